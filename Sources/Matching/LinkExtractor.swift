@@ -1,0 +1,122 @@
+/// A link found in text: where it is, and its host in canonical form.
+public struct LinkMatch: Sendable, Equatable {
+    /// Byte range of the whole link in the scanned text.
+    public var range: Range<Int>
+    /// Byte range of the host.
+    public var hostRange: Range<Int>
+    /// The host: lowercase, trailing dot removed, punycode labels decoded.
+    public var host: String
+    /// Whether the link was written with a scheme (`https://`).
+    public var hasScheme: Bool
+}
+
+/// Finds links with or without a scheme: `https://x.com/a`, `www.x.com`, `x.com/path`, and a bare
+/// `x.com` whose suffix is a real public suffix. IP hosts, ports, IDN and punycode hosts are
+/// links; an e-mail address is not; trailing punctuation and unbalanced closing brackets are
+/// not part of a link.
+public struct LinkExtractor: Sendable {
+    /// The suffix list that decides whether a scheme-less `name.tld` is a link.
+    public let suffixes: PublicSuffixList
+
+    /// An extractor using `suffixes` (the embedded Public Suffix List by default).
+    public init(suffixes: PublicSuffixList = .shared) {
+        self.suffixes = suffixes
+    }
+
+    /// Every link in `text` (UTF-8), in order.
+    public func links(in text: UnsafeBufferPointer<UInt8>) -> [LinkMatch] {
+        var found: [LinkMatch] = []
+        var i = 0
+        let n = text.count
+        while i < n {
+            let b = text[i]
+            let anchor = (b == 0x2E && i > 0 && i + 1 < n && LinkSyntax.isLabel(text[i - 1]) && LinkSyntax.isLabel(text[i + 1]))
+                || (b == 0x3A && i + 2 < n && text[i + 1] == 0x2F && text[i + 2] == 0x2F)
+            guard anchor else { i += 1; continue }
+            // The white-space-delimited token around the anchor.
+            var start = i
+            while start > 0 && !LinkSyntax.isSpace(text[start - 1]) { start -= 1 }
+            var end = i
+            while end < n && !LinkSyntax.isSpace(text[end]) { end += 1 }
+            if let link = parse(text, start, end) { found.append(link) }
+            i = end
+        }
+        return found
+    }
+
+    /// Every link in a string; ranges are UTF-8 byte offsets.
+    public func links(in text: String) -> [LinkMatch] {
+        var copy = text
+        return copy.withUTF8 { links(in: $0) }
+    }
+
+    private func parse(_ t: UnsafeBufferPointer<UInt8>, _ tokenStart: Int, _ tokenEnd: Int) -> LinkMatch? {
+        var start = tokenStart
+        var hostStart: Int
+        var hasScheme = false
+        if let sep = LinkSyntax.find(t, "://", from: tokenStart, to: tokenEnd) {
+            var s = sep
+            while s > tokenStart && LinkSyntax.isSchemeChar(t[s - 1]) { s -= 1 }
+            while s < sep && !LinkSyntax.isAlpha(t[s]) { s += 1 }
+            guard s < sep else { return nil }
+            start = s
+            hasScheme = true
+            hostStart = sep + 3
+            // Skip user information: the last `@` before the path.
+            var j = hostStart
+            while j < tokenEnd, !LinkSyntax.isPathStart(t[j]) { if t[j] == 0x40 { hostStart = j + 1 }; j += 1 }
+        } else {
+            while start < tokenEnd && !LinkSyntax.isLabel(t[start]) { start += 1 }
+            hostStart = start
+            // An e-mail address, or anything with user information, is not a scheme-less link.
+            var j = start
+            while j < tokenEnd, !LinkSyntax.isPathStart(t[j]) {
+                if t[j] == 0x40 { return nil }
+                j += 1
+            }
+        }
+        // Host: labels and dots, or a bracketed IPv6 address after a scheme.
+        var hostEnd = hostStart
+        if hasScheme, hostEnd < tokenEnd, t[hostEnd] == 0x5B {
+            while hostEnd < tokenEnd && t[hostEnd] != 0x5D { hostEnd += 1 }
+            guard hostEnd < tokenEnd else { return nil }
+            hostEnd += 1
+        } else {
+            while hostEnd < tokenEnd && (LinkSyntax.isLabel(t[hostEnd]) || t[hostEnd] == 0x2E) { hostEnd += 1 }
+        }
+        // Trailing dots belong to the sentence.
+        var hostLast = hostEnd
+        while hostLast > hostStart && t[hostLast - 1] == 0x2E { hostLast -= 1 }
+        guard hostLast > hostStart else { return nil }
+        let rawHost = String(decoding: UnsafeBufferPointer(rebasing: t[hostStart..<hostLast]), as: UTF8.self)
+        let host = HostName.canonical(Substring(rawHost))
+        guard isHost(host, withScheme: hasScheme) else { return nil }
+        // Port, then path, query, fragment up to the token's end.
+        var end = hostLast
+        if hostLast == hostEnd {
+            if end < tokenEnd && t[end] == 0x3A {
+                var j = end + 1
+                while j < tokenEnd && LinkSyntax.isDigit(t[j]) { j += 1 }
+                if j > end + 1 { end = j }
+            }
+            if end < tokenEnd && LinkSyntax.isPathStart(t[end]) { end = tokenEnd }
+        }
+        end = LinkSyntax.trimTrailing(t, start, end)
+        return LinkMatch(range: start..<end, hostRange: hostStart..<hostLast, host: host, hasScheme: hasScheme)
+    }
+
+    /// Whether `host` (canonical) can be a link's host.
+    func isHost(_ host: String, withScheme: Bool) -> Bool {
+        if host.hasPrefix("[") { return withScheme }
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2 else { return withScheme && host == "localhost" }
+        for label in labels {
+            if label.isEmpty || label.count > 63 || label.hasPrefix("-") || label.hasSuffix("-") { return false }
+        }
+        if labels.count == 4, labels.allSatisfy({ l in l.utf8.count <= 3 && l.utf8.allSatisfy(LinkSyntax.isDigit) && Int(l)! <= 255 }) {
+            return true
+        }
+        if let tld = labels.last, tld.utf8.allSatisfy(LinkSyntax.isDigit) { return false }
+        return withScheme || suffixes.hasKnownSuffix(Substring(host))
+    }
+}

@@ -1,0 +1,104 @@
+/// What one pass over a text counted besides literal hits.
+public struct ByteCounts: Sendable, Equatable {
+    /// ASCII letters.
+    public var letters = 0
+    /// ASCII uppercase letters.
+    public var upper = 0
+    /// `.` and `:` bytes: a link is possible only where one occurs.
+    public var linkMarks = 0
+    /// `{` bytes: a template placeholder is possible only where one occurs.
+    public var braces = 0
+    /// Bytes of 0x80 and above: the text is not pure ASCII.
+    public var nonASCII = 0
+
+    /// Zero counts.
+    public init() {}
+}
+
+/// One literal found by a scan: which literal, and the byte offset just past its last byte.
+public struct LiteralHit: Sendable, Equatable {
+    /// Index into `LiteralAutomaton.patterns`.
+    public var pattern: Int32
+    /// Byte offset one past the end of the match.
+    public var end: Int
+}
+
+extension LiteralAutomaton {
+    // Per-byte increments packed into one word: four 16-bit counters, flushed every chunk.
+    @usableFromInline static let packedCounts: [UInt64] = (0..<256).map { b -> UInt64 in
+        var v: UInt64 = 0
+        if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) { v |= 1 }
+        if b >= 0x41 && b <= 0x5A { v |= 1 << 16 }
+        if b == 0x2E || b == 0x3A { v |= 1 << 32 }
+        if b == 0x7B { v |= 1 << 48 }
+        return v
+    }
+
+    /// Runs the automaton over `text` once, appending every literal occurrence to `hits` and
+    /// counting letters, capitals and link marks in the same pass.
+    ///
+    /// Hits are raw: word boundaries are the caller's to check. Nothing is allocated unless a
+    /// literal is found.
+    @inlinable
+    public func scan(_ text: UnsafeBufferPointer<UInt8>, hits: inout [LiteralHit]) -> ByteCounts {
+        var counts = ByteCounts()
+        guard let base = text.baseAddress else { return counts }
+        let k = classCount
+        let firstOut = firstOutputState
+        var state: Int32 = 0
+        var nonASCII: UInt8 = 0
+        classOf.withUnsafeBufferPointer { classes in
+        delta.withUnsafeBufferPointer { table in
+        LiteralAutomaton.packedCounts.withUnsafeBufferPointer { packed in
+            var offset = 0
+            let total = text.count
+            while offset < total {
+                let chunkEnd = min(total, offset + 32_768)
+                var acc: UInt64 = 0
+                var i = offset
+                while i < chunkEnd {
+                    let b = base[i]
+                    nonASCII |= b
+                    acc &+= packed[Int(b)]
+                    state = table[Int(state) &* k &+ Int(classes[Int(b)])]
+                    i &+= 1
+                    if state >= firstOut { emit(state: state, end: i, into: &hits) }
+                }
+                counts.letters += Int(acc & 0xFFFF)
+                counts.upper += Int((acc >> 16) & 0xFFFF)
+                counts.linkMarks += Int((acc >> 32) & 0xFFFF)
+                counts.braces += Int(acc >> 48)
+                offset = chunkEnd
+            }
+        }
+        }
+        }
+        counts.nonASCII = nonASCII & 0x80 == 0 ? 0 : 1
+        return counts
+    }
+
+    @usableFromInline
+    func emit(state: Int32, end: Int, into hits: inout [LiteralHit]) {
+        let slot = Int(state - firstOutputState)
+        for j in Int(outputStart[slot])..<Int(outputStart[slot + 1]) {
+            hits.append(LiteralHit(pattern: outputIDs[j], end: end))
+        }
+    }
+
+    /// The start of a hit: walks back from `end` over the literal, letting a run of white space
+    /// in the text stand for one space, as the scan did.
+    public func start(of hit: LiteralHit, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        let p = patterns[Int(hit.pattern)]
+        var i = hit.end
+        var j = p.count
+        while j > 0 && i > 0 {
+            j -= 1
+            if classOf[Int(p[j])] == LiteralAutomaton.spaceClass {
+                while i > 0 && LiteralAutomaton.isSpace(text[i - 1]) { i -= 1 }
+            } else {
+                i -= 1
+            }
+        }
+        return i
+    }
+}

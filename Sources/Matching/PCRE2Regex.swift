@@ -1,0 +1,125 @@
+import CPCRE2
+
+/// A PCRE2 pattern compiled once, JIT-compiled, and safe to share between threads.
+///
+/// Each match call creates its own match data, and every call runs under a match
+/// limit and a depth limit, so a pathological pattern stops instead of stalling a check.
+public final class PCRE2Regex: @unchecked Sendable {
+    // Safe to share: `code` and `context` are created and JIT-compiled in `init` and never
+    // modified afterwards. PCRE2 documents compiled code and match contexts as read-only
+    // during matching; all per-match state lives in match data created per call.
+    private let code: OpaquePointer
+    private let context: OpaquePointer
+
+    /// The pattern source, as written.
+    public let pattern: String
+
+    /// Backtracking steps one match call may take before it gives up.
+    public static let matchLimit: UInt32 = 200_000
+    /// Nested backtracking depth one match call may reach before it gives up.
+    public static let depthLimit: UInt32 = 2_000
+
+    /// Compiles `pattern` in UTF mode with Unicode properties, then JIT-compiles it.
+    /// - Parameter caseless: match without regard to case.
+    /// - Throws: `PCRE2Error.compile` with PCRE2's message and the offset of the problem.
+    public init(_ pattern: String, caseless: Bool = true) throws(PCRE2Error) {
+        self.pattern = pattern
+        var options = UInt32(PCRE2_UTF | PCRE2_UCP)
+        if caseless { options |= UInt32(PCRE2_CASELESS) }
+        var errorCode: Int32 = 0
+        var errorOffset: Int = 0
+        let compiled: OpaquePointer? = pattern.utf8.withContiguousStorageIfAvailable { buf in
+            buf.withMemoryRebound(to: UInt8.self) { p in
+                pcre2_compile_8(p.baseAddress, p.count, options, &errorCode, &errorOffset, nil)
+            }
+        } ?? {
+            var copy = Array(pattern.utf8)
+            return pcre2_compile_8(&copy, copy.count, options, &errorCode, &errorOffset, nil)
+        }()
+        guard let compiled else {
+            throw .compile(message: PCRE2Regex.message(for: errorCode), offset: errorOffset)
+        }
+        // JIT is an optimisation: where it is unavailable the interpreter still honours the limits.
+        _ = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE))
+        guard let ctx = pcre2_match_context_create_8(nil) else {
+            pcre2_code_free_8(compiled)
+            throw .compile(message: "out of memory creating a match context", offset: 0)
+        }
+        pcre2_set_match_limit_8(ctx, PCRE2Regex.matchLimit)
+        pcre2_set_depth_limit_8(ctx, PCRE2Regex.depthLimit)
+        pcre2_set_heap_limit_8(ctx, 20_000) // KiB
+        self.code = compiled
+        self.context = ctx
+    }
+
+    deinit {
+        pcre2_match_context_free_8(context)
+        pcre2_code_free_8(code)
+    }
+
+    /// Every non-overlapping match in `text`, as byte ranges.
+    /// - Parameter text: valid UTF-8 (not re-checked).
+    /// - Throws: `PCRE2Error.limitExceeded` when the match or depth limit stopped the search.
+    public func matches(in text: UnsafeBufferPointer<UInt8>) throws(PCRE2Error) -> [Range<Int>] {
+        guard let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return [] }
+        defer { pcre2_match_data_free_8(data) }
+        var results: [Range<Int>] = []
+        var offset = 0
+        let base = text.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        while offset <= text.count {
+            let rc = pcre2_match_8(code, base, text.count, offset, UInt32(PCRE2_NO_UTF_CHECK), data, context)
+            if rc == PCRE2_ERROR_NOMATCH { break }
+            if rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT {
+                throw .limitExceeded(pattern: pattern)
+            }
+            if rc < 0 { throw .match(message: PCRE2Regex.message(for: rc)) }
+            let ovector = pcre2_get_ovector_pointer_8(data)!
+            let start = ovector[0], end = ovector[1]
+            results.append(start..<end)
+            if end == start {
+                // Empty match: step one whole UTF-8 character forward.
+                var next = end + 1
+                while next < text.count, text[next] & 0xC0 == 0x80 { next += 1 }
+                offset = next
+            } else {
+                offset = end
+            }
+        }
+        return results
+    }
+
+    /// True when the pattern matches somewhere in `text`.
+    public func matches(_ text: String) throws(PCRE2Error) -> Bool {
+        let bytes = Array(text.utf8)
+        var result: Result<Bool, PCRE2Error> = .success(false)
+        bytes.withUnsafeBufferPointer { buf in
+            do throws(PCRE2Error) { result = .success(try !matches(in: buf).isEmpty) } catch { result = .failure(error) }
+        }
+        return try result.get()
+    }
+
+    static func message(for code: Int32) -> String {
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let n = pcre2_get_error_message_8(code, &buffer, buffer.count)
+        return n > 0 ? String(decoding: buffer[0..<Int(n)], as: UTF8.self) : "PCRE2 error \(code)"
+    }
+}
+
+/// What can go wrong compiling or running a PCRE2 pattern.
+public enum PCRE2Error: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The pattern does not compile; `offset` is the byte offset of the problem in the pattern.
+    case compile(message: String, offset: Int)
+    /// A match call hit the match, depth or heap limit.
+    case limitExceeded(pattern: String)
+    /// PCRE2 reported another matching error.
+    case match(message: String)
+
+    /// A one-line description for people.
+    public var description: String {
+        switch self {
+        case .compile(let message, let offset): return "invalid regex at offset \(offset): \(message)"
+        case .limitExceeded(let pattern): return "regex `\(pattern)` exceeded its match limit"
+        case .match(let message): return "regex match failed: \(message)"
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Rules
+
+/// `--format jsonl` and `--format json`: one record per message, in input order.
+///
+/// A record is `{"line", "rulesVersion", "decision", "findings": [...]}`; each finding has
+/// `rule`, `category`, `severity`, `message`, `match`, `start`, `end` (Unicode scalar offsets into
+/// the message), `line`, `column` and `suggestion`. A message that could not be checked is
+/// `{"line", "error"}`.
+public enum JSONLinesReporter {
+    /// Appends one record (no newline).
+    public static func appendRecord(_ m: CheckedMessage, to w: inout JSONWriter) {
+        w.raw("{\"line\":")
+        w.int(m.number)
+        guard let report = m.report else {
+            w.raw(",\"error\":")
+            w.string(m.error ?? "not checked")
+            w.raw("}")
+            return
+        }
+        w.raw(",\"rulesVersion\":")
+        w.string(report.rulesVersion)
+        switch report.decision {
+        case .allow: w.raw(",\"decision\":\"allow\",\"findings\":[")
+        case .warn: w.raw(",\"decision\":\"warn\",\"findings\":[")
+        case .block: w.raw(",\"decision\":\"block\",\"findings\":[")
+        }
+        for (i, f) in report.findings.enumerated() {
+            if i > 0 { w.raw(",") }
+            appendFinding(f, to: &w)
+        }
+        w.raw("]")
+        if !report.incomplete.isEmpty {
+            w.raw(",\"incomplete\":[")
+            for (i, id) in report.incomplete.enumerated() {
+                if i > 0 { w.raw(",") }
+                w.string(id)
+            }
+            w.raw("]")
+        }
+        w.raw("}")
+    }
+
+    /// Appends one finding object.
+    public static func appendFinding(_ f: Finding, to w: inout JSONWriter) {
+        w.raw("{\"rule\":"); w.string(f.rule)
+        w.raw(",\"category\":"); w.string(f.category)
+        w.raw(",\"severity\":"); w.string(f.severity.rawValue)
+        w.raw(",\"message\":"); w.string(f.message)
+        w.raw(",\"match\":"); w.string(f.match)
+        w.raw(",\"start\":"); w.int(f.start)
+        w.raw(",\"end\":"); w.int(f.end)
+        w.raw(",\"line\":"); w.int(f.line)
+        w.raw(",\"column\":"); w.int(f.column)
+        w.raw(",\"suggestion\":"); w.string(f.suggestion)
+        w.raw("}")
+    }
+
+    /// Every record, one per line.
+    public static func render(_ messages: [CheckedMessage]) -> String {
+        var w = JSONWriter()
+        for m in messages {
+            appendRecord(m, to: &w)
+            w.bytes.append(0x0A)
+        }
+        return w.text
+    }
+
+    /// Every record in one JSON array (`--format json`).
+    public static func renderDocument(_ messages: [CheckedMessage]) -> String {
+        var w = JSONWriter()
+        w.raw("[")
+        for (i, m) in messages.enumerated() {
+            w.raw(i == 0 ? "\n  " : ",\n  ")
+            appendRecord(m, to: &w)
+        }
+        w.raw(messages.isEmpty ? "]\n" : "\n]\n")
+        return w.text
+    }
+}

@@ -1,0 +1,62 @@
+/// Appends JSON to a byte buffer, without building an intermediate object tree.
+public struct JSONWriter: Sendable {
+    /// The JSON written so far, as UTF-8.
+    public var bytes: [UInt8] = []
+
+    /// An empty writer.
+    public init() {}
+
+    /// Raw ASCII punctuation or literals.
+    @inlinable public mutating func raw(_ s: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    /// A JSON string literal, escaped.
+    public mutating func string(_ s: String) {
+        bytes.append(0x22)
+        for b in s.utf8 {
+            switch b {
+            case 0x22: bytes += [0x5C, 0x22]
+            case 0x5C: bytes += [0x5C, 0x5C]
+            case 0x0A: bytes += [0x5C, 0x6E]
+            case 0x0D: bytes += [0x5C, 0x72]
+            case 0x09: bytes += [0x5C, 0x74]
+            case 0..<0x20:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]]
+            default: bytes.append(b)
+            }
+        }
+        bytes.append(0x22)
+    }
+
+    /// A string or `null`.
+    public mutating func string(_ s: String?) {
+        if let s { string(s) } else { raw("null") }
+    }
+
+    /// An integer.
+    public mutating func int(_ v: Int) {
+        if v == 0 { bytes.append(0x30); return }
+        var n = v.magnitude
+        if v < 0 { bytes.append(0x2D) }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            while n > 0 { d[count] = UInt8(n % 10) + 0x30; n /= 10; count += 1 }
+            for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(d[i]) }
+        }
+    }
+
+    /// `"key":`.
+    public mutating func key(_ k: StaticString) {
+        bytes.append(0x22)
+        raw(k)
+        raw("\":")
+    }
+
+    /// The JSON as a string.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+}

@@ -1,0 +1,37 @@
+import Rules
+
+/// `--format text`: clang-style diagnostics, `source:line:col: severity: message [rule]`, then
+/// the message line with a caret under the match.
+public enum TextReporter {
+    /// The diagnostics for `messages`, followed by a one-line summary.
+    public static func render(_ messages: [CheckedMessage]) -> String {
+        var out = ""
+        for m in messages { out += render(m) }
+        return out
+    }
+
+    /// The diagnostics for one message.
+    public static func render(_ m: CheckedMessage) -> String {
+        guard let report = m.report else {
+            return "\(m.source):\(m.firstLine):1: error: \(m.error ?? "not checked")\n"
+        }
+        var out = ""
+        let lines = m.text.split(separator: "\n", omittingEmptySubsequences: false)
+        for f in report.findings {
+            out += "\(m.source):\(m.sourceLine(of: f)):\(f.column): \(f.severity.rawValue): \(f.message) [\(f.rule)]\n"
+            guard f.line - 1 < lines.count else { continue }
+            let line = lines[f.line - 1].unicodeScalars
+            out += String(String.UnicodeScalarView(line.filter { $0 != "\r" })) + "\n"
+            let width = f.endLine == f.line ? max(1, f.endColumn - f.column) : max(1, line.count - f.column + 1)
+            let pad = line.prefix(f.column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
+            out += pad + "^" + String(repeating: "~", count: width - 1) + "\n"
+            if let s = f.suggestion { out += "  suggestion: \(s)\n" }
+        }
+        return out
+    }
+
+    /// "N errors, N warnings, N infos in N messages (rules VERSION)".
+    public static func summary(_ tally: FindingTally, rulesVersion: String) -> String {
+        "\(tally.summary) (rules \(rulesVersion))\n"
+    }
+}

@@ -1,0 +1,55 @@
+/// One rule's finding in one message: which rule, what it matched and where.
+public struct Finding: Sendable, Equatable {
+    /// The rule id.
+    public var rule: String
+    /// The rule's category.
+    public var category: String
+    /// The rule's severity.
+    public var severity: Severity
+    /// The rule's message: what is wrong and what to do instead.
+    public var message: String
+    /// The matched text, from the original message.
+    public var match: String
+    /// Start offset in Unicode scalars into the original message.
+    public var start: Int
+    /// End offset (exclusive) in Unicode scalars into the original message.
+    public var end: Int
+    /// 1-based line of the start.
+    public var line: Int
+    /// 1-based column of the start, in Unicode scalars.
+    public var column: Int
+    /// 1-based line of the last matched character.
+    public var endLine: Int
+    /// 1-based column just past the match, in Unicode scalars.
+    public var endColumn: Int
+    /// A short fix hint, if the rule has one.
+    public var suggestion: String?
+}
+
+/// The result of checking one message.
+public struct Report: Sendable, Equatable {
+    /// The content hash of the rules that produced this report.
+    public var rulesVersion: String
+    /// Allow, warn or block.
+    public var decision: Decision
+    /// Findings ordered by position, then rule id.
+    public var findings: [Finding]
+    /// Rules whose regex hit its match limit on this message, so could not finish.
+    public var incomplete: [String]
+
+    /// A report; the decision follows from the findings.
+    public init(rulesVersion: String, findings: [Finding], incomplete: [String] = []) {
+        self.rulesVersion = rulesVersion
+        self.findings = findings
+        self.decision = Decision(findings: findings)
+        self.incomplete = incomplete
+    }
+}
+
+/// A message that is not valid UTF-8.
+public struct InvalidUTF8: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Byte offset of the first byte that is not part of a valid UTF-8 sequence.
+    public var byteOffset: Int
+    /// What is wrong, for people.
+    public var description: String { "invalid UTF-8 at byte \(byteOffset); save the text as UTF-8" }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import Matching
+import Yams
+
+extension NodeReader {
+    static let commonKeys = ["category", "severity", "message", "rationale", "suggestion", "suppressible", "kind", "examples"]
+    static let kindKeys: [String: [String]] = [
+        "terms": ["terms", "exceptions"],
+        "pattern": ["patterns", "prefilter"],
+        "link-domains": ["domains"],
+        "link-policy": ["allow"],
+        "caps-ratio": ["max_ratio", "min_letters", "allow"],
+        "near": ["first", "second", "within", "exceptions"],
+    ]
+    static let kindNames = ["terms", "pattern", "link-domains", "link-policy", "caps-ratio", "near"]
+
+    /// Reads a rule file's root node; nil (with diagnostics) when anything is wrong.
+    mutating func rule(id: String, _ root: Node) -> Rule? {
+        let before = diagnostics.count
+        if id.range(of: #"^[a-z0-9]+(-[a-z0-9]+)*$"#, options: .regularExpression) == nil {
+            error(location(nil), "rule id `\(id)` (the file name) must be lowercase kebab-case, like `url-shortener`")
+        }
+        // Which kind, first, so that settings of other kinds get a precise message.
+        var kindName: String?
+        if case .mapping(let m) = root, let k = m["kind"] {
+            if case .scalar(let s) = k, Self.kindNames.contains(s.string) {
+                kindName = s.string
+            } else {
+                let written = (k.scalar?.string).map { "`\($0)`" } ?? "this"
+                error(location(k), "\(written) is not a rule kind; use one of \(Self.kindNames.map { "`\($0)`" }.joined(separator: ", "))"
+                      + KeySuggestion.hint(for: k.scalar?.string ?? "", in: Self.kindNames))
+            }
+        }
+        let allowed = Self.commonKeys + (kindName.flatMap { Self.kindKeys[$0] } ?? [])
+        let allSettings = Set(Self.kindKeys.values.joined())
+        guard let e = entries(root, what: "a rule", allowed: allowed, misplaced: { key in
+            guard allSettings.contains(key), let kindName else { return nil }
+            let owners = Self.kindNames.filter { Self.kindKeys[$0]!.contains(key) }
+            return "`\(key)` is not a setting of kind `\(kindName)`; it belongs to kind `\(owners.joined(separator: "`, `"))`"
+        }) else { return nil }
+        if e["kind"] == nil { error(location(root), "missing required key `kind`: one of \(Self.kindNames.joined(separator: ", "))") }
+
+        let category = string(e["category"], key: "category", in: root)
+        if let category, category.range(of: #"^[a-z0-9]+(-[a-z0-9]+)*$"#, options: .regularExpression) == nil {
+            error(location(e["category"]), "category `\(category)` must be lowercase kebab-case, like `url-shortener`")
+        }
+        var severity: Severity?
+        if let s = string(e["severity"], key: "severity", in: root) {
+            severity = Severity(rawValue: s)
+            if severity == nil {
+                error(location(e["severity"]), "severity `\(s)` is not one of `error`, `warning`, `info`"
+                      + KeySuggestion.hint(for: s, in: ["error", "warning", "info"]))
+            }
+        }
+        let message = string(e["message"], key: "message", in: root)
+        let rationale = string(e["rationale"], key: "rationale", in: root)
+        let suggestion = string(e["suggestion"], key: "suggestion", in: root, required: false)
+        let suppressible = bool(e["suppressible"], key: "suppressible") ?? true
+        let kind = kindName.flatMap { ruleKind($0, e, root) }
+        let examples = self.examples(e["examples"], in: root)
+
+        guard diagnostics.count == before, let category, let severity, let message, let rationale,
+              let kind, let examples else { return nil }
+        return Rule(id: id, source: location(nil), category: category, severity: severity, message: message,
+                    rationale: rationale, suggestion: suggestion, suppressible: suppressible, kind: kind,
+                    flagExamples: examples.flag, passExamples: examples.pass)
+    }
+
+    private mutating func ruleKind(_ name: String, _ e: [String: Node], _ root: Node) -> RuleKind? {
+        func texts(_ list: [(String, SourceLocation)]?) -> [String]? { list?.map(\.0) }
+        switch name {
+        case "terms":
+            guard let terms = termList(e["terms"], key: "terms", in: root) else { return nil }
+            return .terms(terms: terms, exceptions: termList(e["exceptions"], key: "exceptions", in: root, required: false) ?? [])
+        case "pattern":
+            guard let patterns = strings(e["patterns"], key: "patterns", in: root) else { return nil }
+            for (p, at) in patterns {
+                do throws(PCRE2Error) {
+                    _ = try PCRE2Regex(p)
+                } catch {
+                    var col = at
+                    if case .compile(_, let offset) = error { col.column += offset + (quoted(e["patterns"], p) ? 1 : 0) }
+                    self.error(col, "\(error); fix the regex (PCRE2 syntax)")
+                }
+            }
+            let prefilter = termList(e["prefilter"], key: "prefilter", in: root, required: false) ?? []
+            return .pattern(patterns: patterns.map(\.0), prefilter: prefilter)
+        case "link-domains":
+            guard let domains = domainList(e["domains"], key: "domains", in: root) else { return nil }
+            return .linkDomains(domains: domains)
+        case "link-policy":
+            return .linkPolicy(allow: domainList(e["allow"], key: "allow", in: root, required: false) ?? [])
+        case "caps-ratio":
+            let ratio = number(e["max_ratio"], key: "max_ratio", in: root, range: 0.01...1)
+            let minLetters = integer(e["min_letters"], key: "min_letters", in: root, range: 1...10_000)
+            let allow = texts(strings(e["allow"], key: "allow", in: root, required: false)) ?? []
+            guard let ratio, let minLetters else { return nil }
+            return .capsRatio(maxRatio: ratio, minLetters: minLetters, allow: allow.map { $0.uppercased() })
+        case "near":
+            let first = termList(e["first"], key: "first", in: root)
+            let second = termList(e["second"], key: "second", in: root)
+            let within = integer(e["within"], key: "within", in: root, range: 0...50)
+            let exceptions = termList(e["exceptions"], key: "exceptions", in: root, required: false) ?? []
+            guard let first, let second, let within else { return nil }
+            return .near(first: first, second: second, within: within, exceptions: exceptions)
+        default:
+            return nil
+        }
+    }
+
+    private func quoted(_ list: Node?, _ item: String) -> Bool {
+        guard case .sequence(let seq)? = list else { return false }
+        for case .scalar(let s) in seq where s.string == item { return s.style == .singleQuoted || s.style == .doubleQuoted }
+        return false
+    }
+
+    /// Terms must contain a letter or digit once normalised.
+    private mutating func termList(_ node: Node?, key: String, in parent: Node, required: Bool = true) -> [String]? {
+        guard let list = strings(node, key: key, in: parent, required: required) else { return nil }
+        for (term, at) in list where TermForm.literal(term).isEmpty {
+            error(at, "`\(term)` in `\(key)` has no letters or digits to match")
+        }
+        return list.map(\.0)
+    }
+
+    private mutating func domainList(_ node: Node?, key: String, in parent: Node, required: Bool = true) -> [String]? {
+        guard let list = strings(node, key: key, in: parent, required: required) else { return nil }
+        for (domain, at) in list where !DomainSyntax.isDomain(domain) {
+            error(at, "`\(domain)` is not a domain name; write just the host, like `example.com` (no scheme, path or port)")
+        }
+        return list.map { HostName.canonical(Substring($0.0)) }
+    }
+
+    private mutating func examples(_ node: Node?, in root: Node) -> (flag: [Example], pass: [Example])? {
+        guard let node else {
+            error(location(root), "missing required key `examples` with `flag:` and `pass:` lists")
+            return nil
+        }
+        guard let e = entries(node, what: "`examples`", allowed: ["flag", "pass"]) else { return nil }
+        let flag = strings(e["flag"], key: "flag", in: node)
+        let pass = strings(e["pass"], key: "pass", in: node)
+        guard let flag, let pass else { return nil }
+        return (flag.map { Example(text: $0.0, location: $0.1) }, pass.map { Example(text: $0.0, location: $0.1) })
+    }
+
+    /// Reads `textgate.yml`.
+    mutating func settings(_ root: Node) -> RuleSettings {
+        guard let e = entries(root, what: "the settings file", allowed: ["allowed_link_domains"]) else { return RuleSettings() }
+        return RuleSettings(allowedLinkDomains: domainList(e["allowed_link_domains"], key: "allowed_link_domains",
+                                                           in: root, required: false) ?? [])
+    }
+}
+
+/// What a domain in a rule file may look like.
+enum DomainSyntax {
+    static func isDomain(_ s: String) -> Bool {
+        let labels = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2 else { return false }
+        return labels.allSatisfy { label in
+            !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
+                && label.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+/// One rule, as written in its file: what it catches, why, and the examples that prove it.
+public struct Rule: Sendable, Equatable {
+    /// The file name without `.yml`.
+    public var id: String
+    /// Where the rule was read from.
+    public var source: SourceLocation
+    /// A kebab-case group, such as `cannabis` or `url-shortener`.
+    public var category: String
+    /// How serious a finding of this rule is.
+    public var severity: Severity
+    /// What is wrong and what to do instead.
+    public var message: String
+    /// The carrier or regulatory reason for the rule.
+    public var rationale: String
+    /// A short fix hint, if the rule has one.
+    public var suggestion: String?
+    /// Whether template authors may suppress the rule.
+    public var suppressible: Bool
+    /// What the rule matches, with its settings.
+    public var kind: RuleKind
+    /// Messages the rule must flag.
+    public var flagExamples: [Example]
+    /// Messages the rule must not flag.
+    public var passExamples: [Example]
+}
+
+/// A message from a rule's `examples`, with where it is written.
+public struct Example: Sendable, Equatable {
+    /// The example text.
+    public var text: String
+    /// Its position in the rule file.
+    public var location: SourceLocation
+}
+
+/// A place in a rule file: path, 1-based line and column.
+public struct SourceLocation: Sendable, Equatable, Hashable, CustomStringConvertible {
+    /// The file's path as the directory walk found it.
+    public var path: String
+    /// 1-based line.
+    public var line: Int
+    /// 1-based column.
+    public var column: Int
+
+    /// A location.
+    public init(path: String, line: Int, column: Int) {
+        self.path = path
+        self.line = line
+        self.column = column
+    }
+
+    /// `path:line:col`.
+    public var description: String { "\(path):\(line):\(column)" }
+}
+
+/// What a rule matches.
+public enum RuleKind: Sendable, Equatable {
+    /// Words and phrases on word boundaries, after normalisation.
+    case terms(terms: [String], exceptions: [String])
+    /// PCRE2 regexes, run only when a prefilter literal occurs (or always, without prefilters).
+    case pattern(patterns: [String], prefilter: [String])
+    /// Links whose host is one of these domains or a subdomain.
+    case linkDomains(domains: [String])
+    /// Links whose host is not on the allowed domains (settings plus `allow`).
+    case linkPolicy(allow: [String])
+    /// Too large a share of capitals among counted letters.
+    case capsRatio(maxRatio: Double, minLetters: Int, allow: [String])
+    /// A term of `first` within `within` words of a term of `second`.
+    case near(first: [String], second: [String], within: Int, exceptions: [String])
+
+    /// The kind's name as written in rule files.
+    public var name: String {
+        switch self {
+        case .terms: return "terms"
+        case .pattern: return "pattern"
+        case .linkDomains: return "link-domains"
+        case .linkPolicy: return "link-policy"
+        case .capsRatio: return "caps-ratio"
+        case .near: return "near"
+        }
+    }
+}
+
+/// Policy values shared by all rules of a directory, from its `textgate.yml`.
+public struct RuleSettings: Sendable, Equatable {
+    /// The practice's own domains; a link elsewhere triggers `link-policy` rules.
+    public var allowedLinkDomains: [String]
+
+    /// Settings with these allowed domains.
+    public init(allowedLinkDomains: [String] = []) {
+        self.allowedLinkDomains = allowedLinkDomains
+    }
+}

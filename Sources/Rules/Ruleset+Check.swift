@@ -1,0 +1,104 @@
+import Matching
+
+extension Ruleset {
+    /// Checks one message against every rule.
+    public func check(_ text: String) -> Report {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            // A Swift string is always valid UTF-8, so this cannot throw.
+            (try? check(utf8: bytes)) ?? Report(rulesVersion: version, findings: [])
+        }
+    }
+
+    /// Checks one message given as UTF-8 bytes, without copying it into a `String`.
+    /// - Throws: `InvalidUTF8` when the bytes are not valid UTF-8.
+    public func check(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(InvalidUTF8) -> Report {
+        var hits: [LiteralHit] = []
+        let counts = automaton.scan(bytes, hits: &hits)
+        if counts.nonASCII == 0 {
+            let original = OriginalText(bytes: bytes, normalized: nil)
+            return evaluate(view: bytes, counts: counts, hits: hits, original: original)
+        }
+        if let bad = UTF8Check.firstInvalidByte(bytes) { throw InvalidUTF8(byteOffset: bad) }
+        let normalized = NormalizedText(String(decoding: bytes, as: UTF8.self))
+        return normalized.bytes.withUnsafeBufferPointer { view in
+            hits.removeAll(keepingCapacity: true)
+            let viewCounts = automaton.scan(view, hits: &hits)
+            return evaluate(view: view, counts: viewCounts, hits: hits,
+                            original: OriginalText(bytes: bytes, normalized: normalized))
+        }
+    }
+
+    private func evaluate(view: UnsafeBufferPointer<UInt8>, counts: ByteCounts, hits: [LiteralHit],
+                          original: OriginalText) -> Report {
+        var spans: [RuleSpan] = []
+        var prefiltered: [Int] = []
+        var incomplete: [String] = []
+        if !hits.isEmpty { resolveLiterals(view, hits, into: &spans, prefiltered: &prefiltered) }
+        for r in patternRules {
+            guard case .pattern(let regexes, let needsPrefilter) = compiled[r] else { continue }
+            if needsPrefilter && !prefiltered.contains(r) { continue }
+            for regex in regexes {
+                do throws(PCRE2Error) {
+                    for m in try regex.matches(in: view) where !m.isEmpty { spans.append(RuleSpan(rule: r, range: m)) }
+                } catch {
+                    incomplete.append(rules[r].id)
+                }
+            }
+        }
+        var links: [LinkMatch] = []
+        if counts.linkMarks > 0, !linkRules.isEmpty || !capsRules.isEmpty { links = linkExtractor.links(in: view) }
+        for link in links {
+            for r in linkRules {
+                switch compiled[r] {
+                case .linkDomains(let set) where set.contains(host: link.host),
+                     .linkPolicy(let set) where !set.contains(host: link.host):
+                    spans.append(RuleSpan(rule: r, range: link.range))
+                default:
+                    break
+                }
+            }
+        }
+        if !capsRules.isEmpty { checkCaps(view, counts, links, original, into: &spans) }
+        guard !spans.isEmpty || !incomplete.isEmpty else { return Report(rulesVersion: version, findings: []) }
+        return Report(rulesVersion: version, findings: findings(spans, original), incomplete: incomplete)
+    }
+
+    private func findings(_ spans: [RuleSpan], _ original: OriginalText) -> [Finding] {
+        var seen: Set<RuleSpan> = []
+        var out: [Finding] = []
+        for span in spans where seen.insert(span).inserted {
+            let rule = rules[span.rule]
+            let scalars = original.scalars(span.range)
+            let place = original.place(scalars)
+            out.append(Finding(rule: rule.id, category: rule.category, severity: rule.severity, message: rule.message,
+                               match: original.text(scalars), start: scalars.lowerBound, end: scalars.upperBound,
+                               line: place.line, column: place.column, endLine: place.endLine,
+                               endColumn: place.endColumn, suggestion: rule.suggestion))
+        }
+        return out.sorted { ($0.start, $0.rule, $0.end) < ($1.start, $1.rule, $1.end) }
+    }
+}
+
+/// A rule's match, in byte offsets of the scanned (possibly normalised) text.
+struct RuleSpan: Hashable, Sendable {
+    var rule: Int
+    var range: Range<Int>
+}
+
+/// UTF-8 validation that says where the text goes wrong.
+enum UTF8Check {
+    /// The offset of the first byte of an invalid sequence, or nil when all is valid.
+    static func firstInvalidByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s): offset += UTF8.width(s)
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+}

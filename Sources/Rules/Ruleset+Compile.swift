@@ -1,0 +1,67 @@
+import Matching
+
+extension Ruleset {
+    /// Compiles a validated directory without running its examples (`testExamples()` does that).
+    public init(compiling source: RuleDirectory) {
+        var literals: [[UInt8]] = []
+        var index: [[UInt8]: Int] = [:]
+        var owners: [[LiteralOwner]] = []
+        func add(_ bytes: [UInt8], _ rule: Int, _ role: LiteralOwner.Role) {
+            guard !bytes.isEmpty else { return }
+            let id: Int
+            if let known = index[bytes] { id = known } else {
+                id = literals.count
+                index[bytes] = id
+                literals.append(bytes)
+                owners.append([])
+            }
+            let owner = LiteralOwner(rule: Int32(rule), role: role)
+            if !owners[id].contains(where: { $0.rule == owner.rule && $0.role == owner.role }) { owners[id].append(owner) }
+        }
+        var compiled: [CompiledRule] = []
+        var linkRules: [Int] = [], capsRules: [Int] = [], patternRules: [Int] = [], nearRules: [Int] = []
+        for (i, rule) in source.rules.enumerated() {
+            switch rule.kind {
+            case .terms(let terms, let exceptions):
+                for t in terms { for v in TermForm.variants(t) { add(v, i, .term) } }
+                for x in exceptions { add(TermForm.literal(x), i, .exception) }
+                compiled.append(.terms)
+            case .pattern(let patterns, let prefilter):
+                for p in prefilter { add(TermForm.literal(p), i, .prefilter) }
+                // Patterns were compiled once at load to validate them; compiling again is cheap.
+                let regexes = patterns.compactMap { try? PCRE2Regex($0) }
+                compiled.append(.pattern(regexes: regexes, needsPrefilter: !prefilter.isEmpty))
+                patternRules.append(i)
+            case .linkDomains(let domains):
+                compiled.append(.linkDomains(DomainSet(domains)))
+                linkRules.append(i)
+            case .linkPolicy(let allow):
+                compiled.append(.linkPolicy(DomainSet(source.settings.allowedLinkDomains + allow)))
+                linkRules.append(i)
+            case .capsRatio(let ratio, let minLetters, let allow):
+                compiled.append(.caps(maxRatio: ratio, minLetters: minLetters, allow: Set(allow)))
+                capsRules.append(i)
+            case .near(let first, let second, let within, let exceptions):
+                for t in first { for v in TermForm.variants(t) { add(v, i, .nearFirst) } }
+                for t in second { for v in TermForm.variants(t) { add(v, i, .nearSecond) } }
+                for x in exceptions { add(TermForm.literal(x), i, .exception) }
+                compiled.append(.near(within: within))
+                nearRules.append(i)
+            }
+        }
+        self.version = source.version
+        self.rules = source.rules
+        self.settings = source.settings
+        self.automaton = LiteralAutomaton(patterns: literals)
+        self.owners = owners
+        self.edges = literals.map { l in
+            (TermForm.isWord(l.first!) ? 1 : 0) | (TermForm.isWord(l.last!) ? 2 : 0)
+        }
+        self.compiled = compiled
+        self.linkExtractor = LinkExtractor()
+        self.linkRules = linkRules
+        self.capsRules = capsRules
+        self.patternRules = patternRules
+        self.nearRules = nearRules
+    }
+}

@@ -1,0 +1,86 @@
+import Matching
+
+extension Ruleset {
+    /// Turns raw automaton hits into rule spans: word boundaries, exceptions, longest match,
+    /// and `near` pairs.
+    func resolveLiterals(_ view: UnsafeBufferPointer<UInt8>, _ hits: [LiteralHit],
+                         into spans: inout [RuleSpan], prefiltered: inout [Int]) {
+        var found: [(rule: Int, role: LiteralOwner.Role, range: Range<Int>)] = []
+        for hit in hits {
+            let literal = Int(hit.pattern)
+            let start = automaton.start(of: hit, in: view)
+            let edge = edges[literal]
+            let bounded = (edge & 1 == 0 || start == 0 || !TermForm.isWord(view[start - 1]))
+                && (edge & 2 == 0 || hit.end == view.count || !TermForm.isWord(view[hit.end]))
+            for owner in owners[literal] {
+                if owner.role == .prefilter {
+                    if !prefiltered.contains(Int(owner.rule)) { prefiltered.append(Int(owner.rule)) }
+                } else if bounded {
+                    found.append((Int(owner.rule), owner.role, start..<hit.end))
+                }
+            }
+        }
+        guard !found.isEmpty else { return }
+        found.sort { ($0.rule, $0.range.lowerBound) < ($1.rule, $1.range.lowerBound) }
+        var i = 0
+        while i < found.count {
+            let rule = found[i].rule
+            var j = i
+            while j < found.count && found[j].rule == rule { j += 1 }
+            let group = found[i..<j]
+            let exceptions = group.filter { $0.role == .exception }.map(\.range)
+            func excepted(_ r: Range<Int>) -> Bool {
+                exceptions.contains { $0.lowerBound <= r.lowerBound && r.upperBound <= $0.upperBound }
+            }
+            switch compiled[rule] {
+            case .terms:
+                let terms = group.filter { $0.role == .term && !excepted($0.range) }.map(\.range)
+                for t in terms where !terms.contains(where: { $0 != t && $0.lowerBound <= t.lowerBound && t.upperBound <= $0.upperBound }) {
+                    spans.append(RuleSpan(rule: rule, range: t))
+                }
+            case .near(let within):
+                let firsts = group.filter { $0.role == .nearFirst && !excepted($0.range) }.map(\.range)
+                let seconds = group.filter { $0.role == .nearSecond && !excepted($0.range) }.map(\.range)
+                var pairs: [Range<Int>] = []
+                for f in firsts {
+                    for s in seconds where !f.overlaps(s) && wordsBetween(view, f, s) <= within {
+                        pairs.append(min(f.lowerBound, s.lowerBound)..<max(f.upperBound, s.upperBound))
+                    }
+                }
+                for merged in Ruleset.merge(pairs) { spans.append(RuleSpan(rule: rule, range: merged)) }
+            default:
+                break
+            }
+            i = j
+        }
+    }
+
+    /// Number of words strictly between two non-overlapping ranges.
+    func wordsBetween(_ view: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Int {
+        let from = min(a.upperBound, b.upperBound) == a.upperBound && a.upperBound <= b.lowerBound ? a.upperBound : b.upperBound
+        let to = from == a.upperBound ? b.lowerBound : a.lowerBound
+        var words = 0
+        var inWord = false
+        var k = from
+        while k < to {
+            let w = TermForm.isWord(view[k])
+            if w && !inWord { words += 1 }
+            inWord = w
+            k += 1
+        }
+        return words
+    }
+
+    /// Overlapping ranges joined.
+    static func merge(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        for r in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = out.last, last.upperBound > r.lowerBound {
+                out[out.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+            } else {
+                out.append(r)
+            }
+        }
+        return out
+    }
+}

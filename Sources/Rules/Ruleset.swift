@@ -1,0 +1,85 @@
+import Matching
+
+/// A rules directory compiled into one matcher: every literal of every rule in one automaton,
+/// links found once, capitals counted in the same pass, PCRE2 only where a rule has a regex.
+///
+/// A `Ruleset` is immutable and `Sendable`: load it once and check from any number of threads.
+/// `check` does no I/O.
+public struct Ruleset: Sendable {
+    /// The rules directory's content hash, reported with every result.
+    public let version: String
+    /// The rules, sorted by id.
+    public let rules: [Rule]
+    /// The directory's settings, including domains added with `allowing(domains:)`.
+    public let settings: RuleSettings
+
+    let automaton: LiteralAutomaton
+    /// For each literal, the rules that listed it and in which role.
+    let owners: [[LiteralOwner]]
+    /// For each literal: does it start / end with a word character (so needs a boundary there).
+    let edges: [UInt8]
+    let compiled: [CompiledRule]
+    let linkExtractor: LinkExtractor
+    let linkRules: [Int]
+    let capsRules: [Int]
+    let patternRules: [Int]
+    let nearRules: [Int]
+
+    /// Reads, validates, compiles and self-tests the rules in `directory`.
+    ///
+    /// Every file is validated and every rule's examples are run; any problem anywhere fails
+    /// the whole load, so a check never runs on a half-valid rule set.
+    /// - Throws: `RulesError` listing every problem as `path:line:col`.
+    public static func load(directory: String) throws(RulesError) -> Ruleset {
+        let source = try RuleDirectory.read(directory)
+        let ruleset = Ruleset(compiling: source)
+        let failures = ruleset.testExamples()
+        guard failures.isEmpty else { throw .invalid(failures.map(\.diagnostic)) }
+        return ruleset
+    }
+
+    /// The same rules with more domains allowed for links (`--allow-domain`).
+    public func allowing(domains: [String]) -> Ruleset {
+        guard !domains.isEmpty else { return self }
+        var source = RuleDirectory(root: "", rules: rules, settings: settings, version: version)
+        source.settings.allowedLinkDomains += domains.map { HostName.canonical(Substring($0)) }
+        return Ruleset(compiling: source)
+    }
+
+    /// The rule with this id.
+    public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+}
+
+/// A literal's role in one rule.
+struct LiteralOwner: Sendable {
+    enum Role: UInt8, Sendable { case term, exception, nearFirst, nearSecond, prefilter }
+    var rule: Int32
+    var role: Role
+}
+
+/// A rule's compiled matching data.
+enum CompiledRule: Sendable {
+    case terms
+    case pattern(regexes: [PCRE2Regex], needsPrefilter: Bool)
+    case linkDomains(DomainSet)
+    case linkPolicy(DomainSet)
+    case caps(maxRatio: Double, minLetters: Int, allow: Set<String>)
+    case near(within: Int)
+}
+
+/// Domains with their subdomains: `bit.ly` contains `bit.ly` and `x.bit.ly`, not `notbit.ly`.
+struct DomainSet: Sendable {
+    let domains: Set<String>
+
+    init(_ domains: [String]) { self.domains = Set(domains) }
+
+    /// Whether a canonical host is one of the domains or a subdomain of one.
+    func contains(host: String) -> Bool {
+        var rest = Substring(host)
+        while true {
+            if domains.contains(String(rest)) { return true }
+            guard let dot = rest.firstIndex(of: ".") else { return false }
+            rest = rest[rest.index(after: dot)...]
+        }
+    }
+}

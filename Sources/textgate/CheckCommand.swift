@@ -1,0 +1,86 @@
+import ArgumentParser
+import Reporting
+import Rules
+
+/// Output formats of `check`.
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, jsonl, sarif, github
+}
+
+/// `textgate check`: checks messages and reports findings.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check messages against the rules.",
+        discussion: "Each argument is one message; with none, standard input is one message; --lines checks every line of a file as its own message."
+    )
+
+    @OptionGroup var rulesOptions: RulesOptions
+
+    @Option(help: "Output format: text, json, jsonl, sarif or github.")
+    var format: CheckFormat = .text
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at least this severe: error or warning.")
+    var failOn: FailLevel = .error
+
+    @Option(help: ArgumentHelp("Check every line of FILE as its own message (- for standard input).", valueName: "FILE"))
+    var lines: String?
+
+    @Argument(help: "Messages to check.")
+    var messages: [String] = []
+
+    func run() throws {
+        let ruleset = try rulesOptions.load()
+        let input = try MessageInput.read(arguments: messages, lines: lines)
+        var out = Output()
+        var writer = JSONWriter()
+        var collected: [CheckedMessage] = []
+        var failing = false
+        var unreadable = false
+        input.storage.withUnsafeBufferPointer { storage in
+            for m in input.messages {
+                let bytes = UnsafeBufferPointer(rebasing: storage[m.range])
+                var report: Report?
+                var problem: String?
+                do throws(InvalidUTF8) {
+                    report = try ruleset.check(utf8: bytes)
+                } catch {
+                    problem = error.description
+                    unreadable = true
+                }
+                if let report, report.findings.contains(where: { $0.severity >= failOn.severity }) { failing = true }
+                let needsText = format == .text && (problem != nil || !(report?.findings.isEmpty ?? true))
+                let checked = CheckedMessage(source: m.source, number: m.number,
+                                             firstLine: lines == nil ? 1 : m.number,
+                                             text: needsText ? String(decoding: bytes, as: UTF8.self) : "",
+                                             report: report, error: problem)
+                if format == .jsonl {
+                    JSONLinesReporter.appendRecord(checked, to: &writer)
+                    writer.bytes.append(0x0A)
+                    if writer.bytes.count >= 1 << 16 { out.write(bytes: &writer.bytes) }
+                } else {
+                    collected.append(checked)
+                }
+            }
+        }
+        switch format {
+        case .jsonl: out.write(bytes: &writer.bytes)
+        case .json: out.write(JSONLinesReporter.renderDocument(collected))
+        case .text:
+            out.write(TextReporter.render(collected))
+            out.write(TextReporter.summary(FindingTally(collected), rulesVersion: ruleset.version))
+        case .sarif: out.write(SARIFReporter.render(collected, rules: ruleset.rules, rulesVersion: ruleset.version))
+        case .github: out.write(GitHubReporter.render(collected))
+        }
+        out.flush()
+        if unreadable { throw ExitStatus.unreadableInput.code }
+        if failing { throw ExitStatus.findings.code }
+    }
+}
+
+/// The least severity that makes `check` exit 1.
+enum FailLevel: String, ExpressibleByArgument, CaseIterable {
+    case error, warning
+
+    var severity: Severity { self == .error ? .error : .warning }
+}

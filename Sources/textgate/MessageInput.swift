@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+
+/// Where messages come from: arguments (one message each), standard input (one message), or
+/// a file whose every line is a message (`--lines FILE`, `-` for standard input).
+struct MessageInput {
+    /// One message: its bytes in `storage`, and where it came from.
+    struct Message {
+        var source: String
+        var number: Int
+        var range: Range<Int>
+    }
+
+    var storage: [UInt8] = []
+    var messages: [Message] = []
+
+    /// Reads the input, or prints why not and exits 3.
+    static func read(arguments: [String], lines: String?) throws -> MessageInput {
+        var input = MessageInput()
+        if let lines {
+            guard arguments.isEmpty else {
+                Console.error("textgate: give messages as arguments or with --lines, not both")
+                throw ExitStatus.usage.code
+            }
+            input.storage = try readAll(lines)
+            let source = lines == "-" ? "stdin" : lines
+            var start = 0
+            var number = 1
+            let n = input.storage.count
+            input.storage.withUnsafeBufferPointer { p in
+                while start < n {
+                    var end = start
+                    while end < n && p[end] != 0x0A { end += 1 }
+                    var last = end
+                    if last > start && p[last - 1] == 0x0D { last -= 1 }
+                    input.messages.append(Message(source: source, number: number, range: start..<last))
+                    number += 1
+                    start = end + 1
+                }
+            }
+        } else if arguments.isEmpty {
+            input.storage = try readAll("-")
+            input.messages = [Message(source: "stdin", number: 1, range: 0..<input.storage.count)]
+        } else {
+            for (i, a) in arguments.enumerated() {
+                let start = input.storage.count
+                input.storage += Array(a.utf8)
+                input.messages.append(Message(source: "arg\(i + 1)", number: i + 1, range: start..<input.storage.count))
+            }
+        }
+        return input
+    }
+
+    private static func readAll(_ path: String) throws -> [UInt8] {
+        if path == "-" {
+            return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a regular file" : "no such file"
+            Console.error("textgate: cannot read \(path): \(reason)")
+            throw ExitStatus.unreadableInput.code
+        }
+        return [UInt8](data)
+    }
+}

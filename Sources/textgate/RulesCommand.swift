@@ -1,0 +1,86 @@
+import ArgumentParser
+import Reporting
+import Rules
+
+/// `textgate rules`: list, test and explain the rules of a directory.
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "List, test and explain rules.",
+        subcommands: [List.self, Test.self, Explain.self]
+    )
+
+    struct Directory: ParsableArguments {
+        @Option(name: .long, help: ArgumentHelp("The rules directory.", valueName: "DIR"))
+        var rules: String = "rules"
+
+        /// Reads the directory without running examples, or prints every problem and exits 2.
+        func read() throws -> RuleDirectory {
+            do {
+                return try RuleDirectory.read(rules)
+            } catch {
+                Console.error(error.description)
+                throw ExitStatus.usage.code
+            }
+        }
+    }
+
+    /// `rules list`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List every rule: id, severity, category, kind.")
+        @OptionGroup var directory: Directory
+
+        func run() throws {
+            let dir = try directory.read()
+            let width = dir.rules.map(\.id.count).max() ?? 0
+            for r in dir.rules {
+                let id = r.id.padding(toLength: width, withPad: " ", startingAt: 0)
+                let sev = r.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+                print("\(id)  \(sev)  \(r.category.padding(toLength: 15, withPad: " ", startingAt: 0))  \(r.kind.name)")
+            }
+            print("\(dir.rules.count) rules, version \(dir.version)")
+        }
+    }
+
+    /// `rules test`.
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Run every rule's examples; each failure names its file and line.")
+        @OptionGroup var directory: Directory
+
+        func run() throws {
+            let dir = try directory.read()
+            let ruleset = Ruleset(compiling: dir)
+            var failed = 0
+            var examples = 0
+            for rule in ruleset.rules {
+                let failures = ruleset.testExamples(of: rule)
+                examples += rule.flagExamples.count + rule.passExamples.count
+                if failures.isEmpty {
+                    print("ok    \(rule.id) (\(rule.flagExamples.count) flag, \(rule.passExamples.count) pass)")
+                } else {
+                    print("FAIL  \(rule.id)")
+                    for f in failures { print("  \(f.diagnostic)") }
+                    failed += failures.count
+                }
+            }
+            print("\(examples - failed) passed, \(failed) failed")
+            if failed > 0 { throw ExitStatus.findings.code }
+        }
+    }
+
+    /// `rules explain ID`.
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Explain one rule: what, why, how it matches, its examples.")
+        @OptionGroup var directory: Directory
+        @Argument(help: "The rule id.") var id: String
+
+        func run() throws {
+            let dir = try directory.read()
+            guard let r = dir.rules.first(where: { $0.id == id }) else {
+                Console.error("textgate: no rule `\(id)` in \(directory.rules); `textgate rules list` shows the ids")
+                throw ExitStatus.usage.code
+            }
+            print(RuleExplanation.text(r, settings: dir.settings))
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import Rules
+
+/// `--rules DIR` and `--allow-domain D`, shared by the commands that check text.
+struct RulesOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The rules directory.", valueName: "DIR"))
+    var rules: String = "rules"
+
+    @Option(name: .customLong("allow-domain"), help: ArgumentHelp("Also allow links on this domain (adds to allowed_link_domains; repeatable).", valueName: "D"))
+    var allowDomain: [String] = []
+
+    /// Loads the rules, or prints every problem and exits 2.
+    func load() throws -> Ruleset {
+        do {
+            return try Ruleset.load(directory: rules).allowing(domains: allowDomain)
+        } catch {
+            Console.error(error.description)
+            Console.error("textgate: the rules in \(rules) are invalid; nothing was checked")
+            throw ExitStatus.usage.code
+        }
+    }
+}
+
+/// Writing to the terminal.
+enum Console {
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+}
+
+/// Standard output, buffered in large writes.
+struct Output {
+    private var buffer: [UInt8] = []
+
+    mutating func write(_ s: String) {
+        buffer.append(contentsOf: s.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    mutating func write(bytes: inout [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        bytes.removeAll(keepingCapacity: true)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(1, raw.baseAddress! + offset, raw.count - offset)
+                if n <= 0 { break }
+                offset += n
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The `textgate` command line: check messages against a rules directory.
+struct Textgate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "textgate",
+        abstract: "A compliance gate for patient texting: checks messages against carrier and regulatory rules.",
+        discussion: """
+        Exit codes: 0 nothing at or above --fail-on; 1 findings; 2 invalid rules or usage; \
+        3 an input cannot be read.
+        """,
+        version: "0.1.0",
+        subcommands: [CheckCommand.self, InspectCommand.self, RulesCommand.self]
+    )
+}
+
+/// The process exit codes.
+enum ExitStatus: Int32 {
+    case clean = 0, findings = 1, usage = 2, unreadableInput = 3
+
+    var code: ExitCode { ExitCode(rawValue) }
+}
