@@ -25,7 +25,15 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) test
 
+# The benchmark builds in its own scratch directory so it never races a debug build in .build.
+BENCH_SCRATCH ?= .build-bench
+BENCH_RUNS ?= 5
+BENCH_MB ?= 50
+
 bench: deps
-	$(SWIFT) build -c release --product textgate-bench
-	$(SWIFT) build -c release --product textgate
-	$$($(SWIFT) build -c release --show-bin-path)/textgate-bench --rules rules --corpus fixtures/corpus/sms-spam-collection.tsv --cli $$($(SWIFT) build -c release --show-bin-path)/textgate --out BENCHMARKS.md
+	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product textgate-bench
+	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product textgate
+	@bin=$$($(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --show-bin-path) && \
+	  $$bin/textgate-bench --rules rules --corpus fixtures/corpus/sms-spam-collection.tsv \
+	    --cli $$bin/textgate --out BENCHMARKS.md --repeat-mb $(BENCH_MB) --runs $(BENCH_RUNS) \
+	    --swift-version "$$($(SWIFT) --version 2>&1 | grep -m1 -i 'swift version')"

@@ -91,6 +91,7 @@ public struct LinkExtractor: Sendable {
         let rawHost = String(decoding: UnsafeBufferPointer(rebasing: t[hostStart..<hostLast]), as: UTF8.self)
         let host = HostName.canonical(Substring(rawHost))
         guard isHost(host, withScheme: hasScheme) else { return nil }
+        if !hasScheme && LinkSyntax.isSentenceJoin(t, hostStart, hostLast) { return nil }
         // Port, then path, query, fragment up to the token's end.
         var end = hostLast
         if hostLast == hostEnd {

@@ -9,6 +9,20 @@ enum LinkSyntax {
     /// `/`, `?` or `#`: the host is over.
     static func isPathStart(_ b: UInt8) -> Bool { b == 0x2F || b == 0x3F || b == 0x23 }
 
+    /// Two sentences run together without a space, `tomorrow.Call`, rather than a host: two
+    /// labels, the first ending lowercase and the second capitalised, as a new sentence is.
+    static func isSentenceJoin(_ t: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var dot = -1
+        for i in start..<end where t[i] == 0x2E {
+            if dot >= 0 { return false }
+            dot = i
+        }
+        guard dot > start, dot + 2 < end else { return false }
+        let isLower = { (b: UInt8) in b >= 0x61 && b <= 0x7A }
+        guard isLower(t[dot - 1]), t[dot + 1] >= 0x41 && t[dot + 1] <= 0x5A else { return false }
+        return (dot + 2..<end).allSatisfy { isLower(t[$0]) }
+    }
+
     static func find(_ t: UnsafeBufferPointer<UInt8>, _ needle: StaticString, from: Int, to: Int) -> Int? {
         let count = needle.utf8CodeUnitCount
         guard to - from >= count else { return nil }

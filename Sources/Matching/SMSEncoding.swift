@@ -109,6 +109,9 @@ public struct SMSEncoding: Sendable, Equatable {
         } else {
             list = pairs.dropLast().joined(separator: ", ") + " and " + pairs[pairs.count - 1]
         }
+        if fixed.segments == segments {
+            return "Replace \(list) to send as GSM-7, which fits 160 characters a segment instead of 70."
+        }
         return "Replace \(list) to send as GSM-7: \(plural(fixed.segments)) instead of \(plural(segments)) in UCS-2."
     }
 
