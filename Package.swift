@@ -9,11 +9,13 @@ let package = Package(
         .library(name: "Matching", targets: ["Matching"]),
         .library(name: "Rules", targets: ["Rules"]),
         .library(name: "Reporting", targets: ["Reporting"]),
+        .library(name: "Linting", targets: ["Linting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -31,10 +33,18 @@ let package = Package(
             ]
         ),
         .target(name: "Reporting", dependencies: ["Rules", "Matching"]),
+        .target(
+            name: "Linting",
+            dependencies: [
+                "Rules", "Matching",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         .executableTarget(
             name: "textgate",
             dependencies: [
-                "Rules", "Reporting", "Matching",
+                "Rules", "Reporting", "Matching", "Linting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +56,7 @@ let package = Package(
         .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Matching"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Rules"]),
+        .testTarget(name: "LintingTests", dependencies: ["Linting", "Rules"]),
         .testTarget(name: "CLITests", dependencies: ["textgate"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import Matching
 import Rules
 
 /// One checked message and where it came from: the input to every reporter.
@@ -14,9 +15,16 @@ public struct CheckedMessage: Sendable {
     public var report: Report?
     /// Why the message could not be checked (for example invalid UTF-8).
     public var error: String?
+    /// The template's name in a catalog, when the message is a template.
+    public var name: String?
+    /// The SMS encoding and segments, when reported (templates).
+    public var encoding: SMSEncoding?
 
     /// A checked message.
-    public init(source: String, number: Int, firstLine: Int, text: String, report: Report?, error: String? = nil) {
+    public init(source: String, number: Int, firstLine: Int, text: String, report: Report?, error: String? = nil,
+                name: String? = nil, encoding: SMSEncoding? = nil) {
+        self.name = name
+        self.encoding = encoding
         self.source = source
         self.number = number
         self.firstLine = firstLine

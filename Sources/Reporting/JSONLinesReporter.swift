@@ -17,6 +17,13 @@ public enum JSONLinesReporter {
             w.raw("}")
             return
         }
+        if let e = m.encoding {
+            // Template records (lint) say which file and template they are about.
+            w.raw(",\"file\":"); w.string(m.source)
+            w.raw(",\"template\":"); w.string(m.name)
+            w.raw(",\"encoding\":"); w.string(e.charset.rawValue)
+            w.raw(",\"segments\":"); w.int(e.segments)
+        }
         w.raw(",\"rulesVersion\":")
         w.string(report.rulesVersion)
         switch report.decision {

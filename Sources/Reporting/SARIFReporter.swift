@@ -8,7 +8,7 @@ public enum SARIFReporter {
     public static let toolVersion = "0.1.0"
 
     /// One SARIF log with one run: the rules, then one result per finding.
-    public static func render(_ messages: [CheckedMessage], rules: [Rule], rulesVersion: String) -> String {
+    public static func render(_ messages: [CheckedMessage], rules: [RuleDescriptor], rulesVersion: String) -> String {
         var w = JSONWriter()
         let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         w.raw("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [{\n")
@@ -23,7 +23,7 @@ public enum SARIFReporter {
             w.raw("}, \"help\": {\"text\": "); w.string(rule.message + (rule.suggestion.map { " " + $0 } ?? "") + " Why: " + rule.rationale)
             w.raw("}, \"defaultConfiguration\": {\"level\": "); w.string(level(rule.severity))
             w.raw("}, \"properties\": {\"category\": "); w.string(rule.category)
-            w.raw(", \"kind\": "); w.string(rule.kind.name)
+            w.raw(", \"kind\": "); w.string(rule.kind)
             w.raw("}}")
         }
         w.raw("]}},\n    \"columnKind\": \"unicodeCodePoints\",\n    \"properties\": {\"rulesVersion\": ")

@@ -24,6 +24,23 @@ public struct Finding: Sendable, Equatable {
     public var endColumn: Int
     /// A short fix hint, if the rule has one.
     public var suggestion: String?
+
+    /// A finding.
+    public init(rule: String, category: String, severity: Severity, message: String, match: String, start: Int, end: Int,
+                line: Int, column: Int, endLine: Int, endColumn: Int, suggestion: String?) {
+        self.rule = rule
+        self.category = category
+        self.severity = severity
+        self.message = message
+        self.match = match
+        self.start = start
+        self.end = end
+        self.line = line
+        self.column = column
+        self.endLine = endLine
+        self.endColumn = endColumn
+        self.suggestion = suggestion
+    }
 }
 
 /// The result of checking one message.

@@ -21,6 +21,14 @@ public struct RuleDirectory: Sendable {
     /// - Throws: `RulesError.invalid` with every problem found in every file, or
     ///   `RulesError.unreadableDirectory`.
     public static func read(_ path: String) throws(RulesError) -> RuleDirectory {
+        let (directory, diagnostics) = try scan(path)
+        guard diagnostics.isEmpty else { throw .invalid(diagnostics) }
+        return directory
+    }
+
+    /// Reads what is valid and collects every problem, so later checks (the rules' examples)
+    /// can report theirs in the same run.
+    static func scan(_ path: String) throws(RulesError) -> (RuleDirectory, [RuleDiagnostic]) {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
@@ -80,9 +88,9 @@ public struct RuleDirectory: Sendable {
             diagnostics.append(RuleDiagnostic(SourceLocation(path: path, line: 1, column: 1),
                                               "the directory holds no `.yml` rule files"))
         }
-        guard diagnostics.isEmpty else { throw .invalid(diagnostics) }
         let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-        return RuleDirectory(root: path, rules: rules.sorted { $0.id < $1.id }, settings: settings,
-                             version: String(digest.prefix(16)))
+        let directory = RuleDirectory(root: path, rules: rules.sorted { $0.id < $1.id }, settings: settings,
+                                      version: String(digest.prefix(16)))
+        return (directory, diagnostics)
     }
 }

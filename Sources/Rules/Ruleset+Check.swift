@@ -49,13 +49,19 @@ extension Ruleset {
         var links: [LinkMatch] = []
         if counts.linkMarks > 0, !linkRules.isEmpty || !capsRules.isEmpty { links = linkExtractor.links(in: view) }
         for link in links {
+            // A link a `link-domains` rule names (a shortener) is reported once, by that rule,
+            // not again as merely off-domain.
+            var named = false
             for r in linkRules {
-                switch compiled[r] {
-                case .linkDomains(let set) where set.contains(host: link.host),
-                     .linkPolicy(let set) where !set.contains(host: link.host):
+                if case .linkDomains(let set) = compiled[r], set.contains(host: link.host) {
                     spans.append(RuleSpan(rule: r, range: link.range))
-                default:
-                    break
+                    named = true
+                }
+            }
+            guard !named else { continue }
+            for r in linkRules {
+                if case .linkPolicy(let set) = compiled[r], !set.contains(host: link.host) {
+                    spans.append(RuleSpan(rule: r, range: link.range))
                 }
             }
         }

@@ -31,10 +31,12 @@ public struct Ruleset: Sendable {
     /// the whole load, so a check never runs on a half-valid rule set.
     /// - Throws: `RulesError` listing every problem as `path:line:col`.
     public static func load(directory: String) throws(RulesError) -> Ruleset {
-        let source = try RuleDirectory.read(directory)
+        let (source, problems) = try RuleDirectory.scan(directory)
         let ruleset = Ruleset(compiling: source)
-        let failures = ruleset.testExamples()
-        guard failures.isEmpty else { throw .invalid(failures.map(\.diagnostic)) }
+        let all = problems + ruleset.testExamples().map(\.diagnostic)
+        guard all.isEmpty else {
+            throw .invalid(all.sorted { ($0.location.path, $0.location.line, $0.location.column) < ($1.location.path, $1.location.line, $1.location.column) })
+        }
         return ruleset
     }
 

@@ -69,7 +69,7 @@ struct CheckCommand: ParsableCommand {
         case .text:
             out.write(TextReporter.render(collected))
             out.write(TextReporter.summary(FindingTally(collected), rulesVersion: ruleset.version))
-        case .sarif: out.write(SARIFReporter.render(collected, rules: ruleset.rules, rulesVersion: ruleset.version))
+        case .sarif: out.write(SARIFReporter.render(collected, rules: ruleset.rules.map(RuleDescriptor.init), rulesVersion: ruleset.version))
         case .github: out.write(GitHubReporter.render(collected))
         }
         out.flush()

@@ -10,7 +10,7 @@ struct Textgate: ParsableCommand {
         3 an input cannot be read.
         """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, InspectCommand.self, RulesCommand.self]
+        subcommands: [CheckCommand.self, LintCommand.self, InspectCommand.self, RulesCommand.self]
     )
 }
 

@@ -1,0 +1,103 @@
+import Yams
+
+/// A YAML or JSON file holding many named templates: a map of name to text, a list of objects
+/// with `name` and `body`, or any shape that `--field` paths select (`reminders.*.body`).
+struct Catalog {
+    let file: String
+    let text: String
+    let fields: [String]
+    let allSMS: Bool
+
+    func templates() throws(LintError) -> [Template] {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else { return [] }
+            root = node
+        } catch let e as YamlError {
+            throw Catalog.error(file, e)
+        } catch {
+            throw .invalidCatalog(path: file, line: 1, column: 1, reason: "cannot parse: \(error)")
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var found: [(String, Node, Bool)] = []
+        if fields.isEmpty {
+            collectDefault(root, prefix: "", sms: allSMS, into: &found)
+        } else {
+            for field in fields {
+                collect(root, path: field.split(separator: ".").map(String.init), names: [], sms: allSMS, into: &found)
+            }
+        }
+        return found.map { name, node, sms in
+            Template(file: file, name: name, text: node.scalar?.string ?? "",
+                     origin: ScalarOrigin.origin(of: node, lines: lines), isSMS: sms)
+        }
+    }
+
+    /// Defaults: name → text, name → {body, channel?}, nested maps, or a list of {name, body}.
+    private func collectDefault(_ node: Node, prefix: String, sms: Bool, into found: inout [(String, Node, Bool)]) {
+        switch node {
+        case .mapping(let m):
+            if let body = m["body"], body.scalar != nil {
+                found.append((m["name"]?.scalar?.string ?? prefix, body, sms || Catalog.isSMS(m)))
+                return
+            }
+            for (k, v) in m {
+                let key = k.scalar?.string ?? "?"
+                let name = prefix.isEmpty ? key : prefix + "." + key
+                if v.scalar != nil { found.append((name, v, sms)) } else { collectDefault(v, prefix: name, sms: sms, into: &found) }
+            }
+        case .sequence(let s):
+            for (i, item) in s.enumerated() {
+                collectDefault(item, prefix: prefix.isEmpty ? "\(i + 1)" : "\(prefix).\(i + 1)", sms: sms, into: &found)
+            }
+        default:
+            break
+        }
+    }
+
+    /// Follows a `--field` path; `*` matches any key or list item.
+    private func collect(_ node: Node, path: [String], names: [String], sms: Bool, into found: inout [(String, Node, Bool)]) {
+        guard let head = path.first else {
+            if node.scalar != nil { found.append((names.joined(separator: "."), node, sms)) }
+            return
+        }
+        let rest = Array(path.dropFirst())
+        switch node {
+        case .mapping(let m):
+            let here = sms || Catalog.isSMS(m)
+            for (k, v) in m {
+                let key = k.scalar?.string ?? "?"
+                guard head == "*" || head == key else { continue }
+                var name = names + [key]
+                // A list item named by its `name` key reads better than its index.
+                if rest.isEmpty, let n = m["name"]?.scalar?.string, names.last?.allSatisfy(\.isNumber) == true {
+                    name = names.dropLast() + [n, key]
+                }
+                collect(v, path: rest, names: name, sms: here, into: &found)
+            }
+        case .sequence(let s):
+            guard head == "*" || Int(head) != nil else { return }
+            for (i, item) in s.enumerated() where head == "*" || Int(head) == i + 1 {
+                collect(item, path: rest, names: names + ["\(i + 1)"], sms: sms, into: &found)
+            }
+        default:
+            break
+        }
+    }
+
+    static func isSMS(_ m: Node.Mapping) -> Bool {
+        m["channel"]?.scalar?.string.lowercased() == "sms"
+    }
+
+    static func error(_ file: String, _ e: YamlError) -> LintError {
+        switch e {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return .invalidCatalog(path: file, line: mark.line, column: mark.column, reason: "invalid YAML or JSON: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .invalidCatalog(path: file, line: context.mark.line, column: context.mark.column,
+                                   reason: "duplicate template name `\(duplicates.joined(separator: "`, `"))`")
+        default:
+            return .invalidCatalog(path: file, line: 1, column: 1, reason: "invalid YAML or JSON: \(e)")
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Matching
+import Rules
+
+/// One linted template: its findings (located in its file), and the SMS encoding of its text.
+public struct LintResult: Sendable {
+    /// The template.
+    public var template: Template
+    /// Findings with `line`/`column` in the template's file; `start`/`end` in the template text.
+    public var report: Report
+    /// Encoding and segments of the rendered text (or of the masked template without samples).
+    public var encoding: SMSEncoding
+}
+
+/// Lints message templates: placeholders masked, rules applied, suppressions honoured, sample
+/// renderings checked, SMS length reported, known findings taken from a baseline.
+public struct Linter: Sendable {
+    /// The rules.
+    public var ruleset: Ruleset
+    /// Values to render templates with, if given.
+    public var sample: SampleValues?
+
+    /// A linter.
+    public init(ruleset: Ruleset, sample: SampleValues? = nil) {
+        self.ruleset = ruleset
+        self.sample = sample
+    }
+
+    /// Lints one template.
+    public func lint(_ template: Template) -> LintResult {
+        let (masked, placeholders) = Masking.mask(template.text)
+        let position = TextPosition(template.text)
+        var findings = ruleset.check(masked).findings
+        var shown = masked
+        if let sample {
+            do {
+                let rendered = try sample.render(template.text)
+                shown = rendered
+                findings += renderedFindings(rendered, known: findings, template: template.text, placeholders: placeholders, position: position)
+            } catch {
+                let end = position.lineEnd(1)
+                findings.append(BuiltinCheck.templateRender.finding(
+                    "This template does not render as Mustache: \(error). Fix the tag syntax.",
+                    match: position.text(0..<end), start: 0, end: end, line: 1, column: 1, endLine: 1,
+                    endColumn: end + 1))
+            }
+        }
+        let encoding = SMSEncoding(analyzing: shown)
+        if template.isSMS && encoding.segments > 1 {
+            let end = position.lineEnd(1)
+            findings.append(BuiltinCheck.smsSegments.finding(
+                "This SMS template needs \(encoding.segments) segments (\(encoding.charset.rawValue), length \(encoding.length)); keep it to one segment: 160 GSM-7 characters, or 70 in UCS-2.",
+                match: position.text(0..<end), start: 0, end: end, line: 1, column: 1, endLine: 1, endColumn: end + 1,
+                suggestion: encoding.suggestion))
+        }
+        findings = applySuppressions(findings, template.text, position)
+        let located = findings.map { f -> Finding in
+            var g = f
+            (g.line, g.column) = template.origin.fileLocation(line: f.line, column: f.column)
+            (g.endLine, g.endColumn) = template.origin.fileLocation(line: f.endLine, column: f.endColumn)
+            return g
+        }.sorted { ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule) }
+        return LintResult(template: template, report: Report(rulesVersion: ruleset.version, findings: located), encoding: encoding)
+    }
+
+    /// The variable a placeholder names: `{{{ link }}}` and `{{& link}}` name `link`; comments name nothing.
+    static func tagName(_ tag: String) -> String {
+        var t = Substring(tag)
+        while t.first == "{" { t = t.dropFirst() }
+        while t.last == "}" { t = t.dropLast() }
+        t = t.drop { $0 == " " }
+        guard let sigil = t.first else { return "" }
+        if sigil == "!" { return "" }
+        if "#^/&>".contains(sigil) { t = t.dropFirst() }
+        return t.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Findings that only the rendered text has, located at the placeholder whose value caused them.
+    func renderedFindings(_ rendered: String, known: [Finding], template: String, placeholders: [Range<Int>],
+                          position: TextPosition) -> [Finding] {
+        let values = sample?.flattened ?? []
+        let renderedScalars = Array(rendered.unicodeScalars)
+        var out: [Finding] = []
+        for f in ruleset.check(rendered).findings where !known.contains(where: { $0.rule == f.rule && $0.match == f.match }) {
+            let causes = values.filter { v in
+                let needle = Array(v.value.unicodeScalars)
+                guard !needle.isEmpty, needle.count <= renderedScalars.count else { return false }
+                for s in 0...(renderedScalars.count - needle.count) where Array(renderedScalars[s..<s + needle.count]) == needle {
+                    if s < f.end && f.start < s + needle.count { return true }
+                }
+                return false
+            }
+            // Point at the first placeholder that names a cause, else at the template's start.
+            var at = 0..<position.lineEnd(1)
+            for p in placeholders {
+                let tag = Linter.tagName(position.text(p))
+                if causes.contains(where: { c in tag == c.name || c.name.hasPrefix(tag + ".") }) {
+                    at = p
+                    break
+                }
+            }
+            let (line, column) = position.locate(at.lowerBound)
+            let (endLine, endColumn) = position.locate(at.upperBound)
+            let because = causes.isEmpty ? "the sample values"
+                : causes.map { "\($0.name) = \"\($0.value)\"" }.joined(separator: ", ")
+            var g = f
+            g.message = f.message + " (Found in the text rendered with \(because): \"\(f.match)\".)"
+            g.start = at.lowerBound; g.end = at.upperBound
+            g.line = line; g.column = column; g.endLine = endLine; g.endColumn = endColumn
+            g.match = position.text(at)
+            out.append(g)
+        }
+        return out
+    }
+}

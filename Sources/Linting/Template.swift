@@ -1,0 +1,52 @@
+/// One message template: where it lives, its text, and how its positions map to its file.
+public struct Template: Sendable {
+    /// The file's path as given on the command line (repository-relative in CI).
+    public var file: String
+    /// The template's name inside a catalog (`reminders.confirm.body`), or nil for a whole file.
+    public var name: String?
+    /// The template text.
+    public var text: String
+    /// Maps a line and column of `text` to a line and column of `file`.
+    public var origin: TextOrigin
+    /// Whether the template is sent as SMS, so more than one segment deserves a warning.
+    public var isSMS: Bool
+
+    /// A template.
+    public init(file: String, name: String? = nil, text: String, origin: TextOrigin = .identity, isSMS: Bool = false) {
+        self.file = file
+        self.name = name
+        self.text = text
+        self.origin = origin
+        self.isSMS = isSMS
+    }
+
+    /// "file" or "file#name".
+    public var displayName: String { name.map { "\(file)#\($0)" } ?? file }
+}
+
+/// Where a template's text sits in its file.
+public enum TextOrigin: Sendable, Equatable {
+    /// The template is the whole file.
+    case identity
+    /// A YAML literal block: template line k is file line `firstLine + k - 1`, indented by `indent`.
+    case block(firstLine: Int, indent: Int)
+    /// A one-line scalar: the file column of each template column (one extra for the end).
+    case inline(line: Int, columns: [Int])
+    /// Only the start is known (folded or multi-line scalars): every position maps there.
+    case approximate(line: Int, column: Int)
+
+    /// The file line and column of a 1-based template line and column.
+    public func fileLocation(line: Int, column: Int) -> (line: Int, column: Int) {
+        switch self {
+        case .identity:
+            return (line, column)
+        case .block(let first, let indent):
+            return (first + line - 1, indent + column)
+        case .inline(let fileLine, let columns):
+            guard line == 1, !columns.isEmpty else { return (fileLine, columns.last ?? 1) }
+            return (fileLine, columns[min(column - 1, columns.count - 1)])
+        case .approximate(let l, let c):
+            return (l, c)
+        }
+    }
+}

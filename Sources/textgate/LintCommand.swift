@@ -1,0 +1,144 @@
+import Foundation
+import ArgumentParser
+import Linting
+import Reporting
+import Rules
+
+/// `textgate lint`: checks message templates in files and folders, for CI.
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check message templates (.txt, .mustache, .hbs, YAML and JSON catalogs) against the rules.",
+        discussion: """
+        Placeholders are masked before matching. Suppress a finding with a Mustache comment: \
+        {{! textgate-disable-next-line RULE -- reason }}, or a block between \
+        {{! textgate-disable RULE -- reason }} and {{! textgate-enable RULE }}.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, sarif, github, junit }
+
+    @OptionGroup var rulesOptions: RulesOptions
+
+    @Option(help: "Output format: text, json, jsonl, sarif, github or junit.")
+    var format: Format = .text
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at least this severe: error or warning.")
+    var failOn: FailLevel = .error
+
+    @Option(help: ArgumentHelp("In catalogs, the path of the template texts, e.g. reminders.*.body (repeatable).", valueName: "PATH"))
+    var field: [String] = []
+
+    @Option(help: ArgumentHelp("Render each template with these placeholder values (YAML or JSON) and check the result too.", valueName: "FILE"))
+    var sample: String?
+
+    @Flag(help: "Treat every template as SMS (otherwise: file names with .sms., or catalog entries with channel: sms).")
+    var sms = false
+
+    @Option(help: ArgumentHelp("Ignore the known findings recorded in FILE.", valueName: "FILE"))
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record every finding in FILE as known, and exit 0.", valueName: "FILE"))
+    var writeBaseline: String?
+
+    @Option(help: ArgumentHelp("Write the report to FILE instead of standard output.", valueName: "FILE"))
+    var output: String?
+
+    @Argument(help: "Template files and folders (searched recursively).")
+    var paths: [String]
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one template file or folder") }
+    }
+
+    func run() throws {
+        let ruleset = try rulesOptions.load()
+        var samples: SampleValues?
+        var templates: [Template] = []
+        var known: [[String]: Int]?
+        do throws(LintError) {
+            if let sample { samples = try SampleValues(contentsOf: sample) }
+            templates = try TemplateFinder(fields: field, allSMS: sms).templates(at: paths)
+            if let baseline { known = try Baseline(contentsOf: baseline).budget() }
+        } catch {
+            Console.error(error.description)
+            if case .unreadable = error { throw ExitStatus.unreadableInput.code }
+            throw ExitStatus.usage.code
+        }
+        let linter = Linter(ruleset: ruleset, sample: samples)
+        var results = templates.map(linter.lint)
+        if let writeBaseline {
+            let all = results.flatMap { r in r.report.findings.map { (file: r.template.file, finding: $0) } }
+            try FileOutput.write(Baseline(findings: all).json, to: writeBaseline)
+            Console.error("textgate: recorded \(all.count) findings in \(writeBaseline)")
+            return
+        }
+        var baselined = 0
+        if var budget = known {
+            for i in results.indices {
+                let kept = results[i].report.findings.filter { f in
+                    let key = [f.rule, results[i].template.file, f.match]
+                    guard let n = budget[key], n > 0 else { return true }
+                    budget[key] = n - 1
+                    baselined += 1
+                    return false
+                }
+                results[i].report = Report(rulesVersion: ruleset.version, findings: kept)
+            }
+        }
+        var fileTexts: [String: String] = [:]
+        var messages: [CheckedMessage] = []
+        for (k, r) in results.enumerated() {
+            let text = fileTexts[r.template.file] ?? (try? String(contentsOfFile: r.template.file, encoding: .utf8)) ?? r.template.text
+            fileTexts[r.template.file] = text
+            messages.append(CheckedMessage(source: r.template.file, number: k + 1, firstLine: 1, text: text,
+                                           report: r.report, name: r.template.name, encoding: r.encoding))
+        }
+        let descriptors = ruleset.rules.map(RuleDescriptor.init) + BuiltinCheck.all.map {
+            RuleDescriptor(id: $0.id, category: $0.category, severity: $0.severity, message: $0.message,
+                           rationale: $0.rationale, kind: "builtin")
+        }
+        let rendered: String
+        switch format {
+        case .text:
+            var out = ""
+            for m in messages {
+                if let e = m.encoding, !(m.report?.findings.isEmpty ?? true) || m.encoding != nil {
+                    out += TextReporter.render(m)
+                    if m.report?.findings.isEmpty == false || e.segments > 1 {
+                        out += "\(m.source)\(m.name.map { "#" + $0 } ?? ""): \(e.charset.rawValue), \(e.segments) segment\(e.segments == 1 ? "" : "s")\n"
+                    }
+                }
+            }
+            rendered = out + TextReporter.summary(FindingTally(messages), rulesVersion: ruleset.version)
+                + (baselined > 0 ? "\(baselined) known findings ignored (baseline \(baseline ?? ""))\n" : "")
+        case .json: rendered = JSONLinesReporter.renderDocument(messages)
+        case .jsonl: rendered = JSONLinesReporter.render(messages)
+        case .sarif: rendered = SARIFReporter.render(messages, rules: descriptors, rulesVersion: ruleset.version)
+        case .github: rendered = GitHubReporter.render(messages)
+        case .junit: rendered = JUnitReporter.render(messages, failOn: failOn.severity)
+        }
+        if let output {
+            try FileOutput.write(rendered, to: output)
+        } else {
+            var out = Output()
+            out.write(rendered)
+            out.flush()
+        }
+        if messages.contains(where: { $0.report?.findings.contains { $0.severity >= failOn.severity } ?? false }) {
+            throw ExitStatus.findings.code
+        }
+    }
+}
+
+/// Writing a report or baseline file.
+enum FileOutput {
+    static func write(_ text: String, to path: String) throws {
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            Console.error("textgate: cannot write \(path): \(error.localizedDescription)")
+            throw ExitStatus.unreadableInput.code
+        }
+    }
+}
