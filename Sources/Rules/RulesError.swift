@@ -1,3 +1,5 @@
+import Foundation
+
 /// One problem in a rules directory, located as `path:line:col`.
 public struct RuleDiagnostic: Sendable, Equatable, CustomStringConvertible {
     /// Where the problem is.
@@ -40,5 +42,25 @@ public enum RulesError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalid(let d):
             return d
         }
+    }
+}
+
+extension RuleDiagnostic {
+    /// The diagnostic with the offending line of its file quoted and a caret under the column,
+    /// as compilers print it.
+    public func withSourceLine() -> String {
+        guard let text = try? String(contentsOfFile: location.path, encoding: .utf8) else { return description }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard location.line >= 1, location.line <= lines.count else { return description }
+        let line = lines[location.line - 1].replacingOccurrences(of: "\r", with: "")
+        let pad = String(line.prefix(max(0, location.column - 1)).map { $0 == "\t" ? "\t" : " " })
+        return "\(description)\n    \(line)\n    \(pad)^"
+    }
+}
+
+extension RulesError {
+    /// Every problem with its source line quoted, for people at a terminal.
+    public var renderedWithSource: String {
+        diagnostics.map { $0.withSourceLine() }.joined(separator: "\n")
     }
 }

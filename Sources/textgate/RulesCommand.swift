@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Reporting
 import Rules
 
@@ -7,7 +8,7 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "List, test and explain rules.",
-        subcommands: [List.self, Test.self, Explain.self]
+        subcommands: [List.self, Test.self, Explain.self, Doc.self]
     )
 
     struct Directory: ParsableArguments {
@@ -19,7 +20,7 @@ struct RulesCommand: ParsableCommand {
             do {
                 return try RuleDirectory.read(rules)
             } catch {
-                Console.error(error.description)
+                Console.error(error.renderedWithSource)
                 throw ExitStatus.usage.code
             }
         }
@@ -47,19 +48,23 @@ struct RulesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Run every rule's examples; each failure names its file and line.")
         @OptionGroup var directory: Directory
 
+        @Flag(help: "Also fail a rule that none of its examples makes fire, and any example that triggers a rule other than its own.")
+        var coverage = false
+
         func run() throws {
             let dir = try directory.read()
             let ruleset = Ruleset(compiling: dir)
             var failed = 0
             var examples = 0
             for rule in ruleset.rules {
-                let failures = ruleset.testExamples(of: rule)
+                var failures = ruleset.testExamples(of: rule).map(\.diagnostic)
+                if coverage { failures += ruleset.coverageProblems(of: rule) }
                 examples += rule.flagExamples.count + rule.passExamples.count
                 if failures.isEmpty {
                     print("ok    \(rule.id) (\(rule.flagExamples.count) flag, \(rule.passExamples.count) pass)")
                 } else {
                     print("FAIL  \(rule.id)")
-                    for f in failures { print("  \(f.diagnostic)") }
+                    for f in failures { print("  \(f.withSourceLine().replacingOccurrences(of: "\n", with: "\n  "))") }
                     failed += failures.count
                 }
             }
@@ -81,6 +86,25 @@ struct RulesCommand: ParsableCommand {
                 throw ExitStatus.usage.code
             }
             print(RuleExplanation.text(r, settings: dir.settings))
+        }
+    }
+}
+
+extension RulesCommand {
+    /// `rules doc`.
+    struct Doc: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write a reference of every rule (message, rationale, examples) as Markdown or HTML.")
+        @OptionGroup var directory: Directory
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case md, html }
+
+        @Option(help: "md or html.") var format: Format = .md
+        @Argument(help: ArgumentHelp("The file to write (- for standard output).", valueName: "OUT")) var out: String
+
+        func run() throws {
+            let dir = try directory.read()
+            let text = format == .md ? RulesDocument.markdown(dir) : RulesDocument.html(dir)
+            if out == "-" { print(text, terminator: "") } else { try FileOutput.write(text, to: out) }
         }
     }
 }

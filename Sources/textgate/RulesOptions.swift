@@ -15,7 +15,7 @@ struct RulesOptions: ParsableArguments {
         do {
             return try Ruleset.load(directory: rules).allowing(domains: allowDomain)
         } catch {
-            Console.error(error.description)
+            Console.error(error.renderedWithSource)
             Console.error("textgate: the rules in \(rules) are invalid; nothing was checked")
             throw ExitStatus.usage.code
         }
