@@ -66,7 +66,9 @@ public struct LinkExtractor: Sendable {
             var j = hostStart
             while j < tokenEnd, !LinkSyntax.isPathStart(t[j]) { if t[j] == 0x40 { hostStart = j + 1 }; j += 1 }
         } else {
-            while start < tokenEnd && !LinkSyntax.isLabel(t[start]) { start += 1 }
+            while start < tokenEnd && LinkSyntax.labelLength(t, start, tokenEnd) == 0 {
+                start += max(1, LinkSyntax.scalarLength(t[start]))
+            }
             hostStart = start
             // An e-mail address, or anything with user information, is not a scheme-less link.
             var j = start
@@ -82,7 +84,12 @@ public struct LinkExtractor: Sendable {
             guard hostEnd < tokenEnd else { return nil }
             hostEnd += 1
         } else {
-            while hostEnd < tokenEnd && (LinkSyntax.isLabel(t[hostEnd]) || t[hostEnd] == 0x2E) { hostEnd += 1 }
+            while hostEnd < tokenEnd {
+                if t[hostEnd] == 0x2E { hostEnd += 1; continue }
+                let length = LinkSyntax.labelLength(t, hostEnd, tokenEnd)
+                if length == 0 { break }
+                hostEnd += length
+            }
         }
         // Trailing dots belong to the sentence.
         var hostLast = hostEnd

@@ -5,6 +5,30 @@ enum LinkSyntax {
     static func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
     /// A byte that can be part of a host label: ASCII letter, digit, hyphen, or any non-ASCII byte.
     static func isLabel(_ b: UInt8) -> Bool { isAlpha(b) || isDigit(b) || b == 0x2D || b >= 0x80 }
+    /// Bytes in the UTF-8 sequence that `lead` starts (1 for ASCII or a stray continuation byte).
+    static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// The length in bytes of the host-label character at `i` (ASCII letter, digit or hyphen; a
+    /// non-ASCII letter, digit or mark), or 0 when it is anything else, such as `«` or `“`.
+    static func labelLength(_ t: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
+        let b = t[i]
+        if b < 0x80 { return isAlpha(b) || isDigit(b) || b == 0x2D ? 1 : 0 }
+        let n = scalarLength(b)
+        guard b >= 0xC0, i + n <= end, let s = decode(t, i, n) else { return 0 }
+        let p = s.properties
+        return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+            || p.generalCategory == .spacingMark ? n : 0
+    }
+
+    static func decode(_ t: UnsafeBufferPointer<UInt8>, _ i: Int, _ n: Int) -> Unicode.Scalar? {
+        var iterator = UnsafeBufferPointer(rebasing: t[i..<(i + n)]).makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let s) = decoder.decode(&iterator) { return s }
+        return nil
+    }
+
     static func isSchemeChar(_ b: UInt8) -> Bool { isAlpha(b) || isDigit(b) || b == 0x2B || b == 0x2D || b == 0x2E }
     /// `/`, `?` or `#`: the host is over.
     static func isPathStart(_ b: UInt8) -> Bool { b == 0x2F || b == 0x3F || b == 0x23 }
@@ -49,15 +73,14 @@ enum LinkSyntax {
                 for j in start..<e { if t[j] == open { opens += 1 } else if t[j] == b { closes += 1 } }
                 if closes > opens { e -= 1 } else { return e }
             default:
-                // Closing quotes and other non-ASCII punctuation written as UTF-8 (’ ” » …).
-                if e - start >= 3, t[e - 3] == 0xE2, t[e - 2] == 0x80,
-                   [0x99, 0x9D, 0xA6, 0xBA].contains(t[e - 1]) {
-                    e -= 3
-                } else if e - start >= 2, t[e - 2] == 0xC2, t[e - 1] == 0xBB {
-                    e -= 2
-                } else {
-                    return e
-                }
+                // Closing quotes and other non-ASCII punctuation (’ ” » … 。) end a sentence, not a link.
+                guard b >= 0x80 else { return e }
+                var lead = e - 1
+                while lead > start && t[lead] & 0xC0 == 0x80 { lead -= 1 }
+                guard let s = decode(t, lead, e - lead) else { return e }
+                let p = s.properties
+                if p.isAlphabetic || p.numericType != nil { return e }
+                e = lead
             }
         }
         return e

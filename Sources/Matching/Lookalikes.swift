@@ -15,7 +15,7 @@ enum Lookalikes {
     /// The Latin letter a lookalike stands for, or nil. Both cases are mapped, each to the
     /// letter it resembles in that case (Greek `Η` is H, `η` is n).
     static func latin(for s: Unicode.Scalar) -> Unicode.Scalar? {
-        guard s.value >= 0x0370, s.value < 0x0530 || (s.value >= 0x2018 && s.value <= 0x2212) else { return nil }
+        guard s.value >= 0x0370, s.value < 0x0530 || (s.value >= 0x2010 && s.value <= 0x2212) else { return nil }
         return table[s.value].flatMap(Unicode.Scalar.init)
     }
 

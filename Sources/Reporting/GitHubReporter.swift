@@ -45,10 +45,11 @@ public enum GitHubReporter {
 }
 
 extension String {
-    func replacingAll(_ pairs: [(Character, String)]) -> String {
+    /// Replaces single Unicode scalars (so the CR and LF of a CRLF pair are replaced each).
+    func replacingAll(_ pairs: [(Unicode.Scalar, String)]) -> String {
         var out = ""
-        for ch in self {
-            if let r = pairs.first(where: { $0.0 == ch }) { out += r.1 } else { out.append(ch) }
+        for s in unicodeScalars {
+            if let r = pairs.first(where: { $0.0 == s }) { out += r.1 } else { out.unicodeScalars.append(s) }
         }
         return out
     }

@@ -16,16 +16,19 @@ public enum TextReporter {
             return "\(m.source):\(m.firstLine):1: error: \(m.error ?? "not checked")\n"
         }
         var out = ""
-        let lines = m.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = m.text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
         for f in report.findings {
             out += "\(m.source):\(m.sourceLine(of: f)):\(f.column): \(f.severity.rawValue): \(f.message) [\(f.rule)]\n"
             guard f.line - 1 < lines.count else { continue }
-            let line = lines[f.line - 1].unicodeScalars
+            let line = lines[f.line - 1]
             out += String(String.UnicodeScalarView(line.filter { $0 != "\r" })) + "\n"
             let width = f.endLine == f.line ? max(1, f.endColumn - f.column) : max(1, line.count - f.column + 1)
             let pad = line.prefix(f.column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
             out += pad + "^" + String(repeating: "~", count: width - 1) + "\n"
             if let s = f.suggestion { out += "  suggestion: \(s)\n" }
+        }
+        for id in report.incomplete {
+            out += "\(m.source):\(m.firstLine):1: warning: rule `\(id)` stopped at its regex match limit, so this message was not fully checked [\(id)]\n"
         }
         return out
     }

@@ -58,7 +58,9 @@ public struct Report: Sendable, Equatable {
     public init(rulesVersion: String, findings: [Finding], incomplete: [String] = []) {
         self.rulesVersion = rulesVersion
         self.findings = findings
-        self.decision = Decision(findings: findings)
+        // A rule that could not finish never lets a message through as clean.
+        let decision = Decision(findings: findings)
+        self.decision = decision == .allow && !incomplete.isEmpty ? .warn : decision
         self.incomplete = incomplete
     }
 }

@@ -34,7 +34,9 @@ extension NodeReader {
         let allowed = Self.commonKeys + (kindName.flatMap { Self.kindKeys[$0] } ?? [])
         let allSettings = Set(Self.kindKeys.values.joined())
         guard let e = entries(root, what: "a rule", allowed: allowed, misplaced: { key in
-            guard allSettings.contains(key), let kindName else { return nil }
+            guard allSettings.contains(key) else { return nil }
+            // With no valid kind, the kind's error is the one to fix; its settings are not unknown keys.
+            guard let kindName else { return "" }
             let owners = Self.kindNames.filter { Self.kindKeys[$0]!.contains(key) }
             return "`\(key)` is not a setting of kind `\(kindName)`; it belongs to kind `\(owners.joined(separator: "`, `"))`"
         }) else { return nil }
@@ -79,7 +81,7 @@ extension NodeReader {
                     _ = try PCRE2Regex(p)
                 } catch {
                     var col = at
-                    if case .compile(_, let offset) = error { col.column += offset + (quoted(e["patterns"], p) ? 1 : 0) }
+                    if case .compile(_, let offset) = error { col.column = column(ofByte: offset, in: p, at: at, style: style(e["patterns"], p)) }
                     self.error(col, "\(error); fix the regex (PCRE2 syntax)")
                 }
             }
@@ -108,10 +110,26 @@ extension NodeReader {
         }
     }
 
-    private func quoted(_ list: Node?, _ item: String) -> Bool {
-        guard case .sequence(let seq)? = list else { return false }
-        for case .scalar(let s) in seq where s.string == item { return s.style == .singleQuoted || s.style == .doubleQuoted }
-        return false
+    private func style(_ list: Node?, _ item: String) -> Node.Scalar.Style {
+        guard case .sequence(let seq)? = list else { return .plain }
+        for case .scalar(let s) in seq where s.string == item { return s.style }
+        return .plain
+    }
+
+    /// The file column of byte `offset` of a scalar's decoded text, through quotes and escapes.
+    private func column(ofByte offset: Int, in text: String, at: SourceLocation, style: Node.Scalar.Style) -> Int {
+        let scalars = String(decoding: Array(text.utf8).prefix(offset), as: UTF8.self).unicodeScalars.count
+        switch style {
+        case .singleQuoted, .doubleQuoted:
+            if at.line - 1 < lines.count,
+               let columns = YAMLColumns.quoted(lines[at.line - 1], from: at.column, double: style == .doubleQuoted),
+               scalars < columns.count {
+                return columns[scalars]
+            }
+            return at.column + 1 + scalars
+        default:
+            return at.column + scalars
+        }
     }
 
     /// Terms must contain a letter or digit once normalised.

@@ -4,6 +4,8 @@ import Yams
 struct NodeReader {
     let path: String
     private(set) var diagnostics: [RuleDiagnostic] = []
+    /// The file's lines, for columns inside quoted strings.
+    private(set) var lines: [String] = []
 
     init(path: String) { self.path = path }
 
@@ -18,6 +20,7 @@ struct NodeReader {
 
     /// Parses YAML text, reporting syntax errors at their position.
     mutating func compose(_ text: String) -> Node? {
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 error(location(nil), "the file is empty; a rule needs category, severity, message, rationale, kind and examples")
@@ -59,7 +62,7 @@ struct NodeReader {
             if allowed.contains(k.string) {
                 result[k.string] = value
             } else if let reason = misplaced(k.string) {
-                error(location(key), reason)
+                if !reason.isEmpty { error(location(key), reason) }
             } else {
                 error(location(key), "unknown key `\(k.string)` in \(what)\(KeySuggestion.hint(for: k.string, in: allowed))")
             }
@@ -88,7 +91,10 @@ struct NodeReader {
             error(location(node), "`\(key)` must be a list of strings (`- item` lines)")
             return nil
         }
-        if seq.isEmpty { error(location(node), "`\(key)` is empty; list at least one item or remove the key") }
+        if seq.isEmpty {
+            error(location(node), required ? "`\(key)` is empty; list at least one item"
+                  : "`\(key)` is empty; list at least one item or remove the key")
+        }
         var out: [(String, SourceLocation)] = []
         var seen: Set<String> = []
         for item in seq {

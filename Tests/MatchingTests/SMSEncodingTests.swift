@@ -99,7 +99,8 @@ struct SMSEncodingTests {
         let suggestion = try #require(encoding.suggestion)
         #expect(suggestion.contains("’ with '"))
         #expect(suggestion.contains("— with -"))
-        #expect(suggestion.contains("1 segment"))
+        // Still one segment either way, so the suggestion names the per-segment capacity instead.
+        #expect(suggestion.contains("160 characters a segment instead of 70"))
     }
 
     @Test func suggestionReportsSegmentSavings() throws {

@@ -1,0 +1,100 @@
+import Testing
+import Matching
+
+@Suite("Literal automaton")
+struct LiteralAutomatonTests {
+    struct Hit: Hashable, CustomStringConvertible {
+        var literal: String, start: Int, end: Int
+        var description: String { "\(literal)@\(start)..<\(end)" }
+    }
+
+    /// All hits of `literals` in `text`, with their starts, plus the byte counts.
+    func scan(_ literals: [String], _ text: String) -> (hits: Set<Hit>, counts: ByteCounts) {
+        let automaton = LiteralAutomaton(patterns: literals.map { Array($0.utf8) })
+        var raw: [LiteralHit] = []
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buf in
+            let counts = automaton.scan(buf, hits: &raw)
+            let hits = raw.map { Hit(literal: literals[Int($0.pattern)], start: automaton.start(of: $0, in: buf), end: $0.end) }
+            return (Set(hits), counts)
+        }
+    }
+
+    @Test("finds all overlapping literals in one pass")
+    func overlapping() {
+        let found = scan(["he", "she", "his", "hers"], "ushers").hits
+        #expect(found == [Hit(literal: "she", start: 1, end: 4), Hit(literal: "he", start: 2, end: 4),
+                          Hit(literal: "hers", start: 2, end: 6)])
+    }
+
+    @Test("the same literal is found every time it occurs")
+    func repeated() {
+        #expect(scan(["cbd"], "cbd, cbd and cbd").hits.map(\.start).sorted() == [0, 5, 13])
+    }
+
+    @Test("matching is ASCII case-insensitive")
+    func caseInsensitive() {
+        #expect(scan(["he", "she", "his", "hers"], "USHERS").hits == scan(["he", "she", "his", "hers"], "ushers").hits)
+        #expect(scan(["order now"], "ORDER Now").hits == [Hit(literal: "order now", start: 0, end: 9)])
+    }
+
+    @Test("a run of white space matches one space in a literal", arguments: [
+        ("order   now", 0, 11),
+        ("please order \t\n now!", 7, 19),
+        ("   order now", 3, 12),
+    ])
+    func whiteSpaceRun(text: String, start: Int, end: Int) {
+        #expect(scan(["order now"], text).hits == [Hit(literal: "order now", start: start, end: end)])
+    }
+
+    @Test("start(of:) walks back over collapsed spaces when the literal restarts")
+    func restartAfterSpaces() {
+        #expect(scan(["ab cd"], "ab  ab   cd").hits == [Hit(literal: "ab cd", start: 4, end: 11)])
+    }
+
+    @Test("a literal with a space does not match without one")
+    func spaceIsRequired() {
+        #expect(scan(["order now"], "ordernow").hits.isEmpty)
+    }
+
+    @Test(".-_* are one separator class", arguments: ["c.b.d", "c-b-d", "c_b_d", "c*b*d", "C-B.D"])
+    func separators(text: String) {
+        #expect(scan(["c.b.d"], "x \(text) y").hits == [Hit(literal: "c.b.d", start: 2, end: 7)])
+    }
+
+    @Test("a space is not a separator")
+    func spaceIsNotSeparator() {
+        #expect(scan(["c.b.d"], "c b d").hits.isEmpty)
+    }
+
+    @Test("counts letters, capitals, link marks, braces and non-ASCII in the same pass")
+    func byteCounts() {
+        let counts = scan(["zzz"], "Hello WORLD. {{x}} é: ok").counts
+        var expected = ByteCounts()
+        expected.letters = 13  // Hello WORLD x ok
+        expected.upper = 6     // H WORLD
+        expected.linkMarks = 2 // . :
+        expected.braces = 2    // {{
+        expected.nonASCII = 1
+        #expect(counts == expected)
+        #expect(scan(["zzz"], "plain ascii").counts.nonASCII == 0)
+    }
+
+    @Test("counts stay right past the scanner's internal chunk size")
+    func longText() {
+        let text = String(repeating: "A", count: 70_000) + String(repeating: "b", count: 70_000) + "{."
+        let result = scan(["ab"], text)
+        #expect(result.counts.letters == 140_000)
+        #expect(result.counts.upper == 70_000)
+        #expect(result.counts.braces == 1)
+        #expect(result.counts.linkMarks == 1)
+        #expect(result.hits == [Hit(literal: "ab", start: 69_999, end: 70_001)])
+    }
+
+    @Test("an empty text has no hits and zero counts")
+    func emptyText() {
+        let result = scan(["cbd"], "")
+        #expect(result.hits.isEmpty)
+        #expect(result.counts == ByteCounts())
+    }
+}

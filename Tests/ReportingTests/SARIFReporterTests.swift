@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+import Reporting
+import Rules
+
+@Suite("SARIF output")
+struct SARIFReporterTests {
+    static func sarif(_ texts: [String], rules: Ruleset, source: String = "fixtures/messages/batch.txt") -> String {
+        SARIFReporter.render(checked(texts, rules: rules, source: source, lines: true), rules: rules.rules.map(RuleDescriptor.init), rulesVersion: rules.version)
+    }
+
+    func parsed(_ text: String) throws -> [String: Any] {
+        try #require(try parseJSON(text) as? [String: Any])
+    }
+
+    @Test("the log has SARIF 2.1.0's version and schema, one run and the tool's rules")
+    func header() throws {
+        let rules = try Package.rules()
+        let log = try parsed(Self.sarif(["fine"], rules: rules))
+        #expect(log["version"] as? String == "2.1.0")
+        #expect((log["$schema"] as? String)?.hasSuffix("sarif-2.1.0.json") == true)
+        let runs = try #require(log["runs"] as? [[String: Any]])
+        try #require(runs.count == 1)
+        let driver = try #require((runs[0]["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        #expect(driver["name"] as? String == "textgate")
+        let sarifRules = try #require(driver["rules"] as? [[String: Any]])
+        #expect(sarifRules.map { $0["id"] as? String } == rules.rules.map(\.id))
+        for (r, rule) in zip(sarifRules, rules.rules) {
+            #expect((r["shortDescription"] as? [String: Any])?["text"] as? String == rule.message)
+            #expect((r["fullDescription"] as? [String: Any])?["text"] as? String == rule.rationale)
+            #expect(((r["help"] as? [String: Any])?["text"] as? String)?.contains(rule.rationale) == true)
+            #expect((r["defaultConfiguration"] as? [String: Any])?["level"] as? String == SARIFReporter.level(rule.severity))
+            #expect((r["properties"] as? [String: Any])?["category"] as? String == rule.category)
+        }
+        #expect((runs[0]["results"] as? [Any])?.isEmpty == true)
+        #expect((runs[0]["properties"] as? [String: Any])?["rulesVersion"] as? String == rules.version)
+    }
+
+    @Test("each result points at its rule, level, file and region")
+    func results() throws {
+        let rules = try Package.rules("fixtures/rulesets/valid/severities")
+        let log = try parsed(Self.sarif(["fine", "noted, then warned", "x\nblocked"], rules: rules, source: "./dir/my msgs.txt"))
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let driverRules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        let results = try #require(run["results"] as? [[String: Any]])
+        try #require(results.count == 3)
+        #expect(results.map { $0["ruleId"] as? String } == ["noted-word", "warned-word", "blocked-word"])
+        #expect(results.map { $0["level"] as? String } == ["note", "warning", "error"])
+        for result in results {
+            let index = try #require(result["ruleIndex"] as? Int)
+            #expect(driverRules[index]["id"] as? String == result["ruleId"] as? String)
+            let fingerprints = try #require(result["partialFingerprints"] as? [String: String])
+            #expect(!(fingerprints["primaryLocationLineHash"] ?? "").isEmpty)
+        }
+        let location = try #require(((results[2]["locations"] as? [[String: Any]])?.first)?["physicalLocation"] as? [String: Any])
+        #expect((location["artifactLocation"] as? [String: Any])?["uri"] as? String == "dir/my%20msgs.txt")
+        let region = try #require(location["region"] as? [String: Any])
+        #expect(region["startLine"] as? Int == 4)  // message 3 starts on line 3; "blocked" is on its second line
+        #expect(region["startColumn"] as? Int == 1)
+        #expect(region["endColumn"] as? Int == 8)
+        #expect(((region["snippet"] as? [String: Any])?["text"] as? String) == "blocked")
+    }
+
+    @Test("uris are repository-relative: no leading ./ or /, special characters encoded", arguments: [
+        ("fixtures/messages/a.txt", "fixtures/messages/a.txt"),
+        ("./fixtures/a.txt", "fixtures/a.txt"),
+        ("/abs/a.txt", "abs/a.txt"),
+        ("a b#c?d%e.txt", "a%20b%23c%3Fd%25e.txt"),
+    ])
+    func uris(path: String, uri: String) {
+        #expect(SARIFReporter.uri(path) == uri)
+    }
+
+    @Test("the fingerprint stays when the finding moves to another line and changes with the match")
+    func fingerprints() throws {
+        let rules = try Package.rules()
+        func fingerprint(_ texts: [String]) throws -> [String] {
+            let log = try parsed(Self.sarif(texts, rules: rules))
+            let results = try #require((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+            return results.compactMap { ($0["partialFingerprints"] as? [String: String])?["primaryLocationLineHash"] }
+        }
+        let first = try fingerprint(["Try CBD"])
+        let moved = try fingerprint(["hello", "", "Try CBD"])
+        let other = try fingerprint(["Try THC"])
+        #expect(first.count == 1)
+        #expect(first == moved)
+        #expect(first != other)
+    }
+
+    @Test("severities map to SARIF levels", arguments: [(Severity.error, "error"), (.warning, "warning"), (.info, "note")])
+    func levels(severity: Severity, level: String) {
+        #expect(SARIFReporter.level(severity) == level)
+    }
+}

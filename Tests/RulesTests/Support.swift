@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+import Rules
+
+/// The package's files, found from this source file's path.
+enum Package {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    static func path(_ relative: String) -> String { root + "/" + relative }
+
+    /// Makes the package root the current directory, so that rule paths read relative to it.
+    /// Every caller sets the same directory, so concurrent tests do not disturb each other.
+    static func enterRoot() {
+        FileManager.default.changeCurrentDirectoryPath(root)
+    }
+
+    private static let loaded: Result<Ruleset, RulesError> = {
+        do throws(RulesError) { return .success(try Ruleset.load(directory: path("rules"))) } catch { return .failure(error) }
+    }()
+
+    /// The default rules in `rules/`, loaded once.
+    static func defaultRules() throws -> Ruleset { try loaded.get() }
+}
+
+extension Ruleset {
+    /// The findings of rule `id` in `text`.
+    func findings(_ text: String, rule id: String) -> [Finding] {
+        check(text).findings.filter { $0.rule == id }
+    }
+
+    /// The findings of rules of `category` in `text`.
+    func findings(_ text: String, category: String) -> [Finding] {
+        check(text).findings.filter { $0.category == category }
+    }
+}
