@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// A YAML or JSON file holding many named templates: a map of name to text, a list of objects
@@ -11,7 +12,7 @@ struct Catalog {
     func templates() throws(LintError) -> [Template] {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else { return [] }
+            guard let node = try Yams.compose(yaml: Catalog.yamlCompatible(text)) else { return [] }
             root = node
         } catch let e as YamlError {
             throw Catalog.error(file, e)
@@ -83,6 +84,33 @@ struct Catalog {
         default:
             break
         }
+    }
+
+    /// JSON writes characters outside the BMP as surrogate-pair escapes (`\ud83d\udcc5`), which
+    /// YAML rejects; they become YAML's `\U0001f4c5`. Positions are computed on the original text.
+    static func yamlCompatible(_ text: String) -> String {
+        guard text.contains("\\u") || text.contains("\\U") else { return text }
+        var out = ""
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        func hex(_ at: Int) -> UInt32? {
+            guard at + 6 <= scalars.count, scalars[at] == "\\", scalars[at + 1] == "u" || scalars[at + 1] == "U" else { return nil }
+            return UInt32(String(String.UnicodeScalarView(scalars[(at + 2)..<(at + 6)])), radix: 16)
+        }
+        while i < scalars.count {
+            if scalars[i] == "\\", i + 1 < scalars.count, scalars[i + 1] == "\\" {
+                out += "\\\\"; i += 2; continue
+            }
+            if let high = hex(i), (0xD800...0xDBFF).contains(high), let low = hex(i + 6), (0xDC00...0xDFFF).contains(low) {
+                let value = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+                out += "\\U" + String(format: "%08x", value)
+                i += 12
+                continue
+            }
+            out.unicodeScalars.append(scalars[i])
+            i += 1
+        }
+        return out
     }
 
     static func isSMS(_ m: Node.Mapping) -> Bool {

@@ -23,14 +23,17 @@ extension Linter {
                 case .enable:
                     applies = false
                 }
-                if applies { used.insert([d, r]); suppressed = true }
+                // A finding about the whole template (SMS length, all caps) is suppressed by a
+                // directive anywhere inside it.
+                let covers = f.start <= directive.range.lowerBound && f.end >= directive.range.upperBound && directive.kind != .enable
+                if applies || covers { used.insert([d, r]); suppressed = true }
             }
             if !suppressed { kept.append(f) }
         }
         for m in malformed {
             let (endLine, endColumn) = position.locate(m.range.upperBound)
             kept.append(BuiltinCheck.invalidSuppression.finding(
-                "Malformed suppression: \(m.problem).", match: position.text(m.range), start: m.range.lowerBound,
+                "Malformed suppression: \(m.problem)\(m.problem.hasSuffix("?") ? "" : ".")", match: position.text(m.range), start: m.range.lowerBound,
                 end: m.range.upperBound, line: m.line, column: m.column, endLine: endLine, endColumn: endColumn))
         }
         for (d, directive) in directives.enumerated() where directive.kind != .enable {
@@ -48,6 +51,7 @@ extension Linter {
 
 /// Lines and columns of scalar offsets in a text.
 struct TextPosition {
+    /// The text's scalars.
     let scalars: [Unicode.Scalar]
 
     init(_ text: String) { scalars = Array(text.unicodeScalars) }

@@ -30,28 +30,37 @@ public struct Linter: Sendable {
     public func lint(_ template: Template) -> LintResult {
         let (masked, placeholders) = Masking.mask(template.text)
         let position = TextPosition(template.text)
-        var findings = ruleset.check(masked).findings
-        var shown = masked
+        // Offsets are the same in the masked and the original text: quote the original, so a
+        // match that spans placeholders reads as the template does.
+        var findings = ruleset.check(masked).findings.map { f -> Finding in
+            var g = f
+            g.match = position.text(f.start..<f.end)
+            return g
+        }
+        var shown = Linter.withoutComments(masked: masked, template: template.text, placeholders: placeholders, position: position)
         if let sample {
             do {
-                let rendered = try sample.render(template.text)
+                let source = template.file.lowercased().hasSuffix(".hbs") ? Handlebars.mustache(template.text) : template.text
+                let rendered = try sample.render(source)
                 shown = rendered
                 findings += renderedFindings(rendered, known: findings, template: template.text, placeholders: placeholders, position: position)
             } catch {
                 let end = position.lineEnd(1)
                 findings.append(BuiltinCheck.templateRender.finding(
-                    "This template does not render as Mustache: \(error). Fix the tag syntax.",
+                    "This template cannot be rendered with the sample values: the Mustache parser stopped (\(String(describing: error).prefix(120))). Check that every section tag is closed and every tag is spelled {{name}}.",
                     match: position.text(0..<end), start: 0, end: end, line: 1, column: 1, endLine: 1,
                     endColumn: end + 1))
             }
         }
         let encoding = SMSEncoding(analyzing: shown)
         if template.isSMS && encoding.segments > 1 {
-            let end = position.lineEnd(1)
+            // The whole template: a directive anywhere in it can suppress the warning.
+            let end = position.scalars.count
+            let (endLine, endColumn) = position.locate(end)
             findings.append(BuiltinCheck.smsSegments.finding(
                 "This SMS template needs \(encoding.segments) segments (\(encoding.charset.rawValue), length \(encoding.length)); keep it to one segment: 160 GSM-7 characters, or 70 in UCS-2.",
-                match: position.text(0..<end), start: 0, end: end, line: 1, column: 1, endLine: 1, endColumn: end + 1,
-                suggestion: encoding.suggestion))
+                match: position.text(0..<position.lineEnd(1)), start: 0, end: end, line: 1, column: 1, endLine: endLine,
+                endColumn: endColumn, suggestion: encoding.suggestion))
         }
         findings = applySuppressions(findings, template.text, position)
         let located = findings.map { f -> Finding in
@@ -61,6 +70,30 @@ public struct Linter: Sendable {
             return g
         }.sorted { ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule) }
         return LintResult(template: template, report: Report(rulesVersion: ruleset.version, findings: located), encoding: encoding)
+    }
+
+    /// The masked text as the patient would get it without sample values: comments, which
+    /// render to nothing, removed (with a line of their own); other placeholders stay masked.
+    static func withoutComments(masked: String, template: String, placeholders: [Range<Int>], position: TextPosition) -> String {
+        let comments = placeholders.filter { position.text($0).hasPrefix("{{!") }
+        guard !comments.isEmpty else { return masked }
+        var out = String.UnicodeScalarView()
+        let scalars = Array(masked.unicodeScalars)
+        var i = 0
+        var next = 0
+        while i < scalars.count {
+            if next < comments.count, comments[next].lowerBound == i {
+                i = comments[next].upperBound
+                // A comment alone on its line takes its line break with it.
+                let lineStart = out.last == nil || out.last == "\n"
+                if lineStart, i < scalars.count, scalars[i] == "\n" { i += 1 }
+                next += 1
+                continue
+            }
+            out.append(scalars[i])
+            i += 1
+        }
+        return String(out)
     }
 
     /// The variable a placeholder names: `{{{ link }}}` and `{{& link}}` name `link`; comments name nothing.

@@ -13,16 +13,23 @@ enum ScalarOrigin {
                 .map { $0.prefix { $0 == " " }.count } ?? 0
             return .block(firstLine: line + 1, indent: indent)
         case .plain where !s.string.contains("\n"):
-            return .inline(line: line, columns: Array(column...(column + s.string.unicodeScalars.count)))
+            return .inline(line: line, columns: Array(column...(column + s.string.unicodeScalars.count)), lineStarts: [0])
         case .doubleQuoted, .singleQuoted:
             guard line - 1 < lines.count,
                   let columns = YAMLColumns.quoted(lines[line - 1], from: column, double: s.style == .doubleQuoted),
                   columns.count == s.string.unicodeScalars.count + 1 else {
                 return .approximate(line: line, column: column + 1)
             }
-            return .inline(line: line, columns: columns)
+            return .inline(line: line, columns: columns, lineStarts: lineStarts(s.string))
         default:
             return .approximate(line: line + (s.style == .folded ? 1 : 0), column: column)
         }
+    }
+
+    /// Scalar offsets where each line of `text` starts.
+    static func lineStarts(_ text: String) -> [Int] {
+        var starts = [0]
+        for (i, c) in text.unicodeScalars.enumerated() where c == "\n" { starts.append(i + 1) }
+        return starts
     }
 }

@@ -30,8 +30,10 @@ public enum TextOrigin: Sendable, Equatable {
     case identity
     /// A YAML literal block: template line k is file line `firstLine + k - 1`, indented by `indent`.
     case block(firstLine: Int, indent: Int)
-    /// A one-line scalar: the file column of each template column (one extra for the end).
-    case inline(line: Int, columns: [Int])
+    /// A scalar written on one file line (escapes such as `\n` may still break the text into
+    /// lines): the file column of each template scalar (one extra for the end), and the scalar
+    /// offset at which each template line starts.
+    case inline(line: Int, columns: [Int], lineStarts: [Int])
     /// Only the start is known (folded or multi-line scalars): every position maps there.
     case approximate(line: Int, column: Int)
 
@@ -42,9 +44,9 @@ public enum TextOrigin: Sendable, Equatable {
             return (line, column)
         case .block(let first, let indent):
             return (first + line - 1, indent + column)
-        case .inline(let fileLine, let columns):
-            guard line == 1, !columns.isEmpty else { return (fileLine, columns.last ?? 1) }
-            return (fileLine, columns[min(column - 1, columns.count - 1)])
+        case .inline(let fileLine, let columns, let lineStarts):
+            guard !columns.isEmpty, line >= 1, line <= lineStarts.count else { return (fileLine, columns.last ?? 1) }
+            return (fileLine, columns[min(lineStarts[line - 1] + column - 1, columns.count - 1)])
         case .approximate(let l, let c):
             return (l, c)
         }

@@ -68,15 +68,26 @@ struct LintCommand: ParsableCommand {
         let linter = Linter(ruleset: ruleset, sample: samples)
         var results = templates.map(linter.lint)
         if let writeBaseline {
-            let all = results.flatMap { r in r.report.findings.map { (file: r.template.file, finding: $0) } }
+            // A malformed suppression is never accepted as known: it must be fixed.
+            let all = results.flatMap { r in
+                r.report.findings.filter { $0.rule != BuiltinCheck.invalidSuppression.id }.map { (file: r.template.file, finding: $0) }
+            }
             try FileOutput.write(Baseline(findings: all).json, to: writeBaseline)
             Console.error("textgate: recorded \(all.count) findings in \(writeBaseline)")
+            let malformed = results.flatMap { r in
+                r.report.findings.filter { $0.rule == BuiltinCheck.invalidSuppression.id }.map { "\(r.template.file):\($0.line):\($0.column): error: \($0.message)" }
+            }
+            guard malformed.isEmpty else {
+                Console.error(malformed.joined(separator: "\n") + "\ntextgate: malformed suppressions are never recorded as known; fix them")
+                throw ExitStatus.findings.code
+            }
             return
         }
         var baselined = 0
         if var budget = known {
             for i in results.indices {
                 let kept = results[i].report.findings.filter { f in
+                    if f.rule == BuiltinCheck.invalidSuppression.id { return true }
                     let key = [f.rule, results[i].template.file, f.match]
                     guard let n = budget[key], n > 0 else { return true }
                     budget[key] = n - 1
