@@ -95,6 +95,9 @@ public struct LinkExtractor: Sendable {
         var hostLast = hostEnd
         while hostLast > hostStart && t[hostLast - 1] == 0x2E { hostLast -= 1 }
         guard hostLast > hostStart else { return nil }
+        // Most dotted words in a text (e.g. 2.30 p.m U.K) fail on their last label alone, before
+        // any string is built.
+        guard hasScheme || plausibleTopLevel(t, hostStart, hostLast) else { return nil }
         let rawHost = String(decoding: UnsafeBufferPointer(rebasing: t[hostStart..<hostLast]), as: UTF8.self)
         let host = HostName.canonical(Substring(rawHost))
         guard isHost(host, withScheme: hasScheme) else { return nil }
@@ -111,6 +114,22 @@ public struct LinkExtractor: Sendable {
         }
         end = LinkSyntax.trimTrailing(t, start, end)
         return LinkMatch(range: start..<end, hostRange: hostStart..<hostLast, host: host, hasScheme: hasScheme)
+    }
+
+    /// Whether the last label of a scheme-less host can end a link: a known top-level domain,
+    /// the last number of an IPv4 address, or a non-ASCII or punycode label (checked later).
+    func plausibleTopLevel(_ t: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var dot = end - 1
+        var dots = 0
+        while dot >= start && t[dot] != 0x2E { dot -= 1 }
+        for i in start..<end where t[i] == 0x2E { dots += 1 }
+        let label = UnsafeBufferPointer(rebasing: t[(dot + 1)..<end])
+        guard label.count >= 2 || label.allSatisfy(LinkSyntax.isDigit) else { return false }
+        if label.allSatisfy(LinkSyntax.isDigit) { return dots == 3 }
+        guard label.count <= 24, label.allSatisfy(LinkSyntax.isAlpha) else { return true }
+        // A short ASCII string: no allocation.
+        let tld = String(decoding: label.lazy.map { $0 | 0x20 }, as: UTF8.self)
+        return suffixes.publicSuffix(of: Substring(tld)) != nil
     }
 
     /// Whether `host` (canonical) can be a link's host.

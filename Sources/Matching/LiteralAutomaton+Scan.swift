@@ -8,7 +8,7 @@ public struct ByteCounts: Sendable, Equatable {
     public var linkMarks = 0
     /// `{` bytes: a template placeholder is possible only where one occurs.
     public var braces = 0
-    /// Bytes of 0x80 and above: the text is not pure ASCII.
+    /// Bytes of 0x80 and above (at least the number of non-ASCII characters): nonzero when the text is not pure ASCII.
     public var nonASCII = 0
 
     /// Zero counts.
@@ -24,13 +24,15 @@ public struct LiteralHit: Sendable, Equatable {
 }
 
 extension LiteralAutomaton {
-    // Per-byte increments packed into one word: four 16-bit counters, flushed every chunk.
+    // Per-byte increments packed into one word: five 12-bit counters, flushed every chunk of
+    // 4,095 bytes so none can overflow.
     @usableFromInline static let packedCounts: [UInt64] = (0..<256).map { b -> UInt64 in
         var v: UInt64 = 0
         if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) { v |= 1 }
-        if b >= 0x41 && b <= 0x5A { v |= 1 << 16 }
-        if b == 0x2E || b == 0x3A { v |= 1 << 32 }
-        if b == 0x7B { v |= 1 << 48 }
+        if b >= 0x41 && b <= 0x5A { v |= 1 << 12 }
+        if b == 0x2E || b == 0x3A { v |= 1 << 24 }
+        if b == 0x7B { v |= 1 << 36 }
+        if b >= 0x80 { v |= 1 << 48 }
         return v
     }
 
@@ -46,34 +48,32 @@ extension LiteralAutomaton {
         let k = classCount
         let firstOut = firstOutputState
         var state: Int32 = 0
-        var nonASCII: UInt8 = 0
         classOf.withUnsafeBufferPointer { classes in
         delta.withUnsafeBufferPointer { table in
         LiteralAutomaton.packedCounts.withUnsafeBufferPointer { packed in
             var offset = 0
             let total = text.count
             while offset < total {
-                let chunkEnd = min(total, offset + 32_768)
+                let chunkEnd = min(total, offset + 4_095)
                 var acc: UInt64 = 0
                 var i = offset
                 while i < chunkEnd {
                     let b = base[i]
-                    nonASCII |= b
                     acc &+= packed[Int(b)]
                     state = table[Int(state) &* k &+ Int(classes[Int(b)])]
                     i &+= 1
                     if state >= firstOut { emit(state: state, end: i, into: &hits) }
                 }
-                counts.letters += Int(acc & 0xFFFF)
-                counts.upper += Int((acc >> 16) & 0xFFFF)
-                counts.linkMarks += Int((acc >> 32) & 0xFFFF)
-                counts.braces += Int(acc >> 48)
+                counts.letters += Int(acc & 0xFFF)
+                counts.upper += Int((acc >> 12) & 0xFFF)
+                counts.linkMarks += Int((acc >> 24) & 0xFFF)
+                counts.braces += Int((acc >> 36) & 0xFFF)
+                counts.nonASCII += Int((acc >> 48) & 0xFFF)
                 offset = chunkEnd
             }
         }
         }
         }
-        counts.nonASCII = nonASCII & 0x80 == 0 ? 0 : 1
         return counts
     }
 

@@ -17,6 +17,41 @@ public struct NormalizedText: Sendable {
 
     /// Normalises `text`.
     public init(_ text: String) {
+        // Combining marks compose with the letter before them, so such text goes character by
+        // character; everything else is folded one scalar at a time from a precomputed table.
+        if text.unicodeScalars.contains(where: NormalizedText.composes) {
+            self.init(byCharacter: text)
+        } else {
+            self.init(byScalar: text)
+        }
+    }
+
+    /// Normalises `text` one scalar at a time.
+    init(byScalar text: String) {
+        bytes.reserveCapacity(text.utf8.count)
+        scalarStart.reserveCapacity(text.utf8.count)
+        scalarEnd.reserveCapacity(text.utf8.count)
+        originalByteOffset.reserveCapacity(text.utf8.count + 1)
+        var index: Int32 = 0
+        var byteOffset: Int32 = 0
+        for s in text.unicodeScalars {
+            originalByteOffset.append(byteOffset)
+            byteOffset += Int32(UTF8.width(s))
+            if s.isASCII {
+                let b = UInt8(s.value)
+                append((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b, from: index, to: index + 1)
+            } else if let folded = FoldTable.folded(s) {
+                for b in folded { append(b, from: index, to: index + 1) }
+            } else {
+                for b in String(s).utf8 { append(b, from: index, to: index + 1) }
+            }
+            index += 1
+        }
+        originalByteOffset.append(byteOffset)
+    }
+
+    /// Normalises `text` one grapheme cluster at a time, for text with combining marks.
+    init(byCharacter text: String) {
         bytes.reserveCapacity(text.utf8.count)
         var scalarIndex: Int32 = 0
         var byteOffset: Int32 = 0
@@ -38,6 +73,19 @@ public struct NormalizedText: Sendable {
             }
         }
         originalByteOffset.append(byteOffset)
+    }
+
+    /// Builds the fold table now rather than on the first non-ASCII message.
+    public static func prepare() { _ = FoldTable.folded("é") }
+
+    /// Marks that combine with the scalar before them (variation selectors do not change text).
+    static func composes(_ s: Unicode.Scalar) -> Bool {
+        guard s.value >= 0x0300 else { return false }
+        if (0xFE00...0xFE0F).contains(s.value) || (0xE0100...0xE01EF).contains(s.value) { return false }
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return (0x1100...0x11FF).contains(s.value)
+        }
     }
 
     private mutating func append(_ b: UInt8, from: Int32, to: Int32) {

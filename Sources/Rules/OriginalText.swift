@@ -5,6 +5,8 @@ struct OriginalText {
     let bytes: UnsafeBufferPointer<UInt8>
     /// Present when the message was not pure ASCII and the view is its normalised form.
     let normalized: NormalizedText?
+    /// What the scan of the original bytes counted.
+    let counts: ByteCounts
 
     /// Original scalar range of a view byte range.
     func scalars(_ viewRange: Range<Int>) -> Range<Int> {

@@ -10,15 +10,21 @@ extension Ruleset {
         excluded = Ruleset.merge(excluded)
         for r in capsRules {
             guard case .caps(let maxRatio, let minLetters, let allow) = compiled[r] else { continue }
-            if original.normalized == nil {
-                var letters = counts.letters, upper = counts.upper
-                for x in excluded {
-                    for b in view[x] {
-                        if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { letters -= 1 }
-                        if b >= 0x41 && b <= 0x5A { upper -= 1 }
-                    }
+            // Bounds from the scan's counts decide most messages without looking at words:
+            // capitals can only be ASCII capitals or non-ASCII characters, and letters are at
+            // least the ASCII letters outside links and placeholders.
+            var letters = original.counts.letters, upper = original.counts.upper
+            for x in excluded {
+                for b in view[x] {
+                    if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { letters -= 1 }
+                    if b >= 0x41 && b <= 0x5A { upper -= 1 }
                 }
+            }
+            if original.normalized == nil {
                 guard letters >= minLetters, Double(upper) > maxRatio * Double(letters) else { continue }
+            } else {
+                let possible = Double(original.counts.upper + original.counts.nonASCII)
+                guard possible > maxRatio * Double(minLetters), possible > maxRatio * Double(letters) else { continue }
             }
             let count = CapsCounter.count(original.bytes, excluding: excluded.map { original.scalars($0) }, allow: allow)
             guard count.letters >= minLetters, Double(count.upper) > maxRatio * Double(count.letters) else { continue }
@@ -35,16 +41,17 @@ extension Ruleset {
 enum CapsCounter {
     static func count(_ bytes: UnsafeBufferPointer<UInt8>, excluding: [Range<Int>],
                       allow: Set<String>) -> (letters: Int, upper: Int) {
+        let longest = allow.map(\.unicodeScalars.count).max() ?? 0
         var letters = 0, upper = 0
         var wordLetters = 0, wordUpper = 0
         var word = String.UnicodeScalarView()
         func endWord() {
-            if wordLetters > 0 && !(wordUpper == wordLetters && allow.contains(String(word))) {
+            if wordLetters > 0 && !(wordUpper == wordLetters && wordLetters <= longest && allow.contains(String(word))) {
                 letters += wordLetters
                 upper += wordUpper
             }
             wordLetters = 0; wordUpper = 0
-            word.removeAll(keepingCapacity: true)
+            if !word.isEmpty { word.removeAll(keepingCapacity: true) }
         }
         var index = 0
         var next = 0
@@ -54,14 +61,21 @@ enum CapsCounter {
             defer { index += 1 }
             while next < excluding.count && excluding[next].upperBound <= index { next += 1 }
             if next < excluding.count && excluding[next].contains(index) { endWord(); continue }
-            let p = s.properties
-            if p.isAlphabetic {
-                wordLetters += 1
-                if p.isUppercase { wordUpper += 1 }
-                if !allow.isEmpty { word.append(s) }
+            let isLetter: Bool, isUpper: Bool
+            if s.isASCII {
+                let b = UInt8(s.value)
+                isUpper = b >= 0x41 && b <= 0x5A
+                isLetter = isUpper || (b >= 0x61 && b <= 0x7A)
             } else {
-                endWord()
+                let p = s.properties
+                isLetter = p.isAlphabetic
+                isUpper = isLetter && p.isUppercase
             }
+            guard isLetter else { endWord(); continue }
+            wordLetters += 1
+            if isUpper { wordUpper += 1 }
+            // Only an all-capitals word short enough to be on the allow-list is spelled out.
+            if wordUpper == wordLetters && wordLetters <= longest { word.append(s) }
         }
         endWord()
         return (letters, upper)

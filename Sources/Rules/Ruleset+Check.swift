@@ -16,7 +16,7 @@ extension Ruleset {
         var hits: [LiteralHit] = []
         let counts = automaton.scan(bytes, hits: &hits)
         if counts.nonASCII == 0 {
-            let original = OriginalText(bytes: bytes, normalized: nil)
+            let original = OriginalText(bytes: bytes, normalized: nil, counts: counts)
             return evaluate(view: bytes, counts: counts, hits: hits, original: original)
         }
         if let bad = UTF8Check.firstInvalidByte(bytes) { throw InvalidUTF8(byteOffset: bad) }
@@ -25,7 +25,7 @@ extension Ruleset {
             hits.removeAll(keepingCapacity: true)
             let viewCounts = automaton.scan(view, hits: &hits)
             return evaluate(view: view, counts: viewCounts, hits: hits,
-                            original: OriginalText(bytes: bytes, normalized: normalized))
+                            original: OriginalText(bytes: bytes, normalized: normalized, counts: counts))
         }
     }
 

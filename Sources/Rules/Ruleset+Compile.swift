@@ -49,6 +49,7 @@ extension Ruleset {
                 nearRules.append(i)
             }
         }
+        NormalizedText.prepare()
         self.version = source.version
         self.rules = source.rules
         self.settings = source.settings

@@ -75,7 +75,7 @@ struct LiteralAutomatonTests {
         expected.upper = 6     // H WORLD
         expected.linkMarks = 2 // . :
         expected.braces = 2    // {{
-        expected.nonASCII = 1
+        expected.nonASCII = 2  // the two bytes of é
         #expect(counts == expected)
         #expect(scan(["zzz"], "plain ascii").counts.nonASCII == 0)
     }

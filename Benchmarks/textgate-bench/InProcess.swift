@@ -1,0 +1,68 @@
+import Rules
+
+/// What one pass of `Ruleset.check(utf8:)` over the corpus decided, so the work cannot be
+/// optimised away and the figures can be sanity-checked.
+struct Tally: Equatable {
+    var allow = 0, warn = 0, block = 0
+    var findings = 0
+    var invalid = 0
+}
+
+/// The in-process measurement: the compiled matcher over the in-memory corpus.
+enum InProcess {
+    /// One pass over every message.
+    static func pass(_ ruleset: Ruleset, _ corpus: Corpus) -> Tally {
+        var tally = Tally()
+        corpus.forEachMessage { message in
+            do throws(InvalidUTF8) {
+                let report = try ruleset.check(utf8: message)
+                switch report.decision {
+                case .allow: tally.allow += 1
+                case .warn: tally.warn += 1
+                case .block: tally.block += 1
+                }
+                tally.findings += report.findings.count
+            } catch {
+                tally.invalid += 1
+            }
+        }
+        return tally
+    }
+
+    /// A warm-up pass, then `runs` timed passes; returns the seconds of each and the tally.
+    static func measure(_ ruleset: Ruleset, _ corpus: Corpus, runs: Int) -> (seconds: [Double], tally: Tally) {
+        let tally = pass(ruleset, corpus)
+        var seconds: [Double] = []
+        let clock = ContinuousClock()
+        for _ in 0..<runs {
+            var t = Tally()
+            let elapsed = clock.measure { t = pass(ruleset, corpus) }
+            precondition(t == tally, "a pass decided differently from the warm-up")
+            seconds.append(elapsed.seconds)
+        }
+        return (seconds, tally)
+    }
+
+    /// In-process messages/s (median of `runs`) on the ASCII-only messages and on the messages
+    /// with non-ASCII bytes (which take the normalising path), each repeated to `bytes`.
+    static func breakdown(_ ruleset: Ruleset, _ source: Corpus, bytes: Int, runs: Int) -> [Split] {
+        let ascii = source.subset { m in m.allSatisfy { $0 < 0x80 } }
+        let other = source.subset { m in m.contains { $0 >= 0x80 } }
+        return [("ASCII only", ascii), ("with non-ASCII bytes", other)].compactMap { name, part in
+            guard part.count > 0 else { return nil }
+            let repeated = part.repeated(toAtLeast: bytes).corpus
+            let seconds = measure(ruleset, repeated, runs: runs).seconds
+            return Split(name: name, share: Double(part.count) / Double(source.count),
+                         rate: Stats(seconds.map { Double(repeated.count) / $0 }).median)
+        }
+    }
+
+    /// Throughput on one part of the corpus.
+    struct Split {
+        var name: String
+        /// The part's share of the corpus's messages.
+        var share: Double
+        /// Messages/s, median.
+        var rate: Double
+    }
+}
