@@ -16,6 +16,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(
@@ -41,10 +46,37 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        .target(name: "Storage"),
+        .target(
+            name: "StorageSQLite",
+            dependencies: ["Storage", .product(name: "SQLiteNIO", package: "sqlite-nio")]
+        ),
+        .target(name: "OptOut", dependencies: ["Storage"]),
+        .target(
+            name: "Messaging",
+            dependencies: [
+                "Storage", "Rules", "Reporting", "OptOut",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .target(
+            name: "Server",
+            dependencies: [
+                "Rules", "Reporting", "Matching", "Messaging", "OptOut", "Storage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("Resources/openapi.yaml")]
+        ),
         .executableTarget(
             name: "textgate",
             dependencies: [
-                "Rules", "Reporting", "Matching", "Linting",
+                "Rules", "Reporting", "Matching", "Linting", "Server", "Storage", "StorageSQLite", "OptOut", "Messaging",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +89,8 @@ let package = Package(
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Matching"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Rules"]),
         .testTarget(name: "LintingTests", dependencies: ["Linting", "Rules"]),
+        .testTarget(name: "OptOutTests", dependencies: ["OptOut", "Storage"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite"]),
         .testTarget(name: "CLITests", dependencies: ["textgate"]),
     ],
     swiftLanguageModes: [.v6]

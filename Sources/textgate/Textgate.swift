@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The `textgate` command line: check messages against a rules directory.
-struct Textgate: ParsableCommand {
+struct Textgate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "textgate",
         abstract: "A compliance gate for patient texting: checks messages against carrier and regulatory rules.",
@@ -10,7 +10,7 @@ struct Textgate: ParsableCommand {
         3 an input cannot be read.
         """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, LintCommand.self, InspectCommand.self, RulesCommand.self]
+        subcommands: [CheckCommand.self, LintCommand.self, InspectCommand.self, RulesCommand.self, ServeCommand.self, KeysCommand.self, OptOutCommand.self]
     )
 }
 

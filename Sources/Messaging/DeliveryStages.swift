@@ -1,0 +1,66 @@
+import Foundation
+import OptOut
+import Storage
+
+/// 4. For `kind: secure`, the secure-link module supplies the fixed generic notification; the
+/// body itself never leaves the server.
+public struct SecureStage: SendStage {
+    let notifier: (any SecureNotifier)?
+
+    /// The stage; without a notifier, secure sends are refused as unsupported.
+    public init(notifier: (any SecureNotifier)?) { self.notifier = notifier }
+
+    /// Replaces the outgoing text with the notification.
+    public func run(_ c: inout SendContext) async throws(SendError) {
+        guard c.request.kind == "secure" else { return }
+        guard let notifier, let recipient = c.recipient else {
+            throw SendError(.unsupported, code: "secure_messaging_unavailable",
+                            message: "Secure messages need the secure-link module, which this server does not run; send kind `sms`.")
+        }
+        let draft = OutboundMessage(id: c.messageId, recipientId: recipient.id, kind: "secure", notify: c.request.notify,
+                                    body: c.request.body, queue: c.request.queue, fromNumber: c.fromNumber, status: "pending",
+                                    decision: "allow", rulesVersion: "", findingsJSON: "[]", caller: c.request.caller, createdAt: c.now)
+        c.outgoing = try await notifier.notification(for: draft, recipient: recipient)
+    }
+}
+
+/// 5. Hands the text to the transport, once per notify method. A carrier refusal for an
+/// opted-out number (Twilio 21610) records the opt-out and refuses the send.
+public struct DeliveryStage: SendStage {
+    let transport: any Transport
+    let consent: any ConsentStore
+    let practice: Practice
+
+    /// The stage.
+    public init(transport: any Transport, consent: any ConsentStore, practice: Practice) {
+        self.transport = transport; self.consent = consent; self.practice = practice
+    }
+
+    /// Delivers.
+    public func run(_ c: inout SendContext) async throws(SendError) {
+        guard let recipient = c.recipient else { return }
+        for method in c.request.notify {
+            let to = method == "sms" ? recipient.cellPhone! : recipient.email!
+            let from = method == "sms" ? c.fromNumber : practice.email
+            let delivery = Delivery(messageId: c.messageId, channel: method, from: from, to: to, body: c.outgoing)
+            do {
+                let id = try await transport.deliver(delivery)
+                c.deliveries.append((method, id))
+            } catch {
+                switch error {
+                case .optedOut(let code, let message):
+                    do {
+                        try await ConsentLedger(store: consent).record(
+                            phone: to, practiceNumber: c.fromNumber, optOut: true, source: "provider",
+                            text: "provider error \(code): \(message)", messageId: c.messageId, actor: transport.name, at: c.now)
+                    } catch { throw SendPipeline.storeFailure(error) }
+                    throw SendError(.conflict, code: "recipient_opted_out",
+                                    message: "The carrier refused the text because \(to) opted out (provider error \(code)); the opt-out is now recorded. The patient can text START to \(c.fromNumber) to receive texts again.",
+                                    detailsJSON: "{\"phone\":\(JSONText.quote(to)),\"practiceNumber\":\(JSONText.quote(c.fromNumber)),\"source\":\"provider\",\"providerCode\":\(code)}")
+                case .failed(let reason):
+                    throw SendError(.unavailable, code: "transport_failed", message: "The message was not delivered: \(reason)")
+                }
+            }
+        }
+    }
+}

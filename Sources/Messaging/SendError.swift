@@ -1,0 +1,39 @@
+/// Why a send or an address-book change was refused: a stable code per cause, a message for
+/// people, details for programs. The server maps each to an HTTP status.
+public struct SendError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Stable machine-readable cause, e.g. `recipient_opted_out`.
+    public var code: String
+    /// What is wrong and what to do.
+    public var message: String
+    /// Structured details (strings, numbers, lists) as JSON text, or nil.
+    public var detailsJSON: String?
+    /// The kind of failure, which decides the HTTP status.
+    public var kind: Kind
+
+    /// Kinds of failure.
+    public enum Kind: Sendable, Equatable {
+        /// The request is malformed or a field is invalid (400/422).
+        case invalid
+        /// The thing named does not exist (404).
+        case notFound
+        /// The state forbids it: opted out, blocked, duplicate (409).
+        case conflict
+        /// The content is blocked by the rules (422).
+        case blocked
+        /// The provider or store failed (502/503).
+        case unavailable
+        /// Not available in this build or configuration (501).
+        case unsupported
+    }
+
+    /// A refusal.
+    public init(_ kind: Kind, code: String, message: String, detailsJSON: String? = nil) {
+        self.kind = kind
+        self.code = code
+        self.message = message
+        self.detailsJSON = detailsJSON
+    }
+
+    /// `code: message`.
+    public var description: String { "\(code): \(message)" }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Rules
+import Storage
+
+/// The send pipeline: sendability, opt-out and block status, the compliance check, the secure
+/// notification, hand-off to the transport, and an audit record, in that order.
+public struct SendPipeline: Sendable {
+    let store: any TextgateStore
+    let stages: [any SendStage]
+    let delivery: DeliveryStage
+    let practice: Practice
+    let clock: @Sendable () -> Date
+
+    /// A pipeline with the standard stages.
+    public init(store: any TextgateStore, ruleset: @escaping @Sendable () -> Ruleset, transport: any Transport,
+                practice: Practice, secure: (any SecureNotifier)? = nil, clock: @escaping @Sendable () -> Date = Date.init) {
+        self.store = store
+        self.practice = practice
+        self.clock = clock
+        self.stages = [
+            SendabilityStage(store: store, queues: store, practice: practice),
+            ConsentStage(consent: store),
+            SecureStage(notifier: secure),
+            ComplianceStage(ruleset: ruleset),
+        ]
+        self.delivery = DeliveryStage(transport: transport, consent: store, practice: practice)
+    }
+
+    /// Runs the stages. Every outcome, sent or refused, is audited.
+    /// - Throws: `SendError` from the first stage that refuses.
+    public func send(_ request: SendRequest) async throws(SendError) -> SendResult {
+        guard request.kind == "sms" || request.kind == "secure" else {
+            throw SendError(.invalid, code: "invalid_kind", message: "`kind` must be `sms` or `secure`, not `\(request.kind)`.")
+        }
+        guard !request.notify.isEmpty else {
+            throw SendError(.invalid, code: "invalid_notify", message: "`notify` must list `sms`, `email`, or both.")
+        }
+        guard request.kind == "secure" || !request.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw SendError(.invalid, code: "empty_body", message: "`body` is empty; write the message to send.")
+        }
+        var c = SendContext(request: request, messageId: Identifier.make("msg"), now: clock(), recipient: nil,
+                            fromNumber: practice.number, outgoing: request.body)
+        do {
+            for stage in stages { try await stage.run(&c) }
+        } catch {
+            await audit(c, decision: error.code, findings: c.report?.findings ?? [])
+            throw error
+        }
+        // The message is stored before it is handed over, so a crash mid-send leaves a
+        // `pending` record, never a delivery without one.
+        let report = c.report ?? Report(rulesVersion: "", findings: [])
+        var message = OutboundMessage(
+            id: c.messageId, recipientId: request.recipientId, kind: request.kind, notify: request.notify,
+            body: request.body, queue: request.queue, fromNumber: c.fromNumber, status: "pending",
+            decision: report.decision.rawValue, rulesVersion: report.rulesVersion,
+            findingsJSON: FindingsJSON.encode(report.findings), caller: request.caller, createdAt: c.now)
+        do { try await store.insertMessage(message) } catch { throw SendPipeline.storeFailure(error) }
+        do {
+            try await delivery.run(&c)
+        } catch {
+            try? await store.setMessageStatus(id: c.messageId, status: error.code == "recipient_opted_out" ? "refused" : "failed")
+            await audit(c, decision: error.code, findings: report.findings)
+            throw error
+        }
+        message.status = "sent"
+        do { try await store.setMessageStatus(id: c.messageId, status: "sent") } catch { throw SendPipeline.storeFailure(error) }
+        await audit(c, decision: report.decision.rawValue, findings: report.findings)
+        return SendResult(message: message, report: report, deliveries: c.deliveries)
+    }
+
+    private func audit(_ c: SendContext, decision: String, findings: [Finding]) async {
+        let record = AuditRecord(id: Identifier.make("aud"), action: "send", recipientId: c.request.recipientId,
+                                 messageId: c.messageId, decision: decision, rulesVersion: c.report?.rulesVersion ?? "",
+                                 findingsJSON: FindingsJSON.encode(findings), caller: c.request.caller, at: c.now)
+        try? await store.appendAudit(record)
+    }
+
+    /// A store failure as a send error.
+    static func storeFailure(_ error: StorageError) -> SendError {
+        SendError(.unavailable, code: "storage_unavailable", message: "The store failed: \(error).")
+    }
+}

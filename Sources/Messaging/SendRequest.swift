@@ -1,0 +1,68 @@
+import Foundation
+import Rules
+import Storage
+
+/// What a caller asks to send.
+public struct SendRequest: Sendable, Equatable {
+    /// The recipient's id.
+    public var recipientId: String
+    /// `sms` (the body is texted) or `secure` (the body stays on the server; a fixed generic
+    /// notification with a link is sent).
+    public var kind: String
+    /// How to notify: `sms`, `email`, or both.
+    public var notify: [String]
+    /// The message text.
+    public var body: String
+    /// The queue replies go to.
+    public var queue: String?
+    /// The caller's API key id.
+    public var caller: String
+
+    /// A request.
+    public init(recipientId: String, kind: String, notify: [String], body: String, queue: String?, caller: String) {
+        self.recipientId = recipientId; self.kind = kind; self.notify = notify; self.body = body
+        self.queue = queue; self.caller = caller
+    }
+}
+
+/// What a send produced.
+public struct SendResult: Sendable {
+    /// The stored message.
+    public var message: OutboundMessage
+    /// The compliance report of the text that was sent.
+    public var report: Report
+    /// What was handed to the transport: channel and transport id.
+    public var deliveries: [(channel: String, id: String)]
+}
+
+/// Supplies the fixed, generic notification of a secure message (and creates its link).
+public protocol SecureNotifier: Sendable {
+    /// The notification text for a secure message to `recipient`.
+    func notification(for message: OutboundMessage, recipient: Recipient) async throws(SendError) -> String
+}
+
+/// The state a send carries through its stages.
+public struct SendContext: Sendable {
+    /// The request.
+    public var request: SendRequest
+    /// The message id, fixed before the first stage.
+    public var messageId: String
+    /// When the send started.
+    public var now: Date
+    /// The recipient, once loaded.
+    public var recipient: Recipient?
+    /// The practice number the message goes from.
+    public var fromNumber: String
+    /// The text that will actually be sent (the body, or a secure notification).
+    public var outgoing: String
+    /// The compliance report.
+    public var report: Report?
+    /// Transport ids per channel.
+    public var deliveries: [(channel: String, id: String)] = []
+}
+
+/// One step of a send. Stages run in order; the first refusal stops the send.
+public protocol SendStage: Sendable {
+    /// Runs the stage.
+    func run(_ context: inout SendContext) async throws(SendError)
+}

@@ -1,0 +1,97 @@
+import Foundation
+import OptOut
+import Rules
+import Storage
+
+/// 1. The recipient exists and every chosen notify method is available.
+public struct SendabilityStage: SendStage {
+    let store: any RecipientStore
+    let queues: any QueueStore
+    let practice: Practice
+
+    /// The stage.
+    public init(store: any RecipientStore, queues: any QueueStore, practice: Practice) {
+        self.store = store; self.queues = queues; self.practice = practice
+    }
+
+    /// Loads the recipient and checks the notify methods and the queue.
+    public func run(_ c: inout SendContext) async throws(SendError) {
+        let recipient: Recipient?
+        do { recipient = try await store.recipient(id: c.request.recipientId) } catch { throw SendPipeline.storeFailure(error) }
+        guard let recipient else {
+            throw SendError(.notFound, code: "recipient_not_found", message: "No patient or contact has id `\(c.request.recipientId)`; create it with POST /v1/patients or /v1/contacts.")
+        }
+        let sendability = Sendability(recipient)
+        for method in c.request.notify {
+            guard let m = sendability.method(method) else {
+                throw SendError(.invalid, code: "invalid_notify", message: "`\(method)` is not a notify method; use `sms` and/or `email`.")
+            }
+            if !m.available {
+                throw SendError(.conflict, code: "recipient_not_sendable",
+                                message: "Cannot notify \(recipient.id) by \(method): missing \(m.missing.joined(separator: ", ")).",
+                                detailsJSON: "{\"method\":\(JSONText.quote(method)),\"missing\":[\(m.missing.map(JSONText.quote).joined(separator: ","))]}")
+            }
+        }
+        if let name = c.request.queue {
+            let queue: MessageQueue?
+            do { queue = try await queues.queue(name: name) } catch { throw SendPipeline.storeFailure(error) }
+            guard let queue else {
+                throw SendError(.notFound, code: "queue_not_found", message: "No queue named `\(name)`; create it with POST /v1/queues.")
+            }
+            if let number = queue.number { c.fromNumber = number }
+        }
+        c.recipient = recipient
+    }
+}
+
+/// 2. The patient has not opted out of texts from this number, and the number is not blocked.
+public struct ConsentStage: SendStage {
+    let ledger: ConsentLedger
+    let consent: any ConsentStore
+
+    /// The stage.
+    public init(consent: any ConsentStore) {
+        self.consent = consent
+        self.ledger = ConsentLedger(store: consent)
+    }
+
+    /// Refuses opted-out and blocked numbers with the reason and the remedy.
+    public func run(_ c: inout SendContext) async throws(SendError) {
+        guard c.request.notify.contains("sms"), let phone = c.recipient?.cellPhone else { return }
+        let state: ConsentState
+        let blocked: Bool
+        do {
+            state = try await ledger.state(phone: phone, practiceNumber: c.fromNumber)
+            blocked = try await consent.isBlocked(phone)
+        } catch { throw SendPipeline.storeFailure(error) }
+        if state.optedOut, let e = state.latest {
+            let when = ISO8601DateFormatter().string(from: e.at)
+            throw SendError(.conflict, code: "recipient_opted_out",
+                            message: "The patient opted out of texts from \(c.fromNumber) on \(when) by \(e.source == "keyword" ? "replying \(e.text)" : e.source == "phrase" ? "writing \"\(e.text)\"" : e.source). Texts cannot be sent until they text START to \(c.fromNumber).",
+                            detailsJSON: "{\"phone\":\(JSONText.quote(phone)),\"practiceNumber\":\(JSONText.quote(c.fromNumber)),\"optedOutAt\":\(JSONText.quote(when)),\"source\":\(JSONText.quote(e.source)),\"text\":\(JSONText.quote(e.text)),\"remedy\":\(JSONText.quote("The patient can text START to \(c.fromNumber) to receive texts again."))}")
+        }
+        if blocked {
+            throw SendError(.conflict, code: "recipient_blocked",
+                            message: "\(phone) is on the blocked-senders list; remove it with DELETE /v1/blocked-numbers before texting it.")
+        }
+    }
+}
+
+/// 3. The compliance check: a `block` decision stops the send and returns the findings.
+public struct ComplianceStage: SendStage {
+    let ruleset: @Sendable () -> Ruleset
+
+    /// The stage, reading the current rules on each send.
+    public init(ruleset: @escaping @Sendable () -> Ruleset) { self.ruleset = ruleset }
+
+    /// Checks the outgoing text.
+    public func run(_ c: inout SendContext) async throws(SendError) {
+        let report = ruleset().check(c.outgoing)
+        c.report = report
+        if report.decision == .block {
+            throw SendError(.blocked, code: "message_blocked",
+                            message: "The message breaks carrier rules: " + report.findings.filter { $0.severity == .error }.map { "\($0.rule) (\"\($0.match)\")" }.joined(separator: ", ") + ". Change the text and send again.",
+                            detailsJSON: "{\"rulesVersion\":\(JSONText.quote(report.rulesVersion)),\"findings\":\(FindingsJSON.encode(report.findings))}")
+        }
+    }
+}

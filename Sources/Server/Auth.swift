@@ -1,0 +1,40 @@
+import Crypto
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Storage
+
+/// API keys: `Authorization: Bearer KEY`, stored only as SHA-256 hashes.
+public enum Auth {
+    /// The stored form of a key.
+    public static func hash(_ key: String) -> String {
+        SHA256.hash(data: Data(key.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// A new random key: `tg_` and 32 bytes of base64url from the system's secure generator.
+    public static func newKey() -> String {
+        var g = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &g) }
+        return "tg_" + Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    /// The caller, when its key is valid and has one of `roles` (or `admin`).
+    /// - Throws: 401 without a valid key, 403 with the wrong role.
+    static func require(_ roles: [Role], request: Request, state: ServerState) async throws -> Caller {
+        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
+            throw APIError(.unauthorized, "unauthenticated", "Send an API key as `Authorization: Bearer KEY`; create one with `textgate keys create`.")
+        }
+        let key = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+        guard let stored = try await state.store.key(hash: hash(key)), stored.revokedAt == nil else {
+            throw APIError(.unauthorized, "invalid_api_key", "The API key is unknown or revoked.")
+        }
+        let granted = Set(stored.roles.compactMap(Role.init(rawValue:)))
+        guard granted.contains(.admin) || !granted.isDisjoint(with: roles) else {
+            throw APIError(.forbidden, "forbidden", "This key's roles (\(stored.roles.joined(separator: ", "))) do not allow this; it needs \(roles.map(\.rawValue).joined(separator: " or ")).",
+                           details: "{\"required\":[\(roles.map { "\"\($0.rawValue)\"" }.joined(separator: ","))]}")
+        }
+        return Caller(id: stored.id, name: stored.name, roles: granted)
+    }
+}

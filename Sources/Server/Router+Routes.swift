@@ -1,0 +1,35 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Synchronization
+
+/// Every route the server registers, recorded so a test can hold them against `openapi.yaml`.
+public final class RouteRegistry: Sendable {
+    private let entries = Mutex<[String]>([])
+
+    /// `METHOD /path` for every route, in registration order.
+    public var routes: [String] { entries.withLock { $0 } }
+
+    func add(_ method: HTTPRequest.Method, _ path: String) {
+        entries.withLock { $0.append("\(method.rawValue) \(path)") }
+    }
+}
+
+/// A route handler.
+typealias Handler = @Sendable (Request, AppContext) async throws -> Response
+
+extension Router where Context == AppContext {
+    /// Registers a route: records it, authenticates the caller when `roles` is given (any of
+    /// them grants access; admin grants everything), then runs the handler.
+    func route(_ method: HTTPRequest.Method, _ path: String, roles: [Role]?, state: ServerState,
+               registry: RouteRegistry, _ handler: @escaping Handler) {
+        registry.add(method, path)
+        let hbPath = path.split(separator: "/").map { $0.hasPrefix("{") ? ":" + $0.dropFirst().dropLast() : String($0) }
+            .joined(separator: "/")
+        on(RouterPath(stringLiteral: "/" + hbPath), method: method) { request, context in
+            var context = context
+            if let roles { context.caller = try await Auth.require(roles, request: request, state: state) }
+            return try await handler(request, context)
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Hummingbird
+import Matching
+import Messaging
+import Rules
+import Storage
+
+extension Router where Context == AppContext {
+    /// The pre-send hook and the rules.
+    func addCheckRoutes(_ state: ServerState, _ registry: RouteRegistry) {
+        route(.post, "/v1/check", roles: [.sender], state: state, registry: registry) { request, context in
+            let body = try await RequestBody.json(request, context: context)
+            try body.only(["text", "channel", "allowDomains"])
+            guard let text = try body.string("text") else { throw APIError.badJSON("no text") }
+            let channel = try body.string("channel", required: false) ?? "sms"
+            guard ["sms", "secure", "email"].contains(channel) else {
+                throw APIError(.badRequest, "invalid_field", "`channel` must be `sms`, `secure` or `email`, not `\(channel)`.")
+            }
+            var ruleset = state.rules.ruleset
+            if let domains = try body.strings("allowDomains", required: false), !domains.isEmpty {
+                ruleset = ruleset.allowing(domains: domains)
+            }
+            let report = ruleset.check(text)
+            let encoding = SMSEncoding(analyzing: text)
+            state.metrics.decision(report, action: "check")
+            try await state.store.appendAudit(AuditRecord(
+                id: Identifier.make("aud"), action: "check", recipientId: nil, messageId: nil,
+                decision: report.decision.rawValue, rulesVersion: report.rulesVersion,
+                findingsJSON: FindingsJSON.encode(report.findings), caller: context.caller?.id ?? "", at: state.clock()))
+            return .json("{\"decision\":\(JSON.q(report.decision.rawValue)),\"rulesVersion\":\(JSON.q(report.rulesVersion)),\"findings\":\(FindingsJSON.encode(report.findings)),\"encoding\":\(JSON.q(encoding.charset.rawValue)),\"segments\":\(encoding.segments),\"incomplete\":\(JSON.strings(report.incomplete))}")
+        }
+        route(.get, "/v1/rules", roles: [.sender], state: state, registry: registry) { _, _ in
+            let loaded = state.rules.loaded
+            let rules = loaded.ruleset.rules.map { r in
+                "{\"id\":\(JSON.q(r.id)),\"category\":\(JSON.q(r.category)),\"severity\":\(JSON.q(r.severity.rawValue)),\"kind\":\(JSON.q(r.kind.name)),\"message\":\(JSON.q(r.message))}"
+            }
+            return .json("{\"version\":\(JSON.q(loaded.ruleset.version)),\"loadedAt\":\(JSON.time(loaded.loadedAt)),\"rules\":\(JSON.list(rules))}")
+        }
+        route(.post, "/v1/admin/rules/reload", roles: [.admin], state: state, registry: registry) { _, _ in
+            let previous = state.rules.ruleset.version
+            do {
+                let loaded = try state.rules.reload(now: state.clock())
+                state.metrics.rules(version: loaded.ruleset.version, previous: previous)
+                return .json("{\"version\":\(JSON.q(loaded.ruleset.version)),\"previousVersion\":\(JSON.q(previous)),\"changed\":\(loaded.ruleset.version != previous),\"loadedAt\":\(JSON.time(loaded.loadedAt))}")
+            } catch let error as RulesError {
+                throw APIError(.unprocessableContent, "rules_invalid",
+                               "The rules directory has errors; the previous rules (\(previous)) keep serving.",
+                               details: "{\"version\":\(JSON.q(previous)),\"errors\":\(JSON.strings(error.diagnostics.map(\.description)))}")
+            }
+        }
+    }
+}

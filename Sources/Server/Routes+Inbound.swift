@@ -1,0 +1,83 @@
+import Foundation
+import Hummingbird
+import Messaging
+import Storage
+
+extension Router where Context == AppContext {
+    /// The provider webhook and blocked senders.
+    func addInboundRoutes(_ state: ServerState, _ registry: RouteRegistry) {
+        route(.post, "/v1/inbound", roles: [.provider], state: state, registry: registry) { request, context in
+            let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+            let raw = String(buffer: buffer)
+            // Twilio posts a form; other callers post JSON (even when a client labels it a form).
+            let isForm = request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true
+                && !raw.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("{")
+            var fields: [String: String] = [:]
+            if isForm {
+                fields = FormEncoding.decode(raw)
+            } else {
+                guard let object = (try? JSONSerialization.jsonObject(with: Data(raw.utf8))) as? [String: Any] else {
+                    throw APIError.badJSON("expected {\"from\", \"to\", \"body\"} or Twilio's form fields From, To, Body")
+                }
+                for (k, v) in object { if let s = v as? String { fields[k] = s } }
+            }
+            if let secret = state.config.providerSecret {
+                let base = state.config.publicURL ?? "http://\(request.head.authority ?? "localhost")"
+                let url = (base.hasSuffix("/") ? String(base.dropLast()) : base) + request.uri.description
+                guard let signature = request.headers[.init("X-Twilio-Signature")!],
+                      TwilioSignature.verify(signature, url: url, parameters: isForm ? fields : [:], secret: secret) else {
+                    throw APIError(.forbidden, "invalid_signature", "The X-Twilio-Signature header is missing or does not match this request.")
+                }
+            }
+            guard let from = fields["from"] ?? fields["From"], let body = fields["body"] ?? fields["Body"] else {
+                throw APIError(.badRequest, "missing_field", "An inbound message needs `from` and `body` (Twilio: From, Body).")
+            }
+            let to = fields["to"] ?? fields["To"] ?? state.config.practice.number
+            let result = try await state.inbound.receive(from: from, to: to, body: body)
+            state.metrics.inbound(result.message.classification)
+            if isForm {
+                return .text("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>", contentType: "application/xml")
+            }
+            let m = result.message
+            return .json("{\"id\":\(JSON.q(m.id)),\"from\":\(JSON.q(m.from)),\"to\":\(JSON.q(m.to)),\"recipient\":\(JSON.q(m.recipientId)),\"queue\":\(JSON.q(m.queue)),\"classification\":\(JSON.q(m.classification)),\"blocked\":\(m.blocked),\"reviewReason\":\(JSON.q(m.reviewReason)),\"reply\":\(JSON.q(result.reply)),\"consent\":\(JSON.q(result.consent?.action))}")
+        }
+        route(.get, "/v1/blocked-numbers", roles: [.admin], state: state, registry: registry) { _, _ in
+            .json("{\"numbers\":\(JSON.strings(try await state.store.blockedNumbers()))}")
+        }
+        route(.post, "/v1/blocked-numbers", roles: [.admin], state: state, registry: registry) { request, context in
+            let body = try await RequestBody.json(request, context: context)
+            try body.only(["number"])
+            let raw = try body.string("number") ?? ""
+            guard let number = PhoneNumber.e164(raw) else { throw APIError(.badRequest, "invalid_field", "`number` `\(raw)` is not a phone number.") }
+            let added = try await state.store.blockNumber(number, at: state.clock())
+            return .json("{\"number\":\(JSON.q(number)),\"blocked\":true}", status: added ? .created : .ok)
+        }
+        route(.delete, "/v1/blocked-numbers/{number}", roles: [.admin], state: state, registry: registry) { _, context in
+            let raw = try context.parameters.require("number")
+            guard let number = PhoneNumber.e164(raw.removingPercentEncoding ?? raw) else {
+                throw APIError(.badRequest, "invalid_field", "`\(raw)` is not a phone number.")
+            }
+            guard try await state.store.unblockNumber(number) else {
+                throw APIError(.notFound, "number_not_blocked", "\(number) is not on the blocked-senders list.")
+            }
+            return Response(status: .noContent)
+        }
+        route(.get, "/v1/audit", roles: [.admin], state: state, registry: registry) { request, _ in
+            let q = request.uri.queryParameters
+            let f = ISO8601DateFormatter()
+            func date(_ name: String) throws -> Date? {
+                guard let s = q.get(name) else { return nil }
+                guard let d = f.date(from: s) else { throw APIError(.badRequest, "invalid_field", "`\(name)` must be an ISO-8601 time such as 2026-01-31T09:00:00Z.") }
+                return d
+            }
+            let limit = Int(q.get("limit") ?? "100") ?? 100
+            guard (1...1000).contains(limit) else { throw APIError(.badRequest, "invalid_field", "`limit` must be 1 to 1000.") }
+            let records = try await state.store.audit(AuditFilter(recipientId: q.get("recipient"), from: try date("from"),
+                                                                  to: try date("to"), decision: q.get("decision"), limit: limit))
+            let items = records.map { r in
+                "{\"id\":\(JSON.q(r.id)),\"action\":\(JSON.q(r.action)),\"recipient\":\(JSON.q(r.recipientId)),\"message\":\(JSON.q(r.messageId)),\"decision\":\(JSON.q(r.decision)),\"rulesVersion\":\(JSON.q(r.rulesVersion)),\"findings\":\(r.findingsJSON),\"caller\":\(JSON.q(r.caller)),\"at\":\(JSON.time(r.at))}"
+            }
+            return .json("{\"records\":\(JSON.list(items))}")
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Hummingbird
+import Messaging
+import Storage
+
+extension Router where Context == AppContext {
+    /// Sending, the outbox, queues and threads.
+    func addMessageRoutes(_ state: ServerState, _ registry: RouteRegistry) {
+        route(.post, "/v1/messages", roles: [.sender], state: state, registry: registry) { request, context in
+            let body = try await RequestBody.json(request, context: context)
+            try body.only(["recipient", "kind", "notify", "body", "queue", "idempotencyKey"])
+            let caller = context.caller?.id ?? ""
+            guard let key = try body.string("idempotencyKey"), !key.isEmpty else { throw APIError.badJSON("no idempotencyKey") }
+            if let first = try await state.store.idempotentResponse(caller: caller, key: key) {
+                return .json(first.body, status: .init(code: first.status), headers: [.init("Idempotent-Replayed")!: "true"])
+            }
+            let slot = caller + "\u{0}" + key
+            guard state.begin(slot) else {
+                throw APIError(.conflict, "idempotency_key_in_use", "A request with this idempotencyKey is still being processed; retry shortly.")
+            }
+            defer { state.end(slot) }
+            let send = SendRequest(recipientId: try body.string("recipient") ?? "", kind: try body.string("kind") ?? "",
+                                   notify: try body.strings("notify") ?? [], body: try body.string("body", required: false) ?? "",
+                                   queue: try body.string("queue", required: false), caller: caller)
+            let status: Int
+            let json: String
+            do {
+                let result = try await state.pipeline.send(send)
+                state.metrics.send(outcome: "sent")
+                state.metrics.decision(result.report, action: "send")
+                status = 201
+                json = MessageJSON.sent(result)
+            } catch let error as SendError {
+                state.metrics.send(outcome: error.code)
+                let api = APIError(error)
+                status = Int(api.status.code)
+                json = api.body
+            }
+            _ = try await state.store.saveIdempotentResponse(IdempotentResponse(caller: caller, key: key, status: status,
+                                                                                 body: json, createdAt: state.clock()))
+            return .json(json, status: .init(code: status))
+        }
+        route(.get, "/v1/outbox", roles: [.sender, .provider], state: state, registry: registry) { request, _ in
+            let all = request.uri.queryParameters.get("all") == "true"
+            let items = try await state.store.outbox(includeAcked: all).map(MessageJSON.outbox)
+            return .json("{\"items\":\(JSON.list(items))}")
+        }
+        route(.post, "/v1/outbox/{id}/ack", roles: [.sender, .provider], state: state, registry: registry) { _, context in
+            let id = try context.parameters.require("id")
+            guard try await state.store.ackOutbox(id: id, at: state.clock()) else {
+                let known = try await state.store.outbox(includeAcked: true).contains { $0.id == id }
+                throw known ? APIError(.conflict, "already_acknowledged", "Outbox item `\(id)` was already acknowledged.")
+                    : APIError.notFound("outbox_item", id)
+            }
+            return .json("{\"id\":\(JSON.q(id)),\"acknowledged\":true}")
+        }
+        route(.post, "/v1/queues", roles: [.sender], state: state, registry: registry) { request, context in
+            let body = try await RequestBody.json(request, context: context)
+            try body.only(["name", "number"])
+            guard let name = try body.string("name"), !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+                throw APIError(.badRequest, "invalid_field", "`name` must be letters, digits, `-` or `_`.")
+            }
+            var number: String?
+            if let raw = try body.string("number", required: false) {
+                guard let e164 = PhoneNumber.e164(raw) else { throw APIError(.badRequest, "invalid_field", "`number` `\(raw)` is not a phone number.") }
+                number = e164
+            }
+            let queue = MessageQueue(name: name, number: number, createdAt: state.clock())
+            do { try await state.store.insertQueue(queue) } catch {
+                throw APIError(.conflict, "queue_exists", "A queue named `\(name)`\(number.map { " or with number \($0)" } ?? "") already exists.")
+            }
+            return .json(MessageJSON.queue(queue), status: .created)
+        }
+        route(.get, "/v1/queues", roles: [.sender], state: state, registry: registry) { _, _ in
+            .json("{\"queues\":\(JSON.list(try await state.store.queues().map(MessageJSON.queue)))}")
+        }
+        route(.get, "/v1/queues/{name}/messages", roles: [.sender], state: state, registry: registry) { _, context in
+            let name = try context.parameters.require("name")
+            guard try await state.store.queue(name: name) != nil else { throw APIError.notFound("queue", name) }
+            let entries = try await state.store.messages(queue: name).map { ThreadEntry.outbound($0) }
+                + (try await state.store.inbound(queue: name)).map { ThreadEntry.inbound($0) }
+            return .json("{\"queue\":\(JSON.q(name)),\"messages\":\(JSON.list(ThreadEntry.sorted(entries).map(\.json)))}")
+        }
+        route(.get, "/v1/threads/{recipient}", roles: [.sender], state: state, registry: registry) { _, context in
+            let id = try context.parameters.require("recipient")
+            guard let r = try await state.store.recipient(id: id) else { throw APIError.notFound("recipient", id) }
+            var entries = try await state.store.messages(recipientId: id).map { ThreadEntry.outbound($0) }
+            var inbound = try await state.store.inbound(recipientId: id)
+            if let phone = r.cellPhone {
+                let known = Set(inbound.map(\.id))
+                inbound += try await state.store.inbound(phone: phone).filter { !known.contains($0.id) && !$0.blocked }
+            }
+            entries += inbound.map { ThreadEntry.inbound($0) }
+            return .json("{\"recipient\":\(JSON.q(id)),\"messages\":\(JSON.list(ThreadEntry.sorted(entries).map(\.json)))}")
+        }
+    }
+}
+
+/// One line of a thread or queue: an outbound or inbound message.
+enum ThreadEntry {
+    case outbound(OutboundMessage)
+    case inbound(InboundMessage)
+
+    var time: Date {
+        switch self {
+        case .outbound(let m): return m.createdAt
+        case .inbound(let m): return m.receivedAt
+        }
+    }
+
+    /// Oldest first; at the same instant a patient's text comes before the reply to it.
+    static func sorted(_ entries: [ThreadEntry]) -> [ThreadEntry] {
+        entries.enumerated().sorted { a, b in
+            if a.element.time != b.element.time { return a.element.time < b.element.time }
+            if case .inbound = a.element, case .outbound = b.element { return true }
+            if case .outbound = a.element, case .inbound = b.element { return false }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
+    var json: String {
+        switch self {
+        case .outbound(let m):
+            return "{\"direction\":\"outbound\",\"id\":\(JSON.q(m.id)),\"kind\":\(JSON.q(m.kind)),\"from\":\(JSON.q(m.fromNumber)),\"body\":\(JSON.q(m.kind == "secure" ? "(secure message)" : m.body)),\"queue\":\(JSON.q(m.queue)),\"status\":\(JSON.q(m.status)),\"at\":\(JSON.time(m.createdAt))}"
+        case .inbound(let m):
+            return "{\"direction\":\"inbound\",\"id\":\(JSON.q(m.id)),\"from\":\(JSON.q(m.from)),\"to\":\(JSON.q(m.to)),\"body\":\(JSON.q(m.body)),\"queue\":\(JSON.q(m.queue)),\"classification\":\(JSON.q(m.classification)),\"reviewReason\":\(JSON.q(m.reviewReason)),\"blocked\":\(m.blocked),\"at\":\(JSON.time(m.receivedAt))}"
+        }
+    }
+}
+
+/// Messages, outbox items and queues as JSON.
+enum MessageJSON {
+    static func sent(_ r: SendResult) -> String {
+        let m = r.message
+        let deliveries = r.deliveries.map { "{\"channel\":\(JSON.q($0.channel)),\"id\":\(JSON.q($0.id))}" }
+        return "{\"id\":\(JSON.q(m.id)),\"status\":\(JSON.q(m.status)),\"recipient\":\(JSON.q(m.recipientId)),\"kind\":\(JSON.q(m.kind)),\"notify\":\(JSON.strings(m.notify)),\"from\":\(JSON.q(m.fromNumber)),\"queue\":\(JSON.q(m.queue)),\"decision\":\(JSON.q(m.decision)),\"rulesVersion\":\(JSON.q(m.rulesVersion)),\"findings\":\(m.findingsJSON),\"deliveries\":\(JSON.list(deliveries)),\"createdAt\":\(JSON.time(m.createdAt))}"
+    }
+
+    static func outbox(_ i: OutboxItem) -> String {
+        "{\"id\":\(JSON.q(i.id)),\"messageId\":\(JSON.q(i.messageId)),\"channel\":\(JSON.q(i.channel)),\"from\":\(JSON.q(i.from)),\"to\":\(JSON.q(i.to)),\"body\":\(JSON.q(i.body)),\"createdAt\":\(JSON.time(i.createdAt)),\"ackedAt\":\(JSON.time(i.ackedAt))}"
+    }
+
+    static func queue(_ q: MessageQueue) -> String {
+        "{\"name\":\(JSON.q(q.name)),\"number\":\(JSON.q(q.number)),\"createdAt\":\(JSON.time(q.createdAt))}"
+    }
+}

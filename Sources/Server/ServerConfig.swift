@@ -1,0 +1,113 @@
+import Foundation
+import Messaging
+import Storage
+import Yams
+
+/// Settings of a running server, from `--config FILE` (YAML); every key is optional.
+///
+/// ```yaml
+/// practice: {name: Riverside Family Medicine, phone: "(555) 010-2000", number: "+15550100100", email: care@riversidefamilymed.com}
+/// replies: {opt_out: "...", opt_in: "...", help: "..."}      # may use {practice}, {phone}, {number}
+/// transport: {kind: outbox}                                 # or {kind: http, base_url, account, token}
+/// provider: {secret: "...", public_url: "https://gate.example.org"}   # verify X-Twilio-Signature
+/// ```
+public struct ServerConfig: Sendable, Equatable {
+    /// The practice and its reply texts.
+    public var practice: Practice
+    /// `outbox` or `http`.
+    public var transportKind: String = "outbox"
+    /// Settings of the `http` transport.
+    public var http: HTTPTransport.Settings?
+    /// The provider's signing secret (Twilio auth token); when set, inbound webhooks must be signed.
+    public var providerSecret: String?
+    /// The public base URL the provider calls, used to verify signatures (default: the request's host).
+    public var publicURL: String?
+
+    /// The defaults: the sample practice, outbox transport, no signature check.
+    public init(practice: Practice = ServerConfig.samplePractice) {
+        self.practice = practice
+    }
+
+    /// The sample practice of the default configuration.
+    public static let samplePractice = Practice(name: "Riverside Family Medicine", phone: "(555) 010-2000",
+                                                number: "+15550100100", email: "care@riversidefamilymed.com")
+
+    /// Reads a configuration file.
+    /// - Throws: `ConfigError` naming the file, the key and what is wrong.
+    public static func load(path: String) throws(ConfigError) -> ServerConfig {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(path: path, message: "cannot read the file")
+        }
+        let root: [String: Any]
+        do {
+            guard let loaded = try Yams.load(yaml: text) else { return ServerConfig() }
+            guard let map = loaded as? [String: Any] else { throw ConfigError(path: path, message: "expected a mapping at the top") }
+            root = map
+        } catch let e as ConfigError { throw e } catch {
+            throw ConfigError(path: path, message: "invalid YAML: \(error)")
+        }
+        var config = ServerConfig()
+        let known = ["practice", "replies", "transport", "provider"]
+        for key in root.keys where !known.contains(key) {
+            throw ConfigError(path: path, message: "unknown key `\(key)`; expected one of \(known.joined(separator: ", "))")
+        }
+        func section(_ name: String, _ keys: [String]) throws(ConfigError) -> [String: String] {
+            guard let raw = root[name] else { return [:] }
+            guard let map = raw as? [String: Any] else { throw ConfigError(path: path, message: "`\(name)` must be a mapping") }
+            var out: [String: String] = [:]
+            for (k, v) in map {
+                guard keys.contains(k) else {
+                    throw ConfigError(path: path, message: "unknown key `\(name).\(k)`; expected one of \(keys.joined(separator: ", "))")
+                }
+                out[k] = "\(v)"
+            }
+            return out
+        }
+        let p = try section("practice", ["name", "phone", "number", "email"])
+        let r = try section("replies", ["opt_out", "opt_in", "help"])
+        let t = try section("transport", ["kind", "base_url", "account", "token"])
+        let v = try section("provider", ["secret", "public_url"])
+        var practice = config.practice
+        if let s = p["name"] { practice.name = s }
+        if let s = p["phone"] { practice.phone = s }
+        if let s = p["number"] {
+            guard let e164 = PhoneNumberText.e164(s) else { throw ConfigError(path: path, message: "`practice.number` `\(s)` is not a phone number") }
+            practice.number = e164
+        }
+        if let s = p["email"] { practice.email = s }
+        if let s = r["opt_out"] { practice.optOutReply = s }
+        if let s = r["opt_in"] { practice.optInReply = s }
+        if let s = r["help"] { practice.helpReply = s }
+        config.practice = practice
+        if let kind = t["kind"] {
+            guard kind == "outbox" || kind == "http" else {
+                throw ConfigError(path: path, message: "`transport.kind` must be `outbox` or `http`, not `\(kind)`")
+            }
+            config.transportKind = kind
+        }
+        if config.transportKind == "http" {
+            guard let base = t["base_url"], let account = t["account"], let token = t["token"] else {
+                throw ConfigError(path: path, message: "the http transport needs `transport.base_url`, `transport.account` and `transport.token`")
+            }
+            config.http = HTTPTransport.Settings(baseURL: base, account: account, token: token)
+        }
+        config.providerSecret = v["secret"]
+        config.publicURL = v["public_url"]
+        return config
+    }
+}
+
+/// A configuration file that cannot be used.
+public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file.
+    public var path: String
+    /// What is wrong.
+    public var message: String
+    /// `path: error: message`.
+    public var description: String { "\(path): error: \(message)" }
+}
+
+/// Phone numbers from configuration.
+enum PhoneNumberText {
+    static func e164(_ s: String) -> String? { PhoneNumber.e164(s) }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import SQLiteNIO
+import Storage
+
+extension SQLiteStore {
+    /// Appends a record. - Throws: `StorageError.conflict` for a duplicate id.
+    public func appendAudit(_ a: AuditRecord) async throws(StorageError) {
+        _ = try await query(
+            """
+            INSERT INTO audit (id, action, recipient_id, message_id, decision, rules_version, findings_json, caller, at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [Bind.text(a.id), Bind.text(a.action), Bind.text(a.recipientId), Bind.text(a.messageId),
+             Bind.text(a.decision), Bind.text(a.rulesVersion), Bind.text(a.findingsJSON), Bind.text(a.caller),
+             Bind.date(a.at)],
+            "append audit record \(a.id) (id already stored)")
+    }
+
+    /// Records matching a filter, newest first, at most `filter.limit` (none when it is 0 or less).
+    public func audit(_ filter: AuditFilter) async throws(StorageError) -> [AuditRecord] {
+        guard filter.limit > 0 else { return [] }
+        var conditions: [String] = []
+        var binds: [SQLiteData] = []
+        if let recipientId = filter.recipientId {
+            conditions.append("recipient_id = ?"); binds.append(Bind.text(recipientId))
+        }
+        if let from = filter.from {
+            conditions.append("at >= ?"); binds.append(Bind.date(from))
+        }
+        if let to = filter.to {
+            conditions.append("at < ?"); binds.append(Bind.date(to))
+        }
+        if let decision = filter.decision {
+            conditions.append("decision = ?"); binds.append(Bind.text(decision))
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        binds.append(Bind.int(filter.limit))
+        return try await query("SELECT * FROM audit \(whereClause) ORDER BY at DESC, rowid DESC LIMIT ?", binds,
+                               "read audit trail").map(Self.auditRecord)
+    }
+
+    static func auditRecord(_ row: SQLiteRow) throws(StorageError) -> AuditRecord {
+        let r = RowReader(row: row, table: "audit")
+        return AuditRecord(
+            id: try r.string("id"), action: try r.string("action"), recipientId: try r.optionalString("recipient_id"),
+            messageId: try r.optionalString("message_id"), decision: try r.string("decision"),
+            rulesVersion: try r.string("rules_version"), findingsJSON: try r.string("findings_json"),
+            caller: try r.string("caller"), at: try r.date("at"))
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import SQLiteNIO
+import Storage
+
+extension SQLiteStore {
+    /// Appends a consent change. The ledger is append-only: this file has no UPDATE or DELETE
+    /// for it, and triggers in the schema refuse both.
+    /// - Throws: `StorageError.conflict` for a duplicate id.
+    public func appendConsent(_ e: ConsentEvent) async throws(StorageError) {
+        _ = try await query(
+            """
+            INSERT INTO consent_events (id, phone, practice_number, action, source, text, message_id, actor, at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [Bind.text(e.id), Bind.text(e.phone), Bind.text(e.practiceNumber), Bind.text(e.action), Bind.text(e.source),
+             Bind.text(e.text), Bind.text(e.messageId), Bind.text(e.actor), Bind.date(e.at)],
+            "append consent event \(e.id) (id already stored)")
+    }
+
+    /// Changes for a phone (and, when given, practice number), oldest first.
+    public func consentEvents(phone: String, practiceNumber: String?) async throws(StorageError) -> [ConsentEvent] {
+        let rows = if let practiceNumber {
+            try await query("SELECT * FROM consent_events WHERE phone = ? AND practice_number = ? ORDER BY at, rowid",
+                            [Bind.text(phone), Bind.text(practiceNumber)], "read consent events")
+        } else {
+            try await query("SELECT * FROM consent_events WHERE phone = ? ORDER BY at, rowid",
+                            [Bind.text(phone)], "read consent events")
+        }
+        return try rows.map(Self.consentEvent)
+    }
+
+    /// Every change, oldest first.
+    public func allConsentEvents() async throws(StorageError) -> [ConsentEvent] {
+        try await query("SELECT * FROM consent_events ORDER BY at, rowid", [], "read consent events").map(Self.consentEvent)
+    }
+
+    /// Blocks a sender; false when it was already blocked.
+    public func blockNumber(_ number: String, at: Date) async throws(StorageError) -> Bool {
+        !(try await query(
+            "INSERT INTO blocked_numbers (number, blocked_at) VALUES (?, ?) ON CONFLICT (number) DO NOTHING RETURNING number",
+            [Bind.text(number), Bind.date(at)], "block \(number)")).isEmpty
+    }
+
+    /// Unblocks a sender; false when it was not blocked.
+    public func unblockNumber(_ number: String) async throws(StorageError) -> Bool {
+        !(try await query("DELETE FROM blocked_numbers WHERE number = ? RETURNING number", [Bind.text(number)],
+                          "unblock \(number)")).isEmpty
+    }
+
+    /// Whether a sender is blocked.
+    public func isBlocked(_ number: String) async throws(StorageError) -> Bool {
+        !(try await query("SELECT 1 FROM blocked_numbers WHERE number = ?", [Bind.text(number)], "check blocked")).isEmpty
+    }
+
+    /// Blocked senders, in order blocked.
+    public func blockedNumbers() async throws(StorageError) -> [String] {
+        try await query("SELECT number FROM blocked_numbers ORDER BY blocked_at, rowid", [], "list blocked numbers")
+            .map { (row) throws(StorageError) in try RowReader(row: row, table: "blocked_numbers").string("number") }
+    }
+
+    static func consentEvent(_ row: SQLiteRow) throws(StorageError) -> ConsentEvent {
+        let r = RowReader(row: row, table: "consent_events")
+        return ConsentEvent(
+            id: try r.string("id"), phone: try r.string("phone"), practiceNumber: try r.string("practice_number"),
+            action: try r.string("action"), source: try r.string("source"), text: try r.string("text"),
+            messageId: try r.optionalString("message_id"), actor: try r.string("actor"), at: try r.date("at"))
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import Logging
+import SQLiteNIO
+import Storage
+
+/// The embedded textgate store: one SQLite file, opened in WAL mode.
+///
+/// One connection serves every caller. Each operation takes a FIFO gate around the
+/// connection, so the statements of a multi-statement transaction (migrations) never
+/// interleave with another task's; single-statement operations are atomic in SQLite.
+/// Open with ``open(path:logger:)``, then call ``migrate()`` before anything else.
+public final class SQLiteStore: TextgateStore {
+    /// The open connection (itself `Sendable`: it only touches the C handle on its thread pool).
+    let connection: SQLiteConnection
+    /// The database file, for error messages.
+    let path: String
+    /// Serialises every use of `connection`.
+    let gate = SerialGate()
+    /// Where migrations are reported.
+    let logger: Logger
+
+    private init(connection: SQLiteConnection, path: String, logger: Logger) {
+        self.connection = connection
+        self.path = path
+        self.logger = logger
+    }
+
+    /// Opens (creating if missing) the SQLite database file at `path`.
+    ///
+    /// Sets `journal_mode=WAL`, `foreign_keys=ON`, `busy_timeout=5000` and `synchronous=NORMAL`.
+    /// Does not migrate: call ``migrate()`` next.
+    ///
+    /// - Parameters:
+    ///   - path: The database file; its directory must exist.
+    ///   - logger: Where to log; nil logs nothing.
+    /// - Throws: `StorageError.unavailable` naming the path when the file cannot be opened
+    ///   or is not an SQLite database.
+    public static func open(path: String, logger: Logger?) async throws(StorageError) -> SQLiteStore {
+        let logger = logger ?? Logger(label: "textgate.storage.sqlite", factory: { _ in SwiftLogNoOpLogHandler() })
+        let connection: SQLiteConnection
+        do {
+            connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+        } catch {
+            throw .unavailable("cannot open SQLite database at \(path): \(openFailure(path: path, error))")
+        }
+        let pragmas = [
+            // Readers never block the writer and vice versa; durable across crashes.
+            "PRAGMA journal_mode=WAL",
+            // sqlite-nio installs a busy handler that retries forever; this replaces it with a
+            // 5 s limit, so a file locked by another process fails instead of hanging.
+            "PRAGMA busy_timeout=5000",
+            // With WAL, NORMAL is crash-safe: the database can never be corrupted. A process crash
+            // loses nothing; an OS crash or power loss can roll back only the last commits since
+            // the WAL was last synced (FULL would fsync the WAL on every commit).
+            "PRAGMA synchronous=NORMAL",
+            "PRAGMA foreign_keys=ON",
+            """
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                version INTEGER PRIMARY KEY NOT NULL,
+                applied_at TEXT NOT NULL
+            )
+            """,
+        ]
+        for sql in pragmas {
+            do {
+                _ = try await connection.query(sql, [])
+            } catch {
+                try? await connection.close()
+                throw .unavailable("cannot use SQLite database at \(path): \(reason(error))")
+            }
+        }
+        // journal_mode silently stays as it was when WAL is impossible (e.g. some network file systems).
+        let mode = try? await connection.query("PRAGMA journal_mode", []).first?.column("journal_mode")?.string
+        if mode?.lowercased() != "wal" {
+            logger.warning("SQLite database is not in WAL mode", metadata: ["path": .string(path), "mode": .string(mode ?? "?")])
+        }
+        return SQLiteStore(connection: connection, path: path, logger: logger)
+    }
+
+    /// Closes the connection; later calls fail with `StorageError.unavailable`. Closing twice is harmless.
+    public func close() async throws(StorageError) {
+        try await gate.withGate { () async throws(StorageError) in
+            guard !connection.isClosed else { return }
+            do {
+                try await connection.close()
+            } catch {
+                throw .unavailable("closing SQLite database at \(path): \(Self.reason(error))")
+            }
+        }
+    }
+
+    // MARK: Statements
+
+    /// Runs one statement while holding the gate.
+    ///
+    /// - Parameter what: What the statement does, for error messages ("add queue").
+    func query(_ sql: String, _ binds: [SQLiteData] = [], _ what: String) async throws(StorageError) -> [SQLiteRow] {
+        try await gate.withGate { () async throws(StorageError) in
+            try await unguardedQuery(sql, binds, what)
+        }
+    }
+
+    /// Runs `body` in one `BEGIN IMMEDIATE … COMMIT` transaction while holding the gate;
+    /// rolls back when it throws. `body` must use only the `Transaction` it is given.
+    func transaction<T: Sendable>(
+        _ what: String, _ body: (Transaction) async throws(StorageError) -> T
+    ) async throws(StorageError) -> T {
+        try await gate.withGate { () async throws(StorageError) in
+            _ = try await unguardedQuery("BEGIN IMMEDIATE", [], what)
+            do throws(StorageError) {
+                let value = try await body(Transaction(store: self, what: what))
+                _ = try await unguardedQuery("COMMIT", [], what)
+                return value
+            } catch {
+                _ = try? await unguardedQuery("ROLLBACK", [], what)
+                throw error
+            }
+        }
+    }
+
+    /// Statements inside a transaction (the gate is already held).
+    struct Transaction {
+        let store: SQLiteStore
+        let what: String
+
+        /// Runs one statement of the transaction.
+        func query(_ sql: String, _ binds: [SQLiteData] = []) async throws(StorageError) -> [SQLiteRow] {
+            try await store.unguardedQuery(sql, binds, what)
+        }
+    }
+
+    /// Runs one statement; the caller holds the gate.
+    private func unguardedQuery(_ sql: String, _ binds: [SQLiteData], _ what: String) async throws(StorageError) -> [SQLiteRow] {
+        guard !connection.isClosed else { throw .unavailable("SQLite database at \(path) is closed (\(what))") }
+        do {
+            return try await connection.query(sql, binds)
+        } catch {
+            throw mapError(error, what)
+        }
+    }
+
+    /// Constraint violations are conflicts; damaged files are corrupt; everything else is unavailable.
+    func mapError(_ error: any Error, _ what: String) -> StorageError {
+        guard let error = error as? SQLiteError else {
+            return .unavailable("\(what) in SQLite database at \(path): \(error)")
+        }
+        switch error.reason {
+        case .constraint, .constraintCheckFailed, .constraintCommitHookFailed, .constraintForeignKeyFailed,
+             .constraintUserFunctionFailed, .constraintNotNullFailed, .constraintPrimaryKeyFailed,
+             .constraintTriggerFailed, .constraintUniqueFailed, .constraintVirtualTableFailed,
+             .constraintUniqueRowIDFailed, .constraintUpdateTriggerDeletedRow, .constraintStrictDataTypeFailed:
+            return .conflict("\(what): \(error.message)")
+        case .corrupt, .corruptIndex, .corruptSequenceSchema, .corruptVirtualTable, .notADatabase:
+            return .corrupt("\(what) in SQLite database at \(path): \(error.message)")
+        default:
+            return .unavailable("\(what) in SQLite database at \(path): \(error.message)")
+        }
+    }
+
+    /// Why a file could not be opened, in words a person can act on.
+    static func openFailure(path: String, _ error: any Error) -> String {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            return "directory \(directory) does not exist"
+        }
+        if !isDirectory.boolValue { return "\(directory) is not a directory" }
+        guard let error = error as? SQLiteError else { return "\(error)" }
+        switch error.reason {
+        case .permission, .readOnly, .auth: return "permission denied"
+        default: return "\(error.reason)"
+        }
+    }
+
+    /// A readable reason from an sqlite-nio error.
+    static func reason(_ error: any Error) -> String {
+        (error as? SQLiteError)?.message ?? "\(error)"
+    }
+}

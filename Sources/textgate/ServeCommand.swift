@@ -1,0 +1,105 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Hummingbird
+import Logging
+import Messaging
+import Rules
+import Server
+import Storage
+import StorageSQLite
+
+/// `textgate serve`: the gate as an HTTP service on the embedded SQLite store.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the pre-send hook, send pipeline, opt-out handling and inbound webhook over HTTP.",
+        discussion: "SIGHUP or POST /v1/admin/rules/reload reloads the rules; on error the old rules keep serving."
+    )
+
+    @Option(help: ArgumentHelp("The rules directory.", valueName: "DIR")) var rules: String = "rules"
+    @Option(help: ArgumentHelp("The SQLite database file (created and migrated on start).", valueName: "PATH")) var db: String = "textgate.db"
+    @Option(help: "The address to listen on.") var host: String = "127.0.0.1"
+    @Option(help: "The port to listen on (0 picks a free one).") var port: Int = 8080
+    @Option(help: ArgumentHelp("Server settings (YAML): practice, replies, transport, provider.", valueName: "FILE")) var config: String?
+    @Flag(help: "If the database has no API key yet, create an admin key and print it once.") var bootstrapKey = false
+
+    func run() async throws {
+        var logger = Logger(label: "textgate")
+        logger.logLevel = .info
+        let settings: ServerConfig
+        do { settings = try config.map { try ServerConfig.load(path: $0) } ?? ServerConfig() } catch let e as ConfigError {
+            Console.error(e.description)
+            throw ExitStatus.usage.code
+        }
+        let holder: RulesHolder
+        do { holder = try RulesHolder(directory: rules) } catch {
+            Console.error(error.renderedWithSource)
+            Console.error("textgate: the rules in \(rules) are invalid; the server did not start")
+            throw ExitStatus.usage.code
+        }
+        let store = try await Self.openStore(db)
+        var bootstrap: String?
+        if bootstrapKey, try await store.keys().isEmpty {
+            bootstrap = try await KeysCommand.create(store: store, name: "bootstrap", roles: ["admin"])
+        }
+        let transport: (any Transport)? = settings.http.map { HTTPTransport(settings: $0) }
+        let state = ServerState(store: store, rules: holder, config: settings, transport: transport)
+        let reload = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
+        signal(SIGHUP, SIG_IGN)
+        reload.setEventHandler {
+            do {
+                let loaded = try holder.reload()
+                logger.info("rules reloaded", metadata: ["version": "\(loaded.ruleset.version)"])
+            } catch let error as RulesError {
+                logger.error("rules reload failed; the previous rules keep serving", metadata: ["errors": "\(error.diagnostics.count)"])
+                Console.error(error.description)
+            } catch {
+                logger.error("rules reload failed: \(error)")
+            }
+        }
+        reload.resume()
+        let rulesDir = rules, dbPath = db, host = host, key = bootstrap
+        let app = TextgateServer.application(state: state, host: host, port: port, logger: logger) { port in
+            Console.out(Self.banner(host: host, port: port, db: dbPath, rules: rulesDir, version: holder.ruleset.version, key: key))
+        }
+        try await app.runService()
+        try await store.close()
+    }
+
+    /// Opens and migrates the SQLite store, or says why not and exits 3.
+    static func openStore(_ path: String) async throws -> SQLiteStore {
+        do {
+            let store = try await SQLiteStore.open(path: path, logger: nil)
+            try await store.migrate()
+            return store
+        } catch {
+            Console.error("textgate: \(error)")
+            throw ExitStatus.unreadableInput.code
+        }
+    }
+
+    static func banner(host: String, port: Int, db: String, rules: String, version: String, key: String?) -> String {
+        let base = "http://\(host):\(port)"
+        let auth = key.map { "Authorization: Bearer \($0)" } ?? "Authorization: Bearer $TEXTGATE_KEY"
+        var out = """
+        textgate listening on \(base)  (rules \(rules) version \(version), database \(db))
+
+        """
+        if let key {
+            out += "A new admin key (shown once; keep it):\n\(key)\n\n"
+        } else {
+            out += "Create a key:  textgate keys create --db \(db) --role sender,admin --name me\n\n"
+        }
+        out += """
+        Try it:
+          curl -s \(base)/healthz
+          curl -s -H '\(auth)' -H 'Content-Type: application/json' \\
+               -d '{"text":"Your visit is Tue 3pm. Reply STOP to opt out.","channel":"sms"}' \(base)/v1/check
+          curl -s \(base)/openapi.yaml     # every route
+        Stop with Ctrl-C; reload rules with: kill -HUP \(ProcessInfo.processInfo.processIdentifier)
+
+        """
+        return out
+    }
+}
