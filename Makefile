@@ -1,9 +1,13 @@
-# textgate: `make run` checks the sample messages, `make test` runs the tests, `make bench`
-# measures throughput. Each installs what is missing first.
+# textgate: `make run` starts the service on the embedded SQLite store, `make test` runs the
+# tests, `make bench` measures throughput, `make samples` checks the sample messages.
+# Each installs what is missing first.
 SWIFT ?= swift
 APT_PACKAGES := libpcre2-dev
 
-.PHONY: run test bench build deps
+.PHONY: run samples test bench build deps
+
+DB ?= textgate.db
+PORT ?= 8080
 
 deps:
 	@pkg-config --exists libpcre2-8 || { \
@@ -15,6 +19,9 @@ build: deps
 	$(SWIFT) build
 
 run: build
+	@$$($(SWIFT) build --show-bin-path)/textgate serve --rules rules --db $(DB) --port $(PORT) --bootstrap-key
+
+samples: build
 	@echo "Checking the sample messages in fixtures/messages/ with the default rules (rules/):"
 	@for f in fixtures/messages/*.txt; do \
 	  echo; echo "== $$f"; \

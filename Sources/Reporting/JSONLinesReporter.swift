@@ -7,6 +7,11 @@ import Rules
 /// the message), `line`, `column` and `suggestion`. A message that could not be checked is
 /// `{"line", "error"}`.
 public enum JSONLinesReporter {
+    /// Appends the record of a checked message (no newline), without building a `CheckedMessage`.
+    public static func appendRecord(number: Int, report: Report, to w: inout JSONWriter) {
+        appendRecord(CheckedMessage(source: "", number: number, firstLine: 1, text: "", report: report), to: &w)
+    }
+
     /// Appends one record (no newline).
     public static func appendRecord(_ m: CheckedMessage, to w: inout JSONWriter) {
         w.raw("{\"line\":")

@@ -13,20 +13,31 @@ public struct JSONWriter: Sendable {
 
     /// A JSON string literal, escaped.
     public mutating func string(_ s: String) {
+        var s = s
+        s.withUTF8 { string(utf8: $0) }
+    }
+
+    /// A JSON string literal from UTF-8 bytes, escaped; runs without escapes are copied whole.
+    public mutating func string(utf8 buf: UnsafeBufferPointer<UInt8>) {
         bytes.append(0x22)
-        for b in s.utf8 {
+        var start = 0
+        for i in 0..<buf.count {
+            let b = buf[i]
+            guard b == 0x22 || b == 0x5C || b < 0x20 else { continue }
+            if i > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<i])) }
             switch b {
             case 0x22: bytes += [0x5C, 0x22]
             case 0x5C: bytes += [0x5C, 0x5C]
             case 0x0A: bytes += [0x5C, 0x6E]
             case 0x0D: bytes += [0x5C, 0x72]
             case 0x09: bytes += [0x5C, 0x74]
-            case 0..<0x20:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]]
-            default: bytes.append(b)
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                bytes += [0x5C, 0x75, 0x30, 0x30, hex.utf8Start[Int(b >> 4)], hex.utf8Start[Int(b & 0xF)]]
             }
+            start = i + 1
         }
+        if buf.count > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<buf.count])) }
         bytes.append(0x22)
     }
 

@@ -5,9 +5,12 @@ extension Ruleset {
     /// it is close to shouting; only then are words compared with the allow-list.
     func checkCaps(_ view: UnsafeBufferPointer<UInt8>, _ counts: ByteCounts, _ links: [LinkMatch],
                    _ original: OriginalText, into spans: inout [RuleSpan]) {
-        var excluded = links.map(\.range)
-        if counts.braces > 0 { excluded += Placeholders.ranges(in: view) }
-        excluded = Ruleset.merge(excluded)
+        var excluded: [Range<Int>] = []
+        if !links.isEmpty || counts.braces > 0 {
+            excluded = links.map { $0.range }
+            if counts.braces > 0 { excluded += Placeholders.ranges(in: view) }
+            excluded = Ruleset.merge(excluded)
+        }
         for r in capsRules {
             guard case .caps(let maxRatio, let minLetters, let allow) = compiled[r] else { continue }
             // Bounds from the scan's counts decide most messages without looking at words:

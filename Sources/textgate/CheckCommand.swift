@@ -31,35 +31,49 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let ruleset = try rulesOptions.load()
-        let input = try MessageInput.read(arguments: messages, lines: lines)
         var out = Output()
         var writer = JSONWriter()
         var collected: [CheckedMessage] = []
         var failing = false
         var unreadable = false
-        input.storage.withUnsafeBufferPointer { storage in
-            for m in input.messages {
-                let bytes = UnsafeBufferPointer(rebasing: storage[m.range])
-                var report: Report?
-                var problem: String?
-                do throws(InvalidUTF8) {
-                    report = try ruleset.check(utf8: bytes)
-                } catch {
-                    problem = error.description
-                    unreadable = true
-                }
-                if let report, report.findings.contains(where: { $0.severity >= failOn.severity }) { failing = true }
+        func handle(source: String, number: Int, firstLine: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+            var report: Report?
+            var problem: String?
+            do throws(InvalidUTF8) {
+                report = try ruleset.check(utf8: bytes)
+            } catch {
+                problem = error.description
+                unreadable = true
+            }
+            if let report, report.findings.contains(where: { $0.severity >= failOn.severity }) { failing = true }
+            if format == .jsonl, let report {
+                // The streaming path: no record is kept.
+                JSONLinesReporter.appendRecord(number: number, report: report, to: &writer)
+            } else {
                 let needsText = format == .text && (problem != nil || !(report?.findings.isEmpty ?? true))
-                let checked = CheckedMessage(source: m.source, number: m.number,
-                                             firstLine: lines == nil ? 1 : m.number,
+                let checked = CheckedMessage(source: source, number: number, firstLine: firstLine,
                                              text: needsText ? String(decoding: bytes, as: UTF8.self) : "",
                                              report: report, error: problem)
-                if format == .jsonl {
-                    JSONLinesReporter.appendRecord(checked, to: &writer)
-                    writer.bytes.append(0x0A)
-                    if writer.bytes.count >= 1 << 16 { out.write(bytes: &writer.bytes) }
-                } else {
-                    collected.append(checked)
+                guard format == .jsonl else { collected.append(checked); return }
+                JSONLinesReporter.appendRecord(checked, to: &writer)
+            }
+            writer.bytes.append(0x0A)
+            if writer.bytes.count >= 1 << 16 { out.write(bytes: &writer.bytes) }
+        }
+        if let lines {
+            guard messages.isEmpty else {
+                Console.error("textgate: give messages as arguments or with --lines, not both")
+                throw ExitStatus.usage.code
+            }
+            let source = lines == "-" ? "stdin" : lines
+            try LineReader(path: lines).forEachLine { number, bytes in
+                handle(source: source, number: number, firstLine: number, bytes)
+            }
+        } else {
+            let input = try MessageInput.read(arguments: messages, lines: nil)
+            input.storage.withUnsafeBufferPointer { storage in
+                for m in input.messages {
+                    handle(source: m.source, number: m.number, firstLine: 1, UnsafeBufferPointer(rebasing: storage[m.range]))
                 }
             }
         }

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Reads a file (or standard input) line by line in large blocks, so a 50 MB input is checked
+/// in a few megabytes of memory. Lines end at LF; a CR before it is dropped.
+struct LineReader {
+    let path: String
+
+    /// Calls `body` with each line's number and bytes (valid only during the call).
+    /// - Throws: exit code 3 when the file cannot be opened or read.
+    func forEachLine(_ body: (Int, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
+        guard fd >= 0 else {
+            let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
+            Console.error("textgate: cannot read \(path): \(reason)")
+            throw ExitStatus.unreadableInput.code
+        }
+        defer { if fd != 0 { close(fd) } }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var filled = 0
+        var number = 1
+        var eof = false
+        while !eof {
+            if filled == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
+            let n = buffer.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress! + filled, raw.count - filled) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                Console.error("textgate: cannot read \(path): \(String(cString: strerror(errno)))")
+                throw ExitStatus.unreadableInput.code
+            }
+            if n == 0 { eof = true } else { filled += n }
+            var consumed = 0
+            try buffer.withUnsafeBufferPointer { p in
+                var start = 0
+                var i = 0
+                while i < filled {
+                    if p[i] == 0x0A {
+                        var end = i
+                        if end > start && p[end - 1] == 0x0D { end -= 1 }
+                        try body(number, UnsafeBufferPointer(rebasing: p[start..<end]))
+                        number += 1
+                        start = i + 1
+                    }
+                    i += 1
+                }
+                if eof && start < filled {
+                    var end = filled
+                    if end > start && p[end - 1] == 0x0D { end -= 1 }
+                    try body(number, UnsafeBufferPointer(rebasing: p[start..<end]))
+                    number += 1
+                    start = filled
+                }
+                consumed = start
+            }
+            if consumed > 0 {
+                buffer.withUnsafeMutableBufferPointer { p in
+                    let rest = filled - consumed
+                    if rest > 0 { p.baseAddress!.update(from: p.baseAddress! + consumed, count: rest) }
+                }
+                filled -= consumed
+            }
+        }
+    }
+}
