@@ -92,6 +92,7 @@ let package = Package(
         .testTarget(name: "OptOutTests", dependencies: ["OptOut", "Storage"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite"]),
         .testTarget(name: "CLITests", dependencies: ["textgate"]),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Storage", "StorageSQLite", "Messaging", "OptOut", "Rules", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -128,7 +128,10 @@ public struct LinkExtractor: Sendable {
         if label.allSatisfy(LinkSyntax.isDigit) { return dots == 3 }
         guard label.count <= 24, label.allSatisfy(LinkSyntax.isAlpha) else { return true }
         // A short ASCII string: no allocation.
-        let tld = String(decoding: label.lazy.map { $0 | 0x20 }, as: UTF8.self)
+        let tld = String(unsafeUninitializedCapacity: label.count) { out in
+            for i in 0..<label.count { out[i] = label[i] | 0x20 }
+            return label.count
+        }
         return suffixes.publicSuffix(of: Substring(tld)) != nil
     }
 

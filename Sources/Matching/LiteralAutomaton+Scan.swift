@@ -45,9 +45,8 @@ extension LiteralAutomaton {
     public func scan(_ text: UnsafeBufferPointer<UInt8>, hits: inout [LiteralHit]) -> ByteCounts {
         var counts = ByteCounts()
         guard let base = text.baseAddress else { return counts }
-        let k = classCount
-        let firstOut = firstOutputState
-        var state: Int32 = 0
+        let firstOutRow = firstOutputState &* Int32(classCount)
+        var row: Int32 = 0
         classOf.withUnsafeBufferPointer { classes in
         delta.withUnsafeBufferPointer { table in
         LiteralAutomaton.packedCounts.withUnsafeBufferPointer { packed in
@@ -60,9 +59,9 @@ extension LiteralAutomaton {
                 while i < chunkEnd {
                     let b = base[i]
                     acc &+= packed[Int(b)]
-                    state = table[Int(state) &* k &+ Int(classes[Int(b)])]
+                    row = table[Int(row) &+ Int(classes[Int(b)])]
                     i &+= 1
-                    if state >= firstOut { emit(state: state, end: i, into: &hits) }
+                    if row >= firstOutRow { emit(state: row / Int32(classCount), end: i, into: &hits) }
                 }
                 counts.letters += Int(acc & 0xFFF)
                 counts.upper += Int((acc >> 12) & 0xFFF)

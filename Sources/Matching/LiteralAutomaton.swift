@@ -11,9 +11,9 @@ public struct LiteralAutomaton: Sendable {
     /// Byte to class.
     @usableFromInline let classOf: [UInt8]
     @usableFromInline let classCount: Int
-    /// `delta[state * classCount + class]` is the next state.
+    /// `delta[row + class]` is the next state's row, where a state's row is `state * classCount`.
     @usableFromInline let delta: [Int32]
-    /// States at or above this number end at least one literal.
+    /// States at or above this number end at least one literal (compare rows with `firstOutputState * classCount`).
     @usableFromInline let firstOutputState: Int32
     /// For output state `s`, `outputIDs[outputStart[s - first] ..< outputStart[s - first + 1]]`.
     @usableFromInline let outputStart: [Int32]
@@ -113,7 +113,8 @@ public struct LiteralAutomaton: Sendable {
         for (new, old) in order.enumerated() { newNumber[old] = Int32(new) }
         var table = [Int32](repeating: 0, count: n * k)
         for (new, old) in order.enumerated() {
-            for c in 0..<k { table[new * k + c] = newNumber[Int(delta[old * k + c])] }
+            // Entries are row offsets (state × classes), saving a multiplication per text byte.
+            for c in 0..<k { table[new * k + c] = newNumber[Int(delta[old * k + c])] * Int32(k) }
         }
         var starts: [Int32] = [0]
         var ids: [Int32] = []

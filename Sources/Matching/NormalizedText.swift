@@ -10,8 +10,9 @@ public struct NormalizedText: Sendable {
     public private(set) var bytes: [UInt8] = []
     /// For each normalised byte, the index of the first original Unicode scalar it came from.
     public private(set) var scalarStart: [Int32] = []
-    /// For each normalised byte, one past the index of the last original scalar it came from.
-    public private(set) var scalarEnd: [Int32] = []
+    /// For each normalised byte, one past the index of the last original scalar it came from;
+    /// empty when every byte came from a single scalar (then it is `scalarStart + 1`).
+    private var scalarEnd: [Int32] = []
     /// For each original scalar index, its UTF-8 byte offset in the original; one extra entry at the end.
     public private(set) var originalByteOffset: [Int32] = []
 
@@ -26,11 +27,73 @@ public struct NormalizedText: Sendable {
         }
     }
 
+    /// Normalises UTF-8 bytes in one pass that also validates them; nil when they are not
+    /// valid UTF-8. Most text is folded straight from the bytes, without building a `String`.
+    public init?(validating utf8: UnsafeBufferPointer<UInt8>) {
+        let n = utf8.count
+        bytes.reserveCapacity(n + 8)
+        scalarStart.reserveCapacity(n + 8)
+        originalByteOffset.reserveCapacity(n + 1)
+        var i = 0
+        var index: Int32 = 0
+        while i < n {
+            let b = utf8[i]
+            originalByteOffset.append(Int32(i))
+            if b < 0x80 {
+                bytes.append((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
+                scalarStart.append(index)
+                i += 1
+                index += 1
+                continue
+            }
+            guard let (scalar, width) = NormalizedText.decode(utf8, at: i) else { return nil }
+            if NormalizedText.composes(scalar) {
+                // Rare: combining marks need whole grapheme clusters. Validate the rest, then redo.
+                var j = i + width
+                while j < n { guard let (_, w) = NormalizedText.decode(utf8, at: j) else { return nil }; j += w }
+                self = NormalizedText(byCharacter: String(decoding: utf8, as: UTF8.self))
+                return
+            }
+            if let folded = FoldTable.folded(scalar) {
+                for f in folded { bytes.append(f); scalarStart.append(index) }
+            } else {
+                for k in i..<(i + width) { bytes.append(utf8[k]); scalarStart.append(index) }
+            }
+            i += width
+            index += 1
+        }
+        originalByteOffset.append(Int32(n))
+    }
+
+    /// The scalar at `i` and its width, or nil for an invalid sequence (RFC 3629).
+    static func decode(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int)? {
+        let n = p.count
+        let b0 = p[i]
+        func cont(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> UInt32? {
+            guard i + k < n, p[i + k] >= low, p[i + k] <= high else { return nil }
+            return UInt32(p[i + k] & 0x3F)
+        }
+        switch b0 {
+        case 0xC2...0xDF:
+            guard let c1 = cont(1) else { return nil }
+            return Unicode.Scalar((UInt32(b0 & 0x1F) << 6) | c1).map { ($0, 2) }
+        case 0xE0...0xEF:
+            let low: UInt8 = b0 == 0xE0 ? 0xA0 : 0x80, high: UInt8 = b0 == 0xED ? 0x9F : 0xBF
+            guard let c1 = cont(1, low, high), let c2 = cont(2) else { return nil }
+            return Unicode.Scalar((UInt32(b0 & 0x0F) << 12) | (c1 << 6) | c2).map { ($0, 3) }
+        case 0xF0...0xF4:
+            let low: UInt8 = b0 == 0xF0 ? 0x90 : 0x80, high: UInt8 = b0 == 0xF4 ? 0x8F : 0xBF
+            guard let c1 = cont(1, low, high), let c2 = cont(2), let c3 = cont(3) else { return nil }
+            return Unicode.Scalar((UInt32(b0 & 0x07) << 18) | (c1 << 12) | (c2 << 6) | c3).map { ($0, 4) }
+        default:
+            return nil
+        }
+    }
+
     /// Normalises `text` one scalar at a time.
     init(byScalar text: String) {
         bytes.reserveCapacity(text.utf8.count)
         scalarStart.reserveCapacity(text.utf8.count)
-        scalarEnd.reserveCapacity(text.utf8.count)
         originalByteOffset.reserveCapacity(text.utf8.count + 1)
         var index: Int32 = 0
         var byteOffset: Int32 = 0
@@ -39,11 +102,12 @@ public struct NormalizedText: Sendable {
             byteOffset += Int32(UTF8.width(s))
             if s.isASCII {
                 let b = UInt8(s.value)
-                append((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b, from: index, to: index + 1)
+                bytes.append((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
+                scalarStart.append(index)
             } else if let folded = FoldTable.folded(s) {
-                for b in folded { append(b, from: index, to: index + 1) }
+                for b in folded { bytes.append(b); scalarStart.append(index) }
             } else {
-                for b in String(s).utf8 { append(b, from: index, to: index + 1) }
+                for b in String(s).utf8 { bytes.append(b); scalarStart.append(index) }
             }
             index += 1
         }
@@ -117,6 +181,7 @@ public struct NormalizedText: Sendable {
                 : Int(originalByteOffset.count - 1)
             return at..<at
         }
-        return Int(scalarStart[range.lowerBound])..<Int(scalarEnd[range.upperBound - 1])
+        let last = range.upperBound - 1
+        return Int(scalarStart[range.lowerBound])..<(scalarEnd.isEmpty ? Int(scalarStart[last]) + 1 : Int(scalarEnd[last]))
     }
 }

@@ -42,7 +42,7 @@ public struct RecipientInput: Sendable, Equatable, Codable {
         if case .some(let v) = clean(cellPhone) {
             if let v {
                 if let e164 = PhoneNumber.e164(v) { r.cellPhone = e164 } else {
-                    problems["cellPhone"] = "`\(v)` is not a phone number; write it like (555) 010-2000 or +15550102000"
+                    problems["cellPhone"] = "`\(v)` is not a phone number; write it like (555) 555-0123 or +15555550120"
                 }
             } else { r.cellPhone = nil }
         }

@@ -4,7 +4,7 @@ enum RevocationPhrases {
     /// Words that name texting or contacting.
     static let messaging: Set<String> = [
         "text", "texts", "texting", "txt", "txts", "txting", "message", "messages", "messaging", "msg", "msgs",
-        "sms", "send", "sending", "contact", "contacting", "email", "emails", "emailing", "notifications", "reminders",
+        "sms", "send", "sending", "contact", "contacting", "notifications", "reminders",
     ]
 
     /// The phrase that revokes consent, or nil.

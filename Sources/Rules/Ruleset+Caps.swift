@@ -12,7 +12,7 @@ extension Ruleset {
             excluded = Ruleset.merge(excluded)
         }
         for r in capsRules {
-            guard case .caps(let maxRatio, let minLetters, let allow) = compiled[r] else { continue }
+            guard case .caps(let maxRatio, let minLetters, let allow, let longest) = compiled[r] else { continue }
             // Bounds from the scan's counts decide most messages without looking at words:
             // capitals can only be ASCII capitals or non-ASCII characters, and letters are at
             // least the ASCII letters outside links and placeholders.
@@ -29,7 +29,7 @@ extension Ruleset {
                 let possible = Double(original.counts.upper + original.counts.nonASCII)
                 guard possible > maxRatio * Double(minLetters), possible > maxRatio * Double(letters) else { continue }
             }
-            let count = CapsCounter.count(original.bytes, excluding: excluded.map { original.scalars($0) }, allow: allow)
+            let count = CapsCounter.count(original.bytes, excluding: excluded.map { original.scalars($0) }, allow: allow, longest: longest)
             guard count.letters >= minLetters, Double(count.upper) > maxRatio * Double(count.letters) else { continue }
             var from = 0, to = view.count
             while from < to && LiteralAutomaton.isSpace(view[from]) { from += 1 }
@@ -42,9 +42,9 @@ extension Ruleset {
 /// Counts letters and capitals by word over Unicode scalars, skipping excluded ranges and
 /// words on an allow-list that are written in capitals (STOP, MRI).
 enum CapsCounter {
+    /// Letters and capitals; `longest` is the length of the longest allowed word.
     static func count(_ bytes: UnsafeBufferPointer<UInt8>, excluding: [Range<Int>],
-                      allow: Set<String>) -> (letters: Int, upper: Int) {
-        let longest = allow.map(\.unicodeScalars.count).max() ?? 0
+                      allow: Set<String>, longest: Int) -> (letters: Int, upper: Int) {
         var letters = 0, upper = 0
         var wordLetters = 0, wordUpper = 0
         var word = String.UnicodeScalarView()

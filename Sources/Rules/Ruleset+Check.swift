@@ -19,8 +19,9 @@ extension Ruleset {
             let original = OriginalText(bytes: bytes, normalized: nil, counts: counts)
             return evaluate(view: bytes, counts: counts, hits: hits, original: original)
         }
-        if let bad = UTF8Check.firstInvalidByte(bytes) { throw InvalidUTF8(byteOffset: bad) }
-        let normalized = NormalizedText(String(decoding: bytes, as: UTF8.self))
+        guard let normalized = NormalizedText(validating: bytes) else {
+            throw InvalidUTF8(byteOffset: UTF8Check.firstInvalidByte(bytes) ?? 0)
+        }
         return normalized.bytes.withUnsafeBufferPointer { view in
             hits.removeAll(keepingCapacity: true)
             let viewCounts = automaton.scan(view, hits: &hits)

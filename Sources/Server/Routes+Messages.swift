@@ -19,6 +19,10 @@ extension Router where Context == AppContext {
                 throw APIError(.conflict, "idempotency_key_in_use", "A request with this idempotencyKey is still being processed; retry shortly.")
             }
             defer { state.end(slot) }
+            // Another request may have finished with this key between the look-up and now.
+            if let first = try await state.store.idempotentResponse(caller: caller, key: key) {
+                return .json(first.body, status: .init(code: first.status), headers: [.init("Idempotent-Replayed")!: "true"])
+            }
             let send = SendRequest(recipientId: try body.string("recipient") ?? "", kind: try body.string("kind") ?? "",
                                    notify: try body.strings("notify") ?? [], body: try body.string("body", required: false) ?? "",
                                    queue: try body.string("queue", required: false), caller: caller)

@@ -6,7 +6,7 @@ import Yams
 /// Settings of a running server, from `--config FILE` (YAML); every key is optional.
 ///
 /// ```yaml
-/// practice: {name: Riverside Family Medicine, phone: "(555) 010-2000", number: "+15550100100", email: care@riversidefamilymed.com}
+/// practice: {name: Riverside Family Medicine, phone: "(555) 010-2000", number: "+15555550100", email: care@riversidefamilymed.com}
 /// replies: {opt_out: "...", opt_in: "...", help: "..."}      # may use {practice}, {phone}, {number}
 /// transport: {kind: outbox}                                 # or {kind: http, base_url, account, token}
 /// provider: {secret: "...", public_url: "https://gate.example.org"}   # verify X-Twilio-Signature
@@ -30,7 +30,7 @@ public struct ServerConfig: Sendable, Equatable {
 
     /// The sample practice of the default configuration.
     public static let samplePractice = Practice(name: "Riverside Family Medicine", phone: "(555) 010-2000",
-                                                number: "+15550100100", email: "care@riversidefamilymed.com")
+                                                number: "+15555550100", email: "care@riversidefamilymed.com")
 
     /// Reads a configuration file.
     /// - Throws: `ConfigError` naming the file, the key and what is wrong.

@@ -3,7 +3,7 @@ import Foundation
 /// Phone numbers in E.164, the form stored and compared everywhere.
 public enum PhoneNumber {
     /// E.164 for the usual ways of writing a number: US numbers with or without `+1`/`1`, with
-    /// spaces, dots, dashes or parentheses (`(555) 010-2000`, `555.010.2000`, `1-555-010-2000`),
+    /// spaces, dots, dashes or parentheses (`(555) 555-0100`, `555.555.0100`, `1-555-555-0100`),
     /// and international numbers written with `+`. Nil when it cannot be a phone number.
     public static func e164(_ text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -25,7 +25,7 @@ public enum PhoneNumber {
         return nil
     }
 
-    /// A North American number: area code and exchange do not start with 0 or 1.
+    /// A North American number: neither the area code nor the exchange starts with 0 or 1.
     static func isNANP(_ ten: Substring) -> Bool {
         let d = Array(ten)
         return d.count == 10 && d[0] != "0" && d[0] != "1" && d[3] != "0" && d[3] != "1"

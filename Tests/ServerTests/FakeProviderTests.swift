@@ -1,0 +1,135 @@
+import Foundation
+import Messaging
+import OptOut
+import Server
+import Storage
+import Testing
+
+@Suite("The http transport against a fake Twilio on loopback")
+struct FakeProviderTests {
+    static func settings(_ base: String) -> HTTPTransport.Settings {
+        HTTPTransport.Settings(baseURL: base + "/", account: "AC123", token: "secret-token")
+    }
+
+    @Test("a text is posted as Twilio's form with basic auth and the sid comes back")
+    func postsForm() async throws {
+        let fake = FakeTwilio()
+        try await fake.run { base in
+            let transport = HTTPTransport(settings: Self.settings(base))
+            #expect(transport.name == "http")
+            let sid = try await transport.deliver(Delivery(messageId: "msg_1", channel: "sms", from: "+15555550100",
+                                                           to: "+15552102001", body: "Your visit is Tue 3pm & bring ID."))
+            #expect(sid.hasPrefix("SM"))
+        }
+        let post = try #require(fake.posts.first)
+        #expect(fake.posts.count == 1)
+        #expect(post.path == "/2010-04-01/Accounts/AC123/Messages.json")
+        #expect(post.authorization == "Basic " + Data("AC123:secret-token".utf8).base64EncodedString())
+        #expect(post.contentType == "application/x-www-form-urlencoded")
+        #expect(post.fields == ["To": "+15552102001", "From": "+15555550100", "Body": "Your visit is Tue 3pm & bring ID."])
+    }
+
+    @Test("a 21610 refusal is an opted-out error; another refusal or e-mail is a failure")
+    func refusals() async throws {
+        let fake = FakeTwilio(optedOut: ["+15552102009"], failing: ["+15552102666"])
+        try await fake.run { base in
+            let transport = HTTPTransport(settings: Self.settings(base))
+            await #expect(throws: TransportError.optedOut(providerCode: 21610, message: "Attempt to send to unsubscribed recipient")) {
+                _ = try await transport.deliver(Delivery(messageId: "m", channel: "sms", from: "+15555550100", to: "+15552102009", body: "hi"))
+            }
+            do throws(TransportError) {
+                _ = try await transport.deliver(Delivery(messageId: "m", channel: "sms", from: "+15555550100", to: "+15552102666", body: "hi"))
+                Issue.record("a 500 was taken as delivered")
+            } catch {
+                guard case .failed(let reason) = error else { Issue.record("\(error)"); return }
+                #expect(reason.contains("500"))
+            }
+            do throws(TransportError) {
+                _ = try await transport.deliver(Delivery(messageId: "m", channel: "email", from: "a@b.org", to: "c@d.org", body: "hi"))
+                Issue.record("e-mail was taken as delivered")
+            } catch {
+                guard case .failed = error else { Issue.record("\(error)"); return }
+            }
+        }
+        #expect(fake.posts.count == 2)
+    }
+
+    @Test("a carrier refusal through the pipeline records the opt-out; the next send is refused before reaching the provider")
+    func pipelineRecordsOptOut() async throws {
+        let fake = FakeTwilio(optedOut: ["+15552102009"])
+        try await fake.run { base in
+            let h = try await Harness.make(transport: HTTPTransport(settings: Self.settings(base)))
+            do {
+                let now = h.clock.read()
+                try await h.store.insertRecipient(Recipient(id: "pat_1", kind: .patient, dateOfBirth: "1980-01-01",
+                                                            cellPhone: "+15552102009", createdAt: now, updatedAt: now))
+                let request = SendRequest(recipientId: "pat_1", kind: "sms", notify: ["sms"], body: "Your visit is Tue 3pm.", queue: nil, caller: "key_t")
+                do throws(SendError) {
+                    _ = try await h.state.pipeline.send(request)
+                    Issue.record("the refused send succeeded")
+                } catch {
+                    #expect(error.code == "recipient_opted_out")
+                    #expect(error.kind == .conflict)
+                    #expect(error.detailsJSON?.contains("\"providerCode\":21610") == true)
+                    #expect(error.message.contains("START"))
+                }
+                let state = try await ConsentLedger(store: h.store).state(phone: "+15552102009", practiceNumber: "+15555550100")
+                #expect(state.optedOut)
+                #expect(state.latest?.source == "provider")
+                #expect(state.latest?.actor == "http")
+                let stored = try await h.store.messages(recipientId: "pat_1")
+                #expect(stored.map(\.status) == ["refused"])
+                do throws(SendError) {
+                    _ = try await h.state.pipeline.send(request)
+                    Issue.record("the second send succeeded")
+                } catch {
+                    #expect(error.code == "recipient_opted_out")
+                    #expect(error.detailsJSON?.contains("\"source\":\"provider\"") == true)
+                }
+                #expect(fake.posts.count == 1)
+            } catch {
+                await h.close()
+                throw error
+            }
+            await h.close()
+        }
+    }
+
+    @Test("over HTTP: sent, refused by the carrier (409), refused by the gate (409), START, sent again")
+    func routeEndToEnd() async throws {
+        let fake = FakeTwilio(optedOut: ["+15552102009"], failing: ["+15552102666"])
+        try await fake.run { base in
+            var config = ServerConfig()
+            config.transportKind = "http"
+            config.http = Self.settings(base)
+            try await withServer(config: config, transport: HTTPTransport(settings: Self.settings(base))) { h, client in
+                let ok = try await client.makePatient(h.keys.sender, phone: "+15552102001")
+                let sent = try await client.sendText(h.keys.sender, to: ok)
+                #expect(sent.status == .created, "\(sent)")
+                let sid = (sent.json["deliveries"] as? [[String: Any]])?.first?["id"] as? String
+                #expect(sid?.hasPrefix("SM") == true)
+
+                let out = try await client.makePatient(h.keys.sender, phone: "+15552102009")
+                let carrier = try await client.sendText(h.keys.sender, to: out)
+                #expect(carrier.status == .conflict)
+                #expect(carrier.errorCode == "recipient_opted_out")
+                #expect(carrier.details["providerCode"] as? Int == 21610)
+                let gate = try await client.sendText(h.keys.sender, to: out)
+                #expect(gate.errorCode == "recipient_opted_out")
+                #expect(gate.details["source"] as? String == "provider")
+                #expect(fake.posts.count == 2)
+
+                fake.optIn("+15552102009")
+                h.clock.advance(60)
+                let start = try await client.inbound(h.keys.provider, from: "+15552102009", body: "START")
+                #expect(start.json["consent"] as? String == "opt-in")
+                #expect(try await client.sendText(h.keys.sender, to: out).status == .created)
+
+                let broken = try await client.makePatient(h.keys.sender, phone: "+15552102666")
+                let failed = try await client.sendText(h.keys.sender, to: broken)
+                #expect(failed.status == .badGateway)
+                #expect(failed.errorCode == "transport_failed")
+            }
+        }
+    }
+}
