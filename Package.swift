@@ -53,6 +53,14 @@ let package = Package(
         ),
         .target(name: "OptOut", dependencies: ["Storage"]),
         .target(
+            name: "SecureLinks",
+            dependencies: [
+                "Storage",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .target(
             name: "Messaging",
             dependencies: [
                 "Storage", "Rules", "Reporting", "OptOut",
@@ -62,14 +70,15 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Rules", "Reporting", "Matching", "Messaging", "OptOut", "Storage",
+                "Rules", "Reporting", "Matching", "Messaging", "OptOut", "Storage", "SecureLinks",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Yams", package: "Yams"),
             ],
-            resources: [.copy("Resources/openapi.yaml")]
+            resources: [.copy("Resources/openapi.yaml"), .copy("Resources/pages")]
         ),
         .executableTarget(
             name: "textgate",
@@ -77,6 +86,7 @@ let package = Package(
                 "Rules", "Reporting", "Matching", "Linting", "Server", "Storage", "StorageSQLite", "OptOut", "Messaging",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

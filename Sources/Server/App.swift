@@ -15,6 +15,8 @@ public enum TextgateServer {
         router.addRecipientRoutes(state, registry)
         router.addMessageRoutes(state, registry)
         router.addInboundRoutes(state, registry)
+        router.addSecureStaffRoutes(state, registry)
+        router.addSecurePageRoutes(state, registry)
         return (router, registry)
     }
 
@@ -24,7 +26,11 @@ public enum TextgateServer {
         -> some ApplicationProtocol {
         Application(router: router(state: state).0,
                     configuration: .init(address: .hostname(host, port: port), serverName: "textgate"),
-                    onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
+                    onServerRunning: { channel in
+                        let actual = channel.localAddress?.port ?? port
+                        state.serverStarted(host: host, port: actual)
+                        await onServerRunning(actual)
+                    },
                     logger: logger)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Messaging
+import SecureLinks
 import Storage
 import Yams
 
@@ -10,6 +11,7 @@ import Yams
 /// replies: {opt_out: "...", opt_in: "...", help: "..."}      # may use {practice}, {phone}, {number}
 /// transport: {kind: outbox}                                 # or {kind: http, base_url, account, token}
 /// provider: {secret: "...", public_url: "https://gate.example.org"}   # verify X-Twilio-Signature
+/// secure: {public_url: "https://gate.example.org", expiry_hours: 72, pin_length: 5, session_minutes: 15, key_file: "..."}
 /// ```
 public struct ServerConfig: Sendable, Equatable {
     /// The practice and its reply texts.
@@ -22,6 +24,12 @@ public struct ServerConfig: Sendable, Equatable {
     public var providerSecret: String?
     /// The public base URL the provider calls, used to verify signatures (default: the request's host).
     public var publicURL: String?
+    /// The public base URL of the patient pages, for secure links (default: the server's own address).
+    public var secureURL: String?
+    /// Secure-link expiry, PIN length, session length.
+    public var securePolicy = SecureLinkPolicy()
+    /// File holding the server-side key for PIN hashes (default: next to the database).
+    public var secureKeyFile: String?
 
     /// The defaults: the sample practice, outbox transport, no signature check.
     public init(practice: Practice = ServerConfig.samplePractice) {
@@ -47,7 +55,7 @@ public struct ServerConfig: Sendable, Equatable {
             throw ConfigError(path: path, message: "invalid YAML: \(error)")
         }
         var config = ServerConfig()
-        let known = ["practice", "replies", "transport", "provider"]
+        let known = ["practice", "replies", "transport", "provider", "secure"]
         for key in root.keys where !known.contains(key) {
             throw ConfigError(path: path, message: "unknown key `\(key)`; expected one of \(known.joined(separator: ", "))")
         }
@@ -67,6 +75,19 @@ public struct ServerConfig: Sendable, Equatable {
         let r = try section("replies", ["opt_out", "opt_in", "help"])
         let t = try section("transport", ["kind", "base_url", "account", "token"])
         let v = try section("provider", ["secret", "public_url"])
+        let sec = try section("secure", ["public_url", "expiry_hours", "pin_length", "session_minutes", "key_file"])
+        config.secureURL = sec["public_url"]
+        config.secureKeyFile = sec["key_file"]
+        func number(_ key: String, _ range: ClosedRange<Int>) throws(ConfigError) -> Int? {
+            guard let raw = sec[key] else { return nil }
+            guard let n = Int(raw), range.contains(n) else {
+                throw ConfigError(path: path, message: "`secure.\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return n
+        }
+        if let h = try number("expiry_hours", 1...720) { config.securePolicy.expiry = TimeInterval(h) * 3600 }
+        if let n = try number("pin_length", 4...10) { config.securePolicy.pinLength = n }
+        if let m = try number("session_minutes", 1...240) { config.securePolicy.sessionLifetime = TimeInterval(m) * 60 }
         var practice = config.practice
         if let s = p["name"] { practice.name = s }
         if let s = p["phone"] { practice.phone = s }

@@ -1,7 +1,9 @@
+import Crypto
 import Foundation
 import Logging
 import Messaging
 import Rules
+import SecureLinks
 import Storage
 import Synchronization
 
@@ -23,11 +25,26 @@ public final class ServerState: Sendable {
     public let pipeline: SendPipeline
     /// Inbound processing.
     public let inbound: InboundProcessor
+    /// Secure links, PINs and patient sessions.
+    public let secureLinks: SecureLinkService
+    /// The patient pages.
+    let pages = Pages()
     let inFlight = Mutex<Set<String>>([])
+    let baseURL: SharedText
+
+    /// The public base URL links are built from (the configured one, or the server's own address).
+    public var publicBaseURL: String { baseURL.value.withLock { $0.isEmpty ? "http://127.0.0.1" : $0 } }
+
+    /// Sets the base URL once the server knows its address (when none is configured).
+    public func serverStarted(host: String, port: Int) {
+        baseURL.value.withLock { if $0.isEmpty { $0 = "http://\(host):\(port)" } }
+    }
 
     /// The state of a server.
+    /// - Parameter secretKey: the server-side key for PIN hashes and CSRF tokens (a random one,
+    ///   valid for this process only, when nil).
     public init(store: any TextgateStore, rules: RulesHolder, config: ServerConfig, transport: (any Transport)? = nil,
-                clock: @escaping @Sendable () -> Date = Date.init) {
+                secretKey: SymmetricKey? = nil, clock: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
         self.rules = rules
         self.config = config
@@ -35,8 +52,15 @@ public final class ServerState: Sendable {
         let transport = transport ?? OutboxTransport(store: store, clock: clock)
         self.transport = transport
         self.metrics = Metrics()
+        let baseURL = SharedText(config.secureURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "")
+        self.baseURL = baseURL
+        let secureLinks = SecureLinkService(store: store, policy: config.securePolicy,
+                                            key: secretKey ?? SymmetricKey(size: .bits256), clock: clock)
+        self.secureLinks = secureLinks
+        let notifier = LinkNotifier(service: secureLinks, practice: config.practice,
+                                    baseURL: { baseURL.value.withLock { $0.isEmpty ? "http://127.0.0.1" : $0 } })
         self.pipeline = SendPipeline(store: store, ruleset: { rules.ruleset }, transport: transport,
-                                     practice: config.practice, clock: clock)
+                                     practice: config.practice, secure: notifier, clock: clock)
         self.inbound = InboundProcessor(store: store, transport: transport, practice: config.practice, clock: clock)
         metrics.rules(version: rules.ruleset.version, previous: nil)
     }
@@ -46,4 +70,10 @@ public final class ServerState: Sendable {
 
     /// Releases an idempotency key.
     func end(_ key: String) { _ = inFlight.withLock { $0.remove(key) } }
+}
+
+/// A string shared between the state and closures, changed under a lock.
+final class SharedText: Sendable {
+    let value: Mutex<String>
+    init(_ text: String) { value = Mutex(text) }
 }

@@ -123,7 +123,7 @@ public protocol AuditStore: Sendable {
 }
 
 /// Everything textgate stores. SQLite (the embedded default) and PostgreSQL implement it.
-public protocol TextgateStore: KeyStore, RecipientStore, QueueStore, MessageStore, ConsentStore, AuditStore {
+public protocol TextgateStore: KeyStore, RecipientStore, QueueStore, MessageStore, ConsentStore, AuditStore, SecureLinkStore {
     /// Applies pending migrations; each version runs once.
     func migrate() async throws(StorageError)
     /// The schema version after migrating.

@@ -153,6 +153,39 @@ extension SQLiteStore {
             )
             """,
         ]),
+        Migration(version: 2, statements: [
+            """
+            CREATE TABLE secure_links (
+                id TEXT PRIMARY KEY NOT NULL,
+                message_id TEXT NOT NULL,
+                recipient_id TEXT NOT NULL,
+                token_hash TEXT NOT NULL UNIQUE,
+                created_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL,
+                revoked_at TEXT,
+                failed_pins INTEGER NOT NULL DEFAULT 0,
+                failed_identity INTEGER NOT NULL DEFAULT 0,
+                locked_at TEXT,
+                lock_reason TEXT
+            )
+            """,
+            "CREATE INDEX secure_links_by_message ON secure_links (message_id, created_at)",
+            """
+            CREATE TABLE patient_pins (
+                recipient_id TEXT PRIMARY KEY NOT NULL,
+                hash TEXT NOT NULL,
+                salt TEXT NOT NULL,
+                set_at TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE patient_sessions (
+                hash TEXT PRIMARY KEY NOT NULL,
+                link_id TEXT NOT NULL REFERENCES secure_links (id),
+                expires_at TEXT NOT NULL
+            )
+            """,
+        ]),
     ]
 
     /// Applies pending migrations in order, each in its own transaction, each at most once.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Crypto
 import Dispatch
 import Foundation
 import Hummingbird
@@ -44,7 +45,8 @@ struct ServeCommand: AsyncParsableCommand {
             bootstrap = try await KeysCommand.create(store: store, name: "bootstrap", roles: ["admin"])
         }
         let transport: (any Transport)? = settings.http.map { HTTPTransport(settings: $0) }
-        let state = ServerState(store: store, rules: holder, config: settings, transport: transport)
+        let secret = try Self.secretKey(path: settings.secureKeyFile ?? db + ".key")
+        let state = ServerState(store: store, rules: holder, config: settings, transport: transport, secretKey: secret)
         let reload = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
         signal(SIGHUP, SIG_IGN)
         reload.setEventHandler {
@@ -65,6 +67,25 @@ struct ServeCommand: AsyncParsableCommand {
         }
         try await app.runService()
         try await store.close()
+    }
+
+    /// The server-side key for PIN hashes and CSRF tokens: read from `path`, or created there
+    /// (readable by the owner only) on first start. Keep it apart from database backups.
+    static func secretKey(path: String) throws -> SymmetricKey {
+        if let data = FileManager.default.contents(atPath: path) {
+            guard data.count >= 32 else {
+                Console.error("textgate: the key file \(path) is too short; delete it to create a new one (existing PINs will stop working)")
+                throw ExitStatus.usage.code
+            }
+            return SymmetricKey(data: data)
+        }
+        let key = SymmetricKey(size: .bits256)
+        let data = key.withUnsafeBytes { Data($0) }
+        guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            Console.error("textgate: cannot create the key file \(path)")
+            throw ExitStatus.unreadableInput.code
+        }
+        return key
     }
 
     /// Opens and migrates the SQLite store, or says why not and exits 3.
