@@ -98,9 +98,15 @@ public struct LinkExtractor: Sendable {
         // Most dotted words in a text (e.g. 2.30 p.m U.K) fail on their last label alone, before
         // any string is built.
         guard hasScheme || plausibleTopLevel(t, hostStart, hostLast) else { return nil }
-        let rawHost = String(decoding: UnsafeBufferPointer(rebasing: t[hostStart..<hostLast]), as: UTF8.self)
-        let host = HostName.canonical(Substring(rawHost))
-        guard isHost(host, withScheme: hasScheme) else { return nil }
+        let host: String
+        if let ascii = asciiHost(UnsafeBufferPointer(rebasing: t[hostStart..<hostLast]), withScheme: hasScheme) {
+            guard !ascii.isEmpty else { return nil }
+            host = ascii
+        } else {
+            let rawHost = String(decoding: UnsafeBufferPointer(rebasing: t[hostStart..<hostLast]), as: UTF8.self)
+            host = HostName.canonical(Substring(rawHost))
+            guard isHost(host, withScheme: hasScheme) else { return nil }
+        }
         if !hasScheme && LinkSyntax.isSentenceJoin(t, hostStart, hostLast) { return nil }
         // Port, then path, query, fragment up to the token's end.
         var end = hostLast
@@ -133,6 +139,36 @@ public struct LinkExtractor: Sendable {
             return label.count
         }
         return suffixes.publicSuffix(of: Substring(tld)) != nil
+    }
+
+    /// The fast path for plain ASCII hosts (no IDN, no punycode, no IPv6): the lowercase host when
+    /// it can be a link's host, "" when it cannot, nil when the general path must decide.
+    func asciiHost(_ h: UnsafeBufferPointer<UInt8>, withScheme: Bool) -> String? {
+        guard !h.isEmpty, h.allSatisfy({ $0 < 0x80 }), h[0] != 0x5B else { return nil }
+        var labels = 0, labelStart = 0, allDigits = true, lastAllDigits = true, ipv4 = true
+        for i in 0...h.count {
+            guard i == h.count || h[i] == 0x2E else { continue }
+            let length = i - labelStart
+            guard length > 0, length <= 63, h[labelStart] != 0x2D, h[i - 1] != 0x2D else { return "" }
+            if length >= 4, h[labelStart] | 0x20 == 0x78, h[labelStart + 1] | 0x20 == 0x6E,
+               h[labelStart + 2] == 0x2D, h[labelStart + 3] == 0x2D { return nil }
+            allDigits = true
+            for k in labelStart..<i where !LinkSyntax.isDigit(h[k]) { allDigits = false; break }
+            if !allDigits || length > 3 { ipv4 = false }
+            lastAllDigits = allDigits
+            labels += 1
+            labelStart = i + 1
+        }
+        let host = String(unsafeUninitializedCapacity: h.count) { out in
+            for i in 0..<h.count { out[i] = (h[i] >= 0x41 && h[i] <= 0x5A) ? h[i] | 0x20 : h[i] }
+            return h.count
+        }
+        guard labels >= 2 else { return withScheme && host == "localhost" ? host : "" }
+        if labels == 4 && ipv4 {
+            return host.split(separator: ".").allSatisfy { Int($0)! <= 255 } ? host : ""
+        }
+        if lastAllDigits { return "" }
+        return withScheme || suffixes.hasKnownSuffix(Substring(host)) ? host : ""
     }
 
     /// Whether `host` (canonical) can be a link's host.

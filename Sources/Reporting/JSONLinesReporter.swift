@@ -9,7 +9,9 @@ import Rules
 public enum JSONLinesReporter {
     /// Appends the record of a checked message (no newline), without building a `CheckedMessage`.
     public static func appendRecord(number: Int, report: Report, to w: inout JSONWriter) {
-        appendRecord(CheckedMessage(source: "", number: number, firstLine: 1, text: "", report: report), to: &w)
+        w.raw("{\"line\":")
+        w.int(number)
+        appendReport(report, to: &w)
     }
 
     /// Appends one record (no newline).
@@ -29,6 +31,11 @@ public enum JSONLinesReporter {
             w.raw(",\"encoding\":"); w.string(e.charset.rawValue)
             w.raw(",\"segments\":"); w.int(e.segments)
         }
+        appendReport(report, to: &w)
+    }
+
+    /// `,"rulesVersion":…,"decision":…,"findings":[…]}`: the end of a record.
+    static func appendReport(_ report: Report, to w: inout JSONWriter) {
         w.raw(",\"rulesVersion\":")
         w.string(report.rulesVersion)
         switch report.decision {

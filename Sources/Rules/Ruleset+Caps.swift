@@ -12,7 +12,7 @@ extension Ruleset {
             excluded = Ruleset.merge(excluded)
         }
         for r in capsRules {
-            guard case .caps(let maxRatio, let minLetters, let allow, let longest) = compiled[r] else { continue }
+            guard case .caps(let maxRatio, let minLetters, let allow) = compiled[r] else { continue }
             // Bounds from the scan's counts decide most messages without looking at words:
             // capitals can only be ASCII capitals or non-ASCII characters, and letters are at
             // least the ASCII letters outside links and placeholders.
@@ -29,7 +29,7 @@ extension Ruleset {
                 let possible = Double(original.counts.upper + original.counts.nonASCII)
                 guard possible > maxRatio * Double(minLetters), possible > maxRatio * Double(letters) else { continue }
             }
-            let count = CapsCounter.count(original.bytes, excluding: excluded.map { original.scalars($0) }, allow: allow, longest: longest)
+            let count = CapsCounter.count(original.bytes, excluding: excluded.map { original.scalars($0) }, allow: allow)
             guard count.letters >= minLetters, Double(count.upper) > maxRatio * Double(count.letters) else { continue }
             var from = 0, to = view.count
             while from < to && LiteralAutomaton.isSpace(view[from]) { from += 1 }
@@ -39,21 +39,55 @@ extension Ruleset {
     }
 }
 
+/// Words a caps-ratio rule does not count when written in capitals (STOP, MRI), kept so that a
+/// word of up to eight ASCII letters is looked up as one integer, without building a string.
+struct CapsAllowList: Sendable {
+    let packed: Set<UInt64>
+    let other: Set<String>
+    let longest: Int
+
+    init(_ words: [String]) {
+        var packed: Set<UInt64> = [], other: Set<String> = []
+        for w in words {
+            if let key = CapsAllowList.key(Array(w.utf8)) { packed.insert(key) } else { other.insert(w) }
+        }
+        self.packed = packed
+        self.other = other
+        self.longest = words.map { $0.unicodeScalars.count }.max() ?? 0
+    }
+
+    /// Up to eight ASCII capitals packed into an integer.
+    static func key(_ bytes: [UInt8]) -> UInt64? {
+        guard bytes.count <= 8, bytes.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
+        var k: UInt64 = 0
+        for (i, b) in bytes.enumerated() { k |= UInt64(b) << (8 * UInt64(i)) }
+        return k
+    }
+}
+
 /// Counts letters and capitals by word over Unicode scalars, skipping excluded ranges and
 /// words on an allow-list that are written in capitals (STOP, MRI).
 enum CapsCounter {
-    /// Letters and capitals; `longest` is the length of the longest allowed word.
+    /// Letters and capitals of the text outside `excluding` (scalar ranges, sorted).
     static func count(_ bytes: UnsafeBufferPointer<UInt8>, excluding: [Range<Int>],
-                      allow: Set<String>, longest: Int) -> (letters: Int, upper: Int) {
+                      allow: CapsAllowList) -> (letters: Int, upper: Int) {
         var letters = 0, upper = 0
         var wordLetters = 0, wordUpper = 0
+        var key: UInt64 = 0
+        var keyable = true
         var word = String.UnicodeScalarView()
         func endWord() {
-            if wordLetters > 0 && !(wordUpper == wordLetters && wordLetters <= longest && allow.contains(String(word))) {
-                letters += wordLetters
-                upper += wordUpper
+            if wordLetters > 0 {
+                var allowed = false
+                if wordUpper == wordLetters && wordLetters <= allow.longest {
+                    allowed = keyable && wordLetters <= 8 ? allow.packed.contains(key) : allow.other.contains(String(word))
+                }
+                if !allowed {
+                    letters += wordLetters
+                    upper += wordUpper
+                }
             }
-            wordLetters = 0; wordUpper = 0
+            wordLetters = 0; wordUpper = 0; key = 0; keyable = true
             if !word.isEmpty { word.removeAll(keepingCapacity: true) }
         }
         var index = 0
@@ -77,8 +111,18 @@ enum CapsCounter {
             guard isLetter else { endWord(); continue }
             wordLetters += 1
             if isUpper { wordUpper += 1 }
-            // Only an all-capitals word short enough to be on the allow-list is spelled out.
-            if wordUpper == wordLetters && wordLetters <= longest { word.append(s) }
+            // Only an all-capitals word short enough to be on the allow-list is remembered.
+            guard wordUpper == wordLetters && wordLetters <= allow.longest else { continue }
+            if s.isASCII && keyable && wordLetters <= 8 {
+                key |= UInt64(s.value) << (8 * UInt64(wordLetters - 1))
+            } else if keyable {
+                // The word needs spelling out after all: recover the letters packed so far.
+                keyable = false
+                if word.isEmpty {
+                    for i in 0..<(wordLetters - 1) { word.append(Unicode.Scalar(UInt8((key >> (8 * UInt64(i))) & 0xFF))) }
+                }
+            }
+            if !allow.other.isEmpty || !keyable { word.append(s) }
         }
         endWord()
         return (letters, upper)

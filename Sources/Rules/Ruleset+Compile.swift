@@ -39,8 +39,7 @@ extension Ruleset {
                 compiled.append(.linkPolicy(DomainSet(source.settings.allowedLinkDomains + allow)))
                 linkRules.append(i)
             case .capsRatio(let ratio, let minLetters, let allow):
-                compiled.append(.caps(maxRatio: ratio, minLetters: minLetters, allow: Set(allow),
-                                      longest: allow.map { $0.unicodeScalars.count }.max() ?? 0))
+                compiled.append(.caps(maxRatio: ratio, minLetters: minLetters, allow: CapsAllowList(allow)))
                 capsRules.append(i)
             case .near(let first, let second, let within, let exceptions):
                 for t in first { for v in TermForm.variants(t) { add(v, i, .nearFirst) } }

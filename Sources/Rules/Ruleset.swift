@@ -65,7 +65,7 @@ enum CompiledRule: Sendable {
     case pattern(regexes: [PCRE2Regex], needsPrefilter: Bool)
     case linkDomains(DomainSet)
     case linkPolicy(DomainSet)
-    case caps(maxRatio: Double, minLetters: Int, allow: Set<String>, longest: Int)
+    case caps(maxRatio: Double, minLetters: Int, allow: CapsAllowList)
     case near(within: Int)
 }
 

@@ -36,6 +36,8 @@ struct CheckCommand: ParsableCommand {
         var collected: [CheckedMessage] = []
         var failing = false
         var unreadable = false
+        // Property-wrapper reads are slow; the loop below runs once per message.
+        let format = self.format, failSeverity = failOn.severity
         func handle(source: String, number: Int, firstLine: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
             var report: Report?
             var problem: String?
@@ -45,7 +47,7 @@ struct CheckCommand: ParsableCommand {
                 problem = error.description
                 unreadable = true
             }
-            if let report, report.findings.contains(where: { $0.severity >= failOn.severity }) { failing = true }
+            if let report, report.findings.contains(where: { $0.severity >= failSeverity }) { failing = true }
             if format == .jsonl, let report {
                 // The streaming path: no record is kept.
                 JSONLinesReporter.appendRecord(number: number, report: report, to: &writer)

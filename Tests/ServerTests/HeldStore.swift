@@ -87,4 +87,19 @@ final class HeldStore: TextgateStore {
     func migrate() async throws(StorageError) { try await base.migrate() }
     func schemaVersion() async throws(StorageError) -> Int { try await base.schemaVersion() }
     func close() async throws(StorageError) { try await base.close() }
+
+    // Secure links: forwarded unchanged.
+    func insertLink(_ link: SecureLink) async throws(StorageError) { try await base.insertLink(link) }
+    func link(tokenHash: String) async throws(StorageError) -> SecureLink? { try await base.link(tokenHash: tokenHash) }
+    func links(messageId: String) async throws(StorageError) -> [SecureLink] { try await base.links(messageId: messageId) }
+    func revokeLinks(messageId: String, at: Date) async throws(StorageError) { try await base.revokeLinks(messageId: messageId, at: at) }
+    func recordFailure(linkId: String, kind: String, limit: Int, at: Date) async throws(StorageError) -> Int? {
+        try await base.recordFailure(linkId: linkId, kind: kind, limit: limit, at: at)
+    }
+    func clearPinFailures(linkId: String) async throws(StorageError) { try await base.clearPinFailures(linkId: linkId) }
+    func setPIN(_ pin: StoredPIN) async throws(StorageError) { try await base.setPIN(pin) }
+    func pin(recipientId: String) async throws(StorageError) -> StoredPIN? { try await base.pin(recipientId: recipientId) }
+    func insertSession(_ session: PatientSession) async throws(StorageError) { try await base.insertSession(session) }
+    func session(hash: String, now: Date) async throws(StorageError) -> PatientSession? { try await base.session(hash: hash, now: now) }
+    func deleteSession(hash: String) async throws(StorageError) { try await base.deleteSession(hash: hash) }
 }
