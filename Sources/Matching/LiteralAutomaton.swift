@@ -10,7 +10,8 @@ public struct LiteralAutomaton: Sendable {
     public let patterns: [[UInt8]]
     /// Byte to class.
     @usableFromInline let classOf: [UInt8]
-    @usableFromInline let classCount: Int
+    /// Number of byte classes (distinct bytes in the literals, plus white space, separators and other).
+    public let classCount: Int
     /// `delta[row + class]` is the next state's row, where a state's row is `state * classCount`.
     @usableFromInline let delta: [Int32]
     /// States at or above this number end at least one literal (compare rows with `firstOutputState * classCount`).

@@ -11,6 +11,16 @@ public enum JSONLinesReporter {
     public static func appendRecord(number: Int, report: Report, to w: inout JSONWriter) {
         w.raw("{\"line\":")
         w.int(number)
+        // Most messages are clean: their record ends the same way for a given rules version.
+        if report.findings.isEmpty && report.incomplete.isEmpty {
+            if w.cleanTail?.version != report.rulesVersion {
+                var tail = JSONWriter()
+                appendReport(report, to: &tail)
+                w.cleanTail = (report.rulesVersion, tail.bytes)
+            }
+            w.bytes.append(contentsOf: w.cleanTail!.bytes)
+            return
+        }
         appendReport(report, to: &w)
     }
 

@@ -3,6 +3,9 @@ public struct JSONWriter: Sendable {
     /// The JSON written so far, as UTF-8.
     public var bytes: [UInt8] = []
 
+    /// The end of a clean record for one rules version, kept so the common case is one copy.
+    var cleanTail: (version: String, bytes: [UInt8])?
+
     /// An empty writer.
     public init() {}
 

@@ -39,8 +39,8 @@ extension Ruleset {
     }
 }
 
-/// Words a caps-ratio rule does not count when written in capitals (STOP, MRI), kept so that a
-/// word of up to eight ASCII letters is looked up as one integer, without building a string.
+/// Words a caps-ratio rule does not count when written in capitals (STOP, MRI, A1C), kept so
+/// that a word of up to eight ASCII characters is looked up as one integer, without a string.
 struct CapsAllowList: Sendable {
     let packed: Set<UInt64>
     let other: Set<String>
@@ -49,16 +49,22 @@ struct CapsAllowList: Sendable {
     init(_ words: [String]) {
         var packed: Set<UInt64> = [], other: Set<String> = []
         for w in words {
-            if let key = CapsAllowList.key(Array(w.utf8)) { packed.insert(key) } else { other.insert(w) }
+            if let key = CapsAllowList.key(Array(w.utf8)) {
+                packed.insert(key)
+            } else if w.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType == .decimal }) {
+                // Words are runs of letters and digits: an entry with punctuation (COVID-19) never
+                // matches one, so only such entries need spelling out.
+                other.insert(w)
+            }
         }
         self.packed = packed
         self.other = other
         self.longest = words.map { $0.unicodeScalars.count }.max() ?? 0
     }
 
-    /// Up to eight ASCII capitals packed into an integer.
+    /// Up to eight ASCII capitals and digits packed into an integer.
     static func key(_ bytes: [UInt8]) -> UInt64? {
-        guard bytes.count <= 8, bytes.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
+        guard bytes.count <= 8, bytes.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }) else { return nil }
         var k: UInt64 = 0
         for (i, b) in bytes.enumerated() { k |= UInt64(b) << (8 * UInt64(i)) }
         return k
@@ -66,28 +72,29 @@ struct CapsAllowList: Sendable {
 }
 
 /// Counts letters and capitals by word over Unicode scalars, skipping excluded ranges and
-/// words on an allow-list that are written in capitals (STOP, MRI).
+/// words on an allow-list that are written in capitals (STOP, MRI, A1C). A word is a run of
+/// letters and digits; only letters are counted.
 enum CapsCounter {
     /// Letters and capitals of the text outside `excluding` (scalar ranges, sorted).
     static func count(_ bytes: UnsafeBufferPointer<UInt8>, excluding: [Range<Int>],
                       allow: CapsAllowList) -> (letters: Int, upper: Int) {
         var letters = 0, upper = 0
-        var wordLetters = 0, wordUpper = 0
+        var wordLength = 0, wordLetters = 0, wordUpper = 0
         var key: UInt64 = 0
         var keyable = true
         var word = String.UnicodeScalarView()
         func endWord() {
             if wordLetters > 0 {
                 var allowed = false
-                if wordUpper == wordLetters && wordLetters <= allow.longest {
-                    allowed = keyable && wordLetters <= 8 ? allow.packed.contains(key) : allow.other.contains(String(word))
+                if wordUpper == wordLetters && wordLength <= allow.longest {
+                    allowed = keyable && wordLength <= 8 ? allow.packed.contains(key) : allow.other.contains(String(word))
                 }
                 if !allowed {
                     letters += wordLetters
                     upper += wordUpper
                 }
             }
-            wordLetters = 0; wordUpper = 0; key = 0; keyable = true
+            wordLength = 0; wordLetters = 0; wordUpper = 0; key = 0; keyable = true
             if !word.isEmpty { word.removeAll(keepingCapacity: true) }
         }
         var index = 0
@@ -98,31 +105,34 @@ enum CapsCounter {
             defer { index += 1 }
             while next < excluding.count && excluding[next].upperBound <= index { next += 1 }
             if next < excluding.count && excluding[next].contains(index) { endWord(); continue }
-            let isLetter: Bool, isUpper: Bool
+            let isLetter: Bool, isUpper: Bool, isDigit: Bool
             if s.isASCII {
                 let b = UInt8(s.value)
                 isUpper = b >= 0x41 && b <= 0x5A
                 isLetter = isUpper || (b >= 0x61 && b <= 0x7A)
+                isDigit = b >= 0x30 && b <= 0x39
             } else {
                 let p = s.properties
                 isLetter = p.isAlphabetic
                 isUpper = isLetter && p.isUppercase
+                isDigit = !isLetter && p.numericType == .decimal
             }
-            guard isLetter else { endWord(); continue }
-            wordLetters += 1
+            guard isLetter || isDigit else { endWord(); continue }
+            wordLength += 1
+            if isLetter { wordLetters += 1 }
             if isUpper { wordUpper += 1 }
             // Only an all-capitals word short enough to be on the allow-list is remembered.
-            guard wordUpper == wordLetters && wordLetters <= allow.longest else { continue }
-            if s.isASCII && keyable && wordLetters <= 8 {
-                key |= UInt64(s.value) << (8 * UInt64(wordLetters - 1))
+            guard wordUpper == wordLetters && wordLength <= allow.longest else { continue }
+            if s.isASCII && keyable && wordLength <= 8 {
+                key |= UInt64(s.value) << (8 * UInt64(wordLength - 1))
             } else if keyable {
-                // The word needs spelling out after all: recover the letters packed so far.
+                // The word needs spelling out after all: recover the characters packed so far.
                 keyable = false
                 if word.isEmpty {
-                    for i in 0..<(wordLetters - 1) { word.append(Unicode.Scalar(UInt8((key >> (8 * UInt64(i))) & 0xFF))) }
+                    for i in 0..<(wordLength - 1) { word.append(Unicode.Scalar(UInt8((key >> (8 * UInt64(i))) & 0xFF))) }
                 }
             }
-            if !allow.other.isEmpty || !keyable { word.append(s) }
+            if !keyable { word.append(s) }
         }
         endWord()
         return (letters, upper)

@@ -48,6 +48,11 @@ public struct Ruleset: Sendable {
         return Ruleset(compiling: source)
     }
 
+    /// The size of the compiled matcher: literals, automaton states and byte classes.
+    public var matcherStatistics: (literals: Int, states: Int, classes: Int) {
+        (automaton.patterns.count, automaton.stateCount, automaton.classCount)
+    }
+
     /// The rule with this id.
     public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
 }

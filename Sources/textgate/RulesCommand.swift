@@ -39,7 +39,8 @@ struct RulesCommand: ParsableCommand {
                 let sev = r.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
                 print("\(id)  \(sev)  \(r.category.padding(toLength: 15, withPad: " ", startingAt: 0))  \(r.kind.name)")
             }
-            print("\(dir.rules.count) rules, version \(dir.version)")
+            let m = Ruleset(compiling: dir).matcherStatistics
+            print("\(dir.rules.count) rules, version \(dir.version); one automaton of \(m.literals) literals, \(m.states) states, \(m.classes) byte classes")
         }
     }
 
