@@ -29,6 +29,11 @@ samples: build
 	done
 
 test: deps
+	@command -v chromedriver >/dev/null 2>&1 || [ -x /usr/bin/chromedriver ] || { \
+	  echo "installing chromium and chromium-driver for the browser tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO="sudo -n"; fi; \
+	  { $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; } \
+	    || echo "make test: could not install chromium and chromium-driver; the browser tests will be skipped"; }
 	$(SWIFT) build
 	$(SWIFT) test
 

@@ -20,7 +20,9 @@ public struct SecureStage: SendStage {
         let draft = OutboundMessage(id: c.messageId, recipientId: recipient.id, kind: "secure", notify: c.request.notify,
                                     body: c.request.body, queue: c.request.queue, fromNumber: c.fromNumber, status: "pending",
                                     decision: "allow", rulesVersion: "", findingsJSON: "[]", caller: c.request.caller, createdAt: c.now)
-        c.outgoing = try await notifier.notification(for: draft, recipient: recipient)
+        let notice = try await notifier.notification(for: draft, recipient: recipient)
+        c.outgoing = notice.text
+        c.checked = notice.redacted
     }
 }
 

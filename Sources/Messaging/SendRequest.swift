@@ -35,10 +35,27 @@ public struct SendResult: Sendable {
     public var deliveries: [(channel: String, id: String)]
 }
 
+/// A secure message's notification, and the secret (the link's token) it carries.
+public struct SecureNotice: Sendable, Equatable {
+    /// The text sent.
+    public var text: String
+    /// The part of `text` that must never be stored or reported (the token).
+    public var secret: String
+
+    /// A notice.
+    public init(text: String, secret: String) {
+        self.text = text
+        self.secret = secret
+    }
+
+    /// The text with the secret replaced, for checks, findings and audit records.
+    public var redacted: String { text.replacingOccurrences(of: secret, with: "TOKEN") }
+}
+
 /// Supplies the fixed, generic notification of a secure message (and creates its link).
 public protocol SecureNotifier: Sendable {
-    /// The notification text for a secure message to `recipient`.
-    func notification(for message: OutboundMessage, recipient: Recipient) async throws(SendError) -> String
+    /// The notification for a secure message to `recipient`.
+    func notification(for message: OutboundMessage, recipient: Recipient) async throws(SendError) -> SecureNotice
 }
 
 /// The state a send carries through its stages.
@@ -55,6 +72,8 @@ public struct SendContext: Sendable {
     public var fromNumber: String
     /// The text that will actually be sent (the body, or a secure notification).
     public var outgoing: String
+    /// The text the compliance check sees and reports: `outgoing` without secrets.
+    public var checked: String? = nil
     /// The compliance report.
     public var report: Report?
     /// Transport ids per channel.

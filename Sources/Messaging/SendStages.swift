@@ -86,7 +86,7 @@ public struct ComplianceStage: SendStage {
 
     /// Checks the outgoing text.
     public func run(_ c: inout SendContext) async throws(SendError) {
-        let report = ruleset().check(c.outgoing)
+        let report = ruleset().check(c.checked ?? c.outgoing)
         c.report = report
         if report.decision == .block {
             throw SendError(.blocked, code: "message_blocked",

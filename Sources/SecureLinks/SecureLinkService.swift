@@ -92,8 +92,9 @@ public struct SecureLinkService: Sendable {
             }
             return count >= policy.maxIdentityAttempts ? .locked : .rejected(attemptsLeft: policy.maxIdentityAttempts - count)
         }
+        // The link may have locked while this answer was judged: claim it before changing anything.
+        guard try await store.clearPinFailures(linkId: link.id) else { return .locked }
         try await store.setPIN(StoredPIN(recipientId: link.recipientId, hash: hash, salt: salt.map { String(format: "%02x", $0) }.joined(), setAt: clock()))
-        try await store.clearPinFailures(linkId: link.id)
         return .signedIn(cookie: try await startSession(link))
     }
 
@@ -105,7 +106,7 @@ public struct SecureLinkService: Sendable {
         let salt = stored.map { Secrets.bytes(hex: $0.salt) } ?? Secrets.salt()
         let hash = Secrets.pinHash(pin, salt: salt, key: key, rounds: policy.scryptRounds)
         if let stored, Secrets.equal(hash, stored.hash) {
-            try await store.clearPinFailures(linkId: link.id)
+            guard try await store.clearPinFailures(linkId: link.id) else { return .locked }
             return .signedIn(cookie: try await startSession(link))
         }
         guard let count = try await store.recordFailure(linkId: link.id, kind: "pin", limit: policy.maxPinAttempts, at: clock()) else {

@@ -81,8 +81,8 @@ extension Router where Context == AppContext {
             let token = try context.parameters.require("token")
             let cookie = SecurePage.cookie(request)
             let form = try await SecurePage.form(request, context)
-            if let link = try await state.secureLinks.session(token: token, cookie: cookie), let cookie,
-               state.secureLinks.checkCSRF(form["csrf"], linkId: link.id, cookie: cookie) {
+            if let link = try await state.secureLinks.session(token: token, cookie: cookie), let cookie {
+                guard state.secureLinks.checkCSRF(form["csrf"], linkId: link.id, cookie: cookie) else { return SecurePage.badCSRF(state) }
                 try await state.secureLinks.logout(cookie: cookie)
             }
             return pages.render("notice", SecurePage.base(state, "Signed out", ["message": "You are signed out.",

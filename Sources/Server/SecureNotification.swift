@@ -21,10 +21,10 @@ struct LinkNotifier: SecureNotifier {
     let practice: Practice
     let baseURL: @Sendable () -> String
 
-    func notification(for message: OutboundMessage, recipient: Recipient) async throws(SendError) -> String {
+    func notification(for message: OutboundMessage, recipient: Recipient) async throws(SendError) -> SecureNotice {
         do {
             let (_, token) = try await service.create(messageId: message.id, recipientId: recipient.id)
-            return SecureNotification.text(practice: practice.name, url: baseURL() + "/s/" + token)
+            return SecureNotice(text: SecureNotification.text(practice: practice.name, url: baseURL() + "/s/" + token), secret: token)
         } catch {
             throw SendError(.unavailable, code: "storage_unavailable", message: "The secure link could not be stored: \(error).")
         }

@@ -80,8 +80,10 @@ public protocol SecureLinkStore: Sendable {
     /// Counts one failure of `kind` (`pin` or `identity`) if the link is not locked; locks it when
     /// the count reaches `limit`. Returns the count after, or nil when the link was already locked.
     func recordFailure(linkId: String, kind: String, limit: Int, at: Date) async throws(StorageError) -> Int?
-    /// Clears the PIN failure count after a correct PIN.
-    func clearPinFailures(linkId: String) async throws(StorageError)
+    /// After a correct answer: clears the PIN failure count if the link is still unlocked, in one
+    /// statement. False when the link locked meanwhile, so a guess judged before the lock cannot
+    /// sign in after it.
+    func clearPinFailures(linkId: String) async throws(StorageError) -> Bool
     /// Sets (or replaces) a patient's PIN.
     func setPIN(_ pin: StoredPIN) async throws(StorageError)
     /// A patient's PIN.

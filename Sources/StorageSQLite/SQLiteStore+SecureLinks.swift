@@ -54,10 +54,10 @@ extension SQLiteStore {
         return try RowReader(row: row, table: "secure_links").int("count")
     }
 
-    /// Clears the PIN failure count.
-    public func clearPinFailures(linkId: String) async throws(StorageError) {
-        _ = try await query("UPDATE secure_links SET failed_pins = 0 WHERE id = ? AND locked_at IS NULL",
-                            [Bind.text(linkId)], "clear PIN failures of \(linkId)")
+    /// Clears the PIN failure count if the link is still unlocked; false when it is locked.
+    public func clearPinFailures(linkId: String) async throws(StorageError) -> Bool {
+        !(try await query("UPDATE secure_links SET failed_pins = 0 WHERE id = ? AND locked_at IS NULL AND revoked_at IS NULL RETURNING id",
+                          [Bind.text(linkId)], "clear PIN failures of \(linkId)")).isEmpty
     }
 
     /// Sets or replaces a PIN.

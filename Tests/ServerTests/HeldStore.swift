@@ -96,7 +96,7 @@ final class HeldStore: TextgateStore {
     func recordFailure(linkId: String, kind: String, limit: Int, at: Date) async throws(StorageError) -> Int? {
         try await base.recordFailure(linkId: linkId, kind: kind, limit: limit, at: at)
     }
-    func clearPinFailures(linkId: String) async throws(StorageError) { try await base.clearPinFailures(linkId: linkId) }
+    func clearPinFailures(linkId: String) async throws(StorageError) -> Bool { try await base.clearPinFailures(linkId: linkId) }
     func setPIN(_ pin: StoredPIN) async throws(StorageError) { try await base.setPIN(pin) }
     func pin(recipientId: String) async throws(StorageError) -> StoredPIN? { try await base.pin(recipientId: recipientId) }
     func insertSession(_ session: PatientSession) async throws(StorageError) { try await base.insertSession(session) }

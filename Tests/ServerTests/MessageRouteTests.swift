@@ -148,14 +148,16 @@ struct MessageRouteTests {
         }
     }
 
-    @Test("a secure message without the secure-link module is 501 secure_messaging_unavailable")
-    func secureUnavailable() async throws {
+    @Test("a secure message is sent as the generic notification: its body never reaches the outbox")
+    func secureBodyStaysHome() async throws {
         try await withServer { h, client in
             let id = try await client.makePatient(h.keys.sender)
             let r = try await client.call(.post, "/v1/messages", key: h.keys.sender,
-                                          json: "{\"recipient\":\"\(id)\",\"kind\":\"secure\",\"notify\":[\"sms\"],\"body\":\"Your results are in.\",\"idempotencyKey\":\"k\"}")
-            #expect(r.status == .notImplemented)
-            #expect(r.errorCode == "secure_messaging_unavailable")
+                                          json: "{\"recipient\":\"\(id)\",\"kind\":\"secure\",\"notify\":[\"sms\"],\"body\":\"Your A1C is 6.1.\",\"idempotencyKey\":\"k\"}")
+            #expect(r.status == .created)
+            let outbox = try await h.state.store.outbox(includeAcked: true)
+            #expect(outbox.count == 1)
+            #expect(outbox.allSatisfy { !$0.body.contains("A1C") && $0.body.contains("secure message") })
         }
     }
 
