@@ -1,4 +1,5 @@
 import Foundation
+import Reporting
 import Storage
 
 /// Address-book fields as a caller sends them, before validation.
@@ -78,22 +79,12 @@ public struct RecipientInput: Sendable, Equatable, Codable {
     }
 }
 
-/// JSON string quoting for hand-built JSON.
+/// JSON string quoting for hand-built JSON (the reporters' escaping).
 public enum JSONText {
     /// `s` as a JSON string literal.
     public static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
+        var w = JSONWriter()
+        w.string(s)
+        return w.text
     }
 }
