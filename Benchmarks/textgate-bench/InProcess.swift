@@ -1,6 +1,6 @@
 import Rules
 
-/// What one pass of `Ruleset.check(utf8:)` over the corpus decided, so the work cannot be
+/// What one pass of `Ruleset.check(utf8:_:)` (two messages a call) over the corpus decided, so the work cannot be
 /// optimised away and the figures can be sanity-checked.
 struct Tally: Equatable {
     var allow = 0, warn = 0, block = 0
@@ -13,17 +13,27 @@ enum InProcess {
     /// One pass over every message.
     static func pass(_ ruleset: Ruleset, _ corpus: Corpus) -> Tally {
         var tally = Tally()
-        corpus.forEachMessage { message in
-            do throws(InvalidUTF8) {
-                let report = try ruleset.check(utf8: message)
+        func count(_ result: Result<Report, InvalidUTF8>) {
+            switch result {
+            case .success(let report):
                 switch report.decision {
                 case .allow: tally.allow += 1
                 case .warn: tally.warn += 1
                 case .block: tally.block += 1
                 }
                 tally.findings += report.findings.count
-            } catch {
+            case .failure:
                 tally.invalid += 1
+            }
+        }
+        // Two messages per call, as `textgate check --lines` checks them.
+        corpus.forEachPair { a, b in
+            if let b {
+                let (ra, rb) = ruleset.check(utf8: a, b)
+                count(ra)
+                count(rb)
+            } else {
+                do throws(InvalidUTF8) { count(.success(try ruleset.check(utf8: a))) } catch { count(.failure(error)) }
             }
         }
         return tally

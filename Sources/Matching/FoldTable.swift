@@ -10,6 +10,10 @@ enum FoldTable {
 
     private static func entry(_ v: UInt32) -> [UInt8] {
         guard let s = Unicode.Scalar(v) else { return [] }
+        // Most scalars fold to themselves; Foundation is asked only about the others.
+        if !s.properties.changesWhenNFKCCaseFolded && Lookalikes.latin(for: s) == nil && !Lookalikes.isInvisible(s) {
+            return Array(String(s).utf8)
+        }
         return Array(NormalizedText.fold(Character(s)).utf8)
     }
 

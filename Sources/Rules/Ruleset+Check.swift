@@ -13,21 +13,47 @@ extension Ruleset {
     /// Checks one message given as UTF-8 bytes, without copying it into a `String`.
     /// - Throws: `InvalidUTF8` when the bytes are not valid UTF-8.
     public func check(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(InvalidUTF8) -> Report {
+        // Text with non-ASCII bytes is scanned in its normalised form only.
+        guard ByteCounts.isASCII(bytes) else { return try checkNormalized(bytes, counts: ByteCounts(counting: bytes)) }
         var hits: [LiteralHit] = []
         let counts = automaton.scan(bytes, hits: &hits)
-        if counts.nonASCII == 0 {
-            let original = OriginalText(bytes: bytes, normalized: nil, counts: counts)
-            return evaluate(view: bytes, counts: counts, hits: hits, original: original)
-        }
+        return evaluate(view: bytes, counts: counts, hits: hits, original: OriginalText(bytes: bytes, normalized: nil, counts: counts))
+    }
+
+    /// Text with non-ASCII bytes: validated and normalised in one pass, then the normalised
+    /// text is scanned. `counts` are the original bytes' counts from the first scan.
+    private func checkNormalized(_ bytes: UnsafeBufferPointer<UInt8>, counts: ByteCounts) throws(InvalidUTF8) -> Report {
         guard let normalized = NormalizedText(validating: bytes) else {
             throw InvalidUTF8(byteOffset: UTF8Check.firstInvalidByte(bytes) ?? 0)
         }
         return normalized.bytes.withUnsafeBufferPointer { view in
-            hits.removeAll(keepingCapacity: true)
+            var hits: [LiteralHit] = []
             let viewCounts = automaton.scan(view, hits: &hits)
             return evaluate(view: view, counts: viewCounts, hits: hits,
                             original: OriginalText(bytes: bytes, normalized: normalized, counts: counts))
         }
+    }
+
+    /// Checks two messages in one interleaved pass (faster than two calls); each result is
+    /// exactly what `check(utf8:)` gives for that message.
+    public func check(utf8 a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>)
+        -> (Result<Report, InvalidUTF8>, Result<Report, InvalidUTF8>) {
+        // Text with non-ASCII bytes is scanned in its normalised form only: pair the rest.
+        let asciiA = ByteCounts.isASCII(a), asciiB = ByteCounts.isASCII(b)
+        guard asciiA && asciiB else {
+            func one(_ m: UnsafeBufferPointer<UInt8>, _ ascii: Bool) -> Result<Report, InvalidUTF8> {
+                do throws(InvalidUTF8) {
+                    return .success(ascii ? try check(utf8: m) : try checkNormalized(m, counts: ByteCounts(counting: m)))
+                } catch { return .failure(error) }
+            }
+            return (one(a, asciiA), one(b, asciiB))
+        }
+        var hitsA: [LiteralHit] = [], hitsB: [LiteralHit] = []
+        let (countsA, countsB) = automaton.scan(a, b, hits: &hitsA, &hitsB)
+        func finish(_ bytes: UnsafeBufferPointer<UInt8>, _ counts: ByteCounts, _ hits: [LiteralHit]) -> Result<Report, InvalidUTF8> {
+            .success(evaluate(view: bytes, counts: counts, hits: hits, original: OriginalText(bytes: bytes, normalized: nil, counts: counts)))
+        }
+        return (finish(a, countsA, hitsA), finish(b, countsB, hitsB))
     }
 
     private func evaluate(view: UnsafeBufferPointer<UInt8>, counts: ByteCounts, hits: [LiteralHit],

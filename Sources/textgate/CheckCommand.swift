@@ -39,12 +39,20 @@ struct CheckCommand: ParsableCommand {
         // Property-wrapper reads are slow; the loop below runs once per message.
         let format = self.format, failSeverity = failOn.severity
         func handle(source: String, number: Int, firstLine: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+            do throws(InvalidUTF8) {
+                record(source: source, number: number, firstLine: firstLine, bytes, .success(try ruleset.check(utf8: bytes)))
+            } catch {
+                record(source: source, number: number, firstLine: firstLine, bytes, .failure(error))
+            }
+        }
+        func record(source: String, number: Int, firstLine: Int, _ bytes: UnsafeBufferPointer<UInt8>,
+                    _ result: Result<Report, InvalidUTF8>) {
             var report: Report?
             var problem: String?
-            do throws(InvalidUTF8) {
-                report = try ruleset.check(utf8: bytes)
-            } catch {
-                problem = error.description
+            switch result {
+            case .success(let r): report = r
+            case .failure(let e):
+                problem = e.description
                 unreadable = true
             }
             if let report, report.findings.contains(where: { $0.severity >= failSeverity }) { failing = true }
@@ -68,8 +76,20 @@ struct CheckCommand: ParsableCommand {
                 throw ExitStatus.usage.code
             }
             let source = lines == "-" ? "stdin" : lines
-            try LineReader(path: lines).forEachLine { number, bytes in
-                handle(source: source, number: number, firstLine: number, bytes)
+            // Lines are checked two at a time: one interleaved pass is faster than two.
+            try LineReader(path: lines).forEachBlock { first, ranges, buffer in
+                var k = 0
+                while k + 1 < ranges.count {
+                    let a = UnsafeBufferPointer(rebasing: buffer[ranges[k]])
+                    let b = UnsafeBufferPointer(rebasing: buffer[ranges[k + 1]])
+                    let (ra, rb) = ruleset.check(utf8: a, b)
+                    record(source: source, number: first + k, firstLine: first + k, a, ra)
+                    record(source: source, number: first + k + 1, firstLine: first + k + 1, b, rb)
+                    k += 2
+                }
+                if k < ranges.count {
+                    handle(source: source, number: first + k, firstLine: first + k, UnsafeBufferPointer(rebasing: buffer[ranges[k]]))
+                }
             }
         } else {
             let input = try MessageInput.read(arguments: messages, lines: nil)

@@ -8,6 +8,14 @@ struct LineReader {
     /// Calls `body` with each line's number and bytes (valid only during the call).
     /// - Throws: exit code 3 when the file cannot be opened or read.
     func forEachLine(_ body: (Int, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        try forEachBlock { first, lines, buffer in
+            for (k, range) in lines.enumerated() { try body(first + k, UnsafeBufferPointer(rebasing: buffer[range])) }
+        }
+    }
+
+    /// Calls `body` with the complete lines of each block read: the first line's number, the
+    /// lines' byte ranges, and the buffer they are in (valid only during the call).
+    func forEachBlock(_ body: (Int, [Range<Int>], UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
         guard fd >= 0 else {
             let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
@@ -19,6 +27,7 @@ struct LineReader {
         var filled = 0
         var number = 1
         var eof = false
+        var lines: [Range<Int>] = []
         while !eof {
             if filled == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
             let n = buffer.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress! + filled, raw.count - filled) }
@@ -32,23 +41,25 @@ struct LineReader {
             try buffer.withUnsafeBufferPointer { p in
                 var start = 0
                 var i = 0
+                lines.removeAll(keepingCapacity: true)
                 while i < filled {
-                    if p[i] == 0x0A {
-                        var end = i
-                        if end > start && p[end - 1] == 0x0D { end -= 1 }
-                        try body(number, UnsafeBufferPointer(rebasing: p[start..<end]))
-                        number += 1
-                        start = i + 1
-                    }
+                    // memchr is vectorised: much faster than a byte loop over megabytes.
+                    guard let hit = memchr(p.baseAddress! + i, 0x0A, filled - i) else { break }
+                    i = p.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    var end = i
+                    if end > start && p[end - 1] == 0x0D { end -= 1 }
+                    lines.append(start..<end)
+                    start = i + 1
                     i += 1
                 }
                 if eof && start < filled {
                     var end = filled
                     if end > start && p[end - 1] == 0x0D { end -= 1 }
-                    try body(number, UnsafeBufferPointer(rebasing: p[start..<end]))
-                    number += 1
+                    lines.append(start..<end)
                     start = filled
                 }
+                if !lines.isEmpty { try body(number, lines, p) }
+                number += lines.count
                 consumed = start
             }
             if consumed > 0 {

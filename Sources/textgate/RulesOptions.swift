@@ -43,6 +43,13 @@ struct Output {
     }
 
     mutating func write(bytes: inout [UInt8]) {
+        if buffer.isEmpty && bytes.count >= 1 << 16 {
+            // A full block already: write it as it is, without copying it first.
+            swap(&buffer, &bytes)
+            flush()
+            swap(&buffer, &bytes)
+            return
+        }
         buffer.append(contentsOf: bytes)
         bytes.removeAll(keepingCapacity: true)
         if buffer.count >= 1 << 16 { flush() }
