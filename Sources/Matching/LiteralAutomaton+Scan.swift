@@ -41,38 +41,10 @@ extension LiteralAutomaton {
     ///
     /// Hits are raw: word boundaries are the caller's to check. Nothing is allocated unless a
     /// literal is found.
-    @inlinable
     public func scan(_ text: UnsafeBufferPointer<UInt8>, hits: inout [LiteralHit]) -> ByteCounts {
         var counts = ByteCounts()
-        guard let base = text.baseAddress else { return counts }
-        let firstOutRow = firstOutputState &* Int32(classCount)
-        var row: Int32 = 0
-        classOf.withUnsafeBufferPointer { classes in
-        delta.withUnsafeBufferPointer { table in
-        LiteralAutomaton.packedCounts.withUnsafeBufferPointer { packed in
-            var offset = 0
-            let total = text.count
-            while offset < total {
-                let chunkEnd = min(total, offset + 4_095)
-                var acc: UInt64 = 0
-                var i = offset
-                while i < chunkEnd {
-                    let b = base[i]
-                    acc &+= packed[Int(b)]
-                    row = table[Int(row) &+ Int(classes[Int(b)])]
-                    i &+= 1
-                    if row >= firstOutRow { emit(state: row / Int32(classCount), end: i, into: &hits) }
-                }
-                counts.letters += Int(acc & 0xFFF)
-                counts.upper += Int((acc >> 12) & 0xFFF)
-                counts.linkMarks += Int((acc >> 24) & 0xFFF)
-                counts.braces += Int((acc >> 36) & 0xFFF)
-                counts.nonASCII += Int((acc >> 48) & 0xFFF)
-                offset = chunkEnd
-            }
-        }
-        }
-        }
+        guard !text.isEmpty else { return counts }
+        continueScan(text, from: 0, row: 0, counts: &counts, hits: &hits)
         return counts
     }
 

@@ -36,7 +36,7 @@ extension LiteralAutomaton {
         return (countsA, countsB)
     }
 
-    /// The rest of a single scan, from `offset` in state row `row`.
+    /// A single scan from `offset` in state row `row` to the end, adding to `counts` and `hits`.
     func continueScan(_ text: UnsafeBufferPointer<UInt8>, from offset: Int, row start: Int32, counts: inout ByteCounts,
                       hits: inout [LiteralHit]) {
         let k = Int32(classCount)
