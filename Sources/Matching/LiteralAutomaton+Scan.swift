@@ -4,8 +4,9 @@ public struct ByteCounts: Sendable, Equatable {
     public var letters = 0
     /// ASCII uppercase letters.
     public var upper = 0
-    /// `.` and `:` bytes: a link is possible only where one occurs.
-    public var linkMarks = 0
+    /// Places where a link can hang: a `.` between two host-label bytes, or `://`. The link
+    /// extractor finds nothing in text where this is zero.
+    public var linkAnchors = 0
     /// `{` bytes: a template placeholder is possible only where one occurs.
     public var braces = 0
     /// Bytes of 0x80 and above (at least the number of non-ASCII characters): nonzero when the text is not pure ASCII.
@@ -21,30 +22,48 @@ public struct LiteralHit: Sendable, Equatable {
     public var pattern: Int32
     /// Byte offset one past the end of the match.
     public var end: Int
+
+    /// A hit of literal `pattern` ending at byte offset `end`.
+    public init(pattern: Int32, end: Int) {
+        self.pattern = pattern
+        self.end = end
+    }
 }
 
 extension LiteralAutomaton {
     // Per-byte increments packed into one word: five 12-bit counters, flushed every chunk of
-    // 4,095 bytes so none can overflow.
+    // 4,095 bytes so none can overflow. Link anchors (bits 24-35) come from `anchorStep`.
     @usableFromInline static let packedCounts: [UInt64] = (0..<256).map { b -> UInt64 in
         var v: UInt64 = 0
         if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) { v |= 1 }
         if b >= 0x41 && b <= 0x5A { v |= 1 << 12 }
-        if b == 0x2E || b == 0x3A { v |= 1 << 24 }
         if b == 0x7B { v |= 1 << 36 }
         if b >= 0x80 { v |= 1 << 48 }
         return v
     }
 
+    /// Each byte's part in a link anchor: 1 host-label byte, 2 `.`, 3 `:`, 4 `/`, 0 anything else.
+    /// The scan keeps the codes of the last three bytes in a 9-bit window.
+    @usableFromInline static let linkCodes: [UInt8] = (0..<256).map { b -> UInt8 in
+        let b = UInt8(b)
+        if LinkSyntax.isLabel(b) { return 1 }
+        return b == 0x2E ? 2 : b == 0x3A ? 3 : b == 0x2F ? 4 : 0
+    }
+
+    /// For each 9-bit window, the link-anchor increment: label `.` label, or `://`.
+    @usableFromInline static let anchorStep: [UInt64] = (0..<512).map { w in
+        w == (1 << 6 | 2 << 3 | 1) || w == (3 << 6 | 4 << 3 | 4) ? 1 << 24 : 0
+    }
+
     /// Runs the automaton over `text` once, appending every literal occurrence to `hits` and
-    /// counting letters, capitals and link marks in the same pass.
+    /// counting letters, capitals and link anchors in the same pass.
     ///
     /// Hits are raw: word boundaries are the caller's to check. Nothing is allocated unless a
     /// literal is found.
     public func scan(_ text: UnsafeBufferPointer<UInt8>, hits: inout [LiteralHit]) -> ByteCounts {
         var counts = ByteCounts()
         guard !text.isEmpty else { return counts }
-        continueScan(text, from: 0, row: 0, counts: &counts, hits: &hits)
+        continueScan(text, from: 0, row: 0, window: 0, counts: &counts, hits: &hits)
         return counts
     }
 

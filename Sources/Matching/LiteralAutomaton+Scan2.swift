@@ -10,57 +10,59 @@ extension LiteralAutomaton {
             return (scan(a, hits: &hitsA), scan(b, hits: &hitsB))
         }
         let k = Int32(classCount)
-        let firstOutRow = firstOutputState &* k
-        var rowA: Int32 = 0, rowB: Int32 = 0
-        var accA: UInt64 = 0, accB: UInt64 = 0
-        classOf.withUnsafeBufferPointer { classes in
-        delta.withUnsafeBufferPointer { table in
-        LiteralAutomaton.packedCounts.withUnsafeBufferPointer { packed in
-            var i = 0
-            while i < common {
-                let x = baseA[i], y = baseB[i]
-                accA &+= packed[Int(x)]
-                accB &+= packed[Int(y)]
-                rowA = table[Int(rowA) &+ Int(classes[Int(x)])]
-                rowB = table[Int(rowB) &+ Int(classes[Int(y)])]
-                i &+= 1
-                if rowA >= firstOutRow { emit(state: rowA / k, end: i, into: &hitsA) }
-                if rowB >= firstOutRow { emit(state: rowB / k, end: i, into: &hitsB) }
+        var lanes = Lanes()
+        withTables { tables in
+            while lanes.i < common {
+                lanes = LiteralAutomaton.walk(baseA, baseB, until: common, tables, lanes)
+                if lanes.rowA >= tables.firstOutRow { emit(state: lanes.rowA / k, end: lanes.i, into: &hitsA) }
+                if lanes.rowB >= tables.firstOutRow { emit(state: lanes.rowB / k, end: lanes.i, into: &hitsB) }
             }
         }
+        var countsA = ByteCounts(packed: lanes.accA), countsB = ByteCounts(packed: lanes.accB)
+        if a.count > common {
+            continueScan(a, from: common, row: lanes.rowA, window: lanes.windowA, counts: &countsA, hits: &hitsA)
         }
+        if b.count > common {
+            continueScan(b, from: common, row: lanes.rowB, window: lanes.windowB, counts: &countsB, hits: &hitsB)
         }
-        var countsA = ByteCounts(packed: accA), countsB = ByteCounts(packed: accB)
-        if a.count > common { continueScan(a, from: common, row: rowA, counts: &countsA, hits: &hitsA) }
-        if b.count > common { continueScan(b, from: common, row: rowB, counts: &countsB, hits: &hitsB) }
         return (countsA, countsB)
     }
 
-    /// A single scan from `offset` in state row `row` to the end, adding to `counts` and `hits`.
-    func continueScan(_ text: UnsafeBufferPointer<UInt8>, from offset: Int, row start: Int32, counts: inout ByteCounts,
-                      hits: inout [LiteralHit]) {
+    /// A single scan from `offset` in state row `row` and link window `window` to the end,
+    /// adding to `counts` and `hits`.
+    func continueScan(_ text: UnsafeBufferPointer<UInt8>, from offset: Int, row: Int32, window: UInt32,
+                      counts: inout ByteCounts, hits: inout [LiteralHit]) {
         let k = Int32(classCount)
-        let firstOutRow = firstOutputState &* k
-        var row = start
         let base = text.baseAddress!
-        classOf.withUnsafeBufferPointer { classes in
-        delta.withUnsafeBufferPointer { table in
-        LiteralAutomaton.packedCounts.withUnsafeBufferPointer { packed in
+        withTables { tables in
+            var lane = Lane(row: row, window: window)
             var offset = offset
             while offset < text.count {
                 let chunkEnd = min(text.count, offset + 4_095)
-                var acc: UInt64 = 0
-                var i = offset
-                while i < chunkEnd {
-                    let x = base[i]
-                    acc &+= packed[Int(x)]
-                    row = table[Int(row) &+ Int(classes[Int(x)])]
-                    i &+= 1
-                    if row >= firstOutRow { emit(state: row / k, end: i, into: &hits) }
+                lane.i = offset
+                lane.acc = 0
+                while lane.i < chunkEnd {
+                    lane = LiteralAutomaton.walk(base, until: chunkEnd, tables, lane)
+                    if lane.row >= tables.firstOutRow { emit(state: lane.row / k, end: lane.i, into: &hits) }
                 }
-                counts.add(packed: acc)
+                counts.add(packed: lane.acc)
                 offset = chunkEnd
             }
+        }
+    }
+
+    /// Runs `body` with raw pointers to the scan's tables.
+    func withTables<R>(_ body: (Tables) -> R) -> R {
+        classOf.withUnsafeBufferPointer { classes in
+        delta.withUnsafeBufferPointer { table in
+        LiteralAutomaton.packedCounts.withUnsafeBufferPointer { packed in
+        LiteralAutomaton.linkCodes.withUnsafeBufferPointer { codes in
+        LiteralAutomaton.anchorStep.withUnsafeBufferPointer { step in
+            body(Tables(classes: classes.baseAddress!, table: table.baseAddress!, packed: packed.baseAddress!,
+                        codes: codes.baseAddress!, anchorStep: step.baseAddress!,
+                        firstOutRow: firstOutputState &* Int32(classCount)))
+        }
+        }
         }
         }
         }
@@ -72,14 +74,23 @@ extension ByteCounts {
     public init(counting text: UnsafeBufferPointer<UInt8>) {
         self.init()
         LiteralAutomaton.packedCounts.withUnsafeBufferPointer { packed in
+        LiteralAutomaton.linkCodes.withUnsafeBufferPointer { codes in
+        LiteralAutomaton.anchorStep.withUnsafeBufferPointer { step in
             var offset = 0
+            var window: UInt32 = 0
             while offset < text.count {
                 let end = min(text.count, offset + 4_095)
                 var acc: UInt64 = 0
-                for i in offset..<end { acc &+= packed[Int(text[i])] }
+                for i in offset..<end {
+                    let x = Int(text[i])
+                    window = ((window &<< 3) | UInt32(codes[x])) & 0x1FF
+                    acc &+= packed[x] &+ step[Int(window)]
+                }
                 add(packed: acc)
                 offset = end
             }
+        }
+        }
         }
     }
 
@@ -107,8 +118,75 @@ extension ByteCounts {
     mutating func add(packed acc: UInt64) {
         letters += Int(acc & 0xFFF)
         upper += Int((acc >> 12) & 0xFFF)
-        linkMarks += Int((acc >> 24) & 0xFFF)
+        linkAnchors += Int((acc >> 24) & 0xFFF)
         braces += Int((acc >> 36) & 0xFFF)
         nonASCII += Int((acc >> 48) & 0xFFF)
+    }
+}
+
+extension LiteralAutomaton {
+    /// The scan's tables as raw pointers, for the walks below.
+    struct Tables {
+        let classes: UnsafePointer<UInt8>
+        let table: UnsafePointer<Int32>
+        let packed: UnsafePointer<UInt64>
+        let codes: UnsafePointer<UInt8>
+        let anchorStep: UnsafePointer<UInt64>
+        let firstOutRow: Int32
+    }
+
+    /// Two walks in progress: position, state rows, link windows and packed counts.
+    struct Lanes {
+        var i = 0
+        var rowA: Int32 = 0, rowB: Int32 = 0
+        var windowA: UInt32 = 0, windowB: UInt32 = 0
+        var accA: UInt64 = 0, accB: UInt64 = 0
+    }
+
+    /// One walk in progress.
+    struct Lane {
+        var i = 0
+        var row: Int32
+        var window: UInt32
+        var acc: UInt64 = 0
+    }
+
+    /// Walks both texts until `end` or until either reaches an output state. A separate
+    /// function with no calls inside, so that both walks live in registers: two independent
+    /// chains of table look-ups that the processor overlaps. The counting beside them is
+    /// independent work that fills the wait.
+    @inline(never)
+    static func walk(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, until end: Int, _ t: Tables,
+                     _ lanes: Lanes) -> Lanes {
+        var l = lanes
+        let classes = t.classes, table = t.table, packed = t.packed, codes = t.codes, step = t.anchorStep
+        let limit = t.firstOutRow
+        repeat {
+            let x = Int(a[l.i]), y = Int(b[l.i])
+            l.rowA = table[Int(l.rowA) &+ Int(classes[x])]
+            l.rowB = table[Int(l.rowB) &+ Int(classes[y])]
+            l.windowA = ((l.windowA &<< 3) | UInt32(codes[x])) & 0x1FF
+            l.windowB = ((l.windowB &<< 3) | UInt32(codes[y])) & 0x1FF
+            l.accA &+= packed[x] &+ step[Int(l.windowA)]
+            l.accB &+= packed[y] &+ step[Int(l.windowB)]
+            l.i &+= 1
+        } while l.i < end && l.rowA < limit && l.rowB < limit
+        return l
+    }
+
+    /// One walk until `end` or an output state (see the two-text walk).
+    @inline(never)
+    static func walk(_ a: UnsafePointer<UInt8>, until end: Int, _ t: Tables, _ lane: Lane) -> Lane {
+        var l = lane
+        let classes = t.classes, table = t.table, packed = t.packed, codes = t.codes, step = t.anchorStep
+        let limit = t.firstOutRow
+        repeat {
+            let x = Int(a[l.i])
+            l.row = table[Int(l.row) &+ Int(classes[x])]
+            l.window = ((l.window &<< 3) | UInt32(codes[x])) & 0x1FF
+            l.acc &+= packed[x] &+ step[Int(l.window)]
+            l.i &+= 1
+        } while l.i < end && l.row < limit
+        return l
     }
 }

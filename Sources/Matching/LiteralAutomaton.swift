@@ -23,9 +23,12 @@ public struct LiteralAutomaton: Sendable {
     /// Number of DFA states, for size reports.
     public var stateCount: Int { delta.count / max(classCount, 1) }
 
+    /// Bytes in no literal that are not word bytes.
     static let otherClass: UInt8 = 0
     static let spaceClass: UInt8 = 1
     static let separatorClass: UInt8 = 2
+    /// Word bytes in no literal.
+    static let otherWordClass: UInt8 = 3
 
     /// True for the bytes that are one white-space class.
     @inlinable public static func isSpace(_ b: UInt8) -> Bool {
@@ -37,96 +40,67 @@ public struct LiteralAutomaton: Sendable {
         b == 0x2E || b == 0x2D || b == 0x5F || b == 0x2A
     }
 
-    /// Builds the automaton. Literals should be lowercase, trimmed, with single spaces.
+    /// Builds the automaton; every literal is found wherever it occurs. Literals should be
+    /// lowercase, trimmed, with single spaces.
     public init(patterns: [[UInt8]]) {
+        self.init(patterns: patterns, atWordStart: [Bool](repeating: false, count: patterns.count))
+    }
+
+    /// Builds the automaton. A literal whose `atWordStart` flag is set and whose first byte is a
+    /// word byte (see `isWordByte`) is found only where it does not continue a word: where the
+    /// byte before it is not a word byte, or at the start of the text. The others are found
+    /// wherever they occur.
+    ///
+    /// Anchoring at word starts is what keeps the scan fast: inside a word that no literal
+    /// starts, the automaton rests in one state instead of restarting every literal at every
+    /// byte, so the rows it visits stay in the first-level cache.
+    public init(patterns: [[UInt8]], atWordStart: [Bool]) {
+        precondition(atWordStart.count == patterns.count, "one atWordStart flag per literal")
         self.patterns = patterns
-        var classes = [UInt8](repeating: LiteralAutomaton.otherClass, count: 256)
-        for b in 0..<256 where LiteralAutomaton.isSpace(UInt8(b)) { classes[b] = LiteralAutomaton.spaceClass }
-        for b in [UInt8(0x2E), 0x2D, 0x5F, 0x2A] { classes[Int(b)] = LiteralAutomaton.separatorClass }
-        var next: UInt8 = 3
-        for p in patterns {
-            for b in p where classes[Int(LiteralAutomaton.fold(b))] == LiteralAutomaton.otherClass {
-                let f = LiteralAutomaton.fold(b)
-                classes[Int(f)] = next
-                if f >= 0x61 && f <= 0x7A { classes[Int(f - 0x20)] = next }
-                next += 1
-                precondition(next < 255, "more than 250 distinct bytes in literals")
-            }
-        }
-        let k = Int(next)
+        let classes = LiteralAutomaton.classes(for: patterns)
+        let k = Int(classes.max()!) + 1
+        var wordClass = [Bool](repeating: false, count: k)
+        for b in 0..<256 where LiteralAutomaton.isWordByte(UInt8(b)) { wordClass[Int(classes[b])] = true }
         self.classOf = classes
         self.classCount = k
 
-        // 1. The trie.
-        var goto: [[Int32]] = [[Int32](repeating: -1, count: k)]
-        var own: [[Int32]] = [[]]
-        var incomingSpace: [Bool] = [false]
+        // Literals that must start a word, and literals that may start anywhere; a literal that
+        // starts with a non-word byte needs no boundary, so it joins the first kind (fewer states).
+        var anchored: [Int] = [], free: [Int] = []
         for (id, p) in patterns.enumerated() {
-            var s = 0
-            for b in p {
-                let c = Int(classes[Int(b)])
-                if goto[s][c] < 0 {
-                    goto[s][c] = Int32(goto.count)
-                    goto.append([Int32](repeating: -1, count: k))
-                    own.append([])
-                    incomingSpace.append(c == Int(LiteralAutomaton.spaceClass))
-                }
-                s = Int(goto[s][c])
-            }
-            own[s].append(Int32(id))
+            if atWordStart[id] || !LiteralAutomaton.isWordByte(p.first ?? 0) { anchored.append(id) } else { free.append(id) }
         }
-        let n = goto.count
+        let a = Component(patterns, anchored, classes, wordClass, anchored: true)
+        let machine = free.isEmpty ? a : a.product(Component(patterns, free, classes, wordClass, anchored: false))
+        let n = machine.stateCount
 
-        // 2. Failure links and the full transition table, breadth first.
-        var delta = [Int32](repeating: 0, count: n * k)
-        var fail = [Int32](repeating: 0, count: n)
-        var outputs = own
-        var queue: [Int] = []
-        for c in 0..<k {
-            let t = goto[0][c]
-            if t >= 0 { queue.append(Int(t)); delta[c] = t } else { delta[c] = 0 }
-        }
-        var head = 0
-        while head < queue.count {
-            let s = queue[head]; head += 1
-            outputs[s] += outputs[Int(fail[s])].filter { !outputs[s].contains($0) }
-            for c in 0..<k {
-                let t = goto[s][c]
-                if t >= 0 {
-                    fail[Int(t)] = delta[Int(fail[s]) * k + c]
-                    delta[s * k + c] = t
-                    queue.append(Int(t))
-                } else {
-                    delta[s * k + c] = delta[Int(fail[s]) * k + c]
-                }
-            }
-        }
-        // 3. A run of white space counts as one: states reached by a space stay put on more space.
-        let sc = Int(LiteralAutomaton.spaceClass)
-        for s in 0..<n where s == 0 || incomingSpace[s] { delta[s * k + sc] = Int32(s) }
-
-        // 4. Renumber so that output states come last: the scan loop tests one comparison.
-        var order = (0..<n).filter { outputs[$0].isEmpty }
+        // Renumber so that output states come last: the scan loop tests one comparison.
+        var order = (0..<n).filter { machine.outputs[$0].isEmpty }
         let firstOut = order.count
-        order += (0..<n).filter { !outputs[$0].isEmpty }
-        precondition(order[0] == 0, "the root has no output")
+        order += (0..<n).filter { !machine.outputs[$0].isEmpty }
+        precondition(order[0] == 0, "the start state has no output")
         var newNumber = [Int32](repeating: 0, count: n)
         for (new, old) in order.enumerated() { newNumber[old] = Int32(new) }
         var table = [Int32](repeating: 0, count: n * k)
         for (new, old) in order.enumerated() {
             // Entries are row offsets (state × classes), saving a multiplication per text byte.
-            for c in 0..<k { table[new * k + c] = newNumber[Int(delta[old * k + c])] * Int32(k) }
+            for c in 0..<k { table[new * k + c] = newNumber[Int(machine.delta[old * k + c])] * Int32(k) }
         }
         var starts: [Int32] = [0]
         var ids: [Int32] = []
         for old in order[firstOut...] {
-            ids += outputs[old].sorted()
+            ids += machine.outputs[old]
             starts.append(Int32(ids.count))
         }
         self.delta = table
         self.firstOutputState = Int32(firstOut)
         self.outputStart = starts
         self.outputIDs = ids
+    }
+
+    /// Word bytes for boundaries: ASCII letters and digits, and every byte of a non-ASCII character.
+    @inlinable public static func isWordByte(_ b: UInt8) -> Bool {
+        (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || (b >= 0x30 && b <= 0x39) || b >= 0x80
     }
 
     @inlinable static func fold(_ b: UInt8) -> UInt8 { (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b }

@@ -74,7 +74,7 @@ extension Ruleset {
             }
         }
         var links: [LinkMatch] = []
-        if counts.linkMarks > 0, !linkRules.isEmpty || !capsRules.isEmpty { links = linkExtractor.links(in: view) }
+        if counts.linkAnchors > 0, !linkRules.isEmpty || !capsRules.isEmpty { links = linkExtractor.links(in: view) }
         for link in links {
             // A link a `link-domains` rule names (a shortener) is reported once, by that rule,
             // not again as merely off-domain.

@@ -53,7 +53,9 @@ extension Ruleset {
         self.version = source.version
         self.rules = source.rules
         self.settings = source.settings
-        self.automaton = LiteralAutomaton(patterns: literals)
+        // A prefilter literal may occur inside a word; every other literal must start one.
+        self.automaton = LiteralAutomaton(patterns: literals,
+                                          atWordStart: owners.map { !$0.contains { $0.role == .prefilter } })
         self.owners = owners
         self.edges = literals.map { l in
             (TermForm.isWord(l.first!) ? 1 : 0) | (TermForm.isWord(l.last!) ? 2 : 0)

@@ -39,6 +39,6 @@ enum TermForm {
     /// Word characters for boundary checks: ASCII letters and digits, and any non-ASCII byte.
     @inline(__always)
     static func isWord(_ b: UInt8) -> Bool {
-        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b >= 0x80
+        LiteralAutomaton.isWordByte(b)
     }
 }

@@ -67,17 +67,27 @@ struct LiteralAutomatonTests {
         #expect(scan(["c.b.d"], "c b d").hits.isEmpty)
     }
 
-    @Test("counts letters, capitals, link marks, braces and non-ASCII in the same pass")
+    @Test("counts letters, capitals, link anchors, braces and non-ASCII in the same pass")
     func byteCounts() {
         let counts = scan(["zzz"], "Hello WORLD. {{x}} é: ok").counts
         var expected = ByteCounts()
         expected.letters = 13  // Hello WORLD x ok
         expected.upper = 6     // H WORLD
-        expected.linkMarks = 2 // . :
+        expected.linkAnchors = 0 // a `.` or `:` alone is not where a link hangs
         expected.braces = 2    // {{
         expected.nonASCII = 2  // the two bytes of é
         #expect(counts == expected)
         #expect(scan(["zzz"], "plain ascii").counts.nonASCII == 0)
+    }
+
+    @Test("link anchors are a dot between host-label bytes, or ://", arguments: [
+        ("see x.com now", 1), ("https://a", 1), ("ok... then", 0), ("2.30pm", 1), ("a_.b", 0), ("a-.b", 1), ("a.-b", 1),
+        ("é.x", 1), ("x:/ /", 0), ("a.b.c", 2), (".a", 0), ("a.", 0), ("ftp://x.y", 2),
+    ])
+    func linkAnchors(text: String, anchors: Int) {
+        #expect(scan(["zzz"], text).counts.linkAnchors == anchors)
+        let bytes = Array(text.utf8)
+        #expect(bytes.withUnsafeBufferPointer { ByteCounts(counting: $0) } == scan(["zzz"], text).counts)
     }
 
     @Test("counts stay right past the scanner's internal chunk size")
@@ -87,7 +97,7 @@ struct LiteralAutomatonTests {
         #expect(result.counts.letters == 140_000)
         #expect(result.counts.upper == 70_000)
         #expect(result.counts.braces == 1)
-        #expect(result.counts.linkMarks == 1)
+        #expect(result.counts.linkAnchors == 0)
         #expect(result.hits == [Hit(literal: "ab", start: 69_999, end: 70_001)])
     }
 

@@ -1,0 +1,127 @@
+extension LiteralAutomaton {
+    /// Byte to class: white space, separators, other non-word bytes, other word bytes, then one
+    /// class per distinct (case-folded) byte of the literals.
+    static func classes(for patterns: [[UInt8]]) -> [UInt8] {
+        var classes = [UInt8](repeating: otherClass, count: 256)
+        for b in 0..<256 where isWordByte(UInt8(b)) { classes[b] = otherWordClass }
+        for b in 0..<256 where isSpace(UInt8(b)) { classes[b] = spaceClass }
+        for b in [UInt8(0x2E), 0x2D, 0x5F, 0x2A] { classes[Int(b)] = separatorClass }
+        var next = otherWordClass + 1
+        for p in patterns {
+            for b in p {
+                let f = fold(b)
+                guard classes[Int(f)] == otherClass || classes[Int(f)] == otherWordClass else { continue }
+                classes[Int(f)] = next
+                if f >= 0x61 && f <= 0x7A { classes[Int(f - 0x20)] = next }
+                next += 1
+                precondition(next < 255, "more than 250 distinct bytes in literals")
+            }
+        }
+        return classes
+    }
+
+    /// One deterministic automaton before renumbering: transitions in state numbers, and the
+    /// literals each state ends. State 0 is the start.
+    struct Component {
+        var delta: [Int32]
+        var outputs: [[Int32]]
+        let classCount: Int
+        var stateCount: Int { outputs.count }
+
+        /// Aho–Corasick over `ids` of `patterns`. When `anchored`, a literal starting with a word
+        /// byte may begin only after a non-word byte (or at the start): the start state then
+        /// splits in two, "after a non-word byte" (state 0) and "inside a word" (the last state),
+        /// and a failure link goes to the longest suffix that may begin where it does.
+        init(_ patterns: [[UInt8]], _ ids: [Int], _ classes: [UInt8], _ wordClass: [Bool], anchored: Bool) {
+            let k = wordClass.count
+            classCount = k
+            // 1. The trie.
+            var goto: [[Int32]] = [[Int32](repeating: -1, count: k)]
+            var own: [[Int32]] = [[]]
+            var incomingSpace: [Bool] = [false]
+            for id in ids {
+                var s = 0
+                for b in patterns[id] {
+                    let c = Int(classes[Int(b)])
+                    if goto[s][c] < 0 {
+                        goto[s][c] = Int32(goto.count)
+                        goto.append([Int32](repeating: -1, count: k))
+                        own.append([])
+                        incomingSpace.append(c == Int(LiteralAutomaton.spaceClass))
+                    }
+                    s = Int(goto[s][c])
+                }
+                own[s].append(Int32(id))
+            }
+            let n = goto.count
+            let inWord = anchored ? n : 0
+            let states = anchored ? n + 1 : n
+
+            // 2. Failure links and the full transition table, breadth first.
+            var delta = [Int32](repeating: 0, count: states * k)
+            var fail = [Int32](repeating: 0, count: states)
+            var outputs = own + (anchored ? [[]] : [])
+            var queue: [Int] = []
+            for c in 0..<k {
+                let t = goto[0][c]
+                // With no literal under way, the next byte leaves us after a non-word byte or inside a word.
+                let rest = Int32(wordClass[c] ? inWord : 0)
+                delta[c] = t >= 0 ? t : rest
+                // Inside a word only literals starting with a non-word byte can begin.
+                if anchored { delta[inWord * k + c] = t >= 0 && !wordClass[c] ? t : rest }
+                if t >= 0 { fail[Int(t)] = rest; queue.append(Int(t)) }
+            }
+            var head = 0
+            while head < queue.count {
+                let s = queue[head]; head += 1
+                let f = Int(fail[s])
+                outputs[s] += outputs[f].filter { !outputs[s].contains($0) }
+                for c in 0..<k {
+                    let t = goto[s][c]
+                    if t >= 0 {
+                        fail[Int(t)] = delta[f * k + c]
+                        delta[s * k + c] = t
+                        queue.append(Int(t))
+                    } else {
+                        delta[s * k + c] = delta[f * k + c]
+                    }
+                }
+            }
+            // 3. A run of white space counts as one: states reached by a space stay put on more space.
+            let sc = Int(LiteralAutomaton.spaceClass)
+            for s in 0..<n where s == 0 || incomingSpace[s] { delta[s * k + sc] = Int32(s) }
+            self.delta = delta
+            self.outputs = outputs.map { $0.sorted() }
+        }
+
+        /// Both automata run side by side as one: a state per pair of states that text can reach.
+        func product(_ other: Component) -> Component {
+            let k = classCount
+            var number: [Int64: Int32] = [0: 0]
+            var pairs: [(Int32, Int32)] = [(0, 0)]
+            var delta: [Int32] = []
+            var outputs: [[Int32]] = []
+            var head = 0
+            while head < pairs.count {
+                let (a, b) = pairs[head]; head += 1
+                outputs.append(Array(Set(self.outputs[Int(a)] + other.outputs[Int(b)])).sorted())
+                for c in 0..<k {
+                    let next = (self.delta[Int(a) * k + c], other.delta[Int(b) * k + c])
+                    let key = Int64(next.0) << 32 | Int64(next.1)
+                    if let known = number[key] {
+                        delta.append(known)
+                    } else {
+                        let id = Int32(pairs.count)
+                        number[key] = id
+                        pairs.append(next)
+                        delta.append(id)
+                    }
+                }
+            }
+            var out = self
+            out.delta = delta
+            out.outputs = outputs
+            return out
+        }
+    }
+}
