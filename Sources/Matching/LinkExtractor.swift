@@ -153,12 +153,7 @@ public struct LinkExtractor: Sendable {
         guard label.count >= 2 || label.allSatisfy(LinkSyntax.isDigit) else { return false }
         if label.allSatisfy(LinkSyntax.isDigit) { return dots == 3 }
         guard label.count <= 24, label.allSatisfy(LinkSyntax.isAlpha) else { return true }
-        // A short ASCII string: no allocation.
-        let tld = String(unsafeUninitializedCapacity: label.count) { out in
-            for i in 0..<label.count { out[i] = label[i] | 0x20 }
-            return label.count
-        }
-        return suffixes.publicSuffix(of: Substring(tld)) != nil
+        return suffixes.isTopLevel(label)
     }
 
     /// The fast path for plain ASCII hosts (no IDN, no punycode, no IPv6): the lowercase host when

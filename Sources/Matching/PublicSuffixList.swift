@@ -18,6 +18,9 @@ public struct PublicSuffixList: Sendable {
 
     /// Every suffix of every rule (with the `*.` / `!` markers removed), mapped to its flags.
     private let nodes: [Substring: Flags]
+    /// Top-level rules of up to eight ASCII letters (`com`, `uk`, `museum`), packed into integers
+    /// so that the common question "is this word a top-level domain?" needs no string.
+    private let packedTopLevel: Set<UInt64>
 
     /// Parses rules in PSL syntax, one per line: normal (`co.uk`), wildcard (`*.ck`) or exception (`!www.ck`).
     /// Lines starting with `//` and blank lines are ignored; only the first whitespace-separated token of a line counts.
@@ -35,6 +38,11 @@ public struct PublicSuffixList: Sendable {
             if let (rule, flag) = Self.parse(token) { Self.insert(rule, flag, into: &nodes) }
         }
         self.nodes = nodes
+        var packed: Set<UInt64> = []
+        for (suffix, flags) in nodes where flags.contains(.rule) && !flags.contains(.exception) {
+            if let key = Self.packedLabel(Array(suffix.utf8)[...]) { packed.insert(key) }
+        }
+        self.packedTopLevel = packed
     }
 
     /// Splits a rule token into its domain part and kind, or nil for comments, blanks and malformed rules.
@@ -95,6 +103,28 @@ public struct PublicSuffixList: Sendable {
             end = dot
         }
         return match.map { host[$0...] }
+    }
+
+    /// Whether one label (any case, ASCII letters) is a top-level rule of the list, as
+    /// `publicSuffix(of: label) != nil` would say, without building a string for short labels.
+    public func isTopLevel(_ label: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let key = Self.packedLabel(label[...]) { return packedTopLevel.contains(key) }
+        let lower = String(decoding: label.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return publicSuffix(of: Substring(lower)) != nil
+    }
+
+    /// One to eight ASCII letters, lowercased and packed into an integer; nil for anything else.
+    private static func packedLabel<C: Collection>(_ label: C) -> UInt64? where C.Element == UInt8 {
+        guard !label.isEmpty, label.count <= 8 else { return nil }
+        var key: UInt64 = 0
+        var shift: UInt64 = 0
+        for b in label {
+            let lower = b | 0x20
+            guard lower >= 0x61 && lower <= 0x7A else { return nil }
+            key |= UInt64(lower) << shift
+            shift += 8
+        }
+        return key
     }
 
     /// True when the host's suffix is a listed public suffix and the host has at least one label before it

@@ -51,16 +51,18 @@ public struct JSONWriter: Sendable {
 
     /// An integer.
     public mutating func int(_ v: Int) {
-        if v == 0 { bytes.append(0x30); return }
         var n = v.magnitude
-        if v < 0 { bytes.append(0x2D) }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
+        // Digits are written backwards from the end of a small buffer, then appended at once.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
         withUnsafeMutableBytes(of: &digits) { d in
-            while n > 0 { d[count] = UInt8(n % 10) + 0x30; n /= 10; count += 1 }
-            for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(d[i]) }
+            var at = d.count
+            repeat {
+                at -= 1
+                d[at] = UInt8(truncatingIfNeeded: n % 10) &+ 0x30
+                n /= 10
+            } while n > 0
+            if v < 0 { at -= 1; d[at] = 0x2D }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[at...]))
         }
     }
 

@@ -56,7 +56,7 @@ extension Ruleset {
         return (finish(a, countsA, hitsA), finish(b, countsB, hitsB))
     }
 
-    private func evaluate(view: UnsafeBufferPointer<UInt8>, counts: ByteCounts, hits: [LiteralHit],
+    func evaluate(view: UnsafeBufferPointer<UInt8>, counts: ByteCounts, hits: [LiteralHit],
                           original: OriginalText) -> Report {
         var spans: [RuleSpan] = []
         var prefiltered: [Int] = []

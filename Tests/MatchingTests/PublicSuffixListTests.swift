@@ -3,6 +3,19 @@ import Testing
 
 @Suite("Public Suffix List")
 struct PublicSuffixListTests {
+    @Test("isTopLevel answers as publicSuffix(of:) does for one label, in any case")
+    func topLevelMatchesLookup() {
+        let labels = ["com", "COM", "uk", "Uk", "then", "ok", "museum", "travel", "photography", "pm", "ll",
+                      "x", "ck", "jp", "zz", "international", "abcdefgh", "abcdefghi", "info", "biz", "lol"]
+        for label in labels {
+            let expected = psl.publicSuffix(of: Substring(label.lowercased())) != nil
+            let bytes = Array(label.utf8)
+            #expect(bytes.withUnsafeBufferPointer { psl.isTopLevel($0) } == expected, "\(label)")
+        }
+        #expect(Array("com".utf8).withUnsafeBufferPointer { psl.isTopLevel($0) })
+        #expect(!Array("then".utf8).withUnsafeBufferPointer { psl.isTopLevel($0) })
+    }
+
     let psl = PublicSuffixList.shared
 
     @Test func parsesEmbeddedList() {
