@@ -78,20 +78,12 @@ struct Corpus {
         }
     }
 
-    /// Calls `body` with the messages two at a time (the last one alone when the count is odd),
-    /// as `textgate check --lines` reads them.
-    func forEachPair(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>?) -> Void) {
+    /// Calls `body` with a function from message index to the message's bytes, valid during the call.
+    func withMessages<R>(_ body: ((Int) -> UnsafeBufferPointer<UInt8>) -> R) -> R {
         bytes.withUnsafeBufferPointer { all in
             offsets.withUnsafeBufferPointer { offs in
                 let base = all.baseAddress!
-                let n = offs.count - 1
-                var i = 0
-                while i < n {
-                    let a = UnsafeBufferPointer(start: base + Int(offs[i]), count: Int(offs[i + 1] - offs[i]))
-                    let b = i + 1 < n ? UnsafeBufferPointer(start: base + Int(offs[i + 1]), count: Int(offs[i + 2] - offs[i + 1])) : nil
-                    body(a, b)
-                    i += 2
-                }
+                return body { i in UnsafeBufferPointer(start: base + Int(offs[i]), count: Int(offs[i + 1] - offs[i])) }
             }
         }
     }

@@ -1,6 +1,6 @@
 import Rules
 
-/// What one pass of `Ruleset.check(utf8:_:)` (two messages a call) over the corpus decided, so the work cannot be
+/// What one pass of `Ruleset.check(batch:)` over the corpus decided, so the work cannot be
 /// optimised away and the figures can be sanity-checked.
 struct Tally: Equatable {
     var allow = 0, warn = 0, block = 0
@@ -26,15 +26,9 @@ enum InProcess {
                 tally.invalid += 1
             }
         }
-        // Two messages per call, as `textgate check --lines` checks them.
-        corpus.forEachPair { a, b in
-            if let b {
-                let (ra, rb) = ruleset.check(utf8: a, b)
-                count(ra)
-                count(rb)
-            } else {
-                do throws(InvalidUTF8) { count(.success(try ruleset.check(utf8: a))) } catch { count(.failure(error)) }
-            }
+        // One batch, as `textgate check --lines` checks each block of lines.
+        corpus.withMessages { message in
+            ruleset.check(batch: corpus.count, message: message) { _, result in count(result) }
         }
         return tally
     }

@@ -12,9 +12,16 @@ enum LinkSyntax {
 
     /// The length in bytes of the host-label character at `i` (ASCII letter, digit or hyphen; a
     /// non-ASCII letter, digit or mark), or 0 when it is anything else, such as `«` or `“`.
+    @inline(__always)
     static func labelLength(_ t: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
         let b = t[i]
         if b < 0x80 { return isAlpha(b) || isDigit(b) || b == 0x2D ? 1 : 0 }
+        return nonASCIILabelLength(t, i, end)
+    }
+
+    /// `labelLength` for a byte of 0x80 or above.
+    static func nonASCIILabelLength(_ t: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
+        let b = t[i]
         let n = scalarLength(b)
         guard b >= 0xC0, i + n <= end, let s = decode(t, i, n) else { return 0 }
         let p = s.properties

@@ -97,25 +97,27 @@ extension LiteralAutomaton {
         /// Both automata run side by side as one: a state per pair of states that text can reach.
         func product(_ other: Component) -> Component {
             let k = classCount
-            var number: [Int64: Int32] = [0: 0]
+            let m = other.stateCount
+            // Pair (a, b) is numbered through a flat table: the automata are small.
+            var number = [Int32](repeating: -1, count: stateCount * m)
+            number[0] = 0
             var pairs: [(Int32, Int32)] = [(0, 0)]
             var delta: [Int32] = []
+            delta.reserveCapacity(stateCount * k)
             var outputs: [[Int32]] = []
             var head = 0
             while head < pairs.count {
                 let (a, b) = pairs[head]; head += 1
-                outputs.append(Array(Set(self.outputs[Int(a)] + other.outputs[Int(b)])).sorted())
+                let own = self.outputs[Int(a)], theirs = other.outputs[Int(b)]
+                outputs.append(theirs.isEmpty ? own : own.isEmpty ? theirs : Array(Set(own + theirs)).sorted())
                 for c in 0..<k {
                     let next = (self.delta[Int(a) * k + c], other.delta[Int(b) * k + c])
-                    let key = Int64(next.0) << 32 | Int64(next.1)
-                    if let known = number[key] {
-                        delta.append(known)
-                    } else {
-                        let id = Int32(pairs.count)
-                        number[key] = id
+                    let key = Int(next.0) * m + Int(next.1)
+                    if number[key] < 0 {
+                        number[key] = Int32(pairs.count)
                         pairs.append(next)
-                        delta.append(id)
                     }
+                    delta.append(number[key])
                 }
             }
             var out = self
