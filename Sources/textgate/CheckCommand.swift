@@ -56,17 +56,12 @@ struct CheckCommand: ParsableCommand {
                 unreadable = true
             }
             if let report, report.findings.contains(where: { $0.severity >= failSeverity }) { failing = true }
-            if format == .jsonl, let report {
-                // The streaming path: no record is kept.
-                JSONLinesReporter.appendRecord(number: number, report: report, to: &writer)
-            } else {
-                let needsText = format == .text && (problem != nil || !(report?.findings.isEmpty ?? true))
-                let checked = CheckedMessage(source: source, number: number, firstLine: firstLine,
-                                             text: needsText ? String(decoding: bytes, as: UTF8.self) : "",
-                                             report: report, error: problem)
-                guard format == .jsonl else { collected.append(checked); return }
-                JSONLinesReporter.appendRecord(checked, to: &writer)
-            }
+            let needsText = format == .text && (problem != nil || !(report?.findings.isEmpty ?? true))
+            let checked = CheckedMessage(source: source, number: number, firstLine: firstLine,
+                                         text: needsText ? String(decoding: bytes, as: UTF8.self) : "",
+                                         report: report, error: problem)
+            guard format == .jsonl else { collected.append(checked); return }
+            JSONLinesReporter.appendRecord(checked, to: &writer)
             writer.bytes.append(0x0A)
             if writer.bytes.count >= 1 << 16 { out.write(bytes: &writer.bytes) }
         }
@@ -76,6 +71,19 @@ struct CheckCommand: ParsableCommand {
                 throw ExitStatus.usage.code
             }
             let source = lines == "-" ? "stdin" : lines
+            if format == .jsonl {
+                // The streaming path: records are written as they are made.
+                var stream = JSONLinesStream(source: source, failOn: failSeverity)
+                try LineReader(path: lines).forEachBlock { first, ranges, buffer in
+                    ruleset.check(batch: ranges.count, message: { UnsafeBufferPointer(rebasing: buffer[ranges[$0]]) }) { k, result in
+                        stream.add(number: first + k, result)
+                    }
+                }
+                stream.finish()
+                if stream.unreadable { throw ExitStatus.unreadableInput.code }
+                if stream.failing { throw ExitStatus.findings.code }
+                return
+            }
             // A block's lines are checked as one batch: the scan keeps two lines in flight.
             try LineReader(path: lines).forEachBlock { first, ranges, buffer in
                 ruleset.check(batch: ranges.count, message: { UnsafeBufferPointer(rebasing: buffer[ranges[$0]]) }) { k, result in
