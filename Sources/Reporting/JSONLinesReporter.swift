@@ -71,10 +71,18 @@ public enum JSONLinesReporter {
 
     /// Appends one finding object.
     public static func appendFinding(_ f: Finding, to w: inout JSONWriter) {
-        w.raw("{\"rule\":"); w.string(f.rule)
-        w.raw(",\"category\":"); w.string(f.category)
-        w.raw(",\"severity\":"); w.string(f.severity.rawValue)
-        w.raw(",\"message\":"); w.string(f.message)
+        // The rule's own fields come first and repeat from finding to finding: kept written.
+        let key = RuleFields(f)
+        if let cached = w.ruleFields.first(where: { $0.key == key }) {
+            w.bytes.append(contentsOf: cached.bytes)
+        } else {
+            let start = w.bytes.count
+            w.raw("{\"rule\":"); w.string(f.rule)
+            w.raw(",\"category\":"); w.string(f.category)
+            w.raw(",\"severity\":"); w.string(f.severity.rawValue)
+            w.raw(",\"message\":"); w.string(f.message)
+            if w.ruleFields.count < 32 { w.ruleFields.append((key, Array(w.bytes[start...]))) }
+        }
         w.raw(",\"match\":"); w.string(f.match)
         w.raw(",\"start\":"); w.int(f.start)
         w.raw(",\"end\":"); w.int(f.end)

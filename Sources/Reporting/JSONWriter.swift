@@ -1,3 +1,5 @@
+import Rules
+
 /// Appends JSON to a byte buffer, without building an intermediate object tree.
 public struct JSONWriter: Sendable {
     /// The JSON written so far, as UTF-8.
@@ -5,6 +7,9 @@ public struct JSONWriter: Sendable {
 
     /// The end of a clean record for one rules version, kept so the common case is one copy.
     var cleanTail: (version: String, bytes: [UInt8])?
+    /// The openings of findings written, up to their message, with the fields they came from;
+    /// a few dozen rules at most, so a list.
+    var ruleFields: [(key: RuleFields, bytes: [UInt8])] = []
 
     /// An empty writer.
     public init() {}
@@ -75,4 +80,16 @@ public struct JSONWriter: Sendable {
 
     /// The JSON as a string.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// The fields a finding takes from its rule, which open its JSON object.
+struct RuleFields: Equatable, Sendable {
+    var rule: String, category: String, severity: String, message: String
+
+    init(_ f: Finding) {
+        rule = f.rule
+        category = f.category
+        severity = f.severity.rawValue
+        message = f.message
+    }
 }

@@ -35,6 +35,26 @@ struct JSONLinesReporterTests {
         #expect(f["suggestion"] as? String == rule.suggestion)
     }
 
+    @Test("findings of one rule id with different messages each keep their own fields")
+    func repeatedRuleFields() throws {
+        func finding(_ rule: String, _ message: String, _ severity: Severity = .warning) -> Finding {
+            Finding(rule: rule, category: "sms", severity: severity, message: message, match: "x", start: 0, end: 1,
+                    line: 1, column: 1, endLine: 1, endColumn: 2, suggestion: nil)
+        }
+        let findings = [finding("sms-segments", "2 segments"), finding("sms-segments", "3 segments"),
+                        finding("sms-segments", "2 segments", .info), finding("other", "2 segments"),
+                        finding("sms-segments", "2 segments")]
+        var w = JSONWriter()
+        for f in findings {
+            JSONLinesReporter.appendFinding(f, to: &w)
+            w.raw("\n")
+        }
+        let parsed = try w.text.split(separator: "\n").map { try #require(try parseJSON(String($0)) as? [String: Any]) }
+        #expect(parsed.map { $0["message"] as? String } == findings.map(\.message))
+        #expect(parsed.map { $0["rule"] as? String } == findings.map(\.rule))
+        #expect(parsed.map { $0["severity"] as? String } == findings.map(\.severity.rawValue))
+    }
+
     @Test("a clean message has an empty findings list and allow")
     func clean() throws {
         let rules = try Package.rules()
