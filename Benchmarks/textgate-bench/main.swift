@@ -14,10 +14,13 @@ struct Options {
     var cpu = 0
     var baselineCopies = 4
     var swiftVersion: String?
+    /// Only time the in-process check (for profiling); no report is written.
+    var inProcessOnly = false
 
     static let usage = """
     usage: textgate-bench --rules DIR --corpus FILE --cli PATH --out FILE
                           [--repeat-mb 50] [--runs 5] [--cpu 0] [--baseline-copies 4] [--swift-version TEXT]
+           textgate-bench --in-process-only --rules DIR --corpus FILE [--repeat-mb 50] [--runs 5] [--cpu 0]
     """
 
     init(_ args: [String]) throws {
@@ -43,12 +46,13 @@ struct Options {
             case "--cpu": cpu = try number()
             case "--baseline-copies": baselineCopies = max(1, try number())
             case "--swift-version": swiftVersion = try value()
+            case "--in-process-only": inProcessOnly = true
             case "-h", "--help": print(Options.usage); exit(0)
             default: throw BenchError("unknown option \(args[i])\n\(Options.usage)")
             }
             i += 1
         }
-        guard cli != nil else { throw BenchError("--cli PATH is required (the release textgate binary)\n\(Options.usage)") }
+        guard cli != nil || inProcessOnly else { throw BenchError("--cli PATH is required (the release textgate binary)\n\(Options.usage)") }
     }
 }
 
@@ -66,6 +70,7 @@ func main() throws {
     }
     let pinned = System.pin(toCPU: options.cpu)
     log(pinned ? "pinned to CPU \(options.cpu)" : "could not pin to CPU \(options.cpu); running unpinned")
+    if options.inProcessOnly { return try inProcessOnly(options) }
 
     // End to end first, while this process is small: Linux carries the spawning process's peak RSS
     // into the child's ru_maxrss across exec (posix_spawn shares our memory until the exec).
@@ -162,6 +167,22 @@ func main() throws {
         }
         log("wrote \(out)")
     }
+}
+
+/// `--in-process-only`: the in-process passes alone, for a profiler to look at.
+func inProcessOnly(_ options: Options) throws {
+    let source = try Corpus.read(tsv: options.corpus)
+    let ruleset: Ruleset
+    do throws(RulesError) { ruleset = try Ruleset.load(directory: options.rules) } catch {
+        throw BenchError("cannot load the rules: \(error)")
+    }
+    let corpus = source.repeated(toAtLeast: options.repeatMB * 1_000_000).corpus
+    let tally = InProcess.pass(ruleset, corpus)
+    let clock = ContinuousClock()
+    let rates = (0..<options.runs).map { _ in
+        Double(corpus.count) / clock.measure { precondition(InProcess.pass(ruleset, corpus) == tally) }.seconds
+    }
+    log("in-process: \(rates.map { String(format: "%.0f", $0) }.joined(separator: ", ")) messages/s; \(tally)")
 }
 
 do {
