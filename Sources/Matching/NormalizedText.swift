@@ -139,8 +139,12 @@ public struct NormalizedText: Sendable {
         originalByteOffset.append(byteOffset)
     }
 
-    /// Builds the fold table now rather than on the first non-ASCII message.
-    public static func prepare() { _ = FoldTable.folded("é") }
+    /// Builds the fold table (and the table of scalars it leaves alone) now rather than on the
+    /// first non-ASCII message.
+    public static func prepare() {
+        _ = FoldTable.folded("é")
+        InertScalars.prepare()
+    }
 
     /// Marks that combine with the scalar before them (variation selectors do not change text).
     static func composes(_ s: Unicode.Scalar) -> Bool {
