@@ -4,7 +4,7 @@ extension Ruleset {
     /// Applies `caps-ratio` rules. Pure-ASCII text is decided from the scan's counts alone unless
     /// it is close to shouting; only then are words compared with the allow-list.
     func checkCaps(_ view: UnsafeBufferPointer<UInt8>, _ counts: ByteCounts, _ links: [LinkMatch],
-                   _ original: OriginalText, into spans: inout [RuleSpan]) {
+                   _ original: inout OriginalText, into spans: inout [RuleSpan]) {
         var excluded: [Range<Int>] = []
         if !links.isEmpty || counts.braces > 0 {
             excluded = links.map { $0.range }
@@ -23,13 +23,17 @@ extension Ruleset {
                     if b >= 0x41 && b <= 0x5A { upper -= 1 }
                 }
             }
-            if original.normalized == nil {
+            // Only pure ASCII text can be decided from its ASCII counts: in any other text,
+            // inert or normalised, non-ASCII letters (Ü in ÜBER) count as well.
+            if original.isASCII {
                 guard letters >= minLetters, Double(upper) > maxRatio * Double(letters) else { continue }
             } else {
                 let possible = Double(original.counts.upper + original.counts.nonASCII)
                 guard possible > maxRatio * Double(minLetters), possible > maxRatio * Double(letters) else { continue }
             }
-            let count = CapsCounter.count(original.bytes, excluding: excluded.map { original.scalars($0) }, allow: allow)
+            var excludedScalars: [Range<Int>] = []
+            for x in excluded { excludedScalars.append(original.scalars(x)) }
+            let count = CapsCounter.count(original.bytes, excluding: excludedScalars, allow: allow)
             guard count.letters >= minLetters, Double(count.upper) > maxRatio * Double(count.letters) else { continue }
             var from = 0, to = view.count
             while from < to && LiteralAutomaton.isSpace(view[from]) { from += 1 }
