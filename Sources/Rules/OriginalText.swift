@@ -1,72 +1,52 @@
 import Matching
 
-/// The message as the caller gave it, with the way back from the scanned view to its scalars.
+/// The message as the caller gave it, and how the scanned view relates to it.
 struct OriginalText {
-    /// How the scanned view relates to the original bytes.
-    enum View {
-        /// Pure ASCII, scanned as it is: byte offsets are scalar offsets.
-        case ascii
-        /// Non-ASCII text that normalisation would leave as it is (`UTF8Inertness.inert`),
-        /// scanned as it is: a scalar starts at every byte that is not a continuation byte.
-        case inert
-        /// The view is the message's normalised form.
-        case normalized(NormalizedText)
-    }
-
     let bytes: UnsafeBufferPointer<UInt8>
-    let view: View
+    /// Present when the message was scanned in its normalised form.
+    let normalized: NormalizedText?
+    /// Whether the message has non-ASCII bytes but was scanned as it is, normalisation having
+    /// nothing to change in it but the case of ASCII letters (`UTF8Inertness.inert`).
+    let inert: Bool
     /// What the scan of the original bytes counted.
     let counts: ByteCounts
-    /// For inert text, each scalar's byte offset and one entry for the end; built by `indexScalars()`
-    /// when a scalar offset is first needed, so that a message without findings allocates nothing.
-    private var scalarOffsets: [Int32] = []
-
-    init(bytes: UnsafeBufferPointer<UInt8>, view: View, counts: ByteCounts) {
-        self.bytes = bytes
-        self.view = view
-        self.counts = counts
-    }
 
     /// Whether the message is pure ASCII (then its ASCII counts are its character counts).
     var isASCII: Bool { counts.nonASCII == 0 }
+}
 
-    /// Whether the view is non-ASCII text scanned as it is, with its capitals.
-    var isInert: Bool {
-        if case .inert = view { return true }
-        return false
+/// The way back from byte ranges of the scanned view to the original's scalars. For inert text
+/// it records where every scalar starts, so it is made only when a finding needs it: a message
+/// without findings allocates nothing.
+struct ScalarMap {
+    let original: OriginalText
+    /// For inert text, each scalar's byte offset and one entry for the end; empty otherwise.
+    private let scalarOffsets: [Int32]
+
+    init(_ original: OriginalText) {
+        self.original = original
+        var offsets: [Int32] = []
+        if original.inert {
+            // A scalar starts at every byte that is not a continuation byte.
+            offsets.reserveCapacity(original.bytes.count + 1)
+            for (i, b) in original.bytes.enumerated() where b & 0xC0 != 0x80 { offsets.append(Int32(i)) }
+            offsets.append(Int32(original.bytes.count))
+        }
+        scalarOffsets = offsets
     }
 
     /// Original scalar range of a view byte range.
-    mutating func scalars(_ viewRange: Range<Int>) -> Range<Int> {
-        switch view {
-        case .ascii:
-            return viewRange
-        case .normalized(let normalized):
-            return normalized.originalScalars(viewRange)
-        case .inert:
-            // As `NormalizedText.originalScalars` maps it: the start to the scalar holding its
-            // byte, the end to one past the scalar holding the last byte.
-            indexScalars()
-            let lower = scalarIndex(containingByte: viewRange.lowerBound)
-            guard !viewRange.isEmpty else { return lower..<lower }
-            return lower..<(scalarIndex(containingByte: viewRange.upperBound - 1) + 1)
-        }
+    func scalars(_ viewRange: Range<Int>) -> Range<Int> {
+        if let normalized = original.normalized { return normalized.originalScalars(viewRange) }
+        guard original.inert else { return viewRange }
+        // As `NormalizedText.originalScalars` maps a range: the start to the scalar holding its
+        // byte, the end to one past the scalar holding the last byte.
+        let lower = scalarIndex(containingByte: viewRange.lowerBound)
+        guard !viewRange.isEmpty else { return lower..<lower }
+        return lower..<(scalarIndex(containingByte: viewRange.upperBound - 1) + 1)
     }
 
-    /// The original byte offset of scalar `i` (the end of the text past the last scalar).
-    mutating func byteOffset(ofScalar i: Int) -> Int {
-        switch view {
-        case .ascii:
-            return i
-        case .normalized(let normalized):
-            return Int(normalized.originalByteOffset[min(i, normalized.originalByteOffset.count - 1)])
-        case .inert:
-            indexScalars()
-            return Int(scalarOffsets[min(i, scalarOffsets.count - 1)])
-        }
-    }
-
-    /// The index of the scalar that holds byte `offset` of inert text; the number of scalars
+    /// The index of the scalar of inert text that holds byte `offset`; the number of scalars
     /// for the end of the text.
     private func scalarIndex(containingByte offset: Int) -> Int {
         // The last scalar starting at or before `offset`.
@@ -78,24 +58,24 @@ struct OriginalText {
         return low
     }
 
-    /// Records where each scalar of inert text starts, once.
-    private mutating func indexScalars() {
-        guard scalarOffsets.isEmpty else { return }
-        var offsets: [Int32] = []
-        offsets.reserveCapacity(bytes.count + 1)
-        for (i, b) in bytes.enumerated() where b & 0xC0 != 0x80 { offsets.append(Int32(i)) }
-        offsets.append(Int32(bytes.count))
-        scalarOffsets = offsets
+    /// The original byte offset of scalar `i` (the end of the text past the last scalar).
+    func byteOffset(ofScalar i: Int) -> Int {
+        if let normalized = original.normalized {
+            return Int(normalized.originalByteOffset[min(i, normalized.originalByteOffset.count - 1)])
+        }
+        guard original.inert else { return i }
+        return Int(scalarOffsets[min(i, scalarOffsets.count - 1)])
     }
 
     /// The original text of a scalar range.
-    mutating func text(_ scalars: Range<Int>) -> String {
+    func text(_ scalars: Range<Int>) -> String {
         let from = byteOffset(ofScalar: scalars.lowerBound), to = byteOffset(ofScalar: scalars.upperBound)
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: original.bytes[from..<to]), as: UTF8.self)
     }
 
     /// 1-based line and column (in scalars) of a range's start and end.
-    mutating func place(_ scalars: Range<Int>) -> (line: Int, column: Int, endLine: Int, endColumn: Int) {
+    func place(_ scalars: Range<Int>) -> (line: Int, column: Int, endLine: Int, endColumn: Int) {
+        let bytes = original.bytes
         let startByte = byteOffset(ofScalar: scalars.lowerBound)
         let endByte = byteOffset(ofScalar: scalars.upperBound)
         var line = 1, column = 1

@@ -4,7 +4,7 @@ extension Ruleset {
     /// Applies `caps-ratio` rules. Pure-ASCII text is decided from the scan's counts alone unless
     /// it is close to shouting; only then are words compared with the allow-list.
     func checkCaps(_ view: UnsafeBufferPointer<UInt8>, _ counts: ByteCounts, _ links: [LinkMatch],
-                   _ original: inout OriginalText, into spans: inout [RuleSpan]) {
+                   _ original: OriginalText, into spans: inout [RuleSpan]) {
         var excluded: [Range<Int>] = []
         if !links.isEmpty || counts.braces > 0 {
             excluded = links.map { $0.range }
@@ -32,7 +32,10 @@ extension Ruleset {
                 guard possible > maxRatio * Double(minLetters), possible > maxRatio * Double(letters) else { continue }
             }
             var excludedScalars: [Range<Int>] = []
-            for x in excluded { excludedScalars.append(original.scalars(x)) }
+            if !excluded.isEmpty {
+                let map = ScalarMap(original)
+                excludedScalars = excluded.map { map.scalars($0) }
+            }
             let count = CapsCounter.count(original.bytes, excluding: excludedScalars, allow: allow)
             guard count.letters >= minLetters, Double(count.upper) > maxRatio * Double(count.letters) else { continue }
             var from = 0, to = view.count

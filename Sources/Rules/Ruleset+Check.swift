@@ -13,21 +13,25 @@ extension Ruleset {
     /// Checks one message given as UTF-8 bytes, without copying it into a `String`.
     /// - Throws: `InvalidUTF8` when the bytes are not valid UTF-8.
     public func check(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(InvalidUTF8) -> Report {
-        guard let view = Ruleset.scannable(bytes) else { return try checkNormalizing(utf8: bytes) }
-        return checkAsIs(bytes, view)
+        guard let kind = Ruleset.scannable(bytes) else { return try checkNormalizing(utf8: bytes) }
+        return checkAsIs(bytes, kind)
     }
 
     /// Scans text that needs no normalising as it is.
-    private func checkAsIs(_ bytes: UnsafeBufferPointer<UInt8>, _ view: OriginalText.View) -> Report {
+    private func checkAsIs(_ bytes: UnsafeBufferPointer<UInt8>, _ kind: AsIs) -> Report {
         var hits: [LiteralHit] = []
         let counts = automaton.scan(bytes, hits: &hits)
-        return evaluate(view: bytes, counts: counts, hits: hits, original: OriginalText(bytes: bytes, view: view, counts: counts))
+        return evaluate(view: bytes, counts: counts, hits: hits,
+                        original: OriginalText(bytes: bytes, normalized: nil, inert: kind == .inert, counts: counts))
     }
 
-    /// How a message can be scanned as it is: pure ASCII, or valid UTF-8 that normalisation
-    /// would change only in the case of ASCII letters, which the automaton folds itself. Nil
-    /// when only the normalised form can be scanned, or when the bytes are not UTF-8.
-    private static func scannable(_ bytes: UnsafeBufferPointer<UInt8>) -> OriginalText.View? {
+    /// Text that can be scanned as it is: pure ASCII, or valid UTF-8 that normalisation would
+    /// change only in the case of ASCII letters, which the automaton folds itself.
+    private enum AsIs { case ascii, inert }
+
+    /// How a message can be scanned as it is; nil when only its normalised form can be
+    /// scanned, or when it is not UTF-8.
+    private static func scannable(_ bytes: UnsafeBufferPointer<UInt8>) -> AsIs? {
         if ByteCounts.isASCII(bytes) { return .ascii }
         return UTF8Inertness(bytes) == .inert ? .inert : nil
     }
@@ -44,7 +48,7 @@ extension Ruleset {
             var hits: [LiteralHit] = []
             let viewCounts = automaton.scan(view, hits: &hits)
             return evaluate(view: view, counts: viewCounts, hits: hits,
-                            original: OriginalText(bytes: bytes, view: .normalized(normalized), counts: counts))
+                            original: OriginalText(bytes: bytes, normalized: normalized, inert: false, counts: counts))
         }
     }
 
@@ -53,26 +57,26 @@ extension Ruleset {
     public func check(utf8 a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>)
         -> (Result<Report, InvalidUTF8>, Result<Report, InvalidUTF8>) {
         // Only text that is scanned as it is can share a pass: check the rest alone.
-        let viewA = Ruleset.scannable(a), viewB = Ruleset.scannable(b)
-        guard let viewA, let viewB else {
-            func one(_ m: UnsafeBufferPointer<UInt8>, _ view: OriginalText.View?) -> Result<Report, InvalidUTF8> {
-                if let view { return .success(checkAsIs(m, view)) }
+        let kindA = Ruleset.scannable(a), kindB = Ruleset.scannable(b)
+        guard let kindA, let kindB else {
+            func one(_ m: UnsafeBufferPointer<UInt8>, _ kind: AsIs?) -> Result<Report, InvalidUTF8> {
+                if let kind { return .success(checkAsIs(m, kind)) }
                 do throws(InvalidUTF8) { return .success(try checkNormalizing(utf8: m)) } catch { return .failure(error) }
             }
-            return (one(a, viewA), one(b, viewB))
+            return (one(a, kindA), one(b, kindB))
         }
         var hitsA: [LiteralHit] = [], hitsB: [LiteralHit] = []
         let (countsA, countsB) = automaton.scan(a, b, hits: &hitsA, &hitsB)
-        func finish(_ bytes: UnsafeBufferPointer<UInt8>, _ view: OriginalText.View, _ counts: ByteCounts,
+        func finish(_ bytes: UnsafeBufferPointer<UInt8>, _ kind: AsIs, _ counts: ByteCounts,
                     _ hits: [LiteralHit]) -> Result<Report, InvalidUTF8> {
-            .success(evaluate(view: bytes, counts: counts, hits: hits, original: OriginalText(bytes: bytes, view: view, counts: counts)))
+            let original = OriginalText(bytes: bytes, normalized: nil, inert: kind == .inert, counts: counts)
+            return .success(evaluate(view: bytes, counts: counts, hits: hits, original: original))
         }
-        return (finish(a, viewA, countsA, hitsA), finish(b, viewB, countsB, hitsB))
+        return (finish(a, kindA, countsA, hitsA), finish(b, kindB, countsB, hitsB))
     }
 
     private func evaluate(view: UnsafeBufferPointer<UInt8>, counts: ByteCounts, hits: [LiteralHit],
                           original: OriginalText) -> Report {
-        var original = original
         var spans: [RuleSpan] = []
         var prefiltered: [Int] = []
         var incomplete: [String] = []
@@ -92,7 +96,7 @@ extension Ruleset {
         if counts.linkMarks > 0, !linkRules.isEmpty || !capsRules.isEmpty {
             // Inert text is scanned with its capitals, where normalised text has none: links are
             // found as they would be in its normalised form.
-            links = linkExtractor.links(in: view, asIfLowercased: original.isInert)
+            links = linkExtractor.links(in: view, asIfLowercased: original.inert)
         }
         for link in links {
             // A link a `link-domains` rule names (a shortener) is reported once, by that rule,
@@ -111,12 +115,12 @@ extension Ruleset {
                 }
             }
         }
-        if !capsRules.isEmpty { checkCaps(view, counts, links, &original, into: &spans) }
+        if !capsRules.isEmpty { checkCaps(view, counts, links, original, into: &spans) }
         guard !spans.isEmpty || !incomplete.isEmpty else { return Report(rulesVersion: version, findings: []) }
-        return Report(rulesVersion: version, findings: findings(spans, &original), incomplete: incomplete)
+        return Report(rulesVersion: version, findings: findings(spans, ScalarMap(original)), incomplete: incomplete)
     }
 
-    private func findings(_ spans: [RuleSpan], _ original: inout OriginalText) -> [Finding] {
+    private func findings(_ spans: [RuleSpan], _ original: ScalarMap) -> [Finding] {
         var seen: Set<RuleSpan> = []
         var out: [Finding] = []
         for span in spans where seen.insert(span).inserted {
