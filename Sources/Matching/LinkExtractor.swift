@@ -31,6 +31,14 @@ public struct LinkExtractor: Sendable {
 
     /// Every link in `text` (UTF-8), in order.
     public func links(in text: UnsafeBufferPointer<UInt8>) -> [LinkMatch] {
+        links(in: text, asIfLowercased: false)
+    }
+
+    /// Every link in `text` (UTF-8), in order; with `asIfLowercased`, exactly the links found in
+    /// a copy of `text` with its ASCII letters lowercased (as `NormalizedText` has them), without
+    /// making that copy. Hosts are lowercased either way: only two sentences run together
+    /// (`Quiz.Win`), which are told from a host by a capital, tell the two apart.
+    public func links(in text: UnsafeBufferPointer<UInt8>, asIfLowercased: Bool) -> [LinkMatch] {
         var found: [LinkMatch] = []
         guard let base = text.baseAddress else { return found }
         var i = 0
@@ -52,7 +60,7 @@ public struct LinkExtractor: Sendable {
             while start > 0 && !LinkSyntax.isSpace(text[start - 1]) { start -= 1 }
             var end = i
             while end < n && !LinkSyntax.isSpace(text[end]) { end += 1 }
-            if let link = parse(text, start, end) { found.append(link) }
+            if let link = parse(text, start, end, sentenceJoins: !asIfLowercased) { found.append(link) }
             i = end
         }
         return found
@@ -70,7 +78,7 @@ public struct LinkExtractor: Sendable {
         return copy.withUTF8 { links(in: $0) }
     }
 
-    private func parse(_ t: UnsafeBufferPointer<UInt8>, _ tokenStart: Int, _ tokenEnd: Int) -> LinkMatch? {
+    private func parse(_ t: UnsafeBufferPointer<UInt8>, _ tokenStart: Int, _ tokenEnd: Int, sentenceJoins: Bool) -> LinkMatch? {
         var start = tokenStart
         var hostStart: Int
         var hasScheme = false
@@ -127,7 +135,7 @@ public struct LinkExtractor: Sendable {
             host = HostName.canonical(Substring(rawHost))
             guard isHost(host, withScheme: hasScheme) else { return nil }
         }
-        if !hasScheme && LinkSyntax.isSentenceJoin(t, hostStart, hostLast) { return nil }
+        if !hasScheme && sentenceJoins && LinkSyntax.isSentenceJoin(t, hostStart, hostLast) { return nil }
         // Port, then path, query, fragment up to the token's end.
         var end = hostLast
         if hostLast == hostEnd {

@@ -74,7 +74,7 @@ extension LiteralAutomaton {
         var acc: UInt64 = 0
     }
 
-    /// Walks two lanes until either text ends or reaches an output state (see the two-text walk).
+    /// Walks two lanes until either text ends or reaches an output state (see the single walk).
     @inline(never)
     static func walk(_ a: inout BatchLane, _ b: inout BatchLane, _ t: Tables) {
         let classes = t.classes, table = t.table, packed = t.packed, codes = t.codes, step = t.anchorStep

@@ -50,7 +50,11 @@ public struct NormalizedText: Sendable {
             if NormalizedText.composes(scalar) {
                 // Rare: combining marks need whole grapheme clusters. Validate the rest, then redo.
                 var j = i + width
-                while j < n { guard let (_, w) = NormalizedText.decode(utf8, at: j) else { return nil }; j += w }
+                while j < n {
+                    if utf8[j] < 0x80 { j += 1; continue }
+                    guard let (_, w) = NormalizedText.decode(utf8, at: j) else { return nil }
+                    j += w
+                }
                 self = NormalizedText(byCharacter: String(decoding: utf8, as: UTF8.self))
                 return
             }
@@ -139,8 +143,12 @@ public struct NormalizedText: Sendable {
         originalByteOffset.append(byteOffset)
     }
 
-    /// Builds the fold table now rather than on the first non-ASCII message.
-    public static func prepare() { _ = FoldTable.folded("é") }
+    /// Builds the fold table (and the table of scalars it leaves alone) now rather than on the
+    /// first non-ASCII message.
+    public static func prepare() {
+        _ = FoldTable.folded("é")
+        InertScalars.prepare()
+    }
 
     /// Marks that combine with the scalar before them (variation selectors do not change text).
     static func composes(_ s: Unicode.Scalar) -> Bool {

@@ -1,31 +1,81 @@
 import Matching
 
-/// The message as the caller gave it, with the way back from the scanned view to its scalars.
+/// The message as the caller gave it, and how the scanned view relates to it.
 struct OriginalText {
     let bytes: UnsafeBufferPointer<UInt8>
-    /// Present when the message was not pure ASCII and the view is its normalised form.
+    /// Present when the message was scanned in its normalised form.
     let normalized: NormalizedText?
+    /// Whether the message has non-ASCII bytes but was scanned as it is, normalisation having
+    /// nothing to change in it but the case of ASCII letters (`UTF8Inertness.inert`).
+    let inert: Bool
     /// What the scan of the original bytes counted.
     let counts: ByteCounts
 
-    /// Original scalar range of a view byte range.
-    func scalars(_ viewRange: Range<Int>) -> Range<Int> {
-        normalized?.originalScalars(viewRange) ?? viewRange
+    /// Whether the message is pure ASCII (then its ASCII counts are its character counts).
+    var isASCII: Bool { counts.nonASCII == 0 }
+}
+
+/// The way back from byte ranges of the scanned view to the original's scalars. For inert text
+/// it records where every scalar starts, so it is made only when a finding needs it: a message
+/// without findings allocates nothing.
+struct ScalarMap {
+    let original: OriginalText
+    /// For inert text, each scalar's byte offset and one entry for the end; empty otherwise.
+    private let scalarOffsets: [Int32]
+
+    init(_ original: OriginalText) {
+        self.original = original
+        var offsets: [Int32] = []
+        if original.inert {
+            // A scalar starts at every byte that is not a continuation byte.
+            offsets.reserveCapacity(original.bytes.count + 1)
+            for (i, b) in original.bytes.enumerated() where b & 0xC0 != 0x80 { offsets.append(Int32(i)) }
+            offsets.append(Int32(original.bytes.count))
+        }
+        scalarOffsets = offsets
     }
 
+    /// Original scalar range of a view byte range.
+    func scalars(_ viewRange: Range<Int>) -> Range<Int> {
+        if let normalized = original.normalized { return normalized.originalScalars(viewRange) }
+        guard original.inert else { return viewRange }
+        // As `NormalizedText.originalScalars` maps a range: the start to the scalar holding its
+        // byte, the end to one past the scalar holding the last byte.
+        let lower = scalarIndex(containingByte: viewRange.lowerBound)
+        guard !viewRange.isEmpty else { return lower..<lower }
+        return lower..<(scalarIndex(containingByte: viewRange.upperBound - 1) + 1)
+    }
+
+    /// The index of the scalar of inert text that holds byte `offset`; the number of scalars
+    /// for the end of the text.
+    private func scalarIndex(containingByte offset: Int) -> Int {
+        // The last scalar starting at or before `offset`.
+        var low = 0, high = scalarOffsets.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if Int(scalarOffsets[mid]) <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    /// The original byte offset of scalar `i` (the end of the text past the last scalar).
     func byteOffset(ofScalar i: Int) -> Int {
-        guard let normalized else { return i }
-        return Int(normalized.originalByteOffset[min(i, normalized.originalByteOffset.count - 1)])
+        if let normalized = original.normalized {
+            return Int(normalized.originalByteOffset[min(i, normalized.originalByteOffset.count - 1)])
+        }
+        guard original.inert else { return i }
+        return Int(scalarOffsets[min(i, scalarOffsets.count - 1)])
     }
 
     /// The original text of a scalar range.
     func text(_ scalars: Range<Int>) -> String {
         let from = byteOffset(ofScalar: scalars.lowerBound), to = byteOffset(ofScalar: scalars.upperBound)
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: original.bytes[from..<to]), as: UTF8.self)
     }
 
     /// 1-based line and column (in scalars) of a range's start and end.
     func place(_ scalars: Range<Int>) -> (line: Int, column: Int, endLine: Int, endColumn: Int) {
+        let bytes = original.bytes
         let startByte = byteOffset(ofScalar: scalars.lowerBound)
         let endByte = byteOffset(ofScalar: scalars.upperBound)
         var line = 1, column = 1

@@ -26,17 +26,22 @@ extension Ruleset {
             }
             for i in 0..<n {
                 let bytes = message(first + i)
-                guard counts[i].nonASCII == 0 else {
-                    // Text with non-ASCII bytes takes the single-message path, which validates it.
-                    do throws(InvalidUTF8) {
-                        report(first + i, .success(try check(utf8: bytes)))
-                    } catch {
-                        report(first + i, .failure(error))
+                // Text is scanned as it is unless normalising would change it: then (or when it
+                // is not UTF-8) the full path takes it, and the batch's scan of it is not used.
+                var inert = false
+                if counts[i].nonASCII > 0 {
+                    guard UTF8Inertness(bytes) == .inert else {
+                        do throws(InvalidUTF8) {
+                            report(first + i, .success(try checkNormalizing(utf8: bytes)))
+                        } catch {
+                            report(first + i, .failure(error))
+                        }
+                        continue
                     }
-                    continue
+                    inert = true
                 }
                 let own = hitRanges[i].isEmpty ? [] : Array(hits[hitRanges[i]])
-                let original = OriginalText(bytes: bytes, normalized: nil, counts: counts[i])
+                let original = OriginalText(bytes: bytes, normalized: nil, inert: inert, counts: counts[i])
                 report(first + i, .success(evaluate(view: bytes, counts: counts[i], hits: own, original: original)))
             }
             first += n

@@ -23,13 +23,20 @@ extension Ruleset {
                     if b >= 0x41 && b <= 0x5A { upper -= 1 }
                 }
             }
-            if original.normalized == nil {
+            // Only pure ASCII text can be decided from its ASCII counts: in any other text,
+            // inert or normalised, non-ASCII letters (Ü in ÜBER) count as well.
+            if original.isASCII {
                 guard letters >= minLetters, Double(upper) > maxRatio * Double(letters) else { continue }
             } else {
                 let possible = Double(original.counts.upper + original.counts.nonASCII)
                 guard possible > maxRatio * Double(minLetters), possible > maxRatio * Double(letters) else { continue }
             }
-            let count = CapsCounter.count(original.bytes, excluding: excluded.map { original.scalars($0) }, allow: allow)
+            var excludedScalars: [Range<Int>] = []
+            if !excluded.isEmpty {
+                let map = ScalarMap(original)
+                excludedScalars = excluded.map { map.scalars($0) }
+            }
+            let count = CapsCounter.count(original.bytes, excluding: excludedScalars, allow: allow)
             guard count.letters >= minLetters, Double(count.upper) > maxRatio * Double(count.letters) else { continue }
             var from = 0, to = view.count
             while from < to && LiteralAutomaton.isSpace(view[from]) { from += 1 }

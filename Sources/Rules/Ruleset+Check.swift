@@ -13,24 +13,42 @@ extension Ruleset {
     /// Checks one message given as UTF-8 bytes, without copying it into a `String`.
     /// - Throws: `InvalidUTF8` when the bytes are not valid UTF-8.
     public func check(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(InvalidUTF8) -> Report {
-        // Text with non-ASCII bytes is scanned in its normalised form only.
-        guard ByteCounts.isASCII(bytes) else { return try checkNormalized(bytes, counts: ByteCounts(counting: bytes)) }
-        var hits: [LiteralHit] = []
-        let counts = automaton.scan(bytes, hits: &hits)
-        return evaluate(view: bytes, counts: counts, hits: hits, original: OriginalText(bytes: bytes, normalized: nil, counts: counts))
+        guard let kind = Ruleset.scannable(bytes) else { return try checkNormalizing(utf8: bytes) }
+        return checkAsIs(bytes, kind)
     }
 
-    /// Text with non-ASCII bytes: validated and normalised in one pass, then the normalised
-    /// text is scanned. `counts` are the original bytes' counts from the first scan.
-    private func checkNormalized(_ bytes: UnsafeBufferPointer<UInt8>, counts: ByteCounts) throws(InvalidUTF8) -> Report {
+    /// Scans text that needs no normalising as it is.
+    private func checkAsIs(_ bytes: UnsafeBufferPointer<UInt8>, _ kind: AsIs) -> Report {
+        var hits: [LiteralHit] = []
+        let counts = automaton.scan(bytes, hits: &hits)
+        return evaluate(view: bytes, counts: counts, hits: hits,
+                        original: OriginalText(bytes: bytes, normalized: nil, inert: kind == .inert, counts: counts))
+    }
+
+    /// Text that can be scanned as it is: pure ASCII, or valid UTF-8 that normalisation would
+    /// change only in the case of ASCII letters, which the automaton folds itself.
+    private enum AsIs { case ascii, inert }
+
+    /// How a message can be scanned as it is; nil when only its normalised form can be
+    /// scanned, or when it is not UTF-8.
+    private static func scannable(_ bytes: UnsafeBufferPointer<UInt8>) -> AsIs? {
+        if ByteCounts.isASCII(bytes) { return .ascii }
+        return UTF8Inertness(bytes) == .inert ? .inert : nil
+    }
+
+    /// The full path for text with non-ASCII bytes: validated and normalised in one pass, then
+    /// the normalised text is scanned. It gives any text its report; `check(utf8:)` takes it
+    /// only for text it cannot scan as it is, and its shortcut must agree with it.
+    func checkNormalizing(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(InvalidUTF8) -> Report {
         guard let normalized = NormalizedText(validating: bytes) else {
             throw InvalidUTF8(byteOffset: UTF8Check.firstInvalidByte(bytes) ?? 0)
         }
+        let counts = ByteCounts(counting: bytes)
         return normalized.bytes.withUnsafeBufferPointer { view in
             var hits: [LiteralHit] = []
             let viewCounts = automaton.scan(view, hits: &hits)
             return evaluate(view: view, counts: viewCounts, hits: hits,
-                            original: OriginalText(bytes: bytes, normalized: normalized, counts: counts))
+                            original: OriginalText(bytes: bytes, normalized: normalized, inert: false, counts: counts))
         }
     }
 
@@ -38,22 +56,9 @@ extension Ruleset {
     /// exactly what `check(utf8:)` gives for that message.
     public func check(utf8 a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>)
         -> (Result<Report, InvalidUTF8>, Result<Report, InvalidUTF8>) {
-        // Text with non-ASCII bytes is scanned in its normalised form only: pair the rest.
-        let asciiA = ByteCounts.isASCII(a), asciiB = ByteCounts.isASCII(b)
-        guard asciiA && asciiB else {
-            func one(_ m: UnsafeBufferPointer<UInt8>, _ ascii: Bool) -> Result<Report, InvalidUTF8> {
-                do throws(InvalidUTF8) {
-                    return .success(ascii ? try check(utf8: m) : try checkNormalized(m, counts: ByteCounts(counting: m)))
-                } catch { return .failure(error) }
-            }
-            return (one(a, asciiA), one(b, asciiB))
-        }
-        var hitsA: [LiteralHit] = [], hitsB: [LiteralHit] = []
-        let (countsA, countsB) = automaton.scan(a, b, hits: &hitsA, &hitsB)
-        func finish(_ bytes: UnsafeBufferPointer<UInt8>, _ counts: ByteCounts, _ hits: [LiteralHit]) -> Result<Report, InvalidUTF8> {
-            .success(evaluate(view: bytes, counts: counts, hits: hits, original: OriginalText(bytes: bytes, normalized: nil, counts: counts)))
-        }
-        return (finish(a, countsA, hitsA), finish(b, countsB, hitsB))
+        var results: [Result<Report, InvalidUTF8>] = []
+        check(batch: 2, message: { $0 == 0 ? a : b }) { _, result in results.append(result) }
+        return (results[0], results[1])
     }
 
     func evaluate(view: UnsafeBufferPointer<UInt8>, counts: ByteCounts, hits: [LiteralHit],
@@ -74,7 +79,11 @@ extension Ruleset {
             }
         }
         var links: [LinkMatch] = []
-        if counts.linkAnchors > 0, !linkRules.isEmpty || !capsRules.isEmpty { links = linkExtractor.links(in: view) }
+        if counts.linkAnchors > 0, !linkRules.isEmpty || !capsRules.isEmpty {
+            // Inert text is scanned with its capitals, where normalised text has none: links are
+            // found as they would be in its normalised form.
+            links = linkExtractor.links(in: view, asIfLowercased: original.inert)
+        }
         for link in links {
             // A link a `link-domains` rule names (a shortener) is reported once, by that rule,
             // not again as merely off-domain.
@@ -94,10 +103,10 @@ extension Ruleset {
         }
         if !capsRules.isEmpty { checkCaps(view, counts, links, original, into: &spans) }
         guard !spans.isEmpty || !incomplete.isEmpty else { return Report(rulesVersion: version, findings: []) }
-        return Report(rulesVersion: version, findings: findings(spans, original), incomplete: incomplete)
+        return Report(rulesVersion: version, findings: findings(spans, ScalarMap(original)), incomplete: incomplete)
     }
 
-    private func findings(_ spans: [RuleSpan], _ original: OriginalText) -> [Finding] {
+    private func findings(_ spans: [RuleSpan], _ original: ScalarMap) -> [Finding] {
         var seen: Set<RuleSpan> = []
         var out: [Finding] = []
         for span in spans where seen.insert(span).inserted {

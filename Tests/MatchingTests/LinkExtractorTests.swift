@@ -101,6 +101,24 @@ struct LinkExtractorTests {
         #expect(links("Www.Example.COM.") == [Found(text: "Www.Example.COM", host: "www.example.com")])
     }
 
+    @Test("read as if lowercased, text finds the links its lowercased copy has", arguments: [
+        "Moby Pub Quiz.Win a prize", "See you tomorrow.Call us", "Visit BIT.LY/x today.Com", "Go to Www.Example.COM.",
+    ])
+    func asIfLowercased(text: String) {
+        let extractor = LinkExtractor()
+        let lowered = Array(text.utf8).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let expected = lowered.withUnsafeBufferPointer { extractor.links(in: $0) }
+        let found = Array(text.utf8).withUnsafeBufferPointer { extractor.links(in: $0, asIfLowercased: true) }
+        #expect(found == expected)
+    }
+
+    @Test("two sentences run together are not a link unless the text is read as if lowercased")
+    func sentenceJoin() {
+        let text = Array("Moby Pub Quiz.Win a prize".utf8)
+        #expect(text.withUnsafeBufferPointer { LinkExtractor().links(in: $0) }.isEmpty)
+        #expect(text.withUnsafeBufferPointer { LinkExtractor().links(in: $0, asIfLowercased: true) }.map(\.host) == ["quiz.win"])
+    }
+
     @Test("several links are returned in order")
     func several() {
         #expect(links("a.com, then https://b.org/x and c.net/y.").map(\.host) == ["a.com", "b.org", "c.net"])

@@ -25,6 +25,16 @@ struct NormalizedTextTests {
         #expect(String(String.UnicodeScalarView(all[scalars])) == "\u{0421}\u{200B}\u{0412}D")
     }
 
+    @Test("a combining mark followed later by ASCII is valid UTF-8 and composes")
+    func combiningThenASCII() throws {
+        let bytes = Array("cafe\u{301} CBD ok".utf8)
+        let normalized = try #require(bytes.withUnsafeBufferPointer { NormalizedText(validating: $0) })
+        #expect(String(decoding: normalized.bytes, as: UTF8.self) == "café cbd ok")
+        // A broken sequence after the mark is still refused.
+        let broken = Array("cafe\u{301} ok".utf8) + [0xC3]
+        #expect(broken.withUnsafeBufferPointer { NormalizedText(validating: $0) } == nil)
+    }
+
     @Test("fullwidth letters fold to ASCII under NFKC")
     func fullwidth() throws {
         let n = NormalizedText("Try ＣＢＤ oil")

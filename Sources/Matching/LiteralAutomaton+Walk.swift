@@ -1,33 +1,4 @@
 extension LiteralAutomaton {
-    /// Scans two texts at once. Each text's walk through the automaton is one chain of
-    /// dependent table look-ups; interleaving two independent chains lets the processor overlap
-    /// their memory latency, so a pair costs well under two single scans. Results are exactly
-    /// those of `scan` on each text.
-    public func scan(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>,
-                     hits hitsA: inout [LiteralHit], _ hitsB: inout [LiteralHit]) -> (ByteCounts, ByteCounts) {
-        let common = min(a.count, b.count, 4_095)
-        guard common > 0, let baseA = a.baseAddress, let baseB = b.baseAddress else {
-            return (scan(a, hits: &hitsA), scan(b, hits: &hitsB))
-        }
-        let k = Int32(classCount)
-        var lanes = Lanes()
-        withTables { tables in
-            while lanes.i < common {
-                lanes = LiteralAutomaton.walk(baseA, baseB, until: common, tables, lanes)
-                if lanes.rowA >= tables.firstOutRow { emit(state: lanes.rowA / k, end: lanes.i, into: &hitsA) }
-                if lanes.rowB >= tables.firstOutRow { emit(state: lanes.rowB / k, end: lanes.i, into: &hitsB) }
-            }
-        }
-        var countsA = ByteCounts(packed: lanes.accA), countsB = ByteCounts(packed: lanes.accB)
-        if a.count > common {
-            continueScan(a, from: common, row: lanes.rowA, window: lanes.windowA, counts: &countsA, hits: &hitsA)
-        }
-        if b.count > common {
-            continueScan(b, from: common, row: lanes.rowB, window: lanes.windowB, counts: &countsB, hits: &hitsB)
-        }
-        return (countsA, countsB)
-    }
-
     /// A single scan from `offset` in state row `row` and link window `window` to the end,
     /// adding to `counts` and `hits`.
     func continueScan(_ text: UnsafeBufferPointer<UInt8>, from offset: Int, row: Int32, window: UInt32,
@@ -135,14 +106,6 @@ extension LiteralAutomaton {
         let firstOutRow: Int32
     }
 
-    /// Two walks in progress: position, state rows, link windows and packed counts.
-    struct Lanes {
-        var i = 0
-        var rowA: Int32 = 0, rowB: Int32 = 0
-        var windowA: UInt32 = 0, windowB: UInt32 = 0
-        var accA: UInt64 = 0, accB: UInt64 = 0
-    }
-
     /// One walk in progress.
     struct Lane {
         var i = 0
@@ -151,30 +114,9 @@ extension LiteralAutomaton {
         var acc: UInt64 = 0
     }
 
-    /// Walks both texts until `end` or until either reaches an output state. A separate
-    /// function with no calls inside, so that both walks live in registers: two independent
-    /// chains of table look-ups that the processor overlaps. The counting beside them is
-    /// independent work that fills the wait.
-    @inline(never)
-    static func walk(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, until end: Int, _ t: Tables,
-                     _ lanes: Lanes) -> Lanes {
-        var l = lanes
-        let classes = t.classes, table = t.table, packed = t.packed, codes = t.codes, step = t.anchorStep
-        let limit = t.firstOutRow
-        repeat {
-            let x = Int(a[l.i]), y = Int(b[l.i])
-            l.rowA = table[Int(l.rowA) &+ Int(classes[x])]
-            l.rowB = table[Int(l.rowB) &+ Int(classes[y])]
-            l.windowA = ((l.windowA &<< 3) | UInt32(codes[x])) & 0x1FF
-            l.windowB = ((l.windowB &<< 3) | UInt32(codes[y])) & 0x1FF
-            l.accA &+= packed[x] &+ step[Int(l.windowA)]
-            l.accB &+= packed[y] &+ step[Int(l.windowB)]
-            l.i &+= 1
-        } while l.i < end && l.rowA < limit && l.rowB < limit
-        return l
-    }
-
-    /// One walk until `end` or an output state (see the two-text walk).
+    /// One walk until `end` or an output state. A separate function with no calls inside, so
+    /// that the walk lives in registers; the counting beside it is independent work that fills
+    /// the wait for each table look-up.
     @inline(never)
     static func walk(_ a: UnsafePointer<UInt8>, until end: Int, _ t: Tables, _ lane: Lane) -> Lane {
         var l = lane
