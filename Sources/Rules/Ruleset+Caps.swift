@@ -11,8 +11,8 @@ extension Ruleset {
             if counts.braces > 0 { excluded += Placeholders.ranges(in: view) }
             excluded = Ruleset.merge(excluded)
         }
-        for r in capsRules {
-            guard case .caps(let maxRatio, let minLetters, let allow) = compiled[r] else { continue }
+        for (k, r) in capsRules.enumerated() {
+            let maxRatio = capsLimits[k].maxRatio, minLetters = capsLimits[k].minLetters
             // Bounds from the scan's counts decide most messages without looking at words:
             // capitals can only be ASCII capitals or non-ASCII characters, and letters are at
             // least the ASCII letters outside links and placeholders.
@@ -23,19 +23,13 @@ extension Ruleset {
                     if b >= 0x41 && b <= 0x5A { upper -= 1 }
                 }
             }
-            // Only pure ASCII text can be decided from its ASCII counts: in any other text,
-            // inert or normalised, non-ASCII letters (Ü in ÜBER) count as well.
-            if original.isASCII {
-                guard letters >= minLetters, Double(upper) > maxRatio * Double(letters) else { continue }
-            } else {
-                let possible = Double(original.counts.upper + original.counts.nonASCII)
-                guard possible > maxRatio * Double(minLetters), possible > maxRatio * Double(letters) else { continue }
-            }
+            guard Ruleset.mayShout(original, letters: letters, upper: upper, capsLimits[k]) else { continue }
             var excludedScalars: [Range<Int>] = []
             if !excluded.isEmpty {
                 let map = ScalarMap(original)
                 excludedScalars = excluded.map { map.scalars($0) }
             }
+            guard case .caps(_, _, let allow) = compiled[r] else { continue }
             let count = CapsCounter.count(original.bytes, excluding: excludedScalars, allow: allow)
             guard count.letters >= minLetters, Double(count.upper) > maxRatio * Double(count.letters) else { continue }
             var from = 0, to = view.count
@@ -43,6 +37,21 @@ extension Ruleset {
             while to > from && LiteralAutomaton.isSpace(view[to - 1]) { to -= 1 }
             spans.append(RuleSpan(rule: r, range: from..<to))
         }
+    }
+}
+
+extension Ruleset {
+    /// Whether a message may be over a caps rule's limits, judged from counts alone: `letters`
+    /// and `upper` are its ASCII counts outside links and placeholders (all of them by default).
+    static func mayShout(_ original: OriginalText, letters: Int? = nil, upper: Int? = nil, _ limits: CapsLimits) -> Bool {
+        let letters = letters ?? original.counts.letters, upper = upper ?? original.counts.upper
+        // Only pure ASCII text can be decided from its ASCII counts: in any other text,
+        // inert or normalised, non-ASCII letters (Ü in ÜBER) count as well.
+        if original.isASCII {
+            return letters >= limits.minLetters && Double(upper) > limits.maxRatio * Double(letters)
+        }
+        let possible = Double(original.counts.upper + original.counts.nonASCII)
+        return possible > limits.maxRatio * Double(limits.minLetters) && possible > limits.maxRatio * Double(letters)
     }
 }
 
@@ -106,9 +115,20 @@ enum CapsCounter {
         }
         var index = 0
         var next = 0
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while case .scalarValue(let s) = decoder.decode(&iterator) {
+        var offset = 0
+        while offset < bytes.count {
+            // ASCII bytes are their own scalars; only other text goes through the decoder.
+            let s: Unicode.Scalar
+            if bytes[offset] < 0x80 {
+                s = Unicode.Scalar(bytes[offset])
+                offset += 1
+            } else {
+                var iterator = UnsafeBufferPointer(rebasing: bytes[offset...]).makeIterator()
+                var decoder = UTF8()
+                guard case .scalarValue(let decoded) = decoder.decode(&iterator) else { break }
+                s = decoded
+                offset += UTF8.width(decoded)
+            }
             defer { index += 1 }
             while next < excluding.count && excluding[next].upperBound <= index { next += 1 }
             if next < excluding.count && excluding[next].contains(index) { endWord(); continue }

@@ -63,13 +63,19 @@ extension Ruleset {
 
     func evaluate(view: UnsafeBufferPointer<UInt8>, counts: ByteCounts, hits: [LiteralHit],
                           original: OriginalText) -> Report {
+        // Most messages: no literal, no link, no placeholder, no regex to run, and capitals
+        // that the counts alone show are not shouting.
+        if hits.isEmpty && counts.linkAnchors == 0 && counts.braces == 0 && !patternsAlwaysRun
+            && capsLimits.allSatisfy({ !Ruleset.mayShout(original, $0) }) {
+            return cleanReport
+        }
         var spans: [RuleSpan] = []
         var prefiltered: [Int] = []
         var incomplete: [String] = []
         if !hits.isEmpty { resolveLiterals(view, hits, into: &spans, prefiltered: &prefiltered) }
-        for r in patternRules {
-            guard case .pattern(let regexes, let needsPrefilter) = compiled[r] else { continue }
-            if needsPrefilter && !prefiltered.contains(r) { continue }
+        for (k, r) in patternRules.enumerated() {
+            if patternNeedsPrefilter[k] && !prefiltered.contains(r) { continue }
+            guard case .pattern(let regexes, _) = compiled[r] else { continue }
             for regex in regexes {
                 do throws(PCRE2Error) {
                     for m in try regex.matches(in: view) where !m.isEmpty { spans.append(RuleSpan(rule: r, range: m)) }
@@ -110,13 +116,14 @@ extension Ruleset {
         var seen: Set<RuleSpan> = []
         var out: [Finding] = []
         for span in spans where seen.insert(span).inserted {
-            let rule = rules[span.rule]
+            // Fields are read one by one: copying the whole rule would retain all of its parts.
+            let r = span.rule
             let scalars = original.scalars(span.range)
             let place = original.place(scalars)
-            out.append(Finding(rule: rule.id, category: rule.category, severity: rule.severity, message: rule.message,
-                               match: original.text(scalars), start: scalars.lowerBound, end: scalars.upperBound,
-                               line: place.line, column: place.column, endLine: place.endLine,
-                               endColumn: place.endColumn, suggestion: rule.suggestion))
+            out.append(Finding(rule: rules[r].id, category: rules[r].category, severity: rules[r].severity,
+                               message: rules[r].message, match: original.text(scalars), start: scalars.lowerBound,
+                               end: scalars.upperBound, line: place.line, column: place.column, endLine: place.endLine,
+                               endColumn: place.endColumn, suggestion: rules[r].suggestion))
         }
         return out.sorted { ($0.start, $0.rule, $0.end) < ($1.start, $1.rule, $1.end) }
     }

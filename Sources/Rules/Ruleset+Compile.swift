@@ -66,5 +66,16 @@ extension Ruleset {
         self.capsRules = capsRules
         self.patternRules = patternRules
         self.nearRules = nearRules
+        let patternNeedsPrefilter = patternRules.map { r in
+            if case .pattern(_, let needsPrefilter) = compiled[r] { return needsPrefilter }
+            return false
+        }
+        self.patternNeedsPrefilter = patternNeedsPrefilter
+        self.patternsAlwaysRun = patternNeedsPrefilter.contains(false)
+        self.cleanReport = Report(rulesVersion: source.version, findings: [])
+        self.capsLimits = capsRules.map { r in
+            if case .caps(let maxRatio, let minLetters, _) = compiled[r] { return CapsLimits(maxRatio: maxRatio, minLetters: minLetters) }
+            return CapsLimits(maxRatio: 1, minLetters: .max)
+        }
     }
 }

@@ -24,6 +24,14 @@ public struct Ruleset: Sendable {
     let capsRules: [Int]
     let patternRules: [Int]
     let nearRules: [Int]
+    /// Whether each of `patternRules` runs only when its prefilter literal occurs.
+    let patternNeedsPrefilter: [Bool]
+    /// The limits of each of `capsRules`, read on every message, so kept apart from the allow-list.
+    let capsLimits: [CapsLimits]
+    /// Whether a pattern rule has no prefilter, so its regex runs on every message.
+    let patternsAlwaysRun: Bool
+    /// The report of a message with no findings.
+    let cleanReport: Report
 
     /// Reads, validates, compiles and self-tests the rules in `directory`.
     ///
@@ -62,6 +70,12 @@ struct LiteralOwner: Sendable {
     enum Role: UInt8, Sendable { case term, exception, nearFirst, nearSecond, prefilter }
     var rule: Int32
     var role: Role
+}
+
+/// The numbers of a `caps-ratio` rule that decide most messages from the scan's counts.
+struct CapsLimits: Sendable {
+    var maxRatio: Double
+    var minLetters: Int
 }
 
 /// A rule's compiled matching data.
