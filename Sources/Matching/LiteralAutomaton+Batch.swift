@@ -39,12 +39,16 @@ extension LiteralAutomaton {
                 if a.row >= tables.firstOutRow { emit(state: a.row / k, end: a.i, into: &hitsA) }
                 if b.row >= tables.firstOutRow { emit(state: b.row / k, end: b.i, into: &hitsB) }
                 if a.i == a.end {
-                    result(a.index, ByteCounts(packed: a.acc), &hitsA)
+                    var counts = ByteCounts(packed: a.acc)
+                    settle(&counts, &hitsA)
+                    result(a.index, counts, &hitsA)
                     hitsA.removeAll(keepingCapacity: true)
                     liveA = fill(&a, &hitsA)
                 }
                 if b.i == b.end {
-                    result(b.index, ByteCounts(packed: b.acc), &hitsB)
+                    var counts = ByteCounts(packed: b.acc)
+                    settle(&counts, &hitsB)
+                    result(b.index, counts, &hitsB)
                     hitsB.removeAll(keepingCapacity: true)
                     liveB = fill(&b, &hitsB)
                 }
@@ -55,8 +59,9 @@ extension LiteralAutomaton {
             var counts = ByteCounts(packed: lane.acc)
             if lane.i < lane.end {
                 continueScan(UnsafeBufferPointer(start: lane.base, count: lane.end), from: lane.i, row: lane.row,
-                             window: lane.window, counts: &counts, hits: &hits)
+                             counts: &counts, hits: &hits)
             }
+            settle(&counts, &hits)
             result(lane.index, counts, &hits)
         }
         if liveA { finish(a, &hitsA) }
@@ -70,31 +75,28 @@ extension LiteralAutomaton {
         var end = 0
         var index = 0
         var row: Int32 = 0
-        var window: UInt32 = 0
         var acc: UInt64 = 0
     }
 
     /// Walks two lanes until either text ends or reaches an output state (see the single walk).
     @inline(never)
     static func walk(_ a: inout BatchLane, _ b: inout BatchLane, _ t: Tables) {
-        let classes = t.classes, table = t.table, packed = t.packed, codes = t.codes, step = t.anchorStep
+        let classes = t.classes, table = t.table, packed = t.packed
         let limit = t.firstOutRow
         let pa = a.base!, pb = b.base!
-        var (ia, rowA, windowA, accA) = (a.i, a.row, a.window, a.acc)
-        var (ib, rowB, windowB, accB) = (b.i, b.row, b.window, b.acc)
+        var (ia, rowA, accA) = (a.i, a.row, a.acc)
+        var (ib, rowB, accB) = (b.i, b.row, b.acc)
         let endA = a.end, endB = b.end
         repeat {
             let x = Int(pa[ia]), y = Int(pb[ib])
             rowA = table[Int(rowA) &+ Int(classes[x])]
             rowB = table[Int(rowB) &+ Int(classes[y])]
-            windowA = ((windowA &<< 3) | UInt32(codes[x])) & 0x1FF
-            windowB = ((windowB &<< 3) | UInt32(codes[y])) & 0x1FF
-            accA &+= packed[x] &+ step[Int(windowA)]
-            accB &+= packed[y] &+ step[Int(windowB)]
+            accA &+= packed[x]
+            accB &+= packed[y]
             ia &+= 1
             ib &+= 1
         } while ia < endA && ib < endB && rowA < limit && rowB < limit
-        (a.i, a.row, a.window, a.acc) = (ia, rowA, windowA, accA)
-        (b.i, b.row, b.window, b.acc) = (ib, rowB, windowB, accB)
+        (a.i, a.row, a.acc) = (ia, rowA, accA)
+        (b.i, b.row, b.acc) = (ib, rowB, accB)
     }
 }

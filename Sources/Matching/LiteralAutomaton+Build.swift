@@ -5,8 +5,15 @@ extension LiteralAutomaton {
         var classes = [UInt8](repeating: otherClass, count: 256)
         for b in 0..<256 where isWordByte(UInt8(b)) { classes[b] = otherWordClass }
         for b in 0..<256 where isSpace(UInt8(b)) { classes[b] = spaceClass }
-        for b in [UInt8(0x2E), 0x2D, 0x5F, 0x2A] { classes[Int(b)] = separatorClass }
-        var next = otherWordClass + 1
+        // The separators match one another in literals, but `.` and `-` play different parts in
+        // links, so each has a class of its own that the literal automata treat alike.
+        classes[0x5F] = separatorClass
+        classes[0x2A] = separatorClass
+        classes[0x2E] = dotClass
+        classes[0x2D] = dashClass
+        classes[0x3A] = colonClass
+        classes[0x2F] = slashClass
+        var next = slashClass + 1
         for p in patterns {
             for b in p {
                 let f = fold(b)
@@ -18,6 +25,41 @@ extension LiteralAutomaton {
             }
         }
         return classes
+    }
+
+    /// The class a literal's byte is inserted under: every separator as one.
+    static func literalClass(_ b: UInt8, _ classes: [UInt8]) -> Int {
+        let c = classes[Int(b)]
+        return Int(c == dotClass || c == dashClass ? separatorClass : c)
+    }
+
+    /// The link-anchor automaton: it ends the pseudo-literal `id` wherever a link can hang, at
+    /// the label byte after `label.` and at the second `/` of `://`, as `LinkExtractor` looks.
+    static func anchors(_ classes: [UInt8], id: Int32) -> Component {
+        let k = Int(classes.max()!) + 1
+        var label = [Bool](repeating: false, count: k)
+        for b in 0..<256 where LinkSyntax.isLabel(UInt8(b)) { label[Int(classes[b])] = true }
+        // States: 0 nothing, 1 after a label byte, 2 after label `.`, 3 after `:`, 4 after `:/`,
+        // 5 a label byte after label `.` (an anchor; then as 1), 6 `://` (an anchor; then as 0).
+        var delta = [Int32](repeating: 0, count: 7 * k)
+        for s in 0..<7 {
+            for c in 0..<k {
+                let next: Int32
+                if label[c] {
+                    next = s == 2 ? 5 : 1
+                } else if c == Int(dotClass) {
+                    next = s == 1 || s == 5 ? 2 : 0
+                } else if c == Int(colonClass) {
+                    next = 3
+                } else if c == Int(slashClass) {
+                    next = s == 3 ? 4 : s == 4 ? 6 : 0
+                } else {
+                    next = 0
+                }
+                delta[s * k + c] = next
+            }
+        }
+        return Component(delta: delta, outputs: [[], [], [], [], [], [id], [id]], classCount: k)
     }
 
     /// One deterministic automaton before renumbering: transitions in state numbers, and the
@@ -32,6 +74,12 @@ extension LiteralAutomaton {
         /// byte may begin only after a non-word byte (or at the start): the start state then
         /// splits in two, "after a non-word byte" (state 0) and "inside a word" (the last state),
         /// and a failure link goes to the longest suffix that may begin where it does.
+        init(delta: [Int32], outputs: [[Int32]], classCount: Int) {
+            self.delta = delta
+            self.outputs = outputs
+            self.classCount = classCount
+        }
+
         init(_ patterns: [[UInt8]], _ ids: [Int], _ classes: [UInt8], _ wordClass: [Bool], anchored: Bool) {
             let k = wordClass.count
             classCount = k
@@ -42,7 +90,7 @@ extension LiteralAutomaton {
             for id in ids {
                 var s = 0
                 for b in patterns[id] {
-                    let c = Int(classes[Int(b)])
+                    let c = LiteralAutomaton.literalClass(b, classes)
                     if goto[s][c] < 0 {
                         goto[s][c] = Int32(goto.count)
                         goto.append([Int32](repeating: -1, count: k))
@@ -90,6 +138,12 @@ extension LiteralAutomaton {
             // 3. A run of white space counts as one: states reached by a space stay put on more space.
             let sc = Int(LiteralAutomaton.spaceClass)
             for s in 0..<n where s == 0 || incomingSpace[s] { delta[s * k + sc] = Int32(s) }
+            // `.` and `-` are separators like any other here.
+            let sep = Int(LiteralAutomaton.separatorClass)
+            for s in 0..<states {
+                delta[s * k + Int(LiteralAutomaton.dotClass)] = delta[s * k + sep]
+                delta[s * k + Int(LiteralAutomaton.dashClass)] = delta[s * k + sep]
+            }
             self.delta = delta
             self.outputs = outputs.map { $0.sorted() }
         }

@@ -32,7 +32,8 @@ public struct LiteralHit: Sendable, Equatable {
 
 extension LiteralAutomaton {
     // Per-byte increments packed into one word: five 12-bit counters, flushed every chunk of
-    // 4,095 bytes so none can overflow. Link anchors (bits 24-35) come from `anchorStep`.
+    // 4,095 bytes so none can overflow. Link anchors (bits 24-35) come from the automaton, or
+    // from `anchorStep` when counting without it.
     @usableFromInline static let packedCounts: [UInt64] = (0..<256).map { b -> UInt64 in
         var v: UInt64 = 0
         if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) { v |= 1 }
@@ -63,7 +64,8 @@ extension LiteralAutomaton {
     public func scan(_ text: UnsafeBufferPointer<UInt8>, hits: inout [LiteralHit]) -> ByteCounts {
         var counts = ByteCounts()
         guard !text.isEmpty else { return counts }
-        continueScan(text, from: 0, row: 0, window: 0, counts: &counts, hits: &hits)
+        continueScan(text, from: 0, row: 0, counts: &counts, hits: &hits)
+        settle(&counts, &hits)
         return counts
     }
 

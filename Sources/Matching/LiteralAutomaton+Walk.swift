@@ -1,12 +1,12 @@
 extension LiteralAutomaton {
-    /// A single scan from `offset` in state row `row` and link window `window` to the end,
-    /// adding to `counts` and `hits`.
-    func continueScan(_ text: UnsafeBufferPointer<UInt8>, from offset: Int, row: Int32, window: UInt32,
+    /// A single scan from `offset` in state row `row` to the end, adding to `counts` and `hits`
+    /// (link anchors among them, until `settle`).
+    func continueScan(_ text: UnsafeBufferPointer<UInt8>, from offset: Int, row: Int32,
                       counts: inout ByteCounts, hits: inout [LiteralHit]) {
         let k = Int32(classCount)
         let base = text.baseAddress!
         withTables { tables in
-            var lane = Lane(row: row, window: window)
+            var lane = Lane(row: row)
             var offset = offset
             while offset < text.count {
                 let chunkEnd = min(text.count, offset + 4_095)
@@ -22,18 +22,22 @@ extension LiteralAutomaton {
         }
     }
 
+    /// Moves the link anchors the automaton reported among `hits` into `counts`.
+    func settle(_ counts: inout ByteCounts, _ hits: inout [LiteralHit]) {
+        guard !hits.isEmpty else { return }
+        let anchor = Int32(patterns.count)
+        let before = hits.count
+        hits.removeAll { $0.pattern == anchor }
+        counts.linkAnchors += before - hits.count
+    }
+
     /// Runs `body` with raw pointers to the scan's tables.
     func withTables<R>(_ body: (Tables) -> R) -> R {
         classOf.withUnsafeBufferPointer { classes in
         delta.withUnsafeBufferPointer { table in
         LiteralAutomaton.packedCounts.withUnsafeBufferPointer { packed in
-        LiteralAutomaton.linkCodes.withUnsafeBufferPointer { codes in
-        LiteralAutomaton.anchorStep.withUnsafeBufferPointer { step in
             body(Tables(classes: classes.baseAddress!, table: table.baseAddress!, packed: packed.baseAddress!,
-                        codes: codes.baseAddress!, anchorStep: step.baseAddress!,
                         firstOutRow: firstOutputState &* Int32(classCount)))
-        }
-        }
         }
         }
         }
@@ -101,8 +105,6 @@ extension LiteralAutomaton {
         let classes: UnsafePointer<UInt8>
         let table: UnsafePointer<Int32>
         let packed: UnsafePointer<UInt64>
-        let codes: UnsafePointer<UInt8>
-        let anchorStep: UnsafePointer<UInt64>
         let firstOutRow: Int32
     }
 
@@ -110,7 +112,6 @@ extension LiteralAutomaton {
     struct Lane {
         var i = 0
         var row: Int32
-        var window: UInt32
         var acc: UInt64 = 0
     }
 
@@ -120,13 +121,12 @@ extension LiteralAutomaton {
     @inline(never)
     static func walk(_ a: UnsafePointer<UInt8>, until end: Int, _ t: Tables, _ lane: Lane) -> Lane {
         var l = lane
-        let classes = t.classes, table = t.table, packed = t.packed, codes = t.codes, step = t.anchorStep
+        let classes = t.classes, table = t.table, packed = t.packed
         let limit = t.firstOutRow
         repeat {
             let x = Int(a[l.i])
             l.row = table[Int(l.row) &+ Int(classes[x])]
-            l.window = ((l.window &<< 3) | UInt32(codes[x])) & 0x1FF
-            l.acc &+= packed[x] &+ step[Int(l.window)]
+            l.acc &+= packed[x]
             l.i &+= 1
         } while l.i < end && l.row < limit
         return l

@@ -29,6 +29,11 @@ public struct LiteralAutomaton: Sendable {
     static let separatorClass: UInt8 = 2
     /// Word bytes in no literal.
     static let otherWordClass: UInt8 = 3
+    /// `.`, `-`, `:` and `/`: separators and other bytes to literals, but link marks to the anchor automaton.
+    static let dotClass: UInt8 = 4
+    static let dashClass: UInt8 = 5
+    static let colonClass: UInt8 = 6
+    static let slashClass: UInt8 = 7
 
     /// True for the bytes that are one white-space class.
     @inlinable public static func isSpace(_ b: UInt8) -> Bool {
@@ -71,7 +76,9 @@ public struct LiteralAutomaton: Sendable {
             if atWordStart[id] || !LiteralAutomaton.isWordByte(p.first ?? 0) { anchored.append(id) } else { free.append(id) }
         }
         let a = Component(patterns, anchored, classes, wordClass, anchored: true)
-        let machine = free.isEmpty ? a : a.product(Component(patterns, free, classes, wordClass, anchored: false))
+        let literals = free.isEmpty ? a : a.product(Component(patterns, free, classes, wordClass, anchored: false))
+        // Link anchors are found in the same pass, as one more (pseudo-)literal.
+        let machine = literals.product(LiteralAutomaton.anchors(classes, id: Int32(patterns.count)))
         let n = machine.stateCount
 
         // Renumber so that output states come last: the scan loop tests one comparison.
