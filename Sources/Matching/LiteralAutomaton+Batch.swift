@@ -12,7 +12,7 @@ extension LiteralAutomaton {
     ///     finish (not their order). The hits buffer is reused once `result` returns.
     public func scan(batch count: Int, text: (Int) -> UnsafeBufferPointer<UInt8>,
                      result: (Int, ByteCounts, inout [LiteralHit]) -> Void) {
-        let k = Int32(classCount)
+        let k = UInt32(classCount)
         var next = 0
         var hitsA: [LiteralHit] = [], hitsB: [LiteralHit] = []
         var a = BatchLane(), b = BatchLane()
@@ -74,7 +74,7 @@ extension LiteralAutomaton {
         var i = 0
         var end = 0
         var index = 0
-        var row: Int32 = 0
+        var row: UInt32 = 0
         var acc: UInt64 = 0
     }
 

@@ -70,7 +70,7 @@ extension LiteralAutomaton {
     }
 
     @usableFromInline
-    func emit(state: Int32, end: Int, into hits: inout [LiteralHit]) {
+    func emit(state: UInt32, end: Int, into hits: inout [LiteralHit]) {
         let slot = Int(state - firstOutputState)
         for j in Int(outputStart[slot])..<Int(outputStart[slot + 1]) {
             hits.append(LiteralHit(pattern: outputIDs[j], end: end))

@@ -1,9 +1,9 @@
 extension LiteralAutomaton {
     /// A single scan from `offset` in state row `row` to the end, adding to `counts` and `hits`
     /// (link anchors among them, until `settle`).
-    func continueScan(_ text: UnsafeBufferPointer<UInt8>, from offset: Int, row: Int32,
+    func continueScan(_ text: UnsafeBufferPointer<UInt8>, from offset: Int, row: UInt32,
                       counts: inout ByteCounts, hits: inout [LiteralHit]) {
-        let k = Int32(classCount)
+        let k = UInt32(classCount)
         let base = text.baseAddress!
         withTables { tables in
             var lane = Lane(row: row)
@@ -37,7 +37,7 @@ extension LiteralAutomaton {
         delta.withUnsafeBufferPointer { table in
         LiteralAutomaton.packedCounts.withUnsafeBufferPointer { packed in
             body(Tables(classes: classes.baseAddress!, table: table.baseAddress!, packed: packed.baseAddress!,
-                        firstOutRow: firstOutputState &* Int32(classCount)))
+                        firstOutRow: firstOutputState &* UInt32(classCount)))
         }
         }
         }
@@ -103,15 +103,15 @@ extension LiteralAutomaton {
     /// The scan's tables as raw pointers, for the walks below.
     struct Tables {
         let classes: UnsafePointer<UInt8>
-        let table: UnsafePointer<Int32>
+        let table: UnsafePointer<UInt32>
         let packed: UnsafePointer<UInt64>
-        let firstOutRow: Int32
+        let firstOutRow: UInt32
     }
 
     /// One walk in progress.
     struct Lane {
         var i = 0
-        var row: Int32
+        var row: UInt32
         var acc: UInt64 = 0
     }
 

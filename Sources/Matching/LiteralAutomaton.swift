@@ -13,9 +13,9 @@ public struct LiteralAutomaton: Sendable {
     /// Number of byte classes (distinct bytes in the literals, plus white space, separators and other).
     public let classCount: Int
     /// `delta[row + class]` is the next state's row, where a state's row is `state * classCount`.
-    @usableFromInline let delta: [Int32]
+    @usableFromInline let delta: [UInt32]
     /// States at or above this number end at least one literal (compare rows with `firstOutputState * classCount`).
-    @usableFromInline let firstOutputState: Int32
+    @usableFromInline let firstOutputState: UInt32
     /// For output state `s`, `outputIDs[outputStart[s - first] ..< outputStart[s - first + 1]]`.
     @usableFromInline let outputStart: [Int32]
     @usableFromInline let outputIDs: [Int32]
@@ -88,10 +88,10 @@ public struct LiteralAutomaton: Sendable {
         precondition(order[0] == 0, "the start state has no output")
         var newNumber = [Int32](repeating: 0, count: n)
         for (new, old) in order.enumerated() { newNumber[old] = Int32(new) }
-        var table = [Int32](repeating: 0, count: n * k)
+        var table = [UInt32](repeating: 0, count: n * k)
         for (new, old) in order.enumerated() {
             // Entries are row offsets (state × classes), saving a multiplication per text byte.
-            for c in 0..<k { table[new * k + c] = newNumber[Int(machine.delta[old * k + c])] * Int32(k) }
+            for c in 0..<k { table[new * k + c] = UInt32(newNumber[Int(machine.delta[old * k + c])]) * UInt32(k) }
         }
         var starts: [Int32] = [0]
         var ids: [Int32] = []
@@ -100,7 +100,7 @@ public struct LiteralAutomaton: Sendable {
             starts.append(Int32(ids.count))
         }
         self.delta = table
-        self.firstOutputState = Int32(firstOut)
+        self.firstOutputState = UInt32(firstOut)
         self.outputStart = starts
         self.outputIDs = ids
     }
