@@ -80,6 +80,10 @@ struct ScalarMap {
         let endByte = byteOffset(ofScalar: scalars.upperBound)
         var line = 1, column = 1
         var result = (line: 1, column: 1, endLine: 1, endColumn: 1)
+        // Pure ASCII on one line (most messages): columns are byte offsets.
+        if original.isASCII, !UnsafeBufferPointer(rebasing: bytes[..<endByte]).contains(0x0A) {
+            return (1, startByte + 1, 1, endByte + 1)
+        }
         var i = 0
         while i <= endByte {
             if i == startByte { result.line = line; result.column = column }

@@ -58,7 +58,7 @@ extension Ruleset {
 /// Words a caps-ratio rule does not count when written in capitals (STOP, MRI, A1C), kept so
 /// that a word of up to eight ASCII characters is looked up as one integer, without a string.
 struct CapsAllowList: Sendable {
-    let packed: Set<UInt64>
+    let packed: PackedWordSet
     let other: Set<String>
     let longest: Int
 
@@ -73,7 +73,7 @@ struct CapsAllowList: Sendable {
                 other.insert(w)
             }
         }
-        self.packed = packed
+        self.packed = PackedWordSet(packed)
         self.other = other
         self.longest = words.map { $0.unicodeScalars.count }.max() ?? 0
     }
@@ -95,28 +95,32 @@ enum CapsCounter {
     static func count(_ bytes: UnsafeBufferPointer<UInt8>, excluding: [Range<Int>],
                       allow: CapsAllowList) -> (letters: Int, upper: Int) {
         var letters = 0, upper = 0
-        var wordLength = 0, wordLetters = 0, wordUpper = 0
-        var key: UInt64 = 0
-        var keyable = true
-        var word = String.UnicodeScalarView()
-        func endWord() {
-            if wordLetters > 0 {
+        var word = Word()
+        /// Counts the word that just ended unless it is on the allow-list in capitals.
+        func endWord(at end: Int) {
+            if word.letters > 0 {
                 var allowed = false
-                if wordUpper == wordLetters && wordLength <= allow.longest {
-                    allowed = keyable && wordLength <= 8 ? allow.packed.contains(key) : allow.other.contains(String(word))
+                if word.upper == word.letters && word.length <= allow.longest {
+                    if word.keyable && word.length <= 8 {
+                        allowed = allow.packed.contains(word.key)
+                    } else {
+                        // Spelled out only here: a long or non-ASCII word in capitals.
+                        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[word.start..<end]), as: UTF8.self)
+                        allowed = allow.other.contains(text)
+                    }
                 }
                 if !allowed {
-                    letters += wordLetters
-                    upper += wordUpper
+                    letters += word.letters
+                    upper += word.upper
                 }
             }
-            wordLength = 0; wordLetters = 0; wordUpper = 0; key = 0; keyable = true
-            if !word.isEmpty { word.removeAll(keepingCapacity: true) }
+            word = Word()
         }
         var index = 0
         var next = 0
         var offset = 0
         while offset < bytes.count {
+            let at = offset
             // ASCII bytes are their own scalars; only other text goes through the decoder.
             let s: Unicode.Scalar
             if bytes[offset] < 0x80 {
@@ -131,7 +135,7 @@ enum CapsCounter {
             }
             defer { index += 1 }
             while next < excluding.count && excluding[next].upperBound <= index { next += 1 }
-            if next < excluding.count && excluding[next].contains(index) { endWord(); continue }
+            if next < excluding.count && excluding[next].contains(index) { endWord(at: at); continue }
             let isLetter: Bool, isUpper: Bool, isDigit: Bool
             if s.isASCII {
                 let b = UInt8(s.value)
@@ -144,24 +148,65 @@ enum CapsCounter {
                 isUpper = isLetter && p.isUppercase
                 isDigit = !isLetter && p.numericType == .decimal
             }
-            guard isLetter || isDigit else { endWord(); continue }
-            wordLength += 1
-            if isLetter { wordLetters += 1 }
-            if isUpper { wordUpper += 1 }
-            // Only an all-capitals word short enough to be on the allow-list is remembered.
-            guard wordUpper == wordLetters && wordLength <= allow.longest else { continue }
-            if s.isASCII && keyable && wordLength <= 8 {
-                key |= UInt64(s.value) << (8 * UInt64(wordLength - 1))
-            } else if keyable {
-                // The word needs spelling out after all: recover the characters packed so far.
-                keyable = false
-                if word.isEmpty {
-                    for i in 0..<(wordLength - 1) { word.append(Unicode.Scalar(UInt8((key >> (8 * UInt64(i))) & 0xFF))) }
-                }
+            guard isLetter || isDigit else { endWord(at: at); continue }
+            if word.length == 0 { word.start = at }
+            word.length += 1
+            if isLetter { word.letters += 1 }
+            if isUpper { word.upper += 1 }
+            // Up to eight ASCII capitals and digits are packed into the key as they come.
+            if s.isASCII && word.keyable && word.length <= 8 {
+                word.key |= UInt64(s.value) << (8 * UInt64(word.length - 1))
+            } else {
+                word.keyable = false
             }
-            if !keyable { word.append(s) }
         }
-        endWord()
+        endWord(at: bytes.count)
         return (letters, upper)
+    }
+
+    /// The word being counted.
+    struct Word {
+        var start = 0
+        var length = 0, letters = 0, upper = 0
+        var key: UInt64 = 0
+        var keyable = true
+    }
+}
+
+/// A small set of words packed into integers (`CapsAllowList.key`), looked up with one
+/// multiplication and a probe or two: words are looked up once per capitalised word of a
+/// message, where a general-purpose hash costs more than the rest of the count.
+struct PackedWordSet: Sendable {
+    private let slots: [UInt64]
+    private let mask: Int
+
+    init(_ keys: Set<UInt64>) {
+        var size = 16
+        while size < keys.count * 4 { size *= 2 }
+        var slots = [UInt64](repeating: 0, count: size)
+        for key in keys where key != 0 {
+            var i = PackedWordSet.slot(key, size - 1)
+            while slots[i] != 0 { i = (i + 1) & (size - 1) }
+            slots[i] = key
+        }
+        self.slots = slots
+        self.mask = size - 1
+    }
+
+    @inline(__always)
+    static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    /// Whether `key` is in the set (0, the empty word, never is).
+    func contains(_ key: UInt64) -> Bool {
+        guard key != 0 else { return false }
+        var i = PackedWordSet.slot(key, mask)
+        while true {
+            let k = slots[i]
+            if k == key { return true }
+            if k == 0 { return false }
+            i = (i + 1) & mask
+        }
     }
 }

@@ -113,9 +113,17 @@ extension Ruleset {
     }
 
     private func findings(_ spans: [RuleSpan], _ original: ScalarMap) -> [Finding] {
-        var seen: Set<RuleSpan> = []
+        // The same span can come twice (two literals of one rule); a few spans: sort, not hash.
+        var unique = spans.sorted { ($0.rule, $0.range.lowerBound, $0.range.upperBound) < ($1.rule, $1.range.lowerBound, $1.range.upperBound) }
+        var w = 0
+        for span in unique where w == 0 || unique[w - 1] != span {
+            unique[w] = span
+            w += 1
+        }
+        unique.removeLast(unique.count - w)
         var out: [Finding] = []
-        for span in spans where seen.insert(span).inserted {
+        out.reserveCapacity(unique.count)
+        for span in unique {
             // Fields are read one by one: copying the whole rule would retain all of its parts.
             let r = span.rule
             let scalars = original.scalars(span.range)
