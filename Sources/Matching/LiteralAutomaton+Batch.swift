@@ -1,30 +1,90 @@
+/// What the batch scan found in one text.
+public struct BatchResult: Sendable {
+    /// The text's counts.
+    public var counts: ByteCounts
+    /// Where the text's hits are in the batch's list of hits.
+    public var hits: Range<Int>
+
+    /// A result.
+    public init(counts: ByteCounts = ByteCounts(), hits: Range<Int> = 0..<0) {
+        self.counts = counts
+        self.hits = hits
+    }
+}
+
 extension LiteralAutomaton {
     /// Texts up to this many bytes share the two-lane batch walk; longer ones are scanned alone.
     public static let batchTextLimit = 4_095
 
-    /// Scans `count` texts, two at a time: each lane walks one text, and when a text ends the
-    /// next one takes its lane, so no text is left to a slower single walk. Results are exactly
-    /// those of `scan` on each text.
+    /// Scans many texts, two at a time: each lane walks one text, and when a text ends the next
+    /// one takes its lane, so no text is left to a slower single walk. Results are exactly those
+    /// of `scan` on each text.
     ///
     /// - Parameters:
-    ///   - text: The `i`th text; called once per text, in order.
-    ///   - result: Called once per text with its index, counts and hits, in the order texts
-    ///     finish (not their order). The hits buffer is reused once `result` returns.
-    public func scan(batch count: Int, text: (Int) -> UnsafeBufferPointer<UInt8>,
-                     result: (Int, ByteCounts, inout [LiteralHit]) -> Void) {
+    ///   - texts: The texts.
+    ///   - results: One entry per text, filled in: its counts and the range of its hits in `hits`.
+    ///   - hits: Every text's hits are appended here, one text's after another's.
+    public func scan(batch texts: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>,
+                     results: UnsafeMutableBufferPointer<BatchResult>, hits: inout [LiteralHit]) {
+        precondition(results.count >= texts.count, "one result per text")
+        var batch = BatchScan(texts: texts, results: results)
         let k = UInt32(classCount)
-        var next = 0
-        var hitsA: [LiteralHit] = [], hitsB: [LiteralHit] = []
         var a = BatchLane(), b = BatchLane()
-        /// Puts the next short text in a lane; long and empty texts are done on the way.
-        func fill(_ lane: inout BatchLane, _ hits: inout [LiteralHit]) -> Bool {
-            while next < count {
-                let t = text(next)
+        var hitsA: [LiteralHit] = [], hitsB: [LiteralHit] = []
+        var liveA = batch.fill(&a, &hitsA, self, &hits)
+        var liveB = batch.fill(&b, &hitsB, self, &hits)
+        withTables { tables in
+            while liveA && liveB {
+                LiteralAutomaton.walk(&a, &b, tables)
+                if a.row >= tables.firstOutRow { emit(state: a.row / k, end: a.i, into: &hitsA) }
+                if b.row >= tables.firstOutRow { emit(state: b.row / k, end: b.i, into: &hitsB) }
+                if a.i == a.end {
+                    batch.finish(a, &hitsA, ByteCounts(packed: a.acc), self, &hits)
+                    liveA = batch.fill(&a, &hitsA, self, &hits)
+                }
+                if b.i == b.end {
+                    batch.finish(b, &hitsB, ByteCounts(packed: b.acc), self, &hits)
+                    liveB = batch.fill(&b, &hitsB, self, &hits)
+                }
+            }
+        }
+        // One lane may be left: finish its text alone.
+        if liveA { finishAlone(a, &hitsA, batch, &hits) }
+        if liveB { finishAlone(b, &hitsB, batch, &hits) }
+    }
+
+    /// Walks the rest of a lane's text alone and records it.
+    private func finishAlone(_ lane: BatchLane, _ laneHits: inout [LiteralHit], _ batch: BatchScan,
+                             _ hits: inout [LiteralHit]) {
+        var counts = ByteCounts(packed: lane.acc)
+        if lane.i < lane.end {
+            continueScan(UnsafeBufferPointer(start: lane.base, count: lane.end), from: lane.i, row: lane.row,
+                         counts: &counts, hits: &laneHits)
+        }
+        batch.finish(lane, &laneHits, counts, self, &hits)
+    }
+
+    /// Where the batch scan is in its texts, and where its results go.
+    struct BatchScan {
+        let texts: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>
+        let results: UnsafeMutableBufferPointer<BatchResult>
+        var next = 0
+
+        init(texts: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>, results: UnsafeMutableBufferPointer<BatchResult>) {
+            self.texts = texts
+            self.results = results
+        }
+
+        /// Puts the next short text in `lane`; long and empty texts are done on the way. False
+        /// when no text is left.
+        mutating func fill(_ lane: inout BatchLane, _ laneHits: inout [LiteralHit], _ automaton: LiteralAutomaton,
+                           _ hits: inout [LiteralHit]) -> Bool {
+            while next < texts.count {
+                let t = texts[next]
                 next += 1
                 guard let base = t.baseAddress, t.count > 0, t.count <= LiteralAutomaton.batchTextLimit else {
-                    let counts = scan(t, hits: &hits)
-                    result(next - 1, counts, &hits)
-                    hits.removeAll(keepingCapacity: true)
+                    let counts = automaton.scan(t, hits: &laneHits)
+                    record(next - 1, counts, &laneHits, &hits)
                     continue
                 }
                 lane = BatchLane(base: base, end: t.count, index: next - 1)
@@ -32,40 +92,23 @@ extension LiteralAutomaton {
             }
             return false
         }
-        var liveA = fill(&a, &hitsA), liveB = fill(&b, &hitsB)
-        withTables { tables in
-            while liveA && liveB {
-                LiteralAutomaton.walk(&a, &b, tables)
-                if a.row >= tables.firstOutRow { emit(state: a.row / k, end: a.i, into: &hitsA) }
-                if b.row >= tables.firstOutRow { emit(state: b.row / k, end: b.i, into: &hitsB) }
-                if a.i == a.end {
-                    var counts = ByteCounts(packed: a.acc)
-                    settle(&counts, &hitsA)
-                    result(a.index, counts, &hitsA)
-                    hitsA.removeAll(keepingCapacity: true)
-                    liveA = fill(&a, &hitsA)
-                }
-                if b.i == b.end {
-                    var counts = ByteCounts(packed: b.acc)
-                    settle(&counts, &hitsB)
-                    result(b.index, counts, &hitsB)
-                    hitsB.removeAll(keepingCapacity: true)
-                    liveB = fill(&b, &hitsB)
-                }
+
+        /// Records a lane's text, walked to its end.
+        func finish(_ lane: BatchLane, _ laneHits: inout [LiteralHit], _ counts: ByteCounts,
+                    _ automaton: LiteralAutomaton, _ hits: inout [LiteralHit]) {
+            var counts = counts
+            automaton.settle(&counts, &laneHits)
+            record(lane.index, counts, &laneHits, &hits)
+        }
+
+        /// Stores text `i`'s result and moves its hits to the shared list.
+        func record(_ i: Int, _ counts: ByteCounts, _ laneHits: inout [LiteralHit], _ hits: inout [LiteralHit]) {
+            results[i] = BatchResult(counts: counts, hits: hits.count..<(hits.count + laneHits.count))
+            if !laneHits.isEmpty {
+                hits += laneHits
+                laneHits.removeAll(keepingCapacity: true)
             }
         }
-        // One lane may be left: finish its text alone.
-        func finish(_ lane: BatchLane, _ hits: inout [LiteralHit]) {
-            var counts = ByteCounts(packed: lane.acc)
-            if lane.i < lane.end {
-                continueScan(UnsafeBufferPointer(start: lane.base, count: lane.end), from: lane.i, row: lane.row,
-                             counts: &counts, hits: &hits)
-            }
-            settle(&counts, &hits)
-            result(lane.index, counts, &hits)
-        }
-        if liveA { finish(a, &hitsA) }
-        if liveB { finish(b, &hitsB) }
     }
 
     /// One text in a lane of the batch walk.

@@ -81,17 +81,21 @@ struct LiteralAutomatonWordStartTests {
         var texts: [[UInt8]] = [[], Array("CBD order  now".utf8), Array(repeating: 0x61, count: 5_000) + Array(" cbd x.com".utf8)]
         for _ in 0..<200 { texts.append(g.text(Array("cbd ordernw%f.-:/xé".utf8), g.next(120))) }
         texts.append(Array(repeating: 0x20, count: 4_095) + Array("cbd".utf8))
-        var results: [Int: (ByteCounts, [LiteralHit])] = [:]
         let buffers = texts.map { t -> UnsafeMutableBufferPointer<UInt8> in
             let b = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(t.count, 1))
             _ = b.initialize(from: t)
             return b
         }
         defer { buffers.forEach { $0.deallocate() } }
-        automaton.scan(batch: texts.count, text: { UnsafeBufferPointer(rebasing: buffers[$0][0..<texts[$0].count]) }) { i, counts, hits in
-            #expect(results[i] == nil, "text \(i) reported twice")
-            results[i] = (counts, hits)
+        let views = texts.indices.map { UnsafeBufferPointer(rebasing: buffers[$0][0..<texts[$0].count]) }
+        var batch = [BatchResult](repeating: BatchResult(), count: texts.count)
+        var allHits: [LiteralHit] = []
+        views.withUnsafeBufferPointer { v in
+            batch.withUnsafeMutableBufferPointer { r in automaton.scan(batch: v, results: r, hits: &allHits) }
         }
+        var results: [Int: (ByteCounts, [LiteralHit])] = [:]
+        for (i, r) in batch.enumerated() { results[i] = (r.counts, Array(allHits[r.hits])) }
+        #expect(batch.map(\.hits.count).reduce(0, +) == allHits.count, "every hit belongs to one text")
         #expect(results.count == texts.count)
         for (i, t) in texts.enumerated() {
             var single: [LiteralHit] = []
