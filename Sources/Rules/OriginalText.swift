@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Matching
 
 /// The message as the caller gave it, and how the scanned view relates to it.
@@ -81,7 +86,7 @@ struct ScalarMap {
         var line = 1, column = 1
         var result = (line: 1, column: 1, endLine: 1, endColumn: 1)
         // Pure ASCII on one line (most messages): columns are byte offsets.
-        if original.isASCII, !UnsafeBufferPointer(rebasing: bytes[..<endByte]).contains(0x0A) {
+        if original.isASCII, endByte == 0 || memchr(bytes.baseAddress!, 0x0A, endByte) == nil {
             return (1, startByte + 1, 1, endByte + 1)
         }
         var i = 0

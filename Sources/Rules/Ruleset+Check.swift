@@ -94,17 +94,13 @@ extension Ruleset {
             // A link a `link-domains` rule names (a shortener) is reported once, by that rule,
             // not again as merely off-domain.
             var named = false
-            for r in linkRules {
-                if case .linkDomains(let set) = compiled[r], set.contains(host: link.host) {
-                    spans.append(RuleSpan(rule: r, range: link.range))
-                    named = true
-                }
+            for (k, r) in linkRules.enumerated() where !linkSets[k].allowed && linkSets[k].domains.contains(host: link.host) {
+                spans.append(RuleSpan(rule: r, range: link.range))
+                named = true
             }
             guard !named else { continue }
-            for r in linkRules {
-                if case .linkPolicy(let set) = compiled[r], !set.contains(host: link.host) {
-                    spans.append(RuleSpan(rule: r, range: link.range))
-                }
+            for (k, r) in linkRules.enumerated() where linkSets[k].allowed && !linkSets[k].domains.contains(host: link.host) {
+                spans.append(RuleSpan(rule: r, range: link.range))
             }
         }
         if !capsRules.isEmpty { checkCaps(view, counts, links, original, into: &spans) }

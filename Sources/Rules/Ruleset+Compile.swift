@@ -72,6 +72,13 @@ extension Ruleset {
         }
         self.patternNeedsPrefilter = patternNeedsPrefilter
         self.patternsAlwaysRun = patternNeedsPrefilter.contains(false)
+        self.linkSets = linkRules.map { r in
+            switch compiled[r] {
+            case .linkDomains(let set): return (set, false)
+            case .linkPolicy(let set): return (set, true)
+            default: return (DomainSet([]), false)
+            }
+        }
         self.cleanReport = Report(rulesVersion: source.version, findings: [])
         self.capsLimits = capsRules.map { r in
             if case .caps(let maxRatio, let minLetters, _) = compiled[r] { return CapsLimits(maxRatio: maxRatio, minLetters: minLetters) }

@@ -28,6 +28,9 @@ public struct Ruleset: Sendable {
     let patternNeedsPrefilter: [Bool]
     /// The limits of each of `capsRules`, read on every message, so kept apart from the allow-list.
     let capsLimits: [CapsLimits]
+    /// For each of `linkRules`: its domains, and whether they are the allowed ones (`link-policy`)
+    /// rather than the named ones (`link-domains`).
+    let linkSets: [(domains: DomainSet, allowed: Bool)]
     /// Whether a pattern rule has no prefilter, so its regex runs on every message.
     let patternsAlwaysRun: Bool
     /// The report of a message with no findings.
@@ -86,21 +89,4 @@ enum CompiledRule: Sendable {
     case linkPolicy(DomainSet)
     case caps(maxRatio: Double, minLetters: Int, allow: CapsAllowList)
     case near(within: Int)
-}
-
-/// Domains with their subdomains: `bit.ly` contains `bit.ly` and `x.bit.ly`, not `notbit.ly`.
-struct DomainSet: Sendable {
-    let domains: Set<String>
-
-    init(_ domains: [String]) { self.domains = Set(domains) }
-
-    /// Whether a canonical host is one of the domains or a subdomain of one.
-    func contains(host: String) -> Bool {
-        var rest = Substring(host)
-        while true {
-            if domains.contains(String(rest)) { return true }
-            guard let dot = rest.firstIndex(of: ".") else { return false }
-            rest = rest[rest.index(after: dot)...]
-        }
-    }
 }
