@@ -13,12 +13,13 @@ public enum JSONLinesReporter {
         w.int(number)
         // Most messages are clean: their record ends the same way for a given rules version.
         if report.findings.isEmpty && report.incomplete.isEmpty {
-            if w.cleanTail?.version != report.rulesVersion {
+            if w.cleanTailVersion != report.rulesVersion {
                 var tail = JSONWriter()
                 appendReport(report, to: &tail)
-                w.cleanTail = (report.rulesVersion, tail.bytes)
+                w.cleanTailVersion = report.rulesVersion
+                w.cleanTail = tail.bytes
             }
-            w.bytes.append(contentsOf: w.cleanTail!.bytes)
+            w.bytes.append(contentsOf: w.cleanTail)
             return
         }
         appendReport(report, to: &w)

@@ -5,8 +5,9 @@ public struct JSONWriter: Sendable {
     /// The JSON written so far, as UTF-8.
     public var bytes: [UInt8] = []
 
-    /// The end of a clean record for one rules version, kept so the common case is one copy.
-    var cleanTail: (version: String, bytes: [UInt8])?
+    /// The end of a clean record for rules version `cleanTailVersion`, kept so the common case is one copy.
+    var cleanTail: [UInt8] = []
+    var cleanTailVersion: String?
     /// The openings of findings written, up to their message, with the fields they came from;
     /// a few dozen rules at most, so a list.
     var ruleFields: [(key: RuleFields, bytes: [UInt8])] = []

@@ -75,11 +75,16 @@ struct NodeReader {
             if required { error(location(parent), "missing required key `\(key)`") }
             return nil
         }
-        guard case .scalar(let s) = node, !s.string.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard case .scalar(let s) = node, !NodeReader.isBlank(s.string) else {
             error(location(node), "`\(key)` must be a non-empty string")
             return nil
         }
         return s.string
+    }
+
+    /// Whether a string is empty or only white space.
+    static func isBlank(_ s: String) -> Bool {
+        s.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0.properties.isWhitespace }
     }
 
     mutating func strings(_ node: Node?, key: String, in parent: Node, required: Bool = true) -> [(String, SourceLocation)]? {
@@ -98,7 +103,7 @@ struct NodeReader {
         var out: [(String, SourceLocation)] = []
         var seen: Set<String> = []
         for item in seq {
-            guard case .scalar(let s) = item, !s.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            guard case .scalar(let s) = item, !NodeReader.isBlank(s.string) else {
                 error(location(item), "every item of `\(key)` must be a non-empty string")
                 continue
             }
