@@ -2,15 +2,17 @@
 /// single pass over UTF-8 bytes.
 ///
 /// Matching is ASCII case-insensitive; any run of white space in the text matches one space in
-/// a literal; and `.`, `-`, `_` and `*` are one separator class, so a literal `c.b.d` also finds
-/// `c-b-d`. The automaton is a full DFA over byte classes, so each text byte costs one table
-/// look-up whatever the number of literals.
+/// a literal; and `.`, `-`, `_` and `*` match one another, so a literal `c.b.d` also finds
+/// `c-b-d`. Literals may be limited to word starts (see `init(patterns:atWordStart:)`). The same
+/// pass finds where a link can hang (`ByteCounts.linkAnchors`). The automaton is a full DFA over
+/// byte classes, so each text byte costs one table look-up whatever the number of literals.
 public struct LiteralAutomaton: Sendable {
     /// The literals, in the order given; a hit's `pattern` indexes this array.
     public let patterns: [[UInt8]]
     /// Byte to class.
     @usableFromInline let classOf: [UInt8]
-    /// Number of byte classes (distinct bytes in the literals, plus white space, separators and other).
+    /// Number of byte classes: white space, separators, link marks, other bytes, and one per
+    /// distinct byte of the literals.
     public let classCount: Int
     /// `delta[row + class]` is the next state's row, where a state's row is `state * classCount`.
     @usableFromInline let delta: [UInt32]
