@@ -2,7 +2,7 @@ import Matching
 
 extension Ruleset {
     /// Messages per group of a batch check: a group's scan results stay in cache until evaluated.
-    static let batchGroup = 64
+    static let batchGroup = 1024
 
     /// Checks `count` messages, scanning them two at a time across the whole batch, which is
     /// faster than a call per message. Each result is exactly what `check(utf8:)` gives.
