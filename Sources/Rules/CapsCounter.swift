@@ -1,3 +1,5 @@
+import Matching
+
 /// Counts letters and capitals by word over Unicode scalars, skipping excluded ranges and
 /// words on an allow-list that are written in capitals (STOP, MRI, A1C). A word is a run of
 /// letters and digits; only letters are counted.
@@ -5,6 +7,13 @@ enum CapsCounter {
     /// Letters and capitals of the text outside `excluding` (scalar ranges, sorted).
     static func count(_ bytes: UnsafeBufferPointer<UInt8>, excluding: [Range<Int>],
                       allow: CapsAllowList) -> (letters: Int, upper: Int) {
+        ByteCounts.isASCII(bytes) ? countASCII(bytes, excluding: excluding, allow: allow)
+            : countScalars(bytes, excluding: excluding, allow: allow)
+    }
+
+    /// `count` for any text, scalar by scalar.
+    static func countScalars(_ bytes: UnsafeBufferPointer<UInt8>, excluding: [Range<Int>],
+                             allow: CapsAllowList) -> (letters: Int, upper: Int) {
         var letters = 0, upper = 0
         var word = Word()
         /// Counts the word that just ended unless it is on the allow-list in capitals.
@@ -81,5 +90,52 @@ enum CapsCounter {
         var length = 0, letters = 0, upper = 0
         var key: UInt64 = 0
         var keyable = true
+    }
+
+    /// `count` for pure ASCII text, where a scalar is a byte: words are runs of ASCII letters
+    /// and digits, read without decoding.
+    static func countASCII(_ bytes: UnsafeBufferPointer<UInt8>, excluding: [Range<Int>],
+                           allow: CapsAllowList) -> (letters: Int, upper: Int) {
+        var letters = 0, upper = 0
+        var i = 0
+        var next = 0
+        let n = bytes.count
+        while i < n {
+            if next < excluding.count && excluding[next].lowerBound <= i {
+                i = max(i, excluding[next].upperBound)
+                next += 1
+                continue
+            }
+            let limit = next < excluding.count ? min(n, excluding[next].lowerBound) : n
+            guard isWordByte(bytes[i]) else { i += 1; continue }
+            var j = i, wordLetters = 0, wordUpper = 0
+            var key: UInt64 = 0
+            while j < limit && isWordByte(bytes[j]) {
+                let b = bytes[j]
+                if b >= 0x41 && b <= 0x5A { wordUpper += 1; wordLetters += 1 } else if b >= 0x61 { wordLetters += 1 }
+                if j - i < 8 { key |= UInt64(b) << (8 * UInt64(j - i)) }
+                j += 1
+            }
+            let length = j - i
+            if wordLetters > 0 {
+                var allowed = false
+                if wordUpper == wordLetters && length <= allow.longest {
+                    allowed = length <= 8 ? allow.packed.contains(key)
+                        : allow.other.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self))
+                }
+                if !allowed {
+                    letters += wordLetters
+                    upper += wordUpper
+                }
+            }
+            i = j
+        }
+        return (letters, upper)
+    }
+
+    /// An ASCII letter or digit.
+    @inline(__always)
+    static func isWordByte(_ b: UInt8) -> Bool {
+        (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || (b >= 0x30 && b <= 0x39)
     }
 }
