@@ -73,24 +73,32 @@ public enum JSONLinesReporter {
     /// Appends one finding object.
     public static func appendFinding(_ f: Finding, to w: inout JSONWriter) {
         // The rule's own fields come first and repeat from finding to finding: kept written.
+        // The rule's own fields open and close the object and repeat from finding to finding:
+        // they are kept written.
         let key = RuleFields(f)
-        if let cached = w.ruleFields.first(where: { $0.key == key }) {
-            w.bytes.append(contentsOf: cached.bytes)
+        let cached: Int
+        if let known = w.ruleFields.firstIndex(where: { $0.key == key }) {
+            cached = known
         } else {
-            let start = w.bytes.count
-            w.raw("{\"rule\":"); w.string(f.rule)
-            w.raw(",\"category\":"); w.string(f.category)
-            w.raw(",\"severity\":"); w.string(f.severity.rawValue)
-            w.raw(",\"message\":"); w.string(f.message)
-            if w.ruleFields.count < 32 { w.ruleFields.append((key, Array(w.bytes[start...]))) }
+            var opening = JSONWriter(), closing = JSONWriter()
+            opening.raw("{\"rule\":"); opening.string(f.rule)
+            opening.raw(",\"category\":"); opening.string(f.category)
+            opening.raw(",\"severity\":"); opening.string(f.severity.rawValue)
+            opening.raw(",\"message\":"); opening.string(f.message)
+            opening.raw(",\"match\":")
+            closing.raw(",\"suggestion\":"); closing.string(f.suggestion)
+            closing.raw("}")
+            if w.ruleFields.count == 32 { w.ruleFields.removeFirst() }
+            w.ruleFields.append((key, opening.bytes, closing.bytes))
+            cached = w.ruleFields.count - 1
         }
-        w.raw(",\"match\":"); w.string(f.match)
+        w.bytes.append(contentsOf: w.ruleFields[cached].opening)
+        w.string(f.match)
         w.raw(",\"start\":"); w.int(f.start)
         w.raw(",\"end\":"); w.int(f.end)
         w.raw(",\"line\":"); w.int(f.line)
         w.raw(",\"column\":"); w.int(f.column)
-        w.raw(",\"suggestion\":"); w.string(f.suggestion)
-        w.raw("}")
+        w.bytes.append(contentsOf: w.ruleFields[cached].closing)
     }
 
     /// Every record, one per line.

@@ -8,9 +8,9 @@ public struct JSONWriter: Sendable {
     /// The end of a clean record for rules version `cleanTailVersion`, kept so the common case is one copy.
     var cleanTail: [UInt8] = []
     var cleanTailVersion: String?
-    /// The openings of findings written, up to their message, with the fields they came from;
-    /// a few dozen rules at most, so a list.
-    var ruleFields: [(key: RuleFields, bytes: [UInt8])] = []
+    /// The written openings (up to `"match":`) and closings (the suggestion) of findings, with
+    /// the fields they came from; a few dozen rules at most, so a short list.
+    var ruleFields: [(key: RuleFields, opening: [UInt8], closing: [UInt8])] = []
 
     /// An empty writer.
     public init() {}
@@ -83,14 +83,15 @@ public struct JSONWriter: Sendable {
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 }
 
-/// The fields a finding takes from its rule, which open its JSON object.
+/// The fields a finding takes from its rule, which open and close its JSON object.
 struct RuleFields: Equatable, Sendable {
-    var rule: String, category: String, severity: String, message: String
+    var rule: String, category: String, severity: String, message: String, suggestion: String?
 
     init(_ f: Finding) {
         rule = f.rule
         category = f.category
         severity = f.severity.rawValue
         message = f.message
+        suggestion = f.suggestion
     }
 }
