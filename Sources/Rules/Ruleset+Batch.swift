@@ -12,12 +12,13 @@ extension Ruleset {
     ///   - report: Called with each message's index and result, in order.
     public func check(batch count: Int, message: (Int) -> UnsafeBufferPointer<UInt8>,
                       report: (Int, Result<Report, InvalidUTF8>) -> Void) {
-        var texts = [UnsafeBufferPointer<UInt8>](repeating: UnsafeBufferPointer(start: nil, count: 0), count: Ruleset.batchGroup)
-        var results = [BatchResult](repeating: BatchResult(), count: Ruleset.batchGroup)
+        let group = min(Ruleset.batchGroup, max(count, 0))
+        var texts = [UnsafeBufferPointer<UInt8>](repeating: UnsafeBufferPointer(start: nil, count: 0), count: group)
+        var results = [BatchResult](repeating: BatchResult(), count: group)
         var hits: [LiteralHit] = []
         var first = 0
         while first < count {
-            let n = min(Ruleset.batchGroup, count - first)
+            let n = min(group, count - first)
             for i in 0..<n { texts[i] = message(first + i) }
             hits.removeAll(keepingCapacity: true)
             texts.withUnsafeBufferPointer { t in
