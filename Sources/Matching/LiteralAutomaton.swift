@@ -42,11 +42,6 @@ public struct LiteralAutomaton: Sendable {
         b == 0x20 || (b >= 0x09 && b <= 0x0D)
     }
 
-    /// True for the bytes that are one separator class: `.`, `-`, `_`, `*`.
-    @inlinable public static func isSeparator(_ b: UInt8) -> Bool {
-        b == 0x2E || b == 0x2D || b == 0x5F || b == 0x2A
-    }
-
     /// Builds the automaton; every literal is found wherever it occurs. Literals should be
     /// lowercase, trimmed, with single spaces.
     public init(patterns: [[UInt8]]) {
