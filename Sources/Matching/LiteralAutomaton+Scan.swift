@@ -32,8 +32,8 @@ public struct LiteralHit: Sendable, Equatable {
 
 extension LiteralAutomaton {
     // Per-byte increments packed into one word: five 12-bit counters, flushed every chunk of
-    // 4,095 bytes so none can overflow. Link anchors (bits 24-35) come from the automaton, or
-    // from `anchorStep` when counting without it.
+    // 4,095 bytes so none can overflow. Link anchors (bits 24-35) come from the automaton's
+    // anchor pseudo-literal instead (see `settle`).
     @usableFromInline static let packedCounts: [UInt64] = (0..<256).map { b -> UInt64 in
         var v: UInt64 = 0
         if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) { v |= 1 }
@@ -41,19 +41,6 @@ extension LiteralAutomaton {
         if b == 0x7B { v |= 1 << 36 }
         if b >= 0x80 { v |= 1 << 48 }
         return v
-    }
-
-    /// Each byte's part in a link anchor: 1 host-label byte, 2 `.`, 3 `:`, 4 `/`, 0 anything else.
-    /// The scan keeps the codes of the last three bytes in a 9-bit window.
-    @usableFromInline static let linkCodes: [UInt8] = (0..<256).map { b -> UInt8 in
-        let b = UInt8(b)
-        if LinkSyntax.isLabel(b) { return 1 }
-        return b == 0x2E ? 2 : b == 0x3A ? 3 : b == 0x2F ? 4 : 0
-    }
-
-    /// For each 9-bit window, the link-anchor increment: label `.` label, or `://`.
-    @usableFromInline static let anchorStep: [UInt64] = (0..<512).map { w in
-        w == (1 << 6 | 2 << 3 | 1) || w == (3 << 6 | 4 << 3 | 4) ? 1 << 24 : 0
     }
 
     /// Runs the automaton over `text` once, appending every literal occurrence to `hits` and

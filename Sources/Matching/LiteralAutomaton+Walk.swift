@@ -45,27 +45,19 @@ extension LiteralAutomaton {
 }
 
 extension ByteCounts {
-    /// The counts of `text` alone, without running an automaton.
+    /// The counts of `text` alone, without running an automaton: letters, capitals, braces and
+    /// non-ASCII bytes. Link anchors are left at zero; only the automaton's scan finds them.
     public init(counting text: UnsafeBufferPointer<UInt8>) {
         self.init()
         LiteralAutomaton.packedCounts.withUnsafeBufferPointer { packed in
-        LiteralAutomaton.linkCodes.withUnsafeBufferPointer { codes in
-        LiteralAutomaton.anchorStep.withUnsafeBufferPointer { step in
             var offset = 0
-            var window: UInt32 = 0
             while offset < text.count {
                 let end = min(text.count, offset + 4_095)
                 var acc: UInt64 = 0
-                for i in offset..<end {
-                    let x = Int(text[i])
-                    window = ((window &<< 3) | UInt32(codes[x])) & 0x1FF
-                    acc &+= packed[x] &+ step[Int(window)]
-                }
+                for i in offset..<end { acc &+= packed[Int(text[i])] }
                 add(packed: acc)
                 offset = end
             }
-        }
-        }
         }
     }
 

@@ -27,25 +27,12 @@ extension Ruleset {
                 }
             }
             for i in 0..<n {
-                let bytes = texts[i]
-                let counts = results[i].counts
-                // Text is scanned as it is unless normalising would change it: then (or when it
-                // is not UTF-8) the full path takes it, and the batch's scan of it is not used.
-                var inert = false
-                if counts.nonASCII > 0 {
-                    guard UTF8Inertness(bytes) == .inert else {
-                        do throws(InvalidUTF8) {
-                            report(first + i, .success(try checkNormalizing(utf8: bytes)))
-                        } catch {
-                            report(first + i, .failure(error))
-                        }
-                        continue
-                    }
-                    inert = true
-                }
                 let own = results[i].hits.isEmpty ? [] : Array(hits[results[i].hits])
-                let original = OriginalText(bytes: bytes, normalized: nil, inert: inert, counts: counts)
-                report(first + i, .success(evaluate(view: bytes, counts: counts, hits: own, original: original)))
+                do throws(InvalidUTF8) {
+                    report(first + i, .success(try self.report(scanned: texts[i], results[i].counts, own)))
+                } catch {
+                    report(first + i, .failure(error))
+                }
             }
             first += n
         }

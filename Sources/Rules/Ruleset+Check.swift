@@ -13,31 +13,28 @@ extension Ruleset {
     /// Checks one message given as UTF-8 bytes, without copying it into a `String`.
     /// - Throws: `InvalidUTF8` when the bytes are not valid UTF-8.
     public func check(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(InvalidUTF8) -> Report {
-        guard let kind = Ruleset.scannable(bytes) else { return try checkNormalizing(utf8: bytes) }
-        return checkAsIs(bytes, kind)
-    }
-
-    /// Scans text that needs no normalising as it is.
-    private func checkAsIs(_ bytes: UnsafeBufferPointer<UInt8>, _ kind: AsIs) -> Report {
         var hits: [LiteralHit] = []
         let counts = automaton.scan(bytes, hits: &hits)
-        return evaluate(view: bytes, counts: counts, hits: hits,
-                        original: OriginalText(bytes: bytes, normalized: nil, inert: kind == .inert, counts: counts))
+        return try report(scanned: bytes, counts, hits)
     }
 
-    /// Text that can be scanned as it is: pure ASCII, or valid UTF-8 that normalisation would
-    /// change only in the case of ASCII letters, which the automaton folds itself.
-    private enum AsIs { case ascii, inert }
-
-    /// How a message can be scanned as it is; nil when only its normalised form can be
-    /// scanned, or when it is not UTF-8.
-    private static func scannable(_ bytes: UnsafeBufferPointer<UInt8>) -> AsIs? {
-        if ByteCounts.isASCII(bytes) { return .ascii }
-        return UTF8Inertness(bytes) == .inert ? .inert : nil
+    /// The report of a message from a scan of its bytes as they are. That scan is what the
+    /// matcher sees for pure ASCII text, and for text that normalisation would change only in
+    /// the case of ASCII letters (which the automaton folds itself); any other text, or text
+    /// that is not UTF-8, goes through the normalising path instead.
+    func report(scanned bytes: UnsafeBufferPointer<UInt8>, _ counts: ByteCounts, _ hits: [LiteralHit])
+        throws(InvalidUTF8) -> Report {
+        var inert = false
+        if counts.nonASCII > 0 {
+            guard UTF8Inertness(bytes) == .inert else { return try checkNormalizing(utf8: bytes) }
+            inert = true
+        }
+        return evaluate(view: bytes, counts: counts, hits: hits,
+                        original: OriginalText(bytes: bytes, normalized: nil, inert: inert, counts: counts))
     }
 
     /// The full path for text with non-ASCII bytes: validated and normalised in one pass, then
-    /// the normalised text is scanned. It gives any text its report; `check(utf8:)` takes it
+    /// the normalised text is scanned. It gives any text its report; `report(scanned:)` takes it
     /// only for text it cannot scan as it is, and its shortcut must agree with it.
     func checkNormalizing(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(InvalidUTF8) -> Report {
         guard let normalized = NormalizedText(validating: bytes) else {

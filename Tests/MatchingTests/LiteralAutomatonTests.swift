@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Matching
 
@@ -86,8 +87,33 @@ struct LiteralAutomatonTests {
     ])
     func linkAnchors(text: String, anchors: Int) {
         #expect(scan(["zzz"], text).counts.linkAnchors == anchors)
-        let bytes = Array(text.utf8)
-        #expect(bytes.withUnsafeBufferPointer { ByteCounts(counting: $0) } == scan(["zzz"], text).counts)
+        #expect(referenceAnchors(Array(text.utf8)) == anchors)
+    }
+
+    /// Link anchors counted the plain way: a `.` between two host-label bytes, or `://`.
+    func referenceAnchors(_ t: [UInt8]) -> Int {
+        func label(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || (b >= 0x30 && b <= 0x39) || b == 0x2D || b >= 0x80 }
+        var n = 0
+        for i in t.indices {
+            if t[i] == 0x2E, i > 0, i + 1 < t.count, label(t[i - 1]), label(t[i + 1]) { n += 1 }
+            if t[i] == 0x3A, i + 2 < t.count, t[i + 1] == 0x2F, t[i + 2] == 0x2F { n += 1 }
+        }
+        return n
+    }
+
+    @Test("the automaton's link anchors agree with the plain count on every corpus message")
+    func linkAnchorsOnCorpus() throws {
+        let tsv = try String(contentsOfFile: #filePath.components(separatedBy: "/Tests/")[0] + "/fixtures/corpus/sms-spam-collection.tsv",
+                             encoding: .utf8)
+        let automaton = LiteralAutomaton(patterns: [Array("zzz".utf8)])
+        var differ = 0
+        for line in tsv.split(separator: "\n").dropFirst() {
+            let text = Array((line.split(separator: "\t", maxSplits: 1).last ?? "").utf8)
+            var hits: [LiteralHit] = []
+            let counts = text.withUnsafeBufferPointer { automaton.scan($0, hits: &hits) }
+            if counts.linkAnchors != referenceAnchors(text) { differ += 1 }
+        }
+        #expect(differ == 0)
     }
 
     @Test("counts stay right past the scanner's internal chunk size")
