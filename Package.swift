@@ -97,11 +97,13 @@ let package = Package(
         ),
         .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Matching"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Rules"]),
+        // Shared by the test targets that write SARIF; not part of any product.
+        .target(name: "SARIFSchemaCheck", path: "Tests/SARIFSchemaCheck"),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Rules", "SARIFSchemaCheck"]),
         .testTarget(name: "LintingTests", dependencies: ["Linting", "Rules"]),
         .testTarget(name: "OptOutTests", dependencies: ["OptOut", "Storage"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite"]),
-        .testTarget(name: "CLITests", dependencies: ["textgate"]),
+        .testTarget(name: "CLITests", dependencies: ["textgate", "SARIFSchemaCheck"]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Storage", "StorageSQLite", "Messaging", "OptOut", "Rules", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v6]

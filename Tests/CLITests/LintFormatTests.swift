@@ -1,4 +1,5 @@
 import Foundation
+import SARIFSchemaCheck
 import Testing
 #if canImport(FoundationXML)
 import FoundationXML
@@ -15,7 +16,7 @@ struct LintFormatTests {
     }
 
     @Test("SARIF validates against the official SARIF 2.1.0 schema, for every scenario",
-          .enabled(if: lintJSONSchemaAvailable, "python3 with the jsonschema module is not available, so the schema check is skipped"))
+          .enabled(if: SARIFSchemaCheck.available, "python3 with the jsonschema module is not available, so the schema check is skipped"))
     func sarifSchema() throws {
         let scratch = try Lint.Scratch()
         defer { scratch.remove() }
@@ -31,17 +32,7 @@ struct LintFormatTests {
             #expect(r.status != 2 && r.status != 3, "\(arguments): \(r)")
             paths.append(out)
         }
-        let script = """
-            import json, sys, jsonschema
-            validator = jsonschema.Draft4Validator(json.load(open(sys.argv[1], encoding="utf-8")))
-            failed = False
-            for path in sys.argv[2:]:
-                for e in sorted(validator.iter_errors(json.load(open(path, encoding="utf-8"))), key=str):
-                    print(path, list(e.absolute_path), e.message)
-                    failed = True
-            sys.exit(1 if failed else 0)
-            """
-        let result = try #require(lintPython(["-c", script, CLI.root.appendingPathComponent("fixtures/sarif-schema-2.1.0.json").path] + paths))
+        let result = try #require(SARIFSchemaCheck.validate(paths, schema: CLI.root.appendingPathComponent("fixtures/sarif-schema-2.1.0.json").path))
         #expect(result.status == 0, "\(result.output)")
     }
 

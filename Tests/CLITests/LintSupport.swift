@@ -115,18 +115,3 @@ enum Lint {
     }
 }
 
-/// Runs python3 with `arguments`; nil when python3 cannot be started.
-func lintPython(_ arguments: [String]) -> (status: Int32, output: String)? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3"] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    do { try process.run() } catch { return nil }
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
-
-let lintJSONSchemaAvailable = lintPython(["-c", "import jsonschema"])?.status == 0
