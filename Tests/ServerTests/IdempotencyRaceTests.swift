@@ -51,55 +51,53 @@ struct IdempotencyRaceTests {
 struct IdempotencyWindowTests {
     @Test("a request with a key still in flight is 409 idempotency_key_in_use, and the first result is replayed afterwards")
     func inFlight() async throws {
-        let h = try await Harness.make()
-        let held = HeldStore(base: h.store)
-        let state = ServerState(store: held, rules: h.state.rules, config: ServerConfig(), clock: { h.clock.read() })
-        do {
-            try await Application(router: TextgateServer.router(state: state).0).test(.router) { client in
-                let id = try await client.makePatient(h.keys.sender)
-                held.holdNextSave()
-                async let first = client.sendText(h.keys.sender, to: id, idempotencyKey: "busy")
-                await held.waitUntilHeld()
-                let busy = try await client.sendText(h.keys.sender, to: id, idempotencyKey: "busy")
-                #expect(busy.status == .conflict)
-                #expect(busy.errorCode == "idempotency_key_in_use")
-                held.release()
-                let original = try await first
-                #expect(original.status == .created)
-                let replay = try await client.sendText(h.keys.sender, to: id, idempotencyKey: "busy")
-                #expect(replay.text == original.text)
-                #expect(try await h.store.messages(recipientId: id).count == 1)
-            }
-        } catch {
-            await h.close()
-            throw error
+        try await withHeldServer { h, held, client in
+            let id = try await client.makePatient(h.keys.sender)
+            held.holdNextSave()
+            async let first = client.sendText(h.keys.sender, to: id, idempotencyKey: "busy")
+            await held.waitUntilHeld()
+            let busy = try await client.sendText(h.keys.sender, to: id, idempotencyKey: "busy")
+            #expect(busy.status == .conflict)
+            #expect(busy.errorCode == "idempotency_key_in_use")
+            held.release()
+            let original = try await first
+            #expect(original.status == .created)
+            let replay = try await client.sendText(h.keys.sender, to: id, idempotencyKey: "busy")
+            #expect(replay.text == original.text)
+            #expect(try await h.store.messages(recipientId: id).count == 1)
         }
-        await h.close()
     }
 
     @Test("a request whose lookup found nothing, and that resumes after the first request finished, does not send again")
     func lookupThenFinish() async throws {
-        let h = try await Harness.make()
-        let held = HeldStore(base: h.store)
-        let state = ServerState(store: held, rules: h.state.rules, config: ServerConfig(), clock: { h.clock.read() })
-        do {
-            try await Application(router: TextgateServer.router(state: state).0).test(.router) { client in
-                let id = try await client.makePatient(h.keys.sender)
-                held.holdNextLookup()
-                async let late = client.sendText(h.keys.sender, to: id, idempotencyKey: "window")
-                await held.waitUntilHeld()
-                let first = try await client.sendText(h.keys.sender, to: id, idempotencyKey: "window")
-                #expect(first.status == .created)
-                held.release()
-                let second = try await late
-                let sent = try await h.store.messages(recipientId: id)
-                #expect(sent.count == 1)
-                #expect(second.text == first.text)
-            }
-        } catch {
-            await h.close()
-            throw error
+        try await withHeldServer { h, held, client in
+            let id = try await client.makePatient(h.keys.sender)
+            held.holdNextLookup()
+            async let late = client.sendText(h.keys.sender, to: id, idempotencyKey: "window")
+            await held.waitUntilHeld()
+            let first = try await client.sendText(h.keys.sender, to: id, idempotencyKey: "window")
+            #expect(first.status == .created)
+            held.release()
+            let second = try await late
+            let sent = try await h.store.messages(recipientId: id)
+            #expect(sent.count == 1)
+            #expect(second.text == first.text)
         }
-        await h.close()
     }
+}
+
+/// `withServer`, but over a `HeldStore` that a test can pause at a chosen save or look-up.
+private func withHeldServer(_ body: @Sendable (Harness, HeldStore, any TestClientProtocol) async throws -> Void) async throws {
+    let h = try await Harness.make()
+    let held = HeldStore(base: h.store)
+    let state = ServerState(store: held, rules: h.state.rules, config: ServerConfig(), clock: { h.clock.read() })
+    do {
+        try await Application(router: TextgateServer.router(state: state).0).test(.router) { client in
+            try await body(h, held, client)
+        }
+    } catch {
+        await h.close()
+        throw error
+    }
+    await h.close()
 }
