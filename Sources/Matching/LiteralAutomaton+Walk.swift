@@ -61,20 +61,6 @@ extension ByteCounts {
         }
     }
 
-    /// Whether `text` is pure ASCII, eight bytes at a time.
-    public static func isASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = text.baseAddress else { return true }
-        var i = 0
-        var any: UInt64 = 0
-        let raw = UnsafeRawPointer(base)
-        while i + 8 <= text.count {
-            any |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            i += 8
-        }
-        while i < text.count { any |= UInt64(base[i]); i += 1 }
-        return any & 0x8080_8080_8080_8080 == 0
-    }
-
     /// Counts from one chunk's packed accumulator.
     init(packed acc: UInt64) {
         self.init()

@@ -5,9 +5,10 @@ import Matching
 /// letters and digits; only letters are counted.
 enum CapsCounter {
     /// Letters and capitals of the text outside `excluding` (scalar ranges, sorted).
-    static func count(_ bytes: UnsafeBufferPointer<UInt8>, excluding: [Range<Int>],
+    /// `ascii` says the text is pure ASCII (the scan's counts know), which takes a faster path.
+    static func count(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool, excluding: [Range<Int>],
                       allow: CapsAllowList) -> (letters: Int, upper: Int) {
-        ByteCounts.isASCII(bytes) ? countASCII(bytes, excluding: excluding, allow: allow)
+        ascii ? countASCII(bytes, excluding: excluding, allow: allow)
             : countScalars(bytes, excluding: excluding, allow: allow)
     }
 

@@ -30,7 +30,7 @@ extension Ruleset {
                 excludedScalars = excluded.map { map.scalars($0) }
             }
             guard case .caps(_, _, let allow) = compiled[r] else { continue }
-            let count = CapsCounter.count(original.bytes, excluding: excludedScalars, allow: allow)
+            let count = CapsCounter.count(original.bytes, ascii: original.isASCII, excluding: excludedScalars, allow: allow)
             guard count.letters >= minLetters, Double(count.upper) > maxRatio * Double(count.letters) else { continue }
             var from = 0, to = view.count
             while from < to && LiteralAutomaton.isSpace(view[from]) { from += 1 }

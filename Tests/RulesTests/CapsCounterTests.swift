@@ -29,7 +29,7 @@ struct CapsCounterTests {
     func allowList() {
         let allow = CapsAllowList(["STOP", "UNSUBSCRIBE"])
         let text = Array("STOP now UNSUBSCRIBE HELLO".utf8)
-        let counted = text.withUnsafeBufferPointer { CapsCounter.count($0, excluding: [], allow: allow) }
+        let counted = text.withUnsafeBufferPointer { CapsCounter.count($0, ascii: true, excluding: [], allow: allow) }
         #expect(counted.letters == 8)   // now, HELLO
         #expect(counted.upper == 5)     // HELLO
     }
