@@ -19,13 +19,21 @@ public final class PCRE2Regex: @unchecked Sendable {
     /// Nested backtracking depth one match call may reach before it gives up.
     public static let depthLimit: UInt32 = 2_000
 
+    /// Whether a match may only start where the search starts (see `matches(in:startingAt:)`).
+    public let anchored: Bool
+
     /// Compiles `pattern` in UTF mode with Unicode properties, then JIT-compiles it.
-    /// - Parameter caseless: match without regard to case.
+    /// - Parameters:
+    ///   - caseless: match without regard to case.
+    ///   - anchored: compile for `matches(in:startingAt:)`, which tries given start offsets only.
+    ///     (PCRE2 runs a match-time anchor in its interpreter; a compiled-in one keeps the JIT.)
     /// - Throws: `PCRE2Error.compile` with PCRE2's message and the offset of the problem.
-    public init(_ pattern: String, caseless: Bool = true) throws(PCRE2Error) {
+    public init(_ pattern: String, caseless: Bool = true, anchored: Bool = false) throws(PCRE2Error) {
         self.pattern = pattern
+        self.anchored = anchored
         var options = UInt32(PCRE2_UTF | PCRE2_UCP)
         if caseless { options |= UInt32(PCRE2_CASELESS) }
+        if anchored { options |= UInt32(PCRE2_ANCHORED) }
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
         let compiled: OpaquePointer? = pattern.utf8.withContiguousStorageIfAvailable { buf in
@@ -67,15 +75,9 @@ public final class PCRE2Regex: @unchecked Sendable {
         var offset = 0
         let base = text.baseAddress ?? UnsafePointer(bitPattern: 1)!
         while offset <= text.count {
-            let rc = pcre2_match_8(code, base, text.count, offset, UInt32(PCRE2_NO_UTF_CHECK), data, context)
-            if rc == PCRE2_ERROR_NOMATCH { break }
-            if rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT {
-                throw .limitExceeded(pattern: pattern)
-            }
-            if rc < 0 { throw .match(message: PCRE2Regex.message(for: rc)) }
-            let ovector = pcre2_get_ovector_pointer_8(data)!
-            let start = ovector[0], end = ovector[1]
-            results.append(start..<end)
+            guard let found = try match(base, text.count, at: offset, data) else { break }
+            let start = found.lowerBound, end = found.upperBound
+            results.append(found)
             if end == start {
                 // Empty match: step one whole UTF-8 character forward.
                 var next = end + 1
@@ -86,6 +88,44 @@ public final class PCRE2Regex: @unchecked Sendable {
             }
         }
         return results
+    }
+
+    /// The non-overlapping matches that start at one of `starts`, as byte ranges, for a regex
+    /// compiled `anchored`. When every match of the pattern starts at one of `starts`, this is
+    /// exactly what `matches(in:)` finds, at the cost of one short attempt per start.
+    /// - Parameters:
+    ///   - text: valid UTF-8 (not re-checked).
+    ///   - starts: byte offsets in increasing order (repeats are tried once), each at a
+    ///     character boundary.
+    /// - Throws: `PCRE2Error.limitExceeded` when the match or depth limit stopped an attempt.
+    public func matches(in text: UnsafeBufferPointer<UInt8>, startingAt starts: [Int]) throws(PCRE2Error) -> [Range<Int>] {
+        precondition(anchored, "matches(in:startingAt:) needs a regex compiled anchored")
+        guard !starts.isEmpty, let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return [] }
+        defer { pcre2_match_data_free_8(data) }
+        var results: [Range<Int>] = []
+        var resume = 0
+        let base = text.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        for start in starts where start >= resume && start <= text.count {
+            resume = start + 1
+            guard let found = try match(base, text.count, at: start, data) else { continue }
+            results.append(found)
+            // As `matches(in:)` does: the next match starts at this one's end, or after it when empty.
+            resume = max(resume, found.upperBound)
+        }
+        return results
+    }
+
+    /// One search from `offset`: the match's byte range, or nil when there is none.
+    private func match(_ base: UnsafePointer<UInt8>, _ count: Int, at offset: Int,
+                       _ data: OpaquePointer) throws(PCRE2Error) -> Range<Int>? {
+        let rc = pcre2_match_8(code, base, count, offset, UInt32(PCRE2_NO_UTF_CHECK), data, context)
+        if rc == PCRE2_ERROR_NOMATCH { return nil }
+        if rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT {
+            throw .limitExceeded(pattern: pattern)
+        }
+        if rc < 0 { throw .match(message: PCRE2Regex.message(for: rc)) }
+        let ovector = pcre2_get_ovector_pointer_8(data)!
+        return ovector[0]..<ovector[1]
     }
 
     /// True when the pattern matches somewhere in `text`.

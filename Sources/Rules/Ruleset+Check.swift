@@ -67,15 +67,22 @@ extension Ruleset {
             return cleanReport
         }
         var spans: [RuleSpan] = []
-        var prefiltered: [Int] = []
+        var prefiltered: [RuleSpan] = []
         var incomplete: [String] = []
         if !hits.isEmpty { resolveLiterals(view, hits, into: &spans, prefiltered: &prefiltered) }
         for (k, r) in patternRules.enumerated() {
-            if patternNeedsPrefilter[k] && !prefiltered.contains(r) { continue }
-            guard case .pattern(let regexes, _) = compiled[r] else { continue }
-            for regex in regexes {
+            if patternNeedsPrefilter[k] && !prefiltered.contains(where: { $0.rule == r }) { continue }
+            guard case .pattern(let regexes, let anchored, _) = compiled[r] else { continue }
+            for (i, regex) in regexes.enumerated() {
                 do throws(PCRE2Error) {
-                    for m in try regex.matches(in: view) where !m.isEmpty { spans.append(RuleSpan(rule: r, range: m)) }
+                    let found: [Range<Int>]
+                    if let anchored = anchored[i] {
+                        let starts = prefiltered.filter { $0.rule == r }.map(\.range.lowerBound).sorted()
+                        found = try anchored.matches(in: view, startingAt: starts)
+                    } else {
+                        found = try regex.matches(in: view)
+                    }
+                    for m in found where !m.isEmpty { spans.append(RuleSpan(rule: r, range: m)) }
                 } catch {
                     incomplete.append(rules[r].id)
                 }

@@ -30,7 +30,8 @@ extension Ruleset {
                 for p in prefilter { add(TermForm.literal(p), i, .prefilter) }
                 // Patterns were compiled once at load to validate them; compiling again is cheap.
                 let regexes = patterns.compactMap { try? PCRE2Regex($0) }
-                compiled.append(.pattern(regexes: regexes, needsPrefilter: !prefilter.isEmpty))
+                let anchored = regexes.map { Ruleset.anchoredAtPrefilter($0.pattern, prefilter) }
+                compiled.append(.pattern(regexes: regexes, anchored: anchored, needsPrefilter: !prefilter.isEmpty))
                 patternRules.append(i)
             case .linkDomains(let domains):
                 compiled.append(.linkDomains(DomainSet(domains)))
@@ -67,7 +68,7 @@ extension Ruleset {
         self.patternRules = patternRules
         self.nearRules = nearRules
         let patternNeedsPrefilter = patternRules.map { r in
-            if case .pattern(_, let needsPrefilter) = compiled[r] { return needsPrefilter }
+            if case .pattern(_, _, let needsPrefilter) = compiled[r] { return needsPrefilter }
             return false
         }
         self.patternNeedsPrefilter = patternNeedsPrefilter
@@ -84,5 +85,14 @@ extension Ruleset {
             if case .caps(let maxRatio, let minLetters, _) = compiled[r] { return CapsLimits(maxRatio: maxRatio, minLetters: minLetters) }
             return CapsLimits(maxRatio: 1, minLetters: .max)
         }
+    }
+
+    /// The pattern compiled anchored, when every match of it must begin with one of the
+    /// prefilter literals; the check then tries it only where those literals start.
+    static func anchoredAtPrefilter(_ pattern: String, _ prefilter: [String]) -> PCRE2Regex? {
+        guard !prefilter.isEmpty, let words = PCRE2Regex.leadingWords(of: pattern) else { return nil }
+        let literals = prefilter.map { TermForm.literal($0) }
+        let covered = words.allSatisfy { word in literals.contains { !$0.isEmpty && Array(word.utf8).starts(with: $0) } }
+        return covered ? try? PCRE2Regex(pattern, anchored: true) : nil
     }
 }

@@ -2,9 +2,9 @@ import Matching
 
 extension Ruleset {
     /// Turns raw automaton hits into rule spans: word boundaries, exceptions, longest match,
-    /// and `near` pairs.
+    /// and `near` pairs. Prefilter hits go to `prefiltered`, with the rule and where they start.
     func resolveLiterals(_ view: UnsafeBufferPointer<UInt8>, _ hits: [LiteralHit],
-                         into spans: inout [RuleSpan], prefiltered: inout [Int]) {
+                         into spans: inout [RuleSpan], prefiltered: inout [RuleSpan]) {
         var found: [(rule: Int, role: LiteralOwner.Role, range: Range<Int>)] = []
         for hit in hits {
             let literal = Int(hit.pattern)
@@ -14,7 +14,7 @@ extension Ruleset {
                 && (edge & 2 == 0 || hit.end == view.count || !TermForm.isWord(view[hit.end]))
             for owner in owners[literal] {
                 if owner.role == .prefilter {
-                    if !prefiltered.contains(Int(owner.rule)) { prefiltered.append(Int(owner.rule)) }
+                    prefiltered.append(RuleSpan(rule: Int(owner.rule), range: start..<hit.end))
                 } else if bounded {
                     found.append((Int(owner.rule), owner.role, start..<hit.end))
                 }

@@ -84,7 +84,9 @@ struct CapsLimits: Sendable {
 /// A rule's compiled matching data.
 enum CompiledRule: Sendable {
     case terms
-    case pattern(regexes: [PCRE2Regex], needsPrefilter: Bool)
+    /// `anchored[i]`, when set, is `regexes[i]` compiled to try only where a prefilter literal
+    /// starts: every match of that regex begins with one (`PCRE2Regex.leadingWords(of:)`).
+    case pattern(regexes: [PCRE2Regex], anchored: [PCRE2Regex?], needsPrefilter: Bool)
     case linkDomains(DomainSet)
     case linkPolicy(DomainSet)
     case caps(maxRatio: Double, minLetters: Int, allow: CapsAllowList)
