@@ -19,7 +19,8 @@ public enum JSONLinesReporter {
                 w.cleanTailVersion = report.rulesVersion
                 w.cleanTail = tail.bytes
             }
-            w.bytes.append(contentsOf: w.cleanTail)
+            let tail = w.cleanTail
+            tail.withUnsafeBufferPointer { w.bytes.append(contentsOf: $0) }
             return
         }
         appendReport(report, to: &w)
@@ -54,9 +55,10 @@ public enum JSONLinesReporter {
         case .warn: w.raw(",\"decision\":\"warn\",\"findings\":[")
         case .block: w.raw(",\"decision\":\"block\",\"findings\":[")
         }
-        for (i, f) in report.findings.enumerated() {
+        // By index: each finding is read in place, not copied out of the array.
+        for i in report.findings.indices {
             if i > 0 { w.raw(",") }
-            appendFinding(f, to: &w)
+            appendFinding(report.findings[i], to: &w)
         }
         w.raw("]")
         if !report.incomplete.isEmpty {
@@ -72,33 +74,40 @@ public enum JSONLinesReporter {
 
     /// Appends one finding object.
     public static func appendFinding(_ f: Finding, to w: inout JSONWriter) {
-        // The rule's own fields come first and repeat from finding to finding: kept written.
         // The rule's own fields open and close the object and repeat from finding to finding:
         // they are kept written.
-        let key = RuleFields(f)
         let cached: Int
-        if let known = w.ruleFields.firstIndex(where: { $0.key == key }) {
+        if let known = w.ruleFields.withUnsafeBufferPointer({ $0.firstIndex { $0.matches(f) } }) {
             cached = known
         } else {
-            var opening = JSONWriter(), closing = JSONWriter()
-            opening.raw("{\"rule\":"); opening.string(f.rule)
-            opening.raw(",\"category\":"); opening.string(f.category)
-            opening.raw(",\"severity\":"); opening.string(f.severity.rawValue)
-            opening.raw(",\"message\":"); opening.string(f.message)
-            opening.raw(",\"match\":")
-            closing.raw(",\"suggestion\":"); closing.string(f.suggestion)
-            closing.raw("}")
-            if w.ruleFields.count == 32 { w.ruleFields.removeFirst() }
-            w.ruleFields.append((key, opening.bytes, closing.bytes))
+            if w.ruleFields.count == 32 {
+                w.ruleFields.removeAll()
+                w.ruleFieldRanges.removeAll()
+                w.ruleFieldBytes.removeAll()
+            }
+            var fields = JSONWriter()
+            fields.raw("{\"rule\":"); fields.string(f.rule)
+            fields.raw(",\"category\":"); fields.string(f.category)
+            fields.raw(",\"severity\":"); fields.string(f.severity.rawValue)
+            fields.raw(",\"message\":"); fields.string(f.message)
+            fields.raw(",\"match\":")
+            let split = fields.bytes.count
+            fields.raw(",\"suggestion\":"); fields.string(f.suggestion)
+            fields.raw("}")
+            let at = w.ruleFieldBytes.count
+            w.ruleFieldBytes += fields.bytes
+            w.ruleFields.append(RuleFields(f))
+            w.ruleFieldRanges.append((at..<(at + split), (at + split)..<w.ruleFieldBytes.count))
             cached = w.ruleFields.count - 1
         }
-        w.bytes.append(contentsOf: w.ruleFields[cached].opening)
+        let (opening, closing) = w.ruleFieldRanges[cached]
+        w.appendRuleBytes(opening)
         w.string(f.match)
         w.raw(",\"start\":"); w.int(f.start)
         w.raw(",\"end\":"); w.int(f.end)
         w.raw(",\"line\":"); w.int(f.line)
         w.raw(",\"column\":"); w.int(f.column)
-        w.bytes.append(contentsOf: w.ruleFields[cached].closing)
+        w.appendRuleBytes(closing)
     }
 
     /// Every record, one per line.

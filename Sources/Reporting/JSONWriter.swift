@@ -8,9 +8,12 @@ public struct JSONWriter: Sendable {
     /// The end of a clean record for rules version `cleanTailVersion`, kept so the common case is one copy.
     var cleanTail: [UInt8] = []
     var cleanTailVersion: String?
-    /// The written openings (up to `"match":`) and closings (the suggestion) of findings, with
-    /// the fields they came from; a few dozen rules at most, so a short list.
-    var ruleFields: [(key: RuleFields, opening: [UInt8], closing: [UInt8])] = []
+    /// The fields findings took from their rules, and where their written openings (up to
+    /// `"match":`) and closings (the suggestion) are in `ruleFieldBytes`; a few dozen rules at
+    /// most, so a short list. Flat, so that copying one out takes no reference counting.
+    var ruleFields: [RuleFields] = []
+    var ruleFieldRanges: [(opening: Range<Int>, closing: Range<Int>)] = []
+    var ruleFieldBytes: [UInt8] = []
 
     /// An empty writer.
     public init() {}
@@ -22,8 +25,16 @@ public struct JSONWriter: Sendable {
 
     /// A JSON string literal, escaped.
     public mutating func string(_ s: String) {
+        // A native string is read in place; only another kind is copied first.
+        if s.utf8.withContiguousStorageIfAvailable({ string(utf8: $0) }) != nil { return }
         var s = s
         s.withUTF8 { string(utf8: $0) }
+    }
+
+    /// Appends `range` of `ruleFieldBytes`.
+    mutating func appendRuleBytes(_ range: Range<Int>) {
+        let stored = ruleFieldBytes
+        stored.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     /// A JSON string literal from UTF-8 bytes, escaped; runs without escapes are copied whole.
@@ -57,19 +68,29 @@ public struct JSONWriter: Sendable {
 
     /// An integer.
     public mutating func int(_ v: Int) {
-        var n = v.magnitude
-        // Digits are written backwards from the end of a small buffer, then appended at once.
+        // Digits are written into a small buffer, then appended at once.
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
         withUnsafeMutableBytes(of: &digits) { d in
-            var at = d.count
-            repeat {
-                at -= 1
-                d[at] = UInt8(truncatingIfNeeded: n % 10) &+ 0x30
-                n /= 10
-            } while n > 0
-            if v < 0 { at -= 1; d[at] = 0x2D }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[at...]))
+            let p = d.bindMemory(to: UInt8.self)
+            let n = JSONWriter.writeDecimal(v, to: p.baseAddress!)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[..<n]))
         }
+    }
+
+    /// Writes `v` in decimal at `out` (room for 20 bytes) and returns the number of bytes written.
+    public static func writeDecimal(_ v: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var n = v.magnitude
+        var width = v < 0 ? 2 : 1
+        var rest = n / 10
+        while rest > 0 { width += 1; rest /= 10 }
+        if v < 0 { out[0] = 0x2D }
+        var at = width
+        repeat {
+            at -= 1
+            out[at] = UInt8(truncatingIfNeeded: n % 10) &+ 0x30
+            n /= 10
+        } while n > 0
+        return width
     }
 
     /// `"key":`.
@@ -93,5 +114,11 @@ struct RuleFields: Equatable, Sendable {
         severity = f.severity.rawValue
         message = f.message
         suggestion = f.suggestion
+    }
+
+    /// Whether `f` has these fields, compared in place (the finding's strings are not copied).
+    func matches(_ f: Finding) -> Bool {
+        rule == f.rule && message == f.message && category == f.category
+            && severity == f.severity.rawValue && suggestion == f.suggestion
     }
 }

@@ -73,7 +73,7 @@ struct CheckCommand: ParsableCommand {
             let source = lines == "-" ? "stdin" : lines
             if format == .jsonl {
                 // The streaming path: records are written as they are made.
-                var stream = JSONLinesStream(source: source, failOn: failSeverity)
+                var stream = JSONLinesStream(source: source, failOn: failSeverity, rulesVersion: ruleset.version)
                 try LineReader(path: lines).forEachBlock { first, ranges, buffer in
                     ruleset.check(batch: ranges.count, message: { UnsafeBufferPointer(rebasing: buffer[ranges[$0]]) }) { k, result in
                         stream.add(number: first + k, result)

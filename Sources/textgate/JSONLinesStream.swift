@@ -3,9 +3,18 @@ import Rules
 
 /// `check --lines FILE --format jsonl`: each record is written as soon as it is made, and no
 /// record is kept, so memory stays flat however long the input.
+///
+/// Most records are of clean messages and differ only in their line number: those are written
+/// straight into the output block from a kept tail. The others go through `JSONWriter`.
 struct JSONLinesStream {
+    /// The output block: `capacity` bytes of records, then the clean-record tail, kept in the
+    /// same array so that writing a clean record is one buffer access.
+    private var block: [UInt8]
+    private var used = 0
+    private let capacity = 1 << 16
+    private let tailCount: Int
+    private let rulesVersion: String
     private var writer = JSONWriter()
-    private var out = Output()
     private let source: String
     private let failSeverity: Severity
     /// Whether a finding was at least as severe as `--fail-on`.
@@ -13,14 +22,28 @@ struct JSONLinesStream {
     /// Whether a line was not valid UTF-8.
     private(set) var unreadable = false
 
-    init(source: String, failOn: Severity) {
+    init(source: String, failOn: Severity, rulesVersion: String) {
         self.source = source
         self.failSeverity = failOn
+        self.rulesVersion = rulesVersion
+        var tail = JSONLinesReporter.cleanRecordTail(rulesVersion: rulesVersion)
+        tail.append(0x0A)
+        tailCount = tail.count
+        block = [UInt8](repeating: 0, count: capacity) + tail
     }
 
     /// Writes line `number`'s record.
     mutating func add(number: Int, _ result: Result<Report, InvalidUTF8>) {
         switch result {
+        case .success(let report) where report.findings.isEmpty && report.incomplete.isEmpty
+            && report.rulesVersion == rulesVersion:
+            if used + JSONLinesReporter.cleanRecordHeadroom + tailCount > capacity { flush() }
+            let (at, tail, count) = (used, capacity, tailCount)
+            used += block.withUnsafeMutableBufferPointer { b in
+                JSONLinesReporter.writeCleanRecord(number: number, tail: b.baseAddress! + tail, count: count,
+                                                   to: b.baseAddress! + at)
+            }
+            return
         case .success(let report):
             if !failing, report.findings.contains(where: { $0.severity >= failSeverity }) { failing = true }
             JSONLinesReporter.appendRecord(number: number, report: report, to: &writer)
@@ -31,12 +54,29 @@ struct JSONLinesStream {
             JSONLinesReporter.appendRecord(checked, to: &writer)
         }
         writer.bytes.append(0x0A)
-        if writer.bytes.count >= 1 << 16 { out.write(bytes: &writer.bytes) }
+        if used + writer.bytes.count > capacity { flush() }
+        let record = writer.bytes
+        if record.count > capacity {
+            record.withUnsafeBytes { Output.writeAll($0) }
+        } else {
+            let at = used
+            block.withUnsafeMutableBufferPointer { b in
+                record.withUnsafeBufferPointer { (b.baseAddress! + at).update(from: $0.baseAddress!, count: $0.count) }
+            }
+            used += record.count
+        }
+        writer.bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes the records in the block to standard output.
+    private mutating func flush() {
+        let count = used
+        block.withUnsafeBytes { Output.writeAll(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+        used = 0
     }
 
     /// Writes what is left.
     mutating func finish() {
-        out.write(bytes: &writer.bytes)
-        out.flush()
+        flush()
     }
 }

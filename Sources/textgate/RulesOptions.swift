@@ -57,14 +57,17 @@ struct Output {
 
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(1, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { break }
-                offset += n
-            }
-        }
+        buffer.withUnsafeBytes { Output.writeAll($0) }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes `raw` to standard output now, unbuffered.
+    static func writeAll(_ raw: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset < raw.count {
+            let n = Foundation.write(1, raw.baseAddress! + offset, raw.count - offset)
+            if n <= 0 { break }
+            offset += n
+        }
     }
 }

@@ -36,6 +36,18 @@ struct CheckFormatTests {
         #expect(r.status == 1)
     }
 
+    @Test("jsonl: a record longer than the output block keeps its place among short ones")
+    func jsonlLongRecord() throws {
+        var messages = (1...400).map { "Message \($0) is fine" }
+        messages[199] = String(repeating: "Try CBD. ", count: 2_000)
+        let r = try CLI.run(["check", "--format", "jsonl", "--lines", "-"], stdin: messages.joined(separator: "\n"))
+        #expect(r.stdout.utf8.count > 500_000, "the long record alone is over half a megabyte")
+        let records = try r.jsonLines()
+        #expect(records.map { $0["line"] as? Int } == Array(1...400))
+        #expect((records[199]["findings"] as? [Any])?.count == 2_000)
+        #expect(records.enumerated().allSatisfy { $0.offset == 199 || ($0.element["findings"] as? [Any])?.isEmpty == true })
+    }
+
     @Test("sarif: a SARIF log whose results point at the --lines file")
     func sarif() throws {
         let r = try CLI.run(["check", "--format", "sarif", "--lines", "fixtures/messages/07-cannabis.txt"])

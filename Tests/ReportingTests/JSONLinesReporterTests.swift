@@ -55,6 +55,24 @@ struct JSONLinesReporterTests {
         #expect(parsed.map { $0["severity"] as? String } == findings.map(\.severity.rawValue))
     }
 
+    @Test("a clean record written from the kept tail is the record appendRecord writes",
+          arguments: [0, 1, 9, 10, 99, 12_345, 624_288, Int.max])
+    func cleanRecordFromTail(number: Int) throws {
+        let rules = try Package.rules()
+        let report = rules.check("See you Monday at 3pm.")
+        try #require(report.findings.isEmpty)
+        var expected = JSONWriter()
+        JSONLinesReporter.appendRecord(number: number, report: report, to: &expected)
+        let tail = JSONLinesReporter.cleanRecordTail(rulesVersion: rules.version)
+        var out = [UInt8](repeating: 0, count: JSONLinesReporter.cleanRecordHeadroom + tail.count)
+        let written = out.withUnsafeMutableBufferPointer { o in
+            tail.withUnsafeBufferPointer { t in
+                JSONLinesReporter.writeCleanRecord(number: number, tail: t.baseAddress!, count: t.count, to: o.baseAddress!)
+            }
+        }
+        #expect(Array(out[..<written]) == expected.bytes)
+    }
+
     @Test("a clean message has an empty findings list and allow")
     func clean() throws {
         let rules = try Package.rules()
