@@ -55,10 +55,12 @@ public enum JSONLinesReporter {
         case .warn: w.raw(",\"decision\":\"warn\",\"findings\":[")
         case .block: w.raw(",\"decision\":\"block\",\"findings\":[")
         }
-        // By index: each finding is read in place, not copied out of the array.
-        for i in report.findings.indices {
-            if i > 0 { w.raw(",") }
-            appendFinding(report.findings[i], to: &w)
+        // Through a buffer pointer: each finding is read in place, not copied out of the array.
+        report.findings.withUnsafeBufferPointer { findings in
+            for i in findings.indices {
+                if i > 0 { w.raw(",") }
+                appendFinding(findings[i], to: &w)
+            }
         }
         w.raw("]")
         if !report.incomplete.isEmpty {

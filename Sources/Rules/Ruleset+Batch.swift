@@ -16,6 +16,7 @@ extension Ruleset {
         var texts = [UnsafeBufferPointer<UInt8>](repeating: UnsafeBufferPointer(start: nil, count: 0), count: group)
         var results = [BatchResult](repeating: BatchResult(), count: group)
         var hits: [LiteralHit] = []
+        var scratch = CheckScratch()
         var first = 0
         while first < count {
             let n = min(group, count - first)
@@ -27,9 +28,9 @@ extension Ruleset {
                 }
             }
             for i in 0..<n {
-                let own = results[i].hits.isEmpty ? [] : Array(hits[results[i].hits])
                 do throws(InvalidUTF8) {
-                    report(first + i, .success(try self.report(scanned: texts[i], results[i].counts, own)))
+                    let outcome = try self.report(scanned: texts[i], results[i].counts, hits[results[i].hits], &scratch)
+                    report(first + i, .success(outcome))
                 } catch {
                     report(first + i, .failure(error))
                 }

@@ -15,28 +15,35 @@ extension Ruleset {
     public func check(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(InvalidUTF8) -> Report {
         var hits: [LiteralHit] = []
         let counts = automaton.scan(bytes, hits: &hits)
-        return try report(scanned: bytes, counts, hits)
+        var scratch = CheckScratch()
+        return try report(scanned: bytes, counts, hits[...], &scratch)
     }
 
     /// The report of a message from a scan of its bytes as they are. That scan is what the
     /// matcher sees for pure ASCII text, and for text that normalisation would change only in
     /// the case of ASCII letters (which the automaton folds itself); any other text, or text
     /// that is not UTF-8, goes through the normalising path instead.
-    func report(scanned bytes: UnsafeBufferPointer<UInt8>, _ counts: ByteCounts, _ hits: [LiteralHit])
-        throws(InvalidUTF8) -> Report {
+    func report(scanned bytes: UnsafeBufferPointer<UInt8>, _ counts: ByteCounts, _ hits: ArraySlice<LiteralHit>,
+                _ scratch: inout CheckScratch) throws(InvalidUTF8) -> Report {
         var inert = false
         if counts.nonASCII > 0 {
-            guard UTF8Inertness(bytes) == .inert else { return try checkNormalizing(utf8: bytes) }
+            guard UTF8Inertness(bytes) == .inert else { return try checkNormalizing(utf8: bytes, &scratch) }
             inert = true
         }
         return evaluate(view: bytes, counts: counts, hits: hits,
-                        original: OriginalText(bytes: bytes, normalized: nil, inert: inert, counts: counts))
+                        original: OriginalText(bytes: bytes, normalized: nil, inert: inert, counts: counts), &scratch)
     }
 
     /// The full path for text with non-ASCII bytes: validated and normalised in one pass, then
     /// the normalised text is scanned. It gives any text its report; `report(scanned:)` takes it
     /// only for text it cannot scan as it is, and its shortcut must agree with it.
     func checkNormalizing(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(InvalidUTF8) -> Report {
+        var scratch = CheckScratch()
+        return try checkNormalizing(utf8: bytes, &scratch)
+    }
+
+    /// `checkNormalizing(utf8:)` with buffers kept from an earlier check.
+    func checkNormalizing(utf8 bytes: UnsafeBufferPointer<UInt8>, _ scratch: inout CheckScratch) throws(InvalidUTF8) -> Report {
         guard let normalized = NormalizedText(validating: bytes) else {
             throw InvalidUTF8(byteOffset: UTF8Check.firstInvalidByte(bytes) ?? 0)
         }
@@ -44,8 +51,8 @@ extension Ruleset {
         return normalized.bytes.withUnsafeBufferPointer { view in
             var hits: [LiteralHit] = []
             let viewCounts = automaton.scan(view, hits: &hits)
-            return evaluate(view: view, counts: viewCounts, hits: hits,
-                            original: OriginalText(bytes: bytes, normalized: normalized, inert: false, counts: counts))
+            return evaluate(view: view, counts: viewCounts, hits: hits[...],
+                            original: OriginalText(bytes: bytes, normalized: normalized, inert: false, counts: counts), &scratch)
         }
     }
 
@@ -58,31 +65,31 @@ extension Ruleset {
         return (results[0], results[1])
     }
 
-    func evaluate(view: UnsafeBufferPointer<UInt8>, counts: ByteCounts, hits: [LiteralHit],
-                          original: OriginalText) -> Report {
+    func evaluate(view: UnsafeBufferPointer<UInt8>, counts: ByteCounts, hits: ArraySlice<LiteralHit>,
+                  original: OriginalText, _ scratch: inout CheckScratch) -> Report {
         // Most messages: no literal, no link, no placeholder, no regex to run, and capitals
         // that the counts alone show are not shouting.
         if hits.isEmpty && counts.linkAnchors == 0 && counts.braces == 0 && !patternsAlwaysRun
             && capsLimits.allSatisfy({ !Ruleset.mayShout(original, $0) }) {
             return cleanReport
         }
-        var spans: [RuleSpan] = []
-        var prefiltered: [RuleSpan] = []
+        scratch.spans.removeAll(keepingCapacity: true)
+        scratch.prefiltered.removeAll(keepingCapacity: true)
         var incomplete: [String] = []
-        if !hits.isEmpty { resolveLiterals(view, hits, into: &spans, prefiltered: &prefiltered) }
+        if !hits.isEmpty { resolveLiterals(view, hits, &scratch) }
         for (k, r) in patternRules.enumerated() {
-            if patternNeedsPrefilter[k] && !prefiltered.contains(where: { $0.rule == r }) { continue }
+            if patternNeedsPrefilter[k] && !scratch.prefiltered.contains(where: { $0.rule == r }) { continue }
             guard case .pattern(let regexes, let anchored, _) = compiled[r] else { continue }
             for (i, regex) in regexes.enumerated() {
                 do throws(PCRE2Error) {
                     let found: [Range<Int>]
                     if let anchored = anchored[i] {
-                        let starts = prefiltered.filter { $0.rule == r }.map(\.range.lowerBound).sorted()
+                        let starts = scratch.prefiltered.filter { $0.rule == r }.map(\.range.lowerBound).sorted()
                         found = try anchored.matches(in: view, startingAt: starts)
                     } else {
                         found = try regex.matches(in: view)
                     }
-                    for m in found where !m.isEmpty { spans.append(RuleSpan(rule: r, range: m)) }
+                    for m in found where !m.isEmpty { scratch.spans.append(RuleSpan(rule: r, range: m)) }
                 } catch {
                     incomplete.append(rules[r].id)
                 }
@@ -99,25 +106,26 @@ extension Ruleset {
             // not again as merely off-domain.
             var named = false
             for (k, r) in linkRules.enumerated() where !linkSets[k].allowed && linkSets[k].domains.contains(host: link.host) {
-                spans.append(RuleSpan(rule: r, range: link.range))
+                scratch.spans.append(RuleSpan(rule: r, range: link.range))
                 named = true
             }
             guard !named else { continue }
             for (k, r) in linkRules.enumerated() where linkSets[k].allowed && !linkSets[k].domains.contains(host: link.host) {
-                spans.append(RuleSpan(rule: r, range: link.range))
+                scratch.spans.append(RuleSpan(rule: r, range: link.range))
             }
         }
-        if !capsRules.isEmpty { checkCaps(view, counts, links, original, into: &spans) }
-        guard !spans.isEmpty || !incomplete.isEmpty else { return Report(rulesVersion: version, findings: []) }
-        return Report(rulesVersion: version, findings: findings(spans, ScalarMap(original)), incomplete: incomplete)
+        if !capsRules.isEmpty { checkCaps(view, counts, links, original, into: &scratch.spans) }
+        guard !scratch.spans.isEmpty || !incomplete.isEmpty else { return cleanReport }
+        return Report(rulesVersion: version, findings: findings(&scratch.spans, ScalarMap(original)), incomplete: incomplete)
     }
 
-    private func findings(_ spans: [RuleSpan], _ original: ScalarMap) -> [Finding] {
+    /// The findings of `spans`, which are sorted and rid of repeats in place.
+    private func findings(_ unique: inout [RuleSpan], _ original: ScalarMap) -> [Finding] {
         // The same span can come twice (two literals of one rule); a few spans: sort, not hash.
-        var unique = spans.sorted { ($0.rule, $0.range.lowerBound, $0.range.upperBound) < ($1.rule, $1.range.lowerBound, $1.range.upperBound) }
+        unique.sort { ($0.rule, $0.range.lowerBound, $0.range.upperBound) < ($1.rule, $1.range.lowerBound, $1.range.upperBound) }
         var w = 0
-        for span in unique where w == 0 || unique[w - 1] != span {
-            unique[w] = span
+        for i in unique.indices where w == 0 || unique[w - 1] != unique[i] {
+            unique[w] = unique[i]
             w += 1
         }
         unique.removeLast(unique.count - w)
@@ -133,8 +141,20 @@ extension Ruleset {
                                end: scalars.upperBound, line: place.line, column: place.column, endLine: place.endLine,
                                endColumn: place.endColumn, suggestion: rules[r].suggestion))
         }
-        return out.sorted { ($0.start, $0.rule, $0.end) < ($1.start, $1.rule, $1.end) }
+        out.sort { ($0.start, $0.rule, $0.end) < ($1.start, $1.rule, $1.end) }
+        return out
     }
+}
+
+/// Buffers a check reuses from one message to the next, so that checking a batch allocates
+/// per message only what its report keeps.
+struct CheckScratch {
+    /// Rule matches in bytes of the scanned text.
+    var spans: [RuleSpan] = []
+    /// Prefilter hits, with their rule and where they start.
+    var prefiltered: [RuleSpan] = []
+    /// Literal hits of rules, on word boundaries, before exceptions and pairing.
+    var found: [(rule: Int, role: LiteralOwner.Role, range: Range<Int>)] = []
 }
 
 /// A rule's match, in byte offsets of the scanned (possibly normalised) text.

@@ -3,9 +3,8 @@ import Matching
 extension Ruleset {
     /// Turns raw automaton hits into rule spans: word boundaries, exceptions, longest match,
     /// and `near` pairs. Prefilter hits go to `prefiltered`, with the rule and where they start.
-    func resolveLiterals(_ view: UnsafeBufferPointer<UInt8>, _ hits: [LiteralHit],
-                         into spans: inout [RuleSpan], prefiltered: inout [RuleSpan]) {
-        var found: [(rule: Int, role: LiteralOwner.Role, range: Range<Int>)] = []
+    func resolveLiterals(_ view: UnsafeBufferPointer<UInt8>, _ hits: ArraySlice<LiteralHit>, _ scratch: inout CheckScratch) {
+        scratch.found.removeAll(keepingCapacity: true)
         for hit in hits {
             let literal = Int(hit.pattern)
             let start = automaton.start(of: hit, in: view)
@@ -14,14 +13,15 @@ extension Ruleset {
                 && (edge & 2 == 0 || hit.end == view.count || !TermForm.isWord(view[hit.end]))
             for owner in owners[literal] {
                 if owner.role == .prefilter {
-                    prefiltered.append(RuleSpan(rule: Int(owner.rule), range: start..<hit.end))
+                    scratch.prefiltered.append(RuleSpan(rule: Int(owner.rule), range: start..<hit.end))
                 } else if bounded {
-                    found.append((Int(owner.rule), owner.role, start..<hit.end))
+                    scratch.found.append((Int(owner.rule), owner.role, start..<hit.end))
                 }
             }
         }
-        guard !found.isEmpty else { return }
-        found.sort { ($0.rule, $0.range.lowerBound) < ($1.rule, $1.range.lowerBound) }
+        guard !scratch.found.isEmpty else { return }
+        scratch.found.sort { ($0.rule, $0.range.lowerBound) < ($1.rule, $1.range.lowerBound) }
+        let found = scratch.found
         var i = 0
         while i < found.count {
             let rule = found[i].rule
@@ -36,7 +36,7 @@ extension Ruleset {
             case .terms:
                 let terms = group.filter { $0.role == .term && !excepted($0.range) }.map(\.range)
                 for t in terms where !terms.contains(where: { $0 != t && $0.lowerBound <= t.lowerBound && t.upperBound <= $0.upperBound }) {
-                    spans.append(RuleSpan(rule: rule, range: t))
+                    scratch.spans.append(RuleSpan(rule: rule, range: t))
                 }
             case .near(let within):
                 let firsts = group.filter { $0.role == .nearFirst && !excepted($0.range) }.map(\.range)
@@ -47,7 +47,7 @@ extension Ruleset {
                         pairs.append(min(f.lowerBound, s.lowerBound)..<max(f.upperBound, s.upperBound))
                     }
                 }
-                for merged in Ruleset.merge(pairs) { spans.append(RuleSpan(rule: rule, range: merged)) }
+                for merged in Ruleset.merge(pairs) { scratch.spans.append(RuleSpan(rule: rule, range: merged)) }
             default:
                 break
             }
