@@ -16,45 +16,42 @@ public struct PublicSuffixList: Sendable {
         static var exception: Flags { Flags(rawValue: 4) }
     }
 
-    /// Every suffix of every rule (with the `*.` / `!` markers removed), mapped to its flags.
-    private let nodes: [Substring: Flags]
-    /// Top-level rules of up to eight ASCII letters (`com`, `uk`, `museum`), packed into integers
-    /// so that the common question "is this word a top-level domain?" needs no string.
-    private let packedTopLevel: Set<UInt64>
+    /// Every suffix of every rule (with the `*.` / `!` markers removed), with its flags, in a
+    /// table of bytes: a lookup hashes a host's suffix where it is.
+    private let nodes: ByteStringTable
 
     /// Parses rules in PSL syntax, one per line: normal (`co.uk`), wildcard (`*.ck`) or exception (`!www.ck`).
     /// Lines starting with `//` and blank lines are ignored; only the first whitespace-separated token of a line counts.
     /// Rules are expected in lowercase with Unicode (not `xn--`) labels, as the published list is.
     public init(rules: String) {
-        var nodes: [Substring: Flags] = [:]
-        nodes.reserveCapacity(16_384)
-        let utf8 = rules.utf8
-        var lineStart = utf8.startIndex
-        while lineStart < utf8.endIndex {
-            let lineEnd = utf8[lineStart...].firstIndex { $0 == 0x0A || $0 == 0x0D } ?? utf8.endIndex
-            let tokenEnd = utf8[lineStart..<lineEnd].firstIndex { $0 == 0x20 || $0 == 0x09 } ?? lineEnd
-            let token = rules[lineStart..<tokenEnd]
-            lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
-            if let (rule, flag) = Self.parse(token) { Self.insert(rule, flag, into: &nodes) }
+        var nodes = ByteStringTable(capacity: 16_384)
+        var text = rules
+        text.withUTF8 { bytes in
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A && bytes[lineEnd] != 0x0D { lineEnd += 1 }
+                var tokenEnd = lineStart
+                while tokenEnd < lineEnd && bytes[tokenEnd] != 0x20 && bytes[tokenEnd] != 0x09 { tokenEnd += 1 }
+                if let (rule, flag) = Self.parse(UnsafeBufferPointer(rebasing: bytes[lineStart..<tokenEnd])) {
+                    Self.insert(rule, flag, into: &nodes)
+                }
+                lineStart = lineEnd + 1
+            }
         }
         self.nodes = nodes
-        var packed: Set<UInt64> = []
-        for (suffix, flags) in nodes where flags.contains(.rule) && !flags.contains(.exception) {
-            if let key = Self.packedLabel(Array(suffix.utf8)[...]) { packed.insert(key) }
-        }
-        self.packedTopLevel = packed
     }
 
     /// Splits a rule token into its domain part and kind, or nil for comments, blanks and malformed rules.
-    private static func parse(_ token: Substring) -> (Substring, Flags)? {
-        var rule = token
+    private static func parse(_ token: UnsafeBufferPointer<UInt8>) -> (UnsafeBufferPointer<UInt8>, Flags)? {
+        var rule = token[...]
         var flag = Flags.rule
-        switch rule.utf8.first {
+        switch rule.first {
         case UInt8(ascii: "!"):
             rule = rule.dropFirst()
             flag = .exception
         case UInt8(ascii: "*"):
-            guard rule.utf8.dropFirst().first == UInt8(ascii: ".") else { return nil }
+            guard rule.dropFirst().first == UInt8(ascii: ".") else { return nil }
             rule = rule.dropFirst(2)
             flag = .wildcard
         case UInt8(ascii: "/"), nil:
@@ -63,18 +60,15 @@ public struct PublicSuffixList: Sendable {
             break
         }
         // Wildcards other than a leading "*." are not part of the PSL format.
-        guard !rule.isEmpty,
-              !rule.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "!") }) else { return nil }
-        return (rule, flag)
+        guard !rule.isEmpty, !rule.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "!") }) else { return nil }
+        return (UnsafeBufferPointer(rebasing: rule), flag)
     }
 
     /// Records `rule` with `flag`, and all of its parent suffixes as intermediate nodes.
-    private static func insert(_ rule: Substring, _ flag: Flags, into nodes: inout [Substring: Flags]) {
-        nodes[rule, default: []].insert(flag)
-        var suffix = rule
-        while let dot = suffix.utf8.firstIndex(of: UInt8(ascii: ".")) {
-            suffix = suffix[suffix.utf8.index(after: dot)...]
-            nodes[suffix, default: []].formUnion([])
+    private static func insert(_ rule: UnsafeBufferPointer<UInt8>, _ flag: Flags, into nodes: inout ByteStringTable) {
+        nodes.insert(rule, flag.rawValue) { $0 | $1 }
+        for i in rule.indices where rule[i] == UInt8(ascii: ".") {
+            nodes.insert(UnsafeBufferPointer(rebasing: rule[(i + 1)...]), 0) { $0 | $1 }
         }
     }
 
@@ -82,55 +76,62 @@ public struct PublicSuffixList: Sendable {
     /// - Parameter host: a canonical host (lowercase, Unicode labels, no trailing dot); see `HostName.canonical`.
     /// - Returns: a slice of `host`.
     public func publicSuffix(of host: Substring) -> Substring? {
-        let utf8 = host.utf8
-        var match: Substring.Index?
+        let start = Self.withBytes(host) { publicSuffixStart(of: $0) }
+        return start.map { host[host.utf8.index(host.startIndex, offsetBy: $0)...] }
+    }
+
+    /// The byte offset where the public suffix of `host` starts, or nil when only the implicit
+    /// "*" rule matches (unknown TLD).
+    /// - Parameter host: a canonical host as UTF-8 bytes; see `HostName.canonical`.
+    public func publicSuffixStart(of host: UnsafeBufferPointer<UInt8>) -> Int? {
+        var match: Int?
         var parentIsWildcard = false
-        var end = utf8.endIndex
+        var end = host.count
         // Walk labels right to left, extending the suffix one label at a time while it is a known node.
         while true {
-            let dot = utf8[..<end].lastIndex(of: UInt8(ascii: "."))
-            let start = dot.map { utf8.index(after: $0) } ?? utf8.startIndex
-            let suffix = host[start...]
-            let flags = nodes[suffix]
+            var dot = end - 1
+            while dot >= 0 && host[dot] != UInt8(ascii: ".") { dot -= 1 }
+            let start = dot + 1
+            let flags = nodes.value(for: UnsafeBufferPointer(rebasing: host[start...])).map(Flags.init(rawValue:))
             if let flags, flags.contains(.exception) {
                 // Exception rules prevail: the public suffix is the rule minus its leftmost label.
-                return end == utf8.endIndex ? nil : host[utf8.index(after: end)...]
+                return end == host.count ? nil : end + 1
             }
             if parentIsWildcard && start < end { match = start }
             if let flags, flags.contains(.rule) { match = start }
-            guard let flags, let dot else { break }
+            guard let flags, dot >= 0 else { break }
             parentIsWildcard = flags.contains(.wildcard)
             end = dot
         }
-        return match.map { host[$0...] }
+        return match
     }
 
     /// Whether one label (any case, ASCII letters) is a top-level rule of the list, as
-    /// `publicSuffix(of: label) != nil` would say, without building a string for short labels.
+    /// `publicSuffix(of: label) != nil` would say, without building a string.
     public func isTopLevel(_ label: UnsafeBufferPointer<UInt8>) -> Bool {
-        if let key = Self.packedLabel(label[...]) { return packedTopLevel.contains(key) }
-        let lower = String(decoding: label.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }, as: UTF8.self)
-        return publicSuffix(of: Substring(lower)) != nil
+        guard label.count <= 63 else { return false }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(label.count, 1)) { lower in
+            for i in label.indices { lower[i] = (label[i] >= 0x41 && label[i] <= 0x5A) ? label[i] | 0x20 : label[i] }
+            let flags = nodes.value(for: UnsafeBufferPointer(rebasing: lower[..<label.count])).map(Flags.init(rawValue:))
+            return flags.map { $0.contains(.rule) && !$0.contains(.exception) } ?? false
+        }
     }
 
-    /// One to eight ASCII letters, lowercased and packed into an integer; nil for anything else.
-    private static func packedLabel<C: Collection>(_ label: C) -> UInt64? where C.Element == UInt8 {
-        guard !label.isEmpty, label.count <= 8 else { return nil }
-        var key: UInt64 = 0
-        var shift: UInt64 = 0
-        for b in label {
-            let lower = b | 0x20
-            guard lower >= 0x61 && lower <= 0x7A else { return nil }
-            key |= UInt64(lower) << shift
-            shift += 8
-        }
-        return key
+    /// The bytes of a string, in place when they are contiguous.
+    private static func withBytes<R>(_ s: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
+        return Array(s.utf8).withUnsafeBufferPointer(body)
     }
 
     /// True when the host's suffix is a listed public suffix and the host has at least one label before it
     /// ("example.com" yes, "com" no, "file.txt" no, "x.co.uk" yes).
     /// - Parameter host: a canonical host; see `HostName.canonical`.
     public func hasKnownSuffix(_ host: Substring) -> Bool {
+        Self.withBytes(host) { registrableStart(of: $0) } != nil
+    }
+
+    /// `hasKnownSuffix(_:)` for a canonical host given as UTF-8 bytes.
+    public func hasKnownSuffix(_ host: UnsafeBufferPointer<UInt8>) -> Bool {
         registrableStart(of: host) != nil
     }
 
@@ -138,17 +139,17 @@ public struct PublicSuffixList: Sendable {
     /// - Parameter host: a canonical host; see `HostName.canonical`.
     /// - Returns: a slice of `host`.
     public func registrableDomain(of host: Substring) -> Substring? {
-        registrableStart(of: host).map { host[$0...] }
+        let start = Self.withBytes(host) { registrableStart(of: $0) }
+        return start.map { host[host.utf8.index(host.startIndex, offsetBy: $0)...] }
     }
 
-    /// Start of the non-empty label in front of the public suffix, or nil.
-    private func registrableStart(of host: Substring) -> Substring.Index? {
-        guard let suffix = publicSuffix(of: host), suffix.startIndex > host.startIndex else { return nil }
-        let utf8 = host.utf8
-        let dot = utf8.index(before: suffix.startIndex)  // the "." in front of the suffix
-        guard dot > utf8.startIndex else { return nil }
-        let labelEnd = dot
-        let start = utf8[..<labelEnd].lastIndex(of: UInt8(ascii: ".")).map { utf8.index(after: $0) } ?? utf8.startIndex
-        return start < labelEnd ? start : nil
+    /// Byte offset of the non-empty label in front of the public suffix, or nil.
+    private func registrableStart(of host: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let suffix = publicSuffixStart(of: host), suffix > 0 else { return nil }
+        let dot = suffix - 1  // the "." in front of the suffix
+        guard dot > 0 else { return nil }
+        var start = dot
+        while start > 0 && host[start - 1] != UInt8(ascii: ".") { start -= 1 }
+        return start < dot ? start : nil
     }
 }
