@@ -79,19 +79,40 @@ public struct JSONWriter: Sendable {
 
     /// Writes `v` in decimal at `out` (room for 20 bytes) and returns the number of bytes written.
     public static func writeDecimal(_ v: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
-        var n = v.magnitude
-        var width = v < 0 ? 2 : 1
-        var rest = n / 10
-        while rest > 0 { width += 1; rest /= 10 }
-        if v < 0 { out[0] = 0x2D }
-        var at = width
-        repeat {
-            at -= 1
-            out[at] = UInt8(truncatingIfNeeded: n % 10) &+ 0x30
-            n /= 10
-        } while n > 0
-        return width
+        var n = UInt64(v.magnitude)
+        let sign = v < 0 ? 1 : 0
+        if sign == 1 { out[0] = 0x2D }
+        var width = 1
+        var bound: UInt64 = 10
+        while width < 20 && n >= bound {
+            width += 1
+            bound = bound &* 10
+        }
+        // Two digits per division, from a table of "00" to "99".
+        let pairs = JSONWriter.digitPairs.utf8Start
+        var at = sign + width
+        while n >= 100 {
+            let q = n / 100
+            let r = Int(n &- q &* 100) &* 2
+            at -= 2
+            out[at] = pairs[r]
+            out[at + 1] = pairs[r + 1]
+            n = q
+        }
+        if n >= 10 {
+            out[at - 2] = pairs[Int(n) &* 2]
+            out[at - 1] = pairs[Int(n) &* 2 + 1]
+        } else {
+            out[at - 1] = UInt8(truncatingIfNeeded: n) &+ 0x30
+        }
+        return sign + width
     }
+
+    private static let digitPairs: StaticString = """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
 
     /// `"key":`.
     public mutating func key(_ k: StaticString) {

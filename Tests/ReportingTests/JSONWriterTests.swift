@@ -31,7 +31,7 @@ struct JSONWriterTests {
         #expect(json(nil) == "null")
     }
 
-    @Test("integers, negative and extreme", arguments: [0, 7, -42, 1_000_000, Int.max, Int.min])
+    @Test("integers, negative and extreme", arguments: [0, 7, 9, 10, 99, 100, 101, 999, -1, -10, -42, -99, -100, 1_000_000, 624_288, 1_000_000_000_000_000_000, Int.max, Int.min])
     func integers(value: Int) {
         var w = JSONWriter()
         w.int(value)
