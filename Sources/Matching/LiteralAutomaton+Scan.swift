@@ -67,6 +67,8 @@ extension LiteralAutomaton {
     /// The start of a hit: walks back from `end` over the literal, letting a run of white space
     /// in the text stand for one space, as the scan did.
     public func start(of hit: LiteralHit, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        let length = fixedLength[Int(hit.pattern)]
+        if length >= 0 { return hit.end - Int(length) }
         let p = patterns[Int(hit.pattern)]
         var i = hit.end
         var j = p.count

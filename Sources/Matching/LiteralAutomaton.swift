@@ -21,6 +21,8 @@ public struct LiteralAutomaton: Sendable {
     /// For output state `s`, `outputIDs[outputStart[s - first] ..< outputStart[s - first + 1]]`.
     @usableFromInline let outputStart: [Int32]
     @usableFromInline let outputIDs: [Int32]
+    /// Each literal's length, or -1 for a literal with a space (a run of white space matches it).
+    let fixedLength: [Int32]
 
     /// Number of DFA states, for size reports.
     public var stateCount: Int { delta.count / max(classCount, 1) }
@@ -60,6 +62,9 @@ public struct LiteralAutomaton: Sendable {
         precondition(atWordStart.count == patterns.count, "one atWordStart flag per literal")
         self.patterns = patterns
         let classes = LiteralAutomaton.classes(for: patterns)
+        self.fixedLength = patterns.map { p in
+            p.contains { classes[Int($0)] == LiteralAutomaton.spaceClass } ? -1 : Int32(p.count)
+        }
         let k = Int(classes.max()!) + 1
         var wordClass = [Bool](repeating: false, count: k)
         for b in 0..<256 where LiteralAutomaton.isWordByte(UInt8(b)) { wordClass[Int(classes[b])] = true }

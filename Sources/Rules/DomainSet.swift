@@ -14,14 +14,18 @@ struct DomainSet: Sendable {
 
     /// Whether a canonical host is one of the domains or a subdomain of one.
     func contains(host: String) -> Bool {
-        var host = host
-        return host.withUTF8 { bytes in
-            var start = 0
-            while true {
-                if domains.contains(UnsafeBufferPointer(rebasing: bytes[start...])) { return true }
-                guard let dot = bytes[start...].firstIndex(of: 0x2E) else { return false }
-                start = dot + 1
-            }
+        // A native string is read in place; only another kind is copied first.
+        if let found = host.utf8.withContiguousStorageIfAvailable(contains(bytes:)) { return found }
+        return Array(host.utf8).withUnsafeBufferPointer(contains(bytes:))
+    }
+
+    /// Whether a canonical host, as UTF-8 bytes, is one of the domains or a subdomain of one.
+    func contains(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while true {
+            if domains.contains(UnsafeBufferPointer(rebasing: bytes[start...])) { return true }
+            guard let dot = bytes[start...].firstIndex(of: 0x2E) else { return false }
+            start = dot + 1
         }
     }
 }

@@ -73,8 +73,7 @@ extension Ruleset {
             && capsLimits.allSatisfy({ !Ruleset.mayShout(original, $0) }) {
             return cleanReport
         }
-        scratch.spans.removeAll(keepingCapacity: true)
-        scratch.prefiltered.removeAll(keepingCapacity: true)
+        scratch.clear()
         var incomplete: [String] = []
         if !hits.isEmpty { resolveLiterals(view, hits, &scratch) }
         for (k, r) in patternRules.enumerated() {
@@ -101,17 +100,22 @@ extension Ruleset {
             // found as they would be in its normalised form.
             links = linkExtractor.links(in: view, asIfLowercased: original.inert)
         }
-        for link in links {
-            // A link a `link-domains` rule names (a shortener) is reported once, by that rule,
-            // not again as merely off-domain.
-            var named = false
-            for (k, r) in linkRules.enumerated() where !linkSets[k].allowed && linkSets[k].domains.contains(host: link.host) {
-                scratch.spans.append(RuleSpan(rule: r, range: link.range))
-                named = true
-            }
-            guard !named else { continue }
-            for (k, r) in linkRules.enumerated() where linkSets[k].allowed && !linkSets[k].domains.contains(host: link.host) {
-                scratch.spans.append(RuleSpan(rule: r, range: link.range))
+        if !links.isEmpty {
+            // Read in place: a copied domain set would retain each of its arrays, per link.
+            linkSets.withUnsafeBufferPointer { sets in
+                for link in links {
+                    // A link a `link-domains` rule names (a shortener) is reported once, by that
+                    // rule, not again as merely off-domain.
+                    var named = false
+                    for (k, r) in linkRules.enumerated() where !sets[k].allowed && sets[k].domains.contains(host: link.host) {
+                        scratch.spans.append(RuleSpan(rule: r, range: link.range))
+                        named = true
+                    }
+                    guard !named else { continue }
+                    for (k, r) in linkRules.enumerated() where sets[k].allowed && !sets[k].domains.contains(host: link.host) {
+                        scratch.spans.append(RuleSpan(rule: r, range: link.range))
+                    }
+                }
             }
         }
         if !capsRules.isEmpty { checkCaps(view, counts, links, original, into: &scratch.spans) }
@@ -155,6 +159,13 @@ struct CheckScratch {
     var prefiltered: [RuleSpan] = []
     /// Literal hits of rules, on word boundaries, before exceptions and pairing.
     var found: [(rule: Int, role: LiteralOwner.Role, range: Range<Int>)] = []
+
+    /// Empties the buffers for the next message, keeping their storage.
+    mutating func clear() {
+        // Most messages leave them empty: skip the general removal then.
+        if !spans.isEmpty { spans.removeAll(keepingCapacity: true) }
+        if !prefiltered.isEmpty { prefiltered.removeAll(keepingCapacity: true) }
+    }
 }
 
 /// A rule's match, in byte offsets of the scanned (possibly normalised) text.

@@ -57,7 +57,8 @@ extension Ruleset {
         // A prefilter literal may occur inside a word; every other literal must start one.
         self.automaton = LiteralAutomaton(patterns: literals,
                                           atWordStart: owners.map { !$0.contains { $0.role == .prefilter } })
-        self.owners = owners
+        self.owners = owners.flatMap { $0 }
+        self.ownerStart = owners.reduce(into: [0]) { $0.append($0.last! + Int32($1.count)) }
         self.edges = literals.map { l in
             (TermForm.isWord(l.first!) ? 1 : 0) | (TermForm.isWord(l.last!) ? 2 : 0)
         }

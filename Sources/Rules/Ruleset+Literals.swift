@@ -4,14 +4,15 @@ extension Ruleset {
     /// Turns raw automaton hits into rule spans: word boundaries, exceptions, longest match,
     /// and `near` pairs. Prefilter hits go to `prefiltered`, with the rule and where they start.
     func resolveLiterals(_ view: UnsafeBufferPointer<UInt8>, _ hits: ArraySlice<LiteralHit>, _ scratch: inout CheckScratch) {
-        scratch.found.removeAll(keepingCapacity: true)
+        if !scratch.found.isEmpty { scratch.found.removeAll(keepingCapacity: true) }
         for hit in hits {
             let literal = Int(hit.pattern)
             let start = automaton.start(of: hit, in: view)
             let edge = edges[literal]
             let bounded = (edge & 1 == 0 || start == 0 || !TermForm.isWord(view[start - 1]))
                 && (edge & 2 == 0 || hit.end == view.count || !TermForm.isWord(view[hit.end]))
-            for owner in owners[literal] {
+            for o in Int(ownerStart[literal])..<Int(ownerStart[literal + 1]) {
+                let owner = owners[o]
                 if owner.role == .prefilter {
                     scratch.prefiltered.append(RuleSpan(rule: Int(owner.rule), range: start..<hit.end))
                 } else if bounded {

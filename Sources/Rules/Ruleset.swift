@@ -14,8 +14,10 @@ public struct Ruleset: Sendable {
     public let settings: RuleSettings
 
     let automaton: LiteralAutomaton
-    /// For each literal, the rules that listed it and in which role.
-    let owners: [[LiteralOwner]]
+    /// The rules that listed each literal and in which role: literal `l`'s are
+    /// `owners[ownerStart[l] ..< ownerStart[l + 1]]`, flat so that reading them copies no array.
+    let owners: [LiteralOwner]
+    let ownerStart: [Int32]
     /// For each literal: does it start / end with a word character (so needs a boundary there).
     let edges: [UInt8]
     let compiled: [CompiledRule]
