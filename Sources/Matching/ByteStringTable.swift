@@ -84,24 +84,22 @@ public struct ByteStringTable: Sendable {
     }
 
     /// The entry index of `key` (with hash `h`), or nil.
+    @inline(__always)
     private func find(_ key: UnsafeBufferPointer<UInt8>, _ h: UInt32) -> Int? {
-        slots.withUnsafeBufferPointer { slots in
-            entries.withUnsafeBufferPointer { entries in
-                keyBytes.withUnsafeBufferPointer { bytes in
-                    var s = Int(h) & mask
-                    while true {
-                        let i = Int(slots[s])
-                        if i == 0 { return nil }
-                        let e = entries[i - 1]
-                        if e.hash == h && Int(e.count) == key.count
-                            && (key.isEmpty || memcmp(bytes.baseAddress! + Int(e.start), key.baseAddress!, key.count) == 0) {
-                            return i - 1
-                        }
-                        s = (s + 1) & mask
-                    }
-                }
-            }
+        // Plain subscripts: reading an element retains nothing.
+        var s = Int(h) & mask
+        while true {
+            let i = Int(slots[s])
+            if i == 0 { return nil }
+            let e = entries[i - 1]
+            if e.hash == h && Int(e.count) == key.count && (key.isEmpty || equals(e, key)) { return i - 1 }
+            s = (s + 1) & mask
         }
+    }
+
+    /// Whether entry `e`'s key is `key`.
+    private func equals(_ e: Entry, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        keyBytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + Int(e.start), key.baseAddress!, key.count) == 0 }
     }
 
     private mutating func place(_ entry: Int, _ h: UInt32) {
