@@ -5,25 +5,64 @@ enum FoldTable {
     static let lowRange: Range<UInt32> = 0x80..<0x3000
     static let fullwidthRange: Range<UInt32> = 0xFF00..<0xFFF0
 
-    private static let low: [[UInt8]] = lowRange.map(entry)
-    private static let fullwidth: [[UInt8]] = fullwidthRange.map(entry)
+    private static let low = Folds(lowRange)
+    private static let fullwidth = Folds(fullwidthRange)
 
-    private static func entry(_ v: UInt32) -> [UInt8] {
-        guard let s = Unicode.Scalar(v) else { return [] }
-        // Most scalars fold to themselves; Foundation is asked only about the others.
-        if !s.properties.changesWhenNFKCCaseFolded && Lookalikes.latin(for: s) == nil && !Lookalikes.isInvisible(s) {
-            return Array(String(s).utf8)
+    /// The folded UTF-8 of each scalar of a range, end to end in one array: one allocation for
+    /// the whole range rather than one per scalar.
+    private struct Folds {
+        let bytes: [UInt8]
+        /// Scalar `k`'s folded bytes are `bytes[offsets[k] ..< offsets[k + 1]]`.
+        let offsets: [UInt32]
+        /// Whether scalar `k` folds to itself: a bit per scalar.
+        let same: [UInt64]
+
+        init(_ range: Range<UInt32>) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(range.count * 2)
+            var offsets: [UInt32] = [0]
+            offsets.reserveCapacity(range.count + 1)
+            var same = [UInt64](repeating: 0, count: (range.count + 63) / 64)
+            for v in range {
+                if let s = Unicode.Scalar(v) {
+                    let start = bytes.count
+                    // Most scalars fold to themselves; Foundation is asked only about the others.
+                    if !s.properties.changesWhenNFKCCaseFolded && Lookalikes.latin(for: s) == nil && !Lookalikes.isInvisible(s) {
+                        bytes.append(contentsOf: s.utf8)
+                    } else {
+                        bytes.append(contentsOf: NormalizedText.fold(Character(s)).utf8)
+                    }
+                    if bytes[start...].elementsEqual(s.utf8) {
+                        let k = Int(v - range.lowerBound)
+                        same[k >> 6] |= 1 << UInt64(k & 63)
+                    }
+                }
+                offsets.append(UInt32(bytes.count))
+            }
+            self.bytes = bytes
+            self.offsets = offsets
+            self.same = same
         }
-        return Array(NormalizedText.fold(Character(s)).utf8)
+
+        func folded(_ k: Int) -> ArraySlice<UInt8> { bytes[Int(offsets[k])..<Int(offsets[k + 1])] }
+        func isSame(_ k: Int) -> Bool { same[k >> 6] & (1 << UInt64(k & 63)) != 0 }
     }
 
     /// The folded UTF-8 of `s`, or nil when it is outside the table (and folds to itself, apart
     /// from rare scripts with case).
-    static func folded(_ s: Unicode.Scalar) -> [UInt8]? {
+    static func folded(_ s: Unicode.Scalar) -> ArraySlice<UInt8>? {
         let v = s.value
-        if lowRange.contains(v) { return low[Int(v - lowRange.lowerBound)] }
-        if fullwidthRange.contains(v) { return fullwidth[Int(v - fullwidthRange.lowerBound)] }
+        if lowRange.contains(v) { return low.folded(Int(v - lowRange.lowerBound)) }
+        if fullwidthRange.contains(v) { return fullwidth.folded(Int(v - fullwidthRange.lowerBound)) }
         if Lookalikes.isInvisible(s) { return [] }
         return nil
+    }
+
+    /// Whether the table folds `s` to itself (true outside the table's ranges, where it has no entry).
+    static func foldsToItself(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if lowRange.contains(v) { return low.isSame(Int(v - lowRange.lowerBound)) }
+        if fullwidthRange.contains(v) { return fullwidth.isSame(Int(v - fullwidthRange.lowerBound)) }
+        return !Lookalikes.isInvisible(s)
     }
 }

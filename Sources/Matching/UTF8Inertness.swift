@@ -36,8 +36,7 @@ enum InertScalars {
     /// the table, for which `FoldTable.folded` is nil, is copied as it is).
     static func inertByTable(_ s: Unicode.Scalar) -> Bool {
         guard !NormalizedText.composes(s), !Lookalikes.isInvisible(s), Lookalikes.latin(for: s) == nil else { return false }
-        guard let folded = FoldTable.folded(s) else { return true }
-        return folded.elementsEqual(String(s).utf8)
+        return FoldTable.foldsToItself(s)
     }
 
     /// Builds the tables now rather than on the first non-ASCII message.

@@ -3,6 +3,19 @@ import Testing
 
 @Suite("Telling text that normalisation leaves alone")
 struct UTF8InertnessTests {
+    @Test("the fold table's folds-to-itself bit agrees with its folded bytes for every scalar it holds")
+    func foldsToItself() {
+        var same = 0
+        for v in Array(FoldTable.lowRange) + Array(FoldTable.fullwidthRange) {
+            guard let s = Unicode.Scalar(v), let folded = FoldTable.folded(s) else { continue }
+            let expected = folded.elementsEqual(String(s).utf8)
+            #expect(FoldTable.foldsToItself(s) == expected, "U+\(String(v, radix: 16))")
+            if expected { same += 1 }
+        }
+        #expect(same > 5_000 && same < 12_000, "most scalars fold to themselves, not all: \(same)")
+        #expect(FoldTable.foldsToItself("é") && !FoldTable.foldsToItself("É") && !FoldTable.foldsToItself("Ｃ"))
+    }
+
     func inertness(_ bytes: [UInt8]) -> UTF8Inertness {
         bytes.withUnsafeBufferPointer { UTF8Inertness($0) }
     }
