@@ -22,7 +22,10 @@ struct NodeReader {
     mutating func compose(_ text: String) -> Node? {
         lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // Every value is read as the text it is written as (numbers are parsed where a key
+            // wants one), so no scalar needs its type resolved: the basic resolver skips the
+            // regexes the default one runs on every scalar.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 error(location(nil), "the file is empty; a rule needs category, severity, message, rationale, kind and examples")
                 return nil
             }
