@@ -182,6 +182,26 @@ public struct NormalizedText: Sendable {
         return String(out)
     }
 
+    /// `fold` of each scalar as a character of its own, in one pass through Foundation: the
+    /// scalars go in one string, a line feed between each two. NFKC composes nothing across a
+    /// line feed and no scalar folds to one, so the pieces come back in order; should their
+    /// number ever differ, each scalar is folded alone.
+    static func fold(each scalars: [Unicode.Scalar]) -> [String] {
+        var joined = String.UnicodeScalarView()
+        for (i, s) in scalars.enumerated() {
+            if i > 0 { joined.append("\n") }
+            if !Lookalikes.isInvisible(s) { joined.append(Lookalikes.latin(for: s) ?? s) }
+        }
+        let folded = String(joined).precomposedStringWithCompatibilityMapping.folding(options: [.caseInsensitive], locale: nil)
+        let pieces = folded.split(separator: "\n", omittingEmptySubsequences: false)
+        guard pieces.count == scalars.count else { return scalars.map { fold(Character($0)) } }
+        return pieces.map { piece in
+            var out = String.UnicodeScalarView()
+            for s in piece.unicodeScalars where !Lookalikes.isInvisible(s) { out.append(Lookalikes.latin(for: s) ?? s) }
+            return String(out)
+        }
+    }
+
     /// The original scalar range of normalised bytes `range`.
     public func originalScalars(_ range: Range<Int>) -> Range<Int> {
         guard !range.isEmpty else {

@@ -3,6 +3,20 @@ import Testing
 
 @Suite("Telling text that normalisation leaves alone")
 struct UTF8InertnessTests {
+    @Test("the fold table, folded in one pass, holds what folding each scalar alone gives")
+    func foldTableMatchesSingleFolds() {
+        var mismatches: [String] = []
+        for v in Array(FoldTable.lowRange) + Array(FoldTable.fullwidthRange) {
+            guard let s = Unicode.Scalar(v), let folded = FoldTable.folded(s) else { continue }
+            // The table's definition: a scalar that NFKC case folding, the lookalike map and the
+            // invisible set leave alone stays itself; any other is what `fold` makes of it.
+            let changes = s.properties.changesWhenNFKCCaseFolded || Lookalikes.latin(for: s) != nil || Lookalikes.isInvisible(s)
+            let alone = changes ? Array(NormalizedText.fold(Character(s)).utf8) : Array(String(s).utf8)
+            if !folded.elementsEqual(alone) { mismatches.append("U+\(String(v, radix: 16))") }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
+    }
+
     @Test("the fold table's folds-to-itself bit agrees with its folded bytes for every scalar it holds")
     func foldsToItself() {
         var same = 0
