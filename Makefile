@@ -42,10 +42,14 @@ BENCH_SCRATCH ?= .build-bench
 BENCH_RUNS ?= 5
 BENCH_MB ?= 50
 
+# Release builds with the Swift runtime linked in, as textgate is deployed on Linux: the CLI
+# then starts without resolving the runtime's symbols, and calls into it directly.
+BENCH_BUILD = $(SWIFT) build -c release --static-swift-stdlib --scratch-path $(BENCH_SCRATCH)
+
 bench: deps
-	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product textgate-bench
-	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product textgate
-	@bin=$$($(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --show-bin-path) && \
+	$(BENCH_BUILD) --product textgate-bench
+	$(BENCH_BUILD) --product textgate
+	@bin=$$($(BENCH_BUILD) --show-bin-path) && \
 	  $$bin/textgate-bench --rules rules --corpus fixtures/corpus/sms-spam-collection.tsv \
 	    --cli $$bin/textgate --out BENCHMARKS.md --repeat-mb $(BENCH_MB) --runs $(BENCH_RUNS) \
 	    --swift-version "$$($(SWIFT) --version 2>&1 | grep -m1 -i 'swift version')"
