@@ -28,7 +28,7 @@ extension LiteralAutomaton {
                      results: UnsafeMutableBufferPointer<BatchResult>, hits: inout [LiteralHit]) {
         precondition(results.count >= texts.count, "one result per text")
         var batch = BatchScan(texts: texts, results: results)
-        let k = UInt32(classCount)
+        let k = UInt32(classCount * 4)
         var a = BatchLane(), b = BatchLane()
         var hitsA: [LiteralHit] = [], hitsB: [LiteralHit] = []
         var liveA = batch.fill(&a, &hitsA, self, &hits)
@@ -132,8 +132,8 @@ extension LiteralAutomaton {
         let endA = a.end, endB = b.end
         repeat {
             let x = Int(pa[ia]), y = Int(pb[ib])
-            rowA = table[Int(rowA) &+ Int(classes[x])]
-            rowB = table[Int(rowB) &+ Int(classes[y])]
+            rowA = table.load(fromByteOffset: Int(rowA) &+ Int(classes[x]), as: UInt32.self)
+            rowB = table.load(fromByteOffset: Int(rowB) &+ Int(classes[y]), as: UInt32.self)
             accA &+= packed[x]
             accB &+= packed[y]
             ia &+= 1

@@ -3,7 +3,7 @@ extension LiteralAutomaton {
     /// (link anchors among them, until `settle`).
     func continueScan(_ text: UnsafeBufferPointer<UInt8>, from offset: Int, row: UInt32,
                       counts: inout ByteCounts, hits: inout [LiteralHit]) {
-        let k = UInt32(classCount)
+        let k = UInt32(classCount * 4)
         let base = text.baseAddress!
         withTables { tables in
             var lane = Lane(row: row)
@@ -33,11 +33,11 @@ extension LiteralAutomaton {
 
     /// Runs `body` with raw pointers to the scan's tables.
     func withTables<R>(_ body: (Tables) -> R) -> R {
-        classOf.withUnsafeBufferPointer { classes in
-        delta.withUnsafeBufferPointer { table in
+        classOffset.withUnsafeBufferPointer { classes in
+        delta.withUnsafeBytes { table in
         LiteralAutomaton.packedCounts.withUnsafeBufferPointer { packed in
             body(Tables(classes: classes.baseAddress!, table: table.baseAddress!, packed: packed.baseAddress!,
-                        firstOutRow: firstOutputState &* UInt32(classCount)))
+                        firstOutRow: firstOutputState &* UInt32(classCount * 4)))
         }
         }
         }
@@ -80,8 +80,10 @@ extension ByteCounts {
 extension LiteralAutomaton {
     /// The scan's tables as raw pointers, for the walks below.
     struct Tables {
-        let classes: UnsafePointer<UInt8>
-        let table: UnsafePointer<UInt32>
+        /// Each byte's offset within a row (`classOffset`).
+        let classes: UnsafePointer<UInt32>
+        /// `delta`, addressed by byte offsets.
+        let table: UnsafeRawPointer
         let packed: UnsafePointer<UInt64>
         let firstOutRow: UInt32
     }
@@ -103,7 +105,7 @@ extension LiteralAutomaton {
         let limit = t.firstOutRow
         repeat {
             let x = Int(a[l.i])
-            l.row = table[Int(l.row) &+ Int(classes[x])]
+            l.row = table.load(fromByteOffset: Int(l.row) &+ Int(classes[x]), as: UInt32.self)
             l.acc &+= packed[x]
             l.i &+= 1
         } while l.i < end && l.row < limit

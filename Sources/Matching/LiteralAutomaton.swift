@@ -14,8 +14,12 @@ public struct LiteralAutomaton: Sendable {
     /// Number of byte classes: white space, separators, link marks, other bytes, and one per
     /// distinct byte of the literals.
     public let classCount: Int
-    /// `delta[row + class]` is the next state's row, where a state's row is `state * classCount`.
+    /// The next state's row at byte offset `row + classOffset[byte]` of this table, where a
+    /// state's row is the byte offset of its entries, `state * classCount * 4`. Offsets rather
+    /// than indices keep the walk's chain from one state to the next to an add and a load.
     @usableFromInline let delta: [UInt32]
+    /// Each byte's class times the size of an entry: its offset within a row.
+    @usableFromInline let classOffset: [UInt32]
     /// States at or above this number end at least one literal (compare rows with `firstOutputState * classCount`).
     @usableFromInline let firstOutputState: UInt32
     /// For output state `s`, `outputIDs[outputStart[s - first] ..< outputStart[s - first + 1]]`.
@@ -69,6 +73,7 @@ public struct LiteralAutomaton: Sendable {
         var wordClass = [Bool](repeating: false, count: k)
         for b in 0..<256 where LiteralAutomaton.isWordByte(UInt8(b)) { wordClass[Int(classes[b])] = true }
         self.classOf = classes
+        self.classOffset = classes.map { UInt32($0) * 4 }
         self.classCount = k
 
         // Literals that must start a word, and literals that may start anywhere; a literal that
@@ -92,8 +97,8 @@ public struct LiteralAutomaton: Sendable {
         for (new, old) in order.enumerated() { newNumber[old] = Int32(new) }
         var table = [UInt32](repeating: 0, count: n * k)
         for (new, old) in order.enumerated() {
-            // Entries are row offsets (state × classes), saving a multiplication per text byte.
-            for c in 0..<k { table[new * k + c] = UInt32(newNumber[Int(machine.delta[old * k + c])]) * UInt32(k) }
+            // Entries are rows' byte offsets (state × classes × 4), saving arithmetic per text byte.
+            for c in 0..<k { table[new * k + c] = UInt32(newNumber[Int(machine.delta[old * k + c])]) * UInt32(k * 4) }
         }
         var starts: [Int32] = [0]
         var ids: [Int32] = []
