@@ -10,6 +10,12 @@ public enum HostName {
     /// Canonical comparison form: lowercase, trailing dot removed, each `xn--` label decoded to Unicode (labels that fail to decode stay as they are).
     /// Ideographic and full-width full stops (U+3002, U+FF0E, U+FF61) are treated as label separators, as in UTS #46.
     public static func canonical(_ host: Substring) -> String {
+        // Plain ASCII with no `xn--` label: lowercased, one trailing dot dropped, in one pass.
+        var bytes = host.utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
+        if bytes.allSatisfy({ $0 < 0x80 }) && !hasPunycodeLabel(bytes) {
+            if bytes.last == 0x2E { bytes.removeLast() }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var labels = split(host)
         for index in labels.indices {
             let label = labels[index]
@@ -21,6 +27,18 @@ public enum HostName {
             }
         }
         return labels.joined(separator: ".")
+    }
+
+    /// Whether a label of lowercase `host` starts with `xn--`.
+    private static func hasPunycodeLabel(_ host: [UInt8]) -> Bool {
+        var i = 0
+        while i + 4 <= host.count {
+            if host[i] == 0x78, host[i + 1] == 0x6E, host[i + 2] == 0x2D, host[i + 3] == 0x2D { return true }
+            // On to the next label.
+            while i < host.count && host[i] != 0x2E { i += 1 }
+            i += 1
+        }
+        return false
     }
 
     /// ASCII (punycode) form of a host: non-ASCII labels encoded with `xn--`.

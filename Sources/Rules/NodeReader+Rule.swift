@@ -14,10 +14,24 @@ extension NodeReader {
     ]
     static let kindNames = ["terms", "pattern", "link-domains", "link-policy", "caps-ratio", "near"]
 
+    /// Whether `s` is lowercase kebab-case: words of `a-z` and `0-9` joined by single dashes.
+    static func isKebabCase(_ s: String) -> Bool {
+        var previous: UInt8 = 0x2D  // as if after a dash: a leading dash is refused
+        for b in s.utf8 {
+            if b == 0x2D {
+                if previous == 0x2D { return false }
+            } else if !((b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)) {
+                return false
+            }
+            previous = b
+        }
+        return previous != 0x2D
+    }
+
     /// Reads a rule file's root node; nil (with diagnostics) when anything is wrong.
     mutating func rule(id: String, _ root: Node) -> Rule? {
         let before = diagnostics.count
-        if id.range(of: #"^[a-z0-9]+(-[a-z0-9]+)*$"#, options: .regularExpression) == nil {
+        if !Self.isKebabCase(id) {
             error(location(nil), "rule id `\(id)` (the file name) must be lowercase kebab-case, like `url-shortener`")
         }
         // Which kind, first, so that settings of other kinds get a precise message.
@@ -43,7 +57,7 @@ extension NodeReader {
         if e["kind"] == nil { error(location(root), "missing required key `kind`: one of \(Self.kindNames.joined(separator: ", "))") }
 
         let category = string(e["category"], key: "category", in: root)
-        if let category, category.range(of: #"^[a-z0-9]+(-[a-z0-9]+)*$"#, options: .regularExpression) == nil {
+        if let category, !Self.isKebabCase(category) {
             error(location(e["category"]), "category `\(category)` must be lowercase kebab-case, like `url-shortener`")
         }
         var severity: Severity?
@@ -176,7 +190,11 @@ enum DomainSyntax {
         guard labels.count >= 2 else { return false }
         return labels.allSatisfy { label in
             !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
-                && label.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" }
+                && label.unicodeScalars.allSatisfy { s in
+                    // ASCII letters, digits and `-` without a property look-up; other letters by property.
+                    s.isASCII ? (s.value | 0x20 >= 0x61 && s.value | 0x20 <= 0x7A) || ("0"..."9").contains(s) || s == "-"
+                        : s.properties.isAlphabetic
+                }
         }
     }
 }

@@ -53,6 +53,12 @@ struct PunycodeTests {
         #expect(HostName.canonical("xn--e1afmkfd.xn--p1ai") == "пример.рф")
         #expect(HostName.canonical("ПРИМЕР.РФ") == "пример.рф")
         #expect(HostName.canonical("example.com") == "example.com")
+        #expect(HostName.canonical("Bit.LY.") == "bit.ly")
+        #expect(HostName.canonical("a..") == "a.", "one trailing dot only")
+        #expect(HostName.canonical(".") == "")
+        #expect(HostName.canonical("") == "")
+        #expect(HostName.canonical("maxn--x.com") == "maxn--x.com", "xn-- only counts at a label's start")
+        #expect(HostName.canonical("www.XN--BCHER-KVA.de") == "www.bücher.de")
         #expect(HostName.canonical("пример。рф") == "пример.рф")
         #expect(HostName.canonical("") == "")
     }
