@@ -23,7 +23,7 @@ enum LinkSyntax {
     static func nonASCIILabelLength(_ t: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
         let b = t[i]
         let n = scalarLength(b)
-        guard b >= 0xC0, i + n <= end, let s = decode(t, i, n) else { return 0 }
+        guard b >= 0xC0, i + n <= end, let s = decode(t, i, n), !PlainSymbols.contains(s.value) else { return 0 }
         let p = s.properties
         return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
             || p.generalCategory == .spacingMark ? n : 0

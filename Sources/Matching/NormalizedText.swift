@@ -152,7 +152,7 @@ public struct NormalizedText: Sendable {
 
     /// Marks that combine with the scalar before them (variation selectors do not change text).
     static func composes(_ s: Unicode.Scalar) -> Bool {
-        guard s.value >= 0x0300 else { return false }
+        guard s.value >= 0x0300, !PlainSymbols.contains(s.value) else { return false }
         if (0xFE00...0xFE0F).contains(s.value) || (0xE0100...0xE01EF).contains(s.value) { return false }
         switch s.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true

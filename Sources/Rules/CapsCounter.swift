@@ -63,6 +63,8 @@ enum CapsCounter {
                 isUpper = b >= 0x41 && b <= 0x5A
                 isLetter = isUpper || (b >= 0x61 && b <= 0x7A)
                 isDigit = b >= 0x30 && b <= 0x39
+            } else if PlainSymbols.contains(s.value) {
+                (isLetter, isUpper, isDigit) = (false, false, false)
             } else {
                 let p = s.properties
                 isLetter = p.isAlphabetic
