@@ -29,8 +29,12 @@ extension Ruleset {
             }
             for i in 0..<n {
                 do throws(InvalidUTF8) {
-                    let outcome = try self.report(scanned: texts[i], results[i].counts, hits[results[i].hits], &scratch)
-                    report(first + i, .success(outcome))
+                    if let outcome = try self.report(scanned: texts[i], results[i].counts, hits[results[i].hits], &scratch) {
+                        report(first + i, .success(outcome))
+                    } else {
+                        // Handed on as kept: no report is built or copied for a clean message.
+                        report(first + i, cleanResult)
+                    }
                 } catch {
                     report(first + i, .failure(error))
                 }

@@ -16,15 +16,16 @@ extension Ruleset {
         var hits: [LiteralHit] = []
         let counts = automaton.scan(bytes, hits: &hits)
         var scratch = CheckScratch()
-        return try report(scanned: bytes, counts, hits[...], &scratch)
+        return try report(scanned: bytes, counts, hits[...], &scratch) ?? cleanReport
     }
 
-    /// The report of a message from a scan of its bytes as they are. That scan is what the
+    /// The report of a message from a scan of its bytes as they are, or nil when it has no
+    /// findings (its report is `cleanReport`). That scan is what the
     /// matcher sees for pure ASCII text, and for text that normalisation would change only in
     /// the case of ASCII letters (which the automaton folds itself); any other text, or text
     /// that is not UTF-8, goes through the normalising path instead.
     func report(scanned bytes: UnsafeBufferPointer<UInt8>, _ counts: ByteCounts, _ hits: ArraySlice<LiteralHit>,
-                _ scratch: inout CheckScratch) throws(InvalidUTF8) -> Report {
+                _ scratch: inout CheckScratch) throws(InvalidUTF8) -> Report? {
         var inert = false
         if counts.nonASCII > 0 {
             guard UTF8Inertness(bytes) == .inert else { return try checkNormalizing(utf8: bytes, &scratch) }
@@ -39,11 +40,11 @@ extension Ruleset {
     /// only for text it cannot scan as it is, and its shortcut must agree with it.
     func checkNormalizing(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(InvalidUTF8) -> Report {
         var scratch = CheckScratch()
-        return try checkNormalizing(utf8: bytes, &scratch)
+        return try checkNormalizing(utf8: bytes, &scratch) ?? cleanReport
     }
 
-    /// `checkNormalizing(utf8:)` with buffers kept from an earlier check.
-    func checkNormalizing(utf8 bytes: UnsafeBufferPointer<UInt8>, _ scratch: inout CheckScratch) throws(InvalidUTF8) -> Report {
+    /// `checkNormalizing(utf8:)` with buffers kept from an earlier check; nil for no findings.
+    func checkNormalizing(utf8 bytes: UnsafeBufferPointer<UInt8>, _ scratch: inout CheckScratch) throws(InvalidUTF8) -> Report? {
         guard let normalized = NormalizedText(validating: bytes) else {
             throw InvalidUTF8(byteOffset: UTF8Check.firstInvalidByte(bytes) ?? 0)
         }
@@ -65,13 +66,14 @@ extension Ruleset {
         return (results[0], results[1])
     }
 
+    /// The report of a scanned message, or nil when it has no findings.
     func evaluate(view: UnsafeBufferPointer<UInt8>, counts: ByteCounts, hits: ArraySlice<LiteralHit>,
-                  original: OriginalText, _ scratch: inout CheckScratch) -> Report {
+                  original: OriginalText, _ scratch: inout CheckScratch) -> Report? {
         // Most messages: no literal, no link, no placeholder, no regex to run, and capitals
         // that the counts alone show are not shouting.
         if hits.isEmpty && counts.linkAnchors == 0 && counts.braces == 0 && !patternsAlwaysRun
             && capsLimits.allSatisfy({ !Ruleset.mayShout(original, $0) }) {
-            return cleanReport
+            return nil
         }
         scratch.clear()
         var incomplete: [String] = []
@@ -119,7 +121,7 @@ extension Ruleset {
             }
         }
         if !capsRules.isEmpty { checkCaps(view, counts, links, original, into: &scratch.spans) }
-        guard !scratch.spans.isEmpty || !incomplete.isEmpty else { return cleanReport }
+        guard !scratch.spans.isEmpty || !incomplete.isEmpty else { return nil }
         return Report(rulesVersion: version, findings: findings(&scratch.spans, ScalarMap(original)), incomplete: incomplete)
     }
 

@@ -82,6 +82,7 @@ extension Ruleset {
             }
         }
         self.cleanReport = Report(rulesVersion: source.version, findings: [])
+        self.cleanResult = .success(cleanReport)
         self.capsLimits = capsRules.map { r in
             if case .caps(let maxRatio, let minLetters, _) = compiled[r] { return CapsLimits(maxRatio: maxRatio, minLetters: minLetters) }
             return CapsLimits(maxRatio: 1, minLetters: .max)

@@ -35,8 +35,10 @@ public struct Ruleset: Sendable {
     let linkSets: [(domains: DomainSet, allowed: Bool)]
     /// Whether a pattern rule has no prefilter, so its regex runs on every message.
     let patternsAlwaysRun: Bool
-    /// The report of a message with no findings.
+    /// The report of a message with no findings, and the same as a batch check's result: kept
+    /// made, so that a clean message's result is handed on without being built or copied.
     let cleanReport: Report
+    let cleanResult: Result<Report, InvalidUTF8>
 
     /// Reads, validates, compiles and self-tests the rules in `directory`.
     ///
