@@ -195,10 +195,9 @@ final class SecureLogCapture: Sendable {
             set { metadata[key] = newValue }
         }
 
-        func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?, source: String,
-                 file: String, function: String, line: UInt) {
-            let all = metadata.merging(extra ?? [:]) { $1 }
-            capture.append("\(level) \(label) \(message) \(all)")
+        func log(event: LogEvent) {
+            let all = metadata.merging(event.metadata ?? [:]) { $1 }
+            capture.append("\(event.level) \(label) \(event.message) \(all)")
         }
     }
 }
