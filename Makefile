@@ -42,8 +42,8 @@ BENCH_SCRATCH ?= .build-bench
 BENCH_RUNS ?= 5
 BENCH_MB ?= 50
 
-# Release builds with the Swift runtime linked in, as textgate is deployed on Linux: the CLI
-# then starts without resolving the runtime's symbols, and calls into it directly.
+# Release builds with the Swift runtime linked in, a self-contained binary: the CLI then
+# starts without resolving the runtime's symbols, and calls into it directly.
 BENCH_BUILD = $(SWIFT) build -c release --static-swift-stdlib --scratch-path $(BENCH_SCRATCH)
 
 bench: deps

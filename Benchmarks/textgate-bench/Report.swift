@@ -71,14 +71,14 @@ struct Results {
         (`fixtures/corpus/sms-spam-collection.tsv`), against a naive baseline that runs one PCRE2 regex per rule.
 
         Command: `make bench` (builds `textgate-bench` and `textgate` in release mode with the Swift
-        runtime linked in, `swift build -c release --static-swift-stdlib`, as textgate is deployed on
-        Linux; runs the benchmark and rewrites this file). Both sides of every ratio come from the same
+        runtime linked in, `swift build -c release --static-swift-stdlib`, a self-contained binary;
+        runs the benchmark and rewrites this file). Both sides of every ratio come from the same
         build.
 
         | | |
         |---|---|
         | Date | \(date) |
-        | Machine | \(machine); \(cpuModel); \(cores) cores online; shared machine, load average \(loadBefore) before, \(loadAfter) after |
+        | Machine | \(machine); \(cpuModel); \(cores) cores online; load average \(loadBefore) before, \(loadAfter) after |
         | Swift | \(swiftVersion) |
         | Rules | `rules/`, \(ruleCount) rules, version `\(rulesVersion.prefix(16))` |
         | Corpus | \(int(sourceMessages)) messages, \(mb(sourceBytes)) MB of message text, repeated \(copies) times: \(int(messages)) messages, \(mb(bytes)) MB |
@@ -159,7 +159,7 @@ struct Results {
         end-to-end runs happen first, while the benchmark process is at \(mb(spawnerPeak)) MB (before the rules
         and the 50 MB corpus are loaded)\(min(oneMessageRun.peakRSS, oneCopyRun.peakRSS) > spawnerPeak ? "; every CLI figure above is larger than that floor, so none is inflated by it" : "; CLI figures at that value are an upper bound").
 
-        The machine is shared and noisy: medians are reported, with the spread in brackets.
+        Machines running other work are noisy: medians are reported, with the spread in brackets.
 
         """
         return s

@@ -20,7 +20,8 @@ public struct LiteralAutomaton: Sendable {
     @usableFromInline let delta: [UInt32]
     /// Each byte's class times the size of an entry: its offset within a row.
     @usableFromInline let classOffset: [UInt32]
-    /// States at or above this number end at least one literal (compare rows with `firstOutputState * classCount`).
+    /// States at or above this number end at least one literal (compare rows with
+    /// `firstOutputState * classCount * 4`).
     @usableFromInline let firstOutputState: UInt32
     /// For output state `s`, `outputIDs[outputStart[s - first] ..< outputStart[s - first + 1]]`.
     @usableFromInline let outputStart: [Int32]

@@ -50,14 +50,18 @@ extension PCRE2Regex {
     }
 
     /// Whether the pattern may have a `|` outside every group, or a construct the scan cannot
-    /// follow (`\Q…\E` quoting, `#` comments), which count as yes.
+    /// follow (`\Q…\E` quoting, `#` comments, an odd character class), which count as yes.
+    /// So do constructs that make a search from given starts differ from a whole-text search:
+    /// `\K` and `\G`, backtracking verbs such as `(*COMMIT)`, and callouts.
     static func hasTopLevelAlternation(_ bytes: [UInt8]) -> Bool {
         var depth = 0
         var i = 0
         while i < bytes.count {
             switch bytes[i] {
             case UInt8(ascii: "\\"):
-                if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "Q") { return true }
+                if i + 1 < bytes.count, [UInt8(ascii: "Q"), UInt8(ascii: "K"), UInt8(ascii: "G")].contains(bytes[i + 1]) {
+                    return true
+                }
                 i += 2
                 continue
             case UInt8(ascii: "#"):
@@ -67,6 +71,8 @@ extension PCRE2Regex {
                 i = end + 1
                 continue
             case UInt8(ascii: "("):
+                if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "*") { return true }
+                if i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "?"), bytes[i + 2] == UInt8(ascii: "C") { return true }
                 depth += 1
             case UInt8(ascii: ")"):
                 depth -= 1
@@ -81,7 +87,8 @@ extension PCRE2Regex {
         return depth != 0
     }
 
-    /// The index of the `]` that closes the character class opening at `open`, or nil.
+    /// The index of the `]` that closes the character class opening at `open`, or nil when
+    /// there is none or the class holds something the scan does not follow.
     private static func classEnd(_ bytes: [UInt8], from open: Int) -> Int? {
         var i = open + 1
         if i < bytes.count, bytes[i] == UInt8(ascii: "^") { i += 1 }
@@ -90,17 +97,22 @@ extension PCRE2Regex {
         while i < bytes.count {
             switch bytes[i] {
             case UInt8(ascii: "\\"):
+                // Quoting inside a class hides where it ends.
+                if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "Q") { return nil }
                 i += 2
                 continue
             case UInt8(ascii: "["):
-                // A POSIX class such as `[:alpha:]` inside the class.
-                if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: ":") {
-                    var j = i + 2
-                    while j + 1 < bytes.count, !(bytes[j] == UInt8(ascii: ":") && bytes[j + 1] == UInt8(ascii: "]")) { j += 1 }
-                    guard j + 1 < bytes.count else { return nil }
-                    i = j + 2
-                    continue
-                }
+                // Only a whole POSIX class such as `[:alpha:]` or `[:^digit:]` is followed; any
+                // other `[:`, `[.` or `[=` is given up on rather than guessed at.
+                guard i + 1 < bytes.count, [UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "=")].contains(bytes[i + 1]) else { break }
+                guard bytes[i + 1] == UInt8(ascii: ":") else { return nil }
+                var j = i + 2
+                if j < bytes.count, bytes[j] == UInt8(ascii: "^") { j += 1 }
+                let name = j
+                while j < bytes.count, (bytes[j] | 0x20) >= 0x61, (bytes[j] | 0x20) <= 0x7A { j += 1 }
+                guard j > name, j + 1 < bytes.count, bytes[j] == UInt8(ascii: ":"), bytes[j + 1] == UInt8(ascii: "]") else { return nil }
+                i = j + 2
+                continue
             case UInt8(ascii: "]"):
                 return i
             default:

@@ -14,9 +14,10 @@ public struct Ruleset: Sendable {
     public let settings: RuleSettings
 
     let automaton: LiteralAutomaton
-    /// The rules that listed each literal and in which role: literal `l`'s are
-    /// `owners[ownerStart[l] ..< ownerStart[l + 1]]`, flat so that reading them copies no array.
+    /// The rules that listed each literal and in which role, flat so that reading them copies
+    /// no array: literal `l`'s are `owners[ownerStart[l] ..< ownerStart[l + 1]]`.
     let owners: [LiteralOwner]
+    /// Where each literal's owners start in `owners`, and one entry for the end.
     let ownerStart: [Int32]
     /// For each literal: does it start / end with a word character (so needs a boundary there).
     let edges: [UInt8]
@@ -35,9 +36,10 @@ public struct Ruleset: Sendable {
     let linkSets: [(domains: DomainSet, allowed: Bool)]
     /// Whether a pattern rule has no prefilter, so its regex runs on every message.
     let patternsAlwaysRun: Bool
-    /// The report of a message with no findings, and the same as a batch check's result: kept
-    /// made, so that a clean message's result is handed on without being built or copied.
+    /// The report of a message with no findings.
     let cleanReport: Report
+    /// `cleanReport` as a batch check's result, made once, so that a clean message's result
+    /// is handed on without being built or copied.
     let cleanResult: Result<Report, InvalidUTF8>
 
     /// Reads, validates, compiles and self-tests the rules in `directory`.

@@ -13,6 +13,9 @@ struct JSONLinesStream {
     private var used = 0
     private let capacity = 1 << 16
     private let tailCount: Int
+    /// Whether a clean record always fits in an empty block (it does but for an absurdly long
+    /// rules version, whose records then go through the writer).
+    private let cleanFits: Bool
     private let rulesVersion: String
     private var writer = JSONWriter()
     private let source: String
@@ -29,13 +32,14 @@ struct JSONLinesStream {
         var tail = JSONLinesReporter.cleanRecordTail(rulesVersion: rulesVersion)
         tail.append(0x0A)
         tailCount = tail.count
+        cleanFits = JSONLinesReporter.cleanRecordHeadroom + tail.count <= capacity
         block = [UInt8](repeating: 0, count: capacity) + tail
     }
 
     /// Writes line `number`'s record.
     mutating func add(number: Int, _ result: Result<Report, InvalidUTF8>) {
         switch result {
-        case .success(let report) where report.findings.isEmpty && report.incomplete.isEmpty
+        case .success(let report) where cleanFits && report.findings.isEmpty && report.incomplete.isEmpty
             && report.rulesVersion == rulesVersion:
             if used + JSONLinesReporter.cleanRecordHeadroom + tailCount > capacity { flush() }
             let (at, tail, count) = (used, capacity, tailCount)

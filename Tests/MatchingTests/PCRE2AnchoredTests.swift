@@ -16,6 +16,7 @@ struct PCRE2AnchoredTests {
         (#"\bsave[a|b]"#, ["save"]),
         (#"\bsave[]|]"#, ["save"]),
         (#"\bsave[[:alpha:]|]"#, ["save"]),
+        (#"\bsave[[:^digit:]|]"#, ["save"]),
     ] as [(String, [String])])
     func understood(pattern: String, words: [String]) {
         #expect(PCRE2Regex.leadingWords(of: pattern) == words, "\(pattern)")
@@ -36,6 +37,12 @@ struct PCRE2AnchoredTests {
         #"reply(?x)#|"#,                  // a possible comment
         #"reply)"#,                       // unbalanced
         #"a?bc"#,                         // the first letter is optional
+        #"a[[:]|b:]]"#,                   // `[:` that is no POSIX class: the class ends early
+        #"a[\Qx\](\E]|b"#,               // quoting inside a class
+        #"reply\s+\Kstop"#,               // \K moves the start of a match
+        #"\Greply"#,
+        #"reply(*COMMIT)\s+stop"#,        // a verb changes what a failed try means
+        #"reply(?C1)stop"#,
         #"\b"#,
         "",
     ])
