@@ -118,18 +118,12 @@ public struct ByteStringTable: Sendable {
 extension ByteStringTable {
     /// `value(for:)` with a string key.
     public func value(for key: some StringProtocol) -> Value? {
-        withBytes(key) { value(for: $0) }
+        key.withUTF8Bytes { value(for: $0) }
     }
 
     /// `insert(_:_:merge:)` with a string key.
     public mutating func insert(_ key: some StringProtocol, _ value: Value,
                                 merge: (Value, Value) -> Value = { _, new in new }) {
-        let bytes = Array(key.utf8)
-        bytes.withUnsafeBufferPointer { insert($0, value, merge: merge) }
-    }
-
-    private func withBytes<R>(_ key: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let r = key.utf8.withContiguousStorageIfAvailable(body) { return r }
-        return Array(key.utf8).withUnsafeBufferPointer(body)
+        key.withUTF8Bytes { insert($0, value, merge: merge) }
     }
 }

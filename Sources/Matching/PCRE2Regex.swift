@@ -36,14 +36,9 @@ public final class PCRE2Regex: @unchecked Sendable {
         if anchored { options |= UInt32(PCRE2_ANCHORED) }
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
-        let compiled: OpaquePointer? = pattern.utf8.withContiguousStorageIfAvailable { buf in
-            buf.withMemoryRebound(to: UInt8.self) { p in
-                pcre2_compile_8(p.baseAddress, p.count, options, &errorCode, &errorOffset, nil)
-            }
-        } ?? {
-            var copy = Array(pattern.utf8)
-            return pcre2_compile_8(&copy, copy.count, options, &errorCode, &errorOffset, nil)
-        }()
+        let compiled = pattern.withUTF8Bytes { p in
+            pcre2_compile_8(p.baseAddress, p.count, options, &errorCode, &errorOffset, nil)
+        }
         guard let compiled else {
             throw .compile(message: PCRE2Regex.message(for: errorCode), offset: errorOffset)
         }

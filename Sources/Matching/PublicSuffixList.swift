@@ -76,7 +76,7 @@ public struct PublicSuffixList: Sendable {
     /// - Parameter host: a canonical host (lowercase, Unicode labels, no trailing dot); see `HostName.canonical`.
     /// - Returns: a slice of `host`.
     public func publicSuffix(of host: Substring) -> Substring? {
-        let start = Self.withBytes(host) { publicSuffixStart(of: $0) }
+        let start = host.withUTF8Bytes { publicSuffixStart(of: $0) }
         return start.map { host[host.utf8.index(host.startIndex, offsetBy: $0)...] }
     }
 
@@ -117,17 +117,11 @@ public struct PublicSuffixList: Sendable {
         }
     }
 
-    /// The bytes of a string, in place when they are contiguous.
-    private static func withBytes<R>(_ s: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
-        return Array(s.utf8).withUnsafeBufferPointer(body)
-    }
-
     /// True when the host's suffix is a listed public suffix and the host has at least one label before it
     /// ("example.com" yes, "com" no, "file.txt" no, "x.co.uk" yes).
     /// - Parameter host: a canonical host; see `HostName.canonical`.
     public func hasKnownSuffix(_ host: Substring) -> Bool {
-        Self.withBytes(host) { registrableStart(of: $0) } != nil
+        host.withUTF8Bytes { registrableStart(of: $0) } != nil
     }
 
     /// `hasKnownSuffix(_:)` for a canonical host given as UTF-8 bytes.
@@ -139,7 +133,7 @@ public struct PublicSuffixList: Sendable {
     /// - Parameter host: a canonical host; see `HostName.canonical`.
     /// - Returns: a slice of `host`.
     public func registrableDomain(of host: Substring) -> Substring? {
-        let start = Self.withBytes(host) { registrableStart(of: $0) }
+        let start = host.withUTF8Bytes { registrableStart(of: $0) }
         return start.map { host[host.utf8.index(host.startIndex, offsetBy: $0)...] }
     }
 

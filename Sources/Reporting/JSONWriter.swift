@@ -1,3 +1,4 @@
+import Matching
 import Rules
 
 /// Appends JSON to a byte buffer, without building an intermediate object tree.
@@ -5,9 +6,6 @@ public struct JSONWriter: Sendable {
     /// The JSON written so far, as UTF-8.
     public var bytes: [UInt8] = []
 
-    /// The end of a clean record for rules version `cleanTailVersion`, kept so the common case is one copy.
-    var cleanTail: [UInt8] = []
-    var cleanTailVersion: String?
     /// The fields findings took from their rules, and where their written openings (up to
     /// `"match":`) and closings (the suggestion) are in `ruleFieldBytes`; a few dozen rules at
     /// most, so a short list. Flat, so that copying one out takes no reference counting.
@@ -25,10 +23,7 @@ public struct JSONWriter: Sendable {
 
     /// A JSON string literal, escaped.
     public mutating func string(_ s: String) {
-        // A native string is read in place; only another kind is copied first.
-        if s.utf8.withContiguousStorageIfAvailable({ string(utf8: $0) }) != nil { return }
-        var s = s
-        s.withUTF8 { string(utf8: $0) }
+        s.withUTF8Bytes { string(utf8: $0) }
     }
 
     /// Appends `range` of `ruleFieldBytes`.

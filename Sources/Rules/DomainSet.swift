@@ -5,18 +5,17 @@ import Matching
 /// Looked up once per suffix of every link's host, so the domains sit in a table of their
 /// bytes: a lookup hashes the suffix in place, with no string made.
 struct DomainSet: Sendable {
-    private var domains = ByteStringTable()
+    private let domains: ByteStringTable
 
     init(_ domains: [String]) {
-        self.domains = ByteStringTable(capacity: domains.count)
-        for d in domains { self.domains.insert(d, 1) }
+        var table = ByteStringTable(capacity: domains.count)
+        for d in domains { table.insert(d, 1) }
+        self.domains = table
     }
 
     /// Whether a canonical host is one of the domains or a subdomain of one.
     func contains(host: String) -> Bool {
-        // A native string is read in place; only another kind is copied first.
-        if let found = host.utf8.withContiguousStorageIfAvailable(contains(bytes:)) { return found }
-        return Array(host.utf8).withUnsafeBufferPointer(contains(bytes:))
+        host.withUTF8Bytes(contains(bytes:))
     }
 
     /// Whether a canonical host, as UTF-8 bytes, is one of the domains or a subdomain of one.

@@ -167,6 +167,7 @@ struct CheckScratch {
         // Most messages leave them empty: skip the general removal then.
         if !spans.isEmpty { spans.removeAll(keepingCapacity: true) }
         if !prefiltered.isEmpty { prefiltered.removeAll(keepingCapacity: true) }
+        if !found.isEmpty { found.removeAll(keepingCapacity: true) }
     }
 }
 

@@ -2,9 +2,9 @@ import Matching
 
 extension Ruleset {
     /// Turns raw automaton hits into rule spans: word boundaries, exceptions, longest match,
-    /// and `near` pairs. Prefilter hits go to `prefiltered`, with the rule and where they start.
+    /// and `near` pairs, into a scratch `clear()`ed for this message. Prefilter hits go to
+    /// `prefiltered`, with the rule and where they start.
     func resolveLiterals(_ view: UnsafeBufferPointer<UInt8>, _ hits: ArraySlice<LiteralHit>, _ scratch: inout CheckScratch) {
-        if !scratch.found.isEmpty { scratch.found.removeAll(keepingCapacity: true) }
         for hit in hits {
             let literal = Int(hit.pattern)
             let start = automaton.start(of: hit, in: view)
