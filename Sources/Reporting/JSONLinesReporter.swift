@@ -60,6 +60,17 @@ public enum JSONLinesReporter {
             }
             w.raw("]")
         }
+        if !report.omitted.isEmpty {
+            // Findings of a rule past the per-rule cap, counted by rule id.
+            w.raw(",\"omitted\":{")
+            for (i, id) in report.omitted.keys.sorted().enumerated() {
+                if i > 0 { w.raw(",") }
+                w.string(id)
+                w.raw(":")
+                w.int(report.omitted[id]!)
+            }
+            w.raw("}")
+        }
         w.raw("}")
     }
 

@@ -27,6 +27,9 @@ public enum TextReporter {
             out += pad + "^" + String(repeating: "~", count: width - 1) + "\n"
             if let s = f.suggestion { out += "  suggestion: \(s)\n" }
         }
+        for id in report.omitted.keys.sorted() {
+            out += "\(m.source):\(m.firstLine):1: note: \(report.omitted[id]!) more findings of [\(id)] not listed (at most \(Ruleset.findingsPerRule) of a rule are)\n"
+        }
         for id in report.incomplete {
             out += "\(m.source):\(m.firstLine):1: warning: rule `\(id)` stopped at its regex match limit, so this message was not fully checked [\(id)]\n"
         }

@@ -49,19 +49,38 @@ public struct Report: Sendable, Equatable {
     public var rulesVersion: String
     /// Allow, warn or block.
     public var decision: Decision
-    /// Findings ordered by position, then rule id.
+    /// Findings ordered by position, then rule id; at most `Ruleset.findingsPerRule` of each rule.
     public var findings: [Finding]
-    /// Rules whose regex hit its match limit on this message, so could not finish.
+    /// Rules whose regex hit its match, depth or heap limit on this message, so could not finish.
     public var incomplete: [String]
+    /// Findings of a rule beyond the reported ones, by rule id (the decision counts them all).
+    public var omitted: [String: Int]
 
-    /// A report; the decision follows from the findings.
-    public init(rulesVersion: String, findings: [Finding], incomplete: [String] = []) {
+    /// A report; the decision follows from the findings. A rule that could not finish counts
+    /// as a finding of its severity (`incompleteSeverity`, the worst of them): an `error` rule
+    /// that hits its limit blocks, and nothing incomplete ever passes as `allow`.
+    public init(rulesVersion: String, findings: [Finding], incomplete: [String] = [],
+                incompleteSeverity: Severity = .warning, omitted: [String: Int] = [:]) {
         self.rulesVersion = rulesVersion
         self.findings = findings
-        // A rule that could not finish never lets a message through as clean.
-        let decision = Decision(findings: findings)
-        self.decision = decision == .allow && !incomplete.isEmpty ? .warn : decision
+        var decision = Decision(findings: findings)
+        if !incomplete.isEmpty {
+            let floor: Decision = incompleteSeverity == .error ? .block : .warn
+            if decision.rank < floor.rank { decision = floor }
+        }
+        self.decision = decision
         self.incomplete = incomplete
+        self.omitted = omitted
+    }
+
+    /// This report with `extra` findings merged in by position; the decision can only rise.
+    public func adding(_ extra: [Finding]) -> Report {
+        guard !extra.isEmpty else { return self }
+        var merged = self
+        merged.findings = (findings + extra).sorted { ($0.start, $0.rule, $0.end) < ($1.start, $1.rule, $1.end) }
+        let raised = Decision(findings: extra)
+        if raised.rank > decision.rank { merged.decision = raised }
+        return merged
     }
 }
 

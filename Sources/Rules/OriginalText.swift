@@ -78,24 +78,42 @@ struct ScalarMap {
         return String(decoding: UnsafeBufferPointer(rebasing: original.bytes[from..<to]), as: UTF8.self)
     }
 
-    /// 1-based line and column (in scalars) of a range's start and end.
-    func place(_ scalars: Range<Int>) -> (line: Int, column: Int, endLine: Int, endColumn: Int) {
+    /// 1-based line and column (in scalars) of each range's start and end, in one pass over the
+    /// text however many ranges there are.
+    func places(_ ranges: [Range<Int>]) -> [(line: Int, column: Int, endLine: Int, endColumn: Int)] {
+        var result = [(line: Int, column: Int, endLine: Int, endColumn: Int)](repeating: (1, 1, 1, 1), count: ranges.count)
+        guard !ranges.isEmpty else { return result }
         let bytes = original.bytes
-        let startByte = byteOffset(ofScalar: scalars.lowerBound)
-        let endByte = byteOffset(ofScalar: scalars.upperBound)
-        var line = 1, column = 1
-        var result = (line: 1, column: 1, endLine: 1, endColumn: 1)
         // Pure ASCII on one line (most messages): columns are byte offsets.
-        if original.isASCII, endByte == 0 || memchr(bytes.baseAddress!, 0x0A, endByte) == nil {
-            return (1, startByte + 1, 1, endByte + 1)
+        if original.isASCII, bytes.isEmpty || memchr(bytes.baseAddress!, 0x0A, bytes.count) == nil {
+            for (k, r) in ranges.enumerated() {
+                let s = byteOffset(ofScalar: r.lowerBound), e = byteOffset(ofScalar: r.upperBound)
+                result[k] = (1, s + 1, 1, e + 1)
+            }
+            return result
         }
-        var i = 0
-        while i <= endByte {
-            if i == startByte { result.line = line; result.column = column }
-            if i == endByte { result.endLine = line; result.endColumn = column; break }
-            let b = bytes[i]
-            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
-            i += 1
+        // Every byte offset asked for, as (offset, range index, is end), in order.
+        var wanted: [(offset: Int, index: Int, end: Bool)] = []
+        wanted.reserveCapacity(ranges.count * 2)
+        for (k, r) in ranges.enumerated() {
+            wanted.append((byteOffset(ofScalar: r.lowerBound), k, false))
+            wanted.append((byteOffset(ofScalar: r.upperBound), k, true))
+        }
+        wanted.sort { $0.offset < $1.offset }
+        var line = 1, column = 1, i = 0
+        for w in wanted {
+            while i < w.offset && i < bytes.count {
+                let b = bytes[i]
+                if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+                i += 1
+            }
+            if w.end {
+                result[w.index].endLine = line
+                result[w.index].endColumn = column
+            } else {
+                result[w.index].line = line
+                result[w.index].column = column
+            }
         }
         return result
     }

@@ -1,22 +1,30 @@
 import Matching
 
 extension Ruleset {
-    /// Checks one message against every rule.
-    public func check(_ text: String) -> Report {
+    /// The most findings of one rule a report lists; the rest are counted in `Report.omitted`.
+    /// It keeps a report (and the work of building it) bounded by the rules, not the text.
+    public static let findingsPerRule = 100
+
+    /// Checks one message against every rule, as it would go out on `channel`.
+    public func check(_ text: String, channel: Channel = .sms) -> Report {
         var copy = text
         return copy.withUTF8 { bytes in
-            // A Swift string is always valid UTF-8, so this cannot throw.
-            (try? check(utf8: bytes)) ?? Report(rulesVersion: version, findings: [])
+            do throws(InvalidUTF8) {
+                return try check(utf8: bytes, channel: channel)
+            } catch {
+                // A Swift string is always valid UTF-8.
+                preconditionFailure("a String held invalid UTF-8: \(error)")
+            }
         }
     }
 
     /// Checks one message given as UTF-8 bytes, without copying it into a `String`.
     /// - Throws: `InvalidUTF8` when the bytes are not valid UTF-8.
-    public func check(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(InvalidUTF8) -> Report {
+    public func check(utf8 bytes: UnsafeBufferPointer<UInt8>, channel: Channel = .sms) throws(InvalidUTF8) -> Report {
         var hits: [LiteralHit] = []
         let counts = automaton.scan(bytes, hits: &hits)
         var scratch = CheckScratch()
-        return try report(scanned: bytes, counts, hits[...], &scratch) ?? cleanReport
+        return try report(scanned: bytes, counts, hits[...], &scratch, channel: channel) ?? cleanReport
     }
 
     /// The report of a message from a scan of its bytes as they are, or nil when it has no
@@ -25,22 +33,40 @@ extension Ruleset {
     /// the case of ASCII letters (which the automaton folds itself); any other text, or text
     /// that is not UTF-8, goes through the normalising path instead.
     func report(scanned bytes: UnsafeBufferPointer<UInt8>, _ counts: ByteCounts, _ hits: ArraySlice<LiteralHit>,
-                _ scratch: inout CheckScratch) throws(InvalidUTF8) -> Report? {
+                _ scratch: inout CheckScratch, channel: Channel = .sms) throws(InvalidUTF8) -> Report? {
+        let report: Report?
         var inert = false
-        if counts.nonASCII > 0 {
-            guard UTF8Inertness(bytes) == .inert else { return try checkNormalizing(utf8: bytes, &scratch) }
-            inert = true
+        if counts.nonASCII > 0, UTF8Inertness(bytes) != .inert {
+            report = try checkNormalizing(utf8: bytes, &scratch)
+        } else {
+            inert = counts.nonASCII > 0
+            report = evaluate(view: bytes, counts: counts, hits: hits,
+                              original: OriginalText(bytes: bytes, normalized: nil, inert: inert, counts: counts), &scratch)
         }
-        return evaluate(view: bytes, counts: counts, hits: hits,
-                        original: OriginalText(bytes: bytes, normalized: nil, inert: inert, counts: counts), &scratch)
+        return withControls(report, bytes, channel)
+    }
+
+    /// `report` with the control characters of `bytes` added (the built-in check of every path).
+    func withControls(_ report: Report?, _ bytes: UnsafeBufferPointer<UInt8>, _ channel: Channel) -> Report? {
+        guard ControlCharacters.mayHave(bytes) else { return report }
+        let controls = ControlCharacters.findings(bytes, channel: channel)
+        guard !controls.isEmpty else { return report }
+        return (report ?? cleanReport).adding(controls)
+    }
+
+    /// The worst severity of the rules named.
+    func incompleteSeverity(_ ids: [String]) -> Severity {
+        var worst = Severity.info
+        for id in ids { if let r = rules.first(where: { $0.id == id }), r.severity > worst { worst = r.severity } }
+        return worst
     }
 
     /// The full path for text with non-ASCII bytes: validated and normalised in one pass, then
     /// the normalised text is scanned. It gives any text its report; `report(scanned:)` takes it
     /// only for text it cannot scan as it is, and its shortcut must agree with it.
-    func checkNormalizing(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(InvalidUTF8) -> Report {
+    func checkNormalizing(utf8 bytes: UnsafeBufferPointer<UInt8>, channel: Channel = .sms) throws(InvalidUTF8) -> Report {
         var scratch = CheckScratch()
-        return try checkNormalizing(utf8: bytes, &scratch) ?? cleanReport
+        return withControls(try checkNormalizing(utf8: bytes, &scratch), bytes, channel) ?? cleanReport
     }
 
     /// `checkNormalizing(utf8:)` with buffers kept from an earlier check; nil for no findings.
@@ -122,29 +148,43 @@ extension Ruleset {
         }
         if !capsRules.isEmpty { checkCaps(view, counts, links, original, into: &scratch.spans) }
         guard !scratch.spans.isEmpty || !incomplete.isEmpty else { return nil }
-        return Report(rulesVersion: version, findings: findings(&scratch.spans, ScalarMap(original)), incomplete: incomplete)
+        var omitted: [String: Int] = [:]
+        let found = findings(&scratch.spans, ScalarMap(original), omitted: &omitted)
+        return Report(rulesVersion: version, findings: found, incomplete: incomplete,
+                      incompleteSeverity: incompleteSeverity(incomplete), omitted: omitted)
     }
 
-    /// The findings of `spans`, which are sorted and rid of repeats in place.
-    private func findings(_ unique: inout [RuleSpan], _ original: ScalarMap) -> [Finding] {
+    /// The findings of `spans`, which are sorted and rid of repeats in place; past
+    /// `Ruleset.findingsPerRule` of one rule, the rest are counted in `omitted` instead.
+    private func findings(_ unique: inout [RuleSpan], _ original: ScalarMap, omitted: inout [String: Int]) -> [Finding] {
         // The same span can come twice (two literals of one rule); a few spans: sort, not hash.
         unique.sort { ($0.rule, $0.range.lowerBound, $0.range.upperBound) < ($1.rule, $1.range.lowerBound, $1.range.upperBound) }
-        var w = 0
-        for i in unique.indices where w == 0 || unique[w - 1] != unique[i] {
-            unique[w] = unique[i]
+        var w = 0, run = 0
+        var previous: RuleSpan? = nil
+        for i in unique.indices {
+            let span = unique[i]
+            if span == previous { continue }
+            run = previous?.rule == span.rule ? run + 1 : 1
+            previous = span
+            if run > Ruleset.findingsPerRule {
+                omitted[rules[span.rule].id, default: 0] += 1
+                continue
+            }
+            unique[w] = span
             w += 1
         }
         unique.removeLast(unique.count - w)
+        let scalars = unique.map { original.scalars($0.range) }
+        let places = original.places(scalars)
         var out: [Finding] = []
         out.reserveCapacity(unique.count)
-        for span in unique {
+        for (k, span) in unique.enumerated() {
             // Fields are read one by one: copying the whole rule would retain all of its parts.
             let r = span.rule
-            let scalars = original.scalars(span.range)
-            let place = original.place(scalars)
+            let place = places[k]
             out.append(Finding(rule: rules[r].id, category: rules[r].category, severity: rules[r].severity,
-                               message: rules[r].message, match: original.text(scalars), start: scalars.lowerBound,
-                               end: scalars.upperBound, line: place.line, column: place.column, endLine: place.endLine,
+                               message: rules[r].message, match: original.text(scalars[k]), start: scalars[k].lowerBound,
+                               end: scalars[k].upperBound, line: place.line, column: place.column, endLine: place.endLine,
                                endColumn: place.endColumn, suggestion: rules[r].suggestion))
         }
         out.sort { ($0.start, $0.rule, $0.end) < ($1.start, $1.rule, $1.end) }

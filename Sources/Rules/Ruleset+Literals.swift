@@ -29,23 +29,47 @@ extension Ruleset {
             var j = i
             while j < found.count && found[j].rule == rule { j += 1 }
             let group = found[i..<j]
+            // Ranges are in start order within a group. Each step below is a sweep, never a
+            // comparison of every range with every other: a text with thousands of hits of one
+            // rule is still checked in time linear in its length.
             let exceptions = group.filter { $0.role == .exception }.map(\.range)
-            func excepted(_ r: Range<Int>) -> Bool {
-                exceptions.contains { $0.lowerBound <= r.lowerBound && r.upperBound <= $0.upperBound }
-            }
+            var exceptionSweep = ContainmentSweep(exceptions)
             switch compiled[rule] {
             case .terms:
-                let terms = group.filter { $0.role == .term && !excepted($0.range) }.map(\.range)
-                for t in terms where !terms.contains(where: { $0 != t && $0.lowerBound <= t.lowerBound && t.upperBound <= $0.upperBound }) {
-                    scratch.spans.append(RuleSpan(rule: rule, range: t))
+                let terms = group.filter { $0.role == .term }.map(\.range).filter { !exceptionSweep.covers($0) }
+                // Longest match: a term inside a longer one of the same rule is not reported.
+                let ordered = terms.sorted { ($0.lowerBound, -$0.upperBound) < ($1.lowerBound, -$1.upperBound) }
+                var reach = Int.min
+                var previous: Range<Int>? = nil
+                for t in ordered {
+                    if t == previous { continue }
+                    if reach < t.upperBound { scratch.spans.append(RuleSpan(rule: rule, range: t)) }
+                    reach = max(reach, t.upperBound)
+                    previous = t
                 }
             case .near(let within):
-                let firsts = group.filter { $0.role == .nearFirst && !excepted($0.range) }.map(\.range)
-                let seconds = group.filter { $0.role == .nearSecond && !excepted($0.range) }.map(\.range)
+                var firstSweep = ContainmentSweep(exceptions)
+                let firsts = group.filter { $0.role == .nearFirst }.map(\.range).filter { !firstSweep.covers($0) }
+                let seconds = group.filter { $0.role == .nearSecond }.map(\.range).filter { !exceptionSweep.covers($0) }
                 var pairs: [Range<Int>] = []
                 for f in firsts {
-                    for s in seconds where !f.overlaps(s) && wordsBetween(view, f, s) <= within {
-                        pairs.append(min(f.lowerBound, s.lowerBound)..<max(f.upperBound, s.upperBound))
+                    // Seconds after f, nearest first, until too many words lie between.
+                    var k = Ruleset.firstIndex(seconds, atOrAfter: f.lowerBound)
+                    while k < seconds.count {
+                        let s = seconds[k]
+                        k += 1
+                        if f.overlaps(s) || s.lowerBound < f.upperBound { continue }
+                        if wordsBetween(view, f, s) > within { break }
+                        pairs.append(f.lowerBound..<max(f.upperBound, s.upperBound))
+                    }
+                    // Seconds before f, nearest first; a second spans a few words at most.
+                    k = Ruleset.firstIndex(seconds, atOrAfter: f.lowerBound) - 1
+                    while k >= 0 {
+                        let s = seconds[k]
+                        k -= 1
+                        if wordsBetween(view, s.lowerBound..<s.lowerBound, f) > within + Ruleset.maxTermWords { break }
+                        if f.overlaps(s) || s.upperBound > f.lowerBound || wordsBetween(view, f, s) > within { continue }
+                        pairs.append(s.lowerBound..<max(f.upperBound, s.upperBound))
                     }
                 }
                 for merged in Ruleset.merge(pairs) { scratch.spans.append(RuleSpan(rule: rule, range: merged)) }
@@ -54,6 +78,19 @@ extension Ruleset {
             }
             i = j
         }
+    }
+
+    /// Words a `near` term may span, bounding how far back a pair is looked for.
+    static let maxTermWords = 16
+
+    /// The index of the first range in `ranges` (in start order) starting at or after `offset`.
+    static func firstIndex(_ ranges: [Range<Int>], atOrAfter offset: Int) -> Int {
+        var low = 0, high = ranges.count
+        while low < high {
+            let mid = (low + high) / 2
+            if ranges[mid].lowerBound < offset { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// Number of words strictly between two non-overlapping ranges.
@@ -83,5 +120,24 @@ extension Ruleset {
             }
         }
         return out
+    }
+}
+
+/// Whether ranges, asked about in start order, lie inside any of a set of ranges (also in
+/// start order): one pass over both.
+struct ContainmentSweep {
+    let outer: [Range<Int>]
+    var next = 0
+    var reach = Int.min
+
+    init(_ outer: [Range<Int>]) { self.outer = outer }
+
+    /// Whether `r` lies inside one of the outer ranges; `r` must not start before the last asked.
+    mutating func covers(_ r: Range<Int>) -> Bool {
+        while next < outer.count && outer[next].lowerBound <= r.lowerBound {
+            reach = max(reach, outer[next].upperBound)
+            next += 1
+        }
+        return reach >= r.upperBound
     }
 }

@@ -28,4 +28,13 @@ public enum Decision: String, Sendable, Codable {
         default: self = .allow
         }
     }
+
+    /// Orders `allow < warn < block`.
+    var rank: Int {
+        switch self {
+        case .allow: return 0
+        case .warn: return 1
+        case .block: return 2
+        }
+    }
 }

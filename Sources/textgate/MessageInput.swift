@@ -39,16 +39,35 @@ struct MessageInput {
                 }
             }
         } else if arguments.isEmpty {
-            input.storage = try readAll("-")
+            input.storage = lineFeeds(try readAll("-"))
             input.messages = [Message(source: "stdin", number: 1, range: 0..<input.storage.count)]
         } else {
             for (i, a) in arguments.enumerated() {
                 let start = input.storage.count
-                input.storage += Array(a.utf8)
+                input.storage += lineFeeds(Array(a.utf8))
                 input.messages.append(Message(source: "arg\(i + 1)", number: i + 1, range: start..<input.storage.count))
             }
         }
         return input
+    }
+
+    /// `bytes` with CR LF and lone CR made line feeds, as every way in does before the check
+    /// (a CR left in would be a control character, and shown differently by every phone).
+    static func lineFeeds(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(0x0D) else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x0D {
+                out.append(0x0A)
+                if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
+            } else {
+                out.append(bytes[i])
+            }
+            i += 1
+        }
+        return out
     }
 
     private static func readAll(_ path: String) throws -> [UInt8] {

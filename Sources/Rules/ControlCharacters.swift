@@ -1,0 +1,85 @@
+import Foundation
+
+/// The built-in check every message passes: C0 and C1 control characters other than a line
+/// feed (and a tab where the channel allows one). What is checked must be what is sent, and a
+/// control character is cut, dropped or shown differently along the way, so it blocks.
+public enum ControlCharacters {
+    /// The id, and the category, of its findings.
+    public static let id = "control-character"
+    /// What is wrong and what to do.
+    public static let message = "This text holds an invisible control character, which phones, carriers and stores cut or show differently, so the text that arrives would not be the text that was checked. Remove it."
+    /// What a tab on SMS costs.
+    public static let tabMessage = "This SMS holds a tab, which is not in the GSM-7 alphabet: it makes the whole text UCS-2 (70 characters a segment instead of 160) and shows differently on every phone. Use spaces."
+    /// Why it matters.
+    public static let rationale = "A control character (NUL, escape, backspace, the C1 range) is truncated by some stores and transports and invisible to a reader; text after a NUL can be lost, so the text delivered would differ from the text the rules checked."
+
+    /// Whether `text` may hold a control character: a cheap test over every byte (a C1
+    /// character starts with 0xC2, as do other Latin-1 characters, so a `true` is confirmed by
+    /// `findings`).
+    static func mayHave(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var flag: UInt8 = 0
+        for b in text {
+            // Branch-free so that the loop vectorises: any byte below 0x20 but a line feed,
+            // DEL, or a 0xC2 lead byte.
+            flag |= (b < 0x20 ? 1 : 0) & (b != 0x0A ? 1 : 0)
+            flag |= (b == 0x7F ? 1 : 0) | (b == 0xC2 ? 1 : 0)
+        }
+        return flag != 0
+    }
+
+    /// The control characters of valid UTF-8 `text` as findings, in order.
+    static func findings(_ text: UnsafeBufferPointer<UInt8>, channel: Channel) -> [Finding] {
+        var out: [Finding] = []
+        var scalar = 0, line = 1, column = 1
+        var i = 0
+        while i < text.count {
+            let b = text[i]
+            var control: UInt32? = nil
+            var width = 1
+            if b < 0x20 || b == 0x7F {
+                if b != 0x0A && !(b == 0x09 && channel.allowsTab) { control = UInt32(b) }
+            } else if b == 0xC2, i + 1 < text.count, text[i + 1] >= 0x80, text[i + 1] <= 0x9F {
+                control = UInt32(text[i + 1])
+                width = 2
+            } else if b >= 0x80 {
+                width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+            }
+            if let c = control {
+                let tab = c == 0x09
+                out.append(Finding(rule: id, category: id, severity: tab ? .warning : .error,
+                                   message: tab ? tabMessage : message, match: String(UnicodeScalar(c)!),
+                                   start: scalar, end: scalar + 1, line: line, column: column, endLine: line,
+                                   endColumn: column + 1,
+                                   suggestion: tab ? "Replace the tab with spaces."
+                                       : "Remove \(name(c)); use a line break or a space if one was meant."))
+            }
+            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+            scalar += 1
+            i += width
+        }
+        return out
+    }
+
+    /// The control characters of `text` on `channel`, as findings.
+    public static func findings(in text: String, channel: Channel) -> [Finding] {
+        var copy = text
+        return copy.withUTF8 { bytes in mayHave(bytes) ? findings(bytes, channel: channel) : [] }
+    }
+
+    /// `U+0000 (NUL)`-style name of a control character.
+    public static func name(_ c: UInt32) -> String {
+        let names = ["NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT", "FF", "CR",
+                     "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC",
+                     "FS", "GS", "RS", "US"]
+        let hex = String(c, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        if c < 0x20 { return "\(code) (\(names[Int(c)]))" }
+        return c == 0x7F ? "\(code) (DEL)" : "\(code) (a C1 control character)"
+    }
+
+    /// `text` with CR LF and lone CR made line feeds, as every way in does before the check.
+    public static func normalizingLineEnds(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+}
