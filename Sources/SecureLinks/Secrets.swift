@@ -23,15 +23,6 @@ public enum Secrets {
         SHA256.hash(data: Data(s.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// The PIN's slow hash: scrypt over an HMAC of the PIN keyed with the server-side key, so a
-    /// stolen database alone does not allow guessing PINs offline.
-    public static func pinHash(_ pin: String, salt: [UInt8], key: SymmetricKey, rounds: Int) -> String {
-        let peppered = HMAC<SHA256>.authenticationCode(for: Data(pin.utf8), using: key)
-        let derived = (try? KDF.Scrypt.deriveKey(from: Data(peppered), salt: salt, outputByteCount: 32, rounds: rounds,
-                                                 blockSize: 8, parallelism: 1)) ?? SymmetricKey(data: Data(peppered))
-        return derived.withUnsafeBytes { Data($0) }.map { String(format: "%02x", $0) }.joined()
-    }
-
     /// 16 random bytes of salt.
     public static func salt() -> [UInt8] {
         var g = SystemRandomNumberGenerator()

@@ -74,13 +74,28 @@ public struct SecureLinkService: Sendable {
     /// form. Right and wrong answers cost the same time (the PIN is always hashed) and get the
     /// same words; only success differs, by signing in.
     public func verifyIdentity(token: String, dateOfBirth: String, lastName: String, newPIN: String,
-                               confirmPIN: String) async throws(StorageError) -> SignInOutcome {
+                               confirmPIN: String) async throws(SecureLinkError) -> SignInOutcome {
+        try await typed {
+            try await verifyIdentityUntyped(token: token, dateOfBirth: dateOfBirth, lastName: lastName,
+                                            newPIN: newPIN, confirmPIN: confirmPIN)
+        }
+    }
+
+    /// `body`'s errors as `SecureLinkError`.
+    private func typed<T>(_ body: () async throws -> T) async throws(SecureLinkError) -> T {
+        do { return try await body() } catch let e as SecureLinkError { throw e } catch let e as StorageError {
+            throw .storage(e)
+        } catch { throw .pinHashFailed("\(error)") }
+    }
+
+    private func verifyIdentityUntyped(token: String, dateOfBirth: String, lastName: String, newPIN: String,
+                                       confirmPIN: String) async throws -> SignInOutcome {
         let state = try await state(token: token)
         guard case .active(let link, _) = state else { return state.lockedOrUnusable }
         if let problem = PINRules.problem(newPIN, length: policy.pinLength) { return .badPIN(problem) }
         guard newPIN == confirmPIN else { return .badPIN("The two PINs are not the same.") }
         let salt = Secrets.salt()
-        let hash = Secrets.pinHash(newPIN, salt: salt, key: key, rounds: policy.scryptRounds)
+        let hash = try PINHash.make(newPIN, salt: salt, key: key, rounds: policy.scryptRounds)
         let recipient = try await store.recipient(id: link.recipientId)
         let matches = recipient.map { r in
             Secrets.equal(r.dateOfBirth ?? "\u{0}", dateOfBirth.trimmingCharacters(in: .whitespaces))
@@ -94,19 +109,35 @@ public struct SecureLinkService: Sendable {
         }
         // The link may have locked while this answer was judged: claim it before changing anything.
         guard try await store.clearPinFailures(linkId: link.id) else { return .locked }
-        try await store.setPIN(StoredPIN(recipientId: link.recipientId, hash: hash, salt: salt.map { String(format: "%02x", $0) }.joined(), setAt: clock()))
+        try await store.setPIN(StoredPIN(recipientId: link.recipientId, hash: hash.encoded, salt: Self.hex(salt), setAt: clock()))
         return .signedIn(cookie: try await startSession(link))
     }
 
-    /// Later visits: the PIN. Three wrong PINs lock the link.
-    public func login(token: String, pin: String) async throws(StorageError) -> SignInOutcome {
+    static func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
+
+    /// Later visits: the PIN. Three wrong PINs lock the link. A PIN hashed with older
+    /// parameters than the policy's is rehashed with the current ones once it verifies.
+    public func login(token: String, pin: String) async throws(SecureLinkError) -> SignInOutcome {
+        try await typed { try await loginUntyped(token: token, pin: pin) }
+    }
+
+    private func loginUntyped(token: String, pin: String) async throws -> SignInOutcome {
         let state = try await state(token: token)
         guard case .active(let link, _) = state else { return state.lockedOrUnusable }
         let stored = try await store.pin(recipientId: link.recipientId)
         let salt = stored.map { Secrets.bytes(hex: $0.salt) } ?? Secrets.salt()
-        let hash = Secrets.pinHash(pin, salt: salt, key: key, rounds: policy.scryptRounds)
-        if let stored, Secrets.equal(hash, stored.hash) {
+        // Without a PIN (or with an unreadable record) the hash is still computed, so the time
+        // taken does not tell.
+        let recorded = stored.flatMap { PINHash(encoded: $0.hash) }
+        let reference = recorded ?? PINHash(rounds: policy.scryptRounds, blockSize: 8, parallelism: 1, hex: "")
+        if try reference.verifies(pin, salt: salt, key: key), let stored, recorded != nil {
             guard try await store.clearPinFailures(linkId: link.id) else { return .locked }
+            if reference.rounds != policy.scryptRounds || reference.blockSize != 8 || reference.parallelism != 1 {
+                let fresh = Secrets.salt()
+                let upgraded = try PINHash.make(pin, salt: fresh, key: key, rounds: policy.scryptRounds)
+                try await store.setPIN(StoredPIN(recipientId: stored.recipientId, hash: upgraded.encoded,
+                                                 salt: Self.hex(fresh), setAt: clock()))
+            }
             return .signedIn(cookie: try await startSession(link))
         }
         guard let count = try await store.recordFailure(linkId: link.id, kind: "pin", limit: policy.maxPinAttempts, at: clock()) else {

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import SecureLinks
 import Server
 import Storage
+import Synchronization
 import Testing
 
 @Suite("secure pages: first visit, PINs and the lock")
@@ -76,18 +77,53 @@ struct SecurePINTests {
             _ = try await client.firstVisit(two.token)
             let a = try #require(try await h.store.pin(recipientId: one.patient))
             let b = try #require(try await h.store.pin(recipientId: two.patient))
-            #expect(a.hash.count == 64 && a.salt.count == 32, "\(a)")
+            let stored = try #require(PINHash(encoded: a.hash))
+            #expect(a.hash.hasPrefix("scrypt$N=1024,r=8,p=1$") && stored.hex.count == 64 && a.salt.count == 32, "\(a)")
             #expect(a.salt != b.salt && a.hash != b.hash, "the same PIN gave the same hash: no salt")
             #expect(!a.hash.contains(Secure.pin) && !a.salt.contains(Secure.pin))
             let sha = SHA256.hash(data: Data(Secure.pin.utf8)).map { String(format: "%02x", $0) }.joined()
             #expect(a.hash != sha)
             let salt = Secrets.bytes(hex: a.salt)
-            #expect(Secrets.pinHash(Secure.pin, salt: salt, key: key, rounds: 1 << 10) == a.hash)
-            #expect(Secrets.pinHash(Secure.pin, salt: salt, key: SymmetricKey(size: .bits256), rounds: 1 << 10) != a.hash,
+            #expect(try PINHash.make(Secure.pin, salt: salt, key: key, rounds: 1 << 10).encoded == a.hash)
+            #expect(try PINHash.make(Secure.pin, salt: salt, key: SymmetricKey(size: .bits256), rounds: 1 << 10).encoded != a.hash,
                     "the hash does not depend on the server key")
-            #expect(Secrets.pinHash(Secure.pin, salt: salt, key: key, rounds: 1 << 11) != a.hash)
+            #expect(try PINHash.make(Secure.pin, salt: salt, key: key, rounds: 1 << 11).hex != stored.hex)
         }
         await h.close()
+    }
+
+    @Test("a PIN hashed at an older cost still signs in, and is rehashed at the current cost")
+    func pinRehashedAtNewCost() async throws {
+        let h = try await Harness.make(config: Secure.config())
+        let key = SymmetricKey(size: .bits256)
+        let old = ServerState(store: h.store, rules: h.state.rules, config: Secure.config(), secretKey: key, clock: { h.clock.read() })
+        var raised = Secure.config()
+        raised.securePolicy.scryptRounds = 1 << 11
+        let new = ServerState(store: h.store, rules: h.state.rules, config: raised, secretKey: key, clock: { h.clock.read() })
+        let made = Mutex((token: "", patient: ""))
+        try await Application(router: TextgateServer.router(state: old).0).test(.router) { client in
+            let c = try await client.secureCase(h)
+            made.withLock { $0 = (c.token, c.patient) }
+            _ = try await client.firstVisit(c.token)
+        }
+        let (token, patient) = made.withLock { $0 }
+        #expect(try await h.store.pin(recipientId: patient)?.hash.hasPrefix("scrypt$N=1024,") == true)
+        try await Application(router: TextgateServer.router(state: new).0).test(.router) { client in
+            let r = try await client.signIn(token, pin: Secure.pin)
+            #expect(r.status == .seeOther, "\(r.status)")
+        }
+        let after = try #require(try await h.store.pin(recipientId: patient))
+        #expect(after.hash.hasPrefix("scrypt$N=2048,r=8,p=1$"), "\(after.hash)")
+        #expect(try PINHash(encoded: after.hash)!.verifies(Secure.pin, salt: Secrets.bytes(hex: after.salt), key: key))
+        await h.close()
+    }
+
+    @Test("a PIN stored as bare hex (before parameters were recorded) reads as scrypt N=16384")
+    func legacyHashReads() throws {
+        let hex = String(repeating: "ab", count: 32)
+        #expect(PINHash(encoded: hex) == PINHash(rounds: 1 << 14, blockSize: 8, parallelism: 1, hex: hex))
+        #expect(PINHash(encoded: "md5$x") == nil)
+        #expect(PINHash(encoded: "scrypt$N=1024,r=8,p=1$" + hex)?.rounds == 1024)
     }
 
     @Test("three wrong PINs lock the link; the page says so and what to do; staff see the lock")
