@@ -1,5 +1,6 @@
 import Foundation
 import Reporting
+import Rules
 import Storage
 
 /// Address-book fields as a caller sends them, before validation.
@@ -28,6 +29,14 @@ public struct RecipientInput: Sendable, Equatable, Codable {
     public func apply(to recipient: Recipient, today: Date) throws(SendError) -> Recipient {
         var r = recipient
         var problems: [String: String] = [:]
+        // A control character would be cut or shown differently where the field is used (a
+        // NUL ends the name in some stores), so none is accepted, trimmed or not.
+        for (field, value) in [("firstName", firstName), ("lastName", lastName), ("dateOfBirth", dateOfBirth),
+                               ("cellPhone", cellPhone), ("email", email)] {
+            if let c = value?.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+                problems[field] = "it holds the control character \(ControlCharacters.name(c.value)); remove it"
+            }
+        }
         func clean(_ s: String?) -> String?? {
             guard let s else { return .none }
             let t = s.trimmingCharacters(in: .whitespacesAndNewlines)

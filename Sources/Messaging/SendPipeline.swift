@@ -9,13 +9,16 @@ public struct SendPipeline: Sendable {
     let stages: [any SendStage]
     let delivery: DeliveryStage
     let practice: Practice
+    let limits: MessageLimits
     let clock: @Sendable () -> Date
 
     /// A pipeline with the standard stages.
     public init(store: any TextgateStore, ruleset: @escaping @Sendable () -> Ruleset, transport: any Transport,
-                practice: Practice, secure: (any SecureNotifier)? = nil, clock: @escaping @Sendable () -> Date = Date.init) {
+                practice: Practice, secure: (any SecureNotifier)? = nil, limits: MessageLimits = MessageLimits(),
+                clock: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
         self.practice = practice
+        self.limits = limits
         self.clock = clock
         self.stages = [
             SendabilityStage(store: store, queues: store, practice: practice),
@@ -28,7 +31,11 @@ public struct SendPipeline: Sendable {
 
     /// Runs the stages. Every outcome, sent or refused, is audited.
     /// - Throws: `SendError` from the first stage that refuses.
-    public func send(_ request: SendRequest) async throws(SendError) -> SendResult {
+    public func send(_ original: SendRequest) async throws(SendError) -> SendResult {
+        // Line ends are made line feeds before anything looks at the text: what is checked
+        // below is, byte for byte, what is stored and handed to the transport.
+        var request = original
+        request.body = ControlCharacters.normalizingLineEnds(original.body)
         guard request.kind == "sms" || request.kind == "secure" else {
             throw SendError(.invalid, code: "invalid_kind", message: "`kind` must be `sms` or `secure`, not `\(request.kind)`.")
         }
@@ -37,6 +44,11 @@ public struct SendPipeline: Sendable {
         }
         guard request.kind == "secure" || !request.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw SendError(.invalid, code: "empty_body", message: "`body` is empty; write the message to send.")
+        }
+        if request.kind == "sms" {
+            try limits.requireSMSWithin(request.body)
+        } else {
+            try limits.requireWithin(request.body, limit: limits.secureCharacters, what: "a secure message")
         }
         var c = SendContext(request: request, messageId: Identifier.make("msg"), now: clock(), recipient: nil,
                             fromNumber: practice.number, outgoing: request.body)

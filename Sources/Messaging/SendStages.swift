@@ -86,7 +86,12 @@ public struct ComplianceStage: SendStage {
 
     /// Checks the outgoing text.
     public func run(_ c: inout SendContext) async throws(SendError) {
-        let report = ruleset().check(c.checked ?? c.outgoing)
+        var report = ruleset().check(c.checked ?? c.outgoing, channel: .sms)
+        if c.request.kind == "secure" {
+            // The body of a secure message is read on the patient's page, not texted: carrier
+            // rules do not apply to it, but what the patient reads must be what was checked.
+            report = report.adding(ControlCharacters.findings(in: c.request.body, channel: .secure))
+        }
         c.report = report
         if report.decision == .block {
             throw SendError(.blocked, code: "message_blocked",

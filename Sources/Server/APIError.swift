@@ -1,6 +1,8 @@
 import HTTPTypes
 import Hummingbird
+import NIOCore
 import Messaging
+import SecureLinks
 import Storage
 
 /// An error a caller can act on: HTTP status, a stable `code`, a message, and details.
@@ -14,13 +16,17 @@ public struct APIError: Error, Sendable {
     public var message: String
     /// Details as JSON text (an object), or nil.
     public var detailsJSON: String?
+    /// Headers to send with it (`Allow`, `Retry-After`).
+    public var headers: HTTPFields
 
     /// An error.
-    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String, details: String? = nil) {
+    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String, details: String? = nil,
+                headers: HTTPFields = [:]) {
         self.status = status
         self.code = code
         self.message = message
         self.detailsJSON = details
+        self.headers = headers
     }
 
     /// The JSON body.
@@ -29,7 +35,7 @@ public struct APIError: Error, Sendable {
     }
 
     /// The response.
-    public var response: Response { Response.json(body, status: status) }
+    public var response: Response { Response.json(body, status: status, headers: headers) }
 
     /// A send refusal with its status.
     public init(_ e: SendError) {
@@ -79,16 +85,41 @@ extension Response {
 /// Turns every error into the JSON error shape; nothing a caller can fix is a bare 500.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AppContext
+    /// The routes, to tell a wrong method (405) from an unknown path (404).
+    let registry: RouteRegistry
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch let e as HTTPError where e.status == .notFound {
+            let allowed = registry.methods(forPath: request.uri.path)
+            guard !allowed.isEmpty else {
+                return APIError(.notFound, "route_not_found", "No route \(request.method) \(request.uri.path); see /openapi.yaml.").response
+            }
+            let allow = (allowed + ["OPTIONS"]).joined(separator: ", ")
+            if request.method == .options {
+                return Response(status: .noContent, headers: [.allow: allow])
+            }
+            return APIError(.methodNotAllowed, "method_not_allowed",
+                            "\(request.uri.path) does not take \(request.method); it takes \(allowed.joined(separator: ", ")).",
+                            headers: [.allow: allow]).response
         } catch let e as APIError {
             return e.response
         } catch let e as SendError {
             return APIError(e).response
         } catch let e as StorageError {
             return APIError(e).response
+        } catch let e as SecureLinkError {
+            switch e {
+            case .storage(let s): return APIError(s).response
+            case .pinHashFailed:
+                // Refused and logged, never answered with a weaker hash.
+                context.logger.error("PIN hashing failed; sign-in refused", metadata: ["error": "\(e)"])
+                return APIError(.serviceUnavailable, "pin_unavailable",
+                                "Your PIN cannot be checked right now; please try again in a few minutes.").response
+            }
+        } catch is NIOTooManyBytesError {
+            return APIError.tooLarge(limit: context.maxUploadSize).response
         } catch let e as HTTPError {
             let code = e.status == .notFound ? "route_not_found" : e.status == .methodNotAllowed ? "method_not_allowed" : "http_\(e.status.code)"
             let message = e.status == .notFound ? "No route \(request.method) \(request.uri.path); see /openapi.yaml." : (e.body ?? e.status.reasonPhrase)

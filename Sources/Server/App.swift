@@ -9,7 +9,7 @@ public enum TextgateServer {
         let router = Router(context: AppContext.self)
         let registry = RouteRegistry()
         router.add(middleware: MetricsMiddleware(metrics: state.metrics))
-        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: ErrorMiddleware(registry: registry))
         router.addPublicRoutes(state, registry)
         router.addCheckRoutes(state, registry)
         router.addRecipientRoutes(state, registry)

@@ -23,8 +23,11 @@ public enum Auth {
     /// The caller, when its key is valid and has one of `roles` (or `admin`).
     /// - Throws: 401 without a valid key, 403 with the wrong role.
     static func require(_ roles: [Role], request: Request, state: ServerState) async throws -> Caller {
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
-            throw APIError(.unauthorized, "unauthenticated", "Send an API key as `Authorization: Bearer KEY`; create one with `textgate keys create`.")
+        // The scheme name is case-insensitive (RFC 9110 section 11.1).
+        guard let header = request.headers[.authorization], header.count > 7,
+              header.prefix(7).lowercased() == "bearer " else {
+            throw APIError(.unauthorized, "unauthenticated", "Send an API key as `Authorization: Bearer KEY`; create one with `textgate keys create`.",
+                           headers: [.wwwAuthenticate: "Bearer"])
         }
         let key = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
         guard let stored = try await state.store.key(hash: hash(key)), stored.revokedAt == nil else {

@@ -1,61 +1,112 @@
 import Foundation
 import Hummingbird
 import Messaging
+import NIOCore
 
-/// Reading JSON request bodies with errors that say which field is wrong.
-struct RequestBody {
-    let object: [String: Any]
+/// A JSON request body: a `Decodable` type and the fields it takes.
+protocol RequestBody: Decodable, Sendable {
+    /// Every field the route accepts; any other is refused, naming the valid ones.
+    static var fields: [String] { get }
+}
 
-    /// The body as a JSON object.
-    static func json(_ request: Request, context: AppContext) async throws -> RequestBody {
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        let data = Data(buffer.readableBytesView)
-        guard !data.isEmpty else { throw APIError.badJSON("the body is empty") }
-        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-            throw APIError.badJSON("it is not a JSON object (or not valid UTF-8)")
+/// Reading request bodies so that every way a body can be wrong has its own answer: too large
+/// (413), not UTF-8, not JSON, an unknown field, a `null`, a wrong type (400).
+enum BodyReader {
+    /// The body's bytes, at most `context.maxUploadSize` of them.
+    /// - Throws: 413 `payload_too_large` past the limit.
+    static func bytes(_ request: Request, context: AppContext) async throws -> ByteBuffer {
+        do {
+            return try await request.body.collect(upTo: context.maxUploadSize)
+        } catch is NIOTooManyBytesError {
+            throw APIError.tooLarge(limit: context.maxUploadSize)
         }
-        return RequestBody(object: object)
     }
 
-    /// A string field; nil when absent and optional.
-    func string(_ key: String, required: Bool = true) throws -> String? {
-        guard let value = object[key], !(value is NSNull) else {
-            if required { throw APIError(.badRequest, "missing_field", "The field `\(key)` is required.") }
-            return nil
-        }
-        guard let s = value as? String else { throw APIError(.badRequest, "invalid_field", "The field `\(key)` must be a string.") }
-        return s
+    /// The body decoded as `T`.
+    static func decode<T: RequestBody>(_ type: T.Type, _ request: Request, context: AppContext) async throws -> T {
+        let buffer = try await bytes(request, context: context)
+        return try decode(type, Data(buffer.readableBytesView))
     }
 
-    /// A list-of-strings field.
-    func strings(_ key: String, required: Bool = true) throws -> [String]? {
-        guard let value = object[key], !(value is NSNull) else {
-            if required { throw APIError(.badRequest, "missing_field", "The field `\(key)` is required.") }
-            return nil
+    /// `data` decoded as `T`, strictly.
+    static func decode<T: RequestBody>(_ type: T.Type, _ data: Data) throws -> T {
+        guard !data.isEmpty else { throw APIError.badJSON("the body is empty; send a JSON object") }
+        if let offset = data.withUnsafeBytes({ firstInvalidUTF8($0) }) {
+            throw APIError(.badRequest, "invalid_utf8", "The request body is not valid UTF-8 (byte \(offset)); send it as UTF-8.",
+                           details: "{\"byteOffset\":\(offset)}")
         }
-        guard let list = value as? [String] else { throw APIError(.badRequest, "invalid_field", "The field `\(key)` must be a list of strings.") }
-        return list
-    }
-
-    /// Rejects fields this route does not know, naming them.
-    func only(_ keys: [String]) throws {
-        let unknown = object.keys.filter { !keys.contains($0) }.sorted()
+        let parsed: Any
+        do { parsed = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
+            throw APIError.badJSON("it is not valid JSON")
+        }
+        guard let object = parsed as? [String: Any] else { throw APIError.badJSON("it is not a JSON object") }
+        let unknown = object.keys.filter { !T.fields.contains($0) }.sorted()
         guard unknown.isEmpty else {
-            throw APIError(.badRequest, "unknown_field", "Unknown field\(unknown.count == 1 ? "" : "s") \(unknown.map { "`\($0)`" }.joined(separator: ", ")); expected \(keys.map { "`\($0)`" }.joined(separator: ", ")).")
+            throw APIError(.badRequest, "unknown_field", "Unknown field\(unknown.count == 1 ? "" : "s") \(unknown.map { "`\($0)`" }.joined(separator: ", ")); expected \(T.fields.map { "`\($0)`" }.joined(separator: ", ")).")
+        }
+        if let key = object.keys.sorted().first(where: { object[$0] is NSNull }) {
+            throw APIError(.badRequest, "invalid_field", "The field `\(key)` is null; send a value or leave the field out.",
+                           details: "{\"field\":\(JSONText.quote(key))}")
+        }
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch let error as DecodingError {
+            throw APIError.decoding(error)
+        }
+    }
+
+    /// Offset of the first byte that is not part of valid UTF-8, or nil.
+    static func firstInvalidUTF8(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s): offset += UTF8.width(s)
+            case .emptyInput: return nil
+            case .error: return offset
+            }
         }
     }
 }
 
-/// Building JSON responses.
-enum JSON {
-    static func q(_ s: String) -> String { JSONText.quote(s) }
-    static func q(_ s: String?) -> String { s.map(JSONText.quote) ?? "null" }
-    static func list(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
-    static func strings(_ items: [String]) -> String { list(items.map(q)) }
-    static func time(_ d: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return q(f.string(from: d))
+extension APIError {
+    /// 413 for a body past the limit.
+    static func tooLarge(limit: Int) -> APIError {
+        APIError(.contentTooLarge, "payload_too_large",
+                 "The request body is larger than the limit of \(limit) bytes; send a smaller body.",
+                 details: "{\"limitBytes\":\(limit)}")
     }
-    static func time(_ d: Date?) -> String { d.map(time) ?? "null" }
+
+    /// A decoding failure, naming the field and what it must be.
+    static func decoding(_ error: DecodingError) -> APIError {
+        func name(_ path: [CodingKey]) -> String {
+            path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop(while: { $0 == "." }).description
+        }
+        switch error {
+        case .keyNotFound(let key, let c):
+            let field = name(c.codingPath + [key])
+            return APIError(.badRequest, "missing_field", "The field `\(field)` is required.", details: "{\"field\":\(JSONText.quote(field))}")
+        case .typeMismatch(let type, let c), .valueNotFound(let type, let c):
+            let field = name(c.codingPath)
+            return APIError(.badRequest, "invalid_field", "The field `\(field)` must be \(describe(type)).",
+                            details: "{\"field\":\(JSONText.quote(field))}")
+        case .dataCorrupted(let c):
+            let field = name(c.codingPath)
+            return APIError(.badRequest, "invalid_field", "The field `\(field)` is invalid: \(c.debugDescription)",
+                            details: "{\"field\":\(JSONText.quote(field))}")
+        @unknown default:
+            return APIError.badJSON("it does not have the shape this route expects")
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "a string"
+        case is [String].Type: return "a list of strings"
+        case is Int.Type: return "an integer"
+        case is Bool.Type: return "true or false"
+        default: return "a \(type)"
+        }
+    }
 }

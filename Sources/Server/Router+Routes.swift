@@ -13,6 +13,22 @@ public final class RouteRegistry: Sendable {
     func add(_ method: HTTPRequest.Method, _ path: String) {
         entries.withLock { $0.append("\(method.rawValue) \(path)") }
     }
+
+    /// The methods registered for a concrete path (`{name}` matches any one segment), in order.
+    func methods(forPath path: String) -> [String] {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        var out: [String] = []
+        for entry in routes {
+            let parts = entry.split(separator: " ", maxSplits: 1)
+            let pattern = parts[1].split(separator: "/", omittingEmptySubsequences: false)
+            guard pattern.count == segments.count else { continue }
+            let matches = zip(pattern, segments).allSatisfy { p, s in
+                p.hasPrefix("{") ? !s.isEmpty : p == s
+            }
+            if matches, !out.contains(String(parts[0])) { out.append(String(parts[0])) }
+        }
+        return out
+    }
 }
 
 /// A route handler.

@@ -9,25 +9,27 @@ extension Router where Context == AppContext {
     /// The pre-send hook and the rules.
     func addCheckRoutes(_ state: ServerState, _ registry: RouteRegistry) {
         route(.post, "/v1/check", roles: [.sender], state: state, registry: registry) { request, context in
-            let body = try await RequestBody.json(request, context: context)
-            try body.only(["text", "channel", "allowDomains"])
-            guard let text = try body.string("text") else { throw APIError.badJSON("no text") }
-            let channel = try body.string("channel", required: false) ?? "sms"
-            guard ["sms", "secure", "email"].contains(channel) else {
-                throw APIError(.badRequest, "invalid_field", "`channel` must be `sms`, `secure` or `email`, not `\(channel)`.")
+            let body = try await BodyReader.decode(CheckRequest.self, request, context: context)
+            let channelName = body.channel ?? "sms"
+            guard let channel = Channel(rawValue: channelName) else {
+                throw APIError(.badRequest, "invalid_field", "`channel` must be `sms`, `secure` or `email`, not `\(channelName)`.")
             }
-            var ruleset = state.rules.ruleset
-            if let domains = try body.strings("allowDomains", required: false), !domains.isEmpty {
-                ruleset = ruleset.allowing(domains: domains)
-            }
-            let report = ruleset.check(text)
+            let text = ControlCharacters.normalizingLineEnds(body.text)
+            try state.limits.requireWithin(text, limit: state.limits.checkCharacters, what: "a checked text")
+            let base = state.rules.ruleset
+            let domains = body.allowDomains ?? []
+            let ruleset = domains.isEmpty ? base : base.allowing(domains: domains)
+            let report = try await state.checks.run(size: text.utf8.count) { ruleset.check(text, channel: channel) }
             let encoding = SMSEncoding(analyzing: text)
             state.metrics.decision(report, action: "check")
             try await state.store.appendAudit(AuditRecord(
                 id: Identifier.make("aud"), action: "check", recipientId: nil, messageId: nil,
                 decision: report.decision.rawValue, rulesVersion: report.rulesVersion,
                 findingsJSON: FindingsJSON.encode(report.findings), caller: context.caller?.id ?? "", at: state.clock()))
-            return .json("{\"decision\":\(JSON.q(report.decision.rawValue)),\"rulesVersion\":\(JSON.q(report.rulesVersion)),\"findings\":\(FindingsJSON.encode(report.findings)),\"encoding\":\(JSON.q(encoding.charset.rawValue)),\"segments\":\(encoding.segments),\"incomplete\":\(JSON.strings(report.incomplete))}")
+            return try .encoded(CheckResponse(decision: report.decision.rawValue, rulesVersion: report.rulesVersion,
+                                              findings: report.findings.map(FindingBody.init), omitted: report.omitted,
+                                              encoding: encoding.charset.rawValue, segments: encoding.segments,
+                                              incomplete: report.incomplete))
         }
         route(.get, "/v1/rules", roles: [.sender], state: state, registry: registry) { _, _ in
             let loaded = state.rules.loaded

@@ -7,8 +7,10 @@ extension Router where Context == AppContext {
     /// The provider webhook and blocked senders.
     func addInboundRoutes(_ state: ServerState, _ registry: RouteRegistry) {
         route(.post, "/v1/inbound", roles: [.provider], state: state, registry: registry) { request, context in
-            let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-            let raw = String(buffer: buffer)
+            let buffer = try await BodyReader.bytes(request, context: context)
+            // A patient's text is never refused for its bytes (a STOP must not be lost to one
+            // bad byte): invalid UTF-8 is replaced with U+FFFD before anything reads it.
+            let raw = String(decoding: buffer.readableBytesView, as: UTF8.self)
             // Twilio posts a form; other callers post JSON (even when a client labels it a form).
             let isForm = request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true
                 && !raw.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("{")
@@ -16,10 +18,10 @@ extension Router where Context == AppContext {
             if isForm {
                 fields = FormEncoding.decode(raw)
             } else {
-                guard let object = (try? JSONSerialization.jsonObject(with: Data(raw.utf8))) as? [String: Any] else {
-                    throw APIError.badJSON("expected {\"from\", \"to\", \"body\"} or Twilio's form fields From, To, Body")
-                }
-                for (k, v) in object { if let s = v as? String { fields[k] = s } }
+                let body = try BodyReader.decode(InboundRequest.self, Data(raw.utf8))
+                fields["from"] = body.from
+                fields["body"] = body.body
+                if let to = body.to { fields["to"] = to }
             }
             if let secret = state.config.providerSecret {
                 let base = state.config.publicURL ?? "http://\(request.head.authority ?? "localhost")"
@@ -45,9 +47,7 @@ extension Router where Context == AppContext {
             .json("{\"numbers\":\(JSON.strings(try await state.store.blockedNumbers()))}")
         }
         route(.post, "/v1/blocked-numbers", roles: [.admin], state: state, registry: registry) { request, context in
-            let body = try await RequestBody.json(request, context: context)
-            try body.only(["number"])
-            let raw = try body.string("number") ?? ""
+            let raw = try await BodyReader.decode(BlockedNumberRequest.self, request, context: context).number
             guard let number = PhoneNumber.e164(raw) else { throw APIError(.badRequest, "invalid_field", "`number` `\(raw)` is not a phone number.") }
             let added = try await state.store.blockNumber(number, at: state.clock())
             return .json("{\"number\":\(JSON.q(number)),\"blocked\":true}", status: added ? .created : .ok)
@@ -63,17 +63,12 @@ extension Router where Context == AppContext {
             return Response(status: .noContent)
         }
         route(.get, "/v1/audit", roles: [.admin], state: state, registry: registry) { request, _ in
-            let q = request.uri.queryParameters
-            let f = ISO8601DateFormatter()
-            func date(_ name: String) throws -> Date? {
-                guard let s = q.get(name) else { return nil }
-                guard let d = f.date(from: s) else { throw APIError(.badRequest, "invalid_field", "`\(name)` must be an ISO-8601 time such as 2026-01-31T09:00:00Z.") }
-                return d
-            }
-            let limit = Int(q.get("limit") ?? "100") ?? 100
-            guard (1...1000).contains(limit) else { throw APIError(.badRequest, "invalid_field", "`limit` must be 1 to 1000.") }
-            let records = try await state.store.audit(AuditFilter(recipientId: q.get("recipient"), from: try date("from"),
-                                                                  to: try date("to"), decision: q.get("decision"), limit: limit))
+            let q = try QueryReader(request, allowed: ["recipient", "from", "to", "decision", "limit"])
+            // A decision (allow, warn, block) or the code of a refusal (recipient_opted_out, ...).
+            let decision = q.string("decision")
+            let records = try await state.store.audit(AuditFilter(recipientId: q.string("recipient"), from: try q.time("from"),
+                                                                  to: try q.time("to"), decision: decision,
+                                                                  limit: try q.int("limit", in: 1...1000, default: 100)))
             let items = records.map { r in
                 "{\"id\":\(JSON.q(r.id)),\"action\":\(JSON.q(r.action)),\"recipient\":\(JSON.q(r.recipientId)),\"message\":\(JSON.q(r.messageId)),\"decision\":\(JSON.q(r.decision)),\"rulesVersion\":\(JSON.q(r.rulesVersion)),\"findings\":\(r.findingsJSON),\"caller\":\(JSON.q(r.caller)),\"at\":\(JSON.time(r.at))}"
             }

@@ -7,10 +7,12 @@ extension Router where Context == AppContext {
     /// Sending, the outbox, queues and threads.
     func addMessageRoutes(_ state: ServerState, _ registry: RouteRegistry) {
         route(.post, "/v1/messages", roles: [.sender], state: state, registry: registry) { request, context in
-            let body = try await RequestBody.json(request, context: context)
-            try body.only(["recipient", "kind", "notify", "body", "queue", "idempotencyKey"])
+            let body = try await BodyReader.decode(MessageRequest.self, request, context: context)
             let caller = context.caller?.id ?? ""
-            guard let key = try body.string("idempotencyKey"), !key.isEmpty else { throw APIError.badJSON("no idempotencyKey") }
+            let key = body.idempotencyKey
+            guard !key.isEmpty else {
+                throw APIError(.badRequest, "invalid_field", "`idempotencyKey` is empty; send a unique key per message, such as a UUID.")
+            }
             if let first = try await state.store.idempotentResponse(caller: caller, key: key) {
                 return .json(first.body, status: .init(code: first.status), headers: [.init("Idempotent-Replayed")!: "true"])
             }
@@ -23,9 +25,8 @@ extension Router where Context == AppContext {
             if let first = try await state.store.idempotentResponse(caller: caller, key: key) {
                 return .json(first.body, status: .init(code: first.status), headers: [.init("Idempotent-Replayed")!: "true"])
             }
-            let send = SendRequest(recipientId: try body.string("recipient") ?? "", kind: try body.string("kind") ?? "",
-                                   notify: try body.strings("notify") ?? [], body: try body.string("body", required: false) ?? "",
-                                   queue: try body.string("queue", required: false), caller: caller)
+            let send = SendRequest(recipientId: body.recipient, kind: body.kind, notify: body.notify, body: body.body ?? "",
+                                   queue: body.queue, caller: caller)
             let status: Int
             let json: String
             do {
@@ -45,7 +46,7 @@ extension Router where Context == AppContext {
             return .json(json, status: .init(code: status))
         }
         route(.get, "/v1/outbox", roles: [.sender, .provider], state: state, registry: registry) { request, _ in
-            let all = request.uri.queryParameters.get("all") == "true"
+            let all = try QueryReader(request, allowed: ["all"]).bool("all", default: false)
             let items = try await state.store.outbox(includeAcked: all).map(MessageJSON.outbox)
             return .json("{\"items\":\(JSON.list(items))}")
         }
@@ -59,13 +60,13 @@ extension Router where Context == AppContext {
             return .json("{\"id\":\(JSON.q(id)),\"acknowledged\":true}")
         }
         route(.post, "/v1/queues", roles: [.sender], state: state, registry: registry) { request, context in
-            let body = try await RequestBody.json(request, context: context)
-            try body.only(["name", "number"])
-            guard let name = try body.string("name"), !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+            let body = try await BodyReader.decode(QueueRequest.self, request, context: context)
+            let name = body.name
+            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
                 throw APIError(.badRequest, "invalid_field", "`name` must be letters, digits, `-` or `_`.")
             }
             var number: String?
-            if let raw = try body.string("number", required: false) {
+            if let raw = body.number {
                 guard let e164 = PhoneNumber.e164(raw) else { throw APIError(.badRequest, "invalid_field", "`number` `\(raw)` is not a phone number.") }
                 number = e164
             }

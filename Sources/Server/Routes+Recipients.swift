@@ -50,13 +50,7 @@ extension Router where Context == AppContext {
     }
 
     static func recipientInput(_ request: Request, _ context: AppContext) async throws -> RecipientInput {
-        let body = try await RequestBody.json(request, context: context)
-        try body.only(["firstName", "lastName", "dateOfBirth", "cellPhone", "email"])
-        return RecipientInput(firstName: try body.string("firstName", required: false),
-                              lastName: try body.string("lastName", required: false),
-                              dateOfBirth: try body.string("dateOfBirth", required: false),
-                              cellPhone: try body.string("cellPhone", required: false),
-                              email: try body.string("email", required: false))
+        try await BodyReader.decode(RecipientInput.self, request, context: context)
     }
 
     static func recipient(_ kind: RecipientKind, _ context: AppContext, _ state: ServerState) async throws -> Recipient {

@@ -12,6 +12,7 @@ import Yams
 /// transport: {kind: outbox}                                 # or {kind: http, base_url, account, token}
 /// provider: {secret: "...", public_url: "https://gate.example.org"}   # verify X-Twilio-Signature
 /// secure: {public_url: "https://gate.example.org", expiry_hours: 72, pin_length: 5, session_minutes: 15, key_file: "..."}
+/// limits: {sms_segments: 10, secure_characters: 20000, check_characters: 200000}
 /// ```
 public struct ServerConfig: Sendable, Equatable {
     /// The practice and its reply texts.
@@ -30,6 +31,8 @@ public struct ServerConfig: Sendable, Equatable {
     public var securePolicy = SecureLinkPolicy()
     /// File holding the server-side key for PIN hashes (default: next to the database).
     public var secureKeyFile: String?
+    /// How long a text may be, per channel.
+    public var limits = MessageLimits()
 
     /// The defaults: the sample practice, outbox transport, no signature check.
     public init(practice: Practice = ServerConfig.samplePractice) {
@@ -55,7 +58,7 @@ public struct ServerConfig: Sendable, Equatable {
             throw ConfigError(path: path, message: "invalid YAML: \(error)")
         }
         var config = ServerConfig()
-        let known = ["practice", "replies", "transport", "provider", "secure"]
+        let known = ["practice", "replies", "transport", "provider", "secure", "limits"]
         for key in root.keys where !known.contains(key) {
             throw ConfigError(path: path, message: "unknown key `\(key)`; expected one of \(known.joined(separator: ", "))")
         }
@@ -85,6 +88,17 @@ public struct ServerConfig: Sendable, Equatable {
             }
             return n
         }
+        let lim = try section("limits", ["sms_segments", "secure_characters", "check_characters"])
+        func limit(_ key: String, _ range: ClosedRange<Int>) throws(ConfigError) -> Int? {
+            guard let raw = lim[key] else { return nil }
+            guard let n = Int(raw), range.contains(n) else {
+                throw ConfigError(path: path, message: "`limits.\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return n
+        }
+        if let n = try limit("sms_segments", 1...50) { config.limits.smsSegments = n }
+        if let n = try limit("secure_characters", 1...1_000_000) { config.limits.secureCharacters = n }
+        if let n = try limit("check_characters", 1...1_000_000) { config.limits.checkCharacters = n }
         if let h = try number("expiry_hours", 1...720) { config.securePolicy.expiry = TimeInterval(h) * 3600 }
         if let n = try number("pin_length", 4...10) { config.securePolicy.pinLength = n }
         if let m = try number("session_minutes", 1...240) { config.securePolicy.sessionLifetime = TimeInterval(m) * 60 }

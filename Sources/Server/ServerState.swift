@@ -29,6 +29,10 @@ public final class ServerState: Sendable {
     public let secureLinks: SecureLinkService
     /// The patient pages.
     let pages = Pages()
+    /// Where large checks run.
+    let checks = CheckPool()
+    /// How long a text may be, per channel.
+    var limits: MessageLimits { config.limits }
     let inFlight = Mutex<Set<String>>([])
     let baseURL: SharedText
 
@@ -60,7 +64,7 @@ public final class ServerState: Sendable {
         let notifier = LinkNotifier(service: secureLinks, practice: config.practice,
                                     baseURL: { baseURL.value.withLock { $0.isEmpty ? "http://127.0.0.1" : $0 } })
         self.pipeline = SendPipeline(store: store, ruleset: { rules.ruleset }, transport: transport,
-                                     practice: config.practice, secure: notifier, clock: clock)
+                                     practice: config.practice, secure: notifier, limits: config.limits, clock: clock)
         self.inbound = InboundProcessor(store: store, transport: transport, practice: config.practice, clock: clock)
         metrics.rules(version: rules.ruleset.version, previous: nil)
     }

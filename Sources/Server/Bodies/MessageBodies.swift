@@ -1,0 +1,37 @@
+import Messaging
+
+/// `POST /v1/messages`.
+struct MessageRequest: RequestBody, Encodable {
+    static let fields = ["recipient", "kind", "notify", "body", "queue", "idempotencyKey"]
+    var recipient: String
+    var kind: String
+    var notify: [String]
+    var body: String?
+    var queue: String?
+    var idempotencyKey: String
+}
+
+/// `POST /v1/queues`.
+struct QueueRequest: RequestBody {
+    static let fields = ["name", "number"]
+    var name: String
+    var number: String?
+}
+
+/// `POST /v1/blocked-numbers`.
+struct BlockedNumberRequest: RequestBody {
+    static let fields = ["number"]
+    var number: String
+}
+
+/// `POST /v1/inbound` as JSON (Twilio posts a form instead).
+struct InboundRequest: RequestBody {
+    static let fields = ["from", "to", "body"]
+    var from: String
+    var to: String?
+    var body: String
+}
+
+extension RecipientInput: RequestBody {
+    static let fields = ["firstName", "lastName", "dateOfBirth", "cellPhone", "email"]
+}
