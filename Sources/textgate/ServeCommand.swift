@@ -5,6 +5,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Messaging
+import NIOCore
 import Rules
 import Server
 import Storage
@@ -65,8 +66,28 @@ struct ServeCommand: AsyncParsableCommand {
         let app = TextgateServer.application(state: state, host: host, port: port, logger: logger) { port in
             Console.out(Self.banner(host: host, port: port, db: dbPath, rules: rulesDir, version: holder.ruleset.version, key: key))
         }
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch {
+            // Nothing is left half-open: the store is closed before the one line that says why.
+            try? await store.close()
+            Console.error("textgate: cannot serve on \(host):\(port): \(Self.describe(error))")
+            throw ExitStatus.usage.code
+        }
         try await store.close()
+    }
+
+    /// What went wrong starting the listener, in one plain sentence with the fix.
+    static func describe(_ error: Error) -> String {
+        if let io = error as? IOError {
+            switch io.errnoCode {
+            case EADDRINUSE: return "the address is already in use; stop the other server or choose another port with --port (make run PORT=8081)"
+            case EACCES: return "permission denied; choose a port above 1023 with --port"
+            case EADDRNOTAVAIL: return "this machine has no such address; use --host 127.0.0.1 or 0.0.0.0"
+            default: return "\(String(cString: strerror(io.errnoCode))) (errno \(io.errnoCode))"
+            }
+        }
+        return String(describing: error)
     }
 
     /// The server-side key for PIN hashes and CSRF tokens: read from `path`, or created there
@@ -88,15 +109,22 @@ struct ServeCommand: AsyncParsableCommand {
         return key
     }
 
-    /// Opens and migrates the SQLite store, or says why not and exits 3.
+    /// Opens and migrates the SQLite store, or says why not in one line and exits 2.
     static func openStore(_ path: String) async throws -> SQLiteStore {
+        let store: SQLiteStore
         do {
-            let store = try await SQLiteStore.open(path: path, logger: nil)
+            store = try await SQLiteStore.open(path: path, logger: nil)
+        } catch {
+            Console.error("textgate: cannot open the database \(path): \(error); check that its folder exists and is writable, or choose another with --db")
+            throw ExitStatus.usage.code
+        }
+        do {
             try await store.migrate()
             return store
         } catch {
-            Console.error("textgate: \(error)")
-            throw ExitStatus.unreadableInput.code
+            try? await store.close()
+            Console.error("textgate: cannot prepare the database \(path): \(error); check that it is writable and a textgate database, or choose another with --db")
+            throw ExitStatus.usage.code
         }
     }
 
