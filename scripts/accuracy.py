@@ -48,6 +48,14 @@ class Checker:
 
     def check(self, texts):
         """The findings of each text, in order: a list of lists of finding objects."""
+        return [[f for f in r["findings"] if f["severity"] in ("error", "warning")] for r in self.run("check", texts)]
+
+    def inspect(self, texts):
+        """The links `textgate inspect` finds in each text, in order."""
+        return [r["links"] for r in self.run("inspect", texts)]
+
+    def run(self, command, texts):
+        """The JSON Lines records of `textgate COMMAND --lines` over the texts, in order."""
         for t in texts:
             if "\n" in t or "\r" in t:
                 raise SystemExit(f"accuracy: a message holds a line break, which --lines cannot pass: {t!r}")
@@ -55,8 +63,11 @@ class Checker:
         with open(path, "w", encoding="utf-8") as f:
             f.write("".join(t + "\n" for t in texts))
         # Run from an empty directory, so that no configuration file of the caller applies.
-        cmd = [self.textgate, "check", *self.no_config, "--rules", self.rules, "--allow-domain", PRACTICE_DOMAIN,
-               "--format", "jsonl", "--lines", path]
+        if command == "check":
+            cmd = [self.textgate, "check", *self.no_config, "--rules", self.rules, "--allow-domain", PRACTICE_DOMAIN,
+                   "--format", "jsonl", "--lines", path]
+        else:
+            cmd = [self.textgate, command, "--format", "jsonl", "--lines", path]
         run = subprocess.run(cmd, capture_output=True, text=True, cwd=self.workdir)
         if run.returncode not in (0, 1):
             raise SystemExit(f"accuracy: `{' '.join(cmd)}` exited {run.returncode}:\n{run.stderr}")
@@ -64,7 +75,7 @@ class Checker:
         if len(records) != len(texts):
             raise SystemExit(f"accuracy: {len(texts)} messages checked but {len(records)} results came back")
         records.sort(key=lambda r: r["line"])
-        return [[f for f in r["findings"] if f["severity"] in ("error", "warning")] for r in records]
+        return records
 
 
 def content(findings):
@@ -176,6 +187,9 @@ def disguise(checker, rules):
     for case, found in zip(cases, results):
         case["found"] = [f["rule"] for f in found]
         case["ok"] = (case["rule"] in case["found"]) == case["expect_flag"]
+    hosts = [c for c in cases if c["set"] == "host"]
+    for case, links in zip(hosts, checker.inspect([c["text"] for c in hosts])):
+        case["hosts"] = [link["host"] for link in links]
     return cases
 
 

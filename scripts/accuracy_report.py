@@ -126,14 +126,17 @@ def write_report(d):
             rows = [x for x in terms if x["rule"] == rid and x["transform"] == n]
             cells.append(f"{sum(x['ok'] for x in rows)}/{len(rows)}" if rows else "–")
         out.append(f"| `{rid}` | " + " | ".join(cells) + " |")
-    out += ["", "Shortener links with disguised hosts (the carriers' named shorteners and a sample of the list):", "",
-            "| transform | what | caught |", "| --- | --- | --- |"]
+    out += ["", "Shortener links with disguised hosts (the carriers' named shorteners and a sample of the list); "
+            "`textgate inspect` shows which host the link extractor sees:", "",
+            "| transform | what | caught | inspect finds the shortener's host |", "| --- | --- | --- | --- |"]
     for name, what, _ in HOST_TRANSFORMS:
         rows = [x for x in hosts if x["transform"] == name]
-        out.append(f"| `{name}` | {what} | {sum(x['ok'] for x in rows)}/{len(rows)} |")
-    missed = [x for x in terms + hosts if not x["ok"]]
+        seen = sum(x["term"] in x.get("hosts", []) for x in rows)
+        out.append(f"| `{name}` | {what} | {sum(x['ok'] for x in rows)}/{len(rows)} | {seen}/{len(rows)} |")
+    missed = [x for x in hosts + terms if not x["ok"]]
     out += ["", f"Disguises not caught ({len(missed)}; the first 300 listed):", ""]
-    out += [f"- `{x['rule']}` {x['transform']}: {_cell(x['text'])}" for x in missed[:300]]
+    out += [f"- `{x['rule']}` {x['transform']}: {_cell(x['text'])}"
+            + (f" (inspect sees host {', '.join(x['hosts']) or 'none'})" if "hosts" in x else "") for x in missed[:300]]
     bad = [x for x in controls if not x["ok"]]
     out += ["", f"Care-message controls (each pass example of each `terms` and `near` rule, plain and through "
             f"{', '.join(n for n in ['math-bold', 'fullwidth', 'small-caps', 'cyrillic', 'zwj', 'underline'])}); "
