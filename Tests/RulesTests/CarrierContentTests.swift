@@ -65,7 +65,7 @@ struct CarrierContentTests {
         let rules = try Package.defaultRules()
         let blocked: Set<String> = ["cannabis", "adult", "phishing", "controlled-substance", "rx-offer"]
         let restricted: Set<String> = ["sweepstakes", "premium-rate", "alcohol", "tobacco", "firearms", "gambling",
-                                       "lending", "get-rich-quick", "promotional"]
+                                       "lending", "get-rich-quick", "weight-loss", "promotional"]
         for rule in rules.rules where blocked.contains(rule.category) {
             #expect(rule.severity == .error, "\(rule.id)")
         }

@@ -37,7 +37,7 @@ struct DefaultRulesTests {
         let categories = Set(try Package.defaultRules().rules.map(\.category))
         #expect(categories == ["url-shortener", "off-domain-link", "cannabis", "all-caps", "promotional", "rx-offer", "opt-out-keyword",
                                "sweepstakes", "premium-rate", "adult", "alcohol", "tobacco", "firearms", "gambling", "lending",
-                               "get-rich-quick", "phishing", "controlled-substance"])
+                               "get-rich-quick", "phishing", "controlled-substance", "weight-loss"])
     }
 
     @Test("cannabis content cannot be suppressed")
