@@ -1,10 +1,10 @@
 # textgate: `make run` starts the service on the embedded SQLite store, `make test` runs the
-# tests, `make bench` measures throughput, `make samples` checks the sample messages.
-# Each installs what is missing first.
+# tests, `make bench` measures throughput, `make accuracy` measures what the rules catch,
+# `make samples` checks the sample messages. Each installs what is missing first.
 SWIFT ?= swift
 APT_PACKAGES := libpcre2-dev
 
-.PHONY: run samples test bench build deps
+.PHONY: run samples test bench accuracy build deps
 
 DB ?= textgate.db
 PORT ?= 8080
@@ -53,3 +53,13 @@ bench: deps
 	  $$bin/textgate-bench --rules rules --corpus fixtures/corpus/sms-spam-collection.tsv \
 	    --cli $$bin/textgate --out BENCHMARKS.md --repeat-mb $(BENCH_MB) --runs $(BENCH_RUNS) \
 	    --swift-version "$$($(SWIFT) --version 2>&1 | grep -m1 -i 'swift version')"
+
+# What the default rules catch and wrongly flag, through the CLI: the SMS Spam Collection, the
+# labelled practice and carrier-filtered sets in fixtures/accuracy/, and generated disguises.
+accuracy: deps
+	@command -v python3 >/dev/null 2>&1 || { \
+	  echo "installing python3"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3; }
+	$(SWIFT) build --product textgate
+	python3 scripts/accuracy.py --textgate "$$($(SWIFT) build --show-bin-path)/textgate" --rules rules --out ACCURACY.md

@@ -72,17 +72,24 @@ extension NodeReader {
         let rationale = string(e["rationale"], key: "rationale", in: root)
         let suggestion = string(e["suggestion"], key: "suggestion", in: root, required: false)
         let suppressible = bool(e["suppressible"], key: "suppressible") ?? true
-        let kind = kindName.flatMap { ruleKind($0, e, root) }
+        var languages: [String: [String]] = [:]
+        let kind = kindName.flatMap { ruleKind($0, e, root, languages: &languages) }
         let examples = self.examples(e["examples"], in: root)
 
         guard diagnostics.count == before, let category, let severity, let message, let rationale,
               let kind, let examples else { return nil }
         return Rule(id: id, source: location(nil), category: category, severity: severity, message: message,
                     rationale: rationale, suggestion: suggestion, suppressible: suppressible, kind: kind,
-                    flagExamples: examples.flag, passExamples: examples.pass)
+                    termLanguages: languages, flagExamples: examples.flag, passExamples: examples.pass)
     }
 
-    private mutating func ruleKind(_ name: String, _ e: [String: Node], _ root: Node) -> RuleKind? {
+    /// The rule's kind with its settings; the language of each term written under a language
+    /// (`terms: {en: [...], es: [...]}`) goes to `languages`.
+    private mutating func ruleKind(_ name: String, _ e: [String: Node], _ root: Node,
+                                   languages: inout [String: [String]]) -> RuleKind? {
+        func termList(_ node: Node?, key: String, in parent: Node, required: Bool = true) -> [String]? {
+            self.termList(node, key: key, in: parent, required: required, languages: &languages)
+        }
         func texts(_ list: [(String, SourceLocation)]?) -> [String]? { list?.map(\.0) }
         switch name {
         case "terms":
@@ -99,7 +106,7 @@ extension NodeReader {
                     self.error(col, "\(error); fix the regex (PCRE2 syntax)")
                 }
             }
-            let prefilter = termList(e["prefilter"], key: "prefilter", in: root, required: false) ?? []
+            let prefilter = plainTermList(e["prefilter"], key: "prefilter", in: root, required: false) ?? []
             return .pattern(patterns: patterns.map(\.0), prefilter: prefilter)
         case "link-domains":
             guard let domains = domainList(e["domains"], key: "domains", in: root) else { return nil }
@@ -147,7 +154,7 @@ extension NodeReader {
     }
 
     /// Terms must contain a letter or digit once normalised.
-    private mutating func termList(_ node: Node?, key: String, in parent: Node, required: Bool = true) -> [String]? {
+    mutating func plainTermList(_ node: Node?, key: String, in parent: Node, required: Bool = true) -> [String]? {
         guard let list = strings(node, key: key, in: parent, required: required) else { return nil }
         for (term, at) in list where TermForm.literal(term).isEmpty {
             error(at, "`\(term)` in `\(key)` has no letters or digits to match")

@@ -18,6 +18,9 @@ public struct Rule: Sendable, Equatable {
     public var suppressible: Bool
     /// What the rule matches, with its settings.
     public var kind: RuleKind
+    /// The languages each term, exception or `near` word is listed under, keyed by the term as
+    /// written; empty when the rule lists its terms without languages.
+    public var termLanguages: [String: [String]]
     /// Messages the rule must flag.
     public var flagExamples: [Example]
     /// Messages the rule must not flag.

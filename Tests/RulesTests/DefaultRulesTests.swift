@@ -32,10 +32,12 @@ struct DefaultRulesTests {
         }
     }
 
-    @Test("the default categories are the six carrier concerns plus the reserved-keyword warning for templates")
+    @Test("the default categories are the six seed concerns, the reserved-keyword warning for templates and the other content carriers filter")
     func categories() throws {
         let categories = Set(try Package.defaultRules().rules.map(\.category))
-        #expect(categories == ["url-shortener", "off-domain-link", "cannabis", "all-caps", "promotional", "rx-offer", "opt-out-keyword"])
+        #expect(categories == ["url-shortener", "off-domain-link", "cannabis", "all-caps", "promotional", "rx-offer", "opt-out-keyword",
+                               "sweepstakes", "premium-rate", "adult", "alcohol", "tobacco", "firearms", "gambling", "lending",
+                               "get-rich-quick", "phishing", "controlled-substance", "weight-loss"])
     }
 
     @Test("cannabis content cannot be suppressed")
