@@ -25,11 +25,14 @@ public struct KeywordClassifier: Sendable {
             return InboundClassification(intent: entry.intent == .help ? .help : .revocation, trigger: entry.keyword,
                                          language: detected ?? entry.language)
         }
-        if text.clauses.count > 1 {
-            for clause in text.clauses {
-                if let entry = book.keyword(book.classes.strippingPolite(clause[...])), entry.intent == .optOut {
-                    return InboundClassification(intent: .revocation, trigger: entry.keyword, language: detected ?? entry.language)
-                }
+        // An opt-out keyword as a sentence or phrase of its own ("Alto, ya no quiero nada",
+        // "Wrong number. STOP"), or a few opt-out keywords alone ("STOP ALTO").
+        for part in MatchText(body, breakingAtCommas: true).clauses {
+            let core = book.classes.strippingPolite(part[...])
+            let each = core.count <= 4 ? core.map { book.keyword([$0][...]) } : []
+            if let entry = book.keyword(core) ?? (each.allSatisfy { $0?.intent == .optOut } ? each.first ?? nil : nil),
+               entry.intent == .optOut {
+                return InboundClassification(intent: .revocation, trigger: entry.keyword, language: detected ?? entry.language)
             }
         }
         for clause in text.clauses {

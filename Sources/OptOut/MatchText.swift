@@ -8,8 +8,8 @@ public struct MatchText: Sendable, Equatable {
     /// The clauses, each a list of words; empty clauses are left out.
     public let clauses: [[String]]
 
-    /// The words of `text`.
-    public init(_ text: String) {
+    /// The words of `text`; with `breakingAtCommas`, commas end clauses too ("Alto, ya no…").
+    public init(_ text: String, breakingAtCommas: Bool = false) {
         var clauses: [[String]] = []
         var clause: [String] = []
         var word = ""
@@ -35,7 +35,7 @@ public struct MatchText: Sendable, Equatable {
                 word += p.lowercaseMapping
             case _ where Self.apostrophes.contains(scalar):
                 word.append("'")
-            case _ where Self.clauseBreaks.contains(scalar):
+            case _ where Self.clauseBreaks.contains(scalar) || (breakingAtCommas && scalar == ","):
                 endClause()
             default:
                 endWord()
