@@ -37,3 +37,12 @@ extension KeywordAdditions {
         return out
     }
 }
+
+extension KeywordBook {
+    /// This book with the `keywords` setting as a YAML or JSON loader gives it: the shape is
+    /// checked, then the words are added as `adding(_:place:)` does.
+    /// - Throws: `KeywordError` naming the key that is wrong and how to fix it.
+    public func adding(setting value: Any, place: String = "keywords") throws(KeywordError) -> KeywordBook {
+        try adding(KeywordAdditions.parse(setting: value, place: place), place: place)
+    }
+}

@@ -57,4 +57,11 @@ struct KeywordAdditionsTests {
         #expect(throws: KeywordError.self) { try KeywordAdditions.parse(setting: ["es": ["opt_out": [1]]]) }
         #expect(throws: KeywordError.self) { try KeywordAdditions.parse(setting: ["ALTO"]) }
     }
+
+    @Test("a settings mapping is added in one step, and a colliding word in it is refused")
+    func addingSetting() throws {
+        let book = try KeywordBook.builtin.adding(setting: ["es": ["opt_out": ["NO MOLESTAR"]]] as [String: Any])
+        #expect(KeywordClassifier(book: book).classify("No molestar!").intent == .optOut)
+        #expect(throws: KeywordError.self) { try KeywordBook.builtin.adding(setting: ["es": ["opt_in": ["SÍ"]]] as [String: Any]) }
+    }
 }
