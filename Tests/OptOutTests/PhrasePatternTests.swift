@@ -11,6 +11,12 @@ struct PhrasePatternTests {
         #expect(MatchText.fold("OPT-OUT") == "opt out")
         #expect(MatchText.fold("Don’t") == "don't")
         #expect(MatchText("Alto. ¿Qué pasa?").clauses == [["alto"], ["que", "pasa"]])
+        #expect(MatchText("Alto, ya no", breakingAtCommas: true).clauses == [["alto"], ["ya", "no"]])
+    }
+
+    @Test("invisible characters inside a keyword do not hide it", arguments: ["S\u{200B}TOP", "AL\u{00AD}TO", "ST\u{FE0F}OP"])
+    func invisible(_ text: String) {
+        #expect(KeywordClassifier().classify(text).intent == .optOut)
     }
 
     @Test("patterns parse into steps")
