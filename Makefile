@@ -1,10 +1,11 @@
 # textgate: `make run` starts the service on the embedded SQLite store, `make test` runs the
 # tests, `make bench` measures throughput, `make accuracy` measures what the rules catch,
-# `make samples` checks the sample messages. Each installs what is missing first.
+# `make samples` checks the sample messages, `make generate` compiles keywords/*.yml into the
+# built-in keywords. Each installs what is missing first.
 SWIFT ?= swift
 APT_PACKAGES := libpcre2-dev
 
-.PHONY: run samples test bench accuracy build deps
+.PHONY: run samples test bench accuracy build deps generate
 
 DB ?= textgate.db
 PORT ?= 8080
@@ -17,6 +18,11 @@ deps:
 
 build: deps
 	$(SWIFT) build
+
+# The opt-out, opt-in and help keywords are data (keywords/*.yml) compiled into the binary;
+# a test fails until this has been run after an edit.
+generate:
+	$(SWIFT) run textgate-keywords keywords Sources/OptOut/BuiltinKeywords+Data.swift
 
 run: build
 	@$$($(SWIFT) build --show-bin-path)/textgate serve --rules rules --db $(DB) --port $(PORT) --bootstrap-key

@@ -53,6 +53,10 @@ let package = Package(
             dependencies: ["Storage", .product(name: "SQLiteNIO", package: "sqlite-nio")]
         ),
         .target(name: "OptOut", dependencies: ["Storage"]),
+        // Reads keywords/*.yml and writes the built-in keywords' Swift source; used by the
+        // generator and by the test that the generated file is current.
+        .target(name: "KeywordSource", dependencies: ["OptOut", .product(name: "Yams", package: "Yams")]),
+        .executableTarget(name: "textgate-keywords", dependencies: ["KeywordSource", "OptOut"]),
         .target(
             name: "SecureLinks",
             dependencies: [
@@ -105,8 +109,9 @@ let package = Package(
         .target(name: "SARIFSchemaCheck", path: "Tests/SARIFSchemaCheck"),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Rules", "SARIFSchemaCheck"]),
         .testTarget(name: "LintingTests", dependencies: ["Linting", "Rules"]),
-        .testTarget(name: "OptOutTests", dependencies: ["OptOut", "Storage"]),
+        .testTarget(name: "OptOutTests", dependencies: ["OptOut", "Storage", "KeywordSource"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite"]),
+        .testTarget(name: "MessagingTests", dependencies: ["Messaging", "OptOut", "Storage", "StorageSQLite"]),
         .testTarget(name: "CLITests", dependencies: ["textgate", "SARIFSchemaCheck"]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Storage", "StorageSQLite", "Messaging", "OptOut", "Rules", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Yams", package: "Yams")]),
     ],

@@ -10,21 +10,36 @@ public struct InboundResult: Sendable {
     public var reply: String?
     /// The consent change recorded, if any.
     public var consent: ConsentEvent?
+    /// How the text was classified, with the language it is in.
+    public var classification: InboundClassification
+    /// Its answer to the appointment reminder it replies to, if it answers one.
+    public var reminderReply: ReminderReply?
+    /// The language of the reply sent, if one was.
+    public var replyLanguage: LanguageCode?
 }
 
 /// Handles a text a patient sent: blocked senders are stored and go no further; keywords and
 /// free-text revocations change consent at once, scoped to the practice number texted, with one
-/// confirmation; the reply joins the patient's thread and the queue it answers.
+/// confirmation in the patient's language (none when the provider answered the keyword itself);
+/// a reply to an appointment reminder is read as confirm, reschedule or cancel; the reply joins
+/// the patient's thread and the queue it answers.
 public struct InboundProcessor: Sendable {
     let store: any TextgateStore
     let transport: any Transport
     let practice: Practice
     let clock: @Sendable () -> Date
-    let classifier = KeywordClassifier()
+    let classifier: KeywordClassifier
+    let recipientLanguage: @Sendable (Recipient) -> LanguageCode?
 
-    /// A processor.
-    public init(store: any TextgateStore, transport: any Transport, practice: Practice, clock: @escaping @Sendable () -> Date) {
+    /// A processor. `keywords` is the built-in book plus what settings add;
+    /// `recipientLanguage` gives a known patient's language, which their replies go out in.
+    public init(store: any TextgateStore, transport: any Transport, practice: Practice,
+                keywords: KeywordBook = .builtin,
+                recipientLanguage: @escaping @Sendable (Recipient) -> LanguageCode? = { _ in nil },
+                clock: @escaping @Sendable () -> Date) {
         self.store = store; self.transport = transport; self.practice = practice; self.clock = clock
+        self.classifier = KeywordClassifier(book: keywords)
+        self.recipientLanguage = recipientLanguage
     }
 
     /// Processes one inbound text.
@@ -37,55 +52,75 @@ public struct InboundProcessor: Sendable {
         let now = clock()
         do {
             let id = Identifier.make("in")
+            var classification = classifier.classify(body)
             if try await store.isBlocked(from) {
                 let m = InboundMessage(id: id, from: from, to: to, body: body, recipientId: nil, queue: nil,
                                        classification: "blocked", reviewReason: nil, blocked: true, receivedAt: now)
                 try await store.insertInbound(m)
-                return InboundResult(message: m, reply: nil, consent: nil)
+                return InboundResult(message: m, reply: nil, consent: nil, classification: classification)
             }
-            let classification = classifier.classify(body)
             let recipient = try await store.recipients(phone: from).first
             let last = try await store.lastMessage(toPhone: from, fromNumber: to)
             let queue = try await store.queue(number: to)?.name ?? last?.queue
-            let review = AppointmentReply.reviewReason(for: classification, answering: last?.kind == "sms" ? last?.body : nil)
+            let answersReminder = last.map { $0.kind == "sms" && AppointmentReply.isReminder($0.body) } ?? false
+            let reminder = answersReminder ? classifier.book.reminderReply(to: body) : nil
+            let ledger = ConsentLedger(store: store)
+            let before = try await ledger.state(phone: from, practiceNumber: to)
+            // YES to a reminder from a number that is not opted out confirms the appointment; it
+            // is not an opt-in, and gets no opt-in text.
+            if classification.intent == .optIn, reminder?.answer == .confirm, !before.optedOut {
+                classification.intent = .message
+            }
+            let review = AppointmentReply.reviewReason(for: classification, reminder: reminder)
             let message = InboundMessage(id: id, from: from, to: to, body: body, recipientId: recipient?.id, queue: queue,
                                          classification: classification.intent.rawValue, reviewReason: review,
                                          blocked: false, receivedAt: now)
             try await store.insertInbound(message)
-            let ledger = ConsentLedger(store: store)
-            let before = try await ledger.state(phone: from, practiceNumber: to)
+            let language = practice.replyLanguage(recipient: recipient.flatMap(recipientLanguage), detected: classification.language)
             var event: ConsentEvent?
-            var reply: String?
+            var reply: ReplyKind?
             switch classification.intent {
             case .optOut, .revocation:
                 if !before.optedOut {
                     event = try await ledger.record(phone: from, practiceNumber: to, optOut: true,
                                                     source: classification.intent == .optOut ? "keyword" : "phrase",
                                                     text: classification.trigger ?? body, messageId: id, actor: "patient", at: now)
-                    reply = practice.fill(practice.optOutReply)
+                    reply = .optOut
                 }
             case .optIn:
                 if before.optedOut {
                     event = try await ledger.record(phone: from, practiceNumber: to, optOut: false, source: "keyword",
                                                     text: classification.trigger ?? body, messageId: id, actor: "patient", at: now)
                 }
-                reply = practice.fill(practice.optInReply)
+                reply = .optIn
             case .help:
-                reply = practice.fill(practice.helpReply)
+                reply = .help
             case .message:
                 break
             }
+            // The provider already confirmed a keyword it handles: a second text would be one too many.
+            if practice.providerAnswered(body) { reply = nil }
+            var sent: String?
             if let reply {
+                let text = practice.reply(reply, in: language)
+                sent = text
                 // The confirmation joins the thread (recipient "" when the number is unknown).
                 let replyId = Identifier.make("msg")
                 try await store.insertMessage(OutboundMessage(
-                    id: replyId, recipientId: recipient?.id ?? "", kind: "sms", notify: ["sms"], body: reply, queue: queue,
+                    id: replyId, recipientId: recipient?.id ?? "", kind: "sms", notify: ["sms"], body: text, queue: queue,
                     fromNumber: to, status: "pending", decision: "allow", rulesVersion: "", findingsJSON: "[]",
                     caller: "system", createdAt: now))
-                let delivered = (try? await transport.deliver(Delivery(messageId: replyId, channel: "sms", from: to, to: from, body: reply))) != nil
+                let delivered: Bool
+                do {
+                    _ = try await transport.deliver(Delivery(messageId: replyId, channel: "sms", from: to, to: from, body: text))
+                    delivered = true
+                } catch {
+                    delivered = false
+                }
                 try await store.setMessageStatus(id: replyId, status: delivered ? "sent" : "failed")
             }
-            return InboundResult(message: message, reply: reply, consent: event)
+            return InboundResult(message: message, reply: sent, consent: event, classification: classification,
+                                 reminderReply: reminder, replyLanguage: sent == nil ? nil : language)
         } catch {
             throw SendPipeline.storeFailure(error)
         }

@@ -1,21 +1,36 @@
-/// Recognises an outbound text that is an appointment reminder, so that a CANCEL in reply is
-/// flagged for staff as a possible cancellation as well as honoured as an opt-out.
+/// Recognises an outbound text that is an appointment reminder, and what staff must know about
+/// the reply to it: a CANCEL or CANCELAR opts out and is flagged as a possible cancellation, a
+/// CAMBIAR or RESCHEDULE asks for a new time, a free-text revocation is always flagged.
 public enum AppointmentReply {
-    static let words = ["appointment", "appt", "visit", "reschedule", "scheduled", "check-in", "check in"]
+    /// Words (and `prefix*`) of a reminder, in English and Spanish.
+    static let words = ["appointment*", "appt*", "visit*", "reschedul*", "scheduled", "check in", "cita", "citas",
+                        "recordatorio*", "consulta"]
 
     /// Whether `outbound` reads like an appointment reminder.
     public static func isReminder(_ outbound: String) -> Bool {
-        let lower = outbound.lowercased()
-        return words.contains { lower.contains($0) }
+        let text = " " + MatchText(outbound).words.joined(separator: " ") + " "
+        return words.contains { word in
+            word.hasSuffix("*") ? text.contains(" " + word.dropLast()) : text.contains(" " + word + " ")
+        }
     }
 
     /// The staff-review reason for an inbound text, given the last outbound text it answers.
-    public static func reviewReason(for classification: InboundClassification, answering outbound: String?) -> String? {
-        switch classification.intent {
-        case .revocation:
+    public static func reviewReason(for classification: InboundClassification, answering outbound: String?,
+                                    book: KeywordBook = .builtin) -> String? {
+        let reply = outbound.map(isReminder) == true ? book.reminderReply(to: classification.trigger ?? "") : nil
+        return reviewReason(for: classification, reminder: reply)
+    }
+
+    /// The staff-review reason for an inbound text, given its answer to a reminder (nil when it
+    /// answers none).
+    public static func reviewReason(for classification: InboundClassification, reminder: ReminderReply?) -> String? {
+        switch (classification.intent, reminder?.answer) {
+        case (.optOut, .cancel?), (.revocation, .cancel?):
+            return "possible appointment cancellation: the patient replied \(reminder!.keyword) to an appointment reminder and was opted out"
+        case (.revocation, _):
             return "free-text opt-out (\"\(classification.trigger ?? "")\"): the patient was opted out; confirm with them if unsure"
-        case .optOut where classification.trigger == "CANCEL" && outbound.map(isReminder) == true:
-            return "possible appointment cancellation: the patient replied CANCEL to an appointment reminder and was opted out"
+        case (_, .reschedule?):
+            return "reschedule requested: the patient replied \(reminder!.keyword) to an appointment reminder"
         default:
             return nil
         }

@@ -1,46 +1,48 @@
-/// Classifies inbound texts the way carriers and the FCC expect: a message that is just a
-/// reserved keyword (case-insensitive, surrounding white space and trailing punctuation ignored)
-/// is that keyword; free text that revokes consent by any reasonable means is a revocation;
-/// anything else is an ordinary message ("Stop by at 3?" is not an opt-out).
+/// Classifies inbound texts the way carriers and the FCC expect, in every language of its
+/// keyword book: a text that is just a keyword (case, accents, punctuation, `¡ ¿` and emoji
+/// ignored) is that keyword; a keyword with only polite words around it ("Stop por favor"), or
+/// as a sentence of its own ("ALTO. Gracias"), and free text that revokes consent by any
+/// reasonable means are revocations; anything else is an ordinary message ("Stop by at 3?",
+/// "alto el dolor hoy" and "¿Puedo cancelar mi cita?" are not opt-outs).
 public struct KeywordClassifier: Sendable {
-    /// Opt-out keywords: the industry defaults and the FCC's list.
-    public static let optOut = ["STOP", "STOPALL", "STOP ALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT", "OPT OUT", "OPT-OUT"]
-    /// Opt-in keywords.
-    public static let optIn = ["START", "YES", "UNSTOP"]
-    /// Help keywords.
-    public static let help = ["HELP", "INFO"]
+    /// The keywords it knows.
+    public let book: KeywordBook
 
-    /// A classifier.
-    public init() {}
+    /// A classifier over a keyword book, the built-in one by default.
+    public init(book: KeywordBook = .builtin) { self.book = book }
 
     /// The classification of one inbound text.
     public func classify(_ body: String) -> InboundClassification {
-        let keyword = KeywordClassifier.keywordForm(body)
-        if KeywordClassifier.optOut.contains(keyword) { return .init(intent: .optOut, trigger: keyword) }
-        if KeywordClassifier.optIn.contains(keyword) { return .init(intent: .optIn, trigger: keyword) }
-        if KeywordClassifier.help.contains(keyword) { return .init(intent: .help, trigger: keyword) }
-        if let phrase = RevocationPhrases.match(body) { return .init(intent: .revocation, trigger: phrase) }
-        return .init(intent: .message, trigger: nil)
-    }
-
-    /// Upper case, trimmed, surrounding quotes and trailing punctuation removed, inner white
-    /// space collapsed: "  stop! " is "STOP", "Opt   out." is "OPT OUT".
-    static func keywordForm(_ body: String) -> String {
-        let trimmed = body.unicodeScalars.split { $0.properties.isWhitespace }.map { String(String.UnicodeScalarView($0)) }
-            .joined(separator: " ")
-        var s = Substring(trimmed)
-        let strip: Set<Character> = [".", "!", "?", ",", ";", ":", "\"", "'", "“", "”", "‘", "’", "(", ")"]
-        while let last = s.last, strip.contains(last) { s = s.dropLast() }
-        while let first = s.first, strip.contains(first) { s = s.dropFirst() }
-        return s.trimmingWhitespace().uppercased()
-    }
-}
-
-extension Substring {
-    func trimmingWhitespace() -> Substring {
-        var s = self
-        while s.first?.isWhitespace == true { s = s.dropFirst() }
-        while s.last?.isWhitespace == true { s = s.dropLast() }
-        return s
+        let text = MatchText(body)
+        let words = text.words[...]
+        guard !words.isEmpty else { return InboundClassification(intent: .message, trigger: nil) }
+        if let entry = book.keyword(words) {
+            return InboundClassification(intent: entry.intent, trigger: entry.keyword, language: entry.language)
+        }
+        let detected = book.language(of: text, raw: body)
+        let stripped = book.classes.strippingPolite(words)
+        if stripped.count < words.count, let entry = book.keyword(stripped), entry.intent != .optIn {
+            return InboundClassification(intent: entry.intent == .help ? .help : .revocation, trigger: entry.keyword,
+                                         language: detected ?? entry.language)
+        }
+        // An opt-out keyword as a sentence or phrase of its own ("Alto, ya no quiero nada",
+        // "Wrong number. STOP"), or a few opt-out keywords alone ("STOP ALTO").
+        for part in MatchText(body, breakingAtCommas: true).clauses {
+            let core = book.classes.strippingPolite(part[...])
+            let each = core.count <= 4 ? core.map { book.keyword([$0][...]) } : []
+            if let entry = book.keyword(core) ?? (each.allSatisfy { $0?.intent == .optOut } ? each.first ?? nil : nil),
+               entry.intent == .optOut {
+                return InboundClassification(intent: .revocation, trigger: entry.keyword, language: detected ?? entry.language)
+            }
+        }
+        for clause in text.clauses {
+            for (language, pattern) in book.patterns {
+                if let phrase = pattern.firstMatch(in: clause, classes: book.classes) {
+                    return InboundClassification(intent: .revocation, trigger: phrase.joined(separator: " "),
+                                                 language: detected ?? language)
+                }
+            }
+        }
+        return InboundClassification(intent: .message, trigger: nil, language: detected)
     }
 }

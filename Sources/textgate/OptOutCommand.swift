@@ -1,13 +1,51 @@
 import ArgumentParser
 import Foundation
+import Messaging
 import OptOut
 import Storage
 
-/// `textgate optout`: moving a practice's opt-out list in and out as CSV.
+/// `textgate optout`: moving a practice's opt-out list in and out as CSV, and classifying
+/// inbound texts as the server would.
 struct OptOutCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "optout", abstract: "Import or export the consent ledger as CSV.",
-        subcommands: [Import.self, Export.self])
+        commandName: "optout", abstract: "Import or export the consent ledger as CSV; classify inbound texts.",
+        subcommands: [Import.self, Export.self, Classify.self])
+
+    struct Classify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Classify inbound texts (opt-out, opt-in, help, revocation, message) with the built-in keywords.",
+            discussion: "Each argument is one text; with --lines FILE every line of FILE is one (- reads standard input); with neither, every line of standard input is one.")
+        enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, text }
+
+        @Option(help: ArgumentHelp("Classify every line of FILE (- for standard input).", valueName: "FILE")) var lines: String?
+        @Option(help: "Output format: jsonl (one object per text) or text.") var format: Format = .jsonl
+        @Argument(help: "Texts to classify.") var texts: [String] = []
+
+        func validate() throws {
+            if lines != nil && !texts.isEmpty { throw ValidationError("give texts as arguments or --lines FILE, not both") }
+        }
+
+        func run() throws {
+            let classifier = KeywordClassifier()
+            func emit(_ line: Int, _ text: String) {
+                let c = classifier.classify(text)
+                switch format {
+                case .jsonl:
+                    let trigger = c.trigger.map(JSONText.quote) ?? "null"
+                    let language = c.language.map { JSONText.quote($0.rawValue) } ?? "null"
+                    print("{\"line\":\(line),\"intent\":\(JSONText.quote(c.intent.rawValue)),\"trigger\":\(trigger),\"language\":\(language)}")
+                case .text:
+                    print("\(line): \(c.intent.rawValue)\(c.trigger.map { " \"\($0)\"" } ?? "") [\(c.language?.rawValue ?? "unknown language")]")
+                }
+            }
+            if texts.isEmpty {
+                // Inbound texts are never refused for their bytes: invalid UTF-8 is replaced.
+                try LineReader(path: lines ?? "-").forEachLine { n, bytes in emit(n, InboundText.clean(bytes: bytes).text) }
+            } else {
+                for (i, text) in texts.enumerated() { emit(i + 1, text) }
+            }
+        }
+    }
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Append the rows of a CSV file (phone,practice_number,action,source,text,at) to the ledger.")

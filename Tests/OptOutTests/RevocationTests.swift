@@ -20,7 +20,7 @@ struct RevocationTests {
     @Test("the trigger is the revoking phrase")
     func trigger() {
         #expect(classifier.classify("Hi, please stop texting me, thanks").trigger == "stop texting")
-        #expect(classifier.classify("take me off your list").trigger == "take me off your")
+        #expect(classifier.classify("take me off your list").trigger == "take me off your list")
     }
 
     @Test("ordinary replies that mention stopping or texting are not revocations",
