@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -51,6 +52,14 @@ let package = Package(
             name: "StorageSQLite",
             dependencies: ["Storage", .product(name: "SQLiteNIO", package: "sqlite-nio")]
         ),
+        .target(
+            name: "StoragePostgres",
+            dependencies: [
+                "Storage",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(name: "OptOut", dependencies: ["Storage"]),
         .target(
             name: "SecureLinks",
@@ -83,7 +92,7 @@ let package = Package(
         .executableTarget(
             name: "textgate",
             dependencies: [
-                "Rules", "Reporting", "Matching", "Linting", "Server", "Storage", "StorageSQLite", "OptOut", "Messaging",
+                "Rules", "Reporting", "Matching", "Linting", "Server", "Storage", "StorageSQLite", "StoragePostgres", "OptOut", "Messaging",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -102,7 +111,7 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Rules", "SARIFSchemaCheck"]),
         .testTarget(name: "LintingTests", dependencies: ["Linting", "Rules"]),
         .testTarget(name: "OptOutTests", dependencies: ["OptOut", "Storage"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite", "StoragePostgres"]),
         .testTarget(name: "CLITests", dependencies: ["textgate", "SARIFSchemaCheck"]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Storage", "StorageSQLite", "Messaging", "OptOut", "Rules", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Yams", package: "Yams")]),
     ],
