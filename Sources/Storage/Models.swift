@@ -43,6 +43,10 @@ public struct Recipient: Sendable, Equatable, Codable {
     public var cellPhone: String?
     /// E-mail address.
     public var email: String?
+    /// The language to write to them in, a BCP 47 tag such as `es` or `en-US`; nil for the practice's.
+    public var language: String?
+    /// Their IANA time zone, such as `America/New_York` (for quiet hours); nil for the practice's.
+    public var timeZone: String?
     /// When it was created.
     public var createdAt: Date
     /// When it was last changed.
@@ -51,9 +55,10 @@ public struct Recipient: Sendable, Equatable, Codable {
     /// A recipient.
     public init(id: String, kind: RecipientKind, firstName: String? = nil, lastName: String? = nil,
                 dateOfBirth: String? = nil, cellPhone: String? = nil, email: String? = nil,
-                createdAt: Date, updatedAt: Date) {
+                language: String? = nil, timeZone: String? = nil, createdAt: Date, updatedAt: Date) {
         self.id = id; self.kind = kind; self.firstName = firstName; self.lastName = lastName
         self.dateOfBirth = dateOfBirth; self.cellPhone = cellPhone; self.email = email
+        self.language = language; self.timeZone = timeZone
         self.createdAt = createdAt; self.updatedAt = updatedAt
     }
 }

@@ -7,9 +7,10 @@ extension PostgresStore {
     public func insertRecipient(_ r: Recipient) async throws(StorageError) {
         _ = try await query(
             """
-            INSERT INTO recipients (id, kind, first_name, last_name, date_of_birth, cell_phone, email, created_at, updated_at)
+            INSERT INTO recipients (id, kind, first_name, last_name, date_of_birth, cell_phone, email, language,
+                time_zone, created_at, updated_at)
             VALUES (\(r.id), \(r.kind.rawValue), \(r.firstName), \(r.lastName), \(r.dateOfBirth), \(r.cellPhone),
-                    \(r.email), \(Millisecond.date(r.createdAt)), \(Millisecond.date(r.updatedAt)))
+                    \(r.email), \(r.language), \(r.timeZone), \(Millisecond.date(r.createdAt)), \(Millisecond.date(r.updatedAt)))
             """,
             "add recipient \(r.id) (id already stored)")
     }
@@ -41,6 +42,7 @@ extension PostgresStore {
             """
             UPDATE recipients SET kind = \(r.kind.rawValue), first_name = \(r.firstName), last_name = \(r.lastName),
                 date_of_birth = \(r.dateOfBirth), cell_phone = \(r.cellPhone), email = \(r.email),
+                language = \(r.language), time_zone = \(r.timeZone),
                 created_at = \(Millisecond.date(r.createdAt)), updated_at = \(Millisecond.date(r.updatedAt))
             WHERE id = \(r.id) RETURNING id
             """,
@@ -58,7 +60,8 @@ extension PostgresStore {
         return Recipient(id: try r.string("id"), kind: try r.enumValue("kind", RecipientKind.self),
                          firstName: try r.optionalString("first_name"), lastName: try r.optionalString("last_name"),
                          dateOfBirth: try r.optionalString("date_of_birth"), cellPhone: try r.optionalString("cell_phone"),
-                         email: try r.optionalString("email"),
+                         email: try r.optionalString("email"), language: try r.optionalString("language"),
+                         timeZone: try r.optionalString("time_zone"),
                          createdAt: try r.date("created_at"), updatedAt: try r.date("updated_at"))
     }
 }

@@ -111,5 +111,9 @@ extension PostgresStore {
             )
             """,
         ]),
+        // Recipients' language and time zone; existing recipients have neither (the practice's).
+        Migration(version: 2, statements: [
+            "ALTER TABLE recipients ADD COLUMN language text, ADD COLUMN time_zone text",
+        ]),
     ]
 }

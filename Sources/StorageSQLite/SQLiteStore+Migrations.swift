@@ -186,6 +186,11 @@ extension SQLiteStore {
             )
             """,
         ]),
+        // Recipients' language and time zone; existing recipients have neither (the practice's).
+        Migration(version: 3, statements: [
+            "ALTER TABLE recipients ADD COLUMN language TEXT",
+            "ALTER TABLE recipients ADD COLUMN time_zone TEXT",
+        ]),
     ]
 
     /// Applies pending migrations in order, each in its own transaction, each at most once.

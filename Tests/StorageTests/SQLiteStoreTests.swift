@@ -114,6 +114,24 @@ struct SQLiteStoreTests {
         }
     }
 
+    @Test("recipients stored before language and time zone existed read back with neither")
+    func recipientsBeforeLanguage() async throws {
+        try await withDirectory { (directory) async throws in
+            let store = try await SQLiteStore.open(path: directory.appendingPathComponent("db.sqlite").path, logger: nil)
+            try await store.migrate(to: SQLiteStore.migrations.filter { $0.version <= 2 })
+            _ = try await store.query("""
+                INSERT INTO recipients (id, kind, first_name, created_at, updated_at)
+                VALUES ('pat_old', 'patient', 'Ada', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')
+                """, [], "test")
+            try await store.migrate()
+            let old = try #require(try await store.recipient(id: "pat_old"))
+            #expect(old.firstName == "Ada")
+            #expect(old.language == nil)
+            #expect(old.timeZone == nil)
+            try await store.close()
+        }
+    }
+
     @Test("a file from a newer textgate is refused with .unavailable")
     func newerSchema() async throws {
         try await withStore { (store, _) async throws in
