@@ -247,9 +247,13 @@ public struct IdempotentResponse: Sendable, Equatable {
     public var body: String
     /// When first answered.
     public var createdAt: Date
+    /// A hash of the canonical request, so the same key with another request is refused; empty
+    /// for responses saved before hashes were kept, which match any request.
+    public var requestHash: String
 
     /// A stored response.
-    public init(caller: String, key: String, status: Int, body: String, createdAt: Date) {
+    public init(caller: String, key: String, status: Int, body: String, createdAt: Date, requestHash: String = "") {
         self.caller = caller; self.key = key; self.status = status; self.body = body; self.createdAt = createdAt
+        self.requestHash = requestHash
     }
 }

@@ -71,9 +71,9 @@ public protocol MessageStore: Sendable {
     /// Inbound messages in a queue (never blocked ones), oldest first.
     func inbound(queue: String) async throws(StorageError) -> [InboundMessage]
 
-    /// The stored first response for a caller's idempotency key.
+    /// The stored first response for a caller's idempotency key (a reservation still running is none).
     func idempotentResponse(caller: String, key: String) async throws(StorageError) -> IdempotentResponse?
-    /// Stores a first response; false (and nothing changed) when the key already has one.
+    /// Stores a first response; false (and nothing changed) when the key already has one or is reserved.
     func saveIdempotentResponse(_ response: IdempotentResponse) async throws(StorageError) -> Bool
 }
 
@@ -123,7 +123,8 @@ public protocol AuditStore: Sendable {
 }
 
 /// Everything textgate stores. SQLite (the embedded default) and PostgreSQL implement it.
-public protocol TextgateStore: KeyStore, RecipientStore, QueueStore, MessageStore, ConsentStore, AuditStore, SecureLinkStore {
+public protocol TextgateStore: KeyStore, RecipientStore, QueueStore, MessageStore, IdempotencyStore, ConsentStore, AuditStore,
+                               SecureLinkStore {
     /// Applies pending migrations; each version runs once.
     func migrate() async throws(StorageError)
     /// The schema version after migrating.

@@ -115,5 +115,14 @@ extension PostgresStore {
         Migration(version: 2, statements: [
             "ALTER TABLE recipients ADD COLUMN language text, ADD COLUMN time_zone text",
         ]),
+        // Idempotency keys reserved before the request runs. Responses saved before have no
+        // request hash (it matches any request) and are completed.
+        Migration(version: 3, statements: [
+            """
+            ALTER TABLE idempotent_responses ADD COLUMN request_hash text NOT NULL DEFAULT '',
+                ADD COLUMN state text NOT NULL DEFAULT 'completed' CHECK (state IN ('pending', 'completed')),
+                ADD COLUMN lease_until timestamptz
+            """,
+        ]),
     ]
 }

@@ -191,6 +191,16 @@ extension SQLiteStore {
             "ALTER TABLE recipients ADD COLUMN language TEXT",
             "ALTER TABLE recipients ADD COLUMN time_zone TEXT",
         ]),
+        // Idempotency keys reserved before the request runs. Responses saved before have no
+        // request hash (it matches any request) and are completed.
+        Migration(version: 4, statements: [
+            "ALTER TABLE idempotent_responses ADD COLUMN request_hash TEXT NOT NULL DEFAULT ''",
+            """
+            ALTER TABLE idempotent_responses ADD COLUMN state TEXT NOT NULL DEFAULT 'completed'
+                CHECK (state IN ('pending', 'completed'))
+            """,
+            "ALTER TABLE idempotent_responses ADD COLUMN lease_until TEXT",
+        ]),
     ]
 
     /// Applies pending migrations in order, each in its own transaction, each at most once.

@@ -76,7 +76,7 @@ struct PostgresStoreTests {
         }
     }
 
-    @Test("two instances on one database: an opt-out through one is seen by the other, one idempotent save wins")
+    @Test("two instances on one database: an opt-out through one is seen by the other; one idempotent request runs")
     func twoInstances() async throws {
         try await withDatabase { (url) async throws in
             let a = try await PostgresStore.open(url: url, logger: nil)
@@ -95,6 +95,19 @@ struct PostgresStoreTests {
                 return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
             }
             #expect(wins == 1)
+            // The same key sent to two instances at once: one runs it, the others see it in flight,
+            // and after it completes every instance replays its answer.
+            let outcomes = try await withThrowingTaskGroup(of: IdempotencyReservation.self) { group in
+                for store in [a, b, a, b, a, b] {
+                    group.addTask { try await store.reserveIdempotency(caller: "key_1", key: "send", requestHash: "h", at: Sample.t(0)) }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 == .reserved }.count == 1)
+            #expect(outcomes.filter { $0 == .inFlight }.count == 5)
+            let answer = IdempotentResponse(caller: "key_1", key: "send", status: 201, body: "{}", createdAt: Sample.t(1), requestHash: "h")
+            #expect(try await b.completeIdempotency(answer))
+            #expect(try await a.reserveIdempotency(caller: "key_1", key: "send", requestHash: "h", at: Sample.t(2)) == .completed(answer))
             try await a.close()
             try await b.close()
         }
