@@ -129,18 +129,26 @@ public struct OutboxItem: Sendable, Equatable {
     public var from: String
     /// Recipient: phone or e-mail.
     public var to: String
-    /// What is sent.
+    /// What may be shown: the text sent, or its redacted form when the real one is sealed.
     public var body: String
     /// When it was queued.
     public var createdAt: Date
     /// When the collecting system acknowledged it.
     public var ackedAt: Date?
+    /// The collector holding it, if it is claimed (see `OutboxClaimStore`).
+    public var claimedBy: String?
+    /// When the claim runs out and the item can be claimed again.
+    public var leaseUntil: Date?
+    /// The real body, encrypted by the caller (opaque to the store); erased when acknowledged.
+    public var sealedBody: String?
 
     /// An outbox item.
     public init(id: String, messageId: String, channel: String, from: String, to: String, body: String,
-                createdAt: Date, ackedAt: Date? = nil) {
+                createdAt: Date, ackedAt: Date? = nil, claimedBy: String? = nil, leaseUntil: Date? = nil,
+                sealedBody: String? = nil) {
         self.id = id; self.messageId = messageId; self.channel = channel; self.from = from; self.to = to
         self.body = body; self.createdAt = createdAt; self.ackedAt = ackedAt
+        self.claimedBy = claimedBy; self.leaseUntil = leaseUntil; self.sealedBody = sealedBody
     }
 }
 

@@ -59,7 +59,7 @@ public protocol MessageStore: Sendable {
     func insertOutbox(_ item: OutboxItem) async throws(StorageError)
     /// Outbox items, oldest first; only unacknowledged ones unless `includeAcked`.
     func outbox(includeAcked: Bool) async throws(StorageError) -> [OutboxItem]
-    /// Acknowledges an item; false when unknown or already acknowledged.
+    /// Acknowledges an item and erases its sealed body; false when unknown or already acknowledged.
     func ackOutbox(id: String, at: Date) async throws(StorageError) -> Bool
 
     /// Adds an inbound message.
@@ -75,6 +75,16 @@ public protocol MessageStore: Sendable {
     func idempotentResponse(caller: String, key: String) async throws(StorageError) -> IdempotentResponse?
     /// Stores a first response; false (and nothing changed) when the key already has one or is reserved.
     func saveIdempotentResponse(_ response: IdempotentResponse) async throws(StorageError) -> Bool
+}
+
+/// Handing outbox items to collectors, many at once: a claimed item is held by one collector
+/// until it acknowledges it or its lease runs out (a crashed collector's items come back).
+public protocol OutboxClaimStore: Sendable {
+    /// Claims up to `limit` unacknowledged items, oldest first, that no other collector holds at
+    /// `now`, for `lease` seconds. Concurrent claims (from any instance) never get the same item.
+    func claimOutbox(collector: String, limit: Int, lease: TimeInterval, now: Date) async throws(StorageError) -> [OutboxItem]
+    /// A page of outbox items ordered by (creation time, id); only unacknowledged ones unless `includeAcked`.
+    func outbox(includeAcked: Bool, page: Page) async throws(StorageError) -> PageResult<OutboxItem>
 }
 
 /// The consent ledger and blocked senders.
@@ -123,8 +133,8 @@ public protocol AuditStore: Sendable {
 }
 
 /// Everything textgate stores. SQLite (the embedded default) and PostgreSQL implement it.
-public protocol TextgateStore: KeyStore, RecipientStore, QueueStore, MessageStore, IdempotencyStore, ConsentStore, AuditStore,
-                               SecureLinkStore {
+public protocol TextgateStore: KeyStore, RecipientStore, QueueStore, MessageStore, IdempotencyStore, OutboxClaimStore,
+                               ConsentStore, AuditStore, SecureLinkStore {
     /// Applies pending migrations; each version runs once.
     func migrate() async throws(StorageError)
     /// The schema version after migrating.

@@ -124,5 +124,11 @@ extension PostgresStore {
                 ADD COLUMN lease_until timestamptz
             """,
         ]),
+        // Outbox claims with leases, and the sealed (encrypted) body erased on acknowledgement.
+        Migration(version: 4, statements: [
+            "ALTER TABLE outbox ADD COLUMN claimed_by text, ADD COLUMN lease_until timestamptz, ADD COLUMN sealed_body text",
+            // Pages are ordered by (time, id) with ids compared bytewise, as in SQLite.
+            "CREATE INDEX outbox_by_time ON outbox (created_at, id COLLATE \"C\")",
+        ]),
     ]
 }

@@ -201,6 +201,13 @@ extension SQLiteStore {
             """,
             "ALTER TABLE idempotent_responses ADD COLUMN lease_until TEXT",
         ]),
+        // Outbox claims with leases, and the sealed (encrypted) body erased on acknowledgement.
+        Migration(version: 5, statements: [
+            "ALTER TABLE outbox ADD COLUMN claimed_by TEXT",
+            "ALTER TABLE outbox ADD COLUMN lease_until TEXT",
+            "ALTER TABLE outbox ADD COLUMN sealed_body TEXT",
+            "CREATE INDEX outbox_by_time ON outbox (created_at, id)",
+        ]),
     ]
 
     /// Applies pending migrations in order, each in its own transaction, each at most once.
