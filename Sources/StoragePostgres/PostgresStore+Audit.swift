@@ -3,15 +3,31 @@ import PostgresNIO
 import Storage
 
 extension PostgresStore {
-    /// Appends a record. - Throws: `StorageError.conflict` for a duplicate id.
+    /// Appends a record, group-committed: concurrent calls share one multi-row INSERT (one
+    /// transaction), and each returns once its record is committed.
+    /// - Throws: `StorageError.conflict` for a duplicate id.
     public func appendAudit(_ a: AuditRecord) async throws(StorageError) {
-        _ = try await query(
-            """
+        try await auditCommit.submit(a) { (batch) async throws(StorageError) in try await self.appendAudit(batch: batch) }
+    }
+
+    /// Appends records in one statement: all or none.
+    /// - Throws: `StorageError.conflict` when an id is already stored (or repeated).
+    public func appendAudit(batch: [AuditRecord]) async throws(StorageError) {
+        guard !batch.isEmpty else { return }
+        var binds = PostgresBindings(capacity: batch.count * 9)
+        var rows: [String] = []
+        for a in batch {
+            let first = binds.count + 1
+            binds.append(a.id); binds.append(a.action); binds.append(a.recipientId); binds.append(a.messageId)
+            binds.append(a.decision); binds.append(a.rulesVersion); binds.append(a.findingsJSON); binds.append(a.caller)
+            binds.append(Millisecond.date(a.at))
+            rows.append("(" + (first..<(first + 9)).map { "$\($0)" }.joined(separator: ", ") + ")")
+        }
+        let sql = """
             INSERT INTO audit (id, action, recipient_id, message_id, decision, rules_version, findings_json, caller, at)
-            VALUES (\(a.id), \(a.action), \(a.recipientId), \(a.messageId), \(a.decision), \(a.rulesVersion),
-                    \(a.findingsJSON), \(a.caller), \(Millisecond.date(a.at)))
-            """,
-            "append audit record \(a.id) (id already stored)")
+            VALUES \(rows.joined(separator: ", "))
+            """
+        _ = try await query(PostgresQuery(unsafeSQL: sql, binds: binds), "append \(batch.count) audit records")
     }
 
     /// Records matching a filter, newest first, at most `filter.limit` (none when it is 0 or less).

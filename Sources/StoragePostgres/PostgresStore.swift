@@ -16,6 +16,8 @@ public final class PostgresStore: TextgateStore {
     let location: PostgresLocation
     /// Where migrations are reported.
     let logger: Logger
+    /// Batches concurrent audit appends into one statement.
+    let auditCommit = GroupCommit<AuditRecord>()
     /// Runs the pool until ``close()``.
     private let runner: Task<Void, Never>
     /// Set once by ``close()``; later calls fail with `.unavailable`.

@@ -18,6 +18,8 @@ public final class SQLiteStore: TextgateStore {
     let gate = SerialGate()
     /// Where migrations are reported.
     let logger: Logger
+    /// Batches concurrent audit appends into one transaction.
+    let auditCommit = GroupCommit<AuditRecord>()
 
     private init(connection: SQLiteConnection, path: String, logger: Logger) {
         self.connection = connection
