@@ -87,6 +87,27 @@ public protocol OutboxClaimStore: Sendable {
     func outbox(includeAcked: Bool, page: Page) async throws(StorageError) -> PageResult<OutboxItem>
 }
 
+/// Lists read a page at a time, ordered by (time, id): oldest first, except the audit trail,
+/// newest first. Each reads `page.limit` items at most, within `page.from`/`page.to`, after
+/// `page.after`.
+public protocol PagedReads: Sendable {
+    /// Recipients (of one kind), by creation time.
+    func recipients(kind: RecipientKind?, page: Page) async throws(StorageError) -> PageResult<Recipient>
+    /// Outbound messages to a recipient, by creation time.
+    func messages(recipientId: String, page: Page) async throws(StorageError) -> PageResult<OutboundMessage>
+    /// Outbound messages assigned to a queue, by creation time.
+    func messages(queue: String, page: Page) async throws(StorageError) -> PageResult<OutboundMessage>
+    /// Inbound messages from a recipient, by arrival time.
+    func inbound(recipientId: String, page: Page) async throws(StorageError) -> PageResult<InboundMessage>
+    /// Inbound messages in a queue (never blocked ones), by arrival time.
+    func inbound(queue: String, page: Page) async throws(StorageError) -> PageResult<InboundMessage>
+    /// Consent changes (for one phone, and one practice number, when given), by time.
+    func consentEvents(phone: String?, practiceNumber: String?, page: Page) async throws(StorageError) -> PageResult<ConsentEvent>
+    /// Audit records matching the filter's recipient and decision, newest first; the filter's
+    /// `from`, `to` and `limit` are ignored for the page's.
+    func audit(_ filter: AuditFilter, page: Page) async throws(StorageError) -> PageResult<AuditRecord>
+}
+
 /// The consent ledger and blocked senders.
 public protocol ConsentStore: Sendable {
     /// Appends a consent change; nothing is ever overwritten.
@@ -134,7 +155,7 @@ public protocol AuditStore: Sendable {
 
 /// Everything textgate stores. SQLite (the embedded default) and PostgreSQL implement it.
 public protocol TextgateStore: KeyStore, RecipientStore, QueueStore, MessageStore, IdempotencyStore, OutboxClaimStore,
-                               ConsentStore, AuditStore, SecureLinkStore {
+                               ConsentStore, AuditStore, SecureLinkStore, PagedReads {
     /// Applies pending migrations; each version runs once.
     func migrate() async throws(StorageError)
     /// The schema version after migrating.
