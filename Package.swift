@@ -60,6 +60,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Opens the store a --db value names: an SQLite path or a postgres:// URL.
+        .target(name: "Stores", dependencies: ["Storage", "StorageSQLite", "StoragePostgres"]),
         .target(name: "OptOut", dependencies: ["Storage"]),
         .target(
             name: "SecureLinks",
@@ -92,7 +94,7 @@ let package = Package(
         .executableTarget(
             name: "textgate",
             dependencies: [
-                "Rules", "Reporting", "Matching", "Linting", "Server", "Storage", "StorageSQLite", "StoragePostgres", "OptOut", "Messaging",
+                "Rules", "Reporting", "Matching", "Linting", "Server", "Storage", "StorageSQLite", "StoragePostgres", "Stores", "OptOut", "Messaging",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -111,7 +113,7 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Rules", "SARIFSchemaCheck"]),
         .testTarget(name: "LintingTests", dependencies: ["Linting", "Rules"]),
         .testTarget(name: "OptOutTests", dependencies: ["OptOut", "Storage"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite", "StoragePostgres"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite", "StoragePostgres", "Stores"]),
         .testTarget(name: "CLITests", dependencies: ["textgate", "SARIFSchemaCheck"]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Storage", "StorageSQLite", "Messaging", "OptOut", "Rules", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Yams", package: "Yams")]),
     ],
