@@ -83,7 +83,12 @@ final class TestPostgres: Sendable {
     /// The directory holding `initdb`, `postgres` and `pg_isready`.
     static func binaries(_ environment: [String: String]) throws(ClusterError) -> String {
         let fm = FileManager.default
-        if let bin = environment["TEXTGATE_PG_BIN"], fm.isExecutableFile(atPath: bin + "/initdb") { return bin }
+        if let bin = environment["TEXTGATE_PG_BIN"], !bin.isEmpty {
+            guard fm.isExecutableFile(atPath: bin + "/initdb") else {
+                throw ClusterError(description: "TEXTGATE_PG_BIN is \(bin), which has no initdb; point it at PostgreSQL's bin directory")
+            }
+            return bin
+        }
         let root = "/usr/lib/postgresql"
         let versions = ((try? fm.contentsOfDirectory(atPath: root)) ?? []).compactMap(Int.init).sorted(by: >)
         if let version = versions.first(where: { fm.isExecutableFile(atPath: "\(root)/\($0)/bin/initdb") }) {
