@@ -14,8 +14,17 @@ import Storage
 public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     /// How the connection is encrypted.
     public enum SSLMode: String, Sendable, CaseIterable {
-        case disable, allow, prefer, require
+        /// No TLS.
+        case disable
+        /// TLS when the server offers it (treated as `prefer`).
+        case allow
+        /// TLS when the server offers it, the certificate not checked (libpq's default).
+        case prefer
+        /// TLS always, the certificate not checked.
+        case require
+        /// TLS always, the certificate checked against the trusted roots.
         case verifyCA = "verify-ca"
+        /// TLS always, the certificate and the host name checked.
         case verifyFull = "verify-full"
     }
 
