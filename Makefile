@@ -1,7 +1,8 @@
 # textgate: `make run` starts the service on the embedded SQLite store, `make test` runs the
-# tests, `make bench` measures throughput, `make accuracy` measures what the rules catch,
-# `make samples` checks the sample messages, `make generate` compiles keywords/*.yml into the
-# built-in keywords. Each installs what is missing first.
+# tests (the PostgreSQL store tests start a throwaway cluster, so postgresql is installed when
+# initdb is missing), `make bench` measures throughput, `make accuracy` measures what the rules
+# catch, `make samples` checks the sample messages, `make generate` compiles keywords/*.yml into
+# the built-in keywords. Each installs what is missing first.
 SWIFT ?= swift
 APT_PACKAGES := libpcre2-dev
 
@@ -40,6 +41,10 @@ test: deps
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO="sudo -n"; fi; \
 	  { $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; } \
 	    || echo "make test: could not install chromium and chromium-driver; the browser tests will be skipped"; }
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || { \
+	  echo "installing postgresql for the PostgreSQL store tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO="sudo -n"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql; }
 	$(SWIFT) build
 	$(SWIFT) test
 

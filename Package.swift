@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -52,6 +53,16 @@ let package = Package(
             name: "StorageSQLite",
             dependencies: ["Storage", .product(name: "SQLiteNIO", package: "sqlite-nio")]
         ),
+        .target(
+            name: "StoragePostgres",
+            dependencies: [
+                "Storage",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Opens the store a --db value names: an SQLite path or a postgres:// URL.
+        .target(name: "Stores", dependencies: ["Storage", "StorageSQLite", "StoragePostgres"]),
         .target(name: "OptOut", dependencies: ["Storage"]),
         // Reads keywords/*.yml and writes the built-in keywords' Swift source; used by the
         // generator and by the test that the generated file is current.
@@ -90,7 +101,7 @@ let package = Package(
         .executableTarget(
             name: "textgate",
             dependencies: [
-                "Rules", "Reporting", "Matching", "Linting", "Server", "Storage", "StorageSQLite", "OptOut", "Messaging",
+                "Rules", "Reporting", "Matching", "Linting", "Server", "Storage", "StorageSQLite", "StoragePostgres", "Stores", "OptOut", "Messaging",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -110,7 +121,7 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Rules", "SARIFSchemaCheck"]),
         .testTarget(name: "LintingTests", dependencies: ["Linting", "Rules"]),
         .testTarget(name: "OptOutTests", dependencies: ["OptOut", "Storage", "KeywordSource"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite", "StoragePostgres", "Stores"]),
         .testTarget(name: "MessagingTests", dependencies: ["Messaging", "OptOut", "Storage", "StorageSQLite"]),
         .testTarget(name: "CLITests", dependencies: ["textgate", "SARIFSchemaCheck"]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Storage", "StorageSQLite", "Messaging", "OptOut", "Rules", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Yams", package: "Yams")]),

@@ -43,6 +43,10 @@ public struct Recipient: Sendable, Equatable, Codable {
     public var cellPhone: String?
     /// E-mail address.
     public var email: String?
+    /// The language to write to them in, a BCP 47 tag such as `es` or `en-US`; nil for the practice's.
+    public var language: String?
+    /// Their IANA time zone, such as `America/New_York` (for quiet hours); nil for the practice's.
+    public var timeZone: String?
     /// When it was created.
     public var createdAt: Date
     /// When it was last changed.
@@ -51,9 +55,10 @@ public struct Recipient: Sendable, Equatable, Codable {
     /// A recipient.
     public init(id: String, kind: RecipientKind, firstName: String? = nil, lastName: String? = nil,
                 dateOfBirth: String? = nil, cellPhone: String? = nil, email: String? = nil,
-                createdAt: Date, updatedAt: Date) {
+                language: String? = nil, timeZone: String? = nil, createdAt: Date, updatedAt: Date) {
         self.id = id; self.kind = kind; self.firstName = firstName; self.lastName = lastName
         self.dateOfBirth = dateOfBirth; self.cellPhone = cellPhone; self.email = email
+        self.language = language; self.timeZone = timeZone
         self.createdAt = createdAt; self.updatedAt = updatedAt
     }
 }
@@ -124,18 +129,26 @@ public struct OutboxItem: Sendable, Equatable {
     public var from: String
     /// Recipient: phone or e-mail.
     public var to: String
-    /// What is sent.
+    /// What may be shown: the text sent, or its redacted form when the real one is sealed.
     public var body: String
     /// When it was queued.
     public var createdAt: Date
     /// When the collecting system acknowledged it.
     public var ackedAt: Date?
+    /// The collector holding it, if it is claimed (see `OutboxClaimStore`).
+    public var claimedBy: String?
+    /// When the claim runs out and the item can be claimed again.
+    public var leaseUntil: Date?
+    /// The real body, encrypted by the caller (opaque to the store); erased when acknowledged.
+    public var sealedBody: String?
 
     /// An outbox item.
     public init(id: String, messageId: String, channel: String, from: String, to: String, body: String,
-                createdAt: Date, ackedAt: Date? = nil) {
+                createdAt: Date, ackedAt: Date? = nil, claimedBy: String? = nil, leaseUntil: Date? = nil,
+                sealedBody: String? = nil) {
         self.id = id; self.messageId = messageId; self.channel = channel; self.from = from; self.to = to
         self.body = body; self.createdAt = createdAt; self.ackedAt = ackedAt
+        self.claimedBy = claimedBy; self.leaseUntil = leaseUntil; self.sealedBody = sealedBody
     }
 }
 
@@ -242,9 +255,13 @@ public struct IdempotentResponse: Sendable, Equatable {
     public var body: String
     /// When first answered.
     public var createdAt: Date
+    /// A hash of the canonical request, so the same key with another request is refused; empty
+    /// for responses saved before hashes were kept, which match any request.
+    public var requestHash: String
 
     /// A stored response.
-    public init(caller: String, key: String, status: Int, body: String, createdAt: Date) {
+    public init(caller: String, key: String, status: Int, body: String, createdAt: Date, requestHash: String = "") {
         self.caller = caller; self.key = key; self.status = status; self.body = body; self.createdAt = createdAt
+        self.requestHash = requestHash
     }
 }

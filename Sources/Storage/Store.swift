@@ -59,7 +59,7 @@ public protocol MessageStore: Sendable {
     func insertOutbox(_ item: OutboxItem) async throws(StorageError)
     /// Outbox items, oldest first; only unacknowledged ones unless `includeAcked`.
     func outbox(includeAcked: Bool) async throws(StorageError) -> [OutboxItem]
-    /// Acknowledges an item; false when unknown or already acknowledged.
+    /// Acknowledges an item and erases its sealed body; false when unknown or already acknowledged.
     func ackOutbox(id: String, at: Date) async throws(StorageError) -> Bool
 
     /// Adds an inbound message.
@@ -71,10 +71,41 @@ public protocol MessageStore: Sendable {
     /// Inbound messages in a queue (never blocked ones), oldest first.
     func inbound(queue: String) async throws(StorageError) -> [InboundMessage]
 
-    /// The stored first response for a caller's idempotency key.
+    /// The stored first response for a caller's idempotency key (a reservation still running is none).
     func idempotentResponse(caller: String, key: String) async throws(StorageError) -> IdempotentResponse?
-    /// Stores a first response; false (and nothing changed) when the key already has one.
+    /// Stores a first response; false (and nothing changed) when the key already has one or is reserved.
     func saveIdempotentResponse(_ response: IdempotentResponse) async throws(StorageError) -> Bool
+}
+
+/// Handing outbox items to collectors, many at once: a claimed item is held by one collector
+/// until it acknowledges it or its lease runs out (a crashed collector's items come back).
+public protocol OutboxClaimStore: Sendable {
+    /// Claims up to `limit` unacknowledged items, oldest first, that no other collector holds at
+    /// `now`, for `lease` seconds. Concurrent claims (from any instance) never get the same item.
+    func claimOutbox(collector: String, limit: Int, lease: TimeInterval, now: Date) async throws(StorageError) -> [OutboxItem]
+    /// A page of outbox items ordered by (creation time, id); only unacknowledged ones unless `includeAcked`.
+    func outbox(includeAcked: Bool, page: Page) async throws(StorageError) -> PageResult<OutboxItem>
+}
+
+/// Lists read a page at a time, ordered by (time, id): oldest first, except the audit trail,
+/// newest first. Each reads `page.limit` items at most, within `page.from`/`page.to`, after
+/// `page.after`.
+public protocol PagedReads: Sendable {
+    /// Recipients (of one kind), by creation time.
+    func recipients(kind: RecipientKind?, page: Page) async throws(StorageError) -> PageResult<Recipient>
+    /// Outbound messages to a recipient, by creation time.
+    func messages(recipientId: String, page: Page) async throws(StorageError) -> PageResult<OutboundMessage>
+    /// Outbound messages assigned to a queue, by creation time.
+    func messages(queue: String, page: Page) async throws(StorageError) -> PageResult<OutboundMessage>
+    /// Inbound messages from a recipient, by arrival time.
+    func inbound(recipientId: String, page: Page) async throws(StorageError) -> PageResult<InboundMessage>
+    /// Inbound messages in a queue (never blocked ones), by arrival time.
+    func inbound(queue: String, page: Page) async throws(StorageError) -> PageResult<InboundMessage>
+    /// Consent changes (for one phone, and one practice number, when given), by time.
+    func consentEvents(phone: String?, practiceNumber: String?, page: Page) async throws(StorageError) -> PageResult<ConsentEvent>
+    /// Audit records matching the filter's recipient and decision, newest first; the filter's
+    /// `from`, `to` and `limit` are ignored for the page's.
+    func audit(_ filter: AuditFilter, page: Page) async throws(StorageError) -> PageResult<AuditRecord>
 }
 
 /// The consent ledger and blocked senders.
@@ -123,7 +154,8 @@ public protocol AuditStore: Sendable {
 }
 
 /// Everything textgate stores. SQLite (the embedded default) and PostgreSQL implement it.
-public protocol TextgateStore: KeyStore, RecipientStore, QueueStore, MessageStore, ConsentStore, AuditStore, SecureLinkStore {
+public protocol TextgateStore: KeyStore, RecipientStore, QueueStore, MessageStore, IdempotencyStore, OutboxClaimStore,
+                               ConsentStore, AuditStore, SecureLinkStore, PagedReads {
     /// Applies pending migrations; each version runs once.
     func migrate() async throws(StorageError)
     /// The schema version after migrating.

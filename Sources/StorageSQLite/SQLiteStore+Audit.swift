@@ -3,17 +3,32 @@ import SQLiteNIO
 import Storage
 
 extension SQLiteStore {
-    /// Appends a record. - Throws: `StorageError.conflict` for a duplicate id.
+    /// Appends a record, group-committed: concurrent calls share one transaction, and each
+    /// returns once its record is committed (crash-safe in WAL mode; see the README's table).
+    /// - Throws: `StorageError.conflict` for a duplicate id.
     public func appendAudit(_ a: AuditRecord) async throws(StorageError) {
-        _ = try await query(
-            """
+        try await auditCommit.submit(a) { (batch) async throws(StorageError) in try await self.appendAudit(batch: batch) }
+    }
+
+    /// Appends records in one transaction (one statement for a single record): all or none.
+    /// - Throws: `StorageError.conflict` when an id is already stored (or repeated).
+    public func appendAudit(batch: [AuditRecord]) async throws(StorageError) {
+        let sql = """
             INSERT INTO audit (id, action, recipient_id, message_id, decision, rules_version, findings_json, caller, at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [Bind.text(a.id), Bind.text(a.action), Bind.text(a.recipientId), Bind.text(a.messageId),
-             Bind.text(a.decision), Bind.text(a.rulesVersion), Bind.text(a.findingsJSON), Bind.text(a.caller),
-             Bind.date(a.at)],
-            "append audit record \(a.id) (id already stored)")
+            """
+        func binds(_ a: AuditRecord) -> [SQLiteData] {
+            [Bind.text(a.id), Bind.text(a.action), Bind.text(a.recipientId), Bind.text(a.messageId), Bind.text(a.decision),
+             Bind.text(a.rulesVersion), Bind.text(a.findingsJSON), Bind.text(a.caller), Bind.date(a.at)]
+        }
+        if batch.count == 1, let a = batch.first {
+            _ = try await query(sql, binds(a), "append audit record \(a.id) (id already stored)")
+            return
+        }
+        guard !batch.isEmpty else { return }
+        try await transaction("append \(batch.count) audit records") { (tx) async throws(StorageError) in
+            for a in batch { _ = try await tx.query(sql, binds(a)) }
+        }
     }
 
     /// Records matching a filter, newest first, at most `filter.limit` (none when it is 0 or less).

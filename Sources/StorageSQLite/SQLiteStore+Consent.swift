@@ -4,10 +4,11 @@ import Storage
 
 extension SQLiteStore {
     /// Appends a consent change. The ledger is append-only: this file has no UPDATE or DELETE
-    /// for it, and triggers in the schema refuse both.
+    /// for it, and triggers in the schema refuse both. Synced to disk before it returns
+    /// (`synchronous=FULL`): an opt-out survives power loss.
     /// - Throws: `StorageError.conflict` for a duplicate id.
     public func appendConsent(_ e: ConsentEvent) async throws(StorageError) {
-        _ = try await query(
+        _ = try await durableQuery(
             """
             INSERT INTO consent_events (id, phone, practice_number, action, source, text, message_id, actor, at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -3,9 +3,10 @@ import SQLiteNIO
 import Storage
 
 extension SQLiteStore {
-    /// Adds an outbound message. - Throws: `StorageError.conflict` for a duplicate id.
+    /// Adds an outbound message, synced to disk before it returns (an accepted send).
+    /// - Throws: `StorageError.conflict` for a duplicate id.
     public func insertMessage(_ m: OutboundMessage) async throws(StorageError) {
-        _ = try await query(
+        _ = try await durableQuery(
             """
             INSERT INTO messages (id, recipient_id, kind, notify, body, queue, from_number, status, decision,
                 rules_version, findings_json, caller, created_at)

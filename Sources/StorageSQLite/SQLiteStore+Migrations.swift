@@ -186,6 +186,28 @@ extension SQLiteStore {
             )
             """,
         ]),
+        // Recipients' language and time zone; existing recipients have neither (the practice's).
+        Migration(version: 3, statements: [
+            "ALTER TABLE recipients ADD COLUMN language TEXT",
+            "ALTER TABLE recipients ADD COLUMN time_zone TEXT",
+        ]),
+        // Idempotency keys reserved before the request runs. Responses saved before have no
+        // request hash (it matches any request) and are completed.
+        Migration(version: 4, statements: [
+            "ALTER TABLE idempotent_responses ADD COLUMN request_hash TEXT NOT NULL DEFAULT ''",
+            """
+            ALTER TABLE idempotent_responses ADD COLUMN state TEXT NOT NULL DEFAULT 'completed'
+                CHECK (state IN ('pending', 'completed'))
+            """,
+            "ALTER TABLE idempotent_responses ADD COLUMN lease_until TEXT",
+        ]),
+        // Outbox claims with leases, and the sealed (encrypted) body erased on acknowledgement.
+        Migration(version: 5, statements: [
+            "ALTER TABLE outbox ADD COLUMN claimed_by TEXT",
+            "ALTER TABLE outbox ADD COLUMN lease_until TEXT",
+            "ALTER TABLE outbox ADD COLUMN sealed_body TEXT",
+            "CREATE INDEX outbox_by_time ON outbox (created_at, id)",
+        ]),
     ]
 
     /// Applies pending migrations in order, each in its own transaction, each at most once.

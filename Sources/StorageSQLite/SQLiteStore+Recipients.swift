@@ -7,8 +7,9 @@ extension SQLiteStore {
     public func insertRecipient(_ recipient: Recipient) async throws(StorageError) {
         _ = try await query(
             """
-            INSERT INTO recipients (id, kind, first_name, last_name, date_of_birth, cell_phone, email, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO recipients (id, kind, first_name, last_name, date_of_birth, cell_phone, email, language,
+                time_zone, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             Self.fields(recipient), "add recipient \(recipient.id) (id already stored)")
     }
@@ -43,7 +44,7 @@ extension SQLiteStore {
         let rows = try await query(
             """
             UPDATE recipients SET kind = ?, first_name = ?, last_name = ?, date_of_birth = ?, cell_phone = ?,
-                email = ?, created_at = ?, updated_at = ?
+                email = ?, language = ?, time_zone = ?, created_at = ?, updated_at = ?
             WHERE id = ? RETURNING id
             """,
             binds, "update recipient \(recipient.id)")
@@ -57,11 +58,11 @@ extension SQLiteStore {
             .isEmpty
     }
 
-    /// The columns in table order, id first.
+    /// The columns in statement order, id first.
     private static func fields(_ r: Recipient) -> [SQLiteData] {
         [Bind.text(r.id), Bind.text(r.kind.rawValue), Bind.text(r.firstName), Bind.text(r.lastName),
-         Bind.text(r.dateOfBirth), Bind.text(r.cellPhone), Bind.text(r.email),
-         Bind.date(r.createdAt), Bind.date(r.updatedAt)]
+         Bind.text(r.dateOfBirth), Bind.text(r.cellPhone), Bind.text(r.email), Bind.text(r.language),
+         Bind.text(r.timeZone), Bind.date(r.createdAt), Bind.date(r.updatedAt)]
     }
 
     static func recipient(_ row: SQLiteRow) throws(StorageError) -> Recipient {
@@ -69,7 +70,8 @@ extension SQLiteStore {
         return Recipient(id: try r.string("id"), kind: try r.enumValue("kind", RecipientKind.self),
                          firstName: try r.optionalString("first_name"), lastName: try r.optionalString("last_name"),
                          dateOfBirth: try r.optionalString("date_of_birth"), cellPhone: try r.optionalString("cell_phone"),
-                         email: try r.optionalString("email"),
+                         email: try r.optionalString("email"), language: try r.optionalString("language"),
+                         timeZone: try r.optionalString("time_zone"),
                          createdAt: try r.date("created_at"), updatedAt: try r.date("updated_at"))
     }
 }

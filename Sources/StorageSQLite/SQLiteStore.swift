@@ -18,6 +18,8 @@ public final class SQLiteStore: TextgateStore {
     let gate = SerialGate()
     /// Where migrations are reported.
     let logger: Logger
+    /// Batches concurrent audit appends into one transaction.
+    let auditCommit = GroupCommit<AuditRecord>()
 
     private init(connection: SQLiteConnection, path: String, logger: Logger) {
         self.connection = connection
@@ -100,22 +102,54 @@ public final class SQLiteStore: TextgateStore {
         }
     }
 
+    /// Runs one statement whose commit must survive power loss before it returns: the WAL is
+    /// synced for it (`synchronous=FULL`), then the connection goes back to `NORMAL`.
+    func durableQuery(_ sql: String, _ binds: [SQLiteData] = [], _ what: String) async throws(StorageError) -> [SQLiteRow] {
+        try await gate.withGate { () async throws(StorageError) in
+            try await durably(what) { () async throws(StorageError) in try await unguardedQuery(sql, binds, what) }
+        }
+    }
+
     /// Runs `body` in one `BEGIN IMMEDIATE … COMMIT` transaction while holding the gate;
-    /// rolls back when it throws. `body` must use only the `Transaction` it is given.
+    /// rolls back when it throws. `body` must use only the `Transaction` it is given. With
+    /// `durable`, the commit is synced to disk before this returns (`synchronous=FULL`).
     func transaction<T: Sendable>(
-        _ what: String, _ body: (Transaction) async throws(StorageError) -> T
+        _ what: String, durable: Bool = false, _ body: (Transaction) async throws(StorageError) -> T
     ) async throws(StorageError) -> T {
         try await gate.withGate { () async throws(StorageError) in
-            _ = try await unguardedQuery("BEGIN IMMEDIATE", [], what)
-            do throws(StorageError) {
-                let value = try await body(Transaction(store: self, what: what))
-                _ = try await unguardedQuery("COMMIT", [], what)
-                return value
-            } catch {
-                _ = try? await unguardedQuery("ROLLBACK", [], what)
-                throw error
+            if durable {
+                return try await durably(what) { () async throws(StorageError) in try await unguardedTransaction(what, body) }
             }
+            return try await unguardedTransaction(what, body)
         }
+    }
+
+    /// `BEGIN IMMEDIATE`, `body`, `COMMIT` (or `ROLLBACK` when it throws); the caller holds the gate.
+    private func unguardedTransaction<T: Sendable>(
+        _ what: String, _ body: (Transaction) async throws(StorageError) -> T
+    ) async throws(StorageError) -> T {
+        _ = try await unguardedQuery("BEGIN IMMEDIATE", [], what)
+        do throws(StorageError) {
+            let value = try await body(Transaction(store: self, what: what))
+            _ = try await unguardedQuery("COMMIT", [], what)
+            return value
+        } catch {
+            // The error that matters is the one that made it roll back.
+            _ = try? await unguardedQuery("ROLLBACK", [], what)
+            throw error
+        }
+    }
+
+    /// Runs `body` (the gate is held) with `synchronous=FULL`, and restores `NORMAL` after,
+    /// whether `body` returns or throws.
+    private func durably<T: Sendable>(
+        _ what: String, _ body: () async throws(StorageError) -> T
+    ) async throws(StorageError) -> T {
+        _ = try await unguardedQuery("PRAGMA synchronous=FULL", [], what)
+        let result: Result<T, StorageError>
+        do throws(StorageError) { result = .success(try await body()) } catch { result = .failure(error) }
+        _ = try await unguardedQuery("PRAGMA synchronous=NORMAL", [], what)
+        return try result.get()
     }
 
     /// Statements inside a transaction (the gate is already held).

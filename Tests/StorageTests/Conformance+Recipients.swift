@@ -23,6 +23,22 @@ extension StoreConformance {
         }
     }
 
+    @Test("recipients: language and time zone round-trip, each present or absent", arguments: StoreFactory.all)
+    func languageAndTimeZone(_ factory: StoreFactory) async throws {
+        try await factory.withStore { (store) async throws in
+            var spanish = Sample.recipient("pat_1")
+            spanish.language = "es-419"; spanish.timeZone = "America/Los_Angeles"
+            var zoneOnly = Sample.recipient("pat_2", at: 1)
+            zoneOnly.language = nil; zoneOnly.timeZone = "Pacific/Honolulu"
+            var languageOnly = Sample.recipient("pat_3", at: 2)
+            languageOnly.language = "vi"; languageOnly.timeZone = nil
+            for r in [spanish, zoneOnly, languageOnly] { try await store.insertRecipient(r) }
+            #expect(try await store.recipient(id: "pat_1")?.language == "es-419")
+            #expect(try await store.recipient(id: "pat_1")?.timeZone == "America/Los_Angeles")
+            #expect(try await store.recipients(kind: .patient) == [spanish, zoneOnly, languageOnly])
+        }
+    }
+
     @Test("recipients: find by cell phone", arguments: StoreFactory.all)
     func recipientsByPhone(_ factory: StoreFactory) async throws {
         try await factory.withStore { (store) async throws in
@@ -44,6 +60,8 @@ extension StoreConformance {
             changed.firstName = "Grace"
             changed.email = nil
             changed.cellPhone = "+15550104000"
+            changed.language = "pt-BR"
+            changed.timeZone = nil
             changed.updatedAt = Sample.t(60)
             #expect(try await store.updateRecipient(changed))
             #expect(try await store.recipient(id: "pat_1") == changed)

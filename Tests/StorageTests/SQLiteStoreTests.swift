@@ -114,6 +114,50 @@ struct SQLiteStoreTests {
         }
     }
 
+    @Test("recipients stored before language and time zone existed read back with neither")
+    func recipientsBeforeLanguage() async throws {
+        try await withDirectory { (directory) async throws in
+            let store = try await SQLiteStore.open(path: directory.appendingPathComponent("db.sqlite").path, logger: nil)
+            try await store.migrate(to: SQLiteStore.migrations.filter { $0.version <= 2 })
+            _ = try await store.query("""
+                INSERT INTO recipients (id, kind, first_name, created_at, updated_at)
+                VALUES ('pat_old', 'patient', 'Ada', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')
+                """, [], "test")
+            try await store.migrate()
+            let old = try #require(try await store.recipient(id: "pat_old"))
+            #expect(old.firstName == "Ada")
+            #expect(old.language == nil)
+            #expect(old.timeZone == nil)
+            try await store.close()
+        }
+    }
+
+    @Test("a response saved before request hashes were kept migrates as completed, matching any request")
+    func idempotencyBeforeHashes() async throws {
+        try await withDirectory { (directory) async throws in
+            let store = try await SQLiteStore.open(path: directory.appendingPathComponent("db.sqlite").path, logger: nil)
+            try await store.migrate(to: SQLiteStore.migrations.filter { $0.version <= 3 })
+            _ = try await store.query("""
+                INSERT INTO idempotent_responses (caller, key, status, body, created_at)
+                VALUES ('key_1', 'old', 201, '{"id":"msg_1"}', '2025-01-01T00:00:00.000Z')
+                """, [], "test")
+            try await store.migrate()
+            let old = try #require(try await store.idempotentResponse(caller: "key_1", key: "old"))
+            #expect(old.requestHash == "")
+            #expect(try await store.reserveIdempotency(caller: "key_1", key: "old", requestHash: "h", at: Date()) == .completed(old))
+            try await store.close()
+        }
+    }
+
+    @Test("reservations, completions and releases are written with synchronous=FULL, then back to NORMAL")
+    func durableWrites() async throws {
+        try await withStore { (store, _) async throws in
+            #expect(try await store.reserveIdempotency(caller: "key_1", key: "k", requestHash: "h", at: Date()) == .reserved)
+            let mode = try await store.query("PRAGMA synchronous", [], "test").first?.columns.first?.data.string
+            #expect(mode == "1", "NORMAL again after the durable write")
+        }
+    }
+
     @Test("a file from a newer textgate is refused with .unavailable")
     func newerSchema() async throws {
         try await withStore { (store, _) async throws in

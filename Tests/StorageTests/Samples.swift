@@ -15,7 +15,8 @@ enum Sample {
     static func recipient(_ id: String, kind: RecipientKind = .patient, phone: String? = "+15550102000",
                           at: Int = 0) -> Recipient {
         Recipient(id: id, kind: kind, firstName: "Ada", lastName: "Lovelace", dateOfBirth: "1990-12-10",
-                  cellPhone: phone, email: "ada@example.com", createdAt: t(at), updatedAt: t(at))
+                  cellPhone: phone, email: "ada@example.com", language: "es", timeZone: "America/New_York",
+                  createdAt: t(at), updatedAt: t(at))
     }
 
     static func message(_ id: String, to recipientId: String = "pat_1", from: String = "+15550100000",

@@ -1,18 +1,21 @@
 import Foundation
 import Storage
+import StoragePostgres
 import StorageSQLite
 import Testing
 
 /// One empty database of some kind, which can be opened again after closing (a "restart").
 struct StoreHarness: Sendable {
+    /// What `--db` would say: the SQLite file's path or the PostgreSQL URL.
+    let location: String
     /// Opens a store on this database; not migrated. Every call sees the same data.
     let open: @Sendable () async throws -> any TextgateStore
     /// Deletes the database.
     let destroy: @Sendable () async -> Void
 }
 
-/// A kind of store the conformance suite runs against. To add one (PostgreSQL), add a factory
-/// that creates a fresh empty database, and list it in `all`.
+/// A kind of store the conformance suite runs against: a factory that creates a fresh empty
+/// database, listed in `all`.
 struct StoreFactory: Sendable, CustomTestStringConvertible {
     /// Shown in test names.
     let name: String
@@ -21,8 +24,15 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { name }
 
-    /// Every store kind available in this environment.
-    static let all: [StoreFactory] = [.sqlite]
+    /// Every store kind: SQLite always, PostgreSQL when it is installed, and always under
+    /// `CI=true`, where a missing PostgreSQL fails the tests instead of skipping them.
+    static let all: [StoreFactory] = {
+        if let missing = TestPostgres.missing, !TestPostgres.required {
+            FileHandle.standardError.write(Data("note: skipping the PostgreSQL store tests: \(missing)\n".utf8))
+            return [.sqlite]
+        }
+        return [.sqlite, .postgres]
+    }()
 }
 
 extension StoreFactory {
@@ -33,8 +43,21 @@ extension StoreFactory {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("textgate.sqlite").path
         return StoreHarness(
+            location: path,
             open: { try await SQLiteStore.open(path: path, logger: nil) },
             destroy: { try? FileManager.default.removeItem(at: directory) })
+    }
+}
+
+extension StoreFactory {
+    /// A new database in the test run's PostgreSQL cluster (see `TestPostgres`), dropped after.
+    static let postgres = StoreFactory(name: "PostgreSQL") {
+        let cluster = try await TestPostgres.shared.value
+        let database = try await cluster.createDatabase()
+        return StoreHarness(
+            location: database.url,
+            open: { try await PostgresStore.open(url: database.url, logger: nil) },
+            destroy: { await cluster.dropDatabase(database.name) })
     }
 }
 

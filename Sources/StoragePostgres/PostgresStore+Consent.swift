@@ -1,0 +1,70 @@
+import Foundation
+import PostgresNIO
+import Storage
+
+extension PostgresStore {
+    /// Appends a consent change. The ledger is append-only: this file has no UPDATE or DELETE
+    /// for it, and a trigger in the schema refuses both. Committed before it returns, so every
+    /// instance sees it on its next read.
+    /// - Throws: `StorageError.conflict` for a duplicate id.
+    public func appendConsent(_ e: ConsentEvent) async throws(StorageError) {
+        _ = try await query(
+            """
+            INSERT INTO consent_events (id, phone, practice_number, action, source, text, message_id, actor, at)
+            VALUES (\(e.id), \(e.phone), \(e.practiceNumber), \(e.action), \(e.source), \(e.text), \(e.messageId),
+                    \(e.actor), \(Millisecond.date(e.at)))
+            """,
+            "append consent event \(e.id) (id already stored)")
+    }
+
+    /// Changes for a phone (and, when given, practice number), oldest first.
+    public func consentEvents(phone: String, practiceNumber: String?) async throws(StorageError) -> [ConsentEvent] {
+        let rows = if let practiceNumber {
+            try await query(
+                "SELECT * FROM consent_events WHERE phone = \(phone) AND practice_number = \(practiceNumber) ORDER BY at, seq",
+                "read consent events")
+        } else {
+            try await query("SELECT * FROM consent_events WHERE phone = \(phone) ORDER BY at, seq", "read consent events")
+        }
+        return try rows.map(Self.consentEvent)
+    }
+
+    /// Every change, oldest first.
+    public func allConsentEvents() async throws(StorageError) -> [ConsentEvent] {
+        try await query("SELECT * FROM consent_events ORDER BY at, seq", "read consent events").map(Self.consentEvent)
+    }
+
+    /// Blocks a sender; false when it was already blocked.
+    public func blockNumber(_ number: String, at: Date) async throws(StorageError) -> Bool {
+        !(try await query(
+            """
+            INSERT INTO blocked_numbers (number, blocked_at) VALUES (\(number), \(Millisecond.date(at)))
+            ON CONFLICT (number) DO NOTHING RETURNING number
+            """,
+            "block \(number)")).isEmpty
+    }
+
+    /// Unblocks a sender; false when it was not blocked.
+    public func unblockNumber(_ number: String) async throws(StorageError) -> Bool {
+        !(try await query("DELETE FROM blocked_numbers WHERE number = \(number) RETURNING number", "unblock \(number)")).isEmpty
+    }
+
+    /// Whether a sender is blocked.
+    public func isBlocked(_ number: String) async throws(StorageError) -> Bool {
+        !(try await query("SELECT 1 FROM blocked_numbers WHERE number = \(number)", "check blocked")).isEmpty
+    }
+
+    /// Blocked senders, in order blocked.
+    public func blockedNumbers() async throws(StorageError) -> [String] {
+        try await query("SELECT number FROM blocked_numbers ORDER BY blocked_at, seq", "list blocked numbers")
+            .map { (row) throws(StorageError) in try RowReader(row, table: "blocked_numbers").string("number") }
+    }
+
+    static func consentEvent(_ row: PostgresRow) throws(StorageError) -> ConsentEvent {
+        let r = RowReader(row, table: "consent_events")
+        return ConsentEvent(
+            id: try r.string("id"), phone: try r.string("phone"), practiceNumber: try r.string("practice_number"),
+            action: try r.string("action"), source: try r.string("source"), text: try r.string("text"),
+            messageId: try r.optionalString("message_id"), actor: try r.string("actor"), at: try r.date("at"))
+    }
+}

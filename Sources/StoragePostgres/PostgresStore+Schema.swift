@@ -1,0 +1,134 @@
+extension PostgresStore {
+    /// Every schema version, oldest first. Append new versions; never change released ones.
+    ///
+    /// Times are `timestamptz` (written rounded to the millisecond); `seq` columns keep insertion
+    /// order among rows with the same time, as SQLite's `rowid` does.
+    static let migrations: [Migration] = [
+        Migration(version: 1, statements: [
+            """
+            CREATE TABLE api_keys (
+                id text PRIMARY KEY, name text NOT NULL, roles text[] NOT NULL, hash text NOT NULL UNIQUE,
+                created_at timestamptz NOT NULL, revoked_at timestamptz,
+                seq bigint GENERATED ALWAYS AS IDENTITY
+            )
+            """,
+            """
+            CREATE TABLE recipients (
+                id text PRIMARY KEY, kind text NOT NULL, first_name text, last_name text, date_of_birth text,
+                cell_phone text, email text, created_at timestamptz NOT NULL, updated_at timestamptz NOT NULL,
+                seq bigint GENERATED ALWAYS AS IDENTITY
+            )
+            """,
+            "CREATE INDEX recipients_by_phone ON recipients (cell_phone)",
+            "CREATE INDEX recipients_by_kind ON recipients (kind, created_at)",
+            "CREATE TABLE queues (name text PRIMARY KEY, number text UNIQUE, created_at timestamptz NOT NULL)",
+            """
+            CREATE TABLE messages (
+                id text PRIMARY KEY, recipient_id text NOT NULL, kind text NOT NULL, notify text[] NOT NULL,
+                body text NOT NULL, queue text, from_number text NOT NULL, status text NOT NULL, decision text NOT NULL,
+                rules_version text NOT NULL, findings_json text NOT NULL, caller text NOT NULL,
+                created_at timestamptz NOT NULL, seq bigint GENERATED ALWAYS AS IDENTITY
+            )
+            """,
+            "CREATE INDEX messages_by_recipient ON messages (recipient_id, created_at)",
+            "CREATE INDEX messages_by_queue ON messages (queue, created_at)",
+            "CREATE INDEX messages_by_from_number ON messages (from_number, created_at)",
+            """
+            CREATE TABLE outbox (
+                id text PRIMARY KEY, message_id text NOT NULL REFERENCES messages (id), channel text NOT NULL,
+                sender text NOT NULL, receiver text NOT NULL, body text NOT NULL,
+                created_at timestamptz NOT NULL, acked_at timestamptz, seq bigint GENERATED ALWAYS AS IDENTITY
+            )
+            """,
+            "CREATE INDEX outbox_pending ON outbox (created_at) WHERE acked_at IS NULL",
+            "CREATE INDEX outbox_by_message ON outbox (message_id)",
+            """
+            CREATE TABLE inbound (
+                id text PRIMARY KEY, from_phone text NOT NULL, to_number text NOT NULL, body text NOT NULL,
+                recipient_id text, queue text, classification text NOT NULL, review_reason text,
+                blocked boolean NOT NULL, received_at timestamptz NOT NULL, seq bigint GENERATED ALWAYS AS IDENTITY
+            )
+            """,
+            "CREATE INDEX inbound_by_recipient ON inbound (recipient_id, received_at)",
+            "CREATE INDEX inbound_by_phone ON inbound (from_phone, received_at)",
+            "CREATE INDEX inbound_by_queue ON inbound (queue, received_at) WHERE NOT blocked",
+            """
+            CREATE TABLE consent_events (
+                id text PRIMARY KEY, phone text NOT NULL, practice_number text NOT NULL, action text NOT NULL,
+                source text NOT NULL, text text NOT NULL, message_id text, actor text NOT NULL,
+                at timestamptz NOT NULL, seq bigint GENERATED ALWAYS AS IDENTITY
+            )
+            """,
+            "CREATE INDEX consent_by_phone ON consent_events (phone, practice_number, at)",
+            // The ledger is append-only: the database itself refuses changes, whoever asks.
+            """
+            CREATE FUNCTION consent_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'the consent ledger is append-only' USING ERRCODE = 'integrity_constraint_violation'; END
+            $$
+            """,
+            """
+            CREATE TRIGGER consent_events_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON consent_events
+            FOR EACH STATEMENT EXECUTE FUNCTION consent_events_append_only()
+            """,
+            """
+            CREATE TABLE blocked_numbers (
+                number text PRIMARY KEY, blocked_at timestamptz NOT NULL, seq bigint GENERATED ALWAYS AS IDENTITY
+            )
+            """,
+            """
+            CREATE TABLE audit (
+                id text PRIMARY KEY, action text NOT NULL, recipient_id text, message_id text, decision text NOT NULL,
+                rules_version text NOT NULL, findings_json text NOT NULL, caller text NOT NULL, at timestamptz NOT NULL,
+                seq bigint GENERATED ALWAYS AS IDENTITY
+            )
+            """,
+            "CREATE INDEX audit_by_time ON audit (at)",
+            "CREATE INDEX audit_by_recipient ON audit (recipient_id, at)",
+            "CREATE INDEX audit_by_decision ON audit (decision, at)",
+            """
+            CREATE TABLE idempotent_responses (
+                caller text NOT NULL, key text NOT NULL, status integer NOT NULL, body text NOT NULL,
+                created_at timestamptz NOT NULL, PRIMARY KEY (caller, key)
+            )
+            """,
+            """
+            CREATE TABLE secure_links (
+                id text PRIMARY KEY, message_id text NOT NULL, recipient_id text NOT NULL, token_hash text NOT NULL UNIQUE,
+                created_at timestamptz NOT NULL, expires_at timestamptz NOT NULL, revoked_at timestamptz,
+                failed_pins integer NOT NULL DEFAULT 0, failed_identity integer NOT NULL DEFAULT 0,
+                locked_at timestamptz, lock_reason text, seq bigint GENERATED ALWAYS AS IDENTITY
+            )
+            """,
+            "CREATE INDEX secure_links_by_message ON secure_links (message_id, created_at)",
+            """
+            CREATE TABLE patient_pins (
+                recipient_id text PRIMARY KEY, hash text NOT NULL, salt text NOT NULL, set_at timestamptz NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE patient_sessions (
+                hash text PRIMARY KEY, link_id text NOT NULL REFERENCES secure_links (id), expires_at timestamptz NOT NULL
+            )
+            """,
+        ]),
+        // Recipients' language and time zone; existing recipients have neither (the practice's).
+        Migration(version: 2, statements: [
+            "ALTER TABLE recipients ADD COLUMN language text, ADD COLUMN time_zone text",
+        ]),
+        // Idempotency keys reserved before the request runs. Responses saved before have no
+        // request hash (it matches any request) and are completed.
+        Migration(version: 3, statements: [
+            """
+            ALTER TABLE idempotent_responses ADD COLUMN request_hash text NOT NULL DEFAULT '',
+                ADD COLUMN state text NOT NULL DEFAULT 'completed' CHECK (state IN ('pending', 'completed')),
+                ADD COLUMN lease_until timestamptz
+            """,
+        ]),
+        // Outbox claims with leases, and the sealed (encrypted) body erased on acknowledgement.
+        Migration(version: 4, statements: [
+            "ALTER TABLE outbox ADD COLUMN claimed_by text, ADD COLUMN lease_until timestamptz, ADD COLUMN sealed_body text",
+            // Pages are ordered by (time, id) with ids compared bytewise, as in SQLite.
+            "CREATE INDEX outbox_by_time ON outbox (created_at, id COLLATE \"C\")",
+        ]),
+    ]
+}

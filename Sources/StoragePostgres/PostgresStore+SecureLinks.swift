@@ -1,0 +1,112 @@
+import Foundation
+import PostgresNIO
+import Storage
+
+extension PostgresStore {
+    /// Adds a link.
+    public func insertLink(_ l: SecureLink) async throws(StorageError) {
+        _ = try await query(
+            """
+            INSERT INTO secure_links (id, message_id, recipient_id, token_hash, created_at, expires_at, revoked_at,
+                                      failed_pins, failed_identity, locked_at, lock_reason)
+            VALUES (\(l.id), \(l.messageId), \(l.recipientId), \(l.tokenHash), \(Millisecond.date(l.createdAt)),
+                    \(Millisecond.date(l.expiresAt)), \(Millisecond.date(l.revokedAt)), \(l.failedPins),
+                    \(l.failedIdentity), \(Millisecond.date(l.lockedAt)), \(l.lockReason))
+            """,
+            "add secure link \(l.id)")
+    }
+
+    /// The link with this token hash.
+    public func link(tokenHash: String) async throws(StorageError) -> SecureLink? {
+        try await query("SELECT * FROM secure_links WHERE token_hash = \(tokenHash)", "find secure link")
+            .first.map(Self.secureLink)
+    }
+
+    /// Links of a message, newest first.
+    public func links(messageId: String) async throws(StorageError) -> [SecureLink] {
+        try await query("SELECT * FROM secure_links WHERE message_id = \(messageId) ORDER BY created_at DESC, seq DESC",
+                        "list secure links of \(messageId)").map(Self.secureLink)
+    }
+
+    /// Revokes every live link of a message.
+    public func revokeLinks(messageId: String, at: Date) async throws(StorageError) {
+        _ = try await query(
+            "UPDATE secure_links SET revoked_at = \(Millisecond.date(at)) WHERE message_id = \(messageId) AND revoked_at IS NULL",
+            "revoke secure links of \(messageId)")
+    }
+
+    /// One atomic statement: the count rises only while the link is unlocked, and the update that
+    /// reaches the limit also locks it, so concurrent requests (on any instance) never get a fourth try.
+    public func recordFailure(linkId: String, kind: String, limit: Int, at: Date) async throws(StorageError) -> Int? {
+        let column = kind == "pin" ? "failed_pins" : "failed_identity"
+        let rows = try await query(
+            """
+            UPDATE secure_links
+               SET \(unescaped: column) = \(unescaped: column) + 1,
+                   locked_at = CASE WHEN \(unescaped: column) + 1 >= \(limit) THEN \(Millisecond.date(at)) ELSE locked_at END,
+                   lock_reason = CASE WHEN \(unescaped: column) + 1 >= \(limit) THEN \(kind) ELSE lock_reason END
+             WHERE id = \(linkId) AND locked_at IS NULL
+            RETURNING \(unescaped: column) AS count
+            """,
+            "record a failed \(kind) on \(linkId)")
+        guard let row = rows.first else { return nil }
+        return try RowReader(row, table: "secure_links").int("count")
+    }
+
+    /// Clears the PIN failure count if the link is still unlocked; false when it is locked.
+    public func clearPinFailures(linkId: String) async throws(StorageError) -> Bool {
+        !(try await query(
+            "UPDATE secure_links SET failed_pins = 0 WHERE id = \(linkId) AND locked_at IS NULL AND revoked_at IS NULL RETURNING id",
+            "clear PIN failures of \(linkId)")).isEmpty
+    }
+
+    /// Sets or replaces a PIN.
+    public func setPIN(_ p: StoredPIN) async throws(StorageError) {
+        _ = try await query(
+            """
+            INSERT INTO patient_pins (recipient_id, hash, salt, set_at)
+            VALUES (\(p.recipientId), \(p.hash), \(p.salt), \(Millisecond.date(p.setAt)))
+            ON CONFLICT (recipient_id) DO UPDATE SET hash = excluded.hash, salt = excluded.salt, set_at = excluded.set_at
+            """,
+            "set the PIN of \(p.recipientId)")
+    }
+
+    /// A patient's PIN.
+    public func pin(recipientId: String) async throws(StorageError) -> StoredPIN? {
+        guard let row = try await query("SELECT * FROM patient_pins WHERE recipient_id = \(recipientId)",
+                                        "read the PIN of \(recipientId)").first else { return nil }
+        let r = RowReader(row, table: "patient_pins")
+        return StoredPIN(recipientId: try r.string("recipient_id"), hash: try r.string("hash"), salt: try r.string("salt"),
+                         setAt: try r.date("set_at"))
+    }
+
+    /// Adds a session.
+    public func insertSession(_ s: PatientSession) async throws(StorageError) {
+        _ = try await query(
+            "INSERT INTO patient_sessions (hash, link_id, expires_at) VALUES (\(s.hash), \(s.linkId), \(Millisecond.date(s.expiresAt)))",
+            "add a patient session")
+    }
+
+    /// A live session.
+    public func session(hash: String, now: Date) async throws(StorageError) -> PatientSession? {
+        guard let row = try await query(
+            "SELECT * FROM patient_sessions WHERE hash = \(hash) AND expires_at > \(Millisecond.date(now))",
+            "find a patient session").first else { return nil }
+        let r = RowReader(row, table: "patient_sessions")
+        return PatientSession(hash: try r.string("hash"), linkId: try r.string("link_id"), expiresAt: try r.date("expires_at"))
+    }
+
+    /// Ends a session.
+    public func deleteSession(hash: String) async throws(StorageError) {
+        _ = try await query("DELETE FROM patient_sessions WHERE hash = \(hash)", "end a patient session")
+    }
+
+    static func secureLink(_ row: PostgresRow) throws(StorageError) -> SecureLink {
+        let r = RowReader(row, table: "secure_links")
+        return SecureLink(id: try r.string("id"), messageId: try r.string("message_id"), recipientId: try r.string("recipient_id"),
+                          tokenHash: try r.string("token_hash"), createdAt: try r.date("created_at"), expiresAt: try r.date("expires_at"),
+                          revokedAt: try r.optionalDate("revoked_at"), failedPins: try r.int("failed_pins"),
+                          failedIdentity: try r.int("failed_identity"), lockedAt: try r.optionalDate("locked_at"),
+                          lockReason: try r.optionalString("lock_reason"))
+    }
+}

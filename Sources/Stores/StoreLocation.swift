@@ -1,0 +1,46 @@
+import Storage
+import StoragePostgres
+import StorageSQLite
+
+/// What a `--db` value names: a PostgreSQL database (`postgres://` or `postgresql://` URL) or,
+/// for anything else, an SQLite file (created when missing).
+public enum StoreLocation: Sendable, Equatable {
+    /// An SQLite database file.
+    case sqlite(path: String)
+    /// A PostgreSQL database.
+    case postgres(PostgresLocation)
+
+    /// Whether `db` names a PostgreSQL database rather than an SQLite file.
+    public static func isPostgres(_ db: String) -> Bool {
+        PostgresLocation.isURL(db)
+    }
+
+    /// Parses a `--db` value. - Throws: `StorageError.unavailable` for a malformed PostgreSQL URL.
+    public init(_ db: String) throws(StorageError) {
+        self = PostgresLocation.isURL(db) ? .postgres(try PostgresLocation(url: db)) : .sqlite(path: db)
+    }
+
+    /// The location for people: the path, or the URL's parts without the password.
+    public var display: String {
+        switch self {
+        case .sqlite(let path): path
+        case .postgres(let location): "postgres://\(location)"
+        }
+    }
+
+    /// Opens and migrates the store `db` names.
+    /// - Throws: `StorageError.unavailable` naming what is wrong with the URL, the server or the file.
+    public static func open(_ db: String) async throws(StorageError) -> any TextgateStore {
+        let store: any TextgateStore = switch try StoreLocation(db) {
+        case .sqlite(let path): try await SQLiteStore.open(path: path, logger: nil)
+        case .postgres(let location): try await PostgresStore.open(location: location, logger: nil)
+        }
+        do {
+            try await store.migrate()
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        return store
+    }
+}
