@@ -101,7 +101,7 @@ let package = Package(
         .executableTarget(
             name: "textgate",
             dependencies: [
-                "Rules", "Reporting", "Matching", "Linting", "Server", "Storage", "StorageSQLite", "StoragePostgres", "Stores", "OptOut", "Messaging",
+                "Rules", "Reporting", "Matching", "Linting", "Server", "Storage", "StorageSQLite", "StoragePostgres", "Stores", "OptOut", "Messaging", "SecureLinks",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),

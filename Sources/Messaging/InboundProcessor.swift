@@ -44,7 +44,9 @@ public struct InboundProcessor: Sendable {
 
     /// Processes one inbound text.
     /// - Throws: `SendError` `invalid_field` when `from` is not a phone number.
-    public func receive(from rawFrom: String, to rawTo: String, body: String) async throws(SendError) -> InboundResult {
+    /// - Parameter repaired: whether the text was repaired on its way in (invalid UTF-8 or
+    ///   control characters); the stored record says so.
+    public func receive(from rawFrom: String, to rawTo: String, body: String, repaired: Bool = false) async throws(SendError) -> InboundResult {
         guard let from = PhoneNumber.e164(rawFrom) else {
             throw SendError(.invalid, code: "invalid_field", message: "`from` `\(rawFrom)` is not a phone number.")
         }
@@ -55,7 +57,8 @@ public struct InboundProcessor: Sendable {
             var classification = classifier.classify(body)
             if try await store.isBlocked(from) {
                 let m = InboundMessage(id: id, from: from, to: to, body: body, recipientId: nil, queue: nil,
-                                       classification: "blocked", reviewReason: nil, blocked: true, receivedAt: now)
+                                       classification: "blocked", reviewReason: nil, blocked: true, receivedAt: now,
+                                       repaired: repaired)
                 try await store.insertInbound(m)
                 return InboundResult(message: m, reply: nil, consent: nil, classification: classification)
             }
@@ -74,7 +77,7 @@ public struct InboundProcessor: Sendable {
             let review = AppointmentReply.reviewReason(for: classification, reminder: reminder)
             let message = InboundMessage(id: id, from: from, to: to, body: body, recipientId: recipient?.id, queue: queue,
                                          classification: classification.intent.rawValue, reviewReason: review,
-                                         blocked: false, receivedAt: now)
+                                         blocked: false, receivedAt: now, repaired: repaired)
             try await store.insertInbound(message)
             let language = practice.replyLanguage(recipient: recipient.flatMap(recipientLanguage), detected: classification.language)
             var event: ConsentEvent?

@@ -4,9 +4,10 @@ import Foundation
 import Storage
 
 /// A PIN's stored hash with the KDF and the parameters that made it, so that the cost can be
-/// raised later and old PINs still verify (they are rehashed at their next sign-in):
-/// `scrypt$N=16384,r=8,p=1$<hex>`. A bare hex hash, as stored before parameters were
-/// recorded, reads as scrypt with N=16384, r=8, p=1.
+/// raised later and old PINs still verify (they are rehashed at their next sign-in), and the id
+/// of the server key that peppered it, so keys can be rotated: `scrypt$N=16384,r=8,p=1,k=1$<hex>`.
+/// A bare hex hash, as stored before parameters were recorded, reads as scrypt with N=16384,
+/// r=8, p=1 and no key id.
 public struct PINHash: Sendable, Equatable {
     /// scrypt's cost parameter N.
     public var rounds: Int
@@ -16,9 +17,13 @@ public struct PINHash: Sendable, Equatable {
     public var parallelism: Int
     /// The derived key, hex.
     public var hex: String
+    /// The id of the server key that peppered the PIN; nil for hashes stored before ids were.
+    public var keyId: String?
 
     /// The stored form.
-    public var encoded: String { "scrypt$N=\(rounds),r=\(blockSize),p=\(parallelism)$\(hex)" }
+    public var encoded: String {
+        "scrypt$N=\(rounds),r=\(blockSize),p=\(parallelism)\(keyId.map { ",k=\($0)" } ?? "")$\(hex)"
+    }
 
     /// A stored hash read back; nil when it is neither form.
     public init?(encoded: String) {
@@ -30,25 +35,29 @@ public struct PINHash: Sendable, Equatable {
         }
         guard parts.count == 3, parts[0] == "scrypt" else { return nil }
         var values: [String: Int] = [:]
+        var keyId: String?
         for pair in parts[1].split(separator: ",") {
             let kv = pair.split(separator: "=")
-            guard kv.count == 2, let v = Int(kv[1]) else { return nil }
+            guard kv.count == 2 else { return nil }
+            if kv[0] == "k" { keyId = String(kv[1]); continue }
+            guard let v = Int(kv[1]) else { return nil }
             values[String(kv[0])] = v
         }
         guard let n = values["N"], let r = values["r"], let p = values["p"] else { return nil }
-        self.init(rounds: n, blockSize: r, parallelism: p, hex: String(parts[2]))
+        self.init(rounds: n, blockSize: r, parallelism: p, hex: String(parts[2]), keyId: keyId)
     }
 
     /// A hash from its parts.
-    public init(rounds: Int, blockSize: Int, parallelism: Int, hex: String) {
+    public init(rounds: Int, blockSize: Int, parallelism: Int, hex: String, keyId: String? = nil) {
         self.rounds = rounds; self.blockSize = blockSize; self.parallelism = parallelism; self.hex = hex
+        self.keyId = keyId
     }
 
     /// The PIN's slow hash: scrypt over an HMAC of the PIN keyed with the server-side key, so a
     /// stolen database alone does not allow guessing PINs offline.
     /// - Throws: `SecureLinkError.pinHashFailed` when scrypt fails; never a weaker hash.
-    public static func make(_ pin: String, salt: [UInt8], key: SymmetricKey, rounds: Int, blockSize: Int = 8,
-                            parallelism: Int = 1) throws(SecureLinkError) -> PINHash {
+    public static func make(_ pin: String, salt: [UInt8], key: SymmetricKey, keyId: String? = nil, rounds: Int,
+                            blockSize: Int = 8, parallelism: Int = 1) throws(SecureLinkError) -> PINHash {
         let peppered = HMAC<SHA256>.authenticationCode(for: Data(pin.utf8), using: key)
         let derived: SymmetricKey
         do {
@@ -58,7 +67,7 @@ public struct PINHash: Sendable, Equatable {
             throw .pinHashFailed("scrypt (N=\(rounds), r=\(blockSize), p=\(parallelism)) failed: \(error)")
         }
         let hex = derived.withUnsafeBytes { Data($0) }.map { String(format: "%02x", $0) }.joined()
-        return PINHash(rounds: rounds, blockSize: blockSize, parallelism: parallelism, hex: hex)
+        return PINHash(rounds: rounds, blockSize: blockSize, parallelism: parallelism, hex: hex, keyId: keyId)
     }
 
     /// Whether `pin` hashes to this, with this hash's own parameters.

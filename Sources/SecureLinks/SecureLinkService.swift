@@ -36,13 +36,15 @@ public struct SecureLinkService: Sendable {
     let store: any TextgateStore
     /// The policy.
     public let policy: SecureLinkPolicy
-    let key: SymmetricKey
+    let keys: ServerKeys
+    /// The current key: new PIN hashes and CSRF tokens use it.
+    var key: SymmetricKey { keys.current.key }
     let clock: @Sendable () -> Date
 
     /// A service. `key` is the server-side secret for PIN hashing and CSRF tokens.
-    public init(store: any TextgateStore, policy: SecureLinkPolicy = SecureLinkPolicy(), key: SymmetricKey,
+    public init(store: any TextgateStore, policy: SecureLinkPolicy = SecureLinkPolicy(), keys: ServerKeys,
                 clock: @escaping @Sendable () -> Date = Date.init) {
-        self.store = store; self.policy = policy; self.key = key; self.clock = clock
+        self.store = store; self.policy = policy; self.keys = keys; self.clock = clock
     }
 
     /// Creates a link for a message; returns the link and its token (shown only in the URL).
@@ -95,7 +97,7 @@ public struct SecureLinkService: Sendable {
         if let problem = PINRules.problem(newPIN, length: policy.pinLength) { return .badPIN(problem) }
         guard newPIN == confirmPIN else { return .badPIN("The two PINs are not the same.") }
         let salt = Secrets.salt()
-        let hash = try PINHash.make(newPIN, salt: salt, key: key, rounds: policy.scryptRounds)
+        let hash = try PINHash.make(newPIN, salt: salt, key: key, keyId: keys.current.id, rounds: policy.scryptRounds)
         let recipient = try await store.recipient(id: link.recipientId)
         let matches = recipient.map { r in
             Secrets.equal(r.dateOfBirth ?? "\u{0}", dateOfBirth.trimmingCharacters(in: .whitespaces))
@@ -116,7 +118,8 @@ public struct SecureLinkService: Sendable {
     static func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
 
     /// Later visits: the PIN. Three wrong PINs lock the link. A PIN hashed with older
-    /// parameters than the policy's is rehashed with the current ones once it verifies.
+    /// parameters than the policy's, or with a key that is no longer first in the key file, is
+    /// rehashed with the current ones once it verifies.
     public func login(token: String, pin: String) async throws(SecureLinkError) -> SignInOutcome {
         try await typed { try await loginUntyped(token: token, pin: pin) }
     }
@@ -130,11 +133,14 @@ public struct SecureLinkService: Sendable {
         // taken does not tell.
         let recorded = stored.flatMap { PINHash(encoded: $0.hash) }
         let reference = recorded ?? PINHash(rounds: policy.scryptRounds, blockSize: 8, parallelism: 1, hex: "")
-        if try reference.verifies(pin, salt: salt, key: key), let stored, recorded != nil {
+        // The pepper is the key the hash names (a legacy hash: key `0`, the raw key file of old).
+        let pepper = reference.keyId.flatMap(keys.key(id:)) ?? keys.key(id: "0") ?? key
+        if try reference.verifies(pin, salt: salt, key: pepper), let stored, recorded != nil {
             guard try await store.clearPinFailures(linkId: link.id) else { return .locked }
-            if reference.rounds != policy.scryptRounds || reference.blockSize != 8 || reference.parallelism != 1 {
+            if reference.rounds != policy.scryptRounds || reference.blockSize != 8 || reference.parallelism != 1
+                || reference.keyId != keys.current.id {
                 let fresh = Secrets.salt()
-                let upgraded = try PINHash.make(pin, salt: fresh, key: key, rounds: policy.scryptRounds)
+                let upgraded = try PINHash.make(pin, salt: fresh, key: key, keyId: keys.current.id, rounds: policy.scryptRounds)
                 try await store.setPIN(StoredPIN(recipientId: stored.recipientId, hash: upgraded.encoded,
                                                  salt: Self.hex(fresh), setAt: clock()))
             }

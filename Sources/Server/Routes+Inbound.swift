@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Messaging
+import OptOut
 import Storage
 
 extension Router where Context == AppContext {
@@ -35,7 +36,11 @@ extension Router where Context == AppContext {
                 throw APIError(.badRequest, "missing_field", "An inbound message needs `from` and `body` (Twilio: From, Body).")
             }
             let to = fields["to"] ?? fields["To"] ?? state.config.practice.number
-            let result = try await state.inbound.receive(from: from, to: to, body: body)
+            // Never refused for its content: line ends made LF, control characters removed, and
+            // the record marked repaired when anything beyond line ends had to change.
+            let cleaned = InboundText.clean(body)
+            let repaired = cleaned.removedControls || !raw.utf8.elementsEqual(buffer.readableBytesView)
+            let result = try await state.inbound.receive(from: from, to: to, body: cleaned.text, repaired: repaired)
             state.metrics.inbound(result.message.classification)
             if isForm {
                 return .text("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>", contentType: "application/xml")

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Messaging
+import OptOut
 import SecureLinks
 import Storage
 
@@ -66,14 +67,18 @@ extension Router where Context == AppContext {
             let form = try await SecurePage.form(request, context)
             guard let link = try await state.secureLinks.session(token: token, cookie: cookie) else { return pages.redirect("/s/\(token)") }
             guard state.secureLinks.checkCSRF(form["csrf"], linkId: link.id, cookie: cookie) else { return SecurePage.badCSRF(state) }
-            let body = (form["body"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            // A patient's reply is never refused or cut for its content: control characters go,
+            // line ends become LF, and the record says it was repaired.
+            let cleaned = InboundText.clean(form["body"] ?? "")
+            let body = cleaned.text.trimmingCharacters(in: .whitespacesAndNewlines)
             if !body.isEmpty {
                 let message = try await state.store.message(id: link.messageId)
                 let recipient = try await state.store.recipient(id: link.recipientId)
                 try await state.store.insertInbound(InboundMessage(
                     id: Identifier.make("in"), from: recipient?.cellPhone ?? recipient?.email ?? "patient", to: "secure",
-                    body: String(body.prefix(2000)), recipientId: link.recipientId, queue: message?.queue,
-                    classification: "secure-reply", reviewReason: nil, blocked: false, receivedAt: state.clock()))
+                    body: body, recipientId: link.recipientId, queue: message?.queue,
+                    classification: "secure-reply", reviewReason: nil, blocked: false, receivedAt: state.clock(),
+                    repaired: cleaned.removedControls))
             }
             return pages.redirect("/s/\(token)/thread")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Messaging
+import OptOut
 import SecureLinks
 import Storage
 import Yams
@@ -7,10 +8,11 @@ import Yams
 /// Settings of a running server, from `--config FILE` (YAML); every key is optional.
 ///
 /// ```yaml
-/// practice: {name: Riverside Family Medicine, phone: "(555) 010-2000", number: "+15555550100", email: care@riversidefamilymed.com}
-/// replies: {opt_out: "...", opt_in: "...", help: "..."}      # may use {practice}, {phone}, {number}
+/// practice: {name: Riverside Family Medicine, phone: "(555) 010-2000", number: "+15555550100", email: care@riversidefamilymed.com, language: en}
+/// replies: {opt_out: "...", opt_in: "...", help: "...", es: {opt_out: "...", ...}}   # may use {practice}, {phone}, {number}
 /// transport: {kind: outbox}                                 # or {kind: http, base_url, account, token}
-/// provider: {secret: "...", public_url: "https://gate.example.org"}   # verify X-Twilio-Signature
+/// provider: {secret: "...", public_url: "https://gate.example.org", handles_keywords: twilio}   # or a list of words
+/// keywords: {es: {opt_out: [...], opt_in: [...], help: [...]}}   # added to the built-in keywords
 /// secure: {public_url: "https://gate.example.org", expiry_hours: 72, pin_length: 5, session_minutes: 15, key_file: "..."}
 /// limits: {sms_segments: 10, secure_characters: 20000, check_characters: 200000}
 /// ```
@@ -33,6 +35,8 @@ public struct ServerConfig: Sendable, Equatable {
     public var secureKeyFile: String?
     /// How long a text may be, per channel.
     public var limits = MessageLimits()
+    /// The opt-out, opt-in and help keywords: the built-in ones and any the settings add.
+    public var keywords = KeywordBook.builtin
 
     /// The defaults: the sample practice, outbox transport, no signature check.
     public init(practice: Practice = ServerConfig.samplePractice) {
@@ -58,11 +62,11 @@ public struct ServerConfig: Sendable, Equatable {
             throw ConfigError(path: path, message: "invalid YAML: \(error)")
         }
         var config = ServerConfig()
-        let known = ["practice", "replies", "transport", "provider", "secure", "limits"]
+        let known = ["practice", "replies", "transport", "provider", "secure", "limits", "keywords"]
         for key in root.keys where !known.contains(key) {
             throw ConfigError(path: path, message: "unknown key `\(key)`; expected one of \(known.joined(separator: ", "))")
         }
-        func section(_ name: String, _ keys: [String]) throws(ConfigError) -> [String: String] {
+        func section(_ name: String, _ keys: [String], in root: [String: Any] = root) throws(ConfigError) -> [String: String] {
             guard let raw = root[name] else { return [:] }
             guard let map = raw as? [String: Any] else { throw ConfigError(path: path, message: "`\(name)` must be a mapping") }
             var out: [String: String] = [:]
@@ -74,10 +78,30 @@ public struct ServerConfig: Sendable, Equatable {
             }
             return out
         }
-        let p = try section("practice", ["name", "phone", "number", "email"])
-        let r = try section("replies", ["opt_out", "opt_in", "help"])
+        let p = try section("practice", ["name", "phone", "number", "email", "language"])
+        // Replies: the English texts at the top, other languages nested under their code.
+        var replyMaps: [LanguageCode: [String: String]] = [:]
+        if let raw = root["replies"] {
+            guard let map = raw as? [String: Any] else { throw ConfigError(path: path, message: "`replies` must be a mapping") }
+            for (k, v) in map {
+                if ["opt_out", "opt_in", "help"].contains(k) { replyMaps[.en, default: [:]][k] = "\(v)"; continue }
+                guard let code = LanguageCode(rawValue: k), let texts = v as? [String: Any] else {
+                    throw ConfigError(path: path, message: "unknown key `replies.\(k)`; expected opt_out, opt_in, help, or a language code such as `es` holding those")
+                }
+                for (rk, rv) in texts {
+                    guard ["opt_out", "opt_in", "help"].contains(rk) else {
+                        throw ConfigError(path: path, message: "unknown key `replies.\(k).\(rk)`; expected opt_out, opt_in or help")
+                    }
+                    replyMaps[code, default: [:]][rk] = "\(rv)"
+                }
+            }
+        }
         let t = try section("transport", ["kind", "base_url", "account", "token"])
-        let v = try section("provider", ["secret", "public_url"])
+        var providerMap = root["provider"] as? [String: Any] ?? [:]
+        let handles = providerMap.removeValue(forKey: "handles_keywords")
+        var trimmed = root
+        trimmed["provider"] = providerMap.isEmpty && root["provider"] == nil ? nil : providerMap
+        let v = try section("provider", ["secret", "public_url"], in: trimmed)
         let sec = try section("secure", ["public_url", "expiry_hours", "pin_length", "session_minutes", "key_file"])
         config.secureURL = sec["public_url"]
         config.secureKeyFile = sec["key_file"]
@@ -110,10 +134,34 @@ public struct ServerConfig: Sendable, Equatable {
             practice.number = e164
         }
         if let s = p["email"] { practice.email = s }
-        if let s = r["opt_out"] { practice.optOutReply = s }
-        if let s = r["opt_in"] { practice.optInReply = s }
-        if let s = r["help"] { practice.helpReply = s }
+        if let s = p["language"] {
+            guard let code = LanguageCode(rawValue: s) else {
+                throw ConfigError(path: path, message: "`practice.language` `\(s)` is not a language code; use one such as `en` or `es`")
+            }
+            practice.language = code
+        }
+        for (code, texts) in replyMaps {
+            var r = practice.replies[code] ?? practice.replies[.en] ?? ReplyTexts.english
+            if let s = texts["opt_out"] { r.optOut = s }
+            if let s = texts["opt_in"] { r.optIn = s }
+            if let s = texts["help"] { r.help = s }
+            practice.replies[code] = r
+        }
+        if let handles {
+            if let word = handles as? String, word == "twilio" {
+                practice.providerKeywords = Practice.twilioKeywords
+            } else if let list = handles as? [Any], list.allSatisfy({ $0 is String }) {
+                practice.providerKeywords = Set(list.compactMap { ($0 as? String)?.uppercased() })
+            } else {
+                throw ConfigError(path: path, message: "`provider.handles_keywords` must be `twilio` (Twilio's defaults) or a list of keywords the provider answers itself")
+            }
+        }
         config.practice = practice
+        if let raw = root["keywords"] {
+            do { config.keywords = try KeywordBook.builtin.adding(setting: raw) } catch {
+                throw ConfigError(path: path, message: error.description)
+            }
+        }
         if let kind = t["kind"] {
             guard kind == "outbox" || kind == "http" else {
                 throw ConfigError(path: path, message: "`transport.kind` must be `outbox` or `http`, not `\(kind)`")

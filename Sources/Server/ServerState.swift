@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Logging
 import Messaging
+import OptOut
 import Rules
 import SecureLinks
 import Storage
@@ -44,11 +45,18 @@ public final class ServerState: Sendable {
         baseURL.value.withLock { if $0.isEmpty { $0 = "http://\(host):\(port)" } }
     }
 
+    /// The server's keys: the PIN pepper, CSRF tokens, encryption at rest.
+    public let keys: ServerKeys
+
     /// The state of a server.
-    /// - Parameter secretKey: the server-side key for PIN hashes and CSRF tokens (a random one,
-    ///   valid for this process only, when nil).
+    /// - Parameters:
+    ///   - keys: the server's keys, from its key file.
+    ///   - secretKey: one server-side key instead (id `0`); a random one, valid for this
+    ///     process only, when neither is given.
     public init(store: any TextgateStore, rules: RulesHolder, config: ServerConfig, transport: (any Transport)? = nil,
-                secretKey: SymmetricKey? = nil, clock: @escaping @Sendable () -> Date = Date.init) {
+                keys: ServerKeys? = nil, secretKey: SymmetricKey? = nil, clock: @escaping @Sendable () -> Date = Date.init) {
+        let keys = keys ?? ServerKeys(single: secretKey ?? SymmetricKey(size: .bits256), id: "0")
+        self.keys = keys
         self.store = store
         self.rules = rules
         self.config = config
@@ -58,14 +66,16 @@ public final class ServerState: Sendable {
         self.metrics = Metrics()
         let baseURL = SharedText(config.secureURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "")
         self.baseURL = baseURL
-        let secureLinks = SecureLinkService(store: store, policy: config.securePolicy,
-                                            key: secretKey ?? SymmetricKey(size: .bits256), clock: clock)
+        let secureLinks = SecureLinkService(store: store, policy: config.securePolicy, keys: keys, clock: clock)
         self.secureLinks = secureLinks
         let notifier = LinkNotifier(service: secureLinks, practice: config.practice,
                                     baseURL: { baseURL.value.withLock { $0.isEmpty ? "http://127.0.0.1" : $0 } })
         self.pipeline = SendPipeline(store: store, ruleset: { rules.ruleset }, transport: transport,
                                      practice: config.practice, secure: notifier, limits: config.limits, clock: clock)
-        self.inbound = InboundProcessor(store: store, transport: transport, practice: config.practice, clock: clock)
+        self.inbound = InboundProcessor(store: store, transport: transport, practice: config.practice,
+                                        keywords: config.keywords,
+                                        recipientLanguage: { $0.language.flatMap(LanguageCode.init(rawValue:)) },
+                                        clock: clock)
         metrics.rules(version: rules.ruleset.version, previous: nil)
     }
 

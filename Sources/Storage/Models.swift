@@ -176,8 +176,14 @@ public struct InboundMessage: Sendable, Equatable {
     public var receivedAt: Date
 
     /// An inbound message.
+    /// Whether the text had to be repaired before it was read (invalid UTF-8 replaced, control
+    /// characters removed): what is stored is not byte for byte what arrived.
+    public var repaired: Bool
+
+    /// An inbound message.
     public init(id: String, from: String, to: String, body: String, recipientId: String?, queue: String?,
-                classification: String, reviewReason: String?, blocked: Bool, receivedAt: Date) {
+                classification: String, reviewReason: String?, blocked: Bool, receivedAt: Date, repaired: Bool = false) {
+        self.repaired = repaired
         self.id = id; self.from = from; self.to = to; self.body = body; self.recipientId = recipientId
         self.queue = queue; self.classification = classification; self.reviewReason = reviewReason
         self.blocked = blocked; self.receivedAt = receivedAt

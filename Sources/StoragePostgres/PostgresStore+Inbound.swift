@@ -8,9 +8,9 @@ extension PostgresStore {
         _ = try await query(
             """
             INSERT INTO inbound (id, from_phone, to_number, body, recipient_id, queue, classification, review_reason,
-                blocked, received_at)
+                blocked, received_at, repaired)
             VALUES (\(m.id), \(m.from), \(m.to), \(m.body), \(m.recipientId), \(m.queue), \(m.classification),
-                    \(m.reviewReason), \(m.blocked), \(Millisecond.date(m.receivedAt)))
+                    \(m.reviewReason), \(m.blocked), \(Millisecond.date(m.receivedAt)), \(m.repaired))
             """,
             "add inbound message \(m.id) (id already stored)")
     }
@@ -40,6 +40,6 @@ extension PostgresStore {
             body: try r.string("body"), recipientId: try r.optionalString("recipient_id"),
             queue: try r.optionalString("queue"), classification: try r.string("classification"),
             reviewReason: try r.optionalString("review_reason"), blocked: try r.bool("blocked"),
-            receivedAt: try r.date("received_at"))
+            receivedAt: try r.date("received_at"), repaired: try r.bool("repaired"))
     }
 }

@@ -130,5 +130,9 @@ extension PostgresStore {
             // Pages are ordered by (time, id) with ids compared bytewise, as in SQLite.
             "CREATE INDEX outbox_by_time ON outbox (created_at, id COLLATE \"C\")",
         ]),
+        // Inbound texts that had to be repaired (invalid UTF-8, control characters) say so.
+        Migration(version: 5, statements: [
+            "ALTER TABLE inbound ADD COLUMN repaired boolean NOT NULL DEFAULT false",
+        ]),
     ]
 }

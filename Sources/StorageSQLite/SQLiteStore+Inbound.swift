@@ -8,12 +8,12 @@ extension SQLiteStore {
         _ = try await query(
             """
             INSERT INTO inbound (id, from_phone, to_number, body, recipient_id, queue, classification, review_reason,
-                blocked, received_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                blocked, received_at, repaired)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [Bind.text(m.id), Bind.text(m.from), Bind.text(m.to), Bind.text(m.body), Bind.text(m.recipientId),
              Bind.text(m.queue), Bind.text(m.classification), Bind.text(m.reviewReason), Bind.bool(m.blocked),
-             Bind.date(m.receivedAt)],
+             Bind.date(m.receivedAt), Bind.bool(m.repaired)],
             "add inbound message \(m.id) (id already stored)")
     }
 
@@ -42,6 +42,6 @@ extension SQLiteStore {
             body: try r.string("body"), recipientId: try r.optionalString("recipient_id"),
             queue: try r.optionalString("queue"), classification: try r.string("classification"),
             reviewReason: try r.optionalString("review_reason"), blocked: try r.bool("blocked"),
-            receivedAt: try r.date("received_at"))
+            receivedAt: try r.date("received_at"), repaired: try r.bool("repaired"))
     }
 }

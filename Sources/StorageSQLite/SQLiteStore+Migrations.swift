@@ -208,6 +208,10 @@ extension SQLiteStore {
             "ALTER TABLE outbox ADD COLUMN sealed_body TEXT",
             "CREATE INDEX outbox_by_time ON outbox (created_at, id)",
         ]),
+        // Inbound texts that had to be repaired (invalid UTF-8, control characters) say so.
+        Migration(version: 6, statements: [
+            "ALTER TABLE inbound ADD COLUMN repaired INTEGER NOT NULL DEFAULT 0 CHECK (repaired IN (0, 1))",
+        ]),
     ]
 
     /// Applies pending migrations in order, each in its own transaction, each at most once.

@@ -28,6 +28,11 @@ public enum StoreLocation: Sendable, Equatable {
         }
     }
 
+    /// `db` for people: the path, or the URL without its password.
+    public static func displayName(_ db: String) -> String {
+        (try? StoreLocation(db))?.display ?? (isPostgres(db) ? "(an invalid PostgreSQL URL)" : db)
+    }
+
     /// Opens and migrates the store `db` names.
     /// - Throws: `StorageError.unavailable` naming what is wrong with the URL, the server or the file.
     public static func open(_ db: String) async throws(StorageError) -> any TextgateStore {

@@ -11,7 +11,7 @@ struct KeysCommand: AsyncParsableCommand {
         subcommands: [Create.self, List.self, Revoke.self])
 
     struct Database: ParsableArguments {
-        @Option(help: ArgumentHelp("The SQLite database file.", valueName: "PATH")) var db: String = "textgate.db"
+        @Option(help: ArgumentHelp("The store: an SQLite file or a postgres:// URL.", valueName: "PATH|URL")) var db: String = "textgate.db"
     }
 
     /// Creates a key and returns it (the only time it is ever shown).

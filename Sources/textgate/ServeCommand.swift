@@ -5,11 +5,12 @@ import Foundation
 import Hummingbird
 import Logging
 import Messaging
+import SecureLinks
 import NIOCore
 import Rules
 import Server
 import Storage
-import StorageSQLite
+import Stores
 
 /// `textgate serve`: the gate as an HTTP service on the embedded SQLite store.
 struct ServeCommand: AsyncParsableCommand {
@@ -20,7 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
     )
 
     @Option(help: ArgumentHelp("The rules directory.", valueName: "DIR")) var rules: String = "rules"
-    @Option(help: ArgumentHelp("The SQLite database file (created and migrated on start).", valueName: "PATH")) var db: String = "textgate.db"
+    @Option(help: ArgumentHelp("The store: an SQLite file (created when missing) or a postgres:// URL; migrated on start.", valueName: "PATH|URL")) var db: String = "textgate.db"
     @Option(help: "The address to listen on.") var host: String = "127.0.0.1"
     @Option(help: "The port to listen on (0 picks a free one).") var port: Int = 8080
     @Option(help: ArgumentHelp("Server settings (YAML): practice, replies, transport, provider.", valueName: "FILE")) var config: String?
@@ -46,8 +47,18 @@ struct ServeCommand: AsyncParsableCommand {
             bootstrap = try await KeysCommand.create(store: store, name: "bootstrap", roles: ["admin"])
         }
         let transport: (any Transport)? = settings.http.map { HTTPTransport(settings: $0) }
-        let secret = try Self.secretKey(path: settings.secureKeyFile ?? db + ".key")
-        let state = ServerState(store: store, rules: holder, config: settings, transport: transport, secretKey: secret)
+        let keyPath = settings.secureKeyFile ?? ProcessInfo.processInfo.environment["TEXTGATE_KEY_FILE"]
+        guard let keyPath = keyPath ?? (StoreLocation.isPostgres(db) ? nil : db + ".key") else {
+            try? await store.close()
+            Console.error("textgate: with a PostgreSQL --db every instance must read the same key file; set secure.key_file in --config or TEXTGATE_KEY_FILE (create one with: printf '1:%s\\n' \"$(openssl rand -base64 32)\" > textgate.key)")
+            throw ExitStatus.usage.code
+        }
+        let keys: ServerKeys
+        do { keys = try Self.serverKeys(path: keyPath, create: !StoreLocation.isPostgres(db)) } catch {
+            try? await store.close()
+            throw error
+        }
+        let state = ServerState(store: store, rules: holder, config: settings, transport: transport, keys: keys)
         let reload = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
         signal(SIGHUP, SIG_IGN)
         reload.setEventHandler {
@@ -90,40 +101,40 @@ struct ServeCommand: AsyncParsableCommand {
         return String(describing: error)
     }
 
-    /// The server-side key for PIN hashes and CSRF tokens: read from `path`, or created there
-    /// (readable by the owner only) on first start. Keep it apart from database backups.
-    static func secretKey(path: String) throws -> SymmetricKey {
+    /// The server's keys (PIN pepper, CSRF tokens, encryption at rest): read from `path`, or,
+    /// when `create`, made there (readable by the owner only) on first start. Keep the file apart
+    /// from database backups.
+    static func serverKeys(path: String, create: Bool) throws -> ServerKeys {
         if let data = FileManager.default.contents(atPath: path) {
-            guard data.count >= 32 else {
-                Console.error("textgate: the key file \(path) is too short; delete it to create a new one (existing PINs will stop working)")
+            do { return try ServerKeys(fileContents: data) } catch {
+                Console.error("textgate: the key file \(path) cannot be used: \(error)")
                 throw ExitStatus.usage.code
             }
-            return SymmetricKey(data: data)
         }
-        let key = SymmetricKey(size: .bits256)
-        let data = key.withUnsafeBytes { Data($0) }
-        guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            Console.error("textgate: cannot create the key file \(path)")
-            throw ExitStatus.unreadableInput.code
-        }
-        return key
-    }
-
-    /// Opens and migrates the SQLite store, or says why not in one line and exits 2.
-    static func openStore(_ path: String) async throws -> SQLiteStore {
-        let store: SQLiteStore
-        do {
-            store = try await SQLiteStore.open(path: path, logger: nil)
-        } catch {
-            Console.error("textgate: cannot open the database \(path): \(error); check that its folder exists and is writable, or choose another with --db")
+        guard create else {
+            Console.error("textgate: the key file \(path) does not exist; every instance must read the same one (create it with: printf '1:%s\\n' \"$(openssl rand -base64 32)\" > \(path))")
             throw ExitStatus.usage.code
         }
+        let contents = ServerKeys.newFile()
+        guard FileManager.default.createFile(atPath: path, contents: Data(contents.utf8), attributes: [.posixPermissions: 0o600]) else {
+            Console.error("textgate: cannot create the key file \(path); check that its folder exists and is writable, or set secure.key_file")
+            throw ExitStatus.usage.code
+        }
+        do { return try ServerKeys(fileContents: Data(contents.utf8)) } catch {
+            preconditionFailure("a new key file did not read back: \(error)")
+        }
+    }
+
+    /// Opens and migrates the store `--db` names (an SQLite file, or a `postgres://` URL), or
+    /// says why not in one line and exits 2.
+    static func openStore(_ db: String) async throws -> any TextgateStore {
         do {
-            try await store.migrate()
-            return store
+            return try await StoreLocation.open(db)
         } catch {
-            try? await store.close()
-            Console.error("textgate: cannot prepare the database \(path): \(error); check that it is writable and a textgate database, or choose another with --db")
+            let fix = StoreLocation.isPostgres(db)
+                ? "check the URL, that the server is running and that the user may connect"
+                : "check that its folder exists and is writable and that it is a textgate database, or choose another with --db"
+            Console.error("textgate: cannot open the database \(StoreLocation.displayName(db)): \(error); \(fix)")
             throw ExitStatus.usage.code
         }
     }

@@ -11,7 +11,8 @@ extension StoreConformance {
             var blocked = Sample.inbound("in_3", from: "+15550109999", recipientId: nil, queue: "billing", blocked: true, at: 30)
             blocked.classification = "message"
             var stop = Sample.inbound("in_4", at: 40)
-            stop.classification = "opt-out"; stop.body = "STOP"; stop.reviewReason = "possible cancellation"
+            stop.classification = "opt-out"; stop.body = "STOP\u{FFFD}"; stop.reviewReason = "possible cancellation"
+            stop.repaired = true
             let unknown = Sample.inbound("in_5", from: "+15550108888", recipientId: nil, at: 5)
             for m in [reply, earlier, blocked, stop, unknown] { try await store.insertInbound(m) }
 
