@@ -182,7 +182,7 @@ struct MessageRouteTests {
         }
     }
 
-    @Test("missing fields are 400 missing_field, an empty idempotencyKey 400 invalid_json, unknown fields 400 unknown_field")
+    @Test("missing fields are 400 missing_field, an empty idempotencyKey 400 invalid_field, unknown fields 400 unknown_field")
     func malformed() async throws {
         try await withServer { h, client in
             let noKey = try await client.call(.post, "/v1/messages", key: h.keys.sender, json: #"{"recipient":"x","kind":"sms","notify":["sms"],"body":"hi"}"#)
@@ -194,7 +194,7 @@ struct MessageRouteTests {
             #expect(noRecipient.errorCode == "missing_field")
             let emptyKey = try await client.call(.post, "/v1/messages", key: h.keys.sender, json: #"{"recipient":"x","kind":"sms","notify":["sms"],"body":"hi","idempotencyKey":""}"#)
             #expect(emptyKey.status == .badRequest)
-            #expect(emptyKey.errorCode == "invalid_json")
+            #expect(emptyKey.errorCode == "invalid_field")
             let unknown = try await client.call(.post, "/v1/messages", key: h.keys.sender, json: #"{"recipient":"x","to":"y","idempotencyKey":"b"}"#)
             #expect(unknown.status == .badRequest)
             #expect(unknown.errorCode == "unknown_field")
