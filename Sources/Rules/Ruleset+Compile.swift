@@ -59,9 +59,7 @@ extension Ruleset {
                                           atWordStart: owners.map { !$0.contains { $0.role == .prefilter } })
         self.owners = owners.flatMap { $0 }
         self.ownerStart = owners.reduce(into: [0]) { $0.append($0.last! + Int32($1.count)) }
-        self.edges = literals.map { l in
-            (TermForm.isWord(l.first!) ? 1 : 0) | (TermForm.isWord(l.last!) ? 2 : 0)
-        }
+        self.edges = literals.map(TermForm.edges)
         self.compiled = compiled
         self.linkExtractor = LinkExtractor()
         self.linkRules = linkRules
