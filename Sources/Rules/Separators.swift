@@ -3,7 +3,7 @@
 /// space as one space, so these forms also find `c-b-d`, `c_b_d` and `m  a  r  i`.
 enum Separators {
     /// The separators written between letters, each used the same way throughout a word.
-    static let all: [[UInt8]] = [[0x20], [0x2E], [0x2E, 0x20], [0x20, 0x2E, 0x20], [0x2F]]
+    static let all: [[UInt8]] = [[0x20], [0x2E], [0x2E, 0x20]]
 
     /// `word` written apart with each separator.
     static func spaced(_ word: [UInt8]) -> [[UInt8]] {

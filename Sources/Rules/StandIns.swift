@@ -28,13 +28,16 @@ enum StandIns {
     /// Fewest letters a word needs for stand-ins (`7hc` for THC).
     static let minLetters = 3
     /// Most stand-in forms of one word, which keeps the automaton small for long words.
-    static let maxVariants = 32
+    static let maxVariants = 40
+    /// Most letters with stand-ins in a word for every mix of them to be a form of its own.
+    static let maxMixedLetters = 4
 
     /// The stand-in forms of a lowercase word, each keeping at least two of its letters and at
     /// least half of them (so that no form reads as a number): the vowels by their digits;
     /// each letter at one place by each of its stand-ins; every place of one letter alike by
-    /// each of its stand-ins; and every letter by its usual stand-in, as many as `maxVariants`
-    /// allows. Each form is one more literal in the automaton, so the list stays short.
+    /// each of its stand-ins; any mix of them by their usual stand-ins, in words with few such
+    /// letters; and every letter by its usual stand-in, as many as `maxVariants` allows. Each
+    /// form is one more literal in the automaton, so the list stays short.
     static func variants(_ word: [UInt8]) -> [[UInt8]] {
         let letters = word.count
         guard letters >= minLetters, word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return [] }
@@ -54,6 +57,13 @@ enum StandIns {
         let kinds = Array(Set(places.map { word[$0] })).sorted()
         for kind in kinds {
             for s in forLetter[kind]! { keep(word.map { $0 == kind ? s : $0 }) }
+        }
+        // Any two or more of a few letters by their usual stand-ins (`c4nn4bi5`).
+        if kinds.count <= maxMixedLetters {
+            for mask in 1..<(1 << kinds.count) where mask.nonzeroBitCount >= 2 {
+                let chosen = Set(kinds.indices.filter { mask & (1 << $0) != 0 }.map { kinds[$0] })
+                keep(word.map { chosen.contains($0) ? usual($0) : $0 })
+            }
         }
         keep(word.map(usual))
         return out

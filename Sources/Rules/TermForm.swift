@@ -23,14 +23,14 @@ enum TermForm {
     /// Most letters a word matches written apart.
     static let maxSpacedLetters = 12
 
-    /// The literal plus, for a single word, its forms with digit and symbol stand-ins and with
-    /// its letters written apart.
-    static func variants(_ term: String) -> [[UInt8]] {
+    /// The literal plus, for a single word, its forms with digit and symbol stand-ins and, when
+    /// `apart`, with its letters written apart.
+    static func variants(_ term: String, apart: Bool = true) -> [[UInt8]] {
         let plain = literal(term)
         var out = [plain]
         guard plain.allSatisfy(isLetterOrDigit) else { return out }
         out += StandIns.variants(plain)
-        if plain.count >= minSpacedLetters && plain.count <= maxSpacedLetters {
+        if apart && plain.count >= minSpacedLetters && plain.count <= maxSpacedLetters {
             out += Separators.spaced(plain)
         }
         return out

@@ -34,11 +34,12 @@ struct DisguisedTermsTests {
         }
     }
 
-    @Test("digits and symbols for letters: the vowels, or one letter")
+    @Test("digits and symbols for letters: the vowels, one letter, or a mix of a few")
     func standIns() throws {
         for term in try DisguisedTermsTests.terms() where term.count >= 3 && term.allSatisfy(\.isLetter) {
             if let vowels = Disguises.vowelDigits(term) { try expectCaught(vowels, "vowels as digits") }
             for one in Disguises.oneStandIn(term) { try expectCaught(one, "one stand-in") }
+            for mixed in Disguises.mixedStandIns(term) { try expectCaught(mixed, "mixed stand-ins") }
         }
         try expectCaught("$ativa", "a symbol first")
         try expectCaught("c@nn@bis", "symbols inside")

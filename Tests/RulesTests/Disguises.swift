@@ -54,7 +54,9 @@ enum Disguises {
     ]
 
     /// The usual digit or symbol for a letter.
-    static let standIns: [Character: Character] = ["a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7", "b": "8"]
+    static let standIns: [Character: Character] = [
+        "a": "4", "b": "8", "e": "3", "g": "9", "i": "1", "l": "1", "o": "0", "s": "5", "t": "7",
+    ]
 
     /// `word` with its vowels written as digits (`m4r1ju4n4`), while at least two letters and
     /// half of them stay; nil when none can be.
@@ -70,6 +72,20 @@ enum Disguises {
         return kept < letters ? String(out) : nil
     }
 
+    /// `word` with each mix of two or more of its letters (when it has at most four that have
+    /// stand-ins) replaced by their usual stand-ins, while two letters and half of them stay.
+    static func mixedStandIns(_ word: String) -> [String] {
+        let kinds = Array(Set(word.filter { standIns[$0] != nil })).sorted()
+        guard kinds.count <= 4 else { return [] }
+        return (1..<(1 << kinds.count)).compactMap { mask in
+            guard mask.nonzeroBitCount >= 2 else { return nil }
+            let chosen = Set(kinds.indices.filter { mask & (1 << $0) != 0 }.map { kinds[$0] })
+            let written = String(word.map { chosen.contains($0) ? standIns[$0]! : $0 })
+            let kept = written.filter(\.isLetter).count
+            return kept >= 2 && kept * 2 >= word.count ? written : nil
+        }
+    }
+
     /// `word` with one letter replaced by its stand-in, for each letter that has one.
     static func oneStandIn(_ word: String) -> [String] {
         let chars = Array(word)
@@ -79,5 +95,5 @@ enum Disguises {
     }
 
     /// Separators written between every two letters.
-    static let separators = [" ", ".", "-", "_", "*", "/", ". ", " - "]
+    static let separators = [" ", ".", "-", "_", "*", ". ", "- ", "  "]
 }
