@@ -43,10 +43,8 @@ extension Ruleset {
                 compiled.append(.caps(maxRatio: ratio, minLetters: minLetters, allow: CapsAllowList(allow)))
                 capsRules.append(i)
             case .near(let first, let second, let within, let exceptions):
-                // Words written apart are too costly in the automaton for the long lists of
-                // `near` rules; their stand-ins are not.
-                for t in first { for v in TermForm.variants(t, apart: false) { add(v, i, .nearFirst) } }
-                for t in second { for v in TermForm.variants(t, apart: false) { add(v, i, .nearSecond) } }
+                for t in first { for v in TermForm.nearVariants(t) { add(v, i, .nearFirst) } }
+                for t in second { for v in TermForm.nearVariants(t) { add(v, i, .nearSecond) } }
                 for x in exceptions { add(TermForm.literal(x), i, .exception) }
                 compiled.append(.near(within: within))
                 nearRules.append(i)

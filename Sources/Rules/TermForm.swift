@@ -23,17 +23,29 @@ enum TermForm {
     /// Most letters a word matches written apart.
     static let maxSpacedLetters = 12
 
-    /// The literal plus, for a single word, its forms with digit and symbol stand-ins and, when
-    /// `apart`, with its letters written apart.
-    static func variants(_ term: String, apart: Bool = true) -> [[UInt8]] {
+    /// The literal plus, for a single word, its forms with digit and symbol stand-ins and with
+    /// its letters written apart (3 to 12 letters).
+    static func variants(_ term: String) -> [[UInt8]] {
         let plain = literal(term)
         var out = [plain]
         guard plain.allSatisfy(isLetterOrDigit) else { return out }
         out += StandIns.variants(plain)
-        if apart && plain.count >= minSpacedLetters && plain.count <= maxSpacedLetters {
+        if plain.count >= minSpacedLetters && plain.count <= maxSpacedLetters {
             out += Separators.spaced(plain)
         }
         return out
+    }
+
+    /// Most letters of a word of a `near` rule written apart.
+    static let maxSpacedNearLetters = 6
+
+    /// The literal plus, for a short word, its forms with letters written apart: the forms of
+    /// the long word lists of `near` rules, which stand-ins would make too many for the automaton.
+    static func nearVariants(_ term: String) -> [[UInt8]] {
+        let plain = literal(term)
+        guard plain.count >= minSpacedLetters, plain.count <= maxSpacedNearLetters,
+              plain.allSatisfy(isLetterOrDigit) else { return [plain] }
+        return [plain] + Separators.spaced(plain)
     }
 
     @inline(__always)
