@@ -1,75 +1,104 @@
-/// The matcher's folded form of every scalar from U+0080 to U+2FFF and of the fullwidth forms
-/// (U+FF00–U+FFEF), computed once, so that most non-ASCII text is normalised by table look-up
-/// instead of a Foundation call per character.
+/// The matcher's fold of every Unicode scalar, looked up in pages of 256 scalars built once:
+/// the generated `embeddedFolds` (NFKC_Casefold, combining marks dropped but for the tilde of
+/// ñ, UTS #39 confusable skeletons of letters and digits; see `scripts/update-fold-table.sh`)
+/// with the typographic punctuation of `Lookalikes` on top.
 enum FoldTable {
-    static let lowRange: Range<UInt32> = 0x80..<0x3000
-    static let fullwidthRange: Range<UInt32> = 0xFF00..<0xFFF0
+    private static let table = Pages(folds: FoldTable.folds())
 
-    private static let low = Folds(lowRange)
-    private static let fullwidth = Folds(fullwidthRange)
+    /// The folds that differ from the scalar itself, by scalar value, as UTF-8.
+    static func folds() -> [UInt32: [UInt8]] {
+        var folds: [UInt32: [UInt8]] = [:]
+        folds.reserveCapacity(14_000)
+        var text = embeddedFolds
+        text.withUTF8 { bytes in
+            var i = 0
+            func hex() -> UInt32? {
+                var v: UInt32 = 0, digits = 0
+                while i < bytes.count, let d = hexDigit(bytes[i]) { v = v << 4 | d; digits += 1; i += 1 }
+                return digits > 0 ? v : nil
+            }
+            while i < bytes.count {
+                guard let from = hex() else { i += 1; continue }
+                var to: [UInt8] = []
+                while i < bytes.count && bytes[i] != 0x0A {
+                    if let v = hex(), let s = Unicode.Scalar(v) { to.append(contentsOf: s.utf8) } else { i += 1 }
+                }
+                folds[from] = to
+            }
+        }
+        for (from, to) in Lookalikes.punctuation { folds[from] = [to] }
+        return folds
+    }
 
-    /// The folded UTF-8 of each scalar of a range, end to end in one array: one allocation for
-    /// the whole range rather than one per scalar.
-    private struct Folds {
-        let bytes: [UInt8]
-        /// Scalar `k`'s folded bytes are `bytes[offsets[k] ..< offsets[k + 1]]`.
+    private static func hexDigit(_ b: UInt8) -> UInt32? {
+        switch b {
+        case 0x30...0x39: return UInt32(b - 0x30)
+        case 0x41...0x46: return UInt32(b - 0x41 + 10)
+        case 0x61...0x66: return UInt32(b - 0x61 + 10)
+        default: return nil
+        }
+    }
+
+    /// The folded UTF-8 of each scalar of the pages that hold a change, end to end in one array.
+    private struct Pages {
+        /// For each 256 scalars, the number of its page, or 0 when all of them fold to themselves.
+        let pageOf: [UInt16]
+        /// Scalar `j` of page `p` folds to `bytes[offsets[k] ..< offsets[k + 1]]`, `k = (p - 1) * 256 + j`.
         let offsets: [UInt32]
-        /// Whether scalar `k` folds to itself: a bit per scalar.
+        let bytes: [UInt8]
+        /// Whether scalar `k` (numbered as in `offsets`) folds to itself: a bit per scalar.
         let same: [UInt64]
 
-        init(_ range: Range<UInt32>) {
-            // Most scalars fold to themselves. The others are folded by Foundation in one call
-            // for all of them rather than two calls each, which was most of the start-up time.
-            var folds = [String?](repeating: nil, count: range.count)
-            var pending: [Int] = []
-            for v in range {
-                guard let s = Unicode.Scalar(v) else { folds[Int(v - range.lowerBound)] = ""; continue }
-                if !s.properties.changesWhenNFKCCaseFolded && Lookalikes.latin(for: s) == nil && !Lookalikes.isInvisible(s) {
-                    continue
-                }
-                pending.append(Int(v - range.lowerBound))
-            }
-            let scalars = pending.map { Unicode.Scalar(range.lowerBound + UInt32($0))! }
-            for (k, folded) in zip(pending, NormalizedText.fold(each: scalars)) { folds[k] = folded }
-
+        init(folds: [UInt32: [UInt8]]) {
+            var pageOf = [UInt16](repeating: 0, count: 0x1100)
+            let pages = Set(folds.keys.map { Int($0 >> 8) }).sorted()
+            for (n, page) in pages.enumerated() { pageOf[page] = UInt16(n + 1) }
             var bytes: [UInt8] = []
-            bytes.reserveCapacity(range.count * 2)
             var offsets: [UInt32] = [0]
-            offsets.reserveCapacity(range.count + 1)
-            var same = [UInt64](repeating: 0, count: (range.count + 63) / 64)
-            for v in range {
-                let k = Int(v - range.lowerBound)
-                if let s = Unicode.Scalar(v) {
-                    let start = bytes.count
-                    if let folded = folds[k] { bytes.append(contentsOf: folded.utf8) } else { bytes.append(contentsOf: s.utf8) }
-                    if bytes[start...].elementsEqual(s.utf8) { same[k >> 6] |= 1 << UInt64(k & 63) }
+            offsets.reserveCapacity(pages.count * 256 + 1)
+            var same = [UInt64](repeating: 0, count: pages.count * 4)
+            for (n, page) in pages.enumerated() {
+                for j in 0..<256 {
+                    let v = UInt32(page << 8 | j)
+                    if let folded = folds[v] {
+                        bytes.append(contentsOf: folded)
+                    } else {
+                        let k = n * 256 + j
+                        same[k >> 6] |= 1 << UInt64(k & 63)
+                        if let s = Unicode.Scalar(v) { bytes.append(contentsOf: s.utf8) }
+                    }
+                    offsets.append(UInt32(bytes.count))
                 }
-                offsets.append(UInt32(bytes.count))
             }
-            self.bytes = bytes
+            self.pageOf = pageOf
             self.offsets = offsets
+            self.bytes = bytes
             self.same = same
         }
 
-        func folded(_ k: Int) -> ArraySlice<UInt8> { bytes[Int(offsets[k])..<Int(offsets[k + 1])] }
-        func isSame(_ k: Int) -> Bool { same[k >> 6] & (1 << UInt64(k & 63)) != 0 }
+        /// The index of `v` in `offsets` and `same`, or nil when its page has no change.
+        @inline(__always)
+        func index(_ v: UInt32) -> Int? {
+            let page = pageOf.withUnsafeBufferPointer { Int($0[Int(v >> 8)]) }
+            return page == 0 ? nil : (page - 1) << 8 | Int(v & 0xFF)
+        }
     }
 
-    /// The folded UTF-8 of `s`, or nil when it is outside the table (and folds to itself, apart
-    /// from rare scripts with case).
+    /// The folded UTF-8 of `s`, or nil when it folds to itself.
     static func folded(_ s: Unicode.Scalar) -> ArraySlice<UInt8>? {
-        let v = s.value
-        if lowRange.contains(v) { return low.folded(Int(v - lowRange.lowerBound)) }
-        if fullwidthRange.contains(v) { return fullwidth.folded(Int(v - fullwidthRange.lowerBound)) }
-        if Lookalikes.isInvisible(s) { return [] }
-        return nil
+        let t = table
+        guard let k = t.index(s.value), t.same[k >> 6] & (1 << UInt64(k & 63)) == 0 else { return nil }
+        return t.bytes[Int(t.offsets[k])..<Int(t.offsets[k + 1])]
     }
 
-    /// Whether the table folds `s` to itself (true outside the table's ranges, where it has no entry).
-    static func foldsToItself(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        if lowRange.contains(v) { return low.isSame(Int(v - lowRange.lowerBound)) }
-        if fullwidthRange.contains(v) { return fullwidth.isSame(Int(v - fullwidthRange.lowerBound)) }
-        return !Lookalikes.isInvisible(s)
+    /// Whether the fold leaves the scalar value `v` as it is.
+    @inline(__always)
+    static func foldsToItself(_ v: UInt32) -> Bool {
+        let t = table
+        guard let k = t.index(v) else { return true }
+        return t.same.withUnsafeBufferPointer { $0[k >> 6] & (1 << UInt64(k & 63)) != 0 }
     }
+
+    /// Whether the fold leaves `s` as it is.
+    static func foldsToItself(_ s: Unicode.Scalar) -> Bool { foldsToItself(s.value) }
 }

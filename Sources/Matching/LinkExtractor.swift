@@ -17,9 +17,13 @@ public struct LinkMatch: Sendable, Equatable {
 }
 
 /// Finds links with or without a scheme: `https://x.com/a`, `www.x.com`, `x.com/path`, and a bare
-/// `x.com` whose suffix is a real public suffix. IP hosts, ports, IDN and punycode hosts are
-/// links; an e-mail address is not; trailing punctuation and unbalanced closing brackets are
-/// not part of a link.
+/// `x.com` whose last label is a top-level domain of the Public Suffix List. The host is the one
+/// a browser opens (WHATWG URL): after any user information (`https://own.com@bit.ly/x`), with
+/// percent-encoded bytes decoded. Boundaries are drawn as twitter-text draws them: a link ends
+/// at white space, CJK text and quotes or angle brackets around it; trailing punctuation, a
+/// possessive `'s`, a trailing `-` and unbalanced closing brackets are not part of it;
+/// underscores are allowed in subdomains. IP hosts are links with a scheme or a path, ports, IDN
+/// and punycode hosts are links; an e-mail address is not.
 public struct LinkExtractor: Sendable {
     /// The suffix list that decides whether a scheme-less `name.tld` is a link.
     public let suffixes: PublicSuffixList
@@ -55,11 +59,9 @@ public struct LinkExtractor: Sendable {
             let anchor = (b == 0x2E && i > 0 && i + 1 < n && LinkSyntax.isLabel(text[i - 1]) && LinkSyntax.isLabel(text[i + 1]))
                 || (b == 0x3A && i + 2 < n && text[i + 1] == 0x2F && text[i + 2] == 0x2F)
             guard anchor else { i += 1; continue }
-            // The white-space-delimited token around the anchor.
-            var start = i
-            while start > 0 && !LinkSyntax.isSpace(text[start - 1]) { start -= 1 }
-            var end = i
-            while end < n && !LinkSyntax.isSpace(text[end]) { end += 1 }
+            // The token around the anchor, up to white space, CJK text, quotes or angle brackets.
+            let start = LinkSyntax.tokenStart(text, before: i)
+            let end = LinkSyntax.tokenEnd(text, from: i)
             if let link = parse(text, start, end, sentenceJoins: !asIfLowercased) { found.append(link) }
             i = end
         }
@@ -98,11 +100,17 @@ public struct LinkExtractor: Sendable {
                 start += max(1, LinkSyntax.scalarLength(t[start]))
             }
             hostStart = start
-            // An e-mail address, or anything with user information, is not a scheme-less link.
+            // User information counts only in a link with a path (`own.com@bit.ly/x`): without
+            // one, `name@domain.tld` is an e-mail address.
             var j = start
+            var at = -1
             while j < tokenEnd, !LinkSyntax.isPathStart(t[j]) {
-                if t[j] == 0x40 { return nil }
+                if t[j] == 0x40 { at = j }
                 j += 1
+            }
+            if at >= 0 {
+                guard j < tokenEnd else { return nil }
+                hostStart = at + 1
             }
         }
         // Host: labels and dots, or a bracketed IPv6 address after a scheme.
@@ -113,32 +121,39 @@ public struct LinkExtractor: Sendable {
             hostEnd += 1
         } else {
             while hostEnd < tokenEnd {
-                if t[hostEnd] == 0x2E { hostEnd += 1; continue }
+                if t[hostEnd] == 0x2E || t[hostEnd] == 0x5F { hostEnd += 1; continue }
+                if t[hostEnd] == 0x25, LinkSyntax.percentByte(t, hostEnd, tokenEnd) != nil { hostEnd += 3; continue }
                 let length = LinkSyntax.labelLength(t, hostEnd, tokenEnd)
                 if length == 0 { break }
                 hostEnd += length
             }
         }
-        // Trailing dots belong to the sentence.
+        // Trailing dots, hyphens and underscores belong to the sentence; one dot before a port
+        // or a path is the host's own (`bit.ly./x`), and opens the same site.
         var hostLast = hostEnd
-        while hostLast > hostStart && t[hostLast - 1] == 0x2E { hostLast -= 1 }
+        while hostLast > hostStart && (t[hostLast - 1] == 0x2E || t[hostLast - 1] == 0x2D || t[hostLast - 1] == 0x5F) { hostLast -= 1 }
         guard hostLast > hostStart else { return nil }
+        let fullyQualified = hostEnd == hostLast + 1 && t[hostLast] == 0x2E && hostEnd < tokenEnd
+            && (t[hostEnd] == 0x3A || LinkSyntax.isPathStart(t[hostEnd]))
         // Most dotted words in a text (e.g. 2.30 p.m U.K) fail on their last label alone, before
         // any string is built.
         guard hasScheme || plausibleTopLevel(t, hostStart, hostLast) else { return nil }
+        let afterHost = fullyQualified ? hostEnd : hostLast
+        let hasPath = afterHost < tokenEnd && (LinkSyntax.isPathStart(t[afterHost]) || t[afterHost] == 0x3A)
         let host: String
-        if let ascii = asciiHost(UnsafeBufferPointer(rebasing: t[hostStart..<hostLast]), withScheme: hasScheme) {
+        let written = UnsafeBufferPointer(rebasing: t[hostStart..<hostLast])
+        if let ascii = asciiHost(written, withScheme: hasScheme, withPath: hasPath) {
             guard !ascii.isEmpty else { return nil }
             host = ascii
         } else {
-            let rawHost = String(decoding: UnsafeBufferPointer(rebasing: t[hostStart..<hostLast]), as: UTF8.self)
-            host = HostName.canonical(Substring(rawHost))
-            guard isHost(host, withScheme: hasScheme) else { return nil }
+            guard let decoded = LinkSyntax.percentDecoded(written) else { return nil }
+            host = HostName.canonical(Substring(decoded))
+            guard isHost(host, withScheme: hasScheme, withPath: hasPath) else { return nil }
         }
         if !hasScheme && sentenceJoins && LinkSyntax.isSentenceJoin(t, hostStart, hostLast) { return nil }
         // Port, then path, query, fragment up to the token's end.
-        var end = hostLast
-        if hostLast == hostEnd {
+        var end = afterHost
+        if afterHost == hostEnd {
             if end < tokenEnd && t[end] == 0x3A {
                 var j = end + 1
                 while j < tokenEnd && LinkSyntax.isDigit(t[j]) { j += 1 }
@@ -166,9 +181,11 @@ public struct LinkExtractor: Sendable {
 
     /// The fast path for plain ASCII hosts (no IDN, no punycode, no IPv6): the lowercase host when
     /// it can be a link's host, "" when it cannot, nil when the general path must decide.
-    func asciiHost(_ h: UnsafeBufferPointer<UInt8>, withScheme: Bool) -> String? {
-        guard !h.isEmpty, h.allSatisfy({ $0 < 0x80 }), h[0] != 0x5B else { return nil }
+    func asciiHost(_ h: UnsafeBufferPointer<UInt8>, withScheme: Bool, withPath: Bool) -> String? {
+        guard !h.isEmpty, h.allSatisfy({ $0 < 0x80 && $0 != 0x25 }), h[0] != 0x5B else { return nil }
         var labels = 0, labelStart = 0, allDigits = true, lastAllDigits = true, ipv4 = true
+        var lastUnderscore = -1
+        for i in 0..<h.count where h[i] == 0x5F { lastUnderscore = i }
         for i in 0...h.count {
             guard i == h.count || h[i] == 0x2E else { continue }
             let length = i - labelStart
@@ -188,14 +205,23 @@ public struct LinkExtractor: Sendable {
         }
         guard labels >= 2 else { return withScheme && host == "localhost" ? host : "" }
         if labels == 4 && ipv4 {
-            return host.split(separator: ".").allSatisfy { Int($0)! <= 255 } ? host : ""
+            return (withScheme || withPath) && host.split(separator: ".").allSatisfy { Int($0)! <= 255 } ? host : ""
         }
         if lastAllDigits { return "" }
-        return withScheme || suffixes.hasKnownSuffix(Substring(host)) ? host : ""
+        // Underscores only in subdomains: never in the last two labels.
+        if lastUnderscore >= 0, host.utf8.dropFirst(lastUnderscore).filter({ $0 == 0x2E }).count < 2 { return "" }
+        return withScheme || endsInPublicSuffix(host) ? host : ""
+    }
+
+    /// Whether a host of two labels or more ends in a public suffix: a name under one
+    /// (`example.com`), or a suffix of several labels itself (`gov.tw`), which a browser opens too.
+    func endsInPublicSuffix(_ host: String) -> Bool {
+        var h = host
+        return suffixes.hasKnownSuffix(Substring(host)) || h.withUTF8 { suffixes.publicSuffixStart(of: $0) == 0 }
     }
 
     /// Whether `host` (canonical) can be a link's host.
-    func isHost(_ host: String, withScheme: Bool) -> Bool {
+    func isHost(_ host: String, withScheme: Bool, withPath: Bool) -> Bool {
         if host.hasPrefix("[") { return withScheme }
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2 else { return withScheme && host == "localhost" }
@@ -203,9 +229,10 @@ public struct LinkExtractor: Sendable {
             if label.isEmpty || label.count > 63 || label.hasPrefix("-") || label.hasSuffix("-") { return false }
         }
         if labels.count == 4, labels.allSatisfy({ l in l.utf8.count <= 3 && l.utf8.allSatisfy(LinkSyntax.isDigit) && Int(l)! <= 255 }) {
-            return true
+            return withScheme || withPath
         }
+        if labels.suffix(2).contains(where: { $0.contains("_") }) { return false }
         if let tld = labels.last, tld.utf8.allSatisfy(LinkSyntax.isDigit) { return false }
-        return withScheme || suffixes.hasKnownSuffix(Substring(host))
+        return withScheme || endsInPublicSuffix(host)
     }
 }

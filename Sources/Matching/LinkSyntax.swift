@@ -66,13 +66,18 @@ enum LinkSyntax {
         return nil
     }
 
-    /// Drops trailing sentence punctuation and closing brackets that the link does not open.
+    /// Drops trailing sentence punctuation, a possessive `'s`, a trailing `-` and closing
+    /// brackets that the link does not open.
     static func trimTrailing(_ t: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
         var e = end
         while e > start {
             let b = t[e - 1]
+            if b | 0x20 == 0x73, e - 2 > start, t[e - 2] == 0x27 {
+                e -= 2
+                continue
+            }
             switch b {
-            case 0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x27, 0x22, 0x2A:
+            case 0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x27, 0x22, 0x2A, 0x2D, 0x5F:
                 e -= 1
             case 0x29, 0x5D, 0x7D, 0x3E:
                 let open: UInt8 = b == 0x29 ? 0x28 : b == 0x5D ? 0x5B : b == 0x7D ? 0x7B : 0x3C

@@ -1,7 +1,8 @@
 import Foundation
 
-/// A message as the matcher sees it: NFKC, case-folded, with invisible characters removed and
-/// lookalike letters mapped to Latin, plus a map from every byte back to the original text.
+/// A message as the matcher sees it: NFKC, case-folded, with invisible characters and combining
+/// marks removed (the tilde of ñ kept) and lookalike letters of other scripts mapped to their
+/// Latin skeleton, plus a map from every byte back to the original text.
 ///
 /// Pure-ASCII text needs none of this (folding is done by the automaton's byte classes), so
 /// callers build a `NormalizedText` only for text with non-ASCII bytes.
@@ -18,8 +19,9 @@ public struct NormalizedText: Sendable {
 
     /// Normalises `text`.
     public init(_ text: String) {
-        // Combining marks compose with the letter before them, so such text goes character by
-        // character; everything else is folded one scalar at a time from a precomputed table.
+        // Combining marks belong to the letter before them, so such text goes character by
+        // character (a match then covers the marks of its last letter); everything else is
+        // folded one scalar at a time from a precomputed table.
         if text.unicodeScalars.contains(where: NormalizedText.composes) {
             self.init(byCharacter: text)
         } else {
@@ -136,18 +138,16 @@ public struct NormalizedText: Sendable {
                 append((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b, from: scalarIndex, to: scalarIndex + 1)
                 continue
             }
-            for b in NormalizedText.fold(ch).utf8 {
+            for b in NormalizedText.fold(ch) {
                 append(b, from: scalarIndex, to: scalarIndex + count)
             }
         }
         originalByteOffset.append(byteOffset)
     }
 
-    /// Builds the fold table (and the table of scalars it leaves alone) now rather than on the
-    /// first non-ASCII message.
+    /// Builds the fold table now rather than on the first non-ASCII message.
     public static func prepare() {
         _ = FoldTable.folded("é")
-        InertScalars.prepare()
     }
 
     /// Marks that combine with the scalar before them (variation selectors do not change text).
@@ -166,40 +166,28 @@ public struct NormalizedText: Sendable {
         scalarEnd.append(to)
     }
 
-    /// The matcher's form of one character: invisible removed, lookalikes mapped, NFKC, case-folded.
-    static func fold(_ ch: Character) -> String {
-        var view = String.UnicodeScalarView()
-        for s in ch.unicodeScalars where !Lookalikes.isInvisible(s) {
-            view.append(Lookalikes.latin(for: s) ?? s)
+    /// The matcher's form of one character, as UTF-8: each scalar folded by the table, the
+    /// tilde of a decomposed `ñ` kept, conjoining Hangul jamo composed first.
+    static func fold(_ ch: Character) -> [UInt8] {
+        var scalars = ch.unicodeScalars
+        if scalars.contains(where: { (0x1100...0x11FF).contains($0.value) }) {
+            scalars = String(ch).precomposedStringWithCanonicalMapping.unicodeScalars
         }
-        if view.isEmpty { return "" }
-        let nfkc = String(view).precomposedStringWithCompatibilityMapping
-        let folded = nfkc.folding(options: [.caseInsensitive], locale: nil)
-        var out = String.UnicodeScalarView()
-        for s in folded.unicodeScalars where !Lookalikes.isInvisible(s) {
-            out.append(Lookalikes.latin(for: s) ?? s)
+        var out: [UInt8] = []
+        for s in scalars {
+            if s.isASCII {
+                let b = UInt8(s.value)
+                out.append((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
+            } else if s.value == 0x0303, out.last == 0x6E {
+                out[out.count - 1] = 0xC3
+                out.append(0xB1)
+            } else if let folded = FoldTable.folded(s) {
+                out.append(contentsOf: folded)
+            } else {
+                out.append(contentsOf: s.utf8)
+            }
         }
-        return String(out)
-    }
-
-    /// `fold` of each scalar as a character of its own, in one pass through Foundation: the
-    /// scalars go in one string, a line feed between each two. NFKC composes nothing across a
-    /// line feed and no scalar folds to one, so the pieces come back in order; should their
-    /// number ever differ, each scalar is folded alone.
-    static func fold(each scalars: [Unicode.Scalar]) -> [String] {
-        var joined = String.UnicodeScalarView()
-        for (i, s) in scalars.enumerated() {
-            if i > 0 { joined.append("\n") }
-            if !Lookalikes.isInvisible(s) { joined.append(Lookalikes.latin(for: s) ?? s) }
-        }
-        let folded = String(joined).precomposedStringWithCompatibilityMapping.folding(options: [.caseInsensitive], locale: nil)
-        let pieces = folded.split(separator: "\n", omittingEmptySubsequences: false)
-        guard pieces.count == scalars.count else { return scalars.map { fold(Character($0)) } }
-        return pieces.map { piece in
-            var out = String.UnicodeScalarView()
-            for s in piece.unicodeScalars where !Lookalikes.isInvisible(s) { out.append(Lookalikes.latin(for: s) ?? s) }
-            return String(out)
-        }
+        return out
     }
 
     /// The original scalar range of normalised bytes `range`.

@@ -15,47 +15,22 @@ public enum UTF8Inertness: Sendable, Equatable {
     }
 }
 
-/// Which non-ASCII scalars normalisation leaves as they are: a bit per scalar of the fold
-/// table's ranges, built from the table itself so that the two cannot disagree.
+/// Which non-ASCII scalars normalisation leaves as they are, read from the fold table itself
+/// so that the two cannot disagree.
 enum InertScalars {
-    private static let lowBits: [UInt64] = bits(FoldTable.lowRange)
-    private static let fullwidthBits: [UInt64] = bits(FoldTable.fullwidthRange)
-
-    private static func bits(_ range: Range<UInt32>) -> [UInt64] {
-        var words = [UInt64](repeating: 0, count: (range.count + 63) / 64)
-        for v in range {
-            guard let s = Unicode.Scalar(v), inertByTable(s) else { continue }
-            let k = Int(v - range.lowerBound)
-            words[k >> 6] |= 1 << UInt64(k & 63)
-        }
-        return words
-    }
-
     /// The definition, as `NormalizedText(validating:)` folds one scalar at a time: the scalar
-    /// does not compose with the one before it and folds to its own UTF-8 (a scalar outside
-    /// the table, for which `FoldTable.folded` is nil, is copied as it is).
+    /// does not compose with the one before it and folds to its own UTF-8.
     static func inertByTable(_ s: Unicode.Scalar) -> Bool {
-        guard !NormalizedText.composes(s), !Lookalikes.isInvisible(s), Lookalikes.latin(for: s) == nil else { return false }
-        return FoldTable.foldsToItself(s)
+        !NormalizedText.composes(s) && FoldTable.foldsToItself(s)
     }
 
-    /// Builds the tables now rather than on the first non-ASCII message.
-    static func prepare() { _ = isInert(0xE9) }
-
-    /// Whether the non-ASCII scalar `v` (a valid scalar value) is inert.
+    /// Whether the non-ASCII scalar `v` (a valid scalar value) is inert. The table folds the
+    /// marks of its Unicode version to nothing; marks of later versions, and conjoining Hangul
+    /// jamo, fold to themselves but compose.
     @inline(__always)
     static func isInert(_ v: UInt32) -> Bool {
-        if v < FoldTable.lowRange.upperBound {
-            let k = Int(v &- FoldTable.lowRange.lowerBound)
-            return lowBits.withUnsafeBufferPointer { $0[k >> 6] & (1 << UInt64(k & 63)) != 0 }
-        }
-        if FoldTable.fullwidthRange.contains(v) {
-            let k = Int(v &- FoldTable.fullwidthRange.lowerBound)
-            return fullwidthBits.withUnsafeBufferPointer { $0[k >> 6] & (1 << UInt64(k & 63)) != 0 }
-        }
-        // Outside the table (CJK, emoji, rare scripts): copied unless invisible or a mark.
-        guard let s = Unicode.Scalar(v) else { return false }
-        return !Lookalikes.isInvisible(s) && !NormalizedText.composes(s)
+        guard FoldTable.foldsToItself(v), let s = Unicode.Scalar(v) else { return false }
+        return !NormalizedText.composes(s)
     }
 
     static func classify(_ p: UnsafeBufferPointer<UInt8>) -> UTF8Inertness {

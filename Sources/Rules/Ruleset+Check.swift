@@ -140,7 +140,11 @@ extension Ruleset {
                         named = true
                     }
                     guard !named else { continue }
-                    for (k, r) in linkRules.enumerated() where sets[k].allowed && !sets[k].domains.contains(host: link.host) {
+                    // Allowed only when the host the browser opens is: a look-alike of an
+                    // allowed host reads as that host in the folded text, but opens another site.
+                    let opened = original.normalized.map { linkExtractor.browserHost(of: link, in: $0, original: original.bytes) }
+                    for (k, r) in linkRules.enumerated() where sets[k].allowed && !(sets[k].domains.contains(host: link.host)
+                        && opened.map({ sets[k].domains.contains(host: $0) }) ?? true) {
                         scratch.spans.append(RuleSpan(rule: r, range: link.range))
                     }
                 }

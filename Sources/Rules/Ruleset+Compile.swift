@@ -43,8 +43,8 @@ extension Ruleset {
                 compiled.append(.caps(maxRatio: ratio, minLetters: minLetters, allow: CapsAllowList(allow)))
                 capsRules.append(i)
             case .near(let first, let second, let within, let exceptions):
-                for t in first { for v in TermForm.variants(t) { add(v, i, .nearFirst) } }
-                for t in second { for v in TermForm.variants(t) { add(v, i, .nearSecond) } }
+                for t in first { for v in TermForm.nearVariants(t) { add(v, i, .nearFirst) } }
+                for t in second { for v in TermForm.nearVariants(t) { add(v, i, .nearSecond) } }
                 for x in exceptions { add(TermForm.literal(x), i, .exception) }
                 compiled.append(.near(within: within))
                 nearRules.append(i)
@@ -59,9 +59,7 @@ extension Ruleset {
                                           atWordStart: owners.map { !$0.contains { $0.role == .prefilter } })
         self.owners = owners.flatMap { $0 }
         self.ownerStart = owners.reduce(into: [0]) { $0.append($0.last! + Int32($1.count)) }
-        self.edges = literals.map { l in
-            (TermForm.isWord(l.first!) ? 1 : 0) | (TermForm.isWord(l.last!) ? 2 : 0)
-        }
+        self.edges = literals.map(TermForm.edges)
         self.compiled = compiled
         self.linkExtractor = LinkExtractor()
         self.linkRules = linkRules

@@ -1,0 +1,74 @@
+import Testing
+@testable import Matching
+
+@Suite("Every disguise class folds back to the word, with offsets into the original")
+struct DisguiseFoldTests {
+    /// `word` (lowercase ASCII letters) written in a disguise, one string per letter.
+    static let classes: [(String, @Sendable (Character) -> String)] = [
+        ("mathematical bold", { offset($0, 0x1D41A, 0x1D400) }),
+        ("mathematical sans-serif bold", { offset($0, 0x1D5EE, 0x1D5D4) }),
+        ("mathematical double-struck", { c in
+            // Some letters live in the Letterlike Symbols block instead.
+            let letterlike: [Character: UInt32] = ["c": 0x2102, "h": 0x210D, "n": 0x2115, "p": 0x2119, "q": 0x211A, "r": 0x211D, "z": 0x2124]
+            return letterlike[c].map { String(Unicode.Scalar($0)!) } ?? offset(c, 0x1D552, 0x1D538)
+        }),
+        ("fullwidth", { offset($0, 0xFF41, 0xFF21) }),
+        ("circled", { offset($0, 0x24D0, 0x24B6) }),
+        ("squared capitals", { String(Unicode.Scalar(0x1F130 + ($0.asciiValue! - 0x61).u32)!) }),
+        ("small capitals", { mapped($0, smallCapitals) }),
+        ("Cherokee look-alikes", { mapped($0, cherokee) }),
+        ("strike-through", { "\($0)\u{0336}" }),
+        ("underlined", { "\($0)\u{0332}" }),
+        ("variation selector", { "\($0)\u{FE0F}" }),
+        ("zero-width joiner", { "\($0)\u{200D}" }),
+        ("tag characters", { "\($0)\u{E0020}" }),
+        ("soft hyphen", { "\($0)\u{00AD}" }),
+        ("capitals", { $0.uppercased() }),
+    ]
+
+    /// Latin letter small capitals, where Unicode has one.
+    static let smallCapitals: [Character: UInt32] = [
+        "a": 0x1D00, "b": 0x0299, "c": 0x1D04, "d": 0x1D05, "e": 0x1D07, "f": 0xA730, "g": 0x0262, "h": 0x029C,
+        "i": 0x026A, "j": 0x1D0A, "k": 0x1D0B, "l": 0x029F, "m": 0x1D0D, "n": 0x0274, "o": 0x1D0F, "p": 0x1D18,
+        "r": 0x0280, "s": 0xA731, "t": 0x1D1B, "u": 0x1D1C, "v": 0x1D20, "w": 0x1D21, "y": 0x028F, "z": 0x1D22,
+    ]
+    /// Cherokee letters that look like Latin capitals.
+    static let cherokee: [Character: UInt32] = [
+        "a": 0x13AA, "b": 0x13F4, "c": 0x13DF, "d": 0x13A0, "e": 0x13AC, "g": 0x13F3, "h": 0x13BB, "i": 0x13A5,
+        "j": 0x13AB, "k": 0x13E6, "l": 0x13DE, "m": 0x13B7, "o": 0x13BE, "p": 0x13E2, "r": 0x13A1, "s": 0x13DA,
+        "t": 0x13A2, "v": 0x13D9, "w": 0x13B3, "z": 0x13C3,
+    ]
+
+    static func mapped(_ c: Character, _ table: [Character: UInt32]) -> String {
+        table[c].map { String(Unicode.Scalar($0)!) } ?? String(c)
+    }
+
+    static func offset(_ c: Character, _ lower: UInt32, _ upper: UInt32) -> String {
+        let k = UInt32(c.asciiValue! - 0x61)
+        return String(Unicode.Scalar(lower + k)!)
+    }
+
+    @Test("each class folds cannabis, marijuana and weed back to the word", arguments: 0..<classes.count)
+    func folds(index: Int) throws {
+        let (name, disguise) = DisguiseFoldTests.classes[index]
+        for word in ["cannabis", "marijuana", "weed", "cbd", "thc"] {
+            let written = word.map(disguise).joined()
+            let text = "Ask about \(written) today"
+            let n = NormalizedText(text)
+            #expect(String(decoding: n.bytes, as: UTF8.self) == "ask about \(word) today", "\(name): \(written)")
+            // The word's bytes map back to the disguised word, marks and invisibles after the
+            // last letter aside.
+            let start = 10
+            let scalars = n.originalScalars(start..<start + word.utf8.count)
+            let all = Array(text.unicodeScalars)
+            #expect(scalars.lowerBound == start, "\(name)")
+            let back = String(String.UnicodeScalarView(all[scalars]))
+            #expect(written.unicodeScalars.starts(with: back.unicodeScalars)
+                    && back.unicodeScalars.count >= written.unicodeScalars.count - 1, "\(name): \(back)")
+        }
+    }
+}
+
+extension UInt8 {
+    var u32: UInt32 { UInt32(self) }
+}
