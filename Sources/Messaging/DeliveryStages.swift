@@ -23,6 +23,7 @@ public struct SecureStage: SendStage {
         let notice = try await notifier.notification(for: draft, recipient: recipient)
         c.outgoing = notice.text
         c.checked = notice.redacted
+        c.secret = notice.secret
     }
 }
 
@@ -44,7 +45,8 @@ public struct DeliveryStage: SendStage {
         for method in c.request.notify {
             let to = method == "sms" ? recipient.cellPhone! : recipient.email!
             let from = method == "sms" ? c.fromNumber : practice.email
-            let delivery = Delivery(messageId: c.messageId, channel: method, from: from, to: to, body: c.outgoing)
+            let delivery = Delivery(messageId: c.messageId, channel: method, from: from, to: to, body: c.outgoing,
+                                    secret: c.secret)
             do {
                 let id = try await transport.deliver(delivery)
                 c.deliveries.append((method, id))

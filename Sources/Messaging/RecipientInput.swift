@@ -1,5 +1,6 @@
 import Foundation
 import Reporting
+import OptOut
 import Rules
 import Storage
 
@@ -15,12 +16,16 @@ public struct RecipientInput: Sendable, Equatable, Codable {
     public var cellPhone: String?
     /// E-mail address.
     public var email: String?
+    /// The language texts go out in (BCP 47, e.g. `es`).
+    public var language: String?
+    /// The recipient's IANA time zone, e.g. `America/Chicago`.
+    public var timeZone: String?
 
     /// Fields.
     public init(firstName: String? = nil, lastName: String? = nil, dateOfBirth: String? = nil,
-                cellPhone: String? = nil, email: String? = nil) {
+                cellPhone: String? = nil, email: String? = nil, language: String? = nil, timeZone: String? = nil) {
         self.firstName = firstName; self.lastName = lastName; self.dateOfBirth = dateOfBirth
-        self.cellPhone = cellPhone; self.email = email
+        self.cellPhone = cellPhone; self.email = email; self.language = language; self.timeZone = timeZone
     }
 
     /// The validated, normalised fields applied to `recipient` (nil fields in a PATCH keep
@@ -32,7 +37,8 @@ public struct RecipientInput: Sendable, Equatable, Codable {
         // A control character would be cut or shown differently where the field is used (a
         // NUL ends the name in some stores), so none is accepted, trimmed or not.
         for (field, value) in [("firstName", firstName), ("lastName", lastName), ("dateOfBirth", dateOfBirth),
-                               ("cellPhone", cellPhone), ("email", email)] {
+                               ("cellPhone", cellPhone), ("email", email), ("language", language),
+                               ("timeZone", timeZone)] {
             if let c = value?.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
                 problems[field] = "it holds the control character \(ControlCharacters.name(c.value)); remove it"
             }
@@ -58,6 +64,16 @@ public struct RecipientInput: Sendable, Equatable, Codable {
         }
         if case .some(let v) = clean(email) {
             if let v, !RecipientInput.isEmail(v) { problems["email"] = "`\(v)` is not an e-mail address" } else { r.email = v?.lowercased() }
+        }
+        if case .some(let v) = clean(language) {
+            if let v, LanguageCode(rawValue: v) == nil {
+                problems["language"] = "`\(v)` is not a language tag; write one such as `es` or `en-US`"
+            } else { r.language = v }
+        }
+        if case .some(let v) = clean(timeZone) {
+            if let v, TimeZone(identifier: v) == nil {
+                problems["timeZone"] = "`\(v)` is not an IANA time zone; write one such as `America/New_York`"
+            } else { r.timeZone = v }
         }
         guard problems.isEmpty else {
             let details = problems.keys.sorted().map { "\"\($0)\":\(JSONText.quote(problems[$0]!))" }.joined(separator: ",")

@@ -74,6 +74,8 @@ public struct SendContext: Sendable {
     public var outgoing: String
     /// The text the compliance check sees and reports: `outgoing` without secrets.
     public var checked: String? = nil
+    /// The secret in `outgoing` (a secure link's token), which is never stored in plain text.
+    public var secret: String? = nil
     /// The compliance report.
     public var report: Report?
     /// Transport ids per channel.

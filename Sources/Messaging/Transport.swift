@@ -13,10 +13,19 @@ public struct Delivery: Sendable, Equatable {
     public var to: String
     /// The text.
     public var body: String
+    /// The part of `body` that must never be stored in plain text (a secure link's token).
+    public var secret: String?
 
     /// A delivery.
-    public init(messageId: String, channel: String, from: String, to: String, body: String) {
+    public init(messageId: String, channel: String, from: String, to: String, body: String, secret: String? = nil) {
         self.messageId = messageId; self.channel = channel; self.from = from; self.to = to; self.body = body
+        self.secret = secret
+    }
+
+    /// `body` with the secret replaced, for what may be stored and shown.
+    public var redactedBody: String {
+        guard let secret, !secret.isEmpty else { return body }
+        return body.replacingOccurrences(of: secret, with: OutboxTransport.redaction)
     }
 }
 
@@ -39,14 +48,24 @@ public protocol Transport: Sendable {
 
 /// The default transport: messages are stored for another system to collect
 /// (`GET /v1/outbox`, then `POST /v1/outbox/{id}/ack`).
+///
+/// A delivery with a secret (a secure notification's link) is stored with the secret redacted
+/// in `body`, and the real text only sealed (encrypted with the server key) in `sealedBody`,
+/// which collectors read and the acknowledgement erases.
 public struct OutboxTransport: Transport {
+    /// What stands for a secret in stored and shown text.
+    public static let redaction = "[link token hidden]"
+
     let store: any MessageStore
     let clock: @Sendable () -> Date
+    let seal: @Sendable (String) -> String
 
-    /// An outbox over a store.
-    public init(store: any MessageStore, clock: @escaping @Sendable () -> Date = Date.init) {
+    /// An outbox over a store; `seal` encrypts texts that carry a secret.
+    public init(store: any MessageStore, clock: @escaping @Sendable () -> Date = Date.init,
+                seal: @escaping @Sendable (String) -> String) {
         self.store = store
         self.clock = clock
+        self.seal = seal
     }
 
     /// `outbox`.
@@ -55,7 +74,8 @@ public struct OutboxTransport: Transport {
     /// Stores the message as an outbox item.
     public func deliver(_ d: Delivery) async throws(TransportError) -> String {
         let item = OutboxItem(id: Identifier.make("out"), messageId: d.messageId, channel: d.channel, from: d.from,
-                              to: d.to, body: d.body, createdAt: clock())
+                              to: d.to, body: d.redactedBody, createdAt: clock(),
+                              sealedBody: d.secret == nil ? nil : seal(d.body))
         do { try await store.insertOutbox(item) } catch { throw .failed("the outbox could not be written: \(error)") }
         return item.id
     }

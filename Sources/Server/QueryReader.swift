@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Storage
 
 /// A route's query parameters, checked: unknown names and malformed values are refused with
 /// 400 naming the parameter, never ignored.
@@ -59,6 +60,18 @@ struct QueryReader {
         guard let s = parameters[name] else { return nil }
         guard values.contains(s) else { throw invalid(name, "must be one of \(values.map { "`\($0)`" }.joined(separator: ", ")), not `\(s)`") }
         return s
+    }
+
+    /// The page asked for by `limit` (1 to 1000, default 100), `cursor`, `from` and `to`.
+    func page() throws -> Page {
+        var after: PageCursor?
+        if let token = parameters["cursor"] {
+            guard let cursor = PageCursor(token: token) else {
+                throw invalid("cursor", "is not a cursor this API returned; pass `nextCursor` from the previous page as it is")
+            }
+            after = cursor
+        }
+        return Page(limit: try int("limit", in: 1...1000, default: 100), after: after, from: try time("from"), to: try time("to"))
     }
 
     private func invalid(_ name: String, _ what: String) -> APIError {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Messaging
+import SecureLinks
 import Storage
 
 extension Router where Context == AppContext {
@@ -13,17 +14,19 @@ extension Router where Context == AppContext {
             guard !key.isEmpty else {
                 throw APIError(.badRequest, "invalid_field", "`idempotencyKey` is empty; send a unique key per message, such as a UUID.")
             }
-            if let first = try await state.store.idempotentResponse(caller: caller, key: key) {
+            let hash = try body.requestHash()
+            // Reserved in the store, so the same key sent to two instances at once runs once.
+            switch try await state.store.reserveIdempotency(caller: caller, key: key, requestHash: hash, at: state.clock()) {
+            case .completed(let first):
                 return .json(first.body, status: .init(code: first.status), headers: [.init("Idempotent-Replayed")!: "true"])
-            }
-            let slot = caller + "\u{0}" + key
-            guard state.begin(slot) else {
+            case .inFlight:
                 throw APIError(.conflict, "idempotency_key_in_use", "A request with this idempotencyKey is still being processed; retry shortly.")
-            }
-            defer { state.end(slot) }
-            // Another request may have finished with this key between the look-up and now.
-            if let first = try await state.store.idempotentResponse(caller: caller, key: key) {
-                return .json(first.body, status: .init(code: first.status), headers: [.init("Idempotent-Replayed")!: "true"])
+            case .mismatch(let first):
+                throw APIError(.unprocessableContent, "idempotency_key_reused",
+                               "This idempotencyKey was already used for a different request\(first.map { " (answered \($0.status))" } ?? ""); nothing was sent. Use a new key for a new message.",
+                               details: "{\"idempotencyKey\":\(JSON.q(key))}")
+            case .reserved:
+                break
             }
             let send = SendRequest(recipientId: body.recipient, kind: body.kind, notify: body.notify, body: body.body ?? "",
                                    queue: body.queue, caller: caller)
@@ -37,20 +40,45 @@ extension Router where Context == AppContext {
                 json = MessageJSON.sent(result)
             } catch let error as SendError {
                 state.metrics.send(outcome: error.code)
+                if error.kind == .invalid || error.kind == .notFound {
+                    // Refused before anything ran: not saved, so a corrected retry can reuse the key.
+                    _ = try await state.store.releaseIdempotency(caller: caller, key: key)
+                    throw APIError(error)
+                }
                 let api = APIError(error)
                 status = Int(api.status.code)
                 json = api.body
+            } catch {
+                _ = try await state.store.releaseIdempotency(caller: caller, key: key)
+                throw error
             }
-            _ = try await state.store.saveIdempotentResponse(IdempotentResponse(caller: caller, key: key, status: status,
-                                                                                 body: json, createdAt: state.clock()))
+            _ = try await state.store.completeIdempotency(IdempotentResponse(caller: caller, key: key, status: status,
+                                                                              body: json, createdAt: state.clock(),
+                                                                              requestHash: hash))
             return .json(json, status: .init(code: status))
         }
-        route(.get, "/v1/outbox", roles: [.sender, .provider], state: state, registry: registry) { request, _ in
-            let all = try QueryReader(request, allowed: ["all"]).bool("all", default: false)
-            let items = try await state.store.outbox(includeAcked: all).map(MessageJSON.outbox)
-            return .json("{\"items\":\(JSON.list(items))}")
+        route(.get, "/v1/outbox", roles: [.provider], state: state, registry: registry) { request, context in
+            try Self.requireCollector(context)
+            let q = try QueryReader(request, allowed: ["all", "limit", "cursor", "from", "to"])
+            let page = try q.page()
+            let result = try await state.store.outbox(includeAcked: try q.bool("all", default: false), page: page)
+            return .json("{\"items\":\(JSON.list(result.items.map { MessageJSON.outbox($0, keys: state.keys) })),\"nextCursor\":\(JSON.q(result.next?.token))}")
         }
-        route(.post, "/v1/outbox/{id}/ack", roles: [.sender, .provider], state: state, registry: registry) { _, context in
+        route(.post, "/v1/outbox/claim", roles: [.provider], state: state, registry: registry) { request, context in
+            try Self.requireCollector(context)
+            let body = try await BodyReader.decode(ClaimRequest.self, request, context: context)
+            let limit = body.limit ?? 10
+            let lease = body.leaseSeconds ?? 60
+            guard (1...1000).contains(limit) else { throw APIError(.badRequest, "invalid_field", "`limit` must be 1 to 1000, not \(limit).") }
+            guard (1...3600).contains(lease) else {
+                throw APIError(.badRequest, "invalid_field", "`leaseSeconds` must be 1 to 3600 (one hour), not \(lease).")
+            }
+            let items = try await state.store.claimOutbox(collector: context.caller?.id ?? "", limit: limit,
+                                                          lease: TimeInterval(lease), now: state.clock())
+            return .json("{\"items\":\(JSON.list(items.map { MessageJSON.outbox($0, keys: state.keys) }))}")
+        }
+        route(.post, "/v1/outbox/{id}/ack", roles: [.provider], state: state, registry: registry) { _, context in
+            try Self.requireCollector(context)
             let id = try context.parameters.require("id")
             guard try await state.store.ackOutbox(id: id, at: state.clock()) else {
                 let known = try await state.store.outbox(includeAcked: true).contains { $0.id == id }
@@ -101,6 +129,18 @@ extension Router where Context == AppContext {
     }
 }
 
+extension Router where Context == AppContext {
+    /// The outbox is the delivery queue of collectors: a secure notification's live link is in
+    /// it until acknowledged, so only `provider` keys read it (not even `admin` keys).
+    static func requireCollector(_ context: AppContext) throws {
+        guard context.caller?.roles.contains(.provider) == true else {
+            throw APIError(.forbidden, "forbidden",
+                           "Only collectors (keys with the provider role) read the outbox; follow your texts with GET /v1/threads/{recipient} or the audit trail.",
+                           details: "{\"required\":[\"provider\"]}")
+        }
+    }
+}
+
 /// One line of a thread or queue: an outbound or inbound message.
 enum ThreadEntry {
     case outbound(OutboundMessage)
@@ -141,8 +181,11 @@ enum MessageJSON {
         return "{\"id\":\(JSON.q(m.id)),\"status\":\(JSON.q(m.status)),\"recipient\":\(JSON.q(m.recipientId)),\"kind\":\(JSON.q(m.kind)),\"notify\":\(JSON.strings(m.notify)),\"from\":\(JSON.q(m.fromNumber)),\"queue\":\(JSON.q(m.queue)),\"decision\":\(JSON.q(m.decision)),\"rulesVersion\":\(JSON.q(m.rulesVersion)),\"findings\":\(m.findingsJSON),\"deliveries\":\(JSON.list(deliveries)),\"createdAt\":\(JSON.time(m.createdAt))}"
     }
 
-    static func outbox(_ i: OutboxItem) -> String {
-        "{\"id\":\(JSON.q(i.id)),\"messageId\":\(JSON.q(i.messageId)),\"channel\":\(JSON.q(i.channel)),\"from\":\(JSON.q(i.from)),\"to\":\(JSON.q(i.to)),\"body\":\(JSON.q(i.body)),\"createdAt\":\(JSON.time(i.createdAt)),\"ackedAt\":\(JSON.time(i.ackedAt))}"
+    /// An outbox item as its collector reads it: the real text (opened from its sealed form)
+    /// until it is acknowledged, the redacted text after.
+    static func outbox(_ i: OutboxItem, keys: ServerKeys) -> String {
+        let body = i.sealedBody.flatMap(keys.open) ?? i.body
+        return "{\"id\":\(JSON.q(i.id)),\"messageId\":\(JSON.q(i.messageId)),\"channel\":\(JSON.q(i.channel)),\"from\":\(JSON.q(i.from)),\"to\":\(JSON.q(i.to)),\"body\":\(JSON.q(body)),\"createdAt\":\(JSON.time(i.createdAt)),\"ackedAt\":\(JSON.time(i.ackedAt)),\"claimedBy\":\(JSON.q(i.claimedBy)),\"leaseUntil\":\(JSON.time(i.leaseUntil))}"
     }
 
     static func queue(_ q: MessageQueue) -> String {

@@ -64,6 +64,6 @@ extension Router where Context == AppContext {
 enum RecipientJSON {
     static func encode(_ r: Recipient) -> String {
         let s = Sendability(r)
-        return "{\"id\":\(JSON.q(r.id)),\"kind\":\(JSON.q(r.kind.rawValue)),\"firstName\":\(JSON.q(r.firstName)),\"lastName\":\(JSON.q(r.lastName)),\"dateOfBirth\":\(JSON.q(r.dateOfBirth)),\"cellPhone\":\(JSON.q(r.cellPhone)),\"email\":\(JSON.q(r.email)),\"sendable\":\(JSON.strings(s.methods.filter(\.available).map(\.name))),\"createdAt\":\(JSON.time(r.createdAt)),\"updatedAt\":\(JSON.time(r.updatedAt))}"
+        return "{\"id\":\(JSON.q(r.id)),\"kind\":\(JSON.q(r.kind.rawValue)),\"firstName\":\(JSON.q(r.firstName)),\"lastName\":\(JSON.q(r.lastName)),\"dateOfBirth\":\(JSON.q(r.dateOfBirth)),\"cellPhone\":\(JSON.q(r.cellPhone)),\"email\":\(JSON.q(r.email)),\"language\":\(JSON.q(r.language)),\"timeZone\":\(JSON.q(r.timeZone)),\"sendable\":\(JSON.strings(s.methods.filter(\.available).map(\.name))),\"createdAt\":\(JSON.time(r.createdAt)),\"updatedAt\":\(JSON.time(r.updatedAt))}"
     }
 }

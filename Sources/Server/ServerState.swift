@@ -34,7 +34,6 @@ public final class ServerState: Sendable {
     let checks = CheckPool()
     /// How long a text may be, per channel.
     var limits: MessageLimits { config.limits }
-    let inFlight = Mutex<Set<String>>([])
     let baseURL: SharedText
 
     /// The public base URL links are built from (the configured one, or the server's own address).
@@ -61,7 +60,7 @@ public final class ServerState: Sendable {
         self.rules = rules
         self.config = config
         self.clock = clock
-        let transport = transport ?? OutboxTransport(store: store, clock: clock)
+        let transport = transport ?? OutboxTransport(store: store, clock: clock, seal: { keys.seal($0) })
         self.transport = transport
         self.metrics = Metrics()
         let baseURL = SharedText(config.secureURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "")
@@ -79,11 +78,6 @@ public final class ServerState: Sendable {
         metrics.rules(version: rules.ruleset.version, previous: nil)
     }
 
-    /// Marks an idempotency key as in flight; false when another request holds it.
-    func begin(_ key: String) -> Bool { inFlight.withLock { $0.insert(key).inserted } }
-
-    /// Releases an idempotency key.
-    func end(_ key: String) { _ = inFlight.withLock { $0.remove(key) } }
 }
 
 /// A string shared between the state and closures, changed under a lock.

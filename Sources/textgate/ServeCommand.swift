@@ -41,6 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
             Console.error("textgate: the rules in \(rules) are invalid; the server did not start")
             throw ExitStatus.usage.code
         }
+        for warning in holder.ruleset.warnings { Console.error(warning.warningDescription) }
         let store = try await Self.openStore(db)
         var bootstrap: String?
         if bootstrapKey, try await store.keys().isEmpty {

@@ -30,7 +30,7 @@ struct Harness {
 
     /// A processor for `practice`; recipients whose id ends in `_es` are Spanish speakers.
     func processor(_ practice: Practice = Harness.practice()) -> InboundProcessor {
-        InboundProcessor(store: store, transport: OutboxTransport(store: store), practice: practice,
+        InboundProcessor(store: store, transport: OutboxTransport(store: store, seal: { $0 }), practice: practice,
                          recipientLanguage: { $0.id.hasSuffix("_es") ? .es : nil }, clock: { Date(timeIntervalSince1970: 1_800_000_000) })
     }
 

@@ -165,7 +165,7 @@ struct HostileInputTests {
             let wrongType = try await client.call(.post, "/v1/check", key: h.keys.sender, json: #"{"text":5}"#)
             #expect(wrongType.status == .badRequest && wrongType.message.contains("must be a string"))
             for uri in ["/v1/audit?limit=null", "/v1/audit?limit=0", "/v1/outbox?all=banana", "/v1/audit?colour=red"] {
-                let q = try await client.call(.get, uri, key: h.keys.admin)
+                let q = try await client.call(.get, uri, key: uri.hasPrefix("/v1/outbox") ? h.keys.provider : h.keys.admin)
                 #expect(q.status == .badRequest, "\(uri): \(q)")
             }
         }
@@ -182,6 +182,27 @@ struct HostileInputTests {
             let r = try await client.call(.get, "/v1/audit?from=\(encoded)", key: h.keys.admin)
             #expect(r.status == .ok, "\(r)")
             #expect((r.json["records"] as? [Any])?.count == 1)
+        }
+    }
+}
+
+@Suite("Recipients' language and time zone")
+struct RecipientLanguageTests {
+    @Test("a patient's language and time zone are stored, validated, and choose the reply's language")
+    func languageAndZone() async throws {
+        try await withServer { h, client in
+            let r = try await client.call(.post, "/v1/patients", key: h.keys.sender,
+                                          json: #"{"firstName":"Luz","cellPhone":"(555) 210-2009","language":"es","timeZone":"America/Chicago"}"#)
+            #expect(r.status == .created, "\(r)")
+            #expect(r.json["language"] as? String == "es" && r.json["timeZone"] as? String == "America/Chicago")
+            let bad = try await client.call(.post, "/v1/patients", key: h.keys.sender,
+                                            json: #"{"firstName":"Luz","language":"spanish!","timeZone":"Mars/Base"}"#)
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.text.contains("language") && bad.text.contains("timeZone"))
+            // An English-looking keyword from a patient whose language is es: the Spanish confirmation.
+            let stop = try await client.inbound(h.keys.provider, from: "+15552102009", body: "ALTO")
+            #expect(stop.json["consent"] as? String == "opt-out", "\(stop)")
+            #expect((stop.json["reply"] as? String)?.contains("INICIO") == true, "\(stop)")
         }
     }
 }

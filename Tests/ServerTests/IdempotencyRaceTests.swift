@@ -16,7 +16,7 @@ struct IdempotencyRaceTests {
                 }
                 return try await group.reduce(into: [Reply]()) { $0.append($1) }
             }
-            let outbox = try #require(try await client.call(.get, "/v1/outbox", key: h.keys.sender).json["items"] as? [Any])
+            let outbox = try #require(try await client.call(.get, "/v1/outbox", key: h.keys.provider).json["items"] as? [Any])
             #expect(outbox.count == 1, "\(replies)")
             #expect(try await h.store.messages(recipientId: id).count == 1)
             let created = replies.filter { $0.status == .created }

@@ -14,7 +14,7 @@ struct MessageRouteTests {
             #expect(r.json["from"] as? String == "+15555550100")
             let deliveries = try #require(r.json["deliveries"] as? [[String: Any]])
             #expect(deliveries.count == 1)
-            let outbox = try #require(try await client.call(.get, "/v1/outbox", key: h.keys.sender).json["items"] as? [[String: Any]])
+            let outbox = try #require(try await client.call(.get, "/v1/outbox", key: h.keys.provider).json["items"] as? [[String: Any]])
             #expect(outbox.count == 1)
             #expect(outbox.first?["to"] as? String == "+15552102001")
             #expect(outbox.first?["id"] as? String == deliveries.first?["id"] as? String)
@@ -28,24 +28,27 @@ struct MessageRouteTests {
             let r = try await client.call(.post, "/v1/messages", key: h.keys.sender,
                                           json: "{\"recipient\":\"\(id)\",\"kind\":\"sms\",\"notify\":[\"sms\",\"email\"],\"body\":\"Your visit is Tue 3pm.\",\"idempotencyKey\":\"k\"}")
             #expect(r.status == .created, "\(r)")
-            let items = try #require(try await client.call(.get, "/v1/outbox", key: h.keys.sender).json["items"] as? [[String: Any]])
+            let items = try #require(try await client.call(.get, "/v1/outbox", key: h.keys.provider).json["items"] as? [[String: Any]])
             #expect(Set(items.compactMap { $0["channel"] as? String }) == ["sms", "email"])
             #expect(items.contains { $0["to"] as? String == "ana@example.org" && $0["from"] as? String == "care@riversidefamilymed.com" })
         }
     }
 
-    @Test("the same idempotencyKey twice sends once and replays the first response")
+    @Test("the same idempotencyKey twice sends once and replays the first response; with another body it is refused")
     func idempotentReplay() async throws {
         try await withServer { h, client in
             let id = try await client.makePatient(h.keys.sender)
             let first = try await client.sendText(h.keys.sender, to: id, idempotencyKey: "reminder-1")
-            let second = try await client.sendText(h.keys.sender, to: id, body: "A different body", idempotencyKey: "reminder-1")
+            let second = try await client.sendText(h.keys.sender, to: id, idempotencyKey: "reminder-1")
             #expect(first.status == .created)
             #expect(second.status == .created)
             #expect(second.text == first.text)
             #expect(second.headers[.init("Idempotent-Replayed")!] == "true")
             #expect(first.headers[.init("Idempotent-Replayed")!] == nil)
-            let outbox = try #require(try await client.call(.get, "/v1/outbox", key: h.keys.sender).json["items"] as? [Any])
+            let other = try await client.sendText(h.keys.sender, to: id, body: "A different body", idempotencyKey: "reminder-1")
+            #expect(other.status == .unprocessableContent)
+            #expect(other.errorCode == "idempotency_key_reused")
+            let outbox = try #require(try await client.call(.get, "/v1/outbox", key: h.keys.provider).json["items"] as? [Any])
             #expect(outbox.count == 1)
         }
     }
@@ -110,7 +113,7 @@ struct MessageRouteTests {
             #expect(r.errorCode == "message_blocked")
             #expect(r.details["rulesVersion"] as? String == h.state.rules.ruleset.version)
             #expect((r.details["findings"] as? [[String: Any]])?.isEmpty == false)
-            #expect((try await client.call(.get, "/v1/outbox", key: h.keys.sender).json["items"] as? [Any])?.isEmpty == true)
+            #expect((try await client.call(.get, "/v1/outbox", key: h.keys.provider).json["items"] as? [Any])?.isEmpty == true)
         }
     }
 
@@ -243,8 +246,8 @@ struct OutboxRouteTests {
             let id = try await client.makePatient(h.keys.sender)
             let sent = try await client.sendText(h.keys.sender, to: id)
             let item = try #require((sent.json["deliveries"] as? [[String: Any]])?.first?["id"] as? String)
-            #expect(try await client.call(.post, "/v1/outbox/\(item)/ack", key: h.keys.sender).status == .ok)
-            let again = try await client.call(.post, "/v1/outbox/\(item)/ack", key: h.keys.sender)
+            #expect(try await client.call(.post, "/v1/outbox/\(item)/ack", key: h.keys.provider).status == .ok)
+            let again = try await client.call(.post, "/v1/outbox/\(item)/ack", key: h.keys.provider)
             #expect(again.status == .conflict)
             #expect(again.errorCode == "already_acknowledged")
         }
@@ -253,7 +256,7 @@ struct OutboxRouteTests {
     @Test("acknowledging an unknown item is 404 outbox_item_not_found")
     func ackUnknown() async throws {
         try await withServer { h, client in
-            let r = try await client.call(.post, "/v1/outbox/out_nothing/ack", key: h.keys.sender)
+            let r = try await client.call(.post, "/v1/outbox/out_nothing/ack", key: h.keys.provider)
             #expect(r.status == .notFound)
             #expect(r.errorCode == "outbox_item_not_found")
         }

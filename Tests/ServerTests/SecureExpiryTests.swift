@@ -70,9 +70,9 @@ struct SecureExpiryTests {
             #expect(resent.status == .created, "\(resent)")
             #expect((resent.json["link"] as? [String: Any])?["status"] as? String == "active")
             #expect((resent.json["deliveries"] as? [Any])?.count == 1)
-            let token = try await client.newestToken(h.keys.sender, message: c.message)
+            let token = try await client.newestToken(h.keys.provider, message: c.message)
             #expect(token != c.token)
-            let items = try await client.outbox(h.keys.sender)
+            let items = try await client.outbox(h.keys.provider)
             let newest = try #require(items.last?["body"] as? String)
             #expect(newest.replacingOccurrences(of: token, with: "T") == c.notification.replacingOccurrences(of: c.token, with: "T"))
 

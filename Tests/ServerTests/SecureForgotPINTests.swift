@@ -84,7 +84,7 @@ struct SecureForgotPINTests {
             #expect(status["failedIdentityChecks"] as? Int == 3)
             // The PIN was not changed by any of it.
             #expect(try await client.call(.post, "/v1/messages/\(c.message)/resend-link", key: h.keys.sender).status == .created)
-            let token = try await client.newestToken(h.keys.sender, message: c.message)
+            let token = try await client.newestToken(h.keys.provider, message: c.message)
             #expect(try await client.signIn(token, pin: "73928").status == .unprocessableContent)
             #expect(try await client.verify(token, pin: "73928").status == .seeOther)
             #expect(try await client.signIn(token, pin: "73928").status == .seeOther)

@@ -36,7 +36,7 @@ struct SecureLoggingTests {
                 _ = try await client.call(.post, "/s/\(c.token)/pin", form: String(repeating: "x", count: 70_000))
                 for _ in 0..<3 { _ = try await client.signIn(c.token, pin: "90817") }
                 _ = try await client.call(.post, "/v1/messages/\(c.message)/resend-link", key: h.keys.sender)
-                let token = try await client.newestToken(h.keys.sender, message: c.message)
+                let token = try await client.newestToken(h.keys.provider, message: c.message)
                 _ = try await client.page("/s/\(token)")
                 h.clock.advance(72 * 3600)
                 _ = try await client.page("/s/\(token)")

@@ -78,13 +78,13 @@ struct SecurePINTests {
             let a = try #require(try await h.store.pin(recipientId: one.patient))
             let b = try #require(try await h.store.pin(recipientId: two.patient))
             let stored = try #require(PINHash(encoded: a.hash))
-            #expect(a.hash.hasPrefix("scrypt$N=1024,r=8,p=1$") && stored.hex.count == 64 && a.salt.count == 32, "\(a)")
+            #expect(a.hash.hasPrefix("scrypt$N=1024,r=8,p=1,k=0$") && stored.hex.count == 64 && a.salt.count == 32, "\(a)")
             #expect(a.salt != b.salt && a.hash != b.hash, "the same PIN gave the same hash: no salt")
             #expect(!a.hash.contains(Secure.pin) && !a.salt.contains(Secure.pin))
             let sha = SHA256.hash(data: Data(Secure.pin.utf8)).map { String(format: "%02x", $0) }.joined()
             #expect(a.hash != sha)
             let salt = Secrets.bytes(hex: a.salt)
-            #expect(try PINHash.make(Secure.pin, salt: salt, key: key, rounds: 1 << 10).encoded == a.hash)
+            #expect(try PINHash.make(Secure.pin, salt: salt, key: key, keyId: "0", rounds: 1 << 10).encoded == a.hash)
             #expect(try PINHash.make(Secure.pin, salt: salt, key: SymmetricKey(size: .bits256), rounds: 1 << 10).encoded != a.hash,
                     "the hash does not depend on the server key")
             #expect(try PINHash.make(Secure.pin, salt: salt, key: key, rounds: 1 << 11).hex != stored.hex)
@@ -113,7 +113,7 @@ struct SecurePINTests {
             #expect(r.status == .seeOther, "\(r.status)")
         }
         let after = try #require(try await h.store.pin(recipientId: patient))
-        #expect(after.hash.hasPrefix("scrypt$N=2048,r=8,p=1$"), "\(after.hash)")
+        #expect(after.hash.hasPrefix("scrypt$N=2048,r=8,p=1,k=0$"), "\(after.hash)")
         #expect(try PINHash(encoded: after.hash)!.verifies(Secure.pin, salt: Secrets.bytes(hex: after.salt), key: key))
         await h.close()
     }
@@ -178,13 +178,24 @@ struct SecurePINTests {
             #expect(try await client.page("/s/\(c.token)").status == .forbidden)
             let resent = try await client.call(.post, "/v1/messages/\(c.message)/resend-link", key: h.keys.sender)
             #expect(resent.status == .created)
-            let token = try await client.newestToken(h.keys.sender, message: c.message)
+            let token = try await client.newestToken(h.keys.provider, message: c.message)
             let status = try await client.linkStatus(h.keys.sender, message: c.message)
             #expect(status["status"] as? String == "active" && status["failedPins"] as? Int == 0)
             #expect(Secure.words(try await client.page("/s/\(c.token)").text).contains("newer link"))
             let signIn = try await client.signIn(token)
             #expect(signIn.status == .seeOther)
             #expect(try await client.page("/s/\(token)/thread", cookie: Secure.sessionCookie(signIn)).status == .ok)
+        }
+    }
+}
+
+@Suite("PIN hashing never weakens")
+struct PINHashFailureTests {
+    @Test("scrypt refusing its parameters is an error, not a weaker hash")
+    func failureIsAnError() {
+        // scrypt's N must be a power of two: 1,000 makes it fail.
+        #expect(throws: SecureLinkError.self) {
+            try PINHash.make("13579", salt: Secrets.salt(), key: SymmetricKey(size: .bits256), rounds: 1_000)
         }
     }
 }

@@ -97,7 +97,7 @@ extension TestClientProtocol {
         let sent = try await sendSecure(h.keys.sender, to: patient, body: body, queue: queue)
         #expect(sent.status == .created, "\(sent)")
         let message = try #require(sent.json["id"] as? String)
-        let item = try #require(try await outbox(h.keys.sender).last { $0["messageId"] as? String == message })
+        let item = try #require(try await outbox(h.keys.provider).last { $0["messageId"] as? String == message })
         let text = try #require(item["body"] as? String)
         return SecureCase(patient: patient, message: message, token: try #require(Secure.token(in: text)), notification: text)
     }

@@ -1,3 +1,5 @@
+import Crypto
+import Foundation
 import Messaging
 
 /// `POST /v1/messages`.
@@ -9,6 +11,16 @@ struct MessageRequest: RequestBody, Encodable {
     var body: String?
     var queue: String?
     var idempotencyKey: String
+
+    /// SHA-256 of the request without its key, in a canonical form (sorted keys): the same
+    /// key with another request is told apart from a retry.
+    func requestHash() throws -> String {
+        var copy = self
+        copy.idempotencyKey = ""
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return SHA256.hash(data: try encoder.encode(copy)).map { String(format: "%02x", $0) }.joined()
+    }
 }
 
 /// `POST /v1/queues`.
@@ -33,5 +45,14 @@ struct InboundRequest: RequestBody {
 }
 
 extension RecipientInput: RequestBody {
-    static let fields = ["firstName", "lastName", "dateOfBirth", "cellPhone", "email"]
+    static let fields = ["firstName", "lastName", "dateOfBirth", "cellPhone", "email", "language", "timeZone"]
+}
+
+/// `POST /v1/outbox/claim`.
+struct ClaimRequest: RequestBody {
+    static let fields = ["limit", "leaseSeconds"]
+    /// At most this many items (default 10).
+    var limit: Int?
+    /// How long the claim holds (default 60 seconds, at most an hour).
+    var leaseSeconds: Int?
 }

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+@Suite("serve: start-up problems are one line and exit 2")
+struct ServeStartupTests {
+    @Test("a taken port: one clear line, exit 2, no crash, five times out of five")
+    func portTaken() throws {
+        let temp = try ServeTemp()
+        defer { temp.remove() }
+        let first = try ServeProcess(db: temp.db, extra: ["--config", try temp.config()])
+        defer { first.stop() }
+        for i in 0..<5 {
+            let r = try CLI.run(["serve", "--db", temp.path("second-\(i).sqlite"), "--rules", "rules", "--port", "\(first.port)"])
+            #expect(r.status == 2, "\(r)")
+            let lines = r.stderr.split(separator: "\n")
+            #expect(lines.count == 1, "\(r.stderr)")
+            #expect(r.stderr.contains("already in use") && r.stderr.contains("--port"))
+            #expect(!r.stderr.contains("Illegal instruction") && !r.stderr.contains(")\n"))
+        }
+    }
+
+    @Test("an unwritable database path and a missing rules directory: one line, exit 2")
+    func badPaths() throws {
+        let db = try CLI.run(["serve", "--db", "/nonexistent-folder/textgate.db", "--rules", "rules", "--port", "0"])
+        #expect(db.status == 2, "\(db)")
+        #expect(db.stderr.contains("cannot open the database /nonexistent-folder/textgate.db"))
+        let temp = try ServeTemp()
+        defer { temp.remove() }
+        let rules = try CLI.run(["serve", "--db", temp.db, "--rules", "no-such-rules", "--port", "0"])
+        #expect(rules.status == 2, "\(rules)")
+        #expect(rules.stderr.contains("no-such-rules"))
+    }
+
+    @Test("with a PostgreSQL --db and no key file, serve refuses to start")
+    func postgresNeedsKeyFile() throws {
+        let r = try CLI.run(["serve", "--db", "postgres://nobody@127.0.0.1:1/none", "--rules", "rules", "--port", "0"])
+        #expect(r.status == 2, "\(r)")
+    }
+}
