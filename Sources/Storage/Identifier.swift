@@ -1,11 +1,25 @@
 import Foundation
+import Synchronization
 
-/// Random, prefixed identifiers (`msg_3f9a…`).
+/// Prefixed identifiers (`msg_018f3a…`) that sort in the order they were made: 12 hex digits of
+/// time (milliseconds, with a counter for ids made in the same millisecond) and 12 random hex
+/// digits from the system's secure generator. Lists ordered by (time, id) then keep the order
+/// things happened in, even within one millisecond.
 public enum Identifier {
-    /// `prefix_` and 24 random hex digits from the system's secure generator.
+    private static let last = Atomic<UInt64>(0)
+
+    /// `prefix_`, 12 hex digits that grow with every id this process makes, 12 random ones.
     public static func make(_ prefix: String) -> String {
+        let now = UInt64(max(0, Date().timeIntervalSince1970 * 1000)) << 6
+        var current = last.load(ordering: .relaxed)
+        while true {
+            let next = max(now, current &+ 1)
+            let (exchanged, original) = last.compareExchange(expected: current, desired: next, ordering: .relaxed)
+            if exchanged { current = next; break }
+            current = original
+        }
         var g = SystemRandomNumberGenerator()
-        let a = g.next() as UInt64, b = g.next() as UInt32
-        return prefix + "_" + String(format: "%016llx%08x", a, b)
+        let random = (g.next() as UInt64) & 0xFFFF_FFFF_FFFF
+        return prefix + "_" + String(format: "%012llx%012llx", current & 0xFFFF_FFFF_FFFF, random)
     }
 }

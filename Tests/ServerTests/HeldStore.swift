@@ -3,9 +3,9 @@ import Storage
 import StorageSQLite
 import Synchronization
 
-/// A store that forwards everything to SQLite, except that one chosen `idempotentResponse`
-/// lookup can be held after it has read the store: the window between "no stored response yet"
-/// and "mark the key in flight" that a concurrent request could use.
+/// A store that forwards everything to SQLite, except that one chosen idempotency reservation
+/// can be held after it is made, or one result held before it is saved: the windows in which a
+/// concurrent request with the same key could slip through.
 final class HeldStore: ForwardingStore {
     let base: SQLiteStore
     private let armed = Mutex(false)
@@ -15,7 +15,7 @@ final class HeldStore: ForwardingStore {
 
     init(base: SQLiteStore) { self.base = base }
 
-    /// The next idempotency lookup will wait for `release()` after reading.
+    /// The next idempotency reservation will wait for `release()` after it is made.
     func holdNextLookup() { armed.withLock { $0 = true } }
     /// The next saved idempotent response will wait for `release()` before it is written.
     func holdNextSave() { armedSave.withLock { $0 = true } }
@@ -24,8 +24,9 @@ final class HeldStore: ForwardingStore {
     /// Lets the held lookup return.
     func release() { releaseSink.yield() }
 
-    func idempotentResponse(caller: String, key: String) async throws(StorageError) -> IdempotentResponse? {
-        let result = try await base.idempotentResponse(caller: caller, key: key)
+    func reserveIdempotency(caller: String, key: String, requestHash: String, at: Date,
+                            lease: TimeInterval) async throws(StorageError) -> IdempotencyReservation {
+        let result = try await base.reserveIdempotency(caller: caller, key: key, requestHash: requestHash, at: at, lease: lease)
         let hold = armed.withLock { armed in defer { armed = false }; return armed }
         if hold {
             reachedSink.yield()
@@ -35,14 +36,13 @@ final class HeldStore: ForwardingStore {
         return result
     }
 
-    func saveIdempotentResponse(_ r: IdempotentResponse) async throws(StorageError) -> Bool {
+    func completeIdempotency(_ r: IdempotentResponse) async throws(StorageError) -> Bool {
         let hold = armedSave.withLock { armed in defer { armed = false }; return armed }
         if hold {
             reachedSink.yield()
             var it = releaseStream.makeAsyncIterator()
             _ = await it.next()
         }
-        return try await base.saveIdempotentResponse(r)
+        return try await base.completeIdempotency(r)
     }
-
 }

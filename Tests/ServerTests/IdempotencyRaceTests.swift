@@ -68,20 +68,22 @@ struct IdempotencyWindowTests {
         }
     }
 
-    @Test("a request whose lookup found nothing, and that resumes after the first request finished, does not send again")
-    func lookupThenFinish() async throws {
+    @Test("a request that arrives between the first's reservation and its send is refused, and only one text goes")
+    func reservedThenRace() async throws {
         try await withHeldServer { h, held, client in
             let id = try await client.makePatient(h.keys.sender)
             held.holdNextLookup()
-            async let late = client.sendText(h.keys.sender, to: id, idempotencyKey: "window")
+            async let first = client.sendText(h.keys.sender, to: id, idempotencyKey: "window")
             await held.waitUntilHeld()
-            let first = try await client.sendText(h.keys.sender, to: id, idempotencyKey: "window")
-            #expect(first.status == .created)
+            let racing = try await client.sendText(h.keys.sender, to: id, idempotencyKey: "window")
+            #expect(racing.status == .conflict)
+            #expect(racing.errorCode == "idempotency_key_in_use")
             held.release()
-            let second = try await late
-            let sent = try await h.store.messages(recipientId: id)
-            #expect(sent.count == 1)
-            #expect(second.text == first.text)
+            let original = try await first
+            #expect(original.status == .created)
+            #expect(try await h.store.messages(recipientId: id).count == 1)
+            let replay = try await client.sendText(h.keys.sender, to: id, idempotencyKey: "window")
+            #expect(replay.text == original.text)
         }
     }
 }

@@ -66,6 +66,8 @@ struct SecureExpiryTests {
         try await withServer(config: Secure.config()) { h, client in
             let c = try await client.secureCase(h)
             let oldCookie = try await client.firstVisit(c.token)
+            // Time passes before the re-send (the outbox lists items by time, then id).
+            h.clock.advance(60)
             let resent = try await client.call(.post, "/v1/messages/\(c.message)/resend-link", key: h.keys.sender)
             #expect(resent.status == .created, "\(resent)")
             #expect((resent.json["link"] as? [String: Any])?["status"] as? String == "active")
