@@ -34,8 +34,13 @@ public struct BuiltinCheck: Sendable, Equatable {
         message: "This template does not render as Mustache.",
         rationale: "A template that cannot be rendered cannot be sent.")
 
+    /// A placeholder the sample values have no value for.
+    public static let sampleMissing = BuiltinCheck(
+        id: "sample-missing-value", category: "template", severity: .info,
+        message: "The sample values give no value for this placeholder.",
+        rationale: "A placeholder rendered without a value is not checked as the patient would read it.")
     /// All built-in checks.
-    public static let all: [BuiltinCheck] = [invalidSuppression, unusedSuppression, smsSegments, templateRender]
+    public static let all: [BuiltinCheck] = [invalidSuppression, unusedSuppression, smsSegments, templateRender, sampleMissing]
 
     /// A finding of this check at a template position.
     func finding(_ message: String, match: String, start: Int, end: Int, line: Int, column: Int,

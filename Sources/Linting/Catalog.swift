@@ -1,4 +1,5 @@
 import Foundation
+import Matching
 import Yams
 
 /// A YAML or JSON file holding many named templates: a map of name to text, a list of objects
@@ -28,10 +29,29 @@ struct Catalog {
                 collect(root, path: field.split(separator: ".").map(String.init), names: [], sms: allSMS, into: &found)
             }
         }
+        // A Rails locale file (one root key, a locale) interpolates `%{name}` and `%<name>s` too;
+        // a Flutter ARB file holds ICU messages, and its `@key` entries are metadata, not text.
+        var syntaxes: [PlaceholderSyntax] = Catalog.railsLocale(root) != nil ? [.mustache, .rails] : [.mustache]
+        if file.lowercased().hasSuffix(".arb") {
+            syntaxes = TemplateFormats.arb
+            found.removeAll { name, _, _ in name.split(separator: ".").contains { $0.hasPrefix("@") } }
+        }
         return found.map { name, node, sms in
             Template(file: file, name: name, text: node.scalar?.string ?? "",
-                     origin: ScalarOrigin.origin(of: node, lines: lines), isSMS: sms)
+                     origin: ScalarOrigin.origin(of: node, lines: lines), isSMS: sms, placeholders: syntaxes)
         }
+    }
+
+    /// The locale of a Rails i18n file: its only root key, when that reads as a language tag
+    /// (`en`, `pt-BR`, `zh-Hans`, `no`).
+    static func railsLocale(_ root: Node) -> String? {
+        guard case .mapping(let m) = root, m.count == 1, let key = m.keys.first?.scalar?.string,
+              case .mapping = m.values.first else { return nil }
+        let parts = key.split(separator: "-", omittingEmptySubsequences: false).flatMap { $0.split(separator: "_", omittingEmptySubsequences: false) }
+        guard let language = parts.first, (2...3).contains(language.count), language.allSatisfy({ $0.isASCII && $0.isLowercase }),
+              parts.dropFirst().allSatisfy({ (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
+        else { return nil }
+        return key
     }
 
     /// Defaults: name → text, name → {body, channel?}, nested maps, or a list of {name, body}.
@@ -49,7 +69,7 @@ struct Catalog {
             }
         case .sequence(let s):
             for (i, item) in s.enumerated() {
-                collectDefault(item, prefix: prefix.isEmpty ? "\(i + 1)" : "\(prefix).\(i + 1)", sms: sms, into: &found)
+                collectDefault(item, prefix: prefix.isEmpty ? "\(i)" : "\(prefix).\(i)", sms: sms, into: &found)
             }
         default:
             break
@@ -78,8 +98,9 @@ struct Catalog {
             }
         case .sequence(let s):
             guard head == "*" || Int(head) != nil else { return }
-            for (i, item) in s.enumerated() where head == "*" || Int(head) == i + 1 {
-                collect(item, path: rest, names: names + ["\(i + 1)"], sms: sms, into: &found)
+            // List indices count from 0, as in jq and JSONPath.
+            for (i, item) in s.enumerated() where head == "*" || Int(head) == i {
+                collect(item, path: rest, names: names + ["\(i)"], sms: sms, into: &found)
             }
         default:
             break

@@ -1,3 +1,5 @@
+import Matching
+
 /// Why templates could not be linted.
 public enum LintError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A path on the command line cannot be read.
@@ -8,6 +10,8 @@ public enum LintError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidSample(path: String, reason: String)
     /// The baseline file cannot be used.
     case invalidBaseline(path: String, reason: String)
+    /// A placeholder syntax name that is not known, and where it was given.
+    case unknownPlaceholderSyntax(name: String, given: String)
 
     /// What is wrong, where, and how to fix it.
     public var description: String {
@@ -20,6 +24,9 @@ public enum LintError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(path): error: invalid sample values: \(reason)"
         case .invalidBaseline(let path, let reason):
             return "\(path): error: invalid baseline: \(reason); write a new one with --write-baseline"
+        case .unknownPlaceholderSyntax(let name, let given):
+            let known = PlaceholderSyntax.allCases.map(\.rawValue).joined(separator: ", ")
+            return "\(given): error: unknown placeholder syntax '\(name)'; use one of \(known) (see textgate lint --list-formats)"
         }
     }
 }

@@ -8,8 +8,11 @@ public struct LintResult: Sendable {
     public var template: Template
     /// Findings with `line`/`column` in the template's file; `start`/`end` in the template text.
     public var report: Report
-    /// Encoding and segments of the rendered text (or of the masked template without samples).
+    /// Encoding and segments of the rendered text, or of the template with each placeholder
+    /// counted as `Linter.placeholderLength` GSM-7 characters when there are no sample values.
     public var encoding: SMSEncoding
+    /// Whether `encoding` is an estimate: placeholders were counted at an assumed length.
+    public var estimated: Bool = false
 }
 
 /// Lints message templates: placeholders masked, rules applied, suppressions honoured, sample
@@ -19,31 +22,41 @@ public struct Linter: Sendable {
     public var ruleset: Ruleset
     /// Values to render templates with, if given.
     public var sample: SampleValues?
+    /// The length, in GSM-7 characters, a placeholder is assumed to render to without sample values.
+    public var placeholderLength: Int
 
     /// A linter.
-    public init(ruleset: Ruleset, sample: SampleValues? = nil) {
+    public init(ruleset: Ruleset, sample: SampleValues? = nil, placeholderLength: Int = 10) {
         self.ruleset = ruleset
         self.sample = sample
+        self.placeholderLength = placeholderLength
     }
 
     /// Lints one template.
     public func lint(_ template: Template) -> LintResult {
-        let (masked, placeholders) = Masking.mask(template.text)
+        let (masked, placeholders) = Masking.mask(template.text, syntaxes: template.placeholders)
+        let tags = Placeholders.find(in: template.text, syntaxes: template.placeholders)
         let position = TextPosition(template.text)
         // Offsets are the same in the masked and the original text: quote the original, so a
-        // match that spans placeholders reads as the template does.
-        var findings = ruleset.check(masked).findings.map { f -> Finding in
+        // match that spans placeholders reads as the template does. A placeholder of a syntax
+        // the template is not written in is not a fault of the template: it is left out here.
+        var findings = ruleset.check(masked).findings.filter { $0.rule != UnrenderedPlaceholders.id }.map { f -> Finding in
             var g = f
             g.match = position.text(f.start..<f.end)
             return g
         }
-        var shown = Linter.withoutComments(masked: masked, template: template.text, placeholders: placeholders, position: position)
+        var shown = BranchBound.worstCase(template.text, placeholders: placeholders, tags: tags, length: placeholderLength)
+        var estimated = tags.contains { $0.name != nil }
         if let sample {
             do {
-                let source = template.file.lowercased().hasSuffix(".hbs") ? Handlebars.mustache(template.text) : template.text
+                let substituted = sample.substitute(template.text, tags)
+                let source = template.file.lowercased().hasSuffix(".hbs") ? Handlebars.mustache(substituted) : substituted
                 let rendered = try sample.render(source)
                 shown = rendered
-                findings += renderedFindings(rendered, known: findings, template: template.text, placeholders: placeholders, position: position)
+                estimated = false
+                findings += renderedFindings(rendered, known: findings, template: template.text, placeholders: placeholders,
+                                             names: tags.map(\.name), position: position)
+                findings += missingValues(tags, placeholders, position)
             } catch {
                 let end = position.lineEnd(1)
                 findings.append(BuiltinCheck.templateRender.finding(
@@ -58,7 +71,7 @@ public struct Linter: Sendable {
             let end = position.scalars.count
             let (endLine, endColumn) = position.locate(end)
             findings.append(BuiltinCheck.smsSegments.finding(
-                "This SMS template needs \(encoding.segments) segments (\(encoding.charset.rawValue), length \(encoding.length)); keep it to one segment: 160 GSM-7 characters, or 70 in UCS-2.",
+                "This SMS template needs \(encoding.segments) segments (\(encoding.charset.rawValue), length \(encoding.length)\(estimated ? ", estimated with \(placeholderLength) characters a placeholder" : "")); keep it to one segment: 160 GSM-7 characters, or 70 in UCS-2.",
                 match: position.text(0..<position.lineEnd(1)), start: 0, end: end, line: 1, column: 1, endLine: endLine,
                 endColumn: endColumn, suggestion: encoding.suggestion))
         }
@@ -69,31 +82,8 @@ public struct Linter: Sendable {
             (g.endLine, g.endColumn) = template.origin.fileLocation(line: f.endLine, column: f.endColumn)
             return g
         }.sorted { ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule) }
-        return LintResult(template: template, report: Report(rulesVersion: ruleset.version, findings: located), encoding: encoding)
-    }
-
-    /// The masked text as the patient would get it without sample values: comments, which
-    /// render to nothing, removed (with a line of their own); other placeholders stay masked.
-    static func withoutComments(masked: String, template: String, placeholders: [Range<Int>], position: TextPosition) -> String {
-        let comments = placeholders.filter { position.text($0).hasPrefix("{{!") }
-        guard !comments.isEmpty else { return masked }
-        var out = String.UnicodeScalarView()
-        let scalars = Array(masked.unicodeScalars)
-        var i = 0
-        var next = 0
-        while i < scalars.count {
-            if next < comments.count, comments[next].lowerBound == i {
-                i = comments[next].upperBound
-                // A comment alone on its line takes its line break with it.
-                let lineStart = out.last == nil || out.last == "\n"
-                if lineStart, i < scalars.count, scalars[i] == "\n" { i += 1 }
-                next += 1
-                continue
-            }
-            out.append(scalars[i])
-            i += 1
-        }
-        return String(out)
+        return LintResult(template: template, report: Report(rulesVersion: ruleset.version, findings: located), encoding: encoding,
+                          estimated: estimated)
     }
 
     /// The variable a placeholder names: `{{{ link }}}` and `{{& link}}` name `link`; comments name nothing.
@@ -110,11 +100,13 @@ public struct Linter: Sendable {
 
     /// Findings that only the rendered text has, located at the placeholder whose value caused them.
     func renderedFindings(_ rendered: String, known: [Finding], template: String, placeholders: [Range<Int>],
-                          position: TextPosition) -> [Finding] {
+                          names: [String?], position: TextPosition) -> [Finding] {
         let values = sample?.flattened ?? []
         let renderedScalars = Array(rendered.unicodeScalars)
         var out: [Finding] = []
-        for f in ruleset.check(rendered).findings where !known.contains(where: { $0.rule == f.rule && $0.match == f.match }) {
+        // A placeholder left as written for want of a value is named by `missingValues` instead.
+        for f in ruleset.check(rendered).findings where f.rule != UnrenderedPlaceholders.id
+            && !known.contains(where: { $0.rule == f.rule && $0.match == f.match }) {
             let causes = values.filter { v in
                 let needle = Array(v.value.unicodeScalars)
                 guard !needle.isEmpty, needle.count <= renderedScalars.count else { return false }
@@ -125,8 +117,9 @@ public struct Linter: Sendable {
             }
             // Point at the first placeholder that names a cause, else at the template's start.
             var at = 0..<position.lineEnd(1)
-            for p in placeholders {
-                let tag = Linter.tagName(position.text(p))
+            for (k, p) in placeholders.enumerated() {
+                let tag = (k < names.count ? names[k] : nil) ?? Linter.tagName(position.text(p))
+                guard !tag.isEmpty else { continue }
                 if causes.contains(where: { c in tag == c.name || c.name.hasPrefix(tag + ".") }) {
                     at = p
                     break

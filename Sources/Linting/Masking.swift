@@ -4,9 +4,9 @@ import Matching
 /// triggers a rule or counts as capitals and every offset still points at the template.
 public enum Masking {
     /// The masked text and the placeholders' scalar ranges.
-    public static func mask(_ text: String) -> (masked: String, placeholders: [Range<Int>]) {
+    public static func mask(_ text: String, syntaxes: [PlaceholderSyntax] = [.mustache]) -> (masked: String, placeholders: [Range<Int>]) {
         let bytes = Array(text.utf8)
-        let ranges = bytes.withUnsafeBufferPointer { Placeholders.ranges(in: $0) }
+        let ranges = bytes.withUnsafeBufferPointer { Placeholders.find(in: $0, syntaxes: syntaxes).map(\.range) }
         guard !ranges.isEmpty else { return (text, []) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)

@@ -1,3 +1,5 @@
+import Matching
+
 /// One message template: where it lives, its text, and how its positions map to its file.
 public struct Template: Sendable {
     /// The file's path as given on the command line (repository-relative in CI).
@@ -10,14 +12,19 @@ public struct Template: Sendable {
     public var origin: TextOrigin
     /// Whether the template is sent as SMS, so more than one segment deserves a warning.
     public var isSMS: Bool
+    /// The placeholder syntaxes the template is written in (Mustache unless its format or the
+    /// configuration says otherwise).
+    public var placeholders: [PlaceholderSyntax]
 
     /// A template.
-    public init(file: String, name: String? = nil, text: String, origin: TextOrigin = .identity, isSMS: Bool = false) {
+    public init(file: String, name: String? = nil, text: String, origin: TextOrigin = .identity, isSMS: Bool = false,
+                placeholders: [PlaceholderSyntax] = [.mustache]) {
         self.file = file
         self.name = name
         self.text = text
         self.origin = origin
         self.isSMS = isSMS
+        self.placeholders = placeholders
     }
 
     /// "file" or "file#name".
@@ -36,6 +43,9 @@ public enum TextOrigin: Sendable, Equatable {
     case inline(line: Int, columns: [Int], lineStarts: [Int])
     /// Only the start is known (folded or multi-line scalars): every position maps there.
     case approximate(line: Int, column: Int)
+    /// Text decoded from escapes and continuation lines: the file place of each template
+    /// scalar (one extra for the end), and the scalar offset at which each template line starts.
+    case scattered(places: [FilePlace], lineStarts: [Int])
 
     /// The file line and column of a 1-based template line and column.
     public func fileLocation(line: Int, column: Int) -> (line: Int, column: Int) {
@@ -49,6 +59,24 @@ public enum TextOrigin: Sendable, Equatable {
             return (fileLine, columns[min(lineStarts[line - 1] + column - 1, columns.count - 1)])
         case .approximate(let l, let c):
             return (l, c)
+        case .scattered(let places, let lineStarts):
+            guard !places.isEmpty, line >= 1, line <= lineStarts.count else { return (places.last?.line ?? 1, places.last?.column ?? 1) }
+            let place = places[min(max(lineStarts[line - 1] + column - 1, 0), places.count - 1)]
+            return (place.line, place.column)
         }
+    }
+}
+
+/// A 1-based line and column (in Unicode scalars) of a file.
+public struct FilePlace: Sendable, Equatable {
+    /// The line.
+    public var line: Int
+    /// The column.
+    public var column: Int
+
+    /// A place.
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
     }
 }

@@ -1,28 +1,40 @@
 import Foundation
 
 /// Finds templates in files and folders: plain text (`.txt`), Mustache and Handlebars
-/// (`.mustache`, `.hbs`), one template a file; YAML and JSON catalogs of many named templates.
+/// (`.mustache`, `.hbs`) and Markdown (`.md`), one template a file; YAML, JSON and Java
+/// `.properties` catalogs of many named templates.
 public struct TemplateFinder: Sendable {
     /// Extensions of one-template files.
-    public static let textExtensions: Set<String> = ["txt", "mustache", "hbs"]
+    public static let textExtensions: Set<String> = ["txt", "mustache", "hbs", "md"]
     /// Extensions of catalogs.
-    public static let catalogExtensions: Set<String> = ["yml", "yaml", "json"]
+    public static let catalogExtensions: Set<String> = ["yml", "yaml", "json", "arb", "properties"]
 
     /// Field paths (`reminders.*.body`) that select templates inside catalogs; empty for the defaults.
     public var fields: [String]
     /// Treat every template as SMS, whatever its file name or catalog says.
     public var allSMS: Bool
+    /// The placeholder syntaxes of each file, beyond its format's defaults.
+    public var placeholders: PlaceholderPolicy
 
     /// A finder.
-    public init(fields: [String] = [], allSMS: Bool = false) {
+    public init(fields: [String] = [], allSMS: Bool = false, placeholders: PlaceholderPolicy = PlaceholderPolicy()) {
         self.fields = fields
         self.allSMS = allSMS
+        self.placeholders = placeholders
     }
 
     /// Every template under `paths`, files in sorted order.
     /// - Throws: `LintError` for a path that cannot be read or a catalog that cannot be parsed.
     public func templates(at paths: [String]) throws(LintError) -> [Template] {
+        try search(paths).templates
+    }
+
+    /// Every template under `paths`, and the files inside folders that are of no known format
+    /// (hidden files aside), for the summary to name.
+    /// - Throws: `LintError` for a path that cannot be read or a catalog that cannot be parsed.
+    public func search(_ paths: [String]) throws(LintError) -> (templates: [Template], skipped: [String]) {
         var files: [String] = []
+        var skipped: [String] = []
         let fm = FileManager.default
         for path in paths {
             var isDir: ObjCBool = false
@@ -31,10 +43,13 @@ public struct TemplateFinder: Sendable {
             }
             if isDir.boolValue {
                 let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-                let found = (fm.enumerator(atPath: path)?.allObjects as? [String] ?? [])
-                    .filter { Self.isTemplateFile($0) }
-                    .map { base + "/" + $0 }
-                files += found.sorted()
+                let all = (fm.enumerator(atPath: path)?.allObjects as? [String] ?? []).filter { relative in
+                    var isSubdirectory: ObjCBool = false
+                    let visible = !relative.split(separator: "/").contains { $0.hasPrefix(".") }
+                    return visible && fm.fileExists(atPath: base + "/" + relative, isDirectory: &isSubdirectory) && !isSubdirectory.boolValue
+                }
+                files += all.filter { Self.isTemplateFile($0) }.map { base + "/" + $0 }.sorted()
+                skipped += all.filter { !Self.isTemplateFile($0) }.map { base + "/" + $0 }.sorted()
             } else {
                 files.append(path)
             }
@@ -43,16 +58,22 @@ public struct TemplateFinder: Sendable {
         var catalogs = 0, fromCatalogs = 0
         for file in files {
             guard let data = fm.contents(atPath: file) else { throw .unreadable(path: file, reason: "permission denied") }
+            let ext = (file as NSString).pathExtension.lowercased()
+            let sms = allSMS || (file as NSString).lastPathComponent.lowercased().contains(".sms.")
+            if ext == "properties" {
+                templates += PropertiesCatalog(file: file, allSMS: sms).templates(PropertiesCatalog.decode(data))
+                continue
+            }
             guard let text = String(data: data, encoding: .utf8) else {
                 throw .unreadable(path: file, reason: "not valid UTF-8; save the file as UTF-8")
             }
-            let ext = (file as NSString).pathExtension.lowercased()
-            let sms = allSMS || (file as NSString).lastPathComponent.lowercased().contains(".sms.")
             if Self.catalogExtensions.contains(ext) {
                 let found = try Catalog(file: file, text: text, fields: fields, allSMS: sms).templates()
                 catalogs += 1
                 fromCatalogs += found.count
                 templates += found
+            } else if ext == "md" {
+                templates.append(MarkdownTemplate.template(file: file, text: text, isSMS: sms))
             } else {
                 templates.append(Template(file: file, text: text, isSMS: sms))
             }
@@ -61,7 +82,10 @@ public struct TemplateFinder: Sendable {
             throw .invalidCatalog(path: paths.joined(separator: " "), line: 1, column: 1,
                                   reason: "--field \(fields.joined(separator: ", ")) selects no text in any catalog; check the key names (`*` matches any key or list item)")
         }
-        return templates
+        for i in templates.indices {
+            templates[i].placeholders = placeholders.syntaxes(forFile: templates[i].file, defaults: templates[i].placeholders)
+        }
+        return (templates, skipped)
     }
 
     static func isTemplateFile(_ path: String) -> Bool {

@@ -47,7 +47,13 @@ extension Ruleset {
     }
 
     /// `report` with the control characters of `bytes` added (the built-in check of every path).
+    /// Unrendered placeholders are added too (`UnrenderedPlaceholders`).
     func withControls(_ report: Report?, _ bytes: UnsafeBufferPointer<UInt8>, _ channel: Channel) -> Report? {
+        var report = report
+        if UnrenderedPlaceholders.mayHave(bytes) {
+            let unrendered = UnrenderedPlaceholders.findings(bytes)
+            if !unrendered.isEmpty { report = (report ?? cleanReport).adding(unrendered) }
+        }
         guard ControlCharacters.mayHave(bytes) else { return report }
         let controls = ControlCharacters.findings(bytes, channel: channel)
         guard !controls.isEmpty else { return report }

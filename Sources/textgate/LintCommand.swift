@@ -10,7 +10,8 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check message templates (.txt, .mustache, .hbs, YAML and JSON catalogs) against the rules.",
         discussion: """
-        Placeholders are masked before matching. Suppress a finding with a Mustache comment: \
+        Placeholders are masked before matching, in the syntaxes of each format (see \
+        --list-formats; --placeholders sets them for every file). Suppress a finding with a Mustache comment: \
         {{! textgate-disable-next-line RULE -- reason }}, or a block between \
         {{! textgate-disable RULE -- reason }} and {{! textgate-enable RULE }}.
         """
@@ -35,6 +36,15 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Treat every template as SMS (otherwise: file names with .sms., or catalog entries with channel: sms).")
     var sms = false
 
+    @Option(help: ArgumentHelp("Placeholder syntaxes of every template, instead of each format's defaults (see --list-formats).", valueName: "SYNTAX,..."))
+    var placeholders: String?
+
+    @Option(name: .customLong("placeholder-length"), help: ArgumentHelp("Without --sample, count each placeholder as this many GSM-7 characters.", valueName: "N"))
+    var placeholderLength: Int = 10
+
+    @Flag(name: .customLong("list-formats"), help: "List the template formats and placeholder syntaxes, and exit.")
+    var listFormats = false
+
     @Option(help: ArgumentHelp("Ignore the known findings recorded in FILE.", valueName: "FILE"))
     var baseline: String?
 
@@ -45,27 +55,43 @@ struct LintCommand: ParsableCommand {
     var output: String?
 
     @Argument(help: "Template files and folders (searched recursively).")
-    var paths: [String]
+    var paths: [String] = []
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("give at least one template file or folder") }
+        if paths.isEmpty && !listFormats { throw ValidationError("give at least one template file or folder") }
+        if placeholderLength < 0 { throw ValidationError("--placeholder-length must be 0 or more, not \(placeholderLength)") }
     }
 
     func run() throws {
+        if listFormats {
+            var out = Output()
+            out.write(TemplateFormats.listing)
+            out.flush()
+            return
+        }
         let ruleset = try rulesOptions.load()
         var samples: SampleValues?
         var templates: [Template] = []
+        var skipped: [String] = []
         var known: [[String]: Int]?
         do throws(LintError) {
             if let sample { samples = try SampleValues(contentsOf: sample) }
-            templates = try TemplateFinder(fields: field, allSMS: sms).templates(at: paths)
+            var policy = PlaceholderPolicy()
+            if let placeholders { policy.everywhere = try PlaceholderPolicy.parse(placeholders, given: "--placeholders") }
+            (templates, skipped) = try TemplateFinder(fields: field, allSMS: sms, placeholders: policy).search(paths)
             if let baseline { known = try Baseline(contentsOf: baseline).budget() }
         } catch {
             Console.error(error.description)
             if case .unreadable = error { throw ExitStatus.unreadableInput.code }
             throw ExitStatus.usage.code
         }
-        let linter = Linter(ruleset: ruleset, sample: samples)
+        if templates.isEmpty {
+            Console.error("textgate: no templates found in \(paths.joined(separator: " "))"
+                + (skipped.isEmpty ? "" : "; skipped \(Self.named(skipped)), of no known format")
+                + "; see textgate lint --list-formats for the formats read")
+            throw ExitStatus.usage.code
+        }
+        let linter = Linter(ruleset: ruleset, sample: samples, placeholderLength: placeholderLength)
         var results = templates.map(linter.lint)
         if let writeBaseline {
             // A malformed suppression is never accepted as known: it must be fixed.
@@ -99,10 +125,12 @@ struct LintCommand: ParsableCommand {
         }
         var fileTexts: [String: String] = [:]
         var messages: [CheckedMessage] = []
-        for (k, r) in results.enumerated() {
+        for r in results {
             let text = fileTexts[r.template.file] ?? (try? String(contentsOfFile: r.template.file, encoding: .utf8)) ?? r.template.text
             fileTexts[r.template.file] = text
-            messages.append(CheckedMessage(source: r.template.file, number: k + 1, firstLine: 1, text: text,
+            // A template record's `line` is the file line where the template's text starts.
+            let line = r.template.origin.fileLocation(line: 1, column: 1).line
+            messages.append(CheckedMessage(source: r.template.file, number: line, firstLine: 1, text: text,
                                            report: r.report, name: r.template.name, encoding: r.encoding))
         }
         let descriptors = ruleset.rules.map(RuleDescriptor.init) + BuiltinCheck.all.map {
@@ -113,16 +141,18 @@ struct LintCommand: ParsableCommand {
         switch format {
         case .text:
             var out = ""
-            for m in messages {
+            for (k, m) in messages.enumerated() {
                 if let e = m.encoding, !(m.report?.findings.isEmpty ?? true) || m.encoding != nil {
                     out += TextReporter.render(m)
                     if m.report?.findings.isEmpty == false || e.segments > 1 {
-                        out += "\(m.source)\(m.name.map { "#" + $0 } ?? ""): \(e.charset.rawValue), \(e.segments) segment\(e.segments == 1 ? "" : "s")\n"
+                        let estimate = results[k].estimated ? " (estimated: \(placeholderLength) characters a placeholder; give --sample to count values)" : ""
+                        out += "\(m.source)\(m.name.map { "#" + $0 } ?? ""): \(e.charset.rawValue), \(e.segments) segment\(e.segments == 1 ? "" : "s")\(estimate)\n"
                     }
                 }
             }
             rendered = out + TextReporter.summary(FindingTally(messages), rulesVersion: ruleset.version)
                 + (baselined > 0 ? "\(baselined) known findings ignored (baseline \(baseline ?? ""))\n" : "")
+                + (skipped.isEmpty ? "" : "skipped \(Self.named(skipped)), of no known format (see --list-formats)\n")
         case .json: rendered = JSONLinesReporter.renderDocument(messages)
         case .jsonl: rendered = JSONLinesReporter.render(messages)
         case .sarif: rendered = SARIFReporter.render(messages, rules: descriptors, rulesVersion: ruleset.version)
@@ -139,6 +169,14 @@ struct LintCommand: ParsableCommand {
         if messages.contains(where: { $0.report?.findings.contains { $0.severity >= failOn.severity } ?? false }) {
             throw ExitStatus.findings.code
         }
+    }
+}
+
+extension LintCommand {
+    /// "3 files: a, b, c", naming at most ten.
+    static func named(_ files: [String]) -> String {
+        let shown = files.prefix(10).joined(separator: ", ")
+        return "\(files.count) file\(files.count == 1 ? "" : "s"): \(shown)\(files.count > 10 ? ", …" : "")"
     }
 }
 

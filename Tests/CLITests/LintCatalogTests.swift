@@ -79,10 +79,10 @@ struct LintCatalogTests {
         #expect(records.flatMap(\.findings).count == 1)
     }
 
-    @Test("--field can be repeated, and a list index selects one item")
+    @Test("--field can be repeated, and a list index (counted from 0, as in jq) selects one item")
     func fieldIndex() throws {
         let file = "fixtures/templates/catalogs/nested/campaigns.yml"
-        let (r, records) = try Lint.records(["--field", "reminders.2.body", "--field", "owner", file])
+        let (r, records) = try Lint.records(["--field", "reminders.1.body", "--field", "owner", file])
         #expect(r.status == 0, "\(r)")
         #expect(records.map { $0.template ?? "-" } == ["reminders.mammogram.body", "owner"])
     }

@@ -1,0 +1,58 @@
+import Matching
+
+/// The built-in check that a message about to be sent holds no template placeholder
+/// (`{{…}}`, `%{…}`, `((…))`, `${…}`): the patient would get the braces, not the value.
+public enum UnrenderedPlaceholders {
+    /// The id, and the category, of its findings.
+    public static let id = "unrendered-placeholder"
+    /// What is wrong and what to do.
+    public static let message = "This message holds a template placeholder that was never filled in: the patient would get the braces, not the value. Render the template with its values before sending."
+    /// Why it matters.
+    public static let rationale = "A placeholder left in a sent text shows the template's internals to the patient and leaves out what the text was meant to say (a name, a time, a link)."
+
+    /// Whether `text` may hold such a placeholder: a `{` anywhere, or `((`. Branch-free, so
+    /// the loop vectorises and clean text pays one pass.
+    static func mayHave(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var flag: UInt8 = 0
+        var previous: UInt8 = 0
+        for b in text {
+            flag |= (b == 0x7B ? 1 : 0) | ((b == 0x28 ? 1 : 0) & (previous == 0x28 ? 1 : 0))
+            previous = b
+        }
+        return flag != 0
+    }
+
+    /// The placeholders of valid UTF-8 `text` as findings, in order.
+    static func findings(_ text: UnsafeBufferPointer<UInt8>) -> [Finding] {
+        let found = Placeholders.find(in: text, syntaxes: Placeholders.unmistakable)
+        guard !found.isEmpty else { return [] }
+        var out: [Finding] = []
+        var scalar = 0, line = 1, column = 1, i = 0
+        var place: (scalar: Int, line: Int, column: Int) = (0, 1, 1)
+        for p in found {
+            // Notify's `((x??text))` yields two tags: report the whole span once.
+            if p.name == nil, p.syntax == .notify { continue }
+            var end = p.range.upperBound
+            if p.syntax == .notify, let close = found.first(where: { $0.range.lowerBound >= p.range.upperBound && $0.name == nil && $0.syntax == .notify }),
+               text[p.range.upperBound - 1] == 0x3F {
+                end = close.range.upperBound
+            }
+            for target in [p.range.lowerBound, end] {
+                while i < target {
+                    let b = text[i]
+                    if b & 0xC0 != 0x80 {
+                        if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+                        scalar += 1
+                    }
+                    i += 1
+                }
+                if target == p.range.lowerBound { place = (scalar, line, column) }
+            }
+            let match = String(decoding: UnsafeBufferPointer(rebasing: text[p.range.lowerBound..<end]), as: UTF8.self)
+            out.append(Finding(rule: id, category: id, severity: .error, message: message, match: match,
+                               start: place.scalar, end: scalar, line: place.line, column: place.column, endLine: line,
+                               endColumn: column, suggestion: "Fill in \(match) with its value, or remove it."))
+        }
+        return out
+    }
+}
