@@ -10,7 +10,7 @@ struct Textgate: AsyncParsableCommand {
         3 an input cannot be read.
         """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, LintCommand.self, InspectCommand.self, RulesCommand.self, ServeCommand.self, KeysCommand.self, OptOutCommand.self]
+        subcommands: [CheckCommand.self, LintCommand.self, InitCommand.self, InspectCommand.self, RulesCommand.self, ServeCommand.self, KeysCommand.self, OptOutCommand.self]
     )
 }
 
