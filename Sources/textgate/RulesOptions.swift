@@ -49,13 +49,18 @@ struct RulesOptions: ParsableArguments {
 
     /// Loads the rules with the configuration's overrides and domains, or prints every problem
     /// and exits 2.
-    func load() throws -> Ruleset {
+    func load() throws -> Ruleset { try loadConfigured().ruleset }
+
+    /// The rules, as `load()`, and the configuration in effect, whose other values (`include`,
+    /// `exclude`, `placeholders`, `placeholder_length`) are the linter's.
+    func loadConfigured() throws -> (ruleset: Ruleset, config: ProjectConfig?) {
         let project = try projectConfig()
         let source = source(project)
         let domains = (project?.allowedLinkDomains ?? []) + allowDomain
-        return try reporting(source, project) { () throws(RulesError) -> Ruleset in
+        let ruleset = try reporting(source, project) { () throws(RulesError) -> Ruleset in
             try Ruleset.load(source, overrides: project?.overrides ?? []).allowing(domains: domains)
         }
+        return (ruleset, project)
     }
 
     /// Reads the rules without running their examples, with the configuration's overrides and
