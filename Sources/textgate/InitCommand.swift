@@ -37,7 +37,13 @@ struct InitCommand: ParsableCommand {
         if copyRules {
             for file in BuiltinRules.files {
                 let path = "rules/" + file.relativePath
-                try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                let folder = (path as NSString).deletingLastPathComponent
+                do {
+                    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                } catch {
+                    Console.error("textgate: cannot create \(folder): \(error.localizedDescription); check that this folder is writable")
+                    throw ExitStatus.unreadableInput.code
+                }
                 try FileOutput.write(ProjectConfig.withPublishedSchema(file.text), to: path)
             }
             print("wrote \(BuiltinRules.files.count) rule files to rules/")
