@@ -1,8 +1,8 @@
 # textgate: `make run` starts the service on the embedded SQLite store, `make test` runs the
 # tests (the PostgreSQL store tests start a throwaway cluster, so postgresql is installed when
 # initdb is missing), `make bench` measures throughput, `make accuracy` measures what the rules
-# catch, `make samples` checks the sample messages, `make generate` compiles keywords/*.yml into
-# the built-in keywords. Each installs what is missing first.
+# catch, `make samples` checks the sample messages, `make generate` compiles keywords/*.yml and rules/
+# into the built-in keywords and rules. Each installs what is missing first.
 SWIFT ?= swift
 APT_PACKAGES := libpcre2-dev
 
@@ -20,10 +20,11 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# The opt-out, opt-in and help keywords are data (keywords/*.yml) compiled into the binary;
-# a test fails until this has been run after an edit.
+# The opt-out, opt-in and help keywords (keywords/*.yml) and the default rules (rules/) are data
+# compiled into the binary; a test fails until this has been run after an edit.
 generate:
 	$(SWIFT) run textgate-keywords keywords Sources/OptOut/BuiltinKeywords+Data.swift
+	$(SWIFT) run textgate-builtin-rules rules Sources/Rules/BuiltinRules+Data.swift
 
 run: build
 	@$$($(SWIFT) build --show-bin-path)/textgate serve --rules rules --db $(DB) --port $(PORT) --bootstrap-key

@@ -68,6 +68,8 @@ let package = Package(
         // generator and by the test that the generated file is current.
         .target(name: "KeywordSource", dependencies: ["OptOut", .product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "textgate-keywords", dependencies: ["KeywordSource", "OptOut"]),
+        // Compiles rules/ into the built-in rules' Swift source (`make generate`).
+        .executableTarget(name: "textgate-builtin-rules", dependencies: ["Rules"]),
         .target(
             name: "SecureLinks",
             dependencies: [

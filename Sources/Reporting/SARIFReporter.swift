@@ -4,8 +4,8 @@ import Rules
 ///
 /// Columns are Unicode code points (`columnKind: unicodeCodePoints`), matching the other formats.
 public enum SARIFReporter {
-    /// The tool version written into `tool.driver.semanticVersion`.
-    public static let toolVersion = "0.1.0"
+    /// The tool version written into `tool.driver.semanticVersion`: textgate's version.
+    public static let toolVersion = TextgateVersion.current
 
     /// One SARIF log with one run: the rules, then one result per finding.
     public static func render(_ messages: [CheckedMessage], rules: [RuleDescriptor], rulesVersion: String) -> String {

@@ -162,7 +162,7 @@ extension NodeReader {
         return list.map(\.0)
     }
 
-    private mutating func domainList(_ node: Node?, key: String, in parent: Node, required: Bool = true) -> [String]? {
+    mutating func domainList(_ node: Node?, key: String, in parent: Node, required: Bool = true) -> [String]? {
         guard let list = strings(node, key: key, in: parent, required: required) else { return nil }
         for (domain, at) in list where !DomainSyntax.isDomain(domain) {
             error(at, "`\(domain)` is not a domain name; write just the host, like `example.com` (no scheme, path or port)")
@@ -183,10 +183,16 @@ extension NodeReader {
     }
 
     /// Reads `textgate.yml`.
-    mutating func settings(_ root: Node) -> RuleSettings {
-        guard let e = entries(root, what: "the settings file", allowed: ["allowed_link_domains"]) else { return RuleSettings() }
-        return RuleSettings(allowedLinkDomains: domainList(e["allowed_link_domains"], key: "allowed_link_domains",
-                                                           in: root, required: false) ?? [])
+    /// Reads a rules directory's `textgate.yml`: its settings and its overrides.
+    mutating func settings(_ root: Node) -> (RuleSettings, [Override]) {
+        guard let e = entries(root, what: "the settings file", allowed: ["allowed_link_domains", "help_base_url", "overrides"]) else { return (RuleSettings(), []) }
+        var settings = RuleSettings(allowedLinkDomains: domainList(e["allowed_link_domains"], key: "allowed_link_domains",
+                                                                   in: root, required: false) ?? [])
+        settings.helpBaseURL = string(e["help_base_url"], key: "help_base_url", in: root, required: false)
+        if let url = settings.helpBaseURL, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+            error(location(e["help_base_url"]), "`help_base_url` must be an http or https URL, like `https://example.com/textgate/rules/`")
+        }
+        return (settings, overrides(e["overrides"]))
     }
 }
 

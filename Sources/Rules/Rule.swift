@@ -87,9 +87,12 @@ public enum RuleKind: Sendable, Equatable {
 public struct RuleSettings: Sendable, Equatable {
     /// The practice's own domains; a link elsewhere triggers `link-policy` rules.
     public var allowedLinkDomains: [String]
+    /// Where the rules' reference pages live (`help_base_url`), if the ruleset names it.
+    public var helpBaseURL: String?
 
     /// Settings with these allowed domains.
-    public init(allowedLinkDomains: [String] = []) {
+    public init(allowedLinkDomains: [String] = [], helpBaseURL: String? = nil) {
         self.allowedLinkDomains = allowedLinkDomains
+        self.helpBaseURL = helpBaseURL
     }
 }

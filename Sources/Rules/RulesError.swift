@@ -23,12 +23,16 @@ public enum RulesError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadableDirectory(path: String, reason: String)
     /// One or more files are invalid; every problem found, in file order.
     case invalid([RuleDiagnostic])
+    /// A configuration file is missing or unreadable.
+    case unreadableFile(path: String, reason: String)
 
     /// Every problem, one per line.
     public var description: String {
         switch self {
         case .unreadableDirectory(let path, let reason):
             return "\(path): error: cannot read the rules directory: \(reason)"
+        case .unreadableFile(let path, let reason):
+            return "\(path): error: cannot read the configuration file: \(reason)"
         case .invalid(let diagnostics):
             return diagnostics.map(\.description).joined(separator: "\n")
         }
@@ -39,6 +43,8 @@ public enum RulesError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .unreadableDirectory(let path, let reason):
             return [RuleDiagnostic(SourceLocation(path: path, line: 1, column: 1), "cannot read the rules directory: \(reason)")]
+        case .unreadableFile(let path, let reason):
+            return [RuleDiagnostic(SourceLocation(path: path, line: 1, column: 1), "cannot read the configuration file: \(reason)")]
         case .invalid(let d):
             return d
         }

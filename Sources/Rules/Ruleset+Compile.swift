@@ -54,6 +54,7 @@ extension Ruleset {
         self.version = source.version
         self.rules = source.rules
         self.settings = source.settings
+        self.overrides = source.overrides
         // A prefilter literal may occur inside a word; every other literal must start one.
         self.automaton = LiteralAutomaton(patterns: literals,
                                           atWordStart: owners.map { !$0.contains { $0.role == .prefilter } })

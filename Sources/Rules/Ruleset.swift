@@ -12,6 +12,8 @@ public struct Ruleset: Sendable {
     public let rules: [Rule]
     /// The directory's settings, including domains added with `allowing(domains:)`.
     public let settings: RuleSettings
+    /// The overrides applied, in order, each with where it was written.
+    public let overrides: [Override]
 
     let automaton: LiteralAutomaton
     /// The rules that listed each literal and in which role, flat so that reading them copies
@@ -48,8 +50,20 @@ public struct Ruleset: Sendable {
     /// the whole load, so a check never runs on a half-valid rule set.
     /// - Throws: `RulesError` listing every problem as `path:line:col`.
     public static func load(directory: String) throws(RulesError) -> Ruleset {
-        let (source, problems) = try RuleDirectory.scan(directory)
-        let ruleset = Ruleset(compiling: source)
+        try load(.directory(directory))
+    }
+
+    /// Reads, validates, compiles and self-tests the rules of `source`, with `overrides` (from a
+    /// configuration file or the server settings, each with its origin) applied after the
+    /// ruleset's own. Overrides are part of the version.
+    /// - Throws: `RulesError` listing every problem, including each override that matches no
+    ///   rule or disables or lowers a rule marked `suppressible: false`.
+    public static func load(_ source: RuleSource, overrides: [Override] = []) throws(RulesError) -> Ruleset {
+        var (directory, problems) = try RuleDirectory.scan(source)
+        if problems.isEmpty {
+            do throws(RulesError) { directory = try directory.applying(overrides) } catch { problems += error.diagnostics }
+        }
+        let ruleset = Ruleset(compiling: directory)
         let all = problems + ruleset.testExamples().map(\.diagnostic)
         guard all.isEmpty else {
             throw .invalid(all.sorted { ($0.location.path, $0.location.line, $0.location.column) < ($1.location.path, $1.location.line, $1.location.column) })
@@ -60,7 +74,7 @@ public struct Ruleset: Sendable {
     /// The same rules with more domains allowed for links (`--allow-domain`).
     public func allowing(domains: [String]) -> Ruleset {
         guard !domains.isEmpty else { return self }
-        var source = RuleDirectory(root: "", rules: rules, settings: settings, version: version)
+        var source = RuleDirectory(root: "", rules: rules, settings: settings, version: version, overrides: overrides)
         source.settings.allowedLinkDomains += domains.map { HostName.canonical(Substring($0)) }
         return Ruleset(compiling: source)
     }

@@ -26,11 +26,15 @@ struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Check every line of FILE as its own message (- for standard input).", valueName: "FILE"))
     var lines: String?
 
+    @Option(help: ArgumentHelp("Write the report to FILE instead of standard output.", valueName: "FILE"))
+    var output: String?
+
     @Argument(help: "Messages to check.")
     var messages: [String] = []
 
     func run() throws {
         let ruleset = try rulesOptions.load()
+        if let output { try ReportFile.redirectStandardOutput(to: output) }
         var out = Output()
         var writer = JSONWriter()
         var collected: [CheckedMessage] = []

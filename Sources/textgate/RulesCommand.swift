@@ -3,7 +3,7 @@ import Foundation
 import Reporting
 import Rules
 
-/// `textgate rules`: list, test and explain the rules of a directory.
+/// `textgate rules`: list, test and explain the rules in use (a directory or the built-in ones).
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
@@ -11,49 +11,40 @@ struct RulesCommand: ParsableCommand {
         subcommands: [List.self, Test.self, Explain.self, Doc.self]
     )
 
-    struct Directory: ParsableArguments {
-        @Option(name: .long, help: ArgumentHelp("The rules directory.", valueName: "DIR"))
-        var rules: String = "rules"
-
-        /// Reads the directory without running examples, or prints every problem and exits 2.
-        func read() throws -> RuleDirectory {
-            do {
-                return try RuleDirectory.read(rules)
-            } catch {
-                Console.error(error.renderedWithSource)
-                throw ExitStatus.usage.code
-            }
-        }
-    }
-
     /// `rules list`.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every rule: id, severity, category, kind.")
-        @OptionGroup var directory: Directory
+        @OptionGroup var options: RulesOptions
 
         func run() throws {
-            let dir = try directory.read()
+            let (dir, source) = try options.read()
             let width = dir.rules.map(\.id.count).max() ?? 0
             for r in dir.rules {
                 let id = r.id.padding(toLength: width, withPad: " ", startingAt: 0)
                 let sev = r.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
                 print("\(id)  \(sev)  \(r.category.padding(toLength: 15, withPad: " ", startingAt: 0))  \(r.kind.name)")
             }
+            for o in dir.overrides { print("override \(o) (\(o.origin))") }
             let m = Ruleset(compiling: dir).matcherStatistics
-            print("\(dir.rules.count) rules, version \(dir.version); one automaton of \(m.literals) literals, \(m.states) states, \(m.classes) byte classes")
+            let which: String
+            switch source {
+            case .directory(let path): which = "rules in \(path)"
+            case .builtin: which = "built-in rules"
+            }
+            print("\(dir.rules.count) \(which), version \(dir.version); one automaton of \(m.literals) literals, \(m.states) states, \(m.classes) byte classes")
         }
     }
 
     /// `rules test`.
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Run every rule's examples; each failure names its file and line.")
-        @OptionGroup var directory: Directory
+        @OptionGroup var options: RulesOptions
 
         @Flag(help: "Also fail a rule that none of its examples makes fire, and any example that triggers a rule other than its own.")
         var coverage = false
 
         func run() throws {
-            let dir = try directory.read()
+            let (dir, _) = try options.read()
             let ruleset = Ruleset(compiling: dir)
             var failed = 0
             var examples = 0
@@ -77,13 +68,13 @@ struct RulesCommand: ParsableCommand {
     /// `rules explain ID`.
     struct Explain: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Explain one rule: what, why, how it matches, its examples.")
-        @OptionGroup var directory: Directory
+        @OptionGroup var options: RulesOptions
         @Argument(help: "The rule id.") var id: String
 
         func run() throws {
-            let dir = try directory.read()
+            let (dir, source) = try options.read()
             guard let r = dir.rules.first(where: { $0.id == id }) else {
-                Console.error("textgate: no rule `\(id)` in \(directory.rules); `textgate rules list` shows the ids")
+                Console.error("textgate: no rule `\(id)` in \(source); `textgate rules list` shows the ids")
                 throw ExitStatus.usage.code
             }
             print(RuleExplanation.text(r, settings: dir.settings))
@@ -95,7 +86,7 @@ extension RulesCommand {
     /// `rules doc`.
     struct Doc: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Write a reference of every rule (message, rationale, examples) as Markdown or HTML.")
-        @OptionGroup var directory: Directory
+        @OptionGroup var options: RulesOptions
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case md, html }
 
@@ -103,7 +94,7 @@ extension RulesCommand {
         @Argument(help: ArgumentHelp("The file to write (- for standard output).", valueName: "OUT")) var out: String
 
         func run() throws {
-            let dir = try directory.read()
+            let (dir, _) = try options.read()
             let text = format == .md ? RulesDocument.markdown(dir) : RulesDocument.html(dir)
             if out == "-" { print(text, terminator: "") } else { try FileOutput.write(text, to: out) }
         }

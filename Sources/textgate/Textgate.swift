@@ -1,4 +1,5 @@
 import ArgumentParser
+import Rules
 
 /// The `textgate` command line: check messages against a rules directory.
 struct Textgate: AsyncParsableCommand {
@@ -9,8 +10,8 @@ struct Textgate: AsyncParsableCommand {
         Exit codes: 0 nothing at or above --fail-on; 1 findings; 2 invalid rules or usage; \
         3 an input cannot be read.
         """,
-        version: "0.1.0",
-        subcommands: [CheckCommand.self, LintCommand.self, InspectCommand.self, RulesCommand.self, ServeCommand.self, KeysCommand.self, OptOutCommand.self]
+        version: TextgateVersion.current,
+        subcommands: [CheckCommand.self, LintCommand.self, InitCommand.self, InspectCommand.self, RulesCommand.self, ServeCommand.self, KeysCommand.self, OptOutCommand.self]
     )
 }
 

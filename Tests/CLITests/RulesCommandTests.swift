@@ -21,7 +21,7 @@ struct RulesCommandTests {
         let cannabis = try #require(rows.first { $0.hasPrefix("cannabis ") })
         #expect(cannabis.split(separator: " ") == ["cannabis", "error", "cannabis", "terms"])
         let version = try CLI.run(["check", "--format", "jsonl", "fine"]).jsonLines().first?["rulesVersion"] as? String
-        #expect(r.lines.last?.hasPrefix("\(ids.count) rules, version \(version ?? "?"); one automaton of ") == true)
+        #expect(r.lines.last?.hasPrefix("\(ids.count) rules in rules, version \(version ?? "?"); one automaton of ") == true)
     }
 
     @Test("test passes on the default rules")
