@@ -7,7 +7,8 @@
 #   scripts/fuzz.sh [TARGET...]      (default: every target)
 #
 # FUZZ_SECONDS (60) per target, FUZZ_SCRATCH (.build-fuzz), FUZZ_OUT (FUZZ_SCRATCH/findings),
-# FUZZ_TIMEOUT (25): seconds one input may take before it counts as a hang.
+# FUZZ_TIMEOUT (25): seconds one input may take before it counts as a hang; FUZZ_LEAKS (0): 1
+# turns LeakSanitizer on, which today reports the rule set each target loads once as leaked.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -17,6 +18,7 @@ FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 FUZZ_SCRATCH=${FUZZ_SCRATCH:-.build-fuzz}
 FUZZ_OUT=${FUZZ_OUT:-$FUZZ_SCRATCH/findings}
 FUZZ_TIMEOUT=${FUZZ_TIMEOUT:-25}
+FUZZ_LEAKS=${FUZZ_LEAKS:-0}
 all_targets=(fuzz-rule-loader fuzz-check fuzz-links fuzz-lint-catalog fuzz-inbound)
 if [ $# -gt 0 ]; then targets=("$@"); else targets=("${all_targets[@]}"); fi
 
@@ -84,7 +86,7 @@ for t in "${targets[@]}"; do
   echo "fuzz: $t for ${FUZZ_SECONDS}s on $(ls "$corpus" | wc -l) inputs; log $log"
   set +e
   TEXTGATE_FUZZ_RULES=$root/rules "$bin/$t" "$corpus" -max_total_time="$FUZZ_SECONDS" -timeout="$FUZZ_TIMEOUT" \
-    -rss_limit_mb=4096 -max_len=16384 -print_final_stats=1 -artifact_prefix="$out/$t/" > "$log" 2>&1
+    -rss_limit_mb=4096 -max_len=16384 -detect_leaks="$FUZZ_LEAKS" -print_final_stats=1 -artifact_prefix="$out/$t/" > "$log" 2>&1
   status=$?
   set -e
   runs=$(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
