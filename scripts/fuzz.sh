@@ -85,7 +85,7 @@ for t in "${targets[@]}"; do
   log=$out/$t.log
   echo "fuzz: $t for ${FUZZ_SECONDS}s on $(ls "$corpus" | wc -l) inputs; log $log"
   set +e
-  TEXTGATE_FUZZ_RULES=$root/rules "$bin/$t" "$corpus" -max_total_time="$FUZZ_SECONDS" -timeout="$FUZZ_TIMEOUT" \
+  ASAN_OPTIONS="detect_leaks=$FUZZ_LEAKS${ASAN_OPTIONS:+:$ASAN_OPTIONS}" TEXTGATE_FUZZ_RULES=$root/rules "$bin/$t" "$corpus" -max_total_time="$FUZZ_SECONDS" -timeout="$FUZZ_TIMEOUT" \
     -rss_limit_mb=4096 -max_len=16384 -detect_leaks="$FUZZ_LEAKS" -print_final_stats=1 -artifact_prefix="$out/$t/" > "$log" 2>&1
   status=$?
   set -e
