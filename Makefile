@@ -2,11 +2,12 @@
 # tests (the PostgreSQL store tests start a throwaway cluster, so postgresql is installed when
 # initdb is missing), `make bench` measures throughput, `make accuracy` measures what the rules
 # catch, `make samples` checks the sample messages, `make generate` compiles keywords/*.yml and rules/
-# into the built-in keywords and rules. Each installs what is missing first.
+# into the built-in keywords and rules, `make fuzz` and `make api-fuzz` fuzz the parsers and the
+# HTTP API. Each installs what is missing first.
 SWIFT ?= swift
 APT_PACKAGES := libpcre2-dev
 
-.PHONY: run samples test bench accuracy build deps generate
+.PHONY: run samples test bench accuracy build deps generate fuzz api-fuzz
 
 DB ?= textgate.db
 PORT ?= 8080
@@ -75,3 +76,18 @@ accuracy: deps
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3; }
 	$(SWIFT) build --product textgate
 	python3 scripts/accuracy.py --textgate "$$($(SWIFT) build --show-bin-path)/textgate" --rules rules --out ACCURACY.md
+
+# libFuzzer targets (Fuzz/, address sanitizer) built in their own scratch directory and run for
+# FUZZ_SECONDS each; any crash fails, and its input is left under .build-fuzz/findings/.
+FUZZ_SECONDS ?= 60
+
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) bash scripts/fuzz.sh
+
+# Schemathesis (installed from PyPI when missing) against a server on loopback with an admin
+# key; fails on any 5xx or response outside openapi.yaml.
+API_FUZZ_EXAMPLES ?= 40
+API_FUZZ_SECONDS ?= 300
+
+api-fuzz: deps
+	API_FUZZ_EXAMPLES=$(API_FUZZ_EXAMPLES) API_FUZZ_SECONDS=$(API_FUZZ_SECONDS) SWIFT=$(SWIFT) bash scripts/api-fuzz.sh
