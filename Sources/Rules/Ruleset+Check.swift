@@ -228,9 +228,9 @@ struct RuleSpan: Hashable, Sendable {
 }
 
 /// UTF-8 validation that says where the text goes wrong.
-enum UTF8Check {
+public enum UTF8Check {
     /// The offset of the first byte of an invalid sequence, or nil when all is valid.
-    static func firstInvalidByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    public static func firstInvalidByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var offset = 0

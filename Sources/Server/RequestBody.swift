@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Messaging
 import NIOCore
+import Rules
 
 /// A JSON request body: a `Decodable` type and the fields it takes.
 protocol RequestBody: Decodable, Sendable {
@@ -31,7 +32,7 @@ enum BodyReader {
     /// `data` decoded as `T`, strictly.
     static func decode<T: RequestBody>(_ type: T.Type, _ data: Data) throws -> T {
         guard !data.isEmpty else { throw APIError.badJSON("the body is empty; send a JSON object") }
-        if let offset = data.withUnsafeBytes({ firstInvalidUTF8($0) }) {
+        if let offset = data.withUnsafeBytes({ UTF8Check.firstInvalidByte($0.bindMemory(to: UInt8.self)) }) {
             throw APIError(.badRequest, "invalid_utf8", "The request body is not valid UTF-8 (byte \(offset)); send it as UTF-8.",
                            details: "{\"byteOffset\":\(offset)}")
         }
@@ -52,20 +53,6 @@ enum BodyReader {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
             throw APIError.decoding(error)
-        }
-    }
-
-    /// Offset of the first byte that is not part of valid UTF-8, or nil.
-    static func firstInvalidUTF8(_ bytes: UnsafeRawBufferPointer) -> Int? {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        var offset = 0
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let s): offset += UTF8.width(s)
-            case .emptyInput: return nil
-            case .error: return offset
-            }
         }
     }
 }
