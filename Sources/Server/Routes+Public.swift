@@ -1,12 +1,13 @@
 import Foundation
 import Hummingbird
+import Rules
 
 extension Router where Context == AppContext {
     /// `/healthz`, `/metrics`, `/openapi.yaml`: no key needed.
     func addPublicRoutes(_ state: ServerState, _ registry: RouteRegistry) {
         route(.get, "/healthz", roles: nil, state: state, registry: registry) { _, _ in
             let schema = try await state.store.schemaVersion()
-            return .json("{\"status\":\"ok\",\"rulesVersion\":\(JSON.q(state.rules.ruleset.version)),\"schemaVersion\":\(schema)}")
+            return .json("{\"status\":\"ok\",\"version\":\(JSON.q(TextgateVersion.current)),\"rulesVersion\":\(JSON.q(state.rules.ruleset.version)),\"schemaVersion\":\(schema)}")
         }
         route(.get, "/metrics", roles: nil, state: state, registry: registry) { _, _ in
             .text(state.metrics.text(), contentType: "text/plain; version=0.0.4; charset=utf-8")

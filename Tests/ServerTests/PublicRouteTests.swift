@@ -1,15 +1,17 @@
 import Foundation
+import Rules
 import Testing
 
 @Suite("/healthz, /metrics and /v1/audit")
 struct PublicRouteTests {
-    @Test("healthz reports ok, the rules version and the schema version")
+    @Test("healthz reports ok, textgate's version, the rules version and the schema version")
     func health() async throws {
         try await withServer { h, client in
             let r = try await client.call(.get, "/healthz")
             #expect(r.status == .ok)
             #expect(r.json["status"] as? String == "ok")
             #expect(r.json["rulesVersion"] as? String == h.state.rules.ruleset.version)
+            #expect(r.json["version"] as? String == TextgateVersion.current)
             #expect((r.json["schemaVersion"] as? Int ?? 0) >= 1)
         }
     }
