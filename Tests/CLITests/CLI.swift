@@ -38,13 +38,14 @@ enum CLI {
 
     static var available: Bool { binary != nil }
 
-    /// Runs `textgate arguments`, writing `stdin` (or nothing) to its standard input.
-    static func run(_ arguments: [String], stdin: Data? = nil) throws -> CLIResult {
+    /// Runs `textgate arguments` in `directory` (the package root by default), writing `stdin`
+    /// (or nothing) to its standard input.
+    static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil) throws -> CLIResult {
         let binary = try #require(binary, "no textgate binary next to the test bundle; run `swift build` first")
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.currentDirectoryURL = root
+        process.currentDirectoryURL = directory ?? root
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -25,28 +25,6 @@ struct ScratchRepo {
 
     /// Runs `textgate arguments` with `relative` (a folder of the repository) as working directory.
     func run(_ arguments: [String], in relative: String = ".") throws -> CLIResult {
-        let binary = try #require(CLI.binary, "no textgate binary next to the test bundle; run `swift build` first")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = root.appendingPathComponent(relative)
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdoutData = Collected(), stderrData = Collected()
-        let group = DispatchGroup()
-        for (handle, box) in [(out.fileHandleForReading, stdoutData), (err.fileHandleForReading, stderrData)] {
-            group.enter()
-            DispatchQueue.global().async {
-                box.data = handle.readDataToEndOfFile()
-                group.leave()
-            }
-        }
-        group.wait()
-        process.waitUntilExit()
-        return CLIResult(status: process.terminationStatus, stdoutData: stdoutData.data,
-                         stderr: String(decoding: stderrData.data, as: UTF8.self))
+        try CLI.run(arguments, in: root.appendingPathComponent(relative))
     }
 }
