@@ -10,7 +10,9 @@
  *   3. each remaining letter or digit outside ASCII whose UTS #39 confusable skeleton is
  *      plain ASCII letters or digits (after steps 1 and 2) is replaced by that skeleton, and
  *      each that Unicode names a small capital of Latin letters ("LATIN LETTER SMALL CAPITAL
- *      R", which the skeleton mostly leaves) by those letters;
+ *      R", which the skeleton mostly leaves) by those letters; any other decimal digit
+ *      (Arabic-Indic, Devanagari, ...) by the ASCII digit of its value, so that no digit but
+ *      0-9 is left and a rule's `\d` can mean [0-9];
  *   4. canonical composition.
  *
  * Built and run by scripts/update-fold-table.sh.
@@ -127,6 +129,10 @@ int main(void) {
                 m = asciiSkeleton(x, sk);
                 if (m == 0 && single && x != c) m = asciiSkeleton(c, sk);
                 if (m == 0) m = smallCapital(x, sk);
+                if (m == 0 && u_charType(x) == U_DECIMAL_DIGIT_NUMBER) {
+                    sk[0] = (UChar)('0' + u_charDigitValue(x));
+                    m = 1;
+                }
             }
             if (nr + (m > 0 ? m : 2) >= CAP) { fprintf(stderr, "fold of U+%04X too long\n", c); return 1; }
             if (m > 0) { memcpy(replaced + nr, sk, m * sizeof(UChar)); nr += m; }

@@ -2,12 +2,13 @@ import CPCRE2
 
 /// A PCRE2 pattern compiled once, JIT-compiled, and safe to share between threads.
 ///
-/// Each match call creates its own match data, and every call runs under a match
-/// limit and a depth limit, so a pathological pattern stops instead of stalling a check.
+/// Match data is never shared: each call gets its own, or the calling thread's (`PCRE2MatchData`),
+/// and every call runs under a match limit and a depth limit, so a pathological pattern stops
+/// instead of stalling a check.
 public final class PCRE2Regex: @unchecked Sendable {
     // Safe to share: `code` and `context` are created and JIT-compiled in `init` and never
     // modified afterwards. PCRE2 documents compiled code and match contexts as read-only
-    // during matching; all per-match state lives in match data created per call.
+    // during matching; all per-match state lives in match data, which one thread owns.
     private let code: OpaquePointer
     private let context: OpaquePointer
 
@@ -64,15 +65,24 @@ public final class PCRE2Regex: @unchecked Sendable {
     /// - Parameter text: valid UTF-8 (not re-checked).
     /// - Throws: `PCRE2Error.limitExceeded` when the match or depth limit stopped the search.
     public func matches(in text: UnsafeBufferPointer<UInt8>) throws(PCRE2Error) -> [Range<Int>] {
-        guard let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return [] }
-        defer { pcre2_match_data_free_8(data) }
         var results: [Range<Int>] = []
+        try forEachMatch(in: text, data: PCRE2MatchData()) { results.append($0) }
+        return results
+    }
+
+    /// Calls `body` with every non-overlapping match in `text`, in order, as byte ranges.
+    /// - Parameters:
+    ///   - text: valid UTF-8 (not re-checked).
+    ///   - data: the calling thread's match data, reused from call to call.
+    /// - Throws: `PCRE2Error.limitExceeded` when the match or depth limit stopped the search.
+    public func forEachMatch(in text: UnsafeBufferPointer<UInt8>, data: PCRE2MatchData,
+                             _ body: (Range<Int>) -> Void) throws(PCRE2Error) {
         var offset = 0
         let base = text.baseAddress ?? UnsafePointer(bitPattern: 1)!
         while offset <= text.count {
-            guard let found = try match(base, text.count, at: offset, data) else { break }
+            guard let found = try match(base, text.count, at: offset, data.pointer) else { break }
             let start = found.lowerBound, end = found.upperBound
-            results.append(found)
+            body(found)
             if end == start {
                 // Empty match: step one whole UTF-8 character forward.
                 var next = end + 1
@@ -82,7 +92,6 @@ public final class PCRE2Regex: @unchecked Sendable {
                 offset = end
             }
         }
-        return results
     }
 
     /// The non-overlapping matches that start at one of `starts`, as byte ranges, for a regex
@@ -94,20 +103,26 @@ public final class PCRE2Regex: @unchecked Sendable {
     ///     character boundary.
     /// - Throws: `PCRE2Error.limitExceeded` when the match or depth limit stopped an attempt.
     public func matches(in text: UnsafeBufferPointer<UInt8>, startingAt starts: [Int]) throws(PCRE2Error) -> [Range<Int>] {
-        precondition(anchored, "matches(in:startingAt:) needs a regex compiled anchored")
-        guard !starts.isEmpty, let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return [] }
-        defer { pcre2_match_data_free_8(data) }
         var results: [Range<Int>] = []
+        try forEachMatch(in: text, startingAt: starts, data: PCRE2MatchData()) { results.append($0) }
+        return results
+    }
+
+    /// Calls `body` with each non-overlapping match that starts at one of `starts` (see
+    /// `matches(in:startingAt:)`), in order.
+    /// - Parameter data: the calling thread's match data, reused from call to call.
+    public func forEachMatch(in text: UnsafeBufferPointer<UInt8>, startingAt starts: some Sequence<Int>,
+                             data: PCRE2MatchData, _ body: (Range<Int>) -> Void) throws(PCRE2Error) {
+        precondition(anchored, "matches(in:startingAt:) needs a regex compiled anchored")
         var resume = 0
         let base = text.baseAddress ?? UnsafePointer(bitPattern: 1)!
         for start in starts where start >= resume && start <= text.count {
             resume = start + 1
-            guard let found = try match(base, text.count, at: start, data) else { continue }
-            results.append(found)
+            guard let found = try match(base, text.count, at: start, data.pointer) else { continue }
+            body(found)
             // As `matches(in:)` does: the next match starts at this one's end, or after it when empty.
             resume = max(resume, found.upperBound)
         }
-        return results
     }
 
     /// One search from `offset`: the match's byte range, or nil when there is none.
@@ -118,6 +133,7 @@ public final class PCRE2Regex: @unchecked Sendable {
         if rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT {
             throw .limitExceeded(pattern: pattern)
         }
+        // 0 is a match whose groups did not fit the match data: only the whole match is read.
         if rc < 0 { throw .match(message: PCRE2Regex.message(for: rc)) }
         let ovector = pcre2_get_ovector_pointer_8(data)!
         return ovector[0]..<ovector[1]

@@ -112,20 +112,24 @@ extension Ruleset {
         if !hits.isEmpty { resolveLiterals(view, hits, &scratch) }
         for (k, r) in patternRules.enumerated() {
             if patternNeedsPrefilter[k] && !scratch.prefiltered.contains(where: { $0.rule == r }) { continue }
-            guard case .pattern(let regexes, let anchored, _) = compiled[r] else { continue }
-            for (i, regex) in regexes.enumerated() {
-                do throws(PCRE2Error) {
-                    let found: [Range<Int>]
-                    if let anchored = anchored[i] {
-                        let starts = scratch.prefiltered.filter { $0.rule == r }.map(\.range.lowerBound).sorted()
-                        found = try anchored.matches(in: view, startingAt: starts)
-                    } else {
-                        found = try regex.matches(in: view)
+            guard case .pattern(let search, let anchored, _) = compiled[r] else { continue }
+            let data = scratch.matchData
+            do throws(PCRE2Error) {
+                for regex in search {
+                    try regex.forEachMatch(in: view, data: data) { m in
+                        if !m.isEmpty { scratch.spans.append(RuleSpan(rule: r, range: m)) }
                     }
-                    for m in found where !m.isEmpty { scratch.spans.append(RuleSpan(rule: r, range: m)) }
-                } catch {
-                    incomplete.append(rules[r].id)
                 }
+                if !anchored.isEmpty {
+                    let starts = scratch.prefiltered.lazy.filter { $0.rule == r }.map(\.range.lowerBound).sorted()
+                    for regex in anchored {
+                        try regex.forEachMatch(in: view, startingAt: starts, data: data) { m in
+                            if !m.isEmpty { scratch.spans.append(RuleSpan(rule: r, range: m)) }
+                        }
+                    }
+                }
+            } catch {
+                incomplete.append(rules[r].id)
             }
         }
         var links: [LinkMatch] = []
@@ -211,6 +215,8 @@ struct CheckScratch {
     var prefiltered: [RuleSpan] = []
     /// Literal hits of rules, on word boundaries, before exceptions and pairing.
     var found: [(rule: Int, role: LiteralOwner.Role, range: Range<Int>)] = []
+    /// The match data this check's regexes share, made when the first regex runs.
+    lazy var matchData = PCRE2MatchData()
 
     /// Empties the buffers for the next message, keeping their storage.
     mutating func clear() {

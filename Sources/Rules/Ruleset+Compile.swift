@@ -28,10 +28,8 @@ extension Ruleset {
                 compiled.append(.terms)
             case .pattern(let patterns, let prefilter):
                 for p in prefilter { add(TermForm.literal(p), i, .prefilter) }
-                // Patterns were compiled once at load to validate them; compiling again is cheap.
-                let regexes = patterns.compactMap { try? PCRE2Regex($0) }
-                let anchored = regexes.map { Ruleset.anchoredAtPrefilter($0.pattern, prefilter) }
-                compiled.append(.pattern(regexes: regexes, anchored: anchored, needsPrefilter: !prefilter.isEmpty))
+                let (search, anchored) = Ruleset.searches(patterns, prefilter)
+                compiled.append(.pattern(search: search, anchored: anchored, needsPrefilter: !prefilter.isEmpty))
                 patternRules.append(i)
             case .linkDomains(let domains):
                 compiled.append(.linkDomains(DomainSet(domains)))
@@ -88,12 +86,33 @@ extension Ruleset {
         }
     }
 
-    /// The pattern compiled anchored, when every match of it must begin with one of the
-    /// prefilter literals; the check then tries it only where those literals start.
-    static func anchoredAtPrefilter(_ pattern: String, _ prefilter: [String]) -> PCRE2Regex? {
-        guard !prefilter.isEmpty, let words = PCRE2Regex.leadingWords(of: pattern) else { return nil }
+    /// A rule's patterns as the regexes a check runs: those every match of which must begin
+    /// with one of the prefilter literals, joined and compiled anchored (tried only where those
+    /// literals start), and the others, each searching the text.
+    static func searches(_ patterns: [String], _ prefilter: [String]) -> (search: [PCRE2Regex], anchored: [PCRE2Regex]) {
+        func startsAtPrefilter(_ pattern: String) -> Bool { Ruleset.startsAtPrefilter(pattern, prefilter) }
+        // Patterns run on normalised text, whose only digits are 0-9. Searches run one by one,
+        // each with PCRE2's skip to where it may start; anchored ones are joined, for one
+        // attempt per start.
+        func fast(_ pattern: String) -> String {
+            let rewritten = PCRE2Regex.asciiDigits(pattern)
+            return rewritten == pattern || (try? PCRE2Regex(rewritten)) == nil ? pattern : rewritten
+        }
+        do throws(PCRE2Error) {
+            var search: [PCRE2Regex] = []
+            for p in patterns where !startsAtPrefilter(p) { search.append(try PCRE2Regex(fast(p))) }
+            return (search, try PCRE2Regex.joined(patterns.filter(startsAtPrefilter).map(fast), anchored: true))
+        } catch {
+            // Every pattern compiled when the rule was read, or the rule would not have loaded.
+            preconditionFailure("a pattern that compiled at load does not compile again: \(error)")
+        }
+    }
+
+    /// Whether every match of `pattern` must begin with one of the prefilter literals, so that
+    /// the check need try it only where those literals start.
+    static func startsAtPrefilter(_ pattern: String, _ prefilter: [String]) -> Bool {
+        guard !prefilter.isEmpty, let words = PCRE2Regex.leadingWords(of: pattern) else { return false }
         let literals = prefilter.map { TermForm.literal($0) }
-        let covered = words.allSatisfy { word in literals.contains { !$0.isEmpty && Array(word.utf8).starts(with: $0) } }
-        return covered ? try? PCRE2Regex(pattern, anchored: true) : nil
+        return words.allSatisfy { word in literals.contains { !$0.isEmpty && Array(word.utf8).starts(with: $0) } }
     }
 }

@@ -104,9 +104,11 @@ struct CapsLimits: Sendable {
 /// A rule's compiled matching data.
 enum CompiledRule: Sendable {
     case terms
-    /// `anchored[i]`, when set, is `regexes[i]` compiled to try only where a prefilter literal
-    /// starts: every match of that regex begins with one (`PCRE2Regex.leadingWords(of:)`).
-    case pattern(regexes: [PCRE2Regex], anchored: [PCRE2Regex?], needsPrefilter: Bool)
+    /// The rule's patterns: `anchored` those every match of which begins with a prefilter
+    /// literal (`PCRE2Regex.leadingWords(of:)`), joined into as few regexes as can be
+    /// (`PCRE2Regex.joined`) and compiled to try only where one starts; `search` the others,
+    /// each searching the whole text.
+    case pattern(search: [PCRE2Regex], anchored: [PCRE2Regex], needsPrefilter: Bool)
     case linkDomains(DomainSet)
     case linkPolicy(DomainSet)
     case caps(maxRatio: Double, minLetters: Int, allow: CapsAllowList)

@@ -5,25 +5,27 @@ import Testing
 struct PatternAnchoringTests {
     @Test("a regex is anchored only when each of its leading words begins with a prefilter literal")
     func eligibility() {
-        #expect(Ruleset.anchoredAtPrefilter(#"\breply\s+stop"#, ["reply"]) != nil)
-        #expect(Ruleset.anchoredAtPrefilter(#"\breply\s+stop"#, ["Rep"]) != nil)
-        #expect(Ruleset.anchoredAtPrefilter(#"\b(?:reply|text)\s+stop"#, ["reply", "text"]) != nil)
-        #expect(Ruleset.anchoredAtPrefilter(#"\breply\s+stop"#, ["ply"]) == nil, "ply starts inside the word")
-        #expect(Ruleset.anchoredAtPrefilter(#"\b(?:reply|text)\s+stop"#, ["reply"]) == nil, "text has no prefilter")
-        #expect(Ruleset.anchoredAtPrefilter(#"\breply\s+stop"#, []) == nil, "no prefilter: the regex runs everywhere")
-        #expect(Ruleset.anchoredAtPrefilter(#"\b\d+%\s?off"#, ["%"]) == nil, "the match starts before the literal")
+        #expect(Ruleset.startsAtPrefilter(#"\breply\s+stop"#, ["reply"]))
+        #expect(Ruleset.startsAtPrefilter(#"\breply\s+stop"#, ["Rep"]))
+        #expect(Ruleset.startsAtPrefilter(#"\b(?:reply|text)\s+stop"#, ["reply", "text"]))
+        #expect(!Ruleset.startsAtPrefilter(#"\breply\s+stop"#, ["ply"]), "ply starts inside the word")
+        #expect(!Ruleset.startsAtPrefilter(#"\b(?:reply|text)\s+stop"#, ["reply"]), "text has no prefilter")
+        #expect(!Ruleset.startsAtPrefilter(#"\breply\s+stop"#, []), "no prefilter: the regex runs everywhere")
+        #expect(!Ruleset.startsAtPrefilter(#"\b\d+%\s?off"#, ["%"]), "the match starts before the literal")
     }
 
     @Test("the default reply-keyword rule is anchored; the discount patterns search the whole text")
     func defaultRules() throws {
         let rules = try Package.defaultRules()
-        func anchored(_ id: String) throws -> [Bool] {
+        func regexes(_ id: String) throws -> (search: Int, anchored: Int) {
             let index = try #require(rules.rules.firstIndex { $0.id == id })
-            guard case .pattern(_, let anchored, _) = rules.compiled[index] else { return [] }
-            return anchored.map { $0 != nil }
+            guard case .pattern(let search, let anchored, _) = rules.compiled[index] else { return (0, 0) }
+            return (search.count, anchored.count)
         }
-        #expect(try anchored("reserved-keyword-reply") == [true])
-        #expect(try anchored("percent-off").allSatisfy { !$0 })
+        #expect(try regexes("reserved-keyword-reply") == (0, 1))
+        #expect(try regexes("short-code-keyword") == (1, 1),
+                "the English pattern is anchored; the Spanish one, with a class in its first words, searches")
+        #expect(try regexes("percent-off").anchored == 0)
     }
 
     @Test("an anchored rule finds its match after an earlier use of the same word", arguments: [
