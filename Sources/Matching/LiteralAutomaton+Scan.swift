@@ -9,6 +9,9 @@ public struct ByteCounts: Sendable, Equatable {
     public var linkAnchors = 0
     /// `{` bytes: a template placeholder is possible only where one occurs.
     public var braces = 0
+    /// C0 control bytes other than a line feed, and DEL: the ASCII control characters the
+    /// built-in check refuses (a C1 one is non-ASCII, so only text with `nonASCII` may hold one).
+    public var controls = 0
     /// Bytes of 0x80 and above (at least the number of non-ASCII characters): nonzero when the text is not pure ASCII.
     public var nonASCII = 0
 
@@ -38,6 +41,7 @@ extension LiteralAutomaton {
         var v: UInt64 = 0
         if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) { v |= 1 }
         if b >= 0x41 && b <= 0x5A { v |= 1 << 12 }
+        if (b < 0x20 && b != 0x0A) || b == 0x7F { v |= 1 << 24 }
         if b == 0x7B { v |= 1 << 36 }
         if b >= 0x80 { v |= 1 << 48 }
         return v

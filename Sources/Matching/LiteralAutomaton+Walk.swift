@@ -45,8 +45,8 @@ extension LiteralAutomaton {
 }
 
 extension ByteCounts {
-    /// The counts of `text` alone, without running an automaton: letters, capitals, braces and
-    /// non-ASCII bytes. Link anchors are left at zero; only the automaton's scan finds them.
+    /// The counts of `text` alone, without running an automaton: letters, capitals, controls,
+    /// braces and non-ASCII bytes. Link anchors are left at zero; only the automaton's scan finds them.
     public init(counting text: UnsafeBufferPointer<UInt8>) {
         self.init()
         LiteralAutomaton.packedCounts.withUnsafeBufferPointer { packed in
@@ -67,11 +67,12 @@ extension ByteCounts {
         add(packed: acc)
     }
 
-    /// Adds one chunk's packed accumulator: five 12-bit counters.
+    /// Adds one chunk's packed accumulator: five 12-bit counters (link anchors are counted
+    /// from the automaton's hits, not here).
     mutating func add(packed acc: UInt64) {
         letters += Int(acc & 0xFFF)
         upper += Int((acc >> 12) & 0xFFF)
-        linkAnchors += Int((acc >> 24) & 0xFFF)
+        controls += Int((acc >> 24) & 0xFFF)
         braces += Int((acc >> 36) & 0xFFF)
         nonASCII += Int((acc >> 48) & 0xFFF)
     }

@@ -43,18 +43,20 @@ extension Ruleset {
             report = evaluate(view: bytes, counts: counts, hits: hits,
                               original: OriginalText(bytes: bytes, normalized: nil, inert: inert, counts: counts), &scratch)
         }
-        return withControls(report, bytes, channel)
+        return withControls(report, bytes, channel, counts)
     }
 
     /// `report` with the control characters of `bytes` added (the built-in check of every path).
     /// Unrendered placeholders are added too (`UnrenderedPlaceholders`).
-    func withControls(_ report: Report?, _ bytes: UnsafeBufferPointer<UInt8>, _ channel: Channel) -> Report? {
+    /// `counts` are those of `bytes`: the scan's counts decide most messages without another pass.
+    func withControls(_ report: Report?, _ bytes: UnsafeBufferPointer<UInt8>, _ channel: Channel,
+                      _ counts: ByteCounts) -> Report? {
         var report = report
-        if UnrenderedPlaceholders.mayHave(bytes) {
+        if counts.braces > 0 || UnrenderedPlaceholders.hasDoubleParenthesis(bytes) {
             let unrendered = UnrenderedPlaceholders.findings(bytes)
             if !unrendered.isEmpty { report = (report ?? cleanReport).adding(unrendered) }
         }
-        guard ControlCharacters.mayHave(bytes) else { return report }
+        guard counts.controls > 0 || (counts.nonASCII > 0 && ControlCharacters.mayHave(bytes)) else { return report }
         let controls = ControlCharacters.findings(bytes, channel: channel)
         guard !controls.isEmpty else { return report }
         return (report ?? cleanReport).adding(controls)
@@ -72,7 +74,7 @@ extension Ruleset {
     /// only for text it cannot scan as it is, and its shortcut must agree with it.
     func checkNormalizing(utf8 bytes: UnsafeBufferPointer<UInt8>, channel: Channel = .sms) throws(InvalidUTF8) -> Report {
         var scratch = CheckScratch()
-        return withControls(try checkNormalizing(utf8: bytes, &scratch), bytes, channel) ?? cleanReport
+        return withControls(try checkNormalizing(utf8: bytes, &scratch), bytes, channel, ByteCounts(counting: bytes)) ?? cleanReport
     }
 
     /// `checkNormalizing(utf8:)` with buffers kept from an earlier check; nil for no findings.

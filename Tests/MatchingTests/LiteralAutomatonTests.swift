@@ -68,17 +68,20 @@ struct LiteralAutomatonTests {
         #expect(scan(["c.b.d"], "c b d").hits.isEmpty)
     }
 
-    @Test("counts letters, capitals, link anchors, braces and non-ASCII in the same pass")
+    @Test("counts letters, capitals, link anchors, controls, braces and non-ASCII in the same pass")
     func byteCounts() {
-        let counts = scan(["zzz"], "Hello WORLD. {{x}} é: ok").counts
+        let counts = scan(["zzz"], "Hello WORLD. {{x}} é:\t ok\n\u{7F}").counts
         var expected = ByteCounts()
         expected.letters = 13  // Hello WORLD x ok
         expected.upper = 6     // H WORLD
         expected.linkAnchors = 0 // a `.` or `:` alone is not where a link hangs
+        expected.controls = 2  // the tab and DEL, not the line feed
         expected.braces = 2    // {{
         expected.nonASCII = 2  // the two bytes of é
         #expect(counts == expected)
         #expect(scan(["zzz"], "plain ascii").counts.nonASCII == 0)
+        // Counted per 4095-byte chunk and summed: a control far into a long text still counts.
+        #expect(scan(["zzz"], String(repeating: "word ", count: 3_000) + "\u{1B}").counts.controls == 1)
     }
 
     @Test("link anchors are a dot between host-label bytes, or ://", arguments: [

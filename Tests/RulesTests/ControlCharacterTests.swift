@@ -52,6 +52,17 @@ struct ControlCharacterTests {
         #expect(f.suggestion?.contains("U+0085") == true)
     }
 
+    @Test("a control character or a placeholder far into a long text is found, on every path", arguments: [
+        ("\u{1B}", ControlCharacters.id), ("\u{7F}", ControlCharacters.id), ("\u{9B}", ControlCharacters.id),
+        ("((first name))", UnrenderedPlaceholders.id), ("{{first_name}}", UnrenderedPlaceholders.id),
+    ])
+    func farIntoText(tail: String, rule: String) throws {
+        let rules = try Package.defaultRules()
+        let text = String(repeating: "Your visit is on Tuesday. ", count: 400) + "Bring your card " + tail
+        #expect(rules.check(text).findings.contains { $0.rule == rule })
+        #expect(rules.check("Señor, " + text).findings.contains { $0.rule == rule }, "the normalising path")
+    }
+
     @Test("CR LF and lone CR become line feeds before the check")
     func lineEnds() {
         #expect(ControlCharacters.normalizingLineEnds("a\r\nb\rc\n") == "a\nb\nc\n")
