@@ -2424,7 +2424,8 @@ examples:
 #
 # Times (2pm, 10pm) are not charges: "pm" alone is never read as "per minute". A monthly amount
 # ("$25 a month") is a payment plan, not a premium charge, so months are left out. Every charge
-# in pence has a digit right before its "p", so those ten literals are the prefilter.
+# in pence has a digit right before its "p", or one space between ("150 p/msg"), so those twenty
+# literals are the prefilter.
 category: premium-rate
 severity: warning
 message: >-
@@ -2436,7 +2437,8 @@ rationale: >-
   T-Mobile's code of conduct fines violations.
 suggestion: Remove the charge; if texts are free to the patient, say "Msg & data rates may apply" only.
 kind: pattern
-prefilter: ["0p", "1p", "2p", "3p", "4p", "5p", "6p", "7p", "8p", "9p", "ppm", "£", "gbp", "pence", "pound", "cent", "¢", "$"]
+prefilter: ["0p", "1p", "2p", "3p", "4p", "5p", "6p", "7p", "8p", "9p", "0 p", "1 p", "2 p", "3 p", "4 p", "5 p",
+            "6 p", "7 p", "8 p", "9 p", "ppm", "£", "gbp", "pence", "pound", "cent", "¢", "$"]
 patterns:
   - '(?<![\w.])\d{1,3}(?:\.\d{1,2})?\s?p(?:\s?(?:/|per\s|a\s|x))?\s?(?:msgs?|min|mins|minute|mt|mtmsg|pw|ppw|ppm|ppmsg|wk|week|tone|sms|txt|text|day|call|rcvd|recd|rcd|logo|pic|poly|message|mess|msgrcvd)'
   - '(?<![\w.])\d{2,3}\s?ppm\b'
@@ -2449,6 +2451,7 @@ patterns:
 examples:
   flag:
     - "Join the club: 150p/msg."
+    - "Join the club: 150 p/msg."
     - "Live chat now, only 10p/min."
     - "Health tips every week for just £1.50/wk."
     - "Calls cost 150ppm."
