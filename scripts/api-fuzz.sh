@@ -58,7 +58,7 @@ echo "api-fuzz: schemathesis against $base/openapi.yaml, $API_FUZZ_EXAMPLES exam
 seed=()
 [ -n "${API_FUZZ_SEED:-}" ] && seed=(--seed "$API_FUZZ_SEED")
 set +e
-schemathesis run "$base/openapi.yaml" --url "$base" \
+schemathesis --config-file "$root/scripts/schemathesis.toml" run "$base/openapi.yaml" --url "$base" \
   --header "Authorization: Bearer $key" \
   --checks all --max-examples "$API_FUZZ_EXAMPLES" --max-time "$API_FUZZ_SECONDS" \
   --request-timeout 30 --workers 1 --no-color "${seed[@]}" \

@@ -57,7 +57,7 @@ extension Router where Context == AppContext {
             let token = try context.parameters.require("token")
             let cookie = SecurePage.cookie(request)
             guard let link = try await state.secureLinks.session(token: token, cookie: cookie) else {
-                return pages.redirect("/s/\(token)")
+                return try await SecurePage.signIn(state, token)
             }
             return try await SecurePage.thread(state, token, link, cookie: cookie!)
         }
@@ -65,7 +65,9 @@ extension Router where Context == AppContext {
             let token = try context.parameters.require("token")
             let cookie = SecurePage.cookie(request)
             let form = try await SecurePage.form(request, context)
-            guard let link = try await state.secureLinks.session(token: token, cookie: cookie) else { return pages.redirect("/s/\(token)") }
+            guard let link = try await state.secureLinks.session(token: token, cookie: cookie) else {
+                return try await SecurePage.signIn(state, token)
+            }
             guard state.secureLinks.checkCSRF(form["csrf"], linkId: link.id, cookie: cookie) else { return SecurePage.badCSRF(state) }
             // A patient's reply is never refused or cut for its content: control characters go,
             // line ends become LF, and the record says it was repaired.
@@ -89,6 +91,8 @@ extension Router where Context == AppContext {
             if let link = try await state.secureLinks.session(token: token, cookie: cookie), let cookie {
                 guard state.secureLinks.checkCSRF(form["csrf"], linkId: link.id, cookie: cookie) else { return SecurePage.badCSRF(state) }
                 try await state.secureLinks.logout(cookie: cookie)
+            } else if try await state.secureLinks.state(token: token) == .unknown {
+                return SecurePage.notice(.unknown, state)
             }
             return pages.render("notice", SecurePage.base(state, "Signed out", ["message": "You are signed out.",
                 "next": "To read your messages again, open the link in your text and enter your PIN."]),
@@ -143,6 +147,14 @@ enum SecurePage {
                 "message": "This link is not valid. Check that you opened the whole link from your text.",
                 "next": "If it still does not work, call \(phone)."]), status: .notFound)
         }
+    }
+
+    /// Where a page that needs a session sends a visitor without one: the link's sign-in page,
+    /// or, for a link that cannot be used (unknown, expired, replaced, locked), its notice.
+    static func signIn(_ state: ServerState, _ token: String) async throws -> Response {
+        let linkState = try await state.secureLinks.state(token: token)
+        guard case .active = linkState else { return notice(linkState, state) }
+        return state.pages.redirect("/s/\(token)")
     }
 
     static func badCSRF(_ state: ServerState) -> Response {

@@ -60,6 +60,20 @@ struct SecureSessionTests {
         }
     }
 
+    @Test("a token no link has gets the unknown-link notice on every page, whatever the body")
+    func unknownToken() async throws {
+        try await withServer(config: Secure.config()) { _, client in
+            for token in ["short", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"] {
+                let thread = try await client.page("/s/\(token)/thread")
+                #expect(thread.status == .notFound)
+                #expect(Secure.words(thread.text).contains("This link is not valid"))
+                #expect(try await client.post("/s/\(token)/reply", [:]).status == .notFound, "no body, no session")
+                #expect(try await client.post("/s/\(token)/reply", ["csrf": "x", "body": "hi"]).status == .notFound)
+                #expect(try await client.post("/s/\(token)/logout", [:]).status == .notFound)
+            }
+        }
+    }
+
     @Test("a session ends after its lifetime (15 minutes by default)")
     func sessionExpires() async throws {
         try await withServer(config: Secure.config()) { h, client in
