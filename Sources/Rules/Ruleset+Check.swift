@@ -217,6 +217,8 @@ struct CheckScratch {
     var prefiltered: [RuleSpan] = []
     /// Literal hits of rules, on word boundaries, before exceptions and pairing.
     var found: [(rule: Int, role: LiteralOwner.Role, range: Range<Int>)] = []
+    /// One rule's term matches, while `resolveLiterals` picks the longest.
+    var ranges: [Range<Int>] = []
     /// The match data this check's regexes share, made when the first regex runs.
     lazy var matchData = PCRE2MatchData()
 

@@ -36,9 +36,13 @@ extension Ruleset {
             var exceptionSweep = ContainmentSweep(exceptions)
             switch compiled[rule] {
             case .terms:
-                let terms = group.filter { $0.role == .term }.map(\.range).filter { !exceptionSweep.covers($0) }
+                // Into a buffer the scratch keeps: most messages with hits go this way, and
+                // building arrays per rule per message was a good part of the check's time.
+                scratch.ranges.removeAll(keepingCapacity: true)
+                for x in group where x.role == .term && !exceptionSweep.covers(x.range) { scratch.ranges.append(x.range) }
                 // Longest match: a term inside a longer one of the same rule is not reported.
-                let ordered = terms.sorted { ($0.lowerBound, -$0.upperBound) < ($1.lowerBound, -$1.upperBound) }
+                scratch.ranges.sort { ($0.lowerBound, -$0.upperBound) < ($1.lowerBound, -$1.upperBound) }
+                let ordered = scratch.ranges
                 var reach = Int.min
                 var previous: Range<Int>? = nil
                 for t in ordered {
