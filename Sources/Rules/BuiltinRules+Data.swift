@@ -22,6 +22,15 @@ rationale: >-
   that carriers disallow without age gating, and T-Mobile's code of conduct bars it on A2P
   messaging (fines per violation since 2024); AT&T and Verizon filter it as well.
 suggestion: Remove the adult content; for sexual-health care, say plainly what the patient needs to do.
+translations:
+  es:
+    message: >-
+      Este texto tiene contenido sexual o de citas para adultos, que los operadores bloquean en los
+      mensajes de empresas. Quítelo; la información de salud sexual va en palabras clínicas claras o
+      en un mensaje seguro.
+    suggestion: >-
+      Quite el contenido para adultos; para la atención de salud sexual, diga claramente lo que el
+      paciente debe hacer.
 kind: terms
 terms:
   en:
@@ -223,6 +232,14 @@ rationale: >-
   and CBD are barred (fined $1,000 per violation since 2024); AT&T and Verizon filter the same
   content, and the texting product forbids it on every channel (one-off, broadcast, reminders).
 suggestion: Remove the cannabis reference; discuss it with the patient in a visit or a secure message.
+translations:
+  es:
+    message: >-
+      El contenido sobre cannabis, marihuana y CBD no está permitido en los mensajes a pacientes;
+      los operadores lo bloquean y pueden bloquear el número de la práctica. Quite la referencia.
+    suggestion: >-
+      Quite la referencia al cannabis; háblelo con el paciente en una consulta o en un mensaje
+      seguro.
 kind: terms
 terms:
   en:
@@ -357,6 +374,14 @@ rationale: >-
   get-rich-quick, work-from-home, investment and cryptocurrency schemes as high-risk or disallowed
   content; T-Mobile's code of conduct fines such violations, and the FTC warns about them.
 suggestion: Remove the money-making offer.
+translations:
+  es:
+    message: >-
+      Este texto promueve un plan para ganar dinero, trabajar desde casa, invertir o comprar
+      criptomonedas, que los operadores consideran contenido de alto riesgo y filtran. Limite los
+      mensajes a pacientes a información de su atención.
+    suggestion: >-
+      Quite la oferta para ganar dinero.
 kind: terms
 terms:
   en:
@@ -493,6 +518,14 @@ rationale: >-
   get-rich-quick and work-from-home schemes as high-risk or disallowed content; the FTC names
   income claims as their signature, and T-Mobile's code of conduct fines such violations.
 suggestion: Remove the income claim.
+translations:
+  es:
+    message: >-
+      Este texto promete ingresos («gane $1,000 al día»), la marca de los planes para hacerse rico
+      rápido y de trabajo desde casa que los operadores filtran. Limite los mensajes a pacientes a
+      información de su atención.
+    suggestion: >-
+      Quite la promesa de ingresos.
 kind: pattern
 prefilter: [make, making, earn, earning, gane, gana, ganar, genere]
 patterns:
@@ -527,6 +560,15 @@ rationale: >-
   high-interest loans, debt relief, debt collection and credit repair as high-risk or disallowed
   content; T-Mobile's code of conduct fines violations since 2024.
 suggestion: Remove the loan or debt offer; a payment plan for the patient's bill is fine.
+translations:
+  es:
+    message: >-
+      Este texto ofrece un préstamo, alivio de deudas o reparación de crédito, que los operadores
+      consideran contenido financiero de alto riesgo y filtran. Limite los mensajes de facturación
+      al saldo y al plan de pagos del propio paciente.
+    suggestion: >-
+      Quite la oferta de préstamo o de deudas; un plan de pagos para la factura del paciente está
+      bien.
 kind: terms
 terms:
   en:
@@ -694,6 +736,14 @@ rationale: >-
   (CTIA messaging principles, T-Mobile code of conduct); links to other domains, URL cycling and
   redirects are filtered as likely phishing.
 suggestion: Host the page (or a redirect) on the practice's domain, or add a trusted domain to allowed_link_domains.
+translations:
+  es:
+    message: >-
+      Este texto enlaza a un sitio que no está en el dominio de la práctica, y los operadores pueden
+      filtrarlo. Enlace a una página del dominio de la práctica.
+    suggestion: >-
+      Publique la página (o una redirección) en el dominio de la práctica, o añada un dominio de
+      confianza a allowed_link_domains.
 kind: link-policy
 examples:
   flag:
@@ -745,6 +795,14 @@ rationale: >-
   budurl.com, clicky.me, goo.gl, is.gd, lc.chat, s2r.co, soo.gd, tiny.cc and tinyurl.com),
   and the texting product refuses messages with TinyURL or Bitly links.
 suggestion: Replace the short link with the full link on the practice's domain (or a branded short link on it).
+translations:
+  es:
+    message: >-
+      Este texto enlaza a un acortador de URL público, que los operadores filtran o bloquean. Use el
+      enlace completo en el dominio de la práctica.
+    suggestion: >-
+      Cambie el enlace corto por el enlace completo en el dominio de la práctica (o por un enlace
+      corto propio en ese dominio).
 kind: link-domains
 domains:
   - 0.gp
@@ -2272,6 +2330,14 @@ rationale: >-
   phishing and fraud; T-Mobile fines senders $2,000 per phishing violation since 2024, and carrier
   filters key on account-suspended and redelivery-fee alerts with a link.
 suggestion: Remove the alert wording; tell the patient what to do in the portal or by phone.
+translations:
+  es:
+    message: >-
+      Este texto parece una alerta de phishing (una cuenta suspendida, actividad inusual, un paquete
+      o un peaje), que los operadores bloquean. Dé la información de atención o de facturación con
+      claridad, sin amenazas.
+    suggestion: >-
+      Quite el tono de alerta; diga al paciente qué hacer en el portal o por teléfono.
 kind: terms
 terms:
   en:
@@ -2436,6 +2502,15 @@ rationale: >-
   premium-rate and recurring-charge programs; carriers filter premium charges outside them, and
   T-Mobile's code of conduct fines violations.
 suggestion: Remove the charge; if texts are free to the patient, say "Msg & data rates may apply" only.
+translations:
+  es:
+    message: >-
+      Este texto indica un cargo por mensaje o por minuto, la marca de los servicios de tarifa
+      especial y de suscripción que los operadores filtran. Los mensajes de la práctica nunca
+      cuestan al paciente más que su plan.
+    suggestion: >-
+      Quite el cargo; si los mensajes son gratis para el paciente, diga solo «Pueden aplicarse
+      tarifas de mensajes y datos».
 kind: pattern
 prefilter: ["0p", "1p", "2p", "3p", "4p", "5p", "6p", "7p", "8p", "9p", "0 p", "1 p", "2 p", "3 p", "4 p", "5 p",
             "6 p", "7 p", "8 p", "9 p", "ppm", "£", "gbp", "pence", "pound", "cent", "¢", "$"]
@@ -2485,6 +2560,13 @@ rationale: >-
   numbers (US 900 numbers; UK 09, 084 and 087 numbers) and T-Mobile fines senders for such
   violations. CTIA also asks that the sender be identified by its own number in the body.
 suggestion: Give the practice's own phone number, such as (555) 010-2000.
+translations:
+  es:
+    message: >-
+      Este texto pide al paciente que llame a un número de tarifa especial, que los operadores
+      filtran como contenido de tarifa especial. Dé el número de teléfono de la práctica.
+    suggestion: >-
+      Dé el número de teléfono de la práctica, como (555) 010-2000.
 kind: pattern
 prefilter: ["09", "084", "087", "070", "900", "prem"]
 patterns:
@@ -2528,6 +2610,14 @@ rationale: >-
   govern premium and subscription content services; carriers filter such offers in other traffic,
   and T-Mobile's code of conduct fines violations.
 suggestion: Remove the service offer.
+translations:
+  es:
+    message: >-
+      Este texto parece un servicio de mensajes de pago (tonos, suscripciones, líneas de chat o de
+      videntes), que los operadores filtran. Limite los mensajes a pacientes a la información de la
+      práctica sobre su atención.
+    suggestion: >-
+      Quite la oferta del servicio.
 kind: terms
 terms:
   en:
@@ -2639,11 +2729,19 @@ rationale: >-
   strict rules for premium and subscription short-code programs ("text WORD to 12345"); carriers
   filter such calls to action in other traffic, and T-Mobile fines senders for violations.
 suggestion: Ask the patient to reply to this number, or to call the practice.
+translations:
+  es:
+    message: >-
+      Este texto pide al paciente que envíe una palabra clave a un código corto, que los operadores
+      filtran como alta en un servicio de pago o de suscripción. Pida una respuesta al número de la
+      práctica.
+    suggestion: >-
+      Pida al paciente que responda a este número o que llame a la práctica.
 kind: pattern
 prefilter: [txt, text, send, reply, rply, sms, envía, envie, envíe, manda, mande, responda, responde]
 patterns:
   - '\b(?:txt|text|send|reply|rply|sms)\b(?:\s+(?:the\s+)?(?:word|keyword|password|ur|your))?(?:[\s:>"''“”]+(?!(?:stop|help|start|yes|no|y|n|c|confirm|cancel|info|unstop|alto|ayuda|si|sí)\b)[a-z0-9#*+]+){0,4}[\s"''”]+(?:to|2)\s*(?:no[:.]?\s*)?\d{4,6}(?!\d)(?!\s+(?:\w+\s+)?(?:st|street|ave|avenue|rd|road|blvd|dr|drive|ln|lane|way|ct|court|suite|ste|pkwy|hwy)\b)'
-  - '\b(?:env[ií]a|env[ií]e|manda|mande|responda|responde)\b(?:\s+(?:la\s+)?(?:palabra|clave))?(?:[\s:"''“”]+(?!(?:alto|ayuda|si|sí|no|stop|help|c|confirmar|cancelar)\b)[a-z0-9#*+áéíóúñ]+){0,4}[\s"''”]+al?\s*\d{4,6}(?!\d)'
+  - '\b(?:envia|envie|manda|mande|responda|responde)\b(?:\s+(?:la\s+)?(?:palabra|clave))?(?:[\s:"''“”]+(?!(?:alto|ayuda|si|sí|no|stop|help|c|confirmar|cancelar)\b)[a-z0-9#*+áéíóúñ]+){0,4}[\s"''”]+al?\s*\d{4,6}(?!\d)'
 examples:
   flag:
     - "Text WIN to 80086 now."
@@ -2672,6 +2770,14 @@ rationale: >-
   Carriers and their vendors flag promotional messages (CTIA messaging principles; T-Mobile's code
   of conduct); such texts may not be delivered and can get the practice's number blocked.
 suggestion: Remove the discount wording.
+translations:
+  es:
+    message: >-
+      Este texto anuncia un descuento, que los operadores filtran como contenido promocional. Limite
+      los mensajes a pacientes a información de su atención, o envíe las ofertas por un canal de
+      marketing con consentimiento.
+    suggestion: >-
+      Quite el descuento.
 kind: pattern
 patterns:
   - '\b\d{1,3}(?:\.\d+)?\s?%\s?off\b'
@@ -2732,6 +2838,14 @@ rationale: >-
   of conduct); such texts may not be delivered and can get the practice's number blocked.
   Promotional texts also need the patient's prior express written consent (TCPA).
 suggestion: Drop the sales wording and state the care information plainly.
+translations:
+  es:
+    message: >-
+      Este texto parece una promoción, que los operadores filtran en los mensajes a pacientes (y que
+      requiere un consentimiento de marketing aparte). Limite el texto a la atención del paciente, o
+      envíe las ofertas de otra forma.
+    suggestion: >-
+      Quite el lenguaje de ventas y dé la información de atención con claridad.
 kind: terms
 terms:
   en:
@@ -2971,6 +3085,14 @@ rationale: >-
   substances ($1,000 fine per violation since 2024); the CTIA Messaging Principles and Best
   Practices disallow illegal drugs on A2P messaging, and AT&T and Verizon filter them.
 suggestion: Remove the offer.
+translations:
+  es:
+    message: >-
+      Este texto ofrece drogas ilegales o controladas, que los operadores bloquean como contenido
+      ilegal. Quite la oferta; la atención por consumo de sustancias va en palabras clínicas claras
+      o en un mensaje seguro.
+    suggestion: >-
+      Quite la oferta.
 kind: near
 within: 5
 first:
@@ -3113,6 +3235,14 @@ rationale: >-
   ($1,000 fine per violation since 2024); the CTIA Messaging Principles and Best Practices
   disallow them on A2P messaging, and AT&T and Verizon filter online-pharmacy offers.
 suggestion: Remove the offer to buy; refill and pickup notices are fine.
+translations:
+  es:
+    message: >-
+      Este texto ofrece vender un medicamento con receta o controlado, que los operadores bloquean
+      como contenido ilegal de medicamentos con receta. Quite la oferta; diga al paciente solo que
+      se envió la receta.
+    suggestion: >-
+      Quite la oferta de compra; los avisos de resurtido y de recogida están bien.
 kind: near
 within: 4
 first:
@@ -3231,6 +3361,14 @@ rationale: >-
   T-Mobile's code of conduct bars prescription drugs offered without a prescription ($1,000 fine
   per violation since 2024); AT&T and Verizon filter online-pharmacy content as well.
 suggestion: Remove the wording; if the text is a genuine public-health notice, suppress the rule in that template.
+translations:
+  es:
+    message: >-
+      Este texto ofrece medicamentos sin receta o sin consulta médica, que los operadores bloquean
+      como contenido ilegal de medicamentos con receta. Quite esas palabras.
+    suggestion: >-
+      Quite esas palabras; si el texto es un aviso real de salud pública, suprima la regla en esa
+      plantilla.
 kind: terms
 terms:
   en:
@@ -3344,6 +3482,15 @@ rationale: >-
   and the texting product warns that such messages may not be delivered and can get the number
   blocked. A refill reminder to an existing patient is acceptable.
 suggestion: Remove the price, discount or ordering wording; say only that the prescription is ready or due.
+translations:
+  es:
+    message: >-
+      Este texto une un medicamento con receta a palabras de oferta o de precio, que los operadores
+      tratan como marketing de medicamentos con receta y bloquean. Los avisos de resurtido y de
+      recogida están bien sin la oferta.
+    suggestion: >-
+      Quite el precio, el descuento o las palabras de pedido; diga solo que la receta está lista o
+      vence.
 kind: near
 within: 6
 first:
@@ -3755,6 +3902,14 @@ rationale: >-
   2024), and carrier filters key on prices for drugs and weight-loss injections ("$149/month");
   AT&T and Verizon filter prescription-offer content as well.
 suggestion: Remove the price; say only that the prescription was sent or is ready.
+translations:
+  es:
+    message: >-
+      Este texto pone precio a un medicamento GLP-1 o para bajar de peso, que los operadores tratan
+      como marketing de medicamentos con receta y bloquean. Diga al paciente que se envió la receta;
+      la farmacia indica el costo.
+    suggestion: >-
+      Quite el precio; diga solo que la receta se envió o está lista.
 kind: pattern
 prefilter: [semaglutid, tirzepatid, ozempic, wegovy, mounjaro, zepbound, rybelsus, saxenda, glp, phentermine, weight loss, weight-loss, bajar de peso]
 patterns:
@@ -3793,6 +3948,15 @@ rationale: >-
   alcohol, firearms, tobacco) that needs an age gate, and carriers' 10DLC and toll-free rules
   restrict or refuse it; T-Mobile's code of conduct fines violations since 2024.
 suggestion: Remove the alcohol offer; advice such as "avoid alcohol before your procedure" is fine.
+translations:
+  es:
+    message: >-
+      Este texto promueve o vende alcohol, que los operadores consideran contenido restringido por
+      edad y filtran en los mensajes de empresas. No hable de alcohol en los mensajes a pacientes
+      salvo como consejo de atención.
+    suggestion: >-
+      Quite la oferta de alcohol; un consejo como «no beba alcohol antes de su procedimiento» está
+      bien.
 kind: near
 within: 4
 first:
@@ -3987,6 +4151,14 @@ rationale: >-
   age gate, and carriers' 10DLC and toll-free rules restrict or refuse it; T-Mobile's code of
   conduct fines violations since 2024.
 suggestion: Remove the firearm offer; safe-storage advice is fine.
+translations:
+  es:
+    message: >-
+      Este texto vende o promueve armas de fuego o municiones, que los operadores consideran
+      contenido restringido por edad y filtran. No hable de armas en los mensajes a pacientes salvo
+      para consejos de seguridad.
+    suggestion: >-
+      Quite la oferta de armas; los consejos para guardarlas de forma segura están bien.
 kind: near
 within: 4
 first:
@@ -4116,6 +4288,14 @@ rationale: >-
   betting as restricted content that needs special vetting and age gating; T-Mobile's code of
   conduct fines violations since 2024.
 suggestion: Remove the gambling offer.
+translations:
+  es:
+    message: >-
+      Este texto promueve apuestas o juegos de azar, que los operadores consideran contenido de alto
+      riesgo y filtran. No hable de apuestas en los mensajes a pacientes; la ayuda para la ludopatía
+      está bien en palabras claras.
+    suggestion: >-
+      Quite la oferta de apuestas.
 kind: terms
 terms:
   en:
@@ -4215,6 +4395,15 @@ rationale: >-
   among SHAFT content that needs an age gate; carriers' 10DLC and toll-free rules restrict or
   refuse it, and T-Mobile's code of conduct fines violations since 2024.
 suggestion: Remove the tobacco or vape offer; cessation support such as a quit-smoking class is fine.
+translations:
+  es:
+    message: >-
+      Este texto vende o promueve tabaco, vapeadores o cigarrillos electrónicos, que los operadores
+      consideran contenido restringido por edad y filtran. No hable de tabaco en los mensajes a
+      pacientes salvo para ayudar a dejarlo.
+    suggestion: >-
+      Quite la oferta de tabaco o de vapeadores; el apoyo para dejar de fumar, como una clase, está
+      bien.
 kind: near
 within: 4
 first:
@@ -4367,6 +4556,15 @@ rationale: >-
   Carrier and CTIA spam filtering scores all-caps text as spam, and the texting product's
   guidance is to use standard capitalisation because all-caps messages get flagged.
 suggestion: Rewrite in sentence case, keeping capitals for acronyms and keywords.
+translations:
+  es:
+    message: >-
+      La mayor parte de este texto está en mayúsculas, que los operadores marcan como spam. Use
+      mayúsculas normales; las siglas como MRI y las palabras de respuesta como ALTO o STOP están
+      bien.
+    suggestion: >-
+      Escriba en minúsculas con mayúscula inicial, y deje las mayúsculas para las siglas y las
+      palabras clave.
 kind: caps-ratio
 max_ratio: 0.7
 min_letters: 12
@@ -4483,11 +4681,18 @@ rationale: >-
   contests and prize notices as high-risk content; carrier spam filters key on "you have won" and
   prize amounts, and T-Mobile's code of conduct fines violations.
 suggestion: Remove the prize amount.
+translations:
+  es:
+    message: >-
+      Este texto anuncia dinero ganado o por ganar, que los operadores filtran como contenido de
+      premios y sorteos. Limite los mensajes a pacientes a información de su atención.
+    suggestion: >-
+      Quite la cantidad del premio.
 kind: pattern
 prefilter: [won, win, winning, wins, gane, gana, ganó, gano, ganaste, ganar]
 patterns:
   - '\b(?:won|win|winning|wins)\s+(?:a\s+|an\s+|the\s+|up\s+to\s+)?(?:guaranteed\s+)?(?:\$|£|€|usd\s?|gbp\s?)\s?\d'
-  - '\b(?:gane|gana|ganó|gano|ganaste|ganar)\s+(?:un\s+|una\s+|el\s+|hasta\s+)?(?:\$|usd\s?)\s?\d[\d,.]*+(?!\s*(?:al|a\s+la|por|cada)\s+(?:d[ií]a|semana|hora|mes)\b)'
+  - '\b(?:gane|gana|gano|ganaste|ganar)\s+(?:un\s+|una\s+|el\s+|hasta\s+)?(?:\$|usd\s?)\s?\d[\d,.]*+(?!\s*(?:al|a\s+la|por|cada)\s+(?:d[ií]a|semana|hora|mes)\b)'
 examples:
   flag:
     - "Jane won $2,500 last week; reply to play."
@@ -4519,6 +4724,14 @@ rationale: >-
   contests, lotteries and prize notices as high-risk content that needs special vetting; T-Mobile's
   code of conduct and carrier spam filters key on "you have won" and "claim your prize".
 suggestion: Remove the prize or sweepstakes wording.
+translations:
+  es:
+    message: >-
+      Este texto anuncia un premio, una rifa o un sorteo, que los operadores filtran como contenido
+      de alto riesgo. Limite los mensajes a pacientes a información de su atención; haga los
+      concursos por un canal de marketing con consentimiento.
+    suggestion: >-
+      Quite las palabras de premio o de sorteo.
 kind: terms
 terms:
   en:
@@ -4739,13 +4952,25 @@ examples:
 # Warns when a text asks the patient to reply with an opt-out keyword in another sense.
 category: opt-out-keyword
 severity: warning
-message: This text asks the patient to reply with a reserved opt-out keyword for another purpose; the carrier and the practice's opt-out handling will treat that reply as an opt-out. Ask for a different word, such as C or NO.
+message: This text asks the patient to reply with a reserved opt-out keyword (in English or Spanish) for another purpose; the carrier and the practice's opt-out handling will treat that reply as an opt-out. Ask for a different word, such as C or NO.
 rationale: STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE and OPTOUT are industry-standard opt-out keywords (CTIA, Twilio defaults), and the FCC treats stop, quit, end, revoke, opt out, cancel and unsubscribe as words that always revoke consent. A patient who replies CANCEL to cancel an appointment is opted out of all texts from the practice number.
 suggestion: Ask for a non-reserved reply, for example "Reply C to cancel" or "Reply N if you cannot make it".
+translations:
+  es:
+    message: >-
+      Este texto pide al paciente que responda con una palabra reservada para darse de baja (en
+      inglés o en español) con otro fin; el operador y el manejo de bajas de la práctica tratarán
+      esa respuesta como una baja. Pida otra palabra, como C o NO.
+    suggestion: >-
+      Pida una respuesta no reservada, por ejemplo «Responda C para cancelar» o «Responda N si no
+      puede venir».
 kind: pattern
-prefilter: [reply, respond, text, txt, answer]
+# Spanish keywords too (ALTO, PARAR, BAJA, CANCELAR, DETENER, SALIR, BASTA): matched on the folded
+# text, where accents are gone (envíe is envie), so the Spanish verbs are plain words.
+prefilter: [reply, respond, text, txt, answer, responda, responde, conteste, contesta, envie, escriba, mande]
 patterns:
   - '\b(?:reply|respond|text|txt|answer)(?:\s+(?:with|back))?\s*[:"''“]?\s*(?:cancel|stop\s*all|stop|end|quit|unsubscribe|revoke|opt[\s-]?out)\b["''”]?(?!\s*(?:to|and|for)\s+(?:opt[\s-]?out|unsubscribe|stop\s+(?:receiving|getting|all)|end\s+(?:all\s+)?(?:messages|texts|alerts)|cancel\s+(?:all\s+)?(?:messages|texts|alerts)|no\s+longer\s+receive|be\s+removed|stop\s+(?:messages|texts|alerts)))'
+  - '\b(?:responda|responde|conteste|contesta|envie|escriba|mande)(?:\s+(?:con|la\s+palabra))?\s*[:"''“]?\s*(?:cancelar|alto|parar|baja|detener|salir|basta|stop|cancel)\b["''”]?(?!\s*para\s+(?:dejar\s+de\s+recibir|no\s+recibir|darse\s+de\s+baja|cancelar\s+(?:los\s+|todos\s+los\s+)?(?:mensajes|textos)|detener\s+(?:los\s+)?(?:mensajes|textos)|que\s+no\s+le\s+(?:enviemos|escribamos)))'
 examples:
   flag:
     - Your visit is Tue 3pm. Reply CANCEL to cancel your appointment.
@@ -4753,6 +4978,9 @@ examples:
     - Text STOP to stop your refill order.
     - "To cancel, reply: CANCEL"
     - Reply QUIT if you want to quit the smoking program.
+    - Su cita es el martes a las 3 pm. Responda CANCELAR para cancelar su cita.
+    - "Para cancelar, responda: CANCELAR"
+    - Conteste SALIR si quiere salir del programa para dejar de fumar.
   pass:
     - Reply STOP to opt out.
     - Reply STOP to unsubscribe. Reply HELP for help.
@@ -4760,6 +4988,9 @@ examples:
     - Reply C to cancel your appointment or Y to confirm.
     - To cancel your appointment, call (555) 010-2000.
     - We will text you when your results are ready; please do not stop your medication.
+    - Responda ALTO para dejar de recibir mensajes.
+    - Responda BAJA para no recibir más mensajes.
+    - Responda C para cancelar su cita o SÍ para confirmarla.
 
 """#),
         RuleFile(relativePath: "textgate.yml", text: #"""
@@ -4786,6 +5017,14 @@ rationale: >-
   Practices; T-Mobile's code of conduct), and weight-loss offers with fast-result claims are among
   the content their filters key on, next to prices for weight-loss injections.
 suggestion: Remove the weight-loss promise; describe the program or the patient's plan plainly.
+translations:
+  es:
+    message: >-
+      Este texto promete bajar de peso rápido, una afirmación promocional que los operadores filtran
+      (y que la FTC vigila). Limite los mensajes sobre el control del peso al plan y a las consultas
+      del propio paciente.
+    suggestion: >-
+      Quite la promesa de bajar de peso; describa el programa o el plan del paciente con claridad.
 kind: pattern
 prefilter: [lose, drop, shed, melt, baje, pierda, bajar, perder, elimine, pills, fat burn, slimming, adelgazar]
 patterns:

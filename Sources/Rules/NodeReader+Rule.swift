@@ -3,7 +3,8 @@ import Matching
 import Yams
 
 extension NodeReader {
-    static let commonKeys = ["category", "severity", "message", "rationale", "suggestion", "suppressible", "kind", "examples"]
+    static let commonKeys = ["category", "severity", "message", "rationale", "suggestion", "suppressible", "kind", "examples",
+                             "translations"]
     static let kindKeys: [String: [String]] = [
         "terms": ["terms", "exceptions"],
         "pattern": ["patterns", "prefilter"],
@@ -75,12 +76,14 @@ extension NodeReader {
         var languages: [String: [String]] = [:]
         let kind = kindName.flatMap { ruleKind($0, e, root, languages: &languages) }
         let examples = self.examples(e["examples"], in: root)
+        let translations = self.translations(e["translations"], in: root, hasSuggestion: suggestion != nil)
 
         guard diagnostics.count == before, let category, let severity, let message, let rationale,
-              let kind, let examples else { return nil }
+              let kind, let examples, let translations else { return nil }
         return Rule(id: id, source: location(nil), category: category, severity: severity, message: message,
                     rationale: rationale, suggestion: suggestion, suppressible: suppressible, kind: kind,
-                    termLanguages: languages, flagExamples: examples.flag, passExamples: examples.pass)
+                    termLanguages: languages, flagExamples: examples.flag, passExamples: examples.pass,
+                    translations: translations)
     }
 
     /// The rule's kind with its settings; the language of each term written under a language

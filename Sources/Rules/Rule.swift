@@ -25,6 +25,8 @@ public struct Rule: Sendable, Equatable {
     public var flagExamples: [Example]
     /// Messages the rule must not flag.
     public var passExamples: [Example]
+    /// The message and suggestion in other languages, by language code (`es`).
+    public var translations: [String: RuleText] = [:]
 }
 
 /// A message from a rule's `examples`, with where it is written.

@@ -29,11 +29,21 @@ struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the report to FILE instead of standard output.", valueName: "FILE"))
     var output: String?
 
+    @Option(name: .customLong("lang"), help: ArgumentHelp(
+        "Give findings' messages and suggestions in LANG: en (the default) or es (a tag such as es-MX works too).",
+        valueName: "LANG"))
+    var language = "en"
+
     @Argument(help: "Messages to check.")
     var messages: [String] = []
 
     func run() throws {
+        guard Ruleset.messageLanguage(language) != nil else {
+            Console.error("textgate: --lang \(language): findings can be given in \(Ruleset.messageLanguages.joined(separator: " and ")); use one of them")
+            throw ExitStatus.usage.code
+        }
         let ruleset = try rulesOptions.load()
+        let language = self.language
         if let output { try ReportFile.redirectStandardOutput(to: output) }
         var out = Output()
         var writer = JSONWriter()
@@ -54,7 +64,7 @@ struct CheckCommand: ParsableCommand {
             var report: Report?
             var problem: String?
             switch result {
-            case .success(let r): report = r
+            case .success(let r): report = ruleset.localized(r, language: language)
             case .failure(let e):
                 problem = e.description
                 unreadable = true
@@ -80,7 +90,7 @@ struct CheckCommand: ParsableCommand {
                 var stream = JSONLinesStream(source: source, failOn: failSeverity, rulesVersion: ruleset.version)
                 try LineReader(path: lines).forEachBlock { first, ranges, buffer in
                     ruleset.check(batch: ranges.count, message: { UnsafeBufferPointer(rebasing: buffer[ranges[$0]]) }) { k, result in
-                        stream.add(number: first + k, result)
+                        stream.add(number: first + k, result.map { ruleset.localized($0, language: language) })
                     }
                 }
                 stream.finish()
