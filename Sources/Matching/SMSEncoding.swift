@@ -1,4 +1,5 @@
 // SMS character set and segment calculation (3GPP TS 23.038 / TS 23.040).
+import Foundation
 
 /// The character set an SMS is sent in.
 public enum SMSCharset: String, Sendable, Codable {
@@ -18,7 +19,9 @@ public struct SMSEncoding: Sendable, Equatable {
     public let length: Int
     /// Distinct characters outside GSM-7 (one Unicode scalar each), in order of first appearance.
     public let nonGsmCharacters: [String]
-    /// Advice on replacing smart punctuation, present only when such punctuation alone forces UCS-2.
+    /// Advice, when nothing but smart punctuation and accented letters forces UCS-2: which
+    /// punctuation to replace to send GSM-7, or what the accents cost in segments (a patient's
+    /// language is never rewritten, so they are only counted).
     public let suggestion: String?
 
     /// Septets in a single-segment GSM-7 message.
@@ -94,25 +97,54 @@ public struct SMSEncoding: Sendable, Equatable {
         return count
     }
 
-    /// The suggestion text when every non-GSM character is smart punctuation, else nil.
+    /// The suggestion text when every non-GSM character is smart punctuation or an accented
+    /// letter, else nil.
     private static func suggestion(for text: String, nonGsm: [Unicode.Scalar], segments: Int) -> String? {
         var pairs: [String] = []
+        var accented: [Unicode.Scalar] = []
         for scalar in nonGsm {
-            guard let replacement = SmartPunctuation.replacement(for: scalar) else { return nil }
-            pairs.append("\(SmartPunctuation.display(scalar)) with \(SmartPunctuation.display(replacement: replacement))")
+            if let replacement = SmartPunctuation.replacement(for: scalar) {
+                pairs.append("\(SmartPunctuation.display(scalar)) with \(SmartPunctuation.display(replacement: replacement))")
+            } else if unaccented(scalar) != nil {
+                accented.append(scalar)
+            } else {
+                return nil
+            }
+        }
+        let list = listed(pairs)
+        if !accented.isEmpty {
+            let bare = String(String.UnicodeScalarView(smartEncoded(text).unicodeScalars.map { unaccented($0) ?? $0 }))
+            let without = SMSEncoding(analyzing: bare)
+            guard without.charset == .gsm7 else { return nil }
+            let letters = listed(accented.map { String($0) })
+            let cost = without.segments == segments
+                ? "\(plural(segments)) either way"
+                : "\(plural(segments)) where the same text without \(accented.count == 1 ? "it" : "them") would take \(without.segments)"
+            return "\(letters) \(accented.count == 1 ? "is" : "are") not in GSM-7 (é ñ ü ¿ ¡ are), so this text goes as UCS-2, "
+                + "70 characters a segment instead of 160: \(cost). Accents are the patient's language: keep them, and "
+                + "shorten the text if the segments matter." + (pairs.isEmpty ? "" : " Replace \(list) too.")
         }
         let fixed = SMSEncoding(analyzing: smartEncoded(text))
         guard fixed.charset == .gsm7 else { return nil }
-        let list: String
-        if pairs.count == 1 {
-            list = pairs[0]
-        } else {
-            list = pairs.dropLast().joined(separator: ", ") + " and " + pairs[pairs.count - 1]
-        }
         if fixed.segments == segments {
             return "Replace \(list) to send as GSM-7, which fits 160 characters a segment instead of 70."
         }
         return "Replace \(list) to send as GSM-7: \(plural(fixed.segments)) instead of \(plural(segments)) in UCS-2."
+    }
+
+    /// A letter with accents GSM-7 lacks (`á`, `ó`, `ç`): its letter without them, when that is
+    /// in GSM-7; nil for anything else.
+    static func unaccented(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        guard GSM7Alphabet.septets(scalar) == nil, scalar.properties.isAlphabetic else { return nil }
+        let parts = Array(String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars)
+        guard parts.count > 1, let base = parts.first, GSM7Alphabet.septets(base) != nil,
+              parts.dropFirst().allSatisfy({ $0.properties.generalCategory == .nonspacingMark }) else { return nil }
+        return base
+    }
+
+    /// "a", "a and b", "a, b and c".
+    private static func listed(_ items: [String]) -> String {
+        items.count <= 1 ? items.first ?? "" : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
     }
 
     /// "1 segment" / "N segments".
