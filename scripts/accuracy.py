@@ -10,7 +10,9 @@ measures what a user gets. Four sets:
   recall and F1 per seed category;
 - carrier-filtered content and care messages on the same subjects (fixtures/accuracy/carrier-*.tsv);
 - a generated disguise suite: every term of every `terms` rule through every transform, the
-  shortener domains written with disguised hosts, and care-message controls.
+  shortener domains written with disguised hosts, and care-message controls;
+- patients' Spanish replies labelled by intent (fixtures/inbound), through
+  `textgate optout classify`: opt-outs that end texting, other replies that must not.
 
 Python 3 standard library only. Usage:
     scripts/accuracy.py --textgate PATH [--rules rules] [--out ACCURACY.md]
@@ -50,6 +52,10 @@ class Checker:
         """The findings of each text, in order: a list of lists of finding objects."""
         return [[f for f in r["findings"] if f["severity"] in ("error", "warning")] for r in self.run("check", texts)]
 
+    def classify(self, texts):
+        """The intent `textgate optout classify` gives each text, in order."""
+        return [r["intent"] for r in self.run("optout classify", texts)]
+
     def inspect(self, texts):
         """The links `textgate inspect` finds in each text, in order."""
         return [r["links"] for r in self.run("inspect", texts)]
@@ -67,7 +73,7 @@ class Checker:
             cmd = [self.textgate, "check", *self.no_config, "--rules", self.rules, "--allow-domain", PRACTICE_DOMAIN,
                    "--format", "jsonl", "--lines", path]
         else:
-            cmd = [self.textgate, command, "--format", "jsonl", "--lines", path]
+            cmd = [self.textgate, *command.split(), "--format", "jsonl", "--lines", path]
         run = subprocess.run(cmd, capture_output=True, text=True, cwd=self.workdir)
         if run.returncode not in (0, 1):
             raise SystemExit(f"accuracy: `{' '.join(cmd)}` exited {run.returncode}:\n{run.stderr}")
@@ -182,6 +188,30 @@ def corpus(checker, rows):
     return out
 
 
+ENDS_TEXTING = {"opt-out", "revocation"}
+
+
+def inbound(checker, rows):
+    """Patients' replies labelled with the intent they express: how many that end texting do,
+    and how many that do not (ordinary messages, help requests, opt-ins) are read as ending it."""
+    got = checker.classify([t for t, _ in rows])
+    out = {"rows": len(rows), "by_intent": {}, "errors": []}
+    for (text, labels), intent in zip(rows, got):
+        expected = labels[0]
+        v = out["by_intent"].setdefault(expected, {"total": 0, "right": 0})
+        v["total"] += 1
+        right = (intent in ENDS_TEXTING) == (expected in ENDS_TEXTING) and (expected in ENDS_TEXTING or intent == expected)
+        v["right"] += right
+        if not right:
+            out["errors"].append((text, expected, intent))
+    stops = [r for r in rows if r[1][0] in ENDS_TEXTING]
+    out["stops"] = len(stops)
+    out["stops_ended"] = sum(1 for (t, l), i in zip(rows, got) if l[0] in ENDS_TEXTING and i in ENDS_TEXTING)
+    out["others"] = len(rows) - len(stops)
+    out["others_ended"] = sum(1 for (t, l), i in zip(rows, got) if l[0] not in ENDS_TEXTING and i in ENDS_TEXTING)
+    return out
+
+
 def disguise(checker, rules):
     cases = disguise_cases(rules)
     results = checker.check([c["text"] for c in cases])
@@ -210,6 +240,7 @@ def main():
         "practice": {lang: labelled(checker, read_tsv(fx("accuracy", f"practice-{lang}.tsv"))) for lang in ("en", "es")},
         "carrier": {lang: carrier(checker, read_tsv(fx("accuracy", f"carrier-{lang}.tsv"))) for lang in ("en", "es")},
         "disguise": disguise(checker, rules),
+        "inbound": {"es": inbound(checker, read_tsv(fx("inbound", "es-optout.tsv")) + read_tsv(fx("inbound", "es-ordinary.tsv")))},
         "rules": rules,
     }
     with open(os.path.join(root, args.out), "w", encoding="utf-8") as f:

@@ -65,6 +65,11 @@ def write_report(d):
                                 ("care-message controls (plain and disguised): passed", controls, "all")):
         ok = sum(x["ok"] for x in rows)
         out.append(f"| {label} | {target} | {ok}/{len(rows)} ({_pct(ok, len(rows))}) | {_ok(ok == len(rows))} |")
+    for lang, b in d["inbound"].items():
+        out.append(f"| inbound replies ({lang}): opt-outs that end texting | ≥ 95% | {b['stops_ended']}/{b['stops']} "
+                   f"({_pct(b['stops_ended'], b['stops'])}) | {_ok(b['stops_ended'] >= 0.95 * b['stops'])} |")
+        out.append(f"| inbound replies ({lang}): other replies read as ending texting | 0 | "
+                   f"{b['others_ended']}/{b['others']} | {_ok(b['others_ended'] == 0)} |")
     out.append("")
 
     # Corpus
@@ -111,6 +116,19 @@ def write_report(d):
         out += [f"- {_cell(t)} — {', '.join(e)}" for t, e in k["missed"]]
         out += ["", f"Care messages flagged ({len(k['care_flagged'])}):", ""]
         out += [f"- {_cell(t)} — {_findings(f)}" for t, f in k["care_flagged"]]
+        out.append("")
+
+    # Inbound
+    for lang, b in d["inbound"].items():
+        out += [f"## Inbound replies ({lang})", "",
+                f"`fixtures/inbound/{lang}-*.tsv`: {b['rows']} patients' replies labelled by intent, through "
+                "`textgate optout classify --format jsonl --lines FILE`. An opt-out or a free-text revocation must "
+                "end texting; an ordinary message, a help request or an opt-in must not, and must get its own intent.", "",
+                "| labelled intent | replies | read right |", "| --- | --- | --- |"]
+        for intent, v in sorted(b["by_intent"].items()):
+            out.append(f"| `{intent}` | {v['total']} | {v['right']} ({_pct(v['right'], v['total'])}) |")
+        out += ["", f"Replies read otherwise than labelled ({len(b['errors'])}):", ""]
+        out += [f"- {_cell(t)} — labelled {e}, read as {g}" for t, e, g in b["errors"]]
         out.append("")
 
     # Disguises

@@ -9,6 +9,7 @@ import Glibc
 struct EndToEnd {
     /// One run of the command line.
     struct Run {
+        /// CPU time of the child, user and system.
         var seconds: Double
         /// Peak resident set of the child, bytes (`ru_maxrss`).
         var peakRSS: Int
@@ -44,8 +45,6 @@ struct EndToEnd {
         var cargs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         defer { for p in cargs { free(p) } }
         var pid: pid_t = 0
-        let clock = ContinuousClock()
-        let start = clock.now
         let rc = posix_spawn(&pid, argv[0], &actions, nil, &cargs, environ)
         guard rc == 0 else { throw BenchError("cannot start \(argv[0]): \(String(cString: strerror(rc)))") }
         var status: Int32 = 0
@@ -53,7 +52,7 @@ struct EndToEnd {
         while wait4(pid, &status, 0, &usage) < 0 {
             guard errno == EINTR else { throw BenchError("wait4 failed: \(String(cString: strerror(errno)))") }
         }
-        let seconds = (clock.now - start).seconds
+        let seconds = CPUTime.seconds(usage)
         let signalled = status & 0x7F
         let exit = (status >> 8) & 0xFF
         guard signalled == 0, exit == 0 || exit == 1 else {

@@ -135,8 +135,8 @@ struct Results {
         repeats it to at least 50 MB and keeps it as one contiguous byte buffer with an offset table, so the
         check loop allocates nothing per message of its own. It pins itself to one CPU with
         `sched_setaffinity`, loads the rules with `Ruleset.load(directory:)`, runs one warm-up pass, then
-        times \(inProcessSeconds.count) passes of `ruleset.check(batch:)` over every message in one batch (the automaton keeps two messages in flight; the CLI checks each block of lines the same way), with `ContinuousClock`
-        (monotonic), counting decisions and findings so nothing is optimised away. Peak memory is `VmHWM`
+        times \(inProcessSeconds.count) passes of `ruleset.check(batch:)` over every message in one batch (the automaton keeps two messages in flight; the CLI checks each block of lines the same way), in the
+        thread's CPU time (`CLOCK_THREAD_CPUTIME_ID`), counting decisions and findings so nothing is optimised away. Peak memory is `VmHWM`
         from `/proc/self/status` after the warm-up pass and before the baseline is built; "without the corpus buffers" subtracts
         the buffer and offset table sizes from it.
 
@@ -153,13 +153,15 @@ struct Results {
 
         End to end, the repeated corpus is written one message per line to a temporary file (\(mb(endToEndFileBytes)) MB), and
         `\(endToEndCommand)` is run \(endToEnd.count) times after a warm-up run (spawned with `posix_spawn`,
-        timed from spawn to exit with a monotonic clock, so process start, rules load and self-test, reading
-        the file and writing JSON Lines are all included). Peak RSS is the child's `ru_maxrss` from `wait4`.
+        timed as the child's CPU time, user and system, from `wait4`'s rusage, so process start, rules load
+        and self-test, reading the file and writing JSON Lines are all included). Peak RSS is the child's `ru_maxrss` from `wait4`.
         Linux carries the spawning process's peak into the child's `ru_maxrss` across `exec`, so the
         end-to-end runs happen first, while the benchmark process is at \(mb(spawnerPeak)) MB (before the rules
         and the 50 MB corpus are loaded)\(min(oneMessageRun.peakRSS, oneCopyRun.peakRSS) > spawnerPeak ? "; every CLI figure above is larger than that floor, so none is inflated by it" : "; CLI figures at that value are an upper bound").
 
-        Machines running other work are noisy: medians are reported, with the spread in brackets.
+        Machines running other work are noisy: every time is the CPU time of the measured thread or
+        process, not wall time, so work elsewhere on the machine changes it far less (though a shared
+        core's caches still do); medians are reported, with the spread in brackets.
 
         """
         return s

@@ -116,3 +116,27 @@ struct Stats {
         max = sorted.last ?? 0
     }
 }
+
+/// CPU time, the measure of every timed pass: the time the measured thread (or child process)
+/// ran, which other work on a shared machine changes far less than wall time.
+enum CPUTime {
+    /// This thread's CPU time so far, in seconds.
+    static func thread() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
+    /// The CPU time `body` takes on this thread, in seconds.
+    static func measure(_ body: () -> Void) -> Double {
+        let start = thread()
+        body()
+        return thread() - start
+    }
+
+    /// A child's CPU time, user and system, from its `rusage`.
+    static func seconds(_ usage: rusage) -> Double {
+        Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    }
+}

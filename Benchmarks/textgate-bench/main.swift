@@ -124,14 +124,13 @@ func main() throws {
     let naiveTally = baseline.pass(slice) // warm-up
 
     // Timed runs, in-process and baseline interleaved so both see the same machine load.
-    let clock = ContinuousClock()
     var inSeconds: [Double] = [], naiveSeconds: [Double] = []
     for _ in 0..<options.runs {
         var t = Tally()
-        inSeconds.append(clock.measure { t = InProcess.pass(ruleset, corpus) }.seconds)
+        inSeconds.append(CPUTime.measure { t = InProcess.pass(ruleset, corpus) })
         precondition(t == tally, "an in-process pass decided differently from the warm-up")
         var n = NaiveBaseline.Tally()
-        naiveSeconds.append(clock.measure { n = baseline.pass(slice) }.seconds)
+        naiveSeconds.append(CPUTime.measure { n = baseline.pass(slice) })
         precondition(n == naiveTally, "a baseline pass found something different from the warm-up")
     }
     let inProcess = (seconds: inSeconds, tally: tally)
@@ -178,9 +177,8 @@ func inProcessOnly(_ options: Options) throws {
     }
     let corpus = source.repeated(toAtLeast: options.repeatMB * 1_000_000).corpus
     let tally = InProcess.pass(ruleset, corpus)
-    let clock = ContinuousClock()
     let rates = (0..<options.runs).map { _ in
-        Double(corpus.count) / clock.measure { precondition(InProcess.pass(ruleset, corpus) == tally) }.seconds
+        Double(corpus.count) / CPUTime.measure { precondition(InProcess.pass(ruleset, corpus) == tally) }
     }
     log("in-process: \(rates.map { String(format: "%.0f", $0) }.joined(separator: ", ")) messages/s; \(tally)")
 }
