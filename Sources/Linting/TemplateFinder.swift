@@ -75,30 +75,50 @@ public struct TemplateFinder: Sendable {
             guard let text = ext == "strings" ? SourceChars.decode(data) : String(data: data, encoding: .utf8) else {
                 throw .unreadable(path: file, reason: "not valid UTF-8; save the file as UTF-8")
             }
-            if let found = try Self.catalog(ext, file: file, text: text, sms: sms) {
-                templates += found
-            } else if Self.catalogExtensions.contains(ext) {
-                let found = try Catalog(file: file, text: text, fields: fields, allSMS: sms).templates()
+            let (found, isCatalog) = try parse(file: file, text: text, ext: ext, sms: sms)
+            if isCatalog && !Self.keyedCatalogs.contains(ext) {
                 catalogs += 1
                 fromCatalogs += found.count
-                templates += found
-            } else if ext == "md" {
-                templates.append(MarkdownTemplate.template(file: file, text: text, isSMS: sms))
-            } else {
-                templates.append(Template(file: file, text: text, isSMS: sms))
             }
+            templates += found
         }
         if !fields.isEmpty && catalogs > 0 && fromCatalogs == 0 {
             throw .invalidCatalog(path: paths.joined(separator: " "), line: 1, column: 1,
                                   reason: "--field \(fields.joined(separator: ", ")) selects no text in any catalog; check the key names (`*` matches any key or list item)")
         }
+        finish(&templates)
+        return (templates, skipped)
+    }
+
+    /// The templates of one file's text as an editor holds it, read by the file's extension.
+    /// - Throws: `LintError` for a catalog that cannot be parsed.
+    public func templates(file: String, text: String) throws(LintError) -> [Template] {
+        let ext = (file as NSString).pathExtension.lowercased()
+        let sms = allSMS || (file as NSString).lastPathComponent.lowercased().contains(".sms.")
+        var found = ext == "properties" ? PropertiesCatalog(file: file, allSMS: sms).templates(text)
+            : try parse(file: file, text: text, ext: ext, sms: sms).templates
+        finish(&found)
+        return found
+    }
+
+    /// The templates of a file's text, and whether it is a catalog of many.
+    func parse(file: String, text: String, ext: String, sms: Bool) throws(LintError) -> (templates: [Template], isCatalog: Bool) {
+        if let found = try Self.catalog(ext, file: file, text: text, sms: sms) { return (found, true) }
+        if Self.catalogExtensions.contains(ext) {
+            return (try Catalog(file: file, text: text, fields: fields, allSMS: sms).templates(), true)
+        }
+        if ext == "md" { return ([MarkdownTemplate.template(file: file, text: text, isSMS: sms)], false) }
+        return ([Template(file: file, text: text, isSMS: sms)], false)
+    }
+
+    /// Each template's placeholder syntaxes and locale, as configured or from its path.
+    func finish(_ templates: inout [Template]) {
         for i in templates.indices {
             templates[i].placeholders = placeholders.syntaxes(forFile: templates[i].file, defaults: templates[i].placeholders)
             if templates[i].locale == nil, !templates[i].file.lowercased().hasSuffix(".pot") {
                 templates[i].locale = TemplateLocale.fromPath(templates[i].file)
             }
         }
-        return (templates, skipped)
     }
 
     static func isTemplateFile(_ path: String) -> Bool {
@@ -113,6 +133,9 @@ public struct TemplateFinder: Sendable {
     }
 
     /// The templates of a gettext, Android or Apple catalog, or nil for other formats.
+    /// Extensions of gettext, Android and Apple catalogs, which `--field` does not apply to.
+    static let keyedCatalogs: Set<String> = ["po", "pot", "xml", "strings", "xcstrings"]
+
     static func catalog(_ ext: String, file: String, text: String, sms: Bool) throws(LintError) -> [Template]? {
         switch ext {
         case "po", "pot": return try GettextCatalog(file: file, allSMS: sms).templates(text)
