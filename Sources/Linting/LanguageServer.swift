@@ -2,8 +2,9 @@ import Foundation
 import Matching
 import Rules
 
-/// A Language Server for templates: documents are linted as they are opened and changed, and
-/// their findings published as diagnostics; smart punctuation that forces UCS-2 has a quick fix.
+/// A Language Server for templates and rule files: documents are linted as they are opened and
+/// changed, and their findings published as diagnostics (for a rule file, its YAML and schema
+/// problems and failing examples); smart punctuation that forces UCS-2 has a quick fix.
 /// Messages are LSP's JSON objects; `JSONRPC` frames them on a byte stream.
 public final class LanguageServer {
     /// The linter.
@@ -74,8 +75,16 @@ public final class LanguageServer {
     /// cannot be read; none for a file of no template format.
     func diagnostics(_ uri: String) -> [String: Any] {
         let path = Self.path(uri)
-        guard let text = documents[uri], TemplateFinder.isTemplateFile(path) else { return publish(uri, []) }
+        guard let text = documents[uri] else { return publish(uri, []) }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if let directory = Self.rulesDirectory(of: path) {
+            return publish(uri, ruleDiagnostics(path, directory: directory, text: text).map { d in
+                ["range": ["start": Self.position(lines, d.location.line, d.location.column),
+                           "end": Self.position(lines, d.location.line, d.location.column + 1)],
+                 "severity": 1, "source": "textgate", "message": d.message]
+            })
+        }
+        guard TemplateFinder.isTemplateFile(path) else { return publish(uri, []) }
         do throws(LintError) {
             var items: [[String: Any]] = []
             for t in try finder.templates(file: path, text: text) {

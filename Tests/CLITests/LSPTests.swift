@@ -86,3 +86,48 @@ struct LSPTests {
         #expect(((d["range"] as? [String: Any])?["start"] as? [String: Int]) == ["line": 1, "character": 10])
     }
 }
+
+@Suite("textgate lsp: rule files", .enabled(if: CLI.available, "the textgate binary was not found"))
+struct LSPRuleFileTests {
+    static let rule = """
+    category: test-error
+    severity: error
+    message: The word "blocked" blocks the text.
+    rationale: Test rule.
+    kind: terms
+    terms:
+      - blocked
+    examples:
+      flag: ["this is blocked"]
+      pass: ["this is fine"]
+
+    """
+
+    @Test("a rule file being edited gets its unknown keys and failing examples as diagnostics")
+    func ruleFile() throws {
+        let scratch = try Lint.Scratch()
+        defer { scratch.remove() }
+        try scratch.write("rules/textgate.yml", "allowed_link_domains: [example.com]\n")
+        let path = try scratch.write("rules/blocked-word.yml", Self.rule)
+        let uri = URL(fileURLWithPath: path).absoluteString
+        let misspelt = Self.rule.replacingOccurrences(of: "severity: error", with: "severty: error")
+        let failing = Self.rule.replacingOccurrences(of: "\"this is fine\"", with: "\"this is blocked too\"")
+        let replies = try LSPTests.session([
+            ["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": [:] as [String: Any]],
+            ["jsonrpc": "2.0", "method": "textDocument/didOpen",
+             "params": ["textDocument": ["uri": uri, "languageId": "yaml", "version": 1, "text": Self.rule]]],
+            ["jsonrpc": "2.0", "method": "textDocument/didChange",
+             "params": ["textDocument": ["uri": uri, "version": 2], "contentChanges": [["text": misspelt]]]],
+            ["jsonrpc": "2.0", "method": "textDocument/didChange",
+             "params": ["textDocument": ["uri": uri, "version": 3], "contentChanges": [["text": failing]]]],
+            ["jsonrpc": "2.0", "method": "exit"],
+        ])
+        try #require(replies.count == 4, "\(replies)")
+        #expect(LSPTests.diagnostics(replies[1]).isEmpty, "\(replies[1])")
+        let unknown = try #require(LSPTests.diagnostics(replies[2]).first { ($0["message"] as? String)?.contains("severty") == true }, "\(replies[2])")
+        #expect(((unknown["range"] as? [String: Any])?["start"] as? [String: Int])?["line"] == 1)
+        let example = try #require(LSPTests.diagnostics(replies[3]).first, "\(replies[3])")
+        #expect((example["message"] as? String)?.contains("flags its own `pass:` example") == true)
+        #expect(((example["range"] as? [String: Any])?["start"] as? [String: Int])?["line"] == 9)
+    }
+}
