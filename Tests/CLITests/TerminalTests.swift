@@ -45,6 +45,19 @@ struct TerminalTests {
         #expect(check.contains("error:") && !check.contains("\u{1B}["), "\(check)")
     }
 
+    @Test("linting 200 templates on a terminal shows a progress line on standard error, cleared at the end")
+    func progress() throws {
+        let scratch = try Lint.Scratch()
+        defer { scratch.remove() }
+        for i in 0..<200 { try scratch.write("t/visit-\(i).txt", "Your appointment is tomorrow at 9:00.\n") }
+        let out = try TerminalRun.run(["lint", scratch.path + "/t"], environment: ["NO_COLOR": "1"])
+        #expect(out.contains("linting templates: "), "\(out.suffix(300))")
+        #expect(out.contains("/200"))
+        #expect(out.contains("\r\u{1B}[2K0 errors"), "the line is cleared before the summary: \(out.suffix(300))")
+        let piped = try Lint.run([scratch.path + "/t"])
+        #expect(!piped.stderr.contains("linting templates"), "\(piped)")
+    }
+
     @Test("through a pipe there is no colour and no progress line")
     func pipe() throws {
         let r = try Lint.run([Self.file])
