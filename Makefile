@@ -47,6 +47,9 @@ test: deps
 	  echo "installing postgresql for the PostgreSQL store tests"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO="sudo -n"; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql; }
+	@python3 -m pre_commit --version >/dev/null 2>&1 || command -v pre-commit >/dev/null 2>&1 || { \
+	  echo "installing pre-commit (PyPI) for the .pre-commit-hooks.yaml test"; \
+	  python3 -m pip install -q pre-commit || pip3 install -q pre-commit; }
 	$(SWIFT) build
 	$(SWIFT) test
 

@@ -127,7 +127,7 @@ let package = Package(
         .testTarget(name: "OptOutTests", dependencies: ["OptOut", "Storage", "KeywordSource"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite", "StoragePostgres", "Stores"]),
         .testTarget(name: "MessagingTests", dependencies: ["Messaging", "OptOut", "Storage", "StorageSQLite"]),
-        .testTarget(name: "CLITests", dependencies: ["textgate", "SARIFSchemaCheck"]),
+        .testTarget(name: "CLITests", dependencies: ["textgate", "Linting", "SARIFSchemaCheck", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Storage", "StorageSQLite", "Messaging", "OptOut", "Rules", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v6]

@@ -31,15 +31,37 @@ struct Catalog {
         }
         // A Rails locale file (one root key, a locale) interpolates `%{name}` and `%<name>s` too;
         // a Flutter ARB file holds ICU messages, and its `@key` entries are metadata, not text.
-        var syntaxes: [PlaceholderSyntax] = Catalog.railsLocale(root) != nil ? [.mustache, .rails] : [.mustache]
+        let rails = Catalog.railsLocale(root)
+        var syntaxes: [PlaceholderSyntax] = rails != nil ? [.mustache, .rails] : [.mustache]
+        var locale = rails.flatMap(TemplateLocale.tag) ?? rails
         if file.lowercased().hasSuffix(".arb") {
             syntaxes = TemplateFormats.arb
+            if case .mapping(let m) = root, let tag = m["@@locale"]?.scalar?.string { locale = TemplateLocale.tag(tag) ?? tag }
             found.removeAll { name, _, _ in name.split(separator: ".").contains { $0.hasPrefix("@") } }
         }
+        let isJSON = file.lowercased().hasSuffix(".json")
         return found.map { name, node, sms in
-            Template(file: file, name: name, text: node.scalar?.string ?? "",
-                     origin: ScalarOrigin.origin(of: node, lines: lines), isSMS: sms, placeholders: syntaxes)
+            var t = Template(file: file, name: name, text: node.scalar?.string ?? "",
+                             origin: ScalarOrigin.origin(of: node, lines: lines), isSMS: sms, placeholders: syntaxes)
+            t.locale = locale
+            t.branch = Catalog.pluralForm(name, rails: rails != nil, json: isJSON)
+            return t
         }
+    }
+
+    /// CLDR plural categories, as Rails (`visits.one`) and i18next (`visits_one`) name plural forms.
+    static let pluralCategories: Set<String> = ["zero", "one", "two", "few", "many", "other"]
+
+    /// The plural form a template's name says it is: a last key `one` in a Rails locale file,
+    /// a key suffix `_one` (or `_ordinal_one`) in an i18next JSON file.
+    static func pluralForm(_ name: String, rails: Bool, json: Bool) -> String? {
+        let last = name.split(separator: ".").last.map(String.init) ?? name
+        if rails, pluralCategories.contains(last) { return last }
+        if json, let underscore = last.lastIndex(of: "_") {
+            let suffix = String(last[last.index(after: underscore)...])
+            if pluralCategories.contains(suffix) { return last.contains("_ordinal_") ? "ordinal " + suffix : suffix }
+        }
+        return nil
     }
 
     /// The locale of a Rails i18n file: its only root key, when that reads as a language tag

@@ -76,6 +76,7 @@ public struct Linter: Sendable {
                 endColumn: endColumn, suggestion: encoding.suggestion))
         }
         findings = applySuppressions(findings, template.text, position)
+        findings = namingBranches(findings, template, tags, placeholders, position)
         let located = findings.map { f -> Finding in
             var g = f
             (g.line, g.column) = template.origin.fileLocation(line: f.line, column: f.column)

@@ -15,6 +15,10 @@ public struct Template: Sendable {
     /// The placeholder syntaxes the template is written in (Mustache unless its format or the
     /// configuration says otherwise).
     public var placeholders: [PlaceholderSyntax]
+    /// The language the template is written in (`es`, `pt-BR`), from its file or its path, when known.
+    public var locale: String?
+    /// The plural form or variation of its key the template is (`one`, `msgstr[1]`), when it is one.
+    public var branch: String?
 
     /// A template.
     public init(file: String, name: String? = nil, text: String, origin: TextOrigin = .identity, isSMS: Bool = false,

@@ -84,10 +84,16 @@ struct PlaceholderScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     let syntaxes: Set<PlaceholderSyntax>
     var found: [Placeholder] = []
+    /// Mustache delimiters other than `{{ }}`, set by a `{{=<% %>=}}` tag.
+    var delimiters: (open: [UInt8], close: [UInt8])?
+    /// ICU's apostrophe quoting (`'{'` and `'{name}'` are text, `''` an apostrophe): for ICU
+    /// messages, not for `.properties` text read as Java and ICU at once.
+    let quoting: Bool
 
     init(bytes: UnsafeBufferPointer<UInt8>, syntaxes: Set<PlaceholderSyntax>) {
         self.bytes = bytes
         self.syntaxes = syntaxes
+        quoting = syntaxes.contains(.icu) && !syntaxes.contains(.java)
     }
 
     /// Scans `from..<until`; `pluralBranch` makes `#` the number, as in an ICU plural branch.
@@ -96,9 +102,17 @@ struct PlaceholderScanner {
         while i < until {
             let b = bytes[i]
             var end: Int? = nil
+            if let d = delimiters, starts(d.open, at: i, until) {
+                i = customMustache(i, until, d) ?? i + 1
+                continue
+            }
+            if quoting, b == 0x27, let after = quotedEnd(i, until, pluralBranch: pluralBranch) {
+                i = after
+                continue
+            }
             switch b {
             case 0x7B: // {
-                if syntaxes.contains(.mustache) { end = mustache(i, until) }
+                if syntaxes.contains(.mustache), delimiters == nil { end = mustache(i, until) }
                 if end == nil, syntaxes.contains(.jinja) { end = jinja(i, until) }
                 if end == nil, syntaxes.contains(.icu) || syntaxes.contains(.java) { end = icu(i, until, depth: branchDepth) }
                 if end == nil, syntaxes.contains(.python) { end = python(i, until) }
@@ -149,13 +163,65 @@ struct PlaceholderScanner {
     func balanced(_ i: Int, _ until: Int) -> Int? {
         var depth = 1, j = i
         while j < until {
+            if quoting, bytes[j] == 0x27, let after = quotedEnd(j, until, pluralBranch: true) { j = after; continue }
             if bytes[j] == 0x7B { depth += 1 } else if bytes[j] == 0x7D { depth -= 1; if depth == 0 { return j } }
             j += 1
         }
         return nil
     }
 
+    /// Whether `bytes` at `i` start with `s`.
+    func starts(_ s: [UInt8], at i: Int, _ until: Int) -> Bool {
+        guard i + s.count <= until else { return false }
+        for k in s.indices where bytes[i + k] != s[k] { return false }
+        return true
+    }
+
+    /// After an ICU quoted span at `i`: `''` (an apostrophe), or `'` before `{`, `}` or a plural
+    /// `#`, up to the next single `'` (or the end); nil when the apostrophe is plain text.
+    func quotedEnd(_ i: Int, _ until: Int, pluralBranch: Bool) -> Int? {
+        guard i + 1 < until else { return nil }
+        let next = bytes[i + 1]
+        if next == 0x27 { return i + 2 }
+        guard next == 0x7B || next == 0x7D || (pluralBranch && next == 0x23) else { return nil }
+        var j = i + 1
+        while j < until {
+            if bytes[j] == 0x27 {
+                if j + 1 < until, bytes[j + 1] == 0x27 { j += 2; continue }
+                return j + 1
+            }
+            j += 1
+        }
+        return until
+    }
+
     // MARK: Syntaxes
+
+    /// A Mustache tag in delimiters set by `{{=<% %>=}}`; a further set-delimiter tag changes them again.
+    mutating func customMustache(_ i: Int, _ until: Int, _ d: (open: [UInt8], close: [UInt8])) -> Int? {
+        var j = i + d.open.count
+        while j < until, !starts(d.close, at: j, until) { j += 1 }
+        guard j < until else { return nil }
+        let end = j + d.close.count
+        let inside = text((i + d.open.count)..<j).placeholderTrimmed
+        var name: String? = nil
+        if inside.hasPrefix("="), inside.hasSuffix("="), inside.count > 2 {
+            setDelimiters(String(inside.dropFirst().dropLast()))
+        } else if let sigil = inside.first, !"#^/!>=".contains(sigil) {
+            let head = inside.drop { $0 == "&" || $0 == " " }.split(separator: " ").first.map(String.init) ?? ""
+            name = head.isEmpty || head == "else" ? nil : head
+        }
+        found.append(Placeholder(range: i..<end, name: name, syntax: .mustache))
+        return end
+    }
+
+    /// New delimiters from the inside of a set-delimiter tag (`<% %>`); `{{ }}` restores the default.
+    mutating func setDelimiters(_ inside: String) {
+        let parts = inside.split(separator: " ", omittingEmptySubsequences: true)
+        guard parts.count == 2 else { return }
+        let open = Array(parts[0].utf8), close = Array(parts[1].utf8)
+        delimiters = open == Array("{{".utf8) && close == Array("}}".utf8) ? nil : (open, close)
+    }
 
     mutating func mustache(_ i: Int, _ until: Int) -> Int? {
         guard at(i + 1, until, 0x7B), let close = find(0x7D, 0x7D, from: i + 2, until) else { return nil }
@@ -165,7 +231,11 @@ struct PlaceholderScanner {
         var inside = Substring(text((i + (triple ? 3 : 2))..<close))
         inside = inside.drop { $0 == " " || $0 == "-" || $0 == "~" }
         var name: String? = nil
-        if let sigil = inside.first, !"#^/!>=".contains(sigil) {
+        if inside.first == "=", !triple {
+            // {{=<% %>=}}: the tags that follow use these delimiters.
+            let body = inside.dropFirst().placeholderTrimmedSubstring
+            if body.hasSuffix("=") { setDelimiters(String(body.dropLast())) }
+        } else if let sigil = inside.first, !"#^/!>=".contains(sigil) {
             if sigil == "&" { inside = inside.dropFirst() }
             let head = inside.split(whereSeparator: { $0 == "|" || $0 == " " || $0 == "," || $0 == "~" }).first.map(String.init) ?? ""
             name = head.isEmpty || head == "else" ? nil : head
@@ -340,6 +410,16 @@ struct PlaceholderScanner {
             found.append(Placeholder(range: close..<close + 1, name: nil, syntax: syntax))
             k = close + 1
         }
+    }
+}
+
+extension Substring {
+    /// The text without leading and trailing spaces.
+    var placeholderTrimmedSubstring: Substring {
+        var s = self
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return s
     }
 }
 

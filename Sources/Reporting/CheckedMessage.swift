@@ -19,11 +19,14 @@ public struct CheckedMessage: Sendable {
     public var name: String?
     /// The SMS encoding and segments, when reported (templates).
     public var encoding: SMSEncoding?
+    /// The template's language (`es`, `pt-BR`), when known.
+    public var locale: String?
 
     /// A checked message.
     public init(source: String, number: Int, firstLine: Int, text: String, report: Report?, error: String? = nil,
-                name: String? = nil, encoding: SMSEncoding? = nil) {
+                name: String? = nil, encoding: SMSEncoding? = nil, locale: String? = nil) {
         self.name = name
+        self.locale = locale
         self.encoding = encoding
         self.source = source
         self.number = number

@@ -29,6 +29,7 @@ public enum JSONLinesReporter {
             // Template records (lint) say which file and template they are about.
             w.raw(",\"file\":"); w.string(m.source)
             w.raw(",\"template\":"); w.string(m.name)
+            w.raw(",\"locale\":"); w.string(m.locale)
             w.raw(",\"encoding\":"); w.string(e.charset.rawValue)
             w.raw(",\"segments\":"); w.int(e.segments)
         }

@@ -7,30 +7,47 @@ public enum SARIFReporter {
     /// The tool version written into `tool.driver.semanticVersion`: textgate's version.
     public static let toolVersion = TextgateVersion.current
 
-    /// One SARIF log with one run: the rules, then one result per finding.
-    public static func render(_ messages: [CheckedMessage], rules: [RuleDescriptor], rulesVersion: String) -> String {
+    /// One SARIF log with one run: the rules, then one result per finding. Locations are
+    /// relative to `SRCROOT`, which `root` (an absolute folder, when given) declares in
+    /// `originalUriBaseIds`; a file outside `root` is an absolute `file://` URI. With
+    /// `helpBaseURL`, each rule's `helpUri` is it followed by the rule id.
+    public static func render(_ messages: [CheckedMessage], rules: [RuleDescriptor], rulesVersion: String,
+                              helpBaseURL: String? = nil, root: String? = nil) -> String {
         var w = JSONWriter()
         let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         w.raw("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [{\n")
         w.raw("    \"tool\": {\"driver\": {\"name\": \"textgate\", \"semanticVersion\": ")
         w.string(toolVersion)
-        w.raw(", \"informationUri\": \"https://github.com/textgate/textgate\", \"rules\": [")
+        w.raw(", \"informationUri\": "); w.string(TextgateVersion.repository)
+        w.raw(", \"rules\": [")
         for (i, rule) in rules.enumerated() {
             w.raw(i == 0 ? "\n      " : ",\n      ")
             w.raw("{\"id\": "); w.string(rule.id)
             w.raw(", \"shortDescription\": {\"text\": "); w.string(rule.message)
             w.raw("}, \"fullDescription\": {\"text\": "); w.string(rule.rationale)
-            w.raw("}, \"help\": {\"text\": "); w.string(rule.message + (rule.suggestion.map { " " + $0 } ?? "") + " Why: " + rule.rationale)
+            let help = helpBaseURL.flatMap { rule.kind == "builtin" ? nil : $0 + rule.id }
+            if let help { w.raw("}, \"helpUri\": "); w.string(help); w.raw(", \"help\": {\"text\": ") }
+            else { w.raw("}, \"help\": {\"text\": ") }
+            w.string(rule.message + (rule.suggestion.map { " " + $0 } ?? "") + " Why: " + rule.rationale)
+            w.raw(", \"markdown\": "); w.string(markdown(rule, help: help))
             w.raw("}, \"defaultConfiguration\": {\"level\": "); w.string(level(rule.severity))
             w.raw("}, \"properties\": {\"category\": "); w.string(rule.category)
             w.raw(", \"kind\": "); w.string(rule.kind)
             w.raw("}}")
         }
-        w.raw("]}},\n    \"columnKind\": \"unicodeCodePoints\",\n    \"properties\": {\"rulesVersion\": ")
+        w.raw("]}},\n")
+        if let root {
+            w.raw("    \"originalUriBaseIds\": {\"SRCROOT\": {\"uri\": ")
+            w.string("file://" + encode(root.hasSuffix("/") ? root : root + "/"))
+            w.raw(", \"description\": {\"text\": \"The repository root, or the folder textgate ran in when there is no repository.\"}}},\n")
+        }
+        w.raw("    \"columnKind\": \"unicodeCodePoints\",\n    \"properties\": {\"rulesVersion\": ")
         w.string(rulesVersion)
         w.raw("},\n    \"results\": [")
         var first = true
+        var fingerprints = Fingerprints()
         for m in messages {
+            let artifact = ArtifactLocation(m.source, root: root)
             for f in m.report?.findings ?? [] {
                 w.raw(first ? "\n      " : ",\n      ")
                 first = false
@@ -39,19 +56,36 @@ public enum SARIFReporter {
                 w.raw(", \"level\": "); w.string(level(f.severity))
                 w.raw(", \"message\": {\"text\": "); w.string("\(f.message) Matched: \"\(f.match)\".")
                 w.raw("}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ")
-                w.string(uri(m.source))
+                w.string(artifact.uri)
+                if let base = artifact.baseId { w.raw(", \"uriBaseId\": "); w.string(base) }
                 w.raw("}, \"region\": {\"startLine\": "); w.int(m.sourceLine(of: f))
                 w.raw(", \"startColumn\": "); w.int(f.column)
                 w.raw(", \"endLine\": "); w.int(m.sourceEndLine(of: f))
                 w.raw(", \"endColumn\": "); w.int(f.endColumn)
                 w.raw(", \"snippet\": {\"text\": "); w.string(f.match)
-                w.raw("}}}}], \"partialFingerprints\": {\"primaryLocationLineHash\": ")
-                w.string(fingerprint(f, source: m.source))
-                w.raw("}}")
+                w.raw("}}}}], \"partialFingerprints\": {\"textgate/v1\": ")
+                w.string(fingerprints.next(f, path: artifact.path))
+                w.raw("}")
+                if m.name != nil || m.locale != nil {
+                    w.raw(", \"properties\": {")
+                    if let name = m.name { w.raw("\"template\": "); w.string(name) }
+                    if let locale = m.locale { w.raw(m.name == nil ? "\"locale\": " : ", \"locale\": "); w.string(locale) }
+                    w.raw("}")
+                }
+                w.raw("}")
             }
         }
         w.raw(first ? "]\n  }]\n}\n" : "\n    ]\n  }]\n}\n")
         return w.text
+    }
+
+    /// A rule's help as Markdown: what, why, the fix, and a link to its reference.
+    static func markdown(_ rule: RuleDescriptor, help: String?) -> String {
+        var out = "**\(rule.message)**\n\n**Why:** \(rule.rationale)"
+        if let s = rule.suggestion { out += "\n\n**Fix:** \(s)" }
+        out += "\n\nCategory `\(rule.category)`, default severity `\(rule.severity.rawValue)`."
+        if let help { out += " [Rule reference](\(help))" }
+        return out
     }
 
     /// SARIF's level for a severity.
@@ -68,18 +102,11 @@ public enum SARIFReporter {
         var p = Substring(path)
         while p.hasPrefix("./") { p = p.dropFirst(2) }
         while p.hasPrefix("/") { p = p.dropFirst() }
-        return String(p).replacingAll([("%", "%25"), (" ", "%20"), ("#", "%23"), ("?", "%3F")])
+        return encode(String(p))
     }
 
-    /// A stable fingerprint from the rule, file and matched text (not the line number), so a
-    /// finding keeps its identity when lines move.
-    public static func fingerprint(_ f: Finding, source: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in "\(f.rule)\u{0}\(source)\u{0}\(f.match.lowercased())".utf8 {
-            hash ^= UInt64(b)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex + ":1"
+    /// `path` with `%`, space, `#` and `?` percent-encoded, as a URI path needs.
+    static func encode(_ path: String) -> String {
+        path.replacingAll([("%", "%25"), (" ", "%20"), ("#", "%23"), ("?", "%3F")])
     }
 }

@@ -4,27 +4,40 @@ import Rules
 /// the message line with a caret under the match.
 public enum TextReporter {
     /// The diagnostics for `messages`, followed by a one-line summary.
-    public static func render(_ messages: [CheckedMessage]) -> String {
+    public static func render(_ messages: [CheckedMessage], colour: Bool = false) -> String {
         var out = ""
-        for m in messages { out += render(m) }
+        for m in messages { out += render(m, colour: colour) }
         return out
     }
 
-    /// The diagnostics for one message.
-    public static func render(_ m: CheckedMessage) -> String {
+    /// ANSI colours for a terminal: the severity word and the caret line.
+    static func paint(_ text: String, _ severity: Severity?, _ on: Bool) -> String {
+        guard on else { return text }
+        let code: String
+        switch severity {
+        case .error?: code = "1;31"
+        case .warning?: code = "1;33"
+        case .info?: code = "1;36"
+        case nil: code = "32"
+        }
+        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+    }
+
+    /// The diagnostics for one message; with `colour`, severities and carets in ANSI colours.
+    public static func render(_ m: CheckedMessage, colour: Bool = false) -> String {
         guard let report = m.report else {
             return "\(m.source):\(m.firstLine):1: error: \(m.error ?? "not checked")\n"
         }
         var out = ""
         let lines = m.text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
         for f in report.findings {
-            out += "\(m.source):\(m.sourceLine(of: f)):\(f.column): \(f.severity.rawValue): \(f.message) [\(f.rule)]\n"
+            out += "\(m.source):\(m.sourceLine(of: f)):\(f.column): \(paint(f.severity.rawValue + ":", f.severity, colour)) \(f.message) [\(f.rule)]\n"
             guard f.line - 1 < lines.count else { continue }
             let line = lines[f.line - 1]
             out += String(String.UnicodeScalarView(line.filter { $0 != "\r" })) + "\n"
             let width = f.endLine == f.line ? max(1, f.endColumn - f.column) : max(1, line.count - f.column + 1)
             let pad = line.prefix(f.column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
-            out += pad + "^" + String(repeating: "~", count: width - 1) + "\n"
+            out += pad + paint("^" + String(repeating: "~", count: width - 1), nil, colour) + "\n"
             if let s = f.suggestion { out += "  suggestion: \(s)\n" }
         }
         for id in report.omitted.keys.sorted() {

@@ -4998,6 +4998,8 @@ examples:
 # Settings for the rules in this directory.
 allowed_link_domains:        # the practice's own domains; links elsewhere trigger link-policy rules
   - riversidefamilymed.com
+# Each rule's reference: RULES.md, written by `textgate rules doc RULES.md`, one section a rule.
+help_base_url: https://github.com/textgate/textgate/blob/main/RULES.md#
 
 """#),
         RuleFile(relativePath: "weight-loss/weight-loss-claim.yml", text: #"""

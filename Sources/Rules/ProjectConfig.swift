@@ -21,8 +21,10 @@ public struct ProjectConfig: Sendable, Equatable {
     public var exclude: [String] = []
     /// Changes to rules, applied after the ruleset's own.
     public var overrides: [Override] = []
-    /// Placeholder syntaxes templates use (`placeholders`), as written.
+    /// Placeholder syntaxes templates use (`placeholders: [rails]`), as written.
     public var placeholders: [String] = []
+    /// Placeholder syntaxes per path glob (`placeholders: {"locales/**": [rails]}`), in file order.
+    public var placeholdersByPath: [PathSyntaxes] = []
     /// How many characters a placeholder stands for when lengths are counted (`placeholder_length`).
     public var placeholderLength: Int?
 
@@ -77,9 +79,26 @@ extension NodeReader {
         config.include = strings(e["include"], key: "include", in: root, required: false)?.map(\.0) ?? []
         config.exclude = strings(e["exclude"], key: "exclude", in: root, required: false)?.map(\.0) ?? []
         config.overrides = overrides(e["overrides"])
-        config.placeholders = strings(e["placeholders"], key: "placeholders", in: root, required: false)?.map(\.0) ?? []
+        if case .mapping(let byPath)? = e["placeholders"] {
+            for (glob, list) in byPath {
+                let g = glob.scalar?.string ?? ""
+                if let names = strings(list, key: "placeholders.\(g)", in: e["placeholders"]!, required: true)?.map(\.0) {
+                    config.placeholdersByPath.append(PathSyntaxes(glob: g, syntaxes: names))
+                }
+            }
+        } else {
+            config.placeholders = strings(e["placeholders"], key: "placeholders", in: root, required: false)?.map(\.0) ?? []
+        }
         if e["placeholder_length"] != nil {
             config.placeholderLength = integer(e["placeholder_length"], key: "placeholder_length", in: root, range: 0...1_600)
         }
     }
+}
+
+/// The placeholder syntaxes of the templates a path glob matches.
+public struct PathSyntaxes: Sendable, Equatable {
+    /// The glob (`locales/**`), relative to the configuration's folder.
+    public var glob: String
+    /// Syntax names, as written.
+    public var syntaxes: [String]
 }

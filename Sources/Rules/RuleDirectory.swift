@@ -151,3 +151,11 @@ public struct RuleDirectory: Sendable {
         return (directory, diagnostics)
     }
 }
+
+extension RuleDirectory {
+    /// Validates rule files held in memory (an editor's unsaved buffers) as the directory `root`:
+    /// what is valid, and every problem at its file (`root/relativePath`), line and column.
+    public static func check(files: [RuleFile], root: String) -> (directory: RuleDirectory, problems: [RuleDiagnostic]) {
+        scan(files: files, display: root, root: root)
+    }
+}

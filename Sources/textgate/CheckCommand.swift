@@ -1,10 +1,11 @@
 import ArgumentParser
+import Foundation
 import Reporting
 import Rules
 
 /// Output formats of `check`.
 enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, jsonl, sarif, github
+    case text, json, jsonl, sarif, github, gitlab
 }
 
 /// `textgate check`: checks messages and reports findings.
@@ -17,7 +18,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var rulesOptions: RulesOptions
 
-    @Option(help: "Output format: text, json, jsonl, sarif or github.")
+    @Option(help: "Output format: text, json, jsonl, sarif, github or gitlab (Code Quality).")
     var format: CheckFormat = .text
 
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at least this severe: error or warning.")
@@ -117,10 +118,14 @@ struct CheckCommand: ParsableCommand {
         case .jsonl: out.write(bytes: &writer.bytes)
         case .json: out.write(JSONLinesReporter.renderDocument(collected))
         case .text:
-            out.write(TextReporter.render(collected))
+            out.write(TextReporter.render(collected, colour: output == nil && Terminal.colour(1)))
             out.write(TextReporter.summary(FindingTally(collected), rulesVersion: ruleset.version))
-        case .sarif: out.write(SARIFReporter.render(collected, rules: ruleset.rules.map(RuleDescriptor.init), rulesVersion: ruleset.version))
+        case .sarif:
+            out.write(SARIFReporter.render(collected, rules: ruleset.rules.map(RuleDescriptor.init), rulesVersion: ruleset.version,
+                                           helpBaseURL: ruleset.settings.helpBaseURL,
+                                           root: ArtifactLocation.root(from: FileManager.default.currentDirectoryPath)))
         case .github: out.write(GitHubReporter.render(collected))
+        case .gitlab: out.write(GitLabReporter.render(collected, root: ArtifactLocation.root(from: FileManager.default.currentDirectoryPath)))
         }
         out.flush()
         if unreadable { throw ExitStatus.unreadableInput.code }

@@ -17,11 +17,11 @@ struct LintCommand: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, sarif, github, junit }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, sarif, github, gitlab, junit }
 
     @OptionGroup var rulesOptions: RulesOptions
 
-    @Option(help: "Output format: text, json, jsonl, sarif, github or junit.")
+    @Option(help: "Output format: text, json, jsonl, sarif, github, gitlab (Code Quality) or junit.")
     var format: Format = .text
 
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at least this severe: error or warning.")
@@ -39,8 +39,8 @@ struct LintCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Placeholder syntaxes of every template, instead of each format's defaults (see --list-formats).", valueName: "SYNTAX,..."))
     var placeholders: String?
 
-    @Option(name: .customLong("placeholder-length"), help: ArgumentHelp("Without --sample, count each placeholder as this many GSM-7 characters.", valueName: "N"))
-    var placeholderLength: Int = 10
+    @Option(name: .customLong("placeholder-length"), help: ArgumentHelp("Without --sample, count each placeholder as this many GSM-7 characters (default: the configuration's placeholder_length, else 10).", valueName: "N"))
+    var placeholderLength: Int?
 
     @Flag(name: .customLong("list-formats"), help: "List the template formats and placeholder syntaxes, and exit.")
     var listFormats = false
@@ -59,7 +59,7 @@ struct LintCommand: ParsableCommand {
 
     func validate() throws {
         if paths.isEmpty && !listFormats { throw ValidationError("give at least one template file or folder") }
-        if placeholderLength < 0 { throw ValidationError("--placeholder-length must be 0 or more, not \(placeholderLength)") }
+        if let placeholderLength, placeholderLength < 0 { throw ValidationError("--placeholder-length must be 0 or more, not \(placeholderLength)") }
     }
 
     func run() throws {
@@ -69,21 +69,38 @@ struct LintCommand: ParsableCommand {
             out.flush()
             return
         }
-        let ruleset = try rulesOptions.load()
+        let (ruleset, config) = try rulesOptions.loadConfigured()
+        let placeholderLength = self.placeholderLength ?? config?.placeholderLength ?? 10
         var samples: SampleValues?
         var templates: [Template] = []
         var skipped: [String] = []
         var known: [[String]: Int]?
+        var excluded: [String] = []
         do throws(LintError) {
             if let sample { samples = try SampleValues(contentsOf: sample) }
             var policy = PlaceholderPolicy()
             if let placeholders { policy.everywhere = try PlaceholderPolicy.parse(placeholders, given: "--placeholders") }
-            (templates, skipped) = try TemplateFinder(fields: field, allSMS: sms, placeholders: policy).search(paths)
+            else if let config, !config.placeholders.isEmpty {
+                policy.everywhere = try PlaceholderPolicy.parse(config.placeholders.joined(separator: ","), given: config.path)
+            }
+            if let config {
+                for entry in config.placeholdersByPath {
+                    policy.byPath.append((entry.glob, try PlaceholderPolicy.parse(entry.syntaxes.joined(separator: ","), given: config.path)))
+                }
+            }
+            var finder = TemplateFinder(fields: field, allSMS: sms, placeholders: policy)
+            finder.filter = filter(config)
+            (templates, skipped) = try finder.search(paths)
+            excluded = finder.excluded
             if let baseline { known = try Baseline(contentsOf: baseline).budget() }
         } catch {
             Console.error(error.description)
             if case .unreadable = error { throw ExitStatus.unreadableInput.code }
             throw ExitStatus.usage.code
+        }
+        if templates.isEmpty && !excluded.isEmpty {
+            Console.error("textgate: every template given is excluded (\(Self.named(excluded))) by the configuration's include/exclude or .textgateignore; nothing to lint")
+            return
         }
         if templates.isEmpty {
             Console.error("textgate: no templates found in \(paths.joined(separator: " "))"
@@ -92,7 +109,14 @@ struct LintCommand: ParsableCommand {
             throw ExitStatus.usage.code
         }
         let linter = Linter(ruleset: ruleset, sample: samples, placeholderLength: placeholderLength)
-        var results = templates.map(linter.lint)
+        var progress = Progress(total: templates.count)
+        var results: [LintResult] = []
+        results.reserveCapacity(templates.count)
+        for t in templates {
+            results.append(linter.lint(t))
+            progress.update(results.count)
+        }
+        progress.finish()
         if let writeBaseline {
             // A malformed suppression is never accepted as known: it must be fixed.
             let all = results.flatMap { r in
@@ -131,31 +155,38 @@ struct LintCommand: ParsableCommand {
             // A template record's `line` is the file line where the template's text starts.
             let line = r.template.origin.fileLocation(line: 1, column: 1).line
             messages.append(CheckedMessage(source: r.template.file, number: line, firstLine: 1, text: text,
-                                           report: r.report, name: r.template.name, encoding: r.encoding))
+                                           report: r.report, name: r.template.name, encoding: r.encoding, locale: r.template.locale))
         }
         let descriptors = ruleset.rules.map(RuleDescriptor.init) + BuiltinCheck.all.map {
             RuleDescriptor(id: $0.id, category: $0.category, severity: $0.severity, message: $0.message,
                            rationale: $0.rationale, kind: "builtin")
         }
         let rendered: String
+        let root = ArtifactLocation.root(from: FileManager.default.currentDirectoryPath)
         switch format {
         case .text:
             var out = ""
+            let colour = output == nil && Terminal.colour(1)
             for (k, m) in messages.enumerated() {
                 if let e = m.encoding, !(m.report?.findings.isEmpty ?? true) || m.encoding != nil {
-                    out += TextReporter.render(m)
+                    out += TextReporter.render(m, colour: colour)
                     if m.report?.findings.isEmpty == false || e.segments > 1 {
                         let estimate = results[k].estimated ? " (estimated: \(placeholderLength) characters a placeholder; give --sample to count values)" : ""
-                        out += "\(m.source)\(m.name.map { "#" + $0 } ?? ""): \(e.charset.rawValue), \(e.segments) segment\(e.segments == 1 ? "" : "s")\(estimate)\n"
+                        let locale = m.locale.map { " [\($0)]" } ?? ""
+                        out += "\(m.source)\(m.name.map { "#" + $0 } ?? "")\(locale): \(e.charset.rawValue), \(e.segments) segment\(e.segments == 1 ? "" : "s")\(estimate)\n"
                     }
                 }
             }
             rendered = out + TextReporter.summary(FindingTally(messages), rulesVersion: ruleset.version)
                 + (baselined > 0 ? "\(baselined) known findings ignored (baseline \(baseline ?? ""))\n" : "")
                 + (skipped.isEmpty ? "" : "skipped \(Self.named(skipped)), of no known format (see --list-formats)\n")
+                + (excluded.isEmpty ? "" : "excluded \(Self.named(excluded)) (include/exclude, .textgateignore)\n")
         case .json: rendered = JSONLinesReporter.renderDocument(messages)
         case .jsonl: rendered = JSONLinesReporter.render(messages)
-        case .sarif: rendered = SARIFReporter.render(messages, rules: descriptors, rulesVersion: ruleset.version)
+        case .sarif:
+            rendered = SARIFReporter.render(messages, rules: descriptors, rulesVersion: ruleset.version,
+                                            helpBaseURL: ruleset.settings.helpBaseURL, root: root)
+        case .gitlab: rendered = GitLabReporter.render(messages, root: root)
         case .github: rendered = GitHubReporter.render(messages)
         case .junit: rendered = JUnitReporter.render(messages, failOn: failOn.severity)
         }
@@ -173,6 +204,21 @@ struct LintCommand: ParsableCommand {
 }
 
 extension LintCommand {
+    /// The files to read: the configuration's `include` and `exclude`, relative to its folder,
+    /// and the `.textgateignore` beside it (or here, without a configuration); none with --no-config.
+    func filter(_ config: ProjectConfig?) -> PathFilter {
+        guard !rulesOptions.noConfig else { return PathFilter() }
+        let base = config.map { ($0.path as NSString).deletingLastPathComponent } ?? ""
+        let folder = base.isEmpty ? FileManager.default.currentDirectoryPath : base
+        var filter = PathFilter()
+        if let config {
+            filter.include = config.include.compactMap { PathFilter.Pattern($0, base: folder, source: config.path) }
+            filter.exclude = config.exclude.compactMap { PathFilter.Pattern($0, base: folder, source: config.path) }
+        }
+        filter.exclude += PathFilter.ignoreFile(folder + "/" + PathFilter.ignoreFileName)
+        return filter
+    }
+
     /// "3 files: a, b, c", naming at most ten.
     static func named(_ files: [String]) -> String {
         let shown = files.prefix(10).joined(separator: ", ")

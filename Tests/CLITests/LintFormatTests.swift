@@ -69,7 +69,7 @@ struct LintFormatTests {
         func fingerprint() throws -> String? {
             let run = try #require((try Self.sarif([file])["runs"] as? [[String: Any]])?.first)
             let result = try #require((run["results"] as? [[String: Any]])?.first)
-            return (result["partialFingerprints"] as? [String: Any])?["primaryLocationLineHash"] as? String
+            return (result["partialFingerprints"] as? [String: Any])?["textgate/v1"] as? String
         }
         let before = try #require(try fingerprint())
         try scratch.write("results.txt", "Riverside Family Medicine\n\nYour results: https://bit.ly/3xYz9Qa\n")

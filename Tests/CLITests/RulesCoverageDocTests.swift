@@ -50,6 +50,22 @@ struct RulesCoverageDocTests {
         #expect(r.stdout.contains("id=\"url-shortener\""))
     }
 
+    @Test("RULES.md is the current `rules doc` output, and the shipped help_base_url points at its sections")
+    func committedReference() throws {
+        let r = try CLI.run(["rules", "doc", "-"])
+        #expect(r.status == 0)
+        let committed = try String(contentsOf: CLI.root.appendingPathComponent("RULES.md"), encoding: .utf8)
+        #expect(committed == r.stdout, "RULES.md is stale: run `textgate rules doc RULES.md`")
+        let sarif = try CLI.run(["lint", "--format", "sarif", "fixtures/templates/violations/results-ready.txt"])
+        let log = try #require(try JSONSerialization.jsonObject(with: sarif.stdoutData) as? [String: Any])
+        let rules = try #require(((log["runs"] as? [[String: Any]])?.first?["tool"] as? [String: Any])
+            .flatMap { ($0["driver"] as? [String: Any])?["rules"] as? [[String: Any]] })
+        let shortener = try #require(rules.first { $0["id"] as? String == "url-shortener" })
+        let help = try #require(shortener["helpUri"] as? String)
+        #expect(help.hasSuffix("/RULES.md#url-shortener"))
+        #expect(committed.contains("\n## url-shortener\n"))
+    }
+
     @Test("a rule-file error quotes the offending line with a caret under the column")
     func quotedLine() throws {
         let r = try CLI.run(["check", "--rules", "fixtures/rulesets/invalid/unknown-key", "hello"])

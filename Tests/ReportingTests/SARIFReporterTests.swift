@@ -50,10 +50,13 @@ struct SARIFReporterTests {
             let index = try #require(result["ruleIndex"] as? Int)
             #expect(driverRules[index]["id"] as? String == result["ruleId"] as? String)
             let fingerprints = try #require(result["partialFingerprints"] as? [String: String])
-            #expect(!(fingerprints["primaryLocationLineHash"] ?? "").isEmpty)
+            // GitHub computes primaryLocationLineHash itself; textgate gives its own.
+            #expect(fingerprints["primaryLocationLineHash"] == nil)
+            #expect(!(fingerprints["textgate/v1"] ?? "").isEmpty)
         }
         let location = try #require(((results[2]["locations"] as? [[String: Any]])?.first)?["physicalLocation"] as? [String: Any])
         #expect((location["artifactLocation"] as? [String: Any])?["uri"] as? String == "dir/my%20msgs.txt")
+        #expect((location["artifactLocation"] as? [String: Any])?["uriBaseId"] as? String == "SRCROOT")
         let region = try #require(location["region"] as? [String: Any])
         #expect(region["startLine"] as? Int == 4)  // message 3 starts on line 3; "blocked" is on its second line
         #expect(region["startColumn"] as? Int == 1)
@@ -64,7 +67,6 @@ struct SARIFReporterTests {
     @Test("uris are repository-relative: no leading ./ or /, special characters encoded", arguments: [
         ("fixtures/messages/a.txt", "fixtures/messages/a.txt"),
         ("./fixtures/a.txt", "fixtures/a.txt"),
-        ("/abs/a.txt", "abs/a.txt"),
         ("a b#c?d%e.txt", "a%20b%23c%3Fd%25e.txt"),
     ])
     func uris(path: String, uri: String) {
@@ -77,7 +79,7 @@ struct SARIFReporterTests {
         func fingerprint(_ texts: [String]) throws -> [String] {
             let log = try parsed(Self.sarif(texts, rules: rules))
             let results = try #require((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
-            return results.compactMap { ($0["partialFingerprints"] as? [String: String])?["primaryLocationLineHash"] }
+            return results.compactMap { ($0["partialFingerprints"] as? [String: String])?["textgate/v1"] }
         }
         let first = try fingerprint(["Try CBD"])
         let moved = try fingerprint(["hello", "", "Try CBD"])
@@ -85,6 +87,44 @@ struct SARIFReporterTests {
         #expect(first.count == 1)
         #expect(first == moved)
         #expect(first != other)
+        // Two identical matches in one file are two results, each with its own fingerprint.
+        let twice = try fingerprint(["Try CBD", "Try CBD"])
+        #expect(twice.count == 2)
+        #expect(Set(twice).count == 2)
+        #expect(twice[0] == first[0])
+    }
+
+    @Test("a file outside the root is an absolute file:// URI; inside it, a path relative to SRCROOT, which the run declares")
+    func rootAndAbsolute() throws {
+        let rules = try Package.rules()
+        let messages = checked(["Try CBD"], rules: rules, source: "/srv/other place/a.txt", lines: true)
+            + checked(["Try CBD"], rules: rules, source: "/work/repo/templates/b.txt", lines: true)
+        let log = try parsed(SARIFReporter.render(messages, rules: rules.rules.map(RuleDescriptor.init), rulesVersion: rules.version,
+                                                  root: "/work/repo"))
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let base = try #require((run["originalUriBaseIds"] as? [String: Any])?["SRCROOT"] as? [String: Any])
+        #expect(base["uri"] as? String == "file:///work/repo/")
+        let locations = try #require(run["results"] as? [[String: Any]]).map {
+            try #require(($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])["artifactLocation"] as? [String: Any]
+        }
+        #expect(locations[0]?["uri"] as? String == "file:///srv/other%20place/a.txt")
+        #expect(locations[0]?["uriBaseId"] == nil)
+        #expect(locations[1]?["uri"] as? String == "templates/b.txt")
+        #expect(locations[1]?["uriBaseId"] as? String == "SRCROOT")
+    }
+
+    @Test("with help_base_url each rule has helpUri (the base and its id) and help.markdown")
+    func help() throws {
+        let rules = try Package.rules()
+        let log = try parsed(SARIFReporter.render([], rules: rules.rules.map(RuleDescriptor.init), rulesVersion: rules.version,
+                                                  helpBaseURL: "https://example.org/rules.md#"))
+        let driver = try #require(((log["runs"] as? [[String: Any]])?.first?["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        for (r, rule) in zip(try #require(driver["rules"] as? [[String: Any]]), rules.rules) {
+            #expect(r["helpUri"] as? String == "https://example.org/rules.md#" + rule.id)
+            let markdown = try #require((r["help"] as? [String: Any])?["markdown"] as? String)
+            #expect(markdown.contains(rule.rationale))
+            #expect(markdown.contains("(https://example.org/rules.md#\(rule.id))"))
+        }
     }
 
     @Test("severities map to SARIF levels", arguments: [(Severity.error, "error"), (.warning, "warning"), (.info, "note")])
