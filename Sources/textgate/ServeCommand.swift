@@ -78,6 +78,8 @@ struct ServeCommand: AsyncParsableCommand {
         let app = TextgateServer.application(state: state, host: host, port: port, logger: logger) { port in
             Console.out(Self.banner(host: host, port: port, db: dbPath, rules: rulesDir, version: holder.ruleset.version, key: key))
         }
+        let scheduler = state.startScheduler(logger: logger)
+        defer { scheduler.cancel() }
         do {
             try await app.runService()
         } catch {
