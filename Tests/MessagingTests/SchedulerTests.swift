@@ -100,6 +100,23 @@ struct SchedulerTests {
         }
     }
 
+    @Test("two workers on one store at once text each recipient once")
+    func twoWorkers() async throws {
+        try await SchedulerHarness.run(start: Self.utc("2026-03-10T16:00:00Z"), rate: 1000) { h in
+            let ids = (0..<60).map { "pat_\($0)" }
+            for (i, id) in ids.enumerated() { try await h.patient(id, phone: "+1555210" + String(String(1000 + i).dropFirst())) }
+            _ = try await Self.broadcast(h, ids)
+            let handled = try await withThrowingTaskGroup(of: Int.self) { group in
+                for w in 0..<2 { group.addTask { try await h.scheduler(worker: "w\(w)").runDue() } }
+                return try await group.reduce(0, +)
+            }
+            #expect(handled == 60)
+            let to = try await h.outbox().map(\.to)
+            #expect(to.count == 60 && Set(to).count == 60)
+            #expect(try await h.store.broadcastCounts(id: "brd_1") == [.sent: 60])
+        }
+    }
+
     @Test("a cancelled broadcast sends nothing more")
     func cancelled() async throws {
         try await SchedulerHarness.run(start: Self.utc("2026-03-10T16:00:00Z")) { h in
