@@ -95,7 +95,12 @@ public enum Broadcasts {
             templates[language] = ControlCharacters.normalizingLineEnds(text)
         }
         let lints = lint(templates, kind: d.kind, ruleset: ruleset, practice: practice)
-        let blocked = lints.filter { $0.report.decision == .block }
+        // A secure broadcast's text is read on the patient's page, not texted: carrier rules do not
+        // block it (the notification the pipeline sends is checked), control characters do.
+        let blocked = lints.filter { lint in
+            d.kind == "sms" ? lint.report.decision == .block
+                : lint.report.findings.contains { $0.rule == ControlCharacters.id && $0.severity == .error }
+        }
         if !blocked.isEmpty {
             let rules = blocked.flatMap { l in l.report.findings.filter { $0.severity == .error }.map { "\($0.rule) (\(l.language))" } }
             let details = blocked.map { "{\"language\":\(JSONText.quote($0.language)),\"rulesVersion\":\(JSONText.quote($0.report.rulesVersion)),\"findings\":\(FindingsJSON.encode($0.report.findings))}" }

@@ -79,6 +79,20 @@ struct BroadcastRouteTests {
         }
     }
 
+    @Test("a secure broadcast is not blocked by carrier rules: its text stays on the server and only the notification is texted")
+    func secureBroadcast() async throws {
+        try await withServer(config: Self.config) { h, client in
+            _ = try await client.makePatient(h.keys.sender)
+            let r = try await Self.create(client, h.keys.sender, template: #""Hi {{firstName}}, your cannabis screening result is negative.""#,
+                                          recipients: #"{"allPatients":true}"#, extra: #","kind":"secure""#)
+            #expect(r.status == .accepted, "\(r)")
+            try await h.state.scheduler.runDue()
+            let texts = try await h.store.outbox(includeAcked: true).map(\.body)
+            #expect(texts.count == 1)
+            #expect(texts.allSatisfy { !$0.contains("cannabis") }, "the body never leaves the server")
+        }
+    }
+
     @Test("a scheduled broadcast waits, can be cancelled, and then sends nothing")
     func scheduleAndCancel() async throws {
         try await withServer(config: Self.config) { h, client in
