@@ -85,12 +85,13 @@ let package = Package(
             dependencies: [
                 "Storage", "Rules", "Reporting", "OptOut", "Matching",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(
             name: "Server",
             dependencies: [
-                "Rules", "Reporting", "Matching", "Messaging", "OptOut", "Storage", "SecureLinks",
+                "Rules", "Reporting", "Matching", "Linting", "Messaging", "OptOut", "Storage", "SecureLinks",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -126,7 +127,7 @@ let package = Package(
         .testTarget(name: "LintingTests", dependencies: ["Linting", "Rules"]),
         .testTarget(name: "OptOutTests", dependencies: ["OptOut", "Storage", "KeywordSource"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite", "StoragePostgres", "Stores"]),
-        .testTarget(name: "MessagingTests", dependencies: ["Messaging", "OptOut", "Storage", "StorageSQLite"]),
+        .testTarget(name: "MessagingTests", dependencies: ["Messaging", "OptOut", "Storage", "StorageSQLite", "Rules"]),
         .testTarget(name: "CLITests", dependencies: ["textgate", "Linting", "SARIFSchemaCheck", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Storage", "StorageSQLite", "Messaging", "OptOut", "Rules", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Yams", package: "Yams")]),
     ],

@@ -16,6 +16,8 @@ public struct InboundResult: Sendable {
     public var reminderReply: ReminderReply?
     /// The language of the reply sent, if one was.
     public var replyLanguage: LanguageCode?
+    /// The appointment the reply confirmed or flagged, as it now stands.
+    public var appointment: Appointment? = nil
 }
 
 /// Handles a text a patient sent: blocked senders are stored and go no further; keywords and
@@ -65,7 +67,10 @@ public struct InboundProcessor: Sendable {
             let recipient = try await store.recipients(phone: from).first
             let last = try await store.lastMessage(toPhone: from, fromNumber: to)
             let queue = try await store.queue(number: to)?.name ?? last?.queue
-            let answersReminder = last.map { $0.kind == "sms" && AppointmentReply.isReminder($0.body) } ?? false
+            // A reminder the scheduler sent is known by its message; another by its words.
+            var appointment: Appointment?
+            if let last { appointment = try await store.appointment(reminderMessageId: last.id) }
+            let answersReminder = appointment != nil || (last.map { $0.kind == "sms" && AppointmentReply.isReminder($0.body) } ?? false)
             let reminder = answersReminder ? classifier.book.reminderReply(to: body) : nil
             let ledger = ConsentLedger(store: store)
             let before = try await ledger.state(phone: from, practiceNumber: to)
@@ -79,6 +84,7 @@ public struct InboundProcessor: Sendable {
                                          classification: classification.intent.rawValue, reviewReason: review,
                                          blocked: false, receivedAt: now, repaired: repaired)
             try await store.insertInbound(message)
+            let answered = try await answer(appointment, with: reminder, review: review, at: now)
             let language = practice.replyLanguage(recipient: recipient.flatMap(recipientLanguage), detected: classification.language)
             var event: ConsentEvent?
             var reply: ReplyKind?
@@ -123,7 +129,7 @@ public struct InboundProcessor: Sendable {
                 try await store.setMessageStatus(id: replyId, status: delivered ? "sent" : "failed")
             }
             return InboundResult(message: message, reply: sent, consent: event, classification: classification,
-                                 reminderReply: reminder, replyLanguage: sent == nil ? nil : language)
+                                 reminderReply: reminder, replyLanguage: sent == nil ? nil : language, appointment: answered)
         } catch {
             throw SendPipeline.storeFailure(error)
         }

@@ -18,6 +18,9 @@ public struct Practice: Sendable, Equatable {
     /// Keywords the provider answers and blocks on its own (`provider.handles_keywords`, upper
     /// case): textgate records the consent change but sends no second confirmation.
     public var providerKeywords: Set<String>
+    /// The practice's IANA time zone (`practice.time_zone`, UTC unless set): quiet hours and the
+    /// times shown to patients are in it when the recipient has none.
+    public var timeZone: TimeZone = TimeZone(identifier: "UTC")!
 
     /// A practice. Replies may use `{practice}`, `{phone}` and `{number}`.
     public init(name: String, phone: String, number: String, email: String,

@@ -50,7 +50,7 @@ public struct SendPipeline: Sendable {
         } else {
             try limits.requireWithin(request.body, limit: limits.secureCharacters, what: "a secure message")
         }
-        var c = SendContext(request: request, messageId: Identifier.make("msg"), now: clock(), recipient: nil,
+        var c = SendContext(request: request, messageId: request.messageId ?? Identifier.make("msg"), now: clock(), recipient: nil,
                             fromNumber: practice.number, outgoing: request.body)
         do {
             for stage in stages { try await stage.run(&c) }

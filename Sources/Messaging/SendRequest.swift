@@ -17,11 +17,15 @@ public struct SendRequest: Sendable, Equatable {
     public var queue: String?
     /// The caller's API key id.
     public var caller: String
+    /// The id the message must have (a scheduled send's, so a retry after a crash can tell
+    /// whether it was already sent); nil for a new one.
+    public var messageId: String?
 
     /// A request.
-    public init(recipientId: String, kind: String, notify: [String], body: String, queue: String?, caller: String) {
+    public init(recipientId: String, kind: String, notify: [String], body: String, queue: String?, caller: String,
+                messageId: String? = nil) {
         self.recipientId = recipientId; self.kind = kind; self.notify = notify; self.body = body
-        self.queue = queue; self.caller = caller
+        self.queue = queue; self.caller = caller; self.messageId = messageId
     }
 }
 

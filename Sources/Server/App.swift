@@ -14,6 +14,8 @@ public enum TextgateServer {
         router.addCheckRoutes(state, registry)
         router.addRecipientRoutes(state, registry)
         router.addMessageRoutes(state, registry)
+        router.addBroadcastRoutes(state, registry)
+        router.addAppointmentRoutes(state, registry)
         router.addInboundRoutes(state, registry)
         router.addSecureStaffRoutes(state, registry)
         router.addSecurePageRoutes(state, registry)

@@ -184,9 +184,12 @@ enum SecurePage {
     }
 
     static func thread(_ state: ServerState, _ token: String, _ link: SecureLink, cookie: String) async throws -> Response {
+        // Times as the patient reads them: in their time zone, else the practice's, zone named.
+        let recipient = try await state.store.recipient(id: link.recipientId)
         let f = DateFormatter()
-        f.dateFormat = "MMM d, h:mm a"
-        f.timeZone = TimeZone(identifier: "UTC")
+        f.locale = Locale(identifier: "en_US")
+        f.dateFormat = "MMM d, h:mm a zzz"
+        f.timeZone = recipient?.timeZone.flatMap(TimeZone.init(identifier:)) ?? state.config.practice.timeZone
         var entries: [(Date, [String: Any])] = []
         for m in try await state.store.messages(recipientId: link.recipientId) where m.kind == "secure" && m.status == "sent" {
             entries.append((m.createdAt, ["direction": "outbound", "who": state.config.practice.name, "at": f.string(from: m.createdAt), "body": m.body]))

@@ -15,7 +15,11 @@ import Yams
 /// keywords: {es: {opt_out: [...], opt_in: [...], help: [...]}}   # added to the built-in keywords
 /// secure: {public_url: "https://gate.example.org", expiry_hours: 72, pin_length: 5, session_minutes: 15, key_file: "..."}
 /// limits: {sms_segments: 10, secure_characters: 20000, check_characters: 200000}
+/// pacing: {messages_per_second: 1}                          # per sending number: broadcasts and reminders
+/// quiet_hours: {start: "21:00", end: "08:00"}               # in the recipient's time zone, else practice.time_zone
+/// reminders: {offsets: [72h, 24h], template: "..."}         # or template: {en: "...", es: "..."}
 /// ```
+/// `practice.time_zone` is an IANA zone such as `America/Chicago` (UTC when unset).
 public struct ServerConfig: Sendable, Equatable {
     /// The practice and its reply texts.
     public var practice: Practice
@@ -37,6 +41,8 @@ public struct ServerConfig: Sendable, Equatable {
     public var limits = MessageLimits()
     /// The opt-out, opt-in and help keywords: the built-in ones and any the settings add.
     public var keywords = KeywordBook.builtin
+    /// Pacing, quiet hours and reminders of scheduled texts.
+    public var schedule = ScheduleSettings()
 
     /// The defaults: the sample practice, outbox transport, no signature check.
     public init(practice: Practice = ServerConfig.samplePractice) {
@@ -62,7 +68,8 @@ public struct ServerConfig: Sendable, Equatable {
             throw ConfigError(path: path, message: "invalid YAML: \(error)")
         }
         var config = ServerConfig()
-        let known = ["practice", "replies", "transport", "provider", "secure", "limits", "keywords"]
+        let known = ["practice", "replies", "transport", "provider", "secure", "limits", "keywords", "pacing", "quiet_hours",
+                     "reminders"]
         for key in root.keys where !known.contains(key) {
             throw ConfigError(path: path, message: "unknown key `\(key)`; expected one of \(known.joined(separator: ", "))")
         }
@@ -78,7 +85,7 @@ public struct ServerConfig: Sendable, Equatable {
             }
             return out
         }
-        let p = try section("practice", ["name", "phone", "number", "email", "language"])
+        let p = try section("practice", ["name", "phone", "number", "email", "language", "time_zone"])
         // Replies: the English texts at the top, other languages nested under their code.
         var replyMaps: [LanguageCode: [String: String]] = [:]
         if let raw = root["replies"] {
@@ -156,7 +163,14 @@ public struct ServerConfig: Sendable, Equatable {
                 throw ConfigError(path: path, message: "`provider.handles_keywords` must be `twilio` (Twilio's defaults) or a list of keywords the provider answers itself")
             }
         }
+        if let s = p["time_zone"] {
+            guard let zone = TimeZone(identifier: s) else {
+                throw ConfigError(path: path, message: "`practice.time_zone` `\(s)` is not an IANA time zone; use one such as `America/New_York` or `America/Los_Angeles`")
+            }
+            practice.timeZone = zone
+        }
         config.practice = practice
+        config.schedule = try ScheduleSettings.load(root, path: path)
         if let raw = root["keywords"] {
             do { config.keywords = try KeywordBook.builtin.adding(setting: raw) } catch {
                 throw ConfigError(path: path, message: error.description)

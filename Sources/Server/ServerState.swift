@@ -26,6 +26,8 @@ public final class ServerState: Sendable {
     public let pipeline: SendPipeline
     /// Inbound processing.
     public let inbound: InboundProcessor
+    /// Sends broadcasts and reminders when they are due (started by `serve`, see ``startScheduler()``).
+    public let scheduler: Scheduler
     /// Secure links, PINs and patient sessions.
     public let secureLinks: SecureLinkService
     /// The patient pages.
@@ -53,7 +55,8 @@ public final class ServerState: Sendable {
     ///   - secretKey: one server-side key instead (id `0`); a random one, valid for this
     ///     process only, when neither is given.
     public init(store: any TextgateStore, rules: RulesHolder, config: ServerConfig, transport: (any Transport)? = nil,
-                keys: ServerKeys? = nil, secretKey: SymmetricKey? = nil, clock: @escaping @Sendable () -> Date = Date.init) {
+                keys: ServerKeys? = nil, secretKey: SymmetricKey? = nil, clock: @escaping @Sendable () -> Date = Date.init,
+                schedulerClock: (any SchedulerClock)? = nil) {
         let keys = keys ?? ServerKeys(single: secretKey ?? SymmetricKey(size: .bits256), id: "0")
         self.keys = keys
         self.store = store
@@ -75,6 +78,8 @@ public final class ServerState: Sendable {
                                         keywords: config.keywords,
                                         recipientLanguage: { $0.language.flatMap(LanguageCode.init(rawValue:)) },
                                         clock: clock)
+        self.scheduler = Scheduler(store: store, pipeline: pipeline, practice: config.practice, settings: config.schedule,
+                                   clock: schedulerClock ?? ClosureClock(now: clock), transportName: transport.name)
         metrics.rules(version: rules.ruleset.version, previous: nil)
     }
 

@@ -155,7 +155,8 @@ public protocol AuditStore: Sendable {
 
 /// Everything textgate stores. SQLite (the embedded default) and PostgreSQL implement it.
 public protocol TextgateStore: KeyStore, RecipientStore, QueueStore, MessageStore, IdempotencyStore, OutboxClaimStore,
-                               ConsentStore, AuditStore, SecureLinkStore, PagedReads {
+                               ConsentStore, AuditStore, SecureLinkStore, PagedReads,
+                               ScheduledSendStore, BroadcastStore, AppointmentStore {
     /// Applies pending migrations; each version runs once.
     func migrate() async throws(StorageError)
     /// The schema version after migrating.

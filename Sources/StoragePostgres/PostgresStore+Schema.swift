@@ -134,5 +134,8 @@ extension PostgresStore {
         Migration(version: 5, statements: [
             "ALTER TABLE inbound ADD COLUMN repaired boolean NOT NULL DEFAULT false",
         ]),
+        // Broadcasts, appointments, and the scheduler's sends (a broadcast's recipients and
+        // appointment reminders), each claimed by one worker and finished once.
+        Migration(version: 6, statements: PostgresStore.scheduleSchema),
     ]
 }

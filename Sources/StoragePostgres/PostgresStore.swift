@@ -90,6 +90,10 @@ public final class PostgresStore: TextgateStore {
             }
         } catch let error as StorageError {
             throw error
+        } catch let error as PostgresTransactionError {
+            // The body's own error (a conflict, say) is the one that made it roll back.
+            if let inner = error.closureError as? StorageError { throw inner }
+            throw mapError(error.closureError ?? error.beginError ?? error.commitError ?? error, what)
         } catch {
             throw mapError(error, what)
         }

@@ -212,6 +212,9 @@ extension SQLiteStore {
         Migration(version: 6, statements: [
             "ALTER TABLE inbound ADD COLUMN repaired INTEGER NOT NULL DEFAULT 0 CHECK (repaired IN (0, 1))",
         ]),
+        // Broadcasts, appointments, and the scheduler's sends (a broadcast's recipients and
+        // appointment reminders), each claimed by one worker and finished once.
+        Migration(version: 7, statements: SQLiteStore.scheduleSchema),
     ]
 
     /// Applies pending migrations in order, each in its own transaction, each at most once.

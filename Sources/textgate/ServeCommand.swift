@@ -78,14 +78,20 @@ struct ServeCommand: AsyncParsableCommand {
         let app = TextgateServer.application(state: state, host: host, port: port, logger: logger) { port in
             Console.out(Self.banner(host: host, port: port, db: dbPath, rules: rulesDir, version: holder.ruleset.version, key: key))
         }
+        let scheduler = state.startScheduler(logger: logger)
         do {
             try await app.runService()
         } catch {
             // Nothing is left half-open: the store is closed before the one line that says why.
+            scheduler.cancel()
+            await scheduler.value
             try? await store.close()
             Console.error("textgate: cannot serve on \(host):\(port): \(Self.describe(error))")
             throw ExitStatus.usage.code
         }
+        // The scheduler finishes the send in hand (its outcome is recorded) before the store closes.
+        scheduler.cancel()
+        await scheduler.value
         try await store.close()
     }
 

@@ -11,7 +11,7 @@ struct Textgate: AsyncParsableCommand {
         3 an input cannot be read.
         """,
         version: TextgateVersion.current,
-        subcommands: [CheckCommand.self, LintCommand.self, LSPCommand.self, InitCommand.self, InspectCommand.self, RulesCommand.self, ServeCommand.self, KeysCommand.self, OptOutCommand.self]
+        subcommands: [CheckCommand.self, LintCommand.self, LSPCommand.self, InitCommand.self, InspectCommand.self, RulesCommand.self, ServeCommand.self, KeysCommand.self, OptOutCommand.self, BroadcastCommand.self]
     )
 }
 

@@ -1,0 +1,114 @@
+import Foundation
+import Hummingbird
+import Messaging
+import Storage
+
+extension Router where Context == AppContext {
+    /// Broadcasts: create (202), read with counts and skipped recipients, cancel.
+    func addBroadcastRoutes(_ state: ServerState, _ registry: RouteRegistry) {
+        route(.post, "/v1/broadcasts", roles: [.sender], state: state, registry: registry) { request, context in
+            let body = try await BodyReader.decode(BroadcastRequest.self, request, context: context)
+            let caller = context.caller?.id ?? ""
+            var scheduledAt: Date?
+            if let raw = body.scheduledAt {
+                guard let date = APITime.date(raw) else {
+                    throw APIError(.badRequest, "invalid_field", "`scheduledAt` must be an RFC 3339 time such as 2026-01-31T09:00:00Z, not `\(raw)`.",
+                                   details: "{\"field\":\"scheduledAt\"}")
+                }
+                scheduledAt = date
+            }
+            let templates: [String: String]
+            switch body.template {
+            case .single(let text): templates = [state.config.practice.language.rawValue: text]
+            case .languages(let map): templates = map
+            }
+            let recipients: BroadcastDraft.Recipients
+            switch body.recipients {
+            case .ids(let ids): recipients = .ids(ids)
+            case .allPatients: recipients = .allPatients
+            }
+            let draft = BroadcastDraft(templates: templates, recipients: recipients, queue: body.queue, notify: body.notify ?? ["sms"], kind: body.kind ?? "sms",
+                                       scheduledAt: scheduledAt, caller: caller)
+            return try await Idempotent.run(state, caller: caller, key: body.idempotencyKey, hash: try body.requestHash()) {
+                let created = try await Broadcasts.create(draft, store: state.store, ruleset: state.rules.ruleset,
+                                                          practice: state.config.practice, now: state.clock())
+                let b = created.broadcast
+                let warnings = created.lints.map { "{\"language\":\(JSON.q($0.language)),\"decision\":\(JSON.q($0.report.decision.rawValue)),\"findings\":\(FindingsJSON.encode($0.report.findings))}" }
+                return (202, "{\"id\":\(JSON.q(b.id)),\"status\":\(JSON.q(Broadcasts.status(b, counts: [.pending: created.recipients], now: state.clock()))),\"recipients\":\(created.recipients),\"scheduledAt\":\(JSON.time(b.scheduledAt)),\"templates\":\(JSON.list(warnings))}")
+            }
+        }
+        route(.get, "/v1/broadcasts/{id}", roles: [.sender], state: state, registry: registry) { request, context in
+            let id = try context.parameters.require("id")
+            let q = try QueryReader(request, allowed: ["limit", "cursor", "from", "to"])
+            let page = try q.page()
+            guard let b = try await state.store.broadcast(id: id) else { throw APIError.notFound("broadcast", id) }
+            return try await Self.broadcastResponse(b, state: state, page: page)
+        }
+        route(.post, "/v1/broadcasts/{id}/cancel", roles: [.sender], state: state, registry: registry) { _, context in
+            let id = try context.parameters.require("id")
+            guard let b = try await state.store.broadcast(id: id) else { throw APIError.notFound("broadcast", id) }
+            if b.cancelledAt != nil {
+                throw APIError(.conflict, "already_cancelled", "Broadcast `\(id)` was already cancelled.")
+            }
+            let counts = try await state.store.broadcastCounts(id: id)
+            guard counts[.pending, default: 0] > 0 else {
+                throw APIError(.conflict, "broadcast_finished", "Broadcast `\(id)` has no recipient left to send to; there is nothing to cancel.")
+            }
+            _ = try await state.store.cancelBroadcast(id: id, at: state.clock())
+            guard let cancelled = try await state.store.broadcast(id: id) else { throw APIError.notFound("broadcast", id) }
+            return try await Self.broadcastResponse(cancelled, state: state, page: Page())
+        }
+    }
+
+    /// A broadcast with its counts and a page of its skipped recipients.
+    static func broadcastResponse(_ b: Broadcast, state: ServerState, page: Page) async throws -> Response {
+        let counts = try await state.store.broadcastCounts(id: b.id)
+        let skipped = try await state.store.broadcastSends(id: b.id, state: .skipped, page: page)
+        let body = BroadcastResponse(
+            id: b.id, status: Broadcasts.status(b, counts: counts, now: state.clock()), kind: b.kind, notify: b.notify,
+            queue: b.queue, languages: b.templates.keys.sorted(), scheduledAt: b.scheduledAt, createdAt: b.createdAt,
+            cancelledAt: b.cancelledAt,
+            counts: .init(sent: counts[.sent, default: 0], skipped: counts[.skipped, default: 0], failed: counts[.failed, default: 0],
+                          pending: counts[.pending, default: 0]),
+            skipped: .init(items: skipped.items.map { .init(recipient: $0.recipientId, reason: $0.reason ?? "", at: $0.updatedAt) },
+                           nextCursor: skipped.next?.token))
+        return try .encoded(body)
+    }
+}
+
+/// Running a request once per idempotency key, as `POST /v1/messages` does: the key is reserved
+/// in the store (so two instances run it once), the first answer is kept and replayed, and a
+/// refusal before anything was done frees the key for a corrected retry.
+enum Idempotent {
+    static func run(_ state: ServerState, caller: String, key: String, hash: String,
+                    _ body: () async throws -> (status: Int, json: String)) async throws -> Response {
+        guard !key.isEmpty else {
+            throw APIError(.badRequest, "invalid_field", "`idempotencyKey` is empty; send a unique key per request, such as a UUID.")
+        }
+        switch try await state.store.reserveIdempotency(caller: caller, key: key, requestHash: hash, at: state.clock()) {
+        case .completed(let first):
+            return .json(first.body, status: .init(code: first.status), headers: [.init("Idempotent-Replayed")!: "true"])
+        case .inFlight:
+            throw APIError(.conflict, "idempotency_key_in_use", "A request with this idempotencyKey is still being processed; retry shortly.")
+        case .mismatch(let first):
+            throw APIError(.unprocessableContent, "idempotency_key_reused",
+                           "This idempotencyKey was already used for a different request\(first.map { " (answered \($0.status))" } ?? ""); nothing was done. Use a new key for a new request.",
+                           details: "{\"idempotencyKey\":\(JSON.q(key))}")
+        case .reserved:
+            break
+        }
+        let answer: (status: Int, json: String)
+        do {
+            answer = try await body()
+        } catch let error as SendError {
+            _ = try await state.store.releaseIdempotency(caller: caller, key: key)
+            throw APIError(error)
+        } catch {
+            _ = try await state.store.releaseIdempotency(caller: caller, key: key)
+            throw error
+        }
+        _ = try await state.store.completeIdempotency(IdempotentResponse(caller: caller, key: key, status: answer.status,
+                                                                          body: answer.json, createdAt: state.clock(), requestHash: hash))
+        return .json(answer.json, status: .init(code: answer.status))
+    }
+}

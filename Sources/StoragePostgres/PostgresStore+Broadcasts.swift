@@ -1,0 +1,76 @@
+import Foundation
+import PostgresNIO
+import Storage
+
+extension PostgresStore {
+    /// Adds a broadcast and its sends in one transaction.
+    public func insertBroadcast(_ b: Broadcast, recipientIds: [String]) async throws(StorageError) {
+        var seen = Set<String>()
+        let ids = recipientIds.filter { seen.insert($0).inserted }
+        try await transaction("add broadcast \(b.id) (id already stored)") { (tx) async throws(StorageError) -> Void in
+            _ = try await tx.query(
+                """
+                INSERT INTO broadcasts (id, caller, kind, notify, templates, queue, scheduled_at, created_at, cancelled_at)
+                VALUES (\(b.id), \(b.caller), \(b.kind), \(b.notify), \(TemplateText.encode(b.templates)), \(b.queue),
+                        \(Millisecond.date(b.scheduledAt)), \(Millisecond.date(b.createdAt)), \(Millisecond.date(b.cancelledAt)))
+                """)
+            for id in ids {
+                try await Self.insert(ScheduledSend(id: "\(b.id)_\(id)", source: .broadcast, parentId: b.id, recipientId: id,
+                                                    dueAt: b.scheduledAt, createdAt: b.createdAt), tx)
+            }
+        }
+    }
+
+    /// One broadcast.
+    public func broadcast(id: String) async throws(StorageError) -> Broadcast? {
+        try await query("SELECT * FROM broadcasts WHERE id = \(id)", "read broadcast").first.map(Self.broadcast)
+    }
+
+    /// Sends per state.
+    public func broadcastCounts(id: String) async throws(StorageError) -> [SendState: Int] {
+        let rows = try await query("SELECT state, COUNT(*) AS n FROM scheduled_sends WHERE parent_id = \(id) GROUP BY state",
+                                   "count broadcast sends")
+        var out: [SendState: Int] = [:]
+        for row in rows {
+            let r = RowReader(row, table: "scheduled_sends")
+            out[try r.enumValue("state", SendState.self)] = try r.int("n")
+        }
+        return out
+    }
+
+    /// A page of a broadcast's sends.
+    public func broadcastSends(id: String, state: SendState?, page: Page) async throws(StorageError) -> PageResult<ScheduledSend> {
+        var filter = PageFilter(page, column: "created_at")
+        filter.equal("parent_id", id)
+        if let state { filter.equal("state", state.rawValue) }
+        let rows = try await query(filter.query(table: "scheduled_sends"), "list broadcast sends")
+        return PageResult(fetched: try rows.map(Self.scheduledSend), limit: page.limit) { PageCursor(at: $0.createdAt, id: $0.id) }
+    }
+
+    /// Cancels a broadcast and skips its pending sends.
+    public func cancelBroadcast(id: String, at: Date) async throws(StorageError) -> Bool {
+        try await transaction("cancel broadcast \(id)") { (tx) async throws(StorageError) -> Bool in
+            let changed = try await tx.query(
+                "UPDATE broadcasts SET cancelled_at = \(Millisecond.date(at)) WHERE id = \(id) AND cancelled_at IS NULL RETURNING id")
+            guard !changed.isEmpty else { return false }
+            _ = try await tx.query(
+                """
+                UPDATE scheduled_sends SET state = 'skipped', reason = 'broadcast_cancelled', claimed_by = NULL,
+                    lease_until = NULL, updated_at = \(Millisecond.date(at))
+                WHERE parent_id = \(id) AND state = 'pending'
+                """)
+            return true
+        }
+    }
+
+    static func broadcast(_ row: PostgresRow) throws(StorageError) -> Broadcast {
+        let r = RowReader(row, table: "broadcasts")
+        guard let templates = TemplateText.decode(try r.string("templates")) else {
+            throw .corrupt("broadcasts.templates (id \(try r.string("id"))): not a JSON object of strings")
+        }
+        return Broadcast(id: try r.string("id"), caller: try r.string("caller"), kind: try r.string("kind"),
+                         notify: try r.stringArray("notify"), templates: templates, queue: try r.optionalString("queue"),
+                         scheduledAt: try r.date("scheduled_at"), createdAt: try r.date("created_at"),
+                         cancelledAt: try r.optionalDate("cancelled_at"))
+    }
+}
