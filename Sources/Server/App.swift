@@ -15,6 +15,7 @@ public enum TextgateServer {
         router.addRecipientRoutes(state, registry)
         router.addMessageRoutes(state, registry)
         router.addInboundRoutes(state, registry)
+        router.addReceiptRoutes(state, registry)
         router.addSecureStaffRoutes(state, registry)
         router.addSecurePageRoutes(state, registry)
         return (router, registry)

@@ -52,7 +52,7 @@ struct QueueThreadTests {
             #expect(reply.json["queue"] as? String == "front-desk")
             let q = try await client.call(.get, "/v1/queues/front-desk/messages", key: h.keys.sender)
             #expect(q.status == .ok)
-            let messages = try #require(q.json["messages"] as? [[String: Any]])
+            let messages = try #require(q.json["items"] as? [[String: Any]])
             #expect(messages.compactMap { $0["direction"] as? String } == ["outbound", "inbound"])
             #expect(messages.last?["body"] as? String == "Yes I can come Tuesday")
         }
@@ -92,7 +92,7 @@ struct QueueThreadTests {
             _ = try await client.sendText(h.keys.sender, to: id, body: "Welcome back.")
             let r = try await client.call(.get, "/v1/threads/\(id)", key: h.keys.sender)
             #expect(r.status == .ok)
-            let messages = try #require(r.json["messages"] as? [[String: Any]])
+            let messages = try #require(r.json["items"] as? [[String: Any]])
             let summary = messages.map { "\($0["direction"] as? String ?? "?"):\($0["body"] as? String ?? "?")" }
             #expect(summary.count == 6, "\(summary)")
             guard summary.count == 6 else { return }
