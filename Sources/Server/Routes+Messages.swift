@@ -104,8 +104,11 @@ extension Router where Context == AppContext {
             }
             return .json(MessageJSON.queue(queue), status: .created)
         }
-        route(.get, "/v1/queues", roles: [.sender], state: state, registry: registry) { _, _ in
-            .json("{\"queues\":\(JSON.list(try await state.store.queues().map(MessageJSON.queue)))}")
+        route(.get, "/v1/queues", roles: [.sender], state: state, registry: registry) { request, _ in
+            let page = try QueryReader(request, allowed: ["limit", "cursor", "from", "to"]).page()
+            // A practice has a handful of queues: all are read, then paged by (creation time, name).
+            let result = MessageQueue.page(try await state.store.queues(), page)
+            return .json("{\"items\":\(JSON.list(result.items.map(MessageJSON.queue))),\"nextCursor\":\(JSON.q(result.next?.token))}")
         }
         route(.get, "/v1/queues/{name}/messages", roles: [.sender], state: state, registry: registry) { request, context in
             let name = try context.parameters.require("name")

@@ -86,4 +86,29 @@ struct ListPagingTests {
             #expect(times == times.sorted(by: >), "newest first")
         }
     }
+
+    @Test("patients and queues page by creation time; the pages add up to the whole list")
+    func patientsAndQueues() async throws {
+        try await withServer { h, client in
+            var patients: [String] = []
+            for i in 0..<5 {
+                patients.append(try await client.makePatient(h.keys.sender, phone: "+1555210200\(i)"))
+                if i % 2 == 0 { h.clock.advance(1) }  // some share a creation time: ties go by id
+            }
+            let listed = try await client.readAll("/v1/patients", key: h.keys.sender)
+            #expect(Set(listed.items.compactMap { $0["id"] as? String }) == Set(patients))
+            #expect(listed.items.count == 5)
+            #expect(listed.pages == 3)
+            #expect(try await client.readAll("/v1/contacts", key: h.keys.sender).items.isEmpty)
+
+            for name in ["nurses", "billing", "front"] {
+                _ = try await client.call(.post, "/v1/queues", key: h.keys.sender, json: "{\"name\":\"\(name)\"}")
+                h.clock.advance(1)
+            }
+            let queues = try await client.readAll("/v1/queues", key: h.keys.sender)
+            #expect(queues.items.compactMap { $0["name"] as? String } == ["nurses", "billing", "front"], "oldest first")
+            #expect(queues.pages == 2)
+            #expect(try await client.call(.get, "/v1/queues?cursor=not*a*cursor", key: h.keys.sender).errorCode == "invalid_parameter")
+        }
+    }
 }

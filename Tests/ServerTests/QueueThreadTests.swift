@@ -10,7 +10,7 @@ struct QueueThreadTests {
             #expect(r.status == .created, "\(r)")
             #expect(r.json["number"] as? String == "+15552103000")
             #expect(try await client.call(.post, "/v1/queues", key: h.keys.sender, json: #"{"name":"nurses"}"#).status == .created)
-            let list = try #require(try await client.call(.get, "/v1/queues", key: h.keys.sender).json["queues"] as? [[String: Any]])
+            let list = try #require(try await client.call(.get, "/v1/queues", key: h.keys.sender).json["items"] as? [[String: Any]])
             #expect(list.compactMap { $0["name"] as? String } == ["front-desk", "nurses"])
         }
     }

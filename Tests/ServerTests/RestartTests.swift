@@ -38,7 +38,7 @@ struct RestartTests {
                 let patient = try await client.call(.get, "/v1/patients/\(before.patient)", key: keys.sender)
                 #expect(patient.status == .ok)
                 #expect(patient.json["cellPhone"] as? String == "+15552102001")
-                let queues = try #require(try await client.call(.get, "/v1/queues", key: keys.sender).json["queues"] as? [[String: Any]])
+                let queues = try #require(try await client.call(.get, "/v1/queues", key: keys.sender).json["items"] as? [[String: Any]])
                 #expect(queues.compactMap { $0["name"] as? String } == ["front"])
                 let replay = try await client.sendText(keys.sender, to: before.patient, queue: "front", idempotencyKey: "before-restart")
                 #expect(replay.text == before.sentText)
