@@ -9,7 +9,7 @@ public struct RetryPolicy: Sendable, Equatable {
     /// The longest wait, whatever the doubling or a `Retry-After` header says.
     public var maxDelay: Duration
 
-    /// A policy: by default 4 tries, waiting about 0.5 s, 1 s, then 2 s.
+    /// A policy: by default 4 tries, waiting up to 0.5 s, 1 s, then 2 s (at least half of each).
     public init(attempts: Int = 4, baseDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(8)) {
         self.attempts = max(1, attempts); self.baseDelay = baseDelay; self.maxDelay = maxDelay
     }
