@@ -27,16 +27,22 @@ public struct SecureStage: SendStage {
     }
 }
 
-/// 5. Hands the text to the transport, once per notify method. A carrier refusal for an
-/// opted-out number (Twilio 21610) records the opt-out and refuses the send.
+/// 5. Hands the text to the transport, once per notify method, and records each delivery (with
+/// the provider's id, which its status callbacks name). A carrier refusal for an opted-out number
+/// (Twilio 21610) records the opt-out and refuses the send.
 public struct DeliveryStage: SendStage {
     let transport: any Transport
     let consent: any ConsentStore
+    let deliveries: (any DeliveryStore)?
     let practice: Practice
+    let refused: @Sendable (_ providerCode: Int, _ rulesVersion: String) -> Void
 
-    /// The stage.
-    public init(transport: any Transport, consent: any ConsentStore, practice: Practice) {
-        self.transport = transport; self.consent = consent; self.practice = practice
+    /// The stage; `deliveries` keeps each delivery and its statuses, and `refused` hears of
+    /// each provider refusal (for metrics).
+    public init(transport: any Transport, consent: any ConsentStore, deliveries: (any DeliveryStore)? = nil,
+                practice: Practice, refused: @escaping @Sendable (Int, String) -> Void = { _, _ in }) {
+        self.transport = transport; self.consent = consent; self.deliveries = deliveries; self.practice = practice
+        self.refused = refused
     }
 
     /// Delivers.
@@ -47,12 +53,14 @@ public struct DeliveryStage: SendStage {
             let from = method == "sms" ? c.fromNumber : practice.email
             let delivery = Delivery(messageId: c.messageId, channel: method, from: from, to: to, body: c.outgoing,
                                     secret: c.secret)
+            let id: String
             do {
-                let id = try await transport.deliver(delivery)
-                c.deliveries.append((method, id))
+                id = try await transport.deliver(delivery)
             } catch {
                 switch error {
                 case .optedOut(let code, let message):
+                    refused(code, c.report?.rulesVersion ?? "")
+                    try await record(c, delivery, providerSid: nil, .failed, code: code, message: message)
                     do {
                         try await ConsentLedger(store: consent).record(
                             phone: to, practiceNumber: c.fromNumber, optOut: true, source: "provider",
@@ -62,9 +70,22 @@ public struct DeliveryStage: SendStage {
                                     message: "The carrier refused the text because \(to) opted out (provider error \(code)); the opt-out is now recorded. The patient can text START to \(c.fromNumber) to receive texts again.",
                                     detailsJSON: "{\"phone\":\(JSONText.quote(to)),\"practiceNumber\":\(JSONText.quote(c.fromNumber)),\"source\":\"provider\",\"providerCode\":\(code)}")
                 case .failed(let reason):
+                    try await record(c, delivery, providerSid: nil, .failed, message: reason)
                     throw SendError(.unavailable, code: "transport_failed", message: "The message was not delivered: \(reason)")
                 }
             }
+            try await record(c, delivery, providerSid: id.isEmpty ? nil : id, .queued)
+            c.deliveries.append((method, id))
         }
+    }
+
+    /// Keeps one delivery and its first status.
+    private func record(_ c: SendContext, _ delivery: Delivery, providerSid: String?, _ status: DeliveryStatus,
+                        code: Int? = nil, message: String? = nil) async throws(SendError) {
+        guard let deliveries else { return }
+        let record = DeliveryRecord(id: Identifier.make("dlv"), messageId: c.messageId, channel: delivery.channel,
+                                    transport: transport.name, body: delivery.redactedBody, providerSid: providerSid, status: status,
+                                    errorCode: code, errorMessage: message, createdAt: c.now, history: [])
+        do { _ = try await deliveries.recordDelivery(record) } catch { throw SendPipeline.storeFailure(error) }
     }
 }

@@ -119,14 +119,22 @@ public struct InboundProcessor: Sendable {
                     id: replyId, recipientId: recipient?.id ?? "", kind: "sms", notify: ["sms"], body: text, queue: queue,
                     fromNumber: to, status: "pending", decision: "allow", rulesVersion: "", findingsJSON: "[]",
                     caller: "system", createdAt: now))
-                let delivered: Bool
+                // The confirmation's delivery is kept like any other, so its receipts are followed.
+                var delivery = DeliveryRecord(id: Identifier.make("dlv"), messageId: replyId, channel: "sms",
+                                              transport: transport.name, body: text, providerSid: nil, status: .queued,
+                                              createdAt: now, history: [])
                 do {
-                    _ = try await transport.deliver(Delivery(messageId: replyId, channel: "sms", from: to, to: from, body: text))
-                    delivered = true
+                    let sid = try await transport.deliver(Delivery(messageId: replyId, channel: "sms", from: to, to: from, body: text))
+                    delivery.providerSid = sid.isEmpty ? nil : sid
                 } catch {
-                    delivered = false
+                    delivery.status = .failed
+                    switch error {
+                    case .optedOut(let code, let message): delivery.errorCode = code; delivery.errorMessage = message
+                    case .failed(let reason): delivery.errorMessage = reason
+                    }
                 }
-                try await store.setMessageStatus(id: replyId, status: delivered ? "sent" : "failed")
+                _ = try await store.recordDelivery(delivery)
+                try await store.setMessageStatus(id: replyId, status: delivery.status == .failed ? "failed" : "sent")
             }
             return InboundResult(message: message, reply: sent, consent: event, classification: classification,
                                  reminderReply: reminder, replyLanguage: sent == nil ? nil : language, appointment: answered)

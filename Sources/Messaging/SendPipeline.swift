@@ -12,10 +12,11 @@ public struct SendPipeline: Sendable {
     let limits: MessageLimits
     let clock: @Sendable () -> Date
 
-    /// A pipeline with the standard stages.
+    /// A pipeline with the standard stages; `providerRefused` hears of each provider refusal.
     public init(store: any TextgateStore, ruleset: @escaping @Sendable () -> Ruleset, transport: any Transport,
                 practice: Practice, secure: (any SecureNotifier)? = nil, limits: MessageLimits = MessageLimits(),
-                clock: @escaping @Sendable () -> Date = Date.init) {
+                clock: @escaping @Sendable () -> Date = Date.init,
+                providerRefused: @escaping @Sendable (_ code: Int, _ rulesVersion: String) -> Void = { _, _ in }) {
         self.store = store
         self.practice = practice
         self.limits = limits
@@ -26,7 +27,8 @@ public struct SendPipeline: Sendable {
             SecureStage(notifier: secure),
             ComplianceStage(ruleset: ruleset),
         ]
-        self.delivery = DeliveryStage(transport: transport, consent: store, practice: practice)
+        self.delivery = DeliveryStage(transport: transport, consent: store, deliveries: store, practice: practice,
+                                      refused: providerRefused)
     }
 
     /// Runs the stages. Every outcome, sent or refused, is audited.

@@ -17,6 +17,7 @@ public enum TextgateServer {
         router.addBroadcastRoutes(state, registry)
         router.addAppointmentRoutes(state, registry)
         router.addInboundRoutes(state, registry)
+        router.addReceiptRoutes(state, registry)
         router.addSecureStaffRoutes(state, registry)
         router.addSecurePageRoutes(state, registry)
         return (router, registry)

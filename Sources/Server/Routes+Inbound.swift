@@ -23,30 +23,28 @@ extension Router where Context == AppContext {
                 fields["from"] = body.from
                 fields["body"] = body.body
                 if let to = body.to { fields["to"] = to }
+                if let sid = body.messageSid { fields["messageSid"] = sid }
             }
-            if let secret = state.config.providerSecret {
-                let base = state.config.publicURL ?? "http://\(request.head.authority ?? "localhost")"
-                let url = (base.hasSuffix("/") ? String(base.dropLast()) : base) + request.uri.description
-                guard let signature = request.headers[.init("X-Twilio-Signature")!],
-                      TwilioSignature.verify(signature, url: url, parameters: isForm ? fields : [:], secret: secret) else {
-                    throw APIError(.forbidden, "invalid_signature", "The X-Twilio-Signature header is missing or does not match this request.")
-                }
-            }
+            try ProviderSignature.require(request, fields: isForm ? fields : [:], state: state)
             guard let from = fields["from"] ?? fields["From"], let body = fields["body"] ?? fields["Body"] else {
                 throw APIError(.badRequest, "missing_field", "An inbound message needs `from` and `body` (Twilio: From, Body).")
             }
             let to = fields["to"] ?? fields["To"] ?? state.config.practice.number
-            // Never refused for its content: line ends made LF, control characters removed, and
-            // the record marked repaired when anything beyond line ends had to change.
-            let cleaned = InboundText.clean(body)
-            let repaired = cleaned.removedControls || !raw.utf8.elementsEqual(buffer.readableBytesView)
-            let result = try await state.inbound.receive(from: from, to: to, body: cleaned.text, repaired: repaired)
-            state.metrics.inbound(result.message.classification)
-            if isForm {
-                return .text("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>", contentType: "application/xml")
+            // A provider's retry of a text already received answers as the first post did.
+            let sid = fields["MessageSid"] ?? fields["SmsSid"] ?? fields["messageSid"]
+            return try await InboundDeduplication.run(sid: sid, fields: fields, state: state) {
+                // Never refused for its content: line ends made LF, control characters removed, and
+                // the record marked repaired when anything beyond line ends had to change.
+                let cleaned = InboundText.clean(body)
+                let repaired = cleaned.removedControls || !raw.utf8.elementsEqual(buffer.readableBytesView)
+                let result = try await state.inbound.receive(from: from, to: to, body: cleaned.text, repaired: repaired)
+                state.metrics.inbound(result.message.classification)
+                if isForm {
+                    return .init(status: 200, body: "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>", xml: true)
+                }
+                let m = result.message
+                return .init(status: 200, body: "{\"id\":\(JSON.q(m.id)),\"from\":\(JSON.q(m.from)),\"to\":\(JSON.q(m.to)),\"recipient\":\(JSON.q(m.recipientId)),\"queue\":\(JSON.q(m.queue)),\"classification\":\(JSON.q(m.classification)),\"blocked\":\(m.blocked),\"reviewReason\":\(JSON.q(m.reviewReason)),\"reply\":\(JSON.q(result.reply)),\"consent\":\(JSON.q(result.consent?.action))}", xml: false)
             }
-            let m = result.message
-            return .json("{\"id\":\(JSON.q(m.id)),\"from\":\(JSON.q(m.from)),\"to\":\(JSON.q(m.to)),\"recipient\":\(JSON.q(m.recipientId)),\"queue\":\(JSON.q(m.queue)),\"classification\":\(JSON.q(m.classification)),\"blocked\":\(m.blocked),\"reviewReason\":\(JSON.q(m.reviewReason)),\"reply\":\(JSON.q(result.reply)),\"consent\":\(JSON.q(result.consent?.action))}")
         }
         route(.get, "/v1/blocked-numbers", roles: [.admin], state: state, registry: registry) { _, _ in
             .json("{\"numbers\":\(JSON.strings(try await state.store.blockedNumbers()))}")
@@ -68,16 +66,23 @@ extension Router where Context == AppContext {
             return Response(status: .noContent)
         }
         route(.get, "/v1/audit", roles: [.admin], state: state, registry: registry) { request, _ in
-            let q = try QueryReader(request, allowed: ["recipient", "from", "to", "decision", "limit"])
+            let q = try QueryReader(request, allowed: ["recipient", "from", "to", "decision", "limit", "cursor"])
             // A decision (allow, warn, block) or the code of a refusal (recipient_opted_out, ...).
-            let decision = q.string("decision")
-            let records = try await state.store.audit(AuditFilter(recipientId: q.string("recipient"), from: try q.time("from"),
-                                                                  to: try q.time("to"), decision: decision,
-                                                                  limit: try q.int("limit", in: 1...1000, default: 100)))
-            let items = records.map { r in
-                "{\"id\":\(JSON.q(r.id)),\"action\":\(JSON.q(r.action)),\"recipient\":\(JSON.q(r.recipientId)),\"message\":\(JSON.q(r.messageId)),\"decision\":\(JSON.q(r.decision)),\"rulesVersion\":\(JSON.q(r.rulesVersion)),\"findings\":\(r.findingsJSON),\"caller\":\(JSON.q(r.caller)),\"at\":\(JSON.time(r.at))}"
+            let filter = AuditFilter(recipientId: q.string("recipient"), decision: q.string("decision"))
+            let page = try await state.store.audit(filter, page: try q.page())
+            // What became of each sent text, so texts carriers still filter (30007) show here.
+            let deliveries = Dictionary(grouping: try await state.store.deliveries(messageIds: page.items.compactMap(\.messageId))) {
+                $0.messageId ?? ""
             }
-            return .json("{\"records\":\(JSON.list(items))}")
+            let items = page.items.map { r in
+                let sent = r.messageId.flatMap { deliveries[$0] } ?? []
+                let filtered = sent.contains { d in d.history.contains { $0.errorCode == DeliveryReceipts.carrierFiltered } }
+                let summary = sent.map { d in
+                    "{\"channel\":\(JSON.q(d.channel)),\"status\":\(JSON.q(d.status.rawValue)),\"errorCode\":\(d.errorCode.map { "\($0)" } ?? "null"),\"errorMessage\":\(JSON.q(d.errorMessage))}"
+                }
+                return "{\"id\":\(JSON.q(r.id)),\"action\":\(JSON.q(r.action)),\"recipient\":\(JSON.q(r.recipientId)),\"message\":\(JSON.q(r.messageId)),\"decision\":\(JSON.q(r.decision)),\"rulesVersion\":\(JSON.q(r.rulesVersion)),\"findings\":\(r.findingsJSON),\"caller\":\(JSON.q(r.caller)),\"at\":\(JSON.time(r.at)),\"deliveries\":\(JSON.list(summary)),\"carrierFiltered\":\(filtered)}"
+            }
+            return .json("{\"items\":\(JSON.list(items)),\"nextCursor\":\(JSON.q(page.next?.token))}")
         }
     }
 }

@@ -104,27 +104,29 @@ extension Router where Context == AppContext {
             }
             return .json(MessageJSON.queue(queue), status: .created)
         }
-        route(.get, "/v1/queues", roles: [.sender], state: state, registry: registry) { _, _ in
-            .json("{\"queues\":\(JSON.list(try await state.store.queues().map(MessageJSON.queue)))}")
+        route(.get, "/v1/queues", roles: [.sender], state: state, registry: registry) { request, _ in
+            let page = try QueryReader(request, allowed: ["limit", "cursor", "from", "to"]).page()
+            // A practice has a handful of queues: all are read, then paged by (creation time, name).
+            let result = MessageQueue.page(try await state.store.queues(), page)
+            return .json("{\"items\":\(JSON.list(result.items.map(MessageJSON.queue))),\"nextCursor\":\(JSON.q(result.next?.token))}")
         }
-        route(.get, "/v1/queues/{name}/messages", roles: [.sender], state: state, registry: registry) { _, context in
+        route(.get, "/v1/queues/{name}/messages", roles: [.sender], state: state, registry: registry) { request, context in
             let name = try context.parameters.require("name")
+            let page = try QueryReader(request, allowed: ["limit", "cursor", "from", "to"]).page()
             guard try await state.store.queue(name: name) != nil else { throw APIError.notFound("queue", name) }
-            let entries = try await state.store.messages(queue: name).map { ThreadEntry.outbound($0) }
-                + (try await state.store.inbound(queue: name)).map { ThreadEntry.inbound($0) }
-            return .json("{\"queue\":\(JSON.q(name)),\"messages\":\(JSON.list(ThreadEntry.sorted(entries).map(\.json)))}")
+            let outbound = try await state.store.messages(queue: name, page: page)
+            let inbound = try await state.store.inbound(queue: name, page: page)
+            return ThreadEntry.page([outbound.map(ThreadEntry.outbound), inbound.map(ThreadEntry.inbound)], limit: page.limit)
         }
-        route(.get, "/v1/threads/{recipient}", roles: [.sender], state: state, registry: registry) { _, context in
+        route(.get, "/v1/threads/{recipient}", roles: [.sender], state: state, registry: registry) { request, context in
             let id = try context.parameters.require("recipient")
+            let page = try QueryReader(request, allowed: ["limit", "cursor", "from", "to"]).page()
             guard let r = try await state.store.recipient(id: id) else { throw APIError.notFound("recipient", id) }
-            var entries = try await state.store.messages(recipientId: id).map { ThreadEntry.outbound($0) }
-            var inbound = try await state.store.inbound(recipientId: id)
-            if let phone = r.cellPhone {
-                let known = Set(inbound.map(\.id))
-                inbound += try await state.store.inbound(phone: phone).filter { !known.contains($0.id) && !$0.blocked }
-            }
-            entries += inbound.map { ThreadEntry.inbound($0) }
-            return .json("{\"recipient\":\(JSON.q(id)),\"messages\":\(JSON.list(ThreadEntry.sorted(entries).map(\.json)))}")
+            // The patient's texts, and any from their phone not tied to them (a family phone).
+            var lists = [try await state.store.messages(recipientId: id, page: page).map(ThreadEntry.outbound),
+                         try await state.store.inbound(recipientId: id, page: page).map(ThreadEntry.inbound)]
+            if let phone = r.cellPhone { lists.append(try await state.store.inbound(phone: phone, page: page).map(ThreadEntry.inbound)) }
+            return ThreadEntry.page(lists, limit: page.limit)
         }
     }
 }
@@ -153,14 +155,24 @@ enum ThreadEntry {
         }
     }
 
-    /// Oldest first; at the same instant a patient's text comes before the reply to it.
-    static func sorted(_ entries: [ThreadEntry]) -> [ThreadEntry] {
-        entries.enumerated().sorted { a, b in
-            if a.element.time != b.element.time { return a.element.time < b.element.time }
-            if case .inbound = a.element, case .outbound = b.element { return true }
-            if case .outbound = a.element, case .inbound = b.element { return false }
-            return a.offset < b.offset
-        }.map(\.element)
+    var id: String {
+        switch self {
+        case .outbound(let m): return m.id
+        case .inbound(let m): return m.id
+        }
+    }
+
+    /// One page of a thread merged from pages of its lists, each read with the same page: by
+    /// (time, id), oldest first, so at the same instant a patient's text (`in_…`) comes before
+    /// the reply (`msg_…`). More follow when the merge overflows or any list has more.
+    static func page(_ lists: [PageResult<ThreadEntry>], limit: Int) -> Response {
+        var seen: Set<String> = []
+        let merged = lists.flatMap(\.items).filter { seen.insert($0.id).inserted }
+            .sorted { ($0.time, $0.id) < ($1.time, $1.id) }
+        let items = Array(merged.prefix(limit))
+        let more = merged.count > limit || lists.contains { $0.next != nil }
+        let next = more ? items.last.map { PageCursor(at: $0.time, id: $0.id) } : nil
+        return .json("{\"items\":\(JSON.list(items.map(\.json))),\"nextCursor\":\(JSON.q(next?.token))}")
     }
 
     var json: String {

@@ -17,9 +17,10 @@ extension Router where Context == AppContext {
                 try await state.store.insertRecipient(recipient)
                 return .json(RecipientJSON.encode(recipient), status: .created, headers: [.location: "\(base)/\(recipient.id)"])
             }
-            route(.get, base, roles: [.sender], state: state, registry: registry) { _, _ in
-                let all = try await state.store.recipients(kind: kind)
-                return .json("{\"\(kind.rawValue)s\":\(JSON.list(all.map(RecipientJSON.encode)))}")
+            route(.get, base, roles: [.sender], state: state, registry: registry) { request, _ in
+                let page = try QueryReader(request, allowed: ["limit", "cursor", "from", "to"]).page()
+                let result = try await state.store.recipients(kind: kind, page: page)
+                return .json("{\"items\":\(JSON.list(result.items.map(RecipientJSON.encode))),\"nextCursor\":\(JSON.q(result.next?.token))}")
             }
             route(.get, base + "/{id}", roles: [.sender], state: state, registry: registry) { _, context in
                 .json(RecipientJSON.encode(try await Self.recipient(kind, context, state)))

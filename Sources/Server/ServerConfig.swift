@@ -29,7 +29,8 @@ public struct ServerConfig: Sendable, Equatable {
     public var http: HTTPTransport.Settings?
     /// The provider's signing secret (Twilio auth token); when set, inbound webhooks must be signed.
     public var providerSecret: String?
-    /// The public base URL the provider calls, used to verify signatures (default: the request's host).
+    /// The public base URL the provider calls, used to verify signatures (default: the request's
+    /// host) and, with `/v1/status`, as the `StatusCallback` of the `http` transport's texts.
     public var publicURL: String?
     /// The public base URL of the patient pages, for secure links (default: the server's own address).
     public var secureURL: String?

@@ -28,6 +28,8 @@ public final class ServerState: Sendable {
     public let inbound: InboundProcessor
     /// Sends broadcasts and reminders when they are due (started by `serve`, see ``startScheduler()``).
     public let scheduler: Scheduler
+    /// The provider's delivery status callbacks.
+    public let receipts: DeliveryReceipts
     /// Secure links, PINs and patient sessions.
     public let secureLinks: SecureLinkService
     /// The patient pages.
@@ -65,7 +67,8 @@ public final class ServerState: Sendable {
         self.clock = clock
         let transport = transport ?? OutboxTransport(store: store, clock: clock, seal: { keys.seal($0) })
         self.transport = transport
-        self.metrics = Metrics()
+        let metrics = Metrics()
+        self.metrics = metrics
         let baseURL = SharedText(config.secureURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "")
         self.baseURL = baseURL
         let secureLinks = SecureLinkService(store: store, policy: config.securePolicy, keys: keys, clock: clock)
@@ -73,7 +76,9 @@ public final class ServerState: Sendable {
         let notifier = LinkNotifier(service: secureLinks, practice: config.practice,
                                     baseURL: { baseURL.value.withLock { $0.isEmpty ? "http://127.0.0.1" : $0 } })
         self.pipeline = SendPipeline(store: store, ruleset: { rules.ruleset }, transport: transport,
-                                     practice: config.practice, secure: notifier, limits: config.limits, clock: clock)
+                                     practice: config.practice, secure: notifier, limits: config.limits, clock: clock,
+                                     providerRefused: { metrics.providerRefusal(code: $0, rulesVersion: $1) })
+        self.receipts = DeliveryReceipts(store: store, clock: clock)
         self.inbound = InboundProcessor(store: store, transport: transport, practice: config.practice,
                                         keywords: config.keywords,
                                         recipientLanguage: { $0.language.flatMap(LanguageCode.init(rawValue:)) },

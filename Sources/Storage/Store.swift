@@ -101,6 +101,8 @@ public protocol PagedReads: Sendable {
     func inbound(recipientId: String, page: Page) async throws(StorageError) -> PageResult<InboundMessage>
     /// Inbound messages in a queue (never blocked ones), by arrival time.
     func inbound(queue: String, page: Page) async throws(StorageError) -> PageResult<InboundMessage>
+    /// Inbound messages from a phone number (never blocked ones), by arrival time.
+    func inbound(phone: String, page: Page) async throws(StorageError) -> PageResult<InboundMessage>
     /// Consent changes (for one phone, and one practice number, when given), by time.
     func consentEvents(phone: String?, practiceNumber: String?, page: Page) async throws(StorageError) -> PageResult<ConsentEvent>
     /// Audit records matching the filter's recipient and decision, newest first; the filter's
@@ -156,7 +158,7 @@ public protocol AuditStore: Sendable {
 /// Everything textgate stores. SQLite (the embedded default) and PostgreSQL implement it.
 public protocol TextgateStore: KeyStore, RecipientStore, QueueStore, MessageStore, IdempotencyStore, OutboxClaimStore,
                                ConsentStore, AuditStore, SecureLinkStore, PagedReads,
-                               ScheduledSendStore, BroadcastStore, AppointmentStore {
+                               ScheduledSendStore, BroadcastStore, AppointmentStore, DeliveryStore {
     /// Applies pending migrations; each version runs once.
     func migrate() async throws(StorageError)
     /// The schema version after migrating.

@@ -39,6 +39,14 @@ extension PostgresStore {
         return try await paged("inbound", filter, "list inbound in queue", Self.inbound) { PageCursor(at: $0.receivedAt, id: $0.id) }
     }
 
+    /// Inbound messages from a phone number (never blocked ones), by arrival time.
+    public func inbound(phone: String, page: Page) async throws(StorageError) -> PageResult<InboundMessage> {
+        var filter = PageFilter(page, column: "received_at")
+        filter.equal("from_phone", phone)
+        filter.conditions.append("NOT blocked")
+        return try await paged("inbound", filter, "list inbound from phone", Self.inbound) { PageCursor(at: $0.receivedAt, id: $0.id) }
+    }
+
     /// Consent changes (for one phone, and one practice number, when given), by time.
     public func consentEvents(phone: String?, practiceNumber: String?,
                               page: Page) async throws(StorageError) -> PageResult<ConsentEvent> {

@@ -137,5 +137,25 @@ extension PostgresStore {
         // Broadcasts, appointments, and the scheduler's sends (a broadcast's recipients and
         // appointment reminders), each claimed by one worker and finished once.
         Migration(version: 6, statements: PostgresStore.scheduleSchema),
+        // Deliveries and their status history (the provider's callbacks, kept in order), and
+        // messages listed by time and status.
+        Migration(version: 7, statements: [
+            """
+            CREATE TABLE deliveries (
+                id text PRIMARY KEY, message_id text, channel text, transport text, body text, provider_sid text UNIQUE,
+                status text NOT NULL CHECK (status IN ('queued', 'sent', 'delivered', 'undelivered', 'failed')),
+                error_code bigint, error_message text, created_at timestamptz NOT NULL, updated_at timestamptz NOT NULL
+            )
+            """,
+            "CREATE INDEX deliveries_by_message ON deliveries (message_id, created_at)",
+            """
+            CREATE TABLE delivery_events (
+                delivery_id text NOT NULL REFERENCES deliveries (id), seq integer NOT NULL, status text NOT NULL,
+                error_code bigint, error_message text, at timestamptz NOT NULL, PRIMARY KEY (delivery_id, seq)
+            )
+            """,
+            "CREATE INDEX messages_by_time ON messages (created_at, id COLLATE \"C\")",
+            "CREATE INDEX messages_by_status ON messages (status, created_at)",
+        ]),
     ]
 }

@@ -36,6 +36,9 @@ struct RowReader {
     /// A non-null integer column.
     func int(_ column: String) throws(StorageError) -> Int { try decode(column, Int.self, "an integer") }
 
+    /// A nullable integer column.
+    func optionalInt(_ column: String) throws(StorageError) -> Int? { try decode(column, Int?.self, "an integer or null") }
+
     /// A non-null boolean column.
     func bool(_ column: String) throws(StorageError) -> Bool { try decode(column, Bool.self, "a boolean") }
 

@@ -39,6 +39,15 @@ struct RowReader {
         return Int(v)
     }
 
+    /// A nullable integer column.
+    func optionalInt(_ column: String) throws(StorageError) -> Int? {
+        switch try data(column) {
+        case .null: return nil
+        case .integer(let v): return Int(v)
+        default: throw fail(column, "expected an integer or null")
+        }
+    }
+
     /// A 0/1 integer column.
     func bool(_ column: String) throws(StorageError) -> Bool {
         switch try data(column) {

@@ -215,6 +215,39 @@ extension SQLiteStore {
         // Broadcasts, appointments, and the scheduler's sends (a broadcast's recipients and
         // appointment reminders), each claimed by one worker and finished once.
         Migration(version: 7, statements: SQLiteStore.scheduleSchema),
+        // Deliveries and their status history (the provider's callbacks, kept in order), and
+        // messages listed by time and status.
+        Migration(version: 8, statements: [
+            """
+            CREATE TABLE deliveries (
+                id TEXT PRIMARY KEY NOT NULL,
+                message_id TEXT,
+                channel TEXT,
+                transport TEXT,
+                body TEXT,
+                provider_sid TEXT UNIQUE,
+                status TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'delivered', 'undelivered', 'failed')),
+                error_code INTEGER,
+                error_message TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX deliveries_by_message ON deliveries (message_id, created_at)",
+            """
+            CREATE TABLE delivery_events (
+                delivery_id TEXT NOT NULL REFERENCES deliveries (id),
+                seq INTEGER NOT NULL,
+                status TEXT NOT NULL,
+                error_code INTEGER,
+                error_message TEXT,
+                at TEXT NOT NULL,
+                PRIMARY KEY (delivery_id, seq)
+            )
+            """,
+            "CREATE INDEX messages_by_time ON messages (created_at, id)",
+            "CREATE INDEX messages_by_status ON messages (status, created_at)",
+        ]),
     ]
 
     /// Applies pending migrations in order, each in its own transaction, each at most once.

@@ -33,6 +33,12 @@ extension SQLiteStore {
                         page: page, "list inbound in queue", Self.inbound) { PageCursor(at: $0.receivedAt, id: $0.id) }
     }
 
+    /// Inbound messages from a phone number (never blocked ones), by arrival time.
+    public func inbound(phone: String, page: Page) async throws(StorageError) -> PageResult<InboundMessage> {
+        try await paged("inbound", where: ("from_phone = ? AND blocked = 0", [Bind.text(phone)]), time: "received_at",
+                        page: page, "list inbound from phone", Self.inbound) { PageCursor(at: $0.receivedAt, id: $0.id) }
+    }
+
     /// Consent changes (for one phone, and one practice number, when given), by time.
     public func consentEvents(phone: String?, practiceNumber: String?,
                               page: Page) async throws(StorageError) -> PageResult<ConsentEvent> {

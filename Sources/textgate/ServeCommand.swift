@@ -47,7 +47,9 @@ struct ServeCommand: AsyncParsableCommand {
         if bootstrapKey, try await store.keys().isEmpty {
             bootstrap = try await KeysCommand.create(store: store, name: "bootstrap", roles: ["admin"])
         }
-        let transport: (any Transport)? = settings.http.map { HTTPTransport(settings: $0) }
+        // The provider reports deliveries to /v1/status under the public URL, else this server's address.
+        let callback = StatusCallbackURL(publicURL: settings.publicURL)
+        let transport: (any Transport)? = settings.http.map { HTTPTransport(settings: $0, statusCallback: { callback.url }) }
         let keyPath = settings.secureKeyFile ?? ProcessInfo.processInfo.environment["TEXTGATE_KEY_FILE"]
         guard let keyPath = keyPath ?? (StoreLocation.isPostgres(db) ? nil : db + ".key") else {
             try? await store.close()
@@ -76,6 +78,7 @@ struct ServeCommand: AsyncParsableCommand {
         reload.resume()
         let rulesDir = rules, dbPath = db, host = host, key = bootstrap
         let app = TextgateServer.application(state: state, host: host, port: port, logger: logger) { port in
+            callback.serverListening(at: "http://\(host):\(port)")
             Console.out(Self.banner(host: host, port: port, db: dbPath, rules: rulesDir, version: holder.ruleset.version, key: key))
         }
         let scheduler = state.startScheduler(logger: logger)

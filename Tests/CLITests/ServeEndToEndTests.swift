@@ -47,7 +47,7 @@ struct ServeEndToEndTests {
             #expect(again.status == 201, "\(again)")
 
             let thread = try await server.call("GET", "/v1/threads/\(id)", key: key)
-            let directions = (thread.json["messages"] as? [[String: Any]])?.compactMap { $0["direction"] as? String }
+            let directions = (thread.json["items"] as? [[String: Any]])?.compactMap { $0["direction"] as? String }
             #expect(directions == ["outbound", "inbound", "outbound", "inbound", "outbound", "outbound"], "\(thread)")
 
             let metrics = try await server.call("GET", "/metrics")

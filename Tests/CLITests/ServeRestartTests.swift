@@ -32,14 +32,14 @@ struct ServeRestartTests {
                                                 json: "{\"recipient\":\"\(before.id)\",\"kind\":\"sms\",\"notify\":[\"sms\"],\"body\":\"Hello\",\"idempotencyKey\":\"r2\"}")
             #expect(refused.errorCode == "recipient_opted_out")
             let queue = try await server.call("GET", "/v1/queues/front/messages", key: key)
-            let directions = (queue.json["messages"] as? [[String: Any]])?.compactMap { $0["direction"] as? String }
+            let directions = (queue.json["items"] as? [[String: Any]])?.compactMap { $0["direction"] as? String }
             #expect(directions == ["outbound", "inbound", "outbound"], "\(queue)")
             let blocked = try await server.call("GET", "/v1/blocked-numbers", key: key)
             #expect(blocked.json["numbers"] as? [String] == ["+15552109999"])
             let outbox = try await server.call("GET", "/v1/outbox", key: key)
             #expect((outbox.json["items"] as? [Any])?.count == 2)
             let audit = try await server.call("GET", "/v1/audit?recipient=\(before.id)", key: key)
-            #expect((audit.json["records"] as? [Any])?.count == 2)
+            #expect((audit.json["items"] as? [Any])?.count == 2)
         }
     }
 }

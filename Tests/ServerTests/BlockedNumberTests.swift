@@ -70,9 +70,9 @@ struct BlockedNumberTests {
             #expect(r.json["reply"] is NSNull)
             #expect(try await h.store.allConsentEvents().isEmpty)
             #expect(try await h.store.inbound(phone: "+15552102001").first?.blocked == true)
-            let queue = try #require(try await client.call(.get, "/v1/queues/front/messages", key: h.keys.sender).json["messages"] as? [[String: Any]])
+            let queue = try #require(try await client.call(.get, "/v1/queues/front/messages", key: h.keys.sender).json["items"] as? [[String: Any]])
             #expect(queue.compactMap { $0["direction"] as? String } == ["outbound"])
-            let thread = try #require(try await client.call(.get, "/v1/threads/\(id)", key: h.keys.sender).json["messages"] as? [[String: Any]])
+            let thread = try #require(try await client.call(.get, "/v1/threads/\(id)", key: h.keys.sender).json["items"] as? [[String: Any]])
             #expect(thread.compactMap { $0["direction"] as? String } == ["outbound"])
         }
     }

@@ -1,14 +1,21 @@
+import AsyncHTTPClient
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
 import Messaging
 import NIOCore
+import Server
 import ServiceLifecycle
 import Synchronization
+import Testing
 
 /// A stand-in for Twilio's Messages API on 127.0.0.1: records every form post and answers 201
-/// `{"sid": "SM..."}`, or 400 with code 21610 for numbers that opted out, or 500 for failing ones.
+/// `{"sid": "SM..."}`, or 400 with code 21610 for numbers that opted out, or 500 for failing
+/// ones, or, for a scripted number, the statuses of its script first (429 then success, a 400
+/// that is never worth retrying). Like Twilio, it posts status callbacks to the `StatusCallback`
+/// URL a send named, signed with the auth token: on demand (``postStatus``), or after each send
+/// (``postAfterSend``).
 final class FakeTwilio: Sendable {
     struct Post: Sendable {
         var path: String
@@ -20,10 +27,19 @@ final class FakeTwilio: Sendable {
     private let recorded = Mutex<[Post]>([])
     private let optedOut: Mutex<Set<String>>
     private let failing: Set<String>
+    private let scripts: Mutex<[String: [Int]]>
+    private let callbacks = Mutex<[String: String]>([:])
+    private let automatic = Mutex<(statuses: [String], key: String)?>(nil)
+    private let pending = Mutex<[Task<Void, Never>]>([])
+    /// The auth token callbacks are signed with.
+    let token: String
 
-    init(optedOut: Set<String> = [], failing: Set<String> = []) {
+    /// A fake; `scripts` maps a number to the HTTP statuses answered before it succeeds.
+    init(optedOut: Set<String> = [], failing: Set<String> = [], scripts: [String: [Int]] = [:], token: String = "secret-token") {
         self.optedOut = Mutex(optedOut)
         self.failing = failing
+        self.scripts = Mutex(scripts)
+        self.token = token
     }
 
     /// Every post so far.
@@ -31,6 +47,34 @@ final class FakeTwilio: Sendable {
 
     /// The carrier honours a START: the number is no longer refused.
     func optIn(_ number: String) { _ = optedOut.withLock { $0.remove(number) } }
+
+    /// After each accepted send, posts these statuses in order to its callback, with `key`.
+    func postAfterSend(_ statuses: [String], key: String) { automatic.withLock { $0 = (statuses, key) } }
+
+    /// Waits for every callback ``postAfterSend`` started.
+    func settle() async {
+        for task in pending.withLock({ tasks in defer { tasks = [] }; return tasks }) { await task.value }
+    }
+
+    /// Posts a status callback for `sid` to the URL its send named, as Twilio does: the form
+    /// fields signed into `X-Twilio-Signature` with `signingToken` (the auth token by default),
+    /// and `key` as the bearer key. Answers the server's status and body.
+    func postStatus(_ sid: String, _ status: String, errorCode: Int? = nil, errorMessage: String? = nil, key: String,
+                    signingToken: String? = nil) async throws -> (status: UInt, body: String) {
+        let url = try #require(callbacks.withLock { $0[sid] }, "no send named a StatusCallback for \(sid)")
+        var fields = ["MessageSid": sid, "MessageStatus": status, "AccountSid": "AC123"]
+        if let errorCode { fields["ErrorCode"] = "\(errorCode)" }
+        if let errorMessage { fields["ErrorMessage"] = errorMessage }
+        var request = HTTPClientRequest(url: url)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+        request.headers.add(name: "Authorization", value: "Bearer \(key)")
+        request.headers.add(name: "X-Twilio-Signature",
+                            value: TwilioSignature.sign(url: url, parameters: fields, secret: signingToken ?? token))
+        request.body = .bytes(ByteBuffer(string: FormEncoding.encode(fields.sorted { $0.key < $1.key })))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        return (response.status.code, String(buffer: try await response.body.collect(upTo: 1 << 20)))
+    }
 
     func respond(_ request: Request) async throws -> Response {
         let buffer = try await request.body.collect(upTo: 1 << 20)
@@ -46,7 +90,24 @@ final class FakeTwilio: Sendable {
         if failing.contains(to) {
             return Self.json(.internalServerError, #"{"code":20500,"message":"Internal Server Error","status":500}"#)
         }
-        return Self.json(.created, "{\"sid\":\"SM\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())\",\"status\":\"queued\"}")
+        if let status = scripts.withLock({ $0[to]?.isEmpty == false ? $0[to]!.removeFirst() : nil }) {
+            switch status {
+            case 429: return Self.json(.tooManyRequests, #"{"code":20429,"message":"Too Many Requests","status":429}"#)
+            case 400: return Self.json(.badRequest, #"{"code":21211,"message":"The 'To' number is not a valid phone number.","status":400}"#)
+            default: return Self.json(.init(code: status), "{\"code\":\(status),\"message\":\"Scripted failure\",\"status\":\(status)}")
+            }
+        }
+        let sid = "SM\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
+        if let callback = fields["StatusCallback"] {
+            callbacks.withLock { $0[sid] = callback }
+            if let auto = automatic.withLock({ $0 }) {
+                let task = Task {
+                    for status in auto.statuses { _ = try? await self.postStatus(sid, status, key: auto.key) }
+                }
+                pending.withLock { $0.append(task) }
+            }
+        }
+        return Self.json(.created, "{\"sid\":\"\(sid)\",\"status\":\"queued\"}")
     }
 
     static func json(_ status: HTTPResponse.Status, _ text: String) -> Response {

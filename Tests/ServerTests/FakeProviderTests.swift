@@ -33,7 +33,8 @@ struct FakeProviderTests {
     func refusals() async throws {
         let fake = FakeTwilio(optedOut: ["+15552102009"], failing: ["+15552102666"])
         try await fake.run { base in
-            let transport = HTTPTransport(settings: Self.settings(base))
+            // Retries answer at once: the waits are TransportRetryTests' concern.
+            let transport = HTTPTransport(settings: Self.settings(base), sleep: { _ in })
             await #expect(throws: TransportError.optedOut(providerCode: 21610, message: "Attempt to send to unsubscribed recipient")) {
                 _ = try await transport.deliver(Delivery(messageId: "m", channel: "sms", from: "+15555550100", to: "+15552102009", body: "hi"))
             }
@@ -51,7 +52,7 @@ struct FakeProviderTests {
                 guard case .failed = error else { Issue.record("\(error)"); return }
             }
         }
-        #expect(fake.posts.count == 2)
+        #expect(fake.posts.count == 5, "21610 once; the 500 four times (retried), e-mail never")
     }
 
     @Test("a carrier refusal through the pipeline records the opt-out; the next send is refused before reaching the provider")
@@ -102,7 +103,7 @@ struct FakeProviderTests {
             var config = ServerConfig()
             config.transportKind = "http"
             config.http = Self.settings(base)
-            try await withServer(config: config, transport: HTTPTransport(settings: Self.settings(base))) { h, client in
+            try await withServer(config: config, transport: HTTPTransport(settings: Self.settings(base), sleep: { _ in })) { h, client in
                 let ok = try await client.makePatient(h.keys.sender, phone: "+15552102001")
                 let sent = try await client.sendText(h.keys.sender, to: ok)
                 #expect(sent.status == .created, "\(sent)")

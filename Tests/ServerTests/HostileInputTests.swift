@@ -176,12 +176,12 @@ struct HostileInputTests {
         try await withServer { h, client in
             _ = try await client.call(.post, "/v1/check", key: h.keys.sender, json: #"{"text":"hello"}"#)
             let audit = try await client.call(.get, "/v1/audit", key: h.keys.admin)
-            let at = try #require(((audit.json["records"] as? [[String: Any]])?.first?["at"]) as? String)
+            let at = try #require(((audit.json["items"] as? [[String: Any]])?.first?["at"]) as? String)
             #expect(at.contains("."))
             let encoded = at.replacingOccurrences(of: ":", with: "%3A")
             let r = try await client.call(.get, "/v1/audit?from=\(encoded)", key: h.keys.admin)
             #expect(r.status == .ok, "\(r)")
-            #expect((r.json["records"] as? [Any])?.count == 1)
+            #expect((r.json["items"] as? [Any])?.count == 1)
         }
     }
 }

@@ -10,7 +10,7 @@ struct QueueThreadTests {
             #expect(r.status == .created, "\(r)")
             #expect(r.json["number"] as? String == "+15552103000")
             #expect(try await client.call(.post, "/v1/queues", key: h.keys.sender, json: #"{"name":"nurses"}"#).status == .created)
-            let list = try #require(try await client.call(.get, "/v1/queues", key: h.keys.sender).json["queues"] as? [[String: Any]])
+            let list = try #require(try await client.call(.get, "/v1/queues", key: h.keys.sender).json["items"] as? [[String: Any]])
             #expect(list.compactMap { $0["name"] as? String } == ["front-desk", "nurses"])
         }
     }
@@ -52,7 +52,7 @@ struct QueueThreadTests {
             #expect(reply.json["queue"] as? String == "front-desk")
             let q = try await client.call(.get, "/v1/queues/front-desk/messages", key: h.keys.sender)
             #expect(q.status == .ok)
-            let messages = try #require(q.json["messages"] as? [[String: Any]])
+            let messages = try #require(q.json["items"] as? [[String: Any]])
             #expect(messages.compactMap { $0["direction"] as? String } == ["outbound", "inbound"])
             #expect(messages.last?["body"] as? String == "Yes I can come Tuesday")
         }
@@ -92,7 +92,7 @@ struct QueueThreadTests {
             _ = try await client.sendText(h.keys.sender, to: id, body: "Welcome back.")
             let r = try await client.call(.get, "/v1/threads/\(id)", key: h.keys.sender)
             #expect(r.status == .ok)
-            let messages = try #require(r.json["messages"] as? [[String: Any]])
+            let messages = try #require(r.json["items"] as? [[String: Any]])
             let summary = messages.map { "\($0["direction"] as? String ?? "?"):\($0["body"] as? String ?? "?")" }
             #expect(summary.count == 6, "\(summary)")
             guard summary.count == 6 else { return }

@@ -83,8 +83,8 @@ struct RecipientRouteTests {
             #expect(r.errorCode == "invalid_field")
             let fields = try #require(r.details["fields"] as? [String: Any])
             #expect(Set(fields.keys) == ["cellPhone", "email"])
-            #expect(try await client.call(.get, "/v1/contacts", key: h.keys.sender).json["contacts"] as? [Any] != nil)
-            #expect((try await client.call(.get, "/v1/contacts", key: h.keys.sender).json["contacts"] as? [Any])?.isEmpty == true)
+            #expect(try await client.call(.get, "/v1/contacts", key: h.keys.sender).json["items"] as? [Any] != nil)
+            #expect((try await client.call(.get, "/v1/contacts", key: h.keys.sender).json["items"] as? [Any])?.isEmpty == true)
         }
     }
 
@@ -125,9 +125,9 @@ struct RecipientRouteTests {
         try await withServer { h, client in
             let p = try await client.makePatient(h.keys.sender)
             _ = try await client.call(.post, "/v1/contacts", key: h.keys.sender, json: #"{"firstName":"Cy","lastName":"Ng"}"#)
-            let patients = try #require(try await client.call(.get, "/v1/patients", key: h.keys.sender).json["patients"] as? [[String: Any]])
+            let patients = try #require(try await client.call(.get, "/v1/patients", key: h.keys.sender).json["items"] as? [[String: Any]])
             #expect(patients.map { $0["id"] as? String } == [p])
-            let contacts = try #require(try await client.call(.get, "/v1/contacts", key: h.keys.sender).json["contacts"] as? [[String: Any]])
+            let contacts = try #require(try await client.call(.get, "/v1/contacts", key: h.keys.sender).json["items"] as? [[String: Any]])
             #expect(contacts.count == 1)
         }
     }

@@ -22,7 +22,7 @@ struct RestartTests {
                 _ = try await client.inbound(first.keys.provider, from: "+15552102001", to: "+15555550100", body: "STOP")
                 _ = try await client.call(.post, "/v1/blocked-numbers", key: first.keys.admin, json: #"{"number":"+15552109999"}"#)
                 _ = try await client.call(.post, "/v1/check", key: first.keys.sender, json: #"{"text":"hello"}"#)
-                let audit = (try await client.call(.get, "/v1/audit", key: first.keys.admin).json["records"] as? [Any])?.count ?? 0
+                let audit = (try await client.call(.get, "/v1/audit", key: first.keys.admin).json["items"] as? [Any])?.count ?? 0
                 return Before(patient: id, sentText: sent.text, auditCount: audit)
             }
         } catch {
@@ -38,7 +38,7 @@ struct RestartTests {
                 let patient = try await client.call(.get, "/v1/patients/\(before.patient)", key: keys.sender)
                 #expect(patient.status == .ok)
                 #expect(patient.json["cellPhone"] as? String == "+15552102001")
-                let queues = try #require(try await client.call(.get, "/v1/queues", key: keys.sender).json["queues"] as? [[String: Any]])
+                let queues = try #require(try await client.call(.get, "/v1/queues", key: keys.sender).json["items"] as? [[String: Any]])
                 #expect(queues.compactMap { $0["name"] as? String } == ["front"])
                 let replay = try await client.sendText(keys.sender, to: before.patient, queue: "front", idempotencyKey: "before-restart")
                 #expect(replay.text == before.sentText)
@@ -47,13 +47,13 @@ struct RestartTests {
                 #expect(refused.errorCode == "recipient_opted_out")
                 let viaQueue = try await client.sendText(keys.sender, to: before.patient, queue: "front")
                 #expect(viaQueue.status == .created, "consent stays scoped to the number texted")
-                let thread = try #require(try await client.call(.get, "/v1/threads/\(before.patient)", key: keys.sender).json["messages"] as? [[String: Any]])
+                let thread = try #require(try await client.call(.get, "/v1/threads/\(before.patient)", key: keys.sender).json["items"] as? [[String: Any]])
                 #expect(thread.compactMap { $0["direction"] as? String } == ["outbound", "inbound", "outbound", "outbound"])
                 let blocked = try await client.call(.get, "/v1/blocked-numbers", key: keys.admin)
                 #expect(blocked.json["numbers"] as? [String] == ["+15552109999"])
                 let outbox = try #require(try await client.call(.get, "/v1/outbox", key: keys.provider).json["items"] as? [Any])
                 #expect(outbox.count == 3)
-                let audit = try #require(try await client.call(.get, "/v1/audit", key: keys.admin).json["records"] as? [Any])
+                let audit = try #require(try await client.call(.get, "/v1/audit", key: keys.admin).json["items"] as? [Any])
                 #expect(audit.count == before.auditCount + 2)
                 #expect(try await second.store.allConsentEvents().map(\.action) == ["opt-out"])
             }

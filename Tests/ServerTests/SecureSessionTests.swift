@@ -25,17 +25,17 @@ struct SecureSessionTests {
             #expect(!after.text.contains("<then>"))
 
             let staff = try await client.call(.get, "/v1/threads/\(c.patient)", key: h.keys.sender)
-            let entries = staff.json["messages"] as? [[String: Any]] ?? []
+            let entries = staff.json["items"] as? [[String: Any]] ?? []
             let inbound = try #require(entries.last { $0["direction"] as? String == "inbound" })
             #expect(inbound["body"] as? String == "Thank you & see you <then>!")
             #expect(inbound["classification"] as? String == "secure-reply")
             #expect(inbound["queue"] as? String == "nurse-line")
             let queued = try await client.call(.get, "/v1/queues/nurse-line/messages", key: h.keys.sender)
-            #expect((queued.json["messages"] as? [[String: Any]] ?? []).contains { $0["body"] as? String == "Thank you & see you <then>!" })
+            #expect((queued.json["items"] as? [[String: Any]] ?? []).contains { $0["body"] as? String == "Thank you & see you <then>!" })
             // An empty reply stores nothing.
             _ = try await client.post("/s/\(c.token)/reply", ["csrf": csrf, "body": "   "], cookie: cookie)
             let again = try await client.call(.get, "/v1/threads/\(c.patient)", key: h.keys.sender)
-            #expect((again.json["messages"] as? [Any])?.count == entries.count)
+            #expect((again.json["items"] as? [Any])?.count == entries.count)
         }
     }
 

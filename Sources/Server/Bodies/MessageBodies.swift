@@ -38,10 +38,12 @@ struct BlockedNumberRequest: RequestBody {
 
 /// `POST /v1/inbound` as JSON (Twilio posts a form instead).
 struct InboundRequest: RequestBody {
-    static let fields = ["from", "to", "body"]
+    static let fields = ["from", "to", "body", "messageSid"]
     var from: String
     var to: String?
     var body: String
+    /// The provider's id of the text: a second post with the same id changes nothing.
+    var messageSid: String?
 }
 
 extension RecipientInput: RequestBody {
