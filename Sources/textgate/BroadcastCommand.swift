@@ -74,7 +74,7 @@ struct BroadcastCommand: AsyncParsableCommand {
         }
         let id = created.broadcast.id
         let total = created.recipients
-        let progress = Progress(total: total, terminal: isatty(STDERR_FILENO) == 1)
+        let progress = BroadcastProgress(total: total, terminal: isatty(STDERR_FILENO) == 1)
         let watcher = Task {
             while !Task.isCancelled {
                 let counts = (try? await store.broadcastCounts(id: id)) ?? [:]
@@ -130,7 +130,7 @@ struct BroadcastCommand: AsyncParsableCommand {
 }
 
 /// A progress bar on standard error when it is a terminal; nothing otherwise.
-final class Progress: @unchecked Sendable {
+final class BroadcastProgress: @unchecked Sendable {
     let total: Int
     let terminal: Bool
     private let lock = NSLock()
