@@ -197,18 +197,18 @@ def inbound(checker, rows):
     got = checker.classify([t for t, _ in rows])
     out = {"rows": len(rows), "by_intent": {}, "errors": []}
     for (text, labels), intent in zip(rows, got):
-        expected = labels[0]
+        expected = next(iter(labels))
         v = out["by_intent"].setdefault(expected, {"total": 0, "right": 0})
         v["total"] += 1
         right = (intent in ENDS_TEXTING) == (expected in ENDS_TEXTING) and (expected in ENDS_TEXTING or intent == expected)
         v["right"] += right
         if not right:
             out["errors"].append((text, expected, intent))
-    stops = [r for r in rows if r[1][0] in ENDS_TEXTING]
+    stops = [r for r in rows if next(iter(r[1])) in ENDS_TEXTING]
     out["stops"] = len(stops)
-    out["stops_ended"] = sum(1 for (t, l), i in zip(rows, got) if l[0] in ENDS_TEXTING and i in ENDS_TEXTING)
+    out["stops_ended"] = sum(1 for (t, l), i in zip(rows, got) if next(iter(l)) in ENDS_TEXTING and i in ENDS_TEXTING)
     out["others"] = len(rows) - len(stops)
-    out["others_ended"] = sum(1 for (t, l), i in zip(rows, got) if l[0] not in ENDS_TEXTING and i in ENDS_TEXTING)
+    out["others_ended"] = sum(1 for (t, l), i in zip(rows, got) if next(iter(l)) not in ENDS_TEXTING and i in ENDS_TEXTING)
     return out
 
 
