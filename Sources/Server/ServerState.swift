@@ -30,6 +30,8 @@ public final class ServerState: Sendable {
     public let secureLinks: SecureLinkService
     /// The patient pages.
     let pages = Pages()
+    /// API keys by hash, trusted for a second.
+    let keyCache: KeyCache
     /// Where large checks run.
     let checks = CheckPool()
     /// How long a text may be, per channel.
@@ -44,6 +46,15 @@ public final class ServerState: Sendable {
         baseURL.value.withLock { if $0.isEmpty { $0 = "http://\(host):\(port)" } }
     }
 
+    /// Revokes an API key: it stops working on this server at once, and on every other server on
+    /// the same store within their key cache's bound (one second).
+    /// - Returns: whether a key with this id was revoked now.
+    public func revokeKey(id: String, at date: Date) async throws(StorageError) -> Bool {
+        let revoked = try await store.revokeKey(id: id, at: date)
+        keyCache.forget(id: id)
+        return revoked
+    }
+
     /// The server's keys: the PIN pepper, CSRF tokens, encryption at rest.
     public let keys: ServerKeys
 
@@ -53,7 +64,9 @@ public final class ServerState: Sendable {
     ///   - secretKey: one server-side key instead (id `0`); a random one, valid for this
     ///     process only, when neither is given.
     public init(store: any TextgateStore, rules: RulesHolder, config: ServerConfig, transport: (any Transport)? = nil,
-                keys: ServerKeys? = nil, secretKey: SymmetricKey? = nil, clock: @escaping @Sendable () -> Date = Date.init) {
+                keys: ServerKeys? = nil, secretKey: SymmetricKey? = nil, clock: @escaping @Sendable () -> Date = Date.init,
+                keyCacheSeconds: TimeInterval = 1) {
+        self.keyCache = KeyCache(maxAge: keyCacheSeconds)
         let keys = keys ?? ServerKeys(single: secretKey ?? SymmetricKey(size: .bits256), id: "0")
         self.keys = keys
         self.store = store
