@@ -88,7 +88,7 @@ public final class ServerState: Sendable {
                                         keywords: config.keywords,
                                         recipientLanguage: { $0.language.flatMap(LanguageCode.init(rawValue:)) },
                                         clock: clock)
-        metrics.rules(version: rules.ruleset.version, previous: nil)
+        metrics.rules(version: rules.ruleset.version)
     }
 
 }
