@@ -1,13 +1,13 @@
 # textgate: `make run` starts the service on the embedded SQLite store, `make test` runs the
 # tests (the PostgreSQL store tests start a throwaway cluster, so postgresql is installed when
-# initdb is missing), `make bench` measures throughput, `make accuracy` measures what the rules
+# initdb is missing), `make bench` measures throughput, `make bench-service` the HTTP service, `make accuracy` measures what the rules
 # catch, `make samples` checks the sample messages, `make generate` compiles keywords/*.yml and rules/
 # into the built-in keywords and rules, `make fuzz` and `make api-fuzz` fuzz the parsers and the
 # HTTP API. Each installs what is missing first.
 SWIFT ?= swift
 APT_PACKAGES := libpcre2-dev
 
-.PHONY: run samples test bench accuracy build deps generate fuzz api-fuzz
+.PHONY: run samples test bench bench-service accuracy build deps generate fuzz api-fuzz
 
 DB ?= textgate.db
 PORT ?= 8080
@@ -69,6 +69,25 @@ bench: deps
 	  $$bin/textgate-bench --rules rules --corpus fixtures/corpus/sms-spam-collection.tsv \
 	    --cli $$bin/textgate --out BENCHMARKS.md --repeat-mb $(BENCH_MB) --runs $(BENCH_RUNS) \
 	    --swift-version "$$($(SWIFT) --version 2>&1 | grep -m1 -i 'swift version')"
+
+# The HTTP service against a bare Hummingbird route, with wrk, on SQLite and on PostgreSQL with one
+# and two instances; writes its own section of BENCHMARKS.md. Installs wrk and postgresql when missing.
+BENCH_SECONDS ?= 10
+
+bench-service: deps
+	@command -v wrk >/dev/null 2>&1 || { \
+	  echo "installing wrk"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
+	@{ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v psql >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; } || { \
+	  echo "installing postgresql and python3"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql python3; }
+	$(BENCH_BUILD) --product service-bench
+	$(BENCH_BUILD) --product textgate
+	python3 scripts/bench-service/bench_service.py --bin "$$($(BENCH_BUILD) --show-bin-path)" --rules rules \
+	  --out BENCHMARKS.md --seconds $(BENCH_SECONDS) \
+	  --swift-version "$$($(SWIFT) --version 2>&1 | grep -m1 -i 'swift version')"
 
 # What the default rules catch and wrongly flag, through the CLI: the SMS Spam Collection, the
 # labelled practice and carrier-filtered sets in fixtures/accuracy/, and generated disguises.

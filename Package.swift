@@ -119,16 +119,24 @@ let package = Package(
             dependencies: ["Rules", "Matching", "CPCRE2"],
             path: "Benchmarks/textgate-bench"
         ),
+        // The bare Hummingbird JSON route `make bench-service` measures textgate against.
+        .executableTarget(
+            name: "service-bench",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "Benchmarks/service-bench"
+        ),
         .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Matching"]),
         // Shared by the test targets that write SARIF; not part of any product.
         .target(name: "SARIFSchemaCheck", path: "Tests/SARIFSchemaCheck"),
+        // The throwaway PostgreSQL server of the store tests and the multi-instance serve tests.
+        .target(name: "PostgresCluster", path: "Tests/PostgresCluster"),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Rules", "SARIFSchemaCheck"]),
         .testTarget(name: "LintingTests", dependencies: ["Linting", "Rules"]),
         .testTarget(name: "OptOutTests", dependencies: ["OptOut", "Storage", "KeywordSource"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite", "StoragePostgres", "Stores"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite", "StoragePostgres", "Stores", "PostgresCluster"]),
         .testTarget(name: "MessagingTests", dependencies: ["Messaging", "OptOut", "Storage", "StorageSQLite", "Rules"]),
-        .testTarget(name: "CLITests", dependencies: ["textgate", "Linting", "SARIFSchemaCheck", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "CLITests", dependencies: ["textgate", "Linting", "SARIFSchemaCheck", "PostgresCluster", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Storage", "StorageSQLite", "Messaging", "OptOut", "Rules", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Yams", package: "Yams"), .product(name: "AsyncHTTPClient", package: "async-http-client")]),
     ],
     swiftLanguageModes: [.v6]

@@ -161,7 +161,9 @@ func main() throws {
     let text = results.markdown()
     print(text)
     if let out = options.out {
-        guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else {
+        // `make bench-service` writes its own section of the file; it is kept as it is.
+        let service = ServiceSection.read(from: out)
+        guard FileManager.default.createFile(atPath: out, contents: Data((text + service).utf8)) else {
             throw BenchError("cannot write \(out)")
         }
         log("wrote \(out)")
@@ -188,4 +190,17 @@ do {
 } catch {
     log("\(error)")
     exit(2)
+}
+
+/// The section of BENCHMARKS.md that `make bench-service` writes, between its two markers.
+enum ServiceSection {
+    static let start = "<!-- bench-service:start -->"
+    static let end = "<!-- bench-service:end -->"
+
+    /// The section in the file at `path` with its markers and a blank line before it, or "" when it has none.
+    static func read(from path: String) -> String {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+              let a = text.range(of: start), let b = text.range(of: end, range: a.upperBound..<text.endIndex) else { return "" }
+        return "\n" + text[a.lowerBound..<b.upperBound] + "\n"
+    }
 }

@@ -7,10 +7,20 @@ extension Ruleset {
 
     /// Checks one message against every rule, as it would go out on `channel`.
     public func check(_ text: String, channel: Channel = .sms) -> Report {
+        check(text, channel: channel, allowing: nil)
+    }
+
+    /// Checks one message as `check(_:channel:)` does, with links to `extra` allowed as well:
+    /// the same report as `allowing(domains:)` would give, without compiling the rules again.
+    public func check(_ text: String, channel: Channel = .sms, allowing extra: AllowedDomains?) -> Report {
         var copy = text
+        let extra = extra?.isEmpty == false ? extra : nil
         return copy.withUTF8 { bytes in
             do throws(InvalidUTF8) {
-                return try check(utf8: bytes, channel: channel)
+                var hits: [LiteralHit] = []
+                let counts = automaton.scan(bytes, hits: &hits)
+                var scratch = CheckScratch()
+                return try report(scanned: bytes, counts, hits[...], &scratch, channel: channel, allowing: extra) ?? cleanReport
             } catch {
                 // A Swift string is always valid UTF-8.
                 preconditionFailure("a String held invalid UTF-8: \(error)")
@@ -33,15 +43,17 @@ extension Ruleset {
     /// the case of ASCII letters (which the automaton folds itself); any other text, or text
     /// that is not UTF-8, goes through the normalising path instead.
     func report(scanned bytes: UnsafeBufferPointer<UInt8>, _ counts: ByteCounts, _ hits: ArraySlice<LiteralHit>,
-                _ scratch: inout CheckScratch, channel: Channel = .sms) throws(InvalidUTF8) -> Report? {
+                _ scratch: inout CheckScratch, channel: Channel = .sms,
+                allowing extra: AllowedDomains? = nil) throws(InvalidUTF8) -> Report? {
         let report: Report?
         var inert = false
         if counts.nonASCII > 0, UTF8Inertness(bytes) != .inert {
-            report = try checkNormalizing(utf8: bytes, &scratch)
+            report = try checkNormalizing(utf8: bytes, &scratch, allowing: extra)
         } else {
             inert = counts.nonASCII > 0
             report = evaluate(view: bytes, counts: counts, hits: hits,
-                              original: OriginalText(bytes: bytes, normalized: nil, inert: inert, counts: counts), &scratch)
+                              original: OriginalText(bytes: bytes, normalized: nil, inert: inert, counts: counts), &scratch,
+                              allowing: extra)
         }
         return withControls(report, bytes, channel, counts)
     }
@@ -78,7 +90,8 @@ extension Ruleset {
     }
 
     /// `checkNormalizing(utf8:)` with buffers kept from an earlier check; nil for no findings.
-    func checkNormalizing(utf8 bytes: UnsafeBufferPointer<UInt8>, _ scratch: inout CheckScratch) throws(InvalidUTF8) -> Report? {
+    func checkNormalizing(utf8 bytes: UnsafeBufferPointer<UInt8>, _ scratch: inout CheckScratch,
+                          allowing extra: AllowedDomains? = nil) throws(InvalidUTF8) -> Report? {
         guard let normalized = NormalizedText(validating: bytes) else {
             throw InvalidUTF8(byteOffset: UTF8Check.firstInvalidByte(bytes) ?? 0)
         }
@@ -87,7 +100,8 @@ extension Ruleset {
             var hits: [LiteralHit] = []
             let viewCounts = automaton.scan(view, hits: &hits)
             return evaluate(view: view, counts: viewCounts, hits: hits[...],
-                            original: OriginalText(bytes: bytes, normalized: normalized, inert: false, counts: counts), &scratch)
+                            original: OriginalText(bytes: bytes, normalized: normalized, inert: false, counts: counts), &scratch,
+                            allowing: extra)
         }
     }
 
@@ -102,7 +116,7 @@ extension Ruleset {
 
     /// The report of a scanned message, or nil when it has no findings.
     func evaluate(view: UnsafeBufferPointer<UInt8>, counts: ByteCounts, hits: ArraySlice<LiteralHit>,
-                  original: OriginalText, _ scratch: inout CheckScratch) -> Report? {
+                  original: OriginalText, _ scratch: inout CheckScratch, allowing extra: AllowedDomains? = nil) -> Report? {
         // Most messages: no literal, no link, no placeholder, no regex to run, and capitals
         // that the counts alone show are not shouting.
         if hits.isEmpty && counts.linkAnchors == 0 && counts.braces == 0 && !patternsAlwaysRun
@@ -155,8 +169,12 @@ extension Ruleset {
                     // Allowed only when the host the browser opens is: a look-alike of an
                     // allowed host reads as that host in the folded text, but opens another site.
                     let opened = original.normalized.map { linkExtractor.browserHost(of: link, in: $0, original: original.bytes) }
-                    for (k, r) in linkRules.enumerated() where sets[k].allowed && !(sets[k].domains.contains(host: link.host)
-                        && opened.map({ sets[k].domains.contains(host: $0) }) ?? true) {
+                    // A `link-policy` rule also allows the check's extra domains, if any.
+                    func allowed(_ k: Int, _ host: String) -> Bool {
+                        sets[k].domains.contains(host: host) || extra?.contains(host: host) == true
+                    }
+                    for (k, r) in linkRules.enumerated() where sets[k].allowed && !(allowed(k, link.host)
+                        && opened.map({ allowed(k, $0) }) ?? true) {
                         scratch.spans.append(RuleSpan(rule: r, range: link.range))
                     }
                 }

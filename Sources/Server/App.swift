@@ -38,14 +38,16 @@ public enum TextgateServer {
     }
 }
 
-/// Counts requests by method, route pattern and final status.
+/// Counts requests by method, route pattern and final status, and records their latency.
 struct MetricsMiddleware: RouterMiddleware {
     typealias Context = AppContext
     let metrics: Metrics
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
+        let start = ContinuousClock.now
         let response = try await next(request, context)
-        metrics.request(method: request.method.rawValue, route: context.endpointPath ?? "unmatched", status: Int(response.status.code))
+        metrics.request(method: request.method.rawValue, route: context.endpointPath ?? "unmatched",
+                        status: Int(response.status.code), duration: ContinuousClock.now - start)
         return response
     }
 }

@@ -8,7 +8,14 @@ import Storage
 public enum Auth {
     /// The stored form of a key.
     public static func hash(_ key: String) -> String {
-        SHA256.hash(data: Data(key.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(key.utf8)) {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A new random key: `tg_` and 32 bytes of base64url from the system's secure generator.
@@ -20,7 +27,8 @@ public enum Auth {
             .replacingOccurrences(of: "=", with: "")
     }
 
-    /// The caller, when its key is valid and has one of `roles` (or `admin`).
+    /// The caller, when its key is valid (read through the state's key cache, so a key revoked
+    /// on another instance stops working within the cache's bound, one second by default) and has one of `roles` (or `admin`).
     /// - Throws: 401 without a valid key, 403 with the wrong role.
     static func require(_ roles: [Role], request: Request, state: ServerState) async throws -> Caller {
         // The scheme name is case-insensitive (RFC 9110 section 11.1).
@@ -30,7 +38,8 @@ public enum Auth {
                            headers: [.wwwAuthenticate: "Bearer"])
         }
         let key = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
-        guard let stored = try await state.store.key(hash: hash(key)), stored.revokedAt == nil else {
+        guard let stored = try await state.keyCache.key(hash: hash(key), store: state.store, now: state.clock()),
+              stored.revokedAt == nil else {
             throw APIError(.unauthorized, "invalid_api_key", "The API key is unknown or revoked.")
         }
         let granted = Set(stored.roles.compactMap(Role.init(rawValue:)))

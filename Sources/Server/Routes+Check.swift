@@ -16,10 +16,10 @@ extension Router where Context == AppContext {
             }
             let text = ControlCharacters.normalizingLineEnds(body.text)
             try state.limits.requireWithin(text, limit: state.limits.checkCharacters, what: "a checked text")
-            let base = state.rules.ruleset
-            let domains = body.allowDomains ?? []
-            let ruleset = domains.isEmpty ? base : base.allowing(domains: domains)
-            let report = try await state.checks.run(size: text.utf8.count) { ruleset.check(text, channel: channel) }
+            let ruleset = state.rules.ruleset
+            // The request's domains are applied by the compiled rules' link check, not by compiling them again.
+            let extra = body.allowDomains.flatMap { $0.isEmpty ? nil : AllowedDomains($0) }
+            let report = try await state.checks.run(size: text.utf8.count) { ruleset.check(text, channel: channel, allowing: extra) }
             let encoding = SMSEncoding(analyzing: text)
             state.metrics.decision(report, action: "check")
             try await state.store.appendAudit(AuditRecord(
@@ -33,17 +33,15 @@ extension Router where Context == AppContext {
         }
         route(.get, "/v1/rules", roles: [.sender], state: state, registry: registry) { _, _ in
             let loaded = state.rules.loaded
-            let rules = loaded.ruleset.rules.map { r in
-                "{\"id\":\(JSON.q(r.id)),\"category\":\(JSON.q(r.category)),\"severity\":\(JSON.q(r.severity.rawValue)),\"kind\":\(JSON.q(r.kind.name)),\"message\":\(JSON.q(r.message))}"
-            }
-            return .json("{\"version\":\(JSON.q(loaded.ruleset.version)),\"loadedAt\":\(JSON.time(loaded.loadedAt)),\"rules\":\(JSON.list(rules))}")
+            return try .encoded(RulesResponse(version: loaded.ruleset.version, loadedAt: loaded.loadedAt,
+                                              rules: loaded.ruleset.rules.map(RuleBody.init)))
         }
         route(.post, "/v1/admin/rules/reload", roles: [.admin], state: state, registry: registry) { _, _ in
             let previous = state.rules.ruleset.version
             do {
                 let loaded = try state.rules.reload(now: state.clock())
-                state.metrics.rules(version: loaded.ruleset.version, previous: previous)
-                return .json("{\"version\":\(JSON.q(loaded.ruleset.version)),\"previousVersion\":\(JSON.q(previous)),\"changed\":\(loaded.ruleset.version != previous),\"loadedAt\":\(JSON.time(loaded.loadedAt))}")
+                return try .encoded(ReloadResponse(version: loaded.ruleset.version, previousVersion: previous,
+                                                   changed: loaded.ruleset.version != previous, loadedAt: loaded.loadedAt))
             } catch let error as RulesError {
                 throw APIError(.unprocessableContent, "rules_invalid",
                                "The rules directory has errors; the previous rules (\(previous)) keep serving.",

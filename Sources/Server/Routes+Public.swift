@@ -10,7 +10,7 @@ extension Router where Context == AppContext {
             return .json("{\"status\":\"ok\",\"version\":\(JSON.q(TextgateVersion.current)),\"rulesVersion\":\(JSON.q(state.rules.ruleset.version)),\"schemaVersion\":\(schema)}")
         }
         route(.get, "/metrics", roles: nil, state: state, registry: registry) { _, _ in
-            .text(state.metrics.text(), contentType: "text/plain; version=0.0.4; charset=utf-8")
+            .text(state.metrics.text(rulesVersion: state.rules.ruleset.version), contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
         route(.get, "/openapi.yaml", roles: nil, state: state, registry: registry) { _, _ in
             .text(OpenAPIDocument.text, contentType: "application/yaml; charset=utf-8")

@@ -34,6 +34,8 @@ public final class ServerState: Sendable {
     public let secureLinks: SecureLinkService
     /// The patient pages.
     let pages = Pages()
+    /// API keys by hash, trusted for a second.
+    let keyCache: KeyCache
     /// Where large checks run.
     let checks = CheckPool()
     /// How long a text may be, per channel.
@@ -48,6 +50,15 @@ public final class ServerState: Sendable {
         baseURL.value.withLock { if $0.isEmpty { $0 = "http://\(host):\(port)" } }
     }
 
+    /// Revokes an API key: it stops working on this server at once, and on every other server on
+    /// the same store within their key cache's bound (one second).
+    /// - Returns: whether a key with this id was revoked now.
+    public func revokeKey(id: String, at date: Date) async throws(StorageError) -> Bool {
+        let revoked = try await store.revokeKey(id: id, at: date)
+        keyCache.forget(id: id)
+        return revoked
+    }
+
     /// The server's keys: the PIN pepper, CSRF tokens, encryption at rest.
     public let keys: ServerKeys
 
@@ -58,7 +69,8 @@ public final class ServerState: Sendable {
     ///     process only, when neither is given.
     public init(store: any TextgateStore, rules: RulesHolder, config: ServerConfig, transport: (any Transport)? = nil,
                 keys: ServerKeys? = nil, secretKey: SymmetricKey? = nil, clock: @escaping @Sendable () -> Date = Date.init,
-                schedulerClock: (any SchedulerClock)? = nil) {
+                schedulerClock: (any SchedulerClock)? = nil, keyCacheSeconds: TimeInterval = 1) {
+        self.keyCache = KeyCache(maxAge: keyCacheSeconds)
         let keys = keys ?? ServerKeys(single: secretKey ?? SymmetricKey(size: .bits256), id: "0")
         self.keys = keys
         self.store = store
@@ -85,7 +97,7 @@ public final class ServerState: Sendable {
                                         clock: clock)
         self.scheduler = Scheduler(store: store, pipeline: pipeline, practice: config.practice, settings: config.schedule,
                                    clock: schedulerClock ?? ClosureClock(now: clock), transportName: transport.name)
-        metrics.rules(version: rules.ruleset.version, previous: nil)
+        metrics.rules(version: rules.ruleset.version)
     }
 
 }

@@ -33,12 +33,12 @@ struct AuthTests {
         }
     }
 
-    @Test("a revoked key is 401 invalid_api_key")
+    @Test("a key revoked through this server is 401 invalid_api_key on its next use")
     func revokedKeyIs401() async throws {
         try await withServer { h, client in
             #expect(try await client.call(.get, "/v1/rules", key: h.keys.sender).status == .ok)
             let stored = try #require(try await h.store.key(hash: Auth.hash(h.keys.sender)))
-            #expect(try await h.store.revokeKey(id: stored.id, at: Date()))
+            #expect(try await h.state.revokeKey(id: stored.id, at: Date()))
             let r = try await client.call(.get, "/v1/rules", key: h.keys.sender)
             #expect(r.status == .unauthorized)
             #expect(r.errorCode == "invalid_api_key")

@@ -1,0 +1,329 @@
+#!/usr/bin/env python3
+"""`make bench-service`: textgate's HTTP routes against a bare Hummingbird 2 JSON route, with wrk.
+
+Starts `service-bench` (the bare route) and `textgate serve` on SQLite, on PostgreSQL with one
+instance and with two, drives each with wrk in the same run, counts what the database holds
+against the 2xx answers, and writes its section of BENCHMARKS.md (between its markers; the rest
+of the file, written by `make bench`, is kept).
+"""
+import argparse, json, os, platform, re, shutil, sqlite3, subprocess, sys, tempfile, time, urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+LUA = os.path.join(HERE, "wrk-count.lua")
+START, END = "<!-- bench-service:start -->", "<!-- bench-service:end -->"
+CONFIG = 'practice: {name: Riverside Family Medicine, phone: "(555) 210-2000", number: "+15552100100", email: care@riversidefamilymed.com}\n'
+
+
+def log(message):
+    print("bench-service: " + message, file=sys.stderr, flush=True)
+
+
+def start(command, banner, env=None):
+    """Starts a server and returns (process, port) once its banner names the port."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            break
+        found = re.search(banner + r"http://127\.0\.0\.1:(\d+)", line)
+        if found:
+            # Keep reading its output so that it never blocks on a full pipe.
+            subprocess.Popen(["cat"], stdin=process.stdout, stdout=subprocess.DEVNULL)
+            return process, int(found.group(1))
+    process.kill()
+    raise SystemExit(f"bench-service: {command[0]} did not start")
+
+
+def stop(process):
+    process.terminate()
+    try:
+        process.wait(15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def call(port, method, path, key=None, body=None):
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", method=method,
+                                     data=json.dumps(body).encode() if body is not None else None)
+    request.add_header("Content-Type", "application/json")
+    if key:
+        request.add_header("Authorization", "Bearer " + key)
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read())
+
+
+def wrk(ports, mode, connections, seconds, key="", recipient="", tag="run"):
+    """Runs wrk against each port at once (connections split between them) and merges the results:
+    requests/s summed, p50 and p99 the worst of the instances."""
+    runs = []
+    for i, port in enumerate(ports):
+        env = dict(os.environ, BENCH_MODE=mode, BENCH_KEY=key, BENCH_RECIPIENT=recipient,
+                   BENCH_TAG=f"{tag}-{i}", BENCH_AREA=str(555 - i * 100))
+        per = max(1, connections // len(ports))
+        threads = min(2, per)
+        runs.append(subprocess.Popen(["wrk", "-t", str(threads), "-c", str(per), "-d", f"{seconds}s", "--latency",
+                                      "-s", LUA, f"http://127.0.0.1:{port}"], stdout=subprocess.PIPE, text=True, env=env))
+    results = []
+    for run in runs:
+        out, _ = run.communicate()
+        line = next((l for l in out.splitlines() if l.startswith("BENCH ")), None)
+        if line is None:
+            raise SystemExit("bench-service: wrk gave no result:\n" + out)
+        results.append(json.loads(line[6:]))
+    return {
+        "rps": sum(r["requests"] / r["seconds"] for r in results),
+        "p50": max(r["p50_us"] for r in results) / 1000,
+        "p99": max(r["p99_us"] for r in results) / 1000,
+        "ok": sum(r["ok"] for r in results),
+        "non2xx": sum(r["non2xx"] for r in results),
+        "errors": sum(r["socket_errors"] for r in results),
+    }
+
+
+class SQLiteCounts:
+    def __init__(self, path):
+        self.path = path
+
+    def count(self, sql):
+        with sqlite3.connect(self.path) as db:
+            return db.execute(sql).fetchone()[0]
+
+
+class PostgresCounts:
+    def __init__(self, url):
+        self.url = url
+
+    def count(self, sql):
+        out = subprocess.run(["psql", "-X", "-q", "-t", "-A", "-d", self.url, "-c", sql], check=True,
+                             capture_output=True, text=True).stdout
+        return int(out.strip())
+
+
+def pg_cluster(root):
+    """A PostgreSQL server on a Unix socket in `root`, with its default durability (fsync on,
+    synchronous_commit on). Returns (process, url template with DATABASE)."""
+    versions = sorted((int(v) for v in os.listdir("/usr/lib/postgresql") if v.isdigit()), reverse=True)
+    bin = f"/usr/lib/postgresql/{versions[0]}/bin"
+    prefix = []
+    if os.getuid() == 0:
+        user = "postgres"
+        shutil.chown(root, user, user)
+        prefix = ["/usr/bin/setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", "--"]
+    data = os.path.join(root, "data")
+    subprocess.run(prefix + [f"{bin}/initdb", "-D", data, "-A", "trust", "-U", "textgate", "-E", "UTF8", "--no-locale"],
+                   check=True, stdout=subprocess.DEVNULL)
+    server = subprocess.Popen(prefix + [f"{bin}/postgres", "-D", data, "-k", root, "-c", "listen_addresses=",
+                                        "-c", "max_connections=300"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(300):
+        if subprocess.run([f"{bin}/pg_isready", "-q", "-h", root, "-U", "textgate", "-d", "postgres"]).returncode == 0:
+            return server, f"postgres://textgate@/DATABASE?host={root}"
+        time.sleep(0.2)
+    raise SystemExit("bench-service: postgres did not start")
+
+
+def measure(name, bin, rules, db, instances, counts, seconds, work, key_file):
+    """One configuration: the three routes, each followed by a count of what the database holds."""
+    config = os.path.join(work, f"{name}.yml")
+    with open(config, "w") as f:
+        f.write(CONFIG + (f'secure: {{key_file: "{key_file}"}}\n' if key_file else ""))
+    created = subprocess.run([f"{bin}/textgate", "keys", "create", "--db", db, "--role", "sender,admin,provider", "--name", "bench"],
+                             check=True, capture_output=True, text=True)
+    key = created.stdout.strip().splitlines()[-1]
+    servers = [start([f"{bin}/textgate", "serve", "--db", db, "--rules", rules, "--port", "0", "--config", config],
+                     "textgate listening on ") for _ in range(instances)]
+    ports = [port for _, port in servers]
+    try:
+        patient = call(ports[0], "POST", "/v1/patients", key, {"firstName": "Ana", "lastName": "Diaz",
+                                                               "dateOfBirth": "1984-03-09", "cellPhone": "(555) 210-2001"})["id"]
+        rows = {}
+        wrk(ports, "check", 32, 2, key)  # warm-up
+        rows["check"] = wrk(ports, "check", 32, seconds, key)
+        rows["check"]["held"] = None
+        rows["messages"] = wrk(ports, "messages", 16, seconds, key, patient, tag=f"{name}-msg")
+        rows["messages"]["connections"] = 16
+        rows["messages"]["held"] = {
+            "outbox items": settled(counts, "SELECT count(*) FROM outbox"),
+            "sent messages": counts.count("SELECT count(*) FROM messages WHERE status = 'sent'"),
+        }
+        rows["messages"]["duplicates"] = counts.count(
+            "SELECT count(*) FROM (SELECT message_id FROM outbox GROUP BY message_id HAVING count(*) > 1) d")
+        rows["inbound STOP"] = wrk(ports, "inbound", 16, seconds, key, tag=f"{name}-in")
+        rows["inbound STOP"]["connections"] = 16
+        rows["inbound STOP"]["held"] = {
+            "inbound records": settled(counts, "SELECT count(*) FROM inbound"),
+            "opt-outs": counts.count("SELECT count(*) FROM consent_events WHERE action = 'opt-out'"),
+        }
+        rows["inbound STOP"]["duplicates"] = counts.count(
+            "SELECT count(*) FROM (SELECT from_phone FROM inbound GROUP BY from_phone HAVING count(*) > 1) d")
+        return rows
+    finally:
+        for process, _ in servers:
+            stop(process)
+
+
+def wrk_version():
+    out = subprocess.run(["wrk", "-v"], capture_output=True, text=True)
+    return ((out.stdout or out.stderr).splitlines() or ["wrk"])[0].split(" Copyright")[0].strip()
+
+
+def settled(counts, sql):
+    """The count once the requests still running when wrk stopped have finished (two reads agree)."""
+    previous = counts.count(sql)
+    while True:
+        time.sleep(0.5)
+        now = counts.count(sql)
+        if now == previous:
+            return now
+        previous = now
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as f:
+            return next(l.split(":", 1)[1].strip() for l in f if l.startswith("model name"))
+    except (OSError, StopIteration):
+        return platform.processor() or "unknown CPU"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--bin", required=True, help="the release build's bin directory")
+    parser.add_argument("--rules", default="rules")
+    parser.add_argument("--out", default="BENCHMARKS.md")
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--swift-version", default="")
+    args = parser.parse_args()
+    work = tempfile.mkdtemp(prefix="textgate-bench-service-")
+    os.chmod(work, 0o755)
+    load_before = os.getloadavg()[0]
+
+    log("bare Hummingbird route")
+    echo, echo_port = start([f"{args.bin}/service-bench", "--port", "0"], "service-bench listening on ")
+    try:
+        wrk([echo_port], "echo", 32, 2)
+        bare = wrk([echo_port], "echo", 32, args.seconds)
+    finally:
+        stop(echo)
+
+    key_file = os.path.join(work, "server.key")
+    with open(key_file, "w") as f:
+        f.write("1:" + __import__("base64").b64encode(os.urandom(32)).decode() + "\n")
+    results = {}
+    log("SQLite")
+    sqlite_path = os.path.join(work, "textgate.sqlite")
+    results["SQLite"] = measure("sqlite", args.bin, args.rules, sqlite_path, 1, SQLiteCounts(sqlite_path), args.seconds, work, None)
+    pg_root = os.path.join(work, "pg")
+    os.makedirs(pg_root)
+    pg, template = pg_cluster(pg_root)
+    try:
+        for name, instances in [("PostgreSQL, one instance", 1), ("PostgreSQL, two instances", 2)]:
+            log(name)
+            database = f"bench{instances}"
+            admin = template.replace("DATABASE", "postgres")
+            subprocess.run(["psql", "-X", "-q", "-d", admin, "-c", f"CREATE DATABASE {database}"], check=True)
+            url = template.replace("DATABASE", database)
+            results[name] = measure(f"pg{instances}", args.bin, args.rules, url, instances, PostgresCounts(url),
+                                    args.seconds, work, key_file)
+    finally:
+        pg.terminate()
+        pg.wait(30)
+    load_after = os.getloadavg()[0]
+    section = render(bare, results, args, load_before, load_after)
+    print(section)
+    write(args.out, section)
+    shutil.rmtree(work, ignore_errors=True)
+    failures = [f"{config} {route}: {problem}" for config, rows in results.items() for route, row in rows.items()
+                for problem in held_problems(row)]
+    if failures:
+        raise SystemExit("bench-service: the database does not match the answers:\n  " + "\n  ".join(failures))
+
+
+def held_problems(row):
+    """What the database holds against the 2xx answers: none missing, none twice. wrk stops
+    waiting for the requests in flight when its time is up (at most one per connection); the
+    server still completes them, so the database may hold up to that many more."""
+    if not row.get("held"):
+        return []
+    problems = [f"{row['duplicates']} sent or received twice"] if row["duplicates"] else []
+    for what, n in row["held"].items():
+        if n < row["ok"]:
+            problems.append(f"{what} {n}: fewer than the {row['ok']} 2xx answers")
+        elif n > row["ok"] + row["connections"]:
+            problems.append(f"{what} {n}: more than the {row['ok']} 2xx answers and {row['connections']} in flight")
+    return problems
+
+
+def held_text(row):
+    if not row.get("held"):
+        return ""
+    parts = [f"{what} {n:,} (+{n - row['ok']})" for what, n in row["held"].items()]
+    verdict = "none lost, none twice" if not held_problems(row) else "MISMATCH: " + "; ".join(held_problems(row))
+    return ", ".join(parts) + f": {verdict}"
+
+
+def render(bare, results, args, load_before, load_after):
+    def n(x):
+        return f"{x:,.0f}"
+    sqlite_messages = results["SQLite"]["messages"]["rps"]
+    lines = [START, "", "## HTTP service (`make bench-service`)", "",
+             "textgate's routes on loopback against a bare Hummingbird 2 route that decodes the same JSON body and",
+             "encodes a JSON answer (`Benchmarks/service-bench`), driven by wrk in the same run. Both servers are",
+             "release builds; wrk runs on the same machine and shares its cores.",
+             "",
+             f"| | |", "|---|---|",
+             f"| Command | `make bench-service` (`BENCH_SECONDS={args.seconds}` per route and store) |",
+             f"| Date | {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} |",
+             f"| Machine | {platform.system()} {platform.machine()}; {cpu_model()}; {os.cpu_count()} cores online; load average {load_before:.2f} before, {load_after:.2f} after |",
+             f"| Swift | {args.swift_version or 'unknown'} |",
+             f"| wrk | {wrk_version()} |",
+             "",
+             "`/v1/check` at 32 connections, `/v1/messages` (outbox transport) and an inbound STOP at 16. With two",
+             "instances the connections are split between them and wrk runs against each: requests/s is the sum,",
+             "p50 and p99 the worse instance's. Each send uses a new idempotency key; each STOP comes from a new number.",
+             "",
+             "| Store | Route | Requests/s | p50 ms | p99 ms | Ratio to bare | 2xx | Other | What the database holds |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---|",
+             f"| (none) | bare Hummingbird JSON route | {n(bare['rps'])} | {bare['p50']:.2f} | {bare['p99']:.2f} | 1.00 | {n(bare['ok'])} | {bare['non2xx'] + bare['errors']} | |"]
+    for config, rows in results.items():
+        for route, row in rows.items():
+            held = held_text(row)
+            label = {"check": "`POST /v1/check`", "messages": "`POST /v1/messages`", "inbound STOP": "`POST /v1/inbound` STOP"}[route]
+            lines.append(f"| {config} | {label} | {n(row['rps'])} | {row['p50']:.2f} | {row['p99']:.2f} | "
+                         f"{row['rps'] / bare['rps']:.2f} | {n(row['ok'])} | {row['non2xx'] + row['errors']} | {held} |")
+    check = results["SQLite"]["check"]
+    lines += ["", "Targets (issue 12 and its decisions):", "",
+              f"- `/v1/check` at least 0.7 of the bare route with p99 under 5 ms: "
+              f"{check['rps'] / bare['rps']:.2f} with p99 {check['p99']:.2f} ms on SQLite "
+              f"({'met' if check['rps'] / bare['rps'] >= 0.7 and check['p99'] < 5 else 'missed'}).",
+              f"- `/v1/messages` at least 3,000/s with p99 under 10 ms on SQLite: {n(sqlite_messages)}/s, p99 "
+              f"{results['SQLite']['messages']['p99']:.2f} ms "
+              f"({'met' if sqlite_messages >= 3000 and results['SQLite']['messages']['p99'] < 10 else 'missed'}).",
+              f"- `/v1/messages` on PostgreSQL at least half the SQLite figure: "
+              + ", ".join(f"{c.split(', ')[1]} {n(r['messages']['rps'])}/s ({r['messages']['rps'] / sqlite_messages:.2f})"
+                          for c, r in results.items() if c != "SQLite")
+              + f" ({'met' if all(r['messages']['rps'] >= sqlite_messages / 2 for c, r in results.items() if c != 'SQLite') else 'missed'}).",
+              "",
+              "After each run, once the server has finished the requests still in flight, the database is counted:",
+              "every 2xx send has its outbox item and every 2xx STOP its inbound record and opt-out (none lost), no",
+              "message has two outbox items and no number two inbound records (none twice). The (+n) beyond the 2xx",
+              "count are requests wrk had sent when its time ran out and stopped waiting for (at most one per",
+              "connection); the server completed them. `make bench-service` fails on any other difference.",
+              "", END]
+    return "\n".join(lines) + "\n"
+
+
+def write(path, section):
+    text = open(path).read() if os.path.exists(path) else ""
+    if START in text and END in text:
+        a, b = text.index(START), text.index(END) + len(END)
+        text = text[:a] + section.rstrip("\n") + text[b:]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    with open(path, "w") as f:
+        f.write(text)
+    log("wrote " + path)
+
+
+if __name__ == "__main__":
+    main()
