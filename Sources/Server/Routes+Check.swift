@@ -14,6 +14,11 @@ extension Router where Context == AppContext {
             guard let channel = Channel(rawValue: channelName) else {
                 throw APIError(.badRequest, "invalid_field", "`channel` must be `sms`, `secure` or `email`, not `\(channelName)`.")
             }
+            let language = body.language ?? "en"
+            guard Ruleset.messageLanguage(language) != nil else {
+                throw APIError(.badRequest, "invalid_field",
+                               "`language` `\(language)`: findings can be given in \(Ruleset.messageLanguages.joined(separator: " and ")).")
+            }
             let text = ControlCharacters.normalizingLineEnds(body.text)
             try state.limits.requireWithin(text, limit: state.limits.checkCharacters, what: "a checked text")
             let ruleset = state.rules.ruleset
@@ -26,8 +31,10 @@ extension Router where Context == AppContext {
                 id: Identifier.make("aud"), action: "check", recipientId: nil, messageId: nil,
                 decision: report.decision.rawValue, rulesVersion: report.rulesVersion,
                 findingsJSON: FindingsJSON.encode(report.findings), caller: context.caller?.id ?? "", at: state.clock()))
+            // The audit keeps the rules' own words; the caller reads them in its language.
+            let shown = ruleset.localized(report, language: language)
             return try .encoded(CheckResponse(decision: report.decision.rawValue, rulesVersion: report.rulesVersion,
-                                              findings: report.findings.map(FindingBody.init), omitted: report.omitted,
+                                              findings: shown.findings.map(FindingBody.init), omitted: report.omitted,
                                               encoding: encoding.charset.rawValue, segments: encoding.segments,
                                               incomplete: report.incomplete))
         }

@@ -13,15 +13,21 @@ public final class RulesHolder: Sendable {
         public var loadedAt: Date
     }
 
-    /// The rules directory.
-    public let directory: String
+    /// Where the rules come from: a directory, or the built-in rules.
+    public let source: RuleSource
     private let current: Mutex<Loaded>
 
     /// Loads the rules in `directory`.
     /// - Throws: `RulesError` with every problem.
-    public init(directory: String, now: Date = Date()) throws(RulesError) {
-        self.directory = directory
-        self.current = Mutex(Loaded(ruleset: try Ruleset.load(directory: directory), loadedAt: now))
+    public convenience init(directory: String, now: Date = Date()) throws(RulesError) {
+        try self.init(source: .directory(directory), now: now)
+    }
+
+    /// Loads the rules from `source`.
+    /// - Throws: `RulesError` with every problem.
+    public init(source: RuleSource, now: Date = Date()) throws(RulesError) {
+        self.source = source
+        self.current = Mutex(Loaded(ruleset: try Ruleset.load(source), loadedAt: now))
     }
 
     /// The rules now.
@@ -30,11 +36,12 @@ public final class RulesHolder: Sendable {
     /// The ruleset now.
     public var ruleset: Ruleset { current.withLock { $0.ruleset } }
 
-    /// Loads the directory again: validated first; on error the old rules keep serving and the
-    /// error lists every problem; on success the new rules replace the old at once.
+    /// Loads the rules again (the built-in ones do not change): validated first; on error the
+    /// old rules keep serving and the error lists every problem; on success the new rules
+    /// replace the old at once.
     @discardableResult
     public func reload(now: Date = Date()) throws(RulesError) -> Loaded {
-        let fresh = Loaded(ruleset: try Ruleset.load(directory: directory), loadedAt: now)
+        let fresh = Loaded(ruleset: try Ruleset.load(source), loadedAt: now)
         current.withLock { $0 = fresh }
         return fresh
     }

@@ -20,7 +20,7 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: "SIGHUP or POST /v1/admin/rules/reload reloads the rules; on error the old rules keep serving."
     )
 
-    @Option(help: ArgumentHelp("The rules directory.", valueName: "DIR")) var rules: String = "rules"
+    @Option(help: ArgumentHelp("The rules directory (default: ./rules when it holds a textgate.yml, else the built-in rules).", valueName: "DIR")) var rules: String?
     @Option(help: ArgumentHelp("The store: an SQLite file (created when missing) or a postgres:// URL; migrated on start.", valueName: "PATH|URL")) var db: String = "textgate.db"
     @Option(help: "The address to listen on.") var host: String = "127.0.0.1"
     @Option(help: "The port to listen on (0 picks a free one).") var port: Int = 8080
@@ -35,10 +35,13 @@ struct ServeCommand: AsyncParsableCommand {
             Console.error(e.description)
             throw ExitStatus.usage.code
         }
+        // As every command: --rules DIR, else ./rules when it is a ruleset, else the built-in rules.
+        let source: RuleSource = rules.map { .directory($0) }
+            ?? (FileManager.default.fileExists(atPath: "rules/" + RuleDirectory.settingsFile) ? .directory("rules") : .builtin)
         let holder: RulesHolder
-        do { holder = try RulesHolder(directory: rules) } catch {
+        do { holder = try RulesHolder(source: source) } catch {
             Console.error(error.renderedWithSource)
-            Console.error("textgate: the rules in \(rules) are invalid; the server did not start")
+            Console.error("textgate: \(source) are invalid; the server did not start")
             throw ExitStatus.usage.code
         }
         for warning in holder.ruleset.warnings { Console.error(warning.warningDescription) }
@@ -76,7 +79,8 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         reload.resume()
-        let rulesDir = rules, dbPath = db, host = host, key = bootstrap
+        let rulesDir: String, dbPath = db, host = host, key = bootstrap
+        if case .directory(let path) = source { rulesDir = path } else { rulesDir = "built-in" }
         let app = TextgateServer.application(state: state, host: host, port: port, logger: logger) { port in
             callback.serverListening(at: "http://\(host):\(port)")
             Console.out(Self.banner(host: host, port: port, db: dbPath, rules: rulesDir, version: holder.ruleset.version, key: key))

@@ -31,6 +31,19 @@ struct ServeStartupTests {
         #expect(rules.stderr.contains("no-such-rules"))
     }
 
+    @Test("without --rules, serve checks with the built-in rules where ./rules is not a ruleset, as every command does")
+    func builtinRules() async throws {
+        let temp = try ServeTemp()
+        defer { temp.remove() }
+        try FileManager.default.createDirectory(at: temp.url.appendingPathComponent("rules"), withIntermediateDirectories: true)
+        let server = try ServeProcess(db: temp.db, rules: [], directory: temp.url)
+        defer { _ = server.stop() }
+        let health = try await server.call("GET", "/healthz")
+        let disk = try CLI.run(["rules", "list", "--rules", "rules"]).stdout
+        let version = try #require(health.json["rulesVersion"] as? String)
+        #expect(disk.contains("version \(version)"), "the built-in rules are the shipped rules/: \(disk.suffix(200))")
+    }
+
     @Test("with a PostgreSQL --db and no key file, serve refuses to start")
     func postgresNeedsKeyFile() throws {
         let r = try CLI.run(["serve", "--db", "postgres://nobody@127.0.0.1:1/none", "--rules", "rules", "--port", "0"])

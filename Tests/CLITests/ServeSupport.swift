@@ -11,12 +11,14 @@ final class ServeProcess: @unchecked Sendable {
     private let output: LineCollector
     private let errors: LineCollector
 
-    /// Starts `textgate serve --db db --port 0` and waits (up to `timeout`) for the banner line.
-    init(db: String, extra: [String] = [], timeout: TimeInterval = 60) throws {
+    /// Starts `textgate serve --db db --port 0 --rules rules` (or other `rules` arguments) in
+    /// `directory` (the package root) and waits (up to `timeout`) for the banner line.
+    init(db: String, extra: [String] = [], rules: [String] = ["--rules", "rules"], directory: URL? = nil,
+         timeout: TimeInterval = 60) throws {
         let binary = try #require(CLI.binary, "no textgate binary next to the test bundle")
         process.executableURL = binary
-        process.arguments = ["serve", "--db", db, "--port", "0", "--rules", "rules"] + extra
-        process.currentDirectoryURL = CLI.root
+        process.arguments = ["serve", "--db", db, "--port", "0"] + rules + extra
+        process.currentDirectoryURL = directory ?? CLI.root
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 import Testing
 
 @Suite("POST /v1/check and GET /v1/rules")
@@ -14,6 +15,23 @@ struct CheckRouteTests {
             #expect((r.json["findings"] as? [Any])?.isEmpty == true)
             #expect(r.json["encoding"] as? String == "GSM-7")
             #expect(r.json["segments"] as? Int == 1)
+        }
+    }
+
+    @Test("language es gives Spanish messages with the same decision; the audit keeps the rules' own words")
+    func spanish() async throws {
+        try await withServer { h, client in
+            let r = try await client.call(.post, "/v1/check", key: h.keys.sender,
+                                          json: #"{"text":"Cheap Viagra delivered to your door","language":"es-MX"}"#)
+            #expect(r.status == .ok, "\(r)")
+            #expect(r.json["decision"] as? String == "block")
+            let findings = try #require(r.json["findings"] as? [[String: Any]])
+            #expect(findings.allSatisfy { ($0["message"] as? String)?.hasPrefix("Este texto") == true }, "\(findings)")
+            let audit = try await h.state.store.audit(AuditFilter(limit: 1))
+            #expect(audit.first?.findingsJSON.contains("This text") == true)
+            let bad = try await client.call(.post, "/v1/check", key: h.keys.sender, json: #"{"text":"hi","language":"fr"}"#)
+            #expect(bad.status == .badRequest)
+            #expect(bad.errorCode == "invalid_field")
         }
     }
 

@@ -170,7 +170,7 @@ extension Harness {
     func reopened(config: ServerConfig = ServerConfig(), transport: (any Transport)? = nil) async throws -> Harness {
         let store = try await SQLiteStore.open(path: dbPath, logger: nil)
         try await store.migrate()
-        let holder = try RulesHolder(directory: state.rules.directory, now: clock.read())
+        let holder = try RulesHolder(source: state.rules.source, now: clock.read())
         let clock = self.clock
         let state = ServerState(store: store, rules: holder, config: config, transport: transport, clock: { clock.read() })
         return Harness(dir: dir, dbPath: dbPath, store: store, state: state, clock: clock, keys: keys)
