@@ -11,15 +11,7 @@ struct Catalog {
     let allSMS: Bool
 
     func templates() throws(LintError) -> [Template] {
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: Catalog.yamlCompatible(text)) else { return [] }
-            root = node
-        } catch let e as YamlError {
-            throw Catalog.error(file, e)
-        } catch {
-            throw .invalidCatalog(path: file, line: 1, column: 1, reason: "cannot parse: \(error)")
-        }
+        guard let root = try Catalog.compose(file, text) else { return [] }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var found: [(String, Node, Bool)] = []
         if fields.isEmpty {
@@ -169,6 +161,20 @@ struct Catalog {
                                    reason: "duplicate template name `\(duplicates.joined(separator: "`, `"))`")
         default:
             return .invalidCatalog(path: file, line: 1, column: 1, reason: "invalid YAML or JSON: \(e)")
+        }
+    }
+}
+
+extension Catalog {
+    /// The YAML or JSON document of a catalog file, nil when it is empty.
+    /// - Throws: `LintError.invalidCatalog` at the place the parser stopped.
+    static func compose(_ file: String, _ text: String) throws(LintError) -> Node? {
+        do {
+            return try Yams.compose(yaml: yamlCompatible(text))
+        } catch let e as YamlError {
+            throw error(file, e)
+        } catch {
+            throw .invalidCatalog(path: file, line: 1, column: 1, reason: "cannot parse: \(error)")
         }
     }
 }

@@ -11,15 +11,7 @@ struct StringCatalog {
     let allSMS: Bool
 
     func templates() throws(LintError) -> [Template] {
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: Catalog.yamlCompatible(text)) else { return [] }
-            root = node
-        } catch let e as YamlError {
-            throw Catalog.error(file, e)
-        } catch {
-            throw .invalidCatalog(path: file, line: 1, column: 1, reason: "cannot parse: \(error)")
-        }
+        guard let root = try Catalog.compose(file, text) else { return [] }
         guard case .mapping(let top) = root, case .mapping(let strings)? = top["strings"] else {
             throw .invalidCatalog(path: file, line: 1, column: 1, reason: "a String Catalog is a JSON object with a `strings` object")
         }

@@ -26,20 +26,7 @@ struct LatencyMetricsTests {
         let rules = try copyRules(to: dir.url)
         try await withServer(rules: rules.path) { h, client in
             let old = h.state.rules.ruleset.version
-            try """
-            category: fruit
-            severity: error
-            message: No fruit.
-            rationale: Tests need a rule that is easy to trigger.
-            kind: terms
-            terms:
-              - mango
-            examples:
-              flag:
-                - "Try a mango smoothie"
-              pass:
-                - "Your visit is Tue 3pm"
-            """.write(to: rules.appendingPathComponent("style/fruit.yml"), atomically: true, encoding: .utf8)
+            try FruitRule.write(into: rules)
             // What SIGHUP does: the holder reloads, no route involved.
             let new = try h.state.rules.reload().ruleset.version
             #expect(new != old)

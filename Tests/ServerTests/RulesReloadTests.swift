@@ -26,20 +26,7 @@ struct RulesReloadTests {
             let before = try await client.call(.post, "/v1/check", key: h.keys.sender, json: "{\"text\":\"\(text)\"}")
             #expect(before.json["decision"] as? String == "allow")
             let old = h.state.rules.ruleset.version
-            try """
-            category: fruit
-            severity: error
-            message: No fruit.
-            rationale: Tests need a rule that is easy to trigger.
-            kind: terms
-            terms:
-              - mango
-            examples:
-              flag:
-                - "Try a mango smoothie"
-              pass:
-                - "Your visit is Tue 3pm"
-            """.write(to: rules.appendingPathComponent("style/fruit.yml"), atomically: true, encoding: .utf8)
+            try FruitRule.write(into: rules)
             let r = try await client.call(.post, "/v1/admin/rules/reload", key: h.keys.admin)
             #expect(r.status == .ok, "\(r)")
             #expect(r.json["changed"] as? Bool == true)

@@ -176,3 +176,26 @@ extension Harness {
         return Harness(dir: dir, dbPath: dbPath, store: store, state: state, clock: clock, keys: keys)
     }
 }
+
+/// A rule that is easy to trigger ("mango"), for tests that change the rules of a running server.
+enum FruitRule {
+    static let text = """
+        category: fruit
+        severity: error
+        message: No fruit.
+        rationale: Tests need a rule that is easy to trigger.
+        kind: terms
+        terms:
+          - mango
+        examples:
+          flag:
+            - "Try a mango smoothie"
+          pass:
+            - "Your visit is Tue 3pm"
+        """
+
+    /// Adds the rule to a copy of the rules directory, as `style/fruit.yml`.
+    static func write(into rules: URL) throws {
+        try text.write(to: rules.appendingPathComponent("style/fruit.yml"), atomically: true, encoding: .utf8)
+    }
+}
