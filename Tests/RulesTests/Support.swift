@@ -12,7 +12,7 @@ enum Package {
     /// Makes the package root the current directory, so that rule paths read relative to it.
     /// Every caller sets the same directory, so concurrent tests do not disturb each other.
     static func enterRoot() {
-        FileManager.default.changeCurrentDirectoryPath(root)
+        precondition(FileManager.default.changeCurrentDirectoryPath(root), "cannot enter the package root \(root)")
     }
 
     private static let loaded: Result<Ruleset, RulesError> = {
