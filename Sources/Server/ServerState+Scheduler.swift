@@ -8,6 +8,8 @@ extension ServerState {
         let scheduler = self.scheduler
         return Task {
             await scheduler.run(poll: 1) { error in
+                // Stopping (a port that is taken, Ctrl-C) cancels a store call in flight: not an error.
+                guard !Task.isCancelled else { return }
                 logger.error("scheduled sends paused until the next look: \(error)")
             }
         }
