@@ -30,7 +30,7 @@ extension Router where Context == AppContext {
             let page = try await state.store.appointments(status: status, page: try q.page())
             var items: [AppointmentResponse] = []
             for a in page.items { items.append(try await Self.appointmentBody(a, state: state)) }
-            return try .encoded(AppointmentPage(items: items, nextCursor: page.next?.token))
+            return try .encoded(PageBody(items: items, next: page.next))
         }
         route(.get, "/v1/appointments/{id}", roles: [.sender], state: state, registry: registry) { _, context in
             let id = try context.parameters.require("id")

@@ -71,7 +71,7 @@ extension Router where Context == AppContext {
             counts: .init(sent: counts[.sent, default: 0], skipped: counts[.skipped, default: 0], failed: counts[.failed, default: 0],
                           pending: counts[.pending, default: 0]),
             skipped: .init(items: skipped.items.map { .init(recipient: $0.recipientId, reason: $0.reason ?? "", at: $0.updatedAt) },
-                           nextCursor: skipped.next?.token))
+                           next: skipped.next))
         return try .encoded(body)
     }
 }
@@ -79,11 +79,15 @@ extension Router where Context == AppContext {
 /// Running a request once per idempotency key, as `POST /v1/messages` does: the key is reserved
 /// in the store (so two instances run it once), the first answer is kept and replayed, and a
 /// refusal before anything was done frees the key for a corrected retry.
+///
+/// `unit` names what one key stands for in the error messages (`request`, `message`), and
+/// `undone` what did not happen on a reused key (`done`, `sent`).
 enum Idempotent {
     static func run(_ state: ServerState, caller: String, key: String, hash: String,
+                    unit: String = "request", undone: String = "done",
                     _ body: () async throws -> (status: Int, json: String)) async throws -> Response {
         guard !key.isEmpty else {
-            throw APIError(.badRequest, "invalid_field", "`idempotencyKey` is empty; send a unique key per request, such as a UUID.")
+            throw APIError(.badRequest, "invalid_field", "`idempotencyKey` is empty; send a unique key per \(unit), such as a UUID.")
         }
         switch try await state.store.reserveIdempotency(caller: caller, key: key, requestHash: hash, at: state.clock()) {
         case .completed(let first):
@@ -92,7 +96,7 @@ enum Idempotent {
             throw APIError(.conflict, "idempotency_key_in_use", "A request with this idempotencyKey is still being processed; retry shortly.")
         case .mismatch(let first):
             throw APIError(.unprocessableContent, "idempotency_key_reused",
-                           "This idempotencyKey was already used for a different request\(first.map { " (answered \($0.status))" } ?? ""); nothing was done. Use a new key for a new request.",
+                           "This idempotencyKey was already used for a different request\(first.map { " (answered \($0.status))" } ?? ""); nothing was \(undone). Use a new key for a new \(unit).",
                            details: "{\"idempotencyKey\":\(JSON.q(key))}")
         case .reserved:
             break

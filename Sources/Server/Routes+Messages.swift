@@ -10,52 +10,26 @@ extension Router where Context == AppContext {
         route(.post, "/v1/messages", roles: [.sender], state: state, registry: registry) { request, context in
             let body = try await BodyReader.decode(MessageRequest.self, request, context: context)
             let caller = context.caller?.id ?? ""
-            let key = body.idempotencyKey
-            guard !key.isEmpty else {
-                throw APIError(.badRequest, "invalid_field", "`idempotencyKey` is empty; send a unique key per message, such as a UUID.")
-            }
             let hash = try body.requestHash()
-            // Reserved in the store, so the same key sent to two instances at once runs once.
-            switch try await state.store.reserveIdempotency(caller: caller, key: key, requestHash: hash, at: state.clock()) {
-            case .completed(let first):
-                return .json(first.body, status: .init(code: first.status), headers: [.init("Idempotent-Replayed")!: "true"])
-            case .inFlight:
-                throw APIError(.conflict, "idempotency_key_in_use", "A request with this idempotencyKey is still being processed; retry shortly.")
-            case .mismatch(let first):
-                throw APIError(.unprocessableContent, "idempotency_key_reused",
-                               "This idempotencyKey was already used for a different request\(first.map { " (answered \($0.status))" } ?? ""); nothing was sent. Use a new key for a new message.",
-                               details: "{\"idempotencyKey\":\(JSON.q(key))}")
-            case .reserved:
-                break
-            }
             let send = SendRequest(recipientId: body.recipient, kind: body.kind, notify: body.notify, body: body.body ?? "",
                                    queue: body.queue, caller: caller)
-            let status: Int
-            let json: String
-            do {
-                let result = try await state.pipeline.send(send)
-                state.metrics.send(outcome: "sent")
-                state.metrics.decision(result.report, action: "send")
-                status = 201
-                json = MessageJSON.sent(result)
-            } catch let error as SendError {
-                state.metrics.send(outcome: error.code)
-                if error.kind == .invalid || error.kind == .notFound {
-                    // Refused before anything ran: not saved, so a corrected retry can reuse the key.
-                    _ = try await state.store.releaseIdempotency(caller: caller, key: key)
-                    throw APIError(error)
+            // Reserved in the store, so the same key sent to two instances at once runs once. A refusal
+            // before anything ran (invalid, not found) frees the key for a corrected retry; any other
+            // refusal is the key's answer.
+            return try await Idempotent.run(state, caller: caller, key: body.idempotencyKey, hash: hash,
+                                            unit: "message", undone: "sent") {
+                do {
+                    let result = try await state.pipeline.send(send)
+                    state.metrics.send(outcome: "sent")
+                    state.metrics.decision(result.report, action: "send")
+                    return (201, MessageJSON.sent(result))
+                } catch let error as SendError {
+                    state.metrics.send(outcome: error.code)
+                    if error.kind == .invalid || error.kind == .notFound { throw error }
+                    let api = APIError(error)
+                    return (Int(api.status.code), api.body)
                 }
-                let api = APIError(error)
-                status = Int(api.status.code)
-                json = api.body
-            } catch {
-                _ = try await state.store.releaseIdempotency(caller: caller, key: key)
-                throw error
             }
-            _ = try await state.store.completeIdempotency(IdempotentResponse(caller: caller, key: key, status: status,
-                                                                              body: json, createdAt: state.clock(),
-                                                                              requestHash: hash))
-            return .json(json, status: .init(code: status))
         }
         route(.get, "/v1/outbox", roles: [.provider], state: state, registry: registry) { request, context in
             try Self.requireCollector(context)

@@ -67,16 +67,3 @@ struct AppointmentResponse: Encodable {
     }
     enum CodingKeys: String, CodingKey { case id, recipient, startsAt, location, provider, status, note, reminders, createdAt, updatedAt }
 }
-
-/// A page of appointments.
-struct AppointmentPage: Encodable {
-    var items: [AppointmentResponse]
-    var nextCursor: String?
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(items, forKey: .items)
-        try c.encode(nextCursor, forKey: .nextCursor)
-    }
-    enum CodingKeys: String, CodingKey { case items, nextCursor }
-}

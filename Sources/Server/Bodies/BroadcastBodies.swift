@@ -102,25 +102,13 @@ struct BroadcastResponse: Encodable {
     var cancelledAt: Date?
     var counts: Counts
     /// Skipped recipients with reasons, a page at a time.
-    var skipped: SkippedPage
+    var skipped: PageBody<Skipped>
 
     struct Counts: Encodable {
         var sent: Int
         var skipped: Int
         var failed: Int
         var pending: Int
-    }
-
-    struct SkippedPage: Encodable {
-        var items: [Skipped]
-        var nextCursor: String?
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(items, forKey: .items)
-            try c.encode(nextCursor, forKey: .nextCursor)
-        }
-        enum CodingKeys: String, CodingKey { case items, nextCursor }
     }
 
     struct Skipped: Encodable {

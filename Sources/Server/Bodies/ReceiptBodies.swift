@@ -16,7 +16,7 @@ struct Null<Value: Encodable & Sendable>: Encodable, Sendable {
 }
 
 /// A list route's answer: one page of items, and the cursor of the next page (null on the last).
-struct PageBody<Item: Encodable & Sendable>: Encodable, Sendable {
+struct PageBody<Item: Encodable>: Encodable {
     var items: [Item]
     @Null var nextCursor: String?
 
@@ -24,6 +24,8 @@ struct PageBody<Item: Encodable & Sendable>: Encodable, Sendable {
         self.items = items; self.nextCursor = next?.token
     }
 }
+
+extension PageBody: Sendable where Item: Sendable {}
 
 /// One status a delivery reached, in `GET /v1/messages/{id}`.
 struct DeliveryEventBody: Encodable, Sendable {
