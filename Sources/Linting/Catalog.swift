@@ -22,7 +22,8 @@ struct Catalog {
             }
         }
         // A Rails locale file (one root key, a locale) interpolates `%{name}` and `%<name>s` too;
-        // a Flutter ARB file holds ICU messages, and its `@key` entries are metadata, not text.
+        // a Flutter ARB file holds ICU messages, and its `@key` entries are metadata, not text;
+        // a JSON file may nest another entry's text with i18next's `$t(key)`.
         let rails = Catalog.railsLocale(root)
         var syntaxes: [PlaceholderSyntax] = rails != nil ? [.mustache, .rails] : [.mustache]
         var locale = rails.flatMap(TemplateLocale.tag) ?? rails
@@ -32,6 +33,8 @@ struct Catalog {
             found.removeAll { name, _, _ in name.split(separator: ".").contains { $0.hasPrefix("@") } }
         }
         let isJSON = file.lowercased().hasSuffix(".json")
+        // JSON catalogs are i18next's format: `$t(key)` there is another entry's text.
+        if isJSON { syntaxes.append(.i18next) }
         return found.map { name, node, sms in
             var t = Template(file: file, name: name, text: node.scalar?.string ?? "",
                              origin: ScalarOrigin.origin(of: node, lines: lines), isSMS: sms, placeholders: syntaxes)

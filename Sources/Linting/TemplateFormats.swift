@@ -22,7 +22,7 @@ public enum TemplateFormats {
         Format(name: "arb", files: "*.arb (Flutter): ICU messages; @key metadata is skipped", syntaxes: arb),
         Format(name: "markdown", files: "*.md: the body, after any YAML front matter between --- lines", syntaxes: markdown),
         Format(name: "properties", files: "*.properties (UTF-8 or ISO-8859-1), one template a key", syntaxes: properties),
-        Format(name: "i18next", files: "*.json under locales/LANG/: keys_one, keys_other are plural forms", syntaxes: [.mustache]),
+        Format(name: "i18next", files: "*.json (locales/LANG/*.json): keys_one, keys_other are plural forms; $t(key) nests another entry", syntaxes: [.mustache, .i18next]),
         Format(name: "gettext", files: "*.po (each msgstr, msgstr[n]), *.pot (each msgid); plus each entry's c-format, python-format, python-brace-format flags", syntaxes: [.mustache]),
         Format(name: "android", files: "values*/*.xml (Android resources): string, plurals items, string-array items", syntaxes: AndroidStrings.syntaxes),
         Format(name: "strings", files: "*.strings (Apple, UTF-8 or UTF-16): \"key\" = \"value\";", syntaxes: AppleStrings.syntaxes),

@@ -22,6 +22,8 @@ public enum PlaceholderSyntax: String, Sendable, CaseIterable, Hashable {
     case notify
     /// JavaScript template literal `${expr}`.
     case dollar
+    /// i18next nesting `$t(key)` and `$t(key, {"count": 2})`: another entry's text, by key.
+    case i18next
 
     /// An example of the syntax, for listings.
     public var example: String {
@@ -37,6 +39,7 @@ public enum PlaceholderSyntax: String, Sendable, CaseIterable, Hashable {
         case .apple: "%@ %lld %1$@ %#@count@"
         case .notify: "((name)) ((name??text))"
         case .dollar: "${name}"
+        case .i18next: "$t(key) $t(ns:key, {\"count\": 2})"
         }
     }
 }
@@ -126,6 +129,7 @@ struct PlaceholderScanner {
                 if syntaxes.contains(.notify) { end = notify(i, until) }
             case 0x24: // $
                 if syntaxes.contains(.dollar) { end = dollar(i, until) }
+                if end == nil, syntaxes.contains(.i18next) { end = nesting(i, until) }
             case 0x23 where pluralBranch: // # in a plural branch
                 found.append(Placeholder(range: i..<i + 1, name: "#", syntax: .icu))
                 end = i + 1
