@@ -48,11 +48,16 @@ public struct FindingTally: Sendable, Equatable {
     public var errors = 0, warnings = 0, infos = 0
     /// Messages read.
     public var messages = 0
+    /// Messages that could not be checked (invalid UTF-8, an unreadable file).
+    public var unreadable = 0
 
     /// Tallies `messages`.
     public init(_ messages: [CheckedMessage]) {
         self.messages = messages.count
-        for m in messages { add(m.report) }
+        for m in messages {
+            add(m.report)
+            if m.error != nil { unreadable += 1 }
+        }
     }
 
     /// Adds one report.
@@ -66,9 +71,10 @@ public struct FindingTally: Sendable, Equatable {
         }
     }
 
-    /// "2 errors, 1 warning in 5 messages".
+    /// "2 errors, 1 warning in 5 messages", and ", 1 unreadable" when some could not be checked.
     public var summary: String {
         func n(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-        return "\(n(errors, "error")), \(n(warnings, "warning")), \(n(infos, "info")) in \(n(messages, "message"))"
+        let counts = "\(n(errors, "error")), \(n(warnings, "warning")), \(n(infos, "info")) in \(n(messages, "message"))"
+        return unreadable == 0 ? counts : counts + ", \(unreadable) unreadable"
     }
 }

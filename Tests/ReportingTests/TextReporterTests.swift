@@ -78,5 +78,8 @@ struct TextReporterTests {
     func unreadable() {
         let m = CheckedMessage(source: "in.txt", number: 4, firstLine: 4, text: "", report: nil, error: "invalid UTF-8 at byte 2")
         #expect(TextReporter.render([m]) == "in.txt:4:1: error: invalid UTF-8 at byte 2\n")
+        // The summary says so rather than "0 errors" alone.
+        #expect(TextReporter.summary(FindingTally([m]), rulesVersion: "abc")
+                == "0 errors, 0 warnings, 0 infos in 1 message, 1 unreadable (rules abc)\n")
     }
 }
