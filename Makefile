@@ -42,7 +42,7 @@ test: deps
 	  echo "installing chromium and chromium-driver for the browser tests"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO="sudo -n"; fi; \
 	  { $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; } \
-	    || echo "make test: could not install chromium and chromium-driver; the browser tests will be skipped"; }
+	    || echo "make test: could not install chromium and chromium-driver; the browser tests will be skipped (under CI=true they fail)"; }
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || { \
 	  echo "installing postgresql for the PostgreSQL store tests"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO="sudo -n"; fi; \
