@@ -5,7 +5,7 @@ import OptOut
 public struct Practice: Sendable, Equatable {
     /// The practice's name, e.g. "Riverside Family Medicine".
     public var name: String
-    /// The phone patients call, e.g. "(555) 010-2000".
+    /// The phone patients call, e.g. "(201) 555-0100".
     public var phone: String
     /// The default text number (E.164) messages are sent from.
     public var number: String

@@ -8,7 +8,7 @@ import Yams
 /// Settings of a running server, from `--config FILE` (YAML); every key is optional.
 ///
 /// ```yaml
-/// practice: {name: Riverside Family Medicine, phone: "(555) 010-2000", number: "+15555550100", email: care@riversidefamilymed.com, language: en}
+/// practice: {name: Riverside Family Medicine, phone: "(201) 555-0100", number: "+15555550100", email: care@riversidefamilymed.com, language: en}
 /// replies: {opt_out: "...", opt_in: "...", help: "...", es: {opt_out: "...", ...}}   # may use {practice}, {phone}, {number}
 /// transport: {kind: outbox}                                 # or {kind: http, base_url, account, token}
 /// provider: {secret: "...", public_url: "https://gate.example.org", handles_keywords: twilio}   # or a list of words
@@ -51,7 +51,7 @@ public struct ServerConfig: Sendable, Equatable {
     }
 
     /// The sample practice of the default configuration.
-    public static let samplePractice = Practice(name: "Riverside Family Medicine", phone: "(555) 010-2000",
+    public static let samplePractice = Practice(name: "Riverside Family Medicine", phone: "(201) 555-0100",
                                                 number: "+15555550100", email: "care@riversidefamilymed.com")
 
     /// Reads a configuration file.

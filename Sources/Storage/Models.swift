@@ -39,7 +39,7 @@ public struct Recipient: Sendable, Equatable, Codable {
     public var lastName: String?
     /// `YYYY-MM-DD`.
     public var dateOfBirth: String?
-    /// E.164, e.g. `+15550102000`.
+    /// E.164, e.g. `+12015550100`.
     public var cellPhone: String?
     /// E-mail address.
     public var email: String?

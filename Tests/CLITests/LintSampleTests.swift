@@ -52,7 +52,7 @@ struct LintSampleTests {
         defer { scratch.remove() }
         let file = try scratch.write("results.hbs", """
             Hi {{first_name}}, your results are ready.
-            {{#if portal_enabled}}Log in at https://portal.riversidefamilymed.com to read them.{{else}}Call (555) 010-2000.{{/if}}
+            {{#if portal_enabled}}Log in at https://portal.riversidefamilymed.com to read them.{{else}}Call (201) 555-0100.{{/if}}
 
             """)
         #expect(try Lint.run([file]).status == 0)

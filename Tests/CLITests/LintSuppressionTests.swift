@@ -138,7 +138,7 @@ struct LintSuppressionTests {
         defer { scratch.remove() }
         let file = try scratch.write("prep.sms.mustache", """
             {{! textgate-disable sms-segments -- prep must be complete in one text; approved by Dr. Patel }}
-            Riverside Family Medicine: {{first_name}}, your colonoscopy is {{date}}. Start the clear liquid diet the day before and do not eat solid food after midnight. Call (555) 010-2000 with questions.
+            Riverside Family Medicine: {{first_name}}, your colonoscopy is {{date}}. Start the clear liquid diet the day before and do not eat solid food after midnight. Call (201) 555-0100 with questions.
 
             """)
         let (_, findings) = try Lint.findings([file])

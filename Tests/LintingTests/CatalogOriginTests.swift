@@ -71,13 +71,13 @@ struct CatalogOriginTests {
             colonoscopy_prep: |
                 Hi {{first_name}}, your colonoscopy is {{date}}.
                 Prep instructions: https://tinyurl.com/rfm-prep
-                Call (555) 010-2000 with questions.
+                Call (201) 555-0100 with questions.
             next: Fine.
             """
         let t = try Self.templates("r.yml", file)
         let template = try #require(t["colonoscopy_prep"])
         #expect(template.text.hasPrefix("Hi {{first_name}}, your colonoscopy is {{date}}.\nPrep instructions:"))
-        for needle in ["Hi", "https://tinyurl.com", "(555) 010-2000"] {
+        for needle in ["Hi", "https://tinyurl.com", "(201) 555-0100"] {
             let p = try Self.positions(of: needle, in: template, file: file)
             #expect(p.mapped == p.actual, "\(needle)")
         }

@@ -27,7 +27,7 @@ struct UnrenderedPlaceholderTests {
 
     @Test("ordinary braces and parentheses are not placeholders")
     func plainText() {
-        for text in ["Call (555) 010-0199 (main desk)", "Reply {YES} to confirm", "20% off {bit of text}", "Hi Ana"] {
+        for text in ["Call (201) 555-0199 (main desk)", "Reply {YES} to confirm", "20% off {bit of text}", "Hi Ana"] {
             #expect(!Repo.rules.check(text).findings.contains { $0.rule == "unrendered-placeholder" }, "\(text)")
         }
     }

@@ -35,7 +35,7 @@ struct Harness {
     }
 
     static func practice(language: LanguageCode = .en, providerKeywords: Set<String> = []) -> Practice {
-        Practice(name: "Riverside", phone: "(555) 010-2000", number: practiceNumber, email: "care@example.org",
+        Practice(name: "Riverside", phone: "(201) 555-0100", number: practiceNumber, email: "care@example.org",
                  language: language, providerKeywords: providerKeywords)
     }
 

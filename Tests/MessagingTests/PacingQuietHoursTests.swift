@@ -14,15 +14,15 @@ struct PacingQuietHoursTests {
         let clock = ManualClock(Self.utc("2026-03-10T15:00:00Z"))
         let pacer = Pacer(messagesPerSecond: 4, clock: clock)
         var slots: [Date] = []
-        for _ in 0..<5 { slots.append(try await pacer.wait(for: "+15550100001")) }
+        for _ in 0..<5 { slots.append(try await pacer.wait(for: "+12015550111")) }
         let start = Self.utc("2026-03-10T15:00:00Z")
         #expect(slots.map { $0.timeIntervalSince(start) } == [0, 0.25, 0.5, 0.75, 1.0])
         #expect(clock.now() == start.addingTimeInterval(1.0), "the clock was waited on, not skipped")
         // Another number has its own pace: it goes at once.
-        #expect(try await pacer.wait(for: "+15550100002") == clock.now())
+        #expect(try await pacer.wait(for: "+12015550112") == clock.now())
         // After a pause the number sends at once again.
         clock.advance(by: 10)
-        #expect(try await pacer.wait(for: "+15550100001") == clock.now())
+        #expect(try await pacer.wait(for: "+12015550111") == clock.now())
     }
 
     @Test("21:30 in New York is quiet while it is 18:30 in Los Angeles; the New York text goes at 08:00 New York time")

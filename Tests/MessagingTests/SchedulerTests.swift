@@ -28,7 +28,7 @@ struct SchedulerTests {
             try await h.scheduler().runDue()
             var items = try await h.outbox()
             #expect(items.map(\.to) == ["+15552100002"])
-            #expect(items.first?.body.hasPrefix("Riverside: Hola Luis, ya tenemos vacunas. Llame al (555) 010-2000.") == true,
+            #expect(items.first?.body.hasPrefix("Riverside: Hola Luis, ya tenemos vacunas. Llame al (201) 555-0100.") == true,
                     "rendered in the recipient's language")
             #expect(try await h.store.broadcastCounts(id: "brd_1") == [.sent: 1, .pending: 1])
             #expect(try await h.store.scheduledSend(id: "brd_1_pat_ny")?.dueAt == Self.utc("2026-03-10T12:00:00Z"))

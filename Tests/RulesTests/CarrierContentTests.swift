@@ -42,7 +42,7 @@ struct CarrierContentTests {
         "Join our free smoking-cessation class on Thursdays.",
         "Your semaglutide prescription was sent to CVS.",
         "Your Ozempic copay is $25 at the pharmacy.",
-        "If gambling is causing problems, call (555) 010-2000.",
+        "If gambling is causing problems, call (201) 555-0100.",
         "Your balance of $120 is due; ask us about a payment plan.",
         "Your statement is ready. Pay at riversidefamilymed.com/pay.",
         "Your urine drug screen was negative for cocaine.",

@@ -5,7 +5,7 @@ import Rules
 struct OfferRulesTests {
     @Test("a refill-ready notice is not an offer", arguments: [
         "Your prescription refill is ready for pickup at the pharmacy.",
-        "Riverside Family Medicine: your Lipitor refill is ready. Questions? Call (555) 010-2000.",
+        "Riverside Family Medicine: your Lipitor refill is ready. Questions? Call (201) 555-0100.",
         "Your refill request was sent to the pharmacy; we will text you when it is ready.",
     ])
     func refillReady(text: String) throws {
@@ -16,7 +16,7 @@ struct OfferRulesTests {
 
     @Test("everyday uses of free are not promotions", arguments: [
         "Free parking is available behind the building.",
-        "Feel free to call us at (555) 010-2000 with any questions.",
+        "Feel free to call us at (201) 555-0100 with any questions.",
         "Our office is 100% smoke-free.",
         "Please save this number.",
     ])

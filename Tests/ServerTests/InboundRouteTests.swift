@@ -84,7 +84,7 @@ struct InboundRouteTests {
         try await withServer { h, client in
             let r = try await client.inbound(h.keys.provider, from: "+15552102001", body: "help?")
             #expect(r.json["classification"] as? String == "help")
-            #expect((r.json["reply"] as? String)?.contains("(555) 010-2000") == true)
+            #expect((r.json["reply"] as? String)?.contains("(201) 555-0100") == true)
             #expect(r.json["consent"] is NSNull)
             #expect(try await h.store.allConsentEvents().isEmpty)
         }

@@ -20,7 +20,7 @@ struct SecureExpiryTests {
             let words = Secure.words(after.text)
             #expect(words.contains("This link has expired"))
             #expect(words.contains("ask the practice to send you a new link"))
-            #expect(words.contains("(555) 010-2000"))
+            #expect(words.contains("(201) 555-0100"))
             #expect(!after.text.contains("name=\"csrf\""), "an expired link still offers a form")
             #expect(try await client.linkStatus(h.keys.sender, message: c.message)["status"] as? String == "expired")
         }

@@ -96,7 +96,7 @@ struct SecureNotificationTests {
 
     @Test("a long practice name still gives one GSM-7 segment with the link")
     func longPracticeNameFitsOneSegment() async throws {
-        let practice = Practice(name: "Riverside Family Medicine and Pediatrics of Greater Springfield", phone: "(555) 010-2000",
+        let practice = Practice(name: "Riverside Family Medicine and Pediatrics of Greater Springfield", phone: "(201) 555-0100",
                                 number: "+15555550100", email: "care@riversidefamilymed.com")
         let config = Secure.config(publicURL: "https://portal.riversidefamilymed.com", practice: practice)
         try await withServer(config: config) { h, client in

@@ -140,7 +140,7 @@ struct SecurePINTests {
             #expect(third.status == .forbidden)
             let words = Secure.words(third.text)
             #expect(words.contains("This link is locked"))
-            #expect(words.contains("call (555) 010-2000 and ask the practice to send you a new link"))
+            #expect(words.contains("call (201) 555-0100 and ask the practice to send you a new link"))
             let page = try await client.page("/s/\(c.token)")
             #expect(page.status == .forbidden)
             #expect(Secure.words(page.text).contains("This link is locked"))

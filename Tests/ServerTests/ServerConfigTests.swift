@@ -36,10 +36,16 @@ struct ServerConfigTests {
     func documentedExample() throws {
         let temp = try TempDir()
         defer { temp.remove() }
-        try "practice: {name: Riverside Family Medicine, phone: \"(555) 010-2000\", number: \"+15555550100\", email: care@riversidefamilymed.com}\n"
+        try "practice: {name: Riverside Family Medicine, phone: \"(201) 555-0100\", number: \"+15555550100\", email: care@riversidefamilymed.com}\n"
             .write(toFile: temp.path("c.yml"), atomically: true, encoding: .utf8)
         let c = try ServerConfig.load(path: temp.path("c.yml"))
         #expect(c.practice.number == "+15555550100")
+    }
+
+    @Test("the sample practice's phone and number are numbers the API accepts")
+    func samplePhoneAccepted() {
+        #expect(PhoneNumber.e164(ServerConfig.samplePractice.phone) == "+12015550100")
+        #expect(PhoneNumber.e164(ServerConfig.samplePractice.number) == ServerConfig.samplePractice.number)
     }
 
     @Test("a ledger exported from a server on the default practice number can be imported again")

@@ -33,10 +33,10 @@ extension StoreConformance {
           arguments: StoreFactory.all)
     func lastMessage(_ factory: StoreFactory) async throws {
         try await factory.withStore { (store) async throws in
-            let main = "+15550100000", lab = "+15550100007"
-            try await store.insertRecipient(Sample.recipient("pat_1", phone: "+15550102000"))
-            try await store.insertRecipient(Sample.recipient("pat_2", phone: "+15550102000"))  // same family phone
-            try await store.insertRecipient(Sample.recipient("pat_3", phone: "+15550103000"))
+            let main = "+12015550110", lab = "+12015550117"
+            try await store.insertRecipient(Sample.recipient("pat_1", phone: "+12015550100"))
+            try await store.insertRecipient(Sample.recipient("pat_2", phone: "+12015550100"))  // same family phone
+            try await store.insertRecipient(Sample.recipient("pat_3", phone: "+12015550130"))
             try await store.insertMessage(Sample.message("msg_old", to: "pat_1", from: main, queue: "a", at: 10))
             try await store.insertMessage(Sample.message("msg_new", to: "pat_2", from: main, queue: "b", at: 30))
             try await store.insertMessage(Sample.message("msg_mid", to: "pat_1", from: main, at: 20))
@@ -44,11 +44,11 @@ extension StoreConformance {
             try await store.insertMessage(Sample.message("msg_other", to: "pat_3", from: main, at: 50))
             try await store.insertMessage(Sample.message("msg_blocked", to: "pat_1", from: main, status: "blocked", at: 60))
 
-            #expect(try await store.lastMessage(toPhone: "+15550102000", fromNumber: main)?.id == "msg_new")
-            #expect(try await store.lastMessage(toPhone: "+15550102000", fromNumber: lab)?.id == "msg_lab")
-            #expect(try await store.lastMessage(toPhone: "+15550103000", fromNumber: main)?.id == "msg_other")
-            #expect(try await store.lastMessage(toPhone: "+15550103000", fromNumber: lab) == nil)
-            #expect(try await store.lastMessage(toPhone: "+15550109999", fromNumber: main) == nil)
+            #expect(try await store.lastMessage(toPhone: "+12015550100", fromNumber: main)?.id == "msg_new")
+            #expect(try await store.lastMessage(toPhone: "+12015550100", fromNumber: lab)?.id == "msg_lab")
+            #expect(try await store.lastMessage(toPhone: "+12015550130", fromNumber: main)?.id == "msg_other")
+            #expect(try await store.lastMessage(toPhone: "+12015550130", fromNumber: lab) == nil)
+            #expect(try await store.lastMessage(toPhone: "+12015550199", fromNumber: main) == nil)
         }
     }
 }

@@ -44,7 +44,7 @@ extension StoreConformance {
                                                              queue: i % 2 == 0 ? "billing" : nil, at: i))
                 try await store.insertInbound(Sample.inbound("in_\(i)", recipientId: "pat_a", queue: "billing",
                                                             blocked: i == 3, at: i))
-                try await store.appendConsent(Sample.consent("con_ev_\(i)", practice: i == 1 ? "+15550100009" : "+15550100000", at: i))
+                try await store.appendConsent(Sample.consent("con_ev_\(i)", practice: i == 1 ? "+12015550119" : "+12015550110", at: i))
             }
             #expect(try await readAllPages { try await store.messages(recipientId: "pat_a", page: $0) }.items.map(\.id)
                     == ["msg_0", "msg_1", "msg_2", "msg_3"])
@@ -55,9 +55,9 @@ extension StoreConformance {
                     == ["in_0", "in_1", "in_2", "in_4"], "never blocked ones")
             #expect(try await readAllPages { try await store.consentEvents(phone: nil, practiceNumber: nil, page: $0) }.items.count == 5)
             #expect(try await readAllPages {
-                try await store.consentEvents(phone: "+15550102000", practiceNumber: "+15550100000", page: $0)
+                try await store.consentEvents(phone: "+12015550100", practiceNumber: "+12015550110", page: $0)
             }.items.map(\.id) == ["con_ev_0", "con_ev_2", "con_ev_3", "con_ev_4"])
-            #expect(try await store.consentEvents(phone: "+15550109999", practiceNumber: nil, page: Page()).items.isEmpty)
+            #expect(try await store.consentEvents(phone: "+12015550199", practiceNumber: nil, page: Page()).items.isEmpty)
         }
     }
 

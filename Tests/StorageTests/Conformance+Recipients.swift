@@ -42,13 +42,13 @@ extension StoreConformance {
     @Test("recipients: find by cell phone", arguments: StoreFactory.all)
     func recipientsByPhone(_ factory: StoreFactory) async throws {
         try await factory.withStore { (store) async throws in
-            let mother = Sample.recipient("pat_1", phone: "+15550102000", at: 1)
-            let child = Sample.recipient("pat_2", phone: "+15550102000", at: 2)
-            let other = Sample.recipient("pat_3", phone: "+15550103000", at: 3)
+            let mother = Sample.recipient("pat_1", phone: "+12015550100", at: 1)
+            let child = Sample.recipient("pat_2", phone: "+12015550100", at: 2)
+            let other = Sample.recipient("pat_3", phone: "+12015550130", at: 3)
             for r in [child, other, mother] { try await store.insertRecipient(r) }
-            #expect(try await store.recipients(phone: "+15550102000") == [mother, child])
-            #expect(try await store.recipients(phone: "+15550103000") == [other])
-            #expect(try await store.recipients(phone: "+15550109999") == [])
+            #expect(try await store.recipients(phone: "+12015550100") == [mother, child])
+            #expect(try await store.recipients(phone: "+12015550130") == [other])
+            #expect(try await store.recipients(phone: "+12015550199") == [])
         }
     }
 
@@ -59,14 +59,14 @@ extension StoreConformance {
             var changed = Sample.recipient("pat_1")
             changed.firstName = "Grace"
             changed.email = nil
-            changed.cellPhone = "+15550104000"
+            changed.cellPhone = "+12015550140"
             changed.language = "pt-BR"
             changed.timeZone = nil
             changed.updatedAt = Sample.t(60)
             #expect(try await store.updateRecipient(changed))
             #expect(try await store.recipient(id: "pat_1") == changed)
-            #expect(try await store.recipients(phone: "+15550102000") == [])
-            #expect(try await store.recipients(phone: "+15550104000") == [changed])
+            #expect(try await store.recipients(phone: "+12015550100") == [])
+            #expect(try await store.recipients(phone: "+12015550140") == [changed])
             #expect(try await store.updateRecipient(Sample.recipient("pat_404")) == false)
             #expect(try await store.recipient(id: "pat_404") == nil, "update does not insert")
 

@@ -84,7 +84,7 @@ struct PostgresStoreTests {
             try await a.migrate()
             try await b.migrate()
             try await a.appendConsent(Sample.consent("con_ev_1"))
-            #expect(try await b.consentEvents(phone: "+15550102000", practiceNumber: "+15550100000").map(\.action) == ["opt-out"])
+            #expect(try await b.consentEvents(phone: "+12015550100", practiceNumber: "+12015550110").map(\.action) == ["opt-out"])
             let wins = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for (i, store) in [a, b, a, b].enumerated() {
                     group.addTask {

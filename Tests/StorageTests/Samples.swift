@@ -12,14 +12,14 @@ enum Sample {
         StoredKey(id: id, name: "key \(id)", roles: roles, hash: hash ?? "hash-\(id)", createdAt: t(at))
     }
 
-    static func recipient(_ id: String, kind: RecipientKind = .patient, phone: String? = "+15550102000",
+    static func recipient(_ id: String, kind: RecipientKind = .patient, phone: String? = "+12015550100",
                           at: Int = 0) -> Recipient {
         Recipient(id: id, kind: kind, firstName: "Ada", lastName: "Lovelace", dateOfBirth: "1990-12-10",
                   cellPhone: phone, email: "ada@example.com", language: "es", timeZone: "America/New_York",
                   createdAt: t(at), updatedAt: t(at))
     }
 
-    static func message(_ id: String, to recipientId: String = "pat_1", from: String = "+15550100000",
+    static func message(_ id: String, to recipientId: String = "pat_1", from: String = "+12015550110",
                         queue: String? = nil, status: String = "sent", at: Int = 0) -> OutboundMessage {
         OutboundMessage(id: id, recipientId: recipientId, kind: "sms", notify: ["sms", "email"], body: "Hi \(id)",
                         queue: queue, fromNumber: from, status: status, decision: "allow", rulesVersion: "2025.1",
@@ -27,17 +27,17 @@ enum Sample {
     }
 
     static func outbox(_ id: String, message: String = "msg_1", at: Int = 0) -> OutboxItem {
-        OutboxItem(id: id, messageId: message, channel: "sms", from: "+15550100000", to: "+15550102000",
+        OutboxItem(id: id, messageId: message, channel: "sms", from: "+12015550110", to: "+12015550100",
                    body: "Hello", createdAt: t(at))
     }
 
-    static func inbound(_ id: String, from: String = "+15550102000", recipientId: String? = "pat_1",
+    static func inbound(_ id: String, from: String = "+12015550100", recipientId: String? = "pat_1",
                         queue: String? = nil, blocked: Bool = false, at: Int = 0) -> InboundMessage {
-        InboundMessage(id: id, from: from, to: "+15550100000", body: "Reply \(id)", recipientId: recipientId,
+        InboundMessage(id: id, from: from, to: "+12015550110", body: "Reply \(id)", recipientId: recipientId,
                        queue: queue, classification: "message", reviewReason: nil, blocked: blocked, receivedAt: t(at))
     }
 
-    static func consent(_ id: String, phone: String = "+15550102000", practice: String = "+15550100000",
+    static func consent(_ id: String, phone: String = "+12015550100", practice: String = "+12015550110",
                         action: String = "opt-out", at: Int = 0) -> ConsentEvent {
         ConsentEvent(id: id, phone: phone, practiceNumber: practice, action: action, source: "keyword",
                      text: "STOP", messageId: "in_1", actor: "patient", at: t(at))
