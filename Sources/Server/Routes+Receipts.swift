@@ -27,7 +27,7 @@ extension Router where Context == AppContext {
             }
             var code: Int?
             if let text = fields["ErrorCode"], !text.isEmpty {
-                guard let n = Int(text) else {
+                guard text.count <= 9, text.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(text) else {
                     throw APIError(.badRequest, "invalid_field", "`ErrorCode` `\(text)` is not a number; send the provider's numeric error code, or leave it out.",
                                    details: "{\"field\":\"ErrorCode\"}")
                 }

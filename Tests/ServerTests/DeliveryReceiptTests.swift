@@ -96,6 +96,22 @@ struct DeliveryReceiptTests {
         }
     }
 
+    @Test("an ErrorCode that is not a plain number of at most 9 digits is refused and changes nothing")
+    func errorCodeRefused() async throws {
+        let fake = FakeTwilio()
+        try await fake.run { base in
+            try await withReceiptServer(fake, base) { h, client in
+                let (message, sid) = try await Self.send(client, h)
+                for code in ["+5", "30007x", "1234567890"] {
+                    let r = try await fake.postStatus(sid, "undelivered", errorCodeText: code, key: h.keys.provider)
+                    #expect(r.status == 400, "\(code)")
+                    #expect(r.body.contains("\"field\":\"ErrorCode\""), "\(code): \(r.body)")
+                }
+                #expect(try await Self.history(client, h, message).statuses == ["queued"])
+            }
+        }
+    }
+
     @Test("carrier filtering (30007) shows on the audit record and in /metrics by rules version")
     func carrierFiltered() async throws {
         let fake = FakeTwilio()

@@ -59,11 +59,12 @@ final class FakeTwilio: Sendable {
     /// Posts a status callback for `sid` to the URL its send named, as Twilio does: the form
     /// fields signed into `X-Twilio-Signature` with `signingToken` (the auth token by default),
     /// and `key` as the bearer key. Answers the server's status and body.
-    func postStatus(_ sid: String, _ status: String, errorCode: Int? = nil, errorMessage: String? = nil, key: String,
-                    signingToken: String? = nil) async throws -> (status: UInt, body: String) {
+    /// `errorCodeText` sends an `ErrorCode` as written, such as one that is not a number.
+    func postStatus(_ sid: String, _ status: String, errorCode: Int? = nil, errorCodeText: String? = nil,
+                    errorMessage: String? = nil, key: String, signingToken: String? = nil) async throws -> (status: UInt, body: String) {
         let url = try #require(callbacks.withLock { $0[sid] }, "no send named a StatusCallback for \(sid)")
         var fields = ["MessageSid": sid, "MessageStatus": status, "AccountSid": "AC123"]
-        if let errorCode { fields["ErrorCode"] = "\(errorCode)" }
+        if let code = errorCodeText ?? errorCode.map(String.init) { fields["ErrorCode"] = code }
         if let errorMessage { fields["ErrorMessage"] = errorMessage }
         var request = HTTPClientRequest(url: url)
         request.method = .POST
