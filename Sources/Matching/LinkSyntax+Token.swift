@@ -33,7 +33,10 @@ extension LinkSyntax {
             }
             var lead = start - 1
             while lead > 0 && t[lead] & 0xC0 == 0x80 { lead -= 1 }
-            if let (v, n) = scalar(t, at: lead), lead + n == start, isCJK(v) { break }
+            // A stray byte of invalid UTF-8 is one byte of the token, as `tokenEnd` reads it: never
+            // a reason to step back over the ASCII byte (a space) before it.
+            guard let (v, n) = scalar(t, at: lead), lead + n == start else { start -= 1; continue }
+            if isCJK(v) { break }
             start = lead
         }
         return start
