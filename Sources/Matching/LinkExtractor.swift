@@ -161,7 +161,8 @@ public struct LinkExtractor: Sendable {
             }
             if end < tokenEnd && LinkSyntax.isPathStart(t[end]) { end = tokenEnd }
         }
-        end = LinkSyntax.trimTrailing(t, start, end)
+        // Trailing punctuation is the sentence's, never any of the host.
+        end = max(LinkSyntax.trimTrailing(t, start, end), hostLast)
         return LinkMatch(range: start..<end, hostRange: hostStart..<hostLast, host: host, hasScheme: hasScheme)
     }
 

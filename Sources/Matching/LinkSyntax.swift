@@ -91,7 +91,9 @@ enum LinkSyntax {
                 while lead > start && t[lead] & 0xC0 == 0x80 { lead -= 1 }
                 guard let s = decode(t, lead, e - lead) else { return e }
                 let p = s.properties
-                if p.isAlphabetic || p.numericType != nil { return e }
+                // Marks too, as a host's labels take them (`labelLength`).
+                if p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+                    || p.generalCategory == .spacingMark { return e }
                 e = lead
             }
         }
