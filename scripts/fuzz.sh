@@ -84,6 +84,10 @@ for t in "${targets[@]}"; do
   seed "$t" "$corpus"
   log=$out/$t.log
   echo "fuzz: $t for ${FUZZ_SECONDS}s on $(ls "$corpus" | wc -l) inputs; log $log"
+  # Inputs an earlier run saved stay (they may not be copied to fixtures/fuzz yet); only those
+  # saved by this run count against it.
+  started=$scratch/started-$t
+  touch "$started"
   set +e
   ASAN_OPTIONS="detect_leaks=$FUZZ_LEAKS${ASAN_OPTIONS:+:$ASAN_OPTIONS}" TEXTGATE_FUZZ_RULES=$root/rules "$bin/$t" "$corpus" -max_total_time="$FUZZ_SECONDS" -timeout="$FUZZ_TIMEOUT" \
     -rss_limit_mb=4096 -max_len=16384 -detect_leaks="$FUZZ_LEAKS" -print_final_stats=1 -artifact_prefix="$out/$t/" > "$log" 2>&1
@@ -91,7 +95,7 @@ for t in "${targets[@]}"; do
   set -e
   runs=$(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1 | grep -o '[0-9]*' || echo "?")
-  artifacts=$(find "$out/$t" -type f | wc -l)
+  artifacts=$(find "$out/$t" -type f -newer "$started" | wc -l)
   if [ "$status" -ne 0 ] || [ "$artifacts" -gt 0 ]; then
     failed+=("$t")
     summary+=("$t: FAILED (exit $status) after $runs runs; inputs in $out/$t/")
