@@ -91,28 +91,21 @@ struct DeliveryWorkerTests {
     func broadcastNotHeldTwice() async throws {
         let fake = FakeTwilio()
         let clock = ManualClock(Self.start)
-        try await fake.run { base in
-            let h = try await Self.harness(base, clock: clock, rate: 4)
-            do {
-                try await h.app.test(.router) { client in
-                    var patients: [String] = []
-                    for i in 0..<3 { patients.append(try await client.makePatient(h.keys.sender, phone: "(555) 210-304\(i)")) }
-                    let created = try await BroadcastRouteTests.create(
-                        client, h.keys.sender, template: #""Riverside: flu shots are in. Reply STOP to opt out.""#,
-                        recipients: "[" + patients.map { "\"\($0)\"" }.joined(separator: ",") + "]")
-                    #expect(created.status == .accepted, "\(created)")
-                    try await h.state.scheduler.runDue()
-                    #expect(clock.now() == Self.start.addingTimeInterval(0.5), "three slots a quarter second apart")
-                    #expect(fake.posts.isEmpty)
-                    #expect(try await h.state.delivery?.runDue() == 3)
-                    #expect(fake.posts.count == 3)
-                    #expect(clock.now() == Self.start.addingTimeInterval(0.5), "no second wait in the worker")
-                }
-            } catch {
-                await h.close()
-                throw error
+        try await Self.with(fake, clock: clock, rate: 4) { h, worker in
+            try await h.app.test(.router) { client in
+                var patients: [String] = []
+                for i in 0..<3 { patients.append(try await client.makePatient(h.keys.sender, phone: "(555) 210-304\(i)")) }
+                let created = try await BroadcastRouteTests.create(
+                    client, h.keys.sender, template: #""Riverside: flu shots are in. Reply STOP to opt out.""#,
+                    recipients: "[" + patients.map { "\"\($0)\"" }.joined(separator: ",") + "]")
+                #expect(created.status == .accepted, "\(created)")
+                try await h.state.scheduler.runDue()
+                #expect(clock.now() == Self.start.addingTimeInterval(0.5), "three slots a quarter second apart")
+                #expect(fake.posts.isEmpty)
+                #expect(try await worker.runDue() == 3)
+                #expect(fake.posts.count == 3)
+                #expect(clock.now() == Self.start.addingTimeInterval(0.5), "no second wait in the worker")
             }
-            await h.close()
         }
     }
 
