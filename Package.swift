@@ -137,7 +137,7 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite", "StoragePostgres", "Stores", "PostgresCluster"]),
         .testTarget(name: "MessagingTests", dependencies: ["Messaging", "OptOut", "Storage", "StorageSQLite", "Rules"]),
         .testTarget(name: "CLITests", dependencies: ["textgate", "Linting", "SARIFSchemaCheck", "PostgresCluster", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "ServerTests", dependencies: ["Server", "Storage", "StorageSQLite", "Messaging", "OptOut", "Rules", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Yams", package: "Yams"), .product(name: "AsyncHTTPClient", package: "async-http-client")]),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Storage", "StorageSQLite", "Stores", "PostgresCluster", "Messaging", "OptOut", "Rules", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Yams", package: "Yams"), .product(name: "AsyncHTTPClient", package: "async-http-client")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -52,7 +52,7 @@ public struct DeliveryStage: SendStage {
             let to = method == "sms" ? recipient.cellPhone! : recipient.email!
             let from = method == "sms" ? c.fromNumber : practice.email
             let delivery = Delivery(messageId: c.messageId, channel: method, from: from, to: to, body: c.outgoing,
-                                    secret: c.secret)
+                                    secret: c.secret, paced: c.request.paced)
             let id: String
             do {
                 id = try await transport.deliver(delivery)
@@ -74,7 +74,8 @@ public struct DeliveryStage: SendStage {
                     throw SendError(.unavailable, code: "transport_failed", message: "The message was not delivered: \(reason)")
                 }
             }
-            try await record(c, delivery, providerSid: id.isEmpty ? nil : id, .queued)
+            // A queued text's delivery is recorded when the delivery worker hands it to the provider.
+            if !transport.deliversLater { try await record(c, delivery, providerSid: id.isEmpty ? nil : id, .queued) }
             c.deliveries.append((method, id))
         }
     }

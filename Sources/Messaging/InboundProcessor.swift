@@ -133,8 +133,13 @@ public struct InboundProcessor: Sendable {
                     case .failed(let reason): delivery.errorMessage = reason
                     }
                 }
-                _ = try await store.recordDelivery(delivery)
-                try await store.setMessageStatus(id: replyId, status: delivery.status == .failed ? "failed" : "sent")
+                if transport.deliversLater && delivery.status != .failed {
+                    // Queued: the delivery worker records its delivery when it hands it to the provider.
+                    try await store.setMessageStatus(id: replyId, status: "queued")
+                } else {
+                    _ = try await store.recordDelivery(delivery)
+                    try await store.setMessageStatus(id: replyId, status: delivery.status == .failed ? "failed" : "sent")
+                }
             }
             return InboundResult(message: message, reply: sent, consent: event, classification: classification,
                                  reminderReply: reminder, replyLanguage: sent == nil ? nil : language, appointment: answered)

@@ -23,12 +23,17 @@ public final class Scheduler: Sendable {
     /// the text already).
     let resendUnhanded: Bool
 
-    /// A scheduler over the pipeline's store and transport.
+    /// Hears of each outcome this scheduler records (for metrics).
+    let finished: @Sendable (_ source: SendSource, _ state: SendState, _ reason: String?) -> Void
+
+    /// A scheduler over the pipeline's store and transport, pacing through the store (so the pace
+    /// of each number holds across instances).
     public init(store: any TextgateStore, pipeline: SendPipeline, practice: Practice, settings: ScheduleSettings,
-                clock: any SchedulerClock, transportName: String, worker: String = Identifier.make("wrk")) {
+                clock: any SchedulerClock, transportName: String, worker: String = Identifier.make("wrk"),
+                finished: @escaping @Sendable (SendSource, SendState, String?) -> Void = { _, _, _ in }) {
         self.store = store; self.pipeline = pipeline; self.practice = practice; self.settings = settings
-        self.clock = clock; self.worker = worker
-        self.pacer = Pacer(messagesPerSecond: settings.messagesPerSecond, clock: clock)
+        self.clock = clock; self.worker = worker; self.finished = finished
+        self.pacer = Pacer(messagesPerSecond: settings.messagesPerSecond, clock: clock, slots: store)
         self.resendUnhanded = transportName == "outbox"
     }
 
@@ -41,12 +46,7 @@ public final class Scheduler: Sendable {
     /// Runs until its task is cancelled: handles what is due, then looks again every `poll`
     /// seconds. A store failure is reported to `failed` and tried again at the next look.
     public func run(poll: TimeInterval = 1, failed: @escaping @Sendable (any Error) -> Void = { _ in }) async {
-        while !Task.isCancelled {
-            do { _ = try await runDue() } catch is CancellationError { return } catch {
-                failed(error)
-            }
-            do { try await clock.sleep(until: clock.now().addingTimeInterval(poll)) } catch { return }
-        }
+        await PollingLoop.run(clock: clock, poll: poll, failed: failed) { _ = try await runDue() }
     }
 
     /// Claims and handles everything due now, batch by batch; returns how many sends it handled.
@@ -80,7 +80,7 @@ public final class Scheduler: Sendable {
     func handle(_ send: ScheduledSend) async throws {
         let now = clock.now()
         func finish(_ state: SendState, _ reason: String?, message: String? = nil) async throws {
-            _ = try await store.finishSend(id: send.id, state: state, reason: reason, messageId: message, at: clock.now())
+            try await record(send, state, reason, messageId: message)
         }
         guard let plan = try await plan(send) else { return }
         guard let recipient = try await store.recipient(id: send.recipientId) else {
@@ -112,7 +112,8 @@ public final class Scheduler: Sendable {
         let messageId = Self.messageId(send, attempt: send.attempts)
         do {
             _ = try await pipeline.send(SendRequest(recipientId: recipient.id, kind: plan.kind, notify: plan.notify, body: text,
-                                                    queue: plan.queue, caller: plan.caller, messageId: messageId))
+                                                    queue: plan.queue, caller: plan.caller, messageId: messageId,
+                                                    paced: true))
             try await finish(.sent, nil, message: messageId)
         } catch let error as SendError {
             switch error.code {
@@ -129,17 +130,17 @@ public final class Scheduler: Sendable {
         switch send.source {
         case .broadcast:
             guard let b = try await store.broadcast(id: send.parentId), b.cancelledAt == nil else {
-                _ = try await store.finishSend(id: send.id, state: .skipped, reason: "broadcast_cancelled", messageId: nil, at: now)
+                try await record(send, .skipped, "broadcast_cancelled", messageId: nil)
                 return nil
             }
             return Plan(templates: b.templates, kind: b.kind, notify: b.notify, queue: b.queue, caller: b.caller)
         case .reminder:
             guard let a = try await store.appointment(id: send.parentId) else {
-                _ = try await store.finishSend(id: send.id, state: .skipped, reason: "appointment_deleted", messageId: nil, at: now)
+                try await record(send, .skipped, "appointment_deleted", messageId: nil)
                 return nil
             }
             guard a.startsAt > now else {
-                _ = try await store.finishSend(id: send.id, state: .skipped, reason: "appointment_passed", messageId: nil, at: now)
+                try await record(send, .skipped, "appointment_passed", messageId: nil)
                 return nil
             }
             return Plan(templates: settings.reminderTemplates, kind: "sms", notify: ["sms"], queue: nil, caller: "scheduler",
@@ -169,10 +170,17 @@ public final class Scheduler: Sendable {
                     continue
                 } else { (state, reason) = (.failed, "interrupted: the provider may or may not have the text") }
             }
-            _ = try await store.finishSend(id: send.id, state: state, reason: reason, messageId: id, at: clock.now())
+            try await record(send, state, reason, messageId: id)
             return true
         }
         return false
+    }
+
+    /// Records a send's outcome, and tells `finished` when this call recorded it (not another's).
+    func record(_ send: ScheduledSend, _ state: SendState, _ reason: String?, messageId: String?) async throws {
+        if try await store.finishSend(id: send.id, state: state, reason: reason, messageId: messageId, at: clock.now()) {
+            finished(send.source, state, reason)
+        }
     }
 
     /// The message id of a send's attempt.

@@ -76,8 +76,9 @@ public struct SendPipeline: Sendable {
             await audit(c, decision: error.code, findings: report.findings)
             throw error
         }
-        message.status = "sent"
-        do { try await store.setMessageStatus(id: c.messageId, status: "sent") } catch { throw SendPipeline.storeFailure(error) }
+        // Queued for the delivery worker, it is `sent` (or `failed`, `refused`) once the provider answers.
+        message.status = delivery.transport.deliversLater ? "queued" : "sent"
+        do { try await store.setMessageStatus(id: c.messageId, status: message.status) } catch { throw SendPipeline.storeFailure(error) }
         await audit(c, decision: report.decision.rawValue, findings: report.findings)
         return SendResult(message: message, report: report, deliveries: c.deliveries)
     }

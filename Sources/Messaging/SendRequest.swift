@@ -20,12 +20,15 @@ public struct SendRequest: Sendable, Equatable {
     /// The id the message must have (a scheduled send's, so a retry after a crash can tell
     /// whether it was already sent); nil for a new one.
     public var messageId: String?
+    /// Whether the caller already waited for the sending number's pacing slot (the scheduler
+    /// does); a queued text is then not held again.
+    public var paced: Bool
 
     /// A request.
     public init(recipientId: String, kind: String, notify: [String], body: String, queue: String?, caller: String,
-                messageId: String? = nil) {
+                messageId: String? = nil, paced: Bool = false) {
         self.recipientId = recipientId; self.kind = kind; self.notify = notify; self.body = body
-        self.queue = queue; self.caller = caller; self.messageId = messageId
+        self.queue = queue; self.caller = caller; self.messageId = messageId; self.paced = paced
     }
 }
 

@@ -15,11 +15,14 @@ public struct Delivery: Sendable, Equatable {
     public var body: String
     /// The part of `body` that must never be stored in plain text (a secure link's token).
     public var secret: String?
+    /// Whether the sender already waited for the number's pacing slot (scheduled texts).
+    public var paced: Bool
 
     /// A delivery.
-    public init(messageId: String, channel: String, from: String, to: String, body: String, secret: String? = nil) {
+    public init(messageId: String, channel: String, from: String, to: String, body: String, secret: String? = nil,
+                paced: Bool = false) {
         self.messageId = messageId; self.channel = channel; self.from = from; self.to = to; self.body = body
-        self.secret = secret
+        self.secret = secret; self.paced = paced
     }
 
     /// `body` with the secret replaced, for what may be stored and shown.
@@ -44,6 +47,14 @@ public protocol Transport: Sendable {
     var name: String { get }
     /// Delivers one message; returns the provider's or outbox's id.
     func deliver(_ delivery: Delivery) async throws(TransportError) -> String
+    /// Whether a text handed over is only queued, for the server's delivery worker to send on to
+    /// the provider (and record its delivery) later.
+    var deliversLater: Bool { get }
+}
+
+extension Transport {
+    /// A transport delivers when it is handed a text, unless it says otherwise.
+    public var deliversLater: Bool { false }
 }
 
 /// The default transport: messages are stored for another system to collect
@@ -59,13 +70,18 @@ public struct OutboxTransport: Transport {
     let store: any MessageStore
     let clock: @Sendable () -> Date
     let seal: @Sendable (String) -> String
+    /// Whether the server's delivery worker sends the items on to a provider (the `http`
+    /// transport), rather than collectors taking them.
+    public let deliversLater: Bool
 
-    /// An outbox over a store; `seal` encrypts texts that carry a secret.
+    /// An outbox over a store; `seal` encrypts texts that carry a secret; `forwarded` when the
+    /// server's own delivery worker sends the items on.
     public init(store: any MessageStore, clock: @escaping @Sendable () -> Date = Date.init,
-                seal: @escaping @Sendable (String) -> String) {
+                seal: @escaping @Sendable (String) -> String, forwarded: Bool = false) {
         self.store = store
         self.clock = clock
         self.seal = seal
+        self.deliversLater = forwarded
     }
 
     /// `outbox`.
@@ -75,7 +91,7 @@ public struct OutboxTransport: Transport {
     public func deliver(_ d: Delivery) async throws(TransportError) -> String {
         let item = OutboxItem(id: Identifier.make("out"), messageId: d.messageId, channel: d.channel, from: d.from,
                               to: d.to, body: d.redactedBody, createdAt: clock(),
-                              sealedBody: d.secret == nil ? nil : seal(d.body))
+                              sealedBody: d.secret == nil ? nil : seal(d.body), paced: d.paced)
         do { try await store.insertOutbox(item) } catch { throw .failed("the outbox could not be written: \(error)") }
         return item.id
     }

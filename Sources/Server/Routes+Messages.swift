@@ -20,9 +20,10 @@ extension Router where Context == AppContext {
                                             unit: "message", undone: "sent") {
                 do {
                     let result = try await state.pipeline.send(send)
-                    state.metrics.send(outcome: "sent")
+                    state.metrics.send(outcome: result.message.status)
                     state.metrics.decision(result.report, action: "send")
-                    return (201, MessageJSON.sent(result))
+                    // Queued for the delivery worker (the `http` transport): accepted, not yet sent.
+                    return (result.message.status == "queued" ? 202 : 201, MessageJSON.sent(result))
                 } catch let error as SendError {
                     state.metrics.send(outcome: error.code)
                     if error.kind == .invalid || error.kind == .notFound { throw error }

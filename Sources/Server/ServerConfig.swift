@@ -15,7 +15,7 @@ import Yams
 /// keywords: {es: {opt_out: [...], opt_in: [...], help: [...]}}   # added to the built-in keywords
 /// secure: {public_url: "https://gate.example.org", expiry_hours: 72, pin_length: 5, session_minutes: 15, key_file: "..."}
 /// limits: {sms_segments: 10, secure_characters: 20000, check_characters: 200000}
-/// pacing: {messages_per_second: 1}                          # per sending number: broadcasts and reminders
+/// pacing: {messages_per_second: 1}                          # per sending number: broadcasts, reminders, http deliveries
 /// quiet_hours: {start: "21:00", end: "08:00"}               # in the recipient's time zone, else practice.time_zone
 /// reminders: {offsets: [72h, 24h], template: "..."}         # or template: {en: "...", es: "..."}
 /// ```

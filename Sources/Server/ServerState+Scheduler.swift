@@ -16,6 +16,20 @@ extension ServerState {
     }
 }
 
+extension ServerState {
+    /// Starts sending queued texts on to the provider in the background (with the `http`
+    /// transport; nil with the `outbox` transport); cancel the task to stop.
+    public func startDelivery(logger: Logger) -> Task<Void, Never>? {
+        guard let delivery else { return nil }
+        return Task {
+            await delivery.run { error in
+                guard !Task.isCancelled else { return }
+                logger.error("deliveries paused until the next look: \(error)")
+            }
+        }
+    }
+}
+
 /// The scheduler's clock over the server's: reads it, and sleeps in real time.
 struct ClosureClock: SchedulerClock {
     let read: @Sendable () -> Date

@@ -28,6 +28,9 @@ public final class ServerState: Sendable {
     public let inbound: InboundProcessor
     /// Sends broadcasts and reminders when they are due (started by `serve`, see ``startScheduler()``).
     public let scheduler: Scheduler
+    /// Sends queued texts on to the provider (the `http` transport), paced per sending number;
+    /// nil with the `outbox` transport, whose collectors take them (see ``startDelivery(logger:)``).
+    public let delivery: DeliveryWorker?
     /// The provider's delivery status callbacks.
     public let receipts: DeliveryReceipts
     /// Secure links, PINs and patient sessions.
@@ -64,11 +67,15 @@ public final class ServerState: Sendable {
 
     /// The state of a server.
     /// - Parameters:
+    ///   - transport: where texts are handed over (the outbox by default).
+    ///   - provider: the provider texts are sent on to (the `http` transport): accepted texts are
+    ///     queued in the outbox, and the delivery worker claims, paces and sends them.
     ///   - keys: the server's keys, from its key file.
     ///   - secretKey: one server-side key instead (id `0`); a random one, valid for this
     ///     process only, when neither is given.
     public init(store: any TextgateStore, rules: RulesHolder, config: ServerConfig, transport: (any Transport)? = nil,
-                keys: ServerKeys? = nil, secretKey: SymmetricKey? = nil, clock: @escaping @Sendable () -> Date = Date.init,
+                provider: (any Transport)? = nil, keys: ServerKeys? = nil, secretKey: SymmetricKey? = nil,
+                clock: @escaping @Sendable () -> Date = Date.init,
                 schedulerClock: (any SchedulerClock)? = nil, keyCacheSeconds: TimeInterval = 1) {
         self.keyCache = KeyCache(maxAge: keyCacheSeconds)
         let keys = keys ?? ServerKeys(single: secretKey ?? SymmetricKey(size: .bits256), id: "0")
@@ -77,10 +84,17 @@ public final class ServerState: Sendable {
         self.rules = rules
         self.config = config
         self.clock = clock
-        let transport = transport ?? OutboxTransport(store: store, clock: clock, seal: { keys.seal($0) })
+        let transport = transport ?? OutboxTransport(store: store, clock: clock, seal: { keys.seal($0) }, forwarded: provider != nil)
         self.transport = transport
         let metrics = Metrics()
         self.metrics = metrics
+        let schedulerClock = schedulerClock ?? ClosureClock(now: clock)
+        self.delivery = provider.map { provider in
+            DeliveryWorker(store: store, provider: provider,
+                           pacer: Pacer(messagesPerSecond: config.schedule.messagesPerSecond, clock: schedulerClock, slots: store),
+                           clock: schedulerClock, open: { keys.open($0) },
+                           refused: { metrics.providerRefusal(code: $0, rulesVersion: $1) }, finished: { metrics.delivery($0) })
+        }
         let baseURL = SharedText(config.secureURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "")
         self.baseURL = baseURL
         let secureLinks = SecureLinkService(store: store, policy: config.securePolicy, keys: keys, clock: clock)
@@ -96,7 +110,8 @@ public final class ServerState: Sendable {
                                         recipientLanguage: { $0.language.flatMap(LanguageCode.init(rawValue:)) },
                                         clock: clock)
         self.scheduler = Scheduler(store: store, pipeline: pipeline, practice: config.practice, settings: config.schedule,
-                                   clock: schedulerClock ?? ClosureClock(now: clock), transportName: transport.name)
+                                   clock: schedulerClock, transportName: transport.name,
+                                   finished: { metrics.scheduledSend(source: $0, state: $1, reason: $2) })
         metrics.rules(version: rules.ruleset.version)
     }
 

@@ -141,14 +141,17 @@ public struct OutboxItem: Sendable, Equatable {
     public var leaseUntil: Date?
     /// The real body, encrypted by the caller (opaque to the store); erased when acknowledged.
     public var sealedBody: String?
+    /// Whether its sender already waited for the number's pacing slot (a broadcast's or a
+    /// reminder's text), so the delivery worker sends it without waiting again.
+    public var paced: Bool
 
     /// An outbox item.
     public init(id: String, messageId: String, channel: String, from: String, to: String, body: String,
                 createdAt: Date, ackedAt: Date? = nil, claimedBy: String? = nil, leaseUntil: Date? = nil,
-                sealedBody: String? = nil) {
+                sealedBody: String? = nil, paced: Bool = false) {
         self.id = id; self.messageId = messageId; self.channel = channel; self.from = from; self.to = to
         self.body = body; self.createdAt = createdAt; self.ackedAt = ackedAt
-        self.claimedBy = claimedBy; self.leaseUntil = leaseUntil; self.sealedBody = sealedBody
+        self.claimedBy = claimedBy; self.leaseUntil = leaseUntil; self.sealedBody = sealedBody; self.paced = paced
     }
 }
 

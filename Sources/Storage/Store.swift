@@ -85,6 +85,10 @@ public protocol OutboxClaimStore: Sendable {
     func claimOutbox(collector: String, limit: Int, lease: TimeInterval, now: Date) async throws(StorageError) -> [OutboxItem]
     /// A page of outbox items ordered by (creation time, id); only unacknowledged ones unless `includeAcked`.
     func outbox(includeAcked: Bool, page: Page) async throws(StorageError) -> PageResult<OutboxItem>
+    /// Extends the claim `collector` holds on an unacknowledged item to `lease` seconds after
+    /// `now`; false, and nothing changed, when the item is acknowledged or another collector
+    /// claimed it (a collector that lost its claim must not send the item).
+    func renewOutboxClaim(id: String, collector: String, lease: TimeInterval, now: Date) async throws(StorageError) -> Bool
 }
 
 /// Lists read a page at a time, ordered by (time, id): oldest first, except the audit trail,
@@ -157,7 +161,7 @@ public protocol AuditStore: Sendable {
 
 /// Everything textgate stores. SQLite (the embedded default) and PostgreSQL implement it.
 public protocol TextgateStore: KeyStore, RecipientStore, QueueStore, MessageStore, IdempotencyStore, OutboxClaimStore,
-                               ConsentStore, AuditStore, SecureLinkStore, PagedReads,
+                               ConsentStore, AuditStore, SecureLinkStore, PagedReads, PacingStore,
                                ScheduledSendStore, BroadcastStore, AppointmentStore, DeliveryStore {
     /// Applies pending migrations; each version runs once.
     func migrate() async throws(StorageError)

@@ -9,10 +9,10 @@ extension PostgresStore {
         _ = try await query(
             """
             INSERT INTO outbox (id, message_id, channel, sender, receiver, body, created_at, acked_at, claimed_by,
-                lease_until, sealed_body)
+                lease_until, sealed_body, paced)
             VALUES (\(item.id), \(item.messageId), \(item.channel), \(item.from), \(item.to), \(item.body),
                     \(Millisecond.date(item.createdAt)), \(Millisecond.date(item.ackedAt)), \(item.claimedBy),
-                    \(Millisecond.date(item.leaseUntil)), \(item.sealedBody))
+                    \(Millisecond.date(item.leaseUntil)), \(item.sealedBody), \(item.paced))
             """,
             "add outbox item \(item.id) (duplicate id, or message \(item.messageId) not stored)")
     }
@@ -65,12 +65,22 @@ extension PostgresStore {
             "acknowledge outbox item \(id)")).isEmpty
     }
 
+    /// Extends a claim the collector still holds on an unacknowledged item.
+    public func renewOutboxClaim(id: String, collector: String, lease: TimeInterval, now: Date) async throws(StorageError) -> Bool {
+        !(try await query(
+            """
+            UPDATE outbox SET lease_until = \(Millisecond.date(now.addingTimeInterval(lease)))
+            WHERE id = \(id) AND claimed_by = \(collector) AND acked_at IS NULL RETURNING id
+            """,
+            "renew the claim on outbox item \(id)")).isEmpty
+    }
+
     static func outboxItem(_ row: PostgresRow) throws(StorageError) -> OutboxItem {
         let r = RowReader(row, table: "outbox")
         return OutboxItem(id: try r.string("id"), messageId: try r.string("message_id"), channel: try r.string("channel"),
                           from: try r.string("sender"), to: try r.string("receiver"), body: try r.string("body"),
                           createdAt: try r.date("created_at"), ackedAt: try r.optionalDate("acked_at"),
                           claimedBy: try r.optionalString("claimed_by"), leaseUntil: try r.optionalDate("lease_until"),
-                          sealedBody: try r.optionalString("sealed_body"))
+                          sealedBody: try r.optionalString("sealed_body"), paced: try r.bool("paced"))
     }
 }

@@ -157,5 +157,11 @@ extension PostgresStore {
             "CREATE INDEX messages_by_time ON messages (created_at, id COLLATE \"C\")",
             "CREATE INDEX messages_by_status ON messages (status, created_at)",
         ]),
+        // Each sending number's next free moment (Unix milliseconds), so pacing holds across
+        // every instance on the database; outbox items already paced by their sender.
+        Migration(version: 8, statements: [
+            "CREATE TABLE pacing_slots (number text PRIMARY KEY, next_ms bigint NOT NULL)",
+            "ALTER TABLE outbox ADD COLUMN paced boolean NOT NULL DEFAULT false",
+        ]),
     ]
 }

@@ -248,6 +248,12 @@ extension SQLiteStore {
             "CREATE INDEX messages_by_time ON messages (created_at, id)",
             "CREATE INDEX messages_by_status ON messages (status, created_at)",
         ]),
+        // Each sending number's next free moment (Unix milliseconds), so pacing holds across
+        // every process on the file; outbox items already paced by their sender.
+        Migration(version: 9, statements: [
+            "CREATE TABLE pacing_slots (number TEXT PRIMARY KEY NOT NULL, next_ms INTEGER NOT NULL)",
+            "ALTER TABLE outbox ADD COLUMN paced INTEGER NOT NULL DEFAULT 0 CHECK (paced IN (0, 1))",
+        ]),
     ]
 
     /// Applies pending migrations in order, each in its own transaction, each at most once.

@@ -9,12 +9,12 @@ extension SQLiteStore {
         _ = try await durableQuery(
             """
             INSERT INTO outbox (id, message_id, channel, sender, receiver, body, created_at, acked_at, claimed_by,
-                lease_until, sealed_body)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                lease_until, sealed_body, paced)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [Bind.text(item.id), Bind.text(item.messageId), Bind.text(item.channel), Bind.text(item.from),
              Bind.text(item.to), Bind.text(item.body), Bind.date(item.createdAt), Bind.date(item.ackedAt),
-             Bind.text(item.claimedBy), Bind.date(item.leaseUntil), Bind.text(item.sealedBody)],
+             Bind.text(item.claimedBy), Bind.date(item.leaseUntil), Bind.text(item.sealedBody), Bind.bool(item.paced)],
             "add outbox item \(item.id) (duplicate id, or message \(item.messageId) not stored)")
     }
 
@@ -64,12 +64,20 @@ extension SQLiteStore {
             [Bind.date(at), Bind.text(id)], "acknowledge outbox item \(id)")).isEmpty
     }
 
+    /// Extends a claim the collector still holds on an unacknowledged item.
+    public func renewOutboxClaim(id: String, collector: String, lease: TimeInterval, now: Date) async throws(StorageError) -> Bool {
+        !(try await query(
+            "UPDATE outbox SET lease_until = ? WHERE id = ? AND claimed_by = ? AND acked_at IS NULL RETURNING id",
+            [Bind.date(now.addingTimeInterval(lease)), Bind.text(id), Bind.text(collector)],
+            "renew the claim on outbox item \(id)")).isEmpty
+    }
+
     static func outboxItem(_ row: SQLiteRow) throws(StorageError) -> OutboxItem {
         let r = RowReader(row: row, table: "outbox")
         return OutboxItem(id: try r.string("id"), messageId: try r.string("message_id"), channel: try r.string("channel"),
                           from: try r.string("sender"), to: try r.string("receiver"), body: try r.string("body"),
                           createdAt: try r.date("created_at"), ackedAt: try r.optionalDate("acked_at"),
                           claimedBy: try r.optionalString("claimed_by"), leaseUntil: try r.optionalDate("lease_until"),
-                          sealedBody: try r.optionalString("sealed_body"))
+                          sealedBody: try r.optionalString("sealed_body"), paced: try r.bool("paced"))
     }
 }

@@ -52,7 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         // The provider reports deliveries to /v1/status under the public URL, else this server's address.
         let callback = StatusCallbackURL(publicURL: settings.publicURL)
-        let transport: (any Transport)? = settings.http.map { HTTPTransport(settings: $0, statusCallback: { callback.url }) }
+        let provider: (any Transport)? = settings.http.map { HTTPTransport(settings: $0, statusCallback: { callback.url }) }
         let keyPath = settings.secureKeyFile ?? ProcessInfo.processInfo.environment["TEXTGATE_KEY_FILE"]
         guard let keyPath = keyPath ?? (StoreLocation.isPostgres(db) ? nil : db + ".key") else {
             try? await store.close()
@@ -64,7 +64,8 @@ struct ServeCommand: AsyncParsableCommand {
             try? await store.close()
             throw error
         }
-        let state = ServerState(store: store, rules: holder, config: settings, transport: transport, keys: keys)
+        // With the http transport accepted texts are queued in the outbox; the delivery worker sends them on.
+        let state = ServerState(store: store, rules: holder, config: settings, provider: provider, keys: keys)
         let reload = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
         signal(SIGHUP, SIG_IGN)
         reload.setEventHandler {
@@ -86,19 +87,25 @@ struct ServeCommand: AsyncParsableCommand {
             Console.out(Self.banner(host: host, port: port, db: dbPath, rules: rulesDir, version: holder.ruleset.version, key: key))
         }
         let scheduler = state.startScheduler(logger: logger)
+        let delivery = state.startDelivery(logger: logger)
         do {
             try await app.runService()
         } catch {
             // Nothing is left half-open: the store is closed before the one line that says why.
             scheduler.cancel()
+            delivery?.cancel()
             await scheduler.value
+            await delivery?.value
             try? await store.close()
             Console.error("textgate: cannot serve on \(host):\(port): \(Self.describe(error))")
             throw ExitStatus.usage.code
         }
-        // The scheduler finishes the send in hand (its outcome is recorded) before the store closes.
+        // The scheduler and the delivery worker finish the send in hand (its outcome is recorded)
+        // before the store closes.
         scheduler.cancel()
+        delivery?.cancel()
         await scheduler.value
+        await delivery?.value
         try await store.close()
     }
 

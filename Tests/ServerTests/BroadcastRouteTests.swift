@@ -56,6 +56,9 @@ struct BroadcastRouteTests {
             #expect(skipped.count == 1)
             #expect(skipped.first?["recipient"] as? String == gone)
             #expect(skipped.first?["reason"] as? String == "recipient_opted_out")
+            let metrics = try await client.call(.get, "/metrics").text
+            #expect(metrics.contains(#"textgate_scheduled_sends_total{reason="none",source="broadcast",state="sent"} 2"#), "\(metrics)")
+            #expect(metrics.contains(#"textgate_scheduled_sends_total{reason="recipient_opted_out",source="broadcast",state="skipped"} 1"#))
 
             try await h.state.scheduler.runDue()
             #expect(try await h.store.outbox(includeAcked: true).count == outbox.count + 1, "nobody twice (the +1 is the STOP confirmation)")

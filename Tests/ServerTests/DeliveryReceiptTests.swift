@@ -5,7 +5,8 @@ import Server
 import Storage
 import Testing
 
-/// A live server on loopback whose `http` transport sends to `fake`, naming the server's own
+/// A live server on loopback whose `http` transport (queued texts sent on by the delivery
+/// worker, which tests run with `deliver`) sends to `fake`, naming the server's own
 /// `/v1/status` as the StatusCallback; status callbacks must be signed with the fake's token.
 func withReceiptServer(_ fake: FakeTwilio, _ base: String, transport retry: RetryPolicy = RetryPolicy(attempts: 2),
                        _ body: @Sendable (Harness, any TestClientProtocol) async throws -> Void) async throws {
@@ -16,7 +17,7 @@ func withReceiptServer(_ fake: FakeTwilio, _ base: String, transport retry: Retr
     let callback = StatusCallbackURL(publicURL: nil)
     let transport = HTTPTransport(settings: FakeProviderTests.settings(base), statusCallback: { callback.url },
                                   retry: retry, sleep: { _ in }, random: { 0 })
-    let h = try await Harness.make(config: config, transport: transport)
+    let h = try await Harness.make(config: config, provider: transport)
     do {
         try await h.app.test(.live) { client in
             callback.serverListening(at: "http://127.0.0.1:\(try #require(client.port))")
@@ -31,13 +32,27 @@ func withReceiptServer(_ fake: FakeTwilio, _ base: String, transport retry: Retr
 
 @Suite("Delivery receipts: POST /v1/status and GET /v1/messages/{id} with a fake Twilio on loopback")
 struct DeliveryReceiptTests {
-    /// Sends a text to a new patient at `phone`; the message id and the provider's sid.
+    /// Sends a text to a new patient at `phone` and lets the delivery worker send it on; the
+    /// message id and the provider's sid.
     static func send(_ client: any TestClientProtocol, _ h: Harness, phone: String = "+15552102001") async throws -> (message: String, sid: String) {
+        let message = try await queue(client, h, phone: phone)
+        try await deliver(h)
+        let sid = try #require(try await history(client, h, message).delivery["providerSid"] as? String)
+        return (message, sid)
+    }
+
+    /// Sends a text to a new patient at `phone`: accepted and queued (202); its message id.
+    static func queue(_ client: any TestClientProtocol, _ h: Harness, phone: String) async throws -> String {
         let patient = try await client.makePatient(h.keys.sender, phone: phone)
         let sent = try await client.sendText(h.keys.sender, to: patient)
-        #expect(sent.status == .created, "\(sent)")
-        let sid = try #require((sent.json["deliveries"] as? [[String: Any]])?.first?["id"] as? String)
-        return (try #require(sent.json["id"] as? String), sid)
+        #expect(sent.status == .accepted, "\(sent)")
+        #expect(sent.json["status"] as? String == "queued")
+        return try #require(sent.json["id"] as? String)
+    }
+
+    /// Runs the delivery worker until nothing is queued.
+    static func deliver(_ h: Harness) async throws {
+        try await #require(h.state.delivery).runDue()
     }
 
     static func history(_ client: any TestClientProtocol, _ h: Harness, _ message: String) async throws -> (status: String?, statuses: [String], delivery: [String: Any]) {
@@ -180,23 +195,25 @@ struct DeliveryReceiptTests {
             try await withReceiptServer(fake, base, transport: RetryPolicy(attempts: 3)) { h, client in
                 let (message, sid) = try await Self.send(client, h)
                 #expect(fake.posts.count == 2)
-                #expect(try await Self.history(client, h, message).delivery["providerSid"] as? String == sid)
+                #expect(sid.hasPrefix("SM"))
+                #expect(try await h.store.message(id: message)?.status == "sent")
 
-                let broken = try await client.makePatient(h.keys.sender, phone: "+15552102666")
-                let failed = try await client.sendText(h.keys.sender, to: broken)
-                #expect(failed.errorCode == "transport_failed")
-                #expect(failed.message.contains("to all 3 tries"), "\(failed)")
+                let broken = try await Self.queue(client, h, phone: "+15552102666")
+                try await Self.deliver(h)
+                let failed = try await Self.history(client, h, broken)
+                #expect(failed.status == "failed")
+                #expect((failed.delivery["errorMessage"] as? String)?.contains("to all 3 tries") == true, "\(failed.delivery)")
+                #expect(try await h.store.message(id: broken)?.status == "failed")
                 #expect(fake.posts.count == 5)
 
-                let invalid = try await client.makePatient(h.keys.sender, phone: "+15552102400")
-                let refused = try await client.sendText(h.keys.sender, to: invalid)
-                #expect(refused.errorCode == "transport_failed")
-                #expect(refused.message.contains("not retried"))
+                let invalid = try await Self.queue(client, h, phone: "+15552102400")
+                try await Self.deliver(h)
                 #expect(fake.posts.count == 6)
-                let id = try #require(try await h.store.messages(recipientId: invalid).first?.id)
-                let shown = try await Self.history(client, h, id)
+                let shown = try await Self.history(client, h, invalid)
                 #expect(shown.status == "failed")
+                #expect((shown.delivery["errorMessage"] as? String)?.contains("not retried") == true)
                 #expect(shown.delivery["providerSid"] is NSNull)
+                #expect(try await h.store.outbox(includeAcked: false).isEmpty, "every item acknowledged, none to retry")
             }
         }
     }

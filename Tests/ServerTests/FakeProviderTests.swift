@@ -96,26 +96,38 @@ struct FakeProviderTests {
         }
     }
 
-    @Test("over HTTP: sent, refused by the carrier (409), refused by the gate (409), START, sent again")
+    @Test("over HTTP: queued (202) then sent, refused by the carrier, refused by the gate (409), START, sent again")
     func routeEndToEnd() async throws {
         let fake = FakeTwilio(optedOut: ["+15552102009"], failing: ["+15552102666"])
         try await fake.run { base in
             var config = ServerConfig()
             config.transportKind = "http"
             config.http = Self.settings(base)
-            try await withServer(config: config, transport: HTTPTransport(settings: Self.settings(base), sleep: { _ in })) { h, client in
+            try await withServer(config: config, provider: HTTPTransport(settings: Self.settings(base), sleep: { _ in })) { h, client in
+                let worker = try #require(h.state.delivery)
                 let ok = try await client.makePatient(h.keys.sender, phone: "+15552102001")
                 let sent = try await client.sendText(h.keys.sender, to: ok)
-                #expect(sent.status == .created, "\(sent)")
-                let sid = (sent.json["deliveries"] as? [[String: Any]])?.first?["id"] as? String
-                #expect(sid?.hasPrefix("SM") == true)
+                #expect(sent.status == .accepted, "\(sent)")
+                #expect(sent.json["status"] as? String == "queued")
+                let id = try #require(sent.json["id"] as? String)
+                #expect(fake.posts.isEmpty, "nothing is posted inside the request")
+                #expect(try await worker.runDue() == 1)
+                #expect(fake.posts.count == 1)
+                let shown = try await client.call(.get, "/v1/messages/\(id)", key: h.keys.sender)
+                #expect(shown.json["status"] as? String == "sent")
+                let delivery = (shown.json["deliveries"] as? [[String: Any]])?.first
+                #expect((delivery?["providerSid"] as? String)?.hasPrefix("SM") == true)
+                #expect(delivery?["transport"] as? String == "http")
 
                 let out = try await client.makePatient(h.keys.sender, phone: "+15552102009")
                 let carrier = try await client.sendText(h.keys.sender, to: out)
-                #expect(carrier.status == .conflict)
-                #expect(carrier.errorCode == "recipient_opted_out")
-                #expect(carrier.details["providerCode"] as? Int == 21610)
+                #expect(carrier.status == .accepted)
+                try await worker.runDue()
+                let refused = try #require(try await h.store.messages(recipientId: out).first)
+                #expect(refused.status == "refused")
+                #expect(try await h.store.deliveries(messageId: refused.id).first?.errorCode == 21610)
                 let gate = try await client.sendText(h.keys.sender, to: out)
+                #expect(gate.status == .conflict)
                 #expect(gate.errorCode == "recipient_opted_out")
                 #expect(gate.details["source"] as? String == "provider")
                 #expect(fake.posts.count == 2)
@@ -124,12 +136,15 @@ struct FakeProviderTests {
                 h.clock.advance(60)
                 let start = try await client.inbound(h.keys.provider, from: "+15552102009", body: "START")
                 #expect(start.json["consent"] as? String == "opt-in")
-                #expect(try await client.sendText(h.keys.sender, to: out).status == .created)
+                #expect(try await client.sendText(h.keys.sender, to: out).status == .accepted)
+                // The START confirmation and the text both go out through the worker.
+                #expect(try await worker.runDue() == 2)
+                #expect(fake.posts.count == 4)
 
                 let broken = try await client.makePatient(h.keys.sender, phone: "+15552102666")
-                let failed = try await client.sendText(h.keys.sender, to: broken)
-                #expect(failed.status == .badGateway)
-                #expect(failed.errorCode == "transport_failed")
+                #expect(try await client.sendText(h.keys.sender, to: broken).status == .accepted)
+                try await worker.runDue()
+                #expect(try await h.store.messages(recipientId: broken).first?.status == "failed")
             }
         }
     }

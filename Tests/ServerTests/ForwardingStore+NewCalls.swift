@@ -20,6 +20,12 @@ extension ForwardingStore {
     func outbox(includeAcked: Bool, page: Page) async throws(StorageError) -> PageResult<OutboxItem> {
         try await base.outbox(includeAcked: includeAcked, page: page)
     }
+    func renewOutboxClaim(id: String, collector: String, lease: TimeInterval, now: Date) async throws(StorageError) -> Bool {
+        try await base.renewOutboxClaim(id: id, collector: collector, lease: lease, now: now)
+    }
+    func reservePacingSlot(number: String, interval: TimeInterval, now: Date) async throws(StorageError) -> Date {
+        try await base.reservePacingSlot(number: number, interval: interval, now: now)
+    }
 }
 
 /// Forwarding for the paged list reads.

@@ -53,6 +53,7 @@ struct Harness: Sendable {
     /// A harness on `rules` (the repo's `rules/` by default), with optional config and transport.
     static func make(rules: String = packageRoot.appendingPathComponent("rules").path,
                      config: ServerConfig = ServerConfig(), transport: (any Transport)? = nil,
+                     provider: (any Transport)? = nil, schedulerClock: (any SchedulerClock)? = nil,
                      dbPath existing: String? = nil) async throws -> Harness {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("textgate-server-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -61,7 +62,8 @@ struct Harness: Sendable {
         try await store.migrate()
         let clock = TestClock()
         let holder = try RulesHolder(directory: rules, now: clock.read())
-        let state = ServerState(store: store, rules: holder, config: config, transport: transport, clock: { clock.read() })
+        let state = ServerState(store: store, rules: holder, config: config, transport: transport, provider: provider,
+                                clock: { clock.read() }, schedulerClock: schedulerClock)
         let keys = Keys(sender: try await addKey(store, ["sender"]), admin: try await addKey(store, ["admin"]),
                         provider: try await addKey(store, ["provider"]))
         return Harness(dir: dir, dbPath: dbPath, store: store, state: state, clock: clock, keys: keys)
@@ -86,9 +88,9 @@ struct Harness: Sendable {
 
 /// Runs `body` with a router-level test client over a fresh harness; always cleans up.
 func withServer(rules: String = packageRoot.appendingPathComponent("rules").path, config: ServerConfig = ServerConfig(),
-                transport: (any Transport)? = nil,
+                transport: (any Transport)? = nil, provider: (any Transport)? = nil,
                 _ body: @Sendable (Harness, any TestClientProtocol) async throws -> Void) async throws {
-    let h = try await Harness.make(rules: rules, config: config, transport: transport)
+    let h = try await Harness.make(rules: rules, config: config, transport: transport, provider: provider)
     do {
         try await h.app.test(.router) { client in try await body(h, client) }
     } catch {
