@@ -9,8 +9,14 @@ import Foundation
 /// root, so as root the cluster runs as the `postgres` user (or `nobody`).
 /// `TEXTGATE_TEST_POSTGRES_URL` uses an existing server instead (its user must create databases).
 public final class PostgresCluster: Sendable {
-    /// The cluster, started by the first test that needs it.
-    public static let shared = Task<PostgresCluster, any Error> { try PostgresCluster.start() }
+    /// The cluster, started by the first test that needs it. `initdb` and the server's start
+    /// block for seconds, so they run on a thread of their own, never on the concurrency pool
+    /// (a thread per core, shared by every test running at once).
+    public static let shared = Task<PostgresCluster, any Error> {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try PostgresCluster.start() }) }
+        }
+    }
 
     /// Whether tests must fail, not skip, when there is no PostgreSQL (`CI=true`).
     public static let required = ProcessInfo.processInfo.environment["CI"] == "true"

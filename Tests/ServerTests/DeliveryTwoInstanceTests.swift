@@ -11,12 +11,7 @@ import Testing
 
 /// Two servers on one PostgreSQL database, each with its own delivery worker, sending the same
 /// outbox on to one provider (the HTTP exchange itself is DeliveryWorkerTests' concern).
-///
-/// Run on demand (`TEXTGATE_TEST_TWO_INSTANCES=1`): in the full parallel ServerTests run it has
-/// stalled the suite now and then while the throwaway cluster starts; alone it passes in seconds.
 @Suite("The delivery worker: two instances on one PostgreSQL database",
-       .enabled(if: ProcessInfo.processInfo.environment["TEXTGATE_TEST_TWO_INSTANCES"] == "1",
-                "set TEXTGATE_TEST_TWO_INSTANCES=1 to run it"),
        .enabled(if: PostgresCluster.missing == nil || PostgresCluster.required, "PostgreSQL is not installed"))
 struct DeliveryTwoInstanceTests {
     /// Runs a blocking cluster command (it waits for `psql`) off the concurrency pool, which has
