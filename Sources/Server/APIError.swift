@@ -29,7 +29,14 @@ public struct APIError: Error, Sendable {
         self.headers = headers
     }
 
-    /// The JSON body.
+    /// An error whose details are a typed value.
+    init<Details: Encodable>(_ status: HTTPResponse.Status, _ code: String, _ message: String, detail: Details,
+                             headers: HTTPFields = [:]) {
+        self.init(status, code, message, details: JSONBody.details(detail), headers: headers)
+    }
+
+    /// The JSON body. Built from its parts here because `details` arrives as JSON text (a send
+    /// refusal's details are written by the messaging layer).
     public var body: String {
         "{\"error\":{\"code\":\(JSONText.quote(code)),\"message\":\(JSONText.quote(message)),\"details\":\(detailsJSON ?? "{}")}}"
     }

@@ -45,7 +45,7 @@ public enum Auth {
         let granted = Set(stored.roles.compactMap(Role.init(rawValue:)))
         guard granted.contains(.admin) || !granted.isDisjoint(with: roles) else {
             throw APIError(.forbidden, "forbidden", "This key's roles (\(stored.roles.joined(separator: ", "))) do not allow this; it needs \(roles.map(\.rawValue).joined(separator: " or ")).",
-                           details: "{\"required\":[\(roles.map { "\"\($0.rawValue)\"" }.joined(separator: ","))]}")
+                           detail: RolesDetail(required: roles.map(\.rawValue)))
         }
         return Caller(id: stored.id, name: stored.name, roles: granted)
     }

@@ -103,10 +103,12 @@ public enum Broadcasts {
         }
         if !blocked.isEmpty {
             let rules = blocked.flatMap { l in l.report.findings.filter { $0.severity == .error }.map { "\($0.rule) (\(l.language))" } }
-            let details = blocked.map { "{\"language\":\(JSONText.quote($0.language)),\"rulesVersion\":\(JSONText.quote($0.report.rulesVersion)),\"findings\":\(FindingsJSON.encode($0.report.findings))}" }
+            let details = TemplatesBlockedDetail(templates: blocked.map {
+                .init(language: $0.language, rulesVersion: $0.report.rulesVersion, findings: $0.report.findings.map(FindingBody.init))
+            })
             throw SendError(.blocked, code: "template_blocked",
                             message: "The template breaks carrier rules: \(rules.joined(separator: ", ")). Nothing was sent; change the template and send again.",
-                            detailsJSON: "{\"templates\":[\(details.joined(separator: ","))]}")
+                            detailsJSON: JSONBody.details(details))
         }
         do {
             if let queue = d.queue, try await store.queue(name: queue) == nil {
@@ -122,7 +124,7 @@ public enum Broadcasts {
                 if !missing.isEmpty {
                     throw SendError(.notFound, code: "recipient_not_found",
                                     message: "No patient or contact has id \(missing.prefix(10).map { "`\($0)`" }.joined(separator: ", "))\(missing.count > 10 ? " and \(missing.count - 10) more" : ""); nothing was scheduled.",
-                                    detailsJSON: "{\"missing\":[\(missing.map(JSONText.quote).joined(separator: ","))]}")
+                                    detailsJSON: JSONBody.details(MissingDetail(missing: missing)))
                 }
                 var seen = Set<String>()
                 ids = given.filter { seen.insert($0).inserted }

@@ -30,7 +30,7 @@ final class CheckPool: Sendable {
         guard taken <= queueLimit else {
             throw APIError(.serviceUnavailable, "busy",
                            "The server is checking as many large texts as it can at once; retry in a second.",
-                           details: "{\"retryAfterSeconds\":1}", headers: [.retryAfter: "1"])
+                           detail: RetryDetail(retryAfterSeconds: 1), headers: [.retryAfter: "1"])
         }
         return try await pool.runIfActive(work)
     }

@@ -44,7 +44,7 @@ enum InboundDeduplication {
         case .mismatch:
             throw APIError(.conflict, "message_sid_reused",
                            "MessageSid \(sid) was already received with different fields; nothing was changed. Each message needs its own MessageSid.",
-                           details: "{\"messageSid\":\(JSON.q(sid))}")
+                           detail: MessageSidDetail(messageSid: sid))
         case .reserved:
             break
         }

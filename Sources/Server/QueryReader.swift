@@ -75,6 +75,6 @@ struct QueryReader {
     }
 
     private func invalid(_ name: String, _ what: String) -> APIError {
-        APIError(.badRequest, "invalid_parameter", "The query parameter `\(name)` \(what).", details: "{\"parameter\":\"\(name)\"}")
+        APIError(.badRequest, "invalid_parameter", "The query parameter `\(name)` \(what).", detail: ParameterDetail(parameter: name))
     }
 }

@@ -29,31 +29,66 @@ enum BodyReader {
         return try decode(type, Data(buffer.readableBytesView))
     }
 
-    /// `data` decoded as `T`, strictly.
+    /// `data` decoded as `T`, strictly, in one pass over the JSON: the body must be an object,
+    /// every field one `T` takes, none `null`, each of the type `T` expects.
     static func decode<T: RequestBody>(_ type: T.Type, _ data: Data) throws -> T {
         guard !data.isEmpty else { throw APIError.badJSON("the body is empty; send a JSON object") }
         if let offset = data.withUnsafeBytes({ UTF8Check.firstInvalidByte($0.bindMemory(to: UInt8.self)) }) {
             throw APIError(.badRequest, "invalid_utf8", "The request body is not valid UTF-8 (byte \(offset)); send it as UTF-8.",
-                           details: "{\"byteOffset\":\(offset)}")
-        }
-        let parsed: Any
-        do { parsed = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
-            throw APIError.badJSON("it is not valid JSON")
-        }
-        guard let object = parsed as? [String: Any] else { throw APIError.badJSON("it is not a JSON object") }
-        let unknown = object.keys.filter { !T.fields.contains($0) }.sorted()
-        guard unknown.isEmpty else {
-            throw APIError(.badRequest, "unknown_field", "Unknown field\(unknown.count == 1 ? "" : "s") \(unknown.map { "`\($0)`" }.joined(separator: ", ")); expected \(T.fields.map { "`\($0)`" }.joined(separator: ", ")).")
-        }
-        if let key = object.keys.sorted().first(where: { object[$0] is NSNull }) {
-            throw APIError(.badRequest, "invalid_field", "The field `\(key)` is null; send a value or leave the field out.",
-                           details: "{\"field\":\(JSONText.quote(key))}")
+                           detail: ByteOffsetDetail(byteOffset: offset))
         }
         do {
-            return try JSONDecoder().decode(T.self, from: data)
-        } catch let error as DecodingError {
-            throw APIError.decoding(error)
+            return try decoder.decode(Strict<T>.self, from: data).value
+        } catch let refusal as Strict<T>.Refusal {
+            switch refusal {
+            case .notAnObject: throw APIError.badJSON("it is not a JSON object")
+            case .unknown(let unknown):
+                throw APIError(.badRequest, "unknown_field", "Unknown field\(unknown.count == 1 ? "" : "s") \(unknown.map { "`\($0)`" }.joined(separator: ", ")); expected \(T.fields.map { "`\($0)`" }.joined(separator: ", ")).")
+            case .null(let key):
+                throw APIError(.badRequest, "invalid_field", "The field `\(key)` is null; send a value or leave the field out.",
+                               detail: FieldDetail(field: key))
+            case .decoding(let error): throw APIError.decoding(error)
+            }
+        } catch is DecodingError {
+            // Thrown before `Strict` saw the body: the JSON itself is malformed.
+            throw APIError.badJSON("it is not valid JSON")
         }
+    }
+
+    /// One decoder for every body: `JSONDecoder` copies its options for each call.
+    private static let decoder = JSONDecoder()
+}
+
+/// `T` read from a JSON object after its keys are checked against `T.fields` and for `null`, on
+/// the one parse of the body that `JSONDecoder` makes.
+private struct Strict<T: RequestBody>: Decodable {
+    var value: T
+
+    /// Why a body was refused before or while `T` was read.
+    enum Refusal: Error {
+        case notAnObject
+        case unknown([String])
+        case null(String)
+        case decoding(DecodingError)
+    }
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    init(from decoder: any Decoder) throws {
+        let object: KeyedDecodingContainer<AnyKey>
+        do { object = try decoder.container(keyedBy: AnyKey.self) } catch { throw Refusal.notAnObject }
+        let keys = object.allKeys.map(\.stringValue)
+        let unknown = keys.filter { !T.fields.contains($0) }.sorted()
+        guard unknown.isEmpty else { throw Refusal.unknown(unknown) }
+        for key in keys.sorted() where try object.decodeNil(forKey: AnyKey(stringValue: key)) {
+            throw Refusal.null(key)
+        }
+        do { value = try T(from: decoder) } catch let error as DecodingError { throw Refusal.decoding(error) }
     }
 }
 
@@ -62,7 +97,7 @@ extension APIError {
     static func tooLarge(limit: Int) -> APIError {
         APIError(.contentTooLarge, "payload_too_large",
                  "The request body is larger than the limit of \(limit) bytes; send a smaller body.",
-                 details: "{\"limitBytes\":\(limit)}")
+                 detail: LimitDetail(limitBytes: limit))
     }
 
     /// A decoding failure, naming the field and what it must be.
@@ -73,15 +108,15 @@ extension APIError {
         switch error {
         case .keyNotFound(let key, let c):
             let field = name(c.codingPath + [key])
-            return APIError(.badRequest, "missing_field", "The field `\(field)` is required.", details: "{\"field\":\(JSONText.quote(field))}")
+            return APIError(.badRequest, "missing_field", "The field `\(field)` is required.", detail: FieldDetail(field: field))
         case .typeMismatch(let type, let c), .valueNotFound(let type, let c):
             let field = name(c.codingPath)
             return APIError(.badRequest, "invalid_field", "The field `\(field)` must be \(describe(type)).",
-                            details: "{\"field\":\(JSONText.quote(field))}")
+                            detail: FieldDetail(field: field))
         case .dataCorrupted(let c):
             let field = name(c.codingPath)
             return APIError(.badRequest, "invalid_field", "The field `\(field)` is invalid: \(c.debugDescription)",
-                            details: "{\"field\":\(JSONText.quote(field))}")
+                            detail: FieldDetail(field: field))
         @unknown default:
             return APIError.badJSON("it does not have the shape this route expects")
         }

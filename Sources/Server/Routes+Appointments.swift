@@ -15,7 +15,7 @@ extension Router where Context == AppContext {
             let now = state.clock()
             guard startsAt > now else {
                 throw APIError(.unprocessableContent, "invalid_field", "`startsAt` is in the past; give the appointment's start.",
-                               details: "{\"field\":\"startsAt\"}")
+                               detail: FieldDetail(field: "startsAt"))
             }
             let appointment = Appointment(id: Identifier.make("apt"), recipientId: recipient.id, startsAt: startsAt,
                                           location: body.location, provider: body.provider, createdAt: now, updatedAt: now)
@@ -48,7 +48,7 @@ extension Router where Context == AppContext {
                 if startsAt != a.startsAt {
                     guard startsAt > now else {
                         throw APIError(.unprocessableContent, "invalid_field", "`startsAt` is in the past; give the new start.",
-                                       details: "{\"field\":\"startsAt\"}")
+                                       detail: FieldDetail(field: "startsAt"))
                     }
                     guard let recipient = try await state.store.recipient(id: a.recipientId) else {
                         throw APIError.notFound("recipient", a.recipientId)
@@ -78,7 +78,7 @@ extension Router where Context == AppContext {
     static func appointmentTime(_ raw: String) throws -> Date {
         guard let date = APITime.date(raw) else {
             throw APIError(.badRequest, "invalid_field", "`startsAt` must be an RFC 3339 time such as 2026-01-31T15:30:00-05:00, not `\(raw)`.",
-                           details: "{\"field\":\"startsAt\"}")
+                           detail: FieldDetail(field: "startsAt"))
         }
         return date
     }

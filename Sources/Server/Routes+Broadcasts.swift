@@ -13,7 +13,7 @@ extension Router where Context == AppContext {
             if let raw = body.scheduledAt {
                 guard let date = APITime.date(raw) else {
                     throw APIError(.badRequest, "invalid_field", "`scheduledAt` must be an RFC 3339 time such as 2026-01-31T09:00:00Z, not `\(raw)`.",
-                                   details: "{\"field\":\"scheduledAt\"}")
+                                   detail: FieldDetail(field: "scheduledAt"))
                 }
                 scheduledAt = date
             }
@@ -33,8 +33,13 @@ extension Router where Context == AppContext {
                 let created = try await Broadcasts.create(draft, store: state.store, ruleset: state.rules.ruleset,
                                                           practice: state.config.practice, now: state.clock())
                 let b = created.broadcast
-                let warnings = created.lints.map { "{\"language\":\(JSON.q($0.language)),\"decision\":\(JSON.q($0.report.decision.rawValue)),\"findings\":\(FindingsJSON.encode($0.report.findings))}" }
-                return (202, "{\"id\":\(JSON.q(b.id)),\"status\":\(JSON.q(Broadcasts.status(b, counts: [.pending: created.recipients], now: state.clock()))),\"recipients\":\(created.recipients),\"scheduledAt\":\(JSON.time(b.scheduledAt)),\"templates\":\(JSON.list(warnings))}")
+                let templates = created.lints.map {
+                    BroadcastCreatedBody.TemplateCheck(language: $0.language, decision: $0.report.decision.rawValue,
+                                                       findings: $0.report.findings.map(FindingBody.init))
+                }
+                return (202, try JSONBody.text(BroadcastCreatedBody(
+                    id: b.id, status: Broadcasts.status(b, counts: [.pending: created.recipients], now: state.clock()),
+                    recipients: created.recipients, scheduledAt: b.scheduledAt, templates: templates)))
             }
         }
         route(.get, "/v1/broadcasts/{id}", roles: [.sender], state: state, registry: registry) { request, context in
@@ -97,7 +102,7 @@ enum Idempotent {
         case .mismatch(let first):
             throw APIError(.unprocessableContent, "idempotency_key_reused",
                            "This idempotencyKey was already used for a different request\(first.map { " (answered \($0.status))" } ?? ""); nothing was \(undone). Use a new key for a new \(unit).",
-                           details: "{\"idempotencyKey\":\(JSON.q(key))}")
+                           detail: IdempotencyKeyDetail(idempotencyKey: key))
         case .reserved:
             break
         }

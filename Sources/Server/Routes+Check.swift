@@ -52,7 +52,7 @@ extension Router where Context == AppContext {
             } catch let error as RulesError {
                 throw APIError(.unprocessableContent, "rules_invalid",
                                "The rules directory has errors; the previous rules (\(previous)) keep serving.",
-                               details: "{\"version\":\(JSON.q(previous)),\"errors\":\(JSON.strings(error.diagnostics.map(\.description)))}")
+                               detail: RulesInvalidDetail(version: previous, errors: error.diagnostics.map(\.description)))
             }
         }
     }

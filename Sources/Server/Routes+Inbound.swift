@@ -42,18 +42,17 @@ extension Router where Context == AppContext {
                 if isForm {
                     return .init(status: 200, body: "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>", xml: true)
                 }
-                let m = result.message
-                return .init(status: 200, body: "{\"id\":\(JSON.q(m.id)),\"from\":\(JSON.q(m.from)),\"to\":\(JSON.q(m.to)),\"recipient\":\(JSON.q(m.recipientId)),\"queue\":\(JSON.q(m.queue)),\"classification\":\(JSON.q(m.classification)),\"blocked\":\(m.blocked),\"reviewReason\":\(JSON.q(m.reviewReason)),\"reply\":\(JSON.q(result.reply)),\"consent\":\(JSON.q(result.consent?.action))}", xml: false)
+                return .init(status: 200, body: try JSONBody.text(InboundResultBody(result)), xml: false)
             }
         }
         route(.get, "/v1/blocked-numbers", roles: [.admin], state: state, registry: registry) { _, _ in
-            .json("{\"numbers\":\(JSON.strings(try await state.store.blockedNumbers()))}")
+            try .encoded(BlockedNumbersBody(numbers: try await state.store.blockedNumbers()))
         }
         route(.post, "/v1/blocked-numbers", roles: [.admin], state: state, registry: registry) { request, context in
             let raw = try await BodyReader.decode(BlockedNumberRequest.self, request, context: context).number
             guard let number = PhoneNumber.e164(raw) else { throw APIError(.badRequest, "invalid_field", "`number` `\(raw)` is not a phone number.") }
             let added = try await state.store.blockNumber(number, at: state.clock())
-            return .json("{\"number\":\(JSON.q(number)),\"blocked\":true}", status: added ? .created : .ok)
+            return try .encoded(BlockedNumberBody(number: number, blocked: true), status: added ? .created : .ok)
         }
         route(.delete, "/v1/blocked-numbers/{number}", roles: [.admin], state: state, registry: registry) { _, context in
             let raw = try context.parameters.require("number")
@@ -74,15 +73,10 @@ extension Router where Context == AppContext {
             let deliveries = Dictionary(grouping: try await state.store.deliveries(messageIds: page.items.compactMap(\.messageId))) {
                 $0.messageId ?? ""
             }
-            let items = page.items.map { r in
-                let sent = r.messageId.flatMap { deliveries[$0] } ?? []
-                let filtered = sent.contains { d in d.history.contains { $0.errorCode == DeliveryReceipts.carrierFiltered } }
-                let summary = sent.map { d in
-                    "{\"channel\":\(JSON.q(d.channel)),\"status\":\(JSON.q(d.status.rawValue)),\"errorCode\":\(d.errorCode.map { "\($0)" } ?? "null"),\"errorMessage\":\(JSON.q(d.errorMessage))}"
-                }
-                return "{\"id\":\(JSON.q(r.id)),\"action\":\(JSON.q(r.action)),\"recipient\":\(JSON.q(r.recipientId)),\"message\":\(JSON.q(r.messageId)),\"decision\":\(JSON.q(r.decision)),\"rulesVersion\":\(JSON.q(r.rulesVersion)),\"findings\":\(r.findingsJSON),\"caller\":\(JSON.q(r.caller)),\"at\":\(JSON.time(r.at)),\"deliveries\":\(JSON.list(summary)),\"carrierFiltered\":\(filtered)}"
+            let items = try page.items.map { r in
+                try AuditEntryBody(r, deliveries: r.messageId.flatMap { deliveries[$0] } ?? [])
             }
-            return .json("{\"items\":\(JSON.list(items)),\"nextCursor\":\(JSON.q(page.next?.token))}")
+            return try .encoded(PageBody(items: items, next: page.next))
         }
     }
 }

@@ -37,7 +37,7 @@ extension Router where Context == AppContext {
             let q = try QueryReader(request, allowed: ["all", "limit", "cursor", "from", "to"])
             let page = try q.page()
             let result = try await state.store.outbox(includeAcked: try q.bool("all", default: false), page: page)
-            return .json("{\"items\":\(JSON.list(result.items.map { MessageJSON.outbox($0, keys: state.keys) })),\"nextCursor\":\(JSON.q(result.next?.token))}")
+            return try .encoded(PageBody(result.map { OutboxItemBody($0, keys: state.keys) }))
         }
         route(.post, "/v1/outbox/claim", roles: [.provider], state: state, registry: registry) { request, context in
             try Self.requireCollector(context)
@@ -50,7 +50,7 @@ extension Router where Context == AppContext {
             }
             let items = try await state.store.claimOutbox(collector: context.caller?.id ?? "", limit: limit,
                                                           lease: TimeInterval(lease), now: state.clock())
-            return .json("{\"items\":\(JSON.list(items.map { MessageJSON.outbox($0, keys: state.keys) }))}")
+            return try .encoded(ClaimedBody(items: items.map { OutboxItemBody($0, keys: state.keys) }))
         }
         route(.post, "/v1/outbox/{id}/ack", roles: [.provider], state: state, registry: registry) { _, context in
             try Self.requireCollector(context)
@@ -60,7 +60,7 @@ extension Router where Context == AppContext {
                 throw known ? APIError(.conflict, "already_acknowledged", "Outbox item `\(id)` was already acknowledged.")
                     : APIError.notFound("outbox_item", id)
             }
-            return .json("{\"id\":\(JSON.q(id)),\"acknowledged\":true}")
+            return try .encoded(AcknowledgedBody(id: id, acknowledged: true))
         }
         route(.post, "/v1/queues", roles: [.sender], state: state, registry: registry) { request, context in
             let body = try await BodyReader.decode(QueueRequest.self, request, context: context)
@@ -77,13 +77,13 @@ extension Router where Context == AppContext {
             do { try await state.store.insertQueue(queue) } catch {
                 throw APIError(.conflict, "queue_exists", "A queue named `\(name)`\(number.map { " or with number \($0)" } ?? "") already exists.")
             }
-            return .json(MessageJSON.queue(queue), status: .created)
+            return try .encoded(QueueBody(queue), status: .created)
         }
         route(.get, "/v1/queues", roles: [.sender], state: state, registry: registry) { request, _ in
             let page = try QueryReader(request, allowed: ["limit", "cursor", "from", "to"]).page()
             // A practice has a handful of queues: all are read, then paged by (creation time, name).
             let result = MessageQueue.page(try await state.store.queues(), page)
-            return .json("{\"items\":\(JSON.list(result.items.map(MessageJSON.queue))),\"nextCursor\":\(JSON.q(result.next?.token))}")
+            return try .encoded(PageBody(result.map(QueueBody.init)))
         }
         route(.get, "/v1/queues/{name}/messages", roles: [.sender], state: state, registry: registry) { request, context in
             let name = try context.parameters.require("name")
@@ -91,7 +91,7 @@ extension Router where Context == AppContext {
             guard try await state.store.queue(name: name) != nil else { throw APIError.notFound("queue", name) }
             let outbound = try await state.store.messages(queue: name, page: page)
             let inbound = try await state.store.inbound(queue: name, page: page)
-            return ThreadEntry.page([outbound.map(ThreadEntry.outbound), inbound.map(ThreadEntry.inbound)], limit: page.limit)
+            return try .encoded(ThreadEntry.page([outbound.map(ThreadEntry.outbound), inbound.map(ThreadEntry.inbound)], limit: page.limit))
         }
         route(.get, "/v1/threads/{recipient}", roles: [.sender], state: state, registry: registry) { request, context in
             let id = try context.parameters.require("recipient")
@@ -101,7 +101,7 @@ extension Router where Context == AppContext {
             var lists = [try await state.store.messages(recipientId: id, page: page).map(ThreadEntry.outbound),
                          try await state.store.inbound(recipientId: id, page: page).map(ThreadEntry.inbound)]
             if let phone = r.cellPhone { lists.append(try await state.store.inbound(phone: phone, page: page).map(ThreadEntry.inbound)) }
-            return ThreadEntry.page(lists, limit: page.limit)
+            return try .encoded(ThreadEntry.page(lists, limit: page.limit))
         }
     }
 }
@@ -113,7 +113,7 @@ extension Router where Context == AppContext {
         guard context.caller?.roles.contains(.provider) == true else {
             throw APIError(.forbidden, "forbidden",
                            "Only collectors (keys with the provider role) read the outbox; follow your texts with GET /v1/threads/{recipient} or the audit trail.",
-                           details: "{\"required\":[\"provider\"]}")
+                           detail: RolesDetail(required: [Role.provider.rawValue]))
         }
     }
 }
@@ -140,42 +140,24 @@ enum ThreadEntry {
     /// One page of a thread merged from pages of its lists, each read with the same page: by
     /// (time, id), oldest first, so at the same instant a patient's text (`in_…`) comes before
     /// the reply (`msg_…`). More follow when the merge overflows or any list has more.
-    static func page(_ lists: [PageResult<ThreadEntry>], limit: Int) -> Response {
+    static func page(_ lists: [PageResult<ThreadEntry>], limit: Int) -> PageBody<ThreadEntryBody> {
         var seen: Set<String> = []
         let merged = lists.flatMap(\.items).filter { seen.insert($0.id).inserted }
             .sorted { ($0.time, $0.id) < ($1.time, $1.id) }
         let items = Array(merged.prefix(limit))
         let more = merged.count > limit || lists.contains { $0.next != nil }
         let next = more ? items.last.map { PageCursor(at: $0.time, id: $0.id) } : nil
-        return .json("{\"items\":\(JSON.list(items.map(\.json))),\"nextCursor\":\(JSON.q(next?.token))}")
-    }
-
-    var json: String {
-        switch self {
-        case .outbound(let m):
-            return "{\"direction\":\"outbound\",\"id\":\(JSON.q(m.id)),\"kind\":\(JSON.q(m.kind)),\"from\":\(JSON.q(m.fromNumber)),\"body\":\(JSON.q(m.kind == "secure" ? "(secure message)" : m.body)),\"queue\":\(JSON.q(m.queue)),\"status\":\(JSON.q(m.status)),\"at\":\(JSON.time(m.createdAt))}"
-        case .inbound(let m):
-            return "{\"direction\":\"inbound\",\"id\":\(JSON.q(m.id)),\"from\":\(JSON.q(m.from)),\"to\":\(JSON.q(m.to)),\"body\":\(JSON.q(m.body)),\"queue\":\(JSON.q(m.queue)),\"classification\":\(JSON.q(m.classification)),\"reviewReason\":\(JSON.q(m.reviewReason)),\"blocked\":\(m.blocked),\"at\":\(JSON.time(m.receivedAt))}"
-        }
+        return PageBody(items: items.map(ThreadEntryBody.init), next: next)
     }
 }
 
-/// Messages, outbox items and queues as JSON.
+/// The answer to a send.
 enum MessageJSON {
+    /// `POST /v1/messages`'s 201 body, written by hand: it is the hot path `make bench-service`
+    /// measures, and it carries the findings as the stored JSON text instead of decoding them again.
     static func sent(_ r: SendResult) -> String {
         let m = r.message
         let deliveries = r.deliveries.map { "{\"channel\":\(JSON.q($0.channel)),\"id\":\(JSON.q($0.id))}" }
         return "{\"id\":\(JSON.q(m.id)),\"status\":\(JSON.q(m.status)),\"recipient\":\(JSON.q(m.recipientId)),\"kind\":\(JSON.q(m.kind)),\"notify\":\(JSON.strings(m.notify)),\"from\":\(JSON.q(m.fromNumber)),\"queue\":\(JSON.q(m.queue)),\"decision\":\(JSON.q(m.decision)),\"rulesVersion\":\(JSON.q(m.rulesVersion)),\"findings\":\(m.findingsJSON),\"deliveries\":\(JSON.list(deliveries)),\"createdAt\":\(JSON.time(m.createdAt))}"
-    }
-
-    /// An outbox item as its collector reads it: the real text (opened from its sealed form)
-    /// until it is acknowledged, the redacted text after.
-    static func outbox(_ i: OutboxItem, keys: ServerKeys) -> String {
-        let body = i.sealedBody.flatMap(keys.open) ?? i.body
-        return "{\"id\":\(JSON.q(i.id)),\"messageId\":\(JSON.q(i.messageId)),\"channel\":\(JSON.q(i.channel)),\"from\":\(JSON.q(i.from)),\"to\":\(JSON.q(i.to)),\"body\":\(JSON.q(body)),\"createdAt\":\(JSON.time(i.createdAt)),\"ackedAt\":\(JSON.time(i.ackedAt)),\"claimedBy\":\(JSON.q(i.claimedBy)),\"leaseUntil\":\(JSON.time(i.leaseUntil))}"
-    }
-
-    static func queue(_ q: MessageQueue) -> String {
-        "{\"name\":\(JSON.q(q.name)),\"number\":\(JSON.q(q.number)),\"createdAt\":\(JSON.time(q.createdAt))}"
     }
 }

@@ -7,7 +7,8 @@ extension Router where Context == AppContext {
     func addPublicRoutes(_ state: ServerState, _ registry: RouteRegistry) {
         route(.get, "/healthz", roles: nil, state: state, registry: registry) { _, _ in
             let schema = try await state.store.schemaVersion()
-            return .json("{\"status\":\"ok\",\"version\":\(JSON.q(TextgateVersion.current)),\"rulesVersion\":\(JSON.q(state.rules.ruleset.version)),\"schemaVersion\":\(schema)}")
+            return try .encoded(HealthBody(status: "ok", version: TextgateVersion.current, rulesVersion: state.rules.ruleset.version,
+                                           schemaVersion: schema))
         }
         route(.get, "/metrics", roles: nil, state: state, registry: registry) { _, _ in
             .text(state.metrics.text(rulesVersion: state.rules.ruleset.version), contentType: "text/plain; version=0.0.4; charset=utf-8")

@@ -23,13 +23,13 @@ extension Router where Context == AppContext {
             guard let status = DeliveryReceipts.status(raw) else {
                 throw APIError(.badRequest, "invalid_field",
                                "`MessageStatus` `\(raw)` is not a delivery status; expected queued, sent, delivered, undelivered or failed (or Twilio's accepted, scheduled, sending, read, canceled).",
-                               details: "{\"field\":\"MessageStatus\"}")
+                               detail: FieldDetail(field: "MessageStatus"))
             }
             var code: Int?
             if let text = fields["ErrorCode"], !text.isEmpty {
                 guard text.count <= 9, text.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(text) else {
                     throw APIError(.badRequest, "invalid_field", "`ErrorCode` `\(text)` is not a number; send the provider's numeric error code, or leave it out.",
-                                   details: "{\"field\":\"ErrorCode\"}")
+                                   detail: FieldDetail(field: "ErrorCode"))
                 }
                 code = n
             }

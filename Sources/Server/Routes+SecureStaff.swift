@@ -12,7 +12,7 @@ extension Router where Context == AppContext {
             guard let link = try await state.store.links(messageId: message.id).first else {
                 throw APIError(.notFound, "secure_link_not_found", "Message `\(message.id)` has no secure link.")
             }
-            return .json(SecureStaff.json(link, now: state.clock()))
+            return try .encoded(SecureLinkBody(link, now: state.clock()))
         }
         route(.post, "/v1/messages/{id}/resend-link", roles: [.sender], state: state, registry: registry) { _, context in
             let message = try await SecureStaff.secureMessage(state, context)
@@ -21,20 +21,20 @@ extension Router where Context == AppContext {
             }
             let (link, token) = try await state.secureLinks.resend(messageId: message.id, recipientId: recipient.id)
             let text = SecureNotification.text(practice: state.config.practice.name, url: state.publicBaseURL + "/s/" + token)
-            var deliveries: [String] = []
+            var deliveries: [HandedOver] = []
             for method in message.notify {
                 let to = method == "sms" ? recipient.cellPhone : recipient.email
                 guard let to else { continue }
                 let from = method == "sms" ? message.fromNumber : state.config.practice.email
                 do {
                     let id = try await state.transport.deliver(Delivery(messageId: message.id, channel: method, from: from, to: to, body: text))
-                    deliveries.append("{\"channel\":\(JSON.q(method)),\"id\":\(JSON.q(id))}")
+                    deliveries.append(HandedOver(channel: method, id: id))
                 } catch {
                     throw APIError(.badGateway, "transport_failed", "The new link was created but its notification was not delivered: \(error).")
                 }
             }
-            return .json("{\"message\":\(JSON.q(message.id)),\"link\":\(SecureStaff.json(link, now: state.clock())),\"deliveries\":\(JSON.list(deliveries))}",
-                         status: .created)
+            return try .encoded(ResentLinkBody(message: message.id, link: SecureLinkBody(link, now: state.clock()), deliveries: deliveries),
+                                status: .created)
         }
     }
 }
@@ -47,10 +47,5 @@ enum SecureStaff {
             throw APIError(.conflict, "not_a_secure_message", "Message `\(id)` is an SMS, not a secure message; it has no link.")
         }
         return message
-    }
-
-    static func json(_ l: SecureLink, now: Date) -> String {
-        let status = l.revokedAt != nil ? "replaced" : now >= l.expiresAt ? "expired" : l.lockedAt != nil ? "locked" : "active"
-        return "{\"id\":\(JSON.q(l.id)),\"status\":\(JSON.q(status)),\"createdAt\":\(JSON.time(l.createdAt)),\"expiresAt\":\(JSON.time(l.expiresAt)),\"failedPins\":\(l.failedPins),\"failedIdentityChecks\":\(l.failedIdentity),\"lockedAt\":\(JSON.time(l.lockedAt)),\"lockReason\":\(JSON.q(l.lockReason))}"
     }
 }

@@ -10,25 +10,26 @@ extension SQLiteStore {
         try await auditCommit.submit(a) { (batch) async throws(StorageError) in try await self.appendAudit(batch: batch) }
     }
 
-    /// Appends records in one transaction (one statement for a single record): all or none.
-    /// - Throws: `StorageError.conflict` when an id is already stored (or repeated).
+    /// Appends records in one statement (a row per record), so all or none.
+    /// - Throws: `StorageError.conflict` when an id is already stored (or repeated);
+    ///   `StorageError.unavailable` for more than 3,000 records at once.
     public func appendAudit(batch: [AuditRecord]) async throws(StorageError) {
-        let sql = """
-            INSERT INTO audit (id, action, recipient_id, message_id, decision, rules_version, findings_json, caller, at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """
-        func binds(_ a: AuditRecord) -> [SQLiteData] {
-            [Bind.text(a.id), Bind.text(a.action), Bind.text(a.recipientId), Bind.text(a.messageId), Bind.text(a.decision),
-             Bind.text(a.rulesVersion), Bind.text(a.findingsJSON), Bind.text(a.caller), Bind.date(a.at)]
-        }
-        if batch.count == 1, let a = batch.first {
-            _ = try await query(sql, binds(a), "append audit record \(a.id) (id already stored)")
-            return
-        }
         guard !batch.isEmpty else { return }
-        try await transaction("append \(batch.count) audit records") { (tx) async throws(StorageError) in
-            for a in batch { _ = try await tx.query(sql, binds(a)) }
+        // A statement is a round trip to the connection's thread: one per batch, not one per record.
+        // SQLite takes up to 32,766 parameters a statement, 9 a row; group commits hold at most 500.
+        guard batch.count <= 3000 else { throw .unavailable("append \(batch.count) audit records: at most 3,000 at once") }
+        let rows = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?)", count: batch.count).joined(separator: ", ")
+        var binds: [SQLiteData] = []
+        binds.reserveCapacity(batch.count * 9)
+        for a in batch {
+            binds += [Bind.text(a.id), Bind.text(a.action), Bind.text(a.recipientId), Bind.text(a.messageId), Bind.text(a.decision),
+                      Bind.text(a.rulesVersion), Bind.text(a.findingsJSON), Bind.text(a.caller), Bind.date(a.at)]
         }
+        let what = batch.count == 1 ? "append audit record \(batch[0].id) (id already stored)"
+            : "append \(batch.count) audit records (an id already stored)"
+        _ = try await query(
+            "INSERT INTO audit (id, action, recipient_id, message_id, decision, rules_version, findings_json, caller, at) VALUES \(rows)",
+            binds, what)
     }
 
     /// Records matching a filter, newest first, at most `filter.limit` (none when it is 0 or less).

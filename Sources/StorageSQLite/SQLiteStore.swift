@@ -20,6 +20,8 @@ public final class SQLiteStore: TextgateStore {
     let logger: Logger
     /// Batches concurrent audit appends into one transaction.
     let auditCommit = GroupCommit<AuditRecord>()
+    /// Batches concurrent durable writes into one transaction synced once.
+    let durableCommit = GroupCommit<DurableWrite>(maxBatch: 128)
 
     private init(connection: SQLiteConnection, path: String, logger: Logger) {
         self.connection = connection
@@ -103,25 +105,28 @@ public final class SQLiteStore: TextgateStore {
     }
 
     /// Runs one statement whose commit must survive power loss before it returns: the WAL is
-    /// synced for it (`synchronous=FULL`), then the connection goes back to `NORMAL`.
+    /// synced for it (`synchronous=FULL`), group-committed with other durable writes.
     func durableQuery(_ sql: String, _ binds: [SQLiteData] = [], _ what: String) async throws(StorageError) -> [SQLiteRow] {
-        try await gate.withGate { () async throws(StorageError) in
-            try await durably(what) { () async throws(StorageError) in try await unguardedQuery(sql, binds, what) }
-        }
+        try await durableTransaction(what) { (tx) async throws(StorageError) in try await tx.query(sql, binds) }
     }
 
     /// Runs `body` in one `BEGIN IMMEDIATE … COMMIT` transaction while holding the gate;
-    /// rolls back when it throws. `body` must use only the `Transaction` it is given. With
-    /// `durable`, the commit is synced to disk before this returns (`synchronous=FULL`).
+    /// rolls back when it throws. `body` must use only the `Transaction` it is given.
     func transaction<T: Sendable>(
-        _ what: String, durable: Bool = false, _ body: (Transaction) async throws(StorageError) -> T
+        _ what: String, _ body: (Transaction) async throws(StorageError) -> T
     ) async throws(StorageError) -> T {
         try await gate.withGate { () async throws(StorageError) in
-            if durable {
-                return try await durably(what) { () async throws(StorageError) in try await unguardedTransaction(what, body) }
-            }
-            return try await unguardedTransaction(what, body)
+            try await unguardedTransaction(what, body)
         }
+    }
+
+    /// ``transaction(_:_:)``, and with `durable` the commit is synced to disk before this returns
+    /// (`synchronous=FULL`), group-committed with other durable writes (see ``durableTransaction(_:_:)``).
+    func transaction<T: Sendable>(
+        _ what: String, durable: Bool, _ body: @escaping @Sendable (Transaction) async throws(StorageError) -> T
+    ) async throws(StorageError) -> T {
+        guard durable else { return try await transaction(what, body) }
+        return try await durableTransaction(what, body)
     }
 
     /// `BEGIN IMMEDIATE`, `body`, `COMMIT` (or `ROLLBACK` when it throws); the caller holds the gate.
@@ -142,7 +147,7 @@ public final class SQLiteStore: TextgateStore {
 
     /// Runs `body` (the gate is held) with `synchronous=FULL`, and restores `NORMAL` after,
     /// whether `body` returns or throws.
-    private func durably<T: Sendable>(
+    func durably<T: Sendable>(
         _ what: String, _ body: () async throws(StorageError) -> T
     ) async throws(StorageError) -> T {
         _ = try await unguardedQuery("PRAGMA synchronous=FULL", [], what)
@@ -164,7 +169,7 @@ public final class SQLiteStore: TextgateStore {
     }
 
     /// Runs one statement; the caller holds the gate.
-    private func unguardedQuery(_ sql: String, _ binds: [SQLiteData], _ what: String) async throws(StorageError) -> [SQLiteRow] {
+    func unguardedQuery(_ sql: String, _ binds: [SQLiteData], _ what: String) async throws(StorageError) -> [SQLiteRow] {
         guard !connection.isClosed else { throw .unavailable("SQLite database at \(path) is closed (\(what))") }
         do {
             return try await connection.query(sql, binds)

@@ -32,6 +32,43 @@ extension StoreConformance {
     }
 }
 
+extension StoreConformance {
+    @Test("durable writes at once: every message lands, a duplicate id fails only its own caller, one reservation per key",
+          arguments: StoreFactory.all)
+    func durableWritesTogether(_ factory: StoreFactory) async throws {
+        try await factory.withStore { (store) async throws in
+            try await store.insertMessage(Sample.message("msg_dup"))
+            let outcomes = try await withThrowingTaskGroup(of: (String, Bool).self) { group in
+                for i in 0..<120 {
+                    let id = i == 60 ? "msg_dup" : "msg_\(i)"
+                    group.addTask {
+                        do {
+                            try await store.insertMessage(Sample.message(id, at: i))
+                            return (id, true)
+                        } catch let error as StorageError {
+                            #expect(error.isConflict, "\(error)")
+                            return (id, false)
+                        }
+                    }
+                }
+                // The same key from 8 requests at once: exactly one holds it.
+                for i in 0..<8 {
+                    group.addTask {
+                        let taken = try await store.reserveIdempotency(caller: "key_1", key: "k", requestHash: "h", at: Sample.t(i))
+                        return ("reserve", taken == .reserved)
+                    }
+                }
+                return try await group.reduce(into: [:]) { $0[$1.0, default: []].append($1.1) }
+            }
+            #expect(outcomes["msg_dup"] == [false], "only the duplicate fails")
+            #expect(outcomes.filter { $0.key.hasPrefix("msg_") && $0.key != "msg_dup" }.allSatisfy { $0.value == [true] })
+            #expect(outcomes["reserve"]?.filter { $0 }.count == 1, "\(outcomes["reserve"] ?? [])")
+            for i in [0, 59, 61, 119] { #expect(try await store.message(id: "msg_\(i)") != nil) }
+            #expect(try await store.message(id: "msg_60") == nil)
+        }
+    }
+}
+
 @Suite("Group commit")
 struct GroupCommitTests {
     /// Records the batches it is asked to write.

@@ -193,6 +193,8 @@ def main():
     parser.add_argument("--out", default="BENCHMARKS.md")
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--swift-version", default="")
+    parser.add_argument("--sqlite-only", action="store_true",
+                        help="a quick look: the bare route and SQLite only, printed and not written to --out")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="textgate-bench-service-")
     os.chmod(work, 0o755)
@@ -213,6 +215,13 @@ def main():
     log("SQLite")
     sqlite_path = os.path.join(work, "textgate.sqlite")
     results["SQLite"] = measure("sqlite", args.bin, args.rules, sqlite_path, 1, SQLiteCounts(sqlite_path), args.seconds, work, None)
+    if args.sqlite_only:
+        for route, row in results["SQLite"].items():
+            print(f"SQLite {route}: {row['rps']:,.0f}/s p50 {row['p50']:.2f} ms p99 {row['p99']:.2f} ms "
+                  f"ratio {row['rps'] / bare['rps']:.2f} 2xx {row['ok']:,} other {row['non2xx'] + row['errors']} {held_text(row)}")
+        print(f"bare: {bare['rps']:,.0f}/s p99 {bare['p99']:.2f} ms")
+        shutil.rmtree(work, ignore_errors=True)
+        return
     pg_root = os.path.join(work, "pg")
     os.makedirs(pg_root)
     pg, template = pg_cluster(pg_root)

@@ -1,8 +1,7 @@
-import Crypto
 import Foundation
 
 /// `POST /v1/broadcasts`.
-struct BroadcastRequest: RequestBody, Encodable {
+struct BroadcastRequest: RequestBody, IdempotentRequest {
     static let fields = ["template", "recipients", "queue", "notify", "kind", "scheduledAt", "idempotencyKey"]
     /// One Mustache template, or one per language code.
     var template: TemplateVariants
@@ -18,15 +17,6 @@ struct BroadcastRequest: RequestBody, Encodable {
     var scheduledAt: String?
     /// A unique key per broadcast: a retry with the same key creates nothing new.
     var idempotencyKey: String
-
-    /// SHA-256 of the request without its key, in a canonical form.
-    func requestHash() throws -> String {
-        var copy = self
-        copy.idempotencyKey = ""
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return SHA256.hash(data: try encoder.encode(copy)).map { String(format: "%02x", $0) }.joined()
-    }
 }
 
 /// A template given as one text, or as `{"en": ..., "es": ...}`.
@@ -133,5 +123,22 @@ struct BroadcastResponse: Encodable {
     }
     enum CodingKeys: String, CodingKey {
         case id, status, kind, notify, queue, languages, scheduledAt, createdAt, cancelledAt, counts, skipped
+    }
+}
+
+/// `POST /v1/broadcasts`'s answer: the broadcast as created, and how each language's template checked.
+struct BroadcastCreatedBody: Encodable, Sendable {
+    var id: String
+    var status: String
+    /// How many recipients it will go to.
+    var recipients: Int
+    var scheduledAt: Date
+    var templates: [TemplateCheck]
+
+    /// One language's template: its decision and findings (a blocked one refuses the broadcast).
+    struct TemplateCheck: Encodable, Sendable {
+        var language: String
+        var decision: String
+        var findings: [FindingBody]
     }
 }

@@ -1,9 +1,8 @@
-import Crypto
 import Foundation
 import Messaging
 
 /// `POST /v1/messages`.
-struct MessageRequest: RequestBody, Encodable {
+struct MessageRequest: RequestBody, IdempotentRequest {
     static let fields = ["recipient", "kind", "notify", "body", "queue", "idempotencyKey"]
     var recipient: String
     var kind: String
@@ -11,16 +10,6 @@ struct MessageRequest: RequestBody, Encodable {
     var body: String?
     var queue: String?
     var idempotencyKey: String
-
-    /// SHA-256 of the request without its key, in a canonical form (sorted keys): the same
-    /// key with another request is told apart from a retry.
-    func requestHash() throws -> String {
-        var copy = self
-        copy.idempotencyKey = ""
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return SHA256.hash(data: try encoder.encode(copy)).map { String(format: "%02x", $0) }.joined()
-    }
 }
 
 /// `POST /v1/queues`.

@@ -2,31 +2,6 @@ import Foundation
 import Messaging
 import Storage
 
-/// An optional response field written as `null` when absent, never left out.
-@propertyWrapper
-struct Null<Value: Encodable & Sendable>: Encodable, Sendable {
-    var wrappedValue: Value?
-
-    init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(wrappedValue)
-    }
-}
-
-/// A list route's answer: one page of items, and the cursor of the next page (null on the last).
-struct PageBody<Item: Encodable>: Encodable {
-    var items: [Item]
-    @Null var nextCursor: String?
-
-    init(items: [Item], next: PageCursor?) {
-        self.items = items; self.nextCursor = next?.token
-    }
-}
-
-extension PageBody: Sendable where Item: Sendable {}
-
 /// One status a delivery reached, in `GET /v1/messages/{id}`.
 struct DeliveryEventBody: Encodable, Sendable {
     var status: String
@@ -86,7 +61,7 @@ struct MessageBody: Encodable, Sendable {
         id = m.id; recipient = m.recipientId; kind = m.kind; notify = m.notify
         body = m.kind == "secure" ? "(secure message)" : m.body
         from = m.fromNumber; queue = m.queue; status = m.status; decision = m.decision; rulesVersion = m.rulesVersion
-        findings = try JSONDecoder().decode([FindingBody].self, from: Data(m.findingsJSON.utf8)); caller = m.caller
+        findings = try FindingBody.stored(m.findingsJSON); caller = m.caller
         createdAt = m.createdAt
         self.deliveries = deliveries.map(DeliveryBody.init)
     }
