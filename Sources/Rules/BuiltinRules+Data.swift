@@ -4278,6 +4278,8 @@ examples:
 # ("I bet you're tired"), and "poker" alone is a game among friends, so only their gambling
 # phrases are terms. Help for problem gambling is
 # care and names no term listed here. "Apuesta" alone is left out ("apueste por su salud").
+# A casino is also a landmark ("the casino shuttle stop", "across from the casino"): a casino named
+# as a place to find or pass is an exception.
 category: gambling
 severity: warning
 message: >-
@@ -4364,6 +4366,28 @@ terms:
     - casino en linea
     - apuesta gratis
     - apuestas gratis
+exceptions:
+  en:
+    - casino shuttle
+    - casino bus
+    - casino stop
+    - casino parking
+    - casino entrance
+    - casino exit
+    - casino road
+    - casino drive
+    - casino avenue
+    - casino ave
+    - casino boulevard
+    - casino blvd
+    - casino way
+    - near the casino
+    - by the casino
+    - across from the casino
+    - next to the casino
+    - past the casino
+    - behind the casino
+    - opposite the casino
 examples:
   flag:
     - "Get 100 free spins at our online casino tonight."
@@ -4374,6 +4398,7 @@ examples:
     - "We have open slots this week for flu shots."
     - "I bet you're tired of the cold; your visit is at 2 PM."
     - "If gambling is causing problems, call (555) 010-2000 to talk with a counselor."
+    - "Our new office is across from the casino on Route 9; park in lot B."
     - "Tenemos citas disponibles esta semana."
     - "Apueste por su salud: vacúnese contra la gripe."
 
@@ -4691,12 +4716,13 @@ translations:
 kind: pattern
 prefilter: [won, win, winning, wins, gane, gana, ganó, gano, ganaste, ganar]
 patterns:
-  - '\b(?:won|win|winning|wins)\s+(?:a\s+|an\s+|the\s+|up\s+to\s+)?(?:guaranteed\s+)?(?:\$|£|€|usd\s?|gbp\s?)\s?\d'
+  - '\b(?:won|win|winning|wins)\s+(?:a\s+|an\s+|the\s+|our\s+|up\s+to\s+)?(?:guaranteed\s+)?(?:\$|£|€|usd\s?|gbp\s?)\s?\d'
   - '\b(?:gane|gana|gano|ganaste|ganar)\s+(?:un\s+|una\s+|el\s+|hasta\s+)?(?:\$|usd\s?)\s?\d[\d,.]*+(?!\s*(?:al|a\s+la|por|cada)\s+(?:d[ií]a|semana|hora|mes)\b)'
 examples:
   flag:
     - "Jane won $2,500 last week; reply to play."
     - "Text back today to win £250 every week."
+    - "You have won our $500 gift card: reply YES."
     - "¡Su número ganó $1,000! Llame hoy."
   pass:
     - "Your balance of $40 is due Friday."
@@ -4713,7 +4739,10 @@ examples:
 # patient they won something. "Guaranteed" is left out (billing texts say coverage is not
 # guaranteed); spam that uses it also names a prize. Spanish "premio" is also an award ("ganamos
 # el premio estatal de calidad"), so only its prize phrases are terms; "giveaway" is left out
-# (a health fair's helmet giveaway is a gift, not a draw).
+# (a health fair's helmet giveaway is a gift, not a draw). "You have won our ..." names what was
+# won, and a practice's award is no prize ("you have won our patient of the month award"): it is an
+# exception, and a prize it names ("our prize draw", "our $500 gift card") is found by its own term
+# or by the prize-amount rule.
 category: sweepstakes
 severity: warning
 message: >-
@@ -4920,6 +4949,9 @@ exceptions:
     - claim your insurance
     - win a battle
     - win the battle
+    - you have won our
+    - you've won our
+    - you’ve won our
   es:
     - reclame su reembolso
     - reclame sus beneficios
@@ -4940,6 +4972,7 @@ examples:
     - "To claim your refund of $40, call billing at (555) 010-2000."
     - "Your lab results are in; Dr. Patel will call you."
     - "Together we can win the battle against the flu: get your shot."
+    - "You have won our volunteer of the year award; thank you for your hours."
     - "Su reclamo fue enviado a su seguro; no tiene que hacer nada."
     - "Felicidades por su nuevo bebé, de parte de todo el equipo."
     - "Para reclamar su reembolso, llame al (555) 010-2000."
