@@ -39,31 +39,34 @@ enum StandIns {
     @inline(__always)
     static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
 
-    /// What a byte is to `DisguiseSurvey`: an ASCII letter (1), a stand-in read anywhere (2),
+    /// What a byte is to `DisguiseSurvey`: an ASCII letter, `&` or `'` (1), a stand-in read anywhere (2),
     /// one read only before a word (4), one the two readings read apart (8); and 16 for a byte
     /// of a word (`TermForm.isWord`).
     static let kind: [UInt8] = (0..<256).map { v in
         let b = UInt8(v)
-        var k: UInt8 = isLetter(b) ? 1 : 0
+        // `&` and `'` count as letters here: they are parts of terms (`t&c`, `don't`).
+        var k: UInt8 = isLetter(b) || b == UInt8(ascii: "&") || b == UInt8(ascii: "'") ? 1 : 0
         if letter[v] != 0 { k |= beforeWordOnly(b) ? 4 : 2 }
         if letter[v] != otherLetter[v] { k |= 8 }
         if TermForm.isWord(b) { k |= 16 }
         return k
     }
     /// For two bytes' kinds (less the word bit), `previous << 4 | current`: 1 when a stand-in
-    /// touches a letter as it is read; 2 when one of two readings touches a letter; 4 when a
-    /// symbol follows a letter.
+    /// touches a letter as it is read, or a symbol read only before a word precedes another
+    /// stand-in (`m!$$`); 2 when one of two readings touches a letter or another
+    /// stand-in (`r313af`); 4 when a symbol follows a letter.
     static let touching: [UInt8] = (0..<256).map { v in
         let p = UInt8(v >> 4), c = UInt8(v & 15)
-        let reads = (p & 1 != 0 && c & 2 != 0) || (p & 6 != 0 && c & 1 != 0)
-        let two = (p & 1 != 0 && c & 8 != 0) || (p & 8 != 0 && c & 1 != 0)
+        let reads = (p & 1 != 0 && c & 2 != 0) || (p & 6 != 0 && c & 1 != 0) || (p & 4 != 0 && c & 2 != 0)
+        let two = (p & 7 != 0 && c & 8 != 0) || (p & 8 != 0 && c & 7 != 0)
         let after = p & 1 != 0 && c & 4 != 0
         return (reads ? 1 : 0) | (two ? 2 : 0) | (after ? 4 : 0)
     }
 
     /// The readings in which a message needs a view, from its `touching` flags: none when no
     /// stand-in touches a letter (most messages); the usual one when one does (`w33d`,
-    /// `$ativa`); the other one too when `1` or `|` touches a letter, or a `!` follows one.
+    /// `$ativa`); the other one too when `1` or `|` touches a letter or stand-in, or a `!`
+    /// follows a letter.
     static func readings(_ flags: UInt8) -> [Reading] {
         guard flags & 1 != 0 else { return [] }
         return flags & 6 != 0 ? [.usual, .other] : [.usual]
