@@ -4722,7 +4722,7 @@ examples:
   flag:
     - "Jane won $2,500 last week; reply to play."
     - "Text back today to win £250 every week."
-    - "You have won our $500 gift card: reply YES."
+    - "Ana won our $500 cash card this week; text back to play."
     - "¡Su número ganó $1,000! Llame hoy."
   pass:
     - "Your balance of $40 is due Friday."
