@@ -8,7 +8,9 @@
  *   2. canonical decomposition, with every combining mark dropped except a tilde after n
  *      (Spanish ñ is its own letter: año is not ano);
  *   3. each remaining letter or digit outside ASCII whose UTS #39 confusable skeleton is
- *      plain ASCII letters or digits (after steps 1 and 2) is replaced by that skeleton, and
+ *      plain ASCII letters or digits (after steps 1 and 2) is replaced by that skeleton (a
+ *      capital that case folding changes, when its own skeleton is that of a Latin capital, by
+ *      that letter: Greek capital eta reads as h, though its lowercase looks like n), and
  *      each that Unicode names a small capital of Latin letters ("LATIN LETTER SMALL CAPITAL
  *      R", which the skeleton mostly leaves) by those letters; any other decimal digit
  *      (Arabic-Indic, Devanagari, ...) by the ASCII digit of its value, so that no digit but
@@ -74,6 +76,27 @@ static int32_t asciiSkeleton(UChar32 x, UChar *out) {
     return k;
 }
 
+/* Step 3 for a capital: the Latin capital letter with the same skeleton, lowercased, or none.
+   Case folding can turn a capital into a letter that looks like another one (Greek capital
+   eta, which looks like H, into an eta that looks like n); the capital is read as it looks. */
+static int32_t latinCapital(UChar32 x, UChar *out) {
+    UChar in[2], sk[CAP], latin[CAP];
+    int32_t n = 0;
+    U16_APPEND_UNSAFE(in, n, x);
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t m = uspoof_getSkeleton(spoof, 0, in, n, sk, CAP, &status);
+    if (U_FAILURE(status) || m <= 0) return 0;
+    for (UChar letter = 'A'; letter <= 'Z'; letter++) {
+        status = U_ZERO_ERROR;
+        int32_t k = uspoof_getSkeleton(spoof, 0, &letter, 1, latin, CAP, &status);
+        if (U_SUCCESS(status) && k == m && memcmp(latin, sk, m * sizeof(UChar)) == 0) {
+            out[0] = (UChar)(letter - 'A' + 'a');
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Step 3 for small capitals: the letters of the name "LATIN LETTER SMALL CAPITAL <letters>". */
 static int32_t smallCapital(UChar32 x, UChar *out) {
     static const char prefix[] = "LATIN LETTER SMALL CAPITAL ";
@@ -126,7 +149,8 @@ int main(void) {
             UChar sk[CAP];
             int32_t m = 0;
             if (x >= 0x80 && isLetterOrDigit(x)) {
-                m = asciiSkeleton(x, sk);
+                if (single && x != c && u_isUUppercase(c)) m = latinCapital(c, sk);
+                if (m == 0) m = asciiSkeleton(x, sk);
                 if (m == 0 && single && x != c) m = asciiSkeleton(c, sk);
                 if (m == 0) m = smallCapital(x, sk);
                 if (m == 0 && u_charType(x) == U_DECIMAL_DIGIT_NUMBER) {

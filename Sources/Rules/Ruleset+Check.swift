@@ -117,15 +117,18 @@ extension Ruleset {
     /// The report of a scanned message, or nil when it has no findings.
     func evaluate(view: UnsafeBufferPointer<UInt8>, counts: ByteCounts, hits: ArraySlice<LiteralHit>,
                   original: OriginalText, _ scratch: inout CheckScratch, allowing extra: AllowedDomains? = nil) -> Report? {
+        // Terms written in disguise, found in views of the text (most messages need none).
+        let disguised = disguisedTerms(view)
         // Most messages: no literal, no link, no placeholder, no regex to run, and capitals
         // that the counts alone show are not shouting.
-        if hits.isEmpty && counts.linkAnchors == 0 && counts.braces == 0 && !patternsAlwaysRun
+        if hits.isEmpty && disguised.isEmpty && counts.linkAnchors == 0 && counts.braces == 0 && !patternsAlwaysRun
             && capsLimits.allSatisfy({ !Ruleset.mayShout(original, $0) }) {
             return nil
         }
         scratch.clear()
         var incomplete: [String] = []
         if !hits.isEmpty { resolveLiterals(view, hits, &scratch) }
+        if !disguised.isEmpty { Ruleset.add(disguised: disguised, to: &scratch.spans) }
         for (k, r) in patternRules.enumerated() {
             if patternNeedsPrefilter[k] && !scratch.prefiltered.contains(where: { $0.rule == r }) { continue }
             guard case .pattern(let search, let anchored, _) = compiled[r] else { continue }

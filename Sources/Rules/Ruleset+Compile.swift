@@ -41,8 +41,8 @@ extension Ruleset {
                 compiled.append(.caps(maxRatio: ratio, minLetters: minLetters, allow: CapsAllowList(allow)))
                 capsRules.append(i)
             case .near(let first, let second, let within, let exceptions):
-                for t in first { for v in TermForm.nearVariants(t) { add(v, i, .nearFirst) } }
-                for t in second { for v in TermForm.nearVariants(t) { add(v, i, .nearSecond) } }
+                for t in first { for v in TermForm.variants(t) { add(v, i, .nearFirst) } }
+                for t in second { for v in TermForm.variants(t) { add(v, i, .nearSecond) } }
                 for x in exceptions { add(TermForm.literal(x), i, .exception) }
                 compiled.append(.near(within: within))
                 nearRules.append(i)

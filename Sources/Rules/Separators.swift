@@ -1,20 +1,142 @@
-/// A word with its letters written apart, one separator between every two: `c b d`, `c.b.d`,
-/// `c. b. d`. The automaton treats `.`, `-`, `_` and `*` alike, and any run of white space as
-/// one space, so these forms also find `c-b-d`, `c_b_d`, `c- b- d` and `m  a  r  i`.
-enum Separators {
-    /// The separators written between letters, each used the same way throughout a word.
-    static let all: [[UInt8]] = [[0x20], [0x2E], [0x2E, 0x20]]
+import Matching
 
-    /// `word` written apart with each separator.
-    static func spaced(_ word: [UInt8]) -> [[UInt8]] {
-        all.map { separator in
-            var v: [UInt8] = []
-            v.reserveCapacity(word.count * (separator.count + 1))
-            for (i, b) in word.enumerated() {
-                if i > 0 { v += separator }
-                v.append(b)
+/// Letters written apart, a separator between every two: `c b d`, `c.b.d`, `c. b. d`, `w-e-e-d`,
+/// `x.x.x p.i.c.s`, `t & c`. A view of the message joins each run of single letters (`Separators.joined`),
+/// and every term with spaces or separators is also found written without them (`getlaid`), so
+/// `g e t l a i d`, whose word breaks are lost, is found as `get laid`.
+enum Separators {
+    /// Fewest single letters in a run that is joined; two letters apart are too often initials.
+    static let minLetters = 3
+    /// Fewest letters or digits among them (`t & c`), so that a row of symbols is no run.
+    static let minWordLetters = 2
+    /// Most separator bytes between two letters of a run (`c - b - d`).
+    static let maxGap = 3
+
+    /// Bytes that separate letters written apart: white space, `.`, `-`, `_` and `*`.
+    @inline(__always)
+    static func isSeparator(_ b: UInt8) -> Bool {
+        LiteralAutomaton.isSpace(b) || b == 0x2E || b == 0x2D || b == 0x5F || b == 0x2A
+    }
+
+    /// Bytes of a word here: those of the automaton's words, and an apostrophe (`y o u ' v e`).
+    @inline(__always)
+    static func isWordPart(_ b: UInt8) -> Bool { TermForm.isWord(b) || b == 0x27 }
+
+    /// Whether the word `bytes[start..<end]` is one letter: one byte, or one scalar of UTF-8.
+    @inline(__always)
+    static func isSingle(_ first: UInt8, _ length: Int) -> Bool {
+        length == 1 || (length == 2 && first >= 0xC2 && first <= 0xDF) || (length == 3 && first >= 0xE0 && first <= 0xEF)
+            || (length == 4 && first >= 0xF0)
+    }
+
+    /// Whether `b` is a symbol written as a letter of its own between separators (`t & c`,
+    /// `1 / 2`, `o.n.e.,`): ASCII punctuation other than the separators.
+    @inline(__always)
+    static func isSymbol(_ b: UInt8) -> Bool {
+        b > 0x20 && b < 0x7F && !isWordPart(b) && !isSeparator(b)
+    }
+
+    /// The runs of at least `minLetters` single letters or symbols in `bytes`, one to `maxGap`
+    /// separators between every two: the byte range of each letter of each run.
+    static func runs(_ bytes: UnsafeBufferPointer<UInt8>) -> [[Range<Int>]] {
+        var runs: [[Range<Int>]] = []
+        var run: [Range<Int>] = []
+        func close() {
+            if run.count >= minLetters && run.filter({ isWordPart(bytes[$0.lowerBound]) }).count >= minWordLetters {
+                runs.append(run)
             }
-            return v
+            run.removeAll(keepingCapacity: true)
         }
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let start = i
+            if isWordPart(bytes[i]) {
+                while i < n && isWordPart(bytes[i]) { i += 1 }
+            } else if isSymbol(bytes[i]) {
+                i += 1
+            } else {
+                i += 1
+                continue
+            }
+            guard isSingle(bytes[start], i - start) else { close(); continue }
+            if let last = run.last {
+                let gap = last.upperBound..<start
+                if gap.isEmpty || gap.count > maxGap || !gap.allSatisfy({ isSeparator(bytes[$0]) }) { close() }
+            }
+            run.append(start..<i)
+        }
+        close()
+        return runs
+    }
+
+    /// Whether `bytes` holds a run of letters written apart, without building the runs: one
+    /// pass that counts the single letters or symbols of the current run.
+    static func mayHaveRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var singles = 0, words = 0
+        var wordLength = 0, first: UInt8 = 0
+        // Separators since the last word or symbol, or -1 once anything else came between.
+        var gap = 0
+        for b in bytes {
+            if isWordPart(b) {
+                if wordLength == 0 { first = b }
+                wordLength += 1
+                continue
+            }
+            if wordLength > 0 {
+                // A word ends: one more letter of the run if single and after a good gap.
+                if isSingle(first, wordLength) {
+                    let goes = gap >= 1 && gap <= maxGap
+                    singles = goes ? singles + 1 : 1
+                    words = goes ? words + 1 : 1
+                    if singles >= minLetters && words >= minWordLetters { return true }
+                } else {
+                    singles = 0
+                    words = 0
+                }
+                wordLength = 0
+                gap = 0
+            }
+            if isSymbol(b) {
+                let goes = gap >= 1 && gap <= maxGap
+                singles = goes ? singles + 1 : 1
+                words = goes ? words : 0
+                if singles >= minLetters && words >= minWordLetters { return true }
+                gap = 0
+            } else if gap >= 0 {
+                gap = isSeparator(b) ? gap + 1 : -1
+            }
+        }
+        guard wordLength > 0, isSingle(first, wordLength) else { return false }
+        let goes = gap >= 1 && gap <= maxGap
+        return (goes ? singles + 1 : 1) >= minLetters && (goes ? words + 1 : 1) >= minWordLetters
+    }
+
+    /// `bytes` with each run of letters written apart joined (`c.b.d` as `cbd`), and for each
+    /// byte of it the offset of the byte of `bytes` it is; nil when there is no run.
+    static func joined(_ bytes: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], origin: [Int32])? {
+        let found = runs(bytes)
+        guard !found.isEmpty else { return nil }
+        var out: [UInt8] = [], origin: [Int32] = []
+        out.reserveCapacity(bytes.count)
+        origin.reserveCapacity(bytes.count)
+        var at = 0
+        func copy(_ range: Range<Int>) {
+            for k in range { out.append(bytes[k]); origin.append(Int32(k)) }
+        }
+        for run in found {
+            copy(at..<run[0].lowerBound)
+            for letter in run { copy(letter) }
+            at = run[run.count - 1].upperBound
+        }
+        copy(at..<bytes.count)
+        return (out, origin)
+    }
+
+    /// A term's literal without its spaces and separators (`getlaid` for `get laid`), as the
+    /// joined view reads it written apart; nil when it has none, or fewer than `minLetters` bytes.
+    static func squashed(_ literal: [UInt8]) -> [UInt8]? {
+        let kept = literal.filter { !isSeparator($0) }
+        return kept.count != literal.count && kept.count >= minLetters ? kept : nil
     }
 }

@@ -1,71 +1,120 @@
-/// Digits and symbols written for the letters of a term: `c4nn4b1s`, `w33d`, `$ativa`, `7hc`.
-/// They are extra literals of the term, so they match only as a whole word where the term
-/// would: a time (`10:30`), a price (`$45`) or a phone number has no letters to match.
+/// Digits and symbols written for letters: `c4nn4b1s`, `w33d`, `$ativa`, `7hc`, `p!c$`.
+///
+/// They are read in views of the message in which each stands for its letter (see
+/// `Ruleset.disguisedTerms`), and a term found there counts only where it holds a letter of the
+/// message itself and a stand-in: a time (`10:30`), a price (`$45`) or a phone number has no
+/// letter, so it never matches.
 enum StandIns {
-    /// The stand-ins for each letter, the usual one first.
-    static let forLetter: [UInt8: [UInt8]] = [
-        UInt8(ascii: "a"): Array("4@".utf8),
-        UInt8(ascii: "b"): Array("8".utf8),
-        UInt8(ascii: "e"): Array("3".utf8),
-        UInt8(ascii: "g"): Array("9".utf8),
-        UInt8(ascii: "i"): Array("1!|".utf8),
-        UInt8(ascii: "l"): Array("1|".utf8),
-        UInt8(ascii: "o"): Array("0".utf8),
-        UInt8(ascii: "s"): Array("5$".utf8),
-        UInt8(ascii: "t"): Array("7+".utf8),
-    ]
-
-    /// The vowels whose digits make the most common disguise (`m4r1ju4n4`).
-    static let vowels: Set<UInt8> = Set("aeio".utf8)
-
-    /// The symbols among the stand-ins: at the edge of a term they need a word boundary, as the
-    /// letter they replace would.
-    static func isSymbol(_ b: UInt8) -> Bool {
-        b == UInt8(ascii: "@") || b == UInt8(ascii: "$") || b == UInt8(ascii: "!") || b == UInt8(ascii: "|")
-            || b == UInt8(ascii: "+")
+    /// How a view reads the stand-ins that have two readings.
+    enum Reading: CaseIterable {
+        /// `1` and `|` as i; `!`, `|` and `+` only before a letter, a digit, `$`, `@` or `!`
+        /// (`!n`, `h!$`), being punctuation elsewhere (`now!`, `A+`).
+        case usual
+        /// `1` and `|` as l (`a1coho1`), and `!` also after a letter or stand-in (`de t!`).
+        case other
     }
 
-    /// Fewest letters a word needs for stand-ins (`7hc` for THC).
-    static let minLetters = 3
-    /// Most stand-in forms of one word, which keeps the automaton small for long words.
-    static let maxVariants = 40
-    /// Most letters with stand-ins in a word for every mix of them to be a form of its own.
-    static let maxMixedLetters = 4
+    /// The letter each byte stands for in the usual reading, or 0.
+    static let letter: [UInt8] = table(.usual)
+    /// The letter each byte stands for in the other reading, or 0.
+    static let otherLetter: [UInt8] = table(.other)
 
-    /// The stand-in forms of a lowercase word, each keeping at least two of its letters and at
-    /// least half of them (so that no form reads as a number): the vowels by their digits;
-    /// each letter at one place by each of its stand-ins; every place of one letter alike by
-    /// each of its stand-ins; any mix of them by their usual stand-ins, in words with few such
-    /// letters; and every letter by its usual stand-in, as many as `maxVariants` allows. Each
-    /// form is one more literal in the automaton, so the list stays short.
-    static func variants(_ word: [UInt8]) -> [[UInt8]] {
-        let letters = word.count
-        guard letters >= minLetters, word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return [] }
-        var out: [[UInt8]] = []
-        var seen: Set<[UInt8]> = [word]
-        func keep(_ v: [UInt8]) {
-            let kept = v.filter { $0 >= 0x61 && $0 <= 0x7A }.count
-            guard out.count < maxVariants, kept >= 2, kept * 2 >= letters, seen.insert(v).inserted else { return }
-            out.append(v)
-        }
-        func usual(_ b: UInt8) -> UInt8 { forLetter[b]?.first ?? b }
-        keep(word.map { vowels.contains($0) ? usual($0) : $0 })
-        let places = word.indices.filter { forLetter[word[$0]] != nil }
-        for i in places {
-            for s in forLetter[word[i]]! { var v = word; v[i] = s; keep(v) }
-        }
-        let kinds = Array(Set(places.map { word[$0] })).sorted()
-        for kind in kinds {
-            for s in forLetter[kind]! { keep(word.map { $0 == kind ? s : $0 }) }
-        }
-        // Any two or more of a few letters by their usual stand-ins (`c4nn4bi5`).
-        if kinds.count <= maxMixedLetters {
-            for mask in 1..<(1 << kinds.count) where mask.nonzeroBitCount >= 2 {
-                let chosen = Set(kinds.indices.filter { mask & (1 << $0) != 0 }.map { kinds[$0] })
-                keep(word.map { chosen.contains($0) ? usual($0) : $0 })
+    private static func table(_ reading: Reading) -> [UInt8] {
+        var t = [UInt8](repeating: 0, count: 256)
+        let ell: Character = reading == .usual ? "i" : "l"
+        let pairs: [(Character, Character)] = [
+            ("0", "o"), ("1", ell), ("3", "e"), ("4", "a"), ("5", "s"), ("7", "t"), ("8", "b"), ("9", "g"),
+            ("@", "a"), ("$", "s"), ("!", "i"), ("|", ell), ("+", "t"),
+        ]
+        for (from, to) in pairs { t[Int(from.asciiValue!)] = to.asciiValue! }
+        return t
+    }
+
+    /// The symbols that stand for a letter only before a letter or another stand-in.
+    @inline(__always)
+    static func beforeWordOnly(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "!") || b == UInt8(ascii: "|") || b == UInt8(ascii: "+")
+    }
+
+    @inline(__always)
+    static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+
+    /// What a byte is to `DisguiseSurvey`: an ASCII letter, `&` or `'` (1), a stand-in read anywhere (2),
+    /// one read only before a word (4), one the two readings read apart (8); and 16 for a byte
+    /// of a word (`TermForm.isWord`).
+    static let kind: [UInt8] = (0..<256).map { v in
+        let b = UInt8(v)
+        // `&` and `'` count as letters here: they are parts of terms (`t&c`, `don't`).
+        var k: UInt8 = isLetter(b) || b == UInt8(ascii: "&") || b == UInt8(ascii: "'") ? 1 : 0
+        if letter[v] != 0 { k |= beforeWordOnly(b) ? 4 : 2 }
+        if letter[v] != otherLetter[v] { k |= 8 }
+        if TermForm.isWord(b) { k |= 16 }
+        return k
+    }
+    /// For two bytes' kinds (less the word bit), `previous << 4 | current`: 1 when a stand-in
+    /// touches a letter as it is read, or a symbol read only before a word precedes another
+    /// stand-in (`m!$$`); 2 when one of two readings touches a letter or another
+    /// stand-in (`r313af`); 4 when a symbol follows a letter.
+    static let touching: [UInt8] = (0..<256).map { v in
+        let p = UInt8(v >> 4), c = UInt8(v & 15)
+        let reads = (p & 1 != 0 && c & 2 != 0) || (p & 6 != 0 && c & 1 != 0) || (p & 4 != 0 && c & 2 != 0)
+        let two = (p & 7 != 0 && c & 8 != 0) || (p & 8 != 0 && c & 7 != 0)
+        let after = p & 1 != 0 && c & 4 != 0
+        return (reads ? 1 : 0) | (two ? 2 : 0) | (after ? 4 : 0)
+    }
+
+    /// The readings in which a message needs a view, from its `touching` flags: none when no
+    /// stand-in touches a letter (most messages); the usual one when one does (`w33d`,
+    /// `$ativa`); the other one too when `1` or `|` touches a letter or stand-in, or a `!`
+    /// follows a letter.
+    static func readings(_ flags: UInt8) -> [Reading] {
+        guard flags & 1 != 0 else { return [] }
+        return flags & 6 != 0 ? [.usual, .other] : [.usual]
+    }
+
+    /// `bytes` with every stand-in read as its letter; the same length, so a range of it is the
+    /// same range of `bytes`.
+    static func folded(_ bytes: UnsafeBufferPointer<UInt8>, _ reading: Reading) -> [UInt8] {
+        let table = reading == .usual ? letter : otherLetter
+        return [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
+            let n = bytes.count
+            for i in 0..<n {
+                let b = bytes[i]
+                let l = table[Int(b)]
+                var reads = l != 0
+                if reads && beforeWordOnly(b) {
+                    let next: UInt8 = i + 1 < n ? bytes[i + 1] : 0x20
+                    reads = TermForm.isWord(next) || next == UInt8(ascii: "$") || next == UInt8(ascii: "@")
+                        || next == UInt8(ascii: "!")
+                    if !reads && reading == .other && b == UInt8(ascii: "!") && i > 0 {
+                        reads = isLetter(bytes[i - 1]) || table[Int(bytes[i - 1])] != 0
+                    }
+                }
+                out[i] = reads ? l : b
             }
+            count = n
         }
-        keep(word.map(usual))
+    }
+
+    /// A term's literal as the stand-in views read it (`bet365` as `bete6s`), for the terms
+    /// that hold a digit or symbol: each view holds its reading of them as well.
+    static func foldedForms(_ literal: [UInt8]) -> [[UInt8]] {
+        let forms = literal.withUnsafeBufferPointer { p in Reading.allCases.map { folded(p, $0) } }
+        var out: [[UInt8]] = []
+        for f in forms where f != literal && !out.contains(f) { out.append(f) }
         return out
+    }
+
+    /// Whether `view[range]` holds a letter of the message itself (an ASCII letter, or a byte
+    /// that begins a letter outside ASCII) and a byte that the reading `folded` changed: a term
+    /// found there is written with stand-ins, and is more than a number.
+    static func isDisguisedWord(_ view: UnsafeBufferPointer<UInt8>, _ folded: [UInt8], _ range: Range<Int>) -> Bool {
+        var letter = false, changed = false
+        for i in range {
+            let b = view[i]
+            if b >= 0xC3 || isLetter(b) { letter = true }
+            if folded[i] != b { changed = true }
+        }
+        return letter && changed
     }
 }

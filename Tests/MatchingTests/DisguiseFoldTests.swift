@@ -48,6 +48,15 @@ struct DisguiseFoldTests {
         return String(Unicode.Scalar(lower + k)!)
     }
 
+    @Test("a capital of another script reads as the Latin capital of the same skeleton, not as its lowercase")
+    func capitalSkeletons() {
+        // Greek capital eta, nu, upsilon and beta; their lowercase forms look like n, v, u and ß.
+        #expect(NormalizedText("ΗΝΥΒ").bytes == Array("hnyb".utf8))
+        #expect(NormalizedText("ΗΟRΝΥ").bytes == Array("horny".utf8))
+        // Capital iota and Cyrillic capital і stay i (not the l of the skeleton of I).
+        #expect(NormalizedText("ΙІ").bytes == Array("ii".utf8))
+    }
+
     @Test("each class folds cannabis, marijuana and weed back to the word", arguments: 0..<classes.count)
     func folds(index: Int) throws {
         let (name, disguise) = DisguiseFoldTests.classes[index]

@@ -1,0 +1,78 @@
+import Matching
+
+extension Ruleset {
+    /// The terms written in disguise in `view`, as spans of `view`: with digits or symbols for
+    /// letters (`c4nn4b1s`, `$ativa`), found in a view that reads each as its letter, and with
+    /// letters written apart (`c.b.d`, `w e e d`), found in a view that joins them. A view is
+    /// made only for a message that has such a place, so most messages cost one pass over
+    /// their bytes. A span counts only where the view differs from the text: a stand-in term
+    /// must hold a letter of the message (a time, a price or a phone number never matches),
+    /// and a joined one must span letters written apart.
+    func disguisedTerms(_ view: UnsafeBufferPointer<UInt8>) -> [RuleSpan] {
+        let survey = DisguiseSurvey(view)
+        let readings = StandIns.readings(survey.standIns)
+        let apart = survey.mayHaveRun && Separators.mayHaveRun(view)
+        guard !readings.isEmpty || apart else { return [] }
+        var spans: [RuleSpan] = []
+        for reading in readings {
+            let folded = StandIns.folded(view, reading)
+            for span in termSpans(folded) where StandIns.isDisguisedWord(view, folded, span.range) {
+                spans.append(span)
+            }
+        }
+        if apart, let joined = Separators.joined(view) {
+            let origin = joined.origin
+            for span in termSpans(joined.bytes) {
+                let lower = Int(origin[span.range.lowerBound]), upper = Int(origin[span.range.upperBound - 1]) + 1
+                // A span within the text as written is the plain scan's to find.
+                guard upper - lower != span.range.count else { continue }
+                spans.append(RuleSpan(rule: span.rule, range: lower..<upper))
+            }
+        }
+        return spans
+    }
+
+    /// The spans of the `terms` and `near` rules in `view` (a view of a message, not the
+    /// message: its pattern and link rules have run on the message itself).
+    private func termSpans(_ view: [UInt8]) -> [RuleSpan] {
+        view.withUnsafeBufferPointer { view in
+            var hits: [LiteralHit] = []
+            _ = automaton.scan(view, hits: &hits)
+            guard !hits.isEmpty else { return [] }
+            var scratch = CheckScratch()
+            resolveLiterals(view, hits[...], &scratch)
+            return scratch.spans
+        }
+    }
+
+    /// Adds to `spans` each disguised span that no span of its rule already overlaps: a term
+    /// found both as written and in a view, or in two views, is reported once. Sorted sweeps
+    /// and binary searches, so thousands of spans cost no more than sorting them.
+    static func add(disguised: [RuleSpan], to spans: inout [RuleSpan]) {
+        guard !disguised.isEmpty else { return }
+        // The plain spans of each rule in start order, with the furthest end up to each.
+        let plain = spans.sorted { ($0.rule, $0.range.lowerBound) < ($1.rule, $1.range.lowerBound) }
+        var reach: [Int] = []
+        reach.reserveCapacity(plain.count)
+        for (k, s) in plain.enumerated() {
+            let before = k > 0 && plain[k - 1].rule == s.rule ? reach[k - 1] : Int.min
+            reach.append(max(before, s.range.upperBound))
+        }
+        func overlapsPlain(_ d: RuleSpan) -> Bool {
+            // The last plain span of d's rule that starts before d ends.
+            var low = 0, high = plain.count
+            while low < high {
+                let mid = (low + high) / 2
+                if (plain[mid].rule, plain[mid].range.lowerBound) < (d.rule, d.range.upperBound) { low = mid + 1 } else { high = mid }
+            }
+            return low > 0 && plain[low - 1].rule == d.rule && reach[low - 1] > d.range.lowerBound
+        }
+        var rule = -1, kept = Int.min
+        for d in disguised.sorted(by: { ($0.rule, $0.range.lowerBound, -$0.range.upperBound) < ($1.rule, $1.range.lowerBound, -$1.range.upperBound) }) {
+            if d.rule != rule { rule = d.rule; kept = Int.min }
+            guard d.range.lowerBound >= kept, !overlapsPlain(d) else { continue }
+            spans.append(d)
+            kept = d.range.upperBound
+        }
+    }
+}
