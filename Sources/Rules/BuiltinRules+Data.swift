@@ -198,7 +198,7 @@ examples:
     - "Contenido para adultos, solo mayores de 18."
   pass:
     - "Your STI results are ready in the patient portal."
-    - "We offer confidential sexual-health visits; call (555) 010-2000."
+    - "We offer confidential sexual-health visits; call (201) 555-0100."
     - "Talk to your teen about sexting and online safety at the next checkup."
     - "Adult flu vaccines are available this week."
     - "A patient escort will meet you at the main entrance."
@@ -759,11 +759,11 @@ examples:
     - "Log in at portal.riversidefamilymed.com/x to read your message."
     - "Visit https://www.riversidefamilymed.com for office hours."
     - "Forms are at RIVERSIDEFAMILYMED.COM/FORMS."
-    - "Questions about your bill? Email billing@othersite.com or call (555) 010-2000."
+    - "Questions about your bill? Email billing@othersite.com or call (201) 555-0100."
     - "Dr. Smith will see you at 9.30 tomorrow."
     - "Take 3.5 mg at bedtime, e.g. with a snack."
     - "Please print form.pdf and report.docx and bring them to your visit."
-    - "Riverside Family Medicine: your appointment is Mon 10/3 at 2:15 PM. Call (555) 010-2000 to reschedule."
+    - "Riverside Family Medicine: your appointment is Mon 10/3 at 2:15 PM. Call (201) 555-0100 to reschedule."
 
 """#),
         RuleFile(relativePath: "links/url-shortener.yml", text: #"""
@@ -2294,7 +2294,7 @@ examples:
     - "Confirm your visit at tinyurl.com/rfm-visit"
     - "Complete your intake form: www.goo.gl/abc123"
     - "New patient forms: HTTPS://BIT.LY/RFMforms"
-    - "Pay your bill at lc.chat/x7 or call (555) 010-2000"
+    - "Pay your bill at lc.chat/x7 or call (201) 555-0100"
     - "Survey link: soo.gd/rfm"
     - "Watch the video: https://m.youtu.be/abc"
   pass:
@@ -2302,7 +2302,7 @@ examples:
     - "Please fill in the forms at riversidefamilymed.com/forms before your visit."
     - "Forms: https://riversidefamilymed.com/bit.ly/intake"
     - "Visit https://notbit.ly.riversidefamilymed.com/forms"
-    - "Questions? Email care@goo.gl or call (555) 010-2000."
+    - "Questions? Email care@goo.gl or call (201) 555-0100."
     - "Log your steps at orbit.ly/steps"
     - "Your visit is at 9.30 on Oct 3. Reply C to confirm."
 
@@ -2477,7 +2477,7 @@ examples:
     - "Su cuenta ha sido suspendida. Responda con su clave."
     - "Su paquete no pudo ser entregado: pague la tarifa de reenvío."
   pass:
-    - "Your statement is ready. Pay online at riversidefamilymed.com/pay or call (555) 010-2000."
+    - "Your statement is ready. Pay online at riversidefamilymed.com/pay or call (201) 555-0100."
     - "Your medical supplies were delivered today."
     - "You have a secure message waiting from Riverside Family Medicine."
     - "Su estado de cuenta está listo en riversidefamilymed.com/pagar."
@@ -2547,7 +2547,7 @@ examples:
 # Warns about premium-rate phone numbers: UK 09xx, 084x, 087x and 070 numbers and US 900 numbers.
 #
 # The patterns need the whole number (11 digits for the UK ones, 10 for a US 900 number), so a
-# date (09/12), a time (09:30), a ZIP code or an ordinary US number such as (555) 010-2000 or
+# date (09/12), a time (09:30), a ZIP code or an ordinary US number such as (201) 555-0100 or
 # 509-871-2345 never matches: a UK number must start where no digit comes before it.
 category: premium-rate
 severity: warning
@@ -2559,14 +2559,14 @@ rationale: >-
   premium-rate "call to claim" texts as high-risk content; carrier spam filters key on premium-rate
   numbers (US 900 numbers; UK 09, 084 and 087 numbers) and T-Mobile fines senders for such
   violations. CTIA also asks that the sender be identified by its own number in the body.
-suggestion: Give the practice's own phone number, such as (555) 010-2000.
+suggestion: Give the practice's own phone number, such as (201) 555-0100.
 translations:
   es:
     message: >-
       Este texto pide al paciente que llame a un número de tarifa especial, que los operadores
       filtran como contenido de tarifa especial. Dé el número de teléfono de la práctica.
     suggestion: >-
-      Dé el número de teléfono de la práctica, como (555) 010-2000.
+      Dé el número de teléfono de la práctica, como (201) 555-0100.
 kind: pattern
 prefilter: ["09", "084", "087", "070", "900", "prem"]
 patterns:
@@ -2586,11 +2586,11 @@ examples:
     - "Calls to this premium rate line cost more."
     - "Llame al 1-900-555-0142 para más información."
   pass:
-    - "Your visit is on 09/12 at 09:30. Call (555) 010-2000 to reschedule."
+    - "Your visit is on 09/12 at 09:30. Call (201) 555-0100 to reschedule."
     - "Call our office at 509-871-2345 if you have questions."
     - "Your claim number is 90012345; the ZIP on file is 90021."
     - "The lab is at 900 Main Street, Suite 200."
-    - "Su cita es el 09/12 a las 09:30. Llame al (555) 010-2000."
+    - "Su cita es el 09/12 a las 09:30. Llame al (201) 555-0100."
     - "Your prescription number is 0987 1234 5."
 
 """#),
@@ -2706,7 +2706,7 @@ examples:
   pass:
     - "Please list a landline or cell number on your intake form."
     - "Your visit is confirmed for Tuesday at 3 PM."
-    - "We will call you from (555) 010-2000 with your results."
+    - "We will call you from (201) 555-0100 with your results."
     - "Por favor indique un teléfono fijo o celular en su formulario."
     - "Your hearing-aid fitting is Monday; the tone test takes 20 minutes."
 
@@ -2753,7 +2753,7 @@ examples:
     - "Reply STOP to opt out. Reply HELP for help."
     - "Text YES to 55123 to confirm your visit, or C to cancel."
     - "Please send your records to 12345 Main St, Suite 200."
-    - "Text us at (555) 010-2000 with any questions."
+    - "Text us at (201) 555-0100 with any questions."
     - "Responda SI para confirmar o C para cancelar."
     - "Text STOP to 55123 to stop receiving messages."
 
@@ -2810,7 +2810,7 @@ examples:
     - "Your balance of $40 is due on Oct 3."
     - "Your copay is $20; your deductible is 50% met."
     - "Take 50% of your usual insulin dose the night before; hold off your metformin."
-    - "Please save this number: (555) 010-2000."
+    - "Please save this number: (201) 555-0100."
     - "Our office is 100% smoke-free."
     - "Su nivel de oxígeno fue 98%. Su saldo de $40 vence el 3 de octubre."
     - "El 50% de su deducible ya está cubierto."
@@ -3052,17 +3052,17 @@ examples:
   pass:
     - "Your refill is ready for pickup at the pharmacy."
     - "Free parking is available behind the building."
-    - "Feel free to call us at (555) 010-2000 with any questions."
+    - "Feel free to call us at (201) 555-0100 with any questions."
     - "Our office will be closed for the holiday on Monday."
     - "Save the date: flu shot clinic on Oct 3."
     - "Please save this number to reach Riverside Family Medicine."
     - "We offer flu shots at no charge with most insurance."
     - "Congratulations to Dr. Lee, winner of this year's state teaching award."
-    - "Call (555) 010-2000 now if your symptoms get worse."
+    - "Call (201) 555-0100 now if your symptoms get worse."
     - "Your special diet instructions are on the portal."
     - "Su receta está lista para recoger en la farmacia."
     - "La vacuna contra la gripe es gratis con la mayoría de los seguros."
-    - "Llame al (555) 010-2000 ahora si sus síntomas empeoran."
+    - "Llame al (201) 555-0100 ahora si sus síntomas empeoran."
     - "La consulta gratuita de seguimiento después de su cirugía es el martes."
 
 """#),
@@ -3870,10 +3870,10 @@ examples:
     - "Save the date: flu shot clinic Oct 3."
     - "Please save this number to request prescription refills."
     - "Call us if you have trouble dealing with the side effects of your new medication."
-    - "If you have side effects you can't deal with, stop the medication and call (555) 010-2000."
+    - "If you have side effects you can't deal with, stop the medication and call (201) 555-0100."
     - "Save time: request refills on the portal at riversidefamilymed.com. Your Ozempic dose stays the same."
     - "Your insulin order has shipped. Keep it cold."
-    - "Riverside Family Medicine: self-pay patients get a discount on lab work. Call (555) 010-2000."
+    - "Riverside Family Medicine: self-pay patients get a discount on lab work. Call (201) 555-0100."
     - "It is no big deal if you miss one dose of your medication; take the next one as usual."
     - "Your Rx is ready. Bring your insurance card; the pharmacy will tell you the copay."
     - "The manufacturer's savings card can lower your Ozempic cost; ask the pharmacy."
@@ -4267,7 +4267,7 @@ examples:
     - "Store firearms locked and unloaded, with ammunition kept separately."
     - "Free gun locks are available at the front desk; ask your pediatrician."
     - "Seguridad en casa: guarde las armas con candado y descargadas."
-    - "Your tetanus shot is due; call (555) 010-2000 to order the vaccine for your visit."
+    - "Your tetanus shot is due; call (201) 555-0100 to order the vaccine for your visit."
 
 """#),
         RuleFile(relativePath: "shaft/gambling.yml", text: #"""
@@ -4397,7 +4397,7 @@ examples:
   pass:
     - "We have open slots this week for flu shots."
     - "I bet you're tired of the cold; your visit is at 2 PM."
-    - "If gambling is causing problems, call (555) 010-2000 to talk with a counselor."
+    - "If gambling is causing problems, call (201) 555-0100 to talk with a counselor."
     - "Our new office is across from the casino on Route 9; park in lot B."
     - "Tenemos citas disponibles esta semana."
     - "Apueste por su salud: vacúnese contra la gripe."
@@ -4675,7 +4675,7 @@ allow:
   - A1C
 examples:
   flag:
-    - "REMINDER: YOUR APPOINTMENT WITH DR. SMITH IS TOMORROW AT 9 AM. CALL (555) 010-2000 TO RESCHEDULE."
+    - "REMINDER: YOUR APPOINTMENT WITH DR. SMITH IS TOMORROW AT 9 AM. CALL (201) 555-0100 TO RESCHEDULE."
     - "URGENT: PLEASE CALL THE OFFICE ABOUT YOUR LAB RESULTS"
     - "FLU SHOTS AVAILABLE NOW AT RIVERSIDE FAMILY MEDICINE! Reply STOP to opt out."
     - "YOUR MRI IS CONFIRMED FOR MONDAY, BRING YOUR ID"
@@ -4685,7 +4685,7 @@ examples:
     - "Reply STOP to opt out. Reply HELP for help."
     - "Riverside Family Medicine: your MRI is Mon at 9 AM. Bring your ID and confirm your DOB at check-in."
     - "Hi {{PATIENT_FIRST_NAME}}, your results are at HTTPS://PORTAL.RIVERSIDEFAMILYMED.COM/RESULTS/ABCDEF"
-    - "Your CBC, CMP and TSH results are in. Call (555) 010-2000 with questions."
+    - "Your CBC, CMP and TSH results are in. Call (201) 555-0100 with questions."
     - "Riverside Family Medicine: Your Appointment Is Tomorrow At 3 PM"
     - "Your COVID and RSV shots are due. Reply YES to book or NO to skip. STOP to opt out."
 
@@ -4969,13 +4969,13 @@ examples:
     - "Congratulations on your new baby from all of us at Riverside Family Medicine."
     - "Congratulations to Dr. Lee, winner of this year's state teaching award."
     - "Your claim was submitted to your insurance; no action is needed."
-    - "To claim your refund of $40, call billing at (555) 010-2000."
+    - "To claim your refund of $40, call billing at (201) 555-0100."
     - "Your lab results are in; Dr. Patel will call you."
     - "Together we can win the battle against the flu: get your shot."
     - "You have won our volunteer of the year award; thank you for your hours."
     - "Su reclamo fue enviado a su seguro; no tiene que hacer nada."
     - "Felicidades por su nuevo bebé, de parte de todo el equipo."
-    - "Para reclamar su reembolso, llame al (555) 010-2000."
+    - "Para reclamar su reembolso, llame al (201) 555-0100."
     - "Ganamos el premio estatal de calidad; gracias por su confianza."
     - "Felicidades a la Dra. López, ganadora del premio estatal de enseñanza."
 
@@ -5019,7 +5019,7 @@ examples:
     - Reply STOP to unsubscribe. Reply HELP for help.
     - Text STOP to stop receiving messages.
     - Reply C to cancel your appointment or Y to confirm.
-    - To cancel your appointment, call (555) 010-2000.
+    - To cancel your appointment, call (201) 555-0100.
     - We will text you when your results are ready; please do not stop your medication.
     - Responda ALTO para dejar de recibir mensajes.
     - Responda BAJA para no recibir más mensajes.

@@ -58,10 +58,11 @@ struct Harness: Sendable {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("textgate-server-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let dbPath = existing ?? dir.appendingPathComponent("textgate.sqlite").path
-        let store = try await SQLiteStore.open(path: dbPath, logger: nil)
-        try await store.migrate()
+        // Rules first: a store released without being closed stops the process (SQLiteNIO).
         let clock = TestClock()
         let holder = try RulesHolder(directory: rules, now: clock.read())
+        let store = try await SQLiteStore.open(path: dbPath, logger: nil)
+        try await store.migrate()
         let state = ServerState(store: store, rules: holder, config: config, transport: transport, provider: provider,
                                 clock: { clock.read() }, schedulerClock: schedulerClock)
         let keys = Keys(sender: try await addKey(store, ["sender"]), admin: try await addKey(store, ["admin"]),

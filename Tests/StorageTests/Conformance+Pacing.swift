@@ -13,13 +13,13 @@ extension StoreConformance {
     func pacingSlots(_ factory: StoreFactory) async throws {
         try await factory.withStore { (store) async throws in
             var slots: [Date] = []
-            for _ in 0..<4 { slots.append(try await store.reservePacingSlot(number: "+15550100001", interval: 0.25, now: Sample.t(100))) }
+            for _ in 0..<4 { slots.append(try await store.reservePacingSlot(number: "+12015550111", interval: 0.25, now: Sample.t(100))) }
             #expect(slots.map(Self.after100) == [0, 250, 500, 750])
-            #expect(try await store.reservePacingSlot(number: "+15550100002", interval: 0.25, now: Sample.t(100)) == Sample.t(100),
+            #expect(try await store.reservePacingSlot(number: "+12015550112", interval: 0.25, now: Sample.t(100)) == Sample.t(100),
                     "another number has its own slots")
-            #expect(try await store.reservePacingSlot(number: "+15550100001", interval: 0.25, now: Sample.t(160)) == Sample.t(160),
+            #expect(try await store.reservePacingSlot(number: "+12015550111", interval: 0.25, now: Sample.t(160)) == Sample.t(160),
                     "after a pause the number sends at once")
-            let next = try await store.reservePacingSlot(number: "+15550100001", interval: 0.25, now: Sample.t(160))
+            let next = try await store.reservePacingSlot(number: "+12015550111", interval: 0.25, now: Sample.t(160))
             #expect(Self.after100(next) == 60_250)
         }
     }
@@ -39,7 +39,7 @@ extension StoreConformance {
                             group.addTask {
                                 var mine: [Date] = []
                                 for _ in 0..<10 {
-                                    mine.append(try await stores[s].reservePacingSlot(number: "+15550100001", interval: 1, now: Sample.t(100)))
+                                    mine.append(try await stores[s].reservePacingSlot(number: "+12015550111", interval: 1, now: Sample.t(100)))
                                 }
                                 return mine
                             }
