@@ -151,12 +151,10 @@ extension LiteralAutomaton {
         /// Both automata run side by side as one: a state per pair of states that text can reach.
         func product(_ other: Component) -> Component {
             let k = classCount
-            // Text reaches few of the pairs (a, b), and few for any one `a`: each `a` heads a
-            // chain of the pairs numbered so far, where a table of every pair would be the
-            // largest allocation of the whole build.
-            var firstWith = [Int32](repeating: -1, count: stateCount)
-            var nextWithSame: [Int32] = [-1]
-            firstWith[0] = 0
+            let m = other.stateCount
+            // Pair (a, b) is numbered through a flat table: the automata are small.
+            var number = [Int32](repeating: -1, count: stateCount * m)
+            number[0] = 0
             var pairs: [(Int32, Int32)] = [(0, 0)]
             var delta: [Int32] = []
             delta.reserveCapacity(stateCount * k)
@@ -168,15 +166,12 @@ extension LiteralAutomaton {
                 outputs.append(theirs.isEmpty ? own : own.isEmpty ? theirs : Array(Set(own + theirs)).sorted())
                 for c in 0..<k {
                     let next = (self.delta[Int(a) * k + c], other.delta[Int(b) * k + c])
-                    var id = firstWith[Int(next.0)]
-                    while id >= 0 && pairs[Int(id)].1 != next.1 { id = nextWithSame[Int(id)] }
-                    if id < 0 {
-                        id = Int32(pairs.count)
-                        nextWithSame.append(firstWith[Int(next.0)])
-                        firstWith[Int(next.0)] = id
+                    let key = Int(next.0) * m + Int(next.1)
+                    if number[key] < 0 {
+                        number[key] = Int32(pairs.count)
                         pairs.append(next)
                     }
-                    delta.append(id)
+                    delta.append(number[key])
                 }
             }
             var out = self
