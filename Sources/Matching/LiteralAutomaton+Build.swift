@@ -151,27 +151,25 @@ extension LiteralAutomaton {
         /// Both automata run side by side as one: a state per pair of states that text can reach.
         func product(_ other: Component) -> Component {
             let k = classCount
-            let m = other.stateCount
-            // Pair (a, b) is numbered through a flat table: the automata are small.
-            var number = [Int32](repeating: -1, count: stateCount * m)
-            number[0] = 0
+            // Text reaches few of the pairs (a, b): they are numbered through an open-addressing map
+            // keyed by a·m+b, where a table of every pair would be the largest allocation of a load.
+            var number = PairNumbering(expected: stateCount + other.stateCount)
+            _ = number.number(of: 0)
             var pairs: [(Int32, Int32)] = [(0, 0)]
             var delta: [Int32] = []
             delta.reserveCapacity(stateCount * k)
             var outputs: [[Int32]] = []
             var head = 0
+            let m = UInt64(other.stateCount)
             while head < pairs.count {
                 let (a, b) = pairs[head]; head += 1
                 let own = self.outputs[Int(a)], theirs = other.outputs[Int(b)]
                 outputs.append(theirs.isEmpty ? own : own.isEmpty ? theirs : Array(Set(own + theirs)).sorted())
                 for c in 0..<k {
                     let next = (self.delta[Int(a) * k + c], other.delta[Int(b) * k + c])
-                    let key = Int(next.0) * m + Int(next.1)
-                    if number[key] < 0 {
-                        number[key] = Int32(pairs.count)
-                        pairs.append(next)
-                    }
-                    delta.append(number[key])
+                    let id = number.number(of: UInt64(next.0) * m + UInt64(next.1))
+                    if Int(id) == pairs.count { pairs.append(next) }
+                    delta.append(id)
                 }
             }
             var out = self

@@ -28,9 +28,13 @@ public enum RuleExplanation {
         case .terms(let terms, let exceptions):
             return "any of these terms, case-insensitive, on word boundaries, after normalisation: \(list(terms))"
                 + (exceptions.isEmpty ? "" : "; except within: \(list(exceptions))")
-        case .pattern(let patterns, let prefilter):
-            return "the regexes \(list(patterns.map { "/\($0)/" }))"
-                + (prefilter.isEmpty ? "" : ", run only when one of \(list(prefilter.map { "\"\($0)\"" })) occurs")
+        case .pattern(let patterns, let prefilter, let own):
+            func literals(_ l: [String]) -> String { list(l.map { "\"\($0)\"" }) }
+            let regexes = patterns.enumerated().map { k, p in
+                "/\(p)/" + (k < own.count && !own[k].isEmpty ? " (run only when one of \(literals(own[k])) occurs)" : "")
+            }
+            return "the regexes \(list(regexes))"
+                + (prefilter.isEmpty ? "" : ", run only when one of \(literals(prefilter)) occurs")
         case .linkDomains(let domains):
             return "a link on any of \(domains.count) domains or their subdomains: \(list(domains))"
         case .linkPolicy(let allow):

@@ -2489,9 +2489,10 @@ examples:
 # Warns about per-message, per-minute and per-week charges ("150p/msg", "£1.50/wk", "10p/min").
 #
 # Times (2pm, 10pm) are not charges: "pm" alone is never read as "per minute". A monthly amount
-# ("$25 a month") is a payment plan, not a premium charge, so months are left out. Every charge
-# in pence has a digit right before its "p", or one space between ("150 p/msg"), so those twenty
-# literals are the prefilter.
+# ("$25 a month") is a payment plan, not a premium charge, so months are left out. Each pattern
+# runs only when one of its own prefilter literals occurs: every charge in pence has a digit right
+# before its "p", or one space between ("150 p/msg"); a charge in pounds, dollars or cents has its
+# symbol or unit; "cost 150p" starts with its verb, where the check tries it.
 category: premium-rate
 severity: warning
 message: >-
@@ -2512,17 +2513,23 @@ translations:
       Quite el cargo; si los mensajes son gratis para el paciente, diga solo «Pueden aplicarse
       tarifas de mensajes y datos».
 kind: pattern
-prefilter: ["0p", "1p", "2p", "3p", "4p", "5p", "6p", "7p", "8p", "9p", "0 p", "1 p", "2 p", "3 p", "4 p", "5 p",
-            "6 p", "7 p", "8 p", "9 p", "ppm", "£", "gbp", "pence", "pound", "cent", "¢", "$"]
 patterns:
-  - '(?<![\w.])\d{1,3}(?:\.\d{1,2})?\s?p(?:\s?(?:/|per\s|a\s|x))?\s?(?:msgs?|min|mins|minute|mt|mtmsg|pw|ppw|ppm|ppmsg|wk|week|tone|sms|txt|text|day|call|rcvd|recd|rcd|logo|pic|poly|message|mess|msgrcvd)'
-  - '(?<![\w.])\d{2,3}\s?ppm\b'
-  - '\b(?:charged|billed|cost|costs|just|only)\s+\d{2,3}\s?p\b'
+  - pattern: '(?<![\w.])\d{1,3}(?:\.\d{1,2})?\s?p(?:\s?(?:/|per\s|a\s|x))?\s?(?:msgs?|min|mins|minute|mt|mtmsg|pw|ppw|ppm|ppmsg|wk|week|tone|sms|txt|text|day|call|rcvd|recd|rcd|logo|pic|poly|message|mess|msgrcvd)'
+    prefilter: ["0p", "1p", "2p", "3p", "4p", "5p", "6p", "7p", "8p", "9p",
+                "0 p", "1 p", "2 p", "3 p", "4 p", "5 p", "6 p", "7 p", "8 p", "9 p"]
+  - pattern: '(?<![\w.])\d{2,3}\s?ppm\b'
+    prefilter: [ppm]
+  - pattern: '\b(?:charged|billed|cost|costs|just|only)\s+\d{2,3}\s?p\b'
+    prefilter: [charged, billed, cost, just, only]
   # a bare charge in pence of 13p or more ("150p", "25p"); 10p to 12p may be times
-  - '(?<![\w.$£])(?!1[0-2]p\b)\d{2,3}p\b'
-  - '(?:£|gbp)\s?\d+(?:\.\d{2})?\s?(?:min|pm|ppm|pw|ppw)\b'
-  - '(?:£|gbp|\$|¢)\s?\d+(?:\.\d{1,2})?\s?(?:gbp\s?)?(?:/|per\s|a\s|x\s?)\s?(?:msgs?|min|mins|minute|wk|week|tone|sms|txt|text|call|pic|logo|message|mt|mtmsg|recd|rcvd)\b'
-  - '(?<![\w.])\d+(?:\.\d{1,2})?\s?(?:gbp|pence|pounds?|cents?|¢|centavos)\s?(?:/|per\s|a\s|por\s)\s?(?:msgs?|min|minute|minuto|wk|week|tone|sms|txt|text|call|message|mensaje)\b'
+  - pattern: '(?<![\w.$£])(?!1[0-2]p\b)\d{2,3}p\b'
+    prefilter: ["0p", "1p", "2p", "3p", "4p", "5p", "6p", "7p", "8p", "9p"]
+  - pattern: '(?:£|gbp)\s?\d+(?:\.\d{2})?\s?(?:min|pm|ppm|pw|ppw)\b'
+    prefilter: ["£", gbp]
+  - pattern: '(?:£|gbp|\$|¢)\s?\d+(?:\.\d{1,2})?\s?(?:gbp\s?)?(?:/|per\s|a\s|x\s?)\s?(?:msgs?|min|mins|minute|wk|week|tone|sms|txt|text|call|pic|logo|message|mt|mtmsg|recd|rcvd)\b'
+    prefilter: ["£", gbp, "$", "¢"]
+  - pattern: '(?<![\w.])\d+(?:\.\d{1,2})?\s?(?:gbp|pence|pounds?|cents?|¢|centavos)\s?(?:/|per\s|a\s|por\s)\s?(?:msgs?|min|minute|minuto|wk|week|tone|sms|txt|text|call|message|mensaje)\b'
+    prefilter: [gbp, pence, pound, cent, "¢"]
 examples:
   flag:
     - "Join the club: 150p/msg."
@@ -2568,15 +2575,19 @@ translations:
     suggestion: >-
       Dé el número de teléfono de la práctica, como (201) 555-0100.
 kind: pattern
-prefilter: ["09", "084", "087", "070", "900", "prem"]
+# Each pattern runs only when the digits it starts with, or its word, occur.
 patterns:
   # UK premium and special-rate numbers: 09xx, 084x, 087x, then seven more digits, spaces or dashes between groups
-  - '(?<![\d+])(?:\+?44[\s-]?)?0(?:9\d|8[47])\d(?:[\s-]?\d){7}'
+  - pattern: '(?<![\d+])(?:\+?44[\s-]?)?0(?:9\d|8[47])\d(?:[\s-]?\d){7}'
+    prefilter: ["09", "084", "087"]
   # UK 070 "personal numbers", the redirecting premium numbers of call-back scams
-  - '(?<![\d+])(?:\+?44[\s-]?)?070(?:[\s-]?\d){8}(?!\d)'
+  - pattern: '(?<![\d+])(?:\+?44[\s-]?)?070(?:[\s-]?\d){8}(?!\d)'
+    prefilter: ["070"]
   # US premium numbers: 1-900-xxx-xxxx
-  - '(?<!\d)(?:1[\s.-]?)?\(?900\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)'
-  - '\bprem(?:ium)?[\s-]*rate\b'
+  - pattern: '(?<!\d)(?:1[\s.-]?)?\(?900\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)'
+    prefilter: ["900"]
+  - pattern: '\bprem(?:ium)?[\s-]*rate\b'
+    prefilter: [prem]
 examples:
   flag:
     - "URGENT! To collect your reward call 09061701461."

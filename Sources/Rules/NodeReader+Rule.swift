@@ -99,18 +99,9 @@ extension NodeReader {
             guard let terms = termList(e["terms"], key: "terms", in: root) else { return nil }
             return .terms(terms: terms, exceptions: termList(e["exceptions"], key: "exceptions", in: root, required: false) ?? [])
         case "pattern":
-            guard let patterns = strings(e["patterns"], key: "patterns", in: root) else { return nil }
-            for (p, at) in patterns {
-                do throws(PCRE2Error) {
-                    _ = try PCRE2Regex(p)
-                } catch {
-                    var col = at
-                    if case .compile(_, let offset) = error { col.column = column(ofByte: offset, in: p, at: at, style: style(e["patterns"], p)) }
-                    self.error(col, "\(error); fix the regex (PCRE2 syntax)")
-                }
-            }
+            guard let patterns = patternItems(e["patterns"], in: root) else { return nil }
             let prefilter = plainTermList(e["prefilter"], key: "prefilter", in: root, required: false) ?? []
-            return .pattern(patterns: patterns.map(\.0), prefilter: prefilter)
+            return .pattern(patterns: patterns.map(\.regex), prefilter: prefilter, patternPrefilters: patterns.map(\.prefilter))
         case "link-domains":
             guard let domains = domainList(e["domains"], key: "domains", in: root) else { return nil }
             return .linkDomains(domains: domains)
@@ -134,14 +125,8 @@ extension NodeReader {
         }
     }
 
-    private func style(_ list: Node?, _ item: String) -> Node.Scalar.Style {
-        guard case .sequence(let seq)? = list else { return .plain }
-        for case .scalar(let s) in seq where s.string == item { return s.style }
-        return .plain
-    }
-
     /// The file column of byte `offset` of a scalar's decoded text, through quotes and escapes.
-    private func column(ofByte offset: Int, in text: String, at: SourceLocation, style: Node.Scalar.Style) -> Int {
+    func column(ofByte offset: Int, in text: String, at: SourceLocation, style: Node.Scalar.Style) -> Int {
         let scalars = String(decoding: Array(text.utf8).prefix(offset), as: UTF8.self).unicodeScalars.count
         switch style {
         case .singleQuoted, .doubleQuoted:

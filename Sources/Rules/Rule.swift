@@ -61,8 +61,10 @@ public struct SourceLocation: Sendable, Equatable, Hashable, CustomStringConvert
 public enum RuleKind: Sendable, Equatable {
     /// Words and phrases on word boundaries, after normalisation.
     case terms(terms: [String], exceptions: [String])
-    /// PCRE2 regexes, run only when a prefilter literal occurs (or always, without prefilters).
-    case pattern(patterns: [String], prefilter: [String])
+    /// PCRE2 regexes, each run only when one of its prefilter literals occurs (or always, with
+    /// none): its own, the list of `patternPrefilters` at its index when that is not empty,
+    /// else the rule's `prefilter`.
+    case pattern(patterns: [String], prefilter: [String], patternPrefilters: [[String]])
     /// Links whose host is one of these domains or a subdomain.
     case linkDomains(domains: [String])
     /// Links whose host is not on the allowed domains (settings plus `allow`).

@@ -129,26 +129,26 @@ extension Ruleset {
         var incomplete: [String] = []
         if !hits.isEmpty { resolveLiterals(view, hits, &scratch) }
         if !disguised.isEmpty { Ruleset.add(disguised: disguised, to: &scratch.spans) }
-        for (k, r) in patternRules.enumerated() {
-            if patternNeedsPrefilter[k] && !scratch.prefiltered.contains(where: { $0.rule == r }) { continue }
-            guard case .pattern(let search, let anchored, _) = compiled[r] else { continue }
+        for (g, gate) in patternGates.enumerated() {
+            if gate.needsPrefilter && !scratch.prefiltered.contains(where: { $0.gate == g }) { continue }
+            let r = gate.rule
             let data = scratch.matchData
             do throws(PCRE2Error) {
-                for regex in search {
+                for regex in gate.search {
                     try regex.forEachMatch(in: view, data: data) { m in
                         if !m.isEmpty { scratch.spans.append(RuleSpan(rule: r, range: m)) }
                     }
                 }
-                if !anchored.isEmpty {
-                    let starts = scratch.prefiltered.lazy.filter { $0.rule == r }.map(\.range.lowerBound).sorted()
-                    for regex in anchored {
+                if !gate.anchored.isEmpty {
+                    let starts = scratch.prefiltered.lazy.filter { $0.gate == g }.map(\.start).sorted()
+                    for regex in gate.anchored {
                         try regex.forEachMatch(in: view, startingAt: starts, data: data) { m in
                             if !m.isEmpty { scratch.spans.append(RuleSpan(rule: r, range: m)) }
                         }
                     }
                 }
             } catch {
-                incomplete.append(rules[r].id)
+                if !incomplete.contains(rules[r].id) { incomplete.append(rules[r].id) }
             }
         }
         var links: [LinkMatch] = []
@@ -234,8 +234,8 @@ extension Ruleset {
 struct CheckScratch {
     /// Rule matches in bytes of the scanned text.
     var spans: [RuleSpan] = []
-    /// Prefilter hits, with their rule and where they start.
-    var prefiltered: [RuleSpan] = []
+    /// Prefilter hits, with the pattern gate they open and where they start.
+    var prefiltered: [GateHit] = []
     /// Literal hits of rules, on word boundaries, before exceptions and pairing.
     var found: [(rule: Int, role: LiteralOwner.Role, range: Range<Int>)] = []
     /// One rule's term matches, while `resolveLiterals` picks the longest.
@@ -250,6 +250,13 @@ struct CheckScratch {
         if !prefiltered.isEmpty { prefiltered.removeAll(keepingCapacity: true) }
         if !found.isEmpty { found.removeAll(keepingCapacity: true) }
     }
+}
+
+/// A prefilter literal's hit: the index of the pattern gate it opens, and where it starts in
+/// the scanned text.
+struct GateHit: Sendable {
+    var gate: Int
+    var start: Int
 }
 
 /// A rule's match, in byte offsets of the scanned (possibly normalised) text.

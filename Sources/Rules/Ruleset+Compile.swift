@@ -6,7 +6,7 @@ extension Ruleset {
         var literals: [[UInt8]] = []
         var index: [[UInt8]: Int] = [:]
         var owners: [[LiteralOwner]] = []
-        func add(_ bytes: [UInt8], _ rule: Int, _ role: LiteralOwner.Role) {
+        func add(_ bytes: [UInt8], _ rule: Int, _ role: LiteralOwner.Role, gate: Int = 0) {
             guard !bytes.isEmpty else { return }
             let id: Int
             if let known = index[bytes] { id = known } else {
@@ -15,22 +15,28 @@ extension Ruleset {
                 literals.append(bytes)
                 owners.append([])
             }
-            let owner = LiteralOwner(rule: Int32(rule), role: role)
-            if !owners[id].contains(where: { $0.rule == owner.rule && $0.role == owner.role }) { owners[id].append(owner) }
+            let owner = LiteralOwner(rule: Int32(rule), role: role, gate: UInt16(gate))
+            if !owners[id].contains(where: { $0.rule == owner.rule && $0.role == owner.role && $0.gate == owner.gate }) {
+                owners[id].append(owner)
+            }
         }
         var compiled: [CompiledRule] = []
-        var linkRules: [Int] = [], capsRules: [Int] = [], patternRules: [Int] = [], nearRules: [Int] = []
+        var linkRules: [Int] = [], capsRules: [Int] = [], nearRules: [Int] = []
+        var gates: [PatternGate] = []
         for (i, rule) in source.rules.enumerated() {
             switch rule.kind {
             case .terms(let terms, let exceptions):
                 for t in terms { for v in TermForm.variants(t) { add(v, i, .term) } }
                 for x in exceptions { add(TermForm.literal(x), i, .exception) }
                 compiled.append(.terms)
-            case .pattern(let patterns, let prefilter):
-                for p in prefilter { add(TermForm.literal(p), i, .prefilter) }
-                let (search, anchored) = Ruleset.searches(patterns, prefilter)
-                compiled.append(.pattern(search: search, anchored: anchored, needsPrefilter: !prefilter.isEmpty))
-                patternRules.append(i)
+            case .pattern(let patterns, let prefilter, let own):
+                for (words, regexes) in Ruleset.gates(patterns, prefilter, own) {
+                    precondition(gates.count <= Int(UInt16.max), "more pattern gates than a literal's owner can name")
+                    for p in words { add(TermForm.literal(p), i, .prefilter, gate: gates.count) }
+                    let (search, anchored) = Ruleset.searches(regexes, words)
+                    gates.append(PatternGate(rule: i, anchored: anchored, search: search, needsPrefilter: !words.isEmpty))
+                }
+                compiled.append(.pattern)
             case .linkDomains(let domains):
                 compiled.append(.linkDomains(DomainSet(domains)))
                 linkRules.append(i)
@@ -63,14 +69,9 @@ extension Ruleset {
         self.linkExtractor = LinkExtractor()
         self.linkRules = linkRules
         self.capsRules = capsRules
-        self.patternRules = patternRules
         self.nearRules = nearRules
-        let patternNeedsPrefilter = patternRules.map { r in
-            if case .pattern(_, _, let needsPrefilter) = compiled[r] { return needsPrefilter }
-            return false
-        }
-        self.patternNeedsPrefilter = patternNeedsPrefilter
-        self.patternsAlwaysRun = patternNeedsPrefilter.contains(false)
+        self.patternGates = gates
+        self.patternsAlwaysRun = gates.contains { !$0.needsPrefilter }
         self.linkSets = linkRules.map { r in
             switch compiled[r] {
             case .linkDomains(let set): return (set, false)
@@ -84,6 +85,17 @@ extension Ruleset {
             if case .caps(let maxRatio, let minLetters, _) = compiled[r] { return CapsLimits(maxRatio: maxRatio, minLetters: minLetters) }
             return CapsLimits(maxRatio: 1, minLetters: .max)
         }
+    }
+
+    /// A pattern rule's regexes grouped by the prefilter literals each runs under: its own
+    /// (`patternPrefilters`) when it has them, else the rule's; in the order first written.
+    static func gates(_ patterns: [String], _ prefilter: [String], _ own: [[String]]) -> [(literals: [String], regexes: [String])] {
+        var out: [(literals: [String], regexes: [String])] = []
+        for (k, p) in patterns.enumerated() {
+            let literals = k < own.count && !own[k].isEmpty ? own[k] : prefilter
+            if let g = out.firstIndex(where: { $0.literals == literals }) { out[g].regexes.append(p) } else { out.append((literals, [p])) }
+        }
+        return out
     }
 
     /// A rule's patterns as the regexes a check runs: those every match of which must begin

@@ -3,7 +3,7 @@ import Matching
 extension Ruleset {
     /// Turns raw automaton hits into rule spans: word boundaries, exceptions, longest match,
     /// and `near` pairs, into a scratch `clear()`ed for this message. Prefilter hits go to
-    /// `prefiltered`, with the rule and where they start.
+    /// `prefiltered`, with the pattern gate they open and where they start.
     func resolveLiterals(_ view: UnsafeBufferPointer<UInt8>, _ hits: ArraySlice<LiteralHit>, _ scratch: inout CheckScratch) {
         for hit in hits {
             let literal = Int(hit.pattern)
@@ -14,7 +14,7 @@ extension Ruleset {
             for o in Int(ownerStart[literal])..<Int(ownerStart[literal + 1]) {
                 let owner = owners[o]
                 if owner.role == .prefilter {
-                    scratch.prefiltered.append(RuleSpan(rule: Int(owner.rule), range: start..<hit.end))
+                    scratch.prefiltered.append(GateHit(gate: Int(owner.gate), start: start))
                 } else if bounded {
                     scratch.found.append((Int(owner.rule), owner.role, start..<hit.end))
                 }

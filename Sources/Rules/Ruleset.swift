@@ -27,16 +27,15 @@ public struct Ruleset: Sendable {
     let linkExtractor: LinkExtractor
     let linkRules: [Int]
     let capsRules: [Int]
-    let patternRules: [Int]
     let nearRules: [Int]
-    /// Whether each of `patternRules` runs only when its prefilter literal occurs.
-    let patternNeedsPrefilter: [Bool]
+    /// The pattern rules' regexes, grouped by the prefilter literals they run under.
+    let patternGates: [PatternGate]
     /// The limits of each of `capsRules`, read on every message, so kept apart from the allow-list.
     let capsLimits: [CapsLimits]
     /// For each of `linkRules`: its domains, and whether they are the allowed ones (`link-policy`)
     /// rather than the named ones (`link-domains`).
     let linkSets: [(domains: DomainSet, allowed: Bool)]
-    /// Whether a pattern rule has no prefilter, so its regex runs on every message.
+    /// Whether a pattern has no prefilter, so its regex runs on every message.
     let patternsAlwaysRun: Bool
     /// The report of a message with no findings.
     let cleanReport: Report
@@ -93,6 +92,8 @@ struct LiteralOwner: Sendable {
     enum Role: UInt8, Sendable { case term, exception, nearFirst, nearSecond, prefilter }
     var rule: Int32
     var role: Role
+    /// For a `prefilter` literal, the index in `Ruleset.patternGates` of the regexes it lets run.
+    var gate: UInt16 = 0
 }
 
 /// The numbers of a `caps-ratio` rule that decide most messages from the scan's counts.
@@ -104,13 +105,25 @@ struct CapsLimits: Sendable {
 /// A rule's compiled matching data.
 enum CompiledRule: Sendable {
     case terms
-    /// The rule's patterns: `anchored` those every match of which begins with a prefilter
-    /// literal (`PCRE2Regex.leadingWords(of:)`), joined into as few regexes as can be
-    /// (`PCRE2Regex.joined`) and compiled to try only where one starts; `search` the others,
-    /// each searching the whole text.
-    case pattern(search: [PCRE2Regex], anchored: [PCRE2Regex], needsPrefilter: Bool)
+    /// Its regexes are in `Ruleset.patternGates`.
+    case pattern
     case linkDomains(DomainSet)
     case linkPolicy(DomainSet)
     case caps(maxRatio: Double, minLetters: Int, allow: CapsAllowList)
     case near(within: Int)
+}
+
+/// The regexes of one pattern rule that run under the same prefilter literals: only when one
+/// of those occurs in the text, or on every text when there are none.
+struct PatternGate: Sendable {
+    /// The rule's index.
+    var rule: Int
+    /// Those every match of which begins with a prefilter literal
+    /// (`PCRE2Regex.leadingWords(of:)`), joined into as few regexes as can be
+    /// (`PCRE2Regex.joined`) and compiled to try only where one starts.
+    var anchored: [PCRE2Regex]
+    /// The others, each searching the whole text.
+    var search: [PCRE2Regex]
+    /// Whether the gate has prefilter literals, so runs only where one occurs.
+    var needsPrefilter: Bool
 }
