@@ -16,7 +16,7 @@ extension Ruleset {
         var spans: [RuleSpan] = []
         for reading in readings {
             let folded = StandIns.folded(view, reading)
-            for span in termSpans(folded) where StandIns.isDisguisedWord(view, folded, span.range) {
+            for span in termSpans(folded, changedFrom: view) where StandIns.isDisguisedWord(view, folded, span.range) {
                 spans.append(span)
             }
         }
@@ -33,16 +33,35 @@ extension Ruleset {
     }
 
     /// The spans of the `terms` and `near` rules in `view` (a view of a message, not the
-    /// message: its pattern and link rules have run on the message itself).
-    private func termSpans(_ view: [UInt8]) -> [RuleSpan] {
+    /// message: its pattern and link rules have run on the message itself). Given the text
+    /// the view reads (`changedFrom`), none unless a term's literal covers a byte the view
+    /// changed: the others are the plain scan's, and most stand-in views have none, so their
+    /// hits are not resolved again.
+    private func termSpans(_ view: [UInt8], changedFrom text: UnsafeBufferPointer<UInt8>? = nil) -> [RuleSpan] {
         view.withUnsafeBufferPointer { view in
             var hits: [LiteralHit] = []
             _ = automaton.scan(view, hits: &hits)
             guard !hits.isEmpty else { return [] }
+            if let text, !hits.contains(where: { coversChange($0, view, text) }) { return [] }
             var scratch = CheckScratch()
             resolveLiterals(view, hits[...], &scratch)
             return scratch.spans
         }
+    }
+
+    /// Whether `hit`, found in `view`, is of a term's literal and covers a byte where `view`
+    /// differs from `text`.
+    private func coversChange(_ hit: LiteralHit, _ view: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let literal = Int(hit.pattern)
+        guard owners[Int(ownerStart[literal])..<Int(ownerStart[literal + 1])].contains(where: {
+            $0.role == .term || $0.role == .nearFirst || $0.role == .nearSecond
+        }) else { return false }
+        var i = automaton.start(of: hit, in: view)
+        while i < hit.end {
+            if view[i] != text[i] { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Adds to `spans` each disguised span that no span of its rule already overlaps: a term
