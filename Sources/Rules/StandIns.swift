@@ -39,27 +39,67 @@ enum StandIns {
     @inline(__always)
     static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
 
-    /// What a byte is to `DisguiseSurvey`: an ASCII letter, `&` or `'` (1), a stand-in read anywhere (2),
-    /// one read only before a word (4), one the two readings read apart (8); and 16 for a byte
-    /// of a word (`TermForm.isWord`).
+    /// What a byte is to `DisguiseSurvey`: a `Kind` in the low four bits, and 16 for a byte of
+    /// a word (`TermForm.isWord`).
     static let kind: [UInt8] = (0..<256).map { v in
         let b = UInt8(v)
-        // `&` and `'` count as letters here: they are parts of terms (`t&c`, `don't`).
-        var k: UInt8 = isLetter(b) || b == UInt8(ascii: "&") || b == UInt8(ascii: "'") ? 1 : 0
-        if letter[v] != 0 { k |= beforeWordOnly(b) ? 4 : 2 }
-        if letter[v] != otherLetter[v] { k |= 8 }
-        if TermForm.isWord(b) { k |= 16 }
-        return k
+        return Kind(b).rawValue | (TermForm.isWord(b) ? 16 : 0)
     }
-    /// For two bytes' kinds (less the word bit), `previous << 4 | current`: 1 when a stand-in
-    /// touches a letter as it is read, or a symbol read only before a word precedes another
-    /// stand-in (`m!$$`); 2 when one of two readings touches a letter or another
-    /// stand-in (`r313af`); 4 when a symbol follows a letter.
+
+    /// The kinds of byte that decide whether a message needs a stand-in view.
+    enum Kind: UInt8, CaseIterable {
+        /// Anything else: white space, punctuation, bytes outside ASCII.
+        case other = 0
+        /// An ASCII letter, `&` or `'` (parts of terms: `t&c`, `don't`).
+        case letter
+        /// A digit read as a letter anywhere (`0`, `3`, `4`, …).
+        case digit
+        /// `1`, which the two readings read apart (i or l).
+        case one
+        /// `!` or `+`, read as a letter only before a word.
+        case beforeWord
+        /// `|`, read only before a word, and apart by the two readings.
+        case bar
+        /// `$`, read as a letter anywhere.
+        case dollar
+        /// `@`, read as a letter anywhere, even standing alone (`you won @`).
+        case at
+
+        init(_ b: UInt8) {
+            switch b {
+            case _ where StandIns.isLetter(b) || b == UInt8(ascii: "&") || b == UInt8(ascii: "'"): self = .letter
+            case UInt8(ascii: "1"): self = .one
+            case UInt8(ascii: "|"): self = .bar
+            case UInt8(ascii: "$"): self = .dollar
+            case UInt8(ascii: "@"): self = .at
+            case _ where StandIns.letter[Int(b)] == 0: self = .other
+            case _ where StandIns.beforeWordOnly(b): self = .beforeWord
+            default: self = .digit
+            }
+        }
+
+        var isLetter: Bool { self == .letter }
+        /// Read as a letter wherever it stands.
+        var readsAnywhere: Bool { self == .digit || self == .one || self == .dollar || self == .at }
+        var readsBeforeWord: Bool { self == .beforeWord || self == .bar }
+        /// Read as different letters by the two readings.
+        var readsTwoWays: Bool { self == .one || self == .bar }
+        var isSymbol: Bool { self == .dollar || self == .at }
+        var isDigit: Bool { self == .digit || self == .one }
+    }
+
+    /// For two bytes' kinds, `previous << 4 | current`: 1 when a stand-in touches a letter as
+    /// it is read, a symbol read only before a word precedes another stand-in (`m!$$`), a
+    /// symbol follows a digit (`18$` for `18s`), or `@` stands after anything but a letter or
+    /// stand-in (`won @`); 2 when one of two readings touches a letter or another stand-in
+    /// (`r313af`); 4 when a symbol follows a letter.
     static let touching: [UInt8] = (0..<256).map { v in
-        let p = UInt8(v >> 4), c = UInt8(v & 15)
-        let reads = (p & 1 != 0 && c & 2 != 0) || (p & 6 != 0 && c & 1 != 0) || (p & 4 != 0 && c & 2 != 0)
-        let two = (p & 7 != 0 && c & 8 != 0) || (p & 8 != 0 && c & 7 != 0)
-        let after = p & 1 != 0 && c & 4 != 0
+        guard let p = Kind(rawValue: UInt8(v >> 4)), let c = Kind(rawValue: UInt8(v & 15)) else { return 0 }
+        let reads = (p.isLetter && c.readsAnywhere) || ((p.readsAnywhere || p.readsBeforeWord) && c.isLetter)
+            || (p.readsBeforeWord && c.readsAnywhere) || (p.isDigit && c.isSymbol) || (p == .other && c == .at)
+        let stand = { (k: Kind) in k.isLetter || k.readsAnywhere || k.readsBeforeWord }
+        let two = (stand(p) && c.readsTwoWays) || (p.readsTwoWays && stand(c))
+        let after = p.isLetter && c.readsBeforeWord
         return (reads ? 1 : 0) | (two ? 2 : 0) | (after ? 4 : 0)
     }
 

@@ -64,6 +64,17 @@ struct DisguisedTermsTests {
         #expect(try Package.defaultRules().findings(text, category: "cannabis").isEmpty, "\(text)")
     }
 
+    @Test("a symbol after a term's own digits, and @ standing alone for a word, are read as letters")
+    func symbolsBesideDigitsAndAlone() throws {
+        let rules = try Package.defaultRules()
+        #expect(rules.findings("Update: over 18$ only today.", rule: "premium-service").map(\.match) == ["over 18$ only"])
+        #expect(rules.findings("Update: you won @ today.", rule: "sweepstakes").map(\.match) == ["you won @"])
+        // A price written after its digits, or @ for "at", is no term.
+        for text in ["Your copay is 18$ today.", "See you @ 5 pm at the clinic.", "Email us @ the front desk.", "@ 10:30 tomorrow"] {
+            #expect(rules.check(text).findings.isEmpty, "\(text)")
+        }
+    }
+
     @Test("a stand-in term next to a letter is still one word: it does not match inside another")
     func standInBoundaries() throws {
         let rules = try Package.defaultRules()
