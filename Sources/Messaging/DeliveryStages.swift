@@ -68,7 +68,7 @@ public struct DeliveryStage: SendStage {
                     } catch { throw SendPipeline.storeFailure(error) }
                     throw SendError(.conflict, code: "recipient_opted_out",
                                     message: "The carrier refused the text because \(to) opted out (provider error \(code)); the opt-out is now recorded. The patient can text START to \(c.fromNumber) to receive texts again.",
-                                    detailsJSON: "{\"phone\":\(JSONText.quote(to)),\"practiceNumber\":\(JSONText.quote(c.fromNumber)),\"source\":\"provider\",\"providerCode\":\(code)}")
+                                    details: .optedOut(.init(phone: to, practiceNumber: c.fromNumber, source: "provider", providerCode: code)))
                 case .failed(let reason):
                     try await record(c, delivery, providerSid: nil, .failed, message: reason)
                     throw SendError(.unavailable, code: "transport_failed", message: "The message was not delivered: \(reason)")

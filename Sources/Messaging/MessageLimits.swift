@@ -24,7 +24,7 @@ public struct MessageLimits: Sendable, Equatable {
         guard size > limit else { return }
         throw SendError(.invalid, code: "message_too_long",
                         message: "\(what.prefix(1).uppercased() + what.dropFirst()) may have at most \(limit) characters; this one has \(size). Shorten it.",
-                        detailsJSON: "{\"limit\":\(limit),\"unit\":\"characters\",\"size\":\(size)}")
+                        details: .tooLong(.init(limit: limit, unit: "characters", size: size)))
     }
 
     /// Refuses an SMS body of more than `smsSegments` segments.
@@ -34,6 +34,7 @@ public struct MessageLimits: Sendable, Equatable {
         guard encoding.segments > smsSegments else { return }
         throw SendError(.invalid, code: "message_too_long",
                         message: "An SMS may be at most \(smsSegments) segments; this one needs \(encoding.segments) (\(encoding.charset.rawValue), length \(encoding.length)). Shorten it, or send it as a secure message.",
-                        detailsJSON: "{\"limit\":\(smsSegments),\"unit\":\"segments\",\"size\":\(encoding.segments),\"encoding\":\"\(encoding.charset.rawValue)\"}")
+                        details: .tooLong(.init(limit: smsSegments, unit: "segments", size: encoding.segments,
+                                                encoding: encoding.charset.rawValue)))
     }
 }

@@ -76,10 +76,9 @@ public struct RecipientInput: Sendable, Equatable, Codable {
             } else { r.timeZone = v }
         }
         guard problems.isEmpty else {
-            let details = problems.keys.sorted().map { "\"\($0)\":\(JSONText.quote(problems[$0]!))" }.joined(separator: ",")
             throw SendError(.invalid, code: "invalid_field",
                             message: "Invalid " + problems.keys.sorted().joined(separator: ", ") + ": " + problems.keys.sorted().map { problems[$0]! }.joined(separator: "; "),
-                            detailsJSON: "{\"fields\":{\(details)}}")
+                            details: .invalidFields(problems))
         }
         return r
     }

@@ -5,8 +5,8 @@ public struct SendError: Error, Sendable, Equatable, CustomStringConvertible {
     public var code: String
     /// What is wrong and what to do.
     public var message: String
-    /// Structured details (strings, numbers, lists) as JSON text, or nil.
-    public var detailsJSON: String?
+    /// What the refusal names for programs (the API's `details`), or nil.
+    public var details: SendErrorDetails?
     /// The kind of failure, which decides the HTTP status.
     public var kind: Kind
 
@@ -27,11 +27,11 @@ public struct SendError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// A refusal.
-    public init(_ kind: Kind, code: String, message: String, detailsJSON: String? = nil) {
+    public init(_ kind: Kind, code: String, message: String, details: SendErrorDetails? = nil) {
         self.kind = kind
         self.code = code
         self.message = message
-        self.detailsJSON = detailsJSON
+        self.details = details
     }
 
     /// `code: message`.

@@ -1,5 +1,6 @@
 import Foundation
 import OptOut
+import Reporting
 import Rules
 import Storage
 
@@ -29,7 +30,7 @@ public struct SendabilityStage: SendStage {
             if !m.available {
                 throw SendError(.conflict, code: "recipient_not_sendable",
                                 message: "Cannot notify \(recipient.id) by \(method): missing \(m.missing.joined(separator: ", ")).",
-                                detailsJSON: "{\"method\":\(JSONText.quote(method)),\"missing\":[\(m.missing.map(JSONText.quote).joined(separator: ","))]}")
+                                details: .notSendable(method: method, missing: m.missing))
             }
         }
         if let name = c.request.queue {
@@ -68,7 +69,8 @@ public struct ConsentStage: SendStage {
             let when = ISO8601DateFormatter().string(from: e.at)
             throw SendError(.conflict, code: "recipient_opted_out",
                             message: "The patient opted out of texts from \(c.fromNumber) on \(when) by \(e.source == "keyword" ? "replying \(e.text)" : e.source == "phrase" ? "writing \"\(e.text)\"" : e.source). Texts cannot be sent until they text START to \(c.fromNumber).",
-                            detailsJSON: "{\"phone\":\(JSONText.quote(phone)),\"practiceNumber\":\(JSONText.quote(c.fromNumber)),\"optedOutAt\":\(JSONText.quote(when)),\"source\":\(JSONText.quote(e.source)),\"text\":\(JSONText.quote(e.text)),\"remedy\":\(JSONText.quote("The patient can text START to \(c.fromNumber) to receive texts again."))}")
+                            details: .optedOut(.init(phone: phone, practiceNumber: c.fromNumber, optedOutAt: when, source: e.source, text: e.text,
+                                                     remedy: "The patient can text START to \(c.fromNumber) to receive texts again.")))
         }
         if blocked {
             throw SendError(.conflict, code: "recipient_blocked",
@@ -96,7 +98,7 @@ public struct ComplianceStage: SendStage {
         if report.decision == .block {
             throw SendError(.blocked, code: "message_blocked",
                             message: "The message breaks carrier rules: " + report.findings.filter { $0.severity == .error }.map { "\($0.rule) (\"\($0.match)\")" }.joined(separator: ", ") + ". Change the text and send again.",
-                            detailsJSON: "{\"rulesVersion\":\(JSONText.quote(report.rulesVersion)),\"findings\":\(FindingsJSON.encode(report.findings))}")
+                            details: .blocked(rulesVersion: report.rulesVersion, findings: report.findings.map(FindingRecord.init)))
         }
     }
 }

@@ -14,32 +14,29 @@ public struct APIError: Error, Sendable {
     public var code: String
     /// What is wrong and what to do.
     public var message: String
-    /// Details as JSON text (an object), or nil.
-    public var detailsJSON: String?
+    /// Details (encoded as an object), or nil for `{}`.
+    public var details: (any Encodable & Sendable)?
     /// Headers to send with it (`Allow`, `Retry-After`).
     public var headers: HTTPFields
 
     /// An error.
-    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String, details: String? = nil,
-                headers: HTTPFields = [:]) {
+    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String,
+                details: (any Encodable & Sendable)? = nil, headers: HTTPFields = [:]) {
         self.status = status
         self.code = code
         self.message = message
-        self.detailsJSON = details
+        self.details = details
         self.headers = headers
     }
 
     /// An error whose details are a typed value.
-    init<Details: Encodable>(_ status: HTTPResponse.Status, _ code: String, _ message: String, detail: Details,
-                             headers: HTTPFields = [:]) {
-        self.init(status, code, message, details: JSONBody.details(detail), headers: headers)
+    init<Details: Encodable & Sendable>(_ status: HTTPResponse.Status, _ code: String, _ message: String, detail: Details,
+                                        headers: HTTPFields = [:]) {
+        self.init(status, code, message, details: detail, headers: headers)
     }
 
-    /// The JSON body. Built from its parts here because `details` arrives as JSON text (a send
-    /// refusal's details are written by the messaging layer).
-    public var body: String {
-        "{\"error\":{\"code\":\(JSONText.quote(code)),\"message\":\(JSONText.quote(message)),\"details\":\(detailsJSON ?? "{}")}}"
-    }
+    /// The JSON body, `{"error": {"code", "details", "message"}}`.
+    public var body: String { JSONBody.errorText(ErrorEnvelope(self)) }
 
     /// The response.
     public var response: Response { Response.json(body, status: status, headers: headers) }
@@ -55,7 +52,7 @@ public struct APIError: Error, Sendable {
         case .unavailable: status = e.code == "transport_failed" ? .badGateway : .serviceUnavailable
         case .unsupported: status = .notImplemented
         }
-        self.init(status, e.code, e.message, details: e.detailsJSON)
+        self.init(status, e.code, e.message, details: e.details)
     }
 
     /// A store failure.

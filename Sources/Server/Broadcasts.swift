@@ -1,6 +1,7 @@
 import Foundation
 import Linting
 import Messaging
+import Reporting
 import Rules
 import Storage
 
@@ -103,12 +104,13 @@ public enum Broadcasts {
         }
         if !blocked.isEmpty {
             let rules = blocked.flatMap { l in l.report.findings.filter { $0.severity == .error }.map { "\($0.rule) (\(l.language))" } }
-            let details = TemplatesBlockedDetail(templates: blocked.map {
-                .init(language: $0.language, rulesVersion: $0.report.rulesVersion, findings: $0.report.findings.map(FindingBody.init))
-            })
+            let details = blocked.map {
+                SendErrorDetails.TemplateFindings(language: $0.language, rulesVersion: $0.report.rulesVersion,
+                                                  findings: $0.report.findings.map(FindingRecord.init))
+            }
             throw SendError(.blocked, code: "template_blocked",
                             message: "The template breaks carrier rules: \(rules.joined(separator: ", ")). Nothing was sent; change the template and send again.",
-                            detailsJSON: JSONBody.details(details))
+                            details: .templatesBlocked(details))
         }
         do {
             if let queue = d.queue, try await store.queue(name: queue) == nil {
@@ -124,7 +126,7 @@ public enum Broadcasts {
                 if !missing.isEmpty {
                     throw SendError(.notFound, code: "recipient_not_found",
                                     message: "No patient or contact has id \(missing.prefix(10).map { "`\($0)`" }.joined(separator: ", "))\(missing.count > 10 ? " and \(missing.count - 10) more" : ""); nothing was scheduled.",
-                                    detailsJSON: JSONBody.details(MissingDetail(missing: missing)))
+                                    details: .missing(missing))
                 }
                 var seen = Set<String>()
                 ids = given.filter { seen.insert($0).inserted }

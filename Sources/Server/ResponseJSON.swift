@@ -23,9 +23,16 @@ enum JSONBody {
     /// `value` as JSON text, for answers kept as text (an idempotent request's first answer).
     static func text<T: Encodable>(_ value: T) throws -> String { String(decoding: try data(value), as: UTF8.self) }
 
-    /// An error's `details` as JSON text. Detail types hold only strings, numbers, dates and
-    /// lists of them, whose encoding cannot fail; were it to, the details would be empty, not the error lost.
-    static func details<T: Encodable>(_ value: T) -> String { (try? text(value)) ?? "{}" }
+    /// An error's body as JSON text. Detail types hold only strings, numbers, dates and lists
+    /// of them, whose encoding cannot fail; were it to, the answer keeps the code and message
+    /// with empty details rather than losing the error.
+    static func errorText(_ envelope: ErrorEnvelope) -> String {
+        do { return try text(envelope) } catch {
+            var bare = envelope
+            bare.error.details = .init(value: nil)
+            return (try? text(bare)) ?? "{\"error\":{\"code\":\"internal_error\",\"details\":{},\"message\":\"The error could not be encoded.\"}}"
+        }
+    }
 }
 
 /// Pieces of hand-built JSON, for the one answer written by hand (`POST /v1/messages`, the

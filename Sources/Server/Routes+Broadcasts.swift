@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Messaging
+import Reporting
 import Storage
 
 extension Router where Context == AppContext {
@@ -35,7 +36,7 @@ extension Router where Context == AppContext {
                 let b = created.broadcast
                 let templates = created.lints.map {
                     BroadcastCreatedBody.TemplateCheck(language: $0.language, decision: $0.report.decision.rawValue,
-                                                       findings: $0.report.findings.map(FindingBody.init))
+                                                       findings: $0.report.findings.map(FindingRecord.init))
                 }
                 return (202, try JSONBody.text(BroadcastCreatedBody(
                     id: b.id, status: Broadcasts.status(b, counts: [.pending: created.recipients], now: state.clock()),

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Matching
 import Messaging
+import Reporting
 import Rules
 import Storage
 
@@ -34,7 +35,7 @@ extension Router where Context == AppContext {
             // The audit keeps the rules' own words; the caller reads them in its language.
             let shown = ruleset.localized(report, language: language)
             return try .encoded(CheckResponse(decision: report.decision.rawValue, rulesVersion: report.rulesVersion,
-                                              findings: shown.findings.map(FindingBody.init), omitted: report.omitted,
+                                              findings: shown.findings.map(FindingRecord.init), omitted: report.omitted,
                                               encoding: encoding.charset.rawValue, segments: encoding.segments,
                                               incomplete: report.incomplete))
         }

@@ -71,7 +71,8 @@ struct FakeProviderTests {
                 } catch {
                     #expect(error.code == "recipient_opted_out")
                     #expect(error.kind == .conflict)
-                    #expect(error.detailsJSON?.contains("\"providerCode\":21610") == true)
+                    #expect(error.details == .optedOut(.init(phone: "+15552102009", practiceNumber: "+15555550100",
+                                                             source: "provider", providerCode: 21610)))
                     #expect(error.message.contains("START"))
                 }
                 let state = try await ConsentLedger(store: h.store).state(phone: "+15552102009", practiceNumber: "+15555550100")
@@ -85,7 +86,11 @@ struct FakeProviderTests {
                     Issue.record("the second send succeeded")
                 } catch {
                     #expect(error.code == "recipient_opted_out")
-                    #expect(error.detailsJSON?.contains("\"source\":\"provider\"") == true)
+                    guard case .optedOut(let optOut)? = error.details else {
+                        Issue.record("no opt-out details: \(String(describing: error.details))")
+                        return
+                    }
+                    #expect(optOut.source == "provider")
                 }
                 #expect(fake.posts.count == 1)
             } catch {

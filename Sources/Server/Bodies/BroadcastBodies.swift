@@ -1,4 +1,5 @@
 import Foundation
+import Reporting
 
 /// `POST /v1/broadcasts`.
 struct BroadcastRequest: RequestBody, IdempotentRequest {
@@ -139,6 +140,6 @@ struct BroadcastCreatedBody: Encodable, Sendable {
     struct TemplateCheck: Encodable, Sendable {
         var language: String
         var decision: String
-        var findings: [FindingBody]
+        var findings: [FindingRecord]
     }
 }

@@ -44,18 +44,32 @@ struct MessageSidDetail: Encodable, Sendable {
     var messageSid: String
 }
 
-/// The `details` of a broadcast refused for its templates: each blocked language's findings.
-struct TemplatesBlockedDetail: Encodable, Sendable {
-    var templates: [Template]
+/// An error's JSON body: `{"error": {"code", "details", "message"}}`, `details` `{}` when there are none.
+struct ErrorEnvelope: Encodable {
+    var error: Body
 
-    struct Template: Encodable, Sendable {
-        var language: String
-        var rulesVersion: String
-        var findings: [FindingBody]
+    struct Body: Encodable {
+        var code: String
+        var message: String
+        var details: Details
     }
-}
 
-/// The `details` of ids that name no one.
-struct MissingDetail: Encodable, Sendable {
-    var missing: [String]
+    /// An error's details, whatever their type, as one object.
+    struct Details: Encodable {
+        var value: (any Encodable & Sendable)?
+
+        func encode(to encoder: any Encoder) throws {
+            guard let value else {
+                _ = encoder.container(keyedBy: NoKeys.self)
+                return
+            }
+            try value.encode(to: encoder)
+        }
+
+        private enum NoKeys: CodingKey {}
+    }
+
+    init(_ e: APIError) {
+        error = Body(code: e.code, message: e.message, details: Details(value: e.details))
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Messaging
+import Reporting
 import Storage
 
 /// `POST /v1/inbound` as JSON: the stored text, what it was taken as, and the reply sent.
@@ -43,7 +44,7 @@ struct AuditEntryBody: Encodable, Sendable {
     @Null var message: String?
     var decision: String
     var rulesVersion: String
-    var findings: [FindingBody]
+    var findings: [FindingRecord]
     var caller: String
     var at: Date
     var deliveries: [Delivery]
@@ -60,7 +61,7 @@ struct AuditEntryBody: Encodable, Sendable {
     /// - Throws: when the stored findings are not the JSON the API wrote.
     init(_ r: AuditRecord, deliveries sent: [DeliveryRecord]) throws {
         id = r.id; action = r.action; recipient = r.recipientId; message = r.messageId; decision = r.decision
-        rulesVersion = r.rulesVersion; findings = try FindingBody.stored(r.findingsJSON); caller = r.caller; at = r.at
+        rulesVersion = r.rulesVersion; findings = try FindingRecord.stored(r.findingsJSON); caller = r.caller; at = r.at
         deliveries = sent.map { Delivery(channel: $0.channel, status: $0.status.rawValue, errorCode: $0.errorCode, errorMessage: $0.errorMessage) }
         carrierFiltered = sent.contains { d in d.history.contains { $0.errorCode == DeliveryReceipts.carrierFiltered } }
     }

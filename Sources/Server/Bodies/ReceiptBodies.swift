@@ -1,5 +1,6 @@
 import Foundation
 import Messaging
+import Reporting
 import Storage
 
 /// One status a delivery reached, in `GET /v1/messages/{id}`.
@@ -51,7 +52,7 @@ struct MessageBody: Encodable, Sendable {
     var status: String
     var decision: String
     var rulesVersion: String
-    var findings: [FindingBody]
+    var findings: [FindingRecord]
     var caller: String
     var createdAt: Date
     var deliveries: [DeliveryBody]
@@ -61,7 +62,7 @@ struct MessageBody: Encodable, Sendable {
         id = m.id; recipient = m.recipientId; kind = m.kind; notify = m.notify
         body = m.kind == "secure" ? "(secure message)" : m.body
         from = m.fromNumber; queue = m.queue; status = m.status; decision = m.decision; rulesVersion = m.rulesVersion
-        findings = try FindingBody.stored(m.findingsJSON); caller = m.caller
+        findings = try FindingRecord.stored(m.findingsJSON); caller = m.caller
         createdAt = m.createdAt
         self.deliveries = deliveries.map(DeliveryBody.init)
     }
