@@ -13,7 +13,8 @@ extension Ruleset {
     /// `report` with each finding's message and suggestion in `language` (see
     /// `messageLanguage(_:)`) where its rule, or the built-in check, has them; English otherwise.
     public func localized(_ report: Report, language: String) -> Report {
-        guard let code = Ruleset.messageLanguage(language), code != "en", !report.findings.isEmpty else { return report }
+        // Most reports have no findings: they are answered before the tag is read.
+        guard !report.findings.isEmpty, let code = Ruleset.messageLanguage(language), code != "en" else { return report }
         var out = report
         for k in out.findings.indices {
             let f = out.findings[k]
