@@ -129,28 +129,7 @@ extension Ruleset {
         var incomplete: [String] = []
         if !hits.isEmpty { resolveLiterals(view, hits, &scratch) }
         if !disguised.isEmpty { Ruleset.add(disguised: disguised, to: &scratch.spans) }
-        for (g, gate) in patternGates.enumerated() {
-            if gate.needsPrefilter && !scratch.prefiltered.contains(where: { $0.gate == g }) { continue }
-            let r = gate.rule
-            let data = scratch.matchData
-            do throws(PCRE2Error) {
-                for regex in gate.search {
-                    try regex.forEachMatch(in: view, data: data) { m in
-                        if !m.isEmpty { scratch.spans.append(RuleSpan(rule: r, range: m)) }
-                    }
-                }
-                if !gate.anchored.isEmpty {
-                    let starts = scratch.prefiltered.lazy.filter { $0.gate == g }.map(\.start).sorted()
-                    for regex in gate.anchored {
-                        try regex.forEachMatch(in: view, startingAt: starts, data: data) { m in
-                            if !m.isEmpty { scratch.spans.append(RuleSpan(rule: r, range: m)) }
-                        }
-                    }
-                }
-            } catch {
-                if !incomplete.contains(rules[r].id) { incomplete.append(rules[r].id) }
-            }
-        }
+        if patternsAlwaysRun || !scratch.prefiltered.isEmpty { runPatterns(view, &scratch, &incomplete) }
         var links: [LinkMatch] = []
         if counts.linkAnchors > 0, !linkRules.isEmpty || !capsRules.isEmpty {
             // Inert text is scanned with its capitals, where normalised text has none: links are
@@ -189,6 +168,36 @@ extension Ruleset {
         let found = findings(&scratch.spans, ScalarMap(original), omitted: &omitted)
         return Report(rulesVersion: version, findings: found, incomplete: incomplete,
                       incompleteSeverity: incompleteSeverity(incomplete), omitted: omitted)
+    }
+
+    /// Runs the regexes of each pattern gate that is open (one of its prefilter literals
+    /// occurred, or it has none), adding their spans to `scratch`; a rule whose regex hit a
+    /// PCRE2 limit is added to `incomplete`. Gates are read in place: a copied gate would
+    /// retain its arrays, for every gate of every message with a literal.
+    private func runPatterns(_ view: UnsafeBufferPointer<UInt8>, _ scratch: inout CheckScratch, _ incomplete: inout [String]) {
+        patternGates.withUnsafeBufferPointer { gates in
+            for g in gates.indices where !gates[g].needsPrefilter || scratch.prefiltered.contains(where: { $0.gate == g }) {
+                let r = gates[g].rule
+                let data = scratch.matchData
+                do throws(PCRE2Error) {
+                    for regex in gates[g].search {
+                        try regex.forEachMatch(in: view, data: data) { m in
+                            if !m.isEmpty { scratch.spans.append(RuleSpan(rule: r, range: m)) }
+                        }
+                    }
+                    if !gates[g].anchored.isEmpty {
+                        let starts = scratch.prefiltered.lazy.filter { $0.gate == g }.map(\.start).sorted()
+                        for regex in gates[g].anchored {
+                            try regex.forEachMatch(in: view, startingAt: starts, data: data) { m in
+                                if !m.isEmpty { scratch.spans.append(RuleSpan(rule: r, range: m)) }
+                            }
+                        }
+                    }
+                } catch {
+                    if !incomplete.contains(rules[r].id) { incomplete.append(rules[r].id) }
+                }
+            }
+        }
     }
 
     /// The findings of `spans`, which are sorted and rid of repeats in place; past
