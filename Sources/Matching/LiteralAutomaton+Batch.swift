@@ -39,11 +39,11 @@ extension LiteralAutomaton {
                 if a.row >= tables.firstOutRow { emit(state: a.row / k, end: a.i, into: &hitsA) }
                 if b.row >= tables.firstOutRow { emit(state: b.row / k, end: b.i, into: &hitsB) }
                 if a.i == a.end {
-                    batch.finish(a, &hitsA, ByteCounts(packed: a.acc), self, &hits)
+                    batch.finish(a, &hitsA, counts(a), self, &hits)
                     liveA = batch.fill(&a, &hitsA, self, &hits)
                 }
                 if b.i == b.end {
-                    batch.finish(b, &hitsB, ByteCounts(packed: b.acc), self, &hits)
+                    batch.finish(b, &hitsB, counts(b), self, &hits)
                     liveB = batch.fill(&b, &hitsB, self, &hits)
                 }
             }
@@ -53,13 +53,23 @@ extension LiteralAutomaton {
         if liveB { finishAlone(b, &hitsB, batch, &hits) }
     }
 
+    /// The counts of a lane walked to its text's end.
+    private func counts(_ lane: BatchLane) -> ByteCounts {
+        var counts = ByteCounts(packed: lane.acc)
+        counts.survey = survey.flags(raised: lane.raised, state: lane.surveyState)
+        return counts
+    }
+
     /// Walks the rest of a lane's text alone and records it.
     private func finishAlone(_ lane: BatchLane, _ laneHits: inout [LiteralHit], _ batch: BatchScan,
                              _ hits: inout [LiteralHit]) {
         var counts = ByteCounts(packed: lane.acc)
         if lane.i < lane.end {
-            continueScan(UnsafeBufferPointer(start: lane.base, count: lane.end), from: lane.i, row: lane.row,
+            continueScan(UnsafeBufferPointer(start: lane.base, count: lane.end), from: lane.i,
+                         lane: Lane(row: lane.row, surveyState: lane.surveyState, raised: lane.raised),
                          counts: &counts, hits: &laneHits)
+        } else {
+            counts.survey = survey.flags(raised: lane.raised, state: lane.surveyState)
         }
         batch.finish(lane, &laneHits, counts, self, &hits)
     }
@@ -119,27 +129,36 @@ extension LiteralAutomaton {
         var index = 0
         var row: UInt32 = 0
         var acc: UInt64 = 0
+        /// The survey's state, times 16, and the entries it passed, or-ed.
+        var surveyState = 0
+        var raised: UInt16 = 0
     }
 
     /// Walks two lanes until either text ends or reaches an output state (see the single walk).
     @inline(never)
     static func walk(_ a: inout BatchLane, _ b: inout BatchLane, _ t: Tables) {
-        let classes = t.classes, table = t.table, packed = t.packed
+        let classes = t.classes, table = t.table, packed = t.packed, survey = t.survey
         let limit = t.firstOutRow
         let pa = a.base!, pb = b.base!
-        var (ia, rowA, accA) = (a.i, a.row, a.acc)
-        var (ib, rowB, accB) = (b.i, b.row, b.acc)
+        var (ia, rowA, accA, stateA, raisedA) = (a.i, a.row, a.acc, a.surveyState, a.raised)
+        var (ib, rowB, accB, stateB, raisedB) = (b.i, b.row, b.acc, b.surveyState, b.raised)
         let endA = a.end, endB = b.end
         repeat {
             let x = Int(pa[ia]), y = Int(pb[ib])
             rowA = table.load(fromByteOffset: Int(rowA) &+ Int(classes[x]), as: UInt32.self)
             rowB = table.load(fromByteOffset: Int(rowB) &+ Int(classes[y]), as: UInt32.self)
-            accA &+= packed[x]
-            accB &+= packed[y]
+            let p = packed[x], q = packed[y]
+            accA &+= p
+            accB &+= q
+            let e = survey[stateA &+ Int(p >> 60)], f = survey[stateB &+ Int(q >> 60)]
+            stateA = Int(e & 0x3FF)
+            stateB = Int(f & 0x3FF)
+            raisedA |= e
+            raisedB |= f
             ia &+= 1
             ib &+= 1
         } while ia < endA && ib < endB && rowA < limit && rowB < limit
-        (a.i, a.row, a.acc) = (ia, rowA, accA)
-        (b.i, b.row, b.acc) = (ib, rowB, accB)
+        (a.i, a.row, a.acc, a.surveyState, a.raised) = (ia, rowA, accA, stateA, raisedA)
+        (b.i, b.row, b.acc, b.surveyState, b.raised) = (ib, rowB, accB, stateB, raisedB)
     }
 }

@@ -14,6 +14,8 @@ public struct ByteCounts: Sendable, Equatable {
     public var controls = 0
     /// Bytes of 0x80 and above (at least the number of non-ASCII characters): nonzero when the text is not pure ASCII.
     public var nonASCII = 0
+    /// The flags the automaton's `ByteSurvey` raised (0 when it has none, and for counts made without one).
+    public var survey: UInt8 = 0
 
     /// Zero counts.
     public init() {}
@@ -35,8 +37,9 @@ public struct LiteralHit: Sendable, Equatable {
 
 extension LiteralAutomaton {
     // Per-byte increments packed into one word: five 12-bit counters, flushed every chunk of
-    // 4,095 bytes so none can overflow. Link anchors (bits 24-35) come from the automaton's
-    // anchor pseudo-literal instead (see `settle`).
+    // 4,095 bytes so none can overflow. Link anchors come from the automaton's anchor
+    // pseudo-literal instead (see `settle`). The top four bits are free: an automaton's own
+    // table (`packed`) puts each byte's survey kind there, and the sums they make are not read.
     @usableFromInline static let packedCounts: [UInt64] = (0..<256).map { b -> UInt64 in
         var v: UInt64 = 0
         if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) { v |= 1 }
@@ -54,8 +57,11 @@ extension LiteralAutomaton {
     /// literal is found.
     public func scan(_ text: UnsafeBufferPointer<UInt8>, hits: inout [LiteralHit]) -> ByteCounts {
         var counts = ByteCounts()
-        guard !text.isEmpty else { return counts }
-        continueScan(text, from: 0, row: 0, counts: &counts, hits: &hits)
+        guard !text.isEmpty else {
+            counts.survey = survey.final[0]
+            return counts
+        }
+        continueScan(text, from: 0, lane: Lane(row: 0), counts: &counts, hits: &hits)
         settle(&counts, &hits)
         return counts
     }

@@ -1,12 +1,12 @@
 extension LiteralAutomaton {
-    /// A single scan from `offset` in state row `row` to the end, adding to `counts` and `hits`
-    /// (link anchors among them, until `settle`).
-    func continueScan(_ text: UnsafeBufferPointer<UInt8>, from offset: Int, row: UInt32,
+    /// A single scan from `offset` to the end, going on from `lane`'s state row and survey,
+    /// adding to `counts` and `hits` (link anchors among them, until `settle`).
+    func continueScan(_ text: UnsafeBufferPointer<UInt8>, from offset: Int, lane: Lane,
                       counts: inout ByteCounts, hits: inout [LiteralHit]) {
         let k = UInt32(classCount * 4)
         let base = text.baseAddress!
         withTables { tables in
-            var lane = Lane(row: row)
+            var lane = lane
             var offset = offset
             while offset < text.count {
                 let chunkEnd = min(text.count, offset + 4_095)
@@ -19,6 +19,7 @@ extension LiteralAutomaton {
                 counts.add(packed: lane.acc)
                 offset = chunkEnd
             }
+            counts.survey |= survey.flags(raised: lane.raised, state: lane.surveyState)
         }
     }
 
@@ -35,9 +36,11 @@ extension LiteralAutomaton {
     func withTables<R>(_ body: (Tables) -> R) -> R {
         classOffset.withUnsafeBufferPointer { classes in
         delta.withUnsafeBytes { table in
-        LiteralAutomaton.packedCounts.withUnsafeBufferPointer { packed in
+        packed.withUnsafeBufferPointer { packed in
+        survey.table.withUnsafeBufferPointer { survey in
             body(Tables(classes: classes.baseAddress!, table: table.baseAddress!, packed: packed.baseAddress!,
-                        firstOutRow: firstOutputState &* UInt32(classCount * 4)))
+                        survey: survey.baseAddress!, firstOutRow: firstOutputState &* UInt32(classCount * 4)))
+        }
         }
         }
         }
@@ -86,6 +89,8 @@ extension LiteralAutomaton {
         /// `delta`, addressed by byte offsets.
         let table: UnsafeRawPointer
         let packed: UnsafePointer<UInt64>
+        /// The survey's table (`ByteSurvey.table`).
+        let survey: UnsafePointer<UInt16>
         let firstOutRow: UInt32
     }
 
@@ -94,6 +99,9 @@ extension LiteralAutomaton {
         var i = 0
         var row: UInt32
         var acc: UInt64 = 0
+        /// The survey's state, times 16, and the entries it passed, or-ed.
+        var surveyState = 0
+        var raised: UInt16 = 0
     }
 
     /// One walk until `end` or an output state. A separate function with no calls inside, so
@@ -102,12 +110,16 @@ extension LiteralAutomaton {
     @inline(never)
     static func walk(_ a: UnsafePointer<UInt8>, until end: Int, _ t: Tables, _ lane: Lane) -> Lane {
         var l = lane
-        let classes = t.classes, table = t.table, packed = t.packed
+        let classes = t.classes, table = t.table, packed = t.packed, survey = t.survey
         let limit = t.firstOutRow
         repeat {
             let x = Int(a[l.i])
             l.row = table.load(fromByteOffset: Int(l.row) &+ Int(classes[x]), as: UInt32.self)
-            l.acc &+= packed[x]
+            let p = packed[x]
+            l.acc &+= p
+            let e = survey[l.surveyState &+ Int(p >> 60)]
+            l.surveyState = Int(e & 0x3FF)
+            l.raised |= e
             l.i &+= 1
         } while l.i < end && l.row < limit
         return l

@@ -28,6 +28,10 @@ public struct LiteralAutomaton: Sendable {
     @usableFromInline let outputIDs: [Int32]
     /// Each literal's length, or -1 for a literal with a space (a run of white space matches it).
     let fixedLength: [Int32]
+    /// The survey run in the same pass (`ByteSurvey.none` when none was given).
+    let survey: ByteSurvey
+    /// Each byte's counter increments (`packedCounts`) with its survey kind in the top four bits.
+    @usableFromInline let packed: [UInt64]
 
     /// Number of DFA states, for size reports.
     public var stateCount: Int { delta.count / max(classCount, 1) }
@@ -63,9 +67,13 @@ public struct LiteralAutomaton: Sendable {
     /// Anchoring at word starts is what keeps the scan fast: inside a word that no literal
     /// starts, the automaton rests in one state instead of restarting every literal at every
     /// byte, so the rows it visits stay in the first-level cache.
-    public init(patterns: [[UInt8]], atWordStart: [Bool]) {
+    ///
+    /// `survey` runs in the same pass; its flags are in each scan's `ByteCounts.survey`.
+    public init(patterns: [[UInt8]], atWordStart: [Bool], survey: ByteSurvey = .none) {
         precondition(atWordStart.count == patterns.count, "one atWordStart flag per literal")
         self.patterns = patterns
+        self.survey = survey
+        self.packed = (0..<256).map { LiteralAutomaton.packedCounts[$0] | UInt64(survey.kinds[$0]) << 60 }
         let classes = LiteralAutomaton.classes(for: patterns)
         self.fixedLength = patterns.map { p in
             p.contains { classes[Int($0)] == LiteralAutomaton.spaceClass } ? -1 : Int32(p.count)

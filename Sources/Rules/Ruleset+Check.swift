@@ -118,7 +118,7 @@ extension Ruleset {
     func evaluate(view: UnsafeBufferPointer<UInt8>, counts: ByteCounts, hits: ArraySlice<LiteralHit>,
                   original: OriginalText, _ scratch: inout CheckScratch, allowing extra: AllowedDomains? = nil) -> Report? {
         // Terms written in disguise, found in views of the text (most messages need none).
-        let disguised = disguisedTerms(view)
+        let disguised = disguisedTerms(view, counts)
         // Most messages: no literal, no link, no placeholder, no regex to run, and capitals
         // that the counts alone show are not shouting.
         if hits.isEmpty && disguised.isEmpty && counts.linkAnchors == 0 && counts.braces == 0 && !patternsAlwaysRun

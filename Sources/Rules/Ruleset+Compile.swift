@@ -61,7 +61,8 @@ extension Ruleset {
         self.overrides = source.overrides
         // A prefilter literal may occur inside a word; every other literal must start one.
         self.automaton = LiteralAutomaton(patterns: literals,
-                                          atWordStart: owners.map { !$0.contains { $0.role == .prefilter } })
+                                          atWordStart: owners.map { !$0.contains { $0.role == .prefilter } },
+                                          survey: DisguiseSurvey.automaton)
         self.owners = owners.flatMap { $0 }
         self.ownerStart = owners.reduce(into: [0]) { $0.append($0.last! + Int32($1.count)) }
         self.edges = literals.map(TermForm.edges)
