@@ -52,14 +52,20 @@ extension SQLiteStore {
 
     /// Saves the result for a reservation; false when the reservation is gone.
     public func completeIdempotency(_ r: IdempotentResponse) async throws(StorageError) -> Bool {
-        !(try await durableQuery(
-            """
-            UPDATE idempotent_responses SET status = ?, body = ?, created_at = ?, state = 'completed', lease_until = NULL
-            WHERE caller = ? AND key = ? AND state = 'pending' AND request_hash = ? RETURNING key
-            """,
-            [Bind.int(r.status), Bind.text(r.body), Bind.date(r.createdAt), Bind.text(r.caller), Bind.text(r.key),
-             Bind.text(r.requestHash)],
-            "complete idempotency key \(r.key)")).isEmpty
+        !(try await durableQuery(Self.completeIdempotencySQL, Self.completionBinds(r), "complete idempotency key \(r.key)")).isEmpty
+    }
+
+    /// Saves a reservation's result, returning its key when the reservation was still there:
+    /// with ``completionBinds(_:)``.
+    static let completeIdempotencySQL = """
+        UPDATE idempotent_responses SET status = ?, body = ?, created_at = ?, state = 'completed', lease_until = NULL
+        WHERE caller = ? AND key = ? AND state = 'pending' AND request_hash = ? RETURNING key
+        """
+
+    /// A result's values for ``completeIdempotencySQL``.
+    static func completionBinds(_ r: IdempotentResponse) -> [SQLiteData] {
+        [Bind.int(r.status), Bind.text(r.body), Bind.date(r.createdAt), Bind.text(r.caller), Bind.text(r.key),
+         Bind.text(r.requestHash)]
     }
 
     /// Forgets a reservation that has no result yet; false when there was none.

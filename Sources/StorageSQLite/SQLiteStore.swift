@@ -22,6 +22,8 @@ public final class SQLiteStore: TextgateStore {
     let auditCommit = GroupCommit<AuditRecord>()
     /// Batches concurrent durable writes into one transaction synced once.
     let durableCommit = GroupCommit<DurableWrite>(maxBatch: 128)
+    /// Batches concurrent sends into one transaction synced once, a statement per table.
+    let sendCommit = GroupCommit<PendingSend>(maxBatch: 128)
 
     private init(connection: SQLiteConnection, path: String, logger: Logger) {
         self.connection = connection
@@ -130,7 +132,7 @@ public final class SQLiteStore: TextgateStore {
     }
 
     /// `BEGIN IMMEDIATE`, `body`, `COMMIT` (or `ROLLBACK` when it throws); the caller holds the gate.
-    private func unguardedTransaction<T: Sendable>(
+    func unguardedTransaction<T: Sendable>(
         _ what: String, _ body: (Transaction) async throws(StorageError) -> T
     ) async throws(StorageError) -> T {
         _ = try await unguardedQuery("BEGIN IMMEDIATE", [], what)
