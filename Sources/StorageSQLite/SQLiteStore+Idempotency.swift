@@ -28,7 +28,8 @@ extension SQLiteStore {
     /// whose lease ran out, or read what holds the key.
     public func reserveIdempotency(caller: String, key: String, requestHash: String, at: Date,
                                    lease: TimeInterval) async throws(StorageError) -> IdempotencyReservation {
-        try await transaction("reserve idempotency key", durable: true) { (tx) async throws(StorageError) -> IdempotencyReservation in
+        // An upsert breaks no constraint: it needs no savepoint of its own in a group commit.
+        try await durableTransaction("reserve idempotency key", isolated: false) { (tx) async throws(StorageError) -> IdempotencyReservation in
             let taken = try await tx.query(
                 """
                 INSERT INTO idempotent_responses (caller, key, status, body, created_at, request_hash, state, lease_until)
