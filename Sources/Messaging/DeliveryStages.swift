@@ -80,6 +80,32 @@ public struct DeliveryStage: SendStage {
         }
     }
 
+    /// Hands the text over to a transport that only stores it: the outbox items, and the
+    /// deliveries to record, are put in `c` for the send to write with its message. False, and
+    /// `c` unchanged, when the transport does more than store (then `run(_:)` delivers).
+    public func stage(_ c: inout SendContext) -> Bool {
+        guard let recipient = c.recipient else { return false }
+        var staged = c
+        for method in c.request.notify {
+            let to = method == "sms" ? recipient.cellPhone! : recipient.email!
+            let from = method == "sms" ? c.fromNumber : practice.email
+            let delivery = Delivery(messageId: c.messageId, channel: method, from: from, to: to, body: c.outgoing,
+                                    secret: c.secret, paced: c.request.paced)
+            guard let item = transport.outboxItem(for: delivery) else { return false }
+            staged.outboxItems.append(item)
+            // A queued text's delivery is recorded when the delivery worker hands it to the provider.
+            if !transport.deliversLater, deliveries != nil {
+                staged.deliveryRecords.append(DeliveryRecord(
+                    id: Identifier.make("dlv"), messageId: c.messageId, channel: method, transport: transport.name,
+                    body: delivery.redactedBody, providerSid: item.id, status: .queued, errorCode: nil, errorMessage: nil,
+                    createdAt: c.now, history: []))
+            }
+            staged.deliveries.append((method, item.id))
+        }
+        c = staged
+        return true
+    }
+
     /// Keeps one delivery and its first status.
     private func record(_ c: SendContext, _ delivery: Delivery, providerSid: String?, _ status: DeliveryStatus,
                         code: Int? = nil, message: String? = nil) async throws(SendError) {

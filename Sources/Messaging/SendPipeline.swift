@@ -32,8 +32,13 @@ public struct SendPipeline: Sendable {
     }
 
     /// Runs the stages. Every outcome, sent or refused, is audited.
+    ///
+    /// With a transport that only stores what it is handed (the outbox), an accepted send is
+    /// written in one transaction: the message, its outbox items and deliveries, its audit record
+    /// and `answer`'s result for the request's idempotency key (then `answerSaved` is true).
     /// - Throws: `SendError` from the first stage that refuses.
-    public func send(_ original: SendRequest) async throws(SendError) -> SendResult {
+    public func send(_ original: SendRequest,
+                     answer: (@Sendable (SendResult) -> IdempotentResponse)? = nil) async throws(SendError) -> SendResult {
         // Line ends are made line feeds before anything looks at the text: what is checked
         // below is, byte for byte, what is stored and handed to the transport.
         var request = original
@@ -60,14 +65,26 @@ public struct SendPipeline: Sendable {
             await audit(c, decision: error.code, findings: c.report?.findings ?? [])
             throw error
         }
-        // The message is stored before it is handed over, so a crash mid-send leaves a
-        // `pending` record, never a delivery without one.
         let report = c.report ?? Report(rulesVersion: "", findings: [])
         var message = OutboundMessage(
             id: c.messageId, recipientId: request.recipientId, kind: request.kind, notify: request.notify,
             body: request.body, queue: request.queue, fromNumber: c.fromNumber, status: "pending",
             decision: report.decision.rawValue, rulesVersion: report.rulesVersion,
             findingsJSON: FindingsJSON.encode(report.findings), caller: request.caller, createdAt: c.now)
+        if delivery.stage(&c) {
+            // Handing over is a write: the message and everything the send records commit together.
+            message.status = delivery.transport.deliversLater ? "queued" : "sent"
+            var result = SendResult(message: message, report: report, deliveries: c.deliveries)
+            let saved = answer?(result)
+            let send = AcceptedSend(message: message, outbox: c.outboxItems, deliveries: c.deliveryRecords,
+                                    audit: auditRecord(c, decision: report.decision.rawValue, findings: report.findings),
+                                    idempotency: saved)
+            do { _ = try await store.commitSend(send) } catch { throw SendPipeline.storeFailure(error) }
+            result.answerSaved = saved != nil
+            return result
+        }
+        // The message is stored before it is handed over, so a crash mid-send leaves a
+        // `pending` record, never a delivery without one.
         do { try await store.insertMessage(message) } catch { throw SendPipeline.storeFailure(error) }
         do {
             try await delivery.run(&c)
@@ -84,10 +101,13 @@ public struct SendPipeline: Sendable {
     }
 
     private func audit(_ c: SendContext, decision: String, findings: [Finding]) async {
-        let record = AuditRecord(id: Identifier.make("aud"), action: "send", recipientId: c.request.recipientId,
-                                 messageId: c.messageId, decision: decision, rulesVersion: c.report?.rulesVersion ?? "",
-                                 findingsJSON: FindingsJSON.encode(findings), caller: c.request.caller, at: c.now)
-        try? await store.appendAudit(record)
+        try? await store.appendAudit(auditRecord(c, decision: decision, findings: findings))
+    }
+
+    private func auditRecord(_ c: SendContext, decision: String, findings: [Finding]) -> AuditRecord {
+        AuditRecord(id: Identifier.make("aud"), action: "send", recipientId: c.request.recipientId,
+                    messageId: c.messageId, decision: decision, rulesVersion: c.report?.rulesVersion ?? "",
+                    findingsJSON: FindingsJSON.encode(findings), caller: c.request.caller, at: c.now)
     }
 
     /// A store failure as a send error.

@@ -40,6 +40,8 @@ public struct SendResult: Sendable {
     public var report: Report
     /// What was handed to the transport: channel and transport id.
     public var deliveries: [(channel: String, id: String)]
+    /// Whether the answer to the request's idempotency key was saved with the send.
+    public var answerSaved: Bool = false
 }
 
 /// A secure message's notification, and the secret (the link's token) it carries.
@@ -87,6 +89,10 @@ public struct SendContext: Sendable {
     public var report: Report?
     /// Transport ids per channel.
     public var deliveries: [(channel: String, id: String)] = []
+    /// The outbox items a storing transport hands the text over with, written with the message.
+    public var outboxItems: [OutboxItem] = []
+    /// The deliveries to record with the message.
+    public var deliveryRecords: [DeliveryRecord] = []
 }
 
 /// One step of a send. Stages run in order; the first refusal stops the send.

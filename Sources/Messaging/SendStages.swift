@@ -59,11 +59,17 @@ public struct ConsentStage: SendStage {
     /// Refuses opted-out and blocked numbers with the reason and the remedy.
     public func run(_ c: inout SendContext) async throws(SendError) {
         guard c.request.notify.contains("sms"), let phone = c.recipient?.cellPhone else { return }
+        // Two independent reads, made at once: one round trip of waiting instead of two.
+        let ledger = ledger, consent = consent, practiceNumber = c.fromNumber
+        async let latest = Self.result { () async throws(StorageError) -> ConsentState in
+            try await ledger.state(phone: phone, practiceNumber: practiceNumber)
+        }
+        async let listed = Self.result { () async throws(StorageError) -> Bool in try await consent.isBlocked(phone) }
         let state: ConsentState
         let blocked: Bool
         do {
-            state = try await ledger.state(phone: phone, practiceNumber: c.fromNumber)
-            blocked = try await consent.isBlocked(phone)
+            state = try await latest.get()
+            blocked = try await listed.get()
         } catch { throw SendPipeline.storeFailure(error) }
         if state.optedOut, let e = state.latest {
             let when = ISO8601DateFormatter().string(from: e.at)
@@ -76,6 +82,13 @@ public struct ConsentStage: SendStage {
             throw SendError(.conflict, code: "recipient_blocked",
                             message: "\(phone) is on the blocked-senders list; remove it with DELETE /v1/blocked-numbers before texting it.")
         }
+    }
+}
+
+extension ConsentStage {
+    /// What `body` returns or throws, as a value (a child task's error keeps its type).
+    static func result<T: Sendable>(_ body: () async throws(StorageError) -> T) async -> Result<T, StorageError> {
+        do throws(StorageError) { return .success(try await body()) } catch { return .failure(error) }
     }
 }
 

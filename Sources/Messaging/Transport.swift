@@ -50,11 +50,18 @@ public protocol Transport: Sendable {
     /// Whether a text handed over is only queued, for the server's delivery worker to send on to
     /// the provider (and record its delivery) later.
     var deliversLater: Bool { get }
+    /// The outbox item that hands `delivery` over, for a transport that only stores what it is
+    /// handed (the outbox): the send then writes the item in the transaction that writes the
+    /// message (`SendCommitStore`), instead of `deliver(_:)` writing it alone. Nil for a
+    /// transport that does more than store it.
+    func outboxItem(for delivery: Delivery) -> OutboxItem?
 }
 
 extension Transport {
     /// A transport delivers when it is handed a text, unless it says otherwise.
     public var deliversLater: Bool { false }
+    /// A transport does more than store what it is handed, unless it says otherwise.
+    public func outboxItem(for delivery: Delivery) -> OutboxItem? { nil }
 }
 
 /// The default transport: messages are stored for another system to collect
@@ -89,10 +96,17 @@ public struct OutboxTransport: Transport {
 
     /// Stores the message as an outbox item.
     public func deliver(_ d: Delivery) async throws(TransportError) -> String {
-        let item = OutboxItem(id: Identifier.make("out"), messageId: d.messageId, channel: d.channel, from: d.from,
-                              to: d.to, body: d.redactedBody, createdAt: clock(),
-                              sealedBody: d.secret == nil ? nil : seal(d.body), paced: d.paced)
+        let item = makeItem(d)
         do { try await store.insertOutbox(item) } catch { throw .failed("the outbox could not be written: \(error)") }
         return item.id
+    }
+
+    /// The outbox item for a delivery: the text with any secret redacted, and sealed in full.
+    public func outboxItem(for d: Delivery) -> OutboxItem? { makeItem(d) }
+
+    private func makeItem(_ d: Delivery) -> OutboxItem {
+        OutboxItem(id: Identifier.make("out"), messageId: d.messageId, channel: d.channel, from: d.from,
+                   to: d.to, body: d.redactedBody, createdAt: clock(),
+                   sealedBody: d.secret == nil ? nil : seal(d.body), paced: d.paced)
     }
 }

@@ -18,6 +18,15 @@ public enum Auth {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `text` without the spaces and tabs (Unicode `Zs` and tab, `CharacterSet.whitespaces`) at
+    /// either end, without bridging to `NSString`: it runs on every request.
+    static func trimmingWhitespace(_ text: Substring) -> String {
+        let scalars = text.unicodeScalars
+        let isSpace = { (s: Unicode.Scalar) in s == " " || s == "\t" || (s.value > 0x7F && s.properties.generalCategory == .spaceSeparator) }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(scalars[first...last])
+    }
+
     /// A new random key: `tg_` and 32 bytes of base64url from the system's secure generator.
     public static func newKey() -> String {
         var g = SystemRandomNumberGenerator()
@@ -37,7 +46,7 @@ public enum Auth {
             throw APIError(.unauthorized, "unauthenticated", "Send an API key as `Authorization: Bearer KEY`; create one with `textgate keys create`.",
                            headers: [.wwwAuthenticate: "Bearer"])
         }
-        let key = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+        let key = trimmingWhitespace(header.dropFirst(7))
         guard let stored = try await state.keyCache.key(hash: hash(key), store: state.store, now: state.clock()),
               stored.revokedAt == nil else {
             throw APIError(.unauthorized, "invalid_api_key", "The API key is unknown or revoked.")

@@ -92,6 +92,17 @@ enum Idempotent {
     static func run(_ state: ServerState, caller: String, key: String, hash: String,
                     unit: String = "request", undone: String = "done",
                     _ body: () async throws -> (status: Int, json: String)) async throws -> Response {
+        try await runSaving(state, caller: caller, key: key, hash: hash, unit: unit, undone: undone) {
+            let answer = try await body()
+            return (answer.status, answer.json, false)
+        }
+    }
+
+    /// ``run(_:caller:key:hash:unit:undone:_:)`` for a `body` that may save its answer for the
+    /// key itself, in the transaction of what it did (`saved`); otherwise it is saved after.
+    static func runSaving(_ state: ServerState, caller: String, key: String, hash: String,
+                          unit: String = "request", undone: String = "done",
+                          _ body: () async throws -> (status: Int, json: String, saved: Bool)) async throws -> Response {
         guard !key.isEmpty else {
             throw APIError(.badRequest, "invalid_field", "`idempotencyKey` is empty; send a unique key per \(unit), such as a UUID.")
         }
@@ -107,7 +118,7 @@ enum Idempotent {
         case .reserved:
             break
         }
-        let answer: (status: Int, json: String)
+        let answer: (status: Int, json: String, saved: Bool)
         do {
             answer = try await body()
         } catch let error as SendError {
@@ -117,8 +128,10 @@ enum Idempotent {
             _ = try await state.store.releaseIdempotency(caller: caller, key: key)
             throw error
         }
-        _ = try await state.store.completeIdempotency(IdempotentResponse(caller: caller, key: key, status: answer.status,
-                                                                          body: answer.json, createdAt: state.clock(), requestHash: hash))
+        if !answer.saved {
+            _ = try await state.store.completeIdempotency(IdempotentResponse(caller: caller, key: key, status: answer.status,
+                                                                              body: answer.json, createdAt: state.clock(), requestHash: hash))
+        }
         return .json(answer.json, status: .init(code: answer.status))
     }
 }

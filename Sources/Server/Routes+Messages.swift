@@ -16,19 +16,24 @@ extension Router where Context == AppContext {
             // Reserved in the store, so the same key sent to two instances at once runs once. A refusal
             // before anything ran (invalid, not found) frees the key for a corrected retry; any other
             // refusal is the key's answer.
-            return try await Idempotent.run(state, caller: caller, key: body.idempotencyKey, hash: hash,
-                                            unit: "message", undone: "sent") {
+            let key = body.idempotencyKey
+            let clock = state.clock
+            return try await Idempotent.runSaving(state, caller: caller, key: key, hash: hash,
+                                                  unit: "message", undone: "sent") {
                 do {
-                    let result = try await state.pipeline.send(send)
+                    // The answer is saved for the key in the transaction that writes the send, when the transport allows.
+                    let result = try await state.pipeline.send(send) { result in
+                        IdempotentResponse(caller: caller, key: key, status: MessageJSON.status(result), body: MessageJSON.sent(result),
+                                           createdAt: clock(), requestHash: hash)
+                    }
                     state.metrics.send(outcome: result.message.status)
                     state.metrics.decision(result.report, action: "send")
-                    // Queued for the delivery worker (the `http` transport): accepted, not yet sent.
-                    return (result.message.status == "queued" ? 202 : 201, MessageJSON.sent(result))
+                    return (MessageJSON.status(result), MessageJSON.sent(result), result.answerSaved)
                 } catch let error as SendError {
                     state.metrics.send(outcome: error.code)
                     if error.kind == .invalid || error.kind == .notFound { throw error }
                     let api = APIError(error)
-                    return (Int(api.status.code), api.body)
+                    return (Int(api.status.code), api.body, false)
                 }
             }
         }
@@ -153,6 +158,10 @@ enum ThreadEntry {
 
 /// The answer to a send.
 enum MessageJSON {
+    /// 201, or 202 when the text is queued for the delivery worker (the `http` transport):
+    /// accepted, not yet sent.
+    static func status(_ r: SendResult) -> Int { r.message.status == "queued" ? 202 : 201 }
+
     /// `POST /v1/messages`'s 201 body, written by hand: it is the hot path `make bench-service`
     /// measures, and it carries the findings as the stored JSON text instead of decoding them again.
     static func sent(_ r: SendResult) -> String {

@@ -18,6 +18,14 @@ extension SQLiteStore {
         // A statement is a round trip to the connection's thread: one per batch, not one per record.
         // SQLite takes up to 32,766 parameters a statement, 9 a row; group commits hold at most 500.
         guard batch.count <= 3000 else { throw .unavailable("append \(batch.count) audit records: at most 3,000 at once") }
+        let (sql, binds) = Self.auditInsert(batch)
+        let what = batch.count == 1 ? "append audit record \(batch[0].id) (id already stored)"
+            : "append \(batch.count) audit records (an id already stored)"
+        _ = try await query(sql, binds, what)
+    }
+
+    /// One `INSERT` of these audit records, a row each, and its values.
+    static func auditInsert(_ batch: [AuditRecord]) -> (sql: String, binds: [SQLiteData]) {
         let rows = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?)", count: batch.count).joined(separator: ", ")
         var binds: [SQLiteData] = []
         binds.reserveCapacity(batch.count * 9)
@@ -25,11 +33,8 @@ extension SQLiteStore {
             binds += [Bind.text(a.id), Bind.text(a.action), Bind.text(a.recipientId), Bind.text(a.messageId), Bind.text(a.decision),
                       Bind.text(a.rulesVersion), Bind.text(a.findingsJSON), Bind.text(a.caller), Bind.date(a.at)]
         }
-        let what = batch.count == 1 ? "append audit record \(batch[0].id) (id already stored)"
-            : "append \(batch.count) audit records (an id already stored)"
-        _ = try await query(
-            "INSERT INTO audit (id, action, recipient_id, message_id, decision, rules_version, findings_json, caller, at) VALUES \(rows)",
-            binds, what)
+        let sql = "INSERT INTO audit (id, action, recipient_id, message_id, decision, rules_version, findings_json, caller, at) VALUES \(rows)"
+        return (sql, binds)
     }
 
     /// Records matching a filter, newest first, at most `filter.limit` (none when it is 0 or less).

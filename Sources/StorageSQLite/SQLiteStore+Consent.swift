@@ -21,10 +21,10 @@ extension SQLiteStore {
     /// Changes for a phone (and, when given, practice number), oldest first.
     public func consentEvents(phone: String, practiceNumber: String?) async throws(StorageError) -> [ConsentEvent] {
         let rows = if let practiceNumber {
-            try await query("SELECT * FROM consent_events WHERE phone = ? AND practice_number = ? ORDER BY at, rowid",
+            try await read("SELECT * FROM consent_events WHERE phone = ? AND practice_number = ? ORDER BY at, rowid",
                             [Bind.text(phone), Bind.text(practiceNumber)], "read consent events")
         } else {
-            try await query("SELECT * FROM consent_events WHERE phone = ? ORDER BY at, rowid",
+            try await read("SELECT * FROM consent_events WHERE phone = ? ORDER BY at, rowid",
                             [Bind.text(phone)], "read consent events")
         }
         return try rows.map(Self.consentEvent)
@@ -50,7 +50,7 @@ extension SQLiteStore {
 
     /// Whether a sender is blocked.
     public func isBlocked(_ number: String) async throws(StorageError) -> Bool {
-        !(try await query("SELECT 1 FROM blocked_numbers WHERE number = ?", [Bind.text(number)], "check blocked")).isEmpty
+        !(try await read("SELECT 1 FROM blocked_numbers WHERE number = ?", [Bind.text(number)], "check blocked")).isEmpty
     }
 
     /// Blocked senders, in order blocked.

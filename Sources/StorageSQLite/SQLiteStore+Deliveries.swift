@@ -92,7 +92,7 @@ extension SQLiteStore {
         try await appendEvent(tx, delivery: id, event)
     }
 
-    private static func appendEvent(_ tx: Transaction, delivery id: String, _ e: DeliveryEvent) async throws(StorageError) {
+    static func appendEvent(_ tx: Transaction, delivery id: String, _ e: DeliveryEvent) async throws(StorageError) {
         _ = try await tx.query(
             """
             INSERT INTO delivery_events (delivery_id, seq, status, error_code, error_message, at)
@@ -133,5 +133,5 @@ extension SQLiteStore {
         return result
     }
 
-    private static func bind(_ i: Int?) -> SQLiteData { i.map { Bind.int($0) } ?? .null }
+    static func bind(_ i: Int?) -> SQLiteData { i.map { Bind.int($0) } ?? .null }
 }

@@ -7,6 +7,9 @@ import Synchronization
 struct DurableWrite: Sendable {
     /// What it does, for error messages.
     let what: String
+    /// Whether it runs in a savepoint of its own, so that a constraint it breaks undoes only it;
+    /// without, any failure in a batch fails the batch (whose writes are then run one by one).
+    let isolated: Bool
     /// Runs the write's statements and keeps their outcome for its caller.
     let run: @Sendable (SQLiteStore.Transaction) async -> StorageError?
 }
@@ -28,12 +31,13 @@ extension SQLiteStore {
     /// Runs `body` in a transaction committed with `synchronous=FULL`, shared with the durable
     /// writes of other callers waiting at the same time (group commit): one WAL sync serves them
     /// all, and each caller returns only once the commit holding its write is on disk. `body`
-    /// runs in a savepoint, so its failure undoes only its own statements.
+    /// runs in a savepoint, so its failure undoes only its own statements; a `body` that breaks
+    /// no constraint (an upsert) can do without one (`isolated: false`): two statements fewer.
     func durableTransaction<T: Sendable>(
-        _ what: String, _ body: @escaping @Sendable (Transaction) async throws(StorageError) -> T
+        _ what: String, isolated: Bool = true, _ body: @escaping @Sendable (Transaction) async throws(StorageError) -> T
     ) async throws(StorageError) -> T {
         let outcome = DurableOutcome<T>()
-        let write = DurableWrite(what: what) { tx in
+        let write = DurableWrite(what: what, isolated: isolated) { tx in
             do throws(StorageError) {
                 outcome.set(.success(try await body(tx)))
                 return nil
@@ -57,13 +61,14 @@ extension SQLiteStore {
                 let tx = Transaction(store: self, what: what)
                 do throws(StorageError) {
                     for write in batch {
-                        if batch.count > 1 { _ = try await tx.query("SAVEPOINT durable_write") }
+                        let savepoint = batch.count > 1 && write.isolated
+                        if savepoint { _ = try await tx.query("SAVEPOINT durable_write") }
                         // Its statements report errors in its own words.
                         let failure = await write.run(Transaction(store: self, what: write.what))
                         switch failure {
                         case nil:
-                            if batch.count > 1 { _ = try await tx.query("RELEASE durable_write") }
-                        case .conflict? where batch.count > 1:
+                            if savepoint { _ = try await tx.query("RELEASE durable_write") }
+                        case .conflict? where savepoint:
                             // A constraint failure ends only its statement: the transaction goes on.
                             _ = try await tx.query("ROLLBACK TO durable_write")
                             _ = try await tx.query("RELEASE durable_write")

@@ -28,7 +28,8 @@ extension SQLiteStore {
     /// whose lease ran out, or read what holds the key.
     public func reserveIdempotency(caller: String, key: String, requestHash: String, at: Date,
                                    lease: TimeInterval) async throws(StorageError) -> IdempotencyReservation {
-        try await transaction("reserve idempotency key", durable: true) { (tx) async throws(StorageError) -> IdempotencyReservation in
+        // An upsert breaks no constraint: it needs no savepoint of its own in a group commit.
+        try await durableTransaction("reserve idempotency key", isolated: false) { (tx) async throws(StorageError) -> IdempotencyReservation in
             let taken = try await tx.query(
                 """
                 INSERT INTO idempotent_responses (caller, key, status, body, created_at, request_hash, state, lease_until)
@@ -52,14 +53,20 @@ extension SQLiteStore {
 
     /// Saves the result for a reservation; false when the reservation is gone.
     public func completeIdempotency(_ r: IdempotentResponse) async throws(StorageError) -> Bool {
-        !(try await durableQuery(
-            """
-            UPDATE idempotent_responses SET status = ?, body = ?, created_at = ?, state = 'completed', lease_until = NULL
-            WHERE caller = ? AND key = ? AND state = 'pending' AND request_hash = ? RETURNING key
-            """,
-            [Bind.int(r.status), Bind.text(r.body), Bind.date(r.createdAt), Bind.text(r.caller), Bind.text(r.key),
-             Bind.text(r.requestHash)],
-            "complete idempotency key \(r.key)")).isEmpty
+        !(try await durableQuery(Self.completeIdempotencySQL, Self.completionBinds(r), "complete idempotency key \(r.key)")).isEmpty
+    }
+
+    /// Saves a reservation's result, returning its key when the reservation was still there:
+    /// with ``completionBinds(_:)``.
+    static let completeIdempotencySQL = """
+        UPDATE idempotent_responses SET status = ?, body = ?, created_at = ?, state = 'completed', lease_until = NULL
+        WHERE caller = ? AND key = ? AND state = 'pending' AND request_hash = ? RETURNING key
+        """
+
+    /// A result's values for ``completeIdempotencySQL``.
+    static func completionBinds(_ r: IdempotentResponse) -> [SQLiteData] {
+        [Bind.int(r.status), Bind.text(r.body), Bind.date(r.createdAt), Bind.text(r.caller), Bind.text(r.key),
+         Bind.text(r.requestHash)]
     }
 
     /// Forgets a reservation that has no result yet; false when there was none.

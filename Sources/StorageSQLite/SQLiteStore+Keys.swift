@@ -14,7 +14,7 @@ extension SQLiteStore {
 
     /// The key with this hash, revoked or not.
     public func key(hash: String) async throws(StorageError) -> StoredKey? {
-        let rows = try await query("SELECT * FROM api_keys WHERE hash = ?", [Bind.text(hash)], "find API key")
+        let rows = try await read("SELECT * FROM api_keys WHERE hash = ?", [Bind.text(hash)], "find API key")
         return try rows.first.map(Self.storedKey)
     }
 

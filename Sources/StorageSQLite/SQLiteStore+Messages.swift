@@ -6,16 +6,21 @@ extension SQLiteStore {
     /// Adds an outbound message, synced to disk before it returns (an accepted send).
     /// - Throws: `StorageError.conflict` for a duplicate id.
     public func insertMessage(_ m: OutboundMessage) async throws(StorageError) {
-        _ = try await durableQuery(
-            """
-            INSERT INTO messages (id, recipient_id, kind, notify, body, queue, from_number, status, decision,
-                rules_version, findings_json, caller, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [Bind.text(m.id), Bind.text(m.recipientId), Bind.text(m.kind), Bind.array(m.notify), Bind.text(m.body),
-             Bind.text(m.queue), Bind.text(m.fromNumber), Bind.text(m.status), Bind.text(m.decision),
-             Bind.text(m.rulesVersion), Bind.text(m.findingsJSON), Bind.text(m.caller), Bind.date(m.createdAt)],
-            "add message \(m.id) (id already stored)")
+        _ = try await durableQuery(Self.insertMessageSQL, Self.binds(m), "add message \(m.id) (id already stored)")
+    }
+
+    /// Adds an outbound message: with ``binds(_:)-(OutboundMessage)``.
+    static let insertMessageSQL = """
+        INSERT INTO messages (id, recipient_id, kind, notify, body, queue, from_number, status, decision,
+            rules_version, findings_json, caller, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    /// A message's values for ``insertMessageSQL``.
+    static func binds(_ m: OutboundMessage) -> [SQLiteData] {
+        [Bind.text(m.id), Bind.text(m.recipientId), Bind.text(m.kind), Bind.array(m.notify), Bind.text(m.body),
+         Bind.text(m.queue), Bind.text(m.fromNumber), Bind.text(m.status), Bind.text(m.decision),
+         Bind.text(m.rulesVersion), Bind.text(m.findingsJSON), Bind.text(m.caller), Bind.date(m.createdAt)]
     }
 
     /// One outbound message.

@@ -6,16 +6,22 @@ extension SQLiteStore {
     /// Adds an outbox item, synced to disk before it returns (an accepted send).
     /// - Throws: `StorageError.conflict` for a duplicate id or a message id that is not stored.
     public func insertOutbox(_ item: OutboxItem) async throws(StorageError) {
-        _ = try await durableQuery(
-            """
-            INSERT INTO outbox (id, message_id, channel, sender, receiver, body, created_at, acked_at, claimed_by,
-                lease_until, sealed_body, paced)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [Bind.text(item.id), Bind.text(item.messageId), Bind.text(item.channel), Bind.text(item.from),
-             Bind.text(item.to), Bind.text(item.body), Bind.date(item.createdAt), Bind.date(item.ackedAt),
-             Bind.text(item.claimedBy), Bind.date(item.leaseUntil), Bind.text(item.sealedBody), Bind.bool(item.paced)],
-            "add outbox item \(item.id) (duplicate id, or message \(item.messageId) not stored)")
+        _ = try await durableQuery(Self.insertOutboxSQL, Self.binds(item),
+                                   "add outbox item \(item.id) (duplicate id, or message \(item.messageId) not stored)")
+    }
+
+    /// Adds an outbox item: with ``binds(_:)-(OutboxItem)``.
+    static let insertOutboxSQL = """
+        INSERT INTO outbox (id, message_id, channel, sender, receiver, body, created_at, acked_at, claimed_by,
+            lease_until, sealed_body, paced)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    /// An outbox item's values for ``insertOutboxSQL``.
+    static func binds(_ item: OutboxItem) -> [SQLiteData] {
+        [Bind.text(item.id), Bind.text(item.messageId), Bind.text(item.channel), Bind.text(item.from),
+         Bind.text(item.to), Bind.text(item.body), Bind.date(item.createdAt), Bind.date(item.ackedAt),
+         Bind.text(item.claimedBy), Bind.date(item.leaseUntil), Bind.text(item.sealedBody), Bind.bool(item.paced)]
     }
 
     /// Outbox items, oldest first; only unacknowledged ones unless `includeAcked`.

@@ -13,7 +13,7 @@ extension SQLiteStore {
 
     /// One queue by name.
     public func queue(name: String) async throws(StorageError) -> MessageQueue? {
-        try await query("SELECT * FROM queues WHERE name = ?", [Bind.text(name)], "read queue").first.map(Self.queue)
+        try await read("SELECT * FROM queues WHERE name = ?", [Bind.text(name)], "read queue").first.map(Self.queue)
     }
 
     /// The queue that owns a practice number.

@@ -16,7 +16,7 @@ extension SQLiteStore {
 
     /// One recipient.
     public func recipient(id: String) async throws(StorageError) -> Recipient? {
-        try await query("SELECT * FROM recipients WHERE id = ?", [Bind.text(id)], "read recipient")
+        try await read("SELECT * FROM recipients WHERE id = ?", [Bind.text(id)], "read recipient")
             .first.map(Self.recipient)
     }
 

@@ -5,13 +5,18 @@ import Storage
 
 /// The embedded textgate store: one SQLite file, opened in WAL mode.
 ///
-/// One connection serves every caller. Each operation takes a FIFO gate around the
-/// connection, so the statements of a multi-statement transaction (migrations) never
-/// interleave with another task's; single-statement operations are atomic in SQLite.
+/// One connection serves every write and most reads. Each operation takes a FIFO gate around
+/// the connection, so the statements of a multi-statement transaction (migrations) never
+/// interleave with another task's; single-statement operations are atomic in SQLite. The reads
+/// on a send's path (its recipient, consent, blocked number, queue, and API keys) go to a
+/// second, read-only connection: in WAL mode it reads the last committed state without waiting
+/// for the writer's gate (a group commit holds it through its sync).
 /// Open with ``open(path:logger:)``, then call ``migrate()`` before anything else.
 public final class SQLiteStore: TextgateStore {
     /// The open connection (itself `Sendable`: it only touches the C handle on its thread pool).
     let connection: SQLiteConnection
+    /// The read-only connection for single-statement reads (see ``read(_:_:_:)``).
+    let reader: SQLiteConnection
     /// The database file, for error messages.
     let path: String
     /// Serialises every use of `connection`.
@@ -22,9 +27,12 @@ public final class SQLiteStore: TextgateStore {
     let auditCommit = GroupCommit<AuditRecord>()
     /// Batches concurrent durable writes into one transaction synced once.
     let durableCommit = GroupCommit<DurableWrite>(maxBatch: 128)
+    /// Batches concurrent sends into one transaction synced once, a statement per table.
+    let sendCommit = GroupCommit<PendingSend>(maxBatch: 128)
 
-    private init(connection: SQLiteConnection, path: String, logger: Logger) {
+    private init(connection: SQLiteConnection, reader: SQLiteConnection, path: String, logger: Logger) {
         self.connection = connection
+        self.reader = reader
         self.path = path
         self.logger = logger
     }
@@ -78,7 +86,16 @@ public final class SQLiteStore: TextgateStore {
         if mode?.lowercased() != "wal" {
             logger.warning("SQLite database is not in WAL mode", metadata: ["path": .string(path), "mode": .string(mode ?? "?")])
         }
-        return SQLiteStore(connection: connection, path: path, logger: logger)
+        let reader: SQLiteConnection
+        do {
+            reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+            // Reads only; waits like the writer for a file locked by another process.
+            for sql in ["PRAGMA busy_timeout=5000", "PRAGMA query_only=1"] { _ = try await reader.query(sql, []) }
+        } catch {
+            try? await connection.close()
+            throw .unavailable("cannot open SQLite database at \(path) for reading: \(reason(error))")
+        }
+        return SQLiteStore(connection: connection, reader: reader, path: path, logger: logger)
     }
 
     /// Closes the connection; later calls fail with `StorageError.unavailable`. Closing twice is harmless.
@@ -86,6 +103,7 @@ public final class SQLiteStore: TextgateStore {
         try await gate.withGate { () async throws(StorageError) in
             guard !connection.isClosed else { return }
             do {
+                try await reader.close()
                 try await connection.close()
             } catch {
                 throw .unavailable("closing SQLite database at \(path): \(Self.reason(error))")
@@ -101,6 +119,17 @@ public final class SQLiteStore: TextgateStore {
     func query(_ sql: String, _ binds: [SQLiteData] = [], _ what: String) async throws(StorageError) -> [SQLiteRow] {
         try await gate.withGate { () async throws(StorageError) in
             try await unguardedQuery(sql, binds, what)
+        }
+    }
+
+    /// Runs one read-only statement on the reader connection, without the gate: it sees what
+    /// was committed when it starts (never a transaction still open on the writer).
+    func read(_ sql: String, _ binds: [SQLiteData] = [], _ what: String) async throws(StorageError) -> [SQLiteRow] {
+        guard !connection.isClosed, !reader.isClosed else { throw .unavailable("SQLite database at \(path) is closed (\(what))") }
+        do {
+            return try await reader.query(sql, binds)
+        } catch {
+            throw mapError(error, what)
         }
     }
 
@@ -130,7 +159,7 @@ public final class SQLiteStore: TextgateStore {
     }
 
     /// `BEGIN IMMEDIATE`, `body`, `COMMIT` (or `ROLLBACK` when it throws); the caller holds the gate.
-    private func unguardedTransaction<T: Sendable>(
+    func unguardedTransaction<T: Sendable>(
         _ what: String, _ body: (Transaction) async throws(StorageError) -> T
     ) async throws(StorageError) -> T {
         _ = try await unguardedQuery("BEGIN IMMEDIATE", [], what)

@@ -1,8 +1,9 @@
 import Foundation
 import Storage
 
-/// Forwarding for idempotency reservations and outbox claims.
+/// Forwarding for idempotency reservations, whole sends and outbox claims.
 extension ForwardingStore {
+    func commitSend(_ send: AcceptedSend) async throws(StorageError) -> Bool { try await base.commitSend(send) }
     func reserveIdempotency(caller: String, key: String, requestHash: String, at: Date,
                             lease: TimeInterval) async throws(StorageError) -> IdempotencyReservation {
         try await base.reserveIdempotency(caller: caller, key: key, requestHash: requestHash, at: at, lease: lease)

@@ -17,7 +17,8 @@ final class HeldStore: ForwardingStore {
 
     /// The next idempotency reservation will wait for `release()` after it is made.
     func holdNextLookup() { armed.withLock { $0 = true } }
-    /// The next saved idempotent response will wait for `release()` before it is written.
+    /// The next saved idempotent response (alone, or with the send it answers) will wait for
+    /// `release()` before it is written.
     func holdNextSave() { armedSave.withLock { $0 = true } }
     /// Returns once a held lookup or save is waiting.
     func waitUntilHeld() async { var it = reachedStream.makeAsyncIterator(); _ = await it.next() }
@@ -44,5 +45,15 @@ final class HeldStore: ForwardingStore {
             _ = await it.next()
         }
         return try await base.completeIdempotency(r)
+    }
+
+    func commitSend(_ send: AcceptedSend) async throws(StorageError) -> Bool {
+        let hold = send.idempotency != nil && armedSave.withLock { armed in defer { armed = false }; return armed }
+        if hold {
+            reachedSink.yield()
+            var it = releaseStream.makeAsyncIterator()
+            _ = await it.next()
+        }
+        return try await base.commitSend(send)
     }
 }
