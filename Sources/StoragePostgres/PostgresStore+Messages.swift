@@ -36,11 +36,17 @@ extension PostgresStore {
     /// The newest message with status `sent` from `fromNumber` to a recipient whose cell phone
     /// is now `phone` (to route a reply). Blocked, refused and failed messages never reached
     /// the phone, so a reply cannot answer them.
+    /// The query starts from the recipients with that phone and reads each one's newest message
+    /// (`messages_by_recipient`): a plan from the number's messages would read every text the
+    /// practice ever sent, on every inbound text.
     public func lastMessage(toPhone phone: String, fromNumber: String) async throws(StorageError) -> OutboundMessage? {
         try await query(
             """
-            SELECT m.* FROM messages m JOIN recipients r ON r.id = m.recipient_id
-            WHERE r.cell_phone = \(phone) AND m.from_number = \(fromNumber) AND m.status = 'sent'
+            SELECT m.* FROM recipients r CROSS JOIN LATERAL (
+                SELECT * FROM messages WHERE recipient_id = r.id AND from_number = \(fromNumber) AND status = 'sent'
+                ORDER BY created_at DESC, seq DESC LIMIT 1
+            ) m
+            WHERE r.cell_phone = \(phone)
             ORDER BY m.created_at DESC, m.seq DESC LIMIT 1
             """,
             "find last message to phone").first.map(Self.message)

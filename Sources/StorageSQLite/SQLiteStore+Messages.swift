@@ -43,10 +43,12 @@ extension SQLiteStore {
     /// The newest message with status `sent` from `fromNumber` to a recipient whose cell phone
     /// is now `phone` (to route a reply). Blocked, refused and failed messages never reached
     /// the phone, so a reply cannot answer them.
+    /// The join order and index are fixed (`CROSS JOIN`, `INDEXED BY`): left to itself, SQLite
+    /// walks every message the number ever sent, newest first, on every inbound text.
     public func lastMessage(toPhone phone: String, fromNumber: String) async throws(StorageError) -> OutboundMessage? {
         try await query(
             """
-            SELECT m.* FROM messages m JOIN recipients r ON r.id = m.recipient_id
+            SELECT m.* FROM recipients r CROSS JOIN messages m INDEXED BY messages_by_recipient ON m.recipient_id = r.id
             WHERE r.cell_phone = ? AND m.from_number = ? AND m.status = 'sent'
             ORDER BY m.created_at DESC, m.rowid DESC LIMIT 1
             """,
