@@ -165,6 +165,9 @@ extension LiteralAutomaton {
                 let (a, b) = pairs[head]; head += 1
                 let own = self.outputs[Int(a)], theirs = other.outputs[Int(b)]
                 outputs.append(theirs.isEmpty ? own : own.isEmpty ? theirs : Array(Set(own + theirs)).sorted())
+                // Grown by a quarter at a time, not doubled: the table is the largest allocation
+                // of a load, and a doubled one alive beside its operands set the load's peak.
+                if delta.count + k > delta.capacity { delta.reserveCapacity(delta.count + max(delta.count / 4, k * 256)) }
                 for c in 0..<k {
                     let next = (self.delta[Int(a) * k + c], other.delta[Int(b) * k + c])
                     let id = number.number(of: UInt64(next.0) * m + UInt64(next.1))
