@@ -3,8 +3,9 @@
 ///
 /// Matching is ASCII case-insensitive; any run of white space in the text matches one space in
 /// a literal; and `.`, `-`, `_` and `*` match one another, so a literal `c.b.d` also finds
-/// `c-b-d`. Literals may be limited to word starts (see `init(patterns:atWordStart:)`). The same
-/// pass finds where a link can hang (`ByteCounts.linkAnchors`). The automaton is a full DFA over
+/// `c-b-d`. Literals may be limited to word starts (see `init(patterns:atWordStart:survey:)`). The
+/// same pass finds where a link can hang (`ByteCounts.linkAnchors`) and runs the caller's
+/// `ByteSurvey` (`ByteCounts.survey`). The automaton is a full DFA over
 /// byte classes, so each text byte costs one table look-up whatever the number of literals.
 public struct LiteralAutomaton: Sendable {
     /// The literals, in the order given; a hit's `pattern` indexes this array.

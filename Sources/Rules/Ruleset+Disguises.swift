@@ -5,9 +5,9 @@ extension Ruleset {
     /// letters (`c4nn4b1s`, `$ativa`), found in a view that reads each as its letter, and with
     /// letters written apart (`c.b.d`, `w e e d`), found in a view that joins them. A view is
     /// made only for a message that has such a place, as its scan's `counts` show (their
-    /// survey), so most messages cost no more than that scan. A span counts only where the view differs from the text: a stand-in term
-    /// must hold a letter of the message (a time, a price or a phone number never matches),
-    /// and a joined one must span letters written apart.
+    /// survey), so most messages cost no more than that scan. A span counts only where the
+    /// view differs from the text: a stand-in term must hold a letter of the message (a time,
+    /// a price or a phone number never matches), and a joined one must span letters written apart.
     func disguisedTerms(_ view: UnsafeBufferPointer<UInt8>, _ counts: ByteCounts) -> [RuleSpan] {
         let survey = DisguiseSurvey(counts)
         let readings = StandIns.readings(survey.standIns)
