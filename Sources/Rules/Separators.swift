@@ -70,46 +70,56 @@ enum Separators {
         return runs
     }
 
+    /// Each byte's part in a run, looked up once: a word's byte (1), a separator (2), a symbol
+    /// (3), or none (0).
+    private static let part: [UInt8] = (0..<256).map { v in
+        let b = UInt8(v)
+        return isWordPart(b) ? 1 : isSeparator(b) ? 2 : isSymbol(b) ? 3 : 0
+    }
+
     /// Whether `bytes` holds a run of letters written apart, without building the runs: one
     /// pass that counts the single letters or symbols of the current run.
     static func mayHaveRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var singles = 0, words = 0
-        var wordLength = 0, first: UInt8 = 0
-        // Separators since the last word or symbol, or -1 once anything else came between.
-        var gap = 0
-        for b in bytes {
-            if isWordPart(b) {
-                if wordLength == 0 { first = b }
-                wordLength += 1
-                continue
-            }
-            if wordLength > 0 {
-                // A word ends: one more letter of the run if single and after a good gap.
-                if isSingle(first, wordLength) {
+        part.withUnsafeBufferPointer { part in
+            var singles = 0, words = 0
+            var wordLength = 0, first: UInt8 = 0
+            // Separators since the last word or symbol, or -1 once anything else came between.
+            var gap = 0
+            for b in bytes {
+                let kind = part[Int(b)]
+                if kind == 1 {
+                    if wordLength == 0 { first = b }
+                    wordLength += 1
+                    continue
+                }
+                if wordLength > 0 {
+                    // A word ends: one more letter of the run if single and after a good gap.
+                    if isSingle(first, wordLength) {
+                        let goes = gap >= 1 && gap <= maxGap
+                        singles = goes ? singles + 1 : 1
+                        words = goes ? words + 1 : 1
+                        if singles >= minLetters && words >= minWordLetters { return true }
+                    } else {
+                        singles = 0
+                        words = 0
+                    }
+                    wordLength = 0
+                    gap = 0
+                }
+                if kind == 3 {
                     let goes = gap >= 1 && gap <= maxGap
                     singles = goes ? singles + 1 : 1
-                    words = goes ? words + 1 : 1
+                    words = goes ? words : 0
                     if singles >= minLetters && words >= minWordLetters { return true }
-                } else {
-                    singles = 0
-                    words = 0
+                    gap = 0
+                } else if gap >= 0 {
+                    gap = kind == 2 ? gap + 1 : -1
                 }
-                wordLength = 0
-                gap = 0
             }
-            if isSymbol(b) {
-                let goes = gap >= 1 && gap <= maxGap
-                singles = goes ? singles + 1 : 1
-                words = goes ? words : 0
-                if singles >= minLetters && words >= minWordLetters { return true }
-                gap = 0
-            } else if gap >= 0 {
-                gap = isSeparator(b) ? gap + 1 : -1
-            }
+            guard wordLength > 0, isSingle(first, wordLength) else { return false }
+            let goes = gap >= 1 && gap <= maxGap
+            return (goes ? singles + 1 : 1) >= minLetters && (goes ? words + 1 : 1) >= minWordLetters
         }
-        guard wordLength > 0, isSingle(first, wordLength) else { return false }
-        let goes = gap >= 1 && gap <= maxGap
-        return (goes ? singles + 1 : 1) >= minLetters && (goes ? words + 1 : 1) >= minWordLetters
     }
 
     /// `bytes` with each run of letters written apart joined (`c.b.d` as `cbd`), and for each

@@ -69,4 +69,14 @@ struct DisguiseSurveyTests {
             #expect(results[k].counts.survey == DisguiseSurveyTests.reference(text), "batch text \(k)")
         }
     }
+
+    @Test("the one-pass test for letters written apart finds a run exactly where the runs are built")
+    func mayHaveRunMatchesRuns() throws {
+        for text in try DisguiseSurveyTests.texts() {
+            text.withUnsafeBufferPointer { bytes in
+                #expect(Separators.mayHaveRun(bytes) == !Separators.runs(bytes).isEmpty,
+                        "\(String(decoding: text.prefix(80), as: UTF8.self))")
+            }
+        }
+    }
 }
