@@ -83,35 +83,41 @@ extension LiteralAutomaton {
         init(_ patterns: [[UInt8]], _ ids: [Int], _ classes: [UInt8], _ wordClass: [Bool], anchored: Bool) {
             let k = wordClass.count
             classCount = k
-            // 1. The trie.
-            var goto: [[Int32]] = [[Int32](repeating: -1, count: k)]
+            // 1. The trie, in the table that becomes the transitions: a row of k entries per
+            // node, -1 where the trie has no edge. One flat table, filled in place below, keeps
+            // the load's peak to one table instead of a trie of row arrays beside a second table.
+            var delta = [Int32](repeating: -1, count: k)
+            // At most a node per literal byte, and the state inside a word: reserved at once (pages
+            // never reached are never touched), so growing never copies the table.
+            delta.reserveCapacity((ids.reduce(2) { $0 + patterns[$1].count }) * k)
             var own: [[Int32]] = [[]]
             var incomingSpace: [Bool] = [false]
             for id in ids {
                 var s = 0
                 for b in patterns[id] {
                     let c = LiteralAutomaton.literalClass(b, classes)
-                    if goto[s][c] < 0 {
-                        goto[s][c] = Int32(goto.count)
-                        goto.append([Int32](repeating: -1, count: k))
+                    if delta[s * k + c] < 0 {
+                        delta[s * k + c] = Int32(own.count)
+                        delta.append(contentsOf: repeatElement(-1, count: k))
                         own.append([])
                         incomingSpace.append(c == Int(LiteralAutomaton.spaceClass))
                     }
-                    s = Int(goto[s][c])
+                    s = Int(delta[s * k + c])
                 }
                 own[s].append(Int32(id))
             }
-            let n = goto.count
+            let n = own.count
             let inWord = anchored ? n : 0
             let states = anchored ? n + 1 : n
+            if anchored { delta.append(contentsOf: repeatElement(0, count: k)) }
 
-            // 2. Failure links and the full transition table, breadth first.
-            var delta = [Int32](repeating: 0, count: states * k)
+            // 2. Failure links and the full transition table, breadth first: a node's missing
+            // edges are those of its failure state, whose row is complete by then.
             var fail = [Int32](repeating: 0, count: states)
             var outputs = own + (anchored ? [[]] : [])
             var queue: [Int] = []
             for c in 0..<k {
-                let t = goto[0][c]
+                let t = delta[c]
                 // With no literal under way, the next byte leaves us after a non-word byte or inside a word.
                 let rest = Int32(wordClass[c] ? inWord : 0)
                 delta[c] = t >= 0 ? t : rest
@@ -125,10 +131,9 @@ extension LiteralAutomaton {
                 let f = Int(fail[s])
                 outputs[s] += outputs[f].filter { !outputs[s].contains($0) }
                 for c in 0..<k {
-                    let t = goto[s][c]
+                    let t = delta[s * k + c]
                     if t >= 0 {
                         fail[Int(t)] = delta[f * k + c]
-                        delta[s * k + c] = t
                         queue.append(Int(t))
                     } else {
                         delta[s * k + c] = delta[f * k + c]
@@ -157,7 +162,9 @@ extension LiteralAutomaton {
             _ = number.number(of: 0)
             var pairs: [(Int32, Int32)] = [(0, 0)]
             var delta: [Int32] = []
-            delta.reserveCapacity(stateCount * k)
+            // Room for twice the states of both at once: pages the product never reaches are never
+            // touched, and a table that has to grow is copied, the old beside the new.
+            delta.reserveCapacity(min(stateCount * other.stateCount, 2 * (stateCount + other.stateCount)) * k)
             var outputs: [[Int32]] = []
             var head = 0
             let m = UInt64(other.stateCount)
