@@ -25,7 +25,10 @@ if [ $# -gt 0 ]; then targets=("$@"); else targets=("${all_targets[@]}"); fi
 case "$FUZZ_SCRATCH" in /*) scratch=$FUZZ_SCRATCH ;; *) scratch=$root/$FUZZ_SCRATCH ;; esac
 case "$FUZZ_OUT" in /*) out=$FUZZ_OUT ;; *) out=$root/$FUZZ_OUT ;; esac
 
-build=("$SWIFT" build -c debug --package-path Fuzz --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address)
+# The fuzz package reaches textgate's sources as a path dependency, whose new files a cached
+# build manifest does not see: the manifest is planned afresh on every build.
+build=("$SWIFT" build -c debug --package-path Fuzz --scratch-path "$scratch" --disable-build-manifest-caching
+       -Xswiftc -sanitize=fuzzer,address)
 echo "fuzz: building ${targets[*]} in $FUZZ_SCRATCH"
 mkdir -p "$scratch"
 for t in "${targets[@]}"; do
