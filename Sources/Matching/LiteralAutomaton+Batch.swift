@@ -63,14 +63,11 @@ extension LiteralAutomaton {
     /// Walks the rest of a lane's text alone and records it.
     private func finishAlone(_ lane: BatchLane, _ laneHits: inout [LiteralHit], _ batch: BatchScan,
                              _ hits: inout [LiteralHit]) {
+        guard lane.i < lane.end else { return batch.finish(lane, &laneHits, counts(lane), self, &hits) }
         var counts = ByteCounts(packed: lane.acc)
-        if lane.i < lane.end {
-            continueScan(UnsafeBufferPointer(start: lane.base, count: lane.end), from: lane.i,
-                         lane: Lane(row: lane.row, surveyState: lane.surveyState, raised: lane.raised),
-                         counts: &counts, hits: &laneHits)
-        } else {
-            counts.survey = survey.flags(raised: lane.raised, state: lane.surveyState)
-        }
+        continueScan(UnsafeBufferPointer(start: lane.base, count: lane.end), from: lane.i,
+                     lane: Lane(row: lane.row, surveyState: lane.surveyState, raised: lane.raised),
+                     counts: &counts, hits: &laneHits)
         batch.finish(lane, &laneHits, counts, self, &hits)
     }
 

@@ -10,7 +10,8 @@ import Matching
 struct DisguiseSurvey {
     /// `StandIns.touching` flags of every two neighbouring bytes, or-ed.
     let standIns: UInt8
-    /// Whether two one-byte words stand one to three bytes apart (`c b`, `t & c`).
+    /// Whether two one-byte words stand one to three bytes apart (`c b`, `t & c`): then the
+    /// text may hold letters written apart, and `Separators.mayHaveRun` settles it.
     let pair: Bool
 
     /// The survey of a message from its scan's counts.
@@ -18,9 +19,6 @@ struct DisguiseSurvey {
         standIns = counts.survey & 7
         pair = counts.survey & DisguiseSurvey.pairFlag != 0
     }
-
-    /// Whether the text may hold letters written apart: then `Separators.mayHaveRun` settles it.
-    var mayHaveRun: Bool { pair }
 
     /// The flag raised for a pair; the `StandIns.touching` flags are the three below it.
     static let pairFlag: UInt8 = 8

@@ -11,7 +11,7 @@ extension Ruleset {
     func disguisedTerms(_ view: UnsafeBufferPointer<UInt8>, _ counts: ByteCounts) -> [RuleSpan] {
         let survey = DisguiseSurvey(counts)
         let readings = StandIns.readings(survey.standIns)
-        let apart = survey.mayHaveRun && Separators.mayHaveRun(view)
+        let apart = survey.pair && Separators.mayHaveRun(view)
         guard !readings.isEmpty || apart else { return [] }
         var spans: [RuleSpan] = []
         for reading in readings {

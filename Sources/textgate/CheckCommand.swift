@@ -89,11 +89,9 @@ struct CheckCommand: ParsableCommand {
             if format == .jsonl {
                 // The streaming path: records are written as they are made.
                 var stream = JSONLinesStream(source: source, failOn: failSeverity, rulesVersion: ruleset.version)
-                // The rules' own words are English: other languages are looked up per finding.
-                let english = (Ruleset.messageLanguage(language) ?? "en") == "en"
                 try LineReader(path: lines).forEachBlock { first, ranges, buffer in
                     ruleset.check(batch: ranges.count, message: { UnsafeBufferPointer(rebasing: buffer[ranges[$0]]) }) { k, result in
-                        stream.add(number: first + k, english ? result : result.map { ruleset.localized($0, language: language) })
+                        stream.add(number: first + k, result.map { ruleset.localized($0, language: language) })
                     }
                 }
                 stream.finish()
