@@ -66,7 +66,7 @@ public struct PINHash: Sendable, Equatable {
         } catch {
             throw .pinHashFailed("scrypt (N=\(rounds), r=\(blockSize), p=\(parallelism)) failed: \(error)")
         }
-        let hex = derived.withUnsafeBytes { Data($0) }.map { String(format: "%02x", $0) }.joined()
+        let hex = derived.withUnsafeBytes { Hex.string($0) }
         return PINHash(rounds: rounds, blockSize: blockSize, parallelism: parallelism, hex: hex, keyId: keyId)
     }
 

@@ -1,6 +1,7 @@
 import Crypto
 import CryptoExtras
 import Foundation
+import Storage
 
 /// Random tokens, hashes and the slow PIN hash.
 public enum Secrets {
@@ -20,7 +21,7 @@ public enum Secrets {
 
     /// Hex SHA-256: how tokens and session cookies are stored.
     public static func sha256(_ s: String) -> String {
-        SHA256.hash(data: Data(s.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.string(SHA256.hash(data: Data(s.utf8)))
     }
 
     /// 16 random bytes of salt.

@@ -111,11 +111,9 @@ public struct SecureLinkService: Sendable {
         }
         // The link may have locked while this answer was judged: claim it before changing anything.
         guard try await store.clearPinFailures(linkId: link.id) else { return .locked }
-        try await store.setPIN(StoredPIN(recipientId: link.recipientId, hash: hash.encoded, salt: Self.hex(salt), setAt: clock()))
+        try await store.setPIN(StoredPIN(recipientId: link.recipientId, hash: hash.encoded, salt: Hex.string(salt), setAt: clock()))
         return .signedIn(cookie: try await startSession(link))
     }
-
-    static func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
 
     /// Later visits: the PIN. Three wrong PINs lock the link. A PIN hashed with older
     /// parameters than the policy's, or with a key that is no longer first in the key file, is
@@ -142,7 +140,7 @@ public struct SecureLinkService: Sendable {
                 let fresh = Secrets.salt()
                 let upgraded = try PINHash.make(pin, salt: fresh, key: key, keyId: keys.current.id, rounds: policy.scryptRounds)
                 try await store.setPIN(StoredPIN(recipientId: stored.recipientId, hash: upgraded.encoded,
-                                                 salt: Self.hex(fresh), setAt: clock()))
+                                                 salt: Hex.string(fresh), setAt: clock()))
             }
             return .signedIn(cookie: try await startSession(link))
         }

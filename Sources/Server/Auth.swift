@@ -8,14 +8,7 @@ import Storage
 public enum Auth {
     /// The stored form of a key.
     public static func hash(_ key: String) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(64)
-        for byte in SHA256.hash(data: Data(key.utf8)) {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
+        Hex.string(SHA256.hash(data: Data(key.utf8)))
     }
 
     /// `text` without the spaces and tabs (Unicode `Zs` and tab, `CharacterSet.whitespaces`) at

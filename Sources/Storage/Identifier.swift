@@ -20,20 +20,11 @@ public enum Identifier {
         }
         var g = SystemRandomNumberGenerator()
         let random = (g.next() as UInt64) & 0xFFFF_FFFF_FFFF
-        // Written digit by digit: every request makes ids, and `String(format:)` costs more than the rest.
         var out = [UInt8](prefix.utf8)
         out.reserveCapacity(out.count + 25)
         out.append(UInt8(ascii: "_"))
-        appendHex(current & 0xFFFF_FFFF_FFFF, to: &out)
-        appendHex(random, to: &out)
+        Hex.append(current, digits: 12, to: &out)
+        Hex.append(random, digits: 12, to: &out)
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Appends the low 48 bits of `value` as 12 lowercase hex digits.
-    private static func appendHex(_ value: UInt64, to out: inout [UInt8]) {
-        for shift in stride(from: 44, through: 0, by: -4) {
-            let digit = UInt8((value >> UInt64(shift)) & 0xF)
-            out.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
-        }
     }
 }

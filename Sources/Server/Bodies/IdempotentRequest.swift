@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Storage
 
 /// A request body carrying an idempotency key: a retry with the same key and the same request
 /// answers as the first did.
@@ -16,12 +17,6 @@ extension IdempotentRequest {
         copy.idempotencyKey = ""
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        for byte in SHA256.hash(data: try encoder.encode(copy)) {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
+        return Hex.string(SHA256.hash(data: try encoder.encode(copy)))
     }
 }
