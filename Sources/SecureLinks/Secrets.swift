@@ -21,7 +21,7 @@ public enum Secrets {
 
     /// Hex SHA-256: how tokens and session cookies are stored.
     public static func sha256(_ s: String) -> String {
-        Hex.string(SHA256.hash(data: Data(s.utf8)))
+        Hex.string(digest: SHA256.hash(data: Data(s.utf8)))
     }
 
     /// 16 random bytes of salt.

@@ -8,7 +8,7 @@ import Storage
 public enum Auth {
     /// The stored form of a key.
     public static func hash(_ key: String) -> String {
-        Hex.string(SHA256.hash(data: Data(key.utf8)))
+        Hex.string(digest: SHA256.hash(data: Data(key.utf8)))
     }
 
     /// `text` without the spaces and tabs (Unicode `Zs` and tab, `CharacterSet.whitespaces`) at

@@ -64,6 +64,6 @@ enum InboundDeduplication {
     /// SHA-256 of the fields, sorted by name.
     static func requestHash(_ fields: [String: String]) -> String {
         let canonical = fields.keys.sorted().map { "\($0.utf8.count):\($0)=\(fields[$0]!.utf8.count):\(fields[$0]!)" }.joined(separator: "&")
-        return Hex.string(SHA256.hash(data: Data(canonical.utf8)))
+        return Hex.string(digest: SHA256.hash(data: Data(canonical.utf8)))
     }
 }

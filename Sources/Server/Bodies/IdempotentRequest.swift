@@ -17,6 +17,6 @@ extension IdempotentRequest {
         copy.idempotencyKey = ""
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return Hex.string(SHA256.hash(data: try encoder.encode(copy)))
+        return Hex.string(digest: SHA256.hash(data: try encoder.encode(copy)))
     }
 }
