@@ -82,12 +82,13 @@ private struct Strict<T: RequestBody>: Decodable {
     init(from decoder: any Decoder) throws {
         let object: KeyedDecodingContainer<AnyKey>
         do { object = try decoder.container(keyedBy: AnyKey.self) } catch { throw Refusal.notAnObject }
-        let keys = object.allKeys.map(\.stringValue)
-        let unknown = keys.filter { !T.fields.contains($0) }.sorted()
-        guard unknown.isEmpty else { throw Refusal.unknown(unknown) }
-        for key in keys.sorted() where try object.decodeNil(forKey: AnyKey(stringValue: key)) {
-            throw Refusal.null(key)
-        }
+        // Closures, not key paths: a key path into a type nested in a generic one is built anew
+        // on every call, and this runs on every request.
+        let keys = object.allKeys.map { $0.stringValue }
+        let unknown = keys.filter { !T.fields.contains($0) }
+        guard unknown.isEmpty else { throw Refusal.unknown(unknown.sorted()) }
+        let nulls = try keys.filter { try object.decodeNil(forKey: AnyKey(stringValue: $0)) }
+        if let first = nulls.min() { throw Refusal.null(first) }
         do { value = try T(from: decoder) } catch let error as DecodingError { throw Refusal.decoding(error) }
     }
 }
