@@ -28,7 +28,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "If the database has no API key yet, create an admin key and print it once.") var bootstrapKey = false
 
     func run() async throws {
-        var logger = Logger(label: "textgate")
+        var logger = Logger(label: "textgate", factory: LineLogHandler.init)
         logger.logLevel = .info
         let settings: ServerConfig
         do { settings = try config.map { try ServerConfig.load(path: $0) } ?? ServerConfig() } catch let e as ConfigError {
