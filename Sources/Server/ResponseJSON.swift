@@ -35,8 +35,9 @@ enum JSONBody {
     }
 }
 
-/// Pieces of hand-built JSON, for the one answer written by hand (`POST /v1/messages`, the
-/// hot path `make bench-service` measures); every other answer is a typed body.
+/// Pieces of hand-built JSON, for `POST /v1/messages`'s 201, written by hand on the hot path
+/// `make bench-service` measures (as is `POST /v1/check`'s answer, `CheckResponse.json`); every
+/// other answer is encoded from its typed body.
 enum JSON {
     static func q(_ s: String) -> String { JSONText.quote(s) }
     static func q(_ s: String?) -> String { s.map(JSONText.quote) ?? "null" }
@@ -93,6 +94,12 @@ private extension Int64 {
 }
 
 extension Response {
+    /// JSON written by hand (`CheckResponse.json`) as the body.
+    static func json(_ bytes: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
     /// `value` encoded as the JSON body.
     static func encoded<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
         let data = try JSONBody.data(value)

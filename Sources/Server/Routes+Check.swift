@@ -34,10 +34,10 @@ extension Router where Context == AppContext {
                 findingsJSON: FindingsJSON.encode(report.findings), caller: context.caller?.id ?? "", at: state.clock()))
             // The audit keeps the rules' own words; the caller reads them in its language.
             let shown = ruleset.localized(report, language: language)
-            return try .encoded(CheckResponse(decision: report.decision.rawValue, rulesVersion: report.rulesVersion,
-                                              findings: shown.findings.map(FindingRecord.init), omitted: report.omitted,
-                                              encoding: encoding.charset.rawValue, segments: encoding.segments,
-                                              incomplete: report.incomplete))
+            return .json(CheckResponse(decision: report.decision.rawValue, rulesVersion: report.rulesVersion,
+                                       findings: shown.findings.map(FindingRecord.init), omitted: report.omitted,
+                                       encoding: encoding.charset.rawValue, segments: encoding.segments,
+                                       incomplete: report.incomplete).json)
         }
         route(.get, "/v1/rules", roles: [.sender], state: state, registry: registry) { _, _ in
             let loaded = state.rules.loaded
