@@ -11,7 +11,7 @@ public struct Ruleset: Sendable {
     /// The rules, sorted by id.
     public let rules: [Rule]
     /// The directory's settings, including domains added with `allowing(domains:)`.
-    public let settings: RuleSettings
+    public internal(set) var settings: RuleSettings
     /// The overrides applied, in order, each with where it was written.
     public let overrides: [Override]
 
@@ -23,7 +23,7 @@ public struct Ruleset: Sendable {
     let ownerStart: [Int32]
     /// For each literal: does it start / end with a word character (so needs a boundary there).
     let edges: [UInt8]
-    let compiled: [CompiledRule]
+    var compiled: [CompiledRule]
     let linkExtractor: LinkExtractor
     let linkRules: [Int]
     let capsRules: [Int]
@@ -34,7 +34,7 @@ public struct Ruleset: Sendable {
     let capsLimits: [CapsLimits]
     /// For each of `linkRules`: its domains, and whether they are the allowed ones (`link-policy`)
     /// rather than the named ones (`link-domains`).
-    let linkSets: [(domains: DomainSet, allowed: Bool)]
+    var linkSets: [(domains: DomainSet, allowed: Bool)]
     /// Whether a pattern has no prefilter, so its regex runs on every message.
     let patternsAlwaysRun: Bool
     /// The report of a message with no findings.
@@ -70,12 +70,19 @@ public struct Ruleset: Sendable {
         return ruleset
     }
 
-    /// The same rules with more domains allowed for links (`--allow-domain`).
+    /// The same rules with more domains allowed for links (`--allow-domain`). Only the
+    /// `link-policy` rules' domain sets are made again: the matcher does not depend on them.
     public func allowing(domains: [String]) -> Ruleset {
         guard !domains.isEmpty else { return self }
-        var source = RuleDirectory(root: "", rules: rules, settings: settings, version: version, overrides: overrides)
-        source.settings.allowedLinkDomains += domains.map { HostName.canonical(Substring($0)) }
-        return Ruleset(compiling: source)
+        var copy = self
+        copy.settings.allowedLinkDomains += domains.map { HostName.canonical(Substring($0)) }
+        for (k, r) in linkRules.enumerated() {
+            guard case .linkPolicy(let allow) = rules[r].kind else { continue }
+            let set = DomainSet(copy.settings.allowedLinkDomains + allow)
+            copy.compiled[r] = .linkPolicy(set)
+            copy.linkSets[k] = (set, true)
+        }
+        return copy
     }
 
     /// The size of the compiled matcher: literals, automaton states and byte classes.
