@@ -5,6 +5,12 @@ import Testing
 
 @Suite("API keys and roles")
 struct AuthTests {
+    @Test("a key is stored as the hex of its SHA-256, so keys made by earlier versions still match")
+    func storedHash() {
+        // SHA-256 of "abc" (FIPS 180-2).
+        #expect(Auth.hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
     @Test("a /v1 route without an Authorization header is 401 unauthenticated")
     func missingKeyIs401() async throws {
         try await withServer { _, client in
