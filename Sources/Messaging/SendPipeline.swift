@@ -11,16 +11,21 @@ public struct SendPipeline: Sendable {
     let practice: Practice
     let limits: MessageLimits
     let clock: @Sendable () -> Date
+    let auditFailed: @Sendable (AuditRecord, StorageError) -> Void
 
-    /// A pipeline with the standard stages; `providerRefused` hears of each provider refusal.
+    /// A pipeline with the standard stages; `providerRefused` hears of each provider refusal, and
+    /// `auditFailed` of the audit record of a text already handed over that could not be written
+    /// (by default a line on standard error).
     public init(store: any TextgateStore, ruleset: @escaping @Sendable () -> Ruleset, transport: any Transport,
                 practice: Practice, secure: (any SecureNotifier)? = nil, limits: MessageLimits = MessageLimits(),
                 clock: @escaping @Sendable () -> Date = Date.init,
-                providerRefused: @escaping @Sendable (_ code: Int, _ rulesVersion: String) -> Void = { _, _ in }) {
+                providerRefused: @escaping @Sendable (_ code: Int, _ rulesVersion: String) -> Void = { _, _ in },
+                auditFailed: @escaping @Sendable (AuditRecord, StorageError) -> Void = SendPipeline.reportAuditFailure) {
         self.store = store
         self.practice = practice
         self.limits = limits
         self.clock = clock
+        self.auditFailed = auditFailed
         self.stages = [
             SendabilityStage(store: store, queues: store, practice: practice),
             ConsentStage(consent: store),
@@ -31,7 +36,10 @@ public struct SendPipeline: Sendable {
                                       refused: providerRefused)
     }
 
-    /// Runs the stages. Every outcome, sent or refused, is audited.
+    /// Runs the stages. Every outcome, sent or refused, is audited: a refusal or failed delivery
+    /// whose record cannot be written fails as the store's failure instead, so the caller tries
+    /// again once the store is back and that outcome is audited; a text handed over whose record
+    /// cannot be written is reported to `auditFailed`, since failing it would have it sent again.
     ///
     /// With a transport that only stores what it is handed (the outbox), an accepted send is
     /// written in one transaction: the message, its outbox items and deliveries, its audit record
@@ -62,8 +70,7 @@ public struct SendPipeline: Sendable {
         do {
             for stage in stages { try await stage.run(&c) }
         } catch {
-            await audit(c, decision: error.code, findings: c.report?.findings ?? [])
-            throw error
+            throw await audited(error, c, findings: c.report?.findings ?? [])
         }
         let report = c.report ?? Report(rulesVersion: "", findings: [])
         var message = OutboundMessage(
@@ -89,19 +96,38 @@ public struct SendPipeline: Sendable {
         do {
             try await delivery.run(&c)
         } catch {
-            try? await store.setMessageStatus(id: c.messageId, status: error.code == "recipient_opted_out" ? "refused" : "failed")
-            await audit(c, decision: error.code, findings: report.findings)
-            throw error
+            let marked: StorageError?
+            do {
+                try await store.setMessageStatus(id: c.messageId, status: error.code == "recipient_opted_out" ? "refused" : "failed")
+                marked = nil
+            } catch let failure {
+                marked = failure
+            }
+            let refusal = await audited(error, c, findings: report.findings)
+            throw marked.map(SendPipeline.storeFailure) ?? refusal
         }
         // Queued for the delivery worker, it is `sent` (or `failed`, `refused`) once the provider answers.
         message.status = delivery.transport.deliversLater ? "queued" : "sent"
         do { try await store.setMessageStatus(id: c.messageId, status: message.status) } catch { throw SendPipeline.storeFailure(error) }
-        await audit(c, decision: report.decision.rawValue, findings: report.findings)
+        let record = auditRecord(c, decision: report.decision.rawValue, findings: report.findings)
+        do { try await store.appendAudit(record) } catch { auditFailed(record, error) }
         return SendResult(message: message, report: report, deliveries: c.deliveries)
     }
 
-    private func audit(_ c: SendContext, decision: String, findings: [Finding]) async {
-        try? await store.appendAudit(auditRecord(c, decision: decision, findings: findings))
+    /// `refusal`, once its audit record is written; the store's failure when it cannot be.
+    private func audited(_ refusal: SendError, _ c: SendContext, findings: [Finding]) async -> SendError {
+        do {
+            try await store.appendAudit(auditRecord(c, decision: refusal.code, findings: findings))
+            return refusal
+        } catch {
+            return SendPipeline.storeFailure(error)
+        }
+    }
+
+    /// Writes a line on standard error naming the record that was not written and why.
+    public static func reportAuditFailure(_ record: AuditRecord, _ error: StorageError) {
+        let line = "textgate: the audit record \(record.id) of sent message \(record.messageId ?? "-") (decision \(record.decision)) was not written: \(error)\n"
+        FileHandle.standardError.write(Data(line.utf8))
     }
 
     private func auditRecord(_ c: SendContext, decision: String, findings: [Finding]) -> AuditRecord {
