@@ -68,8 +68,14 @@ public struct PathFilter: Sendable {
     }
 
     /// The patterns of a `.textgateignore` file, or none when there is no such file.
-    public static func ignoreFile(_ path: String) -> [Pattern] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+    /// - Throws: `LintError.unreadable` for a file that is there but cannot be read as UTF-8
+    ///   text: linting without it would report the very files it excludes.
+    public static func ignoreFile(_ path: String) throws(LintError) -> [Pattern] {
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw .unreadable(path: path, reason: "\(error.localizedDescription); fix the file or remove it")
+        }
         let base = (absolute(path) as NSString).deletingLastPathComponent
         return text.split(whereSeparator: \.isNewline).compactMap { Pattern(String($0), base: base, source: path) }
     }

@@ -89,7 +89,7 @@ struct LintCommand: ParsableCommand {
                 }
             }
             var finder = TemplateFinder(fields: field, allSMS: sms, placeholders: policy)
-            finder.filter = filter(config)
+            finder.filter = try filter(config)
             (templates, skipped) = try finder.search(paths)
             excluded = finder.excluded
             if let baseline { known = try Baseline(contentsOf: baseline).budget() }
@@ -206,7 +206,7 @@ struct LintCommand: ParsableCommand {
 extension LintCommand {
     /// The files to read: the configuration's `include` and `exclude`, relative to its folder,
     /// and the `.textgateignore` beside it (or here, without a configuration); none with --no-config.
-    func filter(_ config: ProjectConfig?) -> PathFilter {
+    func filter(_ config: ProjectConfig?) throws(LintError) -> PathFilter {
         guard !rulesOptions.noConfig else { return PathFilter() }
         let base = config.map { ($0.path as NSString).deletingLastPathComponent } ?? ""
         let folder = base.isEmpty ? FileManager.default.currentDirectoryPath : base
@@ -215,7 +215,7 @@ extension LintCommand {
             filter.include = config.include.compactMap { PathFilter.Pattern($0, base: folder, source: config.path) }
             filter.exclude = config.exclude.compactMap { PathFilter.Pattern($0, base: folder, source: config.path) }
         }
-        filter.exclude += PathFilter.ignoreFile(folder + "/" + PathFilter.ignoreFileName)
+        filter.exclude += try PathFilter.ignoreFile(folder + "/" + PathFilter.ignoreFileName)
         return filter
     }
 

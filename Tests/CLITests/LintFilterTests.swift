@@ -32,6 +32,18 @@ struct LintFilterTests {
         #expect(try repo.run(["lint", "--no-config", "."]).status == 1)
     }
 
+    @Test("a .textgateignore that cannot be read as text exits 3 naming it, instead of linting what it excludes")
+    func unreadableIgnoreFile() throws {
+        let repo = try ScratchRepo()
+        defer { repo.remove() }
+        try repo.write("drafts/results.txt", Self.shortener)
+        try Data([0x64, 0x72, 0x61, 0x66, 0x74, 0x73, 0x2F, 0xFF, 0xFE, 0x0A]).write(to: repo.root.appendingPathComponent(".textgateignore"))
+        let r = try repo.run(["lint", "."])
+        #expect(r.status == 3, "\(r)")
+        #expect(r.stderr.contains(".textgateignore: error: cannot read"), "\(r)")
+        #expect(!r.stdout.contains("results.txt"), "\(r)")
+    }
+
     @Test(".textgateignore: a folder pattern, a name at any depth, and ! to take one back")
     func ignoreFile() throws {
         let repo = try ScratchRepo()
