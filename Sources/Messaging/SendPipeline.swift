@@ -96,15 +96,14 @@ public struct SendPipeline: Sendable {
         do {
             try await delivery.run(&c)
         } catch {
-            let marked: StorageError?
             do {
                 try await store.setMessageStatus(id: c.messageId, status: error.code == "recipient_opted_out" ? "refused" : "failed")
-                marked = nil
             } catch let failure {
-                marked = failure
+                // The message would stay `pending`: answer the store's failure, audited if it can be.
+                _ = await audited(error, c, findings: report.findings)
+                throw SendPipeline.storeFailure(failure)
             }
-            let refusal = await audited(error, c, findings: report.findings)
-            throw marked.map(SendPipeline.storeFailure) ?? refusal
+            throw await audited(error, c, findings: report.findings)
         }
         // Queued for the delivery worker, it is `sent` (or `failed`, `refused`) once the provider answers.
         message.status = delivery.transport.deliversLater ? "queued" : "sent"

@@ -20,10 +20,6 @@ public struct FindingRecord: Codable, Sendable, Equatable {
         start = f.start; end = f.end; line = f.line; column = f.column; suggestion = f.suggestion
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case rule, category, severity, message, match, start, end, line, column, suggestion
-    }
-
     /// Every field, `suggestion` as null when there is none: the form the audit trail stores.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)

@@ -37,11 +37,11 @@ extension Ruleset {
                     gates.append(PatternGate(rule: i, anchored: anchored, search: search, needsPrefilter: !words.isEmpty))
                 }
                 compiled.append(.pattern)
-            case .linkDomains(let domains):
-                compiled.append(.linkDomains(DomainSet(domains)))
+            case .linkDomains:
+                compiled.append(.linkDomains)
                 linkRules.append(i)
-            case .linkPolicy(let allow):
-                compiled.append(.linkPolicy(DomainSet(source.settings.allowedLinkDomains + allow)))
+            case .linkPolicy:
+                compiled.append(.linkPolicy)
                 linkRules.append(i)
             case .capsRatio(let ratio, let minLetters, let allow):
                 compiled.append(.caps(maxRatio: ratio, minLetters: minLetters, allow: CapsAllowList(allow)))
@@ -73,18 +73,22 @@ extension Ruleset {
         self.nearRules = nearRules
         self.patternGates = gates
         self.patternsAlwaysRun = gates.contains { !$0.needsPrefilter }
-        self.linkSets = linkRules.map { r in
-            switch compiled[r] {
-            case .linkDomains(let set): return (set, false)
-            case .linkPolicy(let set): return (set, true)
-            default: return (DomainSet([]), false)
-            }
-        }
+        self.linkSets = linkRules.map { Ruleset.linkSet(source.rules[$0].kind, source.settings) }
         self.cleanReport = Report(rulesVersion: source.version, findings: [])
         self.cleanResult = .success(cleanReport)
         self.capsLimits = capsRules.map { r in
             if case .caps(let maxRatio, let minLetters, _) = compiled[r] { return CapsLimits(maxRatio: maxRatio, minLetters: minLetters) }
             return CapsLimits(maxRatio: 1, minLetters: .max)
+        }
+    }
+
+    /// A link rule's domains, and whether they are the allowed ones (`link-policy`: the
+    /// settings' `allowed_link_domains` and the rule's own) rather than the named ones.
+    static func linkSet(_ kind: RuleKind, _ settings: RuleSettings) -> (domains: DomainSet, allowed: Bool) {
+        switch kind {
+        case .linkDomains(let domains): return (DomainSet(domains), false)
+        case .linkPolicy(let allow): return (DomainSet(settings.allowedLinkDomains + allow), true)
+        default: return (DomainSet([]), false)
         }
     }
 

@@ -23,7 +23,7 @@ public struct Ruleset: Sendable {
     let ownerStart: [Int32]
     /// For each literal: does it start / end with a word character (so needs a boundary there).
     let edges: [UInt8]
-    var compiled: [CompiledRule]
+    let compiled: [CompiledRule]
     let linkExtractor: LinkExtractor
     let linkRules: [Int]
     let capsRules: [Int]
@@ -76,12 +76,7 @@ public struct Ruleset: Sendable {
         guard !domains.isEmpty else { return self }
         var copy = self
         copy.settings.allowedLinkDomains += domains.map { HostName.canonical(Substring($0)) }
-        for (k, r) in linkRules.enumerated() {
-            guard case .linkPolicy(let allow) = rules[r].kind else { continue }
-            let set = DomainSet(copy.settings.allowedLinkDomains + allow)
-            copy.compiled[r] = .linkPolicy(set)
-            copy.linkSets[k] = (set, true)
-        }
+        copy.linkSets = linkRules.map { Ruleset.linkSet(rules[$0].kind, copy.settings) }
         return copy
     }
 
@@ -114,8 +109,9 @@ enum CompiledRule: Sendable {
     case terms
     /// Its regexes are in `Ruleset.patternGates`.
     case pattern
-    case linkDomains(DomainSet)
-    case linkPolicy(DomainSet)
+    /// Its domains are in `Ruleset.linkSets`, as are those of `linkPolicy`.
+    case linkDomains
+    case linkPolicy
     case caps(maxRatio: Double, minLetters: Int, allow: CapsAllowList)
     case near(within: Int)
 }

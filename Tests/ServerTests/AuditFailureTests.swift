@@ -27,17 +27,24 @@ struct AuditFailureTests {
                             clock: { h.clock.read() }, auditFailed: failed)
     }
 
-    private func patient(_ h: Harness) async throws {
-        let now = h.clock.read()
-        try await h.store.insertRecipient(Recipient(id: "pat_1", kind: .patient, dateOfBirth: "1980-01-01",
-                                                    cellPhone: "+15552102001", createdAt: now, updatedAt: now))
+    /// Runs `body` on a fresh harness whose store holds patient `pat_1`; always cleans up.
+    private func withPatient(_ body: (Harness) async throws -> Void) async throws {
+        let h = try await Harness.make()
+        do {
+            let now = h.clock.read()
+            try await h.store.insertRecipient(Recipient(id: "pat_1", kind: .patient, dateOfBirth: "1980-01-01",
+                                                        cellPhone: "+15552102001", createdAt: now, updatedAt: now))
+            try await body(h)
+        } catch {
+            await h.close()
+            throw error
+        }
+        await h.close()
     }
 
     @Test("a refused text is answered as the store's failure, not as a refusal nobody can find in the audit")
     func refusalFailsClosed() async throws {
-        let h = try await Harness.make()
-        do {
-            try await patient(h)
+        try await withPatient { (h) async throws in
             let transport = SecureCaptureTransport()
             let reported = Mutex(0)
             let request = SendRequest(recipientId: "pat_1", kind: "sms", notify: ["sms"],
@@ -59,18 +66,12 @@ struct AuditFailureTests {
             #expect(try await h.store.audit(AuditFilter(limit: 10)).count == 1)
             #expect(transport.deliveries.isEmpty)
             #expect(reported.withLock { $0 } == 0)
-        } catch {
-            await h.close()
-            throw error
         }
-        await h.close()
     }
 
     @Test("a text already handed over stays sent, and the missing record is reported with its ids")
     func sentTextIsReported() async throws {
-        let h = try await Harness.make()
-        do {
-            try await patient(h)
+        try await withPatient { (h) async throws in
             let transport = SecureCaptureTransport()
             let reported = Mutex<[(AuditRecord, StorageError)]>([])
             let request = SendRequest(recipientId: "pat_1", kind: "sms", notify: ["sms"],
@@ -84,10 +85,6 @@ struct AuditFailureTests {
             #expect(missing.first?.0.messageId == result.message.id)
             #expect(missing.first?.0.decision == "allow")
             #expect("\(missing.first?.1 as Any)".contains("disk I/O error"))
-        } catch {
-            await h.close()
-            throw error
         }
-        await h.close()
     }
 }
