@@ -37,3 +37,22 @@ public struct SendError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `code: message`.
     public var description: String { "\(code): \(message)" }
 }
+
+extension SendError {
+    /// The code of ``idempotencyKeyTaken``.
+    public static let idempotencyKeyTakenCode = "idempotency_key_taken"
+
+    /// A send that claimed its idempotency key found it already used: nothing was written.
+    public static let idempotencyKeyTaken = SendError(
+        .conflict, code: idempotencyKeyTakenCode,
+        message: "This idempotencyKey was already used, by this request or another; nothing was sent.")
+
+    /// A send asked to claim its key that could not be written in one transaction: nothing was
+    /// written, and the key stays free for a retry.
+    public static let idempotencyKeyUnclaimed = SendError(
+        .unavailable, code: "idempotency_key_unclaimed",
+        message: "This send could not be written in one transaction with its idempotency key; nothing was sent. Retry.")
+
+    /// Whether nothing was written and the key not used: the answer is not the key's.
+    public var leavesKeyUnused: Bool { self == .idempotencyKeyTaken || self == .idempotencyKeyUnclaimed }
+}

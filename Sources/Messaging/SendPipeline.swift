@@ -36,6 +36,13 @@ public struct SendPipeline: Sendable {
                                       refused: providerRefused)
     }
 
+    /// Whether a send of `request` writes nothing before its one transaction, so its idempotency
+    /// key can be claimed there instead of reserved first: a text (not a secure message, whose
+    /// notification writes its link first) through a transport that only stores what it is handed.
+    public func canClaimKey(_ request: SendRequest) -> Bool {
+        request.kind == "sms" && delivery.transport.onlyStores
+    }
+
     /// Runs the stages. Every outcome, sent or refused, is audited: a refusal or failed delivery
     /// whose record cannot be written fails as the store's failure instead, so the caller tries
     /// again once the store is back and that outcome is audited; a text handed over whose record
@@ -45,8 +52,12 @@ public struct SendPipeline: Sendable {
     /// written in one transaction: the message, its outbox items and deliveries, its audit record
     /// and `answer`'s result for the request's idempotency key (then `answerSaved` is true).
     /// - Throws: `SendError` from the first stage that refuses.
-    public func send(_ original: SendRequest,
-                     answer: (@Sendable (SendResult) -> IdempotentResponse)? = nil) async throws(SendError) -> SendResult {
+    ///
+    /// With `claimingKey` (only where ``canClaimKey(_:)``), `answer`'s key was not reserved: the
+    /// send is written only if the key was never used, and otherwise nothing is written and the
+    /// send fails with ``SendError/idempotencyKeyTakenCode``.
+    public func send(_ original: SendRequest, answer: (@Sendable (SendResult) -> IdempotentResponse)? = nil,
+                     claimingKey: Bool = false) async throws(SendError) -> SendResult {
         // Line ends are made line feeds before anything looks at the text: what is checked
         // below is, byte for byte, what is stored and handed to the transport.
         var request = original
@@ -86,10 +97,17 @@ public struct SendPipeline: Sendable {
             let send = AcceptedSend(message: message, outbox: c.outboxItems, deliveries: c.deliveryRecords,
                                     audit: auditRecord(c, decision: report.decision.rawValue, findings: report.findings),
                                     idempotency: saved)
-            do { _ = try await store.commitSend(send) } catch { throw SendPipeline.storeFailure(error) }
+            if claimingKey, saved != nil {
+                let written: Bool
+                do { written = try await store.claimSend(send) } catch { throw SendPipeline.storeFailure(error) }
+                guard written else { throw SendError.idempotencyKeyTaken }
+            } else {
+                do { _ = try await store.commitSend(send) } catch { throw SendPipeline.storeFailure(error) }
+            }
             result.answerSaved = saved != nil
             return result
         }
+        guard !claimingKey else { throw SendError.idempotencyKeyUnclaimed }
         // The message is stored before it is handed over, so a crash mid-send leaves a
         // `pending` record, never a delivery without one.
         do { try await store.insertMessage(message) } catch { throw SendPipeline.storeFailure(error) }

@@ -55,6 +55,9 @@ public protocol Transport: Sendable {
     /// message (`SendCommitStore`), instead of `deliver(_:)` writing it alone. Nil for a
     /// transport that does more than store it.
     func outboxItem(for delivery: Delivery) -> OutboxItem?
+    /// Whether the transport only stores what it is handed: ``outboxItem(for:)`` gives every
+    /// delivery's item, so a send through it writes nothing until its one transaction.
+    var onlyStores: Bool { get }
 }
 
 extension Transport {
@@ -62,6 +65,8 @@ extension Transport {
     public var deliversLater: Bool { false }
     /// A transport does more than store what it is handed, unless it says otherwise.
     public func outboxItem(for delivery: Delivery) -> OutboxItem? { nil }
+    /// A transport does more than store what it is handed, unless it says otherwise.
+    public var onlyStores: Bool { false }
 }
 
 /// The default transport: messages are stored for another system to collect
@@ -103,6 +108,9 @@ public struct OutboxTransport: Transport {
 
     /// The outbox item for a delivery: the text with any secret redacted, and sealed in full.
     public func outboxItem(for d: Delivery) -> OutboxItem? { makeItem(d) }
+
+    /// True: the outbox only stores what it is handed.
+    public var onlyStores: Bool { true }
 
     private func makeItem(_ d: Delivery) -> OutboxItem {
         OutboxItem(id: Identifier.make("out"), messageId: d.messageId, channel: d.channel, from: d.from,

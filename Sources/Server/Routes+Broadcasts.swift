@@ -100,24 +100,38 @@ enum Idempotent {
 
     /// ``run(_:caller:key:hash:unit:undone:_:)`` for a `body` that may save its answer for the
     /// key itself, in the transaction of what it did (`saved`); otherwise it is saved after.
+    ///
+    /// With `claim`, the key is not reserved first: `body` writes what it does only if the key was
+    /// never used, claiming it in the same transaction (`SendPipeline.send(_:answer:claimingKey:)`),
+    /// and throws `SendError.idempotencyKeyTaken` otherwise. One durable write fewer per request;
+    /// a concurrent duplicate then gets the first answer, or 409 while that one is still running.
     static func runSaving(_ state: ServerState, caller: String, key: String, hash: String,
-                          unit: String = "request", undone: String = "done",
+                          unit: String = "request", undone: String = "done", claim: Bool = false,
                           _ body: () async throws -> (status: Int, json: String, saved: Bool)) async throws -> Response {
         guard !key.isEmpty else {
             throw APIError(.badRequest, "invalid_field", "`idempotencyKey` is empty; send a unique key per \(unit), such as a UUID.")
         }
-        switch try await state.store.reserveIdempotency(caller: caller, key: key, requestHash: hash, at: state.clock()) {
-        case .completed(let first):
-            return .json(first.body, status: .init(code: first.status), headers: [.init("Idempotent-Replayed")!: "true"])
-        case .inFlight:
-            throw APIError(.conflict, "idempotency_key_in_use", "A request with this idempotencyKey is still being processed; retry shortly.")
-        case .mismatch(let first):
-            throw APIError(.unprocessableContent, "idempotency_key_reused",
-                           "This idempotencyKey was already used for a different request\(first.map { " (answered \($0.status))" } ?? ""); nothing was \(undone). Use a new key for a new \(unit).",
-                           detail: IdempotencyKeyDetail(idempotencyKey: key))
-        case .reserved:
-            break
+        if claim {
+            if let first = try await state.store.idempotentResponse(caller: caller, key: key) {
+                return try answer(.existing(first, pending: false, requestHash: hash), key: key, unit: unit, undone: undone)
+            }
+            let result: (status: Int, json: String, saved: Bool)
+            do {
+                result = try await body()
+            } catch let error as SendError where error.code == SendError.idempotencyKeyTakenCode {
+                return try await taken(state, caller: caller, key: key, hash: hash, unit: unit, undone: undone)
+            } catch let error as SendError {
+                throw APIError(error)
+            }
+            if !result.saved {
+                let saved = try await state.store.saveIdempotentResponse(IdempotentResponse(
+                    caller: caller, key: key, status: result.status, body: result.json, createdAt: state.clock(), requestHash: hash))
+                guard saved else { return try await taken(state, caller: caller, key: key, hash: hash, unit: unit, undone: undone) }
+            }
+            return .json(result.json, status: .init(code: result.status))
         }
+        let reservation = try await state.store.reserveIdempotency(caller: caller, key: key, requestHash: hash, at: state.clock())
+        guard reservation == .reserved else { return try answer(reservation, key: key, unit: unit, undone: undone) }
         let answer: (status: Int, json: String, saved: Bool)
         do {
             answer = try await body()
@@ -133,5 +147,30 @@ enum Idempotent {
                                                                               body: answer.json, createdAt: state.clock(), requestHash: hash))
         }
         return .json(answer.json, status: .init(code: answer.status))
+    }
+
+    /// The answer for a key another request claimed first: its answer once finished, else 409.
+    private static func taken(_ state: ServerState, caller: String, key: String, hash: String,
+                              unit: String, undone: String) async throws -> Response {
+        guard let first = try await state.store.idempotentResponse(caller: caller, key: key) else {
+            return try answer(.inFlight, key: key, unit: unit, undone: undone)
+        }
+        return try answer(.existing(first, pending: false, requestHash: hash), key: key, unit: unit, undone: undone)
+    }
+
+    /// The answer for a key that is taken: the first answer replayed, or why the request did not run.
+    private static func answer(_ found: IdempotencyReservation, key: String, unit: String, undone: String) throws -> Response {
+        switch found {
+        case .completed(let first):
+            return .json(first.body, status: .init(code: first.status), headers: [.init("Idempotent-Replayed")!: "true"])
+        case .inFlight:
+            throw APIError(.conflict, "idempotency_key_in_use", "A request with this idempotencyKey is still being processed; retry shortly.")
+        case .mismatch(let first):
+            throw APIError(.unprocessableContent, "idempotency_key_reused",
+                           "This idempotencyKey was already used for a different request\(first.map { " (answered \($0.status))" } ?? ""); nothing was \(undone). Use a new key for a new \(unit).",
+                           detail: IdempotencyKeyDetail(idempotencyKey: key))
+        case .reserved:
+            throw APIError(.conflict, "idempotency_key_in_use", "A request with this idempotencyKey is still being processed; retry shortly.")
+        }
     }
 }

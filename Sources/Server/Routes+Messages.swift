@@ -18,18 +18,22 @@ extension Router where Context == AppContext {
             // refusal is the key's answer.
             let key = body.idempotencyKey
             let clock = state.clock
+            // Through the outbox, the key is claimed in the transaction that writes the send,
+            // instead of reserved in one before it.
+            let claim = state.pipeline.canClaimKey(send)
             return try await Idempotent.runSaving(state, caller: caller, key: key, hash: hash,
-                                                  unit: "message", undone: "sent") {
+                                                  unit: "message", undone: "sent", claim: claim) {
                 do {
                     // The answer is saved for the key in the transaction that writes the send, when the transport allows.
-                    let result = try await state.pipeline.send(send) { result in
+                    let result = try await state.pipeline.send(send, answer: { result in
                         IdempotentResponse(caller: caller, key: key, status: MessageJSON.status(result), body: MessageJSON.sent(result),
                                            createdAt: clock(), requestHash: hash)
-                    }
+                    }, claimingKey: claim)
                     state.metrics.send(outcome: result.message.status)
                     state.metrics.decision(result.report, action: "send")
                     return (MessageJSON.status(result), MessageJSON.sent(result), result.answerSaved)
                 } catch let error as SendError {
+                    if error.leavesKeyUnused { throw error }
                     state.metrics.send(outcome: error.code)
                     if error.kind == .invalid || error.kind == .notFound { throw error }
                     let api = APIError(error)

@@ -13,7 +13,8 @@ public struct AcceptedSend: Sendable, Equatable {
     public var deliveries: [DeliveryRecord]
     /// The send's audit record.
     public var audit: AuditRecord
-    /// The result that completes the caller's idempotency reservation; nil without a key.
+    /// The result for the caller's idempotency key: it completes the key's reservation
+    /// (``SendCommitStore/commitSend(_:)``) or claims the key (``SendCommitStore/claimSend(_:)``); nil without a key.
     public var idempotency: IdempotentResponse?
 
     /// A send's writes.
@@ -33,4 +34,11 @@ public protocol SendCommitStore: Sendable {
     /// - Returns: whether the idempotency result was saved (false without one).
     /// - Throws: `StorageError.conflict` for a duplicate id or an item whose message is not the send's.
     func commitSend(_ send: AcceptedSend) async throws(StorageError) -> Bool
+    /// Writes `send`, as ``commitSend(_:)`` does, only if its idempotency key (`send.idempotency`,
+    /// required) was never used: the key is claimed with its result in the same transaction, so
+    /// a request sent twice at once writes one send without a reservation made first. False, and
+    /// nothing written, when the key is taken (completed or reserved), also by a send in the same
+    /// group commit.
+    /// - Throws: `StorageError.conflict` for a duplicate id or an item whose message is not the send's.
+    func claimSend(_ send: AcceptedSend) async throws(StorageError) -> Bool
 }

@@ -7,6 +7,34 @@ extension PostgresStore {
     /// data-modifying `WITH` clause of the statement that completes the idempotency reservation.
     /// A statement is atomic, and its foreign keys are checked once all of it has run.
     public func commitSend(_ send: AcceptedSend) async throws(StorageError) -> Bool {
+        let rows = try await query(Self.sendStatement(send, completing: true), "write send \(send.message.id) (an id already stored)")
+        return !rows.isEmpty
+    }
+
+    /// ``commitSend(_:)`` only if the send's idempotency key was never used: one transaction
+    /// inserts the key with its result (`ON CONFLICT DO NOTHING`, which waits for another
+    /// instance's insert of the same key to commit or roll back), then writes the send only if
+    /// that inserted a row. So two instances claiming one key at once write one send.
+    public func claimSend(_ send: AcceptedSend) async throws(StorageError) -> Bool {
+        guard let r = send.idempotency else {
+            throw .unavailable("write send \(send.message.id): a send that claims an idempotency key needs one")
+        }
+        return try await transaction("write send \(send.message.id) (an id already stored)") { (tx) async throws(StorageError) -> Bool in
+            let claimed = try await tx.query(
+                """
+                INSERT INTO idempotent_responses (caller, key, status, body, created_at, request_hash, state)
+                VALUES (\(r.caller), \(r.key), \(r.status), \(r.body), \(Millisecond.date(r.createdAt)), \(r.requestHash), 'completed')
+                ON CONFLICT (caller, key) DO NOTHING RETURNING key
+                """)
+            guard !claimed.isEmpty else { return false }
+            _ = try await tx.query(Self.sendStatement(send, completing: false))
+            return true
+        }
+    }
+
+    /// The statement that writes `send`; `completing` its idempotency reservation as its last
+    /// clause, which returns the key when it did.
+    private static func sendStatement(_ send: AcceptedSend, completing: Bool) -> PostgresQuery {
         var sql = SendStatement()
         let m = send.message
         sql.insert("messages", "id, recipient_id, kind, notify, body, queue, from_number, status, decision, rules_version, findings_json, caller, created_at") {
@@ -41,7 +69,7 @@ extension PostgresStore {
             $0.append(a.rulesVersion); $0.append(a.findingsJSON); $0.append(a.caller); $0.append(Millisecond.date(a.at))
         }
         let last: String
-        if let r = send.idempotency {
+        if completing, let r = send.idempotency {
             let v = sql.values {
                 $0.append(r.status); $0.append(r.body); $0.append(Millisecond.date(r.createdAt)); $0.append(r.caller)
                 $0.append(r.key); $0.append(r.requestHash)
@@ -53,9 +81,7 @@ extension PostgresStore {
         } else {
             last = "SELECT NULL WHERE false"
         }
-        let rows = try await query(PostgresQuery(unsafeSQL: sql.text(then: last), binds: sql.binds),
-                                   "write send \(m.id) (an id already stored)")
-        return !rows.isEmpty
+        return PostgresQuery(unsafeSQL: sql.text(then: last), binds: sql.binds)
     }
 }
 

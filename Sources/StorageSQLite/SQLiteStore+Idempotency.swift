@@ -3,9 +3,10 @@ import SQLiteNIO
 import Storage
 
 extension SQLiteStore {
-    /// The stored first response for a caller's idempotency key (never a reservation still running).
+    /// The stored first response for a caller's idempotency key (never a reservation still running),
+    /// read on the reader connection: a request looks up its key without waiting for the writer.
     public func idempotentResponse(caller: String, key: String) async throws(StorageError) -> IdempotentResponse? {
-        try await query("SELECT * FROM idempotent_responses WHERE caller = ? AND key = ? AND state = 'completed'",
+        try await read("SELECT * FROM idempotent_responses WHERE caller = ? AND key = ? AND state = 'completed'",
                         [Bind.text(caller), Bind.text(key)], "read idempotent response").first.map(Self.response)
     }
 

@@ -5,7 +5,10 @@ import Storage
 /// A send waiting for the group commit that writes it, and where its outcome goes.
 struct PendingSend: Sendable {
     let send: AcceptedSend
-    /// Whether its idempotency result was saved.
+    /// Whether it claims its idempotency key (``SQLiteStore/claimSend(_:)``) rather than
+    /// completing a reservation.
+    let claims: Bool
+    /// Whether its idempotency result was saved (for a claim: whether it was written at all).
     let saved = DurableOutcome<Bool>()
 }
 
@@ -17,22 +20,39 @@ extension SQLiteStore {
     /// disk. When a batch fails, each of its sends is written alone, so a duplicate id fails
     /// only its own send.
     public func commitSend(_ send: AcceptedSend) async throws(StorageError) -> Bool {
-        let pending = PendingSend(send: send)
+        try await submitSend(PendingSend(send: send, claims: false))
+    }
+
+    /// Writes a whole send, as ``commitSend(_:)`` does, only if its idempotency key was never
+    /// used; false, and nothing written, when it was. Group-committed with other sends, whose
+    /// keys are claimed by one multi-row `INSERT … ON CONFLICT DO NOTHING` at the start of the
+    /// batch's transaction.
+    public func claimSend(_ send: AcceptedSend) async throws(StorageError) -> Bool {
+        guard send.idempotency != nil else {
+            throw .unavailable("write send \(send.message.id): a send that claims an idempotency key needs one")
+        }
+        return try await submitSend(PendingSend(send: send, claims: true))
+    }
+
+    private func submitSend(_ pending: PendingSend) async throws(StorageError) -> Bool {
         try await sendCommit.submit(pending) { (batch) async throws(StorageError) in try await self.writeSends(batch) }
-        return try pending.saved.get("write send \(send.message.id)")
+        return try pending.saved.get("write send \(pending.send.message.id)")
     }
 
     /// Writes `batch` in one transaction synced to disk, all or nothing.
     func writeSends(_ batch: [PendingSend]) async throws(StorageError) {
         let what = batch.count == 1 ? "write send \(batch[0].send.message.id) (an id already stored)"
             : "write \(batch.count) sends (an id already stored)"
-        let sends = batch.map(\.send)
         try await gate.withGate { () async throws(StorageError) in
             try await durably(what) { () async throws(StorageError) in
                 try await unguardedTransaction(what) { (tx) async throws(StorageError) in
-                    let completed = try await Self.writeSends(sends, tx)
-                    for (pending, send) in zip(batch, sends) {
-                        let saved = send.idempotency.map { completed.contains(Self.keyOf($0)) } ?? false
+                    let claimed = try await Self.claimKeys(batch, tx)
+                    let written = batch.indices.filter { !batch[$0].claims || claimed.contains($0) }
+                    let sends = written.map { batch[$0].send }
+                    let completed = try await Self.writeSends(sends, reservedKeys: written.map { !batch[$0].claims }, tx)
+                    for (i, pending) in batch.enumerated() {
+                        let saved = pending.claims ? claimed.contains(i)
+                            : pending.send.idempotency.map { completed.contains(Self.keyOf($0)) } ?? false
                         pending.saved.set(.success(saved))
                     }
                 }
@@ -40,8 +60,40 @@ extension SQLiteStore {
         }
     }
 
-    /// The statements of a batch; returns the idempotency keys (caller and key) it completed.
-    private static func writeSends(_ sends: [AcceptedSend], _ tx: Transaction) async throws(StorageError) -> Set<String> {
+    /// Claims the keys of the batch's claiming sends: the indices of those whose key was free.
+    /// Of two sends with one key in a batch, only the first can claim it.
+    private static func claimKeys(_ batch: [PendingSend], _ tx: Transaction) async throws(StorageError) -> Set<Int> {
+        var first: [String: Int] = [:]
+        for (i, pending) in batch.enumerated() where pending.claims {
+            guard let r = pending.send.idempotency else { continue }
+            if first[keyOf(r)] == nil { first[keyOf(r)] = i }
+        }
+        guard !first.isEmpty else { return [] }
+        let claiming = first.values.sorted()
+        let rows = Array(repeating: "(?, ?, ?, ?, ?, ?, 'completed')", count: claiming.count).joined(separator: ", ")
+        let taken = try await tx.query(
+            """
+            INSERT INTO idempotent_responses (caller, key, status, body, created_at, request_hash, state) VALUES \(rows)
+            ON CONFLICT (caller, key) DO NOTHING RETURNING caller, key
+            """,
+            claiming.flatMap { i -> [SQLiteData] in
+                let r = batch[i].send.idempotency!
+                return [Bind.text(r.caller), Bind.text(r.key), Bind.int(r.status), Bind.text(r.body), Bind.date(r.createdAt),
+                        Bind.text(r.requestHash)]
+            })
+        var claimed = Set<Int>()
+        for row in taken {
+            let r = RowReader(row: row, table: "idempotent_responses")
+            if let i = first[try r.string("caller") + "\u{0}" + (try r.string("key"))] { claimed.insert(i) }
+        }
+        return claimed
+    }
+
+    /// The statements of a batch; returns the idempotency keys (caller and key) whose reservation
+    /// it completed, for the sends marked in `reservedKeys` (the others claimed theirs already).
+    private static func writeSends(_ sends: [AcceptedSend], reservedKeys: [Bool],
+                                   _ tx: Transaction) async throws(StorageError) -> Set<String> {
+        guard !sends.isEmpty else { return [] }
         let messages = sends.map(\.message)
         try await insertRows(tx, insertMessageSQL, rowWidth: 13, messages.flatMap(binds))
         let outbox = sends.flatMap(\.outbox)
@@ -63,7 +115,7 @@ extension SQLiteStore {
             })
         let (auditSQL, auditBinds) = auditInsert(sends.map(\.audit))
         _ = try await tx.query(auditSQL, auditBinds)
-        let results = sends.compactMap(\.idempotency)
+        let results = zip(sends, reservedKeys).compactMap { $1 ? $0.idempotency : nil }
         guard !results.isEmpty else { return [] }
         let rows = Array(repeating: "(?, ?, ?, ?, ?, ?)", count: results.count).joined(separator: ", ")
         let done = try await tx.query(

@@ -4,6 +4,7 @@ import Storage
 /// Forwarding for idempotency reservations, whole sends and outbox claims.
 extension ForwardingStore {
     func commitSend(_ send: AcceptedSend) async throws(StorageError) -> Bool { try await base.commitSend(send) }
+    func claimSend(_ send: AcceptedSend) async throws(StorageError) -> Bool { try await base.claimSend(send) }
     func reserveIdempotency(caller: String, key: String, requestHash: String, at: Date,
                             lease: TimeInterval) async throws(StorageError) -> IdempotencyReservation {
         try await base.reserveIdempotency(caller: caller, key: key, requestHash: requestHash, at: at, lease: lease)

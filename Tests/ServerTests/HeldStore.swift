@@ -4,7 +4,8 @@ import StorageSQLite
 import Synchronization
 
 /// A store that forwards everything to SQLite, except that one chosen idempotency reservation
-/// can be held after it is made, or one result held before it is saved: the windows in which a
+/// can be held after it is made, or one result held before it is saved (alone, with the send that
+/// completes a reservation, or with the send that claims its key): the windows in which a
 /// concurrent request with the same key could slip through.
 final class HeldStore: ForwardingStore {
     let base: SQLiteStore
@@ -48,12 +49,22 @@ final class HeldStore: ForwardingStore {
     }
 
     func commitSend(_ send: AcceptedSend) async throws(StorageError) -> Bool {
+        await holdIfArmed(send)
+        return try await base.commitSend(send)
+    }
+
+    func claimSend(_ send: AcceptedSend) async throws(StorageError) -> Bool {
+        await holdIfArmed(send)
+        return try await base.claimSend(send)
+    }
+
+    /// Waits for `release()` when a save is armed and `send` saves an idempotent response.
+    private func holdIfArmed(_ send: AcceptedSend) async {
         let hold = send.idempotency != nil && armedSave.withLock { armed in defer { armed = false }; return armed }
         if hold {
             reachedSink.yield()
             var it = releaseStream.makeAsyncIterator()
             _ = await it.next()
         }
-        return try await base.commitSend(send)
     }
 }
