@@ -11,31 +11,33 @@ extension PostgresStore {
         return !rows.isEmpty
     }
 
-    /// ``commitSend(_:)`` only if the send's idempotency key was never used: one transaction
-    /// inserts the key with its result (`ON CONFLICT DO NOTHING`, which waits for another
-    /// instance's insert of the same key to commit or roll back), then writes the send only if
-    /// that inserted a row. So two instances claiming one key at once write one send.
+    /// ``commitSend(_:)`` only if the send's idempotency key was never used, still in one
+    /// statement: its first clause inserts the key with its result (`ON CONFLICT DO NOTHING`,
+    /// which waits for another instance's insert of the same key to commit or roll back), and
+    /// every insert of the send selects its rows only if that clause inserted one. So two
+    /// instances claiming one key at once write one send.
     public func claimSend(_ send: AcceptedSend) async throws(StorageError) -> Bool {
-        guard let r = send.idempotency else {
+        guard send.idempotency != nil else {
             throw .unavailable("write send \(send.message.id): a send that claims an idempotency key needs one")
         }
-        return try await transaction("write send \(send.message.id) (an id already stored)") { (tx) async throws(StorageError) -> Bool in
-            let claimed = try await tx.query(
-                """
-                INSERT INTO idempotent_responses (caller, key, status, body, created_at, request_hash, state)
-                VALUES (\(r.caller), \(r.key), \(r.status), \(r.body), \(Millisecond.date(r.createdAt)), \(r.requestHash), 'completed')
-                ON CONFLICT (caller, key) DO NOTHING RETURNING key
-                """)
-            guard !claimed.isEmpty else { return false }
-            _ = try await tx.query(Self.sendStatement(send, completing: false))
-            return true
-        }
+        let rows = try await query(Self.sendStatement(send, completing: false), "write send \(send.message.id) (an id already stored)")
+        return !rows.isEmpty
     }
 
-    /// The statement that writes `send`; `completing` its idempotency reservation as its last
-    /// clause, which returns the key when it did.
+    /// The statement that writes `send` and returns its idempotency key when it saved its result:
+    /// `completing` the key's reservation in its last clause, or else claiming the key in its first.
     private static func sendStatement(_ send: AcceptedSend, completing: Bool) -> PostgresQuery {
         var sql = SendStatement()
+        if !completing, let r = send.idempotency {
+            let v = sql.values {
+                $0.append(r.caller); $0.append(r.key); $0.append(r.status); $0.append(r.body)
+                $0.append(Millisecond.date(r.createdAt)); $0.append(r.requestHash)
+            }
+            sql.claim = """
+                INSERT INTO idempotent_responses (caller, key, status, body, created_at, request_hash, state)
+                VALUES (\(v.joined(separator: ", ")), 'completed') ON CONFLICT (caller, key) DO NOTHING RETURNING key
+                """
+        }
         let m = send.message
         sql.insert("messages", "id, recipient_id, kind, notify, body, queue, from_number, status, decision, rules_version, findings_json, caller, created_at") {
             $0.append(m.id); $0.append(m.recipientId); $0.append(m.kind); $0.append(m.notify); $0.append(m.body)
@@ -63,13 +65,16 @@ extension PostgresStore {
                 $0.append(at)
             }
         }
-        let a = send.audit
-        sql.insert("audit", "id, action, recipient_id, message_id, decision, rules_version, findings_json, caller, at") {
-            $0.append(a.id); $0.append(a.action); $0.append(a.recipientId); $0.append(a.messageId); $0.append(a.decision)
-            $0.append(a.rulesVersion); $0.append(a.findingsJSON); $0.append(a.caller); $0.append(Millisecond.date(a.at))
+        if let a = send.audit {
+            sql.insert("audit", "id, action, recipient_id, message_id, decision, rules_version, findings_json, caller, at") {
+                $0.append(a.id); $0.append(a.action); $0.append(a.recipientId); $0.append(a.messageId); $0.append(a.decision)
+                $0.append(a.rulesVersion); $0.append(a.findingsJSON); $0.append(a.caller); $0.append(Millisecond.date(a.at))
+            }
         }
         let last: String
-        if completing, let r = send.idempotency {
+        if sql.claim != nil {
+            last = "SELECT key FROM claimed"
+        } else if let r = send.idempotency {
             let v = sql.values {
                 $0.append(r.status); $0.append(r.body); $0.append(Millisecond.date(r.createdAt)); $0.append(r.caller)
                 $0.append(r.key); $0.append(r.requestHash)
@@ -87,13 +92,29 @@ extension PostgresStore {
 
 /// One statement of data-modifying `WITH` clauses, one `INSERT` per table, and its values. A
 /// table's rows are inserted by one multi-row `VALUES`, in the order they were added, so their
-/// identity column (the order of rows made at the same instant) follows it.
+/// identity column (the order of rows made at the same instant) follows it. With a `claim`, the
+/// clause `claimed` comes first, and each insert selects its rows only if it returned one.
 struct SendStatement {
     private(set) var binds = PostgresBindings()
     private var inserts: [(table: String, columns: String, rows: [String])] = []
+    /// An `INSERT … RETURNING` that the send's rows depend on.
+    var claim: String?
+
+    /// One row's values as they are bound. Each placeholder is cast to its Swift type's SQL type:
+    /// a `NULL` bound without a type reads as `text` in `SELECT … FROM (VALUES …)`, which a
+    /// column of another type refuses.
+    struct Values {
+        var binds: PostgresBindings
+        var placeholders: [String] = []
+
+        mutating func append<T: PostgresNonThrowingEncodable>(_ value: T?) {
+            if let value { binds.append(value) } else { binds.appendNull() }
+            placeholders.append("$\(binds.count)::\(T.psqlType.knownSQLName ?? "TEXT")")
+        }
+    }
 
     /// Adds a row of the values `add` appends to the `INSERT INTO table (columns)`.
-    mutating func insert(_ table: String, _ columns: String, _ add: (inout PostgresBindings) -> Void) {
+    mutating func insert(_ table: String, _ columns: String, _ add: (inout Values) -> Void) {
         let row = "(" + values(add).joined(separator: ", ") + ")"
         if let i = inserts.firstIndex(where: { $0.table == table }) {
             inserts[i].rows.append(row)
@@ -102,19 +123,24 @@ struct SendStatement {
         }
     }
 
-    /// Appends the values `add` appends, and returns their placeholders (`$1`…).
-    mutating func values(_ add: (inout PostgresBindings) -> Void) -> [String] {
-        let first = binds.count + 1
-        add(&binds)
-        return (first...binds.count).map { "$\($0)" }
+    /// Appends the values `add` appends, and returns their placeholders (`$1::TEXT`…).
+    mutating func values(_ add: (inout Values) -> Void) -> [String] {
+        var row = Values(binds: binds)
+        binds = PostgresBindings()  // So the row's copy is the only one, and grows in place.
+        add(&row)
+        binds = row.binds
+        return row.placeholders
     }
 
-    /// The statement: the inserts, then `last`.
+    /// The statement: the claim, the inserts, then `last`.
     func text(then last: String) -> String {
-        guard !inserts.isEmpty else { return last }
-        let clauses = inserts.enumerated().map { i, insert in
-            "w\(i) AS (INSERT INTO \(insert.table) (\(insert.columns)) VALUES \(insert.rows.joined(separator: ", ")))"
+        var clauses = claim.map { ["claimed AS (\($0))"] } ?? []
+        for (i, insert) in inserts.enumerated() {
+            let values = "VALUES \(insert.rows.joined(separator: ", "))"
+            let rows = claim == nil ? values : "SELECT * FROM (\(values)) AS v WHERE EXISTS (SELECT 1 FROM claimed)"
+            clauses.append("w\(i) AS (INSERT INTO \(insert.table) (\(insert.columns)) \(rows))")
         }
+        guard !clauses.isEmpty else { return last }
         return "WITH " + clauses.joined(separator: ",\n") + "\n" + last
     }
 }
