@@ -115,36 +115,54 @@ public struct InboundProcessor: Sendable {
                 sent = text
                 // The confirmation joins the thread (recipient "" when the number is unknown).
                 let replyId = Identifier.make("msg")
-                try await store.insertMessage(OutboundMessage(
+                var confirmation = OutboundMessage(
                     id: replyId, recipientId: recipient?.id ?? "", kind: "sms", notify: ["sms"], body: text, queue: queue,
                     fromNumber: to, status: "pending", decision: "allow", rulesVersion: "", findingsJSON: "[]",
-                    caller: "system", createdAt: now))
+                    caller: "system", createdAt: now)
                 // The confirmation's delivery is kept like any other, so its receipts are followed.
                 var delivery = DeliveryRecord(id: Identifier.make("dlv"), messageId: replyId, channel: "sms",
                                               transport: transport.name, body: text, providerSid: nil, status: .queued,
                                               createdAt: now, history: [])
-                do {
-                    let sid = try await transport.deliver(Delivery(messageId: replyId, channel: "sms", from: to, to: from, body: text))
-                    delivery.providerSid = sid.isEmpty ? nil : sid
-                } catch {
-                    delivery.status = .failed
-                    switch error {
-                    case .optedOut(let code, let message): delivery.errorCode = code; delivery.errorMessage = message
-                    case .failed(let reason): delivery.errorMessage = reason
-                    }
-                }
-                if transport.deliversLater && delivery.status != .failed {
-                    // Queued: the delivery worker records its delivery when it hands it to the provider.
-                    try await store.setMessageStatus(id: replyId, status: "queued")
+                let handed = Delivery(messageId: replyId, channel: "sms", from: to, to: from, body: text)
+                if transport.onlyStores, let item = transport.outboxItem(for: handed) {
+                    // Handing over is a write: the message, its outbox item and its delivery commit together.
+                    confirmation.status = transport.deliversLater ? "queued" : "sent"
+                    delivery.providerSid = item.id
+                    _ = try await store.commitSend(AcceptedSend(message: confirmation, outbox: [item],
+                                                                deliveries: transport.deliversLater ? [] : [delivery], audit: nil))
                 } else {
-                    _ = try await store.recordDelivery(delivery)
-                    try await store.setMessageStatus(id: replyId, status: delivery.status == .failed ? "failed" : "sent")
+                    try await hand(confirmation, delivery, handed)
                 }
             }
             return InboundResult(message: message, reply: sent, consent: event, classification: classification,
                                  reminderReply: reminder, replyLanguage: sent == nil ? nil : language, appointment: answered)
         } catch {
             throw SendPipeline.storeFailure(error)
+        }
+    }
+
+    /// Stores `confirmation`, hands it to a transport that does more than store it, and records
+    /// its delivery and status.
+    private func hand(_ confirmation: OutboundMessage, _ record: DeliveryRecord, _ handed: Delivery) async throws(StorageError) {
+        var delivery = record
+        let replyId = confirmation.id
+        try await store.insertMessage(confirmation)
+        do {
+            let sid = try await transport.deliver(handed)
+            delivery.providerSid = sid.isEmpty ? nil : sid
+        } catch {
+            delivery.status = .failed
+            switch error {
+            case .optedOut(let code, let message): delivery.errorCode = code; delivery.errorMessage = message
+            case .failed(let reason): delivery.errorMessage = reason
+            }
+        }
+        if transport.deliversLater && delivery.status != .failed {
+            // Queued: the delivery worker records its delivery when it hands it to the provider.
+            try await store.setMessageStatus(id: replyId, status: "queued")
+        } else {
+            _ = try await store.recordDelivery(delivery)
+            try await store.setMessageStatus(id: replyId, status: delivery.status == .failed ? "failed" : "sent")
         }
     }
 }

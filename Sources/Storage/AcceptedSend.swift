@@ -2,7 +2,7 @@ import Foundation
 
 /// Everything an accepted send writes when its transport only stores what it hands over (the
 /// outbox): the message with its final status, its outbox items, its deliveries, its audit
-/// record and, for a request with an idempotency key, the key's result.
+/// record (if it has one) and, for a request with an idempotency key, the key's result.
 public struct AcceptedSend: Sendable, Equatable {
     /// The message, with the status it has once handed over (`sent`, or `queued`).
     public var message: OutboundMessage
@@ -11,14 +11,14 @@ public struct AcceptedSend: Sendable, Equatable {
     /// The deliveries recorded with the message (none when a delivery worker records them later).
     /// Each is new: its first status becomes its history's first event.
     public var deliveries: [DeliveryRecord]
-    /// The send's audit record.
-    public var audit: AuditRecord
+    /// The send's audit record (none for an automatic reply, such as a STOP confirmation).
+    public var audit: AuditRecord?
     /// The result for the caller's idempotency key: it completes the key's reservation
     /// (``SendCommitStore/commitSend(_:)``) or claims the key (``SendCommitStore/claimSend(_:)``); nil without a key.
     public var idempotency: IdempotentResponse?
 
     /// A send's writes.
-    public init(message: OutboundMessage, outbox: [OutboxItem], deliveries: [DeliveryRecord], audit: AuditRecord,
+    public init(message: OutboundMessage, outbox: [OutboxItem], deliveries: [DeliveryRecord], audit: AuditRecord?,
                 idempotency: IdempotentResponse? = nil) {
         self.message = message; self.outbox = outbox; self.deliveries = deliveries; self.audit = audit
         self.idempotency = idempotency

@@ -113,8 +113,11 @@ extension SQLiteStore {
             """, rowWidth: 5, deliveries.flatMap { d -> [SQLiteData] in
                 [Bind.text(d.id), Bind.text(d.status.rawValue), bind(d.errorCode), Bind.text(d.errorMessage), Bind.date(d.createdAt)]
             })
-        let (auditSQL, auditBinds) = auditInsert(sends.map(\.audit))
-        _ = try await tx.query(auditSQL, auditBinds)
+        let audits = sends.compactMap(\.audit)
+        if !audits.isEmpty {
+            let (auditSQL, auditBinds) = auditInsert(audits)
+            _ = try await tx.query(auditSQL, auditBinds)
+        }
         let results = zip(sends, reservedKeys).compactMap { $1 ? $0.idempotency : nil }
         guard !results.isEmpty else { return [] }
         let rows = Array(repeating: "(?, ?, ?, ?, ?, ?)", count: results.count).joined(separator: ", ")

@@ -37,7 +37,7 @@ extension StoreConformance {
                 #expect(d.status == .queued)
                 #expect(d.history == [DeliveryEvent(status: .queued, at: Sample.t(0))])
             }
-            #expect(try await store.audit(AuditFilter()) == [send.audit])
+            #expect(try await store.audit(AuditFilter()) == [send.audit].compactMap { $0 })
             #expect(try await store.reserveIdempotency(caller: "key_1", key: "k", requestHash: "h", at: Sample.t(2)) == .completed(answer))
 
             // Without a key, or with a reservation that is gone, the send is written all the same.
@@ -46,6 +46,20 @@ extension StoreConformance {
             #expect(try await store.commitSend(acceptedSend("msg_3", idempotency: gone, at: 4)) == false)
             #expect(try await store.message(id: "msg_3") != nil)
             #expect(try await store.idempotentResponse(caller: "key_1", key: "never-reserved") == nil)
+        }
+    }
+
+    @Test("a whole send without an audit record (an automatic reply) writes everything else and no audit row",
+          arguments: StoreFactory.all)
+    func commitSendWithoutAudit(_ factory: StoreFactory) async throws {
+        try await factory.withStore { (store) async throws in
+            var send = acceptedSend("msg_1")
+            send.audit = nil
+            #expect(try await store.commitSend(send) == false)
+            #expect(try await store.message(id: "msg_1") == send.message)
+            #expect(try await store.outbox(includeAcked: false).map(\.id) == send.outbox.map(\.id))
+            #expect(try await store.deliveries(messageId: "msg_1").count == 2)
+            #expect(try await store.audit(AuditFilter()) == [])
         }
     }
 
@@ -79,7 +93,7 @@ extension StoreConformance {
                     group.addTask {
                         var send = acceptedSend("msg_\(i)", at: i)
                         // Every tenth reuses the first's audit id: only it fails.
-                        if i % 10 == 9 { send.audit.id = "aud_msg_0" }
+                        if i % 10 == 9 { send.audit?.id = "aud_msg_0" }
                         let error = await storageError { _ = try await store.commitSend(send) }
                         #expect((error?.isConflict == true) == (i % 10 == 9), "send \(i)")
                     }
