@@ -116,7 +116,7 @@ public final class PostgresStore: TextgateStore {
         }
     }
 
-    private func checkOpen(_ what: String) throws(StorageError) {
+    func checkOpen(_ what: String) throws(StorageError) {
         if closed.withLock({ $0 }) { throw .unavailable("PostgreSQL store at \(location) is closed (\(what))") }
     }
 
