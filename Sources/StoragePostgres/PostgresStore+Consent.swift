@@ -20,9 +20,7 @@ extension PostgresStore {
     /// Changes for a phone (and, when given, practice number), oldest first.
     public func consentEvents(phone: String, practiceNumber: String?) async throws(StorageError) -> [ConsentEvent] {
         let rows = if let practiceNumber {
-            try await query(
-                "SELECT * FROM consent_events WHERE phone = \(phone) AND practice_number = \(practiceNumber) ORDER BY at, seq",
-                "read consent events")
+            try await execute(Prepared<SendPathReads.ConsentForNumber>(phone, practiceNumber), "read consent events")
         } else {
             try await query("SELECT * FROM consent_events WHERE phone = \(phone) ORDER BY at, seq", "read consent events")
         }
@@ -51,7 +49,7 @@ extension PostgresStore {
 
     /// Whether a sender is blocked.
     public func isBlocked(_ number: String) async throws(StorageError) -> Bool {
-        !(try await query("SELECT 1 FROM blocked_numbers WHERE number = \(number)", "check blocked")).isEmpty
+        !(try await execute(Prepared<SendPathReads.Blocked>(number), "check blocked")).isEmpty
     }
 
     /// Blocked senders, in order blocked.

@@ -5,9 +5,7 @@ import Storage
 extension PostgresStore {
     /// The stored first response for a caller's idempotency key (never a reservation still running).
     public func idempotentResponse(caller: String, key: String) async throws(StorageError) -> IdempotentResponse? {
-        try await query(
-            "SELECT * FROM idempotent_responses WHERE caller = \(caller) AND key = \(key) AND state = 'completed'",
-            "read idempotent response").first.map(Self.response)
+        try await execute(Prepared<SendPathReads.CompletedResponse>(caller, key), "read idempotent response").first.map(Self.response)
     }
 
     /// Stores a first response; false (and nothing changed) when the key already has one or is reserved.

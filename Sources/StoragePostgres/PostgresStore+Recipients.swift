@@ -17,7 +17,7 @@ extension PostgresStore {
 
     /// One recipient.
     public func recipient(id: String) async throws(StorageError) -> Recipient? {
-        try await query("SELECT * FROM recipients WHERE id = \(id)", "read recipient").first.map(Self.recipient)
+        try await execute(Prepared<SendPathReads.RecipientByID>(id), "read recipient").first.map(Self.recipient)
     }
 
     /// All recipients (of one kind), oldest first.

@@ -1,0 +1,62 @@
+import PostgresNIO
+
+/// A read on the path of every send, prepared once per pooled connection (see
+/// `PostgresStore.execute`) instead of parsed and planned on every call. Each names its
+/// columns: a migration that adds one must not change the result of a statement that running
+/// instances have prepared.
+protocol PreparedRead {
+    /// The statement's name on the server.
+    static var name: String { get }
+    /// The statement, with text parameters `$1`…
+    static var sql: String { get }
+}
+
+/// A `PreparedRead` with its parameters, returning its rows as they are.
+struct Prepared<Read: PreparedRead>: PostgresPreparedStatement {
+    static var name: String { Read.name }
+    static var sql: String { Read.sql }
+    typealias Row = PostgresRow
+    let values: [String]
+
+    init(_ values: String...) { self.values = values }
+
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = PostgresBindings()
+        for value in values { bindings.append(value) }
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
+}
+
+/// The reads a send makes: its idempotency key, its recipient, the number's consent and block.
+enum SendPathReads {
+    enum CompletedResponse: PreparedRead {
+        static let name = "textgate_completed_response"
+        static let sql = """
+            SELECT caller, key, status, body, created_at, request_hash FROM idempotent_responses
+            WHERE caller = $1 AND key = $2 AND state = 'completed'
+            """
+    }
+
+    enum RecipientByID: PreparedRead {
+        static let name = "textgate_recipient_by_id"
+        static let sql = """
+            SELECT id, kind, first_name, last_name, date_of_birth, cell_phone, email, language, time_zone, created_at, updated_at
+            FROM recipients WHERE id = $1
+            """
+    }
+
+    enum ConsentForNumber: PreparedRead {
+        static let name = "textgate_consent_for_number"
+        static let sql = """
+            SELECT id, phone, practice_number, action, source, text, message_id, actor, at FROM consent_events
+            WHERE phone = $1 AND practice_number = $2 ORDER BY at, seq
+            """
+    }
+
+    enum Blocked: PreparedRead {
+        static let name = "textgate_blocked"
+        static let sql = "SELECT 1 FROM blocked_numbers WHERE number = $1"
+    }
+}
