@@ -83,8 +83,9 @@ extension Router where Context == AppContext {
 }
 
 /// Running a request once per idempotency key, as `POST /v1/messages` does: the key is reserved
-/// in the store (so two instances run it once), the first answer is kept and replayed, and a
-/// refusal before anything was done frees the key for a corrected retry.
+/// in the store, or claimed with what the request writes (so two instances run it once), the
+/// first answer is kept and replayed, and a refusal before anything was done leaves the key free
+/// for a corrected retry.
 ///
 /// `unit` names what one key stands for in the error messages (`request`, `message`), and
 /// `undone` what did not happen on a reused key (`done`, `sent`).

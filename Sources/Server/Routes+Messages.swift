@@ -13,13 +13,12 @@ extension Router where Context == AppContext {
             let hash = try body.requestHash()
             let send = SendRequest(recipientId: body.recipient, kind: body.kind, notify: body.notify, body: body.body ?? "",
                                    queue: body.queue, caller: caller)
-            // Reserved in the store, so the same key sent to two instances at once runs once. A refusal
-            // before anything ran (invalid, not found) frees the key for a corrected retry; any other
-            // refusal is the key's answer.
+            // The key is held in the store, so the same key sent to two instances at once sends once:
+            // through the outbox it is claimed in the transaction that writes the send, otherwise
+            // reserved before the send runs. A refusal before anything ran (invalid, not found)
+            // leaves the key free for a corrected retry; any other refusal is the key's answer.
             let key = body.idempotencyKey
             let clock = state.clock
-            // Through the outbox, the key is claimed in the transaction that writes the send,
-            // instead of reserved in one before it.
             let claim = state.pipeline.canClaimKey(send)
             return try await Idempotent.runSaving(state, caller: caller, key: key, hash: hash,
                                                   unit: "message", undone: "sent", claim: claim) {
