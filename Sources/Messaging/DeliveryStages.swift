@@ -91,15 +91,9 @@ public struct DeliveryStage: SendStage {
             let from = method == "sms" ? c.fromNumber : practice.email
             let delivery = Delivery(messageId: c.messageId, channel: method, from: from, to: to, body: c.outgoing,
                                     secret: c.secret, paced: c.request.paced)
-            guard let item = transport.outboxItem(for: delivery) else { return false }
+            guard let (item, record) = transport.staged(delivery, at: c.now) else { return false }
             staged.outboxItems.append(item)
-            // A queued text's delivery is recorded when the delivery worker hands it to the provider.
-            if !transport.deliversLater, deliveries != nil {
-                staged.deliveryRecords.append(DeliveryRecord(
-                    id: Identifier.make("dlv"), messageId: c.messageId, channel: method, transport: transport.name,
-                    body: delivery.redactedBody, providerSid: item.id, status: .queued, errorCode: nil, errorMessage: nil,
-                    createdAt: c.now, history: []))
-            }
+            if let record, deliveries != nil { staged.deliveryRecords.append(record) }
             staged.deliveries.append((method, item.id))
         }
         c = staged

@@ -119,19 +119,15 @@ public struct InboundProcessor: Sendable {
                     id: replyId, recipientId: recipient?.id ?? "", kind: "sms", notify: ["sms"], body: text, queue: queue,
                     fromNumber: to, status: "pending", decision: "allow", rulesVersion: "", findingsJSON: "[]",
                     caller: "system", createdAt: now)
-                // The confirmation's delivery is kept like any other, so its receipts are followed.
-                var delivery = DeliveryRecord(id: Identifier.make("dlv"), messageId: replyId, channel: "sms",
-                                              transport: transport.name, body: text, providerSid: nil, status: .queued,
-                                              createdAt: now, history: [])
                 let handed = Delivery(messageId: replyId, channel: "sms", from: to, to: from, body: text)
-                if transport.onlyStores, let item = transport.outboxItem(for: handed) {
+                // The confirmation's delivery is kept like any other, so its receipts are followed.
+                if let (item, record) = transport.staged(handed, at: now) {
                     // Handing over is a write: the message, its outbox item and its delivery commit together.
                     confirmation.status = transport.deliversLater ? "queued" : "sent"
-                    delivery.providerSid = item.id
                     _ = try await store.commitSend(AcceptedSend(message: confirmation, outbox: [item],
-                                                                deliveries: transport.deliversLater ? [] : [delivery], audit: nil))
+                                                                deliveries: record.map { [$0] } ?? [], audit: nil))
                 } else {
-                    try await hand(confirmation, delivery, handed)
+                    try await hand(confirmation, handed, at: now)
                 }
             }
             return InboundResult(message: message, reply: sent, consent: event, classification: classification,
@@ -143,8 +139,10 @@ public struct InboundProcessor: Sendable {
 
     /// Stores `confirmation`, hands it to a transport that does more than store it, and records
     /// its delivery and status.
-    private func hand(_ confirmation: OutboundMessage, _ record: DeliveryRecord, _ handed: Delivery) async throws(StorageError) {
-        var delivery = record
+    private func hand(_ confirmation: OutboundMessage, _ handed: Delivery, at now: Date) async throws(StorageError) {
+        var delivery = DeliveryRecord(id: Identifier.make("dlv"), messageId: handed.messageId, channel: handed.channel,
+                                      transport: transport.name, body: handed.body, providerSid: nil, status: .queued,
+                                      createdAt: now, history: [])
         let replyId = confirmation.id
         try await store.insertMessage(confirmation)
         do {

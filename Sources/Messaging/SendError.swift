@@ -39,12 +39,9 @@ public struct SendError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 extension SendError {
-    /// The code of ``idempotencyKeyTaken``.
-    public static let idempotencyKeyTakenCode = "idempotency_key_taken"
-
     /// A send that claimed its idempotency key found it already used: nothing was written.
     public static let idempotencyKeyTaken = SendError(
-        .conflict, code: idempotencyKeyTakenCode,
+        .conflict, code: "idempotency_key_taken",
         message: "This idempotencyKey was already used, by this request or another; nothing was sent.")
 
     /// A send asked to claim its key that could not be written in one transaction: nothing was

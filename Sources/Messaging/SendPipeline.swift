@@ -55,7 +55,7 @@ public struct SendPipeline: Sendable {
     ///
     /// With `claimingKey` (only where ``canClaimKey(_:)``), `answer`'s key was not reserved: the
     /// send is written only if the key was never used, and otherwise nothing is written and the
-    /// send fails with ``SendError/idempotencyKeyTakenCode``.
+    /// send fails with ``SendError/idempotencyKeyTaken``.
     public func send(_ original: SendRequest, answer: (@Sendable (SendResult) -> IdempotentResponse)? = nil,
                      claimingKey: Bool = false) async throws(SendError) -> SendResult {
         // Line ends are made line feeds before anything looks at the text: what is checked

@@ -67,6 +67,18 @@ extension Transport {
     public func outboxItem(for delivery: Delivery) -> OutboxItem? { nil }
     /// A transport does more than store what it is handed, unless it says otherwise.
     public var onlyStores: Bool { false }
+
+    /// What handing `delivery` over writes, for a transport that only stores it: its outbox item,
+    /// and its delivery record (queued, with the item's id as the provider's) unless the delivery
+    /// worker records it when it hands it on. Nil for a transport that does more than store it.
+    func staged(_ delivery: Delivery, at now: Date) -> (item: OutboxItem, record: DeliveryRecord?)? {
+        guard let item = outboxItem(for: delivery) else { return nil }
+        let record = deliversLater ? nil : DeliveryRecord(
+            id: Identifier.make("dlv"), messageId: delivery.messageId, channel: delivery.channel, transport: name,
+            body: delivery.redactedBody, providerSid: item.id, status: .queued, errorCode: nil, errorMessage: nil,
+            createdAt: now, history: [])
+        return (item, record)
+    }
 }
 
 /// The default transport: messages are stored for another system to collect

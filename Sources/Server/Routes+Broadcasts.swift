@@ -119,7 +119,7 @@ enum Idempotent {
             let result: (status: Int, json: String, saved: Bool)
             do {
                 result = try await body()
-            } catch let error as SendError where error.code == SendError.idempotencyKeyTakenCode {
+            } catch let error as SendError where error == .idempotencyKeyTaken {
                 return try await taken(state, caller: caller, key: key, hash: hash, unit: unit, undone: undone)
             } catch let error as SendError {
                 throw APIError(error)
@@ -164,14 +164,12 @@ enum Idempotent {
         switch found {
         case .completed(let first):
             return .json(first.body, status: .init(code: first.status), headers: [.init("Idempotent-Replayed")!: "true"])
-        case .inFlight:
+        case .inFlight, .reserved:
             throw APIError(.conflict, "idempotency_key_in_use", "A request with this idempotencyKey is still being processed; retry shortly.")
         case .mismatch(let first):
             throw APIError(.unprocessableContent, "idempotency_key_reused",
                            "This idempotencyKey was already used for a different request\(first.map { " (answered \($0.status))" } ?? ""); nothing was \(undone). Use a new key for a new \(unit).",
                            detail: IdempotencyKeyDetail(idempotencyKey: key))
-        case .reserved:
-            throw APIError(.conflict, "idempotency_key_in_use", "A request with this idempotencyKey is still being processed; retry shortly.")
         }
     }
 }

@@ -13,16 +13,20 @@ extension SQLiteStore {
     /// Stores a first response; false (and nothing changed) when the key already has one or is reserved.
     /// One atomic statement, so of two concurrent saves exactly one returns true.
     public func saveIdempotentResponse(_ r: IdempotentResponse) async throws(StorageError) -> Bool {
-        let rows = try await durableQuery(
-            """
-            INSERT INTO idempotent_responses (caller, key, status, body, created_at, request_hash, state)
-            VALUES (?, ?, ?, ?, ?, ?, 'completed')
-            ON CONFLICT (caller, key) DO NOTHING RETURNING key
-            """,
-            [Bind.text(r.caller), Bind.text(r.key), Bind.int(r.status), Bind.text(r.body), Bind.date(r.createdAt),
-             Bind.text(r.requestHash)],
-            "save idempotent response")
+        let rows = try await durableQuery(Self.insertResponseSQL + " ON CONFLICT (caller, key) DO NOTHING RETURNING key",
+                                          Self.responseBinds(r), "save idempotent response")
         return !rows.isEmpty
+    }
+
+    /// Inserts a completed response: with ``responseBinds(_:)``.
+    static let insertResponseSQL = """
+        INSERT INTO idempotent_responses (caller, key, status, body, created_at, request_hash, state)
+        VALUES (?, ?, ?, ?, ?, ?, 'completed')
+        """
+
+    /// A response's values for ``insertResponseSQL``.
+    static func responseBinds(_ r: IdempotentResponse) -> [SQLiteData] {
+        [Bind.text(r.caller), Bind.text(r.key), Bind.int(r.status), Bind.text(r.body), Bind.date(r.createdAt), Bind.text(r.requestHash)]
     }
 
     /// Reserves the key in one `BEGIN IMMEDIATE` transaction: insert, or take over a reservation

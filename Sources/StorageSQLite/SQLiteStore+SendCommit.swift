@@ -68,25 +68,10 @@ extension SQLiteStore {
             guard let r = pending.send.idempotency else { continue }
             if first[keyOf(r)] == nil { first[keyOf(r)] = i }
         }
-        guard !first.isEmpty else { return [] }
-        let claiming = first.values.sorted()
-        let rows = Array(repeating: "(?, ?, ?, ?, ?, ?, 'completed')", count: claiming.count).joined(separator: ", ")
-        let taken = try await tx.query(
-            """
-            INSERT INTO idempotent_responses (caller, key, status, body, created_at, request_hash, state) VALUES \(rows)
-            ON CONFLICT (caller, key) DO NOTHING RETURNING caller, key
-            """,
-            claiming.flatMap { i -> [SQLiteData] in
-                let r = batch[i].send.idempotency!
-                return [Bind.text(r.caller), Bind.text(r.key), Bind.int(r.status), Bind.text(r.body), Bind.date(r.createdAt),
-                        Bind.text(r.requestHash)]
-            })
-        var claimed = Set<Int>()
-        for row in taken {
-            let r = RowReader(row: row, table: "idempotent_responses")
-            if let i = first[try r.string("caller") + "\u{0}" + (try r.string("key"))] { claimed.insert(i) }
-        }
-        return claimed
+        let binds = first.values.sorted().flatMap { responseBinds(batch[$0].send.idempotency!) }
+        let taken = try await insertRows(tx, insertResponseSQL, rowWidth: 6, binds,
+                                         then: " ON CONFLICT (caller, key) DO NOTHING RETURNING caller, key")
+        return Set(try keys(taken).compactMap { first[$0] })
     }
 
     /// The statements of a batch; returns the idempotency keys (caller and key) whose reservation
@@ -131,23 +116,31 @@ extension SQLiteStore {
             RETURNING idempotent_responses.caller, idempotent_responses.key
             """,
             results.flatMap(completionBinds))
-        var completed = Set<String>()
-        for row in done {
-            let r = RowReader(row: row, table: "idempotent_responses")
-            let caller = try r.string("caller"), key = try r.string("key")
-            completed.insert(caller + "\u{0}" + key)
-        }
-        return completed
+        return try keys(done)
     }
 
+    /// The idempotency keys (see ``keyOf(_:)``) of rows that return `caller` and `key`.
+    private static func keys(_ rows: [SQLiteRow]) throws(StorageError) -> Set<String> {
+        var keys = Set<String>()
+        for row in rows {
+            let r = RowReader(row: row, table: "idempotent_responses")
+            keys.insert(try r.string("caller") + "\u{0}" + (try r.string("key")))
+        }
+        return keys
+    }
+
+    /// A response's caller and key as one string.
     private static func keyOf(_ r: IdempotentResponse) -> String { r.caller + "\u{0}" + r.key }
 
     /// Runs `sql`, an `INSERT … VALUES (…)` of one row of `rowWidth` values, for every row in
-    /// `binds` at once (its `VALUES` row repeated); nothing without rows.
-    private static func insertRows(_ tx: Transaction, _ sql: String, rowWidth: Int, _ binds: [SQLiteData]) async throws(StorageError) {
-        guard !binds.isEmpty, let values = sql.range(of: "VALUES ", options: .backwards) else { return }
+    /// `binds` at once (its `VALUES` row repeated), followed by `suffix`; nothing without rows.
+    /// - Returns: the rows the statement returns.
+    @discardableResult
+    private static func insertRows(_ tx: Transaction, _ sql: String, rowWidth: Int, _ binds: [SQLiteData],
+                                   then suffix: String = "") async throws(StorageError) -> [SQLiteRow] {
+        guard !binds.isEmpty, let values = sql.range(of: "VALUES ", options: .backwards) else { return [] }
         let row = String(sql[values.upperBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
         let rows = Array(repeating: row, count: binds.count / rowWidth).joined(separator: ", ")
-        _ = try await tx.query(String(sql[..<values.upperBound]) + rows, binds)
+        return try await tx.query(String(sql[..<values.upperBound]) + rows + suffix, binds)
     }
 }
