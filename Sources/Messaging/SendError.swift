@@ -39,10 +39,14 @@ public struct SendError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 extension SendError {
-    /// A send that claimed its idempotency key found it already used: nothing was written.
-    public static let idempotencyKeyTaken = SendError(
-        .conflict, code: "idempotency_key_taken",
+    /// A send that claimed its idempotency key found it already used: nothing was written. It
+    /// never reaches the API: the server answers with the key's first answer instead.
+    public static let idempotencyKeyTaken = SendError(.conflict, code: takenCode,
         message: "This idempotencyKey was already used, by this request or another; nothing was sent.")
+
+    /// The code of ``idempotencyKeyTaken``, kept apart from the codes the API answers with
+    /// (which its Error schema lists).
+    private static let takenCode = "idempotency_key_taken"
 
     /// A send asked to claim its key that could not be written in one transaction: nothing was
     /// written, and the key stays free for a retry.
