@@ -17,17 +17,12 @@ func withReceiptServer(_ fake: FakeTwilio, _ base: String, transport retry: Retr
     let callback = StatusCallbackURL(publicURL: nil)
     let transport = HTTPTransport(settings: FakeProviderTests.settings(base), statusCallback: { callback.url },
                                   retry: retry, sleep: { _ in }, random: { 0 })
-    let h = try await Harness.make(config: config, provider: transport)
-    do {
+    try await Harness.make(config: config, provider: transport).closing { h in
         try await h.app.test(.live) { client in
             callback.serverListening(at: "http://127.0.0.1:\(try #require(client.port))")
             try await body(h, client)
         }
-    } catch {
-        await h.close()
-        throw error
     }
-    await h.close()
 }
 
 @Suite("Delivery receipts: POST /v1/status and GET /v1/messages/{id} with a fake Twilio on loopback")

@@ -36,14 +36,9 @@ struct DeliveryWorkerTests {
     static func with(_ fake: FakeTwilio, clock: ManualClock = ManualClock(start), rate: Double = 1000,
                      _ body: @Sendable (Harness, DeliveryWorker) async throws -> Void) async throws {
         try await fake.run { base in
-            let h = try await Self.harness(base, clock: clock, rate: rate)
-            do {
+            try await Self.harness(base, clock: clock, rate: rate).closing { h in
                 try await body(h, try #require(h.state.delivery))
-            } catch {
-                await h.close()
-                throw error
             }
-            await h.close()
         }
     }
 

@@ -59,8 +59,7 @@ struct FakeProviderTests {
     func pipelineRecordsOptOut() async throws {
         let fake = FakeTwilio(optedOut: ["+15552102009"])
         try await fake.run { base in
-            let h = try await Harness.make(transport: HTTPTransport(settings: Self.settings(base)))
-            do {
+            try await Harness.make(transport: HTTPTransport(settings: Self.settings(base))).closing { h in
                 let now = h.clock.read()
                 try await h.store.insertRecipient(Recipient(id: "pat_1", kind: .patient, dateOfBirth: "1980-01-01",
                                                             cellPhone: "+15552102009", createdAt: now, updatedAt: now))
@@ -93,11 +92,7 @@ struct FakeProviderTests {
                     #expect(optOut.source == "provider")
                 }
                 #expect(fake.posts.count == 1)
-            } catch {
-                await h.close()
-                throw error
             }
-            await h.close()
         }
     }
 

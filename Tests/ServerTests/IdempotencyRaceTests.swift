@@ -124,16 +124,11 @@ final class DirectTransport: Transport {
 /// with `transport` instead of the outbox when given.
 private func withHeldServer(transport: (any Transport)? = nil,
                             _ body: @Sendable (Harness, HeldStore, any TestClientProtocol) async throws -> Void) async throws {
-    let h = try await Harness.make()
-    let held = HeldStore(base: h.store)
-    let state = ServerState(store: held, rules: h.state.rules, config: ServerConfig(), transport: transport, clock: { h.clock.read() })
-    do {
+    try await Harness.make().closing { h in
+        let held = HeldStore(base: h.store)
+        let state = ServerState(store: held, rules: h.state.rules, config: ServerConfig(), transport: transport, clock: { h.clock.read() })
         try await Application(router: TextgateServer.router(state: state).0).test(.router) { client in
             try await body(h, held, client)
         }
-    } catch {
-        await h.close()
-        throw error
     }
-    await h.close()
 }

@@ -52,16 +52,11 @@ struct SecureConcurrencyTests {
 
     /// Runs `body` on a server whose store can hold a read mid-request.
     static func withGate(_ body: @Sendable (Harness, SecureGateStore, any TestClientProtocol) async throws -> Void) async throws {
-        let h = try await Harness.make(config: Secure.config())
-        let gate = SecureGateStore(base: h.store)
-        let state = ServerState(store: gate, rules: h.state.rules, config: Secure.config(), clock: { h.clock.read() })
-        do {
+        try await Harness.make(config: Secure.config()).closing { h in
+            let gate = SecureGateStore(base: h.store)
+            let state = ServerState(store: gate, rules: h.state.rules, config: Secure.config(), clock: { h.clock.read() })
             try await Application(router: TextgateServer.router(state: state).0).test(.router) { client in try await body(h, gate, client) }
-        } catch {
-            await h.close()
-            throw error
         }
-        await h.close()
     }
 
     @Test("a PIN still being judged when the third wrong PIN locks the link does not sign in (no fourth try)")

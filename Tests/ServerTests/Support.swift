@@ -80,6 +80,14 @@ struct Harness: Sendable {
     /// The application over this state, and the route registry.
     var app: some ApplicationProtocol { Application(router: TextgateServer.router(state: state).0) }
 
+    /// Runs `body`, then closes the harness, whether `body` returns or throws.
+    func closing<T>(_ body: (Harness) async throws -> T) async throws -> T {
+        let result: Result<T, any Error>
+        do { result = .success(try await body(self)) } catch { result = .failure(error) }
+        await close()
+        return try result.get()
+    }
+
     /// Closes the store and removes the files.
     func close() async {
         try? await store.close()
@@ -91,14 +99,9 @@ struct Harness: Sendable {
 func withServer(rules: String = packageRoot.appendingPathComponent("rules").path, config: ServerConfig = ServerConfig(),
                 transport: (any Transport)? = nil, provider: (any Transport)? = nil,
                 _ body: @Sendable (Harness, any TestClientProtocol) async throws -> Void) async throws {
-    let h = try await Harness.make(rules: rules, config: config, transport: transport, provider: provider)
-    do {
+    try await Harness.make(rules: rules, config: config, transport: transport, provider: provider).closing { h in
         try await h.app.test(.router) { client in try await body(h, client) }
-    } catch {
-        await h.close()
-        throw error
     }
-    await h.close()
 }
 
 /// A response with its body parsed.
