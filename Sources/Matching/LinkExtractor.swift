@@ -45,6 +45,7 @@ public struct LinkExtractor: Sendable {
     public func links(in text: UnsafeBufferPointer<UInt8>, asIfLowercased: Bool) -> [LinkMatch] {
         var found: [LinkMatch] = []
         guard let base = text.baseAddress else { return found }
+        var token = Token(start: 0, end: 0, schemeSeparator: nil)
         var i = 0
         let n = text.count
         // Links hang on a `.` or a `:`: jump between those with memchr rather than test every byte.
@@ -59,11 +60,21 @@ public struct LinkExtractor: Sendable {
             let anchor = (b == 0x2E && i > 0 && i + 1 < n && LinkSyntax.isLabel(text[i - 1]) && LinkSyntax.isLabel(text[i + 1]))
                 || (b == 0x3A && i + 2 < n && text[i + 1] == 0x2F && text[i + 2] == 0x2F)
             guard anchor else { i += 1; continue }
-            // The token around the anchor, up to white space, CJK text, quotes or angle brackets.
-            let start = LinkSyntax.tokenStart(text, before: i)
-            let end = LinkSyntax.tokenEnd(text, from: i)
-            if let link = parse(text, start, end, sentenceJoins: !asIfLowercased) { found.append(link) }
-            i = end
+            // The token around the anchor, up to white space, CJK text, quotes or angle brackets,
+            // found once for all of its anchors.
+            if i >= token.end {
+                let start = LinkSyntax.tokenStart(text, before: i), end = LinkSyntax.tokenEnd(text, from: i)
+                token = Token(start: start, end: end, schemeSeparator: LinkSyntax.find(text, "://", from: start, to: end))
+            }
+            switch parse(text, token, anchor: i, sentenceJoins: !asIfLowercased) {
+            case .link(let link):
+                found.append(link)
+                i = max(token.end, i + 1)
+            case .none(let resume):
+                // A later anchor of the token may hold one (`Dr.Ana:bit.ly/x`). Each parse reads
+                // only as far as it resumes, so a token of many dots costs time linear in its length.
+                i = max(resume, i + 1)
+            }
         }
         return found
     }
@@ -80,15 +91,29 @@ public struct LinkExtractor: Sendable {
         return copy.withUTF8 { links(in: $0) }
     }
 
-    private func parse(_ t: UnsafeBufferPointer<UInt8>, _ tokenStart: Int, _ tokenEnd: Int, sentenceJoins: Bool) -> LinkMatch? {
+    /// A run of text that may hold links, and where its first `://` is.
+    struct Token {
+        var start: Int
+        var end: Int
+        var schemeSeparator: Int?
+    }
+
+    /// What a parse at an anchor found: a link, or none and where the next parse may start.
+    enum Parsed {
+        case link(LinkMatch)
+        case none(resume: Int)
+    }
+
+    private func parse(_ t: UnsafeBufferPointer<UInt8>, _ token: Token, anchor: Int, sentenceJoins: Bool) -> Parsed {
+        let tokenStart = token.start, tokenEnd = token.end
         var start = tokenStart
         var hostStart: Int
         var hasScheme = false
-        if let sep = LinkSyntax.find(t, "://", from: tokenStart, to: tokenEnd) {
+        if let sep = token.schemeSeparator {
             var s = sep
             while s > tokenStart && LinkSyntax.isSchemeChar(t[s - 1]) { s -= 1 }
             while s < sep && !LinkSyntax.isAlpha(t[s]) { s += 1 }
-            guard s < sep else { return nil }
+            guard s < sep else { return .none(resume: tokenEnd) }
             start = s
             hasScheme = true
             hostStart = sep + 3
@@ -96,28 +121,47 @@ public struct LinkExtractor: Sendable {
             var j = hostStart
             while j < tokenEnd, !LinkSyntax.isPathStart(t[j]) { if t[j] == 0x40 { hostStart = j + 1 }; j += 1 }
         } else {
-            while start < tokenEnd && LinkSyntax.labelLength(t, start, tokenEnd) == 0 {
-                start += max(1, LinkSyntax.scalarLength(t[start]))
+            // The host starts after whatever stands before it in the token (`Results:bit.ly`,
+            // `Hi,bit.ly`): the bytes a host or its user information has, back from the anchor.
+            // One `@` at most: user information holds no other.
+            start = anchor
+            var ats = 0
+            while start > tokenStart && LinkSyntax.isHostByte(t[start - 1]) {
+                if t[start - 1] == 0x40 { ats += 1; if ats > 1 { break } }
+                start -= 1
             }
-            hostStart = start
-            // User information counts only in a link with a path (`own.com@bit.ly/x`): without
-            // one, `name@domain.tld` is an e-mail address.
-            var j = start
-            var at = -1
-            while j < tokenEnd, !LinkSyntax.isPathStart(t[j]) {
-                if t[j] == 0x40 { at = j }
-                j += 1
-            }
-            if at >= 0 {
-                guard j < tokenEnd else { return nil }
-                hostStart = at + 1
+            // A special scheme written without its slashes, or with backslashes, is still one to
+            // a browser (`https:bit.ly`, `http:\\bit.ly`).
+            if let scheme = LinkSyntax.specialScheme(t, before: start, from: tokenStart) {
+                hostStart = start
+                start = scheme
+                hasScheme = true
+                var j = hostStart
+                while j < tokenEnd, LinkSyntax.isHostByte(t[j]) { if t[j] == 0x40 { hostStart = j + 1 }; j += 1 }
+            } else {
+                while start < tokenEnd && LinkSyntax.labelLength(t, start, tokenEnd) == 0 {
+                    start += max(1, LinkSyntax.scalarLength(t[start]))
+                }
+                hostStart = start
+                // User information counts only in a link with a path (`own.com@bit.ly/x`): without
+                // one, `name@domain.tld` is an e-mail address.
+                var j = start
+                var at = -1
+                while j < tokenEnd, LinkSyntax.isHostByte(t[j]) {
+                    if t[j] == 0x40 { at = j }
+                    j += 1
+                }
+                if at >= 0 {
+                    guard j < tokenEnd, LinkSyntax.isPathStart(t[j]) else { return .none(resume: j) }
+                    hostStart = at + 1
+                }
             }
         }
         // Host: labels and dots, or a bracketed IPv6 address after a scheme.
         var hostEnd = hostStart
         if hasScheme, hostEnd < tokenEnd, t[hostEnd] == 0x5B {
             while hostEnd < tokenEnd && t[hostEnd] != 0x5D { hostEnd += 1 }
-            guard hostEnd < tokenEnd else { return nil }
+            guard hostEnd < tokenEnd else { return .none(resume: tokenEnd) }
             hostEnd += 1
         } else {
             while hostEnd < tokenEnd {
@@ -132,38 +176,39 @@ public struct LinkExtractor: Sendable {
         // or a path is the host's own (`bit.ly./x`), and opens the same site.
         var hostLast = hostEnd
         while hostLast > hostStart && (t[hostLast - 1] == 0x2E || t[hostLast - 1] == 0x2D || t[hostLast - 1] == 0x5F) { hostLast -= 1 }
-        guard hostLast > hostStart else { return nil }
+        guard hostLast > hostStart else { return .none(resume: hostEnd) }
         let fullyQualified = hostEnd == hostLast + 1 && t[hostLast] == 0x2E && hostEnd < tokenEnd
             && (t[hostEnd] == 0x3A || LinkSyntax.isPathStart(t[hostEnd]))
         // Most dotted words in a text (e.g. 2.30 p.m U.K) fail on their last label alone, before
         // any string is built.
-        guard hasScheme || plausibleTopLevel(t, hostStart, hostLast) else { return nil }
+        guard hasScheme || plausibleTopLevel(t, hostStart, hostLast) else { return .none(resume: hostEnd) }
         let afterHost = fullyQualified ? hostEnd : hostLast
         let hasPath = afterHost < tokenEnd && (LinkSyntax.isPathStart(t[afterHost]) || t[afterHost] == 0x3A)
         let host: String
         let written = UnsafeBufferPointer(rebasing: t[hostStart..<hostLast])
         if let ascii = asciiHost(written, withScheme: hasScheme, withPath: hasPath) {
-            guard !ascii.isEmpty else { return nil }
+            guard !ascii.isEmpty else { return .none(resume: hostEnd) }
             host = ascii
         } else {
-            guard let decoded = LinkSyntax.percentDecoded(written) else { return nil }
+            guard let decoded = LinkSyntax.percentDecoded(written) else { return .none(resume: hostEnd) }
             host = HostName.canonical(Substring(decoded))
-            guard isHost(host, withScheme: hasScheme, withPath: hasPath) else { return nil }
+            guard isHost(host, withScheme: hasScheme, withPath: hasPath) else { return .none(resume: hostEnd) }
         }
-        if !hasScheme && sentenceJoins && LinkSyntax.isSentenceJoin(t, hostStart, hostLast) { return nil }
+        if !hasScheme && sentenceJoins && LinkSyntax.isSentenceJoin(t, hostStart, hostLast) { return .none(resume: hostEnd) }
         // Port, then path, query, fragment up to the token's end.
         var end = afterHost
         if afterHost == hostEnd {
             if end < tokenEnd && t[end] == 0x3A {
                 var j = end + 1
                 while j < tokenEnd && LinkSyntax.isDigit(t[j]) { j += 1 }
-                if j > end + 1 { end = j }
+                // An empty port is the scheme's default (`bit.ly:/x`).
+                if j > end + 1 || (j < tokenEnd && LinkSyntax.isPathStart(t[j])) { end = j }
             }
             if end < tokenEnd && LinkSyntax.isPathStart(t[end]) { end = tokenEnd }
         }
         // Trailing punctuation is the sentence's, never any of the host.
         end = max(LinkSyntax.trimTrailing(t, start, end), hostLast)
-        return LinkMatch(range: start..<end, hostRange: hostStart..<hostLast, host: host, hasScheme: hasScheme)
+        return .link(LinkMatch(range: start..<end, hostRange: hostStart..<hostLast, host: host, hasScheme: hasScheme))
     }
 
     /// Whether the last label of a scheme-less host can end a link: a known top-level domain,
@@ -204,6 +249,8 @@ public struct LinkExtractor: Sendable {
             for i in 0..<h.count { out[i] = (h[i] >= 0x41 && h[i] <= 0x5A) ? h[i] | 0x20 : h[i] }
             return h.count
         }
+        // A number where a top-level domain would be is an IPv4 address to a browser (`127.1`).
+        if withScheme, let ip = HostName.ipv4(Substring(host)) { return ip }
         guard labels >= 2 else { return withScheme && host == "localhost" ? host : "" }
         if labels == 4 && ipv4 {
             return (withScheme || withPath) && host.split(separator: ".").allSatisfy { Int($0)! <= 255 } ? host : ""
@@ -224,6 +271,7 @@ public struct LinkExtractor: Sendable {
     /// Whether `host` (canonical) can be a link's host.
     func isHost(_ host: String, withScheme: Bool, withPath: Bool) -> Bool {
         if host.hasPrefix("[") { return withScheme }
+        if withScheme, let ip = HostName.ipv4(Substring(host)) { return !ip.isEmpty }
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2 else { return withScheme && host == "localhost" }
         for label in labels {

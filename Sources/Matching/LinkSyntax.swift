@@ -37,8 +37,30 @@ enum LinkSyntax {
     }
 
     static func isSchemeChar(_ b: UInt8) -> Bool { isAlpha(b) || isDigit(b) || b == 0x2B || b == 0x2D || b == 0x2E }
-    /// `/`, `?` or `#`: the host is over.
-    static func isPathStart(_ b: UInt8) -> Bool { b == 0x2F || b == 0x3F || b == 0x23 }
+    /// `/`, `?`, `#` or `\` (a `/` to a browser in a web link): the host is over.
+    static func isPathStart(_ b: UInt8) -> Bool { b == 0x2F || b == 0x3F || b == 0x23 || b == 0x5C }
+
+    /// Bytes of a host or its user information, written without a scheme: label bytes, `.`,
+    /// `_`, `%` escapes and `@`. Anything else before a host is not part of the link.
+    static func isHostByte(_ b: UInt8) -> Bool { isLabel(b) || b == 0x2E || b == 0x5F || b == 0x25 || b == 0x40 }
+
+    /// Where `http:` or `https:` starts when it stands right before `hostStart` (after `from`),
+    /// followed by nothing or by slashes and backslashes only: a browser opens `https:bit.ly`,
+    /// `https:/bit.ly` and `http:\\bit.ly` as `https://bit.ly`. Nil when it does not.
+    static func specialScheme(_ t: UnsafeBufferPointer<UInt8>, before hostStart: Int, from: Int) -> Int? {
+        var colon = hostStart
+        while colon > from && (t[colon - 1] == 0x2F || t[colon - 1] == 0x5C) { colon -= 1 }
+        guard colon > from, t[colon - 1] == 0x3A else { return nil }
+        for scheme in ["https", "http"] {
+            let n = scheme.utf8.count
+            let s = colon - 1 - n
+            guard s >= from, zip(scheme.utf8, s..<(colon - 1)).allSatisfy({ $0 == t[$1] | 0x20 }) else { continue }
+            // The scheme is a word of its own (`xhttps:` is none).
+            guard s == from || !isSchemeChar(t[s - 1]) else { return nil }
+            return s
+        }
+        return nil
+    }
 
     /// Two sentences run together without a space, `tomorrow.Call`, rather than a host: two
     /// labels, the first ending lowercase and the second capitalised, as a new sentence is.

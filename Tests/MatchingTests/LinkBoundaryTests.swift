@@ -59,4 +59,36 @@ struct LinkBoundaryTests {
         try #require(found.count == 1)
         #expect((found[0].start, found[0].end) == (5, 13))
     }
+
+    @Test("the host a browser opens, however the link is glued to text or its scheme is written", arguments: [
+        // A backslash is a slash to a browser in a web link: the host ends there.
+        ("Go to https://bit.ly\\@riversidefamilymed.com/x", ["https://bit.ly\\@riversidefamilymed.com/x bit.ly"]),
+        ("Go to https://riversidefamilymed.com\\@bit.ly/x", ["https://riversidefamilymed.com\\@bit.ly/x riversidefamilymed.com"]),
+        // Punctuation stuck before a link is not part of it.
+        ("Results:bit.ly/x", ["bit.ly/x bit.ly"]),
+        ("Hi,bit.ly/x", ["bit.ly/x bit.ly"]),
+        ("Info;tinyurl.com/abc", ["tinyurl.com/abc tinyurl.com"]),
+        ("Results:riversidefamilymed.com.evil.net/x", ["riversidefamilymed.com.evil.net/x riversidefamilymed.com.evil.net"]),
+        // A dotted word that is no link does not hide one later in the same run of text.
+        ("Dr.Ana:bit.ly/x", ["bit.ly/x bit.ly"]),
+        // A web scheme written without its slashes, or with backslashes.
+        ("Go to https:bit.ly/x", ["https:bit.ly/x bit.ly"]),
+        ("Go to https:/bit.ly/x", ["https:/bit.ly/x bit.ly"]),
+        ("Go to http:\\\\bit.ly\\x", ["http:\\\\bit.ly\\x bit.ly"]),
+        // IPv4 addresses as the URL Standard reads them, after a scheme.
+        ("Go to http://3232235777/x", ["http://3232235777/x 192.168.1.1"]),
+        ("Go to http://0xC0A80101/x", ["http://0xC0A80101/x 192.168.1.1"]),
+        ("Go to http://127.1/x", ["http://127.1/x 127.0.0.1"]),
+        ("Go to http://0300.0250.1.1/x", ["http://0300.0250.1.1/x 192.168.1.1"]),
+        ("Go to http://0x7f.1/x", ["http://0x7f.1/x 127.0.0.1"]),
+        // An empty port is the default one.
+        ("Open https://bit.ly:/x now", ["https://bit.ly:/x bit.ly"]),
+        // Still none: prices, times, e-mail addresses.
+        ("Only 1.50/msg, reply by 2.30pm", []),
+        ("Write to ana.diaz@riversidefamilymed.com, thanks", []),
+        ("Call me:ana@clinic.com", []),
+    ])
+    func browserHosts(text: String, expected: [String]) {
+        #expect(links(text) == expected, "\(text)")
+    }
 }
