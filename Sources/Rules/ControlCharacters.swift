@@ -27,9 +27,9 @@ public enum ControlCharacters {
         return flag != 0
     }
 
-    /// The control characters of valid UTF-8 `text` as findings, in order.
-    static func findings(_ text: UnsafeBufferPointer<UInt8>, channel: Channel) -> [Finding] {
-        var out: [Finding] = []
+    /// The control characters of valid UTF-8 `text` as findings, in order, capped.
+    static func findings(_ text: UnsafeBufferPointer<UInt8>, channel: Channel) -> CappedFindings {
+        var out = CappedFindings(rule: id)
         var scalar = 0, line = 1, column = 1
         var i = 0
         while i < text.count {
@@ -46,12 +46,14 @@ public enum ControlCharacters {
             }
             if let c = control {
                 let tab = c == 0x09
-                out.append(Finding(rule: id, category: id, severity: tab ? .warning : .error,
-                                   message: tab ? tabMessage : message, match: String(UnicodeScalar(c)!),
-                                   start: scalar, end: scalar + 1, line: line, column: column, endLine: line,
-                                   endColumn: column + 1,
-                                   suggestion: tab ? "Replace the tab with spaces."
-                                       : "Remove \(name(c)); use a line break or a space if one was meant."))
+                out.append(severity: tab ? .warning : .error) {
+                    Finding(rule: id, category: id, severity: tab ? .warning : .error,
+                            message: tab ? tabMessage : message, match: String(UnicodeScalar(c)!),
+                            start: scalar, end: scalar + 1, line: line, column: column, endLine: line,
+                            endColumn: column + 1,
+                            suggestion: tab ? "Replace the tab with spaces."
+                                : "Remove \(name(c)); use a line break or a space if one was meant.")
+                }
             }
             if b == 0x0A { line += 1; column = 1 } else { column += 1 }
             scalar += 1
@@ -60,10 +62,10 @@ public enum ControlCharacters {
         return out
     }
 
-    /// The control characters of `text` on `channel`, as findings.
-    public static func findings(in text: String, channel: Channel) -> [Finding] {
+    /// The control characters of `text` on `channel`, as findings, capped.
+    public static func findings(in text: String, channel: Channel) -> CappedFindings {
         var copy = text
-        return copy.withUTF8 { bytes in mayHave(bytes) ? findings(bytes, channel: channel) : [] }
+        return copy.withUTF8 { bytes in mayHave(bytes) ? findings(bytes, channel: channel) : CappedFindings(rule: id) }
     }
 
     /// `U+0000 (NUL)`-style name of a control character.

@@ -25,20 +25,29 @@ public enum UnrenderedPlaceholders {
         return false
     }
 
-    /// The placeholders of valid UTF-8 `text` as findings, in order.
-    static func findings(_ text: UnsafeBufferPointer<UInt8>) -> [Finding] {
+    /// The placeholders of valid UTF-8 `text` as findings, in order, capped.
+    static func findings(_ text: UnsafeBufferPointer<UInt8>) -> CappedFindings {
         let found = Placeholders.find(in: text, syntaxes: Placeholders.unmistakable)
-        guard !found.isEmpty else { return [] }
-        var out: [Finding] = []
+        var out = CappedFindings(rule: id)
+        guard !found.isEmpty else { return out }
         var scalar = 0, line = 1, column = 1, i = 0
         var place: (scalar: Int, line: Int, column: Int) = (0, 1, 1)
-        for p in found {
+        // The next closing Notify tag after each placeholder, found by one sweep from the end.
+        var closing = [Int?](repeating: nil, count: found.count)
+        var next: Int? = nil
+        for k in found.indices.reversed() {
+            closing[k] = next
+            if found[k].name == nil, found[k].syntax == .notify { next = k }
+        }
+        for (k, p) in found.enumerated() {
             // Notify's `((x??text))` yields two tags: report the whole span once.
             if p.name == nil, p.syntax == .notify { continue }
             var end = p.range.upperBound
-            if p.syntax == .notify, let close = found.first(where: { $0.range.lowerBound >= p.range.upperBound && $0.name == nil && $0.syntax == .notify }),
-               text[p.range.upperBound - 1] == 0x3F {
-                end = close.range.upperBound
+            // The first closing tag that starts at or after this one's end.
+            var c = closing[k]
+            while let j = c, found[j].range.lowerBound < p.range.upperBound { c = closing[j] }
+            if p.syntax == .notify, let j = c, text[p.range.upperBound - 1] == 0x3F {
+                end = found[j].range.upperBound
             }
             for target in [p.range.lowerBound, end] {
                 while i < target {
@@ -51,10 +60,12 @@ public enum UnrenderedPlaceholders {
                 }
                 if target == p.range.lowerBound { place = (scalar, line, column) }
             }
-            let match = String(decoding: UnsafeBufferPointer(rebasing: text[p.range.lowerBound..<end]), as: UTF8.self)
-            out.append(Finding(rule: id, category: id, severity: .error, message: message, match: match,
+            out.append(severity: .error) {
+                let match = String(decoding: UnsafeBufferPointer(rebasing: text[p.range.lowerBound..<end]), as: UTF8.self)
+                return Finding(rule: id, category: id, severity: .error, message: message, match: match,
                                start: place.scalar, end: scalar, line: place.line, column: place.column, endLine: line,
-                               endColumn: column, suggestion: "Fill in \(match) with its value, or remove it."))
+                               endColumn: column, suggestion: "Fill in \(match) with its value, or remove it.")
+            }
         }
         return out
     }

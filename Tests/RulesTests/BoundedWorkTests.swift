@@ -28,6 +28,24 @@ struct BoundedWorkTests {
         #expect(report.findings.last { $0.rule == "cannabis" }?.column == 37)
     }
 
+    @Test("control characters and placeholders are capped like any rule, the decision seeing every one")
+    func builtinCaps() throws {
+        let rules = try Package.defaultRules()
+        let controls = rules.check(String(repeating: "a\u{1}", count: 5_000))
+        #expect(controls.findings.filter { $0.rule == "control-character" }.count == Ruleset.findingsPerRule)
+        #expect(controls.omitted["control-character"] == 5_000 - Ruleset.findingsPerRule)
+        #expect(controls.decision == .block)
+        // Tabs only warn on SMS: a NUL past the cap still blocks.
+        let tabs = rules.check(String(repeating: "a\t", count: 500) + "\u{0}")
+        #expect(tabs.findings.allSatisfy { $0.severity == .warning })
+        #expect(tabs.omitted["control-character"] == 401)
+        #expect(tabs.decision == .block)
+        let placeholders = rules.check(String(repeating: "((name??x)) {{y}} ", count: 2_000))
+        #expect(placeholders.findings.filter { $0.rule == "unrendered-placeholder" }.count == Ruleset.findingsPerRule)
+        #expect(placeholders.omitted["unrendered-placeholder"] == 4_000 - Ruleset.findingsPerRule)
+        #expect(placeholders.decision == .block)
+    }
+
     @Test("an error rule that cannot finish blocks; a warning rule that cannot finish warns")
     func failClosed() throws {
         let text = String(repeating: "a", count: 60) + "!"
