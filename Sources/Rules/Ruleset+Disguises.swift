@@ -7,26 +7,41 @@ extension Ruleset {
     /// made only for a message that has such a place, as its scan's `counts` show (their
     /// survey), so most messages cost no more than that scan. A span counts only where the
     /// view differs from the text: a stand-in term must hold a letter of the message (a time,
-    /// a price or a phone number never matches), and a joined one must span letters written apart.
+    /// a price or a phone number never matches), and a joined one must span letters written apart
+    /// (and may hold stand-ins too).
     func disguisedTerms(_ view: UnsafeBufferPointer<UInt8>, _ counts: ByteCounts) -> [RuleSpan] {
         let survey = DisguiseSurvey(counts)
         let readings = StandIns.readings(survey.standIns)
         let apart = survey.pair && Separators.mayHaveRun(view)
         guard !readings.isEmpty || apart else { return [] }
+        var spans = standInSpans(view, readings)
+        if apart, let joined = Separators.joined(view) {
+            let origin = joined.origin
+            var found = termSpans(joined.bytes)
+            // Letters written apart with stand-ins among them (`c-4-n-n-4-b-1-s`): the joined
+            // view read as the stand-in views read a text (`c4nn4b1s`); rare, so scanned twice.
+            found += joined.bytes.withUnsafeBufferPointer { joinedView in
+                var hits: [LiteralHit] = []
+                let survey = DisguiseSurvey(automaton.scan(joinedView, hits: &hits))
+                return standInSpans(joinedView, StandIns.readings(survey.standIns))
+            }
+            for span in found {
+                let lower = Int(origin[span.range.lowerBound]), upper = Int(origin[span.range.upperBound - 1]) + 1
+                // A span within the text as written is the plain scan's to find.
+                guard upper - lower != span.range.count else { continue }
+                spans.append(RuleSpan(rule: span.rule, range: lower..<upper))
+            }
+        }
+        return spans
+    }
+
+    /// The spans of terms written with stand-ins in `view`, found in its views of `readings`.
+    private func standInSpans(_ view: UnsafeBufferPointer<UInt8>, _ readings: [StandIns.Reading]) -> [RuleSpan] {
         var spans: [RuleSpan] = []
         for reading in readings {
             let folded = StandIns.folded(view, reading)
             for span in termSpans(folded, changedFrom: view) where StandIns.isDisguisedWord(view, folded, span.range) {
                 spans.append(span)
-            }
-        }
-        if apart, let joined = Separators.joined(view) {
-            let origin = joined.origin
-            for span in termSpans(joined.bytes) {
-                let lower = Int(origin[span.range.lowerBound]), upper = Int(origin[span.range.upperBound - 1]) + 1
-                // A span within the text as written is the plain scan's to find.
-                guard upper - lower != span.range.count else { continue }
-                spans.append(RuleSpan(rule: span.rule, range: lower..<upper))
             }
         }
         return spans

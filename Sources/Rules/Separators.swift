@@ -1,6 +1,6 @@
 import Matching
 
-/// Letters written apart, a separator between every two: `c b d`, `c.b.d`, `c. b. d`, `w-e-e-d`,
+/// Letters written apart, a separator between every two: `c b d`, `c.b.d`, `c. b. d`, `w-e-e-d`, `c/b/d`,
 /// `x.x.x p.i.c.s`, `t & c`. A view of the message joins each run of single letters (`Separators.joined`),
 /// and every term with spaces or separators is also found written without them (`getlaid`), so
 /// `g e t l a i d`, whose word breaks are lost, is found as `get laid`.
@@ -12,9 +12,23 @@ enum Separators {
     /// Most separator bytes between two letters of a run (`c - b - d`).
     static let maxGap = 3
 
-    /// Bytes that separate letters written apart: white space, `.`, `-`, `_` and `*`.
+    /// Bytes that separate letters written apart: white space and ASCII punctuation (`c.b.d`,
+    /// `c/b/d`, `c,b,d`, `c|b|d`, `c~b~d`), but for the symbols that stand for a letter
+    /// themselves (`$`, `@`, `!`), those that join a word (`&`, `'`) and brackets and quotes.
     @inline(__always)
     static func isSeparator(_ b: UInt8) -> Bool {
+        LiteralAutomaton.isSpace(b) || separatorPunctuation[Int(b)]
+    }
+
+    private static let separatorPunctuation: [Bool] = (0..<256).map { v in
+        ".-_*/\\,:;|+~^=".utf8.contains(UInt8(v))
+    }
+
+    /// The separators a term's literal is also found without (`getlaid` for `get laid`): white
+    /// space, `.`, `-`, `_` and `*`, which the automaton matches alike. Other punctuation in a
+    /// term is part of it (`24/7`), never dropped.
+    @inline(__always)
+    static func isLiteralSeparator(_ b: UInt8) -> Bool {
         LiteralAutomaton.isSpace(b) || b == 0x2E || b == 0x2D || b == 0x5F || b == 0x2A
     }
 
@@ -30,7 +44,7 @@ enum Separators {
     }
 
     /// Whether `b` is a symbol written as a letter of its own between separators (`t & c`,
-    /// `1 / 2`, `o.n.e.,`): ASCII punctuation other than the separators.
+    /// `$ e x`): ASCII punctuation other than the separators.
     @inline(__always)
     static func isSymbol(_ b: UInt8) -> Bool {
         b > 0x20 && b < 0x7F && !isWordPart(b) && !isSeparator(b)
@@ -146,7 +160,7 @@ enum Separators {
     /// A term's literal without its spaces and separators (`getlaid` for `get laid`), as the
     /// joined view reads it written apart; nil when it has none, or fewer than `minLetters` bytes.
     static func squashed(_ literal: [UInt8]) -> [UInt8]? {
-        let kept = literal.filter { !isSeparator($0) }
+        let kept = literal.filter { !isLiteralSeparator($0) }
         return kept.count != literal.count && kept.count >= minLetters ? kept : nil
     }
 }

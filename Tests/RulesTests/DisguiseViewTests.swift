@@ -40,6 +40,16 @@ struct DisguiseViewTests {
         ("New x.x.x p.i.c.s tonight", "x.x.x p.i.c.s", "adult"),
         ("Want to g e t l a i d tonight?", "g e t l a i d", "adult"),
         ("Order w_e_e_d now", "w_e_e_d", "cannabis"),
+        // Any punctuation between the letters, not only dots, dashes and spaces.
+        ("Get c/a/n/n/a/b/i/s today", "c/a/n/n/a/b/i/s", "cannabis"),
+        ("Get c,a,n,n,a,b,i,s today", "c,a,n,n,a,b,i,s", "cannabis"),
+        ("Get c|a|n|n|a|b|i|s today", "c|a|n|n|a|b|i|s", "cannabis"),
+        ("Get c~b~d today", "c~b~d", "cannabis"),
+        ("Get c:b:d today", "c:b:d", "cannabis"),
+        // Letters apart with stand-ins among them.
+        ("Get c-4-n-n-4-b-1-s today", "c-4-n-n-4-b-1-s", "cannabis"),
+        ("Get w 3 3 d today", "w 3 3 d", "cannabis"),
+        ("Get 7.h.c today", "7.h.c", "cannabis"),
     ])
     func apart(text: String, written: String, rule: String) throws {
         try expectFound(text, written, rule: rule)
@@ -63,6 +73,7 @@ struct DisguiseViewTests {
         "Your new MP3 player and iPhone 15 are at the front desk.",
         "Options: A B C, or D. Pick one.",
         "Your results: T3 1.2, T4 8.1, vitamin D3 45.",
+        "Take 1 tab b.i.d with food; grades A+ B+ C; open Mon/Tue/Wed 9-5; press 1/2/3.",
     ])
     func controls(text: String) throws {
         #expect(try Package.defaultRules().check(text).findings.filter { $0.category != "all-caps" }.isEmpty, "\(text)")
