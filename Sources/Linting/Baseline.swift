@@ -66,6 +66,12 @@ public struct Baseline: Sendable, Equatable {
         return data.map { String(decoding: $0.dropFirst().dropLast(), as: UTF8.self) } ?? "\"\""
     }
 
+    /// Whether a finding may be accepted as known: never a malformed suppression, nor a finding
+    /// of a rule marked `suppressible: false`, which no baseline, override or directive turns off.
+    public static func canAccept(_ f: Finding, in ruleset: Ruleset) -> Bool {
+        f.rule != BuiltinCheck.invalidSuppression.id && ruleset.rules.first(where: { $0.id == f.rule })?.suppressible != false
+    }
+
     /// A counter of what is still accepted: each use consumes one occurrence.
     public func budget() -> [[String]: Int] {
         var b: [[String]: Int] = [:]

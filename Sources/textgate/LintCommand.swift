@@ -118,12 +118,17 @@ struct LintCommand: ParsableCommand {
         }
         progress.finish()
         if let writeBaseline {
-            // A malformed suppression is never accepted as known: it must be fixed.
+            // A malformed suppression is never accepted as known: it must be fixed. Nor is a
+            // finding of a rule that cannot be suppressed: it must be fixed too.
             let all = results.flatMap { r in
-                r.report.findings.filter { $0.rule != BuiltinCheck.invalidSuppression.id }.map { (file: r.template.file, finding: $0) }
+                r.report.findings.filter { Baseline.canAccept($0, in: ruleset) }.map { (file: r.template.file, finding: $0) }
+            }
+            let fixed = results.reduce(0) { n, r in
+                n + r.report.findings.filter { $0.rule != BuiltinCheck.invalidSuppression.id && !Baseline.canAccept($0, in: ruleset) }.count
             }
             try FileOutput.write(Baseline(findings: all).json, to: writeBaseline)
-            Console.error("textgate: recorded \(all.count) findings in \(writeBaseline)")
+            Console.error("textgate: recorded \(all.count) findings in \(writeBaseline)"
+                + (fixed > 0 ? "; \(fixed) findings of rules that cannot be suppressed were not recorded and still fail the lint" : ""))
             let malformed = results.flatMap { r in
                 r.report.findings.filter { $0.rule == BuiltinCheck.invalidSuppression.id }.map { "\(r.template.file):\($0.line):\($0.column): error: \($0.message)" }
             }
@@ -137,7 +142,7 @@ struct LintCommand: ParsableCommand {
         if var budget = known {
             for i in results.indices {
                 let kept = results[i].report.findings.filter { f in
-                    if f.rule == BuiltinCheck.invalidSuppression.id { return true }
+                    if !Baseline.canAccept(f, in: ruleset) { return true }
                     let key = [f.rule, results[i].template.file, f.match]
                     guard let n = budget[key], n > 0 else { return true }
                     budget[key] = n - 1
