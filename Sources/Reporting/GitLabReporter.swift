@@ -12,6 +12,9 @@ public enum GitLabReporter {
         }
     }
 
+    /// The check name of an input that could not be checked (invalid UTF-8).
+    public static let unreadableCheck = "unreadable-input"
+
     /// The issues of `messages`, paths relative to `root` (the repository root).
     public static func render(_ messages: [CheckedMessage], root: String?) -> String {
         var w = JSONWriter()
@@ -34,6 +37,22 @@ public enum GitLabReporter {
                 w.raw(", \"column\": "); w.int(f.endColumn)
                 w.raw("}}}}")
             }
+        }
+        // Code Quality has no place for an input that could not be checked: each is a `blocker`
+        // issue of its own, so that the widget never shows an unreadable file as clean.
+        for m in messages {
+            guard let error = m.error else { continue }
+            let path = ArtifactLocation(m.source, root: root).path
+            let issue = Finding(rule: unreadableCheck, category: unreadableCheck, severity: .error, message: error, match: "",
+                                start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1, suggestion: nil)
+            w.raw(first ? "\n  " : ",\n  ")
+            first = false
+            w.raw("{\"type\": \"issue\", \"check_name\": "); w.string(unreadableCheck)
+            w.raw(", \"description\": "); w.string("This input could not be checked: \(error).")
+            w.raw(", \"categories\": [\"Compliance\"], \"severity\": \"blocker\", \"fingerprint\": ")
+            w.string(fingerprints.next(issue, path: path + ":\(m.firstLine)"))
+            w.raw(", \"location\": {\"path\": "); w.string(path)
+            w.raw(", \"lines\": {\"begin\": "); w.int(m.firstLine); w.raw("}}}")
         }
         w.raw(first ? "]\n" : "\n]\n")
         return w.text

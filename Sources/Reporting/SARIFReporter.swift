@@ -75,7 +75,24 @@ public enum SARIFReporter {
                 w.raw("}")
             }
         }
-        w.raw(first ? "]\n  }]\n}\n" : "\n    ]\n  }]\n}\n")
+        w.raw(first ? "]" : "\n    ]")
+        // Inputs that could not be checked: the run did not succeed, and each says why and where,
+        // so that a code-scanning view never shows an unreadable file as clean.
+        let unreadable = messages.filter { $0.error != nil }
+        if !unreadable.isEmpty {
+            w.raw(",\n    \"invocations\": [{\"executionSuccessful\": false, \"toolExecutionNotifications\": [")
+            for (k, m) in unreadable.enumerated() {
+                let artifact = ArtifactLocation(m.source, root: root)
+                w.raw(k == 0 ? "\n      " : ",\n      ")
+                w.raw("{\"level\": \"error\", \"message\": {\"text\": "); w.string("\(m.source):\(m.firstLine): \(m.error ?? "")")
+                w.raw("}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": "); w.string(artifact.uri)
+                if let base = artifact.baseId { w.raw(", \"uriBaseId\": "); w.string(base) }
+                w.raw("}, \"region\": {\"startLine\": "); w.int(m.firstLine)
+                w.raw("}}}]}")
+            }
+            w.raw("\n    ]}]")
+        }
+        w.raw("\n  }]\n}\n")
         return w.text
     }
 
@@ -105,8 +122,9 @@ public enum SARIFReporter {
         return encode(String(p))
     }
 
-    /// `path` with `%`, space, `#` and `?` percent-encoded, as a URI path needs.
+    /// `path` with `%`, space, `#`, `?` and `:` percent-encoded, as a URI path needs (a `:` in
+    /// a relative reference's first segment would read as a scheme).
     static func encode(_ path: String) -> String {
-        path.replacingAll([("%", "%25"), (" ", "%20"), ("#", "%23"), ("?", "%3F")])
+        path.replacingAll([("%", "%25"), (" ", "%20"), ("#", "%23"), ("?", "%3F"), (":", "%3A")])
     }
 }

@@ -50,7 +50,7 @@ struct CheckCommand: ParsableCommand {
         var writer = JSONWriter()
         var collected: [CheckedMessage] = []
         var failing = false
-        var unreadable = false
+        var unreadable = 0
         // Property-wrapper reads are slow; the loop below runs once per message.
         let format = self.format, failSeverity = failOn.severity
         func handle(source: String, number: Int, firstLine: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
@@ -68,7 +68,7 @@ struct CheckCommand: ParsableCommand {
             case .success(let r): report = ruleset.localized(r, language: language)
             case .failure(let e):
                 problem = e.description
-                unreadable = true
+                unreadable += 1
             }
             if let report, report.findings.contains(where: { $0.severity >= failSeverity }) { failing = true }
             let needsText = format == .text && (problem != nil || !(report?.findings.isEmpty ?? true))
@@ -128,7 +128,13 @@ struct CheckCommand: ParsableCommand {
         case .gitlab: out.write(GitLabReporter.render(collected, root: ArtifactLocation.root(from: FileManager.default.currentDirectoryPath)))
         }
         out.flush()
-        if unreadable { throw ExitStatus.unreadableInput.code }
+        if unreadable > 0 {
+            // Machine formats put it in the report; say it where a person running them looks too.
+            if format != .text {
+                Console.error("textgate: \(unreadable) message\(unreadable == 1 ? "" : "s") could not be checked (not valid UTF-8); exit 3")
+            }
+            throw ExitStatus.unreadableInput.code
+        }
         if failing { throw ExitStatus.findings.code }
     }
 }

@@ -44,11 +44,24 @@ struct MessageInput {
         } else {
             for (i, a) in arguments.enumerated() {
                 let start = input.storage.count
-                input.storage += lineFeeds(Array(a.utf8))
+                input.storage += lineFeeds(rawBytes(of: a) ?? Array(a.utf8))
                 input.messages.append(Message(source: "arg\(i + 1)", number: i + 1, range: start..<input.storage.count))
             }
         }
         return input
+    }
+
+    /// The bytes of the command-line argument that reads as `argument` when it is not valid
+    /// UTF-8: Swift repairs arguments as it reads them, and a message must be checked (and
+    /// refused) as it was given, as on standard input or with `--lines`.
+    static func rawBytes(of argument: String) -> [UInt8]? {
+        guard argument.unicodeScalars.contains("\u{FFFD}") else { return nil }
+        for k in 1..<Int(CommandLine.argc) {
+            guard let p = CommandLine.unsafeArgv[k] else { continue }
+            let raw = Array(UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self), count: strlen(p)))
+            if String(validating: raw, as: UTF8.self) == nil, String(decoding: raw, as: UTF8.self) == argument { return raw }
+        }
+        return nil
     }
 
     /// `bytes` with CR LF and lone CR made line feeds, as every way in does before the check

@@ -13,6 +13,23 @@ struct CheckInputTests {
         #expect(text.stdout.hasPrefix("arg2:1:5: error: "), "\(text)")
     }
 
+    @Test("an argument that is not UTF-8 is refused as standard input is: exit 3, not repaired and passed")
+    func invalidArgument() throws {
+        let binary = try #require(CLI.binary)
+        // Foundation passes arguments as Swift strings, always valid UTF-8: a shell writes the byte.
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "\"$0\" check --no-config --format jsonl \"$(printf 'Hello \\377 there')\"", binary.path]
+        let out = Pipe()
+        shell.standardOutput = out
+        shell.standardError = Pipe()
+        try shell.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 3)
+        #expect(String(decoding: data, as: UTF8.self).contains("invalid UTF-8 at byte 6"))
+    }
+
     @Test("with no arguments standard input is one message, newlines and all")
     func standardInput() throws {
         let r = try CLI.run(["check", "--format", "jsonl"], stdin: "Hello.\nTry CBD\nBye")

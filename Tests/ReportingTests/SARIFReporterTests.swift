@@ -68,9 +68,31 @@ struct SARIFReporterTests {
         ("fixtures/messages/a.txt", "fixtures/messages/a.txt"),
         ("./fixtures/a.txt", "fixtures/a.txt"),
         ("a b#c?d%e.txt", "a%20b%23c%3Fd%25e.txt"),
+        // A colon in the first segment would read as a scheme.
+        ("in,x:y.txt", "in,x%3Ay.txt"),
     ])
     func uris(path: String, uri: String) {
         #expect(SARIFReporter.uri(path) == uri)
+    }
+
+    @Test("an input that could not be checked makes the run unsuccessful, with a notification saying where")
+    func unreadable() throws {
+        let rules = try Package.rules()
+        let messages = [CheckedMessage(source: "msgs.txt", number: 1, firstLine: 1, text: "Try CBD", report: rules.check("Try CBD")),
+                        CheckedMessage(source: "msgs.txt", number: 2, firstLine: 2, text: "", report: nil,
+                                       error: "invalid UTF-8 at byte 3; save the text as UTF-8")]
+        let log = try parsed(SARIFReporter.render(messages, rules: rules.rules.map(RuleDescriptor.init), rulesVersion: rules.version))
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
+        #expect(invocation["executionSuccessful"] as? Bool == false)
+        let note = try #require((invocation["toolExecutionNotifications"] as? [[String: Any]])?.first)
+        #expect(note["level"] as? String == "error")
+        #expect(((note["message"] as? [String: Any])?["text"] as? String)?.contains("msgs.txt:2: invalid UTF-8") == true)
+        // A clean run has no invocation block.
+        #expect(try parsed(Self.sarif(["fine"], rules: rules))["runs"].flatMap { ($0 as? [[String: Any]])?.first?["invocations"] } == nil)
+        // GitLab's Code Quality report lists it as an issue of its own.
+        let gitlab = try #require(try parseJSON(GitLabReporter.render(messages, root: nil)) as? [[String: Any]])
+        #expect(gitlab.contains { $0["check_name"] as? String == GitLabReporter.unreadableCheck && $0["severity"] as? String == "blocker" })
     }
 
     @Test("the fingerprint stays when the finding moves to another line and changes with the match")
