@@ -117,14 +117,8 @@ public enum FormEncoding {
         s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
     }
 
-    /// Decodes a form body into fields (later duplicates win).
+    /// Decodes a form body into fields (later duplicates win); see `decodeRepairing`.
     public static func decode(_ body: String) -> [String: String] {
-        var out: [String: String] = [:]
-        for pair in body.split(separator: "&") {
-            let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func un(_ s: Substring) -> String { s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s) }
-            out[un(kv[0])] = kv.count > 1 ? un(kv[1]) : ""
-        }
-        return out
+        decodeRepairing(Array(body.utf8)).fields
     }
 }

@@ -16,8 +16,9 @@ extension Router where Context == AppContext {
             let isForm = request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true
                 && !raw.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("{")
             var fields: [String: String] = [:]
+            var formRepaired = false
             if isForm {
-                fields = FormEncoding.decode(raw)
+                (fields, formRepaired) = FormEncoding.decodeRepairing(buffer.readableBytesView)
             } else {
                 let body = try BodyReader.decode(InboundRequest.self, Data(raw.utf8))
                 fields["from"] = body.from
@@ -36,7 +37,7 @@ extension Router where Context == AppContext {
                 // Never refused for its content: line ends made LF, control characters removed, and
                 // the record marked repaired when anything beyond line ends had to change.
                 let cleaned = InboundText.clean(body)
-                let repaired = cleaned.removedControls || !raw.utf8.elementsEqual(buffer.readableBytesView)
+                let repaired = cleaned.removedControls || formRepaired || !raw.utf8.elementsEqual(buffer.readableBytesView)
                 let result = try await state.inbound.receive(from: from, to: to, body: cleaned.text, repaired: repaired)
                 state.metrics.inbound(result.message.classification)
                 if isForm {

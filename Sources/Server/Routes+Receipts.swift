@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Messaging
+import OptOut
 import Storage
 
 extension Router where Context == AppContext {
@@ -12,7 +13,12 @@ extension Router where Context == AppContext {
                 throw APIError(.unsupportedMediaType, "unsupported_media_type",
                                "Post the provider's status callback as a form (application/x-www-form-urlencoded) with MessageSid and MessageStatus.")
             }
-            let fields = FormEncoding.decode(String(decoding: buffer.readableBytesView, as: UTF8.self))
+            // A receipt is the provider's, not a patient's: bytes that are not UTF-8 are refused, as
+            // on every route but a patient's texts.
+            let (fields, repaired) = FormEncoding.decodeRepairing(buffer.readableBytesView)
+            guard !repaired else {
+                throw APIError(.badRequest, "invalid_utf8", "The status callback is not valid UTF-8 (a byte or %XX escape); send it as UTF-8.")
+            }
             try ProviderSignature.require(request, fields: fields, state: state)
             guard let sid = fields["MessageSid"] ?? fields["SmsSid"], !sid.isEmpty else {
                 throw APIError(.badRequest, "missing_field", "A status callback needs `MessageSid`, the provider's id of the text.")
@@ -33,7 +39,9 @@ extension Router where Context == AppContext {
                 }
                 code = n
             }
-            let message = fields["ErrorMessage"].flatMap { $0.isEmpty ? nil : $0 }
+            // The provider's words are kept whole: control characters go (a NUL would cut the rest
+            // where it is stored), line ends become LF.
+            let message = fields["ErrorMessage"].map { InboundText.clean($0).text }.flatMap { $0.isEmpty ? nil : $0 }
             let receipt = try await state.receipts.receive(providerSid: sid, status: status, errorCode: code, errorMessage: message)
             state.metrics.deliveryStatus(status.rawValue, applied: receipt.update.applied)
             if receipt.update.applied, let code {

@@ -64,7 +64,7 @@ extension Router where Context == AppContext {
         route(.post, "/s/{token}/reply", roles: nil, state: state, registry: registry) { request, context in
             let token = try context.parameters.require("token")
             let cookie = SecurePage.cookie(request)
-            let form = try await SecurePage.form(request, context)
+            let (form, formRepaired) = try await SecurePage.formRepairing(request, context)
             guard let link = try await state.secureLinks.session(token: token, cookie: cookie) else {
                 return try await SecurePage.signIn(state, token)
             }
@@ -80,7 +80,7 @@ extension Router where Context == AppContext {
                     id: Identifier.make("in"), from: recipient?.cellPhone ?? recipient?.email ?? "patient", to: "secure",
                     body: body, recipientId: link.recipientId, queue: message?.queue,
                     classification: "secure-reply", reviewReason: nil, blocked: false, receivedAt: state.clock(),
-                    repaired: cleaned.removedControls))
+                    repaired: cleaned.removedControls || formRepaired))
             }
             return pages.redirect("/s/\(token)/thread")
         }
@@ -216,7 +216,12 @@ enum SecurePage {
     }
 
     static func form(_ request: Request, _ context: AppContext) async throws -> [String: String] {
+        try await formRepairing(request, context).fields
+    }
+
+    /// The posted form, and whether a byte or escape in it was not UTF-8 (and was replaced).
+    static func formRepairing(_ request: Request, _ context: AppContext) async throws -> (fields: [String: String], repaired: Bool) {
         let buffer = try await request.body.collect(upTo: 64 * 1024)
-        return FormEncoding.decode(String(buffer: buffer))
+        return FormEncoding.decodeRepairing(buffer.readableBytesView)
     }
 }

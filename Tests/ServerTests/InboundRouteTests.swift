@@ -165,6 +165,21 @@ struct InboundFormatTests {
         }
     }
 
+    @Test("a form's escape that is not UTF-8 is repaired, not left encoded: the STOP still opts out", arguments: [
+        ("Body=STOP%FF", "opt-out"), ("Body=STOP%C3", "opt-out"), ("Body=Please+stop+texting+me%20%E9", "revocation"),
+    ])
+    func repairedEscapes(body: String, classification: String) async throws {
+        try await withServer { h, client in
+            let r = try await client.call(.post, "/v1/inbound", key: h.keys.provider, form: "From=%2B15552102001&To=%2B15555550100&" + body)
+            #expect(r.status == .ok, "\(r)")
+            let stored = try #require(try await h.store.inbound(phone: "+15552102001").first)
+            #expect(stored.classification == classification, "\(stored.body)")
+            #expect(stored.repaired)
+            #expect(!stored.body.contains("%"), "\(stored.body)")
+            #expect(stored.body.unicodeScalars.contains("\u{FFFD}"))
+        }
+    }
+
     @Test("JSON labelled as a form is still read as JSON")
     func jsonLabelledForm() async throws {
         try await withServer { h, client in
