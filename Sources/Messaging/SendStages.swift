@@ -23,6 +23,10 @@ public struct SendabilityStage: SendStage {
             throw SendError(.notFound, code: "recipient_not_found", message: "No patient or contact has id `\(c.request.recipientId)`; create it with POST /v1/patients or /v1/contacts.")
         }
         let sendability = Sendability(recipient)
+        // A method named twice would send the text twice.
+        if let twice = c.request.notify.first(where: { m in c.request.notify.filter { $0 == m }.count > 1 }) {
+            throw SendError(.invalid, code: "invalid_notify", message: "`notify` names `\(twice)` twice; name each method once.")
+        }
         for method in c.request.notify {
             guard let m = sendability.method(method) else {
                 throw SendError(.invalid, code: "invalid_notify", message: "`\(method)` is not a notify method; use `sms` and/or `email`.")

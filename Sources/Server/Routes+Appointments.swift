@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Messaging
+import Rules
 import Storage
 
 extension Router where Context == AppContext {
@@ -8,6 +9,7 @@ extension Router where Context == AppContext {
     func addAppointmentRoutes(_ state: ServerState, _ registry: RouteRegistry) {
         route(.post, "/v1/appointments", roles: [.sender], state: state, registry: registry) { request, context in
             let body = try await BodyReader.decode(AppointmentRequest.self, request, context: context)
+            try Self.refuseControls(["location": body.location, "provider": body.provider])
             let startsAt = try Self.appointmentTime(body.startsAt)
             guard let recipient = try await state.store.recipient(id: body.recipient) else {
                 throw APIError(.notFound, "recipient_not_found", "No patient or contact has id `\(body.recipient)`; create it with POST /v1/patients or /v1/contacts.")
@@ -40,6 +42,7 @@ extension Router where Context == AppContext {
         route(.patch, "/v1/appointments/{id}", roles: [.sender], state: state, registry: registry) { request, context in
             let id = try context.parameters.require("id")
             let body = try await BodyReader.decode(AppointmentPatch.self, request, context: context)
+            try Self.refuseControls(["location": body.location, "provider": body.provider])
             guard var a = try await state.store.appointment(id: id) else { throw APIError.notFound("appointment", id) }
             let now = state.clock()
             var reminders: [ScheduledSend]?
@@ -75,6 +78,17 @@ extension Router where Context == AppContext {
     }
 
     /// An RFC 3339 `startsAt`.
+    /// Refuses a field holding a control character: a reminder shows it to the patient, and a
+    /// NUL would be cut where it is stored, as a patient's name would (`RecipientInput`).
+    static func refuseControls(_ fields: [String: String?]) throws {
+        for (field, value) in fields.sorted(by: { $0.key < $1.key }) {
+            guard let c = value?.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) else { continue }
+            throw APIError(.unprocessableContent, "invalid_field",
+                           "`\(field)` holds the control character \(ControlCharacters.name(c.value)); remove it.",
+                           detail: FieldDetail(field: field))
+        }
+    }
+
     static func appointmentTime(_ raw: String) throws -> Date {
         guard let date = APITime.date(raw) else {
             throw APIError(.badRequest, "invalid_field", "`startsAt` must be an RFC 3339 time such as 2026-01-31T15:30:00-05:00, not `\(raw)`.",

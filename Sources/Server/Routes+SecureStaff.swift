@@ -27,7 +27,9 @@ extension Router where Context == AppContext {
                 guard let to else { continue }
                 let from = method == "sms" ? message.fromNumber : state.config.practice.email
                 do {
-                    let id = try await state.transport.deliver(Delivery(messageId: message.id, channel: method, from: from, to: to, body: text))
+                    // The token is the delivery's secret: sealed in the outbox, redacted in every view.
+                    let id = try await state.transport.deliver(Delivery(messageId: message.id, channel: method, from: from, to: to,
+                                                                        body: text, secret: token))
                     deliveries.append(HandedOver(channel: method, id: id))
                 } catch {
                     throw APIError(.badGateway, "transport_failed", "The new link was created but its notification was not delivered: \(error).")

@@ -28,6 +28,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "If the database has no API key yet, create an admin key and print it once.") var bootstrapKey = false
 
     func run() async throws {
+        guard (0...65_535).contains(port) else {
+            Console.error("textgate: --port \(port) is not a TCP port; give 1 to 65535, or 0 to pick a free one")
+            throw ExitStatus.usage.code
+        }
         var logger = Logger(label: "textgate", factory: LineLogHandler.init)
         logger.logLevel = .info
         let settings: ServerConfig
@@ -39,7 +43,10 @@ struct ServeCommand: AsyncParsableCommand {
         let source: RuleSource = rules.map { .directory($0) }
             ?? (FileManager.default.fileExists(atPath: "rules/" + RuleDirectory.settingsFile) ? .directory("rules") : .builtin)
         let holder: RulesHolder
-        do { holder = try RulesHolder(source: source) } catch {
+        do { holder = try RulesHolder(source: source) } catch .unreadableDirectory(let path, let reason) {
+            Console.error("textgate: cannot read the rules directory \(path): \(reason); pass --rules DIR naming a rules directory, or leave it out to use the built-in rules; the server did not start")
+            throw ExitStatus.usage.code
+        } catch {
             Console.error(error.renderedWithSource)
             Console.error("textgate: \(source) are invalid; the server did not start")
             throw ExitStatus.usage.code

@@ -29,6 +29,19 @@ struct ServeStartupTests {
         let rules = try CLI.run(["serve", "--db", temp.db, "--rules", "no-such-rules", "--port", "0"])
         #expect(rules.status == 2, "\(rules)")
         #expect(rules.stderr.contains("no-such-rules"))
+        #expect(rules.stderr.split(separator: "\n").count == 1, "\(rules.stderr)")
+        // A file named as the rules directory: one line, and never the file's contents.
+        let file = try CLI.run(["serve", "--db", temp.db, "--rules", "README.md", "--port", "0"])
+        #expect(file.status == 2, "\(file)")
+        #expect(file.stderr.split(separator: "\n").count == 1, "\(file.stderr)")
+    }
+
+    @Test("a port out of range is refused at start-up, not wrapped to another port", arguments: ["65536", "131803", "-1"])
+    func portRange(port: String) throws {
+        let temp = try ServeTemp()
+        defer { temp.remove() }
+        let r = try CLI.run(["serve", "--db", temp.db, "--rules", "rules", "--port", port])
+        #expect(r.status == 2, "\(r)")
     }
 
     @Test("without --rules, serve checks with the built-in rules where ./rules is not a ruleset, as every command does")
