@@ -3,6 +3,84 @@
 extension BuiltinRules {
     /// Every file of the default rules, sorted by path.
     public static let files: [RuleFile] = [
+        RuleFile(relativePath: "adult/adult-solicitation.yml", text: #"""
+# yaml-language-server: $schema=../../schema/rule.schema.json
+# Blocks the sentence shapes of adult-dating and sexting spam, however the words vary: an adult
+# adjective on women ("hot local moms", "horny housewives"), women who "want to chat with you",
+# "home alone" with pictures to send, sexy pictures or videos on offer.
+#
+# The adult rule lists fixed phrases; these patterns cover their variants. Care texts use the same
+# words apart: "hot flashes in women", "women near you can get a mammogram", "lonely new moms can
+# join our support group", "send us photos of the rash", "no strings attached" on a free flu shot,
+# "feeling lonely tonight? call 988". So "lonely" alone, "tonight", "no strings attached" without
+# a dating word and "send pics" without a sexual word never count. "Pix" is left out: in the
+# personal texts of the SMS Spam Collection it is a partner's, not an offer.
+category: adult
+severity: error
+message: >-
+  This text carries sexual or adult-dating content, which carriers block on business texting.
+  Remove it; sexual-health information belongs in plain clinical words or a secure message.
+rationale: >-
+  The CTIA Messaging Principles and Best Practices list sex and adult content among SHAFT content
+  that carriers disallow without age gating, and T-Mobile's code of conduct bars it on A2P
+  messaging (fines per violation since 2024); AT&T and Verizon filter adult-dating and sexting
+  solicitations as well.
+suggestion: Remove the adult content; for sexual-health care, say plainly what the patient needs to do.
+translations:
+  es:
+    message: >-
+      Este texto tiene contenido sexual o de citas para adultos, que los operadores bloquean en los
+      mensajes de empresas. Quítelo; la información de salud sexual va en palabras clínicas claras o
+      en un mensaje seguro.
+    suggestion: >-
+      Quite el contenido para adultos; para la atención de salud sexual, diga claramente lo que el
+      paciente debe hacer.
+kind: pattern
+patterns:
+  # an adult adjective on women: "hot local moms", "horny housewives", "lonely cougars"
+  - pattern: '\b(?:hot|sexy|horny|naughty|lusty|kinky|slutty|busty|frisky|dirty|steamy|thirsty)\s+(?:local\s+|single\s+|mature\s+|married\s+|young\s+|lonely\s+|bored\s+|older\s+|asian\s+|latina\s+|russian\s+)?(?:women|woman|girls?|gals|ladies|wives|housewives|moms|mums|milfs|cougars|singles|babes|chicks|hotties|sluts)\b'
+    prefilter: [hot, sexy, horny, naughty, lusty, kinky, slutty, busty, frisky, dirty, steamy, thirsty]
+  - pattern: '\b(?:lonely|bored|horny|local|single|married|desperate)\s+(?:local\s+)?(?:housewives|milfs|cougars|hotties|sluts)\b'
+    prefilter: [housewives, milfs, cougars, hotties, sluts]
+  # women who want to chat with, meet or hook up with the reader
+  - pattern: '\b(?:women|girls|ladies|wives|housewives|moms|mums|milfs|cougars|singles|babes|hotties|chicks)\s+(?:[a-z]+\s+){0,4}?(?:want(?:s|ing)?\s+to|wanna|waiting\s+to|looking\s+to|dying\s+to|ready\s+to|eager\s+to|would\s+love\s+to)\s+(?:chat|meet|hook\s*up|date|talk|text|sext|play|have\s+fun|get\s+to\s+know)\s+(?:with\s+|to\s+)?(?:you|u)\b'
+    prefilter: [women, girls, ladies, wives, moms, mums, milfs, cougars, singles, babes, hotties, chicks]
+  # "no strings attached" beside a dating or sexual word
+  - pattern: '\bno\s+strings\s+attached\b(?=[^\n]{0,80}?\b(?:hook\s*ups?|sexy|horny|naughty|flirt|flings?|discreet|singles|one\s+night|milfs?|cougars)\b)|\b(?:hook\s*ups?|sexy|horny|naughty|flirt|flings?|discreet|singles|one\s+night|milfs?|cougars)\b(?=[^\n]{0,80}?\bno\s+strings\s+attached\b)'
+    prefilter: [strings attached]
+  # alone, with pictures to send: "home alone and want to send you some pics"
+  - pattern: '\b(?:home\s+alone|all\s+alone|alone\s+tonight|alone\s+at\s+home|in\s+bed\s+alone|naked|undressed|in\s+the\s+shower)\b[^.!?\n]{0,60}?\b(?:send|show|sending|showing)\s+(?:you|u)\s+(?:some\s+|a\s+few\s+|my\s+|more\s+)?(?:pics|pictures|photos|selfies|nudes|videos?|snaps)\b'
+    prefilter: [alone, naked, undressed, shower]
+  - pattern: '\b(?:hey|hi|hello)\s+(?:sexy|hottie|stud)\b[^\n]{0,80}?\b(?:pics|pictures|photos|selfies|nudes|snaps|video\s+chat|cam)\b'
+    prefilter: [sexy, hottie, stud]
+  # sexual pictures or videos on offer
+  - pattern: '\b(?:sexy|nude|naughty|racy|steamy|x-?rated|dirty|hot)\s+(?:pics|pictures|photos|selfies|videos|snaps)\b'
+    prefilter: [sexy, nude, naughty, racy, steamy, rated, dirty, hot]
+  # Spanish
+  - pattern: '\b(?:chicas|mujeres|solteras|casadas|maduras|amas\s+de\s+casa)\s+(?:[a-z]+\s+){0,4}?(?:quieren|buscan|desean|esperan|te\s+esperan\s+para)\s+(?:chatear|conocerte|verte|hablar\s+contigo|salir\s+contigo|un\s+encuentro|una\s+cita)\b'
+    prefilter: [chicas, mujeres, solteras, casadas, maduras, amas de casa]
+  - pattern: '\b(?:chicas|mujeres|solteras|casadas|maduras)\s+(?:calientes|cachondas|ardientes|sexys?|traviesas|atrevidas)\b'
+    prefilter: [chicas, mujeres, solteras, casadas, maduras]
+  - pattern: '\b(?:sola|solita|desnuda)\s+(?:en\s+casa\s+)?[^.!?\n]{0,60}?\b(?:fotos|fotitos|videos?|selfies)\b'
+    prefilter: [sola, solita, desnuda]
+examples:
+  flag:
+    - "Bored housewives are online right now, reply to start."
+    - "Cougars in your area would love to meet you this weekend."
+    - "Home alone all night and dying to show you some selfies, reply."
+    - "Flings with no strings attached start here."
+    - "Casadas de tu zona buscan un encuentro esta noche."
+  pass:
+    - "Hot flashes are common in women during menopause; ask us about treatment."
+    - "Lonely new moms can join our postpartum support group on Tuesdays."
+    - "Please send us photos of the rash through the portal before your visit."
+    - "Free flu shots for the whole family, no strings attached."
+    - "Feeling lonely tonight? Call or text 988 any time."
+    - "If your child is home alone after school, talk about safety rules."
+    - "Las mujeres embarazadas que quieren conocer el hospital pueden hacer una visita."
+    - "Si vive sola en casa, pida a un familiar que le lleve a su cita."
+
+"""#),
         RuleFile(relativePath: "adult/adult.yml", text: #"""
 # yaml-language-server: $schema=../../schema/rule.schema.json
 # Blocks sexual and adult-dating content, which carriers bar without an age gate (the S of SHAFT).
@@ -190,11 +268,11 @@ exceptions:
     - le acompañara
 examples:
   flag:
-    - "Hot singles in your area want to meet you tonight."
+    - "Singles in your area are online now."
     - "Want XXX pics sent straight to your phone?"
     - "I'm so horny, call me now."
     - "Join the UK's largest dogging network."
-    - "Chicas calientes te esperan: escribe ya."
+    - "Solteras en tu zona te esperan: escribe ya."
     - "Contenido para adultos, solo mayores de 18."
   pass:
     - "Your STI results are ready in the patient portal."
@@ -213,12 +291,16 @@ examples:
 #
 # The rule cannot be suppressed, so the list holds only words whose ordinary meaning is cannabis.
 # Left out on purpose: "pot" (pot roast, potluck), "420" (times, suite numbers), "kush" (a common
-# given name: "Dr. Kush Patel"), "indica" (Spanish for "indicates": "como indica su médico"),
+# given name: "Dr. Kush Patel"), bare "sativa" (a surname, "Dr. Ana Sativa", and the species name
+# of oats, rice and alfalfa on allergy panels; its strain and product phrases are listed),
+# "indica" (Spanish for "indicates": "como indica su médico"),
 # "dispensary" and "dispensaries" (also a practice's or hospital's in-house pharmacy), bare "hemp"
 # (hemp seeds, fabrics), "edibles", and the abbreviations CBG (capillary blood glucose), CBN and
 # HHC (home health care). Texts that sell those also name cannabis, CBD or THC, which are listed.
 # "weed" stays, with gardening and allergy exceptions: in the 4,827 personal texts of the SMS Spam
 # Collection every one of its 10 uses means cannabis.
+# THC is listed, but a drug screen that names it among the drugs it tests for is a lab order or
+# result, not cannabis content: "drug screen (THC, opiates)", "negative for THC" are exceptions.
 # Spanish: "mota" stays with "mota de polvo" as an exception; bare "cáñamo" (semillas de cáñamo)
 # and "hierba" (herb) are left out like "hemp".
 category: cannabis
@@ -271,7 +353,23 @@ terms:
     - reefer
     - hashish
     - hash oil
-    - sativa
+    - sativa strain
+    - sativa strains
+    - sativa dominant
+    - sativa-dominant
+    - sativa hybrid
+    - sativa flower
+    - sativa gummies
+    - sativa cart
+    - sativa carts
+    - sativa vape
+    - sativa pre-rolls
+    - indica or sativa
+    - sativa or indica
+    - sativa and indica
+    - indica and sativa
+    - indica/sativa
+    - sativa/indica
     - pre-roll
     - pre-rolls
   es:
@@ -313,6 +411,86 @@ exceptions:
     - grass and weed
     - weed and tree
     - tree and weed
+    # a drug screen naming THC among the drugs it tests for (a lab order or result)
+    - "drug screen (thc"
+    - "drug screen for thc"
+    - "drug test (thc"
+    - "drug test for thc"
+    - "drug panel (thc"
+    - "tox screen (thc"
+    - "toxicology screen (thc"
+    - "screen for thc"
+    - "screened for thc"
+    - "screening for thc"
+    - "test for thc"
+    - "tested for thc"
+    - "testing for thc"
+    - "positive for thc"
+    - "negative for thc"
+    - "detected thc"
+    - "thc screen"
+    - "thc screening"
+    - "thc metabolite"
+    - "thc metabolites"
+    - "thc-cooh"
+    - "thc (cannabinoids)"
+    - "thc (marijuana) screen"
+    - "thc, opiates"
+    - "opiates, thc"
+    - "thc/opiates"
+    - "opiates/thc"
+    - "thc, opioids"
+    - "opioids, thc"
+    - "thc/opioids"
+    - "opioids/thc"
+    - "thc, cocaine"
+    - "cocaine, thc"
+    - "thc/cocaine"
+    - "cocaine/thc"
+    - "thc, amphetamines"
+    - "amphetamines, thc"
+    - "thc/amphetamines"
+    - "amphetamines/thc"
+    - "thc, amphetamine"
+    - "amphetamine, thc"
+    - "thc/amphetamine"
+    - "amphetamine/thc"
+    - "thc, benzodiazepines"
+    - "benzodiazepines, thc"
+    - "thc/benzodiazepines"
+    - "benzodiazepines/thc"
+    - "thc, barbiturates"
+    - "barbiturates, thc"
+    - "thc/barbiturates"
+    - "barbiturates/thc"
+    - "thc, methadone"
+    - "methadone, thc"
+    - "thc/methadone"
+    - "methadone/thc"
+    - "thc, pcp"
+    - "pcp, thc"
+    - "thc/pcp"
+    - "pcp/thc"
+    - "thc, oxycodone"
+    - "oxycodone, thc"
+    - "thc/oxycodone"
+    - "oxycodone/thc"
+    - "thc, fentanyl"
+    - "fentanyl, thc"
+    - "thc/fentanyl"
+    - "fentanyl/thc"
+    - "thc, buprenorphine"
+    - "buprenorphine, thc"
+    - "thc/buprenorphine"
+    - "buprenorphine/thc"
+    - "thc, methamphetamine"
+    - "methamphetamine, thc"
+    - "thc/methamphetamine"
+    - "methamphetamine/thc"
+    - "thc, mdma"
+    - "mdma, thc"
+    - "thc/mdma"
+    - "mdma/thc"
     # botanical names on allergy panels and food labels (oat, rice, alfalfa, black seed, chestnut, lettuce, parsnip)
     - avena sativa
     - oryza sativa
@@ -322,6 +500,27 @@ exceptions:
     - lactuca sativa
     - pastinaca sativa
   es:
+    - "prueba de drogas (thc"
+    - "examen de drogas (thc"
+    - "prueba de thc"
+    - "positivo para thc"
+    - "positiva para thc"
+    - "negativo para thc"
+    - "negativa para thc"
+    - "thc, opiáceos"
+    - "opiáceos, thc"
+    - "thc, opiaceos"
+    - "opiaceos, thc"
+    - "thc, opioides"
+    - "opioides, thc"
+    - "thc, cocaína"
+    - "cocaína, thc"
+    - "thc, cocaina"
+    - "cocaina, thc"
+    - "thc, anfetaminas"
+    - "anfetaminas, thc"
+    - "thc, benzodiacepinas"
+    - "benzodiacepinas, thc"
     - mota de polvo
     - una mota
 examples:
@@ -336,6 +535,8 @@ examples:
     - "We can discuss MMJ at your next visit."
     - "Your T.H.C. level test kit"
     - "Delta-8 gummies are not FDA approved."
+    - "Sativa-dominant strains back in stock."
+    - "Indica or sativa? Ask at the front desk."
     - "Smoking weed before surgery raises risks."
     - "Ask about c\u200bb\u200bd oils"
     - "Pregunte por la mariguana medicinal en su próxima cita."
@@ -349,6 +550,9 @@ examples:
     - "Seaweed snacks are high in iodine."
     - "Check your CBG before breakfast and log it."
     - "Weed pollen counts are high this week; take your allergy medicine."
+    - "Your urine drug screen (THC, cocaine) was ordered at the lab."
+    - "Your drug test was negative for THC."
+    - "Dr. Lena Sativa will call you with your results."
     - "Dr. Kush Patel will see you at 2 PM."
     - "Your appointment is at 4:20 PM on Friday."
     - "Please bring the pot roast recipe for the potluck."
@@ -356,7 +560,105 @@ examples:
     - "Pick up your order at the hospital dispensary."
     - "Oat allergy panel (Avena sativa): negative."
     - "Las semillas de cáñamo de su plan de dieta están bien."
+    - "Su examen de drogas (THC, cocaína) está ordenado en el laboratorio."
     - "Limpie la mota de polvo del inhalador antes de usarlo."
+
+"""#),
+        RuleFile(relativePath: "finance/debt-relief.yml", text: #"""
+# yaml-language-server: $schema=../../schema/rule.schema.json
+# Warns about debt-relief offers: debt or card bills within 3 words of relief wording ("cut your
+# debt in half", "drowning in credit card bills", "alivio de deudas").
+#
+# Practices write about the patient's own bill as a "balance" and offer payment plans and
+# financial assistance; "reduce" and "lower" are not relief words here ("financial assistance can
+# reduce what you owe"), and "medical debt" is an exception: a practice may say that it does not
+# report medical debt, or that charity care can erase it.
+category: lending
+severity: warning
+message: >-
+  This text offers debt relief, which carriers treat as high-risk financial content and filter.
+  Keep billing texts to the patient's own balance and payment plan.
+rationale: >-
+  The CTIA Messaging Principles and Best Practices and the carriers' 10DLC rules list debt relief,
+  debt consolidation and debt collection as high-risk or disallowed content; T-Mobile's code of
+  conduct fines violations since 2024, and the FTC's Telemarketing Sales Rule restricts debt-relief
+  offers.
+suggestion: Remove the debt offer; a payment plan for the patient's bill is fine.
+translations:
+  es:
+    message: >-
+      Este texto ofrece alivio de deudas, que los operadores consideran contenido financiero de
+      alto riesgo y filtran. Limite los mensajes de facturación al saldo y al plan de pagos del
+      propio paciente.
+    suggestion: >-
+      Quite la oferta sobre deudas; un plan de pagos para la factura del paciente está bien.
+kind: near
+within: 3
+first:
+  en:
+    - debt
+    - debts
+    - credit card bills
+    - credit card balances
+    - card debt
+  es:
+    - deuda
+    - deudas
+second:
+  en:
+    - cut
+    - slash
+    - erase
+    - wipe out
+    - eliminate
+    - in half
+    - by half
+    - drowning
+    - struggling with
+    - buried in
+    - behind on
+    - relief
+    - settle
+    - settlement
+    - consolidate
+    - consolidation
+    - forgiveness
+    - less than you owe
+    - pennies on the dollar
+  es:
+    - a la mitad
+    - elimine
+    - elimina
+    - borre
+    - ahogado
+    - ahogada
+    - ahogados
+    - alivio
+    - consolide
+    - consolida
+    - consolidación
+    - consolidacion
+    - liquide
+    - menos de lo que debe
+exceptions:
+  en:
+    - medical debt
+    - medical debts
+  es:
+    - deuda médica
+    - deuda medica
+    - deudas médicas
+    - deudas medicas
+examples:
+  flag:
+    - "Behind on your debts? We settle them for pennies on the dollar."
+    - "Slash your debt in half with one call."
+    - "¿Ahogado en deudas? Elimine hasta la mitad con nuestro programa."
+  pass:
+    - "Your balance of $120 is due; ask us about a payment plan."
+    - "We do not report medical debt to credit bureaus."
+    - "Financial assistance can reduce what you owe; call (201) 555-0100."
+    - "Podemos ayudarle con su deuda médica; pregunte por asistencia financiera."
 
 """#),
         RuleFile(relativePath: "finance/get-rich-quick.yml", text: #"""
@@ -640,6 +942,17 @@ terms:
     - tired of debt
     - drowning in debt
     - get out of debt
+    - payday advance
+    - payday advances
+    - paycheck advance
+    - paycheck advances
+    - salary advance
+    - wage advance
+    - payday lender
+    - payday lenders
+    - borrow up to
+    - drowning in bills
+    - credit card bills
   es:
     - préstamo rápido
     - préstamos rápidos
@@ -702,19 +1015,83 @@ terms:
     - su prestamo esta aprobado
     - salga de sus deudas
     - salga de deudas
+    - adelanto de nómina
+    - adelanto de nomina
+    - adelanto de sueldo
+    - adelanto de salario
+    - adelanto en efectivo
+    - pida prestado hasta
 examples:
   flag:
-    - "Need cash fast? Payday loans up to $1,000, approved today."
-    - "Debt relief: cut your credit card debt in half."
+    - "Need cash fast? Payday loans approved today."
+    - "Bad credit? Get a personal loan approved today."
     - "Bad credit OK, no credit check, money in 24 hours."
     - "Préstamos rápidos sin revisión de crédito."
-    - "Alivio de deudas: reduzca sus pagos hoy."
+    - "Préstamo personal aprobado hoy, sin buró."
+    - "Short on rent? A paycheck advance can be in your account tonight."
+    - "Adelanto de sueldo depositado en su cuenta hoy mismo."
   pass:
     - "Your balance of $120 is due; ask us about a payment plan."
     - "You may qualify for financial assistance with your hospital bill."
     - "Your insurance credit of $40 was applied to your account."
     - "Puede recoger el préstamo de equipo (muletas) en la recepción."
     - "Su saldo es de $80; pregunte por un plan de pagos."
+    - "Please pay your $25 copay in advance of your visit."
+
+"""#),
+        RuleFile(relativePath: "finance/loan-amount.yml", text: #"""
+# yaml-language-server: $schema=../../schema/rule.schema.json
+# Warns about a loan or cash advance offered by its amount: "borrow up to $2,500", "an advance of
+# $500", "$400 cash advance", "préstamo de hasta $1,000".
+#
+# A practice states amounts for the patient's own bill: a deposit, a copay paid "in advance", an
+# equipment-loan deposit, a payment plan "approved for $50 a month". So only the loan and advance
+# nouns joined to an amount count ("advance of $", never "in advance $"; a loaner's "loan: $50
+# deposit" has a colon), and an approval counts only as "pre-approved for $". The Spanish
+# "adelanto de $" is left out: it is also a deposit for a procedure. A sum "before your next
+# paycheck" is an advance by another name.
+category: lending
+severity: warning
+message: >-
+  This text offers a loan or cash advance by its amount, which carriers treat as high-risk
+  financial content and filter. Keep billing texts to the patient's own balance and payment plan.
+rationale: >-
+  The CTIA Messaging Principles and Best Practices and the carriers' 10DLC rules list payday and
+  high-interest loans and cash advances as high-risk or disallowed content; T-Mobile's code of
+  conduct fines violations since 2024.
+suggestion: Remove the loan offer; a payment plan for the patient's bill is fine.
+translations:
+  es:
+    message: >-
+      Este texto ofrece un préstamo o un adelanto de efectivo por su monto, que los operadores
+      consideran contenido financiero de alto riesgo y filtran. Limite los mensajes de facturación
+      al saldo y al plan de pagos del propio paciente.
+    suggestion: >-
+      Quite la oferta de préstamo; un plan de pagos para la factura del paciente está bien.
+kind: pattern
+patterns:
+  - pattern: '\b(?:loans?|advances?|borrow|lend|pre-?approved\s+for)\s+(?:of\s+)?(?:up\s+to\s+)?(?:\$|usd\s?)\s?\d'
+    prefilter: [loan, advance, borrow, lend, approved]
+  - pattern: '(?:\$|usd\s?)\s?\d[\d,.k]*\s+(?:(?:payday|personal|cash|fast|instant|quick|emergency|title|installment)\s+)?(?:loans?|cash\s+advances?|payday\s+advances?)\b'
+    prefilter: ["$", usd]
+  # a sum offered until payday: "$300 before your next paycheck"
+  - pattern: '(?:\$|usd\s?)\s?\d[\d,]*[^.!?\n]{0,30}?\b(?:before|until|till)\s+(?:your\s+)?(?:next\s+)?(?:payday|paycheck|pay\s+day)\b'
+    prefilter: [payday, paycheck, pay day]
+  - pattern: '\b(?:pr[eé]stamos?|adelantos?\s+de\s+(?:n[oó]mina|sueldo|salario))\s+de\s+(?:hasta\s+)?(?:\$|usd\s?)\s?\d'
+    prefilter: [prestamo, adelanto]
+examples:
+  flag:
+    - "You can borrow $2,500 today, funds in your account tonight."
+    - "Approved: an advance of $600 is ready to deposit."
+    - "A $400 loan can be in your account before Friday. Reply YES."
+    - "Préstamos de hasta $1,000 depositados en su cuenta mañana."
+    - "Short on rent? Get $400 today, no need to wait until payday."
+  pass:
+    - "Please pay your $25 copay in advance of your visit."
+    - "A $50 advance deposit is due for cosmetic procedures."
+    - "Your payment plan was approved for $50 a month."
+    - "Equipment loan: $50 deposit, refunded when you return the crutches."
+    - "Se requiere un adelanto de $50 para su procedimiento."
 
 """#),
         RuleFile(relativePath: "links/off-domain-link.yml", text: #"""
@@ -2307,6 +2684,69 @@ examples:
     - "Your visit is at 9.30 on Oct 3. Reply C to confirm."
 
 """#),
+        RuleFile(relativePath: "phishing/phishing-link.yml", text: #"""
+# yaml-language-server: $schema=../../schema/rule.schema.json
+# Warns about the shape of a phishing alert: an account or payment problem, a deadline or a
+# brand, and a link, all in one text ("Netflix: your payment failed, update your billing within
+# 24h at ...", "your account has been locked, verify now at ...").
+#
+# Practices send each part on its own: a locked portal account ("call us"), a declined card on
+# file, a reminder to update billing details in the portal, a link to pay. Only the three together
+# count, so "your portal account is locked, reset your password at portal.example.com" and "your
+# card was declined, update it at example.com/pay or call us" pass. The deadline is a countdown in
+# hours, "immediately", "urgent", "verify/update/log in now" or a threat of closure; "today" is not
+# one (practices say it every day), nor is "confirm" alone (appointment confirmations). The brands are
+# those phishing impersonates, which a practice has no reason to name next to a payment problem
+# (by their full names where a short one is a word or a name: "Apple ID", not "apple"; "Chase
+# Bank", not Dr. Chase).
+# The link part is a scheme, "www." or a host on a common or phishing-favoured top-level domain,
+# since a pattern cannot know the practice's own domains: such a text on the practice's domain
+# is warned too, and should say what happened without the countdown. A warning, not an error,
+# for that reason.
+category: phishing
+severity: warning
+message: >-
+  This text has the shape of a phishing alert (an account or payment problem, a deadline, and a
+  link), which carriers filter. Say what happened plainly and point to the portal or a phone
+  number, without a countdown.
+rationale: >-
+  The CTIA Messaging Principles and Best Practices and every carrier code of conduct disallow
+  phishing and fraud; T-Mobile fines senders $2,000 per phishing violation since 2024, and carrier
+  filters key on account-locked and payment-failed alerts that press for action through a link.
+suggestion: Remove the deadline and the threat; tell the patient what to do in the portal or by phone.
+translations:
+  es:
+    message: >-
+      Este texto tiene la forma de una alerta de phishing (un problema con la cuenta o el pago, un
+      plazo y un enlace), que los operadores filtran. Diga con claridad qué pasó e indique el portal
+      o un número de teléfono, sin cuenta regresiva.
+    suggestion: >-
+      Quite el plazo y la amenaza; diga al paciente qué hacer en el portal o por teléfono.
+kind: pattern
+prefilter: [payment, charge, transaction, process, account, card, subscription, membership, billing,
+            profile, apple id, password, security, wallet, sign-in, login, log-in, pago, cuenta, tarjeta, suscripcion,
+            datos, informacion, identidad, contrasena]
+patterns:
+  # the alert first, then a deadline or brand and a link anywhere after it
+  - '(?:\b(?:payment|charge|transaction|renewal)\s+(?:has\s+|was\s+|is\s+|had\s+)?(?:failed|declined|rejected|unsuccessful|on\s+hold|not\s+processed|could\s+not\s+be\s+processed|did\s+not\s+go\s+through|didn''t\s+go\s+through)|\b(?:could\s+not|couldn''t|cannot|can''t|unable\s+to|failed\s+to)\s+(?:process|charge|verify)\s+(?:your\s+)?(?:payment|card|account)|\b(?:account|card|profile|apple\s+id|id|subscription|membership|access|password|wallet)\s+(?:has\s+been\s+|was\s+|is\s+|will\s+be\s+|is\s+now\s+)?(?:temporarily\s+)?(?:locked|frozen|blocked|on\s+hold|deactivated|disabled|flagged|restricted|expired|canceled|cancelled|paused|expires)|\b(?:update|verify|confirm|validate|re-?enter)\s+(?:your\s+)?(?:billing|payment|card|account|identity|login|credentials|bank|details|information|info)|\bsecurity\s+alert|\b(?:sign-?in|log-?in)\s+attempt|\bsu\s+pago\s+(?:fue|ha\s+sido|esta)\s+(?:rechazado|declinado|retenido|pendiente)|\bno\s+(?:pudimos|se\s+pudo)\s+procesar\s+su\s+pago|\b(?:cuenta|tarjeta|suscripcion|membresia)\s+(?:ha\s+sido|fue|esta|sera)\s+(?:temporalmente\s+)?(?:bloqueada|suspendida|congelada|desactivada|restringida|cancelada)|\b(?:actualice|verifique|confirme|valide)\s+(?:sus|su)\s+(?:datos|informacion|cuenta|identidad|pago|tarjeta))(?=[\s\S]*?(?:\bwithin\s+\d+\s?(?:h|hrs?|hours?)\b|\b(?:12|24|48|72)\s?(?:h|hrs?|hours?|horas)\b|\bimmediately\b|\burgent(?:ly)?\b|\basap\b|\b(?:verify|update|validate|unlock|reactivate|restore|act|click|log\s?in|sign\s+in|pay)\s+(?:now|immediately|here)\b|\b(?:verify|update|validate|unlock|reactivate|restore|confirm)\s+(?:your\s+|the\s+)?(?:account|identity|details|information|info|card|billing|payment|login|access)\s+(?:now|immediately)\b|\bor\s+(?:your\s+)?(?:account|service|subscription|card|membership)\s+will\b|\bto\s+(?:avoid|prevent)\s+(?:suspension|closure|cancellation|deactivation|interruption|losing)\b|\ben\s+\d+\s+horas\b|\binmediatamente\b|\bde\s+inmediato\b|\burgente\b|\b(?:verifique|actualice|ingrese|pague|desbloquee)\s+(?:ahora|aqui|ya|de\s+inmediato)\b|\bo\s+su\s+(?:cuenta|servicio|tarjeta)\s+sera\b|\bpara\s+evitar\b|\b(?:netflix|amazon|apple\s+id|apple\s+pay|icloud|paypal|venmo|zelle|cash\s?app|usps|fedex|dhl|chase\s+bank|wells\s+fargo|bank\s+of\s+america|capital\s+one|citibank|irs|dmv|e-?z\s?pass|microsoft|office\s?365|gmail|facebook|instagram|whatsapp|coinbase|spotify|hulu|disney\+?)\b))(?=[\s\S]*?(?:\bhttps?://|\bwww\.|\b[a-z0-9][a-z0-9-]*\.(?:com|net|org|info|co|us|io|me|biz|top|xyz|support|help|link|online|site|club|icu|vip|live|shop|store|app|cc|ru|cn|tk|ml|ga|cf|gq|pw|click|ly|gd|ws|sbs|cfd|bond|cyou|rest|win|mobi|services|center|page|digital|today|world|life|tech|cloud|pro|one|in|uk|ca|de|es|mx|net\.co|secure|login|pay|account|billing)\b))'
+  # a deadline or brand first ("URGENT:", "Netflix:"), then the alert and a link
+  - '(?:\burgent(?:ly)?\b|\bimmediately\b|\b(?:netflix|amazon|apple\s+id|apple\s+pay|icloud|paypal|venmo|zelle|cash\s?app|usps|fedex|dhl|chase\s+bank|wells\s+fargo|bank\s+of\s+america|capital\s+one|citibank|irs|dmv|e-?z\s?pass|microsoft|office\s?365|gmail|facebook|instagram|whatsapp|coinbase|spotify|hulu|disney\+?)\b|\burgente\b)(?=[\s\S]*?(?:\b(?:payment|charge|transaction|renewal)\s+(?:has\s+|was\s+|is\s+|had\s+)?(?:failed|declined|rejected|unsuccessful|on\s+hold|not\s+processed|could\s+not\s+be\s+processed|did\s+not\s+go\s+through)|\b(?:account|card|profile|id|subscription|membership|access|password|wallet)\s+(?:has\s+been\s+|was\s+|is\s+|will\s+be\s+)?(?:temporarily\s+)?(?:locked|frozen|blocked|on\s+hold|deactivated|disabled|flagged|restricted|expired|canceled|cancelled|paused)|\b(?:update|verify|validate)\s+(?:your\s+)?(?:billing|payment|card|account|identity|login|credentials|bank|details|information|info)|\bsu\s+pago\s+(?:fue|ha\s+sido)\s+(?:rechazado|declinado)|\b(?:cuenta|tarjeta|suscripcion)\s+(?:ha\s+sido|fue|esta)\s+(?:bloqueada|suspendida|congelada|desactivada)|\b(?:actualice|verifique)\s+(?:sus|su)\s+(?:datos|informacion|cuenta|identidad|pago|tarjeta)))(?=[\s\S]*?(?:\bhttps?://|\bwww\.|\b[a-z0-9][a-z0-9-]*\.(?:com|net|org|info|co|us|io|me|biz|top|xyz|support|help|link|online|site|club|icu|vip|live|shop|store|app|cc|ru|cn|tk|ml|ga|cf|gq|pw|click|ly|gd|ws|sbs|cfd|bond|cyou|rest|win|mobi|services|center|page|digital|today|world|life|tech|cloud|pro|one|in|uk|ca|de|es|mx)\b))'
+examples:
+  flag:
+    # the links are on the practice's own domain, to show this rule alone: the shape is warned
+    # wherever the link goes (a link elsewhere is also an off-domain-link finding)
+    - "Your subscription payment was declined. Update your card within 48 hours: riversidefamilymed.com/card"
+    - "Security alert: your wallet is frozen. Unlock now at www.riversidefamilymed.com/w"
+    - "PayPal: your account is temporarily restricted. Restore access at riversidefamilymed.com/r"
+    - "Su cuenta fue congelada. Actualice sus datos de inmediato en riversidefamilymed.com/d"
+  pass:
+    - "Your portal account is locked after 3 tries. Reset your password at portal.riversidefamilymed.com or call us."
+    - "Your card on file was declined. Update it at riversidefamilymed.com/pay or call (201) 555-0100."
+    - "Your payment of $40 was received, thank you."
+    - "Your appointment is tomorrow at 10; confirm now at riversidefamilymed.com/c."
+    - "Su cuenta del portal está bloqueada después de 3 intentos; llámenos al (201) 555-0100."
+
+"""#),
         RuleFile(relativePath: "phishing/phishing.yml", text: #"""
 # yaml-language-server: $schema=../../schema/rule.schema.json
 # Blocks phishing-shaped alerts: suspended or limited accounts, unusual activity, "verify your
@@ -3085,7 +3525,9 @@ examples:
 # Care texts name these drugs too (a drug-screen result, overdose and naloxone advice), never
 # next to selling words, so a drug alone never triggers. Prescription brand and generic names
 # (oxycodone, Xanax, Adderall) are the rx-offer rule's; "opioids", "pain pills" and "molly" are
-# not terms (refill notices and a given name).
+# not terms (refill notices and a given name), nor are "roxy" and "addy" (given names), "blues"
+# ("baby blues" after a delivery) and "lean" (lean protein on a menu). "Oxy" is, with the pulse
+# oximeter and the acne pads as exceptions.
 category: controlled-substance
 severity: error
 message: >-
@@ -3137,6 +3579,21 @@ first:
     - sarms
     - hgh
     - clenbuterol
+    - oxy
+    - oxy 10s
+    - oxy 30
+    - oxy 30s
+    - perc
+    - perc 10s
+    - perc 30s
+    - xan
+    - xan bars
+    - xanny
+    - xannies
+    - zannies
+    - fent
+    - fetty
+    - fent pills
   es:
     - cocaína
     - cocaina
@@ -3182,6 +3639,10 @@ second:
     - menu
     - available now
     - no prescription
+    - hmu
+    - dm for
+    - dm to order
+    - plug
   es:
     - compre
     - compra
@@ -3211,6 +3672,9 @@ exceptions:
     - order a drug test
     - drug test
     - drug screen
+    - pulse oxy
+    - oxy pads
+    - oxy acne
   es:
     - prueba de drogas
     - examen de drogas
@@ -3220,12 +3684,118 @@ examples:
     - "Magic mushrooms and LSD for sale, DM me."
     - "Cocaína y éxtasis a domicilio, envío discreto."
     - "Pressed M30s in stock, Cash App accepted."
+    - "Perc 30s and fetty, text for prices."
   pass:
     - "Your drug screen was negative for cocaine and opioids."
     - "If you use heroin or fentanyl, carry naloxone; ask us for a free kit."
     - "Ketamine infusion visits are on Tuesdays; bring a driver."
     - "Su prueba de drogas salió negativa para cocaína."
     - "Diet Coke is fine before your blood draw; no sugar."
+    - "Check your pulse oxy before you order more oxygen."
+
+"""#),
+        RuleFile(relativePath: "rx/research-grade.yml", text: #"""
+# yaml-language-server: $schema=../../schema/rule.schema.json
+# Blocks GLP-1 drugs and peptides sold as "research grade" or "not for human consumption": the
+# label grey-market sellers put on semaglutide, tirzepatide and retatrutide vials to sell them
+# without a prescription ("tirzepatide vials, research grade, ships overnight").
+#
+# A drug or peptide word within 6 words of the research label. Practices prescribe these drugs
+# and take part in research ("the semaglutide research study", "your sample may be used for
+# research"), so neither side alone counts, and "research study", "clinical trial" and "not
+# research grade" never are. "Vials" is a first word only for the label: insulin vials are care,
+# but not "research-grade vials".
+category: rx-offer
+severity: error
+message: >-
+  This text offers a GLP-1 drug or peptide as "research grade" or "not for human consumption",
+  which carriers block as unlawful prescription-drug sales. Remove the offer; tell the patient
+  only that a prescription was sent.
+rationale: >-
+  T-Mobile's code of conduct bars prescription drugs offered for sale without a prescription
+  ($1,000 fine per violation since 2024); the CTIA Messaging Principles and Best Practices
+  disallow unlawful drug sales on A2P messaging, and the FDA warns that "research use only"
+  semaglutide and tirzepatide are unapproved drugs sold to consumers.
+suggestion: Remove the offer; refill and pickup notices are fine.
+translations:
+  es:
+    message: >-
+      Este texto ofrece un medicamento GLP-1 o un péptido «de grado de investigación» o «no apto
+      para consumo humano», que los operadores bloquean como venta ilegal de medicamentos con
+      receta. Quite la oferta; diga al paciente solo que se envió la receta.
+    suggestion: >-
+      Quite la oferta; los avisos de resurtido y de recogida están bien.
+kind: near
+within: 6
+first:
+  en:
+    - semaglutide
+    - tirzepatide
+    - retatrutide
+    - cagrilintide
+    - liraglutide
+    - glp-1
+    - glp1
+    - glp-1s
+    - sema
+    - tirz
+    - reta
+    - peptide
+    - peptides
+    - vial
+    - vials
+  es:
+    - semaglutida
+    - tirzepatida
+    - retatrutida
+    - péptido
+    - péptidos
+    - peptido
+    - peptidos
+    - viales
+second:
+  en:
+    - research grade
+    - research-grade
+    - research use only
+    - for research use
+    - research purposes only
+    - for research only
+    - not for human consumption
+    - not for human use
+    - lab grade
+    - lab-grade
+    - ruo
+  es:
+    - grado de investigación
+    - grado de investigacion
+    - grado investigación
+    - grado investigacion
+    - solo para investigación
+    - solo para investigacion
+    - sólo para investigación
+    - uso en investigación
+    - uso en investigacion
+    - no apto para consumo humano
+    - no para consumo humano
+exceptions:
+  en:
+    - not research grade
+    - not research-grade
+    - never research grade
+  es:
+    - no de grado de investigación
+examples:
+  flag:
+    - "Semaglutide vials, research grade, 99% purity, message to order."
+    - "GLP-1 peptides for research use only, bulk pricing."
+    - "Tirzepatida grado de investigación en existencia, envío rápido."
+  pass:
+    - "Your semaglutide prescription was sent to CVS."
+    - "You may qualify for our tirzepatide research study; call (201) 555-0100."
+    - "Your insulin vials are ready for pickup."
+    - "Your blood sample will be used for research purposes only with your consent."
+    - "Su receta de semaglutida fue enviada a la farmacia."
 
 """#),
         RuleFile(relativePath: "rx/rx-buy.yml", text: #"""
@@ -3291,6 +3861,7 @@ first:
     - zepbound
     - semaglutide
     - tirzepatide
+    - retatrutide
   es:
     - oxicodona
     - hidrocodona
@@ -3320,6 +3891,9 @@ second:
     - text me
     - same day delivery
     - same-day delivery
+    - dm to order
+    - dm for
+    - inbox me
   es:
     - compre
     - compra
@@ -3346,6 +3920,7 @@ examples:
     - "Buy Adderall here, shipped overnight."
     - "Percocet and oxycodone available online, hit me up."
     - "Vendo Xanax y tramadol, escríbeme."
+    - "Retatrutide pens, DM to order."
   pass:
     - "Do not buy Ozempic online; compounded versions may be unsafe."
     - "Your oxycodone refill was sent; pick it up in person with ID."
@@ -4473,6 +5048,20 @@ first:
     - puff bar
     - snus
     - smokes
+    - e-juice
+    - e-juices
+    - ejuice
+    - vape juices
+    - vape liquid
+    - nic salt
+    - nic salts
+    - salt nic
+    - vape pods
+    - vape carts
+    - vape shop
+    - disposable vape
+    - geek bar
+    - geek bars
   es:
     - cigarrillos
     - cigarros
@@ -4484,6 +5073,11 @@ first:
     - cigarrillos electrónicos
     - cigarrillos electronicos
     - narguile
+    - vapes desechables
+    - líquido para vapear
+    - liquido para vapear
+    - líquidos para vapear
+    - liquidos para vapear
 second:
   en:
     - buy
@@ -4517,6 +5111,21 @@ second:
     - flavors
     - purchase
     - with every purchase
+    - clearance
+    - blowout
+    - free shipping
+    - ships free
+    - 2 for
+    - 3 for
+    - buy one get one
+    - restocked
+    - back in stock
+    - just dropped
+    - new arrivals
+    - flash sale
+    - grand opening
+    - bundle
+    - bundles
   es:
     - compre
     - compra
@@ -4540,6 +5149,13 @@ second:
     - baratos
     - sabores
     - con cada compra
+    - liquidación
+    - liquidacion
+    - remate
+    - envío gratis
+    - envio gratis
+    - recién llegados
+    - recien llegados
 exceptions:
   en:
     - quit smoking
@@ -4557,6 +5173,14 @@ exceptions:
     - tobacco users
     - tobacco screening
     - vaping cessation
+    # "clearance" is also the lungs' and a surgeon's
+    - mucus clearance
+    - airway clearance
+    - lung clearance
+    - mucociliary clearance
+    - medical clearance
+    - surgical clearance
+    - clearance for surgery
   es:
     - dejar de fumar
     - dejar de vapear
@@ -4571,6 +5195,8 @@ examples:
     - "Cheap cigarettes delivered to your door."
     - "Vapeadores desechables baratos, envío a domicilio."
     - "Cigarrillos electrónicos baratos, envío a domicilio."
+    - "E-juice blowout: nic salts 3 for $25 this weekend."
+    - "Líquido para vapear en liquidación, envío gratis."
   pass:
     - "Join our free smoking-cessation class on Thursdays."
     - "Want to quit vaping? Ask about our program; nicotine patches are free."
@@ -4578,6 +5204,7 @@ examples:
     - "Tobacco screening is part of your annual visit; your order for labs is in."
     - "¿Quiere dejar de fumar? Nuestra clase es gratis."
     - "Nuestro edificio es libre de humo y libre de tabaco."
+    - "Vaping slows mucus clearance; ask about our free quit program."
 
 """#),
         RuleFile(relativePath: "style/all-caps.yml", text: #"""
