@@ -8,6 +8,12 @@ struct ZeroConfigTests {
         try #require(try CLI.run(["check", "--format", "jsonl", "fine"]).jsonLines().first?["rulesVersion"] as? String)
     }
 
+    /// How many rule files `rules/` holds (every YAML file but its settings).
+    static func ruleCount() throws -> Int {
+        let files = try #require(FileManager.default.enumerator(atPath: CLI.root.appendingPathComponent("rules").path))
+        return files.compactMap { $0 as? String }.filter { $0.hasSuffix(".yml") && !$0.hasSuffix("textgate.yml") }.count
+    }
+
     /// The rules that fired in a `check --format jsonl` of one message.
     static func rules(_ r: CLIResult) throws -> [String] {
         let findings = try #require(try r.jsonLines().first?["findings"] as? [[String: Any]], "\(r)")
@@ -48,7 +54,7 @@ struct ZeroConfigTests {
         defer { repo.remove() }
         let r = try repo.run(["rules", "list"])
         #expect(r.status == 0, "\(r)")
-        #expect(r.lines.last?.hasPrefix("28 built-in rules, version \(try Self.diskVersion()); ") == true, "\(r)")
+        #expect(r.lines.last?.hasPrefix("\(try Self.ruleCount()) built-in rules, version \(try Self.diskVersion()); ") == true, "\(r)")
     }
 
     @Test("a .textgate.yml above the working directory is used, and --no-config ignores it")
@@ -105,7 +111,7 @@ struct ZeroConfigTests {
         #expect(copied.status == 0, "\(copied)")
         #expect(try copy.read("rules/cannabis/cannabis.yml").hasPrefix("# yaml-language-server: $schema=https://"))
         let list = try copy.run(["rules", "list"])
-        #expect(list.lines.last?.contains("28 rules in ") == true, "\(list)")
+        #expect(list.lines.last?.contains("\(try Self.ruleCount()) rules in ") == true, "\(list)")
         #expect(try copy.run(["rules", "test"]).status == 0)
     }
 

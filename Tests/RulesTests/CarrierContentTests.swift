@@ -71,7 +71,9 @@ struct CarrierContentTests {
         let blocked: Set<String> = ["cannabis", "adult", "phishing", "controlled-substance", "rx-offer"]
         let restricted: Set<String> = ["sweepstakes", "premium-rate", "alcohol", "tobacco", "firearms", "gambling",
                                        "lending", "get-rich-quick", "weight-loss", "promotional"]
-        for rule in rules.rules where blocked.contains(rule.category) {
+        // phishing-link warns on the shape of an alert with a link: a pattern cannot tell the
+        // practice's own domain, so an error would block a practice's own billing texts.
+        for rule in rules.rules where blocked.contains(rule.category) && rule.id != "phishing-link" {
             #expect(rule.severity == .error, "\(rule.id)")
         }
         for rule in rules.rules where restricted.contains(rule.category) {

@@ -16,7 +16,7 @@ struct DisguiseViewTests {
         ("digits", "Your ch4nc3 70 w1n is here.", "ch4nc3 70 w1n", "sweepstakes"),
         ("digits", "Fresh xxx p1c5 every day", "xxx p1c5", "adult"),
         ("digits", "We ship w33d overnight.", "w33d", "cannabis"),
-        ("symbols", "Try our $ativa strain.", "$ativa", "cannabis"),
+        ("symbols", "Try our $ativa strain.", "$ativa strain", "cannabis"),
         ("symbols", "Hot xxx p!c$ here", "xxx p!c$", "adult"),
         ("symbols", "Buy c@nn@b!s today", "c@nn@b!s", "cannabis"),
         ("dots", "Ask about c.b.d today", "c.b.d", "cannabis"),

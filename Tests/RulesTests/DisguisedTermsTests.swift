@@ -41,7 +41,7 @@ struct DisguisedTermsTests {
             for one in Disguises.oneStandIn(term) { try expectCaught(one, "one stand-in") }
             for mixed in Disguises.mixedStandIns(term) { try expectCaught(mixed, "mixed stand-ins") }
         }
-        try expectCaught("$ativa", "a symbol first")
+        try expectCaught("$ativa strain", "a symbol first")
         try expectCaught("c@nn@bis", "symbols inside")
     }
 
