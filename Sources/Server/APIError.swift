@@ -100,7 +100,7 @@ struct ErrorMiddleware: RouterMiddleware {
             guard !allowed.isEmpty else {
                 return APIError(.notFound, "route_not_found", "No route \(request.method) \(request.uri.path); see /openapi.yaml.").response
             }
-            let allow = (allowed + ["OPTIONS"]).joined(separator: ", ")
+            let allow = (allowed + (allowed.contains("GET") ? ["HEAD"] : []) + ["OPTIONS"]).joined(separator: ", ")
             if request.method == .options {
                 return Response(status: .noContent, headers: [.allow: allow])
             }

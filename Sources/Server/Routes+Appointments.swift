@@ -26,7 +26,7 @@ extension Router where Context == AppContext {
             try await state.store.insertAppointment(appointment, reminders: reminders)
             return try await Self.appointmentResponse(appointment, state: state, status: .created)
         }
-        route(.get, "/v1/appointments", roles: [.sender], state: state, registry: registry) { request, _ in
+        route(.get, "/v1/appointments", roles: [.sender], state: state, registry: registry, query: true) { request, _ in
             let q = try QueryReader(request, allowed: ["status", "limit", "cursor", "from", "to"])
             let status = try q.oneOf("status", ["confirmed", "unconfirmed", "flagged"])
             let page = try await state.store.appointments(status: status, page: try q.page())

@@ -43,7 +43,7 @@ extension Router where Context == AppContext {
                     recipients: created.recipients, scheduledAt: b.scheduledAt, templates: templates)))
             }
         }
-        route(.get, "/v1/broadcasts/{id}", roles: [.sender], state: state, registry: registry) { request, context in
+        route(.get, "/v1/broadcasts/{id}", roles: [.sender], state: state, registry: registry, query: true) { request, context in
             let id = try context.parameters.require("id")
             let q = try QueryReader(request, allowed: ["limit", "cursor", "from", "to"])
             let page = try q.page()

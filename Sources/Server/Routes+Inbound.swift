@@ -20,7 +20,7 @@ extension Router where Context == AppContext {
             if isForm {
                 (fields, formRepaired) = FormEncoding.decodeRepairing(buffer.readableBytesView)
             } else {
-                let body = try BodyReader.decode(InboundRequest.self, Data(raw.utf8))
+                let body = try BodyReader.decode(InboundRequest.self, InboundJSON.escapingControls(raw.utf8))
                 fields["from"] = body.from
                 fields["body"] = body.body
                 if let to = body.to { fields["to"] = to }
@@ -65,7 +65,7 @@ extension Router where Context == AppContext {
             }
             return Response(status: .noContent)
         }
-        route(.get, "/v1/audit", roles: [.admin], state: state, registry: registry) { request, _ in
+        route(.get, "/v1/audit", roles: [.admin], state: state, registry: registry, query: true) { request, _ in
             let q = try QueryReader(request, allowed: ["recipient", "from", "to", "decision", "limit", "cursor"])
             // A decision (allow, warn, block) or the code of a refusal (recipient_opted_out, ...).
             let filter = AuditFilter(recipientId: q.string("recipient"), decision: q.string("decision"))

@@ -40,7 +40,7 @@ extension Router where Context == AppContext {
                 }
             }
         }
-        route(.get, "/v1/outbox", roles: [.provider], state: state, registry: registry) { request, context in
+        route(.get, "/v1/outbox", roles: [.provider], state: state, registry: registry, query: true) { request, context in
             try Self.requireCollector(context)
             let q = try QueryReader(request, allowed: ["all", "limit", "cursor", "from", "to"])
             let page = try q.page()
@@ -87,13 +87,13 @@ extension Router where Context == AppContext {
             }
             return try .encoded(QueueBody(queue), status: .created)
         }
-        route(.get, "/v1/queues", roles: [.sender], state: state, registry: registry) { request, _ in
+        route(.get, "/v1/queues", roles: [.sender], state: state, registry: registry, query: true) { request, _ in
             let page = try QueryReader(request, allowed: ["limit", "cursor", "from", "to"]).page()
             // A practice has a handful of queues: all are read, then paged by (creation time, name).
             let result = MessageQueue.page(try await state.store.queues(), page)
             return try .encoded(PageBody(result.map(QueueBody.init)))
         }
-        route(.get, "/v1/queues/{name}/messages", roles: [.sender], state: state, registry: registry) { request, context in
+        route(.get, "/v1/queues/{name}/messages", roles: [.sender], state: state, registry: registry, query: true) { request, context in
             let name = try context.parameters.require("name")
             let page = try QueryReader(request, allowed: ["limit", "cursor", "from", "to"]).page()
             guard try await state.store.queue(name: name) != nil else { throw APIError.notFound("queue", name) }
@@ -101,7 +101,7 @@ extension Router where Context == AppContext {
             let inbound = try await state.store.inbound(queue: name, page: page)
             return try .encoded(ThreadEntry.page([outbound.map(ThreadEntry.outbound), inbound.map(ThreadEntry.inbound)], limit: page.limit))
         }
-        route(.get, "/v1/threads/{recipient}", roles: [.sender], state: state, registry: registry) { request, context in
+        route(.get, "/v1/threads/{recipient}", roles: [.sender], state: state, registry: registry, query: true) { request, context in
             let id = try context.parameters.require("recipient")
             let page = try QueryReader(request, allowed: ["limit", "cursor", "from", "to"]).page()
             guard let r = try await state.store.recipient(id: id) else { throw APIError.notFound("recipient", id) }

@@ -50,7 +50,7 @@ extension Router where Context == AppContext {
             return try .encoded(StatusResponse(applied: receipt.update.applied, message: receipt.message?.id,
                                                delivery: DeliveryBody(receipt.update.delivery)))
         }
-        route(.get, "/v1/messages", roles: [.sender], state: state, registry: registry) { request, _ in
+        route(.get, "/v1/messages", roles: [.sender], state: state, registry: registry, query: true) { request, _ in
             let q = try QueryReader(request, allowed: ["status", "recipient", "from", "to", "limit", "cursor"])
             let status = try q.oneOf("status", Self.messageStatuses)
             let page = try await state.store.messages(MessageFilter(status: status, recipientId: q.string("recipient")), page: try q.page())

@@ -17,7 +17,7 @@ extension Router where Context == AppContext {
                 try await state.store.insertRecipient(recipient)
                 return try .encoded(RecipientBody(recipient), status: .created, headers: [.location: "\(base)/\(recipient.id)"])
             }
-            route(.get, base, roles: [.sender], state: state, registry: registry) { request, _ in
+            route(.get, base, roles: [.sender], state: state, registry: registry, query: true) { request, _ in
                 let page = try QueryReader(request, allowed: ["limit", "cursor", "from", "to"]).page()
                 let result = try await state.store.recipients(kind: kind, page: page)
                 return try .encoded(PageBody(result.map(RecipientBody.init)))

@@ -107,9 +107,9 @@ struct HostileInputTests {
     @Test("a known path with a wrong method is 405 with Allow; OPTIONS answers with Allow")
     func methodNotAllowed() async throws {
         try await withServer { h, client in
-            for (method, uri, allow) in [(HTTPRequest.Method.put, "/v1/patients", "POST, GET, OPTIONS"),
+            for (method, uri, allow) in [(HTTPRequest.Method.put, "/v1/patients", "POST, GET, HEAD, OPTIONS"),
                                          (.get, "/v1/check", "POST, OPTIONS"),
-                                         (.init("TRACE")!, "/v1/patients/pat_1", "GET, PATCH, DELETE, OPTIONS")] {
+                                         (.init("TRACE")!, "/v1/patients/pat_1", "GET, PATCH, DELETE, HEAD, OPTIONS")] {
                 let r = try await client.call(method, uri, key: h.keys.sender)
                 #expect(r.status == .methodNotAllowed, "\(method) \(uri): \(r)")
                 #expect(r.errorCode == "method_not_allowed")
@@ -120,6 +120,52 @@ struct HostileInputTests {
             #expect(options.headers[.allow] == "POST, OPTIONS")
             let unknown = try await client.call(.get, "/v1/nothing-here", key: h.keys.sender)
             #expect(unknown.status == .notFound)
+        }
+    }
+
+    @Test("HEAD answers every GET route with its status and headers and no body")
+    func head() async throws {
+        try await withServer { h, client in
+            for uri in ["/healthz", "/openapi.yaml", "/v1/patients"] {
+                let get = try await client.call(.get, uri, key: h.keys.sender)
+                let head = try await client.call(.head, uri, key: h.keys.sender)
+                #expect(head.status == get.status, "\(uri): \(head)")
+                #expect(head.text.isEmpty, "\(uri)")
+                #expect(head.headers[.contentType] == get.headers[.contentType], "\(uri)")
+            }
+            #expect(try await client.call(.head, "/v1/patients").status == .unauthorized)
+        }
+    }
+
+    @Test("a body declared past the limit is 413 on every route, even one that reads no body")
+    func declaredTooLarge() async throws {
+        try await withServer { h, client in
+            let big = String(repeating: "x", count: 1_100_000)
+            for (method, uri) in [(HTTPRequest.Method.post, "/v1/admin/rules/reload"), (.get, "/v1/patients"),
+                                  (.post, "/v1/outbox/out_x/ack")] {
+                let r = try await client.call(method, uri, key: h.keys.admin, json: big)
+                #expect(r.status == .contentTooLarge, "\(method) \(uri): \(r.status)")
+                #expect(r.errorCode == "payload_too_large")
+            }
+        }
+    }
+
+    @Test("a query parameter on a route that takes none is 400 unknown_parameter, before anything runs")
+    func unknownQuery() async throws {
+        try await withServer { h, client in
+            let ana = try await client.makePatient(h.keys.sender)
+            for (method, uri) in [(HTTPRequest.Method.get, "/v1/patients/\(ana)?bogus=1"), (.get, "/healthz?x=1"),
+                                  (.get, "/v1/blocked-numbers?limit=abc"), (.post, "/v1/admin/rules/reload?all=banana")] {
+                let r = try await client.call(method, uri, key: h.keys.admin)
+                #expect(r.status == .badRequest, "\(method) \(uri): \(r)")
+                #expect(r.errorCode == "unknown_parameter")
+            }
+            let sent = try await client.call(.post, "/v1/messages?bogus=1", key: h.keys.sender,
+                                             json: "{\"recipient\":\"\(ana)\",\"kind\":\"sms\",\"notify\":[\"sms\"],\"body\":\"Hi\",\"idempotencyKey\":\"q1\"}")
+            #expect(sent.errorCode == "unknown_parameter")
+            #expect(try await h.store.outbox(includeAcked: true).isEmpty, "refused before anything was sent")
+            // The list routes still take theirs.
+            #expect(try await client.call(.get, "/v1/patients?limit=5", key: h.keys.sender).status == .ok)
         }
     }
 

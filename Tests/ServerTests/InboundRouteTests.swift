@@ -180,6 +180,19 @@ struct InboundFormatTests {
         }
     }
 
+    @Test("a raw control character or line break inside a JSON string is repaired, and the STOP opts out", arguments: [
+        "STOP\u{1}", "STOP\r\n", "\tSTOP",
+    ])
+    func rawControlsInJSON(body: String) async throws {
+        try await withServer { h, client in
+            let r = try await client.call(.post, "/v1/inbound", key: h.keys.provider,
+                                          json: "{\"from\":\"+15552102001\",\n \"body\":\"\(body)\"}")
+            #expect(r.status == .ok, "\(r)")
+            let stored = try #require(try await h.store.inbound(phone: "+15552102001").first)
+            #expect(stored.classification == "opt-out", "\(stored.body)")
+        }
+    }
+
     @Test("JSON labelled as a form is still read as JSON")
     func jsonLabelledForm() async throws {
         try await withServer { h, client in
