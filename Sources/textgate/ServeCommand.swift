@@ -8,6 +8,7 @@ import Messaging
 import SecureLinks
 import NIOCore
 import Rules
+import Synchronization
 import Server
 import Storage
 import Stores
@@ -52,6 +53,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitStatus.usage.code
         }
         for warning in holder.ruleset.warnings { Console.error(warning.warningDescription) }
+        // The files this start creates, removed again if it never listens (a taken port).
+        let created = StoreLocation.isPostgres(db) ? []
+            : [db, db + "-wal", db + "-shm", db + ".key"].filter { !FileManager.default.fileExists(atPath: $0) }
         let store = try await Self.openStore(db)
         var bootstrap: String?
         if bootstrapKey, try await store.keys().isEmpty {
@@ -89,7 +93,9 @@ struct ServeCommand: AsyncParsableCommand {
         reload.resume()
         let rulesDir: String, dbPath = db, host = host, key = bootstrap
         if case .directory(let path) = source { rulesDir = path } else { rulesDir = "built-in" }
+        let listened = Mutex(false)
         let app = TextgateServer.application(state: state, host: host, port: port, logger: logger) { port in
+            listened.withLock { $0 = true }
             callback.serverListening(at: "http://\(host):\(port)")
             Console.out(Self.banner(host: host, port: port, db: dbPath, rules: rulesDir, version: holder.ruleset.version, key: key))
         }
@@ -104,6 +110,10 @@ struct ServeCommand: AsyncParsableCommand {
             await scheduler.value
             await delivery?.value
             try? await store.close()
+            // A start that never listened served nothing: the database and key it created go too.
+            if !listened.withLock({ $0 }) {
+                for path in created where FileManager.default.fileExists(atPath: path) { try? FileManager.default.removeItem(atPath: path) }
+            }
             Console.error("textgate: cannot serve on \(host):\(port): \(Self.describe(error))")
             throw ExitStatus.usage.code
         }
@@ -169,6 +179,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     static func banner(host: String, port: Int, db: String, rules: String, version: String, key: String?) -> String {
         let base = "http://\(host):\(port)"
+        // In double quotes, so that a shell expands $TEXTGATE_KEY when the line is pasted.
         let auth = key.map { "Authorization: Bearer \($0)" } ?? "Authorization: Bearer $TEXTGATE_KEY"
         var out = """
         textgate listening on \(base)  (rules \(rules) version \(version), database \(db))
@@ -182,7 +193,7 @@ struct ServeCommand: AsyncParsableCommand {
         out += """
         Try it:
           curl -s \(base)/healthz
-          curl -s -H '\(auth)' -H 'Content-Type: application/json' \\
+          curl -s -H "\(auth)" -H 'Content-Type: application/json' \\
                -d '{"text":"Your visit is Tue 3pm. Reply STOP to opt out.","channel":"sms"}' \(base)/v1/check
           curl -s \(base)/openapi.yaml     # every route
         Stop with Ctrl-C; reload rules with: kill -HUP \(ProcessInfo.processInfo.processIdentifier)

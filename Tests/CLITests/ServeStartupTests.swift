@@ -16,6 +16,10 @@ struct ServeStartupTests {
             #expect(lines.count == 1, "\(r.stderr)")
             #expect(r.stderr.contains("already in use") && r.stderr.contains("--port"))
             #expect(!r.stderr.contains("Illegal instruction") && !r.stderr.contains("in use)"))
+            // Nothing half-made is left: the database and key file this start created are gone.
+            for suffix in ["", "-wal", "-shm", ".key"] {
+                #expect(!FileManager.default.fileExists(atPath: temp.path("second-\(i).sqlite") + suffix), "second-\(i).sqlite\(suffix)")
+            }
         }
     }
 
