@@ -24,9 +24,9 @@ enum Separators {
         ".-_*/\\,:;|+~^=".utf8.contains(UInt8(v))
     }
 
-    /// The separators a term's literal is also found without (`getlaid` for `get laid`): white
-    /// space, `.`, `-`, `_` and `*`, which the automaton matches alike. Other punctuation in a
-    /// term is part of it (`24/7`), never dropped.
+    /// The separators a term's literal is always also found without (`getlaid` for `get laid`):
+    /// white space, `.`, `-`, `_` and `*`, which the automaton matches alike. Other punctuation
+    /// goes only where a letter is left (see `squashed`).
     @inline(__always)
     static func isLiteralSeparator(_ b: UInt8) -> Bool {
         LiteralAutomaton.isSpace(b) || b == 0x2E || b == 0x2D || b == 0x5F || b == 0x2A
@@ -159,8 +159,12 @@ enum Separators {
 
     /// A term's literal without its spaces and separators (`getlaid` for `get laid`), as the
     /// joined view reads it written apart; nil when it has none, or fewer than `minLetters` bytes.
+    /// Punctuation that only the joined view drops goes too when a letter is left (`1/2 price`
+    /// as `12price`, `indica/sativa` as `indicasativa`), never from a number (`24/7` stays).
     static func squashed(_ literal: [UInt8]) -> [UInt8]? {
-        let kept = literal.filter { !isLiteralSeparator($0) }
+        let narrow = literal.filter { !isLiteralSeparator($0) }
+        let broad = literal.filter { !isSeparator($0) }
+        let kept = broad.contains(where: { StandIns.isLetter($0) || $0 >= 0x80 }) ? broad : narrow
         return kept.count != literal.count && kept.count >= minLetters ? kept : nil
     }
 }

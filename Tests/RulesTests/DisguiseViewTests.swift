@@ -50,6 +50,9 @@ struct DisguiseViewTests {
         ("Get c-4-n-n-4-b-1-s today", "c-4-n-n-4-b-1-s", "cannabis"),
         ("Get w 3 3 d today", "w 3 3 d", "cannabis"),
         ("Get 7.h.c today", "7.h.c", "cannabis"),
+        // A term with punctuation of its own, written apart: the punctuation is a separator too.
+        ("Sale: 1 / 2 p r i c e today", "1 / 2 p r i c e", "promotional-offer"),
+        ("Get i-n-d-i-c-a-/-s-a-t-i-v-a today", "i-n-d-i-c-a-/-s-a-t-i-v-a", "cannabis"),
     ])
     func apart(text: String, written: String, rule: String) throws {
         try expectFound(text, written, rule: rule)
