@@ -69,8 +69,11 @@ public enum Broadcasts {
     /// is stored) and stores the broadcast with one pending send per recipient.
     /// - Returns: the broadcast, how many recipients it has, and the template lints.
     /// - Throws: `SendError`: `invalid_field`, `invalid_kind`, `invalid_notify`, `template_invalid`,
-    ///   `template_blocked` (with the findings), `queue_not_found`, `recipient_not_found`, `no_recipients`.
+    ///   `template_blocked` (with the findings), `message_too_long` (an SMS template past the
+    ///   segment limit even with every placeholder empty), `queue_not_found`,
+    ///   `recipient_not_found`, `no_recipients`.
     public static func create(_ d: BroadcastDraft, store: any TextgateStore, ruleset: Ruleset, practice: Practice,
+                              limits: MessageLimits = MessageLimits(),
                               now: Date) async throws(SendError) -> (broadcast: Broadcast, recipients: Int, lints: [Lint]) {
         guard d.kind == "sms" || d.kind == "secure" else {
             throw SendError(.invalid, code: "invalid_kind", message: "`kind` must be `sms` or `secure`, not `\(d.kind)`.")
@@ -94,6 +97,11 @@ public enum Broadcasts {
                                 message: "The `\(language)` template is not valid Mustache (\(problem.prefix(160))); check that every tag is spelled {{name}} and every section is closed.")
             }
             templates[language] = ControlCharacters.normalizingLineEnds(text)
+            // Too long for every recipient, whatever their values: refused now, not skipped one by
+            // one. (The template was found valid above; each send renders and checks it again.)
+            if d.kind == "sms", let shortest = try? TemplateRendering.render(text, [:]) {
+                try limits.requireSMSWithin(shortest)
+            }
         }
         let lints = lint(templates, kind: d.kind, ruleset: ruleset, practice: practice)
         // A secure broadcast's text is read on the patient's page, not texted: carrier rules do not

@@ -32,7 +32,7 @@ extension Router where Context == AppContext {
                                        scheduledAt: scheduledAt, caller: caller)
             return try await Idempotent.run(state, caller: caller, key: body.idempotencyKey, hash: try body.requestHash()) {
                 let created = try await Broadcasts.create(draft, store: state.store, ruleset: state.rules.ruleset,
-                                                          practice: state.config.practice, now: state.clock())
+                                                          practice: state.config.practice, limits: state.limits, now: state.clock())
                 let b = created.broadcast
                 let templates = created.lints.map {
                     BroadcastCreatedBody.TemplateCheck(language: $0.language, decision: $0.report.decision.rawValue,

@@ -62,4 +62,16 @@ struct WaysInTests {
             #expect(try #require(try await h.store.outbox(includeAcked: true).last).sealedBody == nil)
         }
     }
+
+    @Test("an SMS broadcast whose template is too long for anyone is 422 message_too_long")
+    func broadcastTooLong() async throws {
+        try await withServer { h, client in
+            let ana = try await client.makePatient(h.keys.sender)
+            let template = "Hi {{firstName}} " + String(repeating: "word ", count: 600)
+            let r = try await client.call(.post, "/v1/broadcasts", key: h.keys.sender,
+                                          json: "{\"template\":\"\(template)\",\"recipients\":[\"\(ana)\"],\"idempotencyKey\":\"blong\"}")
+            #expect(r.status == .unprocessableContent, "\(r)")
+            #expect(r.errorCode == "message_too_long")
+        }
+    }
 }
