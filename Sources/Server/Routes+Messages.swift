@@ -63,12 +63,17 @@ extension Router where Context == AppContext {
         route(.post, "/v1/outbox/{id}/ack", roles: [.provider], state: state, registry: registry) { _, context in
             try Self.requireCollector(context)
             let id = try context.parameters.require("id")
-            guard try await state.store.ackOutbox(id: id, at: state.clock()) else {
-                let known = try await state.store.outbox(includeAcked: true).contains { $0.id == id }
-                throw known ? APIError(.conflict, "already_acknowledged", "Outbox item `\(id)` was already acknowledged.")
-                    : APIError.notFound("outbox_item", id)
+            switch try await state.store.acknowledgeOutbox(id: id, collector: context.caller?.id ?? "", at: state.clock()) {
+            case .acknowledged:
+                return try .encoded(AcknowledgedBody(id: id, acknowledged: true))
+            case .alreadyAcknowledged:
+                throw APIError(.conflict, "already_acknowledged", "Outbox item `\(id)` was already acknowledged.")
+            case .heldByAnother(let until):
+                throw APIError(.conflict, "claimed_by_another",
+                               "Outbox item `\(id)` is claimed by another collector until \(APITime.string(until)); only it may acknowledge the item before then.")
+            case .unknown:
+                throw APIError.notFound("outbox_item", id)
             }
-            return try .encoded(AcknowledgedBody(id: id, acknowledged: true))
         }
         route(.post, "/v1/queues", roles: [.sender], state: state, registry: registry) { request, context in
             let body = try await BodyReader.decode(QueueRequest.self, request, context: context)

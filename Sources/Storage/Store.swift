@@ -89,6 +89,28 @@ public protocol OutboxClaimStore: Sendable {
     /// `now`; false, and nothing changed, when the item is acknowledged or another collector
     /// claimed it (a collector that lost its claim must not send the item).
     func renewOutboxClaim(id: String, collector: String, lease: TimeInterval, now: Date) async throws(StorageError) -> Bool
+    /// Acknowledges an item for `collector`, erasing its sealed body in the same statement, unless
+    /// another collector's claim on it still runs at `at`: a collector that did not send an item
+    /// must not mark it sent while its holder may still fail.
+    func acknowledgeOutbox(id: String, collector: String, at: Date) async throws(StorageError) -> OutboxAck
+}
+
+/// What acknowledging an outbox item did.
+public enum OutboxAck: Sendable, Equatable {
+    /// Acknowledged now.
+    case acknowledged
+    /// Acknowledged before; the first time is kept.
+    case alreadyAcknowledged
+    /// Another collector's claim holds it until this time.
+    case heldByAnother(until: Date)
+    /// No such item.
+    case unknown
+
+    /// The outcome for an item that was not acknowledged now, read back after the update.
+    public init(notAcknowledged item: OutboxItem?) {
+        guard let item else { self = .unknown; return }
+        self = item.ackedAt != nil ? .alreadyAcknowledged : .heldByAnother(until: item.leaseUntil ?? .distantPast)
+    }
 }
 
 /// Lists read a page at a time, ordered by (time, id): oldest first, except the audit trail,

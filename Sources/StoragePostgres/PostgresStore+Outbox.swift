@@ -65,6 +65,20 @@ extension PostgresStore {
             "acknowledge outbox item \(id)")).isEmpty
     }
 
+    /// Acknowledges an item for `collector` unless another collector's claim still holds it.
+    public func acknowledgeOutbox(id: String, collector: String, at: Date) async throws(StorageError) -> OutboxAck {
+        let when = Millisecond.date(at)
+        let done = try await query(
+            """
+            UPDATE outbox SET acked_at = \(when), sealed_body = NULL WHERE id = \(id) AND acked_at IS NULL
+                AND (claimed_by IS NULL OR claimed_by = \(collector) OR lease_until IS NULL OR lease_until <= \(when)) RETURNING id
+            """,
+            "acknowledge outbox item \(id)")
+        guard done.isEmpty else { return .acknowledged }
+        let rows = try await query("SELECT * FROM outbox WHERE id = \(id)", "read outbox item \(id)")
+        return OutboxAck(notAcknowledged: try rows.first.map(Self.outboxItem))
+    }
+
     /// Extends a claim the collector still holds on an unacknowledged item.
     public func renewOutboxClaim(id: String, collector: String, lease: TimeInterval, now: Date) async throws(StorageError) -> Bool {
         !(try await query(

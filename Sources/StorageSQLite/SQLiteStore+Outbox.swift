@@ -70,6 +70,20 @@ extension SQLiteStore {
             [Bind.date(at), Bind.text(id)], "acknowledge outbox item \(id)")).isEmpty
     }
 
+    /// Acknowledges an item for `collector` unless another collector's claim still holds it,
+    /// synced to disk like `ackOutbox`.
+    public func acknowledgeOutbox(id: String, collector: String, at: Date) async throws(StorageError) -> OutboxAck {
+        let done = try await durableQuery(
+            """
+            UPDATE outbox SET acked_at = ?, sealed_body = NULL WHERE id = ? AND acked_at IS NULL
+                AND (claimed_by IS NULL OR claimed_by = ? OR lease_until IS NULL OR lease_until <= ?) RETURNING id
+            """,
+            [Bind.date(at), Bind.text(id), Bind.text(collector), Bind.date(at)], "acknowledge outbox item \(id)")
+        guard done.isEmpty else { return .acknowledged }
+        let rows = try await query("SELECT * FROM outbox WHERE id = ?", [Bind.text(id)], "read outbox item \(id)")
+        return OutboxAck(notAcknowledged: try rows.first.map(Self.outboxItem))
+    }
+
     /// Extends a claim the collector still holds on an unacknowledged item.
     public func renewOutboxClaim(id: String, collector: String, lease: TimeInterval, now: Date) async throws(StorageError) -> Bool {
         !(try await query(

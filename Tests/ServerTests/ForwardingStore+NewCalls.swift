@@ -22,6 +22,10 @@ extension ForwardingStore {
     func outbox(includeAcked: Bool, page: Page) async throws(StorageError) -> PageResult<OutboxItem> {
         try await base.outbox(includeAcked: includeAcked, page: page)
     }
+    func acknowledgeOutbox(id: String, collector: String, at: Date) async throws(StorageError) -> OutboxAck {
+        try await base.acknowledgeOutbox(id: id, collector: collector, at: at)
+    }
+
     func renewOutboxClaim(id: String, collector: String, lease: TimeInterval, now: Date) async throws(StorageError) -> Bool {
         try await base.renewOutboxClaim(id: id, collector: collector, lease: lease, now: now)
     }

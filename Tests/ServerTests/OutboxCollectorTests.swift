@@ -32,6 +32,11 @@ struct OutboxCollectorTests {
             #expect((first.json["items"] as? [Any])?.count == 1)
             let other = try await client.call(.post, "/v1/outbox/claim", key: second, json: #"{"limit":5,"leaseSeconds":30}"#)
             #expect((other.json["items"] as? [Any])?.isEmpty == true, "\(other)")
+            // Nor may the second collector acknowledge it while the first holds it.
+            let id = try #require(((first.json["items"] as? [[String: Any]])?.first?["id"]) as? String)
+            let stolen = try await client.call(.post, "/v1/outbox/\(id)/ack", key: second)
+            #expect(stolen.status == .conflict, "\(stolen)")
+            #expect(stolen.errorCode == "claimed_by_another")
             h.clock.advance(31)
             let after = try await client.call(.post, "/v1/outbox/claim", key: second, json: #"{"limit":5}"#)
             #expect((after.json["items"] as? [Any])?.count == 1, "the lease ran out, so the item comes back")

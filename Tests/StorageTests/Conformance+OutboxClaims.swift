@@ -30,6 +30,22 @@ extension StoreConformance {
         }
     }
 
+    @Test("outbox claims: only the holder acknowledges a claimed item while its lease runs", arguments: StoreFactory.all)
+    func outboxAckByHolder(_ factory: StoreFactory) async throws {
+        try await factory.withStore { (store) async throws in
+            try await fillOutbox(store, count: 3)
+            _ = try await store.claimOutbox(collector: "a", limit: 2, lease: 30, now: Sample.t(100))
+            #expect(try await store.acknowledgeOutbox(id: "out_0", collector: "b", at: Sample.t(110)) == .heldByAnother(until: Sample.t(130)))
+            #expect(try await store.acknowledgeOutbox(id: "out_0", collector: "a", at: Sample.t(111)) == .acknowledged)
+            #expect(try await store.acknowledgeOutbox(id: "out_0", collector: "a", at: Sample.t(112)) == .alreadyAcknowledged)
+            // Past the lease anyone may, as anyone may claim it again; an unclaimed item too.
+            #expect(try await store.acknowledgeOutbox(id: "out_1", collector: "b", at: Sample.t(130)) == .acknowledged)
+            #expect(try await store.acknowledgeOutbox(id: "out_2", collector: "b", at: Sample.t(131)) == .acknowledged)
+            #expect(try await store.acknowledgeOutbox(id: "out_404", collector: "b", at: Sample.t(131)) == .unknown)
+            #expect(try await store.outbox(includeAcked: true).allSatisfy { $0.sealedBody == nil })
+        }
+    }
+
     @Test("outbox claims: collectors claiming at once never get the same item, and together get all",
           arguments: StoreFactory.all)
     func outboxClaimRace(_ factory: StoreFactory) async throws {
