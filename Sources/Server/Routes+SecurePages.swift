@@ -73,6 +73,15 @@ extension Router where Context == AppContext {
             // line ends become LF, and the record says it was repaired.
             let cleaned = InboundText.clean(form["body"] ?? "")
             let body = cleaned.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            // Past the form's own limit (a page's textarea stops at it; another client may not):
+            // refused whole with a page that says so, never cut.
+            let length = body.unicodeScalars.count
+            guard length <= SecurePage.maxReply else {
+                return pages.render("notice", SecurePage.base(state, "Reply too long", [
+                    "message": "Your reply has \(length) characters; a reply can have at most \(SecurePage.maxReply). Nothing was sent.",
+                    "next": "Go back, shorten your reply and send it again.",
+                ]), status: .unprocessableContent)
+            }
             if !body.isEmpty {
                 let message = try await state.store.message(id: link.messageId)
                 let recipient = try await state.store.recipient(id: link.recipientId)
@@ -104,6 +113,8 @@ extension Router where Context == AppContext {
 /// Building the patient pages.
 enum SecurePage {
     static let cookieName = "tg_session"
+    /// The longest reply a patient may send, in characters (the form's `maxlength`).
+    static let maxReply = 2_000
 
     static func base(_ state: ServerState, _ title: String, _ extra: [String: Any] = [:]) -> [String: Any] {
         var v: [String: Any] = ["title": title, "practice": state.config.practice.name, "phone": state.config.practice.phone]

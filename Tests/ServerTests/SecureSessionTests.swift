@@ -32,8 +32,11 @@ struct SecureSessionTests {
             #expect(inbound["queue"] as? String == "nurse-line")
             let queued = try await client.call(.get, "/v1/queues/nurse-line/messages", key: h.keys.sender)
             #expect((queued.json["items"] as? [[String: Any]] ?? []).contains { $0["body"] as? String == "Thank you & see you <then>!" })
-            // An empty reply stores nothing.
+            // An empty reply stores nothing; one past the form's 2,000 characters is refused whole.
             _ = try await client.post("/s/\(c.token)/reply", ["csrf": csrf, "body": "   "], cookie: cookie)
+            let long = try await client.post("/s/\(c.token)/reply", ["csrf": csrf, "body": String(repeating: "a", count: 2_001)], cookie: cookie)
+            #expect(long.status == .unprocessableContent)
+            #expect(long.text.contains("at most 2000"), "\(long.text)")
             let again = try await client.call(.get, "/v1/threads/\(c.patient)", key: h.keys.sender)
             #expect((again.json["items"] as? [Any])?.count == entries.count)
         }
