@@ -188,6 +188,8 @@ struct InboundFormatTests {
             let r = try await client.call(.post, "/v1/inbound", key: h.keys.provider,
                                           json: "{\"from\":\"+15552102001\",\n \"body\":\"\(body)\"}")
             #expect(r.status == .ok, "\(r)")
+            // Repaired when more than line ends changed: the control character was removed.
+            #expect(r.json["repaired"] as? Bool == body.contains("\u{1}"), "\(r)")
             let stored = try #require(try await h.store.inbound(phone: "+15552102001").first)
             #expect(stored.classification == "opt-out", "\(stored.body)")
         }

@@ -16,12 +16,14 @@ struct InboundResultBody: Encodable, Sendable {
     @Null var reply: String?
     /// `opt-out`, `opt-in`, or null when consent did not change.
     @Null var consent: String?
+    /// Whether the text had to be repaired (control characters removed, bytes not UTF-8 replaced).
+    var repaired: Bool
 
     init(_ result: InboundResult) {
         let m = result.message
         id = m.id; from = m.from; to = m.to; recipient = m.recipientId; queue = m.queue
         classification = m.classification; blocked = m.blocked; reviewReason = m.reviewReason
-        reply = result.reply; consent = result.consent?.action
+        reply = result.reply; consent = result.consent?.action; repaired = m.repaired
     }
 }
 

@@ -17,7 +17,7 @@ struct ThreadEntryBody: Encodable, Sendable {
     var entry: ThreadEntry
 
     private enum Keys: String, CodingKey {
-        case direction, id, kind, from, to, body, queue, status, classification, reviewReason, blocked, at
+        case direction, id, kind, from, to, body, queue, status, classification, reviewReason, blocked, repaired, at
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -43,6 +43,7 @@ struct ThreadEntryBody: Encodable, Sendable {
             try c.encode(m.classification, forKey: .classification)
             try c.encode(m.reviewReason, forKey: .reviewReason)
             try c.encode(m.blocked, forKey: .blocked)
+            try c.encode(m.repaired, forKey: .repaired)
             try c.encode(m.receivedAt, forKey: .at)
         }
     }
