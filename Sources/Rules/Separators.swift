@@ -12,9 +12,9 @@ enum Separators {
     /// Most separator bytes between two letters of a run (`c - b - d`).
     static let maxGap = 3
 
-    /// Bytes that separate letters written apart: white space and ASCII punctuation (`c.b.d`,
-    /// `c/b/d`, `c,b,d`, `c|b|d`, `c~b~d`), but for the symbols that stand for a letter
-    /// themselves (`$`, `@`, `!`), those that join a word (`&`, `'`) and brackets and quotes.
+    /// Bytes that separate letters written apart: white space and `. - _ * / \ , : ; | + ~ ^ =`
+    /// (`c.b.d`, `c/b/d`, `c,b,d`, `c|b|d`, `c~b~d`). Other ASCII punctuation is a symbol of its
+    /// own in a run (`$` and `@` stand for letters; `&` and `'` join a word).
     @inline(__always)
     static func isSeparator(_ b: UInt8) -> Bool {
         LiteralAutomaton.isSpace(b) || separatorPunctuation[Int(b)]
