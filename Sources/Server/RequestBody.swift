@@ -48,6 +48,8 @@ enum BodyReader {
                 throw APIError(.badRequest, "invalid_field", "The field `\(key)` is null; send a value or leave the field out.",
                                detail: FieldDetail(field: key))
             case .decoding(let error): throw APIError.decoding(error)
+            case .notWhole(let field):
+                throw APIError(.badRequest, "invalid_field", "The field `\(field)` must be a whole number.", detail: FieldDetail(field: field))
             }
         } catch is DecodingError {
             // Thrown before `Strict` saw the body: the JSON itself is malformed.
@@ -70,6 +72,8 @@ private struct Strict<T: RequestBody>: Decodable {
         case unknown([String])
         case null(String)
         case decoding(DecodingError)
+        /// A number where a whole one is needed (`1.5`), which `JSONDecoder` reports as invalid JSON.
+        case notWhole(String)
     }
 
     private struct AnyKey: CodingKey {
@@ -89,7 +93,16 @@ private struct Strict<T: RequestBody>: Decodable {
         guard unknown.isEmpty else { throw Refusal.unknown(unknown.sorted()) }
         let nulls = try keys.filter { try object.decodeNil(forKey: AnyKey(stringValue: $0)) }
         if let first = nulls.min() { throw Refusal.null(first) }
-        do { value = try T(from: decoder) } catch let error as DecodingError { throw Refusal.decoding(error) }
+        do { value = try T(from: decoder) } catch let error as DecodingError { throw Refusal.decoding(error) } catch {
+            // JSONDecoder names no field for a number that does not fit an integer: the field is
+            // the one whose number reads as a Double and not as an Int.
+            let field = keys.sorted().first { k in
+                let key = AnyKey(stringValue: k)
+                return (try? object.decode(Double.self, forKey: key)) != nil && (try? object.decode(Int.self, forKey: key)) == nil
+            }
+            guard let field else { throw error }
+            throw Refusal.notWhole(field)
+        }
     }
 }
 

@@ -74,4 +74,16 @@ struct WaysInTests {
             #expect(r.errorCode == "message_too_long")
         }
     }
+
+    @Test("a number that does not fit its field is that field's 400, not invalid JSON")
+    func numberThatDoesNotFit() async throws {
+        try await withServer { h, client in
+            let r = try await client.call(.post, "/v1/outbox/claim", key: h.keys.provider, json: #"{"limit":1.5}"#)
+            #expect(r.status == .badRequest, "\(r)")
+            #expect(r.errorCode == "invalid_field", "\(r)")
+            #expect(r.details["field"] as? String == "limit")
+            let malformed = try await client.call(.post, "/v1/outbox/claim", key: h.keys.provider, json: #"{"limit":"#)
+            #expect(malformed.errorCode == "invalid_json")
+        }
+    }
 }
