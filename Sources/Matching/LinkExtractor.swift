@@ -136,8 +136,7 @@ public struct LinkExtractor: Sendable {
                 hostStart = start
                 start = scheme
                 hasScheme = true
-                var j = hostStart
-                while j < tokenEnd, LinkSyntax.isHostByte(t[j]) { if t[j] == 0x40 { hostStart = j + 1 }; j += 1 }
+                if let at = LinkSyntax.userInfo(t, from: hostStart, to: tokenEnd).at { hostStart = at + 1 }
             } else {
                 while start < tokenEnd && LinkSyntax.labelLength(t, start, tokenEnd) == 0 {
                     start += max(1, LinkSyntax.scalarLength(t[start]))
@@ -145,14 +144,9 @@ public struct LinkExtractor: Sendable {
                 hostStart = start
                 // User information counts only in a link with a path (`own.com@bit.ly/x`): without
                 // one, `name@domain.tld` is an e-mail address.
-                var j = start
-                var at = -1
-                while j < tokenEnd, LinkSyntax.isHostByte(t[j]) {
-                    if t[j] == 0x40 { at = j }
-                    j += 1
-                }
-                if at >= 0 {
-                    guard j < tokenEnd, LinkSyntax.isPathStart(t[j]) else { return .none(resume: j) }
+                let (at, end) = LinkSyntax.userInfo(t, from: start, to: tokenEnd)
+                if let at {
+                    guard end < tokenEnd, LinkSyntax.isPathStart(t[end]) else { return .none(resume: end) }
                     hostStart = at + 1
                 }
             }

@@ -61,17 +61,9 @@ extension LinkSyntax {
 
     /// The byte a `%XX` escape at `i` stands for, or nil when there is none.
     static func percentByte(_ t: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> UInt8? {
-        guard i + 2 < end, t[i] == 0x25, let high = hexValue(t[i + 1]), let low = hexValue(t[i + 2]) else { return nil }
+        guard i + 2 < end, t[i] == 0x25, let high = PercentEncoding.hexValue(t[i + 1]),
+              let low = PercentEncoding.hexValue(t[i + 2]) else { return nil }
         return high << 4 | low
-    }
-
-    private static func hexValue(_ b: UInt8) -> UInt8? {
-        switch b {
-        case 0x30...0x39: return b - 0x30
-        case 0x41...0x46: return b - 0x41 + 10
-        case 0x61...0x66: return b - 0x61 + 10
-        default: return nil
-        }
     }
 
     /// A host as written, its `%XX` escapes decoded as the URL Standard does before IDNA; nil

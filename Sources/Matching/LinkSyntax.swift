@@ -44,6 +44,18 @@ enum LinkSyntax {
     /// `_`, `%` escapes and `@`. Anything else before a host is not part of the link.
     static func isHostByte(_ b: UInt8) -> Bool { isLabel(b) || b == 0x2E || b == 0x5F || b == 0x25 || b == 0x40 }
 
+    /// The last `@` in the run of host bytes from `from` (where user information ends), if any,
+    /// and where the run ends.
+    static func userInfo(_ t: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> (at: Int?, end: Int) {
+        var j = from
+        var at: Int? = nil
+        while j < end, isHostByte(t[j]) {
+            if t[j] == 0x40 { at = j }
+            j += 1
+        }
+        return (at, j)
+    }
+
     /// Where `http:` or `https:` starts when it stands right before `hostStart` (after `from`),
     /// followed by nothing or by slashes and backslashes only: a browser opens `https:bit.ly`,
     /// `https:/bit.ly` and `http:\\bit.ly` as `https://bit.ly`. Nil when it does not.

@@ -1,3 +1,5 @@
+import Matching
+
 extension FormEncoding {
     /// Decodes a form body into fields (later duplicates win) as the URL Standard decodes
     /// `application/x-www-form-urlencoded`: `+` is a space, each `%XX` escape a byte, a `%` with
@@ -24,7 +26,8 @@ extension FormEncoding {
         while i < b.count {
             if b[i] == 0x2B {
                 out.append(0x20)
-            } else if b[i] == 0x25, i + 2 < b.count, let high = hex(b[i + 1]), let low = hex(b[i + 2]) {
+            } else if b[i] == 0x25, i + 2 < b.count, let high = PercentEncoding.hexValue(b[i + 1]),
+                      let low = PercentEncoding.hexValue(b[i + 2]) {
                 out.append(high << 4 | low)
                 i += 2
             } else {
@@ -35,14 +38,5 @@ extension FormEncoding {
         if let valid = String(validating: out, as: UTF8.self) { return valid }
         repaired = true
         return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func hex(_ b: UInt8) -> UInt8? {
-        switch b {
-        case 0x30...0x39: return b - 0x30
-        case 0x41...0x46: return b - 0x41 + 10
-        case 0x61...0x66: return b - 0x61 + 10
-        default: return nil
-        }
     }
 }

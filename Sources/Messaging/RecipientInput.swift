@@ -39,9 +39,7 @@ public struct RecipientInput: Sendable, Equatable, Codable {
         for (field, value) in [("firstName", firstName), ("lastName", lastName), ("dateOfBirth", dateOfBirth),
                                ("cellPhone", cellPhone), ("email", email), ("language", language),
                                ("timeZone", timeZone)] {
-            if let c = value?.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
-                problems[field] = "it holds the control character \(ControlCharacters.name(c.value)); remove it"
-            }
+            if let problem = ControlCharacters.fieldProblem(value) { problems[field] = problem }
         }
         func clean(_ s: String?) -> String?? {
             guard let s else { return .none }

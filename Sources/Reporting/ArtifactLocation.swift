@@ -60,11 +60,16 @@ public struct Fingerprints: Sendable {
 
     /// The fingerprint of the next finding in `path`.
     public mutating func next(_ f: Finding, path: String) -> String {
-        let key = [f.rule, path, f.match.lowercased()]
+        next(rule: f.rule, match: f.match, path: path)
+    }
+
+    /// The fingerprint of the next report entry of `rule` with `match` in `path`.
+    public mutating func next(rule: String, match: String, path: String) -> String {
+        let key = [rule, path, match.lowercased()]
         let occurrence = seen[key, default: 0]
         seen[key] = occurrence + 1
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in "\(f.rule)\u{0}\(path)\u{0}\(f.match.lowercased())\u{0}\(occurrence)".utf8 {
+        for b in "\(rule)\u{0}\(path)\u{0}\(match.lowercased())\u{0}\(occurrence)".utf8 {
             hash ^= UInt64(b)
             hash = hash &* 0x100_0000_01b3
         }

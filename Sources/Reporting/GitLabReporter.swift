@@ -43,14 +43,12 @@ public enum GitLabReporter {
         for m in messages {
             guard let error = m.error else { continue }
             let path = ArtifactLocation(m.source, root: root).path
-            let issue = Finding(rule: unreadableCheck, category: unreadableCheck, severity: .error, message: error, match: "",
-                                start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1, suggestion: nil)
             w.raw(first ? "\n  " : ",\n  ")
             first = false
             w.raw("{\"type\": \"issue\", \"check_name\": "); w.string(unreadableCheck)
             w.raw(", \"description\": "); w.string("This input could not be checked: \(error).")
             w.raw(", \"categories\": [\"Compliance\"], \"severity\": \"blocker\", \"fingerprint\": ")
-            w.string(fingerprints.next(issue, path: path + ":\(m.firstLine)"))
+            w.string(fingerprints.next(rule: unreadableCheck, match: "", path: path + ":\(m.firstLine)"))
             w.raw(", \"location\": {\"path\": "); w.string(path)
             w.raw(", \"lines\": {\"begin\": "); w.int(m.firstLine); w.raw("}}}")
         }

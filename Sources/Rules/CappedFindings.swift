@@ -36,10 +36,8 @@ extension Report {
         var merged = adding(capped.kept)
         if capped.omitted > 0 {
             merged.omitted[capped.rule, default: 0] += capped.omitted
-            if let worst = capped.worstOmitted {
-                let floor: Decision = worst == .error ? .block : worst == .warning ? .warn : .allow
-                if floor.rank > merged.decision.rank { merged.decision = floor }
-            }
+            let floor = Decision(worst: capped.worstOmitted)
+            if floor.rank > merged.decision.rank { merged.decision = floor }
         }
         return merged
     }

@@ -68,6 +68,14 @@ public enum ControlCharacters {
         return copy.withUTF8 { bytes in mayHave(bytes) ? findings(bytes, channel: channel) : CappedFindings(rule: id) }
     }
 
+    /// What is wrong with a field (a name, an address, a location) that holds a control
+    /// character, any one, line feeds and tabs included: "it holds the control character …;
+    /// remove it"; nil when it holds none. Such a field is refused, never cut.
+    public static func fieldProblem(_ value: String?) -> String? {
+        guard let c = value?.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) else { return nil }
+        return "it holds the control character \(name(c.value)); remove it"
+    }
+
     /// `U+0000 (NUL)`-style name of a control character.
     public static func name(_ c: UInt32) -> String {
         let names = ["NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT", "FF", "CR",

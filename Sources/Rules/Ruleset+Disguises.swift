@@ -17,13 +17,13 @@ extension Ruleset {
         var spans = standInSpans(view, readings)
         if apart, let joined = Separators.joined(view) {
             let origin = joined.origin
-            var found = termSpans(joined.bytes)
-            // Letters written apart with stand-ins among them (`c-4-n-n-4-b-1-s`): the joined
-            // view read as the stand-in views read a text (`c4nn4b1s`); rare, so scanned twice.
-            found += joined.bytes.withUnsafeBufferPointer { joinedView in
+            let found = joined.bytes.withUnsafeBufferPointer { joinedView in
                 var hits: [LiteralHit] = []
                 let survey = DisguiseSurvey(automaton.scan(joinedView, hits: &hits))
-                return standInSpans(joinedView, StandIns.readings(survey.standIns))
+                // Letters written apart with stand-ins among them (`c-4-n-n-4-b-1-s`): the joined
+                // view read as the stand-in views read a text (`c4nn4b1s`), its survey from the
+                // same scan.
+                return termSpans(joinedView, hits[...]) + standInSpans(joinedView, StandIns.readings(survey.standIns))
             }
             for span in found {
                 let lower = Int(origin[span.range.lowerBound]), upper = Int(origin[span.range.upperBound - 1]) + 1
@@ -52,16 +52,21 @@ extension Ruleset {
     /// the view reads (`changedFrom`), none unless a term's literal covers a byte the view
     /// changed: the others are the plain scan's, and most stand-in views have none, so their
     /// hits are not resolved again.
-    private func termSpans(_ view: [UInt8], changedFrom text: UnsafeBufferPointer<UInt8>? = nil) -> [RuleSpan] {
+    private func termSpans(_ view: [UInt8], changedFrom text: UnsafeBufferPointer<UInt8>) -> [RuleSpan] {
         view.withUnsafeBufferPointer { view in
             var hits: [LiteralHit] = []
             _ = automaton.scan(view, hits: &hits)
-            guard !hits.isEmpty else { return [] }
-            if let text, !hits.contains(where: { coversChange($0, view, text) }) { return [] }
-            var scratch = CheckScratch()
-            resolveLiterals(view, hits[...], &scratch)
-            return scratch.spans
+            guard hits.contains(where: { coversChange($0, view, text) }) else { return [] }
+            return termSpans(view, hits[...])
         }
+    }
+
+    /// The spans of the `terms` and `near` rules among the `hits` of a scan of `view`.
+    private func termSpans(_ view: UnsafeBufferPointer<UInt8>, _ hits: ArraySlice<LiteralHit>) -> [RuleSpan] {
+        guard !hits.isEmpty else { return [] }
+        var scratch = CheckScratch()
+        resolveLiterals(view, hits, &scratch)
+        return scratch.spans
     }
 
     /// Whether `hit`, found in `view`, is of a term's literal and covers a byte where `view`

@@ -22,6 +22,11 @@ public enum Decision: String, Sendable, Codable {
     public init(findings: [Finding]) {
         var worst: Severity? = nil
         for f in findings where worst == nil || f.severity > worst! { worst = f.severity }
+        self.init(worst: worst)
+    }
+
+    /// The decision for findings whose worst severity is `worst` (none: allow).
+    public init(worst: Severity?) {
         switch worst {
         case .error: self = .block
         case .warning: self = .warn

@@ -82,10 +82,8 @@ extension Router where Context == AppContext {
     /// NUL would be cut where it is stored, as a patient's name would (`RecipientInput`).
     static func refuseControls(_ fields: [String: String?]) throws {
         for (field, value) in fields.sorted(by: { $0.key < $1.key }) {
-            guard let c = value?.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) else { continue }
-            throw APIError(.unprocessableContent, "invalid_field",
-                           "`\(field)` holds the control character \(ControlCharacters.name(c.value)); remove it.",
-                           detail: FieldDetail(field: field))
+            guard let problem = ControlCharacters.fieldProblem(value) else { continue }
+            throw APIError(.unprocessableContent, "invalid_field", "`\(field)`: \(problem).", detail: FieldDetail(field: field))
         }
     }
 
