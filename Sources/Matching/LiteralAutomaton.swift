@@ -129,6 +129,9 @@ public struct LiteralAutomaton: Sendable {
 
     @inlinable static func fold(_ b: UInt8) -> UInt8 { (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b }
 
+    /// A byte in ASCII lower case, as the automaton compares it.
+    @inlinable public static func lowercased(_ b: UInt8) -> UInt8 { fold(b) }
+
     /// The class of a byte, as the automaton sees it.
     @inlinable public func byteClass(_ b: UInt8) -> UInt8 { classOf[Int(b)] }
 }

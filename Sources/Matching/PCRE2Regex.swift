@@ -111,7 +111,7 @@ public final class PCRE2Regex: @unchecked Sendable {
     /// Calls `body` with each non-overlapping match that starts at one of `starts` (see
     /// `matches(in:startingAt:)`), in order.
     /// - Parameter data: the calling thread's match data, reused from call to call.
-    public func forEachMatch(in text: UnsafeBufferPointer<UInt8>, startingAt starts: some Sequence<Int>,
+    public func forEachMatch(in text: UnsafeBufferPointer<UInt8>, startingAt starts: [Int],
                              data: PCRE2MatchData, _ body: (Range<Int>) -> Void) throws(PCRE2Error) {
         precondition(anchored, "matches(in:startingAt:) needs a regex compiled anchored")
         var resume = 0

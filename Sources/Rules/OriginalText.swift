@@ -80,24 +80,24 @@ struct ScalarMap {
 
     /// 1-based line and column (in scalars) of each range's start and end, in one pass over the
     /// text however many ranges there are.
-    func places(_ ranges: [Range<Int>]) -> [(line: Int, column: Int, endLine: Int, endColumn: Int)] {
-        var result = [(line: Int, column: Int, endLine: Int, endColumn: Int)](repeating: (1, 1, 1, 1), count: ranges.count)
+    func places(_ ranges: [Range<Int>]) -> [Place] {
+        var result = [Place](repeating: Place(line: 1, column: 1, endLine: 1, endColumn: 1), count: ranges.count)
         guard !ranges.isEmpty else { return result }
         let bytes = original.bytes
         // Pure ASCII on one line (most messages): columns are byte offsets.
         if original.isASCII, bytes.isEmpty || memchr(bytes.baseAddress!, 0x0A, bytes.count) == nil {
             for (k, r) in ranges.enumerated() {
                 let s = byteOffset(ofScalar: r.lowerBound), e = byteOffset(ofScalar: r.upperBound)
-                result[k] = (1, s + 1, 1, e + 1)
+                result[k] = Place(line: 1, column: s + 1, endLine: 1, endColumn: e + 1)
             }
             return result
         }
         // Every byte offset asked for, as (offset, range index, is end), in order.
-        var wanted: [(offset: Int, index: Int, end: Bool)] = []
+        var wanted: [Wanted] = []
         wanted.reserveCapacity(ranges.count * 2)
         for (k, r) in ranges.enumerated() {
-            wanted.append((byteOffset(ofScalar: r.lowerBound), k, false))
-            wanted.append((byteOffset(ofScalar: r.upperBound), k, true))
+            wanted.append(Wanted(offset: byteOffset(ofScalar: r.lowerBound), index: k, end: false))
+            wanted.append(Wanted(offset: byteOffset(ofScalar: r.upperBound), index: k, end: true))
         }
         wanted.sort { $0.offset < $1.offset }
         var line = 1, column = 1, i = 0
@@ -116,5 +116,21 @@ struct ScalarMap {
             }
         }
         return result
+    }
+
+    /// Where a range starts and ends: 1-based lines, and columns in scalars. (A struct, not a
+    /// tuple: an array of tuples looks its type up at run time, for every report.)
+    struct Place {
+        var line: Int
+        var column: Int
+        var endLine: Int
+        var endColumn: Int
+    }
+
+    /// A byte offset `places` needs, and for which range's start or end.
+    private struct Wanted {
+        var offset: Int
+        var index: Int
+        var end: Bool
     }
 }

@@ -172,13 +172,24 @@ extension Ruleset {
 
     /// Runs the regexes of each pattern gate that is open (one of its prefilter literals
     /// occurred, or it has none), adding their spans to `scratch`; a rule whose regex hit a
-    /// PCRE2 limit is added to `incomplete`. Gates are read in place: a copied gate would
-    /// retain its arrays, for every gate of every message with a literal.
+    /// PCRE2 limit is added to `incomplete`. The prefilter hits are sorted by gate and start
+    /// once, so each gate finds its own in one step, already in the order its anchored regexes
+    /// try them. Gates are read in place: a copied gate would retain its arrays, for every gate
+    /// of every message with a literal.
     private func runPatterns(_ view: UnsafeBufferPointer<UInt8>, _ scratch: inout CheckScratch, _ incomplete: inout [String]) {
+        if scratch.prefiltered.count > 1 { scratch.prefiltered.sort { ($0.gate, $0.start) < ($1.gate, $1.start) } }
+        let prefiltered = scratch.prefiltered
+        let data = scratch.matchData
         patternGates.withUnsafeBufferPointer { gates in
-            for g in gates.indices where !gates[g].needsPrefilter || scratch.prefiltered.contains(where: { $0.gate == g }) {
+            var next = 0
+            // Every gate when some run without a prefilter; else only those a hit opened.
+            var g = patternsAlwaysRun ? 0 : prefiltered.first?.gate ?? gates.count
+            while g < gates.count {
+                defer { g = patternsAlwaysRun ? g + 1 : next < prefiltered.count ? prefiltered[next].gate : gates.count }
+                let first = next
+                while next < prefiltered.count && prefiltered[next].gate == g { next += 1 }
+                guard next > first || !gates[g].needsPrefilter else { continue }
                 let r = gates[g].rule
-                let data = scratch.matchData
                 do throws(PCRE2Error) {
                     for regex in gates[g].search {
                         try regex.forEachMatch(in: view, data: data) { m in
@@ -186,9 +197,10 @@ extension Ruleset {
                         }
                     }
                     if !gates[g].anchored.isEmpty {
-                        let starts = scratch.prefiltered.lazy.filter { $0.gate == g }.map(\.start).sorted()
+                        scratch.starts.removeAll(keepingCapacity: true)
+                        for k in first..<next { scratch.starts.append(prefiltered[k].start) }
                         for regex in gates[g].anchored {
-                            try regex.forEachMatch(in: view, startingAt: starts, data: data) { m in
+                            try regex.forEachMatch(in: view, startingAt: scratch.starts, data: data) { m in
                                 if !m.isEmpty { scratch.spans.append(RuleSpan(rule: r, range: m)) }
                             }
                         }
@@ -249,6 +261,8 @@ struct CheckScratch {
     var found: [(rule: Int, role: LiteralOwner.Role, range: Range<Int>)] = []
     /// One rule's term matches, while `resolveLiterals` picks the longest.
     var ranges: [Range<Int>] = []
+    /// One pattern gate's prefilter starts, while `runPatterns` tries its anchored regexes there.
+    var starts: [Int] = []
     /// The match data this check's regexes share, made when the first regex runs.
     lazy var matchData = PCRE2MatchData()
 

@@ -66,6 +66,7 @@ extension Ruleset {
         self.owners = owners.flatMap { $0 }
         self.ownerStart = owners.reduce(into: [0]) { $0.append($0.last! + Int32($1.count)) }
         self.edges = literals.map(TermForm.edges)
+        self.termWords = TermWords(literals, owners)
         self.compiled = compiled
         self.linkExtractor = LinkExtractor()
         self.linkRules = linkRules

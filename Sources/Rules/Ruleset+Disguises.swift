@@ -40,6 +40,8 @@ extension Ruleset {
         var spans: [RuleSpan] = []
         for reading in readings {
             let folded = StandIns.folded(view, reading)
+            // Most views change only words no term has (`150p`, `4u`): nothing to scan for.
+            guard folded.withUnsafeBufferPointer({ termWords.mayHoldTerm($0, changedFrom: view) }) else { continue }
             for span in termSpans(folded, changedFrom: view) where StandIns.isDisguisedWord(view, folded, span.range) {
                 spans.append(span)
             }

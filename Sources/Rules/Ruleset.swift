@@ -23,6 +23,8 @@ public struct Ruleset: Sendable {
     let ownerStart: [Int32]
     /// For each literal: does it start / end with a word character (so needs a boundary there).
     let edges: [UInt8]
+    /// The words of the `terms` and `near` rules' literals: what lets most stand-in views go unscanned.
+    let termWords: TermWords
     let compiled: [CompiledRule]
     let linkExtractor: LinkExtractor
     let linkRules: [Int]

@@ -1,0 +1,114 @@
+import Matching
+
+/// The words of every literal a `terms` or `near` rule owns (runs of word bytes,
+/// `TermForm.isWord`, in ASCII lower case), each alone and each with the words beside it in its
+/// literal, so that most stand-in views can be passed over without a scan (see
+/// `mayHoldTerm(_:changedFrom:)`).
+struct TermWords: Sendable {
+    /// Each word, with the `Beside` flags of where it stands in literals, and each as
+    /// `before 0 word 0 after` (with `edge` for no word beside it), with 1.
+    private var table = ByteStringTable()
+    /// The longest word's length.
+    private var longest = 0
+
+    /// Stands for no word beside a literal's first or last word: not a word byte, nor the 0
+    /// between the words of a key.
+    static let edge: UInt8 = 1
+
+    /// The words of those of `literals` whose `owners` include a term or near role.
+    init(_ literals: [[UInt8]], _ owners: [[LiteralOwner]]) {
+        for (id, literal) in literals.enumerated()
+        where owners[id].contains(where: { $0.role == .term || $0.role == .nearFirst || $0.role == .nearSecond }) {
+            let words = literal.split(whereSeparator: { !TermForm.isWord($0) }).map { $0.map(LiteralAutomaton.lowercased) }
+            for (j, word) in words.enumerated() {
+                longest = max(longest, word.count)
+                let first = j == 0, last = j + 1 == words.count
+                // The word alone says which neighbours it has been seen with (`Beside`).
+                let beside: Beside = first ? (last ? .neither : .after) : (last ? .before : .both)
+                word.withUnsafeBufferPointer { table.insert($0, beside.rawValue, merge: |) }
+                let key = (first ? [TermWords.edge] : words[j - 1]) + [0] + word + [0] + (last ? [TermWords.edge] : words[j + 1])
+                key.withUnsafeBufferPointer { table.insert($0, 1) }
+            }
+        }
+    }
+
+    /// Whether a word of `view` that holds a byte where it differs from `text` (the same length)
+    /// may be part of a term: it is a word of a term's literal, and the words before and after
+    /// it in `view` are those beside it there (or it is at the literal's edge). When no changed
+    /// word may be, no term found in the view covers a change, and the view need not be scanned.
+    ///
+    /// Sound because a term found in a view spans whole words: it starts and ends at word
+    /// boundaries, and the automaton matches a word byte only with the same byte (up to ASCII
+    /// case) and any other byte only with another that is not a word byte. So each word of the
+    /// view that a term covers is one of its literal's words, with the same words beside it.
+    func mayHoldTerm(_ view: UnsafeBufferPointer<UInt8>, changedFrom text: UnsafeBufferPointer<UInt8>) -> Bool {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 3 * longest + 4) { key in
+            var i = 0
+            while i < view.count {
+                guard view[i] != text[i] else { i += 1; continue }
+                let word = TermWords.word(around: i, in: view)
+                // Every change in this word is settled by it.
+                i = word.upperBound
+                guard word.count <= longest else { continue }
+                let alone = TermWords.write(view, word, into: key, at: 0)
+                guard let seen = table.value(for: UnsafeBufferPointer(rebasing: key[0..<alone])) else { continue }
+                // Beside it, the words before and after, when they are short enough to be a literal's.
+                let before = TermWords.word(endingBefore: word.lowerBound, in: view).flatMap { $0.count <= longest ? $0 : nil }
+                let after = TermWords.word(startingFrom: word.upperBound, in: view).flatMap { $0.count <= longest ? $0 : nil }
+                for beside in Beside.allCases where seen & beside.rawValue != 0 {
+                    // A literal's word with a word beside it needs one here too.
+                    let needsBefore = beside == .both || beside == .before, needsAfter = beside == .both || beside == .after
+                    if needsBefore && before == nil || needsAfter && after == nil { continue }
+                    let b = needsBefore ? before : nil, a = needsAfter ? after : nil
+                    var length = b.map { TermWords.write(view, $0, into: key, at: 0) } ?? TermWords.write(TermWords.edge, into: key, at: 0)
+                    length = TermWords.write(0, into: key, at: length)
+                    length = TermWords.write(view, word, into: key, at: length)
+                    length = TermWords.write(0, into: key, at: length)
+                    length = a.map { TermWords.write(view, $0, into: key, at: length) } ?? TermWords.write(TermWords.edge, into: key, at: length)
+                    if table.contains(UnsafeBufferPointer(rebasing: key[0..<length])) { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    /// Which words stand beside a word in a literal: flags, or-ed over every literal it is in.
+    enum Beside: UInt8, CaseIterable {
+        case neither = 1, before = 2, after = 4, both = 8
+    }
+
+    /// The run of word bytes around `i`.
+    static func word(around i: Int, in view: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var start = i, end = i + 1
+        while start > 0 && TermForm.isWord(view[start - 1]) { start -= 1 }
+        while end < view.count && TermForm.isWord(view[end]) { end += 1 }
+        return start..<end
+    }
+
+    /// The last word that ends at or before `offset`, or nil.
+    static func word(endingBefore offset: Int, in view: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var end = offset
+        while end > 0 && !TermForm.isWord(view[end - 1]) { end -= 1 }
+        return end > 0 ? word(around: end - 1, in: view) : nil
+    }
+
+    /// The first word that starts at or after `offset`, or nil.
+    static func word(startingFrom offset: Int, in view: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var start = offset
+        while start < view.count && !TermForm.isWord(view[start]) { start += 1 }
+        return start < view.count ? word(around: start, in: view) : nil
+    }
+
+    /// Writes `view[word]` in ASCII lower case into `key` from `at`; the length it reaches.
+    private static func write(_ view: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, into key: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
+        var k = at
+        for i in word { key[k] = LiteralAutomaton.lowercased(view[i]); k += 1 }
+        return k
+    }
+
+    /// Writes one byte into `key` at `at`; the length it reaches.
+    private static func write(_ b: UInt8, into key: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
+        key[at] = b
+        return at + 1
+    }
+}
