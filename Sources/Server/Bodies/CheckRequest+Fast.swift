@@ -1,0 +1,137 @@
+/// `POST /v1/check`'s body read in one pass over its bytes, for the route every send calls.
+///
+/// Only the plain shape is read here: an object of the four fields, strings where strings go,
+/// each at most once. Anything else (an unknown field, a `null`, a number, a repeated field,
+/// malformed JSON, an escape that is not a whole character) gives nil, and the body goes through
+/// `BodyReader`'s strict decoding, which says what is wrong with it. So this path never accepts
+/// what that one refuses, and reads what it accepts the same way (a test holds the two side by side).
+extension CheckRequest {
+    static func fast(_ body: UnsafeRawBufferPointer) -> CheckRequest? {
+        var reader = JSONBytes(body.bindMemory(to: UInt8.self))
+        guard reader.skipping(0x7B) else { return nil }
+        var text: String?, channel: String?, language: String?, allowDomains: [String]?
+        if reader.skipping(0x7D) { return nil }
+        repeat {
+            guard let key = reader.string(), reader.skipping(0x3A) else { return nil }
+            switch key {
+            case "text" where text == nil: text = reader.string(); if text == nil { return nil }
+            case "channel" where channel == nil: channel = reader.string(); if channel == nil { return nil }
+            case "language" where language == nil: language = reader.string(); if language == nil { return nil }
+            case "allowDomains" where allowDomains == nil: allowDomains = reader.strings(); if allowDomains == nil { return nil }
+            default: return nil
+            }
+        } while reader.skipping(0x2C)
+        guard reader.skipping(0x7D), reader.atEnd, let text else { return nil }
+        return CheckRequest(text: text, channel: channel, allowDomains: allowDomains, language: language)
+    }
+}
+
+/// A reader of JSON bytes that are valid UTF-8, for `CheckRequest.fast`: strings and arrays of
+/// them, nil for anything it does not read.
+struct JSONBytes {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var i = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    /// Whether only white space is left.
+    var atEnd: Bool {
+        mutating get { skipSpace(); return i == bytes.count }
+    }
+
+    private mutating func skipSpace() {
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+    }
+
+    /// Skips white space and then `b` if it is next; whether it was.
+    mutating func skipping(_ b: UInt8) -> Bool {
+        skipSpace()
+        guard i < bytes.count, bytes[i] == b else { return false }
+        i += 1
+        return true
+    }
+
+    /// An array of strings, or nil.
+    mutating func strings() -> [String]? {
+        guard skipping(0x5B) else { return nil }
+        var out: [String] = []
+        if skipping(0x5D) { return out }
+        repeat {
+            guard let s = string() else { return nil }
+            out.append(s)
+        } while skipping(0x2C)
+        return skipping(0x5D) ? out : nil
+    }
+
+    /// A string, unescaped, or nil.
+    mutating func string() -> String? {
+        guard skipping(0x22) else { return nil }
+        let start = i
+        // Most strings have no escape: they are read where they are.
+        while i < bytes.count, bytes[i] != 0x22, bytes[i] != 0x5C, bytes[i] >= 0x20 { i += 1 }
+        guard i < bytes.count, bytes[i] >= 0x20 else { return nil }
+        if bytes[i] == 0x22 {
+            i += 1
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)]), as: UTF8.self)
+        }
+        var out = Array(bytes[start..<i])
+        while i < bytes.count {
+            let b = bytes[i]
+            i += 1
+            switch b {
+            case 0x22: return String(decoding: out, as: UTF8.self)
+            case 0x5C:
+                guard i < bytes.count else { return nil }
+                let e = bytes[i]
+                i += 1
+                switch e {
+                case 0x22, 0x5C, 0x2F: out.append(e)
+                case 0x62: out.append(0x08)
+                case 0x66: out.append(0x0C)
+                case 0x6E: out.append(0x0A)
+                case 0x72: out.append(0x0D)
+                case 0x74: out.append(0x09)
+                case 0x75:
+                    guard let scalar = unicodeEscape() else { return nil }
+                    out.append(contentsOf: String(Character(scalar)).utf8)
+                default: return nil
+                }
+            case _ where b < 0x20: return nil
+            default: out.append(b)
+            }
+        }
+        return nil
+    }
+
+    /// The scalar of `\uXXXX` (after the `u`), joining a surrogate pair; nil for a lone surrogate.
+    private mutating func unicodeEscape() -> Unicode.Scalar? {
+        guard let high = hex4() else { return nil }
+        switch high {
+        case 0xD800...0xDBFF:
+            guard i + 1 < bytes.count, bytes[i] == 0x5C, bytes[i + 1] == 0x75 else { return nil }
+            i += 2
+            guard let low = hex4(), (0xDC00...0xDFFF).contains(low) else { return nil }
+            return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+        case 0xDC00...0xDFFF: return nil
+        default: return Unicode.Scalar(high)
+        }
+    }
+
+    private mutating func hex4() -> UInt32? {
+        guard i + 4 <= bytes.count else { return nil }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            let b = bytes[i]
+            i += 1
+            let d: UInt8
+            switch b {
+            case 0x30...0x39: d = b - 0x30
+            case 0x41...0x46: d = b - 0x37
+            case 0x61...0x66: d = b - 0x57
+            default: return nil
+            }
+            v = v << 4 | UInt32(d)
+        }
+        return v
+    }
+}
