@@ -6,6 +6,8 @@ extension Ruleset {
     /// The language of `tag` (a BCP 47 tag such as `es` or `es-MX`) that findings can be given
     /// in, or nil when there is none.
     public static func messageLanguage(_ tag: String) -> String? {
+        // The tag almost every caller gives, answered without splitting it.
+        if tag == "en" { return "en" }
         let primary = tag.split(separator: "-").first.map { $0.lowercased() } ?? ""
         return messageLanguages.contains(primary) ? primary : nil
     }

@@ -10,6 +10,9 @@ struct TermWords: Sendable {
     private var table = ByteStringTable()
     /// The longest word's length.
     private var longest = 0
+    /// A bit for each word's length and first and last bytes (`sketch`), so that most words of
+    /// a view that no term has are passed over without hashing them.
+    private var sketches = [UInt64](repeating: 0, count: 1 << 10)
 
     /// Stands for no word beside a literal's first or last word: not a word byte, nor the 0
     /// between the words of a key.
@@ -22,6 +25,8 @@ struct TermWords: Sendable {
             let words = literal.split(whereSeparator: { !TermForm.isWord($0) }).map { $0.map(LiteralAutomaton.lowercased) }
             for (j, word) in words.enumerated() {
                 longest = max(longest, word.count)
+                let k = TermWords.sketch(word.count, word[0], word[word.count - 1])
+                sketches[k >> 6] |= 1 << UInt64(k & 63)
                 let first = j == 0, last = j + 1 == words.count
                 // The word alone says which neighbours it has been seen with (`Beside`).
                 let beside: Beside = first ? (last ? .neither : .after) : (last ? .before : .both)
@@ -50,6 +55,9 @@ struct TermWords: Sendable {
                 // Every change in this word is settled by it.
                 i = word.upperBound
                 guard word.count <= longest else { continue }
+                let k = TermWords.sketch(word.count, LiteralAutomaton.lowercased(view[word.lowerBound]),
+                                         LiteralAutomaton.lowercased(view[word.upperBound - 1]))
+                guard sketches[k >> 6] & (1 << UInt64(k & 63)) != 0 else { continue }
                 let alone = TermWords.write(view, word, into: key, at: 0)
                 guard let seen = table.value(for: UnsafeBufferPointer(rebasing: key[0..<alone])) else { continue }
                 // Beside it, the words before and after, when they are short enough to be a literal's.
@@ -75,6 +83,12 @@ struct TermWords: Sendable {
     /// Which words stand beside a word in a literal: flags, or-ed over every literal it is in.
     enum Beside: UInt8, CaseIterable {
         case neither = 1, before = 2, after = 4, both = 8
+    }
+
+    /// A word's bit in `sketches`, from its length and its first and last bytes (lower case).
+    @inline(__always)
+    static func sketch(_ length: Int, _ first: UInt8, _ last: UInt8) -> Int {
+        min(length, 63) << 10 | Int(first & 31) << 5 | Int(last & 31)
     }
 
     /// The run of word bytes around `i`.
