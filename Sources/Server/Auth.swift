@@ -33,14 +33,17 @@ public enum Auth {
     /// on another instance stops working within the cache's bound, one second by default) and has one of `roles` (or `admin`).
     /// - Throws: 401 without a valid key, 403 with the wrong role.
     static func require(_ roles: [Role], request: Request, state: ServerState) async throws -> Caller {
-        // The scheme name is case-insensitive (RFC 9110 section 11.1).
-        guard let header = request.headers[.authorization], header.count > 7,
-              header.prefix(7).lowercased() == "bearer " else {
-            throw APIError(.unauthorized, "unauthenticated", "Send an API key as `Authorization: Bearer KEY`; create one with `textgate keys create`.",
-                           headers: [.wwwAuthenticate: "Bearer"])
+        guard let header = request.headers[.authorization] else { throw unauthenticated }
+        // A header that carried a stored key before was read then; else it is read here. The
+        // scheme name is case-insensitive (RFC 9110 section 11.1).
+        let keyHash: String
+        if let known = state.keyCache.hash(ofHeader: header) {
+            keyHash = known
+        } else {
+            guard header.count > 7, header.prefix(7).lowercased() == "bearer " else { throw unauthenticated }
+            keyHash = hash(trimmingWhitespace(header.dropFirst(7)))
         }
-        let key = trimmingWhitespace(header.dropFirst(7))
-        guard let stored = try await state.keyCache.key(hash: hash(key), store: state.store, now: state.clock()),
+        guard let stored = try await state.keyCache.key(hash: keyHash, header: header, store: state.store, now: state.clock()),
               stored.revokedAt == nil else {
             throw APIError(.unauthorized, "invalid_api_key", "The API key is unknown or revoked.")
         }
@@ -50,5 +53,11 @@ public enum Auth {
                            detail: RolesDetail(required: roles.map(\.rawValue)))
         }
         return Caller(id: stored.id, name: stored.name, roles: granted)
+    }
+
+    /// 401 for a request without a bearer key.
+    private static var unauthenticated: APIError {
+        APIError(.unauthorized, "unauthenticated", "Send an API key as `Authorization: Bearer KEY`; create one with `textgate keys create`.",
+                 headers: [.wwwAuthenticate: "Bearer"])
     }
 }

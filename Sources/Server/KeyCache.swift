@@ -18,10 +18,31 @@ final class KeyCache: Sendable {
     let maxAge: TimeInterval
     private let capacity: Int
     private let entries = Mutex<[String: Entry]>([:])
+    /// The hash of each `Authorization` header a stored key was sent in, as sent: a header seen
+    /// before is not parsed and hashed again. (The key itself is still read by its hash.)
+    private let hashes = Mutex<[String: String]>([:])
 
     init(maxAge: TimeInterval = 1, capacity: Int = 10_000) {
         self.maxAge = maxAge
         self.capacity = capacity
+    }
+
+    /// The key hash of an `Authorization` header that carried a stored key before, or nil.
+    func hash(ofHeader header: String) -> String? {
+        hashes.withLock { $0[header] }
+    }
+
+    /// The stored key with this hash, as `key(hash:store:now:)` gives it; when there is one, the
+    /// hash of `header` is kept for `hash(ofHeader:)`.
+    func key(hash: String, header: String, store: any TextgateStore, now: Date) async throws(StorageError) -> StoredKey? {
+        let stored = try await key(hash: hash, store: store, now: now)
+        if stored != nil {
+            hashes.withLock { hashes in
+                if hashes.count >= capacity, hashes[header] == nil { hashes.removeAll(keepingCapacity: true) }
+                hashes[header] = hash
+            }
+        }
+        return stored
     }
 
     /// The stored key with this hash, from the cache when read within `maxAge` of `now`, else from `store`.

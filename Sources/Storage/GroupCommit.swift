@@ -9,7 +9,13 @@ public actor GroupCommit<Item: Sendable> {
     /// Writes a batch, all or nothing.
     public typealias Write = @Sendable ([Item]) async throws(StorageError) -> Void
 
-    private var pending: [(item: Item, done: CheckedContinuation<Result<Void, StorageError>, Never>)] = []
+    /// A waiting caller, resumed with its item's outcome.
+    private typealias Waiter = CheckedContinuation<Result<Void, StorageError>, Never>
+    /// Items waiting for the next batch, and their callers, side by side. Two arrays, not an
+    /// array of pairs: this code is generic at run time, and a pair of a generic item and a
+    /// caller is a tuple type looked up in the runtime's tables at every use.
+    private var pending: [Item] = []
+    private var waiters: [Waiter] = []
     private var draining = false
     /// The most items written in one batch.
     public let maxBatch: Int
@@ -23,8 +29,9 @@ public actor GroupCommit<Item: Sendable> {
     /// `write` of the call that finds no batch being written (every caller passes the same one).
     /// - Throws: the `StorageError` of writing this item.
     public func submit(_ item: Item, write: @escaping Write) async throws(StorageError) {
-        let result = await withCheckedContinuation { (done: CheckedContinuation<Result<Void, StorageError>, Never>) in
-            pending.append((item, done))
+        let result = await withCheckedContinuation { (done: Waiter) in
+            pending.append(item)
+            waiters.append(done)
             if !draining {
                 draining = true
                 Task { await self.drain(write) }
@@ -40,18 +47,19 @@ public actor GroupCommit<Item: Sendable> {
             // commit's cost is mostly per batch (the pages it writes, the sync), and one more
             // turn of the executor makes batches larger (measured: 2-9% more checks a second).
             await Task.yield()
-            let batch = Array(pending.prefix(maxBatch))
-            pending.removeFirst(batch.count)
-            // A closure, not `\.item`: a key path into a generic tuple is built on every call.
-            let error = await attempt(batch.map { $0.item }, write)
-            if error == nil || batch.count == 1 {
+            let count = min(maxBatch, pending.count)
+            let batch = Array(pending.prefix(count)), callers = Array(waiters.prefix(count))
+            pending.removeFirst(count)
+            waiters.removeFirst(count)
+            let error = await attempt(batch, write)
+            if error == nil || count == 1 {
                 let outcome: Result<Void, StorageError> = error.map { .failure($0) } ?? .success(())
-                for entry in batch { entry.done.resume(returning: outcome) }
+                for caller in callers { caller.resume(returning: outcome) }
             } else {
                 // An item broke the batch: write each alone, so every caller gets its own outcome.
-                for entry in batch {
-                    let own = await attempt([entry.item], write)
-                    entry.done.resume(returning: own.map { .failure($0) } ?? .success(()))
+                for (item, caller) in zip(batch, callers) {
+                    let own = await attempt([item], write)
+                    caller.resume(returning: own.map { .failure($0) } ?? .success(()))
                 }
             }
         }
