@@ -6,7 +6,7 @@ extension PostgresStore {
     /// Writes a whole send in one prepared statement (`SendStatements.Completing`), so one round
     /// trip and one commit, parsed and planned once per connection.
     public func commitSend(_ send: AcceptedSend) async throws(StorageError) -> Bool {
-        let document = try SendDocument(send).json()
+        let document = SendDocument(send).json()
         return try await !execute(SendStatements.Completing(document: document), "write send \(send.message.id) (an id already stored)").isEmpty
     }
 
@@ -19,7 +19,7 @@ extension PostgresStore {
         guard send.idempotency != nil else {
             throw .unavailable("write send \(send.message.id): a send that claims an idempotency key needs one")
         }
-        let document = try SendDocument(send).json()
+        let document = SendDocument(send).json()
         return try await !execute(SendStatements.Claiming(document: document), "write send \(send.message.id) (an id already stored)").isEmpty
     }
 
