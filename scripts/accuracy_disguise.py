@@ -66,6 +66,8 @@ TRANSFORMS = [
     ("dots", "a dot between every letter", _separated(".")),
     ("dashes", "a dash between every letter", _separated("-")),
     ("spaces", "a space between every letter", _separated(" ")),
+    ("middle-dots", "a middle dot (U+00B7) between every letter", _separated("\u00b7")),
+    ("bullets", "a bullet (U+2022) between every letter", _separated("\u2022")),
 ]
 
 # Disguises that keep a care message's meaning; its rule must still pass it.

@@ -46,6 +46,9 @@ struct DisguiseViewTests {
         ("Get c|a|n|n|a|b|i|s today", "c|a|n|n|a|b|i|s", "cannabis"),
         ("Get c~b~d today", "c~b~d", "cannabis"),
         ("Get c:b:d today", "c:b:d", "cannabis"),
+        // Middle dots and bullets, read as dots: the finding points at the text as written.
+        ("Ask about c·b·d today", "c·b·d", "cannabis"),
+        ("Order w • e • e • d now", "w • e • e • d", "cannabis"),
         // Letters apart with stand-ins among them.
         ("Get c-4-n-n-4-b-1-s today", "c-4-n-n-4-b-1-s", "cannabis"),
         ("Get w 3 3 d today", "w 3 3 d", "cannabis"),

@@ -95,5 +95,5 @@ enum Disguises {
     }
 
     /// Separators written between every two letters.
-    static let separators = [" ", ".", "-", "_", "*", ". ", "- ", "  "]
+    static let separators = [" ", ".", "-", "_", "*", ". ", "- ", "  ", "\u{00B7}", "\u{2022}", " \u{2022} "]
 }
