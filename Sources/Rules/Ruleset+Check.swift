@@ -173,41 +173,58 @@ extension Ruleset {
     /// Runs the regexes of each pattern gate that is open (one of its prefilter literals
     /// occurred, or it has none), adding their spans to `scratch`; a rule whose regex hit a
     /// PCRE2 limit is added to `incomplete`. The prefilter hits are sorted by gate and start
-    /// once, so each gate finds its own in one step, already in the order its anchored regexes
-    /// try them. Gates are read in place: a copied gate would retain its arrays, for every gate
-    /// of every message with a literal.
+    /// once, so each gate's are one run of them, already in the order its anchored regexes try
+    /// them, and only the gates a hit opened are visited (unless some gate has no prefilter).
     private func runPatterns(_ view: UnsafeBufferPointer<UInt8>, _ scratch: inout CheckScratch, _ incomplete: inout [String]) {
         if scratch.prefiltered.count > 1 { scratch.prefiltered.sort { ($0.gate, $0.start) < ($1.gate, $1.start) } }
         let prefiltered = scratch.prefiltered
+        /// The end of gate `g`'s run of hits that starts at `first`.
+        func run(of g: Int, from first: Int) -> Int {
+            var end = first
+            while end < prefiltered.count && prefiltered[end].gate == g { end += 1 }
+            return end
+        }
+        var next = 0
+        if patternsAlwaysRun {
+            for g in patternGates.indices {
+                let end = run(of: g, from: next)
+                if end > next || !patternGates[g].needsPrefilter { runGate(g, view, prefiltered[next..<end], &scratch, &incomplete) }
+                next = end
+            }
+        } else {
+            while next < prefiltered.count {
+                let g = prefiltered[next].gate, end = run(of: g, from: next)
+                runGate(g, view, prefiltered[next..<end], &scratch, &incomplete)
+                next = end
+            }
+        }
+    }
+
+    /// Runs pattern gate `g`'s regexes: its searches over `view`, its anchored ones where its
+    /// prefilter `hits` start. Gates are read in place: a copied gate would retain its arrays,
+    /// for every gate of every message with a literal.
+    private func runGate(_ g: Int, _ view: UnsafeBufferPointer<UInt8>, _ hits: ArraySlice<GateHit>,
+                         _ scratch: inout CheckScratch, _ incomplete: inout [String]) {
         let data = scratch.matchData
         patternGates.withUnsafeBufferPointer { gates in
-            var next = 0
-            // Every gate when some run without a prefilter; else only those a hit opened.
-            var g = patternsAlwaysRun ? 0 : prefiltered.first?.gate ?? gates.count
-            while g < gates.count {
-                defer { g = patternsAlwaysRun ? g + 1 : next < prefiltered.count ? prefiltered[next].gate : gates.count }
-                let first = next
-                while next < prefiltered.count && prefiltered[next].gate == g { next += 1 }
-                guard next > first || !gates[g].needsPrefilter else { continue }
-                let r = gates[g].rule
-                do throws(PCRE2Error) {
-                    for regex in gates[g].search {
-                        try regex.forEachMatch(in: view, data: data) { m in
+            let r = gates[g].rule
+            do throws(PCRE2Error) {
+                for regex in gates[g].search {
+                    try regex.forEachMatch(in: view, data: data) { m in
+                        if !m.isEmpty { scratch.spans.append(RuleSpan(rule: r, range: m)) }
+                    }
+                }
+                if !gates[g].anchored.isEmpty {
+                    scratch.starts.removeAll(keepingCapacity: true)
+                    for hit in hits { scratch.starts.append(hit.start) }
+                    for regex in gates[g].anchored {
+                        try regex.forEachMatch(in: view, startingAt: scratch.starts, data: data) { m in
                             if !m.isEmpty { scratch.spans.append(RuleSpan(rule: r, range: m)) }
                         }
                     }
-                    if !gates[g].anchored.isEmpty {
-                        scratch.starts.removeAll(keepingCapacity: true)
-                        for k in first..<next { scratch.starts.append(prefiltered[k].start) }
-                        for regex in gates[g].anchored {
-                            try regex.forEachMatch(in: view, startingAt: scratch.starts, data: data) { m in
-                                if !m.isEmpty { scratch.spans.append(RuleSpan(rule: r, range: m)) }
-                            }
-                        }
-                    }
-                } catch {
-                    if !incomplete.contains(rules[r].id) { incomplete.append(rules[r].id) }
                 }
+            } catch {
+                if !incomplete.contains(rules[r].id) { incomplete.append(rules[r].id) }
             }
         }
     }

@@ -1,3 +1,5 @@
+import Matching
+
 extension Ruleset {
     /// The languages findings can be given in: English, the rules' own, and each a rule may be
     /// translated into (`translations` in its file).
@@ -6,10 +8,9 @@ extension Ruleset {
     /// The language of `tag` (a BCP 47 tag such as `es` or `es-MX`) that findings can be given
     /// in, or nil when there is none.
     public static func messageLanguage(_ tag: String) -> String? {
-        // The tag almost every caller gives, answered without splitting it.
-        if tag == "en" { return "en" }
-        let primary = tag.split(separator: "-").first.map { $0.lowercased() } ?? ""
-        return messageLanguages.contains(primary) ? primary : nil
+        // Compared in place, without a lowercased copy: it is read for every report with findings.
+        let primary = tag.utf8.drop { $0 == UInt8(ascii: "-") }.prefix { $0 != UInt8(ascii: "-") }
+        return messageLanguages.first { $0.utf8.elementsEqual(primary.lazy.map(LiteralAutomaton.lowercased)) }
     }
 
     /// `report` with each finding's message and suggestion in `language` (see

@@ -5,7 +5,7 @@ import Matching
 /// literal, so that most stand-in views can be passed over without a scan (see
 /// `mayHoldTerm(_:changedFrom:)`).
 struct TermWords: Sendable {
-    /// Each word, with the `Beside` flags of where it stands in literals, and each as
+    /// Each word, with the `Place` flags of where it stands in literals, and each as
     /// `before 0 word 0 after` (with `edge` for no word beside it), with 1.
     private var table = ByteStringTable()
     /// The longest word's length.
@@ -28,9 +28,9 @@ struct TermWords: Sendable {
                 let k = TermWords.sketch(word.count, word[0], word[word.count - 1])
                 sketches[k >> 6] |= 1 << UInt64(k & 63)
                 let first = j == 0, last = j + 1 == words.count
-                // The word alone says which neighbours it has been seen with (`Beside`).
-                let beside: Beside = first ? (last ? .neither : .after) : (last ? .before : .both)
-                word.withUnsafeBufferPointer { table.insert($0, beside.rawValue, merge: |) }
+                // The word alone says where it has stood in literals (`Place`); with its
+                // neighbours, it is the key `writeKey` writes.
+                word.withUnsafeBufferPointer { table.insert($0, Place(before: !first, after: !last).flag, merge: |) }
                 let key = (first ? [TermWords.edge] : words[j - 1]) + [0] + word + [0] + (last ? [TermWords.edge] : words[j + 1])
                 key.withUnsafeBufferPointer { table.insert($0, 1) }
             }
@@ -63,16 +63,10 @@ struct TermWords: Sendable {
                 // Beside it, the words before and after, when they are short enough to be a literal's.
                 let before = TermWords.word(endingBefore: word.lowerBound, in: view).flatMap { $0.count <= longest ? $0 : nil }
                 let after = TermWords.word(startingFrom: word.upperBound, in: view).flatMap { $0.count <= longest ? $0 : nil }
-                for beside in Beside.allCases where seen & beside.rawValue != 0 {
+                for place in Place.all where seen & place.flag != 0 {
                     // A literal's word with a word beside it needs one here too.
-                    let needsBefore = beside == .both || beside == .before, needsAfter = beside == .both || beside == .after
-                    if needsBefore && before == nil || needsAfter && after == nil { continue }
-                    let b = needsBefore ? before : nil, a = needsAfter ? after : nil
-                    var length = b.map { TermWords.write(view, $0, into: key, at: 0) } ?? TermWords.write(TermWords.edge, into: key, at: 0)
-                    length = TermWords.write(0, into: key, at: length)
-                    length = TermWords.write(view, word, into: key, at: length)
-                    length = TermWords.write(0, into: key, at: length)
-                    length = a.map { TermWords.write(view, $0, into: key, at: length) } ?? TermWords.write(TermWords.edge, into: key, at: length)
+                    if place.before && before == nil || place.after && after == nil { continue }
+                    let length = TermWords.writeKey(place.before ? before : nil, word, place.after ? after : nil, of: view, into: key)
                     if table.contains(UnsafeBufferPointer(rebasing: key[0..<length])) { return true }
                 }
             }
@@ -80,9 +74,15 @@ struct TermWords: Sendable {
         }
     }
 
-    /// Which words stand beside a word in a literal: flags, or-ed over every literal it is in.
-    enum Beside: UInt8, CaseIterable {
-        case neither = 1, before = 2, after = 4, both = 8
+    /// Where a word stands in a literal: whether a word comes before it, and after it. Each of
+    /// the four has a flag; a word's flags are or-ed over every literal it is in.
+    struct Place {
+        let before: Bool
+        let after: Bool
+
+        static let all = [false, true].flatMap { b in [false, true].map { Place(before: b, after: $0) } }
+
+        var flag: UInt8 { 1 << ((before ? 2 : 0) + (after ? 1 : 0)) }
     }
 
     /// A word's bit in `sketches`, from its length and its first and last bytes (lower case).
@@ -111,6 +111,17 @@ struct TermWords: Sendable {
         var start = offset
         while start < view.count && !TermForm.isWord(view[start]) { start += 1 }
         return start < view.count ? word(around: start, in: view) : nil
+    }
+
+    /// Writes the key of `view[word]` with the words beside it (`edge` for none) into `key`:
+    /// `before 0 word 0 after`, in ASCII lower case; its length.
+    private static func writeKey(_ before: Range<Int>?, _ word: Range<Int>, _ after: Range<Int>?,
+                                 of view: UnsafeBufferPointer<UInt8>, into key: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var length = before.map { write(view, $0, into: key, at: 0) } ?? write(edge, into: key, at: 0)
+        length = write(0, into: key, at: length)
+        length = write(view, word, into: key, at: length)
+        length = write(0, into: key, at: length)
+        return after.map { write(view, $0, into: key, at: length) } ?? write(edge, into: key, at: length)
     }
 
     /// Writes `view[word]` in ASCII lower case into `key` from `at`; the length it reaches.

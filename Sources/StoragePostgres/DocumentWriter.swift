@@ -2,6 +2,7 @@
 /// field whose value is nil left out (so the statement reads it as `NULL`).
 struct DocumentWriter {
     private(set) var bytes: [UInt8] = []
+    private static let hexDigits = Array("0123456789abcdef".utf8)
     /// Whether the object or array being written needs a comma before its next member.
     private var comma = false
 
@@ -70,8 +71,7 @@ struct DocumentWriter {
             case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
             case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
             case 0..<0x20:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, Self.hexDigits[Int(b >> 4)], Self.hexDigits[Int(b & 0xF)]])
             default: bytes.append(b)
             }
         }

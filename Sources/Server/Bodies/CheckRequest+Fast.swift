@@ -1,3 +1,5 @@
+import Matching
+
 /// `POST /v1/check`'s body read in one pass over its bytes, for the route every send calls.
 ///
 /// Only the plain shape is read here: an object of the four fields, strings where strings go,
@@ -93,7 +95,7 @@ struct JSONBytes {
                 case 0x74: out.append(0x09)
                 case 0x75:
                     guard let scalar = unicodeEscape() else { return nil }
-                    out.append(contentsOf: String(Character(scalar)).utf8)
+                    out.append(contentsOf: scalar.utf8)
                 default: return nil
                 }
             case _ where b < 0x20: return nil
@@ -117,20 +119,14 @@ struct JSONBytes {
         }
     }
 
+    /// The four hexadecimal digits of a `\u` escape, or nil.
     private mutating func hex4() -> UInt32? {
         guard i + 4 <= bytes.count else { return nil }
         var v: UInt32 = 0
         for _ in 0..<4 {
-            let b = bytes[i]
-            i += 1
-            let d: UInt8
-            switch b {
-            case 0x30...0x39: d = b - 0x30
-            case 0x41...0x46: d = b - 0x37
-            case 0x61...0x66: d = b - 0x57
-            default: return nil
-            }
+            guard let d = PercentEncoding.hexValue(bytes[i]) else { return nil }
             v = v << 4 | UInt32(d)
+            i += 1
         }
         return v
     }
