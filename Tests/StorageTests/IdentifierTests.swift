@@ -14,4 +14,12 @@ struct IdentifierTests {
         #expect(ids.map { $0.prefix(16) } == ids.map { $0.prefix(16) }.sorted())
         #expect(Set(ids).count == ids.count)
     }
+
+    @Test("the random part differs from id to id, across refills of the random buffer")
+    func randomParts() {
+        // 512 random words are read at a time: 2,000 ids use four buffers.
+        let random = (0..<2000).map { _ in Identifier.make("aud").suffix(12) }
+        #expect(Set(random).count == random.count)
+        #expect(!random.contains("000000000000"))
+    }
 }
