@@ -10,13 +10,16 @@ import Storage
 /// interleave with another task's; single-statement operations are atomic in SQLite. The reads
 /// on a send's path (its recipient, consent, blocked number, queue, and API keys) go to a
 /// second, read-only connection: in WAL mode it reads the last committed state without waiting
-/// for the writer's gate (a group commit holds it through its sync).
+/// for the writer's gate (a group commit holds it through its sync). A third connection copies
+/// the WAL back into the database file in the background (``Checkpointer``).
 /// Open with ``open(path:logger:)``, then call ``migrate()`` before anything else.
 public final class SQLiteStore: TextgateStore {
     /// The open connection (itself `Sendable`: it only touches the C handle on its thread pool).
     let connection: SQLiteConnection
     /// The read-only connection for single-statement reads (see ``read(_:_:_:)``).
     let reader: SQLiteConnection
+    /// Copies the WAL back into the database file off the commit path.
+    let checkpointer: Checkpointer
     /// The database file, for error messages.
     let path: String
     /// Serialises every use of `connection`.
@@ -30,16 +33,18 @@ public final class SQLiteStore: TextgateStore {
     /// Batches concurrent sends into one transaction synced once, a statement per table.
     let sendCommit = GroupCommit<PendingSend>(maxBatch: 128)
 
-    private init(connection: SQLiteConnection, reader: SQLiteConnection, path: String, logger: Logger) {
+    private init(connection: SQLiteConnection, reader: SQLiteConnection, checkpointer: Checkpointer, path: String, logger: Logger) {
         self.connection = connection
         self.reader = reader
+        self.checkpointer = checkpointer
         self.path = path
         self.logger = logger
     }
 
     /// Opens (creating if missing) the SQLite database file at `path`.
     ///
-    /// Sets `journal_mode=WAL`, `foreign_keys=ON`, `busy_timeout=5000` and `synchronous=NORMAL`.
+    /// Sets `journal_mode=WAL`, `foreign_keys=ON`, `busy_timeout=5000`, `synchronous=NORMAL` and
+    /// `wal_autocheckpoint` to ``Checkpointer/writerPages``, and starts the background checkpoints.
     /// Does not migrate: call ``migrate()`` next.
     ///
     /// - Parameters:
@@ -66,6 +71,9 @@ public final class SQLiteStore: TextgateStore {
             // the WAL was last synced (FULL would fsync the WAL on every commit).
             "PRAGMA synchronous=NORMAL",
             "PRAGMA foreign_keys=ON",
+            // The WAL is copied back in the background (`Checkpointer`); a commit does it only
+            // when the WAL reaches this size.
+            "PRAGMA wal_autocheckpoint=\(Checkpointer.writerPages)",
             """
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 version INTEGER PRIMARY KEY NOT NULL,
@@ -95,7 +103,15 @@ public final class SQLiteStore: TextgateStore {
             try? await connection.close()
             throw .unavailable("cannot open SQLite database at \(path) for reading: \(reason(error))")
         }
-        return SQLiteStore(connection: connection, reader: reader, path: path, logger: logger)
+        let checkpointer: Checkpointer
+        do {
+            checkpointer = try await Checkpointer.start(path: path, logger: logger)
+        } catch {
+            try? await reader.close()
+            try? await connection.close()
+            throw .unavailable("cannot open SQLite database at \(path) for checkpoints: \(reason(error))")
+        }
+        return SQLiteStore(connection: connection, reader: reader, checkpointer: checkpointer, path: path, logger: logger)
     }
 
     /// Closes the connection; later calls fail with `StorageError.unavailable`. Closing twice is harmless.
@@ -103,6 +119,7 @@ public final class SQLiteStore: TextgateStore {
         try await gate.withGate { () async throws(StorageError) in
             guard !connection.isClosed else { return }
             do {
+                try await checkpointer.close()
                 try await reader.close()
                 try await connection.close()
             } catch {
