@@ -5,12 +5,18 @@ import Synchronization
 /// The ruleset a running server checks with, replaced atomically on reload: a request sees the
 /// old rules or the new ones, never a half-loaded state.
 public final class RulesHolder: Sendable {
-    /// A loaded ruleset and when it was loaded.
-    public struct Loaded: Sendable {
+    /// A loaded ruleset and when it was loaded. A class: a request takes the reference, where
+    /// a copy of the ruleset would retain and release each of its many parts.
+    public final class Loaded: Sendable {
         /// The rules.
-        public var ruleset: Ruleset
+        public let ruleset: Ruleset
         /// When they were loaded.
-        public var loadedAt: Date
+        public let loadedAt: Date
+
+        init(ruleset: Ruleset, loadedAt: Date) {
+            self.ruleset = ruleset
+            self.loadedAt = loadedAt
+        }
     }
 
     /// Where the rules come from: a directory, or the built-in rules.

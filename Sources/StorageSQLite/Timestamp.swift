@@ -32,7 +32,25 @@ enum Timestamp {
         let msOfDay = millis - days * 86_400_000
         let (y, m, d) = civil(fromDays: days)
         let h = msOfDay / 3_600_000, mi = msOfDay / 60_000 % 60, s = msOfDay / 1000 % 60, ms = msOfDay % 1000
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(h, 2)):\(pad(mi, 2)):\(pad(s, 2)).\(pad(ms, 3))Z"
+        // Written as bytes: every stored record has one, and interpolation allocated a string per field.
+        var b = [UInt8](repeating: 0, count: 24)
+        digits(y, 4, into: &b, at: 0); b[4] = 0x2D
+        digits(m, 2, into: &b, at: 5); b[7] = 0x2D
+        digits(d, 2, into: &b, at: 8); b[10] = 0x54
+        digits(h, 2, into: &b, at: 11); b[13] = 0x3A
+        digits(mi, 2, into: &b, at: 14); b[16] = 0x3A
+        digits(s, 2, into: &b, at: 17); b[19] = 0x2E
+        digits(ms, 3, into: &b, at: 20); b[23] = 0x5A
+        return String(decoding: b, as: UTF8.self)
+    }
+
+    /// Writes `v` (0 through 10^width - 1: years are clamped to 0000…9999) as `width` decimal digits.
+    private static func digits(_ v: Int64, _ width: Int, into b: inout [UInt8], at start: Int) {
+        var v = v
+        for i in stride(from: start + width - 1, through: start, by: -1) {
+            b[i] = 0x30 + UInt8(v % 10)
+            v /= 10
+        }
     }
 
     /// The date for stored text, or nil when it is not exactly in the stored form.
@@ -60,11 +78,6 @@ enum Timestamp {
             v = v * 10 + Int64(c - 0x30)
         }
         return v
-    }
-
-    private static func pad(_ v: Int64, _ width: Int) -> String {
-        let s = String(v)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
 
     private static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
