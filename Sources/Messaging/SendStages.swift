@@ -1,5 +1,4 @@
 import Foundation
-import OptOut
 import Reporting
 import Rules
 import Storage
@@ -51,30 +50,19 @@ public struct SendabilityStage: SendStage {
 
 /// 2. The patient has not opted out of texts from this number, and the number is not blocked.
 public struct ConsentStage: SendStage {
-    let ledger: ConsentLedger
     let consent: any ConsentStore
 
     /// The stage.
     public init(consent: any ConsentStore) {
         self.consent = consent
-        self.ledger = ConsentLedger(store: consent)
     }
 
     /// Refuses opted-out and blocked numbers with the reason and the remedy.
     public func run(_ c: inout SendContext) async throws(SendError) {
         guard c.request.notify.contains("sms"), let phone = c.recipient?.cellPhone else { return }
-        // Two independent reads, made at once: one round trip of waiting instead of two.
-        let ledger = ledger, consent = consent, practiceNumber = c.fromNumber
-        async let latest = Self.result { () async throws(StorageError) -> ConsentState in
-            try await ledger.state(phone: phone, practiceNumber: practiceNumber)
-        }
-        async let listed = Self.result { () async throws(StorageError) -> Bool in try await consent.isBlocked(phone) }
-        let state: ConsentState
-        let blocked: Bool
-        do {
-            state = try await latest.get()
-            blocked = try await listed.get()
-        } catch { throw SendPipeline.storeFailure(error) }
+        // The latest change and the block, read together: one round trip, one snapshot.
+        let state: SendConsent
+        do { state = try await consent.sendConsent(phone: phone, practiceNumber: c.fromNumber) } catch { throw SendPipeline.storeFailure(error) }
         if state.optedOut, let e = state.latest {
             let when = ISO8601DateFormatter().string(from: e.at)
             throw SendError(.conflict, code: "recipient_opted_out",
@@ -82,17 +70,10 @@ public struct ConsentStage: SendStage {
                             details: .optedOut(.init(phone: phone, practiceNumber: c.fromNumber, optedOutAt: when, source: e.source, text: e.text,
                                                      remedy: "The patient can text START to \(c.fromNumber) to receive texts again.")))
         }
-        if blocked {
+        if state.blocked {
             throw SendError(.conflict, code: "recipient_blocked",
                             message: "\(phone) is on the blocked-senders list; remove it with DELETE /v1/blocked-numbers before texting it.")
         }
-    }
-}
-
-extension ConsentStage {
-    /// What `body` returns or throws, as a value (a child task's error keeps its type).
-    static func result<T: Sendable>(_ body: () async throws(StorageError) -> T) async -> Result<T, StorageError> {
-        do throws(StorageError) { return .success(try await body()) } catch { return .failure(error) }
     }
 }
 

@@ -152,6 +152,9 @@ public protocol ConsentStore: Sendable {
     func isBlocked(_ number: String) async throws(StorageError) -> Bool
     /// Blocked senders, in order blocked.
     func blockedNumbers() async throws(StorageError) -> [String]
+    /// What a text to `phone` from `practiceNumber` depends on: the latest consent change and
+    /// whether the number is blocked, read together (in one statement where the store can).
+    func sendConsent(phone: String, practiceNumber: String) async throws(StorageError) -> SendConsent
 }
 
 /// Filters for reading the audit trail.

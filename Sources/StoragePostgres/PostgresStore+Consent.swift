@@ -52,6 +52,14 @@ extension PostgresStore {
         !(try await execute(Prepared<SendPathReads.Blocked>(number), "check blocked")).isEmpty
     }
 
+    /// The latest change for `phone` from `practiceNumber` and its block, in one prepared statement.
+    public func sendConsent(phone: String, practiceNumber: String) async throws(StorageError) -> SendConsent {
+        let rows = try await execute(Prepared<SendPathReads.ConsentAndBlock>(phone, practiceNumber), "read consent and block")
+        guard let row = rows.first else { throw .corrupt("read consent and block: no row") }
+        let latest = try RowReader(row, table: "consent_events").optionalString("id") == nil ? nil : try Self.consentEvent(row)
+        return SendConsent(latest: latest, blocked: try RowReader(row, table: "blocked_numbers").bool("blocked"))
+    }
+
     /// Blocked senders, in order blocked.
     public func blockedNumbers() async throws(StorageError) -> [String] {
         try await query("SELECT number FROM blocked_numbers ORDER BY blocked_at, seq", "list blocked numbers")

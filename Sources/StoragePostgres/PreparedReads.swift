@@ -55,6 +55,20 @@ enum SendPathReads {
             """
     }
 
+    /// The latest consent change of a number from a practice number (a row of nulls when there
+    /// is none) and whether the number is blocked: one round trip for both.
+    enum ConsentAndBlock: PreparedRead {
+        static let name = "textgate_consent_and_block"
+        static let sql = """
+            SELECT c.id, c.phone, c.practice_number, c.action, c.source, c.text, c.message_id, c.actor, c.at,
+                   EXISTS (SELECT 1 FROM blocked_numbers WHERE number = $1) AS blocked
+            FROM (SELECT 1) AS one LEFT JOIN (
+                SELECT id, phone, practice_number, action, source, text, message_id, actor, at FROM consent_events
+                WHERE phone = $1 AND practice_number = $2 ORDER BY at DESC, seq DESC LIMIT 1
+            ) AS c ON true
+            """
+    }
+
     enum Blocked: PreparedRead {
         static let name = "textgate_blocked"
         static let sql = "SELECT 1 FROM blocked_numbers WHERE number = $1"

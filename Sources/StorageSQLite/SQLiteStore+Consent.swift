@@ -53,6 +53,21 @@ extension SQLiteStore {
         !(try await read("SELECT 1 FROM blocked_numbers WHERE number = ?", [Bind.text(number)], "check blocked")).isEmpty
     }
 
+    /// The latest change for `phone` from `practiceNumber` and its block, in one statement.
+    public func sendConsent(phone: String, practiceNumber: String) async throws(StorageError) -> SendConsent {
+        let rows = try await read(
+            """
+            SELECT c.*, EXISTS (SELECT 1 FROM blocked_numbers WHERE number = ?1) AS blocked
+            FROM (SELECT 1) AS one LEFT JOIN (
+                SELECT * FROM consent_events WHERE phone = ?1 AND practice_number = ?2 ORDER BY at DESC, rowid DESC LIMIT 1
+            ) AS c ON 1
+            """,
+            [Bind.text(phone), Bind.text(practiceNumber)], "read consent and block")
+        guard let row = rows.first else { throw .corrupt("read consent and block: no row") }
+        let latest = try RowReader(row: row, table: "consent_events").optionalString("id") == nil ? nil : try Self.consentEvent(row)
+        return SendConsent(latest: latest, blocked: try RowReader(row: row, table: "blocked_numbers").bool("blocked"))
+    }
+
     /// Blocked senders, in order blocked.
     public func blockedNumbers() async throws(StorageError) -> [String] {
         try await query("SELECT number FROM blocked_numbers ORDER BY blocked_at, rowid", [], "list blocked numbers")

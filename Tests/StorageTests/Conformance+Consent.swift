@@ -30,6 +30,41 @@ extension StoreConformance {
         }
     }
 
+    @Test("a send's consent: the latest change for its number and practice number, and its block, read together",
+          arguments: StoreFactory.all)
+    func sendConsent(_ factory: StoreFactory) async throws {
+        try await factory.withStore { (store) async throws in
+            let phone = "+12015550100", main = "+12015550110", lab = "+12015550117"
+            #expect(try await store.sendConsent(phone: phone, practiceNumber: main) == SendConsent(latest: nil, blocked: false))
+
+            let optOut = Sample.consent("con_ev_1", practice: main, action: "opt-out", at: 10)
+            try await store.appendConsent(optOut)
+            let read = try await store.sendConsent(phone: phone, practiceNumber: main)
+            #expect(read == SendConsent(latest: optOut, blocked: false))
+            #expect(read.optedOut)
+            // Another practice number's ledger, and another phone's, are apart.
+            #expect(try await store.sendConsent(phone: phone, practiceNumber: lab) == SendConsent(latest: nil, blocked: false))
+            #expect(try await store.sendConsent(phone: "+12015550130", practiceNumber: main) == SendConsent(latest: nil, blocked: false))
+
+            // The latest by time, and among changes at the same time the last appended.
+            let optIn = Sample.consent("con_ev_2", practice: main, action: "opt-in", at: 20)
+            let earlier = Sample.consent("con_ev_3", practice: main, action: "opt-out", at: 5)
+            for e in [optIn, earlier] { try await store.appendConsent(e) }
+            #expect(try await store.sendConsent(phone: phone, practiceNumber: main) == SendConsent(latest: optIn, blocked: false))
+            let sameTime = Sample.consent("con_ev_4", practice: main, action: "opt-out", at: 20)
+            try await store.appendConsent(sameTime)
+            #expect(try await store.sendConsent(phone: phone, practiceNumber: main) == SendConsent(latest: sameTime, blocked: false))
+
+            // It agrees with the two reads it stands for.
+            #expect(try await store.blockNumber(phone, at: Sample.t(30)))
+            let both = try await store.sendConsent(phone: phone, practiceNumber: main)
+            #expect(both.latest == (try await store.consentEvents(phone: phone, practiceNumber: main)).last)
+            #expect(both.blocked == (try await store.isBlocked(phone)))
+            #expect(both.blocked)
+            #expect(try await store.sendConsent(phone: phone, practiceNumber: lab) == SendConsent(latest: nil, blocked: true))
+        }
+    }
+
     @Test("blocked senders: block, unblock, isBlocked, listed in order blocked", arguments: StoreFactory.all)
     func blocking(_ factory: StoreFactory) async throws {
         try await factory.withStore { (store) async throws in
