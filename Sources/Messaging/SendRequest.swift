@@ -77,6 +77,10 @@ public struct SendContext: Sendable {
     public var now: Date
     /// The recipient, once loaded.
     public var recipient: Recipient?
+    /// The consent and block of the recipient's cell phone, read with the recipient, and the
+    /// practice number they were read for: the consent stage reads them again only if the
+    /// send's number has changed since (a queue with a number of its own).
+    public var consent: (reading: SendConsent, from: String)? = nil
     /// The practice number the message goes from.
     public var fromNumber: String
     /// The text that will actually be sent (the body, or a secure notification).

@@ -5,22 +5,26 @@ import Storage
 
 /// 1. The recipient exists and every chosen notify method is available.
 public struct SendabilityStage: SendStage {
-    let store: any RecipientStore
+    let store: any SendTargetReads
     let queues: any QueueStore
     let practice: Practice
 
     /// The stage.
-    public init(store: any RecipientStore, queues: any QueueStore, practice: Practice) {
+    public init(store: any SendTargetReads, queues: any QueueStore, practice: Practice) {
         self.store = store; self.queues = queues; self.practice = practice
     }
 
-    /// Loads the recipient and checks the notify methods and the queue.
+    /// Loads the recipient (with its phone's consent and block) and checks the notify methods and the queue.
     public func run(_ c: inout SendContext) async throws(SendError) {
-        let recipient: Recipient?
-        do { recipient = try await store.recipient(id: c.request.recipientId) } catch { throw SendPipeline.storeFailure(error) }
-        guard let recipient else {
+        let target: SendTarget?
+        let from = c.fromNumber
+        do {
+            target = try await store.sendTarget(recipientId: c.request.recipientId, practiceNumber: from)
+        } catch { throw SendPipeline.storeFailure(error) }
+        guard let target else {
             throw SendError(.notFound, code: "recipient_not_found", message: "No patient or contact has id `\(c.request.recipientId)`; create it with POST /v1/patients or /v1/contacts.")
         }
+        let recipient = target.recipient
         let sendability = Sendability(recipient)
         // A method named twice would send the text twice.
         if let twice = c.request.notify.first(where: { m in c.request.notify.filter { $0 == m }.count > 1 }) {
@@ -45,6 +49,7 @@ public struct SendabilityStage: SendStage {
             if let number = queue.number { c.fromNumber = number }
         }
         c.recipient = recipient
+        c.consent = target.consent.map { ($0, from) }
     }
 }
 
@@ -60,9 +65,14 @@ public struct ConsentStage: SendStage {
     /// Refuses opted-out and blocked numbers with the reason and the remedy.
     public func run(_ c: inout SendContext) async throws(SendError) {
         guard c.request.notify.contains("sms"), let phone = c.recipient?.cellPhone else { return }
-        // The latest change and the block, read together: one round trip, one snapshot.
+        // The latest change and the block, read together (one round trip, one snapshot), and
+        // with the recipient unless the send's number has changed since.
         let state: SendConsent
-        do { state = try await consent.sendConsent(phone: phone, practiceNumber: c.fromNumber) } catch { throw SendPipeline.storeFailure(error) }
+        if let read = c.consent, read.from == c.fromNumber {
+            state = read.reading
+        } else {
+            do { state = try await consent.sendConsent(phone: phone, practiceNumber: c.fromNumber) } catch { throw SendPipeline.storeFailure(error) }
+        }
         if state.optedOut, let e = state.latest {
             let when = ISO8601DateFormatter().string(from: e.at)
             throw SendError(.conflict, code: "recipient_opted_out",

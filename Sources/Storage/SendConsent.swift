@@ -32,3 +32,35 @@ extension ConsentStore {
         do throws(StorageError) { return .success(try await body()) } catch { return .failure(error) }
     }
 }
+
+/// A recipient and what a text to its cell phone depends on, read together for a send.
+public struct SendTarget: Sendable, Equatable {
+    /// The recipient.
+    public var recipient: Recipient
+    /// The consent and block of its cell phone from the practice number asked about; nil when
+    /// it has no cell phone.
+    public var consent: SendConsent?
+
+    /// A reading.
+    public init(recipient: Recipient, consent: SendConsent?) {
+        self.recipient = recipient
+        self.consent = consent
+    }
+}
+
+/// The reads at the start of a send, where a store can make them one.
+public protocol SendTargetReads: RecipientStore, ConsentStore {
+    /// The recipient with this id and, for its cell phone, `sendConsent(phone:practiceNumber:)`;
+    /// nil when there is no such recipient.
+    func sendTarget(recipientId: String, practiceNumber: String) async throws(StorageError) -> SendTarget?
+}
+
+extension SendTargetReads {
+    /// ``SendTargetReads/sendTarget(recipientId:practiceNumber:)`` as a read of the recipient,
+    /// then of its phone's consent and block.
+    public func sendTarget(recipientId: String, practiceNumber: String) async throws(StorageError) -> SendTarget? {
+        guard let recipient = try await recipient(id: recipientId) else { return nil }
+        guard let phone = recipient.cellPhone else { return SendTarget(recipient: recipient, consent: nil) }
+        return SendTarget(recipient: recipient, consent: try await sendConsent(phone: phone, practiceNumber: practiceNumber))
+    }
+}

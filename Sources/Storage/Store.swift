@@ -186,7 +186,7 @@ public protocol AuditStore: Sendable {
 
 /// Everything textgate stores. SQLite (the embedded default) and PostgreSQL implement it.
 public protocol TextgateStore: KeyStore, RecipientStore, QueueStore, MessageStore, IdempotencyStore, OutboxClaimStore,
-                               ConsentStore, AuditStore, SecureLinkStore, PagedReads, PacingStore,
+                               ConsentStore, SendTargetReads, AuditStore, SecureLinkStore, PagedReads, PacingStore,
                                ScheduledSendStore, BroadcastStore, AppointmentStore, DeliveryStore,
                                SendCommitStore {
     /// Applies pending migrations; each version runs once.

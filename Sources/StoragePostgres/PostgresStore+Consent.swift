@@ -67,10 +67,17 @@ extension PostgresStore {
     }
 
     static func consentEvent(_ row: PostgresRow) throws(StorageError) -> ConsentEvent {
+        try consentEvent(row, prefix: "")
+    }
+
+    /// The consent change in `row`, its columns named with `prefix` (`c_id`, … when joined to a recipient).
+    static func consentEvent(_ row: PostgresRow, prefix: String) throws(StorageError) -> ConsentEvent {
         let r = RowReader(row, table: "consent_events")
         return ConsentEvent(
-            id: try r.string("id"), phone: try r.string("phone"), practiceNumber: try r.string("practice_number"),
-            action: try r.string("action"), source: try r.string("source"), text: try r.string("text"),
-            messageId: try r.optionalString("message_id"), actor: try r.string("actor"), at: try r.date("at"))
+            id: try r.string(prefix + "id"), phone: try r.string(prefix + "phone"),
+            practiceNumber: try r.string(prefix + "practice_number"), action: try r.string(prefix + "action"),
+            source: try r.string(prefix + "source"), text: try r.string(prefix + "text"),
+            messageId: try r.optionalString(prefix + "message_id"), actor: try r.string(prefix + "actor"),
+            at: try r.date(prefix + "at"))
     }
 }

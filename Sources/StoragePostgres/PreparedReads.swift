@@ -55,6 +55,23 @@ enum SendPathReads {
             """
     }
 
+    /// A recipient, and for its cell phone what `ConsentAndBlock` reads: the first reads of a send.
+    enum RecipientConsentAndBlock: PreparedRead {
+        static let name = "textgate_recipient_consent_and_block"
+        static let sql = """
+            SELECT r.id, r.kind, r.first_name, r.last_name, r.date_of_birth, r.cell_phone, r.email, r.language, r.time_zone,
+                   r.created_at, r.updated_at,
+                   c.id AS c_id, c.phone AS c_phone, c.practice_number AS c_practice_number, c.action AS c_action,
+                   c.source AS c_source, c.text AS c_text, c.message_id AS c_message_id, c.actor AS c_actor, c.at AS c_at,
+                   EXISTS (SELECT 1 FROM blocked_numbers WHERE number = r.cell_phone) AS blocked
+            FROM recipients r LEFT JOIN LATERAL (
+                SELECT id, phone, practice_number, action, source, text, message_id, actor, at FROM consent_events
+                WHERE phone = r.cell_phone AND practice_number = $2 ORDER BY at DESC, seq DESC LIMIT 1
+            ) AS c ON true
+            WHERE r.id = $1
+            """
+    }
+
     /// The latest consent change of a number from a practice number (a row of nulls when there
     /// is none) and whether the number is blocked: one round trip for both.
     enum ConsentAndBlock: PreparedRead {

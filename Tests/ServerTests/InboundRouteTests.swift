@@ -76,6 +76,11 @@ struct InboundRouteTests {
             let viaBilling = try await client.sendText(h.keys.sender, to: id, queue: "billing")
             #expect(viaBilling.status == .created, "\(viaBilling)")
             #expect(viaBilling.json["from"] as? String == "+15552103000")
+            // And the other way: the queue's number opted out, the practice number not.
+            _ = try await client.inbound(h.keys.provider, from: "+15552102001", to: "+15555550100", body: "START")
+            _ = try await client.inbound(h.keys.provider, from: "+15552102001", to: "+15552103000", body: "STOP")
+            #expect(try await client.sendText(h.keys.sender, to: id).status == .created)
+            #expect(try await client.sendText(h.keys.sender, to: id, queue: "billing").errorCode == "recipient_opted_out")
         }
     }
 

@@ -65,6 +65,34 @@ extension StoreConformance {
         }
     }
 
+    @Test("a send's target: the recipient and its cell phone's consent and block, read together", arguments: StoreFactory.all)
+    func sendTarget(_ factory: StoreFactory) async throws {
+        try await factory.withStore { (store) async throws in
+            let main = "+12015550110", lab = "+12015550117"
+            let patient = Sample.recipient("pat_1", phone: "+12015550100")
+            let noPhone = Sample.recipient("pat_2", phone: nil)
+            for r in [patient, noPhone] { try await store.insertRecipient(r) }
+            #expect(try await store.sendTarget(recipientId: "pat_missing", practiceNumber: main) == nil)
+            #expect(try await store.sendTarget(recipientId: "pat_2", practiceNumber: main) == SendTarget(recipient: noPhone, consent: nil))
+            #expect(try await store.sendTarget(recipientId: "pat_1", practiceNumber: main)
+                == SendTarget(recipient: patient, consent: SendConsent(latest: nil, blocked: false)))
+
+            let optOut = Sample.consent("con_ev_1", practice: main, action: "opt-out", at: 10)
+            let optIn = Sample.consent("con_ev_2", practice: main, action: "opt-in", at: 20)
+            let sameTime = Sample.consent("con_ev_3", practice: main, action: "opt-out", at: 20)
+            let labOut = Sample.consent("con_ev_4", practice: lab, action: "opt-out", at: 30)
+            for e in [optOut, optIn, sameTime, labOut] { try await store.appendConsent(e) }
+            #expect(try await store.blockNumber("+12015550100", at: Sample.t(40)))
+            for number in [main, lab, "+12015550199"] {
+                let target = try await store.sendTarget(recipientId: "pat_1", practiceNumber: number)
+                #expect(target?.recipient == patient)
+                #expect(target?.consent == (try await store.sendConsent(phone: "+12015550100", practiceNumber: number)), "\(number)")
+            }
+            #expect(try await store.sendTarget(recipientId: "pat_1", practiceNumber: main)?.consent
+                == SendConsent(latest: sameTime, blocked: true))
+        }
+    }
+
     @Test("blocked senders: block, unblock, isBlocked, listed in order blocked", arguments: StoreFactory.all)
     func blocking(_ factory: StoreFactory) async throws {
         try await factory.withStore { (store) async throws in
