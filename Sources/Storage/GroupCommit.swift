@@ -9,8 +9,8 @@ import Synchronization
 /// duplicate id fails only its own caller).
 ///
 /// A lock, not an actor, guards the waiting items: a caller adds its item where it runs, with
-/// no hop to another executor and back (measured on `/v1/check`: a quarter of the server's
-/// CPU per request went to the actor's hops and wake-ups).
+/// no hop to another executor and back (measured on `/v1/check` under load: 61 -> 58.5 us of
+/// server CPU per request).
 public final class GroupCommit<Item: Sendable>: Sendable {
     /// Writes a batch, all or nothing.
     public typealias Write = @Sendable ([Item]) async throws(StorageError) -> Void
