@@ -53,6 +53,7 @@ TRANSFORMS = [
     ("math-bold", "NFKC: mathematical bold letters", _each_letter(_alpha(0x1D400, 0x1D41A))),
     ("math-sans", "NFKC: mathematical sans-serif letters", _each_letter(_alpha(0x1D5A0, 0x1D5BA))),
     ("fullwidth", "NFKC: full-width letters", _each_letter(_alpha(0xFF21, 0xFF41))),
+    ("negative-squared", "letters white on black squares (U+1F170...)", _each_letter(_alpha(0x1F170, 0x1F170))),
     ("small-caps", "small capitals", _each_letter(_table(SMALL_CAPS))),
     ("cherokee", "Cherokee look-alike letters", _each_letter(_table(CHEROKEE, upper=True))),
     ("cyrillic", "Cyrillic look-alike letters", _each_letter(_table(CYRILLIC))),

@@ -10,9 +10,12 @@
  *   3. each remaining letter or digit outside ASCII whose UTS #39 confusable skeleton is
  *      plain ASCII letters or digits (after steps 1 and 2) is replaced by that skeleton (a
  *      capital that case folding changes, when its own skeleton is that of a Latin capital, by
- *      that letter: Greek capital eta reads as h, though its lowercase looks like n), and
- *      each that Unicode names a small capital of Latin letters ("LATIN LETTER SMALL CAPITAL
- *      R", which the skeleton mostly leaves) by those letters; any other decimal digit
+ *      that letter: Greek capital eta reads as h, though its lowercase looks like n; a scalar
+ *      that compatibility folding changed, when its own skeleton is ASCII, by that: the lunate
+ *      sigma symbol reads as c, though the sigma it folds to looks like o), and each that
+ *      Unicode names a small capital of Latin letters ("LATIN LETTER SMALL CAPITAL R", which
+ *      the skeleton mostly leaves) by those letters; each letter drawn white on a black square
+ *      or circle ("NEGATIVE SQUARED LATIN CAPITAL LETTER C", a symbol) by its letter; any other decimal digit
  *      (Arabic-Indic, Devanagari, ...) by the ASCII digit of its value, so that no digit but
  *      0-9 is left and a rule's `\d` can mean [0-9];
  *   4. canonical composition.
@@ -112,6 +115,25 @@ static int32_t smallCapital(UChar32 x, UChar *out) {
     return n - (int32_t)p;
 }
 
+/* Step 3 for letters drawn as white on a black square or circle, which are symbols with no
+   decomposition: the letter of the name "NEGATIVE SQUARED LATIN CAPITAL LETTER <letter>" (or
+   CIRCLED). */
+static int32_t negativeEnclosed(UChar32 x, UChar *out) {
+    static const char *prefixes[] = {"NEGATIVE SQUARED LATIN CAPITAL LETTER ", "NEGATIVE CIRCLED LATIN CAPITAL LETTER "};
+    char name[128];
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = u_charName(x, U_UNICODE_CHAR_NAME, name, sizeof name, &status);
+    if (U_FAILURE(status)) return 0;
+    for (size_t k = 0; k < sizeof prefixes / sizeof prefixes[0]; k++) {
+        size_t p = strlen(prefixes[k]);
+        if (n == (int32_t)p + 1 && strncmp(name, prefixes[k], p) == 0 && name[p] >= 'A' && name[p] <= 'Z') {
+            out[0] = (UChar)(name[p] - 'A' + 'a');
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int isLetterOrDigit(UChar32 x) { return (U_GET_GC_MASK(x) & (U_GC_L_MASK | U_GC_N_MASK)) != 0; }
 
 int main(void) {
@@ -142,14 +164,18 @@ int main(void) {
         int32_t nk = foldAndStrip(src, ns, kept);
         if (nk < 0) { fprintf(stderr, "cannot fold U+%04X\n", c); return 1; }
         int32_t nr = 0;
-        int single = nk == U16_LENGTH(kept[0]) || nk == 0;
+        UChar32 first = 0;
+        if (nk > 0) { int32_t at = 0; U16_NEXT(kept, at, nk, first); }
+        int single = nk == 0 || nk == U16_LENGTH(first);
         for (int32_t i = 0; i < nk;) {
             UChar32 x;
             U16_NEXT(kept, i, nk, x);
             UChar sk[CAP];
             int32_t m = 0;
-            if (x >= 0x80 && isLetterOrDigit(x)) {
+            if (x >= 0x80 && single) m = negativeEnclosed(x, sk);
+            if (m == 0 && x >= 0x80 && isLetterOrDigit(x)) {
                 if (single && x != c && u_isUUppercase(c)) m = latinCapital(c, sk);
+                if (m == 0 && single && x != c && !u_isUUppercase(c)) m = asciiSkeleton(c, sk);
                 if (m == 0) m = asciiSkeleton(x, sk);
                 if (m == 0 && single && x != c) m = asciiSkeleton(c, sk);
                 if (m == 0) m = smallCapital(x, sk);

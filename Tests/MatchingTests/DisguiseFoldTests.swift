@@ -15,6 +15,8 @@ struct DisguiseFoldTests {
         ("fullwidth", { offset($0, 0xFF41, 0xFF21) }),
         ("circled", { offset($0, 0x24D0, 0x24B6) }),
         ("squared capitals", { String(Unicode.Scalar(0x1F130 + ($0.asciiValue! - 0x61).u32)!) }),
+        ("negative squared capitals", { String(Unicode.Scalar(0x1F170 + ($0.asciiValue! - 0x61).u32)!) }),
+        ("negative circled capitals", { String(Unicode.Scalar(0x1F150 + ($0.asciiValue! - 0x61).u32)!) }),
         ("small capitals", { mapped($0, smallCapitals) }),
         ("Cherokee look-alikes", { mapped($0, cherokee) }),
         ("strike-through", { "\($0)\u{0336}" }),
@@ -55,6 +57,13 @@ struct DisguiseFoldTests {
         #expect(NormalizedText("ΗΟRΝΥ").bytes == Array("horny".utf8))
         // Capital iota and Cyrillic capital і stay i (not the l of the skeleton of I).
         #expect(NormalizedText("ΙІ").bytes == Array("ii".utf8))
+    }
+
+    @Test("a symbol that folds to another letter reads as it looks: the lunate sigma is c, not the o of sigma")
+    func lookOverFold() {
+        #expect(NormalizedText("ϲbd").bytes == Array("cbd".utf8))
+        // A capital that folds still reads as its Latin capital, and σ itself as o.
+        #expect(NormalizedText("Ϲσ").bytes == Array("co".utf8))
     }
 
     @Test("each class folds cannabis, marijuana and weed back to the word", arguments: 0..<classes.count)

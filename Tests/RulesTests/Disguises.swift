@@ -12,6 +12,7 @@ enum Disguises {
         ("mathematical sans-serif bold italic", { styled($0, letters: 0x1D656, digits: 0x1D7EC) }),
         ("fullwidth", { styled($0, letters: 0xFF41, digits: 0xFF10) }),
         ("circled", { styled($0, letters: 0x24D0, digits: nil) }),
+        ("negative squared", { styled($0, letters: 0x1F170, digits: nil) }),
         ("small capitals", { mapped($0, smallCapitals) }),
         ("Cherokee look-alikes", { mapped($0, cherokee) }),
         ("Cyrillic look-alikes", { mapped($0, cyrillic) }),
