@@ -56,7 +56,14 @@ extension PostgresStore {
     public func sendConsent(phone: String, practiceNumber: String) async throws(StorageError) -> SendConsent {
         let rows = try await execute(Prepared<SendPathReads.ConsentAndBlock>(phone, practiceNumber), "read consent and block")
         guard let row = rows.first else { throw .corrupt("read consent and block: no row") }
-        let latest = try RowReader(row, table: "consent_events").optionalString("id") == nil ? nil : try Self.consentEvent(row)
+        return try Self.sendConsent(row)
+    }
+
+    /// The reading in a row of `SendPathReads.latestConsentColumns` (all null when there is no
+    /// change) and `blocked`.
+    static func sendConsent(_ row: PostgresRow) throws(StorageError) -> SendConsent {
+        let latest = try RowReader(row, table: "consent_events").optionalString("c_id") == nil
+            ? nil : try consentEvent(row, prefix: "c_")
         return SendConsent(latest: latest, blocked: try RowReader(row, table: "blocked_numbers").bool("blocked"))
     }
 

@@ -9,10 +9,6 @@ extension PostgresStore {
                                      "read recipient, consent and block")
         guard let row = rows.first else { return nil }
         let recipient = try Self.recipient(row)
-        guard recipient.cellPhone != nil else { return SendTarget(recipient: recipient, consent: nil) }
-        let latest = try RowReader(row, table: "consent_events").optionalString("c_id") == nil
-            ? nil : try Self.consentEvent(row, prefix: "c_")
-        let blocked = try RowReader(row, table: "blocked_numbers").bool("blocked")
-        return SendTarget(recipient: recipient, consent: SendConsent(latest: latest, blocked: blocked))
+        return SendTarget(recipient: recipient, consent: recipient.cellPhone == nil ? nil : try Self.sendConsent(row))
     }
 }

@@ -60,14 +60,9 @@ enum SendPathReads {
         static let name = "textgate_recipient_consent_and_block"
         static let sql = """
             SELECT r.id, r.kind, r.first_name, r.last_name, r.date_of_birth, r.cell_phone, r.email, r.language, r.time_zone,
-                   r.created_at, r.updated_at,
-                   c.id AS c_id, c.phone AS c_phone, c.practice_number AS c_practice_number, c.action AS c_action,
-                   c.source AS c_source, c.text AS c_text, c.message_id AS c_message_id, c.actor AS c_actor, c.at AS c_at,
+                   r.created_at, r.updated_at, \(latestConsentColumns),
                    EXISTS (SELECT 1 FROM blocked_numbers WHERE number = r.cell_phone) AS blocked
-            FROM recipients r LEFT JOIN LATERAL (
-                SELECT id, phone, practice_number, action, source, text, message_id, actor, at FROM consent_events
-                WHERE phone = r.cell_phone AND practice_number = $2 ORDER BY at DESC, seq DESC LIMIT 1
-            ) AS c ON true
+            FROM recipients r LEFT JOIN LATERAL (\(latestConsent("r.cell_phone"))) AS c ON true
             WHERE r.id = $1
             """
     }
@@ -77,14 +72,24 @@ enum SendPathReads {
     enum ConsentAndBlock: PreparedRead {
         static let name = "textgate_consent_and_block"
         static let sql = """
-            SELECT c.id, c.phone, c.practice_number, c.action, c.source, c.text, c.message_id, c.actor, c.at,
-                   EXISTS (SELECT 1 FROM blocked_numbers WHERE number = $1) AS blocked
-            FROM (SELECT 1) AS one LEFT JOIN (
-                SELECT id, phone, practice_number, action, source, text, message_id, actor, at FROM consent_events
-                WHERE phone = $1 AND practice_number = $2 ORDER BY at DESC, seq DESC LIMIT 1
-            ) AS c ON true
+            SELECT \(latestConsentColumns), EXISTS (SELECT 1 FROM blocked_numbers WHERE number = $1) AS blocked
+            FROM (SELECT 1) AS one LEFT JOIN (\(latestConsent("$1"))) AS c ON true
             """
     }
+
+    /// The latest consent change of the number `phone` (an SQL expression) from practice number `$2`.
+    static func latestConsent(_ phone: String) -> String {
+        """
+        SELECT id, phone, practice_number, action, source, text, message_id, actor, at FROM consent_events
+        WHERE phone = \(phone) AND practice_number = $2 ORDER BY at DESC, seq DESC LIMIT 1
+        """
+    }
+
+    /// The columns of that change as `c`, named `c_id`, `c_phone`, … (`PostgresStore.sendConsent(_:)` reads them).
+    static let latestConsentColumns = """
+        c.id AS c_id, c.phone AS c_phone, c.practice_number AS c_practice_number, c.action AS c_action,
+        c.source AS c_source, c.text AS c_text, c.message_id AS c_message_id, c.actor AS c_actor, c.at AS c_at
+        """
 
     enum Blocked: PreparedRead {
         static let name = "textgate_blocked"

@@ -55,16 +55,36 @@ extension SQLiteStore {
 
     /// The latest change for `phone` from `practiceNumber` and its block, in one statement.
     public func sendConsent(phone: String, practiceNumber: String) async throws(StorageError) -> SendConsent {
-        let rows = try await read(
-            """
-            SELECT c.*, EXISTS (SELECT 1 FROM blocked_numbers WHERE number = ?1) AS blocked
-            FROM (SELECT 1) AS one LEFT JOIN (
-                SELECT * FROM consent_events WHERE phone = ?1 AND practice_number = ?2 ORDER BY at DESC, rowid DESC LIMIT 1
-            ) AS c ON 1
-            """,
-            [Bind.text(phone), Bind.text(practiceNumber)], "read consent and block")
+        let rows = try await read(Self.sendConsentSQL, [Bind.text(phone), Bind.text(practiceNumber)], "read consent and block")
         guard let row = rows.first else { throw .corrupt("read consent and block: no row") }
-        let latest = try RowReader(row: row, table: "consent_events").optionalString("id") == nil ? nil : try Self.consentEvent(row)
+        return try Self.sendConsent(row)
+    }
+
+    /// The statement, made once: phone `?1`, practice number `?2`.
+    static let sendConsentSQL = """
+        SELECT \(latestConsentColumns), EXISTS (SELECT 1 FROM blocked_numbers WHERE number = ?1) AS blocked
+        FROM (SELECT 1) AS one \(latestConsentJoin(phone: "?1"))
+        """
+
+    /// Joins as `c` the latest consent change of the number `phone` (an SQL expression) from
+    /// practice number `?2`, or a row of nulls.
+    static func latestConsentJoin(phone: String) -> String {
+        """
+        LEFT JOIN consent_events c ON c.rowid = (
+            SELECT rowid FROM consent_events WHERE phone = \(phone) AND practice_number = ?2 ORDER BY at DESC, rowid DESC LIMIT 1)
+        """
+    }
+
+    /// The columns of the latest consent change `c`, named `c_id`, `c_phone`, …, for ``sendConsent(_:)``.
+    static let latestConsentColumns = """
+        c.id AS c_id, c.phone AS c_phone, c.practice_number AS c_practice_number, c.action AS c_action,
+        c.source AS c_source, c.text AS c_text, c.message_id AS c_message_id, c.actor AS c_actor, c.at AS c_at
+        """
+
+    /// The reading in a row of ``latestConsentColumns`` (all null when there is no change) and `blocked`.
+    static func sendConsent(_ row: SQLiteRow) throws(StorageError) -> SendConsent {
+        let latest = try RowReader(row: row, table: "consent_events").optionalString("c_id") == nil
+            ? nil : try consentEvent(row, prefix: "c_")
         return SendConsent(latest: latest, blocked: try RowReader(row: row, table: "blocked_numbers").bool("blocked"))
     }
 
