@@ -3694,6 +3694,116 @@ examples:
     - "Check your pulse oxy before you order more oxygen."
 
 """#),
+        RuleFile(relativePath: "rx/glp1-access.yml", text: #"""
+# yaml-language-server: $schema=../../schema/rule.schema.json
+# Blocks GLP-1 and weight-loss drug offers that sell skipping the gatekeeping: "no prior
+# authorization needed", "no insurance required", "skip the waitlist" beside the drug.
+#
+# Only GLP-1 and weight-loss drug words count (not "refill" or "prescription"), so "No prior
+# authorization is needed for your refill" and "Your prior authorization for Wegovy was approved"
+# pass; the terms are the offer's clipped wording ("no prior authorization needed"), which a care
+# text rarely uses ("no prior authorization is needed"). Prices are the rx-price rule's; offers
+# without a prescription the rx-no-prescription rule's.
+category: rx-offer
+severity: error
+message: >-
+  This text offers a GLP-1 or weight-loss drug without the usual insurance or authorization
+  steps, which carriers treat as prescription-drug marketing and block. Tell the patient what was
+  prescribed or approved, without the offer.
+rationale: >-
+  T-Mobile's code of conduct bars offers of prescription drugs ($1,000 fine per violation since
+  2024); "no prior authorization" and "no insurance needed" are how online GLP-1 and compounded
+  drug sellers advertise, and AT&T and Verizon filter prescription-offer content as well.
+suggestion: Remove the offer wording; say only that the prescription or authorization was sent, approved or denied.
+translations:
+  es:
+    message: >-
+      Este texto ofrece un medicamento GLP-1 o para bajar de peso sin los pasos habituales de
+      seguro o autorización, que los operadores tratan como marketing de medicamentos con receta
+      y bloquean. Diga al paciente qué se recetó o aprobó, sin la oferta.
+    suggestion: >-
+      Quite las palabras de oferta; diga solo que la receta o la autorización se envió, se aprobó
+      o se negó.
+kind: near
+within: 6
+first:
+  en:
+    - semaglutide
+    - ozempic
+    - wegovy
+    - rybelsus
+    - tirzepatide
+    - mounjaro
+    - zepbound
+    - retatrutide
+    - liraglutide
+    - saxenda
+    - phentermine
+    - compounded
+    - glp-1
+    - glp1
+    - glp-1s
+    - weight loss shots
+    - weight-loss shots
+    - weight loss injections
+    - weight-loss injections
+  es:
+    - semaglutida
+    - tirzepatida
+    - liraglutida
+    - compuesta
+    - compuestos
+    - inyecciones para bajar de peso
+second:
+  en:
+    - no prior authorization needed
+    - no prior authorization required
+    - no prior authorization necessary
+    - no prior auth
+    - no pa needed
+    - no pa required
+    - without prior authorization
+    - skip prior authorization
+    - skip the prior authorization
+    - no insurance needed
+    - no insurance required
+    - no insurance necessary
+    - insurance not required
+    - insurance not needed
+    - no insurance, no problem
+    - no waitlist
+    - no wait list
+    - skip the waitlist
+    - skip the wait list
+    - no consultation needed
+    - no consult needed
+    - no labs needed
+    - no labs required
+  es:
+    - sin autorización previa
+    - sin autorizacion previa
+    - no necesita autorización previa
+    - no necesita autorizacion previa
+    - sin seguro médico necesario
+    - no necesita seguro
+    - no se necesita seguro
+    - no requiere seguro
+    - sin lista de espera
+examples:
+  flag:
+    - "Tirzepatide shots: no prior auth, no hassle."
+    - "Compounded semaglutide with no insurance required, start this week."
+    - "Get Zepbound with no PA needed."
+    - "GLP-1 program: skip the waitlist and the prior authorization."
+    - "Semaglutida compuesta sin autorización previa, envío a domicilio."
+  pass:
+    - "No prior authorization is needed for your refill."
+    - "Your prior authorization for Wegovy was approved by your insurance."
+    - "Your prior authorization for Mounjaro was denied; Dr. Patel is appealing."
+    - "Your semaglutide prescription was sent to CVS."
+    - "Su autorización previa para Ozempic fue aprobada."
+
+"""#),
         RuleFile(relativePath: "rx/research-grade.yml", text: #"""
 # yaml-language-server: $schema=../../schema/rule.schema.json
 # Blocks GLP-1 drugs and peptides sold as "research grade" or "not for human consumption": the
