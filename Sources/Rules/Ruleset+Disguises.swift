@@ -36,17 +36,22 @@ extension Ruleset {
     }
 
     /// The spans of terms written with stand-ins in `view`, found in its views of `readings`.
+    /// Each view is written into one buffer, on the stack for a short message.
     private func standInSpans(_ view: UnsafeBufferPointer<UInt8>, _ readings: [StandIns.Reading]) -> [RuleSpan] {
-        var spans: [RuleSpan] = []
-        for reading in readings {
-            let folded = StandIns.folded(view, reading)
-            // Most views change only words no term has (`150p`, `4u`): nothing to scan for.
-            guard folded.withUnsafeBufferPointer({ termWords.mayHoldTerm($0, changedFrom: view) }) else { continue }
-            for span in termSpans(folded, changedFrom: view) where StandIns.isDisguisedWord(view, folded, span.range) {
-                spans.append(span)
+        guard !readings.isEmpty else { return [] }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(view.count, 1)) { buffer in
+            var spans: [RuleSpan] = []
+            let folded = UnsafeBufferPointer(rebasing: buffer[0..<view.count])
+            for reading in readings {
+                // Most views change only words no term has (`150p`, `4u`): nothing to scan for.
+                guard StandIns.fold(view, reading, into: buffer),
+                      termWords.mayHoldTerm(folded, changedFrom: view) else { continue }
+                for span in termSpans(folded, changedFrom: view) where StandIns.isDisguisedWord(view, folded, span.range) {
+                    spans.append(span)
+                }
             }
+            return spans
         }
-        return spans
     }
 
     /// The spans of the `terms` and `near` rules in `view` (a view of a message, not the
@@ -54,13 +59,11 @@ extension Ruleset {
     /// the view reads (`changedFrom`), none unless a term's literal covers a byte the view
     /// changed: the others are the plain scan's, and most stand-in views have none, so their
     /// hits are not resolved again.
-    private func termSpans(_ view: [UInt8], changedFrom text: UnsafeBufferPointer<UInt8>) -> [RuleSpan] {
-        view.withUnsafeBufferPointer { view in
-            var hits: [LiteralHit] = []
-            _ = automaton.scan(view, hits: &hits)
-            guard hits.contains(where: { coversChange($0, view, text) }) else { return [] }
-            return termSpans(view, hits[...])
-        }
+    private func termSpans(_ view: UnsafeBufferPointer<UInt8>, changedFrom text: UnsafeBufferPointer<UInt8>) -> [RuleSpan] {
+        var hits: [LiteralHit] = []
+        _ = automaton.scan(view, hits: &hits)
+        guard hits.contains(where: { coversChange($0, view, text) }) else { return [] }
+        return termSpans(view, hits[...])
     }
 
     /// The spans of the `terms` and `near` rules among the `hits` of a scan of `view`.

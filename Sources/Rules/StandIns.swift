@@ -39,12 +39,8 @@ enum StandIns {
     @inline(__always)
     static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
 
-    /// What a byte is to `DisguiseSurvey`: a `Kind` in the low four bits, and 16 for a byte of
-    /// a word (`TermForm.isWord`).
-    static let kind: [UInt8] = (0..<256).map { v in
-        let b = UInt8(v)
-        return Kind(b).rawValue | (TermForm.isWord(b) ? 16 : 0)
-    }
+    /// Each byte's `Kind`, looked up once.
+    static let kind: [UInt8] = (0..<256).map { Kind(UInt8($0)).rawValue }
 
     /// The kinds of byte that decide whether a message needs a stand-in view.
     enum Kind: UInt8, CaseIterable {
@@ -109,14 +105,28 @@ enum StandIns {
     /// follows a letter.
     static func readings(_ flags: UInt8) -> [Reading] {
         guard flags & 1 != 0 else { return [] }
-        return flags & 6 != 0 ? [.usual, .other] : [.usual]
+        return flags & 6 != 0 ? both : usualOnly
     }
+
+    // Shared, so that a message with stand-ins allocates no array for its readings.
+    private static let usualOnly: [Reading] = [.usual]
+    private static let both: [Reading] = [.usual, .other]
 
     /// `bytes` with every stand-in read as its letter; the same length, so a range of it is the
     /// same range of `bytes`.
     static func folded(_ bytes: UnsafeBufferPointer<UInt8>, _ reading: Reading) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
+            _ = fold(bytes, reading, into: out)
+            count = bytes.count
+        }
+    }
+
+    /// Writes `folded(bytes, reading)` into `out` (at least as long as `bytes`), so that a view
+    /// that turns out to hold no term costs no allocation; whether any byte changed.
+    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, _ reading: Reading, into out: UnsafeMutableBufferPointer<UInt8>) -> Bool {
         let table = reading == .usual ? letter : otherLetter
-        return [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
+        return table.withUnsafeBufferPointer { table in
+            var changed = false
             let n = bytes.count
             for i in 0..<n {
                 let b = bytes[i]
@@ -131,8 +141,9 @@ enum StandIns {
                     }
                 }
                 out[i] = reads ? l : b
+                changed = changed || reads
             }
-            count = n
+            return changed
         }
     }
 
@@ -148,7 +159,7 @@ enum StandIns {
     /// Whether `view[range]` holds a letter of the message itself (an ASCII letter, or a byte
     /// that begins a letter outside ASCII) and a byte that the reading `folded` changed: a term
     /// found there is written with stand-ins, and is more than a number.
-    static func isDisguisedWord(_ view: UnsafeBufferPointer<UInt8>, _ folded: [UInt8], _ range: Range<Int>) -> Bool {
+    static func isDisguisedWord(_ view: UnsafeBufferPointer<UInt8>, _ folded: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         var letter = false, changed = false
         for i in range {
             let b = view[i]

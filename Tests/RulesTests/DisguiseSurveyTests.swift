@@ -6,18 +6,34 @@ import Testing
 @Suite("The disguise survey found by the scan is the one a pass of its own over the bytes finds")
 struct DisguiseSurveyTests {
     /// The survey as a separate pass computes it: the `touching` flags of every two neighbouring
-    /// bytes, and a window of the word bits of the last seven bytes for the pair.
+    /// bytes, and the pair from the text's tokens (runs of word bytes, and single symbols): two
+    /// single ones in a row with one to three other bytes between.
     static func reference(_ bytes: [UInt8]) -> UInt8 {
-        var flags: UInt8 = 0, pair = false, previous: UInt8 = 0, window = 0
-        func endsPair(_ w: Int) -> Bool { w & 31 == 0b01010 || w & 63 == 0b010010 || w & 127 == 0b0100010 }
+        var flags: UInt8 = 0, previous: UInt8 = 0
         for b in bytes {
             let k = StandIns.kind[Int(b)]
-            flags |= StandIns.touching[Int((previous & 15) << 4 | (k & 15))]
+            flags |= StandIns.touching[Int(previous << 4 | k)]
             previous = k
-            window = (window << 1 | Int(k >> 4)) & 127
-            if endsPair(window) { pair = true }
         }
-        if endsPair((window << 1) & 127) { pair = true }
+        // Each token: where it is, and whether it is single (a symbol, or a word of one
+        // character: one byte that is not a UTF-8 continuation byte, a stray continuation byte
+        // at a word's start counting as one).
+        var tokens: [(range: Range<Int>, single: Bool)] = []
+        var i = 0
+        while i < bytes.count {
+            let start = i
+            if Separators.isWordPart(bytes[i]) {
+                while i < bytes.count && Separators.isWordPart(bytes[i]) { i += 1 }
+                let characters = bytes[start..<i].enumerated().filter { $0.offset == 0 || $0.element < 0x80 || $0.element >= 0xC0 }.count
+                tokens.append((start..<i, characters <= 1))
+            } else {
+                i += 1
+                if Separators.isSymbol(bytes[start]) { tokens.append((start..<i, true)) }
+            }
+        }
+        let pair = zip(tokens, tokens.dropFirst()).contains { a, b in
+            a.single && b.single && (1...3).contains(b.range.lowerBound - a.range.upperBound)
+        }
         return flags | (pair ? DisguiseSurvey.pairFlag : 0)
     }
 
@@ -77,6 +93,32 @@ struct DisguiseSurveyTests {
                 #expect(Separators.mayHaveRun(bytes) == !Separators.runs(bytes).isEmpty,
                         "\(String(decoding: text.prefix(80), as: UTF8.self))")
             }
+        }
+    }
+
+    @Test("every text with letters written apart raises the pair flag, so none skips the joined view")
+    func pairPrecedesEveryRun() throws {
+        let rules = try Package.defaultRules()
+        var texts = try DisguiseSurveyTests.texts()
+        // Apostrophes join a word for both: `I'm` is no one-byte word, `y o u ' v e` is a run.
+        texts += ["y o u ' v e w o n", "I'm a b c", "c ' b ' d", "t & c", "$ e x", "w.e.e.d", "don't c b d", "c @ $ h", "get c # $ h now"].map { Array($0.utf8) }
+        texts += ["ñ o ñ o", "é · ü · ñ", "c @ ñ", "ü-b-é"].map { Array($0.utf8) }
+        // Valid UTF-8 only: no other text is checked as it is.
+        for text in texts where String(validating: text, as: UTF8.self) != nil
+            && text.withUnsafeBufferPointer({ !Separators.runs($0).isEmpty }) {
+            var hits: [LiteralHit] = []
+            let counts = text.withUnsafeBufferPointer { rules.automaton.scan($0, hits: &hits) }
+            #expect(DisguiseSurvey(counts).pair, "\(String(decoding: text.prefix(80), as: UTF8.self))")
+        }
+    }
+
+    @Test("an apostrophe inside a word makes no one-byte word: `I'm` and `don't` raise no pair")
+    func apostropheJoinsWords() throws {
+        let rules = try Package.defaultRules()
+        for text in ["I'm on my way, it's late", "Don't forget: you're booked"] {
+            var hits: [LiteralHit] = []
+            let counts = Array(text.utf8).withUnsafeBufferPointer { rules.automaton.scan($0, hits: &hits) }
+            #expect(!DisguiseSurvey(counts).pair, "\(text)")
         }
     }
 }

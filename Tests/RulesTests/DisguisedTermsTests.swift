@@ -53,6 +53,13 @@ struct DisguisedTermsTests {
         }
     }
 
+    @Test("letters written apart with symbols for some of them, two symbols in a row among them")
+    func separatedWithSymbols() throws {
+        // No two plain letters stand within three bytes here: the symbols are letters of the run too.
+        try expectCaught("h @ $ h ! $ h", "symbols between letters written apart")
+        try expectCaught("H @ $ H ! $ H", "symbols between capitals written apart")
+    }
+
     @Test("times, prices, phone numbers, years and ordinary words never trigger", arguments: [
         "Your visit is at 10:30 or 4:20 PM.", "The copay is $45, or $4.20 with the coupon.",
         "Call (201) 555-0100 or 201.555.0100.", "Born 1984; seen 2024-05-06.", "Room 7B, suite 420.",
