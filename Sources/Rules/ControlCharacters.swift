@@ -14,15 +14,21 @@ public enum ControlCharacters {
     public static let rationale = "A control character (NUL, escape, backspace, the C1 range) is truncated by some stores and transports and invisible to a reader; text after a NUL can be lost, so the text delivered would differ from the text the rules checked."
 
     /// Whether `text` may hold a control character: a cheap test over every byte (a C1
-    /// character starts with 0xC2, as do other Latin-1 characters, so a `true` is confirmed by
-    /// `findings`).
+    /// character is 0xC2 and a byte below 0xA0; a `true` is confirmed by `findings`).
     static func mayHave(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         var flag: UInt8 = 0
         for b in text {
-            // Branch-free so that the loop vectorises: any byte below 0x20 but a line feed,
-            // DEL, or a 0xC2 lead byte.
+            // Branch-free so that the loop vectorises: any byte below 0x20 but a line feed, or DEL.
             flag |= (b < 0x20 ? 1 : 0) & (b != 0x0A ? 1 : 0)
-            flag |= (b == 0x7F ? 1 : 0) | (b == 0xC2 ? 1 : 0)
+            flag |= b == 0x7F ? 1 : 0
+        }
+        // C1: a 0xC2 lead byte before a continuation byte below 0xA0, not any Latin-1
+        // character (`£` is C2 A3), so that most prices cost no second pass.
+        if text.count > 1 {
+            let base = text.baseAddress!
+            for i in 0..<(text.count - 1) {
+                flag |= (base[i] == 0xC2 ? 1 : 0) & (base[i + 1] < 0xA0 ? 1 : 0)
+            }
         }
         return flag != 0
     }

@@ -251,18 +251,24 @@ extension Ruleset {
         unique.removeLast(unique.count - w)
         let scalars = unique.map { original.scalars($0.range) }
         let places = original.places(scalars)
+        // Findings go out by start, rule id and end. Rules are sorted by id, so the rule's index
+        // stands for its id: integers are compared, and no finding is moved once built.
+        var order = Array(unique.indices)
+        if order.count > 1 {
+            order.sort { (scalars[$0].lowerBound, unique[$0].rule, scalars[$0].upperBound)
+                < (scalars[$1].lowerBound, unique[$1].rule, scalars[$1].upperBound) }
+        }
         var out: [Finding] = []
         out.reserveCapacity(unique.count)
-        for (k, span) in unique.enumerated() {
+        for k in order {
             // Fields are read one by one: copying the whole rule would retain all of its parts.
-            let r = span.rule
+            let r = unique[k].rule
             let place = places[k]
             out.append(Finding(rule: rules[r].id, category: rules[r].category, severity: rules[r].severity,
                                message: rules[r].message, match: original.text(scalars[k]), start: scalars[k].lowerBound,
                                end: scalars[k].upperBound, line: place.line, column: place.column, endLine: place.endLine,
                                endColumn: place.endColumn, suggestion: rules[r].suggestion))
         }
-        out.sort { ($0.start, $0.rule, $0.end) < ($1.start, $1.rule, $1.end) }
         return out
     }
 }

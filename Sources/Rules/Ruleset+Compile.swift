@@ -57,6 +57,8 @@ extension Ruleset {
         NormalizedText.prepare()
         self.version = source.version
         self.rules = source.rules
+        // Reports order findings by a rule's index for its id (`findings`).
+        assert(zip(source.rules, source.rules.dropFirst()).allSatisfy { $0.id <= $1.id }, "rules not sorted by id")
         self.settings = source.settings
         self.overrides = source.overrides
         // A prefilter literal may occur inside a word; every other literal must start one.

@@ -13,6 +13,9 @@ struct TermWords: Sendable {
     /// A bit for each word's length and first and last bytes (`sketch`), so that most words of
     /// a view that no term has are passed over without hashing them.
     private var sketches = [UInt64](repeating: 0, count: 1 << 10)
+    /// The same for each word's length and second and second-last bytes (`innerSketch`): words
+    /// that pass the first filter (`4u` read as `au`, a short word) mostly fail this one.
+    private var innerSketches = [UInt64](repeating: 0, count: 1 << 10)
 
     /// Stands for no word beside a literal's first or last word: not a word byte, nor the 0
     /// between the words of a key.
@@ -27,6 +30,8 @@ struct TermWords: Sendable {
                 longest = max(longest, word.count)
                 let k = TermWords.sketch(word.count, word[0], word[word.count - 1])
                 sketches[k >> 6] |= 1 << UInt64(k & 63)
+                let inner = word.withUnsafeBufferPointer { TermWords.innerSketch($0, 0..<$0.count) }
+                innerSketches[inner >> 6] |= 1 << UInt64(inner & 63)
                 let first = j == 0, last = j + 1 == words.count
                 // The word alone says where it has stood in literals (`Place`); with its
                 // neighbours, it is the key `writeKey` writes.
@@ -58,6 +63,8 @@ struct TermWords: Sendable {
                 let k = TermWords.sketch(word.count, LiteralAutomaton.lowercased(view[word.lowerBound]),
                                          LiteralAutomaton.lowercased(view[word.upperBound - 1]))
                 guard sketches[k >> 6] & (1 << UInt64(k & 63)) != 0 else { continue }
+                let inner = TermWords.innerSketch(view, word)
+                guard innerSketches[inner >> 6] & (1 << UInt64(inner & 63)) != 0 else { continue }
                 let alone = TermWords.write(view, word, into: key, at: 0)
                 guard let seen = table.value(for: UnsafeBufferPointer(rebasing: key[0..<alone])) else { continue }
                 // Beside it, the words before and after, when they are short enough to be a literal's.
@@ -89,6 +96,15 @@ struct TermWords: Sendable {
     @inline(__always)
     static func sketch(_ length: Int, _ first: UInt8, _ last: UInt8) -> Int {
         min(length, 63) << 10 | Int(first & 31) << 5 | Int(last & 31)
+    }
+
+    /// A word's bit in `innerSketches`, from its length and its second and second-last bytes
+    /// (lower case; the first and last for a word of one byte).
+    @inline(__always)
+    static func innerSketch(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Int {
+        let second = bytes[min(word.lowerBound + 1, word.upperBound - 1)]
+        let secondLast = bytes[max(word.upperBound - 2, word.lowerBound)]
+        return sketch(word.count, LiteralAutomaton.lowercased(second), LiteralAutomaton.lowercased(secondLast))
     }
 
     /// The run of word bytes around `i`.
