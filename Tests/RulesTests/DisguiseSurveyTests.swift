@@ -121,4 +121,42 @@ struct DisguiseSurveyTests {
             #expect(!DisguiseSurvey(counts).pair, "\(text)")
         }
     }
+
+    @Test("the survey's gates lose nothing: every text's disguised terms are those found with every view made")
+    func gatesLoseNothing() throws {
+        let rules = try Package.defaultRules()
+        var texts = try DisguiseSurveyTests.texts()
+        // Disguised terms, so that the views have something to find.
+        let words = ["cannabis", "sativa", "hashish", "weed", "casino", "viagra", "lottery", "you won"]
+        let forms: [(String) -> String] = [
+            { $0.replacingOccurrences(of: "a", with: "4").replacingOccurrences(of: "i", with: "1") },
+            { $0.replacingOccurrences(of: "s", with: "$").replacingOccurrences(of: "a", with: "@") },
+            { $0.map(String.init).joined(separator: " ") },
+            { $0.replacingOccurrences(of: "s", with: "$").replacingOccurrences(of: "a", with: "@").map(String.init).joined(separator: " ") },
+            { $0.replacingOccurrences(of: "i", with: "!").replacingOccurrences(of: "o", with: "0").map(String.init).joined(separator: ". ") },
+            { $0.replacingOccurrences(of: "s", with: "$").replacingOccurrences(of: "a", with: "@").replacingOccurrences(of: "i", with: "!")
+                .map(String.init).joined(separator: " ") },
+            { $0.replacingOccurrences(of: "l", with: "|").replacingOccurrences(of: "e", with: "3").map(String.init).joined(separator: "-") },
+        ]
+        for word in words { for form in forms { texts.append(Array("Ask about \(form(word)) today".utf8)) } }
+        for text in texts where String(validating: text, as: UTF8.self) != nil {
+            text.withUnsafeBufferPointer { bytes in
+                // The view the check scans: the text itself when ASCII, else its normalised form.
+                let normalized = bytes.contains { $0 >= 0x80 } ? NormalizedText(validating: bytes) : nil
+                let view = normalized.map { Array($0.bytes) } ?? Array(bytes)
+                view.withUnsafeBufferPointer { view in
+                    var hits: [LiteralHit] = []
+                    let counts = rules.automaton.scan(view, hits: &hits)
+                    var every = counts
+                    every.survey |= 7 | DisguiseSurvey.pairFlag
+                    let original = OriginalText(bytes: bytes, normalized: normalized, inert: false, counts: ByteCounts(counting: bytes))
+                    func report(_ c: ByteCounts) -> Report? {
+                        var scratch = CheckScratch()
+                        return rules.evaluate(view: view, counts: c, hits: hits[...], original: original, &scratch)
+                    }
+                    #expect(report(counts) == report(every), "\(String(decoding: text.prefix(80), as: UTF8.self))")
+                }
+            }
+        }
+    }
 }
