@@ -71,8 +71,10 @@ bench: deps
 	    --swift-version "$$($(SWIFT) --version 2>&1 | grep -m1 -i 'swift version')"
 
 # The HTTP service against a bare Hummingbird route, with wrk, on SQLite and on PostgreSQL with one
-# and two instances; writes its own section of BENCHMARKS.md. Installs wrk and postgresql when missing.
-BENCH_SECONDS ?= 10
+# and two instances, in rounds that take turns (BENCH_ROUNDS of BENCH_SECONDS in all per route and
+# store); writes its own section of BENCHMARKS.md. Installs wrk and postgresql when missing.
+BENCH_SECONDS ?= 12
+BENCH_ROUNDS ?= 3
 
 bench-service: deps
 	@command -v wrk >/dev/null 2>&1 || { \
@@ -86,7 +88,7 @@ bench-service: deps
 	$(BENCH_BUILD) --product service-bench
 	$(BENCH_BUILD) --product textgate
 	python3 scripts/bench-service/bench_service.py --bin "$$($(BENCH_BUILD) --show-bin-path)" --rules rules \
-	  --out BENCHMARKS.md --seconds $(BENCH_SECONDS) \
+	  --out BENCHMARKS.md --seconds $(BENCH_SECONDS) --rounds $(BENCH_ROUNDS) \
 	  --swift-version "$$($(SWIFT) --version 2>&1 | grep -m1 -i 'swift version')"
 
 # What the default rules catch and wrongly flag, through the CLI: the SMS Spam Collection, the

@@ -2,11 +2,12 @@
 """`make bench-service`: textgate's HTTP routes against a bare Hummingbird 2 JSON route, with wrk.
 
 Starts `service-bench` (the bare route) and `textgate serve` on SQLite, on PostgreSQL with one
-instance and with two, drives each with wrk in the same run, counts what the database holds
-against the 2xx answers, and writes its section of BENCHMARKS.md (between its markers; the rest
-of the file, written by `make bench`, is kept).
+instance and with two, all side by side; drives each with wrk in rounds that take turns, so that
+every ratio compares runs made under the same load; counts what each database holds against the
+2xx answers; and writes its section of BENCHMARKS.md (between its markers; the rest of the file,
+written by `make bench`, is kept).
 """
-import argparse, json, os, platform, re, shutil, sqlite3, subprocess, sys, tempfile, time, urllib.request
+import argparse, json, os, platform, re, shutil, sqlite3, statistics, subprocess, sys, tempfile, time, urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 LUA = os.path.join(HERE, "wrk-count.lua")
@@ -53,13 +54,14 @@ def call(port, method, path, key=None, body=None):
         return json.loads(response.read())
 
 
-def wrk(ports, mode, connections, seconds, key="", recipient="", tag="run"):
+def wrk(ports, mode, connections, seconds, key="", recipient="", tag="run", area=555):
     """Runs wrk against each port at once (connections split between them) and merges the results:
-    requests/s summed, p50 and p99 the worst of the instances."""
+    requests/s summed, p50 and p99 the worst of the instances. Instance i's STOPs come from area
+    code `area - 100 i`, so that no two runs with different areas send from one number."""
     runs = []
     for i, port in enumerate(ports):
         env = dict(os.environ, BENCH_MODE=mode, BENCH_KEY=key, BENCH_RECIPIENT=recipient,
-                   BENCH_TAG=f"{tag}-{i}", BENCH_AREA=str(555 - i * 100))
+                   BENCH_TAG=f"{tag}-{i}", BENCH_AREA=str(area - i * 100))
         per = max(1, connections // len(ports))
         threads = min(2, per)
         runs.append(subprocess.Popen(["wrk", "-t", str(threads), "-c", str(per), "-d", f"{seconds}s", "--latency",
@@ -122,44 +124,108 @@ def pg_cluster(root):
     raise SystemExit("bench-service: postgres did not start")
 
 
-def measure(name, bin, rules, db, instances, counts, seconds, work, key_file):
-    """One configuration: the three routes, each followed by a count of what the database holds."""
-    config = os.path.join(work, f"{name}.yml")
-    with open(config, "w") as f:
-        f.write(CONFIG + (f'secure: {{key_file: "{key_file}"}}\n' if key_file else ""))
-    created = subprocess.run([f"{bin}/textgate", "keys", "create", "--db", db, "--role", "sender,admin,provider", "--name", "bench"],
-                             check=True, capture_output=True, text=True)
-    key = created.stdout.strip().splitlines()[-1]
-    servers = [start([f"{bin}/textgate", "serve", "--db", db, "--rules", rules, "--port", "0", "--config", config],
-                     "textgate listening on ") for _ in range(instances)]
-    ports = [port for _, port in servers]
-    try:
-        patient = call(ports[0], "POST", "/v1/patients", key, {"firstName": "Ana", "lastName": "Diaz",
-                                                               "dateOfBirth": "1984-03-09", "cellPhone": "(555) 210-2001"})["id"]
-        rows = {}
-        wrk(ports, "check", 32, 2, key)  # warm-up
-        rows["check"] = wrk(ports, "check", 32, seconds, key)
-        rows["check"]["held"] = None
-        rows["messages"] = wrk(ports, "messages", 16, seconds, key, patient, tag=f"{name}-msg")
-        rows["messages"]["connections"] = 16
-        rows["messages"]["held"] = {
-            "outbox items": settled(counts, "SELECT count(*) FROM outbox"),
-            "sent messages": counts.count("SELECT count(*) FROM messages WHERE status = 'sent'"),
-        }
-        rows["messages"]["duplicates"] = counts.count(
-            "SELECT count(*) FROM (SELECT message_id FROM outbox GROUP BY message_id HAVING count(*) > 1) d")
-        rows["inbound STOP"] = wrk(ports, "inbound", 16, seconds, key, tag=f"{name}-in")
-        rows["inbound STOP"]["connections"] = 16
-        rows["inbound STOP"]["held"] = {
-            "inbound records": settled(counts, "SELECT count(*) FROM inbound"),
-            "opt-outs": counts.count("SELECT count(*) FROM consent_events WHERE action = 'opt-out'"),
-        }
-        rows["inbound STOP"]["duplicates"] = counts.count(
-            "SELECT count(*) FROM (SELECT from_phone FROM inbound GROUP BY from_phone HAVING count(*) > 1) d")
-        return rows
-    finally:
-        for process, _ in servers:
+class Target:
+    """One textgate configuration under test: its servers, API key and patient, and how to count
+    what its database holds."""
+
+    def __init__(self, name, bin, rules, db, instances, counts, work, key_file):
+        self.name, self.counts = name, counts
+        self.tag = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+        config = os.path.join(work, f"{self.tag}.yml")
+        with open(config, "w") as f:
+            f.write(CONFIG + (f'secure: {{key_file: "{key_file}"}}\n' if key_file else ""))
+        created = subprocess.run([f"{bin}/textgate", "keys", "create", "--db", db, "--role", "sender,admin,provider", "--name", "bench"],
+                                 check=True, capture_output=True, text=True)
+        self.key = created.stdout.strip().splitlines()[-1]
+        self.servers = []
+        try:
+            for _ in range(instances):
+                self.servers.append(start([f"{bin}/textgate", "serve", "--db", db, "--rules", rules, "--port", "0",
+                                           "--config", config], "textgate listening on "))
+            self.ports = [port for _, port in self.servers]
+            self.patient = call(self.ports[0], "POST", "/v1/patients", self.key,
+                                {"firstName": "Ana", "lastName": "Diaz", "dateOfBirth": "1984-03-09",
+                                 "cellPhone": "(555) 210-2001"})["id"]
+        except BaseException:
+            self.stop()
+            raise
+
+    def stop(self):
+        for process, _ in self.servers:
             stop(process)
+
+
+def rotated(items, k):
+    """`items` starting at its k-th (mod its length), so that no one is always measured first."""
+    k %= len(items)
+    return items[k:] + items[:k]
+
+
+def merged(runs, connections=None):
+    """The rounds of one route on one configuration as one row: the medians of requests/s, p50
+    and p99, and the answers summed."""
+    row = {key: statistics.median(r[key] for r in runs) for key in ("rps", "p50", "p99")}
+    row.update({key: sum(r[key] for r in runs) for key in ("ok", "non2xx", "errors")})
+    row["rounds"] = runs
+    if connections is not None:
+        # wrk leaves up to one request per connection in flight at the end of each round.
+        row["connections"] = connections * len(runs)
+    return row
+
+
+def measure(bare_port, targets, seconds, rounds):
+    """Every route on every configuration, in rounds: each round measures each configuration
+    (and, for /v1/check, the bare route) once, in an order that turns from round to round, so
+    that a change in the machine's load falls on all of them alike. Returns the bare route's row
+    and each configuration's rows."""
+    per = max(2, round(seconds / rounds))
+    bare_runs = []
+    runs = {t.name: {"check": [], "messages": [], "inbound STOP": []} for t in targets}
+    wrk([bare_port], "echo", 32, 2)  # warm-up
+    for t in targets:
+        wrk(t.ports, "check", 32, 2, t.key)
+    for r in range(rounds):
+        for t in rotated([None] + targets, r):
+            if t is None:
+                bare_runs.append(wrk([bare_port], "echo", 32, per))
+            else:
+                runs[t.name]["check"].append(wrk(t.ports, "check", 32, per, t.key))
+    # What each database holds is counted after a route's last round, before the next route
+    # writes to the same tables (a STOP's confirmation is an outbox item too).
+    held = {t.name: {} for t in targets}
+    for route, mode in [("messages", "messages"), ("inbound STOP", "inbound")]:
+        for r in range(rounds):
+            for t in rotated(targets, r):
+                runs[t.name][route].append(wrk(t.ports, mode, 16, per, t.key, t.patient, tag=f"{t.tag}-{mode}-{r}",
+                                               area=555 - 10 * r))
+        for t in targets:
+            held[t.name][route] = held_counts(t.counts, route)
+    results = {}
+    for t in targets:
+        rows = {"check": merged(runs[t.name]["check"]), "messages": merged(runs[t.name]["messages"], 16),
+                "inbound STOP": merged(runs[t.name]["inbound STOP"], 16)}
+        rows["check"]["held"] = None
+        for route in ("messages", "inbound STOP"):
+            rows[route]["held"], rows[route]["duplicates"] = held[t.name][route]
+        results[t.name] = rows
+    return merged(bare_runs), results
+
+
+def held_counts(counts, route):
+    """What a database holds of a route's writes, once the requests still in flight have
+    finished, and how many of them it holds twice."""
+    if route == "messages":
+        return ({"outbox items": settled(counts, "SELECT count(*) FROM outbox"),
+                 "sent messages": counts.count("SELECT count(*) FROM messages WHERE status = 'sent'")},
+                counts.count("SELECT count(*) FROM (SELECT message_id FROM outbox GROUP BY message_id HAVING count(*) > 1) d"))
+    return ({"inbound records": settled(counts, "SELECT count(*) FROM inbound"),
+             "opt-outs": counts.count("SELECT count(*) FROM consent_events WHERE action = 'opt-out'")},
+            counts.count("SELECT count(*) FROM (SELECT from_phone FROM inbound GROUP BY from_phone HAVING count(*) > 1) d"))
+
+
+def round_ratio(rows, baseline):
+    """The median over rounds of a row's requests/s over the baseline's in the same round."""
+    return statistics.median(a["rps"] / b["rps"] for a, b in zip(rows["rounds"], baseline["rounds"]))
 
 
 def wrk_version():
@@ -191,7 +257,8 @@ def main():
     parser.add_argument("--bin", required=True, help="the release build's bin directory")
     parser.add_argument("--rules", default="rules")
     parser.add_argument("--out", default="BENCHMARKS.md")
-    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--seconds", type=int, default=12, help="wrk's time per route and store, over all rounds")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds, each measuring every route and store once")
     parser.add_argument("--swift-version", default="")
     parser.add_argument("--sqlite-only", action="store_true",
                         help="a quick look: the bare route and SQLite only, printed and not written to --out")
@@ -200,43 +267,40 @@ def main():
     os.chmod(work, 0o755)
     load_before = os.getloadavg()[0]
 
-    log("bare Hummingbird route")
-    echo, echo_port = start([f"{args.bin}/service-bench", "--port", "0"], "service-bench listening on ")
-    try:
-        wrk([echo_port], "echo", 32, 2)
-        bare = wrk([echo_port], "echo", 32, args.seconds)
-    finally:
-        stop(echo)
-
     key_file = os.path.join(work, "server.key")
     with open(key_file, "w") as f:
         f.write("1:" + __import__("base64").b64encode(os.urandom(32)).decode() + "\n")
-    results = {}
-    log("SQLite")
-    sqlite_path = os.path.join(work, "textgate.sqlite")
-    results["SQLite"] = measure("sqlite", args.bin, args.rules, sqlite_path, 1, SQLiteCounts(sqlite_path), args.seconds, work, None)
+    echo, echo_port = start([f"{args.bin}/service-bench", "--port", "0"], "service-bench listening on ")
+    targets, pg = [], None
+    try:
+        sqlite_path = os.path.join(work, "textgate.sqlite")
+        targets.append(Target("SQLite", args.bin, args.rules, sqlite_path, 1, SQLiteCounts(sqlite_path), work, None))
+        if not args.sqlite_only:
+            pg_root = os.path.join(work, "pg")
+            os.makedirs(pg_root)
+            pg, template = pg_cluster(pg_root)
+            for name, instances in [("PostgreSQL, one instance", 1), ("PostgreSQL, two instances", 2)]:
+                database = f"bench{instances}"
+                admin = template.replace("DATABASE", "postgres")
+                subprocess.run(["psql", "-X", "-q", "-d", admin, "-c", f"CREATE DATABASE {database}"], check=True)
+                url = template.replace("DATABASE", database)
+                targets.append(Target(name, args.bin, args.rules, url, instances, PostgresCounts(url), work, key_file))
+        log(f"{args.rounds} rounds of the bare route and " + ", ".join(t.name for t in targets))
+        bare, results = measure(echo_port, targets, args.seconds, args.rounds)
+    finally:
+        for t in targets:
+            t.stop()
+        stop(echo)
+        if pg is not None:
+            pg.terminate()
+            pg.wait(30)
     if args.sqlite_only:
         for route, row in results["SQLite"].items():
             print(f"SQLite {route}: {row['rps']:,.0f}/s p50 {row['p50']:.2f} ms p99 {row['p99']:.2f} ms "
-                  f"ratio {row['rps'] / bare['rps']:.2f} 2xx {row['ok']:,} other {row['non2xx'] + row['errors']} {held_text(row)}")
+                  f"ratio {round_ratio(row, bare):.2f} 2xx {row['ok']:,} other {row['non2xx'] + row['errors']} {held_text(row)}")
         print(f"bare: {bare['rps']:,.0f}/s p99 {bare['p99']:.2f} ms")
         shutil.rmtree(work, ignore_errors=True)
         return
-    pg_root = os.path.join(work, "pg")
-    os.makedirs(pg_root)
-    pg, template = pg_cluster(pg_root)
-    try:
-        for name, instances in [("PostgreSQL, one instance", 1), ("PostgreSQL, two instances", 2)]:
-            log(name)
-            database = f"bench{instances}"
-            admin = template.replace("DATABASE", "postgres")
-            subprocess.run(["psql", "-X", "-q", "-d", admin, "-c", f"CREATE DATABASE {database}"], check=True)
-            url = template.replace("DATABASE", database)
-            results[name] = measure(f"pg{instances}", args.bin, args.rules, url, instances, PostgresCounts(url),
-                                    args.seconds, work, key_file)
-    finally:
-        pg.terminate()
-        pg.wait(30)
     load_after = os.getloadavg()[0]
     section = render(bare, results, args, load_before, load_after)
     print(section)
@@ -281,7 +345,7 @@ def render(bare, results, args, load_before, load_after):
              "release builds; wrk runs on the same machine and shares its cores.",
              "",
              f"| | |", "|---|---|",
-             f"| Command | `make bench-service` (`BENCH_SECONDS={args.seconds}` per route and store) |",
+             f"| Command | `make bench-service` (`BENCH_SECONDS={args.seconds}` per route and store, in {args.rounds} rounds of {max(2, round(args.seconds / args.rounds))} s) |",
              f"| Date | {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} |",
              f"| Machine | {platform.system()} {platform.machine()}; {cpu_model()}; {os.cpu_count()} cores online; load average {load_before:.2f} before, {load_after:.2f} after |",
              f"| Swift | {args.swift_version or 'unknown'} |",
@@ -291,6 +355,11 @@ def render(bare, results, args, load_before, load_after):
              "instances the connections are split between them and wrk runs against each: requests/s is the sum,",
              "p50 and p99 the worse instance's. Each send uses a new idempotency key; each STOP comes from a new number.",
              "",
+             f"All servers run side by side, and the run goes in {args.rounds} rounds: each round measures every store",
+             "once (and, for `/v1/check`, the bare route), in an order that turns from round to round, so that a",
+             "change in the machine's load falls on all of them alike. Requests/s, p50 and p99 are the medians of the",
+             "rounds; a ratio is the median of the ratios within each round; 2xx and other answers are summed.",
+             "",
              "| Store | Route | Requests/s | p50 ms | p99 ms | Ratio to bare | 2xx | Other | What the database holds |",
              "|---|---|---:|---:|---:|---:|---:|---:|---|",
              f"| (none) | bare Hummingbird JSON route | {n(bare['rps'])} | {bare['p50']:.2f} | {bare['p99']:.2f} | 1.00 | {n(bare['ok'])} | {bare['non2xx'] + bare['errors']} | |"]
@@ -299,25 +368,28 @@ def render(bare, results, args, load_before, load_after):
             held = held_text(row)
             label = {"check": "`POST /v1/check`", "messages": "`POST /v1/messages`", "inbound STOP": "`POST /v1/inbound` STOP"}[route]
             lines.append(f"| {config} | {label} | {n(row['rps'])} | {row['p50']:.2f} | {row['p99']:.2f} | "
-                         f"{row['rps'] / bare['rps']:.2f} | {n(row['ok'])} | {row['non2xx'] + row['errors']} | {held} |")
+                         f"{round_ratio(row, bare):.2f} | {n(row['ok'])} | {row['non2xx'] + row['errors']} | {held} |")
     check = results["SQLite"]["check"]
+    check_ratio = round_ratio(check, bare)
+    pg_ratios = {c: round_ratio(r["messages"], results["SQLite"]["messages"]) for c, r in results.items() if c != "SQLite"}
     lines += ["", "Targets (issue 12 and its decisions):", "",
               f"- `/v1/check` at least 0.7 of the bare route with p99 under 5 ms: "
-              f"{check['rps'] / bare['rps']:.2f} with p99 {check['p99']:.2f} ms on SQLite "
-              f"({'met' if check['rps'] / bare['rps'] >= 0.7 and check['p99'] < 5 else 'missed'}).",
+              f"{check_ratio:.2f} with p99 {check['p99']:.2f} ms on SQLite "
+              f"({'met' if check_ratio >= 0.7 and check['p99'] < 5 else 'missed'}).",
               f"- `/v1/messages` at least 3,000/s with p99 under 10 ms on SQLite: {n(sqlite_messages)}/s, p99 "
               f"{results['SQLite']['messages']['p99']:.2f} ms "
               f"({'met' if sqlite_messages >= 3000 and results['SQLite']['messages']['p99'] < 10 else 'missed'}).",
               f"- `/v1/messages` on PostgreSQL at least half the SQLite figure: "
-              + ", ".join(f"{c.split(', ')[1]} {n(r['messages']['rps'])}/s ({r['messages']['rps'] / sqlite_messages:.2f})"
+              + ", ".join(f"{c.split(', ')[1]} {n(r['messages']['rps'])}/s ({pg_ratios[c]:.2f})"
                           for c, r in results.items() if c != "SQLite")
-              + f" ({'met' if all(r['messages']['rps'] >= sqlite_messages / 2 for c, r in results.items() if c != 'SQLite') else 'missed'}).",
+              + f" ({'met' if all(x >= 0.5 for x in pg_ratios.values()) else 'missed'}).",
               "",
-              "After each run, once the server has finished the requests still in flight, the database is counted:",
-              "every 2xx send has its outbox item and every 2xx STOP its inbound record and opt-out (none lost), no",
-              "message has two outbox items and no number two inbound records (none twice). The (+n) beyond the 2xx",
-              "count are requests wrk had sent when its time ran out and stopped waiting for (at most one per",
-              "connection); the server completed them. `make bench-service` fails on any other difference.",
+              "After the last round, once the servers have finished the requests still in flight, each database is",
+              "counted: every 2xx send has its outbox item and every 2xx STOP its inbound record and opt-out (none",
+              "lost), no message has two outbox items and no number two inbound records (none twice). The (+n) beyond",
+              "the 2xx count are requests wrk had sent when a round's time ran out and stopped waiting for (at most",
+              "one per connection and round); the server completed them. `make bench-service` fails on any other",
+              "difference.",
               "", END]
     return "\n".join(lines) + "\n"
 
