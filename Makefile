@@ -71,8 +71,8 @@ bench: deps
 	    --swift-version "$$($(SWIFT) --version 2>&1 | grep -m1 -i 'swift version')"
 
 # The HTTP service against a bare Hummingbird route, with wrk, on SQLite and on PostgreSQL with one
-# and two instances, in rounds that take turns (BENCH_ROUNDS of BENCH_SECONDS in all per route and
-# store); writes its own section of BENCHMARKS.md. Installs wrk and postgresql when missing.
+# and two instances, in rounds that take turns (BENCH_SECONDS per route and store in all, split into
+# BENCH_ROUNDS rounds); writes its own section of BENCHMARKS.md. Installs wrk and postgresql when missing.
 BENCH_SECONDS ?= 12
 BENCH_ROUNDS ?= 3
 
