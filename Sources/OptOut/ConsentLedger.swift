@@ -17,11 +17,11 @@ public struct ConsentLedger: Sendable {
     /// A ledger over a store.
     public init(store: any ConsentStore) { self.store = store }
 
-    /// Current consent of `phone` for `practiceNumber`.
+    /// Current consent of `phone` for `practiceNumber`: the latest change alone, as a send reads
+    /// it (`ConsentStore.sendConsent`), not the number's whole history.
     public func state(phone: String, practiceNumber: String) async throws(StorageError) -> ConsentState {
-        let events = try await store.consentEvents(phone: phone, practiceNumber: practiceNumber)
-        guard let last = events.last else { return ConsentState(optedOut: false, latest: nil) }
-        return ConsentState(optedOut: last.action == "opt-out", latest: last)
+        let read = try await store.sendConsent(phone: phone, practiceNumber: practiceNumber)
+        return ConsentState(optedOut: read.optedOut, latest: read.latest)
     }
 
     /// Appends a change and returns it.

@@ -9,32 +9,46 @@ import Matching
 /// what that one refuses, and reads what it accepts the same way (a test holds the two side by side).
 extension CheckRequest {
     static func fast(_ body: UnsafeRawBufferPointer) -> CheckRequest? {
-        var reader = JSONBytes(body.bindMemory(to: UInt8.self))
-        guard reader.skipping(0x7B) else { return nil }
         var text: String?, channel: String?, language: String?, allowDomains: [String]?
-        if reader.skipping(0x7D) { return nil }
-        repeat {
-            guard let key = reader.string(), reader.skipping(0x3A) else { return nil }
+        let read = JSONBytes.object(body) { key, reader in
             switch key {
-            case "text" where text == nil: text = reader.string(); if text == nil { return nil }
-            case "channel" where channel == nil: channel = reader.string(); if channel == nil { return nil }
-            case "language" where language == nil: language = reader.string(); if language == nil { return nil }
-            case "allowDomains" where allowDomains == nil: allowDomains = reader.strings(); if allowDomains == nil { return nil }
-            default: return nil
+            case "text": return JSONBytes.once(&text, reader.string())
+            case "channel": return JSONBytes.once(&channel, reader.string())
+            case "language": return JSONBytes.once(&language, reader.string())
+            case "allowDomains": return JSONBytes.once(&allowDomains, reader.strings())
+            default: return false
             }
-        } while reader.skipping(0x2C)
-        guard reader.skipping(0x7D), reader.atEnd, let text else { return nil }
+        }
+        guard read, let text else { return nil }
         return CheckRequest(text: text, channel: channel, allowDomains: allowDomains, language: language)
     }
 }
 
-/// A reader of JSON bytes that are valid UTF-8, for `CheckRequest.fast`: strings and arrays of
-/// them, nil for anything it does not read.
+/// A reader of JSON bytes that are valid UTF-8, for the bodies' `fast` readings: an object of
+/// strings and arrays of them, nil for anything it does not read.
 struct JSONBytes {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var i = 0
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    /// Reads `body` as one non-empty object and nothing after it, handing each key to `field`,
+    /// which reads the value; false when the body is anything else or `field` refuses a key.
+    static func object(_ body: UnsafeRawBufferPointer, _ field: (String, inout JSONBytes) -> Bool) -> Bool {
+        var reader = JSONBytes(body.bindMemory(to: UInt8.self))
+        guard reader.skipping(0x7B), !reader.skipping(0x7D) else { return false }
+        repeat {
+            guard let key = reader.string(), reader.skipping(0x3A), field(key, &reader) else { return false }
+        } while reader.skipping(0x2C)
+        return reader.skipping(0x7D) && reader.atEnd
+    }
+
+    /// Puts `value` in `slot` if it was read and the field has not come before; whether it did.
+    static func once<T>(_ slot: inout T?, _ value: T?) -> Bool {
+        guard slot == nil, let value else { return false }
+        slot = value
+        return true
+    }
 
     /// Whether only white space is left.
     var atEnd: Bool {
