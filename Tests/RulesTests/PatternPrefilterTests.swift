@@ -4,10 +4,11 @@ import Testing
 
 @Suite("A pattern runs under its own prefilter when it has one")
 struct PatternPrefilterTests {
+    let scratch = Scratch("textgate-prefilter")
+
     /// A directory holding one rule file with this text, made for the test.
-    static func directory(_ rule: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("textgate-prefilter-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    func directory(_ rule: String) throws -> String {
+        let dir = try scratch.directory()
         try rule.write(to: dir.appendingPathComponent("charge.yml"), atomically: true, encoding: .utf8)
         return dir.path
     }
@@ -33,7 +34,7 @@ struct PatternPrefilterTests {
 
     @Test("each pattern's matches are found, under the rule's prefilter or its own")
     func findsEach() throws {
-        let rules = try Ruleset.load(directory: Self.directory(Self.charge))
+        let rules = try Ruleset.load(directory: directory(Self.charge))
         #expect(rules.findings("A fee of 3 applies.", rule: "charge").map(\.match) == ["fee of 3"])
         #expect(rules.findings("Only 150p/msg, no fee.", rule: "charge").map(\.match) == ["150p/msg"])
         #expect(rules.findings("It costs 25p, or was charged 40p.", rule: "charge").map(\.match) == ["costs 25p", "charged 40p"])
@@ -43,14 +44,14 @@ struct PatternPrefilterTests {
     func ownLiteralsGate() throws {
         // "3p/msg" matches the second regex, but neither of its literals ("0p", "5p") occurs:
         // the prefilter is the rule author's promise, and the check keeps to it.
-        let rules = try Ruleset.load(directory: Self.directory(Self.charge))
+        let rules = try Ruleset.load(directory: directory(Self.charge))
         #expect(rules.findings("A fee: 3p/msg.", rule: "charge").isEmpty)
         #expect(rules.findings("A fee: 30p/msg.", rule: "charge").map(\.match) == ["30p/msg"])
     }
 
     @Test("patterns are grouped by the literals they run under; words that start every match anchor it")
     func gates() throws {
-        let rules = try Ruleset.load(directory: Self.directory(Self.charge))
+        let rules = try Ruleset.load(directory: directory(Self.charge))
         #expect(rules.patternGates.map(\.search.count) == [0, 1, 0])
         #expect(rules.patternGates.map(\.anchored.count) == [1, 0, 1])
         #expect(Ruleset.gates(["a", "b", "c"], ["x"], [[], ["y"], []]).map(\.regexes) == [["a", "c"], ["b"]])
@@ -60,7 +61,7 @@ struct PatternPrefilterTests {
     func invalidItems() throws {
         func problems(_ item: String) throws -> String {
             let text = Self.charge.replacingOccurrences(of: "  - '\\bfee\\s+of\\s+\\d+'", with: item)
-            let directory = try Self.directory(text)
+            let directory = try directory(text)
             do throws(RulesError) {
                 _ = try Ruleset.load(directory: directory)
                 return ""

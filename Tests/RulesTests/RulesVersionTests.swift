@@ -4,9 +4,11 @@ import Rules
 
 @Suite("The rules version")
 struct RulesVersionTests {
+    let scratch = Scratch("textgate-rules")
+
     /// A fresh copy of `rules/` in a temporary directory.
     func copyOfRules() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("textgate-rules-\(UUID().uuidString)")
+        let dir = try scratch.directory().appendingPathComponent("rules")
         try FileManager.default.copyItem(atPath: Package.path("rules"), toPath: dir.path)
         return dir.path
     }

@@ -34,3 +34,22 @@ extension Ruleset {
         check(text).findings.filter { $0.category == category }
     }
 }
+
+/// Temporary directories for one test, removed with the suite instance that made them
+/// (Swift Testing makes a fresh instance for every test).
+final class Scratch {
+    private let root: URL
+
+    init(_ prefix: String) {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    /// A new, empty directory under this test's scratch root.
+    func directory() throws -> URL {
+        let dir = root.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+}

@@ -4,10 +4,11 @@ import Rules
 
 @Suite("Terms listed by language")
 struct TermLanguagesTests {
+    let scratch = Scratch("textgate-languages")
+
     /// A directory holding one rule file with this text, as `bilingual.yml`.
-    static func directory(_ rule: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("textgate-languages-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    func directory(_ rule: String) throws -> String {
+        let dir = try scratch.directory()
         try rule.write(to: dir.appendingPathComponent("bilingual.yml"), atomically: true, encoding: .utf8)
         return dir.path
     }
@@ -31,7 +32,7 @@ struct TermLanguagesTests {
 
     @Test("every language's terms apply to every text, mixed-language texts included")
     func allLanguagesApply() throws {
-        let rules = try Ruleset.load(directory: try Self.directory(Self.offer))
+        let rules = try Ruleset.load(directory: try directory(Self.offer))
         #expect(rules.findings("Limited time offer on flu shots", rule: "bilingual").map(\.match) == ["Limited time offer"])
         #expect(rules.findings("Consulta gratis hoy", rule: "bilingual").map(\.match) == ["gratis"])
         #expect(rules.findings("Your appointment es mañana, consulta gratis", rule: "bilingual").map(\.match) == ["gratis"])
@@ -40,7 +41,7 @@ struct TermLanguagesTests {
 
     @Test("an exception listed under one language stops a term listed under another")
     func crossLanguageException() throws {
-        let rules = try Ruleset.load(directory: try Self.directory(Self.offer))
+        let rules = try Ruleset.load(directory: try directory(Self.offer))
         #expect(rules.findings("Si su prueba sale positiva, le llamamos.", rule: "bilingual").isEmpty)
         #expect(rules.findings("Sale ends Friday", rule: "bilingual").count == 1)
     }
@@ -61,7 +62,7 @@ struct TermLanguagesTests {
               pass: ["hello"]
 
             """
-        let loaded = try RuleDirectory.read(try Self.directory(rule))
+        let loaded = try RuleDirectory.read(try directory(rule))
         let read = try #require(loaded.rules.first)
         guard case .terms(let terms, _) = read.kind else {
             Issue.record("kind \(read.kind.name)")
@@ -92,7 +93,7 @@ struct TermLanguagesTests {
               pass: ["Su receta está lista.", "Viagra was sent to CVS."]
 
             """
-        let rules = try Ruleset.load(directory: try Self.directory(rule))
+        let rules = try Ruleset.load(directory: try directory(rule))
         #expect(rules.findings("Viagra muy barato aquí", rule: "bilingual").count == 1)
         #expect(rules.findings("Su receta está lista", rule: "bilingual").isEmpty)
     }
@@ -100,7 +101,7 @@ struct TermLanguagesTests {
     @Test("an unknown language is an error that names the languages to use")
     func unknownLanguage() throws {
         let rule = Self.offer.replacingOccurrences(of: "  es: [oferta", with: "  sp: [oferta")
-        let dir = try Self.directory(rule)
+        let dir = try directory(rule)
         do throws(RulesError) {
             _ = try Ruleset.load(directory: dir)
             Issue.record("a rule with language `sp` loaded")
@@ -113,7 +114,7 @@ struct TermLanguagesTests {
     @Test("a term listed twice under one language is an error at the second one")
     func duplicateInOneLanguage() throws {
         let rule = Self.offer.replacingOccurrences(of: "en: [limited time offer, sale]", with: "en: [limited time offer, sale, Sale]")
-        let dir = try Self.directory(rule)
+        let dir = try directory(rule)
         do throws(RulesError) {
             _ = try Ruleset.load(directory: dir)
             Issue.record("a rule listing `sale` twice loaded")
@@ -125,7 +126,7 @@ struct TermLanguagesTests {
     @Test("a language with no terms is an error")
     func emptyLanguage() throws {
         let rule = Self.offer.replacingOccurrences(of: "es: [oferta por tiempo limitado, gratis]", with: "es: []")
-        let dir = try Self.directory(rule)
+        let dir = try directory(rule)
         do throws(RulesError) {
             _ = try Ruleset.load(directory: dir)
             Issue.record("a rule with an empty `es` list loaded")
