@@ -4,13 +4,15 @@ import Storage
 
 /// Where a PostgreSQL database is, parsed from a `postgres://` (or `postgresql://`) URL:
 ///
-///     postgres://user[:password]@host[:port]/database[?sslmode=MODE&sslrootcert=FILE]
+///     postgres://user[:password]@host[:port]/database[?sslmode=MODE&sslrootcert=FILE&keepalives_idle=SECONDS]
 ///     postgres://user@/database?host=/run/postgresql        (a Unix socket directory)
 ///
 /// Without a password in the URL, `PGPASSWORD` is used when set. The port defaults to 5432 and the
 /// database to the user name. `sslmode` is `disable`, `prefer` (the default, as with libpq),
 /// `require` (encrypted, certificate not checked), `verify-ca` or `verify-full` (certificate
-/// checked against the system's roots, or `sslrootcert`).
+/// checked against the system's roots, or `sslrootcert`). `keepalives_idle` (libpq's name) pings
+/// each pooled connection with `SELECT 1` once it has been idle that many seconds, for networks
+/// that drop quiet connections; without it idle connections are not pinged (see ``PostgresPool``).
 public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     /// How the connection is encrypted.
     public enum SSLMode: String, Sendable, CaseIterable {
@@ -44,6 +46,8 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     public var sslMode: SSLMode
     /// A PEM file of trusted root certificates for `verify-ca` and `verify-full`.
     public var sslRootCert: String?
+    /// Seconds a pooled connection may stay idle before it is pinged; nil: never pinged.
+    public var keepAliveSeconds: Int?
 
     /// Whether `text` is a PostgreSQL URL rather than a file path.
     public static func isURL(_ text: String) -> Bool {
@@ -63,7 +67,7 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
             guard query[item.name] == nil else { throw invalid("`\(item.name)` given twice") }
             query[item.name] = item.value ?? ""
         }
-        let known: Set<String> = ["sslmode", "sslrootcert", "host", "port", "user", "password", "dbname"]
+        let known: Set<String> = ["sslmode", "sslrootcert", "host", "port", "user", "password", "dbname", "keepalives_idle"]
         if let unknown = query.keys.sorted().first(where: { !known.contains($0) }) {
             throw invalid("unknown parameter `\(unknown)` (known: \(known.sorted().joined(separator: ", ")))")
         }
@@ -86,6 +90,14 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         guard let sslMode = SSLMode(rawValue: modeText) else {
             throw invalid("unknown sslmode `\(modeText)` (use \(SSLMode.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
+        var keepAliveSeconds: Int?
+        if let k = query["keepalives_idle"] {
+            guard let seconds = Int(k), (1...86_400).contains(seconds) else {
+                throw invalid("keepalives_idle `\(k)` must be a number of seconds from 1 to 86400")
+            }
+            keepAliveSeconds = seconds
+        }
+        self.keepAliveSeconds = keepAliveSeconds
         self.host = host
         self.socketDirectory = socketDirectory
         self.port = port
@@ -148,16 +160,24 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         return .init(host: host ?? "localhost", port: port, username: user, password: password, database: database, tls: tls)
     }
 
-    /// Settings for the connection pool.
-    func clientConfiguration() throws(StorageError) -> PostgresClient.Configuration {
+    /// Settings for a connection pool used as `pool` says.
+    func clientConfiguration(pool: PostgresPool) throws(StorageError) -> PostgresClient.Configuration {
+        var configuration: PostgresClient.Configuration
         if let socketPath {
-            return .init(unixSocketPath: socketPath, username: user, password: password, database: database)
+            configuration = .init(unixSocketPath: socketPath, username: user, password: password, database: database)
+        } else {
+            let tls: PostgresClient.Configuration.TLS = switch (sslMode, try tlsConfiguration()) {
+            case (_, nil): .disable
+            case (.allow, let c?), (.prefer, let c?): .prefer(c)
+            case (_, let c?): .require(c)
+            }
+            configuration = .init(host: host ?? "localhost", port: port, username: user, password: password, database: database, tls: tls)
         }
-        let tls: PostgresClient.Configuration.TLS = switch (sslMode, try tlsConfiguration()) {
-        case (_, nil): .disable
-        case (.allow, let c?), (.prefer, let c?): .prefer(c)
-        case (_, let c?): .require(c)
+        configuration.options.keepAliveBehavior = keepAliveSeconds.map { .init(frequency: .seconds($0)) }
+        if case .kept(let count) = pool {
+            configuration.options.maximumConnections = count
+            configuration.options.minimumConnections = count
         }
-        return .init(host: host ?? "localhost", port: port, username: user, password: password, database: database, tls: tls)
+        return configuration
     }
 }

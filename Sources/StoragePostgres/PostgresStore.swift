@@ -33,14 +33,15 @@ public final class PostgresStore: TextgateStore {
     /// Opens a store on the server and database a `postgres://` URL names (see ``PostgresLocation``).
     /// - Throws: `StorageError.unavailable` saying what is wrong with the URL, or why the server
     ///   cannot be reached or refused the connection.
-    public static func open(url: String, logger: Logger?) async throws(StorageError) -> PostgresStore {
-        try await open(location: PostgresLocation(url: url), logger: logger)
+    public static func open(url: String, logger: Logger?, pool: PostgresPool = .onDemand) async throws(StorageError) -> PostgresStore {
+        try await open(location: PostgresLocation(url: url), logger: logger, pool: pool)
     }
 
     /// Opens a store on `location`: connects once to check the server, database and credentials,
     /// then starts the pool. Does not migrate: call ``migrate()`` next.
     /// - Throws: `StorageError.unavailable` naming the server and why it cannot be used.
-    public static func open(location: PostgresLocation, logger: Logger?) async throws(StorageError) -> PostgresStore {
+    public static func open(location: PostgresLocation, logger: Logger?,
+                            pool: PostgresPool = .onDemand) async throws(StorageError) -> PostgresStore {
         let logger = logger ?? Logger(label: "textgate.storage.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
         do {
             let probe = try await PostgresConnection.connect(
@@ -49,7 +50,7 @@ public final class PostgresStore: TextgateStore {
         } catch {
             throw .unavailable("cannot connect to PostgreSQL at \(location): \(describe(error))")
         }
-        let client = PostgresClient(configuration: try location.clientConfiguration(), backgroundLogger: logger)
+        let client = PostgresClient(configuration: try location.clientConfiguration(pool: pool), backgroundLogger: logger)
         return PostgresStore(client: client, location: location, logger: logger)
     }
 

@@ -33,12 +33,14 @@ public enum StoreLocation: Sendable, Equatable {
         (try? StoreLocation(db))?.display ?? (isPostgres(db) ? "(an invalid PostgreSQL URL)" : db)
     }
 
-    /// Opens and migrates the store `db` names.
+    /// Opens and migrates the store `db` names; `serving`, for a server (a PostgreSQL pool keeps
+    /// its connections open, see ``PostgresPool``).
     /// - Throws: `StorageError.unavailable` naming what is wrong with the URL, the server or the file.
-    public static func open(_ db: String) async throws(StorageError) -> any TextgateStore {
+    public static func open(_ db: String, serving: Bool = false) async throws(StorageError) -> any TextgateStore {
         let store: any TextgateStore = switch try StoreLocation(db) {
         case .sqlite(let path): try await SQLiteStore.open(path: path, logger: nil)
-        case .postgres(let location): try await PostgresStore.open(location: location, logger: nil)
+        case .postgres(let location):
+            try await PostgresStore.open(location: location, logger: nil, pool: serving ? .serving : .onDemand)
         }
         do {
             try await store.migrate()

@@ -56,7 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
         // The files this start creates, removed again if it never listens (a taken port).
         let created = StoreLocation.isPostgres(db) ? []
             : [db, db + "-wal", db + "-shm", db + ".key"].filter { !FileManager.default.fileExists(atPath: $0) }
-        let store = try await Self.openStore(db)
+        let store = try await Self.openStore(db, serving: true)
         var bootstrap: String?
         if bootstrapKey, try await store.keys().isEmpty {
             bootstrap = try await KeysCommand.create(store: store, name: "bootstrap", roles: ["admin"])
@@ -164,10 +164,10 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// Opens and migrates the store `--db` names (an SQLite file, or a `postgres://` URL), or
-    /// says why not in one line and exits 2.
-    static func openStore(_ db: String) async throws -> any TextgateStore {
+    /// says why not in one line and exits 2; `serving`, for `serve`.
+    static func openStore(_ db: String, serving: Bool = false) async throws -> any TextgateStore {
         do {
-            return try await StoreLocation.open(db)
+            return try await StoreLocation.open(db, serving: serving)
         } catch {
             let fix = StoreLocation.isPostgres(db)
                 ? "check the URL, that the server is running and that the user may connect"

@@ -33,6 +33,27 @@ struct PostgresStoreTests {
         }
     }
 
+    @Test("a server's pool opens all its connections at start and keeps them; a command's opens what it uses")
+    func keptPool() async throws {
+        try await withDatabase { (url) async throws in
+            func connections(_ store: PostgresStore) async throws -> Int {
+                let rows = try await store.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database()", "test")
+                return try RowReader(rows[0], table: "test").int("n")
+            }
+            let server = try await PostgresStore.open(url: url, logger: nil, pool: .kept(3))
+            var open = try await connections(server)
+            for _ in 0..<100 where open < 3 {
+                try await Task.sleep(for: .milliseconds(50))
+                open = try await connections(server)
+            }
+            #expect(open == 3, "the kept pool's connections are all open")
+            try await server.close()
+            let command = try await PostgresStore.open(url: url, logger: nil)
+            #expect(try await connections(command) == 1, "a command's pool opens one connection for one statement")
+            try await command.close()
+        }
+    }
+
     @Test("a later migration is applied once; a failing one rolls back entirely")
     func laterMigrations() async throws {
         try await withDatabase { (url) async throws in
@@ -155,6 +176,18 @@ struct PostgresLocationTests {
         #expect(l.database == "textgate")
     }
 
+    @Test("idle pooled connections are pinged only when keepalives_idle asks for it; a server keeps 20 open")
+    func poolSettings() throws {
+        let plain = try PostgresLocation(url: "postgres://app@db/textgate", environment: [:])
+        #expect(plain.keepAliveSeconds == nil)
+        let serving = try plain.clientConfiguration(pool: .serving).options
+        #expect(serving.keepAliveBehavior == nil)
+        #expect(serving.minimumConnections == 20 && serving.maximumConnections == 20)
+        #expect(try plain.clientConfiguration(pool: .onDemand).options.minimumConnections == 0)
+        let pinged = try PostgresLocation(url: "postgres://app@db/textgate?keepalives_idle=45", environment: [:])
+        #expect(try pinged.clientConfiguration(pool: .serving).options.keepAliveBehavior?.frequency == .seconds(45))
+    }
+
     @Test("mistakes are .unavailable saying what is wrong and never echo the password", arguments: [
         ("postgres://app:pw@db/textgate?sslmode=maybe", "unknown sslmode `maybe`"),
         ("postgres://app:pw@db/textgate?sslmod=require", "unknown parameter `sslmod`"),
@@ -162,6 +195,8 @@ struct PostgresLocationTests {
         ("postgres://db/textgate", "no user name"),
         ("postgres://app:pw@/textgate", "no host"),
         ("postgres://app:pw@db/textgate?host=relative", "socket directory"),
+        ("postgres://app:pw@db/textgate?keepalives_idle=0", "keepalives_idle `0` must be a number of seconds"),
+        ("postgres://app:pw@db/textgate?keepalives_idle=soon", "keepalives_idle `soon`"),
     ])
     func mistakes(_ url: String, _ expected: String) {
         do {
