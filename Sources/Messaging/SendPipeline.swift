@@ -68,7 +68,7 @@ public struct SendPipeline: Sendable {
         guard !request.notify.isEmpty else {
             throw SendError(.invalid, code: "invalid_notify", message: "`notify` must list `sms`, `email`, or both.")
         }
-        guard request.kind == "secure" || !request.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard request.kind == "secure" || request.body.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
             throw SendError(.invalid, code: "empty_body", message: "`body` is empty; write the message to send.")
         }
         if request.kind == "sms" {

@@ -33,7 +33,7 @@ public enum Auth {
     /// on another instance stops working within the cache's bound, one second by default) and has one of `roles` (or `admin`).
     /// - Throws: 401 without a valid key, 403 with the wrong role.
     static func require(_ roles: [Role], request: Request, state: ServerState) async throws -> Caller {
-        guard let header = request.headers[.authorization] else { throw unauthenticated }
+        guard let header = request.headers.single(.authorization) else { throw unauthenticated }
         // A header that carried a stored key before was read then; else it is read here. The
         // scheme name is case-insensitive (RFC 9110 section 11.1).
         let keyHash: String

@@ -48,7 +48,7 @@ extension Router where Context == AppContext {
         let hbPath = RouterPath(stringLiteral: "/" + path.split(separator: "/")
             .map { $0.hasPrefix("{") ? ":" + $0.dropFirst().dropLast() : String($0) }.joined(separator: "/"))
         let run: Handler = { request, context in
-            if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > context.maxUploadSize {
+            if let declared = request.headers.single(.contentLength).flatMap({ Int($0) }), declared > context.maxUploadSize {
                 throw APIError.tooLarge(limit: context.maxUploadSize)
             }
             if refusesQuery, !request.uri.queryParameters.isEmpty { _ = try QueryReader(request, allowed: []) }
