@@ -52,12 +52,19 @@ extension SQLiteStore {
             conditions.append("at < ?"); binds.append(Bind.date(to))
         }
         if let decision = filter.decision {
-            conditions.append("decision = ?"); binds.append(Bind.text(decision))
+            conditions.append(Self.auditDecision(decision)); binds.append(Bind.text(decision))
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         binds.append(Bind.int(filter.limit))
         return try await query("SELECT * FROM audit \(whereClause) ORDER BY at DESC, rowid DESC LIMIT ?", binds,
                                "read audit trail").map(Self.auditRecord)
+    }
+
+    /// The condition for records of `decision` (one bound value). The decision index holds only
+    /// records that do not allow, and SQLite uses a partial index only when the query repeats
+    /// its condition word for word.
+    static func auditDecision(_ decision: String) -> String {
+        decision == "allow" ? "decision = ?" : "decision = ? AND decision != 'allow'"
     }
 
     static func auditRecord(_ row: SQLiteRow) throws(StorageError) -> AuditRecord {

@@ -54,7 +54,7 @@ extension SQLiteStore {
     public func audit(_ filter: AuditFilter, page: Page) async throws(StorageError) -> PageResult<AuditRecord> {
         var conditions: [String] = [], binds: [SQLiteData] = []
         if let recipientId = filter.recipientId { conditions.append("recipient_id = ?"); binds.append(Bind.text(recipientId)) }
-        if let decision = filter.decision { conditions.append("decision = ?"); binds.append(Bind.text(decision)) }
+        if let decision = filter.decision { conditions.append(Self.auditDecision(decision)); binds.append(Bind.text(decision)) }
         let where_ = conditions.isEmpty ? nil : (conditions.joined(separator: " AND "), binds)
         return try await paged("audit", where: where_, time: "at", descending: true, page: page, "read audit trail",
                                Self.auditRecord) { PageCursor(at: $0.at, id: $0.id) }

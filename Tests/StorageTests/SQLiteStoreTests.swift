@@ -210,6 +210,26 @@ struct SQLiteStoreTests {
         }
     }
 
+    @Test("the decision index leaves out records that allow, and lookups of every other decision use it")
+    func decisionIndex() async throws {
+        try await withStore { (store, _) async throws in
+            for (n, decision) in ["allow", "block", "allow", "recipient_opted_out", "warn"].enumerated() {
+                try await store.appendAudit(Sample.audit("aud_\(n)", decision: decision, at: n))
+            }
+            let indexed = try await store.query("SELECT count(*) AS n FROM audit INDEXED BY audit_by_decision WHERE decision != 'allow'", [], "test")
+            #expect(try RowReader(row: indexed[0], table: "audit").int("n") == 3)
+            for decision in ["block", "recipient_opted_out", "allow"] {
+                let records = try await store.audit(AuditFilter(decision: decision), page: Page())
+                #expect(records.items.allSatisfy { $0.decision == decision } && !records.items.isEmpty, "\(decision)")
+                #expect(try await store.audit(AuditFilter(decision: decision)).map(\.id) == records.items.map(\.id))
+                let plan = try await store.query("EXPLAIN QUERY PLAN SELECT * FROM audit WHERE \(SQLiteStore.auditDecision(decision)) ORDER BY at DESC",
+                                                  [.text(decision)], "test")
+                let steps = try plan.map { try RowReader(row: $0, table: "plan").string("detail") }.joined(separator: "; ")
+                #expect(steps.contains("audit_by_decision") == (decision != "allow"), "\(decision): \(steps)")
+            }
+        }
+    }
+
     @Test("text with quotes, newlines and non-ASCII, and JSON arrays with commas, round-trip")
     func textRoundTrip() async throws {
         try await withStore { (store, _) async throws in
