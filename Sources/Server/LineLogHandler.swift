@@ -5,20 +5,44 @@ import Synchronization
 /// Log lines on standard error in swift-log's `StreamLogHandler` format, with the metadata
 /// formatted when a line is written rather than each time it is set. Hummingbird sets a request
 /// id on every request's logger, and `StreamLogHandler` formats all metadata on every set.
+///
+/// The first key set is kept beside the dictionary, not in it: a request's logger has that one
+/// key, and a dictionary of one entry is an allocation and a hash on every request.
 public struct LineLogHandler: LogHandler {
     public var logLevel: Logger.Level = .info
-    public var metadata: Logger.Metadata = [:]
     public var metadataProvider: Logger.MetadataProvider?
     private let label: String
+    /// One key and its value, kept inline; never also in `others`.
+    private var first: (key: String, value: Logger.Metadata.Value)?
+    private var others: Logger.Metadata = [:]
 
     /// A handler for `label`, writing to standard error.
     public init(label: String) {
         self.label = label
     }
 
+    public var metadata: Logger.Metadata {
+        get {
+            guard let first else { return others }
+            var all = others
+            all[first.key] = first.value
+            return all
+        }
+        set {
+            first = nil
+            others = newValue
+        }
+    }
+
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
+        get { first?.key == key ? first?.value : others[key] }
+        set {
+            if first?.key == key || (first == nil && others[key] == nil) {
+                first = newValue.map { (key, $0) }
+            } else {
+                others[key] = newValue
+            }
+        }
     }
 
     public func log(event: LogEvent) {
