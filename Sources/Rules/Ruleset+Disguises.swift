@@ -44,8 +44,8 @@ extension Ruleset {
             let folded = UnsafeBufferPointer(rebasing: buffer[0..<view.count])
             for reading in readings {
                 // Most views change only words no term has (`150p`, `4u`): nothing to scan for.
-                guard StandIns.fold(view, reading, into: buffer),
-                      termWords.mayHoldTerm(folded, changedFrom: view) else { continue }
+                guard let changed = StandIns.fold(view, reading, into: buffer),
+                      termWords.mayHoldTerm(folded, changedFrom: view, within: changed) else { continue }
                 for span in termSpans(folded, changedFrom: view) where StandIns.isDisguisedWord(view, folded, span.range) {
                     spans.append(span)
                 }

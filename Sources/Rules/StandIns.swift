@@ -122,11 +122,13 @@ enum StandIns {
     }
 
     /// Writes `folded(bytes, reading)` into `out` (at least as long as `bytes`), so that a view
-    /// that turns out to hold no term costs no allocation; whether any byte changed.
-    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, _ reading: Reading, into out: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+    /// that turns out to hold no term costs no allocation; the range from the first byte it
+    /// changed to the last, or nil when it changed none.
+    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, _ reading: Reading,
+                     into out: UnsafeMutableBufferPointer<UInt8>) -> Range<Int>? {
         let table = reading == .usual ? letter : otherLetter
         return table.withUnsafeBufferPointer { table in
-            var changed = false
+            var first = -1, last = -1
             let n = bytes.count
             for i in 0..<n {
                 let b = bytes[i]
@@ -141,9 +143,12 @@ enum StandIns {
                     }
                 }
                 out[i] = reads ? l : b
-                changed = changed || reads
+                if reads {
+                    if first < 0 { first = i }
+                    last = i
+                }
             }
-            return changed
+            return first < 0 ? nil : first..<(last + 1)
         }
     }
 

@@ -3,7 +3,7 @@ import Matching
 /// The words of every literal a `terms` or `near` rule owns (runs of word bytes,
 /// `TermForm.isWord`, in ASCII lower case), each alone and each with the words beside it in its
 /// literal, so that most stand-in views can be passed over without a scan (see
-/// `mayHoldTerm(_:changedFrom:)`).
+/// `mayHoldTerm(_:changedFrom:within:)`).
 struct TermWords: Sendable {
     /// Each word, with the `Place` flags of where it stands in literals, and each as
     /// `before 0 word 0 after` (with `edge` for no word beside it), with 1.
@@ -51,10 +51,14 @@ struct TermWords: Sendable {
     /// boundaries, and the automaton matches a word byte only with the same byte (up to ASCII
     /// case) and any other byte only with another that is not a word byte. So each word of the
     /// view that a term covers is one of its literal's words, with the same words beside it.
-    func mayHoldTerm(_ view: UnsafeBufferPointer<UInt8>, changedFrom text: UnsafeBufferPointer<UInt8>) -> Bool {
+    ///
+    /// `changed` covers every byte where `view` differs from `text` (what `StandIns.fold`
+    /// reports); only its bytes are compared.
+    func mayHoldTerm(_ view: UnsafeBufferPointer<UInt8>, changedFrom text: UnsafeBufferPointer<UInt8>,
+                     within changed: Range<Int>) -> Bool {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 3 * longest + 4) { key in
-            var i = 0
-            while i < view.count {
+            var i = changed.lowerBound
+            while i < changed.upperBound {
                 guard view[i] != text[i] else { i += 1; continue }
                 let word = TermWords.word(around: i, in: view)
                 // Every change in this word is settled by it.

@@ -11,8 +11,26 @@ struct TermWordsTests {
         let raw = Array(text.utf8)
         let bytes = try #require(raw.withUnsafeBufferPointer { NormalizedText(validating: $0) }).bytes
         return bytes.withUnsafeBufferPointer { text in
-            StandIns.folded(text, reading).withUnsafeBufferPointer { ruleset.termWords.mayHoldTerm($0, changedFrom: text) }
+            var view = [UInt8](repeating: 0, count: text.count)
+            return view.withUnsafeMutableBufferPointer { out in
+                guard let changed = StandIns.fold(text, reading, into: out) else { return false }
+                return ruleset.termWords.mayHoldTerm(UnsafeBufferPointer(out), changedFrom: text, within: changed)
+            }
         }
+    }
+
+    @Test("a view reports the bytes it changed, from the first to the last, so only they are compared")
+    func changedRange() {
+        func fold(_ text: String) -> (view: String, changed: Range<Int>?) {
+            let bytes = Array(text.utf8)
+            var out = [UInt8](repeating: 0, count: bytes.count)
+            let changed = bytes.withUnsafeBufferPointer { b in out.withUnsafeMutableBufferPointer { StandIns.fold(b, .usual, into: $0) } }
+            return (String(decoding: out, as: UTF8.self), changed)
+        }
+        #expect(fold("We ship w33d overnight.").changed == 9..<11)
+        #expect(fold("y0u h4v3 w0n").changed == 1..<11)
+        #expect(fold("Your visit is Tuesday.").changed == nil)
+        #expect(fold("We ship w33d overnight.").view == "We ship weed overnight.")
     }
 
     @Test("a term with stand-ins, alone or among words, keeps its view, and the check finds it", arguments: [
