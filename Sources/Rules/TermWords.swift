@@ -12,10 +12,10 @@ struct TermWords: Sendable {
     private var longest = 0
     /// A bit for each word's length and first and last bytes (`sketch`), so that most words of
     /// a view that no term has are passed over without hashing them.
-    private var sketches = [UInt64](repeating: 0, count: 1 << 10)
+    private var sketches = SketchBits()
     /// The same for each word's length and second and second-last bytes (`innerSketch`): words
     /// that pass the first filter (`4u` read as `au`, a short word) mostly fail this one.
-    private var innerSketches = [UInt64](repeating: 0, count: 1 << 10)
+    private var innerSketches = SketchBits()
 
     /// Stands for no word beside a literal's first or last word: not a word byte, nor the 0
     /// between the words of a key.
@@ -29,9 +29,9 @@ struct TermWords: Sendable {
             for (j, word) in words.enumerated() {
                 longest = max(longest, word.count)
                 let k = TermWords.sketch(word.count, word[0], word[word.count - 1])
-                sketches[k >> 6] |= 1 << UInt64(k & 63)
+                sketches.insert(k)
                 let inner = word.withUnsafeBufferPointer { TermWords.innerSketch($0, 0..<$0.count) }
-                innerSketches[inner >> 6] |= 1 << UInt64(inner & 63)
+                innerSketches.insert(inner)
                 let first = j == 0, last = j + 1 == words.count
                 // The word alone says where it has stood in literals (`Place`); with its
                 // neighbours, it is the key `writeKey` writes.
@@ -66,9 +66,9 @@ struct TermWords: Sendable {
                 guard word.count <= longest else { continue }
                 let k = TermWords.sketch(word.count, LiteralAutomaton.lowercased(view[word.lowerBound]),
                                          LiteralAutomaton.lowercased(view[word.upperBound - 1]))
-                guard sketches[k >> 6] & (1 << UInt64(k & 63)) != 0 else { continue }
+                guard sketches.contains(k) else { continue }
                 let inner = TermWords.innerSketch(view, word)
-                guard innerSketches[inner >> 6] & (1 << UInt64(inner & 63)) != 0 else { continue }
+                guard innerSketches.contains(inner) else { continue }
                 let alone = TermWords.write(view, word, into: key, at: 0)
                 guard let seen = table.value(for: UnsafeBufferPointer(rebasing: key[0..<alone])) else { continue }
                 // Beside it, the words before and after, when they are short enough to be a literal's.
@@ -156,4 +156,14 @@ struct TermWords: Sendable {
         key[at] = b
         return at + 1
     }
+}
+
+/// A set of sketches (`TermWords.sketch`), one bit each.
+private struct SketchBits: Sendable {
+    private var words = [UInt64](repeating: 0, count: 1 << 10)
+
+    mutating func insert(_ k: Int) { words[k >> 6] |= 1 << UInt64(k & 63) }
+
+    @inline(__always)
+    func contains(_ k: Int) -> Bool { words[k >> 6] & (1 << UInt64(k & 63)) != 0 }
 }

@@ -90,14 +90,13 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         guard let sslMode = SSLMode(rawValue: modeText) else {
             throw invalid("unknown sslmode `\(modeText)` (use \(SSLMode.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
-        var keepAliveSeconds: Int?
+        self.keepAliveSeconds = nil
         if let k = query["keepalives_idle"] {
             guard let seconds = Int(k), (1...86_400).contains(seconds) else {
                 throw invalid("keepalives_idle `\(k)` must be a number of seconds from 1 to 86400")
             }
-            keepAliveSeconds = seconds
+            self.keepAliveSeconds = seconds
         }
-        self.keepAliveSeconds = keepAliveSeconds
         self.host = host
         self.socketDirectory = socketDirectory
         self.port = port

@@ -59,14 +59,18 @@ struct DisguiseSurveyTests {
         return texts
     }
 
+    /// The counts of a scan of `text` alone, its survey among them.
+    static func counts(_ text: [UInt8], _ rules: Ruleset) -> ByteCounts {
+        var hits: [LiteralHit] = []
+        return text.withUnsafeBufferPointer { rules.automaton.scan($0, hits: &hits) }
+    }
+
     @Test("one message at a time, and in the two-lane batch scan")
     func matchesReference() throws {
         let rules = try Package.defaultRules()
         let texts = try DisguiseSurveyTests.texts()
         for text in texts {
-            var hits: [LiteralHit] = []
-            let counts = text.withUnsafeBufferPointer { rules.automaton.scan($0, hits: &hits) }
-            #expect(counts.survey == DisguiseSurveyTests.reference(text), "\(String(decoding: text.prefix(80), as: UTF8.self))")
+            #expect(Self.counts(text, rules).survey == DisguiseSurveyTests.reference(text), "\(String(decoding: text.prefix(80), as: UTF8.self))")
         }
         // The batch scan hands texts from lane to lane, and walks long ones alone.
         var buffers = texts.map { text -> UnsafeMutableBufferPointer<UInt8> in
@@ -106,9 +110,7 @@ struct DisguiseSurveyTests {
         // Valid UTF-8 only: no other text is checked as it is.
         for text in texts where String(validating: text, as: UTF8.self) != nil
             && text.withUnsafeBufferPointer({ !Separators.runs($0).isEmpty }) {
-            var hits: [LiteralHit] = []
-            let counts = text.withUnsafeBufferPointer { rules.automaton.scan($0, hits: &hits) }
-            #expect(DisguiseSurvey(counts).pair, "\(String(decoding: text.prefix(80), as: UTF8.self))")
+            #expect(DisguiseSurvey(Self.counts(text, rules)).pair, "\(String(decoding: text.prefix(80), as: UTF8.self))")
         }
     }
 
@@ -116,9 +118,7 @@ struct DisguiseSurveyTests {
     func apostropheJoinsWords() throws {
         let rules = try Package.defaultRules()
         for text in ["I'm on my way, it's late", "Don't forget: you're booked"] {
-            var hits: [LiteralHit] = []
-            let counts = Array(text.utf8).withUnsafeBufferPointer { rules.automaton.scan($0, hits: &hits) }
-            #expect(!DisguiseSurvey(counts).pair, "\(text)")
+            #expect(!DisguiseSurvey(Self.counts(Array(text.utf8), rules)).pair, "\(text)")
         }
     }
 

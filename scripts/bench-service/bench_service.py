@@ -7,7 +7,7 @@ every ratio compares runs made under the same load; counts what each database ho
 2xx answers; and writes its section of BENCHMARKS.md (between its markers; the rest of the file,
 written by `make bench`, is kept).
 """
-import argparse, json, os, platform, re, shutil, sqlite3, statistics, subprocess, sys, tempfile, time, urllib.request
+import argparse, base64, json, os, platform, re, shutil, sqlite3, statistics, subprocess, sys, tempfile, time, urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 LUA = os.path.join(HERE, "wrk-count.lua")
@@ -173,12 +173,17 @@ def merged(runs, connections=None):
     return row
 
 
+def round_seconds(seconds, rounds):
+    """wrk's time for each route and store in one round: `seconds` over all rounds, at least 2."""
+    return max(2, round(seconds / rounds))
+
+
 def measure(bare_port, targets, seconds, rounds):
     """Every route on every configuration, in rounds: each round measures each configuration
     (and, for /v1/check, the bare route) once, in an order that turns from round to round, so
     that a change in the machine's load falls on all of them alike. Returns the bare route's row
     and each configuration's rows."""
-    per = max(2, round(seconds / rounds))
+    per = round_seconds(seconds, rounds)
     bare_runs = []
     runs = {t.name: {"check": [], "messages": [], "inbound STOP": []} for t in targets}
     wrk([bare_port], "echo", 32, 2)  # warm-up
@@ -269,7 +274,7 @@ def main():
 
     key_file = os.path.join(work, "server.key")
     with open(key_file, "w") as f:
-        f.write("1:" + __import__("base64").b64encode(os.urandom(32)).decode() + "\n")
+        f.write("1:" + base64.b64encode(os.urandom(32)).decode() + "\n")
     echo, echo_port = start([f"{args.bin}/service-bench", "--port", "0"], "service-bench listening on ")
     targets, pg = [], None
     try:
@@ -345,7 +350,7 @@ def render(bare, results, args, load_before, load_after):
              "release builds; wrk runs on the same machine and shares its cores.",
              "",
              f"| | |", "|---|---|",
-             f"| Command | `make bench-service` (`BENCH_SECONDS={args.seconds}` per route and store, in {args.rounds} rounds of {max(2, round(args.seconds / args.rounds))} s) |",
+             f"| Command | `make bench-service` (`BENCH_SECONDS={args.seconds}` per route and store, in {args.rounds} rounds of {round_seconds(args.seconds, args.rounds)} s) |",
              f"| Date | {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} |",
              f"| Machine | {platform.system()} {platform.machine()}; {cpu_model()}; {os.cpu_count()} cores online; load average {load_before:.2f} before, {load_after:.2f} after |",
              f"| Swift | {args.swift_version or 'unknown'} |",
