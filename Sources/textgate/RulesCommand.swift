@@ -61,6 +61,8 @@ struct RulesCommand: ParsableCommand {
                 }
             }
             print("\(examples - failed) passed, \(failed) failed")
+            // Warnings do not fail the run: the rules load and work, only slower or riskier.
+            for warning in ruleset.warnings { Console.error(warning.warningDescription) }
             if failed > 0 { throw ExitStatus.findings.code }
         }
     }
