@@ -23,6 +23,9 @@ public final class PCRE2Regex: @unchecked Sendable {
     /// Whether a match may only start where the search starts (see `matches(in:startingAt:)`).
     public let anchored: Bool
 
+    /// A run of ASCII digits every match holds (`requiredDigitRun(_:)`); 0 when none is known.
+    public let requiredDigitRun: Int
+
     /// Compiles `pattern` in UTF mode with Unicode properties, then JIT-compiles it.
     /// - Parameters:
     ///   - caseless: match without regard to case.
@@ -32,6 +35,7 @@ public final class PCRE2Regex: @unchecked Sendable {
     public init(_ pattern: String, caseless: Bool = true, anchored: Bool = false) throws(PCRE2Error) {
         self.pattern = pattern
         self.anchored = anchored
+        self.requiredDigitRun = PCRE2Regex.requiredDigitRun(pattern)
         var options = UInt32(PCRE2_UTF | PCRE2_UCP)
         if caseless { options |= UInt32(PCRE2_CASELESS) }
         if anchored { options |= UInt32(PCRE2_ANCHORED) }

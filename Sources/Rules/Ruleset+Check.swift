@@ -209,7 +209,7 @@ extension Ruleset {
         patternGates.withUnsafeBufferPointer { gates in
             let r = gates[g].rule
             do throws(PCRE2Error) {
-                for regex in gates[g].search {
+                for regex in gates[g].search where regex.requiredDigitRun == 0 || regex.requiredDigitRun <= scratch.longestDigitRun(view) {
                     try regex.forEachMatch(in: view, data: data) { m in
                         if !m.isEmpty { scratch.spans.append(RuleSpan(rule: r, range: m)) }
                     }
@@ -217,7 +217,7 @@ extension Ruleset {
                 if !gates[g].anchored.isEmpty {
                     scratch.starts.removeAll(keepingCapacity: true)
                     for hit in hits { scratch.starts.append(hit.start) }
-                    for regex in gates[g].anchored {
+                    for regex in gates[g].anchored where regex.requiredDigitRun == 0 || regex.requiredDigitRun <= scratch.longestDigitRun(view) {
                         try regex.forEachMatch(in: view, startingAt: scratch.starts, data: data) { m in
                             if !m.isEmpty { scratch.spans.append(RuleSpan(rule: r, range: m)) }
                         }
@@ -288,6 +288,22 @@ struct CheckScratch {
     var starts: [Int] = []
     /// The match data this check's regexes share, made when the first regex runs.
     lazy var matchData = PCRE2MatchData()
+    /// The text's longest run of ASCII digits, once a regex has asked (-1 before): a regex
+    /// that needs a longer run (`PCRE2Regex.requiredDigitRun`) cannot match, and is not run.
+    private var digitRun = -1
+
+    /// The longest run of ASCII digits in `view`, the text of this message.
+    mutating func longestDigitRun(_ view: UnsafeBufferPointer<UInt8>) -> Int {
+        if digitRun < 0 {
+            var run = 0, longest = 0
+            for b in view {
+                run = b &- 0x30 < 10 ? run + 1 : 0
+                longest = max(longest, run)
+            }
+            digitRun = longest
+        }
+        return digitRun
+    }
 
     /// Empties the buffers for the next message, keeping their storage.
     mutating func clear() {
@@ -295,6 +311,7 @@ struct CheckScratch {
         if !spans.isEmpty { spans.removeAll(keepingCapacity: true) }
         if !prefiltered.isEmpty { prefiltered.removeAll(keepingCapacity: true) }
         if !found.isEmpty { found.removeAll(keepingCapacity: true) }
+        digitRun = -1
     }
 }
 
