@@ -48,7 +48,7 @@ struct NaiveBaseline {
                     try Self.compile("(?i)\\b(?:\(a))\\b\(gap)\\b(?:\(b))\\b"),
                     try Self.compile("(?i)\\b(?:\(b))\\b\(gap)\\b(?:\(a))\\b"),
                 ], decide: .anyMatch))
-            case .pattern(let patterns, _, _):
+            case .pattern(let patterns, _, _, _):
                 let joined = patterns.map { "(?:\($0))" }.joined(separator: "|")
                 rules.append(NaiveRule(id: rule.id, regexes: [try Self.compile(joined)], decide: .anyMatch))
             case .linkDomains(let domains):

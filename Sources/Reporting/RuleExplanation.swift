@@ -28,13 +28,14 @@ public enum RuleExplanation {
         case .terms(let terms, let exceptions):
             return "any of these terms, case-insensitive, on word boundaries, after normalisation: \(list(terms))"
                 + (exceptions.isEmpty ? "" : "; except within: \(list(exceptions))")
-        case .pattern(let patterns, let prefilter, let own):
+        case .pattern(let patterns, let prefilter, let own, let requiresLink):
             func literals(_ l: [String]) -> String { list(l.map { "\"\($0)\"" }) }
             let regexes = patterns.enumerated().map { k, p in
                 "/\(p)/" + (k < own.count && !own[k].isEmpty ? " (run only when one of \(literals(own[k])) occurs)" : "")
             }
             return "the regexes \(list(regexes))"
                 + (prefilter.isEmpty ? "" : ", run only when one of \(literals(prefilter)) occurs")
+                + (requiresLink ? ", and only on a text with a link" : "")
         case .linkDomains(let domains):
             return "a link on any of \(domains.count) domains or their subdomains: \(list(domains))"
         case .linkPolicy(let allow):

@@ -7,7 +7,7 @@ extension NodeReader {
                              "translations"]
     static let kindKeys: [String: [String]] = [
         "terms": ["terms", "exceptions"],
-        "pattern": ["patterns", "prefilter"],
+        "pattern": ["patterns", "prefilter", "requires_link"],
         "link-domains": ["domains"],
         "link-policy": ["allow"],
         "caps-ratio": ["max_ratio", "min_letters", "allow"],
@@ -101,7 +101,9 @@ extension NodeReader {
         case "pattern":
             guard let patterns = patternItems(e["patterns"], in: root) else { return nil }
             let prefilter = plainTermList(e["prefilter"], key: "prefilter", in: root, required: false) ?? []
-            return .pattern(patterns: patterns.map(\.regex), prefilter: prefilter, patternPrefilters: patterns.map(\.prefilter))
+            let requiresLink = bool(e["requires_link"], key: "requires_link") ?? false
+            return .pattern(patterns: patterns.map(\.regex), prefilter: prefilter, patternPrefilters: patterns.map(\.prefilter),
+                            requiresLink: requiresLink)
         case "link-domains":
             guard let domains = domainList(e["domains"], key: "domains", in: root) else { return nil }
             return .linkDomains(domains: domains)

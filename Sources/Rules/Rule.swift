@@ -63,8 +63,9 @@ public enum RuleKind: Sendable, Equatable {
     case terms(terms: [String], exceptions: [String])
     /// PCRE2 regexes, each run only when one of its prefilter literals occurs (or always, with
     /// none): its own, the list of `patternPrefilters` at its index when that is not empty,
-    /// else the rule's `prefilter`.
-    case pattern(patterns: [String], prefilter: [String], patternPrefilters: [[String]])
+    /// else the rule's `prefilter`. With `requiresLink`, only on a text where a link can hang
+    /// (`ByteCounts.linkAnchors`): `://`, or a `.` between two host-name characters.
+    case pattern(patterns: [String], prefilter: [String], patternPrefilters: [[String]], requiresLink: Bool)
     /// Links whose host is one of these domains or a subdomain.
     case linkDomains(domains: [String])
     /// Links whose host is not on the allowed domains (settings plus `allow`).

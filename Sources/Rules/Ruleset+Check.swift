@@ -129,7 +129,9 @@ extension Ruleset {
         var incomplete: [String] = []
         if !hits.isEmpty { resolveLiterals(view, hits, &scratch) }
         if !disguised.isEmpty { Ruleset.add(disguised: disguised, to: &scratch.spans) }
-        if patternsAlwaysRun || !scratch.prefiltered.isEmpty { runPatterns(view, &scratch, &incomplete) }
+        if patternsAlwaysRun || !scratch.prefiltered.isEmpty {
+            runPatterns(view, mayHaveLink: counts.linkAnchors > 0, &scratch, &incomplete)
+        }
         var links: [LinkMatch] = []
         if counts.linkAnchors > 0, !linkRules.isEmpty || !capsRules.isEmpty {
             // Inert text is scanned with its capitals, where normalised text has none: links are
@@ -175,7 +177,9 @@ extension Ruleset {
     /// PCRE2 limit is added to `incomplete`. The prefilter hits are sorted by gate and start
     /// once, so each gate's are one run of them, already in the order its anchored regexes try
     /// them, and only the gates a hit opened are visited (unless some gate has no prefilter).
-    private func runPatterns(_ view: UnsafeBufferPointer<UInt8>, _ scratch: inout CheckScratch, _ incomplete: inout [String]) {
+    /// Without `mayHaveLink` (no link anchor in `view`), no gate of a rule that `requires_link` runs.
+    private func runPatterns(_ view: UnsafeBufferPointer<UInt8>, mayHaveLink: Bool, _ scratch: inout CheckScratch,
+                             _ incomplete: inout [String]) {
         if scratch.prefiltered.count > 1 { scratch.prefiltered.sort { ($0.gate, $0.start) < ($1.gate, $1.start) } }
         let prefiltered = scratch.prefiltered
         /// The end of gate `g`'s run of hits that starts at `first`.
@@ -188,13 +192,15 @@ extension Ruleset {
         if patternsAlwaysRun {
             for g in patternGates.indices {
                 let end = run(of: g, from: next)
-                if end > next || !patternGates[g].needsPrefilter { runGate(g, view, prefiltered[next..<end], &scratch, &incomplete) }
+                if (end > next || !patternGates[g].needsPrefilter) && (mayHaveLink || !patternGates[g].requiresLink) {
+                    runGate(g, view, prefiltered[next..<end], &scratch, &incomplete)
+                }
                 next = end
             }
         } else {
             while next < prefiltered.count {
                 let g = prefiltered[next].gate, end = run(of: g, from: next)
-                runGate(g, view, prefiltered[next..<end], &scratch, &incomplete)
+                if mayHaveLink || !patternGates[g].requiresLink { runGate(g, view, prefiltered[next..<end], &scratch, &incomplete) }
                 next = end
             }
         }

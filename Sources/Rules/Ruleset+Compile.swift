@@ -29,12 +29,13 @@ extension Ruleset {
                 for t in terms { for v in TermForm.variants(t) { add(v, i, .term) } }
                 for x in exceptions { add(TermForm.literal(x), i, .exception) }
                 compiled.append(.terms)
-            case .pattern(let patterns, let prefilter, let own):
+            case .pattern(let patterns, let prefilter, let own, let requiresLink):
                 for (words, regexes) in Ruleset.gates(patterns, prefilter, own) {
                     precondition(gates.count <= Int(UInt16.max), "more pattern gates than a literal's owner can name")
                     for p in words { add(TermForm.literal(p), i, .prefilter, gate: gates.count) }
                     let (search, anchored) = Ruleset.searches(regexes, words)
-                    gates.append(PatternGate(rule: i, anchored: anchored, search: search, needsPrefilter: !words.isEmpty))
+                    gates.append(PatternGate(rule: i, anchored: anchored, search: search, needsPrefilter: !words.isEmpty,
+                                             requiresLink: requiresLink))
                 }
                 compiled.append(.pattern)
             case .linkDomains:

@@ -7,7 +7,7 @@ extension Ruleset {
     public var warnings: [RuleDiagnostic] {
         var out: [RuleDiagnostic] = []
         for rule in rules {
-            guard case .pattern(let patterns, _, _) = rule.kind else { continue }
+            guard case .pattern(let patterns, _, _, _) = rule.kind else { continue }
             for p in patterns where NestedQuantifier.found(in: p) {
                 out.append(RuleDiagnostic(rule.source, "the pattern `\(p)` repeats a group that itself repeats (a nested quantifier), which can backtrack for a very long time; rewrite it without the inner repetition, or make the group atomic `(?>...)` or possessive `++`"))
             }

@@ -131,4 +131,6 @@ struct PatternGate: Sendable {
     var search: [PCRE2Regex]
     /// Whether the gate has prefilter literals, so runs only where one occurs.
     var needsPrefilter: Bool
+    /// Whether the rule's patterns need a link (`requires_link`), so run only on a text with a link anchor.
+    var requiresLink: Bool
 }

@@ -68,6 +68,13 @@ struct RulesCommandTests {
         #expect(r.stdout.contains("other than riversidefamilymed.com"), "\(r)")
     }
 
+    @Test("explain of a rule that requires a link says its patterns run only on a text with one")
+    func explainRequiresLink() throws {
+        let r = try CLI.run(["rules", "explain", "phishing-link"])
+        #expect(r.status == 0, "\(r)")
+        #expect(r.stdout.contains("occurs, and only on a text with a link"), "\(r)")
+    }
+
     @Test("explain of an unknown rule id exits 2")
     func explainUnknown() throws {
         let r = try CLI.run(["rules", "explain", "no-such-rule"])
