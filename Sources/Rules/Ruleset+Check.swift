@@ -215,7 +215,7 @@ extension Ruleset {
         patternGates.withUnsafeBufferPointer { gates in
             let r = gates[g].rule
             do throws(PCRE2Error) {
-                for regex in gates[g].search where regex.requiredDigitRun == 0 || regex.requiredDigitRun <= scratch.longestDigitRun(view) {
+                for regex in gates[g].search where scratch.hasDigitRun(regex.requiredDigitRun, in: view) {
                     try regex.forEachMatch(in: view, data: data) { m in
                         if !m.isEmpty { scratch.spans.append(RuleSpan(rule: r, range: m)) }
                     }
@@ -223,7 +223,7 @@ extension Ruleset {
                 if !gates[g].anchored.isEmpty {
                     scratch.starts.removeAll(keepingCapacity: true)
                     for hit in hits { scratch.starts.append(hit.start) }
-                    for regex in gates[g].anchored where regex.requiredDigitRun == 0 || regex.requiredDigitRun <= scratch.longestDigitRun(view) {
+                    for regex in gates[g].anchored where scratch.hasDigitRun(regex.requiredDigitRun, in: view) {
                         try regex.forEachMatch(in: view, startingAt: scratch.starts, data: data) { m in
                             if !m.isEmpty { scratch.spans.append(RuleSpan(rule: r, range: m)) }
                         }
@@ -294,21 +294,26 @@ struct CheckScratch {
     var starts: [Int] = []
     /// The match data this check's regexes share, made when the first regex runs.
     lazy var matchData = PCRE2MatchData()
-    /// The text's longest run of ASCII digits, once a regex has asked (-1 before): a regex
-    /// that needs a longer run (`PCRE2Regex.requiredDigitRun`) cannot match, and is not run.
-    private var digitRun = -1
+    /// How much of this message's digit runs is known (see `hasDigitRun`): a run this long
+    /// was seen, and, when `digitRunsAll`, none longer exists.
+    private var digitRunSeen = 0
+    private var digitRunsAll = false
 
-    /// The longest run of ASCII digits in `view`, the text of this message.
-    mutating func longestDigitRun(_ view: UnsafeBufferPointer<UInt8>) -> Int {
-        if digitRun < 0 {
-            var run = 0, longest = 0
-            for b in view {
-                run = b &- 0x30 < 10 ? run + 1 : 0
-                longest = max(longest, run)
-            }
-            digitRun = longest
+    /// Whether `view`, the text of this message, has a run of at least `length` ASCII digits:
+    /// a regex that needs one (`PCRE2Regex.requiredDigitRun`) cannot match without it. The
+    /// scan stops at the first such run, and what it learnt is kept for the next regex.
+    mutating func hasDigitRun(_ length: Int, in view: UnsafeBufferPointer<UInt8>) -> Bool {
+        if length <= digitRunSeen { return true }
+        if digitRunsAll { return false }
+        var run = 0, longest = 0
+        for b in view {
+            run = b &- 0x30 < 10 ? run &+ 1 : 0
+            if run >= length { digitRunSeen = run; return true }
+            longest = run > longest ? run : longest
         }
-        return digitRun
+        digitRunSeen = longest
+        digitRunsAll = true
+        return false
     }
 
     /// Empties the buffers for the next message, keeping their storage.
@@ -317,7 +322,8 @@ struct CheckScratch {
         if !spans.isEmpty { spans.removeAll(keepingCapacity: true) }
         if !prefiltered.isEmpty { prefiltered.removeAll(keepingCapacity: true) }
         if !found.isEmpty { found.removeAll(keepingCapacity: true) }
-        digitRun = -1
+        digitRunSeen = 0
+        digitRunsAll = false
     }
 }
 
