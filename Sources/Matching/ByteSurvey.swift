@@ -7,17 +7,17 @@
 public struct ByteSurvey: Sendable {
     /// Kinds (0 to 15) per byte.
     let kinds: [UInt8]
-    /// For state `s` and kind `k`, at `s * 16 + k`: the next state times 16 in the low 10 bits,
-    /// and the flags raised in bits 10 to 15.
+    /// For state `s` and kind `k`, at `s * 16 + k`: the next state times 16 in the low 11 bits
+    /// (the walks mask them with `0x7FF`), and the flags raised in bits 11 to 15.
     let table: [UInt16]
     /// Flags raised when the text ends in each state.
     let final: [UInt8]
 
     /// The most states a survey may have.
-    public static let maxStates = 64
+    public static let maxStates = 128
 
     /// A survey: `kinds` (256 entries, each below 16); `next(state, kind)` the next state
-    /// (below `maxStates`) and the flags (6 bits) raised on the way; `final(state)` the flags
+    /// (below `maxStates`) and the flags (5 bits) raised on the way; `final(state)` the flags
     /// raised when a text ends in `state`. State 0 starts every text.
     public init(kinds: [UInt8], states: Int, next: (Int, UInt8) -> (state: Int, flags: UInt8), final: (Int) -> UInt8) {
         precondition(kinds.count == 256 && kinds.allSatisfy { $0 < 16 }, "a kind below 16 for each byte")
@@ -27,8 +27,8 @@ public struct ByteSurvey: Sendable {
         for s in 0..<states {
             for k in 0..<16 {
                 let (to, flags) = next(s, UInt8(k))
-                precondition(to >= 0 && to < states && flags < 64, "a state below \(states) and six flags")
-                table[s * 16 + k] = UInt16(to * 16) | UInt16(flags) << 10
+                precondition(to >= 0 && to < states && flags < 32, "a state below \(states) and five flags")
+                table[s * 16 + k] = UInt16(to * 16) | UInt16(flags) << 11
             }
         }
         self.table = table
@@ -40,5 +40,5 @@ public struct ByteSurvey: Sendable {
 
     /// The flags of a walk that has raised `raised` (entries or-ed) and stands in `state` (times 16).
     @inline(__always)
-    func flags(raised: UInt16, state: Int) -> UInt8 { UInt8(truncatingIfNeeded: raised >> 10) | final[state >> 4] }
+    func flags(raised: UInt16, state: Int) -> UInt8 { UInt8(truncatingIfNeeded: raised >> 11) | final[state >> 4] }
 }

@@ -148,8 +148,8 @@ extension LiteralAutomaton {
             accA &+= p
             accB &+= q
             let e = survey[stateA &+ Int(p >> 60)], f = survey[stateB &+ Int(q >> 60)]
-            stateA = Int(e & 0x3FF)
-            stateB = Int(f & 0x3FF)
+            stateA = Int(e & 0x7FF)
+            stateB = Int(f & 0x7FF)
             raisedA |= e
             raisedB |= f
             ia &+= 1

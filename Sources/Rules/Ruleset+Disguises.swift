@@ -12,7 +12,7 @@ extension Ruleset {
     func disguisedTerms(_ view: UnsafeBufferPointer<UInt8>, _ counts: ByteCounts) -> [RuleSpan] {
         let survey = DisguiseSurvey(counts)
         let readings = StandIns.readings(survey.standIns)
-        let apart = survey.pair && Separators.mayHaveRun(view)
+        let apart = survey.triple && Separators.mayHaveRun(view)
         guard !readings.isEmpty || apart else { return [] }
         var spans = standInSpans(view, readings)
         if apart, let joined = Separators.joined(view) {

@@ -6,8 +6,8 @@ import Testing
 @Suite("The disguise survey found by the scan is the one a pass of its own over the bytes finds")
 struct DisguiseSurveyTests {
     /// The survey as a separate pass computes it: the `touching` flags of every two neighbouring
-    /// bytes, and the pair from the text's tokens (runs of word bytes, and single symbols): two
-    /// single ones in a row with one to three other bytes between.
+    /// bytes, and the triple from the text's tokens (runs of word bytes, and single symbols):
+    /// three single ones in a row with one to three other bytes between each two.
     static func reference(_ bytes: [UInt8]) -> UInt8 {
         var flags: UInt8 = 0, previous: UInt8 = 0
         for b in bytes {
@@ -31,10 +31,13 @@ struct DisguiseSurveyTests {
                 if Separators.isSymbol(bytes[start]) { tokens.append((start..<i, true)) }
             }
         }
-        let pair = zip(tokens, tokens.dropFirst()).contains { a, b in
+        func apart(_ a: (range: Range<Int>, single: Bool), _ b: (range: Range<Int>, single: Bool)) -> Bool {
             a.single && b.single && (1...3).contains(b.range.lowerBound - a.range.upperBound)
         }
-        return flags | (pair ? DisguiseSurvey.pairFlag : 0)
+        let triple = tokens.count >= 3 && (2..<tokens.count).contains { k in
+            apart(tokens[k - 2], tokens[k - 1]) && apart(tokens[k - 1], tokens[k])
+        }
+        return flags | (triple ? DisguiseSurvey.tripleFlag : 0)
     }
 
     /// Texts that exercise every kind of byte: the corpus, and random strings of stand-ins,
@@ -100,8 +103,8 @@ struct DisguiseSurveyTests {
         }
     }
 
-    @Test("every text with letters written apart raises the pair flag, so none skips the joined view")
-    func pairPrecedesEveryRun() throws {
+    @Test("every text with letters written apart raises the triple flag, so none skips the joined view")
+    func triplePrecedesEveryRun() throws {
         let rules = try Package.defaultRules()
         var texts = try DisguiseSurveyTests.texts()
         // Apostrophes join a word for both: `I'm` is no one-byte word, `y o u ' v e` is a run.
@@ -110,15 +113,27 @@ struct DisguiseSurveyTests {
         // Valid UTF-8 only: no other text is checked as it is.
         for text in texts where String(validating: text, as: UTF8.self) != nil
             && text.withUnsafeBufferPointer({ !Separators.runs($0).isEmpty }) {
-            #expect(DisguiseSurvey(Self.counts(text, rules)).pair, "\(String(decoding: text.prefix(80), as: UTF8.self))")
+            #expect(DisguiseSurvey(Self.counts(text, rules)).triple, "\(String(decoding: text.prefix(80), as: UTF8.self))")
         }
     }
 
-    @Test("an apostrophe inside a word makes no one-byte word: `I'm` and `don't` raise no pair")
+    @Test("an apostrophe inside a word makes no one-byte word: `I'm` and `don't` raise no triple")
     func apostropheJoinsWords() throws {
         let rules = try Package.defaultRules()
-        for text in ["I'm on my way, it's late", "Don't forget: you're booked"] {
-            #expect(!DisguiseSurvey(Self.counts(Array(text.utf8), rules)).pair, "\(text)")
+        for text in ["I'm a u on my way, it's late", "Don't a u forget: you're booked", "u r a"] {
+            let triple = DisguiseSurvey(Self.counts(Array(text.utf8), rules)).triple
+            #expect(triple == (text == "u r a"), "\(text)")
+        }
+    }
+
+    @Test("two single letters raise no triple, so common texts (`I m`, `u r`) skip the search for runs")
+    func twoAreNotARun() throws {
+        let rules = try Package.defaultRules()
+        for text in ["u r late", "I m here", "see u at 2", "a b", "$ a", "c b cd"] {
+            #expect(!DisguiseSurvey(Self.counts(Array(text.utf8), rules)).triple, "\(text)")
+        }
+        for text in ["c b d", "a$ b c", "t & c", "c @ $", "x.x.x", "é ü ñ"] {
+            #expect(DisguiseSurvey(Self.counts(Array(text.utf8), rules)).triple, "\(text)")
         }
     }
 
@@ -148,7 +163,7 @@ struct DisguiseSurveyTests {
                     var hits: [LiteralHit] = []
                     let counts = rules.automaton.scan(view, hits: &hits)
                     var every = counts
-                    every.survey |= 7 | DisguiseSurvey.pairFlag
+                    every.survey |= 7 | DisguiseSurvey.tripleFlag
                     let original = OriginalText(bytes: bytes, normalized: normalized, inert: false, counts: ByteCounts(counting: bytes))
                     func report(_ c: ByteCounts) -> Report? {
                         var scratch = CheckScratch()
