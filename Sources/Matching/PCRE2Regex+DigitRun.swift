@@ -51,7 +51,7 @@ extension PCRE2Regex {
                 if Array("xoNgkpPQEc0123456789".utf8).contains(s[i + 1]) { return nil }
                 i += 2
             case UInt8(ascii: "["):
-                let end = classEnd(s, i)
+                guard let end = classEnd(s, from: i) else { return nil }
                 digit = end == i + 4 && s[i + 1] == UInt8(ascii: "0") && s[i + 2] == UInt8(ascii: "-") && s[i + 3] == UInt8(ascii: "9")
                 i = end + 1
             default:
@@ -78,7 +78,10 @@ extension PCRE2Regex {
         while i < hi {
             switch s[i] {
             case UInt8(ascii: "\\"): i += 2; continue
-            case UInt8(ascii: "["): i = classEnd(s, i) + 1; continue
+            case UInt8(ascii: "["):
+                guard let end = classEnd(s, from: i) else { return nil }
+                i = end + 1
+                continue
             case UInt8(ascii: "("): depth += 1
             case UInt8(ascii: ")"):
                 depth -= 1
@@ -114,22 +117,6 @@ extension PCRE2Regex {
         // A lazy `?` or possessive `+` after the quantifier.
         if j < s.count, s[j] == UInt8(ascii: "?") || s[j] == UInt8(ascii: "+") { j += 1 }
         return (minimum, j)
-    }
-
-    /// The offset of the `]` that closes the class opening at `open` (the last byte when none does).
-    private static func classEnd(_ s: [UInt8], _ open: Int) -> Int {
-        var i = open + 1
-        if i < s.count, s[i] == UInt8(ascii: "^") { i += 1 }
-        if i < s.count, s[i] == UInt8(ascii: "]") { i += 1 }
-        while i < s.count, s[i] != UInt8(ascii: "]") {
-            if s[i] == UInt8(ascii: "["), i + 1 < s.count, s[i + 1] == UInt8(ascii: ":"),
-               let close = s[(i + 2)...].firstIndex(of: UInt8(ascii: "]")) {
-                i = close + 1
-                continue
-            }
-            i += s[i] == UInt8(ascii: "\\") ? 2 : 1
-        }
-        return min(i, s.count - 1)
     }
 
     /// Whether the option letters from `i` (as in `(?ix)` or `(?x:`) turn on `x`.

@@ -88,8 +88,9 @@ extension PCRE2Regex {
     }
 
     /// The index of the `]` that closes the character class opening at `open`, or nil when
-    /// there is none or the class holds something the scan does not follow.
-    private static func classEnd(_ bytes: [UInt8], from open: Int) -> Int? {
+    /// there is none or the class holds something the scan does not follow. Shared by the
+    /// scans of a pattern's shape (`leadingWords`, `requiredDigitRun`, `repeatedBoundaryGroups`).
+    static func classEnd(_ bytes: [UInt8], from open: Int) -> Int? {
         var i = open + 1
         if i < bytes.count, bytes[i] == UInt8(ascii: "^") { i += 1 }
         // A `]` first in the class is a literal.

@@ -1,9 +1,11 @@
+import Matching
+
 extension Ruleset {
     /// Problems that do not stop the rules from loading but deserve a look: patterns with a
     /// quantified group that itself holds a quantifier (`(a+)+`, `(\w*\s?)*`), which PCRE2 may
     /// backtrack on exponentially until it hits its limits, leaving the rule incomplete; and
-    /// groups whose every branch begins with `\b` (`RepeatedBoundary`), which cost a test per
-    /// branch at every position of every text the rule reads.
+    /// groups whose every branch begins with `\b` (`PCRE2Regex.repeatedBoundaryGroups`), which
+    /// cost a test per branch at every position of every text the rule reads.
     public var warnings: [RuleDiagnostic] {
         var out: [RuleDiagnostic] = []
         for rule in rules {
@@ -12,7 +14,7 @@ extension Ruleset {
                 out.append(RuleDiagnostic(rule.source, "the pattern `\(p)` repeats a group that itself repeats (a nested quantifier), which can backtrack for a very long time; rewrite it without the inner repetition, or make the group atomic `(?>...)` or possessive `++`"))
             }
             for (k, p) in patterns.enumerated() {
-                for open in RepeatedBoundary.groups(in: p) {
+                for open in PCRE2Regex.repeatedBoundaryGroups(in: p) {
                     // `open` is the offset of an ASCII `(`, so a scalar boundary.
                     let group = String(String.UnicodeScalarView(p.unicodeScalars[p.utf8.index(p.utf8.startIndex, offsetBy: open)...].prefix(40)))
                     out.append(RuleDiagnostic(rule.source, "every branch of the group `\(group)…` (pattern \(k + 1) of `patterns`) begins with `\\b`, which PCRE2 then tests once per branch at every position of the text; write `\\b` once before the group, as in `\\b(?:win|prize)`: it matches the same text"))

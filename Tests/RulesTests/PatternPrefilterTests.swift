@@ -6,12 +6,8 @@ import Testing
 struct PatternPrefilterTests {
     let scratch = Scratch("textgate-prefilter")
 
-    /// A directory holding one rule file with this text, made for the test.
-    func directory(_ rule: String) throws -> String {
-        let dir = try scratch.directory()
-        try rule.write(to: dir.appendingPathComponent("charge.yml"), atomically: true, encoding: .utf8)
-        return dir.path
-    }
+    /// A directory holding one rule file with this text, as `charge.yml`.
+    func directory(_ rule: String) throws -> String { try scratch.directory(holding: "charge.yml", rule) }
 
     /// A rule with a pattern of the old form under the rule's prefilter, and two with their own.
     static let charge = """

@@ -7,12 +7,8 @@ import Matching
 struct RequiresLinkTests {
     let scratch = Scratch("textgate-requires-link")
 
-    /// A directory holding `alert.yml` with this text.
-    func directory(_ rule: String) throws -> String {
-        let dir = try scratch.directory()
-        try rule.write(to: dir.appendingPathComponent("alert.yml"), atomically: true, encoding: .utf8)
-        return dir.path
-    }
+    /// A directory holding one rule file with this text, as `alert.yml`.
+    func directory(_ rule: String) throws -> String { try scratch.directory(holding: "alert.yml", rule) }
 
     /// A rule whose regex alone would match without a link, to show what `requires_link` skips.
     static func alert(_ requires: String) -> String {

@@ -52,4 +52,11 @@ final class Scratch {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
     }
+
+    /// A new directory holding one rule file, `name`, with this text; its path.
+    func directory(holding name: String, _ rule: String) throws -> String {
+        let dir = try directory()
+        try rule.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        return dir.path
+    }
 }

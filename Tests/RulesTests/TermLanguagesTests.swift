@@ -7,11 +7,7 @@ struct TermLanguagesTests {
     let scratch = Scratch("textgate-languages")
 
     /// A directory holding one rule file with this text, as `bilingual.yml`.
-    func directory(_ rule: String) throws -> String {
-        let dir = try scratch.directory()
-        try rule.write(to: dir.appendingPathComponent("bilingual.yml"), atomically: true, encoding: .utf8)
-        return dir.path
-    }
+    func directory(_ rule: String) throws -> String { try scratch.directory(holding: "bilingual.yml", rule) }
 
     static let offer = """
         category: promotional

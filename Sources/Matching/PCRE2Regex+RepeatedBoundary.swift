@@ -1,12 +1,12 @@
-/// A scan of a regex for a group every branch of which begins with `\b`: `(?:\bwin|\bprize)`.
-///
-/// PCRE2 tries such a group's branches one after another at every place the text could start a
-/// match, testing each branch's `\b` in turn, so in the middle of a word it fails once per branch.
-/// Written `\b(?:win|prize)`, it fails once. The two match exactly the same text.
-enum RepeatedBoundary {
+extension PCRE2Regex {
     /// The byte offsets in `pattern` of the `(` of each group of two or more branches that all
-    /// begin with `\b`, outermost first; empty when there is none.
-    static func groups(in pattern: String) -> [Int] {
+    /// begin with `\b` (`(?:\bwin|\bprize)`), in order; empty when there is none, or when the
+    /// pattern holds a character class the scan does not follow.
+    ///
+    /// PCRE2 tries such a group's branches one after another at every place the text could start
+    /// a match, testing each branch's `\b` in turn, so in the middle of a word it fails once per
+    /// branch. Written `\b(?:win|prize)`, it fails once. The two match exactly the same text.
+    public static func repeatedBoundaryGroups(in pattern: String) -> [Int] {
         let s = Array(pattern.utf8)
         // Per open group: where it opens, whether every branch so far begins with `\b`, how many
         // branches it has, and whether the current branch has no item yet.
@@ -41,7 +41,8 @@ enum RepeatedBoundary {
             case UInt8(ascii: "\\"):
                 i += 2
             case UInt8(ascii: "["):
-                i = RepeatedBoundary.classEnd(s, from: i) + 1
+                guard let end = classEnd(s, from: i) else { return [] }
+                i = end + 1
             case UInt8(ascii: "("):
                 // Only plain `(?:` and capturing groups: a lookaround or an atomic group is left alone.
                 let plain = i + 1 >= s.count || s[i + 1] != UInt8(ascii: "?")
@@ -60,22 +61,5 @@ enum RepeatedBoundary {
             }
         }
         return found.sorted()
-    }
-
-    /// The index of the `]` closing the class that opens at `open` (the end of the pattern when
-    /// it is not closed: PCRE2 would not have compiled it).
-    private static func classEnd(_ s: [UInt8], from open: Int) -> Int {
-        var i = open + 1
-        if i < s.count, s[i] == UInt8(ascii: "^") { i += 1 }
-        if i < s.count, s[i] == UInt8(ascii: "]") { i += 1 }
-        while i < s.count, s[i] != UInt8(ascii: "]") {
-            if s[i] == UInt8(ascii: "["), i + 1 < s.count, s[i + 1] == UInt8(ascii: ":"),
-               let close = s[(i + 2)...].firstIndex(of: UInt8(ascii: "]")) {
-                i = close + 1
-                continue
-            }
-            i += s[i] == UInt8(ascii: "\\") ? 2 : 1
-        }
-        return min(i, s.count)
     }
 }
