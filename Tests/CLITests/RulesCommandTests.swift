@@ -30,6 +30,15 @@ struct RulesCommandTests {
         #expect(r.status == 0, "\(r)")
         #expect(r.lines.last?.hasSuffix(" passed, 0 failed") == true)
         #expect(r.lines.filter { $0.hasPrefix("ok    ") }.count == (try Self.ruleFileIDs()).count)
+        #expect(r.stderr.isEmpty, "the default rules draw no warning: \(r.stderr)")
+    }
+
+    @Test("test prints the rules' warnings on stderr, naming the file, and still passes")
+    func testWarns() throws {
+        let r = try CLI.run(["rules", "test", "--rules", "fixtures/rulesets/valid/catastrophic-regex"])
+        #expect(r.status == 0, "\(r)")
+        #expect(r.lines.last == "2 passed, 0 failed")
+        #expect(r.stderr.contains("fixtures/rulesets/valid/catastrophic-regex/nested-quantifier.yml:1:1: warning: the pattern `^(a+)+$`"), "\(r)")
     }
 
     @Test("test fails on broken examples and names each one's file and line")
