@@ -188,11 +188,13 @@ extension Ruleset {
             while end < prefiltered.count && prefiltered[end].gate == g { end += 1 }
             return end
         }
+        /// Whether gate `g`, once open, may match this text.
+        func mayMatch(_ g: Int) -> Bool { mayHaveLink || !patternGates[g].requiresLink }
         var next = 0
         if patternsAlwaysRun {
             for g in patternGates.indices {
                 let end = run(of: g, from: next)
-                if (end > next || !patternGates[g].needsPrefilter) && (mayHaveLink || !patternGates[g].requiresLink) {
+                if (end > next || !patternGates[g].needsPrefilter) && mayMatch(g) {
                     runGate(g, view, prefiltered[next..<end], &scratch, &incomplete)
                 }
                 next = end
@@ -200,7 +202,7 @@ extension Ruleset {
         } else {
             while next < prefiltered.count {
                 let g = prefiltered[next].gate, end = run(of: g, from: next)
-                if mayHaveLink || !patternGates[g].requiresLink { runGate(g, view, prefiltered[next..<end], &scratch, &incomplete) }
+                if mayMatch(g) { runGate(g, view, prefiltered[next..<end], &scratch, &incomplete) }
                 next = end
             }
         }

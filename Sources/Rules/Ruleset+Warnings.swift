@@ -15,8 +15,8 @@ extension Ruleset {
             }
             for (k, p) in patterns.enumerated() {
                 for open in PCRE2Regex.repeatedBoundaryGroups(in: p) {
-                    // `open` is the offset of an ASCII `(`, so a scalar boundary.
-                    let group = String(String.UnicodeScalarView(p.unicodeScalars[p.utf8.index(p.utf8.startIndex, offsetBy: open)...].prefix(40)))
+                    // `open` is the offset of an ASCII `(`, so a character boundary.
+                    let group = p[p.utf8.index(p.utf8.startIndex, offsetBy: open)...].prefix(40)
                     out.append(RuleDiagnostic(rule.source, "every branch of the group `\(group)…` (pattern \(k + 1) of `patterns`) begins with `\\b`, which PCRE2 then tests once per branch at every position of the text; write `\\b` once before the group, as in `\\b(?:win|prize)`: it matches the same text"))
                 }
             }
