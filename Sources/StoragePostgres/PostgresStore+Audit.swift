@@ -11,23 +11,19 @@ extension PostgresStore {
     }
 
     /// Appends records in one statement: all or none.
+    ///
+    /// The records go as one JSON document to one prepared statement, whatever their number:
+    /// PostgreSQL parses and plans it once per connection, not once per batch as it would a
+    /// multi-row `VALUES` list of nine parameters a record.
     /// - Throws: `StorageError.conflict` when an id is already stored (or repeated).
     public func appendAudit(batch: [AuditRecord]) async throws(StorageError) {
         guard !batch.isEmpty else { return }
-        var binds = PostgresBindings(capacity: batch.count * 9)
-        var rows: [String] = []
-        for a in batch {
-            let first = binds.count + 1
-            binds.append(a.id); binds.append(a.action); binds.append(a.recipientId); binds.append(a.messageId)
-            binds.append(a.decision); binds.append(a.rulesVersion); binds.append(a.findingsJSON); binds.append(a.caller)
-            binds.append(Millisecond.date(a.at))
-            rows.append("(" + (first..<(first + 9)).map { "$\($0)" }.joined(separator: ", ") + ")")
-        }
-        let sql = """
-            INSERT INTO audit (id, action, recipient_id, message_id, decision, rules_version, findings_json, caller, at)
-            VALUES \(rows.joined(separator: ", "))
-            """
-        _ = try await query(PostgresQuery(unsafeSQL: sql, binds: binds), "append \(batch.count) audit records")
+        var w = DocumentWriter()
+        w.open()
+        w.array("audit", batch) { w, a in w.audit(a) }
+        w.close()
+        _ = try await execute(AuditAppend(document: String(decoding: w.bytes, as: UTF8.self)),
+                              "append \(batch.count) audit records")
     }
 
     /// Records matching a filter, newest first, at most `filter.limit` (none when it is 0 or less).
@@ -42,11 +38,18 @@ extension PostgresStore {
         if let recipientId = filter.recipientId { add("recipient_id = ?", recipientId) }
         if let from = filter.from { add("at >= ?", Millisecond.date(from)) }
         if let to = filter.to { add("at < ?", Millisecond.date(to)) }
-        if let decision = filter.decision { add("decision = ?", decision) }
+        if let decision = filter.decision { add(Self.auditDecision(decision, "?"), decision) }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         binds.append(filter.limit)
         let sql = "SELECT * FROM audit \(whereClause) ORDER BY at DESC, seq DESC LIMIT $\(binds.count)"
         return try await query(PostgresQuery(unsafeSQL: sql, binds: binds), "read audit trail").map(Self.auditRecord)
+    }
+
+    /// The condition for records of `decision`, bound at `placeholder`. The decision index holds
+    /// only records that do not allow (migration 10): for any other decision the condition says
+    /// so too, so the planner sees that the index applies whatever value is bound.
+    static func auditDecision(_ decision: String, _ placeholder: String) -> String {
+        decision == "allow" ? "decision = \(placeholder)" : "decision = \(placeholder) AND decision != 'allow'"
     }
 
     static func auditRecord(_ row: PostgresRow) throws(StorageError) -> AuditRecord {
@@ -57,4 +60,21 @@ extension PostgresStore {
             rulesVersion: try r.string("rules_version"), findingsJSON: try r.string("findings_json"),
             caller: try r.string("caller"), at: try r.date("at"))
     }
+}
+
+/// Appends the audit records of a document `{"audit": [{…}, …]}` (written by
+/// `DocumentWriter.audit`), in order, so `seq` follows it.
+struct AuditAppend: PostgresPreparedStatement {
+    static let name = "textgate_audit_append"
+    static let sql = """
+        INSERT INTO audit (id, action, recipient_id, message_id, decision, rules_version, findings_json, caller, at)
+        SELECT x.id, x.action, x.recipient_id, x.message_id, x.decision, x.rules_version, x.findings_json, x.caller,
+            timestamptz 'epoch' + x.at_ms * interval '1 millisecond'
+        FROM jsonb_to_recordset($1::jsonb -> 'audit') AS x(id text, action text, recipient_id text, message_id text, decision text,
+            rules_version text, findings_json text, caller text, at_ms bigint)
+        """
+    typealias Row = PostgresRow
+    let document: String
+    func makeBindings() throws -> PostgresBindings { var b = PostgresBindings(); b.append(document); return b }
+    func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
 }

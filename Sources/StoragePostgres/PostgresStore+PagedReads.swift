@@ -60,7 +60,7 @@ extension PostgresStore {
     public func audit(_ auditFilter: AuditFilter, page: Page) async throws(StorageError) -> PageResult<AuditRecord> {
         var filter = PageFilter(page, column: "at", descending: true)
         if let recipientId = auditFilter.recipientId { filter.equal("recipient_id", recipientId) }
-        if let decision = auditFilter.decision { filter.equal("decision", decision) }
+        if let decision = auditFilter.decision { filter.conditions.append(Self.auditDecision(decision, filter.bind(decision))) }
         return try await paged("audit", filter, "read audit trail", Self.auditRecord) { PageCursor(at: $0.at, id: $0.id) }
     }
 

@@ -41,11 +41,7 @@ struct SendDocument {
             w.field("error_code", d.errorCode.map(Int64.init)); w.field("error_message", d.errorMessage)
             w.field("created_ms", Self.ms(d.createdAt))
         }
-        w.array("audit", send.audit.map { [$0] } ?? []) { w, a in
-            w.field("id", a.id); w.field("action", a.action); w.field("recipient_id", a.recipientId); w.field("message_id", a.messageId)
-            w.field("decision", a.decision); w.field("rules_version", a.rulesVersion); w.field("findings_json", a.findingsJSON)
-            w.field("caller", a.caller); w.field("at_ms", Self.ms(a.at))
-        }
+        w.array("audit", send.audit.map { [$0] } ?? []) { w, a in w.audit(a) }
         w.close()
         return String(decoding: w.bytes, as: UTF8.self)
     }
@@ -53,5 +49,14 @@ struct SendDocument {
     /// A date as the Unix milliseconds stored (rounded and clamped as every bound date is).
     static func ms(_ date: Date) -> Int64 {
         Int64((Millisecond.date(date).timeIntervalSince1970 * 1000).rounded())
+    }
+}
+
+extension DocumentWriter {
+    /// An audit record's fields, as the send and audit statements read them.
+    mutating func audit(_ a: AuditRecord) {
+        field("id", a.id); field("action", a.action); field("recipient_id", a.recipientId); field("message_id", a.messageId)
+        field("decision", a.decision); field("rules_version", a.rulesVersion); field("findings_json", a.findingsJSON)
+        field("caller", a.caller); field("at_ms", SendDocument.ms(a.at))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 import Storage
 @testable import StoragePostgres
 import Testing
@@ -80,6 +81,36 @@ struct PostgresStoreTests {
             let newer = await storageError { try await store.migrate() }
             #expect(newer?.isUnavailable == true)
             #expect(newer?.message.contains("999") == true)
+            try await store.close()
+        }
+    }
+
+    @Test("the decision index leaves out records that allow, and lookups of every other decision use it")
+    func decisionIndex() async throws {
+        try await withDatabase { (url) async throws in
+            let store = try await PostgresStore.open(url: url, logger: nil)
+            try await store.migrate()
+            for (n, decision) in ["allow", "block", "allow", "recipient_opted_out", "warn"].enumerated() {
+                try await store.appendAudit(Sample.audit("aud_\(n)", decision: decision, at: n))
+            }
+            for decision in ["block", "recipient_opted_out", "allow"] {
+                let records = try await store.audit(AuditFilter(decision: decision), page: Page())
+                #expect(records.items.allSatisfy { $0.decision == decision } && !records.items.isEmpty, "\(decision)")
+                #expect(try await store.audit(AuditFilter(decision: decision)).map(\.id) == records.items.map(\.id))
+                // A generic plan (the value unknown to the planner), with sequential scans made
+                // dear so that the index is chosen wherever it may be.
+                let rows = try await store.transaction("test") { (t) async throws(StorageError) in
+                    _ = try await t.query("SET LOCAL enable_seqscan = off")
+                    _ = try await t.query("SET LOCAL plan_cache_mode = force_generic_plan")
+                    _ = try await t.query(PostgresQuery(unsafeSQL: "PREPARE by_decision(text) AS SELECT * FROM audit WHERE "
+                                                        + PostgresStore.auditDecision(decision, "$1") + " ORDER BY at DESC"))
+                    let rows = try await t.query(PostgresQuery(unsafeSQL: "EXPLAIN EXECUTE by_decision('\(decision)')"))
+                    _ = try await t.query("DEALLOCATE by_decision")
+                    return rows
+                }
+                let plan = try rows.map { try $0.decode(String.self) }.joined(separator: "; ")
+                #expect(plan.contains("audit_by_decision") == (decision != "allow"), "\(decision): \(plan)")
+            }
             try await store.close()
         }
     }
