@@ -172,7 +172,7 @@ extension PostgresStore {
         ]),
         // Most audit records allow (every clean `/v1/check`): the decision index leaves them out,
         // one index insert fewer per record. A lookup of another decision names
-        // `decision != 'allow'` too (see `audit(_:)`); one of `allow` reads the time index.
+        // `decision != 'allow'` too (see `auditDecision(_:_:)`); one of `allow` reads the time index.
         Migration(version: 10, statements: [
             "DROP INDEX audit_by_decision",
             "CREATE INDEX audit_by_decision ON audit (decision, at) WHERE decision != 'allow'",
