@@ -374,13 +374,13 @@ def render(bare, results, args, load_before, load_after):
             label = {"check": "`POST /v1/check`", "messages": "`POST /v1/messages`", "inbound STOP": "`POST /v1/inbound` STOP"}[route]
             lines.append(f"| {config} | {label} | {n(row['rps'])} | {row['p50']:.2f} | {row['p99']:.2f} | "
                          f"{round_ratio(row, bare):.2f} | {n(row['ok'])} | {row['non2xx'] + row['errors']} | {held} |")
-    check = results["SQLite"]["check"]
-    check_ratio = round_ratio(check, bare)
+    # The check's target holds on every store: the check itself does not depend on it.
+    checks = {c: (round_ratio(r["check"], bare), r["check"]["p99"]) for c, r in results.items()}
     pg_ratios = {c: round_ratio(r["messages"], results["SQLite"]["messages"]) for c, r in results.items() if c != "SQLite"}
     lines += ["", "Targets (issue 12 and its decisions):", "",
-              f"- `/v1/check` at least 0.7 of the bare route with p99 under 5 ms: "
-              f"{check_ratio:.2f} with p99 {check['p99']:.2f} ms on SQLite "
-              f"({'met' if check_ratio >= 0.7 and check['p99'] < 5 else 'missed'}).",
+              "- `/v1/check` at least 0.7 of the bare route with p99 under 5 ms, on every store: "
+              + "; ".join(f"{c} {ratio:.2f}, p99 {p99:.2f} ms ({'met' if ratio >= 0.7 and p99 < 5 else 'missed'})"
+                          for c, (ratio, p99) in checks.items()) + ".",
               f"- `/v1/messages` at least 3,000/s with p99 under 10 ms on SQLite: {n(sqlite_messages)}/s, p99 "
               f"{results['SQLite']['messages']['p99']:.2f} ms "
               f"({'met' if sqlite_messages >= 3000 and results['SQLite']['messages']['p99'] < 10 else 'missed'}).",
