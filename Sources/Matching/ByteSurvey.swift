@@ -7,14 +7,19 @@
 public struct ByteSurvey: Sendable {
     /// Kinds (0 to 15) per byte.
     let kinds: [UInt8]
-    /// For state `s` and kind `k`, at `s * 16 + k`: the next state times 16 in the low 11 bits
-    /// (the walks mask them with `0x7FF`), and the flags raised in bits 11 to 15.
+    /// For state `s` and kind `k`, at `s * 16 + k`: the next state times 16 in the bits of
+    /// `stateMask`, and the flags raised in the bits from `flagShift` up.
     let table: [UInt16]
     /// Flags raised when the text ends in each state.
     let final: [UInt8]
 
     /// The most states a survey may have.
     public static let maxStates = 128
+
+    /// Where a `table` entry's flags begin: above the next state times 16.
+    @inline(__always) static var flagShift: UInt16 { 11 }
+    /// The bits of a `table` entry that hold the next state times 16.
+    @inline(__always) static var stateMask: UInt16 { (1 << flagShift) - 1 }
 
     /// A survey: `kinds` (256 entries, each below 16); `next(state, kind)` the next state
     /// (below `maxStates`) and the flags (5 bits) raised on the way; `final(state)` the flags
@@ -28,7 +33,7 @@ public struct ByteSurvey: Sendable {
             for k in 0..<16 {
                 let (to, flags) = next(s, UInt8(k))
                 precondition(to >= 0 && to < states && flags < 32, "a state below \(states) and five flags")
-                table[s * 16 + k] = UInt16(to * 16) | UInt16(flags) << 11
+                table[s * 16 + k] = UInt16(to * 16) | UInt16(flags) << ByteSurvey.flagShift
             }
         }
         self.table = table
@@ -40,5 +45,5 @@ public struct ByteSurvey: Sendable {
 
     /// The flags of a walk that has raised `raised` (entries or-ed) and stands in `state` (times 16).
     @inline(__always)
-    func flags(raised: UInt16, state: Int) -> UInt8 { UInt8(truncatingIfNeeded: raised >> 11) | final[state >> 4] }
+    func flags(raised: UInt16, state: Int) -> UInt8 { UInt8(truncatingIfNeeded: raised >> ByteSurvey.flagShift) | final[state >> 4] }
 }

@@ -148,8 +148,8 @@ extension LiteralAutomaton {
             accA &+= p
             accB &+= q
             let e = survey[stateA &+ Int(p >> 60)], f = survey[stateB &+ Int(q >> 60)]
-            stateA = Int(e & 0x7FF)
-            stateB = Int(f & 0x7FF)
+            stateA = Int(e & ByteSurvey.stateMask)
+            stateB = Int(f & ByteSurvey.stateMask)
             raisedA |= e
             raisedB |= f
             ia &+= 1

@@ -118,7 +118,7 @@ extension LiteralAutomaton {
             let p = packed[x]
             l.acc &+= p
             let e = survey[l.surveyState &+ Int(p >> 60)]
-            l.surveyState = Int(e & 0x7FF) // the next state: `ByteSurvey.table`'s low 11 bits
+            l.surveyState = Int(e & ByteSurvey.stateMask)
             l.raised |= e
             l.i &+= 1
         } while l.i < end && l.row < limit

@@ -47,8 +47,7 @@ extension PCRE2Regex {
                 continue
             case UInt8(ascii: "\\"):
                 guard i + 1 < hi else { return nil }
-                // Escapes that read more than one character after the backslash, or refer to groups.
-                if Array("xoNgkpPQEc0123456789".utf8).contains(s[i + 1]) { return nil }
+                if multiCharacterEscapes.contains(s[i + 1]) { return nil }
                 i += 2
             case UInt8(ascii: "["):
                 guard let end = classEnd(s, from: i) else { return nil }
@@ -70,6 +69,9 @@ extension PCRE2Regex {
         }
         return min(least, best)
     }
+
+    /// The bytes after `\` of the escapes that read more than one character or refer to groups.
+    private static let multiCharacterEscapes = Set("xoNgkpPQEc0123456789".utf8)
 
     /// The offset of the `)` that closes the group opening at `open`, before `hi`; nil when none does.
     private static func groupEnd(_ s: [UInt8], _ open: Int, _ hi: Int) -> Int? {
