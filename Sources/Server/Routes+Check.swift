@@ -25,7 +25,7 @@ extension Router where Context == AppContext {
             let loaded = state.rules.loaded
             // The request's domains are applied by the compiled rules' link check, not by compiling them again.
             let extra = body.allowDomains.flatMap { $0.isEmpty ? nil : AllowedDomains($0) }
-            let report = try await state.checks.run(size: text.utf8.count) { loaded.ruleset.check(text, channel: channel, allowing: extra) }
+            let report = try await state.checks.run(size: text.utf8.count) { loaded.check(text, channel: channel, allowing: extra) }
             let encoding = SMSEncoding(analyzing: text)
             state.metrics.decision(report, action: "check")
             try await state.store.appendAudit(AuditRecord(
@@ -33,7 +33,7 @@ extension Router where Context == AppContext {
                 decision: report.decision.rawValue, rulesVersion: report.rulesVersion,
                 findingsJSON: FindingsJSON.encode(report.findings), caller: context.caller?.id ?? "", at: state.clock()))
             // The audit keeps the rules' own words; the caller reads them in its language.
-            let shown = loaded.ruleset.localized(report, language: language)
+            let shown = loaded.localized(report, language: language)
             return .json(CheckResponse(decision: report.decision.rawValue, rulesVersion: report.rulesVersion,
                                        findings: shown.findings.map(FindingRecord.init), omitted: report.omitted,
                                        encoding: encoding.charset.rawValue, segments: encoding.segments,

@@ -17,6 +17,18 @@ public final class RulesHolder: Sendable {
             self.ruleset = ruleset
             self.loadedAt = loadedAt
         }
+
+        /// `Ruleset.check(_:channel:allowing:)` with these rules. A method here reads the ruleset
+        /// in place, where a call through `loaded.ruleset` in a request handler copied it (a
+        /// retain and a release of each of its parts, per request).
+        public func check(_ text: String, channel: Channel, allowing extra: AllowedDomains?) -> Report {
+            ruleset.check(text, channel: channel, allowing: extra)
+        }
+
+        /// `Ruleset.localized(_:language:)` with these rules, read in place as `check` does.
+        public func localized(_ report: Report, language: String) -> Report {
+            ruleset.localized(report, language: language)
+        }
     }
 
     /// Where the rules come from: a directory, or the built-in rules.
