@@ -156,10 +156,10 @@ extension LiteralAutomaton {
         /// Both automata run side by side as one: a state per pair of states that text can reach.
         func product(_ other: Component) -> Component {
             let k = classCount
-            // Text reaches few of the pairs (a, b): they are numbered through an open-addressing map
-            // keyed by a·m+b, where a table of every pair would be the largest allocation of a load.
-            var number = PairNumbering(expected: stateCount + other.stateCount)
-            _ = number.number(of: 0)
+            // Text reaches few of the pairs (a, b): they are numbered as they are found, where a
+            // table of every pair would be the largest allocation of a load.
+            var number = PairNumbering(leftCount: stateCount, rightCount: other.stateCount)
+            _ = number.number(0, 0)
             var pairs: [(Int32, Int32)] = [(0, 0)]
             var delta: [Int32] = []
             // Room for twice the states of both at once: pages the product never reaches are never
@@ -167,7 +167,6 @@ extension LiteralAutomaton {
             delta.reserveCapacity(min(stateCount * other.stateCount, 2 * (stateCount + other.stateCount)) * k)
             var outputs: [[Int32]] = []
             var head = 0
-            let m = UInt64(other.stateCount)
             while head < pairs.count {
                 let (a, b) = pairs[head]; head += 1
                 let own = self.outputs[Int(a)], theirs = other.outputs[Int(b)]
@@ -177,7 +176,7 @@ extension LiteralAutomaton {
                 if delta.count + k > delta.capacity { delta.reserveCapacity(delta.count + max(delta.count / 4, k * 256)) }
                 for c in 0..<k {
                     let next = (self.delta[Int(a) * k + c], other.delta[Int(b) * k + c])
-                    let id = number.number(of: UInt64(next.0) * m + UInt64(next.1))
+                    let id = number.number(next.0, next.1)
                     if Int(id) == pairs.count { pairs.append(next) }
                     delta.append(id)
                 }
@@ -186,6 +185,66 @@ extension LiteralAutomaton {
             out.delta = delta
             out.outputs = outputs
             return out
+        }
+
+        /// The scan's tables: this automaton and `other` side by side, as `product` gives them,
+        /// with the states that end a literal numbered last (the scan tests one comparison) and
+        /// each entry the next state's row as a byte offset (see `LiteralAutomaton.delta`).
+        ///
+        /// The two kinds of state are numbered apart as they are found and their rows written to
+        /// two tables, joined at the end: no product table is built and then copied in a new order.
+        func scanTables(with other: Component) -> (delta: [UInt32], firstOutput: Int, outputStart: [Int32], outputIDs: [Int32]) {
+            let k = classCount
+            // A state's place while the tables grow: its index among the states that end no
+            // literal, or `endsBit` with its index among those that do.
+            let endsBit: UInt32 = 1 << 31
+            var number = PairNumbering(leftCount: stateCount, rightCount: other.stateCount)
+            var places: [UInt32] = []
+            var pairs: [(Int32, Int32)] = []
+            var plainCount: UInt32 = 0, endingCount: UInt32 = 0
+            func place(_ a: Int32, _ b: Int32) -> UInt32 {
+                let id = Int(number.number(a, b))
+                if id == places.count {
+                    pairs.append((a, b))
+                    if self.outputs[Int(a)].isEmpty && other.outputs[Int(b)].isEmpty {
+                        places.append(plainCount); plainCount += 1
+                    } else {
+                        places.append(endsBit | endingCount); endingCount += 1
+                    }
+                }
+                return places[id]
+            }
+            precondition(place(0, 0) == 0, "the start state ends no literal")
+            // Room for twice the states of both, as in `product`: the rows of the states that end
+            // a literal are appended to it at the end, without growing it.
+            var plain: [UInt32] = []
+            plain.reserveCapacity(2 * (stateCount + other.stateCount) * k)
+            var ending: [UInt32] = []
+            var starts: [Int32] = [0], ids: [Int32] = []
+            var head = 0
+            while head < pairs.count {
+                let (a, b) = pairs[head]
+                let ends = places[head] & endsBit != 0
+                head += 1
+                if ends {
+                    let own = self.outputs[Int(a)], theirs = other.outputs[Int(b)]
+                    ids += theirs.isEmpty ? own : own.isEmpty ? theirs : Array(Set(own + theirs)).sorted()
+                    starts.append(Int32(ids.count))
+                }
+                for c in 0..<k {
+                    let next = place(self.delta[Int(a) * k + c], other.delta[Int(b) * k + c])
+                    if ends { ending.append(next) } else { plain.append(next) }
+                }
+            }
+            let firstOutput = Int(plainCount)
+            plain += ending
+            // Places become row offsets: state number × classes × 4 bytes.
+            let row = UInt32(k * 4)
+            for i in plain.indices {
+                let p = plain[i]
+                plain[i] = (p & endsBit == 0 ? p : UInt32(firstOutput) + (p & ~endsBit)) * row
+            }
+            return (plain, firstOutput, starts, ids)
         }
     }
 }

@@ -95,31 +95,11 @@ public struct LiteralAutomaton: Sendable {
         let a = Component(patterns, anchored, classes, wordClass, anchored: true)
         let literals = free.isEmpty ? a : a.product(Component(patterns, free, classes, wordClass, anchored: false))
         // Link anchors are found in the same pass, as one more (pseudo-)literal.
-        let machine = literals.product(LiteralAutomaton.anchors(classes, id: Int32(patterns.count)))
-        let n = machine.stateCount
-
-        // Renumber so that output states come last: the scan loop tests one comparison.
-        var order = (0..<n).filter { machine.outputs[$0].isEmpty }
-        let firstOut = order.count
-        order += (0..<n).filter { !machine.outputs[$0].isEmpty }
-        precondition(order[0] == 0, "the start state has no output")
-        var newNumber = [Int32](repeating: 0, count: n)
-        for (new, old) in order.enumerated() { newNumber[old] = Int32(new) }
-        var table = [UInt32](repeating: 0, count: n * k)
-        for (new, old) in order.enumerated() {
-            // Entries are rows' byte offsets (state × classes × 4), saving arithmetic per text byte.
-            for c in 0..<k { table[new * k + c] = UInt32(newNumber[Int(machine.delta[old * k + c])]) * UInt32(k * 4) }
-        }
-        var starts: [Int32] = [0]
-        var ids: [Int32] = []
-        for old in order[firstOut...] {
-            ids += machine.outputs[old]
-            starts.append(Int32(ids.count))
-        }
-        self.delta = table
-        self.firstOutputState = UInt32(firstOut)
-        self.outputStart = starts
-        self.outputIDs = ids
+        let tables = literals.scanTables(with: LiteralAutomaton.anchors(classes, id: Int32(patterns.count)))
+        self.delta = tables.delta
+        self.firstOutputState = UInt32(tables.firstOutput)
+        self.outputStart = tables.outputStart
+        self.outputIDs = tables.outputIDs
     }
 
     /// Word bytes for boundaries: ASCII letters and digits, and every byte of a non-ASCII character.
