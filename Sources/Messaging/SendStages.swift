@@ -76,7 +76,7 @@ public struct ConsentStage: SendStage {
         if state.optedOut, let e = state.latest {
             let when = ISO8601DateFormatter().string(from: e.at)
             throw SendError(.conflict, code: "recipient_opted_out",
-                            message: "The patient opted out of texts from \(c.fromNumber) on \(when) by \(e.source == "keyword" ? "replying \(e.text)" : e.source == "phrase" ? "writing \"\(e.text)\"" : e.source). Texts cannot be sent until they text START to \(c.fromNumber).",
+                            message: "The patient opted out of texts from \(c.fromNumber) on \(when) by \(e.source == "keyword" ? "replying \(e.text)" : e.source == "phrase" ? "writing \"\(e.text)\"" : e.source == "secure-reply" ? "writing \"\(e.text)\" in a secure reply" : e.source). Texts cannot be sent until they text START to \(c.fromNumber).",
                             details: .optedOut(.init(phone: phone, practiceNumber: c.fromNumber, optedOutAt: when, source: e.source, text: e.text,
                                                      remedy: "The patient can text START to \(c.fromNumber) to receive texts again.")))
         }
@@ -104,9 +104,15 @@ public struct ComplianceStage: SendStage {
         }
         c.report = report
         if report.decision == .block {
+            var reasons = report.findings.filter { $0.severity == .error }.map { "\($0.rule) (\"\($0.match)\")" }
+            // A rule that could not finish blocks too (it fails closed): say which, and why.
+            if report.incompleteSeverity == .error {
+                reasons += report.incomplete.map { "\($0) (stopped at its regex match limit, so the text could not be fully checked)" }
+            }
             throw SendError(.blocked, code: "message_blocked",
-                            message: "The message breaks carrier rules: " + report.findings.filter { $0.severity == .error }.map { "\($0.rule) (\"\($0.match)\")" }.joined(separator: ", ") + ". Change the text and send again.",
-                            details: .blocked(rulesVersion: report.rulesVersion, findings: report.findings.map(FindingRecord.init)))
+                            message: "The message breaks carrier rules: " + reasons.joined(separator: ", ") + ". Change the text and send again.",
+                            details: .blocked(rulesVersion: report.rulesVersion, findings: report.findings.map(FindingRecord.init),
+                                              incomplete: report.incomplete))
         }
     }
 }

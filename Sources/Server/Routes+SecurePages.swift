@@ -85,11 +85,11 @@ extension Router where Context == AppContext {
             if !body.isEmpty {
                 let message = try await state.store.message(id: link.messageId)
                 let recipient = try await state.store.recipient(id: link.recipientId)
-                try await state.store.insertInbound(InboundMessage(
-                    id: Identifier.make("in"), from: recipient?.cellPhone ?? recipient?.email ?? "patient", to: "secure",
-                    body: body, recipientId: link.recipientId, queue: message?.queue,
-                    classification: "secure-reply", reviewReason: nil, blocked: false, receivedAt: state.clock(),
-                    repaired: cleaned.removedControls || formRepaired))
+                // A STOP or a "please stop texting me" here opts the patient out, as it would by text.
+                _ = try await state.inbound.receiveSecureReply(
+                    body, recipient: recipient, recipientId: link.recipientId, queue: message?.queue,
+                    practiceNumber: message?.fromNumber ?? state.config.practice.number,
+                    repaired: cleaned.removedControls || formRepaired)
             }
             return pages.redirect("/s/\(token)/thread")
         }

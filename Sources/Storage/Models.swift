@@ -203,7 +203,8 @@ public struct ConsentEvent: Sendable, Equatable {
     public var practiceNumber: String
     /// `opt-out` or `opt-in`.
     public var action: String
-    /// `keyword`, `phrase`, `provider` (carrier refusal), `import`, `staff`.
+    /// `keyword`, `phrase`, `secure-reply` (a revocation written on the secure page), `provider`
+    /// (carrier refusal), `import`, `staff`.
     public var source: String
     /// The keyword or phrase, or a note.
     public var text: String
