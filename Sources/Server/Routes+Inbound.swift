@@ -16,11 +16,13 @@ extension Router where Context == AppContext {
             let isForm = request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true
                 && !raw.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("{")
             var fields: [String: String] = [:]
-            var formRepaired = false
+            var wayInRepaired = false
             if isForm {
-                (fields, formRepaired) = FormEncoding.decodeRepairing(buffer.readableBytesView)
+                (fields, wayInRepaired) = FormEncoding.decodeRepairing(buffer.readableBytesView)
             } else {
-                let body = try BodyReader.decode(InboundRequest.self, InboundJSON.escapingControls(raw.utf8))
+                let (json, replacedSurrogate) = InboundJSON.repairing(raw.utf8)
+                wayInRepaired = replacedSurrogate
+                let body = try BodyReader.decode(InboundRequest.self, json)
                 fields["from"] = body.from
                 fields["body"] = body.body
                 if let to = body.to { fields["to"] = to }
@@ -37,7 +39,7 @@ extension Router where Context == AppContext {
                 // Never refused for its content: line ends made LF, control characters removed, and
                 // the record marked repaired when anything beyond line ends had to change.
                 let cleaned = InboundText.clean(body)
-                let repaired = cleaned.removedControls || formRepaired || !raw.utf8.elementsEqual(buffer.readableBytesView)
+                let repaired = cleaned.removedControls || wayInRepaired || !raw.utf8.elementsEqual(buffer.readableBytesView)
                 let result = try await state.inbound.receive(from: from, to: to, body: cleaned.text, repaired: repaired)
                 state.metrics.inbound(result.message.classification)
                 if isForm {

@@ -200,6 +200,33 @@ struct InboundFormatTests {
         }
     }
 
+    @Test("a JSON escape of a lone surrogate is repaired to U+FFFD, not refused: the STOP opts out", arguments: [
+        #"STOP\ud800"#, #"STOP\uDFFF"#, #"\udbff STOP"#, #"STOP \ud83d\u0020"#,
+    ])
+    func loneSurrogateEscape(body: String) async throws {
+        try await withServer { h, client in
+            let r = try await client.call(.post, "/v1/inbound", key: h.keys.provider,
+                                          json: "{\"from\":\"+15552102001\",\"body\":\"\(body)\"}")
+            #expect(r.status == .ok, "\(r)")
+            #expect(r.json["repaired"] as? Bool == true, "\(r)")
+            let stored = try #require(try await h.store.inbound(phone: "+15552102001").first)
+            #expect(stored.classification == "opt-out", "\(stored.body)")
+            #expect(stored.body.unicodeScalars.contains("\u{FFFD}"), "\(stored.body)")
+        }
+    }
+
+    @Test("a valid surrogate pair and an escaped backslash before u are kept as they are")
+    func surrogatePairKept() async throws {
+        try await withServer { h, client in
+            let r = try await client.call(.post, "/v1/inbound", key: h.keys.provider,
+                                          json: #"{"from":"+15552102001","body":"ok \ud83d\ude00 \\ud800"}"#)
+            #expect(r.status == .ok, "\(r)")
+            #expect(r.json["repaired"] as? Bool == false, "\(r)")
+            let stored = try #require(try await h.store.inbound(phone: "+15552102001").first)
+            #expect(stored.body == "ok \u{1F600} \\ud800", "\(stored.body)")
+        }
+    }
+
     @Test("JSON labelled as a form is still read as JSON")
     func jsonLabelledForm() async throws {
         try await withServer { h, client in
