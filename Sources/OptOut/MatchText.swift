@@ -1,7 +1,9 @@
 import Foundation
 
-/// A text as the classifiers read it: case-folded, accents removed except the tilde of ñ,
-/// apostrophes made plain, emoji, symbols and invisible characters dropped, and split into
+/// A text as the classifiers read it: compatibility forms read as plain letters (a phone in
+/// full-width mode types `ＳＴＯＰ`; `𝐒𝐓𝐎𝐏` and `Ⓢ` read the same), case-folded, accents
+/// removed except the tilde of ñ, apostrophes made plain, emoji, symbols and invisible
+/// characters dropped, and split into
 /// clauses at sentence punctuation (`. ! ? ; : ¡ ¿`, line ends) and into words within them.
 /// "¡ALTO!" is the one word `alto`; "Ya no me envíen más 🙏" is `ya no me envien mas`.
 public struct MatchText: Sendable, Equatable {
@@ -23,7 +25,7 @@ public struct MatchText: Sendable, Equatable {
             if !clause.isEmpty { clauses.append(clause) }
             clause = []
         }
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in text.decomposedStringWithCompatibilityMapping.unicodeScalars {
             let p = scalar.properties
             switch p.generalCategory {
             case .nonspacingMark, .spacingMark, .enclosingMark:

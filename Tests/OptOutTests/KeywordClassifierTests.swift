@@ -40,6 +40,14 @@ struct KeywordClassifierTests {
         #expect(classifier.classify(text).trigger == text.uppercased())
     }
 
+    @Test("a keyword typed in full-width, mathematical or circled letters is that keyword",
+          arguments: [("ＳＴＯＰ", "STOP"), ("ｓｔｏｐ", "STOP"), ("𝐒𝐓𝐎𝐏", "STOP"), ("ＡＬＴＯ", "ALTO"), ("Ⓢⓣⓞⓟ", "STOP"),
+                      ("ＳＴＡＲＴ", "START")])
+    func compatibilityForms(_ text: String, keyword: String) {
+        #expect(classifier.classify(text).trigger == keyword, "\(text)")
+        #expect(classifier.classify(text).intent == (keyword == "START" ? .optIn : .optOut), "\(text)")
+    }
+
     @Test("surrounding white space, inner runs of white space and trailing punctuation are ignored",
           arguments: ["  STOP  ", "\tstop\n", "STOP.", "stop!", "Stop!!!", "STOP?", "stop;", "Opt   out.", "opt\tout", "STOP  ALL!", "\"STOP\"", "“stop”", "(stop)", "stop ."])
     func whitespaceAndPunctuation(_ text: String) {
