@@ -98,7 +98,12 @@ public struct RuleDirectory: Sendable {
         if files.isEmpty && problems.isEmpty {
             throw .invalid([RuleDiagnostic(SourceLocation(path: path, line: 1, column: 1), "the directory holds no `.yml` rule files")])
         }
-        let (directory, diagnostics) = scan(files: files, display: path, root: path)
+        var (directory, diagnostics) = scan(files: files, display: path, root: path)
+        // Settings alone are not a ruleset: checked against none, every text would pass.
+        if directory.rules.isEmpty && diagnostics.isEmpty && problems.isEmpty {
+            diagnostics.append(RuleDiagnostic(SourceLocation(path: path, line: 1, column: 1),
+                                              "the directory holds no rule, only `\(settingsFile)`; add rule files beside it, or name the rules directory"))
+        }
         return (directory, (problems + diagnostics).sorted { ($0.location.path, $0.location.line) < ($1.location.path, $1.location.line) })
     }
 

@@ -87,6 +87,20 @@ struct InvalidRulesetTests {
         }
     }
 
+    @Test("a directory holding only its settings file is refused: no rule would check anything")
+    func settingsOnly() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("textgate-settings-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "allowed_link_domains: [example.com]\n".write(toFile: dir + "/textgate.yml", atomically: true, encoding: .utf8)
+        #expect {
+            _ = try Ruleset.load(directory: dir)
+        } throws: { error in
+            (error as? RulesError)?.description
+                == "\(dir):1:1: error: the directory holds no rule, only `textgate.yml`; add rule files beside it, or name the rules directory"
+        }
+    }
+
     @Test("RuleDirectory.read validates without running examples")
     func readSkipsExamples() throws {
         Package.enterRoot()
