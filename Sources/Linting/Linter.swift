@@ -40,7 +40,11 @@ public struct Linter: Sendable {
         // Offsets are the same in the masked and the original text: quote the original, so a
         // match that spans placeholders reads as the template does. A placeholder of a syntax
         // the template is not written in is not a fault of the template: it is left out here.
-        var findings = ruleset.check(masked).findings.filter { $0.rule != UnrenderedPlaceholders.id }.map { f -> Finding in
+        let checked = ruleset.check(masked)
+        // A rule that could not finish (its regex hit a limit) is carried to the result, as the
+        // check reports it: at its severity it fails the lint, never passes as clean.
+        var incomplete = checked.incomplete, incompleteSeverity = checked.incompleteSeverity
+        var findings = checked.findings.filter { $0.rule != UnrenderedPlaceholders.id }.map { f -> Finding in
             var g = f
             g.match = position.text(f.start..<f.end)
             return g
@@ -54,8 +58,11 @@ public struct Linter: Sendable {
                 let rendered = try sample.render(source)
                 shown = rendered
                 estimated = false
-                findings += renderedFindings(rendered, known: findings, template: template.text, placeholders: placeholders,
-                                             names: tags.map(\.name), position: position)
+                let renderedCheck = ruleset.check(rendered)
+                for id in renderedCheck.incomplete where !incomplete.contains(id) { incomplete.append(id) }
+                if let s = renderedCheck.incompleteSeverity, s > (incompleteSeverity ?? .info) { incompleteSeverity = s }
+                findings += renderedFindings(renderedCheck, rendered, known: findings, template: template.text,
+                                             placeholders: placeholders, names: tags.map(\.name), position: position)
                 findings += missingValues(tags, placeholders, position)
             } catch {
                 let end = position.lineEnd(1)
@@ -83,8 +90,9 @@ public struct Linter: Sendable {
             (g.endLine, g.endColumn) = template.origin.fileLocation(line: f.endLine, column: f.endColumn)
             return g
         }.sorted { ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule) }
-        return LintResult(template: template, report: Report(rulesVersion: ruleset.version, findings: located), encoding: encoding,
-                          estimated: estimated)
+        let report = Report(rulesVersion: ruleset.version, findings: located, incomplete: incomplete,
+                            incompleteSeverity: incompleteSeverity ?? .warning)
+        return LintResult(template: template, report: report, encoding: encoding, estimated: estimated)
     }
 
     /// The variable a placeholder names: `{{{ link }}}` and `{{& link}}` name `link`; comments name nothing.
@@ -99,14 +107,15 @@ public struct Linter: Sendable {
         return t.trimmingCharacters(in: .whitespaces)
     }
 
-    /// Findings that only the rendered text has, located at the placeholder whose value caused them.
-    func renderedFindings(_ rendered: String, known: [Finding], template: String, placeholders: [Range<Int>],
+    /// Findings that only the rendered text has (`report` is its check), located at the
+    /// placeholder whose value caused them.
+    func renderedFindings(_ report: Report, _ rendered: String, known: [Finding], template: String, placeholders: [Range<Int>],
                           names: [String?], position: TextPosition) -> [Finding] {
         let values = sample?.flattened ?? []
         let renderedScalars = Array(rendered.unicodeScalars)
         var out: [Finding] = []
         // A placeholder left as written for want of a value is named by `missingValues` instead.
-        for f in ruleset.check(rendered).findings where f.rule != UnrenderedPlaceholders.id
+        for f in report.findings where f.rule != UnrenderedPlaceholders.id
             && !known.contains(where: { $0.rule == f.rule && $0.match == f.match }) {
             let causes = values.filter { v in
                 let needle = Array(v.value.unicodeScalars)

@@ -14,8 +14,9 @@ public enum SendErrorDetails: Encodable, Sendable, Equatable {
     case tooLong(Length)
     /// A notify method the recipient lacks fields for: `method`, `missing`.
     case notSendable(method: String, missing: [String])
-    /// The rules blocked the text: `rulesVersion`, `findings`.
-    case blocked(rulesVersion: String, findings: [FindingRecord])
+    /// The rules blocked the text: `rulesVersion`, `findings`, and `incomplete` (the rules that
+    /// could not finish; left out when every rule finished).
+    case blocked(rulesVersion: String, findings: [FindingRecord], incomplete: [String] = [])
     /// Broadcast templates the rules blocked: `templates`, each with `language`, `rulesVersion`, `findings`.
     case templatesBlocked([TemplateFindings])
     /// Ids that name no one: `missing`.
@@ -59,7 +60,7 @@ public enum SendErrorDetails: Encodable, Sendable, Equatable {
         }
     }
 
-    private enum Keys: String, CodingKey { case fields, method, missing, rulesVersion, findings, templates }
+    private enum Keys: String, CodingKey { case fields, method, missing, rulesVersion, findings, incomplete, templates }
 
     /// The case's fields as one JSON object.
     public func encode(to encoder: any Encoder) throws {
@@ -73,10 +74,11 @@ public enum SendErrorDetails: Encodable, Sendable, Equatable {
             var c = encoder.container(keyedBy: Keys.self)
             try c.encode(method, forKey: .method)
             try c.encode(missing, forKey: .missing)
-        case .blocked(let rulesVersion, let findings):
+        case .blocked(let rulesVersion, let findings, let incomplete):
             var c = encoder.container(keyedBy: Keys.self)
             try c.encode(rulesVersion, forKey: .rulesVersion)
             try c.encode(findings, forKey: .findings)
+            if !incomplete.isEmpty { try c.encode(incomplete, forKey: .incomplete) }
         case .templatesBlocked(let templates):
             var c = encoder.container(keyedBy: Keys.self)
             try c.encode(templates, forKey: .templates)

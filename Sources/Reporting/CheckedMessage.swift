@@ -50,6 +50,8 @@ public struct FindingTally: Sendable, Equatable {
     public var messages = 0
     /// Messages that could not be checked (invalid UTF-8, an unreadable file).
     public var unreadable = 0
+    /// Messages a rule could not finish checking (its regex hit a limit).
+    public var incomplete = 0
 
     /// Tallies `messages`.
     public init(_ messages: [CheckedMessage]) {
@@ -62,6 +64,7 @@ public struct FindingTally: Sendable, Equatable {
 
     /// Adds one report.
     public mutating func add(_ report: Report?) {
+        if report?.incomplete.isEmpty == false { incomplete += 1 }
         for f in report?.findings ?? [] {
             switch f.severity {
             case .error: errors += 1
@@ -71,10 +74,12 @@ public struct FindingTally: Sendable, Equatable {
         }
     }
 
-    /// "2 errors, 1 warning in 5 messages", and ", 1 unreadable" when some could not be checked.
+    /// "2 errors, 1 warning in 5 messages", then ", 1 not fully checked" and ", 1 unreadable"
+    /// when some messages were not wholly checked.
     public var summary: String {
         func n(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-        let counts = "\(n(errors, "error")), \(n(warnings, "warning")), \(n(infos, "info")) in \(n(messages, "message"))"
+        var counts = "\(n(errors, "error")), \(n(warnings, "warning")), \(n(infos, "info")) in \(n(messages, "message"))"
+        if incomplete > 0 { counts += ", \(incomplete) not fully checked" }
         return unreadable == 0 ? counts : counts + ", \(unreadable) unreadable"
     }
 }

@@ -44,7 +44,9 @@ public enum TextReporter {
             out += "\(m.source):\(m.firstLine):1: note: \(report.omitted[id]!) more findings of [\(id)] not listed (at most \(Ruleset.findingsPerRule) of a rule are)\n"
         }
         for id in report.incomplete {
-            out += "\(m.source):\(m.firstLine):1: warning: rule `\(id)` stopped at its regex match limit, so this message was not fully checked [\(id)]\n"
+            // Counted at the worst severity of the rules that stopped: an error rule's blocks.
+            let severity = (report.incompleteSeverity ?? .warning).rawValue
+            out += "\(m.source):\(m.firstLine):1: \(severity): rule `\(id)` stopped at its regex match limit, so this message was not fully checked [\(id)]\n"
         }
         return out
     }

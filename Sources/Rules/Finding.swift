@@ -55,6 +55,8 @@ public struct Report: Sendable, Equatable {
     public var incomplete: [String]
     /// Findings of a rule beyond the reported ones, by rule id (the decision counts them all).
     public var omitted: [String: Int]
+    /// The worst severity of the rules in `incomplete`, nil when every rule finished.
+    public var incompleteSeverity: Severity?
 
     /// A report; the decision follows from the findings. A rule that could not finish counts
     /// as a finding of its severity (`incompleteSeverity`, the worst of them): an `error` rule
@@ -70,7 +72,14 @@ public struct Report: Sendable, Equatable {
         }
         self.decision = decision
         self.incomplete = incomplete
+        self.incompleteSeverity = incomplete.isEmpty ? nil : incompleteSeverity
         self.omitted = omitted
+    }
+
+    /// Whether the report has a finding of `severity` or worse, or a rule of such a severity
+    /// that could not finish (it might have found one): what `--fail-on` fails on.
+    public func reaches(_ severity: Severity) -> Bool {
+        findings.contains { $0.severity >= severity } || incompleteSeverity.map { $0 >= severity } == true
     }
 
     /// This report with `extra` findings merged in by position; the decision can only rise.

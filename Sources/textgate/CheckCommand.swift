@@ -70,7 +70,7 @@ struct CheckCommand: ParsableCommand {
                 problem = e.description
                 unreadable += 1
             }
-            if let report, report.findings.contains(where: { $0.severity >= failSeverity }) { failing = true }
+            if let report, report.reaches(failSeverity) { failing = true }
             let needsText = format == .text && (problem != nil || !(report?.findings.isEmpty ?? true))
             let checked = CheckedMessage(source: source, number: number, firstLine: firstLine,
                                          text: needsText ? String(decoding: bytes, as: UTF8.self) : "",

@@ -49,7 +49,7 @@ struct JSONLinesStream {
             }
             return
         case .success(let report):
-            if !failing, report.findings.contains(where: { $0.severity >= failSeverity }) { failing = true }
+            if !failing, report.reaches(failSeverity) { failing = true }
             JSONLinesReporter.appendRecord(number: number, report: report, to: &writer)
         case .failure(let error):
             unreadable = true

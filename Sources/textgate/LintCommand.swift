@@ -149,7 +149,9 @@ struct LintCommand: ParsableCommand {
                     baselined += 1
                     return false
                 }
-                results[i].report = Report(rulesVersion: ruleset.version, findings: kept)
+                let r = results[i].report
+                results[i].report = Report(rulesVersion: ruleset.version, findings: kept, incomplete: r.incomplete,
+                                           incompleteSeverity: r.incompleteSeverity ?? .warning, omitted: r.omitted)
             }
         }
         var fileTexts: [String: String] = [:]
@@ -202,7 +204,7 @@ struct LintCommand: ParsableCommand {
             out.write(rendered)
             out.flush()
         }
-        if messages.contains(where: { $0.report?.findings.contains { $0.severity >= failOn.severity } ?? false }) {
+        if messages.contains(where: { $0.report?.reaches(failOn.severity) ?? false }) {
             throw ExitStatus.findings.code
         }
     }

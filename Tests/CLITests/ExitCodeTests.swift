@@ -27,6 +27,23 @@ struct ExitCodeTests {
         #expect(r.stdout.contains("info: "))
     }
 
+    @Test("an error rule that stops at its regex limit fails closed: exit 1, counted, named as an error")
+    func incompleteErrorRule() throws {
+        let rules = "fixtures/rulesets/valid/catastrophic-regex-error"
+        let text = String(repeating: "a", count: 60) + "!"
+        let plain = try CLI.run(["check", "--rules", rules, text])
+        #expect(plain.status == 1, "\(plain)")
+        #expect(plain.stdout.contains("error: rule `nested-quantifier-error` stopped at its regex match limit"), "\(plain.stdout)")
+        #expect(plain.stdout.contains("1 not fully checked"), "\(plain.stdout)")
+        let lines = try CLI.run(["check", "--rules", rules, "--format", "jsonl", text])
+        #expect(lines.status == 1, "\(lines)")
+        #expect(try lines.jsonLines().first?["decision"] as? String == "block")
+        let file = try CLI.temporaryFile(Data((text + "\n").utf8))
+        defer { CLI.remove(file) }
+        let streamed = try CLI.run(["check", "--rules", rules, "--format", "jsonl", "--lines", file.path])
+        #expect(streamed.status == 1, "\(streamed)")
+    }
+
     @Test("2 for an invalid rules directory, printing every problem and checking nothing")
     func invalidRules() throws {
         let dir = "fixtures/rulesets/invalid/three-broken-files"

@@ -10,6 +10,17 @@ struct LintExitCodeTests {
         #expect(try Lint.run(["fixtures/templates/clean", "fixtures/templates/violations/results-ready.txt"]).status == 1)
     }
 
+    @Test("a template an error rule could not finish checking fails the lint as blocked, never passes")
+    func incompleteErrorRule() throws {
+        let scratch = try Lint.Scratch()
+        defer { scratch.remove() }
+        let file = try scratch.write("slow.txt", String(repeating: "a", count: 60) + "!")
+        let r = try Lint.run(["--rules", "fixtures/rulesets/valid/catastrophic-regex-error", "--format", "jsonl", file])
+        #expect(r.status == 1, "\(r)")
+        #expect(r.stdout.contains("\"decision\":\"block\""), "\(r.stdout)")
+        #expect(r.stdout.contains("\"incomplete\":[\"nested-quantifier-error\"]"), "\(r.stdout)")
+    }
+
     @Test("warnings fail only with --fail-on warning")
     func failOnWarning() throws {
         let file = "fixtures/templates/violations/appointment-confirm.mustache"
