@@ -1,8 +1,10 @@
 import Foundation
 
 /// The built-in check every message passes: C0 and C1 control characters other than a line
-/// feed (and a tab where the channel allows one). What is checked must be what is sent, and a
-/// control character is cut, dropped or shown differently along the way, so it blocks.
+/// feed (and a tab where the channel allows one), and the bidirectional embedding, override
+/// and isolate controls. What is checked must be what is sent and what is read: a control
+/// character is cut, dropped or shown differently along the way, and a bidi control reorders
+/// what the phone shows (`\u{202E}yl.tib` reads as `bit.ly`), so each blocks.
 public enum ControlCharacters {
     /// The id, and the category, of its findings.
     public static let id = "control-character"
@@ -10,6 +12,8 @@ public enum ControlCharacters {
     public static let message = "This text holds an invisible control character, which phones, carriers and stores cut or show differently, so the text that arrives would not be the text that was checked. Remove it."
     /// What a tab on SMS costs.
     public static let tabMessage = "This SMS holds a tab, which is not in the GSM-7 alphabet: it makes the whole text UCS-2 (70 characters a segment instead of 160) and shows differently on every phone. Use spaces."
+    /// What a bidirectional control does, and what to do.
+    public static let bidiMessage = "This text holds a bidirectional control character, which reorders how the text around it is shown: a phone would display words and links the rules never saw. Remove it."
     /// Why it matters.
     public static let rationale = "A control character (NUL, escape, backspace, the C1 range) is truncated by some stores and transports and invisible to a reader; text after a NUL can be lost, so the text delivered would differ from the text the rules checked."
 
@@ -30,7 +34,27 @@ public enum ControlCharacters {
                 flag |= (base[i] == 0xC2 ? 1 : 0) & (base[i + 1] < 0xA0 ? 1 : 0)
             }
         }
+        // A bidi control is E2 80 AA-AE or E2 81 A6-A9; curly quotes and dashes (E2 80 9x) are not.
+        if text.count > 2 {
+            let base = text.baseAddress!
+            for i in 0..<(text.count - 2) {
+                let third = base[i + 2]
+                flag |= (base[i] == 0xE2 ? 1 : 0)
+                    & ((base[i + 1] == 0x80 ? 1 : 0) & (third >= 0xAA ? 1 : 0) & (third <= 0xAE ? 1 : 0)
+                        | (base[i + 1] == 0x81 ? 1 : 0) & (third >= 0xA6 ? 1 : 0) & (third <= 0xA9 ? 1 : 0))
+            }
+        }
         return flag != 0
+    }
+
+    /// The bidirectional control at `i` (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI), if one is there.
+    static func bidiControl(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32? {
+        guard i + 2 < text.count, text[i] == 0xE2 else { return nil }
+        switch (text[i + 1], text[i + 2]) {
+        case (0x80, 0xAA...0xAE): return 0x2000 + UInt32(text[i + 2] - 0x80)
+        case (0x81, 0xA6...0xA9): return 0x2040 + UInt32(text[i + 2] - 0x80)
+        default: return nil
+        }
     }
 
     /// The control characters of valid UTF-8 `text` as findings, in order, capped.
@@ -47,6 +71,9 @@ public enum ControlCharacters {
             } else if b == 0xC2, i + 1 < text.count, text[i + 1] >= 0x80, text[i + 1] <= 0x9F {
                 control = UInt32(text[i + 1])
                 width = 2
+            } else if let bidi = bidiControl(text, at: i) {
+                control = bidi
+                width = 3
             } else if b >= 0x80 {
                 width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
             }
@@ -54,7 +81,7 @@ public enum ControlCharacters {
                 let tab = c == 0x09
                 out.append(severity: tab ? .warning : .error) {
                     Finding(rule: id, category: id, severity: tab ? .warning : .error,
-                            message: tab ? tabMessage : message, match: String(UnicodeScalar(c)!),
+                            message: tab ? tabMessage : c > 0xFF ? bidiMessage : message, match: String(UnicodeScalar(c)!),
                             start: scalar, end: scalar + 1, line: line, column: column, endLine: line,
                             endColumn: column + 1,
                             suggestion: tab ? "Replace the tab with spaces."
@@ -90,6 +117,9 @@ public enum ControlCharacters {
         let hex = String(c, radix: 16, uppercase: true)
         let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         if c < 0x20 { return "\(code) (\(names[Int(c)]))" }
+        let bidi: [UInt32: String] = [0x202A: "LRE", 0x202B: "RLE", 0x202C: "PDF", 0x202D: "LRO", 0x202E: "RLO",
+                                      0x2066: "LRI", 0x2067: "RLI", 0x2068: "FSI", 0x2069: "PDI"]
+        if let short = bidi[c] { return "\(code) (\(short), a bidirectional control)" }
         return c == 0x7F ? "\(code) (DEL)" : "\(code) (a C1 control character)"
     }
 

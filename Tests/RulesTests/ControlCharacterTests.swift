@@ -20,6 +20,22 @@ struct ControlCharacterTests {
         }
     }
 
+    @Test("every bidi embedding, override and isolate blocks and is named; marks, quotes and dashes pass")
+    func bidiControls() throws {
+        let rules = try Package.defaultRules()
+        for c: UInt32 in [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069] {
+            let text = "Order at " + String(UnicodeScalar(c)!) + "yl.tib now."
+            let report = rules.check(text)
+            let found = report.findings.filter { $0.rule == ControlCharacters.id }
+            #expect(report.decision == .block, "U+\(String(c, radix: 16))")
+            #expect(found.count == 1 && found.first?.start == 9 && found.first?.end == 10, "\(found)")
+            #expect(found.first?.message == ControlCharacters.bidiMessage)
+            #expect(found.first?.suggestion?.contains("bidirectional control") == true, "\(String(describing: found.first?.suggestion))")
+        }
+        // Left-to-right and right-to-left marks, curly quotes, dashes and an ellipsis are ordinary text.
+        #expect(rules.check("Dr. \u{200F}Cohen\u{200E} said “see you” – soon… ‘ok’").findings.isEmpty)
+    }
+
     @Test("a NUL inside a term cannot hide it: the text is blocked")
     func nulInsideTerm() throws {
         let report = try Package.defaultRules().check("Ask about CB\u{0}D today")
