@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads a file (or standard input) line by line in large blocks, so a 50 MB input is checked
-/// in a few megabytes of memory. Lines end at LF; a CR before it is dropped.
+/// in a few megabytes of memory. Lines end at LF, CR LF or a lone CR, as a CR becomes LF
+/// wherever outgoing text is read.
 struct LineReader {
     let path: String
 
@@ -42,6 +43,19 @@ struct LineReader {
                 var start = 0
                 var i = 0
                 lines.removeAll(keepingCapacity: true)
+                if memchr(p.baseAddress!, 0x0D, filled) != nil {
+                    // A block with a CR: each CR LF, lone CR or LF ends a line. A CR last in the
+                    // block waits for the next read, which may bring its LF.
+                    while i < filled {
+                        let b = p[i]
+                        guard b == 0x0A || b == 0x0D else { i += 1; continue }
+                        if b == 0x0D && i + 1 == filled && !eof { break }
+                        lines.append(start..<i)
+                        i += b == 0x0D && i + 1 < filled && p[i + 1] == 0x0A ? 2 : 1
+                        start = i
+                    }
+                    i = filled
+                }
                 while i < filled {
                     // memchr is vectorised: much faster than a byte loop over megabytes.
                     guard let hit = memchr(p.baseAddress! + i, 0x0A, filled - i) else { break }

@@ -28,14 +28,13 @@ struct MessageInput {
             var number = 1
             let n = input.storage.count
             input.storage.withUnsafeBufferPointer { p in
+                // Lines end at LF, CR LF or a lone CR, as `LineReader` reads them.
                 while start < n {
                     var end = start
-                    while end < n && p[end] != 0x0A { end += 1 }
-                    var last = end
-                    if last > start && p[last - 1] == 0x0D { last -= 1 }
-                    input.messages.append(Message(source: source, number: number, range: start..<last))
+                    while end < n && p[end] != 0x0A && p[end] != 0x0D { end += 1 }
+                    input.messages.append(Message(source: source, number: number, range: start..<end))
                     number += 1
-                    start = end + 1
+                    start = end + (end + 1 < n && p[end] == 0x0D && p[end + 1] == 0x0A ? 2 : 1)
                 }
             }
         } else if arguments.isEmpty {

@@ -43,9 +43,9 @@ struct CheckInputTests {
         #expect(text.stdout.hasPrefix("stdin:2:5: error: "), "\(text)")
     }
 
-    @Test("--lines FILE checks each line as a message and reports file lines", arguments: [false, true])
-    func linesFile(crlf: Bool) throws {
-        let eol = crlf ? "\r\n" : "\n"
+    @Test("--lines FILE checks each line as a message and reports file lines; LF, CR LF and a lone CR end a line",
+          arguments: ["\n", "\r\n", "\r"])
+    func linesFile(eol: String) throws {
         let file = try CLI.temporaryFile(Data((["See you Monday", "Try CBD", "", "Use promo code SPRING"].joined(separator: eol) + eol).utf8))
         defer { CLI.remove(file) }
         let r = try CLI.run(["check", "--format", "jsonl", "--lines", file.path])
@@ -58,6 +58,22 @@ struct CheckInputTests {
         #expect(text.stdout.hasPrefix("\(file.path):2:5: error: "), "\(text)")
         #expect(text.stdout.contains("\(file.path):4:"))
         #expect(!text.stdout.contains("\r"))
+    }
+
+    @Test("a lone CR ends a line wherever it falls, with or without an LF after it, in any block")
+    func loneCR() throws {
+        let r = try CLI.run(["check", "--format", "jsonl", "--lines", "-"], stdin: "ok\rmore\r\nTry CBD\rlast")
+        #expect(r.status == 1, "\(r)")
+        let records = try r.jsonLines()
+        #expect(records.map { $0["line"] as? Int } == [1, 2, 3, 4], "\(r)")
+        #expect(records.map { $0["decision"] as? String } == ["allow", "allow", "block", "allow"], "\(r)")
+        // A CR at the end of a 1 MiB read, its LF in the next: one line end, not two.
+        let big = try CLI.temporaryFile(Data((String(repeating: "a", count: (1 << 20) - 1) + "\r\nTry CBD\n").utf8))
+        defer { CLI.remove(big) }
+        let split = try CLI.run(["check", "--format", "jsonl", "--lines", big.path])
+        #expect(try split.jsonLines().map { $0["line"] as? Int } == [1, 2], "\(split.stderr)")
+        let inspect = try CLI.run(["inspect", "--format", "jsonl", "--lines", "-"], stdin: "ok\rmore\r\nlast")
+        #expect(try inspect.jsonLines().count == 3, "\(inspect)")
     }
 
     @Test("--lines - reads the lines from standard input")
