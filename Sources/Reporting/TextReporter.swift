@@ -34,7 +34,7 @@ public enum TextReporter {
             out += "\(m.source):\(m.sourceLine(of: f)):\(f.column): \(paint(f.severity.rawValue + ":", f.severity, colour)) \(f.message) [\(f.rule)]\n"
             guard f.line - 1 < lines.count else { continue }
             let line = lines[f.line - 1]
-            out += String(String.UnicodeScalarView(line.filter { $0 != "\r" })) + "\n"
+            out += String(String.UnicodeScalarView(line.compactMap(shown))) + "\n"
             let width = f.endLine == f.line ? max(1, f.endColumn - f.column) : max(1, line.count - f.column + 1)
             let pad = line.prefix(f.column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
             out += pad + paint("^" + String(repeating: "~", count: width - 1), nil, colour) + "\n"
@@ -49,6 +49,21 @@ public enum TextReporter {
             out += "\(m.source):\(m.firstLine):1: \(severity): rule `\(id)` stopped at its regex match limit, so this message was not fully checked [\(id)]\n"
         }
         return out
+    }
+
+    /// A scalar of a quoted message as a terminal may show it: a control character would move
+    /// the cursor, retitle the window or recolour the log, so each is shown as one visible
+    /// character in its column (C0 as its control picture, ␀ to ␟; DEL as ␡; C1 and the bidi
+    /// controls, which would reorder the line, as �). A CR is dropped.
+    static func shown(_ s: Unicode.Scalar) -> Unicode.Scalar? {
+        switch s.value {
+        case 0x0D: return nil
+        case 0x09: return s
+        case 0x00...0x1F: return Unicode.Scalar(0x2400 + s.value)
+        case 0x7F: return "\u{2421}"
+        case 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069: return "\u{FFFD}"
+        default: return s
+        }
     }
 
     /// "N errors, N warnings, N infos in N messages (rules VERSION)".

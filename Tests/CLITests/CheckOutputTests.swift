@@ -3,6 +3,16 @@ import Testing
 
 @Suite("check --output", .enabled(if: CLI.available, "the textgate binary was not found"))
 struct CheckOutputTests {
+    @Test("the quoted line shows control characters as visible symbols, never sends them to the terminal")
+    func controlsShownNotSent() throws {
+        let r = try CLI.run(["check", "Hi \u{1B}]0;pwned\u{07} \u{1B}[31mred\u{9B} \u{202E}DBC\u{202C} \u{7F}end"])
+        #expect(r.status == 1, "\(r)")
+        let bytes = Array(r.stdout.utf8)
+        for control: UInt8 in [0x1B, 0x07, 0x7F] { #expect(!bytes.contains(control), "\(r.stdout)") }
+        #expect(!r.stdout.unicodeScalars.contains { (0x80...0x9F).contains($0.value) || $0 == "\u{202E}" })
+        #expect(r.stdout.contains("Hi ␛]0;pwned␇ ␛[31mred� �DBC� ␡end"), "\(r.stdout)")
+    }
+
     @Test("--output writes the report to the file, not standard output, and keeps the exit code")
     func toFile() throws {
         let repo = try ScratchRepo()
