@@ -33,7 +33,7 @@ struct QueryReader {
         switch s {
         case "true": return true
         case "false": return false
-        default: throw invalid(name, "must be `true` or `false`, not `\(s)`")
+        default: throw Self.invalid(name, "must be `true` or `false`, not `\(s)`")
         }
     }
 
@@ -41,7 +41,7 @@ struct QueryReader {
     func int(_ name: String, in range: ClosedRange<Int>, default fallback: Int) throws -> Int {
         guard let s = parameters[name] else { return fallback }
         guard let n = Int(s), range.contains(n) else {
-            throw invalid(name, "must be a whole number from \(range.lowerBound) to \(range.upperBound), not `\(s)`")
+            throw Self.invalid(name, "must be a whole number from \(range.lowerBound) to \(range.upperBound), not `\(s)`")
         }
         return n
     }
@@ -50,7 +50,7 @@ struct QueryReader {
     func time(_ name: String) throws -> Date? {
         guard let s = parameters[name] else { return nil }
         guard let d = APITime.date(s) else {
-            throw invalid(name, "must be an RFC 3339 time such as 2026-01-31T09:00:00Z or 2026-01-31T09:00:00.250Z, not `\(s)`")
+            throw Self.invalid(name, "must be an RFC 3339 time such as 2026-01-31T09:00:00Z or 2026-01-31T09:00:00.250Z, not `\(s)`")
         }
         return d
     }
@@ -58,7 +58,7 @@ struct QueryReader {
     /// One of `values`.
     func oneOf(_ name: String, _ values: [String]) throws -> String? {
         guard let s = parameters[name] else { return nil }
-        guard values.contains(s) else { throw invalid(name, "must be one of \(values.map { "`\($0)`" }.joined(separator: ", ")), not `\(s)`") }
+        guard values.contains(s) else { throw Self.invalid(name, "must be one of \(values.map { "`\($0)`" }.joined(separator: ", ")), not `\(s)`") }
         return s
     }
 
@@ -67,14 +67,15 @@ struct QueryReader {
         var after: PageCursor?
         if let token = parameters["cursor"] {
             guard let cursor = PageCursor(token: token) else {
-                throw invalid("cursor", "is not a cursor this API returned; pass `nextCursor` from the previous page as it is")
+                throw Self.invalid("cursor", "is not a cursor this API returned; pass `nextCursor` from the previous page as it is")
             }
             after = cursor
         }
         return Page(limit: try int("limit", in: 1...1000, default: 100), after: after, from: try time("from"), to: try time("to"))
     }
 
-    private func invalid(_ name: String, _ what: String) -> APIError {
+    /// A 400 `invalid_parameter` naming parameter `name` and what is wrong with it.
+    static func invalid(_ name: String, _ what: String) -> APIError {
         APIError(.badRequest, "invalid_parameter", "The query parameter `\(name)` \(what).", detail: ParameterDetail(parameter: name))
     }
 }

@@ -69,8 +69,14 @@ extension Router where Context == AppContext {
         }
         route(.get, "/v1/audit", roles: [.admin], state: state, registry: registry, query: true) { request, _ in
             let q = try QueryReader(request, allowed: ["recipient", "from", "to", "decision", "limit", "cursor"])
-            // A decision (allow, warn, block) or the code of a refusal (recipient_opted_out, ...).
-            let filter = AuditFilter(recipientId: q.string("recipient"), decision: q.string("decision"))
+            // A decision (allow, warn, block) or the code of a refusal (recipient_opted_out, ...):
+            // every refusal code has an underscore, so a word that is neither is a typo, not a filter.
+            let decision = q.string("decision")
+            if let d = decision, !["allow", "warn", "block"].contains(d),
+               d.range(of: "^[a-z]+(_[a-z]+)+$", options: .regularExpression) == nil {
+                throw QueryReader.invalid("decision", "is `\(d)`: give `allow`, `warn`, `block` or a refusal code such as `recipient_opted_out`")
+            }
+            let filter = AuditFilter(recipientId: q.string("recipient"), decision: decision)
             let page = try await state.store.audit(filter, page: try q.page())
             // What became of each sent text, so texts carriers still filter (30007) show here.
             let deliveries = Dictionary(grouping: try await state.store.deliveries(messageIds: page.items.compactMap(\.messageId))) {

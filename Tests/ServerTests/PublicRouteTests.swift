@@ -81,10 +81,11 @@ struct AuditRouteTests {
         }
     }
 
-    @Test("a bad time or limit is 400 invalid_parameter")
+    @Test("a bad time, limit or decision is 400 invalid_parameter")
     func invalid() async throws {
         try await withServer { h, client in
-            for query in ["from=yesterday", "to=2026-13-01", "limit=0", "limit=5000"] {
+            for query in ["from=yesterday", "to=2026-13-01", "limit=0", "limit=5000", "decision=banana", "decision=blocked",
+                          "decision=Block"] {
                 let r = try await client.call(.get, "/v1/audit?\(query)", key: h.keys.admin)
                 #expect(r.status == .badRequest, "\(query)")
                 #expect(r.errorCode == "invalid_parameter", "\(query)")
