@@ -263,6 +263,8 @@ exceptions:
     - escort you
     - will escort
     - patient escort
+    - adult escort
+    - escort home
   es:
     - le acompañará
     - le acompañara
@@ -280,6 +282,8 @@ examples:
     - "Talk to your teen about sexting and online safety at the next checkup."
     - "Adult flu vaccines are available this week."
     - "A patient escort will meet you at the main entrance."
+    - "You must have an adult escort to drive you home after your colonoscopy."
+    - "You will need an escort home after sedation; no rideshare."
     - "Sus resultados de ITS están listos en el portal."
     - "Ofrecemos consultas confidenciales de salud sexual."
     - "Love you xxx see you at 6"
@@ -499,6 +503,8 @@ exceptions:
     - castanea sativa
     - lactuca sativa
     - pastinaca sativa
+    # Mota is a surname as well as Spanish slang for cannabis
+    - nurse mota
   es:
     - "prueba de drogas (thc"
     - "examen de drogas (thc"
@@ -523,6 +529,11 @@ exceptions:
     - "benzodiacepinas, thc"
     - mota de polvo
     - una mota
+    - enfermera mota
+    - doctora mota
+    - doctor mota
+    - dra. mota
+    - dr. mota
 examples:
   flag:
     - "Ask us about a medical marijuana card evaluation."
@@ -562,6 +573,9 @@ examples:
     - "Las semillas de cáñamo de su plan de dieta están bien."
     - "Su examen de drogas (THC, cocaína) está ordenado en el laboratorio."
     - "Limpie la mota de polvo del inhalador antes de usarlo."
+    - "Your visit with Nurse Mota is at 3 pm."
+    - "La enfermera Mota le atenderá a las 3 pm."
+    - "Dr. Mota will see you on Tuesday."
 
 """#),
         RuleFile(relativePath: "finance/debt-relief.yml", text: #"""
@@ -3489,9 +3503,12 @@ terms:
     - descuento exclusivo
     - descuentos exclusivos
 exceptions:
+  en:
+    - call now if
   es:
     - consulta gratis de seguimiento
     - consulta gratuita de seguimiento
+    - llame ya si
 examples:
   flag:
     - "Limited time offer: teeth whitening for new patients!"
@@ -3512,6 +3529,8 @@ examples:
     - "We offer flu shots at no charge with most insurance."
     - "Congratulations to Dr. Lee, winner of this year's state teaching award."
     - "Call (201) 555-0100 now if your symptoms get worse."
+    - "Please call now if you have chest pain, or dial 911."
+    - "Llame ya si tiene dolor de pecho o falta de aire."
     - "Your special diet instructions are on the portal."
     - "Su receta está lista para recoger en la farmacia."
     - "La vacuna contra la gripe es gratis con la mayoría de los seguros."
@@ -4589,7 +4608,9 @@ examples:
 # A price in a care text is the patient's own copay, deductible, coinsurance or balance: a
 # dollar amount after one of those words (or after "visit" or "appointment") does not count, nor
 # one after a drug that follows "copay for", so "Your Ozempic copay is $25", "Your copay for the
-# Mounjaro visit is $40" and "your semaglutide prescription was sent to CVS" pass.
+# Mounjaro visit is $40" and "your semaglutide prescription was sent to CVS" pass. Nor does a
+# price of $0 (no offer costs nothing), or one after "your cost", "covers" or their Spanish: "Your
+# insurance covers Wegovy; your cost is $0" passes.
 category: rx-offer
 severity: error
 message: >-
@@ -4611,8 +4632,8 @@ translations:
 kind: pattern
 prefilter: [semaglutid, tirzepatid, ozempic, wegovy, mounjaro, zepbound, rybelsus, saxenda, glp, phentermine, weight loss, weight-loss, bajar de peso]
 patterns:
-  - '(?<!copay for |copay for the |copay for your |copay of |copago de |copago del |copago para |copago para su |copago para el )\b(?:semaglutid[ea]|tirzepatid[ea]|ozempic|wegovy|mounjaro|zepbound|rybelsus|saxenda|glp-?1s?|phentermine|weight[\s-]loss\s+(?:shots?|injections?|meds|medications?|pens?)|inyecciones\s+para\s+bajar\s+de\s+peso)\b(?:(?!copay|co-pay|copago|deductible|deducible|coinsurance|coseguro|balance|saldo|owe|debe|visit|appointment|cita|consulta|lab)[^.!?\n]){0,60}?(?:\$|usd\s?)\s?\d'
-  - '(?:\$|usd\s?)\s?\d[\d,]*(?:\.\d{2})?\s?(?:/|a|per|al|por)\s?(?:mo|month|mes|week|wk|semana|vial|shot|dose|dosis|pen)\b[^.!?\n]{0,60}?\b(?:semaglutid[ea]|tirzepatid[ea]|ozempic|wegovy|mounjaro|zepbound|rybelsus|saxenda|glp-?1s?|phentermine|weight[\s-]loss|bajar\s+de\s+peso)'
+  - '(?<!copay for |copay for the |copay for your |copay of |copago de |copago del |copago para |copago para su |copago para el )\b(?:semaglutid[ea]|tirzepatid[ea]|ozempic|wegovy|mounjaro|zepbound|rybelsus|saxenda|glp-?1s?|phentermine|weight[\s-]loss\s+(?:shots?|injections?|meds|medications?|pens?)|inyecciones\s+para\s+bajar\s+de\s+peso)\b(?:(?!copay|co-pay|copago|deductible|deducible|coinsurance|coseguro|balance|saldo|owe|debe|visit|appointment|cita|consulta|lab|your cost|su costo|covers|cubre)[^.!?\n]){0,60}?(?:\$|usd\s?)\s?(?!0(?:\.00)?\b)\d'
+  - '(?:\$|usd\s?)\s?(?!0(?:\.00)?\b)\d[\d,]*(?:\.\d{2})?\s?(?:/|a|per|al|por)\s?(?:mo|month|mes|week|wk|semana|vial|shot|dose|dosis|pen)\b[^.!?\n]{0,60}?\b(?:semaglutid[ea]|tirzepatid[ea]|ozempic|wegovy|mounjaro|zepbound|rybelsus|saxenda|glp-?1s?|phentermine|weight[\s-]loss|bajar\s+de\s+peso)'
 examples:
   flag:
     - "Compounded semaglutide just $149, shipped to your door."
@@ -4626,6 +4647,10 @@ examples:
     - "Su receta de semaglutida fue enviada a la farmacia."
     - "Su copago de Ozempic es de $25."
     - "Your copay for the Mounjaro visit is $40."
+    - "Your insurance covers Wegovy; your cost is $0 at the pharmacy."
+    - "Ozempic is $0 with your plan's coverage."
+    - "Su seguro cubre Ozempic; su costo es $0."
+    - "Your Zepbound refill: your cost is $30 with your plan."
 
 """#),
         RuleFile(relativePath: "shaft/alcohol-sale.yml", text: #"""
@@ -4794,6 +4819,8 @@ exceptions:
     - alcohol based
     - limit alcohol
     - alcohol or drugs
+    - alcohol and drug
+    - alcohol screening
     - deal with
     - wine or beer
     - beer or wine
@@ -4817,6 +4844,7 @@ exceptions:
     - toallitas con alcohol
     - alcohol isopropílico
     - alcohol isopropilico
+    - dejar el alcohol
 examples:
   flag:
     - "Happy hour tonight: $3 craft beer and wine specials."
@@ -4831,6 +4859,9 @@ examples:
     - "Do not drink wine or beer with metronidazole. Your order is ready for pickup."
     - "Evite el alcohol 24 horas antes de su procedimiento."
     - "Use el enjuague bucal sin alcohol; es gratis en la recepción."
+    - "Free alcohol and drug screening at your annual visit."
+    - "Free alcohol screening at your annual visit."
+    - "La clase de apoyo para dejar el alcohol es gratis los martes."
 
 """#),
         RuleFile(relativePath: "shaft/firearms-sale.yml", text: #"""
@@ -5693,6 +5724,7 @@ exceptions:
   en:
     - to claim your benefits
     - to claim your reimbursement
+    - claim your reimbursement
     - to claim your refund
     - claim your hsa
     - claim your fsa
@@ -5720,6 +5752,7 @@ examples:
     - "Congratulations to Dr. Lee, winner of this year's state teaching award."
     - "Your claim was submitted to your insurance; no action is needed."
     - "To claim your refund of $40, call billing at (201) 555-0100."
+    - "Please claim your reimbursement form at the front desk."
     - "Your lab results are in; Dr. Patel will call you."
     - "Together we can win the battle against the flu: get your shot."
     - "You have won our volunteer of the year award; thank you for your hours."
