@@ -3249,6 +3249,7 @@ kind: pattern
 patterns:
   - '\b\d{1,3}(?:\.\d+)?\s?%\s?off\b'
   - '\b\d{1,3}(?:\.\d+)?\s?percent\s+off\b'
+  - '\b\d{1,3}(?:\.\d+)?\s?(?:%|percent\b)\s?discount\b'
   - '\$\s?\d[\d,]*(?:\.\d{2})?\s?off\b'
   - '\bsave\s+(?:up\s+to\s+|an\s+extra\s+)?\d{1,3}(?:\.\d+)?\s?(?:%|percent\b)'
   - '\bsave\s+(?:up\s+to\s+|an\s+extra\s+)?\$\s?\d'
@@ -3267,6 +3268,7 @@ examples:
     - "Get 20% off all skin-care products this week."
     - "Teeth whitening: 25 % OFF for new patients"
     - "Take 15 percent off your first massage."
+    - "Our med spa is running a 20% discount on CoolSculpting."
     - "$50 off your first aesthetics visit!"
     - "Save 30% on flu shots for the whole family."
     - "Save up to $100 on hearing aids."
@@ -4114,6 +4116,11 @@ terms:
     - canadian pharmacy
     - mexican pharmacy
     - with no rx
+    - with no prescription
+    - no script required
+    - no script needed
+    - without a script
+    - without script
     - without rx
     - without an rx
     - no rx
@@ -4157,6 +4164,9 @@ exceptions:
     - nunca sin ver al medico
 examples:
   flag:
+    - "Ozempic, no script required, fast shipping."
+    - "Get Ozempic with no prescription."
+    - "Tramadol available without script, text for menu."
     - "Get Xanax online, no prescription needed!"
     - "Get Ozempic without a prescription, shipped to your door."
     - "No Rx required: order Viagra today."
@@ -4610,7 +4620,8 @@ examples:
 # one after a drug that follows "copay for", so "Your Ozempic copay is $25", "Your copay for the
 # Mounjaro visit is $40" and "your semaglutide prescription was sent to CVS" pass. Nor does a
 # price of $0 (no offer costs nothing), or one after "your cost", "covers" or their Spanish: "Your
-# insurance covers Wegovy; your cost is $0" passes.
+# insurance covers Wegovy; your cost is $0" passes. Those words count as words only: "now
+# available" does not hold "lab".
 category: rx-offer
 severity: error
 message: >-
@@ -4632,7 +4643,7 @@ translations:
 kind: pattern
 prefilter: [semaglutid, tirzepatid, ozempic, wegovy, mounjaro, zepbound, rybelsus, saxenda, glp, phentermine, weight loss, weight-loss, bajar de peso]
 patterns:
-  - '(?<!copay for |copay for the |copay for your |copay of |copago de |copago del |copago para |copago para su |copago para el )\b(?:semaglutid[ea]|tirzepatid[ea]|ozempic|wegovy|mounjaro|zepbound|rybelsus|saxenda|glp-?1s?|phentermine|weight[\s-]loss\s+(?:shots?|injections?|meds|medications?|pens?)|inyecciones\s+para\s+bajar\s+de\s+peso)\b(?:(?!copay|co-pay|copago|deductible|deducible|coinsurance|coseguro|balance|saldo|owe|debe|visit|appointment|cita|consulta|lab|your cost|su costo|covers|cubre)[^.!?\n]){0,60}?(?:\$|usd\s?)\s?(?!0(?:\.00)?\b)\d'
+  - '(?<!copay for |copay for the |copay for your |copay of |copago de |copago del |copago para |copago para su |copago para el )\b(?:semaglutid[ea]|tirzepatid[ea]|ozempic|wegovy|mounjaro|zepbound|rybelsus|saxenda|glp-?1s?|phentermine|weight[\s-]loss\s+(?:shots?|injections?|meds|medications?|pens?)|inyecciones\s+para\s+bajar\s+de\s+peso)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|coinsurance|coseguro|balance|saldo|owe|debe|visit|appointment|cita|consulta|lab|your cost|su costo|covers|cubre))[^.!?\n]){0,60}?(?:\$|usd\s?)\s?(?!0(?:\.00)?\b)\d'
   - '(?:\$|usd\s?)\s?(?!0(?:\.00)?\b)\d[\d,]*(?:\.\d{2})?\s?(?:/|a|per|al|por)\s?(?:mo|month|mes|week|wk|semana|vial|shot|dose|dosis|pen)\b[^.!?\n]{0,60}?\b(?:semaglutid[ea]|tirzepatid[ea]|ozempic|wegovy|mounjaro|zepbound|rybelsus|saxenda|glp-?1s?|phentermine|weight[\s-]loss|bajar\s+de\s+peso)'
 examples:
   flag:
@@ -4640,6 +4651,7 @@ examples:
     - "$199/month tirzepatide program, start today."
     - "GLP-1 weight loss shots from $99."
     - "Semaglutida por solo $149 al mes."
+    - "Compounded tirzepatide now available, first month $99."
   pass:
     - "Your semaglutide prescription was sent to CVS."
     - "Your Ozempic copay is $25 at the pharmacy."
@@ -5094,6 +5106,9 @@ terms:
     - casino en línea
     - casino en linea
     - apuesta gratis
+    - apuesta en el partido
+    - apueste en el partido
+    - apuesta al partido
     - apuestas gratis
 exceptions:
   en:
@@ -5119,6 +5134,7 @@ exceptions:
     - opposite the casino
 examples:
   flag:
+    - "Apuesta en el partido de hoy y recibe un bono de $500."
     - "Get 100 free spins at our online casino tonight."
     - "Sports betting is live: claim a $200 deposit bonus."
     - "Apuestas deportivas: bono de depósito del 100%."
@@ -5572,6 +5588,9 @@ terms:
     - sweepstakes
     - sweepstake
     - lottery
+    - powerball
+    - mega millions
+    - cash drawing
     - lotto
     - raffle
     - free entry
@@ -5739,6 +5758,8 @@ exceptions:
     - reclame sus beneficios
 examples:
   flag:
+    - "You won 1 million dollars in the Powerball."
+    - "Final notice: your entry into the $5000 cash drawing expires tonight."
     - "Congratulations! You have won a Walmart gift card."
     - "URGENT! Your number was awarded a £900 prize. Claim code KL341."
     - "Complete your visit survey for a chance to win an iPad."
