@@ -64,8 +64,10 @@ enum BodyReader {
                 throw APIError(.badRequest, "invalid_field", "The field `\(field)` must be a whole number.", detail: FieldDetail(field: field))
             }
         } catch is DecodingError {
-            // Thrown before `Strict` saw the body: the JSON itself is malformed.
-            throw APIError.badJSON("it is not valid JSON")
+            // Thrown before `Strict` saw the body: the JSON itself is malformed. The decoder does
+            // not say where; the syntax check does.
+            let place = JSONSyntax.firstProblem(Array(data)).map { " at \($0.description)" } ?? ""
+            throw APIError.badJSON("it is not valid JSON" + place)
         }
     }
 

@@ -98,6 +98,16 @@ struct CheckRouteTests {
         }
     }
 
+    @Test("malformed JSON is 400 invalid_json saying where the parser stopped")
+    func malformedSaysWhere() async throws {
+        try await withServer { h, client in
+            let r = try await client.call(.post, "/v1/check", key: h.keys.sender, json: "{\n  \"text\": \"hi\" \"channel\": \"sms\"}")
+            #expect(r.errorCode == "invalid_json", "\(r)")
+            let message = (r.json["error"] as? [String: Any])?["message"] as? String ?? ""
+            #expect(message.hasSuffix("it is not valid JSON at line 2, column 16: a `,` or `}` was expected."), "\(message)")
+        }
+    }
+
     @Test("a missing text is 400 missing_field")
     func missingText() async throws {
         try await withServer { h, client in
