@@ -10,9 +10,7 @@ struct SecureReplyOptOutTests {
         for (k, body) in ["STOP", "please\r\nstop\u{1} texting me", "ALTO, ya no me manden mensajes"].enumerated() {
             try await withServer(config: Secure.config()) { h, client in
                 let c = try await client.secureCase(h, phone: "(555) 210-20\(10 + k)")
-                let cookie = try await client.firstVisit(c.token)
-                let thread = try await client.page("/s/\(c.token)/thread", cookie: cookie)
-                let csrf = try #require(Secure.csrf(in: thread.text))
+                let (cookie, csrf) = try await client.signedInThread(c.token)
                 let reply = try await client.post("/s/\(c.token)/reply", ["csrf": csrf, "body": body], cookie: cookie)
                 #expect(reply.status == .seeOther, "\(body): \(reply)")
                 let sent = try await client.sendText(h.keys.sender, to: c.patient)
@@ -31,9 +29,7 @@ struct SecureReplyOptOutTests {
     func ordinaryReplyKeepsConsent() async throws {
         try await withServer(config: Secure.config()) { h, client in
             let c = try await client.secureCase(h)
-            let cookie = try await client.firstVisit(c.token)
-            let thread = try await client.page("/s/\(c.token)/thread", cookie: cookie)
-            let csrf = try #require(Secure.csrf(in: thread.text))
+            let (cookie, csrf) = try await client.signedInThread(c.token)
             for body in ["Thanks, I will stop by at 3", "START"] {
                 _ = try await client.post("/s/\(c.token)/reply", ["csrf": csrf, "body": body], cookie: cookie)
             }

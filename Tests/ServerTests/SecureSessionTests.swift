@@ -46,9 +46,7 @@ struct SecureSessionTests {
     func noSessionNoThread() async throws {
         try await withServer(config: Secure.config()) { h, client in
             let c = try await client.secureCase(h)
-            let cookie = try await client.firstVisit(c.token)
-            let thread = try await client.page("/s/\(c.token)/thread", cookie: cookie)
-            let csrf = try #require(Secure.csrf(in: thread.text))
+            let (cookie, csrf) = try await client.signedInThread(c.token)
             for bad in [nil, "tg_session=forged", "tg_session="] as [String?] {
                 let r = try await client.page("/s/\(c.token)/thread", cookie: bad)
                 #expect(r.status == .seeOther && r.headers[.location] == "/s/\(c.token)")
@@ -110,9 +108,7 @@ struct SecureSessionTests {
     func logoutEndsSession() async throws {
         try await withServer(config: Secure.config()) { h, client in
             let c = try await client.secureCase(h)
-            let cookie = try await client.firstVisit(c.token)
-            let thread = try await client.page("/s/\(c.token)/thread", cookie: cookie)
-            let csrf = try #require(Secure.csrf(in: thread.text))
+            let (cookie, csrf) = try await client.signedInThread(c.token)
             let out = try await client.post("/s/\(c.token)/logout", ["csrf": csrf], cookie: cookie)
             #expect(out.status == .ok)
             #expect(Secure.words(out.text).contains("You are signed out"))

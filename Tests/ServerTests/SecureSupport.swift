@@ -149,6 +149,13 @@ extension TestClientProtocol {
         return try #require(Secure.sessionCookie(r), "no session cookie in \(r.headers)")
     }
 
+    /// Signs in on `token`'s link and opens its thread: the session cookie and the thread's CSRF token.
+    func signedInThread(_ token: String) async throws -> (cookie: String, csrf: String) {
+        let cookie = try await firstVisit(token)
+        let thread = try await page("/s/\(token)/thread", cookie: cookie)
+        return (cookie, try #require(Secure.csrf(in: thread.text), "no CSRF token in the thread: \(thread)"))
+    }
+
     /// The staff view of a message's link.
     func linkStatus(_ key: String, message: String) async throws -> [String: Any] {
         let r = try await call(.get, "/v1/messages/\(message)/secure-link", key: key)
