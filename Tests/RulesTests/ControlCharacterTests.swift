@@ -32,6 +32,9 @@ struct ControlCharacterTests {
             #expect(found.first?.message == ControlCharacters.bidiMessage)
             #expect(found.first?.suggestion?.contains("bidirectional control") == true, "\(String(describing: found.first?.suggestion))")
         }
+        // Last in the text too, where the cheap pre-test reads its final bytes.
+        #expect(rules.check("See you Monday \u{202C}").findings.map(\.rule) == [ControlCharacters.id])
+        #expect(rules.check("\u{2069}").findings.map(\.rule) == [ControlCharacters.id])
         // Left-to-right and right-to-left marks, curly quotes, dashes and an ellipsis are ordinary text.
         #expect(rules.check("Dr. \u{200F}Cohen\u{200E} said “see you” – soon… ‘ok’").findings.isEmpty)
     }
