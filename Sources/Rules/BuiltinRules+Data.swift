@@ -2834,6 +2834,13 @@ terms:
     - toll balance
     - outstanding toll
     - card has been locked
+    - bank account has been locked
+    - bank account is locked
+    - bank account was locked
+    - bank account has been frozen
+    - bank account is frozen
+    - confirm your card details
+    - parcel is waiting
     - card has been blocked
     - card has been suspended
     - tax refund
@@ -2926,6 +2933,9 @@ terms:
     - debido a una dirección incompleta
 examples:
   flag:
+    - "Your bank account has been locked. Verify your identity to restore it."
+    - "Your prescription is on hold. Confirm your card details by reply."
+    - "FedEx: your parcel is waiting, reply with a delivery time."
     - "Your account has been suspended. Reply with your PIN to restore it."
     - "USPS: your package could not be delivered. Pay the $1.99 redelivery fee today."
     - "We noticed unusual activity on your card. Log in to keep using it."
