@@ -41,13 +41,18 @@ enum BodyReader {
         return try decode(type, Data(buffer.readableBytesView))
     }
 
-    /// `data` decoded as `T`, strictly, in one pass over the JSON: the body must be an object,
-    /// every field one `T` takes, none `null`, each of the type `T` expects.
-    static func decode<T: RequestBody>(_ type: T.Type, _ data: Data) throws -> T {
+    /// `data` decoded as `T`, strictly: the body must be JSON (RFC 8259: no trailing comma,
+    /// which the decoder alone would take) and an object, every field one `T` takes, none
+    /// `null`, each of the type `T` expects. `lenient` takes what the decoder takes, for a
+    /// provider's inbound text, which is never refused for a slip a patient did not make.
+    static func decode<T: RequestBody>(_ type: T.Type, _ data: Data, lenient: Bool = false) throws -> T {
         guard !data.isEmpty else { throw APIError.badJSON("the body is empty; send a JSON object") }
         if let offset = data.withUnsafeBytes({ UTF8Check.firstInvalidByte($0.bindMemory(to: UInt8.self)) }) {
             throw APIError(.badRequest, "invalid_utf8", "The request body is not valid UTF-8 (byte \(offset)); send it as UTF-8.",
                            detail: ByteOffsetDetail(byteOffset: offset))
+        }
+        if !lenient, let problem = JSONSyntax.firstProblem(Array(data)) {
+            throw APIError.badJSON("it is not valid JSON at \(problem.description)")
         }
         do {
             return try decoder.decode(Strict<T>.self, from: data).value

@@ -22,7 +22,7 @@ extension Router where Context == AppContext {
             } else {
                 let (json, replacedSurrogate) = InboundJSON.repairing(raw.utf8)
                 wayInRepaired = replacedSurrogate
-                let body = try BodyReader.decode(InboundRequest.self, json)
+                let body = try BodyReader.decode(InboundRequest.self, json, lenient: true)
                 fields["from"] = body.from
                 fields["body"] = body.body
                 if let to = body.to { fields["to"] = to }

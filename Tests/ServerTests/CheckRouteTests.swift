@@ -108,6 +108,23 @@ struct CheckRouteTests {
         }
     }
 
+    @Test("a trailing comma is 400 invalid_json, as RFC 8259 has it, naming where")
+    func trailingComma() async throws {
+        try await withServer { h, client in
+            let r = try await client.call(.post, "/v1/check", key: h.keys.sender, json: #"{"text":"hi",}"#)
+            #expect(r.errorCode == "invalid_json", "\(r)")
+            let message = (r.json["error"] as? [String: Any])?["message"] as? String ?? ""
+            #expect(message.hasSuffix("at line 1, column 14: a `,` comes before this `}`; remove it."), "\(message)")
+            // A provider's inbound text is read as the decoder reads it: the STOP is not lost.
+            let stop = try await client.inbound(h.keys.provider, from: "+15552102001", body: "STOP")
+            #expect(stop.status == .ok)
+            let lenient = try await client.call(.post, "/v1/inbound", key: h.keys.provider,
+                                                json: #"{"from":"+15552102002","body":"STOP",}"#)
+            #expect(lenient.status == .ok, "\(lenient)")
+            #expect(lenient.json["classification"] as? String == "opt-out", "\(lenient)")
+        }
+    }
+
     @Test("a missing text is 400 missing_field")
     func missingText() async throws {
         try await withServer { h, client in
