@@ -15,7 +15,12 @@ extension Ruleset {
         let apart = survey.triple && Separators.mayHaveRun(view)
         guard !readings.isEmpty || apart else { return [] }
         var spans = standInSpans(view, readings)
-        if apart, let joined = Separators.joined(view) {
+        let runs = apart ? Separators.runs(view) : []
+        guard !runs.isEmpty else { return spans }
+        // A run that starts or ends with a one-letter word (`buy a w e e d`) is also read with
+        // that word kept apart: joined, it would hide the term behind it (`aweed`).
+        for keepingEdgeWords in Separators.hasEdgeWord(view, runs) ? [false, true] : [false] {
+            let joined = Separators.joined(view, runs: runs, keepingEdgeWords: keepingEdgeWords)
             let origin = joined.origin
             let found = joined.bytes.withUnsafeBufferPointer { joinedView in
                 var hits: [LiteralHit] = []

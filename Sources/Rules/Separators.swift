@@ -136,11 +136,12 @@ enum Separators {
         }
     }
 
-    /// `bytes` with each run of letters written apart joined (`c.b.d` as `cbd`), and for each
-    /// byte of it the offset of the byte of `bytes` it is; nil when there is no run.
-    static func joined(_ bytes: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], origin: [Int32])? {
-        let found = runs(bytes)
-        guard !found.isEmpty else { return nil }
+    /// `bytes` with the letters of each run of `found` joined (`c.b.d` as `cbd`), and for each
+    /// byte of it the offset of the byte of `bytes` it is. With `keepingEdgeWords`, a one-letter
+    /// word that starts or ends a longer run stays a word of its own (`a w e e d` as `a weed`,
+    /// `w e e d y` as `weed y`), where joining it would hide the term behind it.
+    static func joined(_ bytes: UnsafeBufferPointer<UInt8>, runs found: [[Range<Int>]],
+                       keepingEdgeWords: Bool) -> (bytes: [UInt8], origin: [Int32]) {
         var out: [UInt8] = [], origin: [Int32] = []
         out.reserveCapacity(bytes.count)
         origin.reserveCapacity(bytes.count)
@@ -150,11 +151,30 @@ enum Separators {
         }
         for run in found {
             copy(at..<run[0].lowerBound)
-            for letter in run { copy(letter) }
+            let keepFirst = keepingEdgeWords && run.count > minLetters && isOneLetterWord(bytes, run[0])
+            let keepLast = keepingEdgeWords && run.count > minLetters + (keepFirst ? 1 : 0) && isOneLetterWord(bytes, run[run.count - 1])
+            for (k, letter) in run.enumerated() {
+                // A kept word keeps its separator (as written) from the joined letters beside it.
+                if keepLast && k == run.count - 1 { copy(run[k - 1].upperBound..<letter.lowerBound) }
+                copy(letter)
+                if keepFirst && k == 0 { copy(letter.upperBound..<run[1].lowerBound) }
+            }
             at = run[run.count - 1].upperBound
         }
         copy(at..<bytes.count)
         return (out, origin)
+    }
+
+    /// Whether a run of `found` starts or ends with a one-letter word that `joined(_:runs:keepingEdgeWords:)` would keep.
+    static func hasEdgeWord(_ bytes: UnsafeBufferPointer<UInt8>, _ found: [[Range<Int>]]) -> Bool {
+        found.contains { run in
+            run.count > minLetters && (isOneLetterWord(bytes, run[0]) || isOneLetterWord(bytes, run[run.count - 1]))
+        }
+    }
+
+    /// Whether `letter` is a word of one letter in English or Spanish (`a`, `I`, `y`, `o`, `e`, `u`).
+    private static func isOneLetterWord(_ bytes: UnsafeBufferPointer<UInt8>, _ letter: Range<Int>) -> Bool {
+        letter.count == 1 && "aiyoeu".utf8.contains(LiteralAutomaton.lowercased(bytes[letter.lowerBound]))
     }
 
     /// A term's literal without its spaces and separators (`getlaid` for `get laid`), as the

@@ -56,6 +56,12 @@ struct DisguiseViewTests {
         // A term with punctuation of its own, written apart: the punctuation is a separator too.
         ("Sale: 1 / 2 p r i c e today", "1 / 2 p r i c e", "promotional-offer"),
         ("Get i-n-d-i-c-a-/-s-a-t-i-v-a today", "i-n-d-i-c-a-/-s-a-t-i-v-a", "cannabis"),
+        // Beside a one-letter word written like the letters apart: the word is read as a word.
+        ("Buy a w e e d pen today", "w e e d", "cannabis"),
+        ("Get a c-b-d gummy today", "c-b-d", "cannabis"),
+        ("Compra m o t a y más", "m o t a", "cannabis"),
+        // A term that itself starts with such a letter is still read whole.
+        ("Buy o z e m p i c online", "Buy o z e m p i c", "rx-buy"),
     ])
     func apart(text: String, written: String, rule: String) throws {
         try expectFound(text, written, rule: rule)
