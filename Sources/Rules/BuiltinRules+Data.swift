@@ -3337,6 +3337,8 @@ terms:
     - buy one get one
     - buy one, get one
     - buy 1 get 1
+    - buy 2 get 1
+    - buy two get one
     - bogo
     - free gift
     - free gifts
@@ -3523,6 +3525,7 @@ exceptions:
     - llame ya si
 examples:
   flag:
+    - "Buy 2 get 1 free on all services this week."
     - "Limited time offer: teeth whitening for new patients!"
     - "Botox BOGO this week only at Riverside Family Medicine."
     - "Book a free consultation for our weight-loss program. Call now!"
@@ -3812,6 +3815,7 @@ second:
     - no consult needed
     - no labs needed
     - no labs required
+    - skip the doctor
   es:
     - sin autorización previa
     - sin autorizacion previa
@@ -3824,6 +3828,7 @@ second:
     - sin lista de espera
 examples:
   flag:
+    - "Skip the doctor: get semaglutide online today."
     - "Tirzepatide shots: no prior auth, no hassle."
     - "Compounded semaglutide with no insurance required, start this week."
     - "Get Zepbound with no PA needed."
