@@ -12,16 +12,17 @@ enum Separators {
     /// Most separator bytes between two letters of a run (`c - b - d`).
     static let maxGap = 3
 
-    /// Bytes that separate letters written apart: white space and `. - _ * / \ , : ; | + ~ ^ =`
-    /// (`c.b.d`, `c/b/d`, `c,b,d`, `c|b|d`, `c~b~d`). Other ASCII punctuation is a symbol of its
-    /// own in a run (`$` and `@` stand for letters; `&` and `'` join a word).
+    /// Bytes that separate letters written apart: white space and `. - _ * / \ , : ; | + ~ ^ = ( )`
+    /// (`c.b.d`, `c/b/d`, `c,b,d`, `c|b|d`, `c~b~d`, and `(c)(b)(d)`, which is what NFKC makes of
+    /// the parenthesized letters `⒞⒝⒟`). Other ASCII punctuation is a symbol of its own in a run
+    /// (`$` and `@` stand for letters; `&` and `'` join a word).
     @inline(__always)
     static func isSeparator(_ b: UInt8) -> Bool {
         LiteralAutomaton.isSpace(b) || separatorPunctuation[Int(b)]
     }
 
     private static let separatorPunctuation: [Bool] = (0..<256).map { v in
-        ".-_*/\\,:;|+~^=".utf8.contains(UInt8(v))
+        ".-_*/\\,:;|+~^=()".utf8.contains(UInt8(v))
     }
 
     /// The separators a term's literal is always also found without (`getlaid` for `get laid`):

@@ -56,6 +56,9 @@ struct DisguiseViewTests {
         // A term with punctuation of its own, written apart: the punctuation is a separator too.
         ("Sale: 1 / 2 p r i c e today", "1 / 2 p r i c e", "promotional-offer"),
         ("Get i-n-d-i-c-a-/-s-a-t-i-v-a today", "i-n-d-i-c-a-/-s-a-t-i-v-a", "cannabis"),
+        // Parenthesized letters, which NFKC writes `(c)(b)(d)`.
+        ("Get ⒞⒜⒩⒩⒜⒝⒤⒮ gummies", "⒞⒜⒩⒩⒜⒝⒤⒮", "cannabis"),
+        ("Get (c)(b)(d) oil", "c)(b)(d", "cannabis"),
         // Beside a one-letter word written like the letters apart: the word is read as a word.
         ("Buy a w e e d pen today", "w e e d", "cannabis"),
         ("Get a c-b-d gummy today", "c-b-d", "cannabis"),
