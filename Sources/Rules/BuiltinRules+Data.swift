@@ -2931,6 +2931,13 @@ terms:
     - por dirección incompleta
     - por direccion incompleta
     - debido a una dirección incompleta
+exceptions:
+  en:
+    # a practice's own notice about its patient portal, which asks for a call, not a link
+    - unusual activity on your patient portal
+    - unusual activity in your patient portal
+  es:
+    - actividad inusual en su portal
 examples:
   flag:
     - "Your bank account has been locked. Verify your identity to restore it."
@@ -2946,6 +2953,8 @@ examples:
     - "Your statement is ready. Pay online at riversidefamilymed.com/pay or call (201) 555-0100."
     - "Your medical supplies were delivered today."
     - "You have a secure message waiting from Riverside Family Medicine."
+    - "We noticed unusual activity on your patient portal. Please call 201-555-0100."
+    - "Detectamos actividad inusual en su portal de pacientes. Llame al 201-555-0100."
     - "Su estado de cuenta está listo en riversidefamilymed.com/pagar."
     - "Your CPAP supplies will ship this week; no action is needed."
 
@@ -5771,6 +5780,7 @@ exceptions:
   es:
     - reclame su reembolso
     - reclame sus beneficios
+    - regalamos un candado
 examples:
   flag:
     - "You won 1 million dollars in the Powerball."
@@ -5784,6 +5794,7 @@ examples:
     - "¡Gane un iPad! Participe en el sorteo de la clínica."
     - "Ha sido seleccionado para recibir un premio de $1,000."
   pass:
+    - "Guarde sus armas bajo llave; le regalamos un candado en la recepción."
     - "Congratulations on your new baby from all of us at Riverside Family Medicine."
     - "Congratulations to Dr. Lee, winner of this year's state teaching award."
     - "Your claim was submitted to your insurance; no action is needed."
