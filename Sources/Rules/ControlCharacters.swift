@@ -104,6 +104,10 @@ public enum ControlCharacters {
         return "it holds the control character \(name(c.value)); remove it"
     }
 
+    /// The short names of the bidirectional controls `findings` reports.
+    private static let bidiNames: [UInt32: String] = [0x202A: "LRE", 0x202B: "RLE", 0x202C: "PDF", 0x202D: "LRO", 0x202E: "RLO",
+                                                      0x2066: "LRI", 0x2067: "RLI", 0x2068: "FSI", 0x2069: "PDI"]
+
     /// `U+0000 (NUL)`-style name of a control character.
     public static func name(_ c: UInt32) -> String {
         let names = ["NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT", "FF", "CR",
@@ -112,9 +116,7 @@ public enum ControlCharacters {
         let hex = String(c, radix: 16, uppercase: true)
         let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         if c < 0x20 { return "\(code) (\(names[Int(c)]))" }
-        let bidi: [UInt32: String] = [0x202A: "LRE", 0x202B: "RLE", 0x202C: "PDF", 0x202D: "LRO", 0x202E: "RLO",
-                                      0x2066: "LRI", 0x2067: "RLI", 0x2068: "FSI", 0x2069: "PDI"]
-        if let short = bidi[c] { return "\(code) (\(short), a bidirectional control)" }
+        if let short = bidiNames[c] { return "\(code) (\(short), a bidirectional control)" }
         return c == 0x7F ? "\(code) (DEL)" : "\(code) (a C1 control character)"
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Matching
 
 /// A provider's JSON for an inbound text, made decodable when a string holds what JSON refuses:
 /// a patient's STOP is never refused for its bytes.
@@ -65,18 +66,9 @@ enum InboundJSON {
         guard i + 6 <= b.count, b[i] == 0x5C, b[i + 1] == 0x75 else { return nil }
         var value: UInt16 = 0
         for d in b[(i + 2)..<(i + 6)] {
-            guard let v = hexValue(d) else { return nil }
+            guard let v = PercentEncoding.hexValue(d) else { return nil }
             value = value << 4 | UInt16(v)
         }
         return value
-    }
-
-    private static func hexValue(_ d: UInt8) -> UInt8? {
-        switch d {
-        case 0x30...0x39: d - 0x30
-        case 0x41...0x46: d - 0x41 + 10
-        case 0x61...0x66: d - 0x61 + 10
-        default: nil
-        }
     }
 }

@@ -1,3 +1,5 @@
+import Matching
+
 /// Where a request body stops being JSON (RFC 8259), for the `invalid_json` error that says so:
 /// the decoder only says that it is not.
 enum JSONSyntax {
@@ -20,7 +22,7 @@ enum JSONSyntax {
         var i = 0
         func problem(_ what: String) -> Problem { locate(bytes, i, what) }
         while true {
-            while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
+            while i < bytes.count, isSpace(bytes[i]) { i += 1 }
             guard i < bytes.count else {
                 return stack.isEmpty && expect == .commaOrEnd ? nil : problem("the body ends before the JSON does")
             }
@@ -38,7 +40,7 @@ enum JSONSyntax {
                     i += 1
                     // An empty object or array closes at once.
                     var j = i
-                    while j < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[j]) { j += 1 }
+                    while j < bytes.count, isSpace(bytes[j]) { j += 1 }
                     if j < bytes.count, bytes[j] == c + 2 { stack.removeLast(); i = j + 1; expect = .commaOrEnd } else { expect = c == 0x7B ? .key : .value }
                 } else if let end = scalarEnd(bytes, i) {
                     i = end
@@ -75,7 +77,7 @@ enum JSONSyntax {
             case 0x5C:
                 guard i + 1 < b.count else { return nil }
                 if b[i + 1] == 0x75 {
-                    guard i + 6 <= b.count, b[(i + 2)..<(i + 6)].allSatisfy({ $0.isHexDigit }) else { return nil }
+                    guard i + 6 <= b.count, b[(i + 2)..<(i + 6)].allSatisfy({ PercentEncoding.hexValue($0) != nil }) else { return nil }
                     i += 6
                 } else {
                     guard [0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74].contains(b[i + 1]) else { return nil }
@@ -104,6 +106,9 @@ enum JSONSyntax {
         return i
     }
 
+    /// JSON's white space: space, tab, line feed, carriage return.
+    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
     /// `what` at byte `offset`, as a line and a column in characters.
     private static func locate(_ b: [UInt8], _ offset: Int, _ what: String) -> Problem {
         var line = 1, column = 1
@@ -112,8 +117,4 @@ enum JSONSyntax {
         }
         return Problem(line: line, column: column, what: what)
     }
-}
-
-private extension UInt8 {
-    var isHexDigit: Bool { (0x30...0x39).contains(self) || (0x41...0x46).contains(self) || (0x61...0x66).contains(self) }
 }

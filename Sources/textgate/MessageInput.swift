@@ -22,23 +22,15 @@ struct MessageInput {
                 Console.error("textgate: give messages as arguments or with --lines, not both")
                 throw ExitStatus.usage.code
             }
-            input.storage = try readAll(lines)
+            // Lines as `check --lines` reads them: LF, CR LF or a lone CR ends one.
             let source = lines == "-" ? "stdin" : lines
-            var start = 0
-            var number = 1
-            let n = input.storage.count
-            input.storage.withUnsafeBufferPointer { p in
-                // Lines end at LF, CR LF or a lone CR, as `LineReader` reads them.
-                while start < n {
-                    var end = start
-                    while end < n && p[end] != 0x0A && p[end] != 0x0D { end += 1 }
-                    input.messages.append(Message(source: source, number: number, range: start..<end))
-                    number += 1
-                    start = end + (end + 1 < n && p[end] == 0x0D && p[end + 1] == 0x0A ? 2 : 1)
-                }
+            try LineReader(path: lines).forEachLine { number, bytes in
+                let start = input.storage.count
+                input.storage.append(contentsOf: bytes)
+                input.messages.append(Message(source: source, number: number, range: start..<input.storage.count))
             }
         } else if arguments.isEmpty {
-            input.storage = lineFeeds(try readAll("-"))
+            input.storage = lineFeeds([UInt8](FileHandle.standardInput.readDataToEndOfFile()))
             input.messages = [Message(source: "stdin", number: 1, range: 0..<input.storage.count)]
         } else {
             for (i, a) in arguments.enumerated() {
@@ -80,17 +72,5 @@ struct MessageInput {
             i += 1
         }
         return out
-    }
-
-    private static func readAll(_ path: String) throws -> [UInt8] {
-        if path == "-" {
-            return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a regular file" : "no such file"
-            Console.error("textgate: cannot read \(path): \(reason)")
-            throw ExitStatus.unreadableInput.code
-        }
-        return [UInt8](data)
     }
 }
