@@ -26,20 +26,26 @@ public enum ControlCharacters {
             flag |= (b < 0x20 ? 1 : 0) & (b != 0x0A ? 1 : 0)
             flag |= b == 0x7F ? 1 : 0
         }
+        if flag != 0 { return true }
         // In one more pass: a C1 character, a 0xC2 lead byte before a continuation byte below
         // 0xA0, not any Latin-1 character (`£` is C2 A3), so that most prices cost no third
         // pass; and a bidi control, E2 80 AA-AE or E2 81 A6-A9, not a curly quote or a dash (E2 80 9x).
+        // Lead bytes are rare even in text outside ASCII: the branch is almost never taken.
         if text.count > 1 {
             let base = text.baseAddress!, last = text.count - 1
-            for i in 0..<last {
-                let second = base[i + 1], third = i + 1 < last ? base[i + 2] : 0
-                flag |= (base[i] == 0xC2 ? 1 : 0) & (second < 0xA0 ? 1 : 0)
-                flag |= (base[i] == 0xE2 ? 1 : 0)
-                    & ((second == 0x80 ? 1 : 0) & (third >= 0xAA ? 1 : 0) & (third <= 0xAE ? 1 : 0)
-                        | (second == 0x81 ? 1 : 0) & (third >= 0xA6 ? 1 : 0) & (third <= 0xA9 ? 1 : 0))
+            var i = 0
+            while i < last {
+                let b = base[i]
+                if b >= 0xC2 {
+                    let second = base[i + 1], third = i + 1 < last ? base[i + 2] : 0
+                    if b == 0xC2 && second < 0xA0
+                        || b == 0xE2 && (second == 0x80 && third >= 0xAA && third <= 0xAE
+                                         || second == 0x81 && third >= 0xA6 && third <= 0xA9) { return true }
+                }
+                i += 1
             }
         }
-        return flag != 0
+        return false
     }
 
     /// The bidirectional control at `i` (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI), if one is there.

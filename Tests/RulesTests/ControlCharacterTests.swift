@@ -35,6 +35,9 @@ struct ControlCharacterTests {
         // Last in the text too, where the cheap pre-test reads its final bytes.
         #expect(rules.check("See you Monday \u{202C}").findings.map(\.rule) == [ControlCharacters.id])
         #expect(rules.check("\u{2069}").findings.map(\.rule) == [ControlCharacters.id])
+        // After other characters outside ASCII (£, curly quotes), a C1 or C0 control still counts.
+        #expect(rules.check("Pay £5 “now” \u{85}ok").findings.map(\.rule) == [ControlCharacters.id])
+        #expect(rules.check("Pay £5 \u{1B}ok").findings.map(\.rule) == [ControlCharacters.id])
         // Left-to-right and right-to-left marks, curly quotes, dashes and an ellipsis are ordinary text.
         #expect(rules.check("Dr. \u{200F}Cohen\u{200E} said “see you” – soon… ‘ok’").findings.isEmpty)
     }
