@@ -820,10 +820,12 @@ examples:
 """#),
         RuleFile(relativePath: "finance/income-claim.yml", text: #"""
 # yaml-language-server: $schema=../../schema/rule.schema.json
-# Warns about income claims: "make $1,000 a day", "earn up to $300/day", "gane $500 a la semana".
+# Warns about income claims: "make $1,000 a day", "earn up to $300/day", "gane $500 a la semana",
+# and returns promised on a stake: "invest $100, get $1,000 back".
 #
 # Only money made or earned per day, week or hour counts: a practice's own amounts ("parking is $2
-# per hour", "$50 a month payment plan") say nothing of making money.
+# per hour", "$50 a month payment plan") say nothing of making money. A stake counts only after
+# "invest": a refundable deposit ("deposit $50, get it back at check-in") is a practice's own.
 category: get-rich-quick
 severity: warning
 message: >-
@@ -847,16 +849,23 @@ prefilter: [make, making, earn, earning, gane, gana, ganar, genere]
 patterns:
   - '\b(?:make|making|earn|earning)\s+(?:up\s+to\s+|over\s+|at\s+least\s+)?(?:\$|usd\s?)\s?\d[\d,]*(?:\.\d+)?k?\+?\s?(?:/|a|an|per|every)\s?(?:day|week|wk|hour|hr|month)\b'
   - '\b(?:gane|gana|ganar|genere)\s+(?:hasta\s+|más\s+de\s+|mas\s+de\s+)?(?:\$|usd\s?)\s?\d[\d,]*(?:\.\d+)?\s?(?:/|al|a\s+la|por|cada)\s?(?:d[ií]a|semana|hora|mes)\b'
+  # a return promised on a stake: "invest $100, get $1,000 back"
+  - pattern: '\b(?:invest|invierta|invierte|invertir)\s+(?:just\s+|only\s+|solo\s+)?(?:\$|usd\s?)\s?\d[\d,]*(?:\.\d+)?k?\s*(?:,|and|&|\+|y)?\s*(?:get|earn|receive|make|gane|reciba|recibe|obtenga)\s+(?:back\s+)?(?:\$|usd\s?)\s?\d'
+    prefilter: [invest, invierta, invierte, invertir]
 examples:
   flag:
     - "Make $1,000 a day from your phone. Ask me how!"
     - "Earn up to $300/day in your spare time."
     - "Gane $1,000 al día desde su celular."
+    - "Invest $100 get $1,000 back in a week!"
+    - "Invierta $200 y reciba $2,000 en 7 días."
   pass:
     - "Parking is $2 per hour in the garage."
     - "Your payment plan is $50 a month for 6 months."
     - "Make sure to pay your $40 balance by Friday."
     - "Su plan de pagos es de $50 al mes."
+    - "Your $50 deposit holds the slot; you get $50 back at check-in."
+    - "Invest in your health: get a $0 flu shot this week."
 
 """#),
         RuleFile(relativePath: "finance/lending.yml", text: #"""
