@@ -39,12 +39,14 @@ struct CheckCommand: ParsableCommand {
     var messages: [String] = []
 
     func run() throws {
-        guard Ruleset.messageLanguage(language) != nil else {
+        guard let code = Ruleset.messageLanguage(language) else {
             Console.error("textgate: --lang \(language): findings can be given in \(Ruleset.messageLanguages.joined(separator: " and ")); use one of them")
             throw ExitStatus.usage.code
         }
         let ruleset = try rulesOptions.load()
         let language = self.language
+        // Findings are made in English; only another --lang has them translated.
+        let translates = code != "en"
         if let output { try ReportFile.redirectStandardOutput(to: output) }
         var out = Output()
         var writer = JSONWriter()
@@ -65,7 +67,7 @@ struct CheckCommand: ParsableCommand {
             var report: Report?
             var problem: String?
             switch result {
-            case .success(let r): report = ruleset.localized(r, language: language)
+            case .success(let r): report = translates ? ruleset.localized(r, language: language) : r
             case .failure(let e):
                 problem = e.description
                 unreadable += 1
@@ -91,7 +93,7 @@ struct CheckCommand: ParsableCommand {
                 var stream = JSONLinesStream(source: source, failOn: failSeverity, rulesVersion: ruleset.version)
                 try LineReader(path: lines).forEachBlock { first, ranges, buffer in
                     ruleset.check(batch: ranges.count, message: { UnsafeBufferPointer(rebasing: buffer[ranges[$0]]) }) { k, result in
-                        stream.add(number: first + k, result.map { ruleset.localized($0, language: language) })
+                        stream.add(number: first + k, translates ? result.map { ruleset.localized($0, language: language) } : result)
                     }
                 }
                 stream.finish()
