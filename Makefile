@@ -1,13 +1,14 @@
 # textgate: `make run` starts the service on the embedded SQLite store, `make test` runs the
 # tests (the PostgreSQL store tests start a throwaway cluster, so postgresql is installed when
-# initdb is missing), `make bench` measures throughput, `make bench-service` the HTTP service, `make accuracy` measures what the rules
+# initdb is missing), `make bench` measures throughput, `make bench-service` the HTTP service,
+# `make bench-compare BASE=<commit>` the check against an earlier commit's, `make accuracy` measures what the rules
 # catch, `make samples` checks the sample messages, `make generate` compiles keywords/*.yml and rules/
 # into the built-in keywords and rules, `make fuzz` and `make api-fuzz` fuzz the parsers and the
 # HTTP API. Each installs what is missing first.
 SWIFT ?= swift
 APT_PACKAGES := libpcre2-dev
 
-.PHONY: run samples test bench bench-service accuracy build deps generate fuzz api-fuzz
+.PHONY: run samples test bench bench-service bench-compare accuracy build deps generate fuzz api-fuzz
 
 DB ?= textgate.db
 PORT ?= 8080
@@ -90,6 +91,17 @@ bench-service: deps
 	python3 scripts/bench-service/bench_service.py --bin "$$($(BENCH_BUILD) --show-bin-path)" --rules rules \
 	  --out BENCHMARKS.md --seconds $(BENCH_SECONDS) --rounds $(BENCH_ROUNDS) \
 	  --swift-version "$$($(SWIFT) --version 2>&1 | grep -m1 -i 'swift version')"
+
+# Whether the check became slower than it was at commit BASE: both built in release, run end to end
+# on BASE's rules (or RULES) and the same input in rounds that take turns; writes its own section
+# of BENCHMARKS.md. The base is checked out and built under .build-compare/.
+bench-compare: deps
+	@test -n "$(BASE)" || { echo "usage: make bench-compare BASE=<commit> [RULES=<dir>]"; exit 2; }
+	@command -v python3 >/dev/null 2>&1 || { \
+	  echo "installing python3"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3; }
+	python3 scripts/bench-compare.py --base "$(BASE)" $(if $(RULES),--rules "$(RULES)") --current-scratch $(BENCH_SCRATCH)
 
 # What the default rules catch and wrongly flag, through the CLI: the SMS Spam Collection, the
 # labelled practice and carrier-filtered sets in fixtures/accuracy/, and generated disguises.
