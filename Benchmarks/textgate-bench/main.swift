@@ -161,9 +161,10 @@ func main() throws {
     let text = results.markdown()
     print(text)
     if let out = options.out {
-        // `make bench-service` writes its own section of the file; it is kept as it is.
-        let service = ServiceSection.read(from: out)
-        guard FileManager.default.createFile(atPath: out, contents: Data((text + service).utf8)) else {
+        // `make bench-service` and `make bench-compare` write their own sections of the file;
+        // they are kept as they are.
+        let kept = KeptSections.read(from: out)
+        guard FileManager.default.createFile(atPath: out, contents: Data((text + kept).utf8)) else {
             throw BenchError("cannot write \(out)")
         }
         log("wrote \(out)")
@@ -192,15 +193,21 @@ do {
     exit(2)
 }
 
-/// The section of BENCHMARKS.md that `make bench-service` writes, between its two markers.
-enum ServiceSection {
-    static let start = "<!-- bench-service:start -->"
-    static let end = "<!-- bench-service:end -->"
+/// The sections of BENCHMARKS.md that other targets write (`make bench-service`, `make
+/// bench-compare`), each between its two markers.
+enum KeptSections {
+    static let names = ["bench-service", "bench-compare"]
 
-    /// The section in the file at `path` with its markers and a blank line before it, or "" when it has none.
+    /// Each such section in the file at `path`, with its markers and a blank line before it, in
+    /// that order; "" when there is none (or no file yet).
     static func read(from path: String) -> String {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
-              let a = text.range(of: start), let b = text.range(of: end, range: a.upperBound..<text.endIndex) else { return "" }
-        return "\n" + text[a.lowerBound..<b.upperBound] + "\n"
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return "" }
+        var kept = ""
+        for name in names {
+            guard let a = text.range(of: "<!-- \(name):start -->"),
+                  let b = text.range(of: "<!-- \(name):end -->", range: a.upperBound..<text.endIndex) else { continue }
+            kept += "\n" + text[a.lowerBound..<b.upperBound] + "\n"
+        }
+        return kept
     }
 }
