@@ -90,7 +90,8 @@ def main():
     base = git("rev-parse", "--short", a.base + "^{commit}")
     subject = git("log", "-1", "--format=%s", base)
     head = git("rev-parse", "--short", "HEAD")
-    dirty = " with uncommitted changes" if git("status", "--porcelain", "--untracked-files=no") else ""
+    # The file this writes does not count: it changes with every benchmark run.
+    dirty = " with uncommitted changes" if git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!" + a.out) else ""
     scratch = os.path.abspath(a.scratch)
     tree = os.path.join(scratch, "tree-" + base)
     if not os.path.isdir(tree):
