@@ -169,4 +169,9 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except subprocess.CalledProcessError as e:
+        command = " ".join(e.cmd) if isinstance(e.cmd, list) else str(e.cmd)
+        detail = (e.stderr or b"").decode(errors="replace").strip() if isinstance(e.stderr, bytes) else (e.stderr or "").strip()
+        raise SystemExit(f"bench-compare: `{command}` failed (exit {e.returncode})" + (f": {detail}" if detail else ""))
