@@ -1,10 +1,10 @@
 # textgate: `make run` starts the service on the embedded SQLite store, `make test` runs the
 # tests (the PostgreSQL store tests start a throwaway cluster, so postgresql is installed when
 # initdb is missing), `make bench` measures throughput, `make bench-service` the HTTP service,
-# `make bench-compare BASE=<commit>` the check against an earlier commit's, `make accuracy` measures what the rules
-# catch, `make samples` checks the sample messages, `make generate` compiles keywords/*.yml and rules/
-# into the built-in keywords and rules, `make fuzz` and `make api-fuzz` fuzz the parsers and the
-# HTTP API. Each installs what is missing first.
+# `make bench-compare BASE=<commit>` the check against an earlier commit's, `make accuracy`
+# measures what the rules catch, `make samples` checks the sample messages, `make generate`
+# compiles keywords/*.yml and rules/ into the built-in keywords and rules, `make fuzz` and
+# `make api-fuzz` fuzz the parsers and the HTTP API. Each installs what is missing first.
 SWIFT ?= swift
 APT_PACKAGES := libpcre2-dev
 
