@@ -11,7 +11,7 @@ system, from `wait4`), so that a change in the machine's load falls on both alik
 median of the rounds' time ratios; the section it writes to BENCHMARKS.md (between its markers; the
 rest of the file is kept) also says what each side decided, since newer code may find more.
 """
-import argparse, collections, json, os, platform, re, shutil, statistics, subprocess, sys, tempfile, time
+import argparse, collections, json, os, platform, shutil, statistics, subprocess, sys, tempfile, time
 
 START, END = "<!-- bench-compare:start -->", "<!-- bench-compare:end -->"
 
