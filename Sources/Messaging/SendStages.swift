@@ -76,13 +76,23 @@ public struct ConsentStage: SendStage {
         if state.optedOut, let e = state.latest {
             let when = ISO8601DateFormatter().string(from: e.at)
             throw SendError(.conflict, code: "recipient_opted_out",
-                            message: "The patient opted out of texts from \(c.fromNumber) on \(when) by \(e.source == "keyword" ? "replying \(e.text)" : e.source == "phrase" ? "writing \"\(e.text)\"" : e.source == "secure-reply" ? "writing \"\(e.text)\" in a secure reply" : e.source). Texts cannot be sent until they text START to \(c.fromNumber).",
+                            message: "The patient opted out of texts from \(c.fromNumber) on \(when) by \(ConsentStage.how(e)). Texts cannot be sent until they text START to \(c.fromNumber).",
                             details: .optedOut(.init(phone: phone, practiceNumber: c.fromNumber, optedOutAt: when, source: e.source, text: e.text,
                                                      remedy: "The patient can text START to \(c.fromNumber) to receive texts again.")))
         }
         if state.blocked {
             throw SendError(.conflict, code: "recipient_blocked",
                             message: "\(phone) is on the blocked-senders list; remove it with DELETE /v1/blocked-numbers before texting it.")
+        }
+    }
+
+    /// How the patient opted out, as the refusal says it: "replying STOP", "writing "…"".
+    static func how(_ e: ConsentEvent) -> String {
+        switch e.source {
+        case "keyword": return "replying \(e.text)"
+        case "phrase": return "writing \"\(e.text)\""
+        case "secure-reply": return "writing \"\(e.text)\" in a secure reply"
+        default: return e.source
         }
     }
 }

@@ -29,19 +29,14 @@ public enum ControlCharacters {
         if flag != 0 { return true }
         // In one more pass: a C1 character, a 0xC2 lead byte before a continuation byte below
         // 0xA0, not any Latin-1 character (`£` is C2 A3), so that most prices cost no third
-        // pass; and a bidi control, E2 80 AA-AE or E2 81 A6-A9, not a curly quote or a dash (E2 80 9x).
+        // pass; and a bidi control (`bidiControl`), not a curly quote or a dash (E2 80 9x).
         // Lead bytes are rare even in text outside ASCII: the branch is almost never taken.
         if text.count > 1 {
             let base = text.baseAddress!, last = text.count - 1
             var i = 0
             while i < last {
                 let b = base[i]
-                if b >= 0xC2 {
-                    let second = base[i + 1], third = i + 1 < last ? base[i + 2] : 0
-                    if b == 0xC2 && second < 0xA0
-                        || b == 0xE2 && (second == 0x80 && third >= 0xAA && third <= 0xAE
-                                         || second == 0x81 && third >= 0xA6 && third <= 0xA9) { return true }
-                }
+                if b >= 0xC2, b == 0xC2 && base[i + 1] < 0xA0 || bidiControl(text, at: i) != nil { return true }
                 i += 1
             }
         }

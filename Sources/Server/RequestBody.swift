@@ -70,8 +70,8 @@ enum BodyReader {
             }
         } catch is DecodingError {
             // Thrown before `Strict` saw the body: the JSON itself is malformed. The decoder does
-            // not say where; the syntax check does.
-            let place = JSONSyntax.firstProblem(Array(data)).map { " at \($0.description)" } ?? ""
+            // not say where; the syntax check does (a strict body already passed it above).
+            let place = lenient ? JSONSyntax.firstProblem(Array(data)).map { " at \($0.description)" } ?? "" : ""
             throw APIError.badJSON("it is not valid JSON" + place)
         }
     }
