@@ -3,14 +3,15 @@ import PostgresNIO
 import Storage
 
 extension PostgresStore {
-    /// Appends a record, group-committed: concurrent calls share one multi-row INSERT (one
-    /// transaction), and each returns once its record is committed.
+    /// Appends a record, group-committed: concurrent calls share one statement (one
+    /// transaction), and each returns once its record is committed, on the audit pool (see
+    /// ``auditClient``: in the server, not yet on its disk).
     /// - Throws: `StorageError.conflict` for a duplicate id.
     public func appendAudit(_ a: AuditRecord) async throws(StorageError) {
         try await auditCommit.submit(a) { (batch) async throws(StorageError) in try await self.appendAudit(batch: batch) }
     }
 
-    /// Appends records in one statement: all or none.
+    /// Appends records in one statement on the audit pool: all or none.
     ///
     /// The records go as one JSON document to one prepared statement, whatever their number:
     /// PostgreSQL parses and plans it once per connection, not once per batch as it would a
@@ -23,7 +24,7 @@ extension PostgresStore {
         w.array("audit", batch) { w, a in w.audit(a) }
         w.close()
         _ = try await execute(AuditAppend(document: String(decoding: w.bytes, as: UTF8.self)),
-                              "append \(batch.count) audit records")
+                              "append \(batch.count) audit records", on: auditClient)
     }
 
     /// Records matching a filter, newest first, at most `filter.limit` (none when it is 0 or less).
