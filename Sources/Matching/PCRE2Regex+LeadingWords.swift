@@ -2,58 +2,126 @@ extension PCRE2Regex {
     /// The words one of which every match of `pattern` must begin with, lowercased, when the
     /// pattern's shape shows it; nil for any other shape.
     ///
-    /// The shapes recognised: an optional `\b`, then either one word (`reply\s+stop`) or a
-    /// non-capturing group of plain-word alternatives that no quantifier can skip
-    /// (`\b(?:reply|text)\s+stop`), and no `|` outside parentheses anywhere in the pattern.
-    /// Words are ASCII letters and digits. A word followed by `?`, `*` or `{` loses its last
-    /// letter. Anything the analysis does not understand (`\Q`, `#`, an unclosed group) gives
-    /// nil, so a nil never hides a match; it only means the regex must search the whole text.
+    /// Each alternative of the pattern (split at a `|` outside every group) is read in turn: an
+    /// optional `\b`, then either the ASCII letters and digits that open it (`reply\s+stop`
+    /// gives `reply`; a letter followed by `?`, `*` or `{` is dropped) or a non-capturing group
+    /// that no quantifier can skip, whose own alternatives are read the same way
+    /// (`\b(?:urgent(?:ly)?\b|(?:paypal|apple\s+id))` gives `urgent`, `paypal`, `apple`).
+    /// An alternative that opens with anything else (a class, an escape, a lookaround, a
+    /// capturing group) or with no letter gives nil for the whole pattern, as do constructs the
+    /// scan cannot follow (`\Q`, `#`, an unclosed group, `\K`, `\G`, verbs, callouts). So a nil
+    /// never hides a match; it only means the regex must search the whole text.
     public static func leadingWords(of pattern: String) -> [String]? {
         let bytes = Array(pattern.utf8)
-        guard !hasTopLevelAlternation(bytes) else { return nil }
-        var i = 0
-        if bytes.starts(with: Array(#"\b"#.utf8)) { i = 2 }
-        func isPlain(_ b: UInt8) -> Bool {
-            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
-        }
-        func isOptionalQuantifier(_ at: Int) -> Bool {
-            at < bytes.count && (bytes[at] == UInt8(ascii: "?") || bytes[at] == UInt8(ascii: "*") || bytes[at] == UInt8(ascii: "{"))
-        }
+        guard !hasTopLevelAlternation(bytes, countingBars: false),
+              let words = leadingWords(bytes, 0..<bytes.count) else { return nil }
+        var unique: [[UInt8]] = []
+        for w in words where !unique.contains(w) { unique.append(w) }
+        return unique.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The leading words of the alternatives in `range` (see `leadingWords(of:)`), lowercased.
+    private static func leadingWords(_ bytes: [UInt8], _ range: Range<Int>) -> [[UInt8]]? {
+        guard let parts = alternatives(bytes, range) else { return nil }
         var words: [[UInt8]] = []
-        if bytes[i...].starts(with: Array("(?:".utf8)) {
-            i += 3
-            var word: [UInt8] = []
-            while i < bytes.count, bytes[i] != UInt8(ascii: ")") {
-                if bytes[i] == UInt8(ascii: "|") {
-                    words.append(word)
-                    word = []
-                } else if isPlain(bytes[i]) {
-                    word.append(bytes[i])
-                } else {
-                    return nil
-                }
-                i += 1
-            }
-            guard i < bytes.count, !isOptionalQuantifier(i + 1) else { return nil }
-            words.append(word)
-        } else {
-            var word: [UInt8] = []
-            while i < bytes.count, isPlain(bytes[i]) {
-                word.append(bytes[i])
-                i += 1
-            }
-            if isOptionalQuantifier(i), !word.isEmpty { word.removeLast() }
-            words.append(word)
+        for part in parts {
+            guard let found = leadingWordsOfSequence(bytes, part) else { return nil }
+            words += found
         }
-        guard words.allSatisfy({ !$0.isEmpty }) else { return nil }
-        return words.map { String(decoding: $0, as: UTF8.self).lowercased() }
+        return words
+    }
+
+    /// The leading words of one alternative: its opening letters, or those of the group it opens with.
+    private static func leadingWordsOfSequence(_ bytes: [UInt8], _ range: Range<Int>) -> [[UInt8]]? {
+        var i = range.lowerBound
+        let end = range.upperBound
+        if bytes[i..<end].starts(with: Array(#"\b"#.utf8)) { i += 2 }
+        guard i < end else { return nil }
+        func isOptionalQuantifier(_ at: Int) -> Bool {
+            at < end && (bytes[at] == UInt8(ascii: "?") || bytes[at] == UInt8(ascii: "*") || bytes[at] == UInt8(ascii: "{"))
+        }
+        if bytes[i] == UInt8(ascii: "(") {
+            guard bytes[i..<end].starts(with: Array("(?:".utf8)), let close = groupEnd(bytes, from: i), close < end,
+                  !isOptionalQuantifier(close + 1) else { return nil }
+            return leadingWords(bytes, (i + 3)..<close)
+        }
+        var word: [UInt8] = []
+        while i < end, isPlain(bytes[i]) {
+            word.append(bytes[i] >= 0x41 && bytes[i] <= 0x5A ? bytes[i] | 0x20 : bytes[i])
+            i += 1
+        }
+        if isOptionalQuantifier(i), !word.isEmpty { word.removeLast() }
+        return word.isEmpty ? nil : [word]
+    }
+
+    /// An ASCII letter or digit.
+    private static func isPlain(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+    }
+
+    /// The alternatives of `range`, split at each `|` outside the groups and classes within
+    /// it; nil when a group or class in it is not closed within it.
+    private static func alternatives(_ bytes: [UInt8], _ range: Range<Int>) -> [Range<Int>]? {
+        var parts: [Range<Int>] = []
+        var depth = 0, from = range.lowerBound, i = range.lowerBound
+        while i < range.upperBound {
+            switch bytes[i] {
+            case UInt8(ascii: "\\"):
+                i += 2
+                continue
+            case UInt8(ascii: "["):
+                guard let close = classEnd(bytes, from: i), close < range.upperBound else { return nil }
+                i = close + 1
+                continue
+            case UInt8(ascii: "("):
+                depth += 1
+            case UInt8(ascii: ")"):
+                depth -= 1
+                if depth < 0 { return nil }
+            case UInt8(ascii: "|") where depth == 0:
+                parts.append(from..<i)
+                from = i + 1
+            default:
+                break
+            }
+            i += 1
+        }
+        guard depth == 0, i == range.upperBound else { return nil }
+        parts.append(from..<range.upperBound)
+        return parts
+    }
+
+    /// The index of the `)` that closes the group opening at `open`, or nil when there is none.
+    private static func groupEnd(_ bytes: [UInt8], from open: Int) -> Int? {
+        var depth = 0, i = open
+        while i < bytes.count {
+            switch bytes[i] {
+            case UInt8(ascii: "\\"):
+                i += 2
+                continue
+            case UInt8(ascii: "["):
+                guard let close = classEnd(bytes, from: i) else { return nil }
+                i = close + 1
+                continue
+            case UInt8(ascii: "("):
+                depth += 1
+            case UInt8(ascii: ")"):
+                depth -= 1
+                if depth == 0 { return i }
+            default:
+                break
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// Whether the pattern may have a `|` outside every group, or a construct the scan cannot
     /// follow (`\Q…\E` quoting, `#` comments, an odd character class), which count as yes.
     /// So do constructs that make a search from given starts differ from a whole-text search:
-    /// `\K` and `\G`, backtracking verbs such as `(*COMMIT)`, and callouts.
-    static func hasTopLevelAlternation(_ bytes: [UInt8]) -> Bool {
+    /// `\K` and `\G`, backtracking verbs such as `(*COMMIT)`, and callouts. Without
+    /// `countingBars`, only those constructs count.
+    static func hasTopLevelAlternation(_ bytes: [UInt8], countingBars: Bool = true) -> Bool {
         var depth = 0
         var i = 0
         while i < bytes.count {
@@ -78,7 +146,7 @@ extension PCRE2Regex {
                 depth -= 1
                 if depth < 0 { return true }
             case UInt8(ascii: "|"):
-                if depth == 0 { return true }
+                if depth == 0 && countingBars { return true }
             default:
                 break
             }

@@ -177,7 +177,8 @@ extension Ruleset {
     /// PCRE2 limit is added to `incomplete`. The prefilter hits are sorted by gate and start
     /// once, so each gate's are one run of them, already in the order its anchored regexes try
     /// them, and only the gates a hit opened are visited (unless some gate has no prefilter).
-    /// Without `mayHaveLink` (no link anchor in `view`), no gate of a rule that `requires_link` runs.
+    /// Without `mayHaveLink` (no link anchor in `view`), no gate of a rule that `requires_link` runs;
+    /// a gate that `requires` another runs only when that one is open too.
     private func runPatterns(_ view: UnsafeBufferPointer<UInt8>, mayHaveLink: Bool, _ scratch: inout CheckScratch,
                              _ incomplete: inout [String]) {
         if scratch.prefiltered.count > 1 { scratch.prefiltered.sort { ($0.gate, $0.start) < ($1.gate, $1.start) } }
@@ -188,8 +189,19 @@ extension Ruleset {
             while end < prefiltered.count && prefiltered[end].gate == g { end += 1 }
             return end
         }
+        /// Whether one of gate `g`'s literals occurs: a search in `prefiltered`, sorted by gate.
+        func isOpen(_ g: Int) -> Bool {
+            var low = 0, high = prefiltered.count
+            while low < high {
+                let mid = (low + high) / 2
+                if prefiltered[mid].gate < g { low = mid + 1 } else { high = mid }
+            }
+            return low < prefiltered.count && prefiltered[low].gate == g
+        }
         /// Whether gate `g`, once open, may match this text.
-        func mayMatch(_ g: Int) -> Bool { mayHaveLink || !patternGates[g].requiresLink }
+        func mayMatch(_ g: Int) -> Bool {
+            (mayHaveLink || !patternGates[g].requiresLink) && (patternGates[g].requires.map(isOpen) ?? true)
+        }
         var next = 0
         if patternsAlwaysRun {
             for g in patternGates.indices {

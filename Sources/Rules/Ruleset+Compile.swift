@@ -31,11 +31,19 @@ extension Ruleset {
                 compiled.append(.terms)
             case .pattern(let patterns, let prefilter, let own, let requiresLink):
                 for (words, regexes) in Ruleset.gates(patterns, prefilter, own) {
-                    precondition(gates.count <= Int(UInt16.max), "more pattern gates than a literal's owner can name")
-                    for p in words { add(TermForm.literal(p), i, .prefilter, gate: gates.count) }
-                    let (search, anchored) = Ruleset.searches(regexes, words)
-                    gates.append(PatternGate(rule: i, anchored: anchored, search: search, needsPrefilter: !words.isEmpty,
-                                             requiresLink: requiresLink))
+                    precondition(gates.count + 1 <= Int(UInt16.max), "more pattern gates than a literal's owner can name")
+                    let (search, anchored, leading) = Ruleset.searches(regexes, words)
+                    let gate = gates.count
+                    if !words.isEmpty || !search.isEmpty || !anchored.isEmpty {
+                        for p in words { add(TermForm.literal(p), i, .prefilter, gate: gate) }
+                        gates.append(PatternGate(rule: i, anchored: anchored, search: search, needsPrefilter: !words.isEmpty,
+                                                 requiresLink: requiresLink))
+                    }
+                    if let leading {
+                        for w in leading.words { add(TermForm.literal(w), i, .prefilter, gate: gates.count) }
+                        gates.append(PatternGate(rule: i, anchored: leading.regexes, search: [], needsPrefilter: true,
+                                                 requiresLink: requiresLink, requires: words.isEmpty ? nil : gate))
+                    }
                 }
                 compiled.append(.pattern)
             case .linkDomains:
@@ -109,9 +117,17 @@ extension Ruleset {
 
     /// A rule's patterns as the regexes a check runs: those every match of which must begin
     /// with one of the prefilter literals, joined and compiled anchored (tried only where those
-    /// literals start), and the others, each searching the text.
-    static func searches(_ patterns: [String], _ prefilter: [String]) -> (search: [PCRE2Regex], anchored: [PCRE2Regex]) {
+    /// literals start); those every match of which begins with one of their own leading words
+    /// of at least `leadingWordBytes` bytes, joined and compiled anchored, with those words
+    /// (`leading`, for a gate of their own); and the others, each searching the text.
+    static func searches(_ patterns: [String], _ prefilter: [String])
+        -> (search: [PCRE2Regex], anchored: [PCRE2Regex], leading: (words: [String], regexes: [PCRE2Regex])?) {
         func startsAtPrefilter(_ pattern: String) -> Bool { Ruleset.startsAtPrefilter(pattern, prefilter) }
+        func ownWords(_ pattern: String) -> [String]? {
+            guard let words = PCRE2Regex.leadingWords(of: pattern),
+                  words.allSatisfy({ $0.utf8.count >= leadingWordBytes }) else { return nil }
+            return words
+        }
         // Patterns run on normalised text, whose only digits are 0-9. Searches run one by one,
         // each with PCRE2's skip to where it may start; anchored ones are joined, for one
         // attempt per start.
@@ -120,14 +136,27 @@ extension Ruleset {
             return rewritten == pattern || (try? PCRE2Regex(rewritten)) == nil ? pattern : rewritten
         }
         do throws(PCRE2Error) {
-            var search: [PCRE2Regex] = []
-            for p in patterns where !startsAtPrefilter(p) { search.append(try PCRE2Regex(fast(p))) }
-            return (search, try PCRE2Regex.joined(patterns.filter(startsAtPrefilter).map(fast), anchored: true))
+            var search: [PCRE2Regex] = [], led: [String] = [], words: [String] = []
+            for p in patterns where !startsAtPrefilter(p) {
+                if let own = ownWords(p) {
+                    led.append(p)
+                    for w in own where !words.contains(w) { words.append(w) }
+                } else {
+                    search.append(try PCRE2Regex(fast(p)))
+                }
+            }
+            let anchored = try PCRE2Regex.joined(patterns.filter(startsAtPrefilter).map(fast), anchored: true)
+            let leading = led.isEmpty ? nil : (words, try PCRE2Regex.joined(led.map(fast), anchored: true))
+            return (search, anchored, leading)
         } catch {
             // Every pattern compiled when the rule was read, or the rule would not have loaded.
             preconditionFailure("a pattern that compiled at load does not compile again: \(error)")
         }
     }
+
+    /// The shortest leading word a regex is anchored on: a shorter one (`in`, `te`) starts
+    /// inside most words, where an attempt per occurrence costs more than one search.
+    static let leadingWordBytes = 3
 
     /// Whether every match of `pattern` must begin with one of the prefilter literals, so that
     /// the check need try it only where those literals start.

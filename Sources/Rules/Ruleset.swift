@@ -120,6 +120,11 @@ enum CompiledRule: Sendable {
 
 /// The regexes of one pattern rule that run under the same prefilter literals: only when one
 /// of those occurs in the text, or on every text when there are none.
+///
+/// A regex every match of which begins with one of its own leading words, none of them a
+/// prefilter literal, gets a gate of its own: those words are its literals, so it is tried only
+/// where one starts, and the gate `requires` the one of the rule's prefilter literals, so it
+/// runs on the same texts as before.
 struct PatternGate: Sendable {
     /// The rule's index.
     var rule: Int
@@ -133,4 +138,6 @@ struct PatternGate: Sendable {
     var needsPrefilter: Bool
     /// Whether the rule's patterns need a link (`requires_link`), so run only on a text with a link anchor.
     var requiresLink: Bool
+    /// The gate (of a lower index) one of whose literals must also occur in the text for this one to run.
+    var requires: Int? = nil
 }

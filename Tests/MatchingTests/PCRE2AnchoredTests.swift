@@ -17,6 +17,13 @@ struct PCRE2AnchoredTests {
         (#"\bsave[]|]"#, ["save"]),
         (#"\bsave[[:alpha:]|]"#, ["save"]),
         (#"\bsave[[:^digit:]|]"#, ["save"]),
+        // Each alternative of the pattern, and of a group it opens with, read in turn.
+        (#"reply stop|cancel"#, ["reply", "cancel"]),
+        (#"(?:reply)stop|cancel"#, ["reply", "cancel"]),
+        (#"(?:reply|te xt)stop"#, ["reply", "te"]),
+        (#"\b(?:urgent(?:ly)?\b|immediately\b|(?:netflix|apple\s+id))\s+now"#, ["urgent", "immediately", "netflix", "apple"]),
+        (#"\bdiet\s+pills|\bfat[\s-]burners?\b|\bdiet"#, ["diet", "fat"]),
+        (#"\bloans?\s|pre-?approved"#, ["loan", "pre"]),
     ] as [(String, [String])])
     func understood(pattern: String, words: [String]) {
         #expect(PCRE2Regex.leadingWords(of: pattern) == words, "\(pattern)")
@@ -28,11 +35,12 @@ struct PCRE2AnchoredTests {
         #"(?:reply|text)?\s*stop"#,       // the group may be skipped
         #"(?:reply|text)*stop"#,
         #"(?:reply|text){0,1}stop"#,
-        #"(?:reply|te xt)stop"#,          // an alternative that is not a plain word
+        #"(?:reply| text)stop"#,          // an alternative that opens with no letter
         #"(?:reply|)stop"#,               // an empty alternative
         #"(reply|text) stop"#,            // a capturing group, not analysed
-        #"reply stop|cancel"#,            // alternation at the top level
-        #"(?:reply)stop|cancel"#,
+        #"reply stop|\d+ off"#,           // one alternative of the pattern opens with an escape
+        #"(?:reply|(?=t)text)stop"#,      // one opens with a lookahead
+        #"(?:reply|text)stop|"#,          // an empty alternative at the top level
         #"\breply\Q|\E"#,                 // quoting the scan cannot follow
         #"reply(?x)#|"#,                  // a possible comment
         #"reply)"#,                       // unbalanced
@@ -96,6 +104,8 @@ struct PCRE2AnchoredTests {
             #"reply"#,
             #"texts?"#,
             #"(?:reply|text)(?=\s)"#,
+            #"\b(?:reply(?:\s+with)?\b|(?:txt|text)\s+stop)|\bsave\s*\d"#,
+            #"stop\s+all|\b(?:opt|end)\b"#,
         ]
         for pattern in patterns {
             let matched = try agree(pattern, on: texts)

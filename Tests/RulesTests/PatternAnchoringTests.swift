@@ -3,6 +3,8 @@ import Testing
 
 @Suite("Pattern rules tried only where their prefilter words start")
 struct PatternAnchoringTests {
+    let scratch = Scratch("textgate-pattern-anchoring")
+
     @Test("a regex is anchored only when each of its leading words begins with a prefilter literal")
     func eligibility() {
         #expect(Ruleset.startsAtPrefilter(#"\breply\s+stop"#, ["reply"]))
@@ -14,17 +16,50 @@ struct PatternAnchoringTests {
         #expect(!Ruleset.startsAtPrefilter(#"\b\d+%\s?off"#, ["%"]), "the match starts before the literal")
     }
 
-    @Test("the default reply-keyword rule is anchored; the discount patterns search the whole text")
+    @Test("the default reply-keyword rule is anchored; the discount patterns that open with a number search the whole text")
     func defaultRules() throws {
         let rules = try Package.defaultRules()
-        func regexes(_ id: String) throws -> (search: Int, anchored: Int) {
+        func gates(_ id: String) throws -> [PatternGate] {
             let index = try #require(rules.rules.firstIndex { $0.id == id })
-            let gates = rules.patternGates.filter { $0.rule == index }
+            return rules.patternGates.filter { $0.rule == index }
+        }
+        func regexes(_ id: String) throws -> (search: Int, anchored: Int) {
+            let gates = try gates(id)
             return (gates.map(\.search.count).reduce(0, +), gates.map(\.anchored.count).reduce(0, +))
         }
         #expect(try regexes("reserved-keyword-reply") == (0, 1))
         #expect(try regexes("short-code-keyword") == (0, 1), "its English and Spanish patterns are anchored, and joined")
-        #expect(try regexes("percent-off").anchored == 0)
+        // `save …` and `ahorre …` begin with words that are not its prefilter literals (`%`, `$`):
+        // they are tried where those words start, once a prefilter literal has occurred.
+        let discount = try gates("percent-off")
+        #expect(discount.map(\.search.count) == [6, 0])
+        #expect(discount.map(\.anchored.count) == [0, 1])
+        #expect(discount[1].requires == rules.patternGates.firstIndex { $0.rule == discount[0].rule })
+    }
+
+    @Test("a regex anchored on its own leading words runs on the texts its rule's prefilter opens, and finds what a search finds")
+    func ownLeadingWords() throws {
+        let rule = """
+        category: promotional
+        severity: warning
+        message: A discount.
+        rationale: Carriers filter offers.
+        kind: pattern
+        prefilter: ["%"]
+        patterns:
+          - '\\b\\d+%\\s?off\\b'
+          - '\\bsave\\s+\\d+%|\\b(?:today|now)\\s+only\\b'
+        examples:
+          flag: ["Save 20% on frames"]
+          pass: ["Save the date"]
+        """
+        let rules = try Ruleset.load(directory: scratch.directory(holding: "discount.yml", rule))
+        #expect(rules.patternGates.map(\.search.count) == [1, 0])
+        #expect(rules.patternGates[1].requires == 0)
+        #expect(rules.findings("Save 20% and save 30% today", rule: "discount").map(\.match) == ["Save 20%", "save 30%"])
+        #expect(rules.findings("20% off, today only", rule: "discount").map(\.match) == ["20% off", "today only"])
+        // No `%`: the rule's patterns do not run, as before they had gates of their own.
+        #expect(rules.findings("Today only: save the date", rule: "discount").isEmpty)
     }
 
     @Test("an anchored rule finds its match after an earlier use of the same word", arguments: [
