@@ -92,7 +92,7 @@ extension PCRE2Regex {
     }
 
     /// The index of the `)` that closes the group opening at `open`, or nil when there is none.
-    private static func groupEnd(_ bytes: [UInt8], from open: Int) -> Int? {
+    static func groupEnd(_ bytes: [UInt8], from open: Int) -> Int? {
         var depth = 0, i = open
         while i < bytes.count {
             switch bytes[i] {

@@ -234,6 +234,14 @@ extension Ruleset {
                         if !m.isEmpty { scratch.spans.append(RuleSpan(rule: r, range: m)) }
                     }
                 }
+                if !gates[g].atNumbers.isEmpty {
+                    let starts = scratch.numberStarts(in: view)
+                    for regex in gates[g].atNumbers where scratch.hasDigitRun(regex.requiredDigitRun, in: view) {
+                        try regex.forEachMatch(in: view, startingAt: starts, data: data) { m in
+                            if !m.isEmpty { scratch.spans.append(RuleSpan(rule: r, range: m)) }
+                        }
+                    }
+                }
                 if !gates[g].anchored.isEmpty {
                     scratch.starts.removeAll(keepingCapacity: true)
                     for hit in hits { scratch.starts.append(hit.start) }
@@ -330,6 +338,25 @@ struct CheckScratch {
         return false
     }
 
+    /// Where this message's runs of ASCII digits start, in increasing order: found once, when
+    /// a regex tried at them first runs.
+    private var numbers: [Int] = []
+    private var numbersFound = false
+
+    /// Where the runs of ASCII digits of `view`, the text of this message, start.
+    mutating func numberStarts(in view: UnsafeBufferPointer<UInt8>) -> [Int] {
+        if numbersFound { return numbers }
+        numbers.removeAll(keepingCapacity: true)
+        var previousDigit = false
+        for i in view.indices {
+            let digit = view[i] &- 0x30 < 10
+            if digit && !previousDigit { numbers.append(i) }
+            previousDigit = digit
+        }
+        numbersFound = true
+        return numbers
+    }
+
     /// Empties the buffers for the next message, keeping their storage.
     mutating func clear() {
         // Most messages leave them empty: skip the general removal then.
@@ -338,6 +365,7 @@ struct CheckScratch {
         if !found.isEmpty { found.removeAll(keepingCapacity: true) }
         digitRunSeen = 0
         digitRunsAll = false
+        numbersFound = false
     }
 }
 

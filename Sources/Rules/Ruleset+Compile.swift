@@ -32,16 +32,16 @@ extension Ruleset {
             case .pattern(let patterns, let prefilter, let own, let requiresLink):
                 for (words, regexes) in Ruleset.gates(patterns, prefilter, own) {
                     precondition(gates.count + 1 <= Int(UInt16.max), "more pattern gates than a literal's owner can name")
-                    let (search, anchored, leading) = Ruleset.searches(regexes, words)
+                    let split = Ruleset.searches(regexes, words)
                     let gate = gates.count
-                    if !words.isEmpty || !search.isEmpty || !anchored.isEmpty {
+                    if !words.isEmpty || !split.search.isEmpty || !split.anchored.isEmpty || !split.atNumbers.isEmpty {
                         for p in words { add(TermForm.literal(p), i, .prefilter, gate: gate) }
-                        gates.append(PatternGate(rule: i, anchored: anchored, search: search, needsPrefilter: !words.isEmpty,
-                                                 requiresLink: requiresLink))
+                        gates.append(PatternGate(rule: i, anchored: split.anchored, search: split.search, atNumbers: split.atNumbers,
+                                                 needsPrefilter: !words.isEmpty, requiresLink: requiresLink))
                     }
-                    if let leading {
+                    if let leading = split.leading {
                         for w in leading.words { add(TermForm.literal(w), i, .prefilter, gate: gates.count) }
-                        gates.append(PatternGate(rule: i, anchored: leading.regexes, search: [], needsPrefilter: true,
+                        gates.append(PatternGate(rule: i, anchored: leading.regexes, search: [], atNumbers: [], needsPrefilter: true,
                                                  requiresLink: requiresLink, requires: words.isEmpty ? nil : gate))
                     }
                 }
@@ -115,13 +115,24 @@ extension Ruleset {
         return out
     }
 
-    /// A rule's patterns as the regexes a check runs: those every match of which must begin
-    /// with one of the prefilter literals, joined and compiled anchored (tried only where those
-    /// literals start); those every match of which begins with one of their own leading words
-    /// of at least `leadingWordBytes` bytes, joined and compiled anchored, with those words
-    /// (`leading`, for a gate of their own); and the others, each searching the text.
-    static func searches(_ patterns: [String], _ prefilter: [String])
-        -> (search: [PCRE2Regex], anchored: [PCRE2Regex], leading: (words: [String], regexes: [PCRE2Regex])?) {
+    /// The regexes a check runs for some patterns of a rule, by where each is tried.
+    struct GateRegexes {
+        /// Those every match of which begins with a prefilter literal, joined and compiled
+        /// anchored: tried only where those literals start.
+        var anchored: [PCRE2Regex] = []
+        /// Those every match of which begins where a run of digits does
+        /// (`PCRE2Regex.startsAtNumber`), joined and compiled anchored: tried only there.
+        var atNumbers: [PCRE2Regex] = []
+        /// Those every match of which begins with one of their own leading words of at least
+        /// `leadingWordBytes` bytes, joined and compiled anchored, with those words (for a gate
+        /// of their own).
+        var leading: (words: [String], regexes: [PCRE2Regex])?
+        /// The others, each searching the text.
+        var search: [PCRE2Regex] = []
+    }
+
+    /// A rule's patterns as the regexes a check runs (see `GateRegexes`), under `prefilter`.
+    static func searches(_ patterns: [String], _ prefilter: [String]) -> GateRegexes {
         func startsAtPrefilter(_ pattern: String) -> Bool { Ruleset.startsAtPrefilter(pattern, prefilter) }
         func ownWords(_ pattern: String) -> [String]? {
             guard let words = PCRE2Regex.leadingWords(of: pattern),
@@ -136,18 +147,22 @@ extension Ruleset {
             return rewritten == pattern || (try? PCRE2Regex(rewritten)) == nil ? pattern : rewritten
         }
         do throws(PCRE2Error) {
-            var search: [PCRE2Regex] = [], led: [String] = [], words: [String] = []
+            var out = GateRegexes()
+            var led: [String] = [], words: [String] = [], numbers: [String] = []
             for p in patterns where !startsAtPrefilter(p) {
-                if let own = ownWords(p) {
+                if PCRE2Regex.startsAtNumber(p) {
+                    numbers.append(p)
+                } else if let own = ownWords(p) {
                     led.append(p)
                     for w in own where !words.contains(w) { words.append(w) }
                 } else {
-                    search.append(try PCRE2Regex(fast(p)))
+                    out.search.append(try PCRE2Regex(fast(p)))
                 }
             }
-            let anchored = try PCRE2Regex.joined(patterns.filter(startsAtPrefilter).map(fast), anchored: true)
-            let leading = led.isEmpty ? nil : (words, try PCRE2Regex.joined(led.map(fast), anchored: true))
-            return (search, anchored, leading)
+            out.anchored = try PCRE2Regex.joined(patterns.filter(startsAtPrefilter).map(fast), anchored: true)
+            out.atNumbers = try PCRE2Regex.joined(numbers.map(fast), anchored: true)
+            if !led.isEmpty { out.leading = (words, try PCRE2Regex.joined(led.map(fast), anchored: true)) }
+            return out
         } catch {
             // Every pattern compiled when the rule was read, or the rule would not have loaded.
             preconditionFailure("a pattern that compiled at load does not compile again: \(error)")

@@ -134,6 +134,9 @@ struct PatternGate: Sendable {
     var anchored: [PCRE2Regex]
     /// The others, each searching the whole text.
     var search: [PCRE2Regex]
+    /// Those every match of which begins where a run of digits begins, joined and compiled to
+    /// try only there (`PCRE2Regex.startsAtNumber`).
+    var atNumbers: [PCRE2Regex]
     /// Whether the gate has prefilter literals, so runs only where one occurs.
     var needsPrefilter: Bool
     /// Whether the rule's patterns need a link (`requires_link`), so run only on a text with a link anchor.

@@ -35,6 +35,10 @@ struct PatternAnchoringTests {
         #expect(discount.map(\.search.count) == [6, 0])
         #expect(discount.map(\.anchored.count) == [0, 1])
         #expect(discount[1].requires == rules.patternGates.firstIndex { $0.rule == discount[0].rule })
+        // A charge in pence starts where its number does: tried only at the starts of digit runs.
+        let charge = try gates("premium-charge")
+        #expect(charge.map(\.atNumbers.count).reduce(0, +) == 4)
+        #expect(charge.map(\.search.count).reduce(0, +) == 2, "the two that open with a currency still search")
     }
 
     @Test("a regex anchored on its own leading words runs on the texts its rule's prefilter opens, and finds what a search finds")
