@@ -3,8 +3,9 @@ extension PCRE2Regex {
     /// pattern's shape shows it; nil for any other shape.
     ///
     /// Each alternative of the pattern (split at a `|` outside every group) is read in turn: an
-    /// optional `\b`, then either the ASCII letters and digits that open it (`reply\s+stop`
-    /// gives `reply`; a letter followed by `?`, `*` or `{` is dropped) or a non-capturing group
+    /// optional `\b`, then either the characters that open it, ASCII letters and digits,
+    /// escaped symbols and currency signs (`reply\s+stop` gives `reply`, `\$\d` gives `$`; a
+    /// character followed by `?`, `*` or `{` is dropped) or a non-capturing group
     /// that no quantifier can skip, whose own alternatives are read the same way
     /// (`\b(?:urgent(?:ly)?\b|(?:paypal|apple\s+id))` gives `urgent`, `paypal`, `apple`).
     /// An alternative that opens with anything else (a class, an escape, a lookaround, a
@@ -45,14 +46,37 @@ extension PCRE2Regex {
                   !isOptionalQuantifier(close + 1) else { return nil }
             return leadingWords(bytes, (i + 3)..<close)
         }
-        var word: [UInt8] = []
-        while i < end, isPlain(bytes[i]) {
-            word.append(bytes[i] >= 0x41 && bytes[i] <= 0x5A ? bytes[i] | 0x20 : bytes[i])
-            i += 1
+        // Where the last character of `word` starts.
+        var word: [UInt8] = [], last = 0
+        while i < end {
+            if isPlain(bytes[i]) {
+                last = word.count
+                word.append(bytes[i] >= 0x41 && bytes[i] <= 0x5A ? bytes[i] | 0x20 : bytes[i])
+                i += 1
+            } else if bytes[i] == UInt8(ascii: "\\"), i + 1 < end, isEscapedSymbol(bytes[i + 1]) {
+                last = word.count
+                word.append(bytes[i + 1])
+                i += 2
+            } else if let symbol = currencySymbols.first(where: { bytes[i..<end].starts(with: $0) }) {
+                last = word.count
+                word += symbol
+                i += symbol.count
+            } else {
+                break
+            }
         }
-        if isOptionalQuantifier(i), !word.isEmpty { word.removeLast() }
+        // An optional last character is not part of every match.
+        if isOptionalQuantifier(i), !word.isEmpty { word.removeSubrange(last...) }
         return word.isEmpty ? nil : [word]
     }
+
+    /// Symbols that stand for themselves when escaped (`\$`, `\+`), as PCRE2 reads them.
+    private static func isEscapedSymbol(_ b: UInt8) -> Bool {
+        Array(#"$+.*?^|()[]{}/-#&~"#.utf8).contains(b)
+    }
+
+    /// Currency signs outside ASCII, which have no other case: a pattern's leading word may hold them.
+    private static let currencySymbols: [[UInt8]] = ["£", "¢", "€", "¥"].map { Array($0.utf8) }
 
     /// An ASCII letter or digit.
     private static func isPlain(_ b: UInt8) -> Bool {

@@ -1,14 +1,21 @@
 extension PCRE2Regex {
     /// Whether every match of `pattern` starts where a run of ASCII digits starts, as its shape
     /// shows: a negative lookbehind for a digit (`(?<!\d)`, or a class holding `\d`, `\w` or
-    /// `0-9`, as in `(?<![\w.])`), any lookaheads, then a digit (`\d` or `[0-9]`). On text
-    /// whose only digits are ASCII, such a regex compiled `anchored` finds at the starts of
-    /// its digit runs what a search finds. Any other shape gives false.
+    /// `0-9`, as in `(?<![\w.])`) or a word boundary, any lookaheads, then a digit (`\d` or
+    /// `[0-9]`). On text whose only digits are ASCII, such a regex compiled `anchored` finds at
+    /// the starts of its digit runs what a search finds. Any other shape gives false.
     public static func startsAtNumber(_ pattern: String) -> Bool {
         let bytes = Array(pattern.utf8)
-        guard !hasTopLevelAlternation(bytes), bytes.starts(with: Array("(?<!".utf8)),
-              let close = groupEnd(bytes, from: 0), excludesDigits(Array(bytes[4..<close])) else { return false }
-        var i = close + 1
+        guard !hasTopLevelAlternation(bytes) else { return false }
+        var i: Int
+        if bytes.starts(with: Array(#"\b"#.utf8)) {
+            // Before a digit, a word boundary means a byte that is no digit (nor letter) comes first.
+            i = 2
+        } else {
+            guard bytes.starts(with: Array("(?<!".utf8)), let close = groupEnd(bytes, from: 0),
+                  excludesDigits(Array(bytes[4..<close])) else { return false }
+            i = close + 1
+        }
         while bytes[i...].starts(with: Array("(?=".utf8)) || bytes[i...].starts(with: Array("(?!".utf8)) {
             guard let end = groupEnd(bytes, from: i) else { return false }
             i = end + 1

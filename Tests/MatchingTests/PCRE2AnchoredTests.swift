@@ -24,6 +24,11 @@ struct PCRE2AnchoredTests {
         (#"\b(?:urgent(?:ly)?\b|immediately\b|(?:netflix|apple\s+id))\s+now"#, ["urgent", "immediately", "netflix", "apple"]),
         (#"\bdiet\s+pills|\bfat[\s-]burners?\b|\bdiet"#, ["diet", "fat"]),
         (#"\bloans?\s|pre-?approved"#, ["loan", "pre"]),
+        // Escaped symbols and currency signs are characters of a word too.
+        (#"(?:£|gbp|\$|¢)\s?\d+"#, ["£", "gbp", "$", "¢"]),
+        (#"\$\s?\d+ off"#, ["$"]),
+        (#"(?:us\$|€)\d"#, ["us$", "€"]),
+        (#"x\$?y"#, ["x"]),
     ] as [(String, [String])])
     func understood(pattern: String, words: [String]) {
         #expect(PCRE2Regex.leadingWords(of: pattern) == words, "\(pattern)")
@@ -31,7 +36,6 @@ struct PCRE2AnchoredTests {
 
     @Test("shapes where a match need not start with a word give nil", arguments: [
         #"\b\d{1,3}\s?%\s?off\b"#,        // starts with a class, not a word
-        #"\$\s?\d+ off"#,                 // starts with an escaped symbol
         #"(?:reply|text)?\s*stop"#,       // the group may be skipped
         #"(?:reply|text)*stop"#,
         #"(?:reply|text){0,1}stop"#,
@@ -41,6 +45,9 @@ struct PCRE2AnchoredTests {
         #"reply stop|\d+ off"#,           // one alternative of the pattern opens with an escape
         #"(?:reply|(?=t)text)stop"#,      // one opens with a lookahead
         #"(?:reply|text)stop|"#,          // an empty alternative at the top level
+        #"£?\d"#,                         // the only sign is optional
+        #"\\d"#,                          // an escaped backslash, then a letter
+        #"\sreply"#,                       // an escape that is not a symbol
         #"\breply\Q|\E"#,                 // quoting the scan cannot follow
         #"reply(?x)#|"#,                  // a possible comment
         #"reply)"#,                       // unbalanced
@@ -106,6 +113,7 @@ struct PCRE2AnchoredTests {
             #"(?:reply|text)(?=\s)"#,
             #"\b(?:reply(?:\s+with)?\b|(?:txt|text)\s+stop)|\bsave\s*\d"#,
             #"stop\s+all|\b(?:opt|end)\b"#,
+            #"(?:\$|£)\s?\d"#,
         ]
         for pattern in patterns {
             let matched = try agree(pattern, on: texts)

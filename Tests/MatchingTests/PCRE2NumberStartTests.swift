@@ -10,6 +10,7 @@ struct PCRE2NumberStartTests {
         #"(?<![\w.$£])(?!1[0-2]p\b)\d{2,3}p\b"#,
         #"(?<![0-9+])[0-9]+ppm"#,
         #"(?<!\w)(?=\d{2})\d+"#,
+        #"\b\d{1,3}\s?%\s?off\b"#,
     ])
     func understood(pattern: String) {
         #expect(PCRE2Regex.startsAtNumber(pattern), "\(pattern)")
@@ -25,6 +26,7 @@ struct PCRE2NumberStartTests {
         #"(?<!\d)\d+|x"#,                   // another alternative
         #"(?<=\s)\d+"#,                     // a positive lookbehind
         #"(?<!\d|x)\d+"#,                   // a lookbehind of more than one atom
+        #"\b(?:\d|x)"#,                      // a group after the boundary
     ])
     func notUnderstood(pattern: String) {
         #expect(!PCRE2Regex.startsAtNumber(pattern), "\(pattern)")
@@ -45,6 +47,7 @@ struct PCRE2NumberStartTests {
             #"(?<![\w.$£])(?!1[0-2]p\b)[0-9]{2,3}p\b"#,
             #"(?<!\d)[0-9]{4,}"#,
             #"(?<![\w.])[0-9]+(?:\.[0-9]{1,2})?\s?(?:gbp|pence|pounds?)"#,
+            #"\b[0-9]{1,3}(?:\.[0-9]+)?\s?(?:%|p\b)"#,
         ]
         for pattern in patterns {
             #expect(PCRE2Regex.startsAtNumber(pattern))
