@@ -4,8 +4,8 @@ import Glibc
 #endif
 
 /// The end-to-end measurement: `textgate check --rules DIR --lines FILE --format jsonl`, output
-/// to /dev/null, pinned with `taskset -c CPU` when taskset is installed; wall time from spawn to
-/// exit, peak RSS from `wait4`'s rusage.
+/// to /dev/null, pinned with `taskset -c CPU` when taskset is installed; the child's CPU time
+/// (user and system, spawn to exit) and peak RSS from `wait4`'s rusage.
 struct EndToEnd {
     /// One run of the command line.
     struct Run {
