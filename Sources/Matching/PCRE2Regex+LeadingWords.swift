@@ -90,25 +90,15 @@ extension PCRE2Regex {
         var depth = 0, from = range.lowerBound, i = range.lowerBound
         while i < range.upperBound {
             switch bytes[i] {
-            case UInt8(ascii: "\\"):
-                i += 2
-                continue
-            case UInt8(ascii: "["):
-                guard let close = classEnd(bytes, from: i), close < range.upperBound else { return nil }
-                i = close + 1
-                continue
-            case UInt8(ascii: "("):
-                depth += 1
-            case UInt8(ascii: ")"):
-                depth -= 1
-                if depth < 0 { return nil }
+            case UInt8(ascii: "("): depth += 1
+            case UInt8(ascii: ")"): depth -= 1
             case UInt8(ascii: "|") where depth == 0:
                 parts.append(from..<i)
                 from = i + 1
-            default:
-                break
+            default: break
             }
-            i += 1
+            guard depth >= 0, let next = afterAtom(bytes, i, limit: range.upperBound) else { return nil }
+            i = next
         }
         guard depth == 0, i == range.upperBound else { return nil }
         parts.append(from..<range.upperBound)
@@ -119,25 +109,27 @@ extension PCRE2Regex {
     static func groupEnd(_ bytes: [UInt8], from open: Int) -> Int? {
         var depth = 0, i = open
         while i < bytes.count {
-            switch bytes[i] {
-            case UInt8(ascii: "\\"):
-                i += 2
-                continue
-            case UInt8(ascii: "["):
-                guard let close = classEnd(bytes, from: i) else { return nil }
-                i = close + 1
-                continue
-            case UInt8(ascii: "("):
-                depth += 1
-            case UInt8(ascii: ")"):
+            if bytes[i] == UInt8(ascii: "(") { depth += 1 }
+            if bytes[i] == UInt8(ascii: ")") {
                 depth -= 1
                 if depth == 0 { return i }
-            default:
-                break
             }
-            i += 1
+            guard let next = afterAtom(bytes, i, limit: bytes.count) else { return nil }
+            i = next
         }
         return nil
+    }
+
+    /// Where the scan goes on after position `i`: past an escape's two bytes, past a whole
+    /// character class, else to the next byte; nil for a class not closed before `limit`.
+    private static func afterAtom(_ bytes: [UInt8], _ i: Int, limit: Int) -> Int? {
+        switch bytes[i] {
+        case UInt8(ascii: "\\"): return i + 2
+        case UInt8(ascii: "["):
+            guard let close = classEnd(bytes, from: i), close < limit else { return nil }
+            return close + 1
+        default: return i + 1
+        }
     }
 
     /// Whether the pattern may have a `|` outside every group, or a construct the scan cannot
