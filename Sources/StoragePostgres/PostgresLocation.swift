@@ -160,7 +160,7 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Settings for a connection pool used as `pool` says.
-    func clientConfiguration(pool: PostgresPool, synchronousCommit: Bool = true) throws(StorageError) -> PostgresClient.Configuration {
+    func clientConfiguration(pool: PostgresPool) throws(StorageError) -> PostgresClient.Configuration {
         var configuration: PostgresClient.Configuration
         if let socketPath {
             configuration = .init(unixSocketPath: socketPath, username: user, password: password, database: database)
@@ -177,11 +177,6 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
             configuration.options.maximumConnections = count
             configuration.options.minimumConnections = count
         }
-        // Settings sent when the connection starts hold for every transaction on it; the name
-        // tells the two pools apart in `pg_stat_activity`.
-        configuration.options.additionalStartupParameters = synchronousCommit
-            ? [("application_name", "textgate")]
-            : [("application_name", "textgate audit"), ("synchronous_commit", "off")]
         return configuration
     }
 }

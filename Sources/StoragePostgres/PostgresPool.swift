@@ -16,13 +16,4 @@ public enum PostgresPool: Sendable, Equatable {
 
     /// A server's pool: 20 connections, postgres-nio's default maximum.
     public static let serving = PostgresPool.kept(20)
-
-    /// The pool for audit appends beside this one: group commit writes one batch at a time, so
-    /// a server keeps two connections (one spare for the next batch while a broken one closes).
-    var forAudit: PostgresPool {
-        switch self {
-        case .onDemand: .onDemand
-        case .kept(let count): .kept(min(count, 2))
-        }
-    }
 }

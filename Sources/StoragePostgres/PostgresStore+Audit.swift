@@ -4,14 +4,14 @@ import Storage
 
 extension PostgresStore {
     /// Appends a record, group-committed: concurrent calls share one statement (one
-    /// transaction), and each returns once its record is committed, on the audit pool (see
-    /// ``auditClient``: in the server, not yet on its disk).
+    /// transaction), and each returns once its record is committed (in the server, not yet on
+    /// its disk: see `AuditAppend`).
     /// - Throws: `StorageError.conflict` for a duplicate id.
     public func appendAudit(_ a: AuditRecord) async throws(StorageError) {
         try await auditCommit.submit(a) { (batch) async throws(StorageError) in try await self.appendAudit(batch: batch) }
     }
 
-    /// Appends records in one statement on the audit pool: all or none.
+    /// Appends records in one statement: all or none.
     ///
     /// The records go as one JSON document to one prepared statement, whatever their number:
     /// PostgreSQL parses and plans it once per connection, not once per batch as it would a
@@ -24,7 +24,7 @@ extension PostgresStore {
         w.array("audit", batch) { w, a in w.audit(a) }
         w.close()
         _ = try await execute(AuditAppend(document: String(decoding: w.bytes, as: UTF8.self)),
-                              "append \(batch.count) audit records", on: auditClient)
+                              "append \(batch.count) audit records")
     }
 
     /// Records matching a filter, newest first, at most `filter.limit` (none when it is 0 or less).
@@ -65,13 +65,20 @@ extension PostgresStore {
 
 /// Appends the audit records of a document `{"audit": [{…}, …]}` (written by
 /// `DocumentWriter.audit`), in order, so `seq` follows it.
+///
+/// The statement is its own transaction, and turns `synchronous_commit` off for it alone
+/// (`set_config(…, true)`): the commit returns once the records are in the server, without
+/// waiting for its disk. That is the promise these records have on both stores, surviving a
+/// crash of the process (SQLite's `synchronous=NORMAL`); every other write keeps the server's
+/// default. Set in the statement, not on the connection, it holds behind a connection pooler too.
 struct AuditAppend: PostgresPreparedStatement {
     static let name = "textgate_audit_append"
     static let sql = """
+        WITH commit_mode AS MATERIALIZED (SELECT set_config('synchronous_commit', 'off', true))
         INSERT INTO audit (id, action, recipient_id, message_id, decision, rules_version, findings_json, caller, at)
         SELECT x.id, x.action, x.recipient_id, x.message_id, x.decision, x.rules_version, x.findings_json, x.caller,
             timestamptz 'epoch' + x.at_ms * interval '1 millisecond'
-        FROM jsonb_to_recordset($1::jsonb -> 'audit') AS x(id text, action text, recipient_id text, message_id text, decision text,
+        FROM commit_mode, jsonb_to_recordset($1::jsonb -> 'audit') AS x(id text, action text, recipient_id text, message_id text, decision text,
             rules_version text, findings_json text, caller text, at_ms bigint)
         """
     typealias Row = PostgresRow

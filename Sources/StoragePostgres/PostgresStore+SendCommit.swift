@@ -23,14 +23,13 @@ extension PostgresStore {
         return try await !execute(SendStatements.Claiming(document: document), "write send \(send.message.id) (an id already stored)").isEmpty
     }
 
-    /// Runs a prepared statement on a connection of `pool` (the main pool when nil), prepared
-    /// there on its first use, and returns all its rows.
-    func execute<S: PostgresPreparedStatement>(_ statement: S, _ what: String,
-                                               on pool: PostgresClient? = nil) async throws(StorageError) -> [S.Row] {
+    /// Runs a prepared statement on a pooled connection (prepared there on its first use) and
+    /// returns all its rows.
+    func execute<S: PostgresPreparedStatement>(_ statement: S, _ what: String) async throws(StorageError) -> [S.Row] {
         try checkOpen(what)
         do {
             var rows: [S.Row] = []
-            for try await row in try await (pool ?? client).execute(statement, logger: logger) { rows.append(row) }
+            for try await row in try await client.execute(statement, logger: logger) { rows.append(row) }
             return rows
         } catch {
             throw mapError(error, what)

@@ -12,12 +12,6 @@ import Synchronization
 public final class PostgresStore: TextgateStore {
     /// The connection pool.
     let client: PostgresClient
-    /// A second, small pool for audit appends, whose commits do not wait for the server's disk
-    /// (`synchronous_commit=off`): an appended record is in the server, and survives a crash of
-    /// this process, once the call returns; the server's own crash can lose the last ones, as
-    /// SQLite's `synchronous=NORMAL` can. Everything else commits on ``client`` with the
-    /// server's default.
-    let auditClient: PostgresClient
     /// Where the server is, for error messages (never includes the password).
     let location: PostgresLocation
     /// Where migrations are reported.
@@ -29,17 +23,11 @@ public final class PostgresStore: TextgateStore {
     /// Set once by ``close()``; later calls fail with `.unavailable`.
     private let closed = Mutex(false)
 
-    private init(client: PostgresClient, auditClient: PostgresClient, location: PostgresLocation, logger: Logger) {
+    private init(client: PostgresClient, location: PostgresLocation, logger: Logger) {
         self.client = client
-        self.auditClient = auditClient
         self.location = location
         self.logger = logger
-        self.runner = Task {
-            await withDiscardingTaskGroup { group in
-                group.addTask { await client.run() }
-                group.addTask { await auditClient.run() }
-            }
-        }
+        self.runner = Task { await client.run() }
     }
 
     /// Opens a store on the server and database a `postgres://` URL names (see ``PostgresLocation``).
@@ -63,9 +51,7 @@ public final class PostgresStore: TextgateStore {
             throw .unavailable("cannot connect to PostgreSQL at \(location): \(describe(error))")
         }
         let client = PostgresClient(configuration: try location.clientConfiguration(pool: pool), backgroundLogger: logger)
-        let auditClient = PostgresClient(configuration: try location.clientConfiguration(pool: pool.forAudit, synchronousCommit: false),
-                                         backgroundLogger: logger)
-        return PostgresStore(client: client, auditClient: auditClient, location: location, logger: logger)
+        return PostgresStore(client: client, location: location, logger: logger)
     }
 
     /// Stops the pool; later calls fail with `StorageError.unavailable`. Closing twice is harmless.

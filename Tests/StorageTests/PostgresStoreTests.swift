@@ -34,49 +34,31 @@ struct PostgresStoreTests {
         }
     }
 
-    @Test("a server's pools open all their connections at start and keep them; a command's opens what it uses")
-    func keptPool() async throws {
-        try await withDatabase { (url) async throws in
-            func connections(_ store: PostgresStore) async throws -> [String: Int] {
-                // Client connections only: an autovacuum worker on the database is listed too.
-                let rows = try await store.query("""
-                    SELECT application_name AS pool, count(*)::int AS n FROM pg_stat_activity
-                    WHERE datname = current_database() AND backend_type = 'client backend' GROUP BY application_name
-                    """, "test")
-                return try rows.reduce(into: [:]) { counts, row in
-                    let r = RowReader(row, table: "test")
-                    counts[try r.string("pool")] = try r.int("n")
-                }
-            }
-            let server = try await PostgresStore.open(url: url, logger: nil, pool: .kept(3))
-            let expected = ["textgate": 3, "textgate audit": 2]
-            var open = try await connections(server)
-            for _ in 0..<100 where open != expected {
-                try await Task.sleep(for: .milliseconds(50))
-                open = try await connections(server)
-            }
-            #expect(open == expected, "the kept pool's 3 connections and the audit pool's 2 are all open")
-            try await server.close()
-            let command = try await PostgresStore.open(url: url, logger: nil)
-            #expect(try await connections(command) == ["textgate": 1], "a command's pool opens one connection for one statement")
-            try await command.close()
-        }
-    }
-
-    @Test("audit appends commit without waiting for the disk; every other write waits, as the README's durability table says")
+    @Test("an audit append turns synchronous_commit off for its own transaction alone, as the README's durability table says")
     func auditCommitsAsynchronously() async throws {
         try await withDatabase { (url) async throws in
             let store = try await PostgresStore.open(url: url, logger: nil)
             try await store.migrate()
-            func setting(_ client: PostgresClient) async throws -> String {
-                try await client.query("SHOW synchronous_commit").collect().first?.decode(String.self) ?? ""
-            }
-            #expect(try await setting(store.client) == "on")
-            #expect(try await setting(store.auditClient) == "off")
-            // Committed all the same: another instance reads the record at once.
             let record = AuditRecord(id: "aud_async", action: "check", recipientId: nil, messageId: nil, decision: "allow",
                                      rulesVersion: "v1", findingsJSON: "[]", caller: "key_1", at: Date(timeIntervalSince1970: 1_800_000_000))
-            try await store.appendAudit(record)
+            var w = DocumentWriter()
+            w.open()
+            w.array("audit", [record]) { w, a in w.audit(a) }
+            w.close()
+            let statement = AuditAppend(document: String(decoding: w.bytes, as: UTF8.self))
+            try await store.client.withConnection { connection in
+                func setting() async throws -> String {
+                    try await connection.query("SHOW synchronous_commit", logger: store.logger).collect().first?.decode(String.self) ?? ""
+                }
+                #expect(try await setting() == "on")
+                // In an explicit transaction, to look inside it: alone, the statement is its own.
+                _ = try await connection.query("BEGIN", logger: store.logger)
+                for try await _ in try await connection.execute(statement, logger: store.logger) {}
+                #expect(try await setting() == "off", "the append's transaction commits without waiting for the disk")
+                _ = try await connection.query("COMMIT", logger: store.logger)
+                #expect(try await setting() == "on", "the next transaction on the connection waits again")
+            }
+            // Committed: another instance reads the record.
             let other = try await PostgresStore.open(url: url, logger: nil)
             #expect(try await other.audit(AuditFilter(limit: 10)).map(\.id) == ["aud_async"])
             try await other.close()
@@ -84,6 +66,29 @@ struct PostgresStoreTests {
         }
     }
 
+    @Test("a server's pool opens all its connections at start and keeps them; a command's opens what it uses")
+    func keptPool() async throws {
+        try await withDatabase { (url) async throws in
+            func connections(_ store: PostgresStore) async throws -> Int {
+                // Client connections only: an autovacuum worker on the database is listed too.
+                let rows = try await store.query("""
+                    SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'
+                    """, "test")
+                return try RowReader(rows[0], table: "test").int("n")
+            }
+            let server = try await PostgresStore.open(url: url, logger: nil, pool: .kept(3))
+            var open = try await connections(server)
+            for _ in 0..<100 where open < 3 {
+                try await Task.sleep(for: .milliseconds(50))
+                open = try await connections(server)
+            }
+            #expect(open == 3, "the kept pool's connections are all open")
+            try await server.close()
+            let command = try await PostgresStore.open(url: url, logger: nil)
+            #expect(try await connections(command) == 1, "a command's pool opens one connection for one statement")
+            try await command.close()
+        }
+    }
 
     @Test("a later migration is applied once; a failing one rolls back entirely")
     func laterMigrations() async throws {
