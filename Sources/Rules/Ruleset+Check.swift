@@ -343,17 +343,24 @@ struct CheckScratch {
     private var numbers: [Int] = []
     private var numbersFound = false
 
-    /// Where the runs of ASCII digits of `view`, the text of this message, start.
+    /// Where the runs of ASCII digits of `view`, the text of this message, start. The same pass
+    /// measures the runs, so `hasDigitRun` need not read the text again.
     mutating func numberStarts(in view: UnsafeBufferPointer<UInt8>) -> [Int] {
         if numbersFound { return numbers }
         numbers.removeAll(keepingCapacity: true)
-        var previousDigit = false
+        var run = 0, longest = 0
         for i in view.indices {
-            let digit = view[i] &- 0x30 < 10
-            if digit && !previousDigit { numbers.append(i) }
-            previousDigit = digit
+            if view[i] &- 0x30 < 10 {
+                if run == 0 { numbers.append(i) }
+                run &+= 1
+                longest = max(longest, run)
+            } else {
+                run = 0
+            }
         }
         numbersFound = true
+        digitRunSeen = longest
+        digitRunsAll = true
         return numbers
     }
 

@@ -32,7 +32,7 @@ extension Ruleset {
             case .pattern(let patterns, let prefilter, let own, let requiresLink):
                 for (words, regexes) in Ruleset.gates(patterns, prefilter, own) {
                     precondition(gates.count + 1 <= Int(UInt16.max), "more pattern gates than a literal's owner can name")
-                    let split = Ruleset.searches(regexes, words)
+                    let split = Ruleset.gateRegexes(regexes, words)
                     let gate = gates.count
                     if !words.isEmpty || !split.search.isEmpty || !split.anchored.isEmpty || !split.atNumbers.isEmpty {
                         for p in words { add(TermForm.literal(p), i, .prefilter, gate: gate) }
@@ -132,7 +132,7 @@ extension Ruleset {
     }
 
     /// A rule's patterns as the regexes a check runs (see `GateRegexes`), under `prefilter`.
-    static func searches(_ patterns: [String], _ prefilter: [String]) -> GateRegexes {
+    static func gateRegexes(_ patterns: [String], _ prefilter: [String]) -> GateRegexes {
         func startsAtPrefilter(_ pattern: String) -> Bool { Ruleset.startsAtPrefilter(pattern, prefilter) }
         func ownWords(_ pattern: String) -> [String]? {
             guard let words = PCRE2Regex.leadingWords(of: pattern),

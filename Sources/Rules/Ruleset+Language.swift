@@ -17,7 +17,14 @@ extension Ruleset {
     /// `messageLanguage(_:)`) where its rule, or the built-in check, has them; English otherwise.
     public func localized(_ report: Report, language: String) -> Report {
         // Most reports have no findings: they are answered before the tag is read.
-        guard !report.findings.isEmpty, let code = Ruleset.messageLanguage(language), code != "en" else { return report }
+        guard !report.findings.isEmpty, let code = Ruleset.messageLanguage(language) else { return report }
+        return localized(report, code: code)
+    }
+
+    /// `report` in the language `code`, as `messageLanguage(_:)` gives it: for a caller that
+    /// reads the tag once for many reports. English reports are returned as they are.
+    public func localized(_ report: Report, code: String) -> Report {
+        guard !report.findings.isEmpty, code != "en" else { return report }
         var out = report
         for k in out.findings.indices {
             let f = out.findings[k]

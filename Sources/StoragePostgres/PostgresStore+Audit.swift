@@ -19,12 +19,7 @@ extension PostgresStore {
     /// - Throws: `StorageError.conflict` when an id is already stored (or repeated).
     public func appendAudit(batch: [AuditRecord]) async throws(StorageError) {
         guard !batch.isEmpty else { return }
-        var w = DocumentWriter()
-        w.open()
-        w.array("audit", batch) { w, a in w.audit(a) }
-        w.close()
-        _ = try await execute(AuditAppend(document: String(decoding: w.bytes, as: UTF8.self)),
-                              "append \(batch.count) audit records")
+        _ = try await execute(AuditAppend(batch: batch), "append \(batch.count) audit records")
     }
 
     /// Records matching a filter, newest first, at most `filter.limit` (none when it is 0 or less).
@@ -83,6 +78,15 @@ struct AuditAppend: PostgresPreparedStatement {
         """
     typealias Row = PostgresRow
     let document: String
+
+    /// The statement appending `batch`, its records written as the document.
+    init(batch: [AuditRecord]) {
+        var w = DocumentWriter()
+        w.open()
+        w.array("audit", batch) { w, a in w.audit(a) }
+        w.close()
+        document = String(decoding: w.bytes, as: UTF8.self)
+    }
     func makeBindings() throws -> PostgresBindings { var b = PostgresBindings(); b.append(document); return b }
     func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
 }

@@ -44,9 +44,6 @@ struct CheckCommand: ParsableCommand {
             throw ExitStatus.usage.code
         }
         let ruleset = try rulesOptions.load()
-        let language = self.language
-        // Findings are made in English; only another --lang has them translated.
-        let translates = code != "en"
         if let output { try ReportFile.redirectStandardOutput(to: output) }
         var out = Output()
         var writer = JSONWriter()
@@ -67,7 +64,7 @@ struct CheckCommand: ParsableCommand {
             var report: Report?
             var problem: String?
             switch result {
-            case .success(let r): report = translates ? ruleset.localized(r, language: language) : r
+            case .success(let r): report = ruleset.localized(r, code: code)
             case .failure(let e):
                 problem = e.description
                 unreadable += 1
@@ -93,7 +90,7 @@ struct CheckCommand: ParsableCommand {
                 var stream = JSONLinesStream(source: source, failOn: failSeverity, rulesVersion: ruleset.version)
                 try LineReader(path: lines).forEachBlock { first, ranges, buffer in
                     ruleset.check(batch: ranges.count, message: { UnsafeBufferPointer(rebasing: buffer[ranges[$0]]) }) { k, result in
-                        stream.add(number: first + k, translates ? result.map { ruleset.localized($0, language: language) } : result)
+                        stream.add(number: first + k, result.map { ruleset.localized($0, code: code) })
                     }
                 }
                 stream.finish()

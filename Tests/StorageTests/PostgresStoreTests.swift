@@ -41,11 +41,7 @@ struct PostgresStoreTests {
             try await store.migrate()
             let record = AuditRecord(id: "aud_async", action: "check", recipientId: nil, messageId: nil, decision: "allow",
                                      rulesVersion: "v1", findingsJSON: "[]", caller: "key_1", at: Date(timeIntervalSince1970: 1_800_000_000))
-            var w = DocumentWriter()
-            w.open()
-            w.array("audit", [record]) { w, a in w.audit(a) }
-            w.close()
-            let statement = AuditAppend(document: String(decoding: w.bytes, as: UTF8.self))
+            let statement = AuditAppend(batch: [record])
             try await store.client.withConnection { connection in
                 func setting() async throws -> String {
                     try await connection.query("SHOW synchronous_commit", logger: store.logger).collect().first?.decode(String.self) ?? ""
