@@ -28,7 +28,7 @@ extension Router where Context == AppContext {
             let report = try await state.checks.run(size: text.utf8.count) { loaded.check(text, channel: channel, allowing: extra) }
             let encoding = SMSEncoding(analyzing: text)
             state.metrics.decision(report, action: "check")
-            try await state.store.appendAudit(AuditRecord(
+            try await state.store.appendNewAudit(AuditRecord(
                 id: Identifier.make("aud"), action: "check", recipientId: nil, messageId: nil,
                 decision: report.decision.rawValue, rulesVersion: report.rulesVersion,
                 findingsJSON: FindingsJSON.encode(report.findings), caller: context.caller?.id ?? "", at: state.clock()))

@@ -179,9 +179,22 @@ public struct AuditFilter: Sendable, Equatable {
 /// Every check and send decision.
 public protocol AuditStore: Sendable {
     /// Appends a record.
+    /// - Throws: `StorageError.conflict` when its id is stored already.
     func appendAudit(_ record: AuditRecord) async throws(StorageError)
+    /// Appends a record whose id this process has just made with `Identifier.make`, so none is
+    /// stored with it: a store may take it without looking for one, as the SQLite store's
+    /// journal does. It survives a crash of the process once this returns, and the next read
+    /// of the audit trail has it.
+    func appendNewAudit(_ record: AuditRecord) async throws(StorageError)
     /// Records matching a filter, newest first.
     func audit(_ filter: AuditFilter) async throws(StorageError) -> [AuditRecord]
+}
+
+extension AuditStore {
+    /// `appendAudit`, for a store with no faster way.
+    public func appendNewAudit(_ record: AuditRecord) async throws(StorageError) {
+        try await appendAudit(record)
+    }
 }
 
 /// Everything textgate stores. SQLite (the embedded default) and PostgreSQL implement it.

@@ -18,14 +18,15 @@ extension SQLiteStore {
         // A statement is a round trip to the connection's thread: one per batch, not one per record.
         // SQLite takes up to 32,766 parameters a statement, 9 a row; group commits hold at most 500.
         guard batch.count <= 3000 else { throw .unavailable("append \(batch.count) audit records: at most 3,000 at once") }
-        let (sql, binds) = Self.auditInsert(batch)
+        let (sql, binds) = Self.auditInsert(batch, keepingStored: false)
         let what = batch.count == 1 ? "append audit record \(batch[0].id) (id already stored)"
             : "append \(batch.count) audit records (an id already stored)"
         _ = try await query(sql, binds, what)
     }
 
-    /// One `INSERT` of these audit records, a row each, and its values.
-    static func auditInsert(_ batch: [AuditRecord]) -> (sql: String, binds: [SQLiteData]) {
+    /// One `INSERT` of these audit records, a row each, and its values. `keepingStored` skips a
+    /// record whose id is stored already instead of failing the statement.
+    static func auditInsert(_ batch: [AuditRecord], keepingStored: Bool) -> (sql: String, binds: [SQLiteData]) {
         let rows = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?)", count: batch.count).joined(separator: ", ")
         var binds: [SQLiteData] = []
         binds.reserveCapacity(batch.count * 9)
@@ -34,12 +35,14 @@ extension SQLiteStore {
                       Bind.text(a.rulesVersion), Bind.text(a.findingsJSON), Bind.text(a.caller), Bind.date(a.at)]
         }
         let sql = "INSERT INTO audit (id, action, recipient_id, message_id, decision, rules_version, findings_json, caller, at) VALUES \(rows)"
-        return (sql, binds)
+        return (keepingStored ? sql + " ON CONFLICT (id) DO NOTHING" : sql, binds)
     }
 
-    /// Records matching a filter, newest first, at most `filter.limit` (none when it is 0 or less).
+    /// Records matching a filter, newest first, at most `filter.limit` (none when it is 0 or
+    /// less), journalled ones included: the journal is moved first.
     public func audit(_ filter: AuditFilter) async throws(StorageError) -> [AuditRecord] {
         guard filter.limit > 0 else { return [] }
+        try await moveJournal()
         var conditions: [String] = []
         var binds: [SQLiteData] = []
         if let recipientId = filter.recipientId {

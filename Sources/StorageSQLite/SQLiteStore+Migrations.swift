@@ -278,6 +278,8 @@ extension SQLiteStore {
     /// - Throws: `StorageError.unavailable` when the file is from a newer textgate.
     public func migrate() async throws(StorageError) {
         try await migrate(to: Self.migrations)
+        // Audit records a stopped process journalled but did not move (see `AuditJournal`).
+        try await moveLeftoverJournals()
     }
 
     /// Applies pending `migrations` (the real list, or a longer one in tests).

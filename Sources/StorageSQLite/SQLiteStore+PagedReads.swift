@@ -50,8 +50,10 @@ extension SQLiteStore {
                                Self.consentEvent) { PageCursor(at: $0.at, id: $0.id) }
     }
 
-    /// Audit records matching the filter's recipient and decision, newest first.
+    /// Audit records matching the filter's recipient and decision, newest first (journalled
+    /// ones included: the journal is moved first).
     public func audit(_ filter: AuditFilter, page: Page) async throws(StorageError) -> PageResult<AuditRecord> {
+        try await moveJournal()
         var conditions: [String] = [], binds: [SQLiteData] = []
         if let recipientId = filter.recipientId { conditions.append("recipient_id = ?"); binds.append(Bind.text(recipientId)) }
         if let decision = filter.decision { conditions.append(Self.auditDecision(decision)); binds.append(Bind.text(decision)) }

@@ -100,7 +100,7 @@ extension SQLiteStore {
             })
         let audits = sends.compactMap(\.audit)
         if !audits.isEmpty {
-            let (auditSQL, auditBinds) = auditInsert(audits)
+            let (auditSQL, auditBinds) = auditInsert(audits, keepingStored: false)
             _ = try await tx.query(auditSQL, auditBinds)
         }
         let results = zip(sends, reservedKeys).compactMap { $1 ? $0.idempotency : nil }

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import SQLiteNIO
 import Storage
+import Synchronization
 
 /// The embedded textgate store: one SQLite file, opened in WAL mode.
 ///
@@ -11,7 +12,9 @@ import Storage
 /// on a send's path (its recipient, consent, blocked number, queue, and API keys) go to a
 /// second, read-only connection: in WAL mode it reads the last committed state without waiting
 /// for the writer's gate (a group commit holds it through its sync). A third connection copies
-/// the WAL back into the database file in the background (``Checkpointer``).
+/// the WAL back into the database file in the background (``Checkpointer``). The audit
+/// records of `/v1/check` go first to a journal file of this process and reach the database in
+/// batches (``AuditJournal``).
 /// Open with ``open(path:logger:)``, then call ``migrate()`` before anything else.
 public final class SQLiteStore: TextgateStore {
     /// The open connection (itself `Sendable`: it only touches the C handle on its thread pool).
@@ -28,6 +31,12 @@ public final class SQLiteStore: TextgateStore {
     let logger: Logger
     /// Batches concurrent audit appends into one transaction.
     let auditCommit = GroupCommit<AuditRecord>()
+    /// Audit records appended by ``appendNewAudit(_:)``, until they are moved into the database.
+    let journal: AuditJournal
+    /// Serialises moving the journal (a read of the audit trail and the moving task).
+    let journalGate = SerialGate()
+    /// The task that moves the journal (`startMovingJournal`), until the store closes.
+    let mover = Mutex<Task<Void, Never>?>(nil)
     /// Batches concurrent durable writes into one transaction synced once.
     let durableCommit = GroupCommit<DurableWrite>(maxBatch: 128)
     /// Batches concurrent sends into one transaction synced once, a statement per table.
@@ -39,6 +48,7 @@ public final class SQLiteStore: TextgateStore {
         self.checkpointer = checkpointer
         self.path = path
         self.logger = logger
+        self.journal = AuditJournal(database: path)
     }
 
     /// Opens (creating if missing) the SQLite database file at `path`.
@@ -111,11 +121,19 @@ public final class SQLiteStore: TextgateStore {
             try? await connection.close()
             throw .unavailable("cannot open SQLite database at \(path) for checkpoints: \(reason(error))")
         }
-        return SQLiteStore(connection: connection, reader: reader, checkpointer: checkpointer, path: path, logger: logger)
+        let store = SQLiteStore(connection: connection, reader: reader, checkpointer: checkpointer, path: path, logger: logger)
+        store.startMovingJournal()
+        return store
     }
 
-    /// Closes the connection; later calls fail with `StorageError.unavailable`. Closing twice is harmless.
+    /// Moves the audit journal into the database and closes the connection; later calls fail
+    /// with `StorageError.unavailable`. Closing twice is harmless.
+    /// - Throws: `StorageError.unavailable` when the journal cannot be moved (its records stay
+    ///   in its file, for the next open) or a connection cannot be closed.
     public func close() async throws(StorageError) {
+        var unmoved: StorageError?
+        do { try await stopMovingJournal() } catch { unmoved = error }
+        defer { journal.close() }
         try await gate.withGate { () async throws(StorageError) in
             guard !connection.isClosed else { return }
             do {
@@ -126,6 +144,7 @@ public final class SQLiteStore: TextgateStore {
                 throw .unavailable("closing SQLite database at \(path): \(Self.reason(error))")
             }
         }
+        if let unmoved { throw unmoved }
     }
 
     // MARK: Statements

@@ -37,3 +37,31 @@ extension StoreConformance {
         }
     }
 }
+
+extension StoreConformance {
+    @Test("audit: records appended as new are read at once, as written, in the trail and its pages", arguments: StoreFactory.all)
+    func newAuditReadAtOnce(_ factory: StoreFactory) async throws {
+        try await factory.withStore { (store) async throws in
+            let sent = Sample.audit(Identifier.make("aud"), at: 10)
+            var check = Sample.audit(Identifier.make("aud"), recipient: nil, decision: "warn", at: 20)
+            check.action = "check"; check.messageId = nil
+            check.findingsJSON = #"[{"rule":"cannabis","match":"CBD ñ 🌿 \"quoted\""}]"#
+            try await store.appendAudit(sent)
+            try await store.appendNewAudit(check)
+            #expect(try await store.audit(AuditFilter()) == [check, sent])
+            #expect(try await store.audit(AuditFilter(decision: "warn")) == [check])
+            #expect(try await store.audit(AuditFilter(), page: Page(limit: 10)).items == [check, sent])
+
+            // Many at once, as concurrent checks append them: none lost.
+            let ids = (0..<300).map { _ in Identifier.make("aud") }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for (i, id) in ids.enumerated() {
+                    group.addTask { try await store.appendNewAudit(Sample.audit(id, recipient: nil, at: 100 + i)) }
+                }
+                try await group.waitForAll()
+            }
+            let stored = try await store.audit(AuditFilter(from: Sample.t(100), limit: 1000))
+            #expect(stored.map(\.id) == ids.reversed())
+        }
+    }
+}
