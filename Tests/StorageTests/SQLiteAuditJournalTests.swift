@@ -72,6 +72,9 @@ struct SQLiteAuditJournalTests {
             for r in records { try await store.appendNewAudit(r) }
             try await store.close()
             #expect(try journals(path) == [])
+            let closed = await storageError { try await store.appendNewAudit(record(99)) }
+            #expect(closed?.isUnavailable == true, "a closed store takes no record")
+            #expect(try journals(path) == [])
             let again = try await SQLiteStore.open(path: path, logger: nil)
             try await again.migrate()
             #expect(try await again.audit(AuditFilter()) == records.reversed())
