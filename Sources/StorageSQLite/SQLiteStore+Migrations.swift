@@ -271,11 +271,13 @@ extension SQLiteStore {
         ]),
     ]
 
-    /// Applies pending migrations in order, each in its own transaction, each at most once.
+    /// Applies pending migrations in order, each in its own transaction, each at most once;
+    /// then moves into the audit table the journals of processes that stopped without doing so.
     ///
     /// Safe against another process migrating the same file: each version is re-checked
     /// inside its (immediate, write-locked) transaction.
-    /// - Throws: `StorageError.unavailable` when the file is from a newer textgate.
+    /// - Throws: `StorageError.unavailable` when the file is from a newer textgate, or a
+    ///   journal left beside it cannot be read or moved (it stays, for the next try).
     public func migrate() async throws(StorageError) {
         try await migrate(to: Self.migrations)
         // Audit records a stopped process journalled but did not move (see `AuditJournal`).
