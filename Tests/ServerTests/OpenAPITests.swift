@@ -120,4 +120,22 @@ struct OpenAPITests {
             #expect(node != nil, "unresolved $ref #/\(ref)")
         }
     }
+
+    @Test("the audit trail's decision filter takes exactly what the document's pattern allows")
+    func auditDecisionPattern() async throws {
+        let doc = try Self.document()
+        let audit = try #require(((doc["paths"] as? [String: Any])?["/v1/audit"] as? [String: Any])?["get"] as? [String: Any])
+        let parameters = try #require(audit["parameters"] as? [[String: Any]])
+        let decision = try #require(parameters.first { $0["name"] as? String == "decision" })
+        let pattern = try #require((decision["schema"] as? [String: Any])?["pattern"] as? String)
+        try await withServer { h, client in
+            for value in ["allow", "warn", "block", "recipient_opted_out", "message_blocked", "", "bogus", "Allow", "opted_", "_x", "a b"] {
+                let documented = value.range(of: pattern, options: .regularExpression) != nil
+                let query = value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value
+                let reply = try await client.call(.get, "/v1/audit?decision=\(query)", key: h.keys.admin)
+                #expect((reply.status == .ok) == documented, "`\(value)`: \(reply.status), documented \(documented)")
+                if !documented { #expect(reply.status == .badRequest, "`\(value)`") }
+            }
+        }
+    }
 }
