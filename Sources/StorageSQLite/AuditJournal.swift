@@ -27,10 +27,15 @@ final class AuditJournal: Sendable {
     static let marker = "-audit-journal"
 
     private let database: String
-    /// The file appended to, made at the first record.
-    private let current = Mutex<File?>(nil)
+    /// The file appended to (made at the first record), and whether the journal is closed.
+    private let current = Mutex(Appending())
     /// Sealed files whose records are not yet in the database, oldest first.
     private let sealed = Mutex<[File]>([])
+
+    private struct Appending {
+        var file: File?
+        var closed = false
+    }
 
     /// The journal of the database at `database`; no file is made before the first record.
     init(database: String) {
@@ -38,24 +43,38 @@ final class AuditJournal: Sendable {
     }
 
     /// Appends `record`; it is in the file when this returns.
-    /// - Throws: `StorageError.unavailable` when the file cannot be made or written (a full
-    ///   disk); nothing of the record is left in the file then.
+    /// - Throws: `StorageError.unavailable` when the journal is closed, or its file cannot be
+    ///   made or written (a full disk); nothing of the record is left in the file then.
     func append(_ record: AuditRecord) throws(StorageError) {
         let frame = Self.frame(record)
-        try current.withLock { (file: inout File?) throws(StorageError) in
-            if file == nil { file = try Self.create(database) }
-            try Self.write(frame, record.id, to: &file!)
+        try current.withLock { (a: inout Appending) throws(StorageError) in
+            guard !a.closed else { throw .unavailable("append audit record \(record.id): the audit journal of \(database) is closed") }
+            if a.file == nil { a.file = try Self.create(database) }
+            guard let failure = Self.write(frame, to: &a.file!) else { return }
+            if !failure.truncated {
+                // The part written could not be taken back: the file is sealed as it was before
+                // this record (a move reads only that far), and the next record starts a new one.
+                let broken = a.file!
+                a.file = nil
+                sealed.withLock { $0.append(broken) }
+            }
+            throw .unavailable("append audit record \(record.id) to \(failure.path): \(Self.reason(failure.code))")
         }
     }
 
     /// Seals the current file, when it holds records, and starts a new one for those to come.
     /// Called by one task at a time (the store's journal gate).
+    /// - Throws: `StorageError.unavailable` when the journal is closed or no new file can be
+    ///   made (the current one then stays in use).
     func seal() throws(StorageError) {
-        guard current.withLock({ ($0?.size ?? 0) > 0 }) else { return }
+        guard try current.withLock({ (a: inout Appending) throws(StorageError) -> Bool in
+            guard !a.closed else { throw .unavailable("the audit journal of \(database) is closed") }
+            return (a.file?.size ?? 0) > 0
+        }) else { return }
         let next = try Self.create(database)
-        let old = current.withLock { file in
-            defer { file = next }
-            return file
+        let old = current.withLock { a in
+            defer { a.file = next }
+            return a.file
         }
         if let old { sealed.withLock { $0.append(old) } }
     }
@@ -69,13 +88,15 @@ final class AuditJournal: Sendable {
         Self.remove(file)
     }
 
-    /// Closes the files. The current one is deleted when it holds no record; any other stays,
-    /// for the next process to open the database to move.
+    /// Closes the files; later appends and seals are refused. The current file is deleted when
+    /// it holds no record; any other stays, for the next process to open the database to move.
+    /// Called by one task at a time (the store's journal gate), so no move is under way.
     func close() {
-        current.withLock { file in
-            if let f = file, f.size == 0 { unlink(f.path) }
-            if let f = file { Glibc.close(f.fd) }
-            file = nil
+        current.withLock { a in
+            if let f = a.file, f.size == 0 { unlink(f.path) }
+            if let f = a.file { Glibc.close(f.fd) }
+            a.file = nil
+            a.closed = true
         }
         sealed.withLock { files in
             for f in files { Glibc.close(f.fd) }
@@ -136,6 +157,11 @@ final class AuditJournal: Sendable {
         Glibc.close(file.fd)
     }
 
+    /// Closes a file, keeping it, and so gives up its lock.
+    static func release(_ file: File) {
+        Glibc.close(file.fd)
+    }
+
     /// A new file, locked. It is made under a temporary name and renamed once locked, so no
     /// other process can take it for a leftover.
     private static func create(_ database: String) throws(StorageError) -> File {
@@ -150,13 +176,23 @@ final class AuditJournal: Sendable {
                 return File(fd: fd, path: path, size: 0)
             }
             failure = errno
+            unlink(temporary)
             Glibc.close(fd)
         }
         throw .unavailable("cannot start audit journal beside \(database): \(reason(failure))")
     }
 
-    /// Writes a whole frame at the end of `file`, or none of it.
-    private static func write(_ frame: [UInt8], _ id: String, to file: inout File) throws(StorageError) {
+    /// Why a write failed: the error, the file, and whether what was written of the frame
+    /// was taken back.
+    private struct WriteFailure {
+        let code: Int32
+        let path: String
+        let truncated: Bool
+    }
+
+    /// Writes a whole frame at the end of `file`; nil when it did, else what went wrong (the
+    /// part written is cut off again when the file allows it).
+    private static func write(_ frame: [UInt8], to file: inout File) -> WriteFailure? {
         let fd = file.fd
         let error: Int32? = frame.withUnsafeBytes { raw in
             var done = 0
@@ -168,12 +204,12 @@ final class AuditJournal: Sendable {
             }
             return nil
         }
-        if let error {
-            // Leave no part of the frame behind: the file holds whole records only.
-            _ = ftruncate(fd, off_t(file.size))
-            throw .unavailable("append audit record \(id) to \(file.path): \(reason(error))")
+        guard let error else {
+            file.size += frame.count
+            return nil
         }
-        file.size += frame.count
+        // Leave no part of the frame behind: the file holds whole records only.
+        return WriteFailure(code: error, path: file.path, truncated: ftruncate(fd, off_t(file.size)) == 0)
     }
 
     private static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }

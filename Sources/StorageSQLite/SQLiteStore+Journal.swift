@@ -18,20 +18,44 @@ extension SQLiteStore {
     }
 
     /// Moves every record journalled so far into the audit table.
+    ///
+    /// Files sealed before and not yet moved (a move failed) go first, and the current file is
+    /// sealed only once they are gone: while moves fail, records keep going to one file instead
+    /// of a new file, and a descriptor, every 50 ms.
     func moveJournal() async throws(StorageError) {
         try await journalGate.withGate { () async throws(StorageError) in
+            try await moveSealed()
             try journal.seal()
-            for file in journal.sealedFiles {
-                try await move(file)
-                journal.moved(file)
-            }
+            try await moveSealed()
         }
     }
 
-    /// Moves into the audit table the journals of processes that stopped before moving them.
-    func moveLeftoverJournals() async throws(StorageError) {
-        for file in try AuditJournal.leftovers(of: path) {
+    /// Moves the sealed files, oldest first, each deleted once its records are committed.
+    private func moveSealed() async throws(StorageError) {
+        for file in journal.sealedFiles {
             try await move(file)
+            journal.moved(file)
+        }
+    }
+
+    /// Closes the journal once no move is under way (see `AuditJournal.close()`).
+    func closeJournal() async {
+        await journalGate.acquire()
+        journal.close()
+        journalGate.release()
+    }
+
+    /// Moves into the audit table the journals of processes that stopped before moving them.
+    /// When one cannot be moved, it and those after it are closed, unmoved, for the next try.
+    func moveLeftoverJournals() async throws(StorageError) {
+        let files = try AuditJournal.leftovers(of: path)
+        for (i, file) in files.enumerated() {
+            do {
+                try await move(file)
+            } catch {
+                for rest in files[i...] { AuditJournal.release(rest) }
+                throw error
+            }
             AuditJournal.remove(file)
         }
     }
@@ -42,8 +66,9 @@ extension SQLiteStore {
         let bytes = try AuditJournal.contents(of: file)
         let (records, cutAt) = AuditJournal.records(in: bytes)
         if let cutAt {
-            // Only a crash during its write leaves a frame cut short, and that call never returned.
-            logger.warning("audit journal ends in a record cut short by a crash; its bytes are skipped",
+            // A crash during a write leaves its frame cut short at the end, and that call never
+            // returned; any other damage is named here with what is lost past it.
+            logger.warning("audit journal holds bytes past its last whole record; they are skipped",
                            metadata: ["path": .string(file.path), "offset": .stringConvertible(cutAt),
                                       "bytes": .stringConvertible(bytes.count - cutAt)])
         }

@@ -133,7 +133,7 @@ public final class SQLiteStore: TextgateStore {
     public func close() async throws(StorageError) {
         var unmoved: StorageError?
         do { try await stopMovingJournal() } catch { unmoved = error }
-        defer { journal.close() }
+        await closeJournal()
         try await gate.withGate { () async throws(StorageError) in
             guard !connection.isClosed else { return }
             do {

@@ -109,6 +109,43 @@ struct SQLiteAuditJournalTests {
         }
     }
 
+    @Test("while moves fail, records stay in at most two files and none is lost; the next move takes them all")
+    func failingMoves() async throws {
+        try await files.withStore { (store, path) async throws in
+            // The audit table is away: every move fails.
+            _ = try await store.query("ALTER TABLE audit RENAME TO audit_away", [], "hide the audit table")
+            var records: [AuditRecord] = []
+            for round in 0..<6 {
+                for i in 0..<5 { records.append(record(round * 10 + i)); try await store.appendNewAudit(records.last!) }
+                let error = await storageError { try await store.moveJournal() }
+                #expect(error != nil, "round \(round): the move fails")
+                let present = try journals(path)
+                #expect(present.count <= 2, "round \(round): \(present)")
+            }
+            _ = try await store.query("ALTER TABLE audit_away RENAME TO audit", [], "bring the audit table back")
+            #expect(try await store.audit(AuditFilter(limit: 1000)) == records.reversed())
+            #expect(try journals(path).count <= 1)
+        }
+    }
+
+    @Test("leftovers that cannot be moved are let go, so a later open in the same process moves them")
+    func leftoversReleasedOnFailure() async throws {
+        try await files.withStore { (store, path) async throws in
+            let left = record(3)
+            let crashed = path + AuditJournal.marker + "_0000000000010000000000001"
+            try Data(AuditJournal.frame(left)).write(to: URL(fileURLWithPath: crashed))
+            _ = try await store.query("ALTER TABLE audit RENAME TO audit_away", [], "hide the audit table")
+            let second = try await SQLiteStore.open(path: path, logger: nil)
+            let error = await storageError { try await second.migrate() }
+            #expect(error != nil, "the leftover cannot be moved")
+            _ = try await store.query("ALTER TABLE audit_away RENAME TO audit", [], "bring the audit table back")
+            try await second.migrate()
+            #expect(try await second.audit(AuditFilter()) == [left])
+            #expect(try journals(path).isEmpty)
+            try await second.close()
+        }
+    }
+
     @Test("a journal that cannot be made fails the append with .unavailable naming the file")
     func unwritable() async throws {
         try await files.withDirectory { (directory) async throws in
