@@ -44,7 +44,7 @@ final class AuditJournal: Sendable {
 
     /// Appends `record`; it is in the file when this returns.
     /// - Throws: `StorageError.unavailable` when the journal is closed, or its file cannot be
-    ///   made or written (a full disk); nothing of the record is left in the file then.
+    ///   made or written (a full disk); no part of the record is ever read back then.
     func append(_ record: AuditRecord) throws(StorageError) {
         let frame = Self.frame(record)
         try current.withLock { (a: inout Appending) throws(StorageError) in
