@@ -10,10 +10,9 @@ extension SQLiteStore {
     /// the audit journal (`AuditJournal`), which survives a crash of the process as the WAL
     /// does, and moved into the database within `journalInterval`, or at once by a read of the
     /// audit trail.
-    /// - Throws: `StorageError.unavailable` when the journal cannot be written or the store is closed.
+    /// - Throws: `StorageError.unavailable` when the journal cannot be written or the store is
+    ///   closed (its journal is closed with it).
     public func appendNewAudit(_ a: AuditRecord) async throws(StorageError) {
-        // Closed, nothing would move the record: refused like every other write.
-        guard !connection.isClosed else { throw .unavailable("SQLite database at \(path) is closed (append audit record \(a.id))") }
         try journal.append(a)
     }
 
