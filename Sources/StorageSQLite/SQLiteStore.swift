@@ -27,6 +27,9 @@ public final class SQLiteStore: TextgateStore {
     let path: String
     /// Serialises every use of `connection`.
     let gate = SerialGate()
+    /// Whether `connection` is at `synchronous=FULL` (else `NORMAL`, as it opens); read and set
+    /// under `gate`.
+    let fullSync = Mutex(false)
     /// Where migrations are reported.
     let logger: Logger
     /// Batches concurrent audit appends into one transaction.
@@ -149,12 +152,13 @@ public final class SQLiteStore: TextgateStore {
 
     // MARK: Statements
 
-    /// Runs one statement while holding the gate.
+    /// Runs one statement while holding the gate, committed with `synchronous=NORMAL`.
     ///
     /// - Parameter what: What the statement does, for error messages ("add queue").
     func query(_ sql: String, _ binds: [SQLiteData] = [], _ what: String) async throws(StorageError) -> [SQLiteRow] {
         try await gate.withGate { () async throws(StorageError) in
-            try await unguardedQuery(sql, binds, what)
+            try await synchronous(full: false, what)
+            return try await unguardedQuery(sql, binds, what)
         }
     }
 
@@ -175,13 +179,15 @@ public final class SQLiteStore: TextgateStore {
         try await durableTransaction(what) { (tx) async throws(StorageError) in try await tx.query(sql, binds) }
     }
 
-    /// Runs `body` in one `BEGIN IMMEDIATE … COMMIT` transaction while holding the gate;
-    /// rolls back when it throws. `body` must use only the `Transaction` it is given.
+    /// Runs `body` in one `BEGIN IMMEDIATE … COMMIT` transaction while holding the gate,
+    /// committed with `synchronous=NORMAL`; rolls back when it throws. `body` must use only the
+    /// `Transaction` it is given.
     func transaction<T: Sendable>(
         _ what: String, _ body: (Transaction) async throws(StorageError) -> T
     ) async throws(StorageError) -> T {
         try await gate.withGate { () async throws(StorageError) in
-            try await unguardedTransaction(what, body)
+            try await synchronous(full: false, what)
+            return try await unguardedTransaction(what, body)
         }
     }
 
@@ -210,16 +216,23 @@ public final class SQLiteStore: TextgateStore {
         }
     }
 
-    /// Runs `body` (the gate is held) with `synchronous=FULL`, and restores `NORMAL` after,
-    /// whether `body` returns or throws.
+    /// Runs `body` (the gate is held) with `synchronous=FULL`. The connection stays so after,
+    /// until a write that needs no sync sets `NORMAL` again (``synchronous(full:_:)``): under a
+    /// stream of durable writes, a batch costs no statements for the setting.
     func durably<T: Sendable>(
         _ what: String, _ body: () async throws(StorageError) -> T
     ) async throws(StorageError) -> T {
-        _ = try await unguardedQuery("PRAGMA synchronous=FULL", [], what)
-        let result: Result<T, StorageError>
-        do throws(StorageError) { result = .success(try await body()) } catch { result = .failure(error) }
-        _ = try await unguardedQuery("PRAGMA synchronous=NORMAL", [], what)
-        return try result.get()
+        try await synchronous(full: true, what)
+        return try await body()
+    }
+
+    /// Sets `synchronous` to `FULL` or `NORMAL` unless it is so already; the caller holds the
+    /// gate. Every write under the gate goes through this or ``durably(_:_:)``, so a commit
+    /// that must be synced always is, and one that need not be is not.
+    func synchronous(full: Bool, _ what: String) async throws(StorageError) {
+        guard fullSync.withLock({ $0 }) != full else { return }
+        _ = try await unguardedQuery(full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL", [], what)
+        fullSync.withLock { $0 = full }
     }
 
     /// Statements inside a transaction (the gate is already held).

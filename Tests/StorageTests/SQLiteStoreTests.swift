@@ -149,12 +149,24 @@ struct SQLiteStoreTests {
         }
     }
 
-    @Test("reservations, completions and releases are written with synchronous=FULL, then back to NORMAL")
+    @Test("durable writes are committed with synchronous=FULL, kept for the next durable write; a write that needs no sync sets NORMAL")
     func durableWrites() async throws {
         try await withStore { (store, _) async throws in
+            // The connection's setting as it stands, read without changing it.
+            func mode() async throws -> String? {
+                try await store.gate.withGate { () async throws(StorageError) in
+                    try await store.unguardedQuery("PRAGMA synchronous", [], "test").first?.columns.first?.data.string
+                }
+            }
+            #expect(try await mode() == "1", "NORMAL as opened")
             #expect(try await store.reserveIdempotency(caller: "key_1", key: "k", requestHash: "h", at: Date()) == .reserved)
-            let mode = try await store.query("PRAGMA synchronous", [], "test").first?.columns.first?.data.string
-            #expect(mode == "1", "NORMAL again after the durable write")
+            #expect(try await mode() == "2", "FULL for the durable write, and still after it")
+            _ = try await store.releaseIdempotency(caller: "key_1", key: "k")
+            #expect(try await mode() == "2")
+            _ = try await store.query("INSERT INTO queues (name, number, created_at) VALUES ('q', '+15550100999', '2025-01-01T00:00:00.000Z')", [], "test")
+            #expect(try await mode() == "1", "NORMAL for a write that needs no sync")
+            #expect(try await store.reserveIdempotency(caller: "key_1", key: "k2", requestHash: "h", at: Date()) == .reserved)
+            #expect(try await mode() == "2", "FULL again for the next durable write")
         }
     }
 
