@@ -188,7 +188,9 @@ public struct LinkExtractor: Sendable {
             host = HostName.canonical(Substring(decoded))
             guard isHost(host, withScheme: hasScheme, withPath: hasPath) else { return .none(resume: hostEnd) }
         }
-        if !hasScheme && sentenceJoins && LinkSyntax.isSentenceJoin(t, hostStart, hostLast) { return .none(resume: hostEnd) }
+        // Two sentences run together (`tomorrow.Call`) are no link; a path or port after them
+        // makes one (`Bit.Ly/3xYz9`), whatever the case of its labels.
+        if !hasScheme && !hasPath && sentenceJoins && LinkSyntax.isSentenceJoin(t, hostStart, hostLast) { return .none(resume: hostEnd) }
         // Port, then path, query, fragment up to the token's end.
         var end = afterHost
         if afterHost == hostEnd {

@@ -2694,6 +2694,7 @@ examples:
     - "Confirm your visit at tinyurl.com/rfm-visit"
     - "Complete your intake form: www.goo.gl/abc123"
     - "New patient forms: HTTPS://BIT.LY/RFMforms"
+    - "Your forms: Bit.Ly/3xYz9Qa"
     - "Pay your bill at lc.chat/x7 or call (201) 555-0100"
     - "Survey link: soo.gd/rfm"
     - "Watch the video: https://m.youtu.be/abc"

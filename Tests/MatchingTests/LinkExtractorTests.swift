@@ -119,6 +119,14 @@ struct LinkExtractorTests {
         #expect(text.withUnsafeBufferPointer { LinkExtractor().links(in: $0, asIfLowercased: true) }.map(\.host) == ["quiz.win"])
     }
 
+    @Test("a capitalised label followed by a path or port is a link, not two sentences", arguments: [
+        ("Details at Bit.Ly/3xYz9 today", "bit.ly"), ("go to t.Co/AbCd", "t.co"), ("see Tinyurl.Com/xyz9.", "tinyurl.com"),
+        ("visit example.Com:8080 now", "example.com"),
+    ])
+    func capitalisedWithPath(text: String, host: String) {
+        #expect(links(text).map(\.host) == [host])
+    }
+
     @Test("several links are returned in order")
     func several() {
         #expect(links("a.com, then https://b.org/x and c.net/y.").map(\.host) == ["a.com", "b.org", "c.net"])
