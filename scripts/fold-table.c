@@ -14,7 +14,8 @@
  *      that compatibility folding changed, when its own skeleton is ASCII, by that: the lunate
  *      sigma symbol reads as c, though the sigma it folds to looks like o), and each that
  *      Unicode names a small capital of Latin letters ("LATIN LETTER SMALL CAPITAL R", which
- *      the skeleton mostly leaves) by those letters; each letter drawn white on a black square
+ *      the skeleton mostly leaves) by those letters, and so each other letter whose skeleton
+ *      is a small capital's (Cyrillic ka and Greek kappa look like small capital K); each letter drawn white on a black square
  *      or circle ("NEGATIVE SQUARED LATIN CAPITAL LETTER C", a symbol) by its letter; any other decimal digit
  *      (Arabic-Indic, Devanagari, ...) by the ASCII digit of its value, so that no digit but
  *      0-9 is left and a rule's `\d` can mean [0-9];
@@ -115,6 +116,35 @@ static int32_t smallCapital(UChar32 x, UChar *out) {
     return n - (int32_t)p;
 }
 
+/* Step 3 for a letter that looks like a Latin small capital without being named one: the
+   letters of the small capital whose skeleton it shares (Cyrillic ka and Greek kappa share
+   the skeleton of small capital K; Cyrillic te and Greek tau that of small capital T). */
+static int32_t smallCapitalLookalike(UChar32 x, UChar *out) {
+    static UChar32 capitals[64];
+    static int count = -1;
+    if (count < 0) {
+        count = 0;
+        UChar ignored[CAP];
+        for (UChar32 c = 0x80; c <= 0x1FFFF && count < 64; c++)
+            if (smallCapital(c, ignored) > 0) capitals[count++] = c;
+    }
+    UChar in[2], sk[CAP], other[CAP], cin[2];
+    int32_t n = 0;
+    U16_APPEND_UNSAFE(in, n, x);
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t m = uspoof_getSkeleton(spoof, 0, in, n, sk, CAP, &status);
+    if (U_FAILURE(status) || m <= 0) return 0;
+    for (int i = 0; i < count; i++) {
+        if (capitals[i] == x) continue;
+        int32_t cn = 0;
+        U16_APPEND_UNSAFE(cin, cn, capitals[i]);
+        status = U_ZERO_ERROR;
+        int32_t k = uspoof_getSkeleton(spoof, 0, cin, cn, other, CAP, &status);
+        if (U_SUCCESS(status) && k == m && memcmp(other, sk, m * sizeof(UChar)) == 0) return smallCapital(capitals[i], out);
+    }
+    return 0;
+}
+
 /* Step 3 for letters drawn as white on a black square or circle, which are symbols with no
    decomposition: the letter of the name "NEGATIVE SQUARED LATIN CAPITAL LETTER <letter>" (or
    CIRCLED). */
@@ -179,6 +209,7 @@ int main(void) {
                 if (m == 0) m = asciiSkeleton(x, sk);
                 if (m == 0 && single && x != c) m = asciiSkeleton(c, sk);
                 if (m == 0) m = smallCapital(x, sk);
+                if (m == 0 && u_isalpha(x)) m = smallCapitalLookalike(x, sk);
                 if (m == 0 && u_charType(x) == U_DECIMAL_DIGIT_NUMBER) {
                     sk[0] = (UChar)('0' + u_charDigitValue(x));
                     m = 1;

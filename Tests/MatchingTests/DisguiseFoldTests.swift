@@ -59,6 +59,19 @@ struct DisguiseFoldTests {
         #expect(NormalizedText("ΙІ").bytes == Array("ii".utf8))
     }
 
+    @Test("a letter shaped as a Latin small capital reads as that letter: Greek kappa and tau, Cyrillic ka, te, em and en")
+    func smallCapitalLookalikes() {
+        #expect(NormalizedText("κυѕн").bytes == Array("kush".utf8))
+        #expect(NormalizedText("тнс").bytes == Array("thc".utf8))
+        #expect(NormalizedText("мarijuana τramadol").bytes == Array("marijuana tramadol".utf8))
+        #expect(NormalizedText("ĸush").bytes == Array("kush".utf8))
+    }
+
+    @Test("the Spanish opening marks are punctuation, not part of the word they open")
+    func spanishOpeningMarks() {
+        #expect(NormalizedText("¿Ozempic sin receta? ¡Gana ya!").bytes == Array("?ozempic sin receta? !gana ya!".utf8))
+    }
+
     @Test("a symbol that folds to another letter reads as it looks: the lunate sigma is c, not the o of sigma")
     func lookOverFold() {
         #expect(NormalizedText("ϲbd").bytes == Array("cbd".utf8))
