@@ -214,6 +214,45 @@ terms:
     - singles near you
     - girls want to meet you
     - women want to meet you
+    - find a hookup
+    - hookup tonight
+    - hookup tonite
+    - hookup app
+    - hookup site
+    - nsa fun
+    - nsa hookup
+    - incall
+    - outcall
+    - incall/outcall
+    - donations only
+    - discreet company
+    - late night company
+    - new matches nearby
+    - matches near you
+    - matches near u
+    - liked your profile
+    - singles near u
+    - women near u
+    - girls near u
+    - moms near u
+    - single moms near you
+    - single moms near u
+    - hot locals
+    - "verify you're 18"
+    - verify ur 18
+    - 18+ verify
+    - sugar daddies
+    - private show
+    - naughty message
+    - lonely singles
+    - singles in your zip
+    - singles in your zip code
+    - discreet affairs
+    - "no strings, just fun"
+    - link up tonight
+    - happy ending massage
+    - massage with a happy ending
+    - "full body, happy ending"
   es:
     - porno
     - pornografía
@@ -257,6 +296,17 @@ terms:
     - videos xxx
     - fotos xxx
     - xxx gratis
+    - servicio discreto
+    - compañía discreta
+    - compania discreta
+    - chicas cerca
+    - estoy sola esta noche
+    - encuentros esta noche
+    - aventuras discretas
+    - solita esta noche
+    - casadas buscando
+    - masajes con final feliz
+    - masaje con final feliz
 exceptions:
   en:
     - escort you to
@@ -276,6 +326,9 @@ examples:
     - "Join the UK's largest dogging network."
     - "Solteras en tu zona te esperan: escribe ya."
     - "Contenido para adultos, solo mayores de 18."
+    - "Tired of swiping? Find a hookup tonite, 18+ verify."
+    - "Lonely tonight? Single moms near u want NSA fun."
+    - "Nuevo en la ciudad: servicio discreto a domicilio."
   pass:
     - "Your STI results are ready in the patient portal."
     - "We offer confidential sexual-health visits; call (201) 555-0100."
@@ -287,6 +340,53 @@ examples:
     - "Sus resultados de ITS están listos en el portal."
     - "Ofrecemos consultas confidenciales de salud sexual."
     - "Love you xxx see you at 6"
+    - "Your home oxygen hookup will be delivered Tuesday."
+    - "Our new-parent support group meets tonight at 6 PM."
+    - "Physical therapy went well; every recovery story deserves a happy ending."
+
+"""#),
+        RuleFile(relativePath: "cannabis/cannabis-slang-sale.yml", text: #"""
+# yaml-language-server: $schema=../../schema/rule.schema.json
+# Blocks cannabis sold under its trade slang with a price ("all 8ths $25", "zips $120", "live
+# resin carts 1g $35", "octavos a $25"): the words alone are too often something else (a golf cart,
+# ear wax, ice cream), but with a price beside them they are a dispensary's offer. A price after a
+# copay, balance or visit word does not count. Like every cannabis rule it cannot be suppressed.
+category: cannabis
+severity: error
+suppressible: false
+message: >-
+  This text sells cannabis products under their trade names, which carriers block even where
+  cannabis is legal. Remove the cannabis offer from patient texts.
+rationale: >-
+  CTIA's Messaging Principles and Best Practices prohibit cannabis content on business messaging
+  regardless of state law; carrier filters key on dispensary slang with prices (eighths, zips,
+  carts).
+suggestion: Remove the cannabis offer.
+translations:
+  es:
+    message: >-
+      Este texto vende productos de cannabis con sus nombres comerciales, que los operadores
+      bloquean aunque el cannabis sea legal. Quite la oferta de cannabis de los mensajes a
+      pacientes.
+    suggestion: >-
+      Quite la oferta de cannabis.
+kind: pattern
+prefilter: [8ths, eighths, zips, dabs, live resin, carts, pre-roll, preroll, infused, edibles, exotic, top shelf, runtz, gelato, dispensary, octavos, dispensario]
+patterns:
+  - '\b(?:8ths|eighths|zips|dabs|live\s+resin|(?:thc|vape|resin|wax)\s+carts|carts\s+(?:2|two)\s+for|pre-?rolls|infused\s+(?:gummies|edibles|chocolates?|drinks)|edibles|top\s+shelf\s+(?:exotics|flower|bud)|exotic\s+(?:flower|strains|zips)|runtz|gelato\s+(?:strain|zips|8ths)|dispensary|octavos|dispensario)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)(?:\d\.(?=\d)|[^.!?;\n])){0,40}?(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)'
+  - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:8ths|eighths|zips|dabs|live\s+resin|(?:thc|vape|resin|wax)\s+carts|carts\s+(?:2|two)\s+for|pre-?rolls|infused\s+(?:gummies|edibles|chocolates?|drinks)|edibles|top\s+shelf\s+(?:exotics|flower|bud)|exotic\s+(?:flower|strains|zips)|runtz|gelato\s+(?:strain|zips|8ths)|dispensary|octavos|dispensario)\b'
+examples:
+  flag:
+    - "420 sale: all 8ths $25 at Green Leaf today."
+    - "Gelato & Runtz zips $120, delivery avail."
+    - "Live resin carts 1g $35, 2 for $60."
+    - "Top shelf exotics $200 an oz, free delivery."
+    - "Oferta: todos los octavos a $25 en el dispensario."
+  pass:
+    - "Golf carts to the clinic entrance are free; parking is $5."
+    - "Shatter-proof safety glasses are $20 at the front desk."
+    - "Ear wax removal visit: your copay is $20."
+    - "Pre-op: no edibles or food after midnight; your balance is $40."
 
 """#),
         RuleFile(relativePath: "cannabis/cannabis.yml", text: #"""
@@ -763,6 +863,38 @@ terms:
     - remote jobs
     - hiring remote
     - work remotely from home
+    - product reviewers
+    - per review
+    - paid daily
+    - daily pay
+    - be ur own boss
+    - work from your phone
+    - work from ur phone
+    - opportunity for u
+    - part-time online job
+    - per like
+    - per task
+    - staking reward
+    - staking rewards
+    - gold ira
+    - investor kit
+    - join my team
+    - get paid weekly
+    - full time income
+    - full-time income
+    - quit your 9-5
+    - quit ur 9-5
+    - presale
+    - send btc
+    - crypto signals
+    - forex signals
+    - mentor on telegram
+    - data entry from your phone
+    - no experience needed
+    - no experience necessary
+    - gold trading
+    - trading platform
+    - remote role
   es:
     - trabaje desde casa
     - trabaja desde casa
@@ -803,6 +935,17 @@ terms:
     - multiplica tu dinero
     - trabajo remoto
     - empleo remoto
+    - evaluadores de productos
+    - pago diario
+    - sé tu propia jefa
+    - se tu propia jefa
+    - oportunidad de negocio
+    - trabaja desde tu celular
+    - señales de trading
+    - robot de cripto
+    - mamás emprendedoras
+    - mamas emprendedoras
+    - negocio de bienestar
 examples:
   flag:
     - "Work from home, no experience needed!"
@@ -810,12 +953,17 @@ examples:
     - "Invest in Bitcoin now: guaranteed returns."
     - "Trabaje desde casa, sea su propio jefe."
     - "Invierta en criptomonedas: ganancias garantizadas."
+    - "Girl I have an opportunity for u, be ur own boss and work from ur phone!"
+    - "Earn $50-$150 per review, paid daily."
+    - "Sé tu propia jefa: oportunidad de negocio desde casa."
   pass:
     - "If your income changed, ask us about our sliding-scale fees."
     - "Your telehealth visit lets you see the doctor from home."
     - "Your home health nurse will visit on Monday."
     - "Si sus ingresos cambiaron, pregunte por nuestras tarifas reducidas."
     - "Puede ver al médico desde casa con una visita virtual."
+    - "A research opportunity for you: ask Dr. Lee about our diabetes study."
+    - "I need details about that online job."
 
 """#),
         RuleFile(relativePath: "finance/income-claim.yml", text: #"""
@@ -976,6 +1124,37 @@ terms:
     - borrow up to
     - drowning in bills
     - credit card bills
+    - working capital
+    - same day funding
+    - same-day funding
+    - business funding
+    - merchant cash advance
+    - take cash out
+    - cash-out refi
+    - cash out refi
+    - raise your credit score
+    - raise ur credit score
+    - boost ur credit score
+    - remove late payments
+    - remove collections
+    - delete collections
+    - credit score by 100
+    - consolidate all your bills
+    - consolidate all ur bills
+    - one low payment
+    - 1 low payment
+    - advance on your next paycheck
+    - advance on your paycheck
+    - instant cash
+    - forgiveness program
+    - tax debt relief
+    - irs debt
+    - tax debt
+    - fresh start program
+    - cash for your settlement
+    - lawsuit funding
+    - settlement funding
+    - before payday
   es:
     - préstamo rápido
     - préstamos rápidos
@@ -1044,6 +1223,20 @@ terms:
     - adelanto de salario
     - adelanto en efectivo
     - pida prestado hasta
+    - préstamo sobre el título
+    - prestamo sobre el titulo
+    - título de tu carro
+    - titulo de tu carro
+    - reparamos tu crédito
+    - reparamos tu credito
+    - borramos colecciones
+    - sube tu puntaje
+    - antes del día de pago
+    - antes del dia de pago
+    - perdón de préstamos
+    - perdon de prestamos
+    - borramos cobranzas
+    - pagos atrasados de tu reporte
 examples:
   flag:
     - "Need cash fast? Payday loans approved today."
@@ -1053,6 +1246,9 @@ examples:
     - "Préstamo personal aprobado hoy, sin buró."
     - "Short on rent? A paycheck advance can be in your account tonight."
     - "Adelanto de sueldo depositado en su cuenta hoy mismo."
+    - "Raise ur credit score 100+ pts, we remove late payments and collections."
+    - "Your biz qualifies for working capital, same day funding."
+    - "Reparamos tu crédito, borramos colecciones en 30 días."
   pass:
     - "Your balance of $120 is due; ask us about a payment plan."
     - "You may qualify for financial assistance with your hospital bill."
@@ -1060,6 +1256,7 @@ examples:
     - "Puede recoger el préstamo de equipo (muletas) en la recepción."
     - "Su saldo es de $80; pregunte por un plan de pagos."
     - "Please pay your $25 copay in advance of your visit."
+    - "We offer payment plans for your balance; call billing at (201) 555-0100."
 
 """#),
         RuleFile(relativePath: "finance/loan-amount.yml", text: #"""
@@ -2881,6 +3078,23 @@ terms:
     - unpaid delivery fee
     - due to an incomplete address
     - due to incomplete address
+    - limited your account
+    - your account has been limited
+    - did you attempt a purchase
+    - was this you? reply
+    - license will be suspended
+    - unpaid traffic
+    - release funds
+    - release the funds
+    - "if this wasn't you, verify"
+    - "if this wasn’t you, verify"
+    - "if this wasn't you, lock"
+    - "if this wasn’t you, lock"
+    - sign in on a new device
+    - signed in on a new device
+    - accept payment within
+    - toll invoice
+    - overdue toll
   es:
     - su cuenta ha sido suspendida
     - tu cuenta ha sido suspendida
@@ -2941,6 +3155,13 @@ terms:
     - por dirección incompleta
     - por direccion incompleta
     - debido a una dirección incompleta
+    - cargo no reconocido
+    - se me cayó el cel
+    - se me cayo el cel
+    - su cuenta ha sido limitada
+    - acceso inusual
+    - reembolso de impuestos
+    - califica para un reembolso
 exceptions:
   en:
     # a practice's own notice about its patient portal, which asks for a call, not a link
@@ -2959,6 +3180,9 @@ examples:
     - "Unpaid toll balance of $6.80. Pay today to avoid a fine."
     - "Su cuenta ha sido suspendida. Responda con su clave."
     - "Su paquete no pudo ser entregado: pague la tarifa de reenvío."
+    - "PayPal: we've limited your account; release funds now."
+    - "BofA Fraud Dept: did you attempt a purchase of $1,245? Reply YES or NO"
+    - "BBVA: detectamos un cargo no reconocido por $7,850."
   pass:
     - "Your statement is ready. Pay online at riversidefamilymed.com/pay or call (201) 555-0100."
     - "Your medical supplies were delivered today."
@@ -2967,6 +3191,9 @@ examples:
     - "Detectamos actividad inusual en su portal de pacientes. Llame al 201-555-0100."
     - "Su estado de cuenta está listo en riversidefamilymed.com/pagar."
     - "Your CPAP supplies will ship this week; no action is needed."
+    - "Not tonight. This is my new number by the way."
+    - "Your portal password expires in 5 days; update it at riversidefamilymed.com."
+    - "Verifique en el portal sus resultados e ingrese sus datos de seguro."
 
 """#),
         RuleFile(relativePath: "premium-rate/premium-charge.yml", text: #"""
@@ -3462,6 +3689,14 @@ terms:
     - unbeatable price
     - unbeatable prices
     - shop our
+    - first month free
+    - 1st month free
+    - mystery card
+    - first 50 shoppers
+    - unlimited plan
+    - prices go up
+    - free quote
+    - only 3 left
   es:
     - oferta por tiempo limitado
     - ofertas por tiempo limitado
@@ -3535,6 +3770,12 @@ terms:
     - ofertas imperdibles
     - descuento exclusivo
     - descuentos exclusivos
+    - código vip
+    - codigo vip
+    - en toda la tienda
+    - barata de
+    - cotización gratis
+    - cotizacion gratis
 exceptions:
   en:
     - call now if
@@ -3553,6 +3794,9 @@ examples:
     - "Oferta por tiempo limitado: blanqueamiento dental para pacientes nuevos."
     - "Refer a friend and get a free gift."
     - "Use el código promocional VERANO al pagar. ¡Llame ya!"
+    - "Gym membership: 1st month free, sign up today!"
+    - "Your home qualifies for solar, reply YES for a free quote."
+    - "¡Barata de fin de semana en toda la tienda!"
   pass:
     - "Your refill is ready for pickup at the pharmacy."
     - "Free parking is available behind the building."
@@ -3570,6 +3814,8 @@ examples:
     - "La vacuna contra la gripe es gratis con la mayoría de los seguros."
     - "Llame al (201) 555-0100 ahora si sus síntomas empeoran."
     - "La consulta gratuita de seguimiento después de su cirugía es el martes."
+    - "Flu shots this week; only a few spots left, book at riversidefamilymed.com."
+    - "Última oportunidad para vacunarse contra la gripe esta temporada."
 
 """#),
         RuleFile(relativePath: "rx/controlled-substance.yml", text: #"""
@@ -3809,6 +4055,14 @@ first:
     - compuesta
     - compuestos
     - inyecciones para bajar de peso
+    - ozempic
+    - wegovy
+    - mounjaro
+    - zepbound
+    - rybelsus
+    - saxenda
+    - glp-1
+    - glp1
 second:
   en:
     - no prior authorization needed
@@ -3835,6 +4089,18 @@ second:
     - no labs needed
     - no labs required
     - skip the doctor
+    - get it online
+    - order online
+    - online today
+    - even without insurance
+    - without insurance
+    - no insurance
+    - free consult
+    - free consultation
+    - first consult free
+    - consult free
+    - first month free
+    - without the wait
   es:
     - sin autorización previa
     - sin autorizacion previa
@@ -3845,6 +4111,28 @@ second:
     - no se necesita seguro
     - no requiere seguro
     - sin lista de espera
+    - pídelo
+    - pidelo
+    - pídelo hoy
+    - envío en 24
+    - envio en 24
+    - envío a domicilio
+    - envio a domicilio
+    - envío gratis
+    - envio gratis
+    - consulta gratis
+    - sin seguro
+exceptions:
+  en:
+    - not without a prescription
+    - never without a prescription
+    - not available without a prescription
+    - without insurance approval
+  es:
+    - no se vende sin receta
+    - no se venden sin receta
+    - nunca sin receta
+    - no se puede comprar sin receta
 examples:
   flag:
     - "Skip the doctor: get semaglutide online today."
@@ -3853,12 +4141,18 @@ examples:
     - "Get Zepbound with no PA needed."
     - "GLP-1 program: skip the waitlist and the prior authorization."
     - "Semaglutida compuesta sin autorización previa, envío a domicilio."
+    - "Lose up to 15% of your weight with Zepbound, get it online today."
+    - "Get Mounjaro even without insurance, limited spots."
+    - "Ask about our semaglutide program, first consult free."
+    - "Ozempic, pídelo hoy y recíbelo mañana."
   pass:
     - "No prior authorization is needed for your refill."
     - "Your prior authorization for Wegovy was approved by your insurance."
     - "Your prior authorization for Mounjaro was denied; Dr. Patel is appealing."
     - "Your semaglutide prescription was sent to CVS."
     - "Su autorización previa para Ozempic fue aprobada."
+    - "Ozempic no se vende sin receta; pida una cita."
+    - "Without insurance approval we cannot fill your Wegovy; we are appealing."
 
 """#),
         RuleFile(relativePath: "rx/research-grade.yml", text: #"""
@@ -4082,6 +4376,10 @@ exceptions:
   es:
     - no compre
     - nunca compre
+    - no aprobada que se vende
+    - no aprobado que se vende
+    - no aprobadas que se venden
+    - no aprobados que se venden
 examples:
   flag:
     - "Buy Adderall here, shipped overnight."
@@ -4094,6 +4392,7 @@ examples:
     - "Buy a pill organizer for your meds at any pharmacy."
     - "No compre semaglutida en línea; pregúntele a su médico."
     - "Your Ozempic order has shipped and will arrive Friday."
+    - "La FDA advierte sobre semaglutida compuesta no aprobada que se vende en línea."
 
 """#),
         RuleFile(relativePath: "rx/rx-no-prescription.yml", text: #"""
@@ -4158,6 +4457,25 @@ terms:
     - without rx
     - without an rx
     - no rx
+    - w/o prescription
+    - w/o a prescription
+    - w/o script
+    - without ever seeing a doctor
+    - no consultation needed
+    - no prior rx
+    - prescription-free
+    - rx-free
+    - without insurance or prescription
+    - meds without a doctor
+    - pills without a doctor
+    - without a doctor visit
+    - "without a doctor's visit"
+    - no doctor visit necessary
+    - no doctor visits
+    - no doctor consult
+    - no doctor consultation
+    - no consult required
+    - ships from india
   es:
     - sin necesidad de receta
     - no necesita receta
@@ -4182,6 +4500,23 @@ terms:
     - farmacias en linea
     - farmacia canadiense
     - farmacia mexicana
+    - no necesitas receta
+    - no necesitas médico
+    - no necesitas medico
+    - sin cita médica
+    - sin cita medica
+    - no necesita médico
+    - no necesita medico
+    - pídelo sin receta
+    - pidelo sin receta
+    - cómpralo sin receta
+    - compralo sin receta
+    - compra sin receta
+    - compre sin receta
+    - envío sin receta
+    - envio sin receta
+    - sin receta y con envío
+    - sin receta y con envio
 exceptions:
   en:
     - not available without a prescription
@@ -4191,11 +4526,28 @@ exceptions:
     - cannot be bought without a prescription
     - can't be bought without a prescription
     - do not take antibiotics without a prescription
+    - not without a doctor
+    - never without a doctor
+    - do not stop without a doctor
+    - "don't stop without a doctor"
+    - "without a doctor's approval"
+    - without a doctor’s approval
+    - without talking to your doctor
+    - "without a doctor's advice"
+    - "no doctor's note"
+    - no doctor’s note
   es:
     - no se venden sin ver al médico
     - no se venden sin ver al medico
     - nunca sin ver al médico
     - nunca sin ver al medico
+    - no se venden sin receta
+    - nunca sin receta
+    - no tome antibióticos sin receta
+    - no tome antibioticos sin receta
+    - venta sin receta
+    - de venta sin receta
+    - medicamentos sin receta de venta libre
 examples:
   flag:
     - "Ozempic, no script required, fast shipping."
@@ -4209,6 +4561,12 @@ examples:
     - "Refill your meds at our online pharmacy."
     - "Consiga su receta de Ozempic sin ver al médico."
     - "Nuestra farmacia en línea envía a todo el país, no necesita receta."
+    - "Valium, Klonopin, Ativan: order w/o prescription tonight."
+    - "Tramadol 100mg, no necesitas receta."
+    - "Get ur Rx meds WITHOUT a doctor: Oxy, Xanax and more."
+    - "Zepbound online, no doctor visit needed."
+    - "Tramadol 100mg, 180 pastillas por $199, no necesitas médico."
+    - "Pídelo sin receta y con envío hoy."
   pass:
     - "Your prescription is ready for pickup at the pharmacy."
     - "No prescription changes were made at your visit."
@@ -4219,6 +4577,12 @@ examples:
     - "Your doctor visit is required before we can refill your medication."
     - "Puede tomar acetaminofén de venta libre para la fiebre."
     - "Su receta está lista para recoger en la farmacia."
+    - "Do not stop taking your blood pressure medicine without a doctor's approval."
+    - "Puede comprar acetaminofén de venta sin receta en cualquier farmacia."
+    - "No doctor's note is needed for the flu clinic."
+    - "Puede tomar medicamentos sin receta para el dolor."
+    - "Flu shots this week, no appointment needed."
+    - "Do not change your insulin dose without a doctor."
 
 """#),
         RuleFile(relativePath: "rx/rx-offer.yml", text: #"""
@@ -4513,6 +4877,25 @@ second:
     - limited time
     - free trial
     - cancel anytime
+    - cashapp
+    - cash app
+    - pay w/ cashapp
+    - text for prices
+    - text for price
+    - no doc
+    - no doc required
+    - finals week
+    - per pill
+    - /pill
+    - 90ct
+    - 30ct
+    - pints avail
+    - skip the pharmacy
+    - dm me
+    - hmu
+    - for sale
+    - a pop
+    - cash app only
   es:
     - ahorre
     - ahorra
@@ -4557,6 +4940,10 @@ second:
     - compre en línea
     - compre en linea
     - cancele cuando quiera
+    - por pastilla
+    - pago por cashapp
+    - cashapp
+    - entrega hoy mismo
 exceptions:
   en:
     - save this number
@@ -4624,6 +5011,9 @@ examples:
     - "Use this coupon for your Eliquis refill"
     - "Viagra y Cialis baratos sin receta."
     - "Ahorre en su resurtido de Lipitor este mes."
+    - "Adderall 30mg and Vyvanse, finals week special, pay w/ cashapp."
+    - "Hydrocodone 10/325 available, 90ct, text for prices."
+    - "Adderall de 30mg disponible, $8 por pastilla."
   pass:
     - "Your prescription is ready for pickup at the pharmacy."
     - "Your refill request was approved."
@@ -4643,6 +5033,8 @@ examples:
     - "Ahorre tiempo: pida sus resurtidos de medicamentos en el portal."
     - "Su medicamento sale más barato en la farmacia del hospital."
     - "No compre medicamentos en línea sin receta; pueden ser falsos."
+    - "Your Adderall is back in stock at CVS; your refill is ready."
+    - "Text us if your tramadol causes nausea; Dr. Kim can adjust it."
 
 """#),
         RuleFile(relativePath: "rx/rx-price.yml", text: #"""
@@ -4675,10 +5067,10 @@ translations:
     suggestion: >-
       Quite el precio; diga solo que la receta se envió o está lista.
 kind: pattern
-prefilter: [semaglutid, tirzepatid, ozempic, wegovy, mounjaro, zepbound, rybelsus, saxenda, glp, phentermine, weight loss, weight-loss, bajar de peso]
+prefilter: [semaglutid, tirzepatid, ozempic, wegovy, mounjaro, zepbound, rybelsus, saxenda, glp, phentermine, sema, tirz, skinny shot, weight loss, weight-loss, bajar de peso]
 patterns:
-  - '(?<!copay for |copay for the |copay for your |copay of |copago de |copago del |copago para |copago para su |copago para el )\b(?:semaglutid[ea]|tirzepatid[ea]|ozempic|wegovy|mounjaro|zepbound|rybelsus|saxenda|glp-?1s?|phentermine|weight[\s-]loss\s+(?:shots?|injections?|meds|medications?|pens?)|inyecciones\s+para\s+bajar\s+de\s+peso)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|coinsurance|coseguro|balance|saldo|owe|debe|visit|appointment|cita|consulta|lab|your cost|su costo|covers|cubre))[^.!?\n]){0,60}?(?:\$|usd\s?)\s?(?!0(?:\.00)?\b)\d'
-  - '(?:\$|usd\s?)\s?(?!0(?:\.00)?\b)\d[\d,]*(?:\.\d{2})?\s?(?:/|a|per|al|por)\s?(?:mo|month|mes|week|wk|semana|vial|shot|dose|dosis|pen)\b[^.!?\n]{0,60}?\b(?:semaglutid[ea]|tirzepatid[ea]|ozempic|wegovy|mounjaro|zepbound|rybelsus|saxenda|glp-?1s?|phentermine|weight[\s-]loss|bajar\s+de\s+peso)'
+  - '(?<!copay for |copay for the |copay for your |copay of |copago de |copago del |copago para |copago para su |copago para el )\b(?:semaglutid[ea]|tirzepatid[ea]|ozempic|wegovy|mounjaro|zepbound|rybelsus|saxenda|glp-?1s?|phentermine|sema|tirz|tirzep|skinny\s+shots?|weight[\s-]loss\s+(?:shots?|injections?|meds|medications?|pens?)|inyecciones\s+para\s+bajar\s+de\s+peso)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|coinsurance|coseguro|balance|saldo|owe|debe|visit|appointment|cita|consulta|lab|your cost|su costo|covers|cubre))[^.!?\n]){0,60}?(?:\$|usd\s?)\s?(?!0(?:\.00)?\b)\d'
+  - '(?:\$|usd\s?)\s?(?!0(?:\.00)?\b)\d[\d,]*(?:\.\d{2})?\s?(?:/|a|per|al|por)\s?(?:mo|month|mes|week|wk|semana|vial|shot|dose|dosis|pen)\b[^.!?\n]{0,60}?\b(?:semaglutid[ea]|tirzepatid[ea]|ozempic|wegovy|mounjaro|zepbound|rybelsus|saxenda|glp-?1s?|phentermine|sema|tirz|tirzep|skinny\s+shots?|weight[\s-]loss|bajar\s+de\s+peso)'
 examples:
   flag:
     - "Compounded semaglutide just $149, shipped to your door."
@@ -4686,6 +5078,8 @@ examples:
     - "GLP-1 weight loss shots from $99."
     - "Semaglutida por solo $149 al mes."
     - "Compounded tirzepatide now available, first month $99."
+    - "Summer body loading: compounded sema with B12, first month $99."
+    - "Skinny shot $150 at GlowMedSpa this week."
   pass:
     - "Your semaglutide prescription was sent to CVS."
     - "Your Ozempic copay is $25 at the pharmacy."
@@ -4697,6 +5091,49 @@ examples:
     - "Ozempic is $0 with your plan's coverage."
     - "Su seguro cubre Ozempic; su costo es $0."
     - "Your Zepbound refill: your cost is $30 with your plan."
+
+"""#),
+        RuleFile(relativePath: "shaft/alcohol-price.yml", text: #"""
+# yaml-language-server: $schema=../../schema/rule.schema.json
+# Warns about a price beside a drink ("$3 drafts", "Tito's 1.75L only $29.99", "2 cervezas por $5"): an
+# alcohol sale however its sales words are put. A price after a copay, balance or visit word
+# does not count, nor $0; "shots" is left out (flu shots), as are words that are also names or
+# plain Spanish ("Modelo", "Corona").
+category: alcohol
+severity: warning
+message: >-
+  This text prices alcohol, which carriers treat as age-restricted content and filter from
+  business texting. Keep alcohol out of patient texts except as care advice.
+rationale: >-
+  The CTIA Messaging Principles and Best Practices name alcohol among SHAFT content that needs an
+  age gate, and carriers' 10DLC and toll-free rules restrict or refuse it; carrier filters key on
+  drink prices ("$3 drafts").
+suggestion: Remove the drink offer; advice such as "avoid alcohol before your procedure" is fine.
+translations:
+  es:
+    message: >-
+      Este texto pone precio al alcohol, que los operadores consideran contenido restringido por
+      edad y filtran en los mensajes de empresas. No hable de alcohol en los mensajes a pacientes
+      salvo como consejo de atención.
+    suggestion: >-
+      Quite la oferta de bebidas; un consejo como «no beba alcohol antes de su procedimiento» está
+      bien.
+kind: pattern
+prefilter: [beer, draft, pint, ipa, lager, ales, seltzer, wine, liquor, vodka, whisk, tequila, bourbon, rum, champagne, prosecco, cocktail, marg, mimosa, sangria, brandy, cognac, bomb, bud light, budweiser, coors, miller lite, michelob, heineken, white claw, smirnoff, tito, grey goose, absolut, bacardi, daniel, jameson, hennessy, crown royal, don julio, casamigos, fireball, germeister, blanton, cerveza, chelas, caguama, vino, licor, tragos, michelada, mezcal]
+patterns:
+  - '\b(?:beers?|drafts?|pints?|ipas?|lagers?|ales|seltzers?|wines?|liquor|vodka|whiske?y|tequila|bourbon|rum|champagne|prosecco|cocktails?|margs|margaritas?|mimosas?|sangria|brandy|cognac|tequila\s+shots|j[aä]ger\s?bombs|bud\s+light|budweiser|coors|miller\s+lite|michelob|heineken|white\s+claw|smirnoff|tito''?s|grey\s+goose|absolut|bacardi|jack\s+daniel''?s|jameson|hennessy|crown\s+royal|don\s+julio|casamigos|fireball|j[aä]germeister|blanton''?s|cervezas?|chelas|caguamas?|vinos?|licor(?:es)?|tragos|micheladas?|mezcal|whisky)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)(?:\d\.(?=\d)|[^.!?;\n])){0,40}?(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)'
+  - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:beers?|drafts?|pints?|ipas?|lagers?|ales|seltzers?|wines?|liquor|vodka|whiske?y|tequila|bourbon|rum|champagne|prosecco|cocktails?|margs|margaritas?|mimosas?|sangria|brandy|cognac|tequila\s+shots|j[aä]ger\s?bombs|bud\s+light|budweiser|coors|miller\s+lite|michelob|heineken|white\s+claw|smirnoff|tito''?s|grey\s+goose|absolut|bacardi|jack\s+daniel''?s|jameson|hennessy|crown\s+royal|don\s+julio|casamigos|fireball|j[aä]germeister|blanton''?s|cervezas?|chelas|caguamas?|vinos?|licor(?:es)?|tragos|micheladas?|mezcal|whisky)\b'
+examples:
+  flag:
+    - "$3 drafts til 7pm at Rusty's."
+    - "Tito's 1.75L now only $29.99 this weekend."
+    - "30-pack Bud Light $22.99 at Quick Stop."
+    - "Caguama Tecate a $8 este fin de semana."
+  pass:
+    - "Avoid alcohol and wine for 24 hours; your copay for the visit is $20."
+    - "Flu shots are $0 with most plans."
+    - "Su saldo de $40 vence el viernes; no tome vino antes de la cita."
+    - "Limit beer this week; your bill of $40 is due Friday."
 
 """#),
         RuleFile(relativePath: "shaft/alcohol-sale.yml", text: #"""
@@ -4758,6 +5195,83 @@ first:
     - keg
     - kegs
     - six-pack
+    - draft beer
+    - drafts
+    - pints
+    - pint night
+    - ipa
+    - ipas
+    - lager
+    - lagers
+    - ale
+    - ales
+    - stout
+    - craft brew
+    - brews
+    - seltzers
+    - hard cider
+    - margs
+    - mimosa
+    - bloody marys
+    - tequila shots
+    - jager bombs
+    - jäger bombs
+    - jagerbombs
+    - bottle service
+    - well drinks
+    - drink specials
+    - bud light
+    - budweiser
+    - coors
+    - coors light
+    - miller lite
+    - michelob ultra
+    - corona extra
+    - heineken
+    - white claw
+    - truly seltzer
+    - high noon
+    - smirnoff
+    - "tito's"
+    - titos
+    - grey goose
+    - absolut
+    - bacardi
+    - captain morgan
+    - "jack daniel's"
+    - jameson
+    - hennessy
+    - crown royal
+    - don julio
+    - casamigos
+    - fireball
+    - jägermeister
+    - jagermeister
+    - "blanton's"
+    - moët
+    - veuve clicquot
+    - liquor store
+    - "wine & spirits"
+    - wine and spirits
+    - beer run
+    - 30-pack
+    - 12-pack
+    - 24-pack
+    - 18-pack
+    - 12pk
+    - 30pk
+    - 1.75l
+    - fifth of
+    - patron tequila
+    - domestics
+    - pub crawl
+    - bar crawl
+    - wine club
+    - tasting flight
+    - brewery tour
+    - taproom
+    - tecate
+    - cases of beer
   es:
     - alcohol
     - cerveza
@@ -4777,6 +5291,23 @@ first:
     - champan
     - cócteles
     - cocteles
+    - caguama
+    - caguamas
+    - chelas
+    - cheves
+    - tragos
+    - coctel
+    - coctelería
+    - barra libre
+    - cubetazo
+    - michelada
+    - micheladas
+    - licorería
+    - licoreria
+    - don julio
+    - tecate
+    - cartones de cerveza
+    - cases de
 second:
   en:
     - buy
@@ -4811,6 +5342,34 @@ second:
     - open bar
     - tasting
     - free
+    - 2 for
+    - 3 for
+    - 4 for
+    - ladies night
+    - ladies drink free
+    - drink free
+    - free drinks
+    - free shot
+    - reserve
+    - book now
+    - vip table
+    - vip
+    - tonight only
+    - weekend special
+    - stock up
+    - restock
+    - in-store
+    - order online
+    - to your door
+    - pull up
+    - pickup
+    - curbside
+    - tickets
+    - wristband
+    - ships monday
+    - add a bonus
+    - members
+    - hold one
   es:
     - compre
     - compra
@@ -4837,6 +5396,16 @@ second:
     - gratis
     - hora feliz
     - barra libre
+    - 2x
+    - 3x
+    - por solo
+    - a solo
+    - por persona
+    - mesa vip
+    - reserva
+    - reservaciones
+    - entrega
+    - esta noche
 exceptions:
   en:
     - avoid alcohol
@@ -4893,11 +5462,13 @@ exceptions:
     - dejar el alcohol
 examples:
   flag:
-    - "Happy hour tonight: $3 craft beer and wine specials."
+    - "Happy hour tonight: craft beer and wine specials."
     - "Order vodka and tequila online, delivered in 30 minutes."
     - "Wine tasting Saturday with cheap bottles to take home."
     - "Cerveza a domicilio, pida ahora."
     - "Vinos baratos a domicilio este fin de semana."
+    - "Happy hour at Mickey's: drafts and margs til 7pm."
+    - "Noche de damas: tragos gratis hasta las 11pm."
   pass:
     - "Avoid alcohol for 24 hours before your procedure."
     - "Use an alcohol-free mouthwash after your extraction."
@@ -4908,6 +5479,50 @@ examples:
     - "Free alcohol and drug screening at your annual visit."
     - "Free alcohol screening at your annual visit."
     - "La clase de apoyo para dejar el alcohol es gratis los martes."
+    - "Please limit beer and wine this weekend before your labs on Monday."
+    - "Nuevo modelo de citas: la primera consulta es gratis."
+    - "Flu shots are $0 with most plans; book now."
+
+"""#),
+        RuleFile(relativePath: "shaft/firearms-price.yml", text: #"""
+# yaml-language-server: $schema=../../schema/rule.schema.json
+# Warns about a price beside a firearm, a calibre or ammunition ("9mm 1000 rds $249", "S&W M&P
+# Shield $350 cash", "5.56 green tip $199"): a sale however its sales words are put. Bare
+# numbers that are also calibres (380, 223) and "rounds" are left out, and so is a price after a
+# copay or class word (a safety class).
+category: firearms
+severity: warning
+message: >-
+  This text prices firearms or ammunition, which carriers treat as age-restricted content and
+  filter. Keep firearms out of patient texts except safety advice.
+rationale: >-
+  The CTIA Messaging Principles and Best Practices name firearms among SHAFT content that needs an
+  age gate, and carriers' 10DLC and toll-free rules restrict or refuse it; carrier filters key on
+  prices for guns and ammunition.
+suggestion: Remove the firearm offer; safe-storage advice is fine.
+translations:
+  es:
+    message: >-
+      Este texto pone precio a armas de fuego o municiones, que los operadores consideran
+      contenido restringido por edad y filtran. No hable de armas en los mensajes a pacientes
+      salvo para consejos de seguridad.
+    suggestion: >-
+      Quite la oferta de armas; los consejos para guardarlas de forma segura están bien.
+kind: pattern
+prefilter: [gun, firearm, pistol, rifle, shotgun, ammo, ammunition, rds, 9mm, 5.56, 223, ga, gauge, 22lr, 22 lr, acp, ar-15, ar15, ak-47, ak47, glock, p365, sig sauer, s&w, wesson, m&p, taurus, ruger, beretta, remington, mossberg, lower, suppressor, silencer, arma, escopeta, munici, cartucho, balas]
+patterns:
+  - '\b(?:guns?|firearms?|handguns?|pistols?|rifles?|shotguns?|shotgun\s+shells|ammo|ammunition|rds|\d+\s?rds|9mm|5\.56|\.223|12\s?ga|12\s?gauge|20\s?gauge|22\s?lr|45\s?acp|ar-?15s?|ak-?47s?|glocks?|p365s?|sig\s+sauer|s&w|smith\s*&\s*wesson|m&p|taurus|ruger|beretta|remington|mossberg|80%\s+lowers?|ghost\s+guns?|suppressors?|silencers?|armas?|pistolas?|escopetas?|municiones|munici[oó]n|cartuchos|balas)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)(?:\d\.(?=\d)|[^.!?;\n])){0,50}?(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)'
+  - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:guns?|firearms?|handguns?|pistols?|rifles?|shotguns?|shotgun\s+shells|ammo|ammunition|rds|\d+\s?rds|9mm|5\.56|\.223|12\s?ga|12\s?gauge|20\s?gauge|22\s?lr|45\s?acp|ar-?15s?|ak-?47s?|glocks?|p365s?|sig\s+sauer|s&w|smith\s*&\s*wesson|m&p|taurus|ruger|beretta|remington|mossberg|80%\s+lowers?|ghost\s+guns?|suppressors?|silencers?|armas?|pistolas?|escopetas?|municiones|munici[oó]n|cartuchos|balas)\b'
+examples:
+  flag:
+    - "9mm 1000 rds $249 at Range Depot."
+    - "Private sale: S&W M&P Shield, $350 cash."
+    - "Restock alert: 5.56 green tip 500rd cans $199."
+    - "Vendo pistola Taurus G2C, $250 en efectivo."
+  pass:
+    - "Free gun locks at the front desk; our safety class is $0."
+    - "Your copay for the visit is $20; store firearms locked."
+    - "Su saldo de $40 vence el viernes; guarde las armas con candado."
 
 """#),
         RuleFile(relativePath: "shaft/firearms-sale.yml", text: #"""
@@ -4957,6 +5572,22 @@ first:
     - glock
     - glocks
     - 9mm
+    - lowers
+    - ar lowers
+    - "80% kits"
+    - "80% lower"
+    - "80% lowers"
+    - ghost gun
+    - ghost guns
+    - build kits
+    - full-auto
+    - full auto
+    - gun show
+    - ccw class
+    - range time
+    - lever action
+    - primers
+    - reloading
   es:
     - arma
     - armas
@@ -4970,6 +5601,12 @@ first:
     - municiones
     - munición
     - municion
+    - cuernos de chivo
+    - exhibición de armas
+    - exhibicion de armas
+    - armas largas
+    - expo de armas
+    - "receptores al 80%"
 second:
   en:
     - buy
@@ -4994,6 +5631,22 @@ second:
     - coupon
     - gun show
     - no background check
+    - restock
+    - back on shelves
+    - per customer
+    - no ffl
+    - no serial
+    - cash only
+    - buy/sell/trade
+    - admission
+    - hit me up
+    - "before they're gone"
+    - b4 they gone
+    - ships to your door
+    - ship to ur door
+    - buy sell trade
+    - came in
+    - holding it
   es:
     - compre
     - compra
@@ -5012,6 +5665,15 @@ second:
     - envio
     - sin verificación de antecedentes
     - sin verificacion de antecedentes
+    - en existencia
+    - rebaja
+    - sin papeles
+    - compra/venta
+    - visítanos
+    - visitanos
+    - "compra, vende"
+    - sin licencia
+    - intercambia
 exceptions:
   en:
     - gun lock
@@ -5038,11 +5700,16 @@ examples:
     - "AR-15 rifles on sale this weekend, ammo in stock."
     - "Cheap handguns and 9mm ammunition, no background check."
     - "Armas de fuego en venta, municiones con descuento."
+    - "Yo got a few AR lowers in and some 80% kits, cash only."
+    - "Gun show this weekend: buy/sell/trade, kids get in free."
+    - "Pistolas y rifles en existencia, rebaja del 15%."
   pass:
     - "Store firearms locked and unloaded, with ammunition kept separately."
     - "Free gun locks are available at the front desk; ask your pediatrician."
     - "Seguridad en casa: guarde las armas con candado y descargadas."
     - "Your tetanus shot is due; call (201) 555-0100 to order the vaccine for your visit."
+    - "No se permiten armas en la entrada de la clínica."
+    - "Ask us about guns in the home at your child's visit; book online."
 
 """#),
         RuleFile(relativePath: "shaft/gambling.yml", text: #"""
@@ -5118,6 +5785,47 @@ terms:
     - bet365
     - betting app
     - sports wagering
+    - odds boosts
+    - min bet
+    - minimum bet
+    - tipster
+    - tipsters
+    - betting tips
+    - betting picks
+    - sweeps coins
+    - sweeps cash
+    - sweepstakes casino
+    - social casino
+    - online bingo
+    - bingo bonus
+    - double payouts
+    - jackpot slots
+    - slots bonus
+    - caesars sportsbook
+    - pointsbet
+    - bovada
+    - chumba
+    - twinspires
+    - prizepicks
+    - underdog fantasy
+    - daily fantasy
+    - fantasy picks
+    - sweepstakes slots
+    - play for real cash
+    - real money slots
+    - real money casino
+    - crash game
+    - lottery app
+    - slot play
+    - comp room
+    - buy-in
+    - poker tourney
+    - racing tips
+    - horse racing tips
+    - strike rate
+    - first tip free
+    - betting group
+    - vip picks
   es:
     - casino
     - casinos
@@ -5144,6 +5852,21 @@ terms:
     - apueste en el partido
     - apuesta al partido
     - apuestas gratis
+    - momios
+    - pronósticos deportivos
+    - pronosticos deportivos
+    - bingo en línea
+    - bingo en linea
+    - juega y gana
+    - casino online
+    - apuesta mínima
+    - apuesta minima
+    - bono de bienvenida
+    - primer depósito
+    - primer deposito
+    - pronósticos seguros
+    - pronosticos seguros
+    - grupo vip de apuestas
 exceptions:
   en:
     - casino shuttle
@@ -5166,6 +5889,37 @@ exceptions:
     - past the casino
     - behind the casino
     - opposite the casino
+    - your betting
+    - about betting
+    - problem betting
+    - betting problem
+    - betting problems
+    - betting addiction
+    - betting habits
+    - sports betting can
+    - betting can
+    - betting and gambling
+    - gambling and betting
+    - stop betting
+    - quit betting
+    - casino addiction
+    - "casino, and betting addiction"
+    - casino and betting addiction
+    - gambling or sports betting
+    - betting is causing
+    - sports betting is causing
+    - betting or gambling
+  es:
+    - problemas con las apuestas
+    - adicción a las apuestas
+    - adiccion a las apuestas
+    - dejar de apostar
+    - si las apuestas
+    - apuestas o los juegos de azar
+    - juegos de azar le están causando
+    - juegos de azar le estan causando
+    - adicción al juego
+    - adiccion al juego
 examples:
   flag:
     - "Apuesta en el partido de hoy y recibe un bono de $500."
@@ -5173,6 +5927,8 @@ examples:
     - "Sports betting is live: claim a $200 deposit bonus."
     - "Apuestas deportivas: bono de depósito del 100%."
     - "Juegue en el casino en línea con giros gratis."
+    - "VIP tipster picks, 87% win rate last month."
+    - "Kentucky Derby odds boosts tonight, min bet $2."
   pass:
     - "We have open slots this week for flu shots."
     - "I bet you're tired of the cold; your visit is at 2 PM."
@@ -5180,6 +5936,52 @@ examples:
     - "Our new office is across from the casino on Route 9; park in lot B."
     - "Tenemos citas disponibles esta semana."
     - "Apueste por su salud: vacúnese contra la gripe."
+    - "March Madness and sports betting can add financial stress; talk to us if you're worried about your betting."
+    - "Si tiene problemas con las apuestas, llame al (201) 555-0100."
+    - "Our behavioral health team treats gaming, casino, and betting addiction."
+    - "Si las apuestas o los juegos de azar le están causando problemas, hay ayuda."
+
+"""#),
+        RuleFile(relativePath: "shaft/tobacco-price.yml", text: #"""
+# yaml-language-server: $schema=../../schema/rule.schema.json
+# Warns about a price beside a tobacco or vape product ("Juul pods $14.99", "10k puffs only $12.99",
+# "vapes desechables 2x$30"): a sale however its sales words are put. A price after a copay,
+# balance, class or program word does not count, nor $0 (a free quit-smoking class), and
+# "puffs" and "pouches" alone are left out (inhalers, ostomy supplies).
+category: tobacco
+severity: warning
+message: >-
+  This text prices tobacco, vapes or nicotine products, which carriers treat as age-restricted
+  content and filter. Keep tobacco out of patient texts except help to quit.
+rationale: >-
+  The CTIA Messaging Principles and Best Practices name tobacco and vaping among SHAFT content
+  that needs an age gate, and carriers' 10DLC and toll-free rules restrict or refuse it; carrier
+  filters key on prices for vapes and pouches.
+suggestion: Remove the tobacco or vape offer; quit-smoking help is fine.
+translations:
+  es:
+    message: >-
+      Este texto pone precio al tabaco, a los vapeadores o a productos de nicotina, que los
+      operadores consideran contenido restringido por edad y filtran. No hable de tabaco en los
+      mensajes a pacientes salvo para ayudar a dejarlo.
+    suggestion: >-
+      Quite la oferta de tabaco o de vapeadores; el apoyo para dejar de fumar está bien.
+kind: pattern
+prefilter: [cig, tobacco, vape, e-liquid, e-juice, juul, nicotine, nic pouch, puffs, zyn, pouches, elf, geek, lost mary, fog, esco, hookah, shisha, snus, swisher, backwoods, tabaco, vapeador, desechables, narguile, cajetilla, puros]
+patterns:
+  - '\b(?:cigarettes?|cigs|cigars?|cigarillos|tobacco|vapes?|vape\s+pens?|e-?cigs?|e-?cigarettes?|e-?liquids?|e-?juices?|juul(?:\s+pods)?|nicotine\s+pods|disposables|\d+k\s+puffs|nic(?:otine)?\s+pouches|zyn|on!\s+pouches|velo\s+pouches|elf\s?bars?|geek\s?bars?|lost\s+mary|mr\.?\s+fog|esco\s+bars?|hookah|shisha|snus|swishers?|backwoods|cigarrillos|tabaco|vapeadores?|vapes\s+desechables|desechables|narguiles?|cajetillas?|puros)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)(?:\d\.(?=\d)|[^.!?;\n])){0,40}?(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)'
+  - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:cigarettes?|cigs|cigars?|cigarillos|tobacco|vapes?|vape\s+pens?|e-?cigs?|e-?cigarettes?|e-?liquids?|e-?juices?|juul(?:\s+pods)?|nicotine\s+pods|disposables|\d+k\s+puffs|nic(?:otine)?\s+pouches|zyn|on!\s+pouches|velo\s+pouches|elf\s?bars?|geek\s?bars?|lost\s+mary|mr\.?\s+fog|esco\s+bars?|hookah|shisha|snus|swishers?|backwoods|cigarrillos|tabaco|vapeadores?|vapes\s+desechables|desechables|narguiles?|cajetillas?|puros)\b'
+examples:
+  flag:
+    - "Juul pods 4pk just $14.99 this week."
+    - "Mr Fog Max Pro 10k puffs only $12.99."
+    - "Zyn 2 cans for $9 at the corner store."
+    - "Vapes desechables a $30 la pieza."
+  pass:
+    - "Your inhaler: 2 puffs twice a day; your copay is $10."
+    - "Our quit-smoking class is $0 and starts Monday."
+    - "Ostomy pouches are $0 with your plan."
+    - "Nicotine patches cost $25 a box at the pharmacy; your insurance covers them."
 
 """#),
         RuleFile(relativePath: "shaft/tobacco-sale.yml", text: #"""
@@ -5255,6 +6057,34 @@ first:
     - disposable vape
     - geek bar
     - geek bars
+    - juul pods
+    - 5000 puffs
+    - 10k puffs
+    - nic pouches
+    - nicotine pods
+    - "on! pouches"
+    - velo pouches
+    - rogue pouches
+    - mr fog
+    - lost mary
+    - breeze pro
+    - esco bar
+    - esco bars
+    - funky republic
+    - vuse
+    - njoy
+    - swisher
+    - swishers
+    - black and milds
+    - backwoods
+    - hookah bowls
+    - hookah lounge
+    - hookah night
+    - shisha bowls
+    - cigarette cartons
+    - carton of cigarettes
+    - nicotine fix
+    - loose leaf
   es:
     - cigarrillos
     - cigarros
@@ -5271,6 +6101,14 @@ first:
     - liquido para vapear
     - líquidos para vapear
     - liquidos para vapear
+    - desechables
+    - narguiles
+    - narguilas
+    - hookah
+    - cajetillas
+    - cajetilla
+    - bolsitas de nicotina
+    - puros
 second:
   en:
     - buy
@@ -5319,6 +6157,21 @@ second:
     - grand opening
     - bundle
     - bundles
+    - stock up
+    - limited stock
+    - first come
+    - restock
+    - to your door
+    - to ur door
+    - delivered to
+    - same-day
+    - same day
+    - pull up
+    - dm me
+    - text me
+    - refills
+    - free refills
+    - lounge
   es:
     - compre
     - compra
@@ -5349,6 +6202,13 @@ second:
     - envio gratis
     - recién llegados
     - recien llegados
+    - 2x
+    - por solo
+    - a solo
+    - recargas gratis
+    - entrega
+    - llegaron
+    - mayores de 21
 exceptions:
   en:
     - quit smoking
@@ -5388,8 +6248,10 @@ examples:
     - "Cheap cigarettes delivered to your door."
     - "Vapeadores desechables baratos, envío a domicilio."
     - "Cigarrillos electrónicos baratos, envío a domicilio."
-    - "E-juice blowout: nic salts 3 for $25 this weekend."
+    - "E-juice blowout: nic salts 3 for 25 this weekend."
     - "Líquido para vapear en liquidación, envío gratis."
+    - "Mr Fog Max Pro 10k puffs, limited stock."
+    - "Llegaron vapes desechables, entrega a domicilio."
   pass:
     - "Join our free smoking-cessation class on Thursdays."
     - "Want to quit vaping? Ask about our program; nicotine patches are free."
@@ -5398,6 +6260,10 @@ examples:
     - "¿Quiere dejar de fumar? Nuestra clase es gratis."
     - "Nuestro edificio es libre de humo y libre de tabaco."
     - "Vaping slows mucus clearance; ask about our free quit program."
+    - "Nicotine patches and gum are covered by your plan at $0; ask at your visit."
+    - "Our quit-vaping class meets tonight at 6 PM; it's free."
+    - "Your albuterol inhaler: 2 puffs every 4 hours; refills are ready for pickup."
+    - "Los cigarrillos electrónicos no son seguros; la consulta es gratis."
 
 """#),
         RuleFile(relativePath: "style/all-caps.yml", text: #"""
@@ -5554,7 +6420,7 @@ examples:
     - "Jane won $2,500 last week; reply to play."
     - "Text back today to win £250 every week."
     - "Ana won our $500 cash card this week; text back to play."
-    - "¡Su número ganó $1,000! Llame hoy."
+    - "Ana ganó $1,000 esta semana; llame hoy."
   pass:
     - "Your balance of $40 is due Friday."
     - "We won the state quality award this year; thank you for trusting us."
@@ -5701,6 +6567,27 @@ terms:
     - prize is waiting
     - claim before it expires
     - claim it before
+    - cash app giveaway
+    - cash giveaway
+    - gift card giveaway
+    - iphone giveaway
+    - giveaway winner
+    - pending giveaway
+    - entered in our
+    - rewards draw
+    - shopper rewards
+    - just pay shipping
+    - only pay shipping
+    - reserved in ur name
+    - reserved in your name
+    - sweeps team
+    - claim your reward
+    - claim ur reward
+    - get entered
+    - drawing tonight
+    - complimentary reward
+    - lucky users
+    - lucky user
   es:
     - ha ganado
     - has ganado
@@ -5749,7 +6636,6 @@ terms:
     - gana dinero
     - ha sido seleccionado
     - ha sido seleccionada
-    - has sido seleccionado
     - has sido seleccionada
     - ha sido elegido
     - ha sido elegida
@@ -5773,6 +6659,19 @@ terms:
     - elegida para recibir
     - seleccionado para recibir
     - seleccionada para recibir
+    - canjéelo
+    - canjealo
+    - canjéalo
+    - canjea tu
+    - su cupón de
+    - tu cupón de
+    - solo paga el envío
+    - solo paga el envio
+    - ganaste un
+    - has sido seleccionado
+    - rifamos
+    - rifa de
+    - participa en la rifa
 exceptions:
   en:
     - to claim your benefits
@@ -5787,10 +6686,21 @@ exceptions:
     - you have won our
     - you've won our
     - you’ve won our
+    - by gift card
+    - by gift cards
+    - with a gift card
+    - with gift cards
+    - in gift cards
+    - gift cards as payment
+    - gift card payment
+    - gift card payments
   es:
     - reclame su reembolso
     - reclame sus beneficios
     - regalamos un candado
+    - con tarjetas de regalo
+    - con tarjeta de regalo
+    - en tarjetas de regalo
 examples:
   flag:
     - "You won 1 million dollars in the Powerball."
@@ -5803,6 +6713,8 @@ examples:
     - "¡Felicidades! Usted ganó un iPad en nuestro sorteo."
     - "¡Gane un iPad! Participe en el sorteo de la clínica."
     - "Ha sido seleccionado para recibir un premio de $1,000."
+    - "Refer 3 friends and get entered in our $1,000 Cash App giveaway!"
+    - "U won! iPhone 15 reserved in ur name, just pay shipping."
   pass:
     - "Guarde sus armas bajo llave; le regalamos un candado en la recepción."
     - "Congratulations on your new baby from all of us at Riverside Family Medicine."
@@ -5818,6 +6730,11 @@ examples:
     - "Para reclamar su reembolso, llame al (201) 555-0100."
     - "Ganamos el premio estatal de calidad; gracias por su confianza."
     - "Felicidades a la Dra. López, ganadora del premio estatal de enseñanza."
+    - "Billing reminder: we never ask for payment by gift card; call us at (201) 555-0100."
+    - "Nunca le pediremos pagar con tarjetas de regalo."
+    - "Back-to-school backpack giveaway at our clinic on Saturday; bring the kids for checkups."
+    - "Dr. Lee was a finalist for the state teaching award."
+    - "Your survey is complete and your data entered for the visit; thank you."
 
 """#),
         RuleFile(relativePath: "templates/reserved-keyword-reply.yml", text: #"""
