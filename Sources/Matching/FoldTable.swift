@@ -1,7 +1,7 @@
 /// The matcher's fold of every Unicode scalar, looked up in pages of 256 scalars built once:
 /// the generated `embeddedFolds` (NFKC_Casefold, combining marks dropped but for the tilde of
 /// ñ, UTS #39 confusable skeletons of letters and digits; see `scripts/update-fold-table.sh`)
-/// with the typographic punctuation of `Lookalikes` on top.
+/// with the typographic punctuation and the pictographs of `Lookalikes` on top.
 enum FoldTable {
     private static let table = Pages(folds: FoldTable.folds())
 
@@ -27,6 +27,9 @@ enum FoldTable {
             }
         }
         for (from, to) in Lookalikes.punctuation { folds[from] = [to] }
+        for range in Lookalikes.pictographs {
+            for v in range where folds[v] == nil && Unicode.Scalar(v) != nil { folds[v] = [0x20] }
+        }
         return folds
     }
 

@@ -22,4 +22,13 @@ enum Lookalikes {
         add("\u{00A1}", "!")
         return pairs
     }()
+
+    /// Emoji and other pictographs (arrows, geometric shapes, miscellaneous symbols, dingbats
+    /// but their circled digits, the emoji blocks), which spammers write between or after the
+    /// letters of a word (`w🔥e🔥e🔥d`, `WIN🎉`): each is read as a space, so that a word ends
+    /// at one and letters written apart with them are joined as with any other separator.
+    /// Enclosed letters (`🅲`, `🄲`) are not among them: they fold to their letters.
+    static let pictographs: [ClosedRange<UInt32>] = [
+        0x2190...0x21FF, 0x25A0...0x25FF, 0x2600...0x2775, 0x2794...0x27BF, 0x2B00...0x2BFF, 0x1F300...0x1FAFF,
+    ]
 }

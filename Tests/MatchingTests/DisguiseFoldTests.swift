@@ -67,6 +67,11 @@ struct DisguiseFoldTests {
         #expect(NormalizedText("ĸush").bytes == Array("kush".utf8))
     }
 
+    @Test("emoji and pictographs read as a space; enclosed letters stay letters")
+    func pictographs() {
+        #expect(NormalizedText("WIN\u{1F389} w\u{1F525}e\u{2B50}e\u{2764}d \u{1F172}").bytes == Array("win  w e e d c".utf8))
+    }
+
     @Test("the Spanish opening marks are punctuation, not part of the word they open")
     func spanishOpeningMarks() {
         #expect(NormalizedText("¿Ozempic sin receta? ¡Gana ya!").bytes == Array("?ozempic sin receta? !gana ya!".utf8))

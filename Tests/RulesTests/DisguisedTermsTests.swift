@@ -53,6 +53,14 @@ struct DisguisedTermsTests {
         }
     }
 
+    @Test("a term with an emoji right after it, or before it, is a word of its own")
+    func gluedToEmoji() throws {
+        let rules = try Package.defaultRules()
+        for text in ["Get CBD\u{1F33F}gummies today", "\u{1F525}weed\u{1F525} delivery", "marijuana\u{1F4A8}\u{1F4A8} in stock"] {
+            #expect(!rules.findings(text, rule: "cannabis").isEmpty, "\(text)")
+        }
+    }
+
     @Test("letters written apart with symbols for some of them, two symbols in a row among them")
     func separatedWithSymbols() throws {
         // No two plain letters stand within three bytes here: the symbols are letters of the run too.

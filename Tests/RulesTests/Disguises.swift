@@ -96,5 +96,6 @@ enum Disguises {
     }
 
     /// Separators written between every two letters.
-    static let separators = [" ", ".", "-", "_", "*", ". ", "- ", "  ", "\u{00B7}", "\u{2022}", " \u{2022} "]
+    static let separators = [" ", ".", "-", "_", "*", ". ", "- ", "  ", "\u{00B7}", "\u{2022}", " \u{2022} ", "\u{1F525}", "\u{2B50}",
+                             " \u{1F4A8} ", "\u{2764}\u{FE0F}"]
 }
