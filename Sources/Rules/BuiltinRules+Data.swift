@@ -946,6 +946,12 @@ terms:
     - mamás emprendedoras
     - mamas emprendedoras
     - negocio de bienestar
+exceptions:
+  en:
+    - a bill with crypto
+    - your bill with crypto
+    - pay us with crypto
+    - pay us in crypto
 examples:
   flag:
     - "Work from home, no experience needed!"
@@ -956,6 +962,7 @@ examples:
     - "Girl I have an opportunity for u, be ur own boss and work from ur phone!"
     - "Earn $50-$150 per review, paid daily."
     - "Sé tu propia jefa: oportunidad de negocio desde casa."
+    - "Start trading with crypto today, no experience needed."
   pass:
     - "If your income changed, ask us about our sliding-scale fees."
     - "Your telehealth visit lets you see the doctor from home."
@@ -964,6 +971,7 @@ examples:
     - "Puede ver al médico desde casa con una visita virtual."
     - "A research opportunity for you: ask Dr. Lee about our diabetes study."
     - "I need details about that online job."
+    - "Fraud reminder: we will never ask you to pay a bill with crypto or gift cards."
 
 """#),
         RuleFile(relativePath: "finance/income-claim.yml", text: #"""
@@ -5909,6 +5917,9 @@ exceptions:
     - betting is causing
     - sports betting is causing
     - betting or gambling
+    - including sports betting
+    - problem gambling
+    - about betting apps
   es:
     - problemas con las apuestas
     - adicción a las apuestas
@@ -5920,6 +5931,10 @@ exceptions:
     - juegos de azar le estan causando
     - adicción al juego
     - adiccion al juego
+    - sobre las apuestas
+    - el juego o las apuestas
+    - las apuestas le están
+    - las apuestas le estan
 examples:
   flag:
     - "Apuesta en el partido de hoy y recibe un bono de $500."
@@ -5940,6 +5955,8 @@ examples:
     - "Si tiene problemas con las apuestas, llame al (201) 555-0100."
     - "Our behavioral health team treats gaming, casino, and betting addiction."
     - "Si las apuestas o los juegos de azar le están causando problemas, hay ayuda."
+    - "We now offer counseling for problem gambling, including sports betting."
+    - "Su primera cita de consejería sobre las apuestas es el lunes."
 
 """#),
         RuleFile(relativePath: "shaft/tobacco-price.yml", text: #"""
@@ -6694,6 +6711,8 @@ exceptions:
     - gift cards as payment
     - gift card payment
     - gift card payments
+    - texts offering prizes
+    - never runs giveaways
   es:
     - reclame su reembolso
     - reclame sus beneficios
@@ -6701,6 +6720,7 @@ exceptions:
     - con tarjetas de regalo
     - con tarjeta de regalo
     - en tarjetas de regalo
+    - regalamos candados
 examples:
   flag:
     - "You won 1 million dollars in the Powerball."
