@@ -28,7 +28,6 @@ extension LiteralAutomaton {
                      results: UnsafeMutableBufferPointer<BatchResult>, hits: inout [LiteralHit]) {
         precondition(results.count >= texts.count, "one result per text")
         var batch = BatchScan(texts: texts, results: results)
-        let k = UInt32(classCount * 4)
         var a = BatchLane(), b = BatchLane()
         var hitsA: [LiteralHit] = [], hitsB: [LiteralHit] = []
         var liveA = batch.fill(&a, &hitsA, self, &hits)
@@ -36,8 +35,8 @@ extension LiteralAutomaton {
         withTables { tables in
             while liveA && liveB {
                 LiteralAutomaton.walk(&a, &b, tables)
-                if a.row >= tables.firstOutRow { emit(state: a.row / k, end: a.i, into: &hitsA) }
-                if b.row >= tables.firstOutRow { emit(state: b.row / k, end: b.i, into: &hitsB) }
+                if a.row >= tables.firstOutRow { emit(state: a.row >> tables.shift, end: a.i, into: &hitsA) }
+                if b.row >= tables.firstOutRow { emit(state: b.row >> tables.shift, end: b.i, into: &hitsB) }
                 if a.i == a.end {
                     batch.finish(a, &hitsA, counts(a), self, &hits)
                     liveA = batch.fill(&a, &hitsA, self, &hits)
@@ -134,16 +133,21 @@ extension LiteralAutomaton {
     /// Walks two lanes until either text ends or reaches an output state (see the single walk).
     @inline(never)
     static func walk(_ a: inout BatchLane, _ b: inout BatchLane, _ t: Tables) {
+        if t.wide { walk(&a, &b, t, UInt32.self) } else { walk(&a, &b, t, UInt16.self) }
+    }
+
+    @inline(__always)
+    static func walk<Entry: FixedWidthInteger>(_ a: inout BatchLane, _ b: inout BatchLane, _ t: Tables, _ entry: Entry.Type) {
         let classes = t.classes, table = t.table, packed = t.packed, survey = t.survey
-        let limit = t.firstOutRow
+        let limit = t.firstOutRow, shift = t.shift
         let pa = a.base!, pb = b.base!
         var (ia, rowA, accA, stateA, raisedA) = (a.i, a.row, a.acc, a.surveyState, a.raised)
         var (ib, rowB, accB, stateB, raisedB) = (b.i, b.row, b.acc, b.surveyState, b.raised)
         let endA = a.end, endB = b.end
         repeat {
             let x = Int(pa[ia]), y = Int(pb[ib])
-            rowA = table.load(fromByteOffset: Int(rowA) &+ Int(classes[x]), as: UInt32.self)
-            rowB = table.load(fromByteOffset: Int(rowB) &+ Int(classes[y]), as: UInt32.self)
+            rowA = next(table, rowA, classes[x], shift, entry)
+            rowB = next(table, rowB, classes[y], shift, entry)
             let p = packed[x], q = packed[y]
             accA &+= p
             accB &+= q

@@ -188,12 +188,15 @@ extension LiteralAutomaton {
         }
 
         /// The scan's tables: this automaton and `other` side by side, as `product` gives them,
-        /// with the states that end a literal numbered last (the scan tests one comparison) and
-        /// each entry the next state's row as a byte offset (see `LiteralAutomaton.delta`).
+        /// with the states that end a literal numbered last (the scan tests one comparison), each
+        /// state a row of `stride` entries of type `Entry` (the next state's number; those past
+        /// `classCount` unused). Nil when a state number does not fit `Entry`.
         ///
         /// The two kinds of state are numbered apart as they are found and their rows written to
         /// two tables, joined at the end: no product table is built and then copied in a new order.
-        func scanTables(with other: Component) -> (delta: [UInt32], firstOutput: Int, outputStart: [Int32], outputIDs: [Int32]) {
+        /// Rows are written at their final width, so the load's peak holds no wider copy of them.
+        func scanTables<Entry: FixedWidthInteger & UnsignedInteger>(with other: Component, stride: Int, as _: Entry.Type)
+            -> (rows: [Entry], states: Int, firstOutput: Int, outputStart: [Int32], outputIDs: [Int32])? {
             let k = classCount
             // A state's place while the tables grow: its index among the states that end no
             // literal, or `endsBit` with its index among those that do.
@@ -216,10 +219,12 @@ extension LiteralAutomaton {
             }
             precondition(place(0, 0) == 0, "the start state ends no literal")
             // Room for twice the states of both, as in `product`: the rows of the states that end
-            // a literal are appended to it at the end, without growing it.
-            var plain: [UInt32] = []
-            plain.reserveCapacity(2 * (stateCount + other.stateCount) * k)
-            var ending: [UInt32] = []
+            // a literal are appended to it at the end, without growing it. Each entry's place
+            // goes in as its index, and a bit beside says whether it indexes the ending states.
+            var plain: [Entry] = []
+            plain.reserveCapacity(2 * (stateCount + other.stateCount) * stride)
+            var ending: [Entry] = []
+            var plainEnds: [UInt64] = [], endingEnds: [UInt64] = []
             var starts: [Int32] = [0], ids: [Int32] = []
             var head = 0
             while head < pairs.count {
@@ -231,20 +236,42 @@ extension LiteralAutomaton {
                     ids += theirs.isEmpty ? own : own.isEmpty ? theirs : Array(Set(own + theirs)).sorted()
                     starts.append(Int32(ids.count))
                 }
-                for c in 0..<k {
-                    let next = place(self.delta[Int(a) * k + c], other.delta[Int(b) * k + c])
-                    if ends { ending.append(next) } else { plain.append(next) }
+                for c in 0..<stride {
+                    let p = c < k ? place(self.delta[Int(a) * k + c], other.delta[Int(b) * k + c]) : 0
+                    let index = p & ~endsBit
+                    guard index <= UInt32(Entry.max) else { return nil }
+                    if ends {
+                        LiteralAutomaton.append(Entry(index), p & endsBit != 0, to: &ending, &endingEnds)
+                    } else {
+                        LiteralAutomaton.append(Entry(index), p & endsBit != 0, to: &plain, &plainEnds)
+                    }
                 }
             }
             let firstOutput = Int(plainCount)
+            guard firstOutput + Int(endingCount) - 1 <= Int(Entry.max) else { return nil }
+            let plainEntries = plain.count
             plain += ending
-            // Places become row offsets: state number × classes × 4 bytes.
-            let row = UInt32(k * 4)
+            ending = []
+            // Places become state numbers: the ending states come after the plain ones.
             for i in plain.indices {
-                let p = plain[i]
-                plain[i] = (p & endsBit == 0 ? p : UInt32(firstOutput) + (p & ~endsBit)) * row
+                let isEnding = i < plainEntries ? LiteralAutomaton.bit(plainEnds, i) : LiteralAutomaton.bit(endingEnds, i - plainEntries)
+                if isEnding { plain[i] += Entry(firstOutput) }
             }
-            return (plain, firstOutput, starts, ids)
+            return (plain, Int(plainCount + endingCount), firstOutput, starts, ids)
         }
+    }
+
+    /// Appends `entry` to `rows` and its flag to the bit set `flags`.
+    @inline(__always)
+    fileprivate static func append<Entry>(_ entry: Entry, _ flag: Bool, to rows: inout [Entry], _ flags: inout [UInt64]) {
+        let i = rows.count
+        rows.append(entry)
+        if i & 63 == 0 { flags.append(0) }
+        if flag { flags[i >> 6] |= 1 << UInt64(i & 63) }
+    }
+
+    @inline(__always)
+    fileprivate static func bit(_ flags: [UInt64], _ i: Int) -> Bool {
+        flags[i >> 6] & (1 << UInt64(i & 63)) != 0
     }
 }

@@ -3,7 +3,6 @@ extension LiteralAutomaton {
     /// adding to `counts` and `hits` (link anchors among them, until `settle`).
     func continueScan(_ text: UnsafeBufferPointer<UInt8>, from offset: Int, lane: Lane,
                       counts: inout ByteCounts, hits: inout [LiteralHit]) {
-        let k = UInt32(classCount * 4)
         let base = text.baseAddress!
         withTables { tables in
             var lane = lane
@@ -14,7 +13,7 @@ extension LiteralAutomaton {
                 lane.acc = 0
                 while lane.i < chunkEnd {
                     lane = LiteralAutomaton.walk(base, until: chunkEnd, tables, lane)
-                    if lane.row >= tables.firstOutRow { emit(state: lane.row / k, end: lane.i, into: &hits) }
+                    if lane.row >= tables.firstOutRow { emit(state: lane.row >> tables.shift, end: lane.i, into: &hits) }
                 }
                 counts.add(packed: lane.acc)
                 offset = chunkEnd
@@ -34,13 +33,17 @@ extension LiteralAutomaton {
 
     /// Runs `body` with raw pointers to the scan's tables.
     func withTables<R>(_ body: (Tables) -> R) -> R {
+        if wide.isEmpty { return narrow.withUnsafeBytes { withTables(table: $0.baseAddress!, body) } }
+        return wide.withUnsafeBytes { withTables(table: $0.baseAddress!, body) }
+    }
+
+    private func withTables<R>(table: UnsafeRawPointer, _ body: (Tables) -> R) -> R {
         classOffset.withUnsafeBufferPointer { classes in
-        delta.withUnsafeBytes { table in
         packed.withUnsafeBufferPointer { packed in
         survey.table.withUnsafeBufferPointer { survey in
-            body(Tables(classes: classes.baseAddress!, table: table.baseAddress!, packed: packed.baseAddress!,
-                        survey: survey.baseAddress!, firstOutRow: firstOutputState &* UInt32(classCount * 4)))
-        }
+            body(Tables(classes: classes.baseAddress!, table: table, packed: packed.baseAddress!,
+                        survey: survey.baseAddress!, firstOutRow: firstOutputState << rowShift, shift: rowShift,
+                        wide: !wide.isEmpty))
         }
         }
         }
@@ -86,12 +89,17 @@ extension LiteralAutomaton {
     struct Tables {
         /// Each byte's offset within a row (`classOffset`).
         let classes: UnsafePointer<UInt32>
-        /// `delta`, addressed by byte offsets.
+        /// The transitions (`narrow` or `wide`), addressed by byte offsets.
         let table: UnsafeRawPointer
         let packed: UnsafePointer<UInt64>
         /// The survey's table (`ByteSurvey.table`).
         let survey: UnsafePointer<UInt16>
+        /// The first row of a state that ends a literal.
         let firstOutRow: UInt32
+        /// `rowShift`: a state's row is its number shifted left by this.
+        let shift: UInt32
+        /// Whether entries are 32 bits, not 16.
+        let wide: Bool
     }
 
     /// One walk in progress.
@@ -104,17 +112,30 @@ extension LiteralAutomaton {
         var raised: UInt16 = 0
     }
 
+    /// The row of the state that `row`'s entry at `offset` names.
+    @inline(__always)
+    static func next<Entry: FixedWidthInteger>(_ table: UnsafeRawPointer, _ row: UInt32, _ offset: UInt32, _ shift: UInt32,
+                                               _: Entry.Type) -> UInt32 {
+        UInt32(truncatingIfNeeded: table.load(fromByteOffset: Int(row &+ offset), as: Entry.self)) &<< shift
+    }
+
     /// One walk until `end` or an output state. A separate function with no calls inside, so
     /// that the walk lives in registers; the counting beside it is independent work that fills
     /// the wait for each table look-up.
     @inline(never)
     static func walk(_ a: UnsafePointer<UInt8>, until end: Int, _ t: Tables, _ lane: Lane) -> Lane {
+        t.wide ? walk(a, until: end, t, lane, UInt32.self) : walk(a, until: end, t, lane, UInt16.self)
+    }
+
+    @inline(__always)
+    static func walk<Entry: FixedWidthInteger>(_ a: UnsafePointer<UInt8>, until end: Int, _ t: Tables, _ lane: Lane,
+                                               _ entry: Entry.Type) -> Lane {
         var l = lane
         let classes = t.classes, table = t.table, packed = t.packed, survey = t.survey
-        let limit = t.firstOutRow
+        let limit = t.firstOutRow, shift = t.shift
         repeat {
             let x = Int(a[l.i])
-            l.row = table.load(fromByteOffset: Int(l.row) &+ Int(classes[x]), as: UInt32.self)
+            l.row = next(table, l.row, classes[x], shift, entry)
             let p = packed[x]
             l.acc &+= p
             let e = survey[l.surveyState &+ Int(p >> 60)]

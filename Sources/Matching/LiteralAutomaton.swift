@@ -15,14 +15,20 @@ public struct LiteralAutomaton: Sendable {
     /// Number of byte classes: white space, separators, link marks, other bytes, and one per
     /// distinct byte of the literals.
     public let classCount: Int
-    /// The next state's row at byte offset `row + classOffset[byte]` of this table, where a
-    /// state's row is the byte offset of its entries, `state * classCount * 4`. Offsets rather
-    /// than indices keep the walk's chain from one state to the next to an add and a load.
-    @usableFromInline let delta: [UInt32]
+    /// The transitions: a row per state of one entry per byte class, padded to a power of two,
+    /// each entry the next state. State `s`'s row starts at byte offset `s << rowShift`, so the
+    /// walk's chain from one state to the next is a load, a shift and an add. Entries are 16
+    /// bits (`narrow`) when every state number fits, as it does for any ruleset short of 65,536
+    /// states: half the memory, and half the cache the walk touches, of 32-bit entries
+    /// (`wide`, used otherwise).
+    @usableFromInline let narrow: [UInt16]
+    @usableFromInline let wide: [UInt32]
+    /// The log2 of a row's size in bytes.
+    @usableFromInline let rowShift: UInt32
     /// Each byte's class times the size of an entry: its offset within a row.
     @usableFromInline let classOffset: [UInt32]
     /// States at or above this number end at least one literal (compare rows with
-    /// `firstOutputState * classCount * 4`).
+    /// `firstOutputState << rowShift`).
     @usableFromInline let firstOutputState: UInt32
     /// For output state `s`, `outputIDs[outputStart[s - first] ..< outputStart[s - first + 1]]`.
     @usableFromInline let outputStart: [Int32]
@@ -35,7 +41,7 @@ public struct LiteralAutomaton: Sendable {
     @usableFromInline let packed: [UInt64]
 
     /// Number of DFA states, for size reports.
-    public var stateCount: Int { delta.count / max(classCount, 1) }
+    public let stateCount: Int
 
     /// Bytes in no literal that are not word bytes.
     static let otherClass: UInt8 = 0
@@ -83,8 +89,9 @@ public struct LiteralAutomaton: Sendable {
         var wordClass = [Bool](repeating: false, count: k)
         for b in 0..<256 where LiteralAutomaton.isWordByte(UInt8(b)) { wordClass[Int(classes[b])] = true }
         self.classOf = classes
-        self.classOffset = classes.map { UInt32($0) * 4 }
         self.classCount = k
+        var stride = 1
+        while stride < k { stride <<= 1 }
 
         // Literals that must start a word, and literals that may start anywhere; a literal that
         // starts with a non-word byte needs no boundary, so it joins the first kind (fewer states).
@@ -92,14 +99,29 @@ public struct LiteralAutomaton: Sendable {
         for (id, p) in patterns.enumerated() {
             if atWordStart[id] || !LiteralAutomaton.isWordByte(p.first ?? 0) { anchored.append(id) } else { free.append(id) }
         }
-        let a = Component(patterns, anchored, classes, wordClass, anchored: true)
-        let literals = free.isEmpty ? a : a.product(Component(patterns, free, classes, wordClass, anchored: false))
-        // Link anchors are found in the same pass, as one more (pseudo-)literal.
-        let tables = literals.scanTables(with: LiteralAutomaton.anchors(classes, id: Int32(patterns.count)))
-        self.delta = tables.delta
-        self.firstOutputState = UInt32(tables.firstOutput)
-        self.outputStart = tables.outputStart
-        self.outputIDs = tables.outputIDs
+        let literals = Component(patterns, anchored, classes, wordClass, anchored: true)
+        // Link anchors are found in the same pass, as one more (pseudo-)literal. The few free
+        // literals and the anchors run beside the anchored literals as one small automaton, so
+        // the tables below are built from the anchored ones directly: no table of the anchored
+        // and free literals side by side, as large as the scan's, is ever made.
+        let anchors = LiteralAutomaton.anchors(classes, id: Int32(patterns.count))
+        let anchorAutomaton = free.isEmpty ? anchors : Component(patterns, free, classes, wordClass, anchored: false).product(anchors)
+        let entryBytes: Int
+        let outputs: (firstOutput: Int, outputStart: [Int32], outputIDs: [Int32], states: Int)
+        if let tables = literals.scanTables(with: anchorAutomaton, stride: stride, as: UInt16.self) {
+            (narrow, wide, entryBytes) = (tables.rows, [], 2)
+            outputs = (tables.firstOutput, tables.outputStart, tables.outputIDs, tables.states)
+        } else {
+            let tables = literals.scanTables(with: anchorAutomaton, stride: stride, as: UInt32.self)!
+            (narrow, wide, entryBytes) = ([], tables.rows, 4)
+            outputs = (tables.firstOutput, tables.outputStart, tables.outputIDs, tables.states)
+        }
+        self.classOffset = classes.map { UInt32(Int($0) * entryBytes) }
+        self.rowShift = UInt32((stride * entryBytes).trailingZeroBitCount)
+        self.firstOutputState = UInt32(outputs.firstOutput)
+        self.outputStart = outputs.outputStart
+        self.outputIDs = outputs.outputIDs
+        self.stateCount = outputs.states
     }
 
     /// Word bytes for boundaries: ASCII letters and digits, and every byte of a non-ASCII character.
