@@ -35,7 +35,7 @@ extension LiteralAutomaton {
 
     /// The link-anchor automaton: it ends the pseudo-literal `id` wherever a link can hang, at
     /// the label byte after `label.` and at the second `/` of `://`, as `LinkExtractor` looks.
-    static func anchors(_ classes: [UInt8], id: Int32) -> Component {
+    static func anchors(_ classes: [UInt8], id: Int32) -> Component<Int32> {
         let k = Int(classes.max()!) + 1
         var label = [Bool](repeating: false, count: k)
         for b in 0..<256 where LinkSyntax.isLabel(UInt8(b)) { label[Int(classes[b])] = true }
@@ -59,13 +59,14 @@ extension LiteralAutomaton {
                 delta[s * k + c] = next
             }
         }
-        return Component(delta: delta, outputs: [[], [], [], [], [], [id], [id]], classCount: k)
+        return Component<Int32>(delta: delta, outputs: [[], [], [], [], [], [id], [id]], classCount: k)
     }
 
-    /// One deterministic automaton before renumbering: transitions in state numbers, and the
-    /// literals each state ends. State 0 is the start.
-    struct Component {
-        var delta: [Int32]
+    /// One deterministic automaton before renumbering: transitions in state numbers of type
+    /// `State` (16 bits for the anchored literals when their trie fits, halving the largest
+    /// table a load builds), and the literals each state ends. State 0 is the start.
+    struct Component<State: FixedWidthInteger> {
+        var delta: [State]
         var outputs: [[Int32]]
         let classCount: Int
         var stateCount: Int { outputs.count }
@@ -74,7 +75,7 @@ extension LiteralAutomaton {
         /// byte may begin only after a non-word byte (or at the start): the start state then
         /// splits in two, "after a non-word byte" (state 0) and "inside a word" (the last state),
         /// and a failure link goes to the longest suffix that may begin where it does.
-        init(delta: [Int32], outputs: [[Int32]], classCount: Int) {
+        init(delta: [State], outputs: [[Int32]], classCount: Int) {
             self.delta = delta
             self.outputs = outputs
             self.classCount = classCount
@@ -84,9 +85,12 @@ extension LiteralAutomaton {
             let k = wordClass.count
             classCount = k
             // 1. The trie, in the table that becomes the transitions: a row of k entries per
-            // node, -1 where the trie has no edge. One flat table, filled in place below, keeps
-            // the load's peak to one table instead of a trie of row arrays beside a second table.
-            var delta = [Int32](repeating: -1, count: k)
+            // node, `none` where the trie has no edge (no state has that number: the caller
+            // picks a `State` wide enough, see `trieNodes`). One flat table, filled in place
+            // below, keeps the load's peak to one table instead of a trie of row arrays beside a
+            // second table.
+            let none = State.max
+            var delta = [State](repeating: none, count: k)
             // At most a node per literal byte, and the state inside a word: reserved at once (pages
             // never reached are never touched), so growing never copies the table.
             delta.reserveCapacity((ids.reduce(2) { $0 + patterns[$1].count }) * k)
@@ -96,9 +100,9 @@ extension LiteralAutomaton {
                 var s = 0
                 for b in patterns[id] {
                     let c = LiteralAutomaton.literalClass(b, classes)
-                    if delta[s * k + c] < 0 {
-                        delta[s * k + c] = Int32(own.count)
-                        delta.append(contentsOf: repeatElement(-1, count: k))
+                    if delta[s * k + c] == none {
+                        delta[s * k + c] = State(own.count)
+                        delta.append(contentsOf: repeatElement(none, count: k))
                         own.append([])
                         incomingSpace.append(c == Int(LiteralAutomaton.spaceClass))
                     }
@@ -113,17 +117,17 @@ extension LiteralAutomaton {
 
             // 2. Failure links and the full transition table, breadth first: a node's missing
             // edges are those of its failure state, whose row is complete by then.
-            var fail = [Int32](repeating: 0, count: states)
+            var fail = [State](repeating: 0, count: states)
             var outputs = own + (anchored ? [[]] : [])
             var queue: [Int] = []
             for c in 0..<k {
                 let t = delta[c]
                 // With no literal under way, the next byte leaves us after a non-word byte or inside a word.
-                let rest = Int32(wordClass[c] ? inWord : 0)
-                delta[c] = t >= 0 ? t : rest
+                let rest = State(wordClass[c] ? inWord : 0)
+                delta[c] = t != none ? t : rest
                 // Inside a word only literals starting with a non-word byte can begin.
-                if anchored { delta[inWord * k + c] = t >= 0 && !wordClass[c] ? t : rest }
-                if t >= 0 { fail[Int(t)] = rest; queue.append(Int(t)) }
+                if anchored { delta[inWord * k + c] = t != none && !wordClass[c] ? t : rest }
+                if t != none { fail[Int(t)] = rest; queue.append(Int(t)) }
             }
             var head = 0
             while head < queue.count {
@@ -132,7 +136,7 @@ extension LiteralAutomaton {
                 outputs[s] += outputs[f].filter { !outputs[s].contains($0) }
                 for c in 0..<k {
                     let t = delta[s * k + c]
-                    if t >= 0 {
+                    if t != none {
                         fail[Int(t)] = delta[f * k + c]
                         queue.append(Int(t))
                     } else {
@@ -142,7 +146,7 @@ extension LiteralAutomaton {
             }
             // 3. A run of white space counts as one: states reached by a space stay put on more space.
             let sc = Int(LiteralAutomaton.spaceClass)
-            for s in 0..<n where s == 0 || incomingSpace[s] { delta[s * k + sc] = Int32(s) }
+            for s in 0..<n where s == 0 || incomingSpace[s] { delta[s * k + sc] = State(s) }
             // `.` and `-` are separators like any other here.
             let sep = Int(LiteralAutomaton.separatorClass)
             for s in 0..<states {
@@ -154,7 +158,7 @@ extension LiteralAutomaton {
         }
 
         /// Both automata run side by side as one: a state per pair of states that text can reach.
-        func product(_ other: Component) -> Component {
+        func product(_ other: Component<Int32>) -> Component<Int32> where State == Int32 {
             let k = classCount
             // Text reaches few of the pairs (a, b): they are numbered as they are found, where a
             // table of every pair would be the largest allocation of a load.
@@ -195,7 +199,7 @@ extension LiteralAutomaton {
         /// The two kinds of state are numbered apart as they are found and their rows written to
         /// two tables, joined at the end: no product table is built and then copied in a new order.
         /// Rows are written at their final width, so the load's peak holds no wider copy of them.
-        func scanTables<Entry: FixedWidthInteger & UnsignedInteger>(with other: Component, stride: Int, as _: Entry.Type)
+        func scanTables<Entry: FixedWidthInteger & UnsignedInteger>(with other: Component<Int32>, stride: Int, as _: Entry.Type)
             -> (rows: [Entry], states: Int, firstOutput: Int, outputStart: [Int32], outputIDs: [Int32])? {
             let k = classCount
             // A state's place while the tables grow: its index among the states that end no
@@ -237,7 +241,7 @@ extension LiteralAutomaton {
                     starts.append(Int32(ids.count))
                 }
                 for c in 0..<stride {
-                    let p = c < k ? place(self.delta[Int(a) * k + c], other.delta[Int(b) * k + c]) : 0
+                    let p = c < k ? place(Int32(self.delta[Int(a) * k + c]), other.delta[Int(b) * k + c]) : 0
                     let index = p & ~endsBit
                     guard index <= UInt32(Entry.max) else { return nil }
                     if ends {
@@ -273,5 +277,21 @@ extension LiteralAutomaton {
     @inline(__always)
     fileprivate static func bit(_ flags: [UInt64], _ i: Int) -> Bool {
         flags[i >> 6] & (1 << UInt64(i & 63)) != 0
+    }
+
+    /// The nodes of the trie of `ids` of `patterns` as `Component` builds it (their distinct
+    /// prefixes, the root among them), found without building it: whether its state numbers
+    /// fit 16 bits.
+    static func trieNodes(_ patterns: [[UInt8]], _ ids: [Int], _ classes: [UInt8]) -> Int {
+        let keys = ids.map { patterns[$0].map { UInt8(literalClass($0, classes)) } }.sorted { $0.lexicographicallyPrecedes($1) }
+        var nodes = 1
+        var previous: [UInt8] = []
+        for key in keys {
+            var shared = 0
+            while shared < min(previous.count, key.count) && previous[shared] == key[shared] { shared += 1 }
+            nodes += key.count - shared
+            previous = key
+        }
+        return nodes
     }
 }

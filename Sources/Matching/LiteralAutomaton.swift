@@ -99,29 +99,40 @@ public struct LiteralAutomaton: Sendable {
         for (id, p) in patterns.enumerated() {
             if atWordStart[id] || !LiteralAutomaton.isWordByte(p.first ?? 0) { anchored.append(id) } else { free.append(id) }
         }
-        let literals = Component(patterns, anchored, classes, wordClass, anchored: true)
         // Link anchors are found in the same pass, as one more (pseudo-)literal. The few free
         // literals and the anchors run beside the anchored literals as one small automaton, so
         // the tables below are built from the anchored ones directly: no table of the anchored
         // and free literals side by side, as large as the scan's, is ever made.
         let anchors = LiteralAutomaton.anchors(classes, id: Int32(patterns.count))
-        let anchorAutomaton = free.isEmpty ? anchors : Component(patterns, free, classes, wordClass, anchored: false).product(anchors)
-        let entryBytes: Int
-        let outputs: (firstOutput: Int, outputStart: [Int32], outputIDs: [Int32], states: Int)
-        if let tables = literals.scanTables(with: anchorAutomaton, stride: stride, as: UInt16.self) {
-            (narrow, wide, entryBytes) = (tables.rows, [], 2)
-            outputs = (tables.firstOutput, tables.outputStart, tables.outputIDs, tables.states)
+        let beside = free.isEmpty ? anchors : Component<Int32>(patterns, free, classes, wordClass, anchored: false).product(anchors)
+        // The anchored literals' own states (their trie's nodes, and the state inside a word)
+        // in 16 bits when they fit, the largest table of the load at half the size.
+        let tables: (rows: [UInt16], wide: [UInt32], states: Int, firstOutput: Int, outputStart: [Int32], outputIDs: [Int32])
+        if LiteralAutomaton.trieNodes(patterns, anchored, classes) + 1 < Int(UInt16.max) {
+            tables = LiteralAutomaton.tables(Component<UInt16>(patterns, anchored, classes, wordClass, anchored: true), beside, stride)
         } else {
-            let tables = literals.scanTables(with: anchorAutomaton, stride: stride, as: UInt32.self)!
-            (narrow, wide, entryBytes) = ([], tables.rows, 4)
-            outputs = (tables.firstOutput, tables.outputStart, tables.outputIDs, tables.states)
+            tables = LiteralAutomaton.tables(Component<Int32>(patterns, anchored, classes, wordClass, anchored: true), beside, stride)
         }
+        (narrow, wide) = (tables.rows, tables.wide)
+        let entryBytes = wide.isEmpty ? 2 : 4
+        let outputs = (firstOutput: tables.firstOutput, outputStart: tables.outputStart, outputIDs: tables.outputIDs, states: tables.states)
         self.classOffset = classes.map { UInt32(Int($0) * entryBytes) }
         self.rowShift = UInt32((stride * entryBytes).trailingZeroBitCount)
         self.firstOutputState = UInt32(outputs.firstOutput)
         self.outputStart = outputs.outputStart
         self.outputIDs = outputs.outputIDs
         self.stateCount = outputs.states
+    }
+
+    /// The scan tables of `literals` beside `other`: 16-bit rows when every state number fits,
+    /// else 32-bit ones (the other array empty).
+    private static func tables<State>(_ literals: Component<State>, _ other: Component<Int32>, _ stride: Int)
+        -> (rows: [UInt16], wide: [UInt32], states: Int, firstOutput: Int, outputStart: [Int32], outputIDs: [Int32]) {
+        if let t = literals.scanTables(with: other, stride: stride, as: UInt16.self) {
+            return (t.rows, [], t.states, t.firstOutput, t.outputStart, t.outputIDs)
+        }
+        let t = literals.scanTables(with: other, stride: stride, as: UInt32.self)!
+        return ([], t.rows, t.states, t.firstOutput, t.outputStart, t.outputIDs)
     }
 
     /// Word bytes for boundaries: ASCII letters and digits, and every byte of a non-ASCII character.
