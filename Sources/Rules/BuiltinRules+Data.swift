@@ -224,7 +224,6 @@ terms:
     - incall
     - outcall
     - incall/outcall
-    - donations only
     - discreet company
     - late night company
     - new matches nearby
@@ -343,6 +342,7 @@ examples:
     - "Your home oxygen hookup will be delivered Tuesday."
     - "Our new-parent support group meets tonight at 6 PM."
     - "Physical therapy went well; every recovery story deserves a happy ending."
+    - "Free flu clinic Saturday: donations only, no one turned away."
 
 """#),
         RuleFile(relativePath: "cannabis/cannabis-slang-sale.yml", text: #"""
@@ -4469,17 +4469,11 @@ terms:
     - w/o a prescription
     - w/o script
     - without ever seeing a doctor
-    - no consultation needed
     - no prior rx
-    - prescription-free
-    - rx-free
     - without insurance or prescription
     - meds without a doctor
     - pills without a doctor
-    - without a doctor visit
     - "without a doctor's visit"
-    - no doctor visit necessary
-    - no doctor visits
     - no doctor consult
     - no doctor consultation
     - no consult required
@@ -4511,16 +4505,10 @@ terms:
     - no necesitas receta
     - no necesitas médico
     - no necesitas medico
-    - sin cita médica
-    - sin cita medica
-    - no necesita médico
-    - no necesita medico
     - pídelo sin receta
     - pidelo sin receta
     - cómpralo sin receta
     - compralo sin receta
-    - compra sin receta
-    - compre sin receta
     - envío sin receta
     - envio sin receta
     - sin receta y con envío
@@ -4591,6 +4579,9 @@ examples:
     - "Puede tomar medicamentos sin receta para el dolor."
     - "Flu shots this week, no appointment needed."
     - "Do not change your insulin dose without a doctor."
+    - "Vacunas contra la gripe sin cita médica este sábado."
+    - "No consultation needed for flu shots; walk in any weekday."
+    - "Compre acetaminofén sin receta en cualquier farmacia."
 
 """#),
         RuleFile(relativePath: "rx/rx-offer.yml", text: #"""
