@@ -252,6 +252,19 @@ terms:
     - happy ending massage
     - massage with a happy ending
     - "full body, happy ending"
+    - lap dance
+    - lap dances
+    - "gentlemen's club"
+    - gentlemens club
+    - girlfriend experience
+    - private companions
+    - companions available
+    - spicy set
+    - xxx vids
+    - uncensored vids
+    - singles in ur zip
+    - singles in ur zip code
+    - new private msg
   es:
     - porno
     - pornografía
@@ -306,6 +319,8 @@ terms:
     - casadas buscando
     - masajes con final feliz
     - masaje con final feliz
+    - fotos sin ropa
+    - mis fotos sin ropa
 exceptions:
   en:
     - escort you to
@@ -328,6 +343,7 @@ examples:
     - "Tired of swiping? Find a hookup tonite, 18+ verify."
     - "Lonely tonight? Single moms near u want NSA fun."
     - "Nuevo en la ciudad: servicio discreto a domicilio."
+    - "Sweetbriar Gentlemen's Club: lap dances before 9pm Thursday."
   pass:
     - "Your STI results are ready in the patient portal."
     - "We offer confidential sexual-health visits; call (201) 555-0100."
@@ -343,6 +359,7 @@ examples:
     - "Our new-parent support group meets tonight at 6 PM."
     - "Physical therapy went well; every recovery story deserves a happy ending."
     - "Free flu clinic Saturday: donations only, no one turned away."
+    - "Pase a la sala y cámbiese sin ropa, con la bata puesta."
 
 """#),
         RuleFile(relativePath: "cannabis/cannabis-slang-sale.yml", text: #"""
@@ -371,10 +388,10 @@ translations:
     suggestion: >-
       Quite la oferta de cannabis.
 kind: pattern
-prefilter: [8ths, eighths, zips, dabs, live resin, carts, pre-roll, preroll, infused, edibles, exotic, top shelf, runtz, gelato, dispensary, octavos, dispensario]
+prefilter: [8ths, eighths, zips, dabs, live resin, carts, pre-roll, preroll, infused, edibles, exotic, top shelf, runtz, gelato, dispensary, octavos, prerolados, preroles, dispensario]
 patterns:
-  - '\b(?:8ths|eighths|zips|dabs|live\s+resin|(?:thc|vape|resin|wax)\s+carts|carts\s+(?:2|two)\s+for|pre-?rolls|infused\s+(?:gummies|edibles|chocolates?|drinks)|edibles|top\s+shelf\s+(?:exotics|flower|bud)|exotic\s+(?:flower|strains|zips)|runtz|gelato\s+(?:strain|zips|8ths)|dispensary|octavos|dispensario)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)(?:\d\.(?=\d)|[^.!?;\n])){0,40}?(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)'
-  - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:8ths|eighths|zips|dabs|live\s+resin|(?:thc|vape|resin|wax)\s+carts|carts\s+(?:2|two)\s+for|pre-?rolls|infused\s+(?:gummies|edibles|chocolates?|drinks)|edibles|top\s+shelf\s+(?:exotics|flower|bud)|exotic\s+(?:flower|strains|zips)|runtz|gelato\s+(?:strain|zips|8ths)|dispensary|octavos|dispensario)\b'
+  - '\b(?:8ths|eighths|zips|dabs|live\s+resin|(?:thc|vape|resin|wax)\s+carts|carts\s+(?:2|two)\s+for|pre-?rolls|infused\s+(?:gummies|edibles|chocolates?|drinks)|edibles|top\s+shelf\s+(?:exotics|flower|bud)|exotic\s+(?:flower|strains|zips)|runtz|gelato\s+(?:strain|zips|8ths)|dispensary|octavos|prerolados|preroles|dispensario)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)(?:\d\.(?=\d)|[^.!?;\n])){0,40}?(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)'
+  - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:8ths|eighths|zips|dabs|live\s+resin|(?:thc|vape|resin|wax)\s+carts|carts\s+(?:2|two)\s+for|pre-?rolls|infused\s+(?:gummies|edibles|chocolates?|drinks)|edibles|top\s+shelf\s+(?:exotics|flower|bud)|exotic\s+(?:flower|strains|zips)|runtz|gelato\s+(?:strain|zips|8ths)|dispensary|octavos|prerolados|preroles|dispensario)\b'
 examples:
   flag:
     - "420 sale: all 8ths $25 at Green Leaf today."
@@ -382,6 +399,7 @@ examples:
     - "Live resin carts 1g $35, 2 for $60."
     - "Top shelf exotics $200 an oz, free delivery."
     - "Oferta: todos los octavos a $25 en el dispensario."
+    - "Este sábado todos los prerolados a $5."
   pass:
     - "Golf carts to the clinic entrance are free; parking is $5."
     - "Shatter-proof safety glasses are $20 at the front desk."
@@ -895,6 +913,10 @@ terms:
     - gold trading
     - trading platform
     - remote role
+    - share the opportunity
+    - stuff envelopes
+    - per envelope
+    - flipping digital products
   es:
     - trabaje desde casa
     - trabaja desde casa
@@ -946,6 +968,11 @@ terms:
     - mamás emprendedoras
     - mamas emprendedoras
     - negocio de bienestar
+    - calificando productos
+    - tandas de inversión
+    - tandas de inversion
+    - subes de nivel
+    - invita a 3 amigas
 exceptions:
   en:
     - a bill with crypto
@@ -972,6 +999,7 @@ examples:
     - "A research opportunity for you: ask Dr. Lee about our diabetes study."
     - "I need details about that online job."
     - "Fraud reminder: we will never ask you to pay a bill with crypto or gift cards."
+    - "Your diabetes starter kit is ready for pickup; Dr. Lee retired at 70 and Dr. Kim will see you."
 
 """#),
         RuleFile(relativePath: "finance/income-claim.yml", text: #"""
@@ -1163,6 +1191,7 @@ terms:
     - lawsuit funding
     - settlement funding
     - before payday
+    - credit line of
   es:
     - préstamo rápido
     - préstamos rápidos
@@ -1245,6 +1274,11 @@ terms:
     - perdon de prestamos
     - borramos cobranzas
     - pagos atrasados de tu reporte
+    - te urge lana
+    - te prestamos
+    - sin revisar tu historial
+    - arreglamos tu puntaje
+    - borramos pagos atrasados
 examples:
   flag:
     - "Need cash fast? Payday loans approved today."
@@ -1265,6 +1299,7 @@ examples:
     - "Su saldo es de $80; pregunte por un plan de pagos."
     - "Please pay your $25 copay in advance of your visit."
     - "We offer payment plans for your balance; call billing at (201) 555-0100."
+    - "Your refund check of $40 is ready to deposit."
 
 """#),
         RuleFile(relativePath: "finance/loan-amount.yml", text: #"""
@@ -3103,6 +3138,10 @@ terms:
     - accept payment within
     - toll invoice
     - overdue toll
+    - "didn't authorize it"
+    - didn’t authorize it
+    - not you? cancel
+    - stop it here
   es:
     - su cuenta ha sido suspendida
     - tu cuenta ha sido suspendida
@@ -3170,6 +3209,8 @@ terms:
     - acceso inusual
     - reembolso de impuestos
     - califica para un reembolso
+    - peaje sin pagar
+    - evite una multa
 exceptions:
   en:
     # a practice's own notice about its patient portal, which asks for a call, not a link
@@ -3202,6 +3243,7 @@ examples:
     - "Not tonight. This is my new number by the way."
     - "Your portal password expires in 5 days; update it at riversidefamilymed.com."
     - "Verifique en el portal sus resultados e ingrese sus datos de seguro."
+    - "Su pedido está detenido en la farmacia hasta la autorización del seguro."
 
 """#),
         RuleFile(relativePath: "premium-rate/premium-charge.yml", text: #"""
@@ -3306,6 +3348,11 @@ patterns:
   # US premium numbers: 1-900-xxx-xxxx
   - pattern: '(?<!\d)(?:1[\s.-]?)?\(?900\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)'
     prefilter: ["900"]
+  # Caribbean numbers dialled like US ones (+1) but billed at international rates: the
+  # "missed call, ring back" and "call to collect your prize" scams. Only after a call or
+  # ring word, or a missed call, so a patient's family number written in a record is not one.
+  - pattern: '\b(?:call|dial|ring\s+back|llame|llama|marca|marque|devu[eé]lvela|missed\s+call\s+from|llamada\s+perdida\s+del?)\b[^.!?\n]{0,20}?(?<!\d)(?:\+?1[\s.-]?)?\(?(?:268|284|345|441|473|649|664|721|758|767|784|809|829|849|868|869|876)\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)'
+    prefilter: [call, dial, ring, llame, llama, marca, marque, devu, llamada]
   - pattern: '\bprem(?:ium)?[\s-]*rate\b'
     prefilter: [prem]
 examples:
@@ -3316,6 +3363,8 @@ examples:
     - "Your account statement is ready: call 0845 021 3680."
     - "Calls to this premium rate line cost more."
     - "Llame al 1-900-555-0142 para más información."
+    - "Your bonus is waiting: call 1-809-555-0177 tonight."
+    - "Missed call from +1 (268) 555-0148? Ring back to collect your reward."
   pass:
     - "Your visit is on 09/12 at 09:30. Call (201) 555-0100 to reschedule."
     - "Call our office at 509-871-2345 if you have questions."
@@ -3323,6 +3372,7 @@ examples:
     - "The lab is at 900 Main Street, Suite 200."
     - "Su cita es el 09/12 a las 09:30. Llame al (201) 555-0100."
     - "Your prescription number is 0987 1234 5."
+    - "Your emergency contact on file is +1 (809) 555-0133; tell us if it changed."
 
 """#),
         RuleFile(relativePath: "premium-rate/premium-service.yml", text: #"""
@@ -3403,6 +3453,10 @@ terms:
     - customer service annoncement
     - important customer service announcement
     - urgent message waiting
+    - charged to your phone bill
+    - added to your phone bill
+    - billed to your phone bill
+    - bonus minutes
   es:
     - tonos de llamada
     - tonos para tu celular
@@ -3421,6 +3475,11 @@ terms:
     - linea psiquica
     - admirador secreto
     - admiradora secreta
+    - con cargo a tu factura
+    - cargo a su factura
+    - semanales con cargo
+    - lectura diaria
+    - tonos de banda
 exceptions:
   en:
     - landline or cell
@@ -3434,12 +3493,14 @@ examples:
     - "Please call from a landline to hear your message."
     - "Hola, su horóscopo semanal ya está listo."
     - "Descargue tonos de llamada nuevos cada semana."
+    - "Recibe tu lectura diaria por $9.99 con cargo a tu factura."
   pass:
     - "Please list a landline or cell number on your intake form."
     - "Your visit is confirmed for Tuesday at 3 PM."
     - "We will call you from (201) 555-0100 with your results."
     - "Por favor indique un teléfono fijo o celular en su formulario."
     - "Your hearing-aid fitting is Monday; the tone test takes 20 minutes."
+    - "Se cargarán $20 a su tarjeta por la consulta de hoy."
 
 """#),
         RuleFile(relativePath: "premium-rate/short-code-keyword.yml", text: #"""
@@ -3469,10 +3530,10 @@ translations:
     suggestion: >-
       Pida al paciente que responda a este número o que llame a la práctica.
 kind: pattern
-prefilter: [txt, text, send, reply, rply, sms, envía, envie, envíe, manda, mande, responda, responde]
+prefilter: [txt, text, send, reply, rply, sms, envía, envie, envíe, enviando, manda, mande, responda, responde, contesta, conteste]
 patterns:
   - '\b(?:txt|text|send|reply|rply|sms)\b(?:\s+(?:the\s+)?(?:word|keyword|password|ur|your))?(?:[\s:>"''“”]+(?!(?:stop|help|start|yes|no|y|n|c|confirm|cancel|info|unstop|alto|ayuda|si|sí)\b)[a-z0-9#*+]+){0,4}[\s"''”]+(?:to|2)\s*(?:no[:.]?\s*)?\d{4,6}(?!\d)(?!\s+(?:\w+\s+)?(?:st|street|ave|avenue|rd|road|blvd|dr|drive|ln|lane|way|ct|court|suite|ste|pkwy|hwy)\b)'
-  - '\b(?:envia|envie|manda|mande|responda|responde)\b(?:\s+(?:la\s+)?(?:palabra|clave))?(?:[\s:"''“”]+(?!(?:alto|ayuda|si|sí|no|stop|help|c|confirmar|cancelar)\b)[a-z0-9#*+áéíóúñ]+){0,4}[\s"''”]+al?\s*\d{4,6}(?!\d)'
+  - '\b(?:envia|envie|enviando|manda|mande|responda|responde|contesta|conteste)\b(?:\s+(?:la\s+)?(?:palabra|clave))?(?:[\s:"''“”]+(?!(?:alto|ayuda|si|sí|no|stop|help|c|confirmar|cancelar)\b)[a-z0-9#*+áéíóúñ]+){0,4}[\s"''”]+al?\s*\d{4,6}(?!\d)'
 examples:
   flag:
     - "Text WIN to 80086 now."
@@ -4513,6 +4574,7 @@ terms:
     - envio sin receta
     - sin receta y con envío
     - sin receta y con envio
+    - sin pasar por consulta
 exceptions:
   en:
     - not available without a prescription
@@ -5271,6 +5333,12 @@ first:
     - taproom
     - tecate
     - cases of beer
+    - sake
+    - hot sake
+    - sake carafes
+    - ladies drink free
+    - bottle of cab
+    - 2-for-1 margaritas
   es:
     - alcohol
     - cerveza
@@ -5307,6 +5375,7 @@ first:
     - tecate
     - cartones de cerveza
     - cases de
+    - chela
 second:
   en:
     - buy
@@ -5369,6 +5438,10 @@ second:
     - add a bonus
     - members
     - hold one
+    - 2-for-1
+    - all night
+    - drink menu
+    - no cover
   es:
     - compre
     - compra
@@ -5405,6 +5478,9 @@ second:
     - reservaciones
     - entrega
     - esta noche
+    - a tu casa
+    - hasta las 2am
+    - manda pedido
 exceptions:
   en:
     - avoid alcohol
@@ -5444,6 +5520,9 @@ exceptions:
     - no beer
     - not drink wine
     - not drink beer
+    - helpline is free
+    - free and confidential
+    - struggling with alcohol
   es:
     - evite el alcohol
     - evitar el alcohol
@@ -5481,6 +5560,7 @@ examples:
     - "Please limit beer and wine this weekend before your labs on Monday."
     - "Nuevo modelo de citas: la primera consulta es gratis."
     - "Flu shots are $0 with most plans; book now."
+    - "If you are struggling with alcohol, the SAMHSA helpline is free and confidential."
 
 """#),
         RuleFile(relativePath: "shaft/firearms-price.yml", text: #"""
@@ -5508,16 +5588,17 @@ translations:
     suggestion: >-
       Quite la oferta de armas; los consejos para guardarlas de forma segura están bien.
 kind: pattern
-prefilter: [gun, firearm, pistol, rifle, shotgun, ammo, ammunition, rds, 9mm, 5.56, 223, ga, gauge, 22lr, 22 lr, acp, ar-15, ar15, ak-47, ak47, glock, p365, sig sauer, s&w, wesson, m&p, taurus, ruger, beretta, remington, mossberg, lower, suppressor, silencer, arma, escopeta, munici, cartucho, balas]
+prefilter: [rd box, rd case, rd can, buckshot, slugs, gun, firearm, pistol, rifle, shotgun, ammo, ammunition, rds, 9mm, 5.56, 223, ga, gauge, 22lr, 22 lr, acp, ar-15, ar15, ak-47, ak47, glock, p365, sig sauer, s&w, wesson, m&p, taurus, ruger, beretta, remington, mossberg, lower, suppressor, silencer, arma, escopeta, munici, cartucho, balas]
 patterns:
-  - '\b(?:guns?|firearms?|handguns?|pistols?|rifles?|shotguns?|shotgun\s+shells|ammo|ammunition|rds|\d+\s?rds|9mm|5\.56|\.223|12\s?ga|12\s?gauge|20\s?gauge|22\s?lr|45\s?acp|ar-?15s?|ak-?47s?|glocks?|p365s?|sig\s+sauer|s&w|smith\s*&\s*wesson|m&p|taurus|ruger|beretta|remington|mossberg|80%\s+lowers?|ghost\s+guns?|suppressors?|silencers?|armas?|pistolas?|escopetas?|municiones|munici[oó]n|cartuchos|balas)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)(?:\d\.(?=\d)|[^.!?;\n])){0,50}?(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)'
-  - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:guns?|firearms?|handguns?|pistols?|rifles?|shotguns?|shotgun\s+shells|ammo|ammunition|rds|\d+\s?rds|9mm|5\.56|\.223|12\s?ga|12\s?gauge|20\s?gauge|22\s?lr|45\s?acp|ar-?15s?|ak-?47s?|glocks?|p365s?|sig\s+sauer|s&w|smith\s*&\s*wesson|m&p|taurus|ruger|beretta|remington|mossberg|80%\s+lowers?|ghost\s+guns?|suppressors?|silencers?|armas?|pistolas?|escopetas?|municiones|munici[oó]n|cartuchos|balas)\b'
+  - '\b(?:guns?|firearms?|handguns?|pistols?|rifles?|shotguns?|shotgun\s+shells|ammo|ammunition|rds|\d+\s?rds?\s+(?:box|boxes|case|cases|can|cans)|buckshot|slugs|9mm|5\.56|\.223|12\s?ga|12\s?gauge|20\s?gauge|22\s?lr|45\s?acp|ar-?15s?|ak-?47s?|glocks?|p365s?|sig\s+sauer|s&w|smith\s*&\s*wesson|m&p|taurus|ruger|beretta|remington|mossberg|80%\s+lowers?|ghost\s+guns?|suppressors?|silencers?|armas?|pistolas?|escopetas?|municiones|munici[oó]n|cartuchos|balas)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)(?:\d\.(?=\d)|[^.!?;\n])){0,50}?(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)'
+  - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:guns?|firearms?|handguns?|pistols?|rifles?|shotguns?|shotgun\s+shells|ammo|ammunition|rds|\d+\s?rds?\s+(?:box|boxes|case|cases|can|cans)|buckshot|slugs|9mm|5\.56|\.223|12\s?ga|12\s?gauge|20\s?gauge|22\s?lr|45\s?acp|ar-?15s?|ak-?47s?|glocks?|p365s?|sig\s+sauer|s&w|smith\s*&\s*wesson|m&p|taurus|ruger|beretta|remington|mossberg|80%\s+lowers?|ghost\s+guns?|suppressors?|silencers?|armas?|pistolas?|escopetas?|municiones|munici[oó]n|cartuchos|balas)\b'
 examples:
   flag:
     - "9mm 1000 rds $249 at Range Depot."
     - "Private sale: S&W M&P Shield, $350 cash."
     - "Restock alert: 5.56 green tip 500rd cans $199."
     - "Vendo pistola Taurus G2C, $250 en efectivo."
+    - "New shipment of 12ga buckshot, 25 rd box $14.99."
   pass:
     - "Free gun locks at the front desk; our safety class is $0."
     - "Your copay for the visit is $20; store firearms locked."
@@ -5587,6 +5668,8 @@ first:
     - lever action
     - primers
     - reloading
+    - buckshot
+    - slugs
   es:
     - arma
     - armas
@@ -5673,6 +5756,10 @@ second:
     - "compra, vende"
     - sin licencia
     - intercambia
+    - sin número de serie
+    - sin numero de serie
+    - sin checar antecedentes
+    - "compra, venta"
 exceptions:
   en:
     - gun lock
@@ -5825,6 +5912,10 @@ terms:
     - first tip free
     - betting group
     - vip picks
+    - bracket pool
+    - boosted odds
+    - tap to bet
+    - winner takes
   es:
     - casino
     - casinos
@@ -5866,6 +5957,11 @@ terms:
     - pronósticos seguros
     - pronosticos seguros
     - grupo vip de apuestas
+    - torneo de póker
+    - torneo de poker
+    - bolsa garantizada
+    - pronósticos de la liga
+    - pronosticos de la liga
 exceptions:
   en:
     - casino shuttle
@@ -5911,6 +6007,9 @@ exceptions:
     - including sports betting
     - problem gambling
     - about betting apps
+    - sports betting causing
+    - betting causing
+    - gambling or betting causing
   es:
     - problemas con las apuestas
     - adicción a las apuestas
@@ -5926,6 +6025,8 @@ exceptions:
     - el juego o las apuestas
     - las apuestas le están
     - las apuestas le estan
+    - apuestas deportivas le causan
+    - las apuestas le causan
 examples:
   flag:
     - "Apuesta en el partido de hoy y recibe un bono de $500."
@@ -5948,6 +6049,7 @@ examples:
     - "Si las apuestas o los juegos de azar le están causando problemas, hay ayuda."
     - "We now offer counseling for problem gambling, including sports betting."
     - "Su primera cita de consejería sobre las apuestas es el lunes."
+    - "Is sports betting causing stress for your family? Help is free: call 1-800-GAMBLER."
 
 """#),
         RuleFile(relativePath: "shaft/tobacco-price.yml", text: #"""
@@ -5975,16 +6077,17 @@ translations:
     suggestion: >-
       Quite la oferta de tabaco o de vapeadores; el apoyo para dejar de fumar está bien.
 kind: pattern
-prefilter: [cig, tobacco, vape, e-liquid, e-juice, juul, nicotine, nic pouch, puffs, zyn, pouches, elf, geek, lost mary, fog, esco, hookah, shisha, snus, swisher, backwoods, tabaco, vapeador, desechables, narguile, cajetilla, puros]
+prefilter: [bolsitas, marlboro, newport, cig, tobacco, vape, e-liquid, e-juice, juul, nicotine, nic pouch, puffs, zyn, pouches, elf, geek, lost mary, fog, esco, hookah, shisha, snus, swisher, backwoods, tabaco, vapeador, desechables, narguile, cajetilla, puros]
 patterns:
-  - '\b(?:cigarettes?|cigs|cigars?|cigarillos|tobacco|vapes?|vape\s+pens?|e-?cigs?|e-?cigarettes?|e-?liquids?|e-?juices?|juul(?:\s+pods)?|nicotine\s+pods|disposables|\d+k\s+puffs|nic(?:otine)?\s+pouches|zyn|on!\s+pouches|velo\s+pouches|elf\s?bars?|geek\s?bars?|lost\s+mary|mr\.?\s+fog|esco\s+bars?|hookah|shisha|snus|swishers?|backwoods|cigarrillos|tabaco|vapeadores?|vapes\s+desechables|desechables|narguiles?|cajetillas?|puros)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)(?:\d\.(?=\d)|[^.!?;\n])){0,40}?(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)'
-  - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:cigarettes?|cigs|cigars?|cigarillos|tobacco|vapes?|vape\s+pens?|e-?cigs?|e-?cigarettes?|e-?liquids?|e-?juices?|juul(?:\s+pods)?|nicotine\s+pods|disposables|\d+k\s+puffs|nic(?:otine)?\s+pouches|zyn|on!\s+pouches|velo\s+pouches|elf\s?bars?|geek\s?bars?|lost\s+mary|mr\.?\s+fog|esco\s+bars?|hookah|shisha|snus|swishers?|backwoods|cigarrillos|tabaco|vapeadores?|vapes\s+desechables|desechables|narguiles?|cajetillas?|puros)\b'
+  - '\b(?:cigarettes?|cigs|cigars?|cigarillos|tobacco|vapes?|vape\s+pens?|e-?cigs?|e-?cigarettes?|e-?liquids?|e-?juices?|juul(?:\s+pods)?|nicotine\s+pods|disposables|\d+k\s+puffs|nic(?:otine)?\s+pouches|bolsitas\s+de\s+nicotina|marlboros?|newports?|zyn|on!\s+pouches|velo\s+pouches|elf\s?bars?|geek\s?bars?|lost\s+mary|mr\.?\s+fog|esco\s+bars?|hookah|shisha|snus|swishers?|backwoods|cigarrillos|tabaco|vapeadores?|vapes\s+desechables|desechables|narguiles?|cajetillas?|puros)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)(?:\d\.(?=\d)|[^.!?;\n])){0,40}?(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)'
+  - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:cigarettes?|cigs|cigars?|cigarillos|tobacco|vapes?|vape\s+pens?|e-?cigs?|e-?cigarettes?|e-?liquids?|e-?juices?|juul(?:\s+pods)?|nicotine\s+pods|disposables|\d+k\s+puffs|nic(?:otine)?\s+pouches|bolsitas\s+de\s+nicotina|marlboros?|newports?|zyn|on!\s+pouches|velo\s+pouches|elf\s?bars?|geek\s?bars?|lost\s+mary|mr\.?\s+fog|esco\s+bars?|hookah|shisha|snus|swishers?|backwoods|cigarrillos|tabaco|vapeadores?|vapes\s+desechables|desechables|narguiles?|cajetillas?|puros)\b'
 examples:
   flag:
     - "Juul pods 4pk just $14.99 this week."
     - "Mr Fog Max Pro 10k puffs only $12.99."
     - "Zyn 2 cans for $9 at the corner store."
     - "Vapes desechables a $30 la pieza."
+    - "Bolsitas de nicotina a $4.50 la lata esta semana."
   pass:
     - "Your inhaler: 2 puffs twice a day; your copay is $10."
     - "Our quit-smoking class is $0 and starts Monday."
@@ -6093,6 +6196,14 @@ first:
     - carton of cigarettes
     - nicotine fix
     - loose leaf
+    - marlboro
+    - newport
+    - newports
+    - camel crush
+    - padron
+    - cigar of the month
+    - e-juice bar
+    - cartons
   es:
     - cigarrillos
     - cigarros
@@ -6180,6 +6291,11 @@ second:
     - refills
     - free refills
     - lounge
+    - tax free
+    - ship to any state
+    - no id
+    - free sample
+    - just pay
   es:
     - compre
     - compra
@@ -6596,6 +6712,9 @@ terms:
     - complimentary reward
     - lucky users
     - lucky user
+    - answer 3 quick
+    - pending voucher
+    - member reward
   es:
     - ha ganado
     - has ganado
@@ -6680,6 +6799,8 @@ terms:
     - rifamos
     - rifa de
     - participa en la rifa
+    - gánate
+    - ganate
 exceptions:
   en:
     - to claim your benefits
@@ -6746,6 +6867,7 @@ examples:
     - "Back-to-school backpack giveaway at our clinic on Saturday; bring the kids for checkups."
     - "Dr. Lee was a finalist for the state teaching award."
     - "Your survey is complete and your data entered for the visit; thank you."
+    - "Thank you for joining our study; your $25 Amazon card is in the mail."
 
 """#),
         RuleFile(relativePath: "templates/reserved-keyword-reply.yml", text: #"""
