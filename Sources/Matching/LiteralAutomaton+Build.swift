@@ -223,12 +223,12 @@ extension LiteralAutomaton {
             }
             precondition(place(0, 0) == 0, "the start state ends no literal")
             // Room for twice the states of both, as in `product`: the rows of the states that end
-            // a literal are appended to it at the end, without growing it. Each entry's place
-            // goes in as its index, and a bit beside says whether it indexes the ending states.
+            // a literal are appended to it at the end, without growing it. An entry goes in as the
+            // place it names, a plain state's index counted up from 0 and an ending state's down
+            // from `Entry.max`: the two meet only when the states do not fit `Entry`.
             var plain: [Entry] = []
             plain.reserveCapacity(2 * (stateCount + other.stateCount) * stride)
             var ending: [Entry] = []
-            var plainEnds: [UInt64] = [], endingEnds: [UInt64] = []
             var starts: [Int32] = [0], ids: [Int32] = []
             var head = 0
             while head < pairs.count {
@@ -244,39 +244,21 @@ extension LiteralAutomaton {
                     let p = c < k ? place(Int32(self.delta[Int(a) * k + c]), other.delta[Int(b) * k + c]) : 0
                     let index = p & ~endsBit
                     guard index <= UInt32(Entry.max) else { return nil }
-                    if ends {
-                        LiteralAutomaton.append(Entry(index), p & endsBit != 0, to: &ending, &endingEnds)
-                    } else {
-                        LiteralAutomaton.append(Entry(index), p & endsBit != 0, to: &plain, &plainEnds)
-                    }
+                    let entry = p & endsBit == 0 ? Entry(index) : Entry.max - Entry(index)
+                    if ends { ending.append(entry) } else { plain.append(entry) }
                 }
             }
             let firstOutput = Int(plainCount)
             guard firstOutput + Int(endingCount) - 1 <= Int(Entry.max) else { return nil }
-            let plainEntries = plain.count
             plain += ending
             ending = []
             // Places become state numbers: the ending states come after the plain ones.
-            for i in plain.indices {
-                let isEnding = i < plainEntries ? LiteralAutomaton.bit(plainEnds, i) : LiteralAutomaton.bit(endingEnds, i - plainEntries)
-                if isEnding { plain[i] += Entry(firstOutput) }
+            if endingCount > 0 {
+                let lowestEnding = Entry.max - Entry(endingCount - 1)
+                for i in plain.indices where plain[i] >= lowestEnding { plain[i] = Entry(firstOutput) + (Entry.max - plain[i]) }
             }
             return (plain, Int(plainCount + endingCount), firstOutput, starts, ids)
         }
-    }
-
-    /// Appends `entry` to `rows` and its flag to the bit set `flags`.
-    @inline(__always)
-    fileprivate static func append<Entry>(_ entry: Entry, _ flag: Bool, to rows: inout [Entry], _ flags: inout [UInt64]) {
-        let i = rows.count
-        rows.append(entry)
-        if i & 63 == 0 { flags.append(0) }
-        if flag { flags[i >> 6] |= 1 << UInt64(i & 63) }
-    }
-
-    @inline(__always)
-    fileprivate static func bit(_ flags: [UInt64], _ i: Int) -> Bool {
-        flags[i >> 6] & (1 << UInt64(i & 63)) != 0
     }
 
     /// The nodes of the trie of `ids` of `patterns` as `Component` builds it (their distinct

@@ -115,13 +115,12 @@ public struct LiteralAutomaton: Sendable {
         }
         (narrow, wide) = (tables.rows, tables.wide)
         let entryBytes = wide.isEmpty ? 2 : 4
-        let outputs = (firstOutput: tables.firstOutput, outputStart: tables.outputStart, outputIDs: tables.outputIDs, states: tables.states)
         self.classOffset = classes.map { UInt32(Int($0) * entryBytes) }
         self.rowShift = UInt32((stride * entryBytes).trailingZeroBitCount)
-        self.firstOutputState = UInt32(outputs.firstOutput)
-        self.outputStart = outputs.outputStart
-        self.outputIDs = outputs.outputIDs
-        self.stateCount = outputs.states
+        self.firstOutputState = UInt32(tables.firstOutput)
+        self.outputStart = tables.outputStart
+        self.outputIDs = tables.outputIDs
+        self.stateCount = tables.states
     }
 
     /// The scan tables of `literals` beside `other`: 16-bit rows when every state number fits,
