@@ -28,7 +28,7 @@ enum FoldTable {
         }
         for (from, to) in Lookalikes.punctuation { folds[from] = [to] }
         for range in Lookalikes.pictographs {
-            for v in range where folds[v] == nil && Unicode.Scalar(v) != nil { folds[v] = [0x20] }
+            for v in range where folds[v] == nil { folds[v] = [0x20] }
         }
         return folds
     }
