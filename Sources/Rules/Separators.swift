@@ -182,10 +182,19 @@ enum Separators {
     /// joined view reads it written apart; nil when it has none, or fewer than `minLetters` bytes.
     /// Punctuation that only the joined view drops goes too when a letter is left (`1/2 price`
     /// as `12price`, `indica/sativa` as `indicasativa`), never from a number (`24/7` stays).
+    /// Only separators between the term's own characters go: one at its edge (`/pill`) is what
+    /// the term needs beside it, and without it the literal would be a bare word (`pill`).
     static func squashed(_ literal: [UInt8]) -> [UInt8]? {
-        let narrow = literal.filter { !isLiteralSeparator($0) }
-        let broad = literal.filter { !isSeparator($0) }
+        let narrow = withoutInner(isLiteralSeparator, literal)
+        let broad = withoutInner(isSeparator, literal)
         let kept = broad.contains(where: { StandIns.isLetter($0) || $0 >= 0x80 }) ? broad : narrow
         return kept.count != literal.count && kept.count >= minLetters ? kept : nil
+    }
+
+    /// `literal` without the bytes `drop` takes between its first and last byte it keeps.
+    private static func withoutInner(_ drop: (UInt8) -> Bool, _ literal: [UInt8]) -> [UInt8] {
+        guard let first = literal.firstIndex(where: { !drop($0) }), let last = literal.lastIndex(where: { !drop($0) })
+        else { return literal }
+        return Array(literal[..<first]) + literal[first...last].filter { !drop($0) } + literal[(last + 1)...]
     }
 }

@@ -68,6 +68,14 @@ struct DisguisedTermsTests {
         try expectCaught("H @ $ H ! $ H", "symbols between capitals written apart")
     }
 
+    @Test("a term's separator at its edge stays in its written-apart reading: `/pill` is not `pill`")
+    func edgeSeparator() throws {
+        let rules = try Package.defaultRules()
+        // rx-offer pairs a drug with `/pill` (a price per pill); the bare word is care.
+        #expect(rules.findings("Bring your oxycodone bottle for the pill count at your visit.", rule: "rx-offer").isEmpty)
+        #expect(!rules.findings("Oxycodone 30mg, $12/pill, text me.", rule: "rx-offer").isEmpty)
+    }
+
     @Test("times, prices, phone numbers, years and ordinary words never trigger", arguments: [
         "Your visit is at 10:30 or 4:20 PM.", "The copay is $45, or $4.20 with the coupon.",
         "Call (201) 555-0100 or 201.555.0100.", "Born 1984; seen 2024-05-06.", "Room 7B, suite 420.",
