@@ -265,6 +265,18 @@ terms:
     - singles in ur zip
     - singles in ur zip code
     - new private msg
+    - naughty chat
+    - generous gentleman
+    - generous gentlemen
+    - generous man
+    - generous men
+    - lonely housewives
+    - looking for some fun tonight
+    - looking for fun tonight
+    - "here's my pic"
+    - heres my pic
+    - just moved near u
+    - just moved near you
   es:
     - porno
     - pornografía
@@ -321,6 +333,11 @@ terms:
     - masaje con final feliz
     - fotos sin ropa
     - mis fotos sin ropa
+    - busco diversión esta noche
+    - busco diversion esta noche
+    - chicas en vivo
+    - por webcam
+    - me acabo de mudar cerca de ti
 exceptions:
   en:
     - escort you to
@@ -344,6 +361,7 @@ examples:
     - "Lonely tonight? Single moms near u want NSA fun."
     - "Nuevo en la ciudad: servicio discreto a domicilio."
     - "Sweetbriar Gentlemen's Club: lap dances before 9pm Thursday."
+    - "Chicas en vivo por webcam te están esperando."
   pass:
     - "Your STI results are ready in the patient portal."
     - "We offer confidential sexual-health visits; call (201) 555-0100."
@@ -394,7 +412,7 @@ patterns:
   - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:8ths|eighths|zips|dabs|live\s+resin|(?:thc|vape|resin|wax)\s+carts|carts\s+(?:2|two)\s+for|pre-?rolls|infused\s+(?:gummies|edibles|chocolates?|drinks)|edibles|top\s+shelf\s+(?:exotics|flower|bud)|exotic\s+(?:flower|strains|zips)|runtz|gelato\s+(?:strain|zips|8ths)|dispensary|octavos|prerolados|preroles|dispensario)\b'
 examples:
   flag:
-    - "420 sale: all 8ths $25 at Green Leaf today."
+    - "Weekend sale: all 8ths $25 at Green Leaf today."
     - "Gelato & Runtz zips $120, delivery avail."
     - "Live resin carts 1g $35, 2 for $60."
     - "Top shelf exotics $200 an oz, free delivery."
@@ -494,6 +512,29 @@ terms:
     - sativa/indica
     - pre-roll
     - pre-rolls
+    - wake and bake
+    - "wake & bake"
+    - wake n bake
+    - edible menu
+    - edibles menu
+    - infused brownies
+    - thc gummies
+    - 4/20 deals
+    - 4/20 sale
+    - 4/20 special
+    - 420 deals
+    - 420 sale
+    - 420 special
+    - 420 specials
+    - free eighth
+    - free pre-roll
+    - free preroll
+    - free joint
+    - free joints
+    - happy 4/20
+    - happy 420
+    - fire za
+    - zaza
   es:
     - mariguana
     - marihuana
@@ -518,6 +559,8 @@ terms:
     - cogollos
     - aceite de cannabis
     - cannabis medicinal
+    - comestibles de thc
+    - gomitas de thc
 exceptions:
   en:
     # gardening and allergy uses of "weed" (weed pollen is a standard allergy-season notice)
@@ -798,6 +841,8 @@ examples:
 # Warns about get-rich-quick, work-from-home, investment and crypto schemes.
 #
 # "Investment" alone and "income" alone are not terms (sliding-scale fees ask about income).
+# A fraud warning names crypto as a way the practice never asks to be paid ("by gift card or
+# crypto"): those phrases are exceptions.
 category: get-rich-quick
 severity: warning
 message: >-
@@ -917,6 +962,14 @@ terms:
     - stuff envelopes
     - per envelope
     - flipping digital products
+    - remote data entry
+    - data entry job
+    - data entry jobs
+    - trading signal
+    - rating products
+    - usd daily
+    - part-time job position
+    - contact our agent
   es:
     - trabaje desde casa
     - trabaja desde casa
@@ -973,12 +1026,25 @@ terms:
     - tandas de inversion
     - subes de nivel
     - invita a 3 amigas
+    - buscamos personal remoto
+    - personal remoto
 exceptions:
   en:
     - a bill with crypto
     - your bill with crypto
     - pay us with crypto
     - pay us in crypto
+    - gift card or crypto
+    - gift cards or crypto
+    - "zelle, or crypto"
+    - zelle or crypto
+    - "gift card, or crypto"
+    - "gift cards, or crypto"
+  es:
+    - zelle ni criptomonedas
+    - regalo ni criptomonedas
+    - regalo o criptomonedas
+    - zelle o criptomonedas
 examples:
   flag:
     - "Work from home, no experience needed!"
@@ -1000,6 +1066,7 @@ examples:
     - "I need details about that online job."
     - "Fraud reminder: we will never ask you to pay a bill with crypto or gift cards."
     - "Your diabetes starter kit is ready for pickup; Dr. Lee retired at 70 and Dr. Kim will see you."
+    - "We will never text you asking for payment by gift card or crypto."
 
 """#),
         RuleFile(relativePath: "finance/income-claim.yml", text: #"""
@@ -1192,6 +1259,7 @@ terms:
     - settlement funding
     - before payday
     - credit line of
+    - total forgiveness
   es:
     - préstamo rápido
     - préstamos rápidos
@@ -1279,6 +1347,12 @@ terms:
     - sin revisar tu historial
     - arreglamos tu puntaje
     - borramos pagos atrasados
+    - repara tu crédito
+    - repara tu credito
+    - historial de crédito rapido
+    - historial de credito rapido
+    - eliminamos pagos atrasados
+    - puntos garantizados
 examples:
   flag:
     - "Need cash fast? Payday loans approved today."
@@ -3142,6 +3216,25 @@ terms:
     - didn’t authorize it
     - not you? cancel
     - stop it here
+    - held at customs
+    - release fee
+    - "don't recognize this purchase"
+    - "didn't make this purchase"
+    - did not make this purchase
+    - "didn't authorize this purchase"
+    - zelle recipient
+    - card was locked
+    - card is locked
+    - plastic medicare card
+    - medicare card is ready
+    - confirm your ssn
+    - confirm your social security
+    - attempt a zelle
+    - reschedule delivery
+    - reschedule your delivery
+    - couldnt be deliverd
+    - couldnt be delivered
+    - "couldn't be delivered"
   es:
     - su cuenta ha sido suspendida
     - tu cuenta ha sido suspendida
@@ -3211,6 +3304,29 @@ terms:
     - califica para un reembolso
     - peaje sin pagar
     - evite una multa
+    - no reconoce esta compra
+    - no reconoces esta compra
+    - no reconoce este cargo
+    - no reconoces este cargo
+    - tarjeta a sido bloqueada
+    - tarjeta fue bloqueada
+    - tarjeta está bloqueada
+    - tarjeta esta bloqueada
+    - cuenta ha sido bloqueada
+    - cuenta a sido bloqueada
+    - de debito a sido bloqueada
+    - de débito a sido bloqueada
+    - de debito ha sido bloqueada
+    - de débito ha sido bloqueada
+    - de credito a sido bloqueada
+    - de crédito ha sido bloqueada
+    - de credito ha sido bloqueada
+    - aviso de peaje
+    - pago de peaje
+    - cargo de peaje
+    - confirmar su numero de seguro social
+    - confirmar su número de seguro social
+    - confirmar su seguro social
 exceptions:
   en:
     # a practice's own notice about its patient portal, which asks for a call, not a link
@@ -3232,6 +3348,8 @@ examples:
     - "PayPal: we've limited your account; release funds now."
     - "BofA Fraud Dept: did you attempt a purchase of $1,245? Reply YES or NO"
     - "BBVA: detectamos un cargo no reconocido por $7,850."
+    - "Your new plastic Medicare card is ready; call us to confirm your SSN."
+    - "Su tarjeta de debito a sido bloqueada, responda 1 para desbloquear."
   pass:
     - "Your statement is ready. Pay online at riversidefamilymed.com/pay or call (201) 555-0100."
     - "Your medical supplies were delivered today."
@@ -3288,8 +3406,11 @@ patterns:
     prefilter: ["0p", "1p", "2p", "3p", "4p", "5p", "6p", "7p", "8p", "9p"]
   - pattern: '(?:£|gbp)\s?\d+(?:\.\d{2})?\s?(?:min|pm|ppm|pw|ppw)\b'
     prefilter: ["£", gbp]
-  - pattern: '(?:£|gbp|\$|¢)\s?\d+(?:\.\d{1,2})?\s?(?:gbp\s?)?(?:/|per\s|a\s|x\s?)\s?(?:msgs?|min|mins|minute|wk|week|tone|sms|txt|text|call|pic|logo|message|mt|mtmsg|recd|rcvd)\b'
+  - pattern: '(?:£|gbp|\$|¢)\s?\d+(?:\.\d{1,2})?\s?(?:gbp\s?)?(?:/|per\s|a\s|x\s?|por\s)\s?(?:msgs?|min|mins|minute|wk|week|tone|sms|txt|text|call|pic|logo|message|mt|mtmsg|recd|rcvd|reply|mensaje|msj)\b'
     prefilter: ["£", gbp, "$", "¢"]
+  # a charge for each reply or text ("each reply $1.99", "cada mensaje $2")
+  - pattern: '\b(?:each|every|cada)\s+(?:reply|text|msg|message|sms|txt|vote|respuesta|mensaje|voto)\s+(?:is\s+|costs?\s+|cuesta\s+)?(?:£|\$)\s?\d+(?:\.\d{1,2})?'
+    prefilter: [each, every, cada]
   - pattern: '(?<![\w.])\d+(?:\.\d{1,2})?\s?(?:gbp|pence|pounds?|cents?|¢|centavos)\s?(?:/|per\s|a\s|por\s)\s?(?:msgs?|min|minute|minuto|wk|week|tone|sms|txt|text|call|message|mensaje)\b'
     prefilter: [gbp, pence, pound, cent, "¢"]
 examples:
@@ -3301,6 +3422,8 @@ examples:
     - "Calls cost 150ppm."
     - "Alertas de salud: 99 centavos por mensaje."
     - "Boltblue tones for 150p, reply POLY for more."
+    - "Answer the trivia question to stay in the game. Each reply $1.99."
+    - "Responde SI para recibir chistes diarios, $2 por mensaje recibido."
   pass:
     - "Your appointment is at 2pm; please arrive by 1:45pm."
     - "Your payment plan is $25 a month."
@@ -3309,6 +3432,7 @@ examples:
     - "Su plan de pagos es de $25 al mes."
     - "Parking is $2 per hour in the garage."
     - "See you at 10p tonight; your 12p slot moved."
+    - "Each reply to this number reaches our front desk; the visit copay is $20."
 
 """#),
         RuleFile(relativePath: "premium-rate/premium-rate-number.yml", text: #"""
@@ -3457,6 +3581,7 @@ terms:
     - added to your phone bill
     - billed to your phone bill
     - bonus minutes
+    - on your phone bill
   es:
     - tonos de llamada
     - tonos para tu celular
@@ -3480,6 +3605,14 @@ terms:
     - semanales con cargo
     - lectura diaria
     - tonos de banda
+    - en tu factura telefónica
+    - en tu factura telefonica
+    - a tu factura telefónica
+    - a tu factura telefonica
+    - en su factura telefónica
+    - en su factura telefonica
+    - has sido suscrito
+    - ha sido suscrito
 exceptions:
   en:
     - landline or cell
@@ -3766,6 +3899,20 @@ terms:
     - prices go up
     - free quote
     - only 3 left
+    - "0% apr"
+    - "0% financing"
+    - sale of the year
+    - biggest sale
+    - free dessert
+    - before it sells out
+    - before they sell out
+    - spring collection
+    - summer collection
+    - fall collection
+    - winter collection
+    - new arrivals just dropped
+    - shop new arrivals
+    - shop the new arrivals
   es:
     - oferta por tiempo limitado
     - ofertas por tiempo limitado
@@ -3845,6 +3992,18 @@ terms:
     - barata de
     - cotización gratis
     - cotizacion gratis
+    - "0% de interés"
+    - "0% de interes"
+    - venta del año
+    - venta del ano
+    - mayor venta
+    - envío gratis en todos
+    - envio gratis en todos
+    - en todos los pedidos
+    - sin mínimo de compra
+    - sin minimo de compra
+    - antes que se acabe
+    - antes de que se acabe
 exceptions:
   en:
     - call now if
@@ -4013,6 +4172,8 @@ second:
     - dm for
     - dm to order
     - plug
+    - drop off
+    - what u need
   es:
     - compre
     - compra
@@ -4035,6 +4196,10 @@ second:
     - oferta
     - ofertas
     - mayoreo
+    - entrego
+    - te lo llevo
+    - hoy mismo
+    - lo que necesites
 exceptions:
   en:
     - coke zero
@@ -4073,7 +4238,8 @@ examples:
 # authorization is needed for your refill" and "Your prior authorization for Wegovy was approved"
 # pass; the terms are the offer's clipped wording ("no prior authorization needed"), which a care
 # text rarely uses ("no prior authorization is needed"). Prices are the rx-price rule's; offers
-# without a prescription the rx-no-prescription rule's.
+# without a prescription the rx-no-prescription rule's, but for a bare "no prescription" beside
+# the drug ("semaglutide drops, no prescription"), which alone is too often care to be a term there.
 category: rx-offer
 severity: error
 message: >-
@@ -4170,6 +4336,8 @@ second:
     - consult free
     - first month free
     - without the wait
+    - no prescription
+    - no rx
   es:
     - sin autorización previa
     - sin autorizacion previa
@@ -4539,6 +4707,10 @@ terms:
     - no doctor consultation
     - no consult required
     - ships from india
+    - no video visit needed
+    - no video visit required
+    - no video visit
+    - no video call needed
   es:
     - sin necesidad de receta
     - no necesita receta
@@ -4609,7 +4781,7 @@ exceptions:
 examples:
   flag:
     - "Ozempic, no script required, fast shipping."
-    - "Get Ozempic with no prescription."
+    - "Get Valium with no prescription."
     - "Tramadol available without script, text for menu."
     - "Get Xanax online, no prescription needed!"
     - "Get Ozempic without a prescription, shipped to your door."
@@ -5096,6 +5268,7 @@ examples:
     - "No compre medicamentos en línea sin receta; pueden ser falsos."
     - "Your Adderall is back in stock at CVS; your refill is ready."
     - "Text us if your tramadol causes nausea; Dr. Kim can adjust it."
+    - "Your pain management agreement requires a pill count: bring your oxycodone bottle to your visit."
 
 """#),
         RuleFile(relativePath: "rx/rx-price.yml", text: #"""
@@ -5339,6 +5512,10 @@ first:
     - ladies drink free
     - bottle of cab
     - 2-for-1 margaritas
+    - open bar
+    - bucket of beers
+    - buckets of beer
+    - beer buckets
   es:
     - alcohol
     - cerveza
@@ -5376,6 +5553,9 @@ first:
     - cartones de cerveza
     - cases de
     - chela
+    - club de vinos
+    - cubetas de cerveza
+    - cubeta de cerveza
 second:
   en:
     - buy
@@ -5442,6 +5622,7 @@ second:
     - all night
     - drink menu
     - no cover
+    - exclusive
   es:
     - compre
     - compra
@@ -5597,8 +5778,8 @@ examples:
     - "9mm 1000 rds $249 at Range Depot."
     - "Private sale: S&W M&P Shield, $350 cash."
     - "Restock alert: 5.56 green tip 500rd cans $199."
-    - "Vendo pistola Taurus G2C, $250 en efectivo."
-    - "New shipment of 12ga buckshot, 25 rd box $14.99."
+    - "Pistola Taurus G2C, $250 en efectivo."
+    - "12ga buckshot, 25 rd box $14.99."
   pass:
     - "Free gun locks at the front desk; our safety class is $0."
     - "Your copay for the visit is $20; store firearms locked."
@@ -5670,6 +5851,20 @@ first:
     - reloading
     - buckshot
     - slugs
+    - hunting rifle
+    - hunting rifles
+    - 12 gauge
+    - 20 gauge
+    - shotgun shells
+    - rifle rounds
+    - suppressors
+    - suppressor
+    - concealed carry
+    - remington
+    - lane rental
+    - lane rentals
+    - boxes of rounds
+    - box of rounds
   es:
     - arma
     - armas
@@ -5689,6 +5884,9 @@ first:
     - armas largas
     - expo de armas
     - "receptores al 80%"
+    - feria de armas
+    - portación oculta
+    - portacion oculta
 second:
   en:
     - buy
@@ -5729,6 +5927,15 @@ second:
     - buy sell trade
     - came in
     - holding it
+    - just arrived
+    - new shipment
+    - just in
+    - now in stock
+    - fresh stock
+    - no paperwork
+    - private seller
+    - private sale
+    - includes range time
   es:
     - compre
     - compra
@@ -5760,6 +5967,16 @@ second:
     - sin numero de serie
     - sin checar antecedentes
     - "compra, venta"
+    - acaba de llegar
+    - acaban de llegar
+    - recién llegados
+    - recien llegados
+    - nuevo cargamento
+    - vendo
+    - pago en efectivo
+    - mesas
+    - incluye práctica
+    - incluye practica
 exceptions:
   en:
     - gun lock
@@ -5789,6 +6006,7 @@ examples:
     - "Yo got a few AR lowers in and some 80% kits, cash only."
     - "Gun show this weekend: buy/sell/trade, kids get in free."
     - "Pistolas y rifles en existencia, rebaja del 15%."
+    - "New shipment of hunting rifles just arrived."
   pass:
     - "Store firearms locked and unloaded, with ammunition kept separately."
     - "Free gun locks are available at the front desk; ask your pediatrician."
@@ -5805,7 +6023,7 @@ examples:
 # "Slots" alone is an appointment word ("open slots this week") and "bet" alone is everyday speech
 # ("I bet you're tired"), and "poker" alone is a game among friends, so only their gambling
 # phrases are terms. Help for problem gambling is
-# care and names no term listed here. "Apuesta" alone is left out ("apueste por su salud").
+# care: its phrases ("gambling problems", "if betting is affecting", 1-800-GAMBLER) are exceptions. "Apuesta" alone is left out ("apueste por su salud").
 # A casino is also a landmark ("the casino shuttle stop", "across from the casino"): a casino named
 # as a place to find or pass is an exception.
 category: gambling
@@ -5916,6 +6134,20 @@ terms:
     - boosted odds
     - tap to bet
     - winner takes
+    - handicapper
+    - handicappers
+    - lock of the week
+    - locks of the week
+    - no deposit bonus
+    - no-deposit bonus
+    - no deposit needed
+    - bettin
+    - sportsbook promo
+    - free play credit
+    - bonus cash
+    - at the tables
+    - of free play
+    - in free play
   es:
     - casino
     - casinos
@@ -5962,6 +6194,18 @@ terms:
     - bolsa garantizada
     - pronósticos de la liga
     - pronosticos de la liga
+    - apuesta ya
+    - apuesta hoy
+    - apuesta segura
+    - apuestas seguras
+    - pronóstico seguro
+    - pronostico seguro
+    - para jugar gratis
+    - entra y gira
+    - gira la ruleta
+    - bono en tu cuenta
+    - de bono en tu cuenta
+    - juega antes
 exceptions:
   en:
     - casino shuttle
@@ -6010,6 +6254,14 @@ exceptions:
     - sports betting causing
     - betting causing
     - gambling or betting causing
+    - 1-800-gambler
+    - 1-800-522-4700
+    - gambling problem
+    - gambling problems
+    - gambling addiction
+    - betting is affecting
+    - gambling is affecting
+    - gambling disorder
   es:
     - problemas con las apuestas
     - adicción a las apuestas
@@ -6036,6 +6288,7 @@ examples:
     - "Juegue en el casino en línea con giros gratis."
     - "VIP tipster picks, 87% win rate last month."
     - "Kentucky Derby odds boosts tonight, min bet $2."
+    - "Welcome back! We missed you at the tables."
   pass:
     - "We have open slots this week for flu shots."
     - "I bet you're tired of the cold; your visit is at 2 PM."
@@ -6050,6 +6303,7 @@ examples:
     - "We now offer counseling for problem gambling, including sports betting."
     - "Su primera cita de consejería sobre las apuestas es el lunes."
     - "Is sports betting causing stress for your family? Help is free: call 1-800-GAMBLER."
+    - "Gambling problems are a health issue. Confidential help: 1-800-GAMBLER."
 
 """#),
         RuleFile(relativePath: "shaft/tobacco-price.yml", text: #"""
@@ -6204,6 +6458,12 @@ first:
     - cigar of the month
     - e-juice bar
     - cartons
+    - elf bars
+    - puff bars
+    - flum
+    - rolling tobacco
+    - rolling papers
+    - hookah tobacco
   es:
     - cigarrillos
     - cigarros
@@ -6296,6 +6556,10 @@ second:
     - no id
     - free sample
     - just pay
+    - hmu
+    - 2-for-1
+    - just arrived
+    - new shipment
   es:
     - compre
     - compra
@@ -6376,6 +6640,7 @@ examples:
     - "Líquido para vapear en liquidación, envío gratis."
     - "Mr Fog Max Pro 10k puffs, limited stock."
     - "Llegaron vapes desechables, entrega a domicilio."
+    - "bro i got elf bars for cheap if u want, hmu"
   pass:
     - "Join our free smoking-cessation class on Thursdays."
     - "Want to quit vaping? Ask about our program; nicotine patches are free."
@@ -6715,6 +6980,15 @@ terms:
     - answer 3 quick
     - pending voucher
     - member reward
+    - winners list
+    - "winner's list"
+    - "winners' list"
+    - winner list
+    - lucky visitor
+    - "today's lucky"
+    - your name came up
+    - came up in the draw
+    - picked in our draw
   es:
     - ha ganado
     - has ganado
@@ -6801,6 +7075,13 @@ terms:
     - participa en la rifa
     - gánate
     - ganate
+    - lista de ganadores
+    - lista de ganadoras
+    - visitante afortunado
+    - tu nombre salió
+    - tu nombre salio
+    - salió en el sorteo
+    - salio en el sorteo
 exceptions:
   en:
     - to claim your benefits
@@ -6847,6 +7128,7 @@ examples:
     - "Ha sido seleccionado para recibir un premio de $1,000."
     - "Refer 3 friends and get entered in our $1,000 Cash App giveaway!"
     - "U won! iPhone 15 reserved in ur name, just pay shipping."
+    - "You're today's lucky visitor! Answer 4 questions to take home a vacuum."
   pass:
     - "Guarde sus armas bajo llave; le regalamos un candado en la recepción."
     - "Congratulations on your new baby from all of us at Riverside Family Medicine."
