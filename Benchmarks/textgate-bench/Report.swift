@@ -152,11 +152,13 @@ struct Results {
         The ratio is in-process (or end-to-end) messages/s divided by baseline messages/s.
 
         End to end, the repeated corpus is written one message per line to a temporary file (\(mb(endToEndFileBytes)) MB), and
-        `\(endToEndCommand)` is run \(endToEnd.count) times after a warm-up run (spawned with `posix_spawn`,
+        `\(endToEndCommand)` is run (spawned with `posix_spawn`,
         timed as the child's CPU time, user and system, from `wait4`'s rusage, so process start, rules load
-        and self-test, reading the file and writing JSON Lines are all included). Peak RSS is the child's `ru_maxrss` from `wait4`.
-        Linux carries the spawning process's peak into the child's `ru_maxrss` across `exec`, so the
-        end-to-end runs happen first, while the benchmark process is at \(mb(spawnerPeak)) MB (before the rules
+        and self-test, reading the file and writing JSON Lines are all included): \(endToEnd.count) timed runs, each
+        right after a timed baseline pass, so that the end-to-end ratio too compares runs under the same machine load.
+        Peak RSS is the child's `ru_maxrss` from `wait4`, taken from \(endToEnd.count) other runs after a warm-up run:
+        Linux carries the spawning process's peak into the child's `ru_maxrss` across `exec`, so those
+        runs happen first, while the benchmark process is at \(mb(spawnerPeak)) MB (before the rules
         and the 50 MB corpus are loaded)\(min(oneMessageRun.peakRSS, oneCopyRun.peakRSS) > spawnerPeak ? "; every CLI figure above is larger than that floor, so none is inflated by it" : "; CLI figures at that value are an upper bound").
 
         Machines running other work are noisy: every time is the CPU time of the measured thread or
