@@ -277,6 +277,11 @@ terms:
     - heres my pic
     - just moved near u
     - just moved near you
+    - spicy selfies
+    - verify ur age
+    - uncensored content
+    - adult membership
+    - wearing under this
   es:
     - porno
     - pornografía
@@ -970,6 +975,10 @@ terms:
     - usd daily
     - part-time job position
     - contact our agent
+    - about to explode
+    - insiders loading up
+    - insiders are loading
+    - before the news drops
   es:
     - trabaje desde casa
     - trabaja desde casa
@@ -1028,6 +1037,8 @@ terms:
     - invita a 3 amigas
     - buscamos personal remoto
     - personal remoto
+    - bot de cripto
+    - bot de trading
 exceptions:
   en:
     - a bill with crypto
@@ -1260,6 +1271,10 @@ terms:
     - before payday
     - credit line of
     - total forgiveness
+    - use your car title
+    - your car title
+    - stop the collection calls
+    - consolidate all your credit cards
   es:
     - préstamo rápido
     - préstamos rápidos
@@ -3235,6 +3250,13 @@ terms:
     - couldnt be deliverd
     - couldnt be delivered
     - "couldn't be delivered"
+    - has been temporarily locked
+    - temporarily locked
+    - a fraud specialist will call
+    - fraud specialist will call you
+    - power will be disconnected
+    - service will be disconnected
+    - will be disconnected in
   es:
     - su cuenta ha sido suspendida
     - tu cuenta ha sido suspendida
@@ -3327,6 +3349,11 @@ terms:
     - confirmar su numero de seguro social
     - confirmar su número de seguro social
     - confirmar su seguro social
+    - un especialista le llamará
+    - un especialista le llamara
+    - será desconectado
+    - sera desconectado
+    - temporalmente bloqueada
 exceptions:
   en:
     # a practice's own notice about its patient portal, which asks for a call, not a link
@@ -3582,6 +3609,9 @@ terms:
     - billed to your phone bill
     - bonus minutes
     - on your phone bill
+    - to your carrier bill
+    - on your carrier bill
+    - charged to your carrier
   es:
     - tonos de llamada
     - tonos para tu celular
@@ -3613,6 +3643,10 @@ terms:
     - en su factura telefonica
     - has sido suscrito
     - ha sido suscrito
+    - a tu factura del celular
+    - cargado a tu factura
+    - cargo a tu factura
+    - a su factura del celular
 exceptions:
   en:
     - landline or cell
@@ -3913,6 +3947,8 @@ terms:
     - new arrivals just dropped
     - shop new arrivals
     - shop the new arrivals
+    - free appetizer
+    - with any entree
   es:
     - oferta por tiempo limitado
     - ofertas por tiempo limitado
@@ -4004,6 +4040,8 @@ terms:
     - sin minimo de compra
     - antes que se acabe
     - antes de que se acabe
+    - en todo el sitio
+    - termina a medianoche
 exceptions:
   en:
     - call now if
@@ -4174,6 +4212,7 @@ second:
     - plug
     - drop off
     - what u need
+    - 10s and 30s
   es:
     - compre
     - compra
@@ -4338,6 +4377,7 @@ second:
     - without the wait
     - no prescription
     - no rx
+    - no questions asked
   es:
     - sin autorización previa
     - sin autorizacion previa
@@ -5865,6 +5905,10 @@ first:
     - lane rentals
     - boxes of rounds
     - box of rounds
+    - sig p365
+    - p365
+    - p365s
+    - sig sauer
   es:
     - arma
     - armas
@@ -5936,6 +5980,8 @@ second:
     - private seller
     - private sale
     - includes range time
+    - just landed
+    - reserve yours
   es:
     - compre
     - compra
@@ -5977,6 +6023,11 @@ second:
     - mesas
     - incluye práctica
     - incluye practica
+    - llegaron
+    - apártala
+    - apartala
+    - "compra, venta e intercambio"
+    - compra venta e intercambio
 exceptions:
   en:
     - gun lock
@@ -6148,6 +6199,11 @@ terms:
     - at the tables
     - of free play
     - in free play
+    - double your first deposit
+    - first deposit bonus
+    - paying out big
+    - sweet bonanza
+    - tables are hot
   es:
     - casino
     - casinos
@@ -6464,6 +6520,8 @@ first:
     - rolling tobacco
     - rolling papers
     - hookah tobacco
+    - menthols
+    - menthol cigarettes
   es:
     - cigarrillos
     - cigarros
@@ -6488,6 +6546,7 @@ first:
     - cajetilla
     - bolsitas de nicotina
     - puros
+    - noche de hookah
 second:
   en:
     - buy
@@ -6597,6 +6656,8 @@ second:
     - entrega
     - llegaron
     - mayores de 21
+    - recarga gratis
+    - con tu compra
 exceptions:
   en:
     - quit smoking
@@ -6989,6 +7050,12 @@ terms:
     - your name came up
     - came up in the draw
     - picked in our draw
+    - randomly picked
+    - randomly selected shoppers
+    - randomly picked shoppers
+    - the package you won
+    - the prize you won
+    - loyalty draw
   es:
     - ha ganado
     - has ganado
@@ -7082,6 +7149,12 @@ terms:
     - tu nombre salio
     - salió en el sorteo
     - salio en el sorteo
+    - fuiste elegido entre
+    - fuiste elegida entre
+    - fuiste seleccionado entre
+    - fuiste seleccionada entre
+    - elegido entre 100
+    - seleccionado entre 100
 exceptions:
   en:
     - to claim your benefits
