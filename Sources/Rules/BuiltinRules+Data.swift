@@ -268,15 +268,12 @@ terms:
     - naughty chat
     - generous gentleman
     - generous gentlemen
-    - generous man
-    - generous men
     - lonely housewives
     - looking for some fun tonight
     - looking for fun tonight
     - "here's my pic"
     - heres my pic
     - just moved near u
-    - just moved near you
     - spicy selfies
     - verify ur age
     - uncensored content
@@ -341,7 +338,6 @@ terms:
     - busco diversión esta noche
     - busco diversion esta noche
     - chicas en vivo
-    - por webcam
     - me acabo de mudar cerca de ti
 exceptions:
   en:
@@ -383,6 +379,8 @@ examples:
     - "Physical therapy went well; every recovery story deserves a happy ending."
     - "Free flu clinic Saturday: donations only, no one turned away."
     - "Pase a la sala y cámbiese sin ropa, con la bata puesta."
+    - "Just moved near you? New patients are welcome; call (201) 555-0100."
+    - "Su consulta será por webcam; le enviaremos el enlace."
 
 """#),
         RuleFile(relativePath: "cannabis/cannabis-slang-sale.yml", text: #"""
@@ -534,8 +532,6 @@ terms:
     - free eighth
     - free pre-roll
     - free preroll
-    - free joint
-    - free joints
     - happy 4/20
     - happy 420
     - fire za
@@ -742,6 +738,7 @@ examples:
     - "Your visit with Nurse Mota is at 3 pm."
     - "La enfermera Mota le atenderá a las 3 pm."
     - "Dr. Mota will see you on Tuesday."
+    - "Free joint pain seminar on Tuesday at 6 PM."
 
 """#),
         RuleFile(relativePath: "finance/debt-relief.yml", text: #"""
@@ -3232,7 +3229,6 @@ terms:
     - not you? cancel
     - stop it here
     - held at customs
-    - release fee
     - "don't recognize this purchase"
     - "didn't make this purchase"
     - did not make this purchase
@@ -3242,16 +3238,10 @@ terms:
     - card is locked
     - plastic medicare card
     - medicare card is ready
-    - confirm your ssn
-    - confirm your social security
     - attempt a zelle
-    - reschedule delivery
-    - reschedule your delivery
     - couldnt be deliverd
     - couldnt be delivered
     - "couldn't be delivered"
-    - has been temporarily locked
-    - temporarily locked
     - a fraud specialist will call
     - fraud specialist will call you
     - power will be disconnected
@@ -3334,8 +3324,6 @@ terms:
     - tarjeta fue bloqueada
     - tarjeta está bloqueada
     - tarjeta esta bloqueada
-    - cuenta ha sido bloqueada
-    - cuenta a sido bloqueada
     - de debito a sido bloqueada
     - de débito a sido bloqueada
     - de debito ha sido bloqueada
@@ -3346,14 +3334,10 @@ terms:
     - aviso de peaje
     - pago de peaje
     - cargo de peaje
-    - confirmar su numero de seguro social
-    - confirmar su número de seguro social
-    - confirmar su seguro social
     - un especialista le llamará
     - un especialista le llamara
     - será desconectado
     - sera desconectado
-    - temporalmente bloqueada
 exceptions:
   en:
     # a practice's own notice about its patient portal, which asks for a call, not a link
@@ -3389,6 +3373,9 @@ examples:
     - "Your portal password expires in 5 days; update it at riversidefamilymed.com."
     - "Verifique en el portal sus resultados e ingrese sus datos de seguro."
     - "Su pedido está detenido en la farmacia hasta la autorización del seguro."
+    - "Your portal account is temporarily locked after 3 wrong PINs; call us to reset it."
+    - "There is a $25 medical records release fee."
+    - "Your prescription delivery is today; to reschedule your delivery, call the pharmacy."
 
 """#),
         RuleFile(relativePath: "premium-rate/premium-charge.yml", text: #"""
@@ -3641,8 +3628,6 @@ terms:
     - a tu factura telefonica
     - en su factura telefónica
     - en su factura telefonica
-    - has sido suscrito
-    - ha sido suscrito
     - a tu factura del celular
     - cargado a tu factura
     - cargo a tu factura
@@ -3668,6 +3653,7 @@ examples:
     - "Por favor indique un teléfono fijo o celular en su formulario."
     - "Your hearing-aid fitting is Monday; the tone test takes 20 minutes."
     - "Se cargarán $20 a su tarjeta por la consulta de hoy."
+    - "Usted ha sido suscrito a los recordatorios de citas."
 
 """#),
         RuleFile(relativePath: "premium-rate/short-code-keyword.yml", text: #"""
@@ -3940,10 +3926,6 @@ terms:
     - free dessert
     - before it sells out
     - before they sell out
-    - spring collection
-    - summer collection
-    - fall collection
-    - winter collection
     - new arrivals just dropped
     - shop new arrivals
     - shop the new arrivals
@@ -4040,7 +4022,6 @@ terms:
     - sin minimo de compra
     - antes que se acabe
     - antes de que se acabe
-    - en todo el sitio
     - termina a medianoche
 exceptions:
   en:
@@ -4082,6 +4063,7 @@ examples:
     - "La consulta gratuita de seguimiento después de su cirugía es el martes."
     - "Flu shots this week; only a few spots left, book at riversidefamilymed.com."
     - "Última oportunidad para vacunarse contra la gripe esta temporada."
+    - "Our winter collection of coats for families in need runs through Friday."
 
 """#),
         RuleFile(relativePath: "rx/controlled-substance.yml", text: #"""
@@ -6191,14 +6173,10 @@ terms:
     - locks of the week
     - no deposit bonus
     - no-deposit bonus
-    - no deposit needed
     - bettin
     - sportsbook promo
     - free play credit
     - bonus cash
-    - at the tables
-    - of free play
-    - in free play
     - double your first deposit
     - first deposit bonus
     - paying out big
@@ -6261,7 +6239,6 @@ terms:
     - gira la ruleta
     - bono en tu cuenta
     - de bono en tu cuenta
-    - juega antes
 exceptions:
   en:
     - casino shuttle
@@ -6344,7 +6321,7 @@ examples:
     - "Juegue en el casino en línea con giros gratis."
     - "VIP tipster picks, 87% win rate last month."
     - "Kentucky Derby odds boosts tonight, min bet $2."
-    - "Welcome back! We missed you at the tables."
+    - "Welcome back! The tables are hot tonight, double your first deposit."
   pass:
     - "We have open slots this week for flu shots."
     - "I bet you're tired of the cold; your visit is at 2 PM."
@@ -6360,6 +6337,8 @@ examples:
     - "Su primera cita de consejería sobre las apuestas es el lunes."
     - "Is sports betting causing stress for your family? Help is free: call 1-800-GAMBLER."
     - "Gambling problems are a health issue. Confidential help: 1-800-GAMBLER."
+    - "Kids need an hour of free play every day."
+    - "No deposit needed to book your appointment."
 
 """#),
         RuleFile(relativePath: "shaft/tobacco-price.yml", text: #"""
@@ -7047,10 +7026,8 @@ terms:
     - winner list
     - lucky visitor
     - "today's lucky"
-    - your name came up
     - came up in the draw
     - picked in our draw
-    - randomly picked
     - randomly selected shoppers
     - randomly picked shoppers
     - the package you won
@@ -7145,14 +7122,8 @@ terms:
     - lista de ganadores
     - lista de ganadoras
     - visitante afortunado
-    - tu nombre salió
-    - tu nombre salio
     - salió en el sorteo
     - salio en el sorteo
-    - fuiste elegido entre
-    - fuiste elegida entre
-    - fuiste seleccionado entre
-    - fuiste seleccionada entre
     - elegido entre 100
     - seleccionado entre 100
 exceptions:
@@ -7223,6 +7194,8 @@ examples:
     - "Dr. Lee was a finalist for the state teaching award."
     - "Your survey is complete and your data entered for the visit; thank you."
     - "Thank you for joining our study; your $25 Amazon card is in the mail."
+    - "Your name came up on our waitlist: we can see you Tuesday at 10."
+    - "You were randomly picked for our patient survey."
 
 """#),
         RuleFile(relativePath: "templates/reserved-keyword-reply.yml", text: #"""
