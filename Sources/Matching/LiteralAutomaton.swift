@@ -107,12 +107,9 @@ public struct LiteralAutomaton: Sendable {
         let beside = free.isEmpty ? anchors : Component<Int32>(patterns, free, classes, wordClass, anchored: false).product(anchors)
         // The anchored literals' own states (their trie's nodes, and the state inside a word)
         // in 16 bits when they fit, the largest table of the load at half the size.
-        let tables: (rows: [UInt16], wide: [UInt32], states: Int, firstOutput: Int, outputStart: [Int32], outputIDs: [Int32])
-        if LiteralAutomaton.trieNodes(patterns, anchored, classes) + 1 < Int(UInt16.max) {
-            tables = LiteralAutomaton.tables(Component<UInt16>(patterns, anchored, classes, wordClass, anchored: true), beside, stride)
-        } else {
-            tables = LiteralAutomaton.tables(Component<Int32>(patterns, anchored, classes, wordClass, anchored: true), beside, stride)
-        }
+        let tables = LiteralAutomaton.trieNodes(patterns, anchored, classes) + 1 < Int(UInt16.max)
+            ? LiteralAutomaton.tables(Component<UInt16>(patterns, anchored, classes, wordClass, anchored: true), beside, stride)
+            : LiteralAutomaton.tables(Component<Int32>(patterns, anchored, classes, wordClass, anchored: true), beside, stride)
         (narrow, wide) = (tables.rows, tables.wide)
         let entryBytes = wide.isEmpty ? 2 : 4
         self.classOffset = classes.map { UInt32(Int($0) * entryBytes) }
