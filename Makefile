@@ -94,14 +94,16 @@ bench-service: deps
 
 # Whether the check became slower than it was at commit BASE: both built in release, run end to end
 # on BASE's rules (or RULES) and the same input in rounds that take turns; writes its own section
-# of BENCHMARKS.md. The base is checked out and built under .build-compare/.
+# of BENCHMARKS.md. ALSO="<commit> ..." times more commits in the same rounds, each against BASE.
+# The base and those commits are checked out and built under .build-compare/.
 bench-compare: deps
-	@test -n "$(BASE)" || { echo "usage: make bench-compare BASE=<commit> [RULES=<dir>]"; exit 2; }
+	@test -n "$(BASE)" || { echo "usage: make bench-compare BASE=<commit> [ALSO=\"<commit> ...\"] [RULES=<dir>]"; exit 2; }
 	@command -v python3 >/dev/null 2>&1 || { \
 	  echo "installing python3"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3; }
-	python3 scripts/bench-compare.py --base "$(BASE)" $(if $(RULES),--rules "$(RULES)") --current-scratch $(BENCH_SCRATCH)
+	python3 scripts/bench-compare.py --base "$(BASE)" $(foreach c,$(ALSO),--also "$(c)") $(if $(RULES),--rules "$(RULES)") \
+	  --current-scratch $(BENCH_SCRATCH)
 
 # What the default rules catch and wrongly flag, through the CLI: the SMS Spam Collection, the
 # labelled practice and carrier-filtered sets in fixtures/accuracy/, and generated disguises.

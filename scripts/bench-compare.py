@@ -10,6 +10,9 @@ runs both, in an order that turns from round to round, and times each as its CPU
 system, from `wait4`), so that a change in the machine's load falls on both alike. The answer is the
 median of the rounds' time ratios; the section it writes to BENCHMARKS.md (between its markers; the
 rest of the file is kept) also says what each side decided, since newer code may find more.
+
+ALSO names more commits to build and time in the same rounds, each against the base too: a commit
+between the base and today shows which stretch of history a change in speed came from.
 """
 import argparse, collections, json, os, platform, shutil, statistics, subprocess, sys, tempfile, time
 
@@ -77,6 +80,7 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--base", required=True, help="the commit to compare with")
     p.add_argument("--rules", help="the rules both run (default: the base commit's rules/)")
+    p.add_argument("--also", action="append", default=[], help="another commit to time against the base (repeatable)")
     p.add_argument("--corpus", default="fixtures/corpus/sms-spam-collection.tsv")
     p.add_argument("--repeat-mb", type=int, default=50)
     p.add_argument("--rounds", type=int, default=7)
@@ -100,6 +104,16 @@ def main():
         run(["git", "worktree", "add", "--detach", "--force", tree, base], stdout=sys.stderr)
     log(f"building {base}")
     old = build(tree, os.path.join(scratch, "build"))
+    # Each other commit in its own worktree and build directory, so a rerun builds nothing again.
+    also = []
+    for ref in a.also:
+        commit = git("rev-parse", "--short", ref + "^{commit}")
+        other = os.path.join(scratch, "tree-" + commit)
+        if not os.path.isdir(other):
+            log(f"checking out {commit} in {other}")
+            run(["git", "worktree", "add", "--detach", "--force", other, commit], stdout=sys.stderr)
+        log(f"building {commit}")
+        also.append((commit, git("log", "-1", "--format=%s", commit), build(other, os.path.join(scratch, "build-" + commit))))
     log("building the current tree")
     new = build(os.getcwd(), os.path.abspath(a.current_scratch))
 
@@ -117,23 +131,29 @@ def main():
         lines_file(a.corpus, 0, one)
         load_before = os.getloadavg()
         log(f"{a.rounds} rounds of both on {count:,} messages")
-        times = {old: [], new: []}
-        ratios = []
-        timed(old, rules, one, a.cpu), timed(new, rules, one, a.cpu)  # warm the page cache
+        binaries = [old, *(b for _, _, b in also), new]
+        names = {old: "base", new: "current", **{b: commit for commit, _, b in also}}
+        times = {b: [] for b in binaries}
+        ratios = {b: [] for b in binaries[1:]}
+        for b in binaries:
+            timed(b, rules, one, a.cpu)  # warm the page cache
         for r in range(a.rounds):
             this = {}
-            for b in ((old, new) if r % 2 == 0 else (new, old)):
+            # The order turns each round, so no build always runs first or last.
+            for b in binaries[r % len(binaries):] + binaries[:r % len(binaries)]:
                 this[b] = timed(b, rules, lines, a.cpu)
                 times[b].append(this[b])
-            ratios.append(this[new] / this[old])
-            log(f"round {r + 1}: base {this[old]:.3f} s, current {this[new]:.3f} s")
-        tallies = {b: decisions(b, rules, one) for b in (old, new)}
+            for b in binaries[1:]:
+                ratios[b].append(this[b] / this[old])
+            log(f"round {r + 1}: " + ", ".join(f"{names[b]} {this[b]:.3f} s" for b in binaries))
+        tallies = {b: decisions(b, rules, one) for b in binaries}
         load_after = os.getloadavg()
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    ratio = statistics.median(ratios)
-    verdict = "no slower" if ratio <= 1.0 else f"{(ratio - 1) * 100:.0f} % slower"
+    def verdict(ratio):
+        return "no slower" if ratio <= 1.0 else f"{(ratio - 1) * 100:.0f} % slower"
+    ratio = statistics.median(ratios[new])
     def row(name, b, ref):
         t = times[b]
         s = tallies[b]
@@ -145,18 +165,22 @@ def main():
         "The current tree's `textgate check` against the one built at an earlier commit, on the same rules and",
         "input, end to end (process start, rules load, reading the file and writing JSON Lines included).", "",
         "| | |", "|---|---|",
-        f"| Command | `make bench-compare BASE={a.base}` ({a.rounds} rounds, each running both, in turns) |",
+        f"| Command | `make bench-compare BASE={a.base}{' ALSO=' + chr(34) + ' '.join(a.also) + chr(34) if a.also else ''}` ({a.rounds} rounds, each running every build, in turns) |",
         f"| Date | {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} |",
         f"| Machine | {machine()}; load average {load_before[0]:.2f} before, {load_after[0]:.2f} after; pinned to CPU {a.cpu} |",
         f"| Base | `{base}` {subject} |",
+        *(f"| Also | `{commit}` {subject} |" for commit, subject, _ in also),
         f"| Current | `{head}`{dirty} |",
         f"| Rules | {rules_name} |",
         f"| Input | {count:,} messages, {size / 1e6:.1f} MB (the corpus repeated, one message per line) |", "",
         "| Build | CPU seconds, median (min–max) | Messages/s | Allow / warn / block (one copy) | Findings (one copy) |",
         "|---|---:|---:|---:|---:|",
-        row("Base", old, base), row("Current", new, head), "",
-        f"Per-round time ratios, current to base: {', '.join(f'{x:.3f}' for x in ratios)}; median **{ratio:.3f}**: "
-        f"the current check is {verdict} on these rules.", "",
+        row("Base", old, base), *(row("Also", b, commit) for commit, _, b in also), row("Current", new, head), "",
+        *(f"Per-round time ratios, `{commit}` to base: {', '.join(f'{x:.3f}' for x in ratios[b])}; median "
+          f"**{statistics.median(ratios[b]):.3f}**: `{commit}` is {verdict(statistics.median(ratios[b]))} on these rules.\n"
+          for commit, _, b in also),
+        f"Per-round time ratios, current to base: {', '.join(f'{x:.3f}' for x in ratios[new])}; median **{ratio:.3f}**: "
+        f"the current check is {verdict(ratio)} on these rules.", "",
         END])
     text = open(a.out).read() if os.path.exists(a.out) else ""
     if START in text and END in text:
@@ -165,7 +189,7 @@ def main():
         text = text.rstrip("\n") + "\n\n" + section + "\n"
     with open(a.out, "w") as f:
         f.write(text)
-    log(f"median ratio {ratio:.3f} ({verdict}); wrote {a.out}")
+    log(f"median ratio {ratio:.3f} ({verdict(ratio)}); wrote {a.out}")
 
 
 if __name__ == "__main__":
