@@ -50,7 +50,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        .target(name: "Storage"),
+        .target(name: "Storage", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .target(
             name: "StorageSQLite",
             dependencies: ["Storage", .product(name: "SQLiteNIO", package: "sqlite-nio")]

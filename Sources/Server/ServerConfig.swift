@@ -18,6 +18,7 @@ import Yams
 /// pacing: {messages_per_second: 1}                          # per sending number: broadcasts, reminders, http deliveries
 /// quiet_hours: {start: "21:00", end: "08:00"}               # in the recipient's time zone, else practice.time_zone
 /// reminders: {offsets: [72h, 24h], template: "..."}         # or template: {en: "...", es: "..."}
+/// audit: {journal: /var/lib/textgate/journal}               # PostgreSQL: this instance's audit journal
 /// ```
 /// `practice.time_zone` is an IANA zone such as `America/Chicago` (UTC when unset).
 public struct ServerConfig: Sendable, Equatable {
@@ -38,6 +39,9 @@ public struct ServerConfig: Sendable, Equatable {
     public var securePolicy = SecureLinkPolicy()
     /// File holding the server-side key for PIN hashes (default: next to the database).
     public var secureKeyFile: String?
+    /// Directory of this instance's audit journal, with a PostgreSQL store (none: the records
+    /// of checks are group-committed in the database).
+    public var auditJournal: String?
     /// How long a text may be, per channel.
     public var limits = MessageLimits()
     /// The opt-out, opt-in and help keywords: the built-in ones and any the settings add.
@@ -70,7 +74,7 @@ public struct ServerConfig: Sendable, Equatable {
         }
         var config = ServerConfig()
         let known = ["practice", "replies", "transport", "provider", "secure", "limits", "keywords", "pacing", "quiet_hours",
-                     "reminders"]
+                     "reminders", "audit"]
         for key in root.keys where !known.contains(key) {
             throw ConfigError(path: path, message: "unknown key `\(key)`; expected one of \(known.joined(separator: ", "))")
         }
@@ -113,6 +117,7 @@ public struct ServerConfig: Sendable, Equatable {
         let sec = try section("secure", ["public_url", "expiry_hours", "pin_length", "session_minutes", "key_file"])
         config.secureURL = sec["public_url"]
         config.secureKeyFile = sec["key_file"]
+        config.auditJournal = try section("audit", ["journal"])["journal"]
         func number(_ key: String, _ range: ClosedRange<Int>) throws(ConfigError) -> Int? {
             guard let raw = sec[key] else { return nil }
             guard let n = Int(raw), range.contains(n) else {

@@ -22,9 +22,12 @@ extension PostgresStore {
         _ = try await execute(AuditAppend(batch: batch), "append \(batch.count) audit records")
     }
 
-    /// Records matching a filter, newest first, at most `filter.limit` (none when it is 0 or less).
+    /// Records matching a filter, newest first, at most `filter.limit` (none when it is 0 or
+    /// less). This store's journal is moved first; another instance's journalled records are in
+    /// the database within its interval (50 ms).
     public func audit(_ filter: AuditFilter) async throws(StorageError) -> [AuditRecord] {
         guard filter.limit > 0 else { return [] }
+        try await moveJournal()
         var conditions: [String] = []
         var binds = PostgresBindings()
         func add(_ condition: String, _ value: some PostgresDynamicTypeEncodable) {

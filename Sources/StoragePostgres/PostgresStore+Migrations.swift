@@ -16,10 +16,14 @@ extension PostgresStore {
 
     /// Applies pending migrations in order, each version at most once, all in one transaction
     /// holding an advisory lock: instances that start together wait for the first, then find
-    /// nothing left to do.
-    /// - Throws: `StorageError.unavailable` when the database is from a newer textgate.
+    /// nothing left to do. Then moves into the audit table the journals that stopped processes
+    /// left in this store's journal directory.
+    /// - Throws: `StorageError.unavailable` when the database is from a newer textgate, or a
+    ///   journal left in the directory cannot be read or moved (it stays, for the next try).
     public func migrate() async throws(StorageError) {
         try await migrate(to: Self.migrations)
+        // Audit records a stopped process journalled but did not move (see `JournalledAudit`).
+        try await moveLeftoverJournals()
     }
 
     /// Applies pending `migrations` (the real list, or a longer one in tests).

@@ -9,6 +9,10 @@ import Synchronization
 /// A `PostgresClient` keeps a pool of connections; every operation leases one for a single
 /// statement or one transaction. Open with ``open(location:logger:)`` (or ``open(url:logger:)``),
 /// then call ``migrate()`` before anything else; several instances may migrate at once.
+///
+/// Opened with a journal directory, the records of `/v1/check` (``appendNewAudit(_:)``) go first
+/// to a journal file of this process there and reach the database in batches
+/// (`JournalledAudit`); without one, they are group-committed in the database.
 public final class PostgresStore: TextgateStore {
     /// The connection pool.
     let client: PostgresClient
@@ -18,30 +22,37 @@ public final class PostgresStore: TextgateStore {
     let logger: Logger
     /// Batches concurrent audit appends into one statement.
     let auditCommit = GroupCommit<AuditRecord>()
+    /// The journal of ``appendNewAudit(_:)``, when the store was opened with a directory for it.
+    let journal: JournalledAudit?
     /// Runs the pool until ``close()``.
     private let runner: Task<Void, Never>
     /// Set once by ``close()``; later calls fail with `.unavailable`.
     private let closed = Mutex(false)
 
-    private init(client: PostgresClient, location: PostgresLocation, logger: Logger) {
+    private init(client: PostgresClient, location: PostgresLocation, logger: Logger, journal: JournalledAudit?) {
         self.client = client
         self.location = location
         self.logger = logger
+        self.journal = journal
         self.runner = Task { await client.run() }
     }
 
     /// Opens a store on the server and database a `postgres://` URL names (see ``PostgresLocation``).
     /// - Throws: `StorageError.unavailable` saying what is wrong with the URL, or why the server
     ///   cannot be reached or refused the connection.
-    public static func open(url: String, logger: Logger?, pool: PostgresPool = .onDemand) async throws(StorageError) -> PostgresStore {
-        try await open(location: PostgresLocation(url: url), logger: logger, pool: pool)
+    public static func open(url: String, logger: Logger?, pool: PostgresPool = .onDemand,
+                            auditJournal: String? = nil) async throws(StorageError) -> PostgresStore {
+        try await open(location: PostgresLocation(url: url), logger: logger, pool: pool, auditJournal: auditJournal)
     }
 
     /// Opens a store on `location`: connects once to check the server, database and credentials,
-    /// then starts the pool. Does not migrate: call ``migrate()`` next.
-    /// - Throws: `StorageError.unavailable` naming the server and why it cannot be used.
-    public static func open(location: PostgresLocation, logger: Logger?,
-                            pool: PostgresPool = .onDemand) async throws(StorageError) -> PostgresStore {
+    /// then starts the pool. Does not migrate: call ``migrate()`` next, which also moves the
+    /// journals that stopped processes left in `auditJournal` (a directory of this machine,
+    /// made when missing; see ``journalPrefix(in:for:)``).
+    /// - Throws: `StorageError.unavailable` naming the server and why it cannot be used, or the
+    ///   journal directory and why it cannot be made.
+    public static func open(location: PostgresLocation, logger: Logger?, pool: PostgresPool = .onDemand,
+                            auditJournal: String? = nil) async throws(StorageError) -> PostgresStore {
         let logger = logger ?? Logger(label: "textgate.storage.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
         do {
             let probe = try await PostgresConnection.connect(
@@ -50,12 +61,26 @@ public final class PostgresStore: TextgateStore {
         } catch {
             throw .unavailable("cannot connect to PostgreSQL at \(location): \(describe(error))")
         }
+        let journal = try auditJournal.map { (directory) throws(StorageError) in
+            JournalledAudit(prefix: try journalPrefix(in: directory, for: location), logger: logger)
+        }
         let client = PostgresClient(configuration: try location.clientConfiguration(pool: pool), backgroundLogger: logger)
-        return PostgresStore(client: client, location: location, logger: logger)
+        let store = PostgresStore(client: client, location: location, logger: logger, journal: journal)
+        journal?.start(store.journalInsert)
+        return store
     }
 
-    /// Stops the pool; later calls fail with `StorageError.unavailable`. Closing twice is harmless.
+    /// Moves the audit journal into the database, when there is one, and stops the pool; later
+    /// calls fail with `StorageError.unavailable`. Closing twice is harmless.
+    /// - Throws: `StorageError.unavailable` when the journal cannot be moved (its records stay
+    ///   in its file, for the next process that uses the same journal directory).
     public func close() async throws(StorageError) {
+        // The journal is moved while the store is still open.
+        var unmoved: StorageError?
+        if let journal, !closed.withLock({ $0 }) {
+            do { try await journal.stop(then: journalInsert) } catch { unmoved = error }
+            await journal.close()
+        }
         let wasClosed = closed.withLock { (value: inout Bool) -> Bool in
             defer { value = true }
             return value
@@ -63,6 +88,7 @@ public final class PostgresStore: TextgateStore {
         guard !wasClosed else { return }
         runner.cancel()
         await runner.value
+        if let unmoved { throw unmoved }
     }
 
     // MARK: Statements

@@ -280,7 +280,7 @@ extension SQLiteStore {
     ///   journal left beside it cannot be read or moved (it stays, for the next try).
     public func migrate() async throws(StorageError) {
         try await migrate(to: Self.migrations)
-        // Audit records a stopped process journalled but did not move (see `AuditJournal`).
+        // Audit records a stopped process journalled but did not move (see `JournalledAudit`).
         try await moveLeftoverJournals()
     }
 

@@ -14,7 +14,7 @@ import Synchronization
 /// for the writer's gate (a group commit holds it through its sync). A third connection copies
 /// the WAL back into the database file in the background (``Checkpointer``). The audit
 /// records of `/v1/check` go first to a journal file of this process and reach the database in
-/// batches (``AuditJournal``).
+/// batches (`JournalledAudit`).
 /// Open with ``open(path:logger:)``, then call ``migrate()`` before anything else.
 public final class SQLiteStore: TextgateStore {
     /// The open connection (itself `Sendable`: it only touches the C handle on its thread pool).
@@ -35,11 +35,7 @@ public final class SQLiteStore: TextgateStore {
     /// Batches concurrent audit appends into one transaction.
     let auditCommit = GroupCommit<AuditRecord>()
     /// Audit records appended by ``appendNewAudit(_:)``, until they are moved into the database.
-    let journal: AuditJournal
-    /// Serialises moving the journal (a read of the audit trail and the moving task).
-    let journalGate = SerialGate()
-    /// The task that moves the journal (`startMovingJournal`), until the store closes.
-    let mover = Mutex<Task<Void, Never>?>(nil)
+    let journal: JournalledAudit
     /// Batches concurrent durable writes into one transaction synced once.
     let durableCommit = GroupCommit<DurableWrite>(maxBatch: 128)
     /// Batches concurrent sends into one transaction synced once, a statement per table.
@@ -51,7 +47,7 @@ public final class SQLiteStore: TextgateStore {
         self.checkpointer = checkpointer
         self.path = path
         self.logger = logger
-        self.journal = AuditJournal(database: path)
+        self.journal = JournalledAudit(prefix: path, logger: logger)
     }
 
     /// Opens (creating if missing) the SQLite database file at `path`.
@@ -125,7 +121,7 @@ public final class SQLiteStore: TextgateStore {
             throw .unavailable("cannot open SQLite database at \(path) for checkpoints: \(reason(error))")
         }
         let store = SQLiteStore(connection: connection, reader: reader, checkpointer: checkpointer, path: path, logger: logger)
-        store.startMovingJournal()
+        store.journal.start(store.journalInsert)
         return store
     }
 
@@ -136,7 +132,7 @@ public final class SQLiteStore: TextgateStore {
     public func close() async throws(StorageError) {
         var unmoved: StorageError?
         do { try await stopMovingJournal() } catch { unmoved = error }
-        await closeJournal()
+        await journal.close()
         try await gate.withGate { () async throws(StorageError) in
             guard !connection.isClosed else { return }
             do {

@@ -34,13 +34,17 @@ public enum StoreLocation: Sendable, Equatable {
     }
 
     /// Opens and migrates the store `db` names; `serving`, for a server (a PostgreSQL pool keeps
-    /// its connections open, see ``PostgresPool``).
-    /// - Throws: `StorageError.unavailable` naming what is wrong with the URL, the server or the file.
-    public static func open(_ db: String, serving: Bool = false) async throws(StorageError) -> any TextgateStore {
+    /// its connections open, see ``PostgresPool``). `auditJournal` is a directory for a
+    /// PostgreSQL store's audit journal (see `PostgresStore`); an SQLite store keeps its journal
+    /// beside its file.
+    /// - Throws: `StorageError.unavailable` naming what is wrong with the URL, the server, the
+    ///   file or the journal directory.
+    public static func open(_ db: String, serving: Bool = false, auditJournal: String? = nil) async throws(StorageError) -> any TextgateStore {
         let store: any TextgateStore = switch try StoreLocation(db) {
         case .sqlite(let path): try await SQLiteStore.open(path: path, logger: nil)
         case .postgres(let location):
-            try await PostgresStore.open(location: location, logger: nil, pool: serving ? .serving : .onDemand)
+            try await PostgresStore.open(location: location, logger: nil, pool: serving ? .serving : .onDemand,
+                                         auditJournal: auditJournal)
         }
         do {
             try await store.migrate()

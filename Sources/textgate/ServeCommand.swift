@@ -56,7 +56,16 @@ struct ServeCommand: AsyncParsableCommand {
         // The files this start creates, removed again if it never listens (a taken port).
         let created = StoreLocation.isPostgres(db) ? []
             : [db, db + "-wal", db + "-shm", db + ".key"].filter { !FileManager.default.fileExists(atPath: $0) }
-        let store = try await Self.openStore(db, serving: true)
+        // With PostgreSQL, checks' audit records go to a journal in this directory first.
+        let journal = StoreLocation.isPostgres(db)
+            ? settings.auditJournal ?? ProcessInfo.processInfo.environment["TEXTGATE_AUDIT_JOURNAL"] : nil
+        if let journal {
+            do { try FileManager.default.createDirectory(atPath: journal, withIntermediateDirectories: true) } catch {
+                Console.error("textgate: cannot make the audit journal directory \(journal): \(error.localizedDescription); set audit.journal in --config or TEXTGATE_AUDIT_JOURNAL to a writable directory of this machine")
+                throw ExitStatus.usage.code
+            }
+        }
+        let store = try await Self.openStore(db, serving: true, auditJournal: journal)
         var bootstrap: String?
         if bootstrapKey, try await store.keys().isEmpty {
             bootstrap = try await KeysCommand.create(store: store, name: "bootstrap", roles: ["admin"])
@@ -165,9 +174,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// Opens and migrates the store `--db` names (an SQLite file, or a `postgres://` URL), or
     /// says why not in one line and exits 2; `serving`, for `serve`.
-    static func openStore(_ db: String, serving: Bool = false) async throws -> any TextgateStore {
+    static func openStore(_ db: String, serving: Bool = false, auditJournal: String? = nil) async throws -> any TextgateStore {
         do {
-            return try await StoreLocation.open(db, serving: serving)
+            return try await StoreLocation.open(db, serving: serving, auditJournal: auditJournal)
         } catch {
             let fix = StoreLocation.isPostgres(db)
                 ? "check the URL, that the server is running and that the user may connect"

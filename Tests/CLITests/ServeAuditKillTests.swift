@@ -25,13 +25,7 @@ struct ServeAuditKillTests {
         #expect(answered == Array(repeating: 200, count: count))
 
         try await withServe(temp) { server in
-            var checks: [[String: Any]] = []
-            var cursor: String?
-            repeat {
-                let page = try await server.call("GET", "/v1/audit?limit=1000" + (cursor.map { "&cursor=\($0)" } ?? ""), key: key)
-                checks += (page.json["items"] as? [[String: Any]] ?? []).filter { $0["action"] as? String == "check" }
-                cursor = page.json["nextCursor"] as? String
-            } while cursor != nil
+            let checks = try await server.checkAuditRecords(key: key)
             #expect(checks.count == count, "one record per answered check")
             #expect(Set(checks.compactMap { $0["id"] as? String }).count == count, "none twice")
             #expect(checks.filter { $0["decision"] as? String == "allow" }.count == count / 2)

@@ -8,7 +8,8 @@ import Testing
        .enabled(if: CLI.available, "the textgate binary was not found"),
        .enabled(if: PostgresCluster.missing == nil || PostgresCluster.required, "PostgreSQL is not installed"))
 struct ServeManyInstancesTests {
-    /// A database, a shared key file and settings, and a key with every role.
+    /// A database, a shared key file and settings (with one audit journal directory, as
+    /// instances on one machine share it), and a key with every role.
     struct Shared {
         let temp: ServeTemp
         let database: (name: String, url: String)
@@ -26,6 +27,7 @@ struct ServeManyInstancesTests {
             try """
             practice: {name: Riverside Family Medicine, phone: "(555) 210-2000", number: "+15552100100", email: care@riversidefamilymed.com}
             secure: {key_file: "\(keyFile)"}
+            audit: {journal: "\(temp.path("journal"))"}
 
             """.write(toFile: config, atomically: true, encoding: .utf8)
             let created = try CLI.run(["keys", "create", "--db", database.url, "--role", "sender,admin,provider", "--name", "many"])
@@ -165,6 +167,36 @@ struct ServeManyInstancesTests {
                 let ack = try await b.call("POST", "/v1/outbox/\(id)/ack", key: shared.key)
                 #expect(ack.status == 200, "\(ack)")
             }
+        }
+    }
+
+    @Test("checks answered by two instances sharing an audit journal directory are all in the audit trail, once, after one is killed and a new instance starts")
+    func journalledChecksSurviveKill() async throws {
+        try await withTwo { shared, a, b in
+            let count = 100
+            let answered = try await withThrowingTaskGroup(of: Int.self) { group in
+                for i in 0..<count {
+                    let server = i % 2 == 0 ? a : b
+                    group.addTask {
+                        let text = i % 4 < 2 ? "Your visit is Tue \(i % 12 + 1)pm." : "Buy CBD gummies now, visit \(i)."
+                        return try await server.call("POST", "/v1/check", key: shared.key, json: "{\"text\":\"\(text)\"}").status
+                    }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(answered == Array(repeating: 200, count: count))
+            // Killed as soon as the last answer is in: its records not yet moved are in its journal file.
+            kill(a.process.processIdentifier, SIGKILL)
+            a.process.waitUntilExit()
+            // An instance starting on the same directory moves the killed one's journal.
+            let c = try shared.serve()
+            defer { c.stop() }
+            let checks = try await b.checkAuditRecords(key: shared.key)
+            #expect(checks.count == count, "one record per answered check")
+            #expect(Set(checks.compactMap { $0["id"] as? String }).count == count, "none twice")
+            #expect(checks.filter { $0["decision"] as? String == "allow" }.count == count / 2)
+            let files = try FileManager.default.contentsOfDirectory(atPath: shared.temp.path("journal"))
+            #expect(files.count <= 2, "only the running instances' own files are left: \(files)")
         }
     }
 

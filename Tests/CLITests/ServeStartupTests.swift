@@ -61,6 +61,20 @@ struct ServeStartupTests {
         #expect(disk.contains("version \(version)"), "the built-in rules are the shipped rules/: \(disk.suffix(200))")
     }
 
+    @Test("with a PostgreSQL --db, an audit journal directory that cannot be made is one line naming it, exit 2")
+    func unusableJournalDirectory() throws {
+        let temp = try ServeTemp()
+        defer { temp.remove() }
+        // A file where the directory's parent should be.
+        try Data("x".utf8).write(to: URL(fileURLWithPath: temp.path("file")))
+        let config = temp.path("settings.yml")
+        try "audit: {journal: \"\(temp.path("file"))/journal\"}\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["serve", "--db", "postgres://nobody@127.0.0.1:1/none", "--rules", "rules", "--port", "0", "--config", config])
+        #expect(r.status == 2, "\(r)")
+        #expect(r.stderr.contains("cannot make the audit journal directory \(temp.path("file"))/journal"), "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1, "one line: \(r.stderr)")
+    }
+
     @Test("with a PostgreSQL --db and no key file, serve refuses to start")
     func postgresNeedsKeyFile() throws {
         let r = try CLI.run(["serve", "--db", "postgres://nobody@127.0.0.1:1/none", "--rules", "rules", "--port", "0"])

@@ -167,3 +167,17 @@ func withServe<T>(_ temp: ServeTemp, _ body: (ServeProcess) async throws -> T) a
         throw error
     }
 }
+
+extension ServeProcess {
+    /// Every audit record of a check, through `GET /v1/audit`, page by page.
+    func checkAuditRecords(key: String) async throws -> [[String: Any]] {
+        var checks: [[String: Any]] = []
+        var cursor: String?
+        repeat {
+            let page = try await call("GET", "/v1/audit?limit=1000" + (cursor.map { "&cursor=\($0)" } ?? ""), key: key)
+            checks += (page.json["items"] as? [[String: Any]] ?? []).filter { $0["action"] as? String == "check" }
+            cursor = page.json["nextCursor"] as? String
+        } while cursor != nil
+        return checks
+    }
+}

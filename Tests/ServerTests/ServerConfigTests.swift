@@ -17,6 +17,19 @@ struct ServerConfigTests {
         #expect(c.providerSecret == "s")
         #expect(c.publicURL == "https://gate.example.org")
         #expect(c.transportKind == "outbox")
+        #expect(c.auditJournal == nil, "no journal unless the settings name a directory")
+    }
+
+    @Test("audit.journal names the PostgreSQL audit journal's directory; another key under audit is an error naming it")
+    func auditJournal() throws {
+        let temp = try TempDir()
+        defer { temp.remove() }
+        try "audit: {journal: /var/lib/textgate/journal}\n".write(toFile: temp.path("c.yml"), atomically: true, encoding: .utf8)
+        #expect(try ServerConfig.load(path: temp.path("c.yml")).auditJournal == "/var/lib/textgate/journal")
+        try "audit: {jornal: /tmp/j}\n".write(toFile: temp.path("c.yml"), atomically: true, encoding: .utf8)
+        #expect { try ServerConfig.load(path: temp.path("c.yml")) } throws: { error in
+            (error as? ConfigError)?.message.contains("audit.jornal") == true
+        }
     }
 
     @Test("unknown keys and an http transport without credentials are errors naming the key")

@@ -39,7 +39,7 @@ extension StoreConformance {
 }
 
 extension StoreConformance {
-    @Test("audit: records appended as new are read at once, as written, in the trail and its pages", arguments: StoreFactory.all)
+    @Test("audit: records appended as new are read at once, as written, in the trail and its pages", arguments: StoreFactory.withJournals)
     func newAuditReadAtOnce(_ factory: StoreFactory) async throws {
         try await factory.withStore { (store) async throws in
             let sent = Sample.audit(Identifier.make("aud"), at: 10)

@@ -1,5 +1,5 @@
 import Foundation
-import Storage
+@testable import Storage
 @testable import StorageSQLite
 import Testing
 #if canImport(Glibc)

@@ -1,9 +1,9 @@
-import Storage
+@testable import Storage
 @testable import StorageSQLite
 import Testing
 
-/// The gate every statement of the SQLite store takes.
-@Suite("SQLite gate")
+/// The gate every statement of the SQLite store takes, and every move of an audit journal.
+@Suite("Serial gate")
 struct SerialGateTests {
     /// Counts the holders of a gate, to see that there is never more than one.
     actor Holders {

@@ -62,6 +62,27 @@ extension StoreFactory {
 }
 
 extension StoreFactory {
+    /// A new database in the test run's PostgreSQL cluster, opened as `serve` opens it with
+    /// `audit.journal` set: records of checks go to a journal in a new directory first.
+    static let postgresJournalled = StoreFactory(name: "PostgreSQL with an audit journal") {
+        let cluster = try await TestPostgres.shared.value
+        let database = try await cluster.createDatabase()
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("textgate-journal-tests-\(UUID().uuidString)", isDirectory: true)
+        return StoreHarness(
+            location: database.url,
+            open: { try await PostgresStore.open(url: database.url, logger: nil, auditJournal: directory.path) },
+            destroy: {
+                await cluster.dropDatabase(database.name)
+                try? FileManager.default.removeItem(at: directory)
+            })
+    }
+
+    /// Every store kind, and PostgreSQL with an audit journal too when PostgreSQL is in `all`.
+    static let withJournals: [StoreFactory] = all + (all.contains { $0.name == postgres.name } ? [postgresJournalled] : [])
+}
+
+extension StoreFactory {
     /// Runs `body` with a fresh migrated store, then closes and destroys it (also on failure).
     func withStore(_ body: (any TextgateStore) async throws -> Void) async throws {
         try await withHarness { (harness) async throws in

@@ -1,5 +1,4 @@
 import Foundation
-import Storage
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,9 +7,9 @@ import Glibc
 extension AuditJournal {
     /// The journal files of processes that ended without moving them (after a crash), oldest
     /// first, each locked for this process; files of running processes are left to them.
-    /// - Throws: `StorageError.unavailable` when the database's directory cannot be listed.
-    static func leftovers(of database: String) throws(StorageError) -> [File] {
-        let url = URL(fileURLWithPath: database)
+    /// - Throws: `StorageError.unavailable` when the prefix's directory cannot be listed.
+    static func leftovers(of prefix: String) throws(StorageError) -> [File] {
+        let url = URL(fileURLWithPath: prefix)
         let directory = url.deletingLastPathComponent().path
         let prefix = url.lastPathComponent + marker + "_"
         let names: [String]
@@ -66,11 +65,11 @@ extension AuditJournal {
 
     /// A new file, locked. It is made under a temporary name and renamed once locked, so no
     /// other process can take it for a leftover.
-    static func create(_ database: String) throws(StorageError) -> File {
+    static func create(_ prefix: String) throws(StorageError) -> File {
         var failure: Int32 = 0
-        // A process opening the database may lock a temporary file for a moment (`leftovers`).
+        // A process starting on the same prefix may lock a temporary file for a moment (`leftovers`).
         for _ in 0..<3 {
-            let path = database + marker + Identifier.make("")
+            let path = prefix + marker + Identifier.make("")
             let temporary = path + ".new"
             let fd = open(temporary, O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o644)
             guard fd >= 0 else { throw .unavailable("cannot create audit journal \(temporary): \(reason(errno))") }
@@ -81,7 +80,7 @@ extension AuditJournal {
             unlink(temporary)
             Glibc.close(fd)
         }
-        throw .unavailable("cannot start audit journal beside \(database): \(reason(failure))")
+        throw .unavailable("cannot start audit journal \(prefix)\(marker): \(reason(failure))")
     }
 
     /// Why a write failed: the error, the file, and whether what was written of the frame

@@ -1,5 +1,4 @@
 import Foundation
-import Storage
 
 /// How a record is written in a journal file: a frame of its payload's length (4 bytes), an
 /// FNV-1a checksum of the payload (8 bytes), then the payload: each text field as its length
@@ -20,7 +19,7 @@ extension AuditJournal {
             append(UInt32(text.utf8.count), to: &out)
             out += text.utf8
         }
-        append(UInt64(bitPattern: Timestamp.millis(record.at)), to: &out)
+        append(UInt64(bitPattern: millis(record.at)), to: &out)
         let payload = out.count - headerSize
         let sum = out.withUnsafeBufferPointer { checksum(UnsafeBufferPointer(rebasing: $0[headerSize...])) }
         out.withUnsafeMutableBytes { raw in
@@ -75,6 +74,13 @@ extension AuditJournal {
 
     private static func read<T: FixedWidthInteger>(_: T.Type, _ bytes: UnsafeBufferPointer<UInt8>, _ at: Int) -> T {
         T(littleEndian: UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: at, as: T.self))
+    }
+
+    /// A date's Unix time in milliseconds, rounded (clamped to what 64 bits hold).
+    static func millis(_ date: Date) -> Int64 {
+        let raw = (date.timeIntervalSince1970 * 1000).rounded()
+        guard raw.isFinite else { return raw < 0 ? .min : (raw > 0 ? .max : 0) }
+        return raw <= -0x1p63 ? .min : (raw >= 0x1p63 ? .max : Int64(raw))
     }
 
     /// 64-bit FNV-1a.

@@ -1,4 +1,3 @@
-import Storage
 import Synchronization
 
 /// A FIFO async lock: at most one holder at a time, waiters served in arrival order.
@@ -8,7 +7,7 @@ import Synchronization
 /// An actor alone would not do: it is reentrant at every `await`, and a transaction awaits
 /// once per statement. A free gate is taken where the caller runs, under a lock: no hop to
 /// another executor and back, which every statement would pay.
-final class SerialGate: Sendable {
+package final class SerialGate: Sendable {
     private struct State: ~Copyable {
         var held = false
         var waiters: [CheckedContinuation<Void, Never>] = []
@@ -16,8 +15,11 @@ final class SerialGate: Sendable {
 
     private let state = Mutex(State())
 
+    /// A free gate.
+    package init() {}
+
     /// Waits until the gate is free and takes it.
-    func acquire() async {
+    package func acquire() async {
         let taken = state.withLock { s in
             guard !s.held else { return false }
             s.held = true
@@ -40,10 +42,10 @@ final class SerialGate: Sendable {
     }
 
     /// How many callers are waiting for the gate.
-    var waiting: Int { state.withLock { $0.waiters.count } }
+    package var waiting: Int { state.withLock { $0.waiters.count } }
 
     /// Hands the gate to the next waiter, or frees it.
-    func release() {
+    package func release() {
         let next = state.withLock { s -> CheckedContinuation<Void, Never>? in
             guard !s.waiters.isEmpty else {
                 s.held = false
@@ -57,7 +59,7 @@ final class SerialGate: Sendable {
 
 extension SerialGate {
     /// Runs `body` while holding the gate; releases it whether `body` returns or throws.
-    func withGate<T: Sendable>(
+    package func withGate<T: Sendable>(
         _ body: () async throws(StorageError) -> T
     ) async throws(StorageError) -> T {
         await acquire()

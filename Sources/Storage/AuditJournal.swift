@@ -1,20 +1,20 @@
 import Foundation
-import Storage
 import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Audit records appended to a file of this process before the call returns, and moved into
-/// the database in batches (`SQLiteStore.moveJournal()`).
+/// the database in batches (`JournalledAudit`).
 ///
 /// `append` is one `write` of a whole frame (`frame(_:)`), not synced: once it returns, the
 /// record survives a crash of the process, as a commit in SQLite's WAL with `synchronous=NORMAL`
 /// does, without a commit, a hop to the connection's thread or a wait on the request's path.
 /// The store seals the file every so often and starts a new one; a sealed file's records are
-/// inserted in one transaction, then the file is deleted. The process writing a file holds an
-/// exclusive `flock` on it, so a process opening the same database moves only the files of
-/// processes that ended without moving them (`leftovers(of:)`).
+/// inserted, then the file is deleted. The files' paths start with a prefix: an SQLite
+/// database's path (the files lie beside it), or a name in a journal directory. The process
+/// writing a file holds an exclusive `flock` on it, so a process using the same prefix moves
+/// only the files of processes that ended without moving them (`leftovers(of:)`).
 final class AuditJournal: Sendable {
     /// A journal file: its descriptor (which holds the lock), its path and its size.
     struct File: Sendable {
@@ -23,10 +23,11 @@ final class AuditJournal: Sendable {
         var size: Int
     }
 
-    /// A journal file's name: the database's, this, then an id.
+    /// A journal file's path: the prefix, this, then an id.
     static let marker = "-audit-journal"
 
-    private let database: String
+    /// The files' path prefix.
+    private let prefix: String
     /// The file appended to (made at the first record), and whether the journal is closed.
     private let current = Mutex(Appending())
     /// Sealed files whose records are not yet in the database, oldest first.
@@ -37,9 +38,9 @@ final class AuditJournal: Sendable {
         var closed = false
     }
 
-    /// The journal of the database at `database`; no file is made before the first record.
-    init(database: String) {
-        self.database = database
+    /// A journal whose files' paths start with `prefix`; no file is made before the first record.
+    init(prefix: String) {
+        self.prefix = prefix
     }
 
     /// Appends `record`; it is in the file when this returns.
@@ -48,8 +49,8 @@ final class AuditJournal: Sendable {
     func append(_ record: AuditRecord) throws(StorageError) {
         let frame = Self.frame(record)
         try current.withLock { (a: inout Appending) throws(StorageError) in
-            guard !a.closed else { throw .unavailable("append audit record \(record.id): the audit journal of \(database) is closed") }
-            if a.file == nil { a.file = try Self.create(database) }
+            guard !a.closed else { throw .unavailable("append audit record \(record.id): the audit journal \(prefix)\(Self.marker) is closed") }
+            if a.file == nil { a.file = try Self.create(prefix) }
             guard let failure = Self.write(frame, to: &a.file!) else { return }
             if !failure.truncated {
                 // The part written could not be taken back: the file is sealed as it was before
@@ -63,15 +64,15 @@ final class AuditJournal: Sendable {
     }
 
     /// Seals the current file, when it holds records, and starts a new one for those to come.
-    /// Called by one task at a time (the store's journal gate).
+    /// Called by one task at a time (`JournalledAudit`'s gate).
     /// - Throws: `StorageError.unavailable` when the journal is closed or no new file can be
     ///   made (the current one then stays in use).
     func seal() throws(StorageError) {
         guard try current.withLock({ (a: inout Appending) throws(StorageError) -> Bool in
-            guard !a.closed else { throw .unavailable("the audit journal of \(database) is closed") }
+            guard !a.closed else { throw .unavailable("the audit journal \(prefix)\(Self.marker) is closed") }
             return (a.file?.size ?? 0) > 0
         }) else { return }
-        let next = try Self.create(database)
+        let next = try Self.create(prefix)
         let old = current.withLock { a in
             defer { a.file = next }
             return a.file
@@ -89,8 +90,8 @@ final class AuditJournal: Sendable {
     }
 
     /// Closes the files; later appends and seals are refused. The current file is deleted when
-    /// it holds no record; any other stays, for the next process to open the database to move.
-    /// Called by one task at a time (the store's journal gate), so no move is under way.
+    /// it holds no record; any other stays, for the next process on the same prefix to move.
+    /// Called by one task at a time (`JournalledAudit`'s gate), so no move is under way.
     func close() {
         current.withLock { a in
             if let f = a.file, f.size == 0 { unlink(f.path) }

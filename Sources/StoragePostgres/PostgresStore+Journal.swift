@@ -1,0 +1,84 @@
+import Foundation
+import PostgresNIO
+import Storage
+
+extension PostgresStore {
+    /// Records a statement inserts when a journal file is moved.
+    static let journalRowsPerStatement = 1000
+
+    /// Appends a record this process has just made (see `AuditStore.appendNewAudit`). With a
+    /// journal directory it is written to the journal (`JournalledAudit`), which survives a
+    /// crash of the process, and moved into the database within its interval (50 ms), or at
+    /// once by a read of the audit trail through this store; else it is group-committed in the
+    /// database (``appendAudit(_:)``).
+    /// - Throws: `StorageError.unavailable` when the journal cannot be written or the store is
+    ///   closed.
+    public func appendNewAudit(_ a: AuditRecord) async throws(StorageError) {
+        guard let journal else { return try await appendAudit(a) }
+        try checkOpen("append audit record \(a.id)")
+        try journal.append(a)
+    }
+
+    /// Moves every record journalled so far into the audit table (nothing without a journal).
+    func moveJournal() async throws(StorageError) {
+        try await journal?.move(journalInsert)
+    }
+
+    /// Moves into the audit table the journals that stopped processes left in the journal directory.
+    func moveLeftoverJournals() async throws(StorageError) {
+        try await journal?.moveLeftovers(journalInsert)
+    }
+
+    /// Inserts a journal file's records, keeping any already stored (a file moved once before a
+    /// crash stopped its deletion). Committed with the server's default `synchronous_commit`,
+    /// so a file is deleted only once its records are on the server's disk. Holds the store
+    /// weakly, for the moving task.
+    var journalInsert: JournalledAudit.Insert {
+        { [weak self] (records) async throws(StorageError) in
+            guard let self else { throw .unavailable("the PostgreSQL store was released before its audit journal was moved") }
+            for start in stride(from: 0, to: records.count, by: Self.journalRowsPerStatement) {
+                let chunk = Array(records[start..<min(start + Self.journalRowsPerStatement, records.count)])
+                _ = try await self.execute(AuditMove(batch: chunk), "move \(chunk.count) audit records from the audit journal into the database")
+            }
+        }
+    }
+
+    /// The path prefix of the journal files in `directory` for the database at `location`
+    /// (`DIR/textgate-audit-USER@HOST:PORT-DATABASE`, a socket directory for the host, other
+    /// characters as `_`), so that instances of
+    /// two databases sharing one directory never move each other's records. Makes the directory
+    /// when it is missing.
+    /// - Throws: `StorageError.unavailable` when it cannot be made.
+    static func journalPrefix(in directory: String, for location: PostgresLocation) throws(StorageError) -> String {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .unavailable("cannot make the audit journal directory \(directory): \(error.localizedDescription)")
+        }
+        let name = "\(location.user)@\(location.host ?? location.socketDirectory ?? ""):\(location.port)-\(location.database)"
+        let kept = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@:.-")
+        let safe = String(name.map { kept.contains($0) ? $0 : "_" })
+        return (directory.hasSuffix("/") ? directory : directory + "/") + "textgate-audit-" + safe
+    }
+}
+
+/// Appends journalled audit records (a document as `AuditAppend`'s), skipping any whose id is
+/// stored already. Committed with the server's default `synchronous_commit`.
+struct AuditMove: PostgresPreparedStatement {
+    static let name = "textgate_audit_move"
+    static let sql = """
+        INSERT INTO audit (id, action, recipient_id, message_id, decision, rules_version, findings_json, caller, at)
+        SELECT x.id, x.action, x.recipient_id, x.message_id, x.decision, x.rules_version, x.findings_json, x.caller,
+            timestamptz 'epoch' + x.at_ms * interval '1 millisecond'
+        FROM jsonb_to_recordset($1::jsonb -> 'audit') AS x(id text, action text, recipient_id text, message_id text, decision text,
+            rules_version text, findings_json text, caller text, at_ms bigint)
+        ON CONFLICT (id) DO NOTHING
+        """
+    typealias Row = PostgresRow
+    let document: String
+
+    /// The statement moving `batch`.
+    init(batch: [AuditRecord]) { document = AuditAppend(batch: batch).document }
+    func makeBindings() throws -> PostgresBindings { var b = PostgresBindings(); b.append(document); return b }
+    func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
+}
