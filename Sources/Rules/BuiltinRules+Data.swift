@@ -166,7 +166,6 @@ terms:
     - fetish
     - milf
     - onlyfans
-    - hookups
     - dating service
     - text dating
     - mobile dating
@@ -279,6 +278,25 @@ terms:
     - uncensored content
     - adult membership
     - wearing under this
+    - discreet hookup
+    - wanna sext
+    - sext me
+    - affair site
+    - affair dating
+    - married but bored
+    - married and bored
+    - on cam rn
+    - cam girl
+    - explicit content
+    - uncensored pics
+    - uncensored videos
+    - escort service
+    - "size & stamina"
+    - size and stamina
+    - increase your size
+    - increase size
+    - saw ur profile
+    - saw your profile
   es:
     - porno
     - pornografía
@@ -339,6 +357,16 @@ terms:
     - busco diversion esta noche
     - chicas en vivo
     - me acabo de mudar cerca de ti
+    - sin censura
+    - videollamada privada
+    - servicio de acompañantes
+    - servicio de acompanantes
+    - acompañantes
+    - aumenta tu tamaño
+    - aumenta tu tamano
+    - aumentar tu tamaño
+    - vi tu perfil
+    - solo adultos
 exceptions:
   en:
     - escort you to
@@ -363,6 +391,7 @@ examples:
     - "Nuevo en la ciudad: servicio discreto a domicilio."
     - "Sweetbriar Gentlemen's Club: lap dances before 9pm Thursday."
     - "Chicas en vivo por webcam te están esperando."
+    - "Married and bored? Join the discreet affair site tonight."
   pass:
     - "Your STI results are ready in the patient portal."
     - "We offer confidential sexual-health visits; call (201) 555-0100."
@@ -381,12 +410,13 @@ examples:
     - "Pase a la sala y cámbiese sin ropa, con la bata puesta."
     - "Just moved near you? New patients are welcome; call (201) 555-0100."
     - "Su consulta será por webcam; le enviaremos el enlace."
+    - "Your home oxygen hookup is set for Tuesday; call if the line leaks."
 
 """#),
         RuleFile(relativePath: "cannabis/cannabis-slang-sale.yml", text: #"""
 # yaml-language-server: $schema=../../schema/rule.schema.json
-# Blocks cannabis sold under its trade slang with a price ("all 8ths $25", "zips $120", "live
-# resin carts 1g $35", "octavos a $25"): the words alone are too often something else (a golf cart,
+# Blocks cannabis sold under its trade slang with a price ("all 8ths $25", "zips $120", "rosin
+# carts 1g $35", "octavos a $25"): the words alone are too often something else (a golf cart,
 # ear wax, ice cream), but with a price beside them they are a dispensary's offer. A price after a
 # copay, balance or visit word does not count. Like every cannabis rule it cannot be suppressed.
 category: cannabis
@@ -409,15 +439,15 @@ translations:
     suggestion: >-
       Quite la oferta de cannabis.
 kind: pattern
-prefilter: [8ths, eighths, zips, dabs, live resin, carts, pre-roll, preroll, infused, edibles, exotic, top shelf, runtz, gelato, dispensary, octavos, prerolados, preroles, dispensario]
+prefilter: [8ths, eighths, zips, dabs, live resin, live rosin, carts, pre-roll, preroll, infused, edibles, exotic, top shelf, runtz, gelato, dispensary, octavos, prerolados, preroles, dispensario]
 patterns:
-  - '\b(?:8ths|eighths|zips|dabs|live\s+resin|(?:thc|vape|resin|wax)\s+carts|carts\s+(?:2|two)\s+for|pre-?rolls|infused\s+(?:gummies|edibles|chocolates?|drinks)|edibles|top\s+shelf\s+(?:exotics|flower|bud)|exotic\s+(?:flower|strains|zips)|runtz|gelato\s+(?:strain|zips|8ths)|dispensary|octavos|prerolados|preroles|dispensario)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)(?:\d\.(?=\d)|[^.!?;\n])){0,40}?(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)'
-  - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:8ths|eighths|zips|dabs|live\s+resin|(?:thc|vape|resin|wax)\s+carts|carts\s+(?:2|two)\s+for|pre-?rolls|infused\s+(?:gummies|edibles|chocolates?|drinks)|edibles|top\s+shelf\s+(?:exotics|flower|bud)|exotic\s+(?:flower|strains|zips)|runtz|gelato\s+(?:strain|zips|8ths)|dispensary|octavos|prerolados|preroles|dispensario)\b'
+  - '\b(?:8ths|eighths|zips|dabs|live\s+(?:resin|rosin)|(?:thc|vape|resin|rosin|wax)\s+carts|carts\s+(?:2|two)\s+for|pre-?rolls|infused\s+(?:gummies|edibles|chocolates?|drinks)|edibles|top\s+shelf\s+(?:exotics|flower|bud)|exotic\s+(?:flower|strains|zips)|runtz|gelato\s+(?:strain|zips|8ths)|dispensary|octavos|prerolados|preroles|dispensario)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)(?:\d\.(?=\d)|[^.!?;\n])){0,40}?(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)'
+  - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:8ths|eighths|zips|dabs|live\s+(?:resin|rosin)|(?:thc|vape|resin|rosin|wax)\s+carts|carts\s+(?:2|two)\s+for|pre-?rolls|infused\s+(?:gummies|edibles|chocolates?|drinks)|edibles|top\s+shelf\s+(?:exotics|flower|bud)|exotic\s+(?:flower|strains|zips)|runtz|gelato\s+(?:strain|zips|8ths)|dispensary|octavos|prerolados|preroles|dispensario)\b'
 examples:
   flag:
     - "Weekend sale: all 8ths $25 at Green Leaf today."
     - "Gelato & Runtz zips $120, delivery avail."
-    - "Live resin carts 1g $35, 2 for $60."
+    - "Rosin carts 1g $35, 2 for $60."
     - "Top shelf exotics $200 an oz, free delivery."
     - "Oferta: todos los octavos a $25 en el dispensario."
     - "Este sábado todos los prerolados a $5."
@@ -536,6 +566,13 @@ terms:
     - happy 420
     - fire za
     - zaza
+    - live resin
+    - live rosin
+    - blue dream
+    - sour diesel
+    - gorilla glue
+    - 100mg brownies
+    - thc brownies
   es:
     - mariguana
     - marihuana
@@ -1036,6 +1073,7 @@ terms:
     - personal remoto
     - bot de cripto
     - bot de trading
+    - "ganancias del 300%"
 exceptions:
   en:
     - a bill with crypto
@@ -1365,6 +1403,14 @@ terms:
     - historial de credito rapido
     - eliminamos pagos atrasados
     - puntos garantizados
+    - crédito preaprobado
+    - credito preaprobado
+    - préstamo con tu carro
+    - prestamo con tu carro
+    - tu carro como garantía
+    - tu carro como garantia
+    - limpiamos tu historial de crédito
+    - limpiamos tu historial de credito
 examples:
   flag:
     - "Need cash fast? Payday loans approved today."
@@ -1377,6 +1423,7 @@ examples:
     - "Raise ur credit score 100+ pts, we remove late payments and collections."
     - "Your biz qualifies for working capital, same day funding."
     - "Reparamos tu crédito, borramos colecciones en 30 días."
+    - "Tienes un crédito preaprobado, responde SI para recibirlo."
   pass:
     - "Your balance of $120 is due; ask us about a payment plan."
     - "You may qualify for financial assistance with your hospital bill."
@@ -3247,6 +3294,17 @@ terms:
     - power will be disconnected
     - service will be disconnected
     - will be disconnected in
+    - apple id has been locked
+    - apple id is locked
+    - apple id was locked
+    - locked for security reasons
+    - to dispute the charge
+    - to dispute this charge
+    - fraud dept
+    - schedule redelivery
+    - will auto renew today
+    - will auto-renew today
+    - membership will auto renew
   es:
     - su cuenta ha sido suspendida
     - tu cuenta ha sido suspendida
@@ -3338,6 +3396,12 @@ terms:
     - un especialista le llamara
     - será desconectado
     - sera desconectado
+    - devolución de impuestos
+    - devolucion de impuestos
+    - reconoce un cargo
+    - reconoce este cargo
+    - suspendida por seguridad
+    - bloqueada por seguridad
 exceptions:
   en:
     # a practice's own notice about its patient portal, which asks for a call, not a link
@@ -3361,6 +3425,7 @@ examples:
     - "BBVA: detectamos un cargo no reconocido por $7,850."
     - "Your new plastic Medicare card is ready; call us to confirm your SSN."
     - "Su tarjeta de debito a sido bloqueada, responda 1 para desbloquear."
+    - "Your Apple ID has been locked for security reasons."
   pass:
     - "Your statement is ready. Pay online at riversidefamilymed.com/pay or call (201) 555-0100."
     - "Your medical supplies were delivered today."
@@ -3599,6 +3664,8 @@ terms:
     - to your carrier bill
     - on your carrier bill
     - charged to your carrier
+    - billed to your mobile account
+    - billed to ur mobile account
   es:
     - tonos de llamada
     - tonos para tu celular
@@ -3632,6 +3699,10 @@ terms:
     - cargado a tu factura
     - cargo a tu factura
     - a su factura del celular
+    - cargada a tu factura
+    - se te cobró
+    - se te cobro
+    - para suscribirte por
 exceptions:
   en:
     - landline or cell
@@ -3646,6 +3717,7 @@ examples:
     - "Hola, su horóscopo semanal ya está listo."
     - "Descargue tonos de llamada nuevos cada semana."
     - "Recibe tu lectura diaria por $9.99 con cargo a tu factura."
+    - "Se te cobró $2 por tu horóscopo de hoy."
   pass:
     - "Please list a landline or cell number on your intake form."
     - "Your visit is confirmed for Tuesday at 3 PM."
@@ -3931,6 +4003,11 @@ terms:
     - shop the new arrivals
     - free appetizer
     - with any entree
+    - doorbuster
+    - doorbusters
+    - your cart misses you
+    - your cart is waiting
+    - switch today
   es:
     - oferta por tiempo limitado
     - ofertas por tiempo limitado
@@ -4023,6 +4100,8 @@ terms:
     - antes que se acabe
     - antes de que se acabe
     - termina a medianoche
+    - cámbiate hoy
+    - cambiate hoy
 exceptions:
   en:
     - call now if
@@ -4195,6 +4274,12 @@ second:
     - drop off
     - what u need
     - 10s and 30s
+    - tracked shipping
+    - stealth shipping
+    - zelle
+    - party pack
+    - snap me
+    - text menu
   es:
     - compre
     - compra
@@ -4221,6 +4306,9 @@ second:
     - te lo llevo
     - hoy mismo
     - lo que necesites
+    - zelle
+    - envío rápido
+    - envio rapido
 exceptions:
   en:
     - coke zero
@@ -4241,6 +4329,7 @@ examples:
     - "Cocaína y éxtasis a domicilio, envío discreto."
     - "Pressed M30s in stock, Cash App accepted."
     - "Perc 30s and fetty, text for prices."
+    - "Shrooms and K, party pack this weekend, snap me."
   pass:
     - "Your drug screen was negative for cocaine and opioids."
     - "If you use heroin or fentanyl, carry naloxone; ask us for a free kit."
@@ -4248,6 +4337,7 @@ examples:
     - "Su prueba de drogas salió negativa para cocaína."
     - "Diet Coke is fine before your blood draw; no sugar."
     - "Check your pulse oxy before you order more oxygen."
+    - "If you use meth, we can deliver naloxone to your home."
 
 """#),
         RuleFile(relativePath: "rx/glp1-access.yml", text: #"""
@@ -4509,7 +4599,7 @@ examples:
   flag:
     - "Semaglutide vials, research grade, 99% purity, message to order."
     - "GLP-1 peptides for research use only, bulk pricing."
-    - "Tirzepatida grado de investigación en existencia, envío rápido."
+    - "Tirzepatida grado de investigación en existencia."
   pass:
     - "Your semaglutide prescription was sent to CVS."
     - "You may qualify for our tirzepatide research study; call (201) 555-0100."
@@ -5151,6 +5241,12 @@ second:
     - for sale
     - a pop
     - cash app only
+    - wholesale
+    - tracked shipping
+    - stealth shipping
+    - ships discreetly
+    - text menu
+    - zelle
   es:
     - ahorre
     - ahorra
@@ -5199,6 +5295,12 @@ second:
     - pago por cashapp
     - cashapp
     - entrega hoy mismo
+    - zelle
+    - pago por zelle
+    - envío rápido
+    - envio rapido
+    - mayoreo
+    - disponible ya
 exceptions:
   en:
     - save this number
@@ -5538,6 +5640,10 @@ first:
     - bucket of beers
     - buckets of beer
     - beer buckets
+    - hard seltzers
+    - jello shots
+    - pinot
+    - rosé
   es:
     - alcohol
     - cerveza
@@ -5578,6 +5684,7 @@ first:
     - club de vinos
     - cubetas de cerveza
     - cubeta de cerveza
+    - cubeta
 second:
   en:
     - buy
@@ -5645,6 +5752,15 @@ second:
     - drink menu
     - no cover
     - exclusive
+    - 12pk
+    - 12-pack
+    - first come first served
+    - in store now
+    - same-day delivery
+    - reply buy
+    - reply add
+    - just dropped
+    - limited allocation
   es:
     - compre
     - compra
@@ -5677,13 +5793,14 @@ second:
     - a solo
     - por persona
     - mesa vip
-    - reserva
     - reservaciones
     - entrega
     - esta noche
     - a tu casa
     - hasta las 2am
     - manda pedido
+    - bebida ilimitada
+    - promo
 exceptions:
   en:
     - avoid alcohol
@@ -5764,6 +5881,8 @@ examples:
     - "Nuevo modelo de citas: la primera consulta es gratis."
     - "Flu shots are $0 with most plans; book now."
     - "If you are struggling with alcohol, the SAMHSA helpline is free and confidential."
+    - "Evite el alcohol 24 horas antes de su cita; te esperamos el martes."
+    - "Sus coronas dentales están listas; llame para su cita."
 
 """#),
         RuleFile(relativePath: "shaft/firearms-price.yml", text: #"""
@@ -5891,6 +6010,11 @@ first:
     - p365
     - p365s
     - sig sauer
+    - body armor
+    - plate carrier
+    - jig kit
+    - jig kits
+    - ccw
   es:
     - arma
     - armas
@@ -5913,6 +6037,9 @@ first:
     - feria de armas
     - portación oculta
     - portacion oculta
+    - portación de armas
+    - curso de portación
+    - ccw
 second:
   en:
     - buy
@@ -5964,6 +6091,14 @@ second:
     - includes range time
     - just landed
     - reserve yours
+    - rent
+    - rent any
+    - combo
+    - ships to all 50 states
+    - no questions asked
+    - book ur seat
+    - book your seat
+    - range time
   es:
     - compre
     - compra
@@ -6010,6 +6145,8 @@ second:
     - apartala
     - "compra, venta e intercambio"
     - compra venta e intercambio
+    - inscríbete
+    - inscribete
 exceptions:
   en:
     - gun lock
@@ -6040,6 +6177,7 @@ examples:
     - "Gun show this weekend: buy/sell/trade, kids get in free."
     - "Pistolas y rifles en existencia, rebaja del 15%."
     - "New shipment of hunting rifles just arrived."
+    - "Body armor and plate carrier combo, ships to all 50 states."
   pass:
     - "Store firearms locked and unloaded, with ammunition kept separately."
     - "Free gun locks are available at the front desk; ask your pediatrician."
@@ -6182,6 +6320,12 @@ terms:
     - paying out big
     - sweet bonanza
     - tables are hot
+    - reload bonus
+    - cashback on losses
+    - sports picks
+    - picks vip
+    - for the pick
+    - double jackpots
   es:
     - casino
     - casinos
@@ -6239,6 +6383,8 @@ terms:
     - gira la ruleta
     - bono en tu cuenta
     - de bono en tu cuenta
+    - cartones de bingo
+    - premio mayor de
 exceptions:
   en:
     - casino shuttle
@@ -6322,6 +6468,7 @@ examples:
     - "VIP tipster picks, 87% win rate last month."
     - "Kentucky Derby odds boosts tonight, min bet $2."
     - "Welcome back! The tables are hot tonight, double your first deposit."
+    - "Reload bonus today: 100% up to $500 on your next deposit."
   pass:
     - "We have open slots this week for flu shots."
     - "I bet you're tired of the cold; your visit is at 2 PM."
@@ -6501,6 +6648,8 @@ first:
     - hookah tobacco
     - menthols
     - menthol cigarettes
+    - cigarettes shipped
+    - pod 4-pack
   es:
     - cigarrillos
     - cigarros
@@ -6598,6 +6747,12 @@ second:
     - 2-for-1
     - just arrived
     - new shipment
+    - just landed
+    - free lighter
+    - tax-free
+    - shipped discreet
+    - any brand
+    - show text at register
   es:
     - compre
     - compra
@@ -6864,8 +7019,8 @@ examples:
 # so neither "congratulations" nor a bare "award" or "winner" is a term: only the forms that tell a
 # patient they won something. "Guaranteed" is left out (billing texts say coverage is not
 # guaranteed); spam that uses it also names a prize. Spanish "premio" is also an award ("ganamos
-# el premio estatal de calidad"), so only its prize phrases are terms; "giveaway" is left out
-# (a health fair's helmet giveaway is a gift, not a draw). "You have won our ..." names what was
+# el premio estatal de calidad"), so only its prize phrases are terms; "giveaway" alone is left out
+# (a health fair's helmet giveaway is a gift, not a draw), its prize forms are terms. "You have won our ..." names what was
 # won, and a practice's award is no prize ("you have won our patient of the month award"): it is an
 # exception, and a prize it names ("our prize draw", "our $500 gift card") is found by its own term
 # or by the prize-amount rule.
@@ -7033,6 +7188,12 @@ terms:
     - the package you won
     - the prize you won
     - loyalty draw
+    - just cover shipping
+    - "just pay s&h"
+    - drawing winner
+    - you got picked
+    - u got picked
+    - u won the
   es:
     - ha ganado
     - has ganado
@@ -7126,6 +7287,9 @@ terms:
     - salio en el sorteo
     - elegido entre 100
     - seleccionado entre 100
+    - eres el visitante
+    - llévate un iphone gratis
+    - llevate un iphone gratis
 exceptions:
   en:
     - to claim your benefits
