@@ -130,7 +130,7 @@ def main():
         one = os.path.join(work, "one.txt")
         lines_file(a.corpus, 0, one)
         load_before = os.getloadavg()
-        log(f"{a.rounds} rounds of both on {count:,} messages")
+        log(f"{a.rounds} rounds of every build on {count:,} messages")
         binaries = [old, *(b for _, _, b in also), new]
         names = {old: "base", new: "current", **{b: commit for commit, _, b in also}}
         times = {b: [] for b in binaries}
