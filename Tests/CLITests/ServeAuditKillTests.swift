@@ -8,7 +8,7 @@ struct ServeAuditKillTests {
         let temp = try ServeTemp()
         defer { temp.remove() }
         let key = try temp.createKey()
-        let first = try ServeProcess(db: temp.db)
+        let first = try await ServeProcess(db: temp.db)
         let count = 200
         let answered = try await withThrowingTaskGroup(of: Int.self) { group in
             for i in 0..<count {

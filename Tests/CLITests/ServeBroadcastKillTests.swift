@@ -30,7 +30,7 @@ struct ServeBroadcastKillTests {
         quiet_hours: {start: "00:00", end: "00:00"}
         """.write(toFile: config, atomically: true, encoding: .utf8)
 
-        let first = try ServeProcess(db: temp.db, extra: ["--config", config])
+        let first = try await ServeProcess(db: temp.db, extra: ["--config", config])
         var phones: Set<String> = []
         for i in 0..<Self.recipients {
             let phone = "+1555310" + String(String(10_000 + i).dropFirst())
@@ -48,7 +48,7 @@ struct ServeBroadcastKillTests {
         first.process.waitUntilExit()
         #expect(before["pending", default: 0] > 0, "killed mid-way: \(before)")
 
-        let second = try ServeProcess(db: temp.db, extra: ["--config", config])
+        let second = try await ServeProcess(db: temp.db, extra: ["--config", config])
         defer { second.stop() }
         let after = try await Self.poll(second, id, key: key, timeout: 180) { $0["pending", default: 1] == 0 }
         #expect(after == ["sent": Self.recipients, "skipped": 0, "failed": 0, "pending": 0])

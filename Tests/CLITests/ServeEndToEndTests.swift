@@ -82,7 +82,7 @@ struct ServeEndToEndTests {
     func sigterm() async throws {
         let temp = try ServeTemp()
         defer { temp.remove() }
-        let server = try ServeProcess(db: temp.db)
+        let server = try await ServeProcess(db: temp.db)
         let status = server.stop()
         #expect(status == 0, "stderr: \(server.stderr)")
     }

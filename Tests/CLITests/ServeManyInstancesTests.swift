@@ -35,8 +35,8 @@ struct ServeManyInstancesTests {
             key = try #require(created.lines.last)
         }
 
-        func serve(rules: String? = nil) throws -> ServeProcess {
-            try ServeProcess(db: database.url, extra: ["--config", config] + (rules.map { ["--rules", $0] } ?? []))
+        func serve(rules: String? = nil) async throws -> ServeProcess {
+            try await ServeProcess(db: database.url, extra: ["--config", config] + (rules.map { ["--rules", $0] } ?? []))
         }
 
         func remove() async throws {
@@ -50,14 +50,14 @@ struct ServeManyInstancesTests {
         let shared = try await Shared()
         var servers: [ServeProcess] = []
         do {
-            servers = [try shared.serve(rules: rules?[0]), try shared.serve(rules: rules?[1])]
+            servers = [try await shared.serve(rules: rules?[0]), try await shared.serve(rules: rules?[1])]
             try await body(shared, servers[0], servers[1])
         } catch {
-            for s in servers { s.stop() }
+            for s in servers { await s.terminate() }
             try await shared.remove()
             throw error
         }
-        for s in servers { s.stop() }
+        for s in servers { await s.terminate() }
         try await shared.remove()
     }
 
@@ -189,9 +189,10 @@ struct ServeManyInstancesTests {
             kill(a.process.processIdentifier, SIGKILL)
             a.process.waitUntilExit()
             // An instance starting on the same directory moves the killed one's journal.
-            let c = try shared.serve()
+            let c = try await shared.serve()
             defer { c.stop() }
             let checks = try await b.checkAuditRecords(key: shared.key)
+            await c.terminate()
             #expect(checks.count == count, "one record per answered check")
             #expect(Set(checks.compactMap { $0["id"] as? String }).count == count, "none twice")
             #expect(checks.filter { $0["decision"] as? String == "allow" }.count == count / 2)

@@ -4,10 +4,10 @@ import Testing
 @Suite("serve: start-up problems are one line and exit 2")
 struct ServeStartupTests {
     @Test("a taken port: one clear line, exit 2, no crash, five times out of five")
-    func portTaken() throws {
+    func portTaken() async throws {
         let temp = try ServeTemp()
         defer { temp.remove() }
-        let first = try ServeProcess(db: temp.db, extra: ["--config", try temp.config()])
+        let first = try await ServeProcess(db: temp.db, extra: ["--config", try temp.config()])
         defer { first.stop() }
         for i in 0..<5 {
             let r = try CLI.run(["serve", "--db", temp.path("second-\(i).sqlite"), "--rules", "rules", "--port", "\(first.port)"])
@@ -53,7 +53,7 @@ struct ServeStartupTests {
         let temp = try ServeTemp()
         defer { temp.remove() }
         try FileManager.default.createDirectory(at: temp.url.appendingPathComponent("rules"), withIntermediateDirectories: true)
-        let server = try ServeProcess(db: temp.db, rules: [], directory: temp.url)
+        let server = try await ServeProcess(db: temp.db, rules: [], directory: temp.url)
         defer { _ = server.stop() }
         let health = try await server.call("GET", "/healthz")
         let disk = try CLI.run(["rules", "list", "--rules", "rules"]).stdout

@@ -12,9 +12,11 @@ final class ServeProcess: @unchecked Sendable {
     private let errors: LineCollector
 
     /// Starts `textgate serve --db db --port 0 --rules rules` (or other `rules` arguments) in
-    /// `directory` (the package root) and waits (up to `timeout`) for the banner line.
+    /// `directory` (the package root) and waits (up to `timeout`) for the banner line. It waits
+    /// with `Task.sleep`, so the wait holds none of the test run's few threads: a blocked thread
+    /// stalls every test running in the process (an in-process fake provider's answers too).
     init(db: String, extra: [String] = [], rules: [String] = ["--rules", "rules"], directory: URL? = nil,
-         timeout: TimeInterval = 60) throws {
+         timeout: TimeInterval = 60) async throws {
         let binary = try #require(CLI.binary, "no textgate binary next to the test bundle")
         process.executableURL = binary
         process.arguments = ["serve", "--db", db, "--port", "0"] + rules + extra
@@ -30,7 +32,7 @@ final class ServeProcess: @unchecked Sendable {
         var found: Int?
         while found == nil, Date() < deadline, process.isRunning {
             found = output.text.split(separator: "\n").lazy.compactMap(ServeProcess.port(inBanner:)).first
-            if found == nil { Thread.sleep(forTimeInterval: 0.02) }
+            if found == nil { try await Task.sleep(for: .milliseconds(20)) }
         }
         guard let found else {
             let detail = "no banner within \(timeout)s; stdout: \(output.text) stderr: \(errors.text)"
@@ -53,6 +55,16 @@ final class ServeProcess: @unchecked Sendable {
     /// SIGTERM, then SIGKILL if it has not exited within `timeout`; returns the exit status.
     @discardableResult
     func stop(timeout: TimeInterval = 15) -> Int32 { stopProcess(timeout: timeout) }
+
+    /// `stop`, waiting with `Task.sleep` (see `init`), for async code.
+    @discardableResult
+    func terminate(timeout: TimeInterval = 15) async -> Int32 {
+        guard process.isRunning else { return process.terminationStatus }
+        kill(process.processIdentifier, SIGTERM)
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning, Date() < deadline { try? await Task.sleep(for: .milliseconds(20)) }
+        return stopProcess(timeout: 0)
+    }
 
     private func stopProcess(timeout: TimeInterval = 15) -> Int32 {
         guard process.isRunning else { return process.terminationStatus }
@@ -157,13 +169,13 @@ struct ServeTemp {
 
 /// Runs `body` with a server on `temp`'s database and configuration, and stops the server afterwards whatever happens.
 func withServe<T>(_ temp: ServeTemp, _ body: (ServeProcess) async throws -> T) async throws -> T {
-    let server = try ServeProcess(db: temp.db, extra: ["--config", try temp.config()])
+    let server = try await ServeProcess(db: temp.db, extra: ["--config", try temp.config()])
     do {
         let value = try await body(server)
-        server.stop()
+        await server.terminate()
         return value
     } catch {
-        server.stop()
+        await server.terminate()
         throw error
     }
 }
