@@ -18,10 +18,13 @@ public struct HTTPTransport: Transport {
         public var account: String
         /// Auth token (basic-auth password).
         public var token: String
+        /// How long one post may take, connecting included, before it counts as not reaching
+        /// the provider (and is retried as such).
+        public var timeout: Duration
 
         /// Settings.
-        public init(baseURL: String, account: String, token: String) {
-            self.baseURL = baseURL; self.account = account; self.token = token
+        public init(baseURL: String, account: String, token: String, timeout: Duration = .seconds(15)) {
+            self.baseURL = baseURL; self.account = account; self.token = token; self.timeout = timeout
         }
     }
 
@@ -90,7 +93,7 @@ public struct HTTPTransport: Transport {
         request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
         request.body = .bytes(ByteBuffer(string: FormEncoding.encode(fields)))
         do {
-            let response = try await client.execute(request, timeout: .seconds(15))
+            let response = try await client.execute(request, timeout: .init(settings.timeout))
             let body = Data(String(buffer: try await response.body.collect(upTo: 1 << 20)).utf8)
             let json = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any]
             return (response.status.code, json, response.headers.first(name: "Retry-After").flatMap { Int($0) })

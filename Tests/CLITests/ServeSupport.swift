@@ -30,9 +30,12 @@ final class ServeProcess: @unchecked Sendable {
         try process.run()
         let deadline = Date().addingTimeInterval(timeout)
         var found: Int?
-        while found == nil, Date() < deadline, process.isRunning {
+        // The output is read again after every wait, however late the task resumes: a busy
+        // test run can resume it after the deadline, with the banner long written.
+        while true {
             found = output.text.split(separator: "\n").lazy.compactMap(ServeProcess.port(inBanner:)).first
-            if found == nil { try await Task.sleep(for: .milliseconds(20)) }
+            if found != nil || Date() >= deadline || !process.isRunning { break }
+            try await Task.sleep(for: .milliseconds(20))
         }
         guard let found else {
             let detail = "no banner within \(timeout)s; stdout: \(output.text) stderr: \(errors.text)"

@@ -7,8 +7,11 @@ import Testing
 
 @Suite("The http transport against a fake Twilio on loopback")
 struct FakeProviderTests {
+    /// Settings for the fake provider at `base`. Its answers are written on the test run's
+    /// cooperative threads, which the suite's CPU-heavy and process-running tests can hold for
+    /// minutes in a debug build: a post may wait that long, so the deadline is far beyond 15 s.
     static func settings(_ base: String) -> HTTPTransport.Settings {
-        HTTPTransport.Settings(baseURL: base + "/", account: "AC123", token: "secret-token")
+        HTTPTransport.Settings(baseURL: base + "/", account: "AC123", token: "secret-token", timeout: .seconds(900))
     }
 
     @Test("a text is posted as Twilio's form with basic auth and the sid comes back")
