@@ -27,7 +27,7 @@ final class AuditJournal: Sendable {
     static let marker = "-audit-journal"
 
     /// The files' path prefix.
-    private let prefix: String
+    let prefix: String
     /// The file appended to (made at the first record), and whether the journal is closed.
     private let current = Mutex(Appending())
     /// Sealed files whose records are not yet in the database, oldest first.

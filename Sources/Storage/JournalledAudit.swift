@@ -13,8 +13,6 @@ package final class JournalledAudit: Sendable {
 
     /// The journal appended to.
     let journal: AuditJournal
-    /// The files' path prefix, for log lines.
-    let prefix: String
     /// Serialises moving the journal (a read of the audit trail and the moving task).
     let gate = SerialGate()
     /// The task that moves the journal (`start`), until `stop`.
@@ -26,7 +24,6 @@ package final class JournalledAudit: Sendable {
     /// A journal whose files' paths start with `prefix`; no file is made before the first record.
     package init(prefix: String, interval: Duration = .milliseconds(50), logger: Logger) {
         self.journal = AuditJournal(prefix: prefix)
-        self.prefix = prefix
         self.interval = interval
         self.logger = logger
     }
@@ -61,7 +58,7 @@ package final class JournalledAudit: Sendable {
     /// Moves into the audit table the journals of processes that stopped before moving them.
     /// When one cannot be moved, it and those after it are closed, unmoved, for the next try.
     package func moveLeftovers(_ insert: Insert) async throws(StorageError) {
-        let files = try AuditJournal.leftovers(of: prefix)
+        let files = try AuditJournal.leftovers(of: journal.prefix)
         for (i, file) in files.enumerated() {
             do {
                 try await move(file, insert)
@@ -104,7 +101,7 @@ package final class JournalledAudit: Sendable {
                     // Nothing is lost: the records stay in the journal and are tried again.
                     if !failing {
                         self.logger.error("cannot move audit journal into the database; retrying",
-                                          metadata: ["journal": .string(self.prefix + AuditJournal.marker), "error": .string("\(error)")])
+                                          metadata: ["journal": .string(self.journal.prefix + AuditJournal.marker), "error": .string("\(error)")])
                     }
                     failing = true
                 }

@@ -73,12 +73,19 @@ struct AuditAppend: PostgresPreparedStatement {
     static let name = "textgate_audit_append"
     static let sql = """
         WITH commit_mode AS MATERIALIZED (SELECT set_config('synchronous_commit', 'off', true))
+        \(AuditAppend.insert(from: "commit_mode, "))
+        """
+    /// Inserts the records of the document bound as `$1`, read in its order, with `sources`
+    /// (ending in ", ") listed before it in the `FROM` clause.
+    static func insert(from sources: String = "") -> String {
+        """
         INSERT INTO audit (id, action, recipient_id, message_id, decision, rules_version, findings_json, caller, at)
         SELECT x.id, x.action, x.recipient_id, x.message_id, x.decision, x.rules_version, x.findings_json, x.caller,
             timestamptz 'epoch' + x.at_ms * interval '1 millisecond'
-        FROM commit_mode, jsonb_to_recordset($1::jsonb -> 'audit') AS x(id text, action text, recipient_id text, message_id text, decision text,
+        FROM \(sources)jsonb_to_recordset($1::jsonb -> 'audit') AS x(id text, action text, recipient_id text, message_id text, decision text,
             rules_version text, findings_json text, caller text, at_ms bigint)
         """
+    }
     typealias Row = PostgresRow
     let document: String
 

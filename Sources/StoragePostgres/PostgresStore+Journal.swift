@@ -12,10 +12,9 @@ extension PostgresStore {
     /// once by a read of the audit trail through this store; else it is group-committed in the
     /// database (``appendAudit(_:)``).
     /// - Throws: `StorageError.unavailable` when the journal cannot be written or the store is
-    ///   closed.
+    ///   closed (its journal is closed with it).
     public func appendNewAudit(_ a: AuditRecord) async throws(StorageError) {
         guard let journal else { return try await appendAudit(a) }
-        try checkOpen("append audit record \(a.id)")
         try journal.append(a)
     }
 
@@ -66,14 +65,7 @@ extension PostgresStore {
 /// stored already. Committed with the server's default `synchronous_commit`.
 struct AuditMove: PostgresPreparedStatement {
     static let name = "textgate_audit_move"
-    static let sql = """
-        INSERT INTO audit (id, action, recipient_id, message_id, decision, rules_version, findings_json, caller, at)
-        SELECT x.id, x.action, x.recipient_id, x.message_id, x.decision, x.rules_version, x.findings_json, x.caller,
-            timestamptz 'epoch' + x.at_ms * interval '1 millisecond'
-        FROM jsonb_to_recordset($1::jsonb -> 'audit') AS x(id text, action text, recipient_id text, message_id text, decision text,
-            rules_version text, findings_json text, caller text, at_ms bigint)
-        ON CONFLICT (id) DO NOTHING
-        """
+    static let sql = AuditAppend.insert() + "\nON CONFLICT (id) DO NOTHING"
     typealias Row = PostgresRow
     let document: String
 
