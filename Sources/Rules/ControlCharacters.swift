@@ -17,8 +17,8 @@ public enum ControlCharacters {
     /// Why it matters.
     public static let rationale = "A control character (NUL, escape, backspace, the C1 range) is truncated by some stores and transports and invisible to a reader; text after a NUL can be lost, so the text delivered would differ from the text the rules checked."
 
-    /// Whether `text` may hold a control character: a cheap test over every byte (a C1
-    /// character is 0xC2 and a byte below 0xA0; a `true` is confirmed by `findings`).
+    /// Whether `text` may hold a control character: a cheap test over every byte (a `true` is
+    /// confirmed by `findings`).
     static func mayHave(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         var flag: UInt8 = 0
         for b in text {
@@ -26,18 +26,24 @@ public enum ControlCharacters {
             flag |= (b < 0x20 ? 1 : 0) & (b != 0x0A ? 1 : 0)
             flag |= b == 0x7F ? 1 : 0
         }
-        if flag != 0 { return true }
-        // In one more pass: a C1 character, a 0xC2 lead byte before a continuation byte below
-        // 0xA0, not any Latin-1 character (`£` is C2 A3), so that most prices cost no third
-        // pass; and a bidi control (`bidiControl`), not a curly quote or a dash (E2 80 9x).
-        // Lead bytes are rare even in text outside ASCII: the branch is almost never taken.
-        if text.count > 1 {
-            let base = text.baseAddress!, last = text.count - 1
+        return flag != 0 || mayHaveOutsideASCII(text)
+    }
+
+    /// Whether `text` may hold a control character outside ASCII: a C1 character (0xC2 and a
+    /// byte below 0xA0, not any Latin-1 character: `£` is C2 A3) or a bidi control
+    /// (`bidiControl`, not a curly quote or a dash: E2 80 9x). For a check whose scan has
+    /// counted the ASCII ones already (`ByteCounts.controls`). `memchr` finds the two lead
+    /// bytes, rare even in text outside ASCII, many bytes at a time.
+    static func mayHaveOutsideASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.count > 1, let base = text.baseAddress else { return false }
+        // A lead byte in the last place has nothing after it.
+        let last = text.count - 1
+        for lead: UInt8 in [0xC2, 0xE2] {
             var i = 0
-            while i < last {
-                let b = base[i]
-                if b >= 0xC2, b == 0xC2 && base[i + 1] < 0xA0 || bidiControl(text, at: i) != nil { return true }
-                i += 1
+            while i < last, let found = memchr(base + i, Int32(lead), last - i) {
+                let k = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if lead == 0xC2 ? base[k + 1] < 0xA0 : bidiControl(text, at: k) != nil { return true }
+                i = k + 1
             }
         }
         return false

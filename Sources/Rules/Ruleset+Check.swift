@@ -68,7 +68,7 @@ extension Ruleset {
             let unrendered = UnrenderedPlaceholders.findings(bytes)
             if !unrendered.isEmpty { report = (report ?? cleanReport).adding(unrendered) }
         }
-        guard counts.controls > 0 || (counts.nonASCII > 0 && ControlCharacters.mayHave(bytes)) else { return report }
+        guard counts.controls > 0 || (counts.nonASCII > 0 && ControlCharacters.mayHaveOutsideASCII(bytes)) else { return report }
         let controls = ControlCharacters.findings(bytes, channel: channel)
         guard !controls.isEmpty else { return report }
         return (report ?? cleanReport).adding(controls)

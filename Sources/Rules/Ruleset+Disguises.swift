@@ -41,16 +41,17 @@ extension Ruleset {
     }
 
     /// The spans of terms written with stand-ins in `view`, found in its views of `readings`.
-    /// Each view is written into one buffer, on the stack for a short message.
+    /// A view that may hold a term (`TermWords.mayHoldTerm`) is written into one buffer, on the
+    /// stack for a short message, and scanned.
     private func standInSpans(_ view: UnsafeBufferPointer<UInt8>, _ readings: [StandIns.Reading]) -> [RuleSpan] {
         guard !readings.isEmpty else { return [] }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(view.count, 1)) { buffer in
             var spans: [RuleSpan] = []
             let folded = UnsafeBufferPointer(rebasing: buffer[0..<view.count])
             for reading in readings {
-                // Most views change only words no term has (`150p`, `4u`): nothing to scan for.
-                guard let changed = StandIns.fold(view, reading, into: buffer),
-                      termWords.mayHoldTerm(folded, changedFrom: view, within: changed) else { continue }
+                // Most views change only words no term has (`150p`, `4u`): nothing to write or scan.
+                guard StandIns.withView(view, reading, termWords.mayHoldTerm) else { continue }
+                StandIns.fold(view, reading, into: buffer)
                 for span in termSpans(folded, changedFrom: view) where StandIns.isDisguisedWord(view, folded, span.range) {
                     spans.append(span)
                 }

@@ -116,40 +116,67 @@ enum StandIns {
     /// same range of `bytes`.
     static func folded(_ bytes: UnsafeBufferPointer<UInt8>, _ reading: Reading) -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
-            _ = fold(bytes, reading, into: out)
+            fold(bytes, reading, into: out)
             count = bytes.count
         }
     }
 
-    /// Writes `folded(bytes, reading)` into `out` (at least as long as `bytes`), so that a view
-    /// that turns out to hold no term costs no allocation; the range from the first byte it
-    /// changed to the last, or nil when it changed none.
-    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, _ reading: Reading,
-                     into out: UnsafeMutableBufferPointer<UInt8>) -> Range<Int>? {
+    /// Writes `folded(bytes, reading)` into `out` (at least as long as `bytes`).
+    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, _ reading: Reading, into out: UnsafeMutableBufferPointer<UInt8>) {
         let table = reading == .usual ? letter : otherLetter
-        return table.withUnsafeBufferPointer { table in
-            var first = -1, last = -1
-            let n = bytes.count
-            for i in 0..<n {
-                let b = bytes[i]
-                let l = table[Int(b)]
-                var reads = l != 0
-                if reads && beforeWordOnly(b) {
-                    let next: UInt8 = i + 1 < n ? bytes[i + 1] : 0x20
-                    reads = TermForm.isWord(next) || next == UInt8(ascii: "$") || next == UInt8(ascii: "@")
-                        || next == UInt8(ascii: "!")
-                    if !reads && reading == .other && b == UInt8(ascii: "!") && i > 0 {
-                        reads = isLetter(bytes[i - 1]) || table[Int(bytes[i - 1])] != 0
-                    }
-                }
-                out[i] = reads ? l : b
-                if reads {
-                    if first < 0 { first = i }
-                    last = i
-                }
-            }
-            return first < 0 ? nil : first..<(last + 1)
+        table.withUnsafeBufferPointer { table in
+            for i in 0..<bytes.count { out[i] = read(bytes, i, table, reading) ?? bytes[i] }
         }
+    }
+
+    /// The letter `bytes[i]` is read as in `reading` (whose letters are `table`), or nil where
+    /// it stays as it is. It depends on the bytes beside it only: `!`, `|` and `+` are read
+    /// before a word, and in the other reading `!` after a letter or stand-in too.
+    @inline(__always)
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ table: UnsafeBufferPointer<UInt8>,
+                     _ reading: Reading) -> UInt8? {
+        let b = bytes[i]
+        let l = table[Int(b)]
+        guard l != 0 else { return nil }
+        guard beforeWordOnly(b) else { return l }
+        let next: UInt8 = i + 1 < bytes.count ? bytes[i + 1] : 0x20
+        if TermForm.isWord(next) || next == UInt8(ascii: "$") || next == UInt8(ascii: "@") || next == UInt8(ascii: "!") {
+            return l
+        }
+        if reading == .other && b == UInt8(ascii: "!") && i > 0 && (isLetter(bytes[i - 1]) || table[Int(bytes[i - 1])] != 0) {
+            return l
+        }
+        return nil
+    }
+
+    /// `folded(bytes, reading)` read byte by byte where asked, not written out: what the word
+    /// check (`TermWords.mayHoldTerm`) reads of a view, most of which it passes over.
+    struct View: ByteView {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let table: UnsafeBufferPointer<UInt8>
+        let reading: Reading
+
+        var count: Int { bytes.count }
+
+        @inline(__always)
+        subscript(i: Int) -> UInt8 { StandIns.read(bytes, i, table, reading) ?? bytes[i] }
+
+        /// Whether the view has a word byte at `i`: a digit is one as written, a symbol only
+        /// where it reads as a letter.
+        @inline(__always)
+        func isWord(_ i: Int) -> Bool {
+            let b = bytes[i]
+            return TermForm.isWord(b) || table[Int(b)] != 0 && StandIns.read(bytes, i, table, reading) != nil
+        }
+
+        /// Whether the view differs from `bytes` at `i`.
+        @inline(__always)
+        func changes(_ i: Int) -> Bool { table[Int(bytes[i])] != 0 && StandIns.read(bytes, i, table, reading) != nil }
+    }
+
+    /// Calls `body` with the view of `bytes` in `reading`.
+    static func withView<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ reading: Reading, _ body: (View) -> R) -> R {
+        (reading == .usual ? letter : otherLetter).withUnsafeBufferPointer { body(View(bytes: bytes, table: $0, reading: reading)) }
     }
 
     /// A term's literal as the stand-in views read it (`bet365` as `bete6s`), for the terms
@@ -174,3 +201,18 @@ enum StandIns {
         return letter && changed
     }
 }
+
+/// Bytes read by index, written out (`UnsafeBufferPointer`) or read on demand (`StandIns.View`).
+protocol ByteView {
+    var count: Int { get }
+    subscript(i: Int) -> UInt8 { get }
+    /// Whether the byte at `i` is a word byte (`TermForm.isWord`).
+    func isWord(_ i: Int) -> Bool
+}
+
+extension ByteView {
+    @inline(__always)
+    func isWord(_ i: Int) -> Bool { TermForm.isWord(self[i]) }
+}
+
+extension UnsafeBufferPointer: ByteView where Element == UInt8 {}

@@ -3,7 +3,7 @@ import Matching
 /// The words of every literal a `terms` or `near` rule owns (runs of word bytes,
 /// `TermForm.isWord`, in ASCII lower case), each alone and each with the words beside it in its
 /// literal, so that most stand-in views can be passed over without a scan (see
-/// `mayHoldTerm(_:changedFrom:within:)`).
+/// `mayHoldTerm(_:)`).
 struct TermWords: Sendable {
     /// Each word, with the `Place` flags of where it stands in literals, and each as
     /// `before 0 word 0 after` (with `edge` for no word beside it), with 1.
@@ -42,24 +42,24 @@ struct TermWords: Sendable {
         }
     }
 
-    /// Whether a word of `view` that holds a byte where it differs from `text` (the same length)
-    /// may be part of a term: it is a word of a term's literal, and the words before and after
-    /// it in `view` are those beside it there (or it is at the literal's edge). When no changed
-    /// word may be, no term found in the view covers a change, and the view need not be scanned.
+    /// Whether a word of `view` (a stand-in view of a message) that holds a byte where it
+    /// differs from the message may be part of a term: it is a word of a term's literal, and
+    /// the words before and after it in `view` are those beside it there (or it is at the
+    /// literal's edge). When no changed word may be, no term found in the view covers a change,
+    /// and the view need not be written out and scanned.
     ///
     /// Sound because a term found in a view spans whole words: it starts and ends at word
     /// boundaries, and the automaton matches a word byte only with the same byte (up to ASCII
     /// case) and any other byte only with another that is not a word byte. So each word of the
     /// view that a term covers is one of its literal's words, with the same words beside it.
     ///
-    /// `changed` covers every byte where `view` differs from `text` (what `StandIns.fold`
-    /// reports); only its bytes are compared.
-    func mayHoldTerm(_ view: UnsafeBufferPointer<UInt8>, changedFrom text: UnsafeBufferPointer<UInt8>,
-                     within changed: Range<Int>) -> Bool {
+    /// The view is read where it changes and around those places only: most bytes of a
+    /// message stand for no letter, and cost one look-up.
+    func mayHoldTerm(_ view: StandIns.View) -> Bool {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 3 * longest + 4) { key in
-            var i = changed.lowerBound
-            while i < changed.upperBound {
-                guard view[i] != text[i] else { i += 1; continue }
+            var i = 0
+            while i < view.count {
+                guard view.changes(i) else { i += 1; continue }
                 let word = TermWords.word(around: i, in: view)
                 // Every change in this word is settled by it.
                 i = word.upperBound
@@ -105,38 +105,38 @@ struct TermWords: Sendable {
     /// A word's bit in `innerSketches`, from its length and its second and second-last bytes
     /// (lower case; the first and last for a word of one byte).
     @inline(__always)
-    static func innerSketch(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Int {
+    static func innerSketch<V: ByteView>(_ bytes: V, _ word: Range<Int>) -> Int {
         let second = bytes[min(word.lowerBound + 1, word.upperBound - 1)]
         let secondLast = bytes[max(word.upperBound - 2, word.lowerBound)]
         return sketch(word.count, LiteralAutomaton.lowercased(second), LiteralAutomaton.lowercased(secondLast))
     }
 
     /// The run of word bytes around `i`.
-    static func word(around i: Int, in view: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    static func word<V: ByteView>(around i: Int, in view: V) -> Range<Int> {
         var start = i, end = i + 1
-        while start > 0 && TermForm.isWord(view[start - 1]) { start -= 1 }
-        while end < view.count && TermForm.isWord(view[end]) { end += 1 }
+        while start > 0 && view.isWord(start - 1) { start -= 1 }
+        while end < view.count && view.isWord(end) { end += 1 }
         return start..<end
     }
 
     /// The last word that ends at or before `offset`, or nil.
-    static func word(endingBefore offset: Int, in view: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+    static func word<V: ByteView>(endingBefore offset: Int, in view: V) -> Range<Int>? {
         var end = offset
-        while end > 0 && !TermForm.isWord(view[end - 1]) { end -= 1 }
+        while end > 0 && !view.isWord(end - 1) { end -= 1 }
         return end > 0 ? word(around: end - 1, in: view) : nil
     }
 
     /// The first word that starts at or after `offset`, or nil.
-    static func word(startingFrom offset: Int, in view: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+    static func word<V: ByteView>(startingFrom offset: Int, in view: V) -> Range<Int>? {
         var start = offset
-        while start < view.count && !TermForm.isWord(view[start]) { start += 1 }
+        while start < view.count && !view.isWord(start) { start += 1 }
         return start < view.count ? word(around: start, in: view) : nil
     }
 
     /// Writes the key of `view[word]` with the words beside it (`edge` for none) into `key`:
     /// `before 0 word 0 after`, in ASCII lower case; its length.
-    private static func writeKey(_ before: Range<Int>?, _ word: Range<Int>, _ after: Range<Int>?,
-                                 of view: UnsafeBufferPointer<UInt8>, into key: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    private static func writeKey<V: ByteView>(_ before: Range<Int>?, _ word: Range<Int>, _ after: Range<Int>?,
+                                 of view: V, into key: UnsafeMutableBufferPointer<UInt8>) -> Int {
         var length = before.map { write(view, $0, into: key, at: 0) } ?? write(edge, into: key, at: 0)
         length = write(0, into: key, at: length)
         length = write(view, word, into: key, at: length)
@@ -145,7 +145,7 @@ struct TermWords: Sendable {
     }
 
     /// Writes `view[word]` in ASCII lower case into `key` from `at`; the length it reaches.
-    private static func write(_ view: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, into key: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
+    private static func write<V: ByteView>(_ view: V, _ word: Range<Int>, into key: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
         var k = at
         for i in word { key[k] = LiteralAutomaton.lowercased(view[i]); k += 1 }
         return k

@@ -88,9 +88,11 @@ struct CheckCommand: ParsableCommand {
             if format == .jsonl {
                 // The streaming path: records are written as they are made.
                 var stream = JSONLinesStream(source: source, failOn: failSeverity, rulesVersion: ruleset.version)
+                // Reports are in English: most runs need not pass each one through a translation.
+                let translated = code != "en"
                 try LineReader(path: lines).forEachBlock { first, ranges, buffer in
                     ruleset.check(batch: ranges.count, message: { UnsafeBufferPointer(rebasing: buffer[ranges[$0]]) }) { k, result in
-                        stream.add(number: first + k, result.map { ruleset.localized($0, code: code) })
+                        stream.add(number: first + k, translated ? result.map { ruleset.localized($0, code: code) } : result)
                     }
                 }
                 stream.finish()

@@ -10,27 +10,31 @@ struct TermWordsTests {
         let ruleset = try Package.defaultRules()
         let raw = Array(text.utf8)
         let bytes = try #require(raw.withUnsafeBufferPointer { NormalizedText(validating: $0) }).bytes
-        return bytes.withUnsafeBufferPointer { text in
-            var view = [UInt8](repeating: 0, count: text.count)
-            return view.withUnsafeMutableBufferPointer { out in
-                guard let changed = StandIns.fold(text, reading, into: out) else { return false }
-                return ruleset.termWords.mayHoldTerm(UnsafeBufferPointer(out), changedFrom: text, within: changed)
+        return bytes.withUnsafeBufferPointer { StandIns.withView($0, reading, ruleset.termWords.mayHoldTerm) }
+    }
+
+    @Test("a view read where asked is the view written out, and it changes only stand-ins", arguments: [
+        "We ship w33d overnight.", "y0u h4v3 w0n", "Your visit is Tuesday.", "now! A+ h!$ |ol de t! m!$$ 1|1 @ +",
+    ])
+    func viewReadWhereAsked(text: String) {
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { b in
+            for reading in StandIns.Reading.allCases {
+                let written = StandIns.folded(b, reading)
+                StandIns.withView(b, reading) { view in
+                    #expect(b.indices.map { view[$0] } == written, "\(reading)")
+                    #expect(b.indices.filter { view.changes($0) } == b.indices.filter { written[$0] != b[$0] }, "\(reading)")
+                }
             }
         }
     }
 
-    @Test("a view reports the bytes it changed, from the first to the last, so only they are compared")
-    func changedRange() {
-        func fold(_ text: String) -> (view: String, changed: Range<Int>?) {
-            let bytes = Array(text.utf8)
-            var out = [UInt8](repeating: 0, count: bytes.count)
-            let changed = bytes.withUnsafeBufferPointer { b in out.withUnsafeMutableBufferPointer { StandIns.fold(b, .usual, into: $0) } }
-            return (String(decoding: out, as: UTF8.self), changed)
-        }
-        #expect(fold("We ship w33d overnight.").changed == 9..<11)
-        #expect(fold("y0u h4v3 w0n").changed == 1..<11)
-        #expect(fold("Your visit is Tuesday.").changed == nil)
-        #expect(fold("We ship w33d overnight.").view == "We ship weed overnight.")
+    @Test("a view reads each stand-in as its letter")
+    func viewReadsLetters() {
+        let weed = Array("We ship w33d overnight.".utf8).withUnsafeBufferPointer { StandIns.folded($0, .usual) }
+        #expect(String(decoding: weed, as: UTF8.self) == "We ship weed overnight.")
+        let alcohol = Array("a1coho1".utf8).withUnsafeBufferPointer { StandIns.folded($0, .other) }
+        #expect(String(decoding: alcohol, as: UTF8.self) == "alcohol")
     }
 
     @Test("a term with stand-ins, alone or among words, keeps its view, and the check finds it", arguments: [
