@@ -140,12 +140,15 @@ extension LiteralAutomaton {
     static func walk<Entry: FixedWidthInteger>(_ a: inout BatchLane, _ b: inout BatchLane, _ t: Tables, _ entry: Entry.Type) {
         let classes = t.classes, table = t.table, packed = t.packed, survey = t.survey
         let limit = t.firstOutRow, shift = t.shift
-        let pa = a.base!, pb = b.base!
-        var (ia, rowA, accA, stateA, raisedA) = (a.i, a.row, a.acc, a.surveyState, a.raised)
-        var (ib, rowB, accB, stateB, raisedB) = (b.i, b.row, b.acc, b.surveyState, b.raised)
-        let endA = a.end, endB = b.end
+        // Both lanes step together: one count for both, up to the nearer end, keeps registers
+        // free (with an index and an end for each lane, the loop spills a third of its values).
+        let pa = a.base! + a.i, pb = b.base! + b.i
+        let n = min(a.end - a.i, b.end - b.i)
+        var (rowA, accA, stateA, raisedA) = (a.row, a.acc, a.surveyState, a.raised)
+        var (rowB, accB, stateB, raisedB) = (b.row, b.acc, b.surveyState, b.raised)
+        var k = 0
         repeat {
-            let x = Int(pa[ia]), y = Int(pb[ib])
+            let x = Int(pa[k]), y = Int(pb[k])
             rowA = next(table, rowA, classes[x], shift, entry)
             rowB = next(table, rowB, classes[y], shift, entry)
             let p = packed[x], q = packed[y]
@@ -156,10 +159,9 @@ extension LiteralAutomaton {
             stateB = Int(f & ByteSurvey.stateMask)
             raisedA |= e
             raisedB |= f
-            ia &+= 1
-            ib &+= 1
-        } while ia < endA && ib < endB && rowA < limit && rowB < limit
-        (a.i, a.row, a.acc, a.surveyState, a.raised) = (ia, rowA, accA, stateA, raisedA)
-        (b.i, b.row, b.acc, b.surveyState, b.raised) = (ib, rowB, accB, stateB, raisedB)
+            k &+= 1
+        } while k < n && rowA < limit && rowB < limit
+        (a.i, a.row, a.acc, a.surveyState, a.raised) = (a.i + k, rowA, accA, stateA, raisedA)
+        (b.i, b.row, b.acc, b.surveyState, b.raised) = (b.i + k, rowB, accB, stateB, raisedB)
     }
 }
