@@ -297,6 +297,32 @@ terms:
     - increase size
     - saw ur profile
     - saw your profile
+    - local hookups
+    - hookups tonight
+    - fuck buddy
+    - "f*ck buddy"
+    - fuck buddies
+    - milfs
+    - sent you a private photo
+    - sent u a private photo
+    - nsfw pics
+    - w/ happy ending
+    - with happy ending
+    - massage happy ending
+    - leaked nudes
+    - uncensored vid
+    - uncensored video
+    - body slide
+    - sexy therapists
+    - adult vids
+    - premium adult
+    - babygirl
+    - weekly allowance
+    - online companionship
+    - fansly
+    - lingerie try-on
+    - see my new pics
+    - my new pics
   es:
     - porno
     - pornografía
@@ -367,6 +393,28 @@ terms:
     - aumentar tu tamaño
     - vi tu perfil
     - solo adultos
+    - final feliz
+    - masajes eróticos
+    - masaje erótico
+    - masajes eroticos
+    - masaje erotico
+    - webcams xxx
+    - cams xxx
+    - escorts
+    - scorts
+    - acompañantes vip
+    - cosas hot
+    - fotos hot
+    - videollamada hot
+    - me aburro sola
+    - encuentros calientes
+    - encuentros sin compromiso
+    - mi pack
+    - pack completo
+    - maduritas
+    - foto atrevida
+    - fotos atrevidas
+    - mujeres reales
 exceptions:
   en:
     - escort you to
@@ -392,6 +440,8 @@ examples:
     - "Sweetbriar Gentlemen's Club: lap dances before 9pm Thursday."
     - "Chicas en vivo por webcam te están esperando."
     - "Married and bored? Join the discreet affair site tonight."
+    - "Leaked nudes of your favorite stars, click fast."
+    - "Encuentros calientes en tu ciudad, regístrate gratis."
   pass:
     - "Your STI results are ready in the patient portal."
     - "We offer confidential sexual-health visits; call (201) 555-0100."
@@ -573,6 +623,8 @@ terms:
     - gorilla glue
     - 100mg brownies
     - thc brownies
+    - gas packs
+    - qp deals
   es:
     - mariguana
     - marihuana
@@ -599,6 +651,13 @@ terms:
     - cannabis medicinal
     - comestibles de thc
     - gomitas de thc
+    - club cannábico
+    - club cannabico
+    - clubes cannábicos
+    - asociación cannábica
+    - hierba de calidad
+    - yerba de calidad
+    - mota de calidad
 exceptions:
   en:
     # gardening and allergy uses of "weed" (weed pollen is a standard allergy-season notice)
@@ -751,6 +810,8 @@ examples:
     - "Ask about c\u200bb\u200bd oils"
     - "Pregunte por la mariguana medicinal en su próxima cita."
     - "Aceite con cannabinoides y extracto de cáñamo en la recepción."
+    - "Gas packs in, QP deals all week."
+    - "Hierba de calidad, pide por Telegram."
   pass:
     - "Take the medicine for pain relief every 6 hours."
     - "Your CBC results are normal."
@@ -1013,6 +1074,10 @@ terms:
     - insiders loading up
     - insiders are loading
     - before the news drops
+    - gold signals
+    - flexible online job
+    - wine investment
+    - interested in investing
   es:
     - trabaje desde casa
     - trabaja desde casa
@@ -1074,6 +1139,16 @@ terms:
     - bot de cripto
     - bot de trading
     - "ganancias del 300%"
+    - trabajar medio tiempo en línea
+    - trabajar medio tiempo en linea
+    - trabajar desde casa
+    - dólares al día
+    - dolares al dia
+    - dólares diarios
+    - valorando hoteles
+    - semanales desde el móvil
+    - semanales desde el movil
+    - pagos diarios
 exceptions:
   en:
     - a bill with crypto
@@ -1102,6 +1177,8 @@ examples:
     - "Earn $50-$150 per review, paid daily."
     - "Sé tu propia jefa: oportunidad de negocio desde casa."
     - "Start trading with crypto today, no experience needed."
+    - "Join our gold signals group today."
+    - "Trabajo valorando hoteles, pagos diarios por Bizum."
   pass:
     - "If your income changed, ask us about our sliding-scale fees."
     - "Your telehealth visit lets you see the doctor from home."
@@ -1310,6 +1387,12 @@ terms:
     - your car title
     - stop the collection calls
     - consolidate all your credit cards
+    - wage garnishment
+    - stop garnishment
+    - tradelines
+    - mortgage relief
+    - skip 3 payments
+    - lower your monthly debt
   es:
     - préstamo rápido
     - préstamos rápidos
@@ -1411,6 +1494,31 @@ terms:
     - tu carro como garantia
     - limpiamos tu historial de crédito
     - limpiamos tu historial de credito
+    - ley de segunda oportunidad
+    - minicréditos
+    - minicreditos
+    - minicrédito
+    - minicredito
+    - préstamo sin intereses
+    - prestamo sin intereses
+    - buró de crédito
+    - buro de credito
+    - sin aval
+    - auto en garantía
+    - auto en garantia
+    - coche en garantía
+    - préstamos al instante
+    - prestamos al instante
+    - crédito al instante
+    - credito al instante
+    - subcuenta de vivienda
+    - entre particulares
+    - sin nómina
+    - sin nomina
+    - empeña tu
+    - empena tu
+    - préstamo en 1 hora
+    - prestamo en 1 hora
 examples:
   flag:
     - "Need cash fast? Payday loans approved today."
@@ -1424,6 +1532,8 @@ examples:
     - "Your biz qualifies for working capital, same day funding."
     - "Reparamos tu crédito, borramos colecciones en 30 días."
     - "Tienes un crédito preaprobado, responde SI para recibirlo."
+    - "Our attorneys can stop wage garnishment in 48 hours."
+    - "Préstamos entre particulares sin nómina ni aval."
   pass:
     - "Your balance of $120 is due; ask us about a payment plan."
     - "You may qualify for financial assistance with your hospital bill."
@@ -3305,6 +3415,35 @@ terms:
     - will auto renew today
     - will auto-renew today
     - membership will auto renew
+    - not you? reply
+    - not you? call
+    - if u did not place this order
+    - if you did not place this order
+    - "if you didn't place this order"
+    - if you did not make this purchase
+    - if you did not authorize
+    - dropped my phone
+    - broke my phone
+    - text me on whatsapp
+    - verify your wallet
+    - "to cancel, verify"
+    - reactivate your card
+    - card has been temporarily suspended
+    - mailbox is full
+    - missed jury duty
+    - warrant for your arrest
+    - you have a warrant
+    - confirm your medicare number
+    - login from a new device
+    - new device login
+    - secure your account now
+    - secure ur account
+    - transfer failed
+    - verify bank details
+    - verify your bank details
+    - account may be compromised
+    - points expiring today
+    - pending reward
   es:
     - su cuenta ha sido suspendida
     - tu cuenta ha sido suspendida
@@ -3402,6 +3541,23 @@ terms:
     - reconoce este cargo
     - suspendida por seguridad
     - bloqueada por seguridad
+    - transferencia urgente
+    - se me rompió el móvil
+    - se me rompió el celular
+    - se me rompio el celular
+    - se me cayó el celular
+    - tarjeta ha sido suspendida
+    - bloqueado tu tarjeta
+    - bloqueado su tarjeta
+    - operación sospechosa
+    - operacion sospechosa
+    - evite el corte
+    - se registró un nuevo dispositivo
+    - acceda con sus datos
+    - me haces un bizum
+    - hazme un bizum
+    - "hola mamá, este es"
+    - "hola papá, este es"
 exceptions:
   en:
     # a practice's own notice about its patient portal, which asks for a call, not a link
@@ -3426,6 +3582,8 @@ examples:
     - "Your new plastic Medicare card is ready; call us to confirm your SSN."
     - "Su tarjeta de debito a sido bloqueada, responda 1 para desbloquear."
     - "Your Apple ID has been locked for security reasons."
+    - "Your mailbox is full and will stop receiving email."
+    - "Hemos bloqueado tu tarjeta por una operación sospechosa."
   pass:
     - "Your statement is ready. Pay online at riversidefamilymed.com/pay or call (201) 555-0100."
     - "Your medical supplies were delivered today."
@@ -3666,6 +3824,13 @@ terms:
     - charged to your carrier
     - billed to your mobile account
     - billed to ur mobile account
+    - love test
+    - "compatibility %"
+    - secret message
+    - text quiz
+    - each answer costs
+    - each reply costs
+    - per result
   es:
     - tonos de llamada
     - tonos para tu celular
@@ -3718,6 +3883,7 @@ examples:
     - "Descargue tonos de llamada nuevos cada semana."
     - "Recibe tu lectura diaria por $9.99 con cargo a tu factura."
     - "Se te cobró $2 por tu horóscopo de hoy."
+    - "Love Test: send your name and your crush's name to 65432."
   pass:
     - "Please list a landline or cell number on your intake form."
     - "Your visit is confirmed for Tuesday at 3 PM."
@@ -4222,6 +4388,11 @@ first:
     - fent
     - fetty
     - fent pills
+    - kamagra
+    - phentermine
+    - bpc-157
+    - tb-500
+    - rad-140
   es:
     - cocaína
     - cocaina
@@ -4238,6 +4409,18 @@ first:
     - benzodiacepinas
     - esteroides anabólicos
     - esteroides anabolicos
+    - tafil
+    - diazepam
+    - rivotril
+    - clonazepam
+    - m30
+    - dianabol
+    - kamagra
+    - oxicodona
+    - fentanilo
+    - trembolona
+    - winstrol
+    - ritalin
 second:
   en:
     - buy
@@ -4280,6 +4463,16 @@ second:
     - party pack
     - snap me
     - text menu
+    - oral jelly
+    - sachets
+    - no questions asked
+    - ships same day
+    - ship same day
+    - research only
+    - legit
+    - pharmacy grade
+    - shipped overnight
+    - for studying
   es:
     - compre
     - compra
@@ -4309,6 +4502,24 @@ second:
     - zelle
     - envío rápido
     - envio rapido
+    - pago por bizum
+    - por whatsapp
+    - disponibles
+    - precio por mayoreo
+    - al mayoreo
+    - ciclos
+    - envío a todo
+    - envio a todo
+    - entrega discreta
+    - envío discreto
+    - envio discreto
+    - pago por transferencia
+    - sin receta
+    - mensaje privado
+    - por privado
+    - por paquetería
+    - por paqueteria
+    - la dosis
 exceptions:
   en:
     - coke zero
@@ -4330,6 +4541,8 @@ examples:
     - "Pressed M30s in stock, Cash App accepted."
     - "Perc 30s and fetty, text for prices."
     - "Shrooms and K, party pack this weekend, snap me."
+    - "Kamagra oral jelly, 7 sachets, no questions asked."
+    - "Tengo Tafil y Rivotril, pago por Bizum."
   pass:
     - "Your drug screen was negative for cocaine and opioids."
     - "If you use heroin or fentanyl, carry naloxone; ask us for a free kit."
@@ -4823,6 +5036,9 @@ terms:
     - no video visit required
     - no video visit
     - no video call needed
+    - no script
+    - no scrip
+    - no telehealth visit required
   es:
     - sin necesidad de receta
     - no necesita receta
@@ -4909,6 +5125,7 @@ examples:
     - "Zepbound online, no doctor visit needed."
     - "Tramadol 100mg, 180 pastillas por $199, no necesitas médico."
     - "Pídelo sin receta y con envío hoy."
+    - "Muscle relaxers with no script, ships priority."
   pass:
     - "Your prescription is ready for pickup at the pharmacy."
     - "No prescription changes were made at your visit."
@@ -5356,6 +5573,8 @@ exceptions:
     - no compre medicamentos
     - nunca compre medicamentos
     - no compre sus medicamentos
+    - farmacias del ahorro
+    - farmacia del ahorro
 examples:
   flag:
     - "Save on your Lipitor refill this month!"
@@ -5393,6 +5612,7 @@ examples:
     - "Your Adderall is back in stock at CVS; your refill is ready."
     - "Text us if your tramadol causes nausea; Dr. Kim can adjust it."
     - "Your pain management agreement requires a pill count: bring your oxycodone bottle to your visit."
+    - "Su receta de semaglutida fue enviada a Farmacias del Ahorro de Av. Juárez."
 
 """#),
         RuleFile(relativePath: "rx/rx-price.yml", text: #"""
@@ -5453,7 +5673,7 @@ examples:
 """#),
         RuleFile(relativePath: "shaft/alcohol-price.yml", text: #"""
 # yaml-language-server: $schema=../../schema/rule.schema.json
-# Warns about a price beside a drink ("$3 drafts", "Tito's 1.75L only $29.99", "2 cervezas por $5"): an
+# Warns about a price beside a drink ("$3 drafts", "Tito's 1.75L only $29.99", "2 cervezas por $5", "cañas a 1€"): an
 # alcohol sale however its sales words are put. A price after a copay, balance or visit word
 # does not count, nor $0; "shots" is left out (flu shots), as are words that are also names or
 # plain Spanish ("Modelo", "Corona").
@@ -5477,16 +5697,18 @@ translations:
       Quite la oferta de bebidas; un consejo como «no beba alcohol antes de su procedimiento» está
       bien.
 kind: pattern
-prefilter: [beer, draft, pint, ipa, lager, ales, seltzer, wine, liquor, vodka, whisk, tequila, bourbon, rum, champagne, prosecco, cocktail, marg, mimosa, sangria, brandy, cognac, bomb, bud light, budweiser, coors, miller lite, michelob, heineken, white claw, smirnoff, tito, grey goose, absolut, bacardi, daniel, jameson, hennessy, crown royal, don julio, casamigos, fireball, germeister, blanton, cerveza, chelas, caguama, vino, licor, tragos, michelada, mezcal]
+prefilter: [beer, draft, pint, ipa, lager, ales, seltzer, wine, liquor, vodka, whisk, tequila, bourbon, rum, champagne, prosecco, cocktail, marg, mimosa, sangria, brandy, cognac, bomb, bud light, budweiser, coors, miller lite, michelob, heineken, white claw, smirnoff, tito, grey goose, absolut, bacardi, daniel, jameson, hennessy, crown royal, don julio, casamigos, fireball, germeister, blanton, cerveza, chelas, caguama, vino, licor, tragos, michelada, mezcal, daiquiri, martini, mojito, keg, growler, ale, stout, pabst, pbr, cider, soju, spritz, paloma, bloody mary, well drink, aguardiente, pisco, fernet, cañas, tinto de verano, calimocho, cubeta, copas de vino, chupito, cubata, gin tonic, botella]
 patterns:
-  - '\b(?:beers?|drafts?|pints?|ipas?|lagers?|ales|seltzers?|wines?|liquor|vodka|whiske?y|tequila|bourbon|rum|champagne|prosecco|cocktails?|margs|margaritas?|mimosas?|sangria|brandy|cognac|tequila\s+shots|j[aä]ger\s?bombs|bud\s+light|budweiser|coors|miller\s+lite|michelob|heineken|white\s+claw|smirnoff|tito''?s|grey\s+goose|absolut|bacardi|jack\s+daniel''?s|jameson|hennessy|crown\s+royal|don\s+julio|casamigos|fireball|j[aä]germeister|blanton''?s|cervezas?|chelas|caguamas?|vinos?|licor(?:es)?|tragos|micheladas?|mezcal|whisky)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)(?:\d\.(?=\d)|[^.!?;\n])){0,40}?(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)'
-  - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:beers?|drafts?|pints?|ipas?|lagers?|ales|seltzers?|wines?|liquor|vodka|whiske?y|tequila|bourbon|rum|champagne|prosecco|cocktails?|margs|margaritas?|mimosas?|sangria|brandy|cognac|tequila\s+shots|j[aä]ger\s?bombs|bud\s+light|budweiser|coors|miller\s+lite|michelob|heineken|white\s+claw|smirnoff|tito''?s|grey\s+goose|absolut|bacardi|jack\s+daniel''?s|jameson|hennessy|crown\s+royal|don\s+julio|casamigos|fireball|j[aä]germeister|blanton''?s|cervezas?|chelas|caguamas?|vinos?|licor(?:es)?|tragos|micheladas?|mezcal|whisky)\b'
+  - '\b(?:beers?|drafts?|pints?|ipas?|lagers?|ales|seltzers?|wines?|liquor|vodka|whiske?y|tequila|bourbon|rum|champagne|prosecco|cocktails?|margs|margaritas?|mimosas?|sangria|brandy|cognac|tequila\s+shots|j[aä]ger\s?bombs|bud\s+light|budweiser|coors|miller\s+lite|michelob|heineken|white\s+claw|smirnoff|tito''?s|grey\s+goose|absolut|bacardi|jack\s+daniel''?s|jameson|hennessy|crown\s+royal|don\s+julio|casamigos|fireball|j[aä]germeister|blanton''?s|cervezas?|chelas|caguamas?|vinos?|licor(?:es)?|tragos|micheladas?|mezcal|whisky|daiquiris?|martinis?|mojitos?|kegs?|growlers?|ales?|stouts?|pabst|pbr|miller\s+lites|hard\s+ciders?|ciders?|soju|spritz(?:es)?|palomas?|bloody\s+marys?|well\s+drinks|aguardiente|pisco|fernet|cañas|tinto\s+de\s+verano|calimocho|cubetas?|copas\s+de\s+vino|chupitos|cubatas|gin\s+tonics?|botellas?\s+de\s+(?:vino|tequila|ron|whisky|vodka|mezcal))\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)(?:\d\.(?=\d)|[^.!?;\n])){0,40}?(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos|euros?)\b|\b[1-9]\d*(?:[.,]\d{1,2})?\s?€|€\s?[1-9]\d*)'
+  - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos|euros?)\b|\b[1-9]\d*(?:[.,]\d{1,2})?\s?€|€\s?[1-9]\d*)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:beers?|drafts?|pints?|ipas?|lagers?|ales|seltzers?|wines?|liquor|vodka|whiske?y|tequila|bourbon|rum|champagne|prosecco|cocktails?|margs|margaritas?|mimosas?|sangria|brandy|cognac|tequila\s+shots|j[aä]ger\s?bombs|bud\s+light|budweiser|coors|miller\s+lite|michelob|heineken|white\s+claw|smirnoff|tito''?s|grey\s+goose|absolut|bacardi|jack\s+daniel''?s|jameson|hennessy|crown\s+royal|don\s+julio|casamigos|fireball|j[aä]germeister|blanton''?s|cervezas?|chelas|caguamas?|vinos?|licor(?:es)?|tragos|micheladas?|mezcal|whisky|daiquiris?|martinis?|mojitos?|kegs?|growlers?|ales?|stouts?|pabst|pbr|miller\s+lites|hard\s+ciders?|ciders?|soju|spritz(?:es)?|palomas?|bloody\s+marys?|well\s+drinks|aguardiente|pisco|fernet|cañas|tinto\s+de\s+verano|calimocho|cubetas?|copas\s+de\s+vino|chupitos|cubatas|gin\s+tonics?|botellas?\s+de\s+(?:vino|tequila|ron|whisky|vodka|mezcal))\b'
 examples:
   flag:
     - "$3 drafts til 7pm at Rusty's."
     - "Tito's 1.75L now only $29.99 this weekend."
     - "30-pack Bud Light $22.99 at Quick Stop."
     - "Caguama Tecate a $8 este fin de semana."
+    - "Cañas a 1€ y tapa gratis de 18 a 20h."
+    - "Game day special: 5 Miller Lites for $15."
   pass:
     - "Avoid alcohol and wine for 24 hours; your copay for the visit is $20."
     - "Flu shots are $0 with most plans."
@@ -5843,6 +6065,10 @@ exceptions:
     - helpline is free
     - free and confidential
     - struggling with alcohol
+    - alcohol addiction
+    - alcohol use disorder
+    - alcohol dependence
+    - alcohol recovery
   es:
     - evite el alcohol
     - evitar el alcohol
@@ -5858,6 +6084,11 @@ exceptions:
     - alcohol isopropílico
     - alcohol isopropilico
     - dejar el alcohol
+    - no tomar alcohol
+    - pide no tomar
+    - no beber alcohol
+    - no consumir alcohol
+    - evite tomar alcohol
 examples:
   flag:
     - "Happy hour tonight: craft beer and wine specials."
@@ -5883,12 +6114,14 @@ examples:
     - "If you are struggling with alcohol, the SAMHSA helpline is free and confidential."
     - "Evite el alcohol 24 horas antes de su cita; te esperamos el martes."
     - "Sus coronas dentales están listas; llame para su cita."
+    - "Family education night on alcohol addiction Tues 6:30pm. Free, light dinner provided."
+    - "El Dr. Méndez le pide no tomar alcohol hasta su consulta del día 9."
 
 """#),
         RuleFile(relativePath: "shaft/firearms-price.yml", text: #"""
 # yaml-language-server: $schema=../../schema/rule.schema.json
 # Warns about a price beside a firearm, a calibre or ammunition ("9mm 1000 rds $249", "S&W M&P
-# Shield $350 cash", "5.56 green tip $199"): a sale however its sales words are put. Bare
+# Shield $350 cash", "5.56 green tip $199", dollars, pesos or euros): a sale however its sales words are put. Bare
 # numbers that are also calibres (380, 223) and "rounds" are left out, and so is a price after a
 # copay or class word (a safety class).
 category: firearms
@@ -5910,10 +6143,10 @@ translations:
     suggestion: >-
       Quite la oferta de armas; los consejos para guardarlas de forma segura están bien.
 kind: pattern
-prefilter: [rd box, rd case, rd can, buckshot, slugs, gun, firearm, pistol, rifle, shotgun, ammo, ammunition, rds, 9mm, 5.56, 223, ga, gauge, 22lr, 22 lr, acp, ar-15, ar15, ak-47, ak47, glock, p365, sig sauer, s&w, wesson, m&p, taurus, ruger, beretta, remington, mossberg, lower, suppressor, silencer, arma, escopeta, munici, cartucho, balas]
+prefilter: [rd box, rd case, rd can, buckshot, slugs, gun, firearm, pistol, rifle, shotgun, ammo, ammunition, rds, 9mm, 5.56, 223, ga, gauge, 22lr, 22 lr, acp, ar-15, ar15, ak-47, ak47, glock, p365, sig sauer, s&w, wesson, m&p, taurus, ruger, beretta, remington, mossberg, lower, suppressor, silencer, arma, escopeta, munici, cartucho, balas, lever action, bolt action, draco, binary trigger, forced-reset, ar upper, springfield armory, kimber, colt, handgun, fusil, armas de fuego, tiradores]
 patterns:
-  - '\b(?:guns?|firearms?|handguns?|pistols?|rifles?|shotguns?|shotgun\s+shells|ammo|ammunition|rds|\d+\s?rds?\s+(?:box|boxes|case|cases|can|cans)|buckshot|slugs|9mm|5\.56|\.223|12\s?ga|12\s?gauge|20\s?gauge|22\s?lr|45\s?acp|ar-?15s?|ak-?47s?|glocks?|p365s?|sig\s+sauer|s&w|smith\s*&\s*wesson|m&p|taurus|ruger|beretta|remington|mossberg|80%\s+lowers?|ghost\s+guns?|suppressors?|silencers?|armas?|pistolas?|escopetas?|municiones|munici[oó]n|cartuchos|balas)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)(?:\d\.(?=\d)|[^.!?;\n])){0,50}?(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)'
-  - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:guns?|firearms?|handguns?|pistols?|rifles?|shotguns?|shotgun\s+shells|ammo|ammunition|rds|\d+\s?rds?\s+(?:box|boxes|case|cases|can|cans)|buckshot|slugs|9mm|5\.56|\.223|12\s?ga|12\s?gauge|20\s?gauge|22\s?lr|45\s?acp|ar-?15s?|ak-?47s?|glocks?|p365s?|sig\s+sauer|s&w|smith\s*&\s*wesson|m&p|taurus|ruger|beretta|remington|mossberg|80%\s+lowers?|ghost\s+guns?|suppressors?|silencers?|armas?|pistolas?|escopetas?|municiones|munici[oó]n|cartuchos|balas)\b'
+  - '\b(?:guns?|firearms?|handguns?|pistols?|rifles?|shotguns?|shotgun\s+shells|ammo|ammunition|rds|\d+\s?rds?\s+(?:box|boxes|case|cases|can|cans)|buckshot|slugs|9mm|5\.56|\.223|12\s?ga|12\s?gauge|20\s?gauge|22\s?lr|45\s?acp|ar-?15s?|ak-?47s?|glocks?|p365s?|sig\s+sauer|s&w|smith\s*&\s*wesson|m&p|taurus|ruger|beretta|remington|mossberg|80%\s+lowers?|ghost\s+guns?|suppressors?|silencers?|armas?|pistolas?|escopetas?|municiones|munici[oó]n|cartuchos|balas|lever\s+actions?|bolt\s+actions?|draco|binary\s+triggers?|forced-reset\s+triggers?|ar\s+uppers?|springfield\s+armory|kimber|colt\s+\w+|handgun\s+purchase|fusiles|rifles?\s+de\s+caza|armas\s+de\s+fuego|tiradores)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)(?:\d\.(?=\d)|[^.!?;\n])){0,50}?(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos|euros?)\b|\b[1-9]\d*(?:[.,]\d{1,2})?\s?€|€\s?[1-9]\d*)'
+  - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos|euros?)\b|\b[1-9]\d*(?:[.,]\d{1,2})?\s?€|€\s?[1-9]\d*)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:guns?|firearms?|handguns?|pistols?|rifles?|shotguns?|shotgun\s+shells|ammo|ammunition|rds|\d+\s?rds?\s+(?:box|boxes|case|cases|can|cans)|buckshot|slugs|9mm|5\.56|\.223|12\s?ga|12\s?gauge|20\s?gauge|22\s?lr|45\s?acp|ar-?15s?|ak-?47s?|glocks?|p365s?|sig\s+sauer|s&w|smith\s*&\s*wesson|m&p|taurus|ruger|beretta|remington|mossberg|80%\s+lowers?|ghost\s+guns?|suppressors?|silencers?|armas?|pistolas?|escopetas?|municiones|munici[oó]n|cartuchos|balas|lever\s+actions?|bolt\s+actions?|draco|binary\s+triggers?|forced-reset\s+triggers?|ar\s+uppers?|springfield\s+armory|kimber|colt\s+\w+|handgun\s+purchase|fusiles|rifles?\s+de\s+caza|armas\s+de\s+fuego|tiradores)\b'
 examples:
   flag:
     - "9mm 1000 rds $249 at Range Depot."
@@ -5921,6 +6154,7 @@ examples:
     - "Restock alert: 5.56 green tip 500rd cans $199."
     - "Pistola Taurus G2C, $250 en efectivo."
     - "12ga buckshot, 25 rd box $14.99."
+    - "Lever actions from $499 this weekend only."
   pass:
     - "Free gun locks at the front desk; our safety class is $0."
     - "Your copay for the visit is $20; store firearms locked."
@@ -6015,6 +6249,13 @@ first:
     - jig kit
     - jig kits
     - ccw
+    - draco
+    - lever actions
+    - binary triggers
+    - forced-reset triggers
+    - ar upper
+    - "gun & knife show"
+    - gun and knife show
   es:
     - arma
     - armas
@@ -6040,6 +6281,15 @@ first:
     - portación de armas
     - curso de portación
     - ccw
+    - armería
+    - armeria
+    - revólveres
+    - revolveres
+    - pistolas de fogueo
+    - cuerno de chivo
+    - r-15
+    - calibre
+    - balas
 second:
   en:
     - buy
@@ -6099,6 +6349,13 @@ second:
     - book ur seat
     - book your seat
     - range time
+    - cash for your guns
+    - "left, cash only"
+    - meet in parking lot
+    - member pricing
+    - ships to most states
+    - back in stock
+    - deer season
   es:
     - compre
     - compra
@@ -6147,6 +6404,15 @@ second:
     - compra venta e intercambio
     - inscríbete
     - inscribete
+    - envíos discretos
+    - envios discretos
+    - al mayoreo
+    - por paquetería
+    - por paqueteria
+    - precio negociable
+    - sin revisión
+    - sin revision
+    - entrega en
 exceptions:
   en:
     - gun lock
@@ -6178,6 +6444,8 @@ examples:
     - "Pistolas y rifles en existencia, rebaja del 15%."
     - "New shipment of hunting rifles just arrived."
     - "Body armor and plate carrier combo, ships to all 50 states."
+    - "Got a Draco left, cash only, meet in parking lot."
+    - "Vendo cuerno de chivo, precio negociable."
   pass:
     - "Store firearms locked and unloaded, with ammunition kept separately."
     - "Free gun locks are available at the front desk; ask your pediatrician."
@@ -6326,6 +6594,20 @@ terms:
     - picks vip
     - for the pick
     - double jackpots
+    - on your losses
+    - losses back
+    - bingo online
+    - jackpots every
+    - casino cashback
+    - vip host
+    - high roller
+    - weekly rebate
+    - min deposit
+    - minimum deposit
+    - online keno
+    - online scratchers
+    - cash out same day
+    - ca$h out
   es:
     - casino
     - casinos
@@ -6385,6 +6667,14 @@ terms:
     - de bono en tu cuenta
     - cartones de bingo
     - premio mayor de
+    - pronósticos de fútbol
+    - pronosticos de futbol
+    - de aciertos
+    - bingo online
+    - tiradas gratis
+    - bono sin depósito
+    - bono sin deposito
+    - juega con responsabilidad
 exceptions:
   en:
     - casino shuttle
@@ -6441,6 +6731,9 @@ exceptions:
     - betting is affecting
     - gambling is affecting
     - gambling disorder
+    - problem gambling and sports betting
+    - betting apps are affecting
+    - betting apps are causing
   es:
     - problemas con las apuestas
     - adicción a las apuestas
@@ -6458,6 +6751,18 @@ exceptions:
     - las apuestas le estan
     - apuestas deportivas le causan
     - las apuestas le causan
+    - el juego y las apuestas
+    - juego y apuestas
+    - problemas con el juego
+    - apuestas deportivas le están causando
+    - apuestas deportivas le estan causando
+    - las apuestas deportivas le
+    - manejo del juego y las apuestas
+    - manejo del juego
+    - problemas de apuestas
+    - problemas de apuestas deportivas
+    - apuestas deportivas y casinos en línea
+    - apuestas deportivas y casinos en linea
 examples:
   flag:
     - "Apuesta en el partido de hoy y recibe un bono de $500."
@@ -6469,6 +6774,8 @@ examples:
     - "Kentucky Derby odds boosts tonight, min bet $2."
     - "Welcome back! The tables are hot tonight, double your first deposit."
     - "Reload bonus today: 100% up to $500 on your next deposit."
+    - "Min deposit $20 and a weekly rebate on every loss."
+    - "Tienes 50 tiradas gratis esperándote."
   pass:
     - "We have open slots this week for flu shots."
     - "I bet you're tired of the cold; your visit is at 2 PM."
@@ -6486,12 +6793,16 @@ examples:
     - "Gambling problems are a health issue. Confidential help: 1-800-GAMBLER."
     - "Kids need an hour of free play every day."
     - "No deposit needed to book your appointment."
+    - "¿Las apuestas deportivas le están causando estrés o deudas? Hable con su médico: hay ayuda gratuita."
+    - "Ofrecemos atención psicológica para problemas con el juego y las apuestas."
+    - "Our free support group for problem gambling and sports betting meets Thursdays at 7pm."
+    - "Grupo de apoyo para personas con problemas de apuestas deportivas y casinos en línea."
 
 """#),
         RuleFile(relativePath: "shaft/tobacco-price.yml", text: #"""
 # yaml-language-server: $schema=../../schema/rule.schema.json
 # Warns about a price beside a tobacco or vape product ("Juul pods $14.99", "10k puffs only $12.99",
-# "vapes desechables 2x$30"): a sale however its sales words are put. A price after a copay,
+# "vapes desechables 2x$30", "líquidos para vapeo a 9,95€"): a sale however its sales words are put. A price after a copay,
 # balance, class or program word does not count, nor $0 (a free quit-smoking class), and
 # "puffs" and "pouches" alone are left out (inhalers, ostomy supplies).
 category: tobacco
@@ -6513,10 +6824,10 @@ translations:
     suggestion: >-
       Quite la oferta de tabaco o de vapeadores; el apoyo para dejar de fumar está bien.
 kind: pattern
-prefilter: [bolsitas, marlboro, newport, cig, tobacco, vape, e-liquid, e-juice, juul, nicotine, nic pouch, puffs, zyn, pouches, elf, geek, lost mary, fog, esco, hookah, shisha, snus, swisher, backwoods, tabaco, vapeador, desechables, narguile, cajetilla, puros]
+prefilter: [bolsitas, marlboro, newport, cig, tobacco, vape, e-liquid, e-juice, juul, nicotine, nic pouch, puffs, zyn, pouches, elf, geek, lost mary, fog, esco, hookah, shisha, snus, swisher, backwoods, tabaco, vapeador, desechables, narguile, cajetilla, puros, copenhagen, grizzly, skoal, rogue, zynn, pod kit, salt nic, salt juice, vaporesso, voopoo, smok, cohiba, montecristo, habano, sales de nicotina, líquido, liquido, vapeo, cachimba, black & mild, black and mild, snuff]
 patterns:
-  - '\b(?:cigarettes?|cigs|cigars?|cigarillos|tobacco|vapes?|vape\s+pens?|e-?cigs?|e-?cigarettes?|e-?liquids?|e-?juices?|juul(?:\s+pods)?|nicotine\s+pods|disposables|\d+k\s+puffs|nic(?:otine)?\s+pouches|bolsitas\s+de\s+nicotina|marlboros?|newports?|zyn|on!\s+pouches|velo\s+pouches|elf\s?bars?|geek\s?bars?|lost\s+mary|mr\.?\s+fog|esco\s+bars?|hookah|shisha|snus|swishers?|backwoods|cigarrillos|tabaco|vapeadores?|vapes\s+desechables|desechables|narguiles?|cajetillas?|puros)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)(?:\d\.(?=\d)|[^.!?;\n])){0,40}?(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)'
-  - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos)\b)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:cigarettes?|cigs|cigars?|cigarillos|tobacco|vapes?|vape\s+pens?|e-?cigs?|e-?cigarettes?|e-?liquids?|e-?juices?|juul(?:\s+pods)?|nicotine\s+pods|disposables|\d+k\s+puffs|nic(?:otine)?\s+pouches|bolsitas\s+de\s+nicotina|marlboros?|newports?|zyn|on!\s+pouches|velo\s+pouches|elf\s?bars?|geek\s?bars?|lost\s+mary|mr\.?\s+fog|esco\s+bars?|hookah|shisha|snus|swishers?|backwoods|cigarrillos|tabaco|vapeadores?|vapes\s+desechables|desechables|narguiles?|cajetillas?|puros)\b'
+  - '\b(?:cigarettes?|cigs|cigars?|cigarillos|tobacco|vapes?|vape\s+pens?|e-?cigs?|e-?cigarettes?|e-?liquids?|e-?juices?|juul(?:\s+pods)?|nicotine\s+pods|disposables|\d+k\s+puffs|nic(?:otine)?\s+pouches|bolsitas\s+de\s+nicotina|marlboros?|newports?|zyn|on!\s+pouches|velo\s+pouches|elf\s?bars?|geek\s?bars?|lost\s+mary|mr\.?\s+fog|esco\s+bars?|hookah|shisha|snus|swishers?|backwoods|cigarrillos|tabaco|vapeadores?|vapes\s+desechables|desechables|narguiles?|cajetillas?|puros|copenhagen|grizzly|skoal|rogue\s+pouches|zynn?s?|pod\s+kits?|salt\s+(?:nic|juice)|vaporesso|voopoo|smok\s+\w+|cohibas?|montecristos?|habanos|sales\s+de\s+nicotina|l[ií]quidos?\s+(?:de|para)\s+vapeo|vapeo|cachimbas?|black\s+(?:&|and)\s+milds?|pipe\s+tobacco|snuff)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)(?:\d\.(?=\d)|[^.!?;\n])){0,40}?(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos|euros?)\b|\b[1-9]\d*(?:[.,]\d{1,2})?\s?€|€\s?[1-9]\d*)'
+  - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos|euros?)\b|\b[1-9]\d*(?:[.,]\d{1,2})?\s?€|€\s?[1-9]\d*)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:cigarettes?|cigs|cigars?|cigarillos|tobacco|vapes?|vape\s+pens?|e-?cigs?|e-?cigarettes?|e-?liquids?|e-?juices?|juul(?:\s+pods)?|nicotine\s+pods|disposables|\d+k\s+puffs|nic(?:otine)?\s+pouches|bolsitas\s+de\s+nicotina|marlboros?|newports?|zyn|on!\s+pouches|velo\s+pouches|elf\s?bars?|geek\s?bars?|lost\s+mary|mr\.?\s+fog|esco\s+bars?|hookah|shisha|snus|swishers?|backwoods|cigarrillos|tabaco|vapeadores?|vapes\s+desechables|desechables|narguiles?|cajetillas?|puros|copenhagen|grizzly|skoal|rogue\s+pouches|zynn?s?|pod\s+kits?|salt\s+(?:nic|juice)|vaporesso|voopoo|smok\s+\w+|cohibas?|montecristos?|habanos|sales\s+de\s+nicotina|l[ií]quidos?\s+(?:de|para)\s+vapeo|vapeo|cachimbas?|black\s+(?:&|and)\s+milds?|pipe\s+tobacco|snuff)\b'
 examples:
   flag:
     - "Juul pods 4pk just $14.99 this week."
@@ -6524,6 +6835,8 @@ examples:
     - "Zyn 2 cans for $9 at the corner store."
     - "Vapes desechables a $30 la pieza."
     - "Bolsitas de nicotina a $4.50 la lata esta semana."
+    - "Líquidos para vapeo de 100ml a 9,95€."
+    - "Copenhagen, 5 cans for $22 at Mountain Man."
   pass:
     - "Your inhaler: 2 puffs twice a day; your copay is $10."
     - "Our quit-smoking class is $0 and starts Monday."
@@ -7194,6 +7507,23 @@ terms:
     - you got picked
     - u got picked
     - u won the
+    - just cover the shipping
+    - cover the shipping
+    - pay only shipping
+    - pay only handling
+    - only pay for shipping
+    - just pay for shipping
+    - pay just shipping
+    - only pay handling
+    - mystery box
+    - first 100 respondents
+    - advanced to the final round
+    - approved disbursement
+    - disbursement of
+    - qualified for a free year
+    - free year of groceries
+    - must be claimed today
+    - allocation error
   es:
     - ha ganado
     - has ganado
@@ -7290,6 +7620,19 @@ terms:
     - eres el visitante
     - llévate un iphone gratis
     - llevate un iphone gratis
+    - te ha tocado un vale
+    - te ha tocado un premio
+    - has sido premiado
+    - has sido premiada
+    - solo pagas el envío
+    - solo pagas el envio
+    - fue premiado
+    - fue premiada
+    - resultó premiado
+    - resulto premiado
+    - te regalan
+    - les regalan
+    - cliente ganador
 exceptions:
   en:
     - to claim your benefits
@@ -7337,6 +7680,8 @@ examples:
     - "Refer 3 friends and get entered in our $1,000 Cash App giveaway!"
     - "U won! iPhone 15 reserved in ur name, just pay shipping."
     - "You're today's lucky visitor! Answer 4 questions to take home a vacuum."
+    - "A Dyson V15 is waiting for you, just cover the shipping."
+    - "Su número celular fue premiado en la promoción aniversario."
   pass:
     - "Guarde sus armas bajo llave; le regalamos un candado en la recepción."
     - "Congratulations on your new baby from all of us at Riverside Family Medicine."
