@@ -2,13 +2,15 @@
 """Measures what the rules catch and writes ACCURACY.md.
 
 Every measurement runs through the CLI (`textgate check --format jsonl --lines FILE`), so it
-measures what a user gets. Four sets:
+measures what a user gets. The sets:
 
 - the SMS Spam Collection (fixtures/corpus): spam and ham with a content finding, per category,
   and every ham finding listed for review;
 - this project's labelled practice messages (fixtures/accuracy/practice-*.tsv): precision,
   recall and F1 per seed category;
-- carrier-filtered content and care messages on the same subjects (fixtures/accuracy/carrier-*.tsv);
+- carrier-filtered content and care messages on the same subjects (fixtures/accuracy/carrier-*.tsv),
+  and held-out sets of the same kind written by authors who never saw the rules
+  (fixtures/accuracy/heldout-*.tsv), reported without their misses;
 - a generated disguise suite: every term of every `terms` rule through every transform, the
   shortener domains written with disguised hosts, and care-message controls;
 - patients' Spanish replies labelled by intent (fixtures/inbound), through
@@ -87,6 +89,13 @@ class Checker:
 def content(findings):
     """Findings that say something about the text's content (not links, capitals or template form)."""
     return [f for f in findings if f["category"] not in NOT_CONTENT]
+
+
+def provenance(path):
+    """What a held-out set's second comment line says of where it came from."""
+    with open(path, encoding="utf-8") as f:
+        comments = [line[1:].strip() for line in f if line.startswith("#")]
+    return comments[1] if len(comments) > 1 else ""
 
 
 def read_tsv(path):
@@ -239,6 +248,9 @@ def main():
         "corpus": corpus(checker, read_corpus(fx("corpus", "sms-spam-collection.tsv"))),
         "practice": {lang: labelled(checker, read_tsv(fx("accuracy", f"practice-{lang}.tsv"))) for lang in ("en", "es")},
         "carrier": {lang: carrier(checker, read_tsv(fx("accuracy", f"carrier-{lang}.tsv"))) for lang in ("en", "es")},
+        "heldout": {name[len("heldout-"):-len(".tsv")]: dict(carrier(checker, read_tsv(fx("accuracy", name))),
+                                                            about=provenance(fx("accuracy", name)))
+                    for name in sorted(os.listdir(fx("accuracy"))) if name.startswith("heldout-") and name.endswith(".tsv")},
         "disguise": disguise(checker, rules),
         "inbound": {"es": inbound(checker, read_tsv(fx("inbound", "es-optout.tsv")) + read_tsv(fx("inbound", "es-ordinary.tsv")))},
         "rules": rules,

@@ -32,7 +32,8 @@ def write_report(d):
            "finding in a category beyond the six seed categories (such as `sweepstakes`); such a finding is "
            "not counted against `promotional` where none is expected.", "",
            "The rules were written while looking at these sets (the spam corpus' misses and ham findings "
-           "included), so the scores are an upper bound for texts no one here has read; the generated "
+           "included), so the scores are an upper bound for texts no one here has read; the held-out sets "
+           "(in a section of their own) are the exception, and say which were tuned on. The generated "
            "disguises measure the text folding, whatever the terms.", ""]
 
     # Summary
@@ -55,6 +56,11 @@ def write_report(d):
         out.append(f"| carrier-filtered content ({lang}): with a content finding | ≥ 90% | {k['offers_flagged']}/{k['offers']} "
                    f"({_pct(k['offers_flagged'], k['offers'])}) | {_ok(k['offers_flagged'] >= 0.9 * k['offers'])} |")
         out.append(f"| care messages on the same subjects ({lang}): with a content finding | 0 | "
+                   f"{len(k['care_flagged'])}/{k['care']} | {_ok(not k['care_flagged'])} |")
+    for name, k in d["heldout"].items():
+        out.append(f"| held-out set {name}: carrier-filtered texts with a content finding | ≥ 90% | {k['offers_flagged']}/{k['offers']} "
+                   f"({_pct(k['offers_flagged'], k['offers'])}) | {_ok(k['offers_flagged'] >= 0.9 * k['offers'])} |")
+        out.append(f"| held-out set {name}: care messages with a content finding | 0 | "
                    f"{len(k['care_flagged'])}/{k['care']} | {_ok(not k['care_flagged'])} |")
     dz = d["disguise"]
     terms = [x for x in dz if x["set"] == "term"]
@@ -117,6 +123,24 @@ def write_report(d):
         out += ["", f"Care messages flagged ({len(k['care_flagged'])}):", ""]
         out += [f"- {_cell(t)} — {_findings(f)}" for t, f in k["care_flagged"]]
         out.append("")
+
+    # Held-out sets
+    out += ["## Held-out sets", "",
+            "`fixtures/accuracy/heldout-*.tsv`: carrier-filtered texts and care messages written by authors who never "
+            "saw the rules. Their misses are not listed here, so that a set not tuned on stays held out; each file says "
+            "whether the rules were tuned on it.", "",
+            "| set | where it came from | filtered texts with a content finding | care messages with one |",
+            "| --- | --- | --- | --- |"]
+    for name, k in d["heldout"].items():
+        out.append(f"| `{name}` | {_cell(k['about'])} | {k['offers_flagged']}/{k['offers']} ({_pct(k['offers_flagged'], k['offers'])}) | "
+                   f"{len(k['care_flagged'])}/{k['care']} |")
+    for name, k in d["heldout"].items():
+        out += ["", f"### `{name}`", "", "| category | texts | with a content finding |", "| --- | --- | --- |"]
+        out += [f"| `{cat}` | {v['total']} | {v['flagged']} ({_pct(v['flagged'], v['total'])}) |"
+                for cat, v in sorted(k["by_category"].items())]
+        out += ["", f"Care messages flagged ({len(k['care_flagged'])}):", ""]
+        out += [f"- {_cell(t)} — {_findings(f)}" for t, f in k["care_flagged"]]
+    out.append("")
 
     # Inbound
     for lang, b in d["inbound"].items():
