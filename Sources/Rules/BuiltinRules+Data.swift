@@ -5718,7 +5718,7 @@ examples:
 """#),
         RuleFile(relativePath: "shaft/alcohol-sale.yml", text: #"""
 # yaml-language-server: $schema=../../schema/rule.schema.json
-# Warns about selling or promoting alcohol: a drink named within 4 words of sales wording.
+# Warns about selling or promoting alcohol: a drink named within 8 words of sales wording.
 #
 # Care texts name alcohol every day ("avoid alcohol before your procedure", alcohol swabs,
 # alcohol-free mouthwash, an alcohol-use support group); those phrases are exceptions, and a
@@ -5744,7 +5744,7 @@ translations:
       Quite la oferta de alcohol; un consejo como «no beba alcohol antes de su procedimiento» está
       bien.
 kind: near
-within: 4
+within: 8
 first:
   en:
     - alcohol
@@ -6163,7 +6163,7 @@ examples:
 """#),
         RuleFile(relativePath: "shaft/firearms-sale.yml", text: #"""
 # yaml-language-server: $schema=../../schema/rule.schema.json
-# Warns about selling firearms and ammunition: a firearm named within 4 words of sales wording.
+# Warns about selling firearms and ammunition: a firearm named within 8 words of sales wording.
 #
 # Pediatricians counsel on safe storage ("store firearms locked", free gun locks, lock boxes), so
 # storage and safety phrases are exceptions and "free" is not a sales word here.
@@ -6186,7 +6186,7 @@ translations:
     suggestion: >-
       Quite la oferta de armas; los consejos para guardarlas de forma segura están bien.
 kind: near
-within: 4
+within: 8
 first:
   en:
     - gun
@@ -6846,7 +6846,7 @@ examples:
 """#),
         RuleFile(relativePath: "shaft/tobacco-sale.yml", text: #"""
 # yaml-language-server: $schema=../../schema/rule.schema.json
-# Warns about selling tobacco, vapes and e-cigarettes: a product named within 4 words of sales wording.
+# Warns about selling tobacco, vapes and e-cigarettes: a product named within 8 words of sales wording.
 #
 # Cessation is care: "quit vaping", "tobacco-free", "dejar de fumar" are exceptions, and "free"
 # is not a sales word here because cessation programs and nicotine patches are offered free.
@@ -6871,7 +6871,7 @@ translations:
       Quite la oferta de tabaco o de vapeadores; el apoyo para dejar de fumar, como una clase, está
       bien.
 kind: near
-within: 4
+within: 8
 first:
   en:
     - cigarette
