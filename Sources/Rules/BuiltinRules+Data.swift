@@ -323,6 +323,14 @@ terms:
     - lingerie try-on
     - see my new pics
     - my new pics
+    - new flirts
+    - flirts waiting
+    - got your number off tinder
+    - kinda wild after
+    - generous older man
+    - uncensored cams
+    - sexy videos
+    - free tokens
   es:
     - porno
     - pornografía
@@ -415,6 +423,12 @@ terms:
     - foto atrevida
     - fotos atrevidas
     - mujeres reales
+    - sexo sin compromiso
+    - mujeres casadas
+    - aventura discreta
+    - contenido privado
+    - videos completos por dm
+    - videos completos por md
 exceptions:
   en:
     - escort you to
@@ -658,6 +672,8 @@ terms:
     - hierba de calidad
     - yerba de calidad
     - mota de calidad
+    - cripy
+    - cripi
 exceptions:
   en:
     # gardening and allergy uses of "weed" (weed pollen is a standard allergy-season notice)
@@ -1078,6 +1094,9 @@ terms:
     - flexible online job
     - wine investment
     - interested in investing
+    - my mentor
+    - btc signals
+    - mentor turned
   es:
     - trabaje desde casa
     - trabaja desde casa
@@ -1149,6 +1168,8 @@ terms:
     - semanales desde el móvil
     - semanales desde el movil
     - pagos diarios
+    - invertir en cripto
+    - inversiones en oro
 exceptions:
   en:
     - a bill with crypto
@@ -1519,6 +1540,9 @@ terms:
     - empena tu
     - préstamo en 1 hora
     - prestamo en 1 hora
+    - deudas con tarjetas
+    - reducir tus deudas
+    - reducirlas hasta
 examples:
   flag:
     - "Need cash fast? Payday loans approved today."
@@ -3444,6 +3468,16 @@ terms:
     - account may be compromised
     - points expiring today
     - pending reward
+    - sorry if wrong number
+    - "sorry, wrong number"
+    - sorry wrong number
+    - debit card has been
+    - card has been temporarily locked
+    - was flagged. not you
+    - reopen this message
+    - "reply y, then"
+    - activate the link
+    - penalties apply after
   es:
     - su cuenta ha sido suspendida
     - tu cuenta ha sido suspendida
@@ -3558,6 +3592,14 @@ terms:
     - hazme un bizum
     - "hola mamá, este es"
     - "hola papá, este es"
+    - me equivoqué de número
+    - me equivoque de numero
+    - agencia tributaria
+    - confirme sus datos bancarios
+    - valide su identidad
+    - cuenta fue suspendida
+    - su servicio será suspendido
+    - su servicio sera suspendido
 exceptions:
   en:
     # a practice's own notice about its patient portal, which asks for a call, not a link
@@ -3584,6 +3626,8 @@ examples:
     - "Your Apple ID has been locked for security reasons."
     - "Your mailbox is full and will stop receiving email."
     - "Hemos bloqueado tu tarjeta por una operación sospechosa."
+    - "Sorry if wrong number... you seem nice tho, I'm Lily."
+    - "Agencia Tributaria: confirme sus datos bancarios para recibir su devolución."
   pass:
     - "Your statement is ready. Pay online at riversidefamilymed.com/pay or call (201) 555-0100."
     - "Your medical supplies were delivered today."
@@ -3603,7 +3647,8 @@ examples:
 """#),
         RuleFile(relativePath: "premium-rate/premium-charge.yml", text: #"""
 # yaml-language-server: $schema=../../schema/rule.schema.json
-# Warns about per-message, per-minute and per-week charges ("150p/msg", "£1.50/wk", "10p/min").
+# Warns about per-message, per-minute and per-week charges ("150p/msg", "£1.50/wk", "10p/min",
+# "1,21€/min").
 #
 # Times (2pm, 10pm) are not charges: "pm" alone is never read as "per minute". A monthly amount
 # ("$25 a month") is a payment plan, not a premium charge, so months are left out. Each pattern
@@ -3634,6 +3679,9 @@ patterns:
   - pattern: '(?<![\w.])\d{1,3}(?:\.\d{1,2})?\s?p(?:\s?(?:/|per\s|a\s|x))?\s?(?:msgs?|min|mins|minute|mt|mtmsg|pw|ppw|ppm|ppmsg|wk|week|tone|sms|txt|text|day|call|rcvd|recd|rcd|logo|pic|poly|message|mess|msgrcvd)'
     prefilter: ["0p", "1p", "2p", "3p", "4p", "5p", "6p", "7p", "8p", "9p",
                 "0 p", "1 p", "2 p", "3 p", "4 p", "5 p", "6 p", "7 p", "8 p", "9 p"]
+  # a charge per minute in euros ("1,21€/min", "1,57 euros por minuto")
+  - pattern: '(?<![\w.,])\d{1,3}(?:[.,]\d{1,2})?\s?(?:€|euros?)\s?(?:/|por\s|el\s|al\s)\s?min(?:uto)?\b'
+    prefilter: ["€", euro]
   - pattern: '(?<![\w.])\d{2,3}\s?ppm\b'
     prefilter: [ppm]
   - pattern: '\b(?:charged|billed|cost|costs|just|only)\s+\d{2,3}\s?p\b'
@@ -3661,6 +3709,7 @@ examples:
     - "Boltblue tones for 150p, reply POLY for more."
     - "Answer the trivia question to stay in the game. Each reply $1.99."
     - "Responde SI para recibir chistes diarios, $2 por mensaje recibido."
+    - "Escucha tu mensaje: 1,21€/min desde fijo."
   pass:
     - "Your appointment is at 2pm; please arrive by 1:45pm."
     - "Your payment plan is $25 a month."
@@ -3674,11 +3723,13 @@ examples:
 """#),
         RuleFile(relativePath: "premium-rate/premium-rate-number.yml", text: #"""
 # yaml-language-server: $schema=../../schema/rule.schema.json
-# Warns about premium-rate phone numbers: UK 09xx, 084x, 087x and 070 numbers and US 900 numbers.
+# Warns about premium-rate phone numbers: UK 09xx, 084x, 087x and 070 numbers, Spanish 803, 806,
+# 807 and 905 numbers, and US 900 numbers.
 #
-# The patterns need the whole number (11 digits for the UK ones, 10 for a US 900 number), so a
-# date (09/12), a time (09:30), a ZIP code or an ordinary US number such as (201) 555-0100 or
-# 509-871-2345 never matches: a UK number must start where no digit comes before it.
+# The patterns need the whole number (11 digits for the UK ones, 9 for a Spanish one, 10 for a US
+# 900 number), so a date (09/12), a time (09:30), a ZIP code or an ordinary US number such as
+# (201) 555-0100, 509-871-2345 or (803) 555-0123 never matches: a UK or Spanish number must start
+# where no digit comes before it.
 category: premium-rate
 severity: warning
 message: >-
@@ -3706,6 +3757,10 @@ patterns:
   # UK 070 "personal numbers", the redirecting premium numbers of call-back scams
   - pattern: '(?<![\d+])(?:\+?44[\s-]?)?070(?:[\s-]?\d){8}(?!\d)'
     prefilter: ["070"]
+  # Spanish premium numbers: 803, 806, 807 and 905, then six more digits (a US area code 803 or 806
+  # has seven, so it never matches)
+  - pattern: '(?<![\d+])(?:\+?34[\s-]?)?(?:80[367]|905)(?:[\s-]?\d){6}(?!\d)'
+    prefilter: ["803", "806", "807", "905"]
   # US premium numbers: 1-900-xxx-xxxx
   - pattern: '(?<!\d)(?:1[\s.-]?)?\(?900\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)'
     prefilter: ["900"]
@@ -3726,6 +3781,7 @@ examples:
     - "Llame al 1-900-555-0142 para más información."
     - "Your bonus is waiting: call 1-809-555-0177 tonight."
     - "Missed call from +1 (268) 555-0148? Ring back to collect your reward."
+    - "Tiene un mensaje de voz pendiente. Llame al 806 55 12 34 para escucharlo."
   pass:
     - "Your visit is on 09/12 at 09:30. Call (201) 555-0100 to reschedule."
     - "Call our office at 509-871-2345 if you have questions."
@@ -3734,6 +3790,7 @@ examples:
     - "Su cita es el 09/12 a las 09:30. Llame al (201) 555-0100."
     - "Your prescription number is 0987 1234 5."
     - "Your emergency contact on file is +1 (809) 555-0133; tell us if it changed."
+    - "Llame a la Dra. Ruiz al (803) 555-0123 para su cita."
 
 """#),
         RuleFile(relativePath: "premium-rate/premium-service.yml", text: #"""
@@ -4393,6 +4450,13 @@ first:
     - bpc-157
     - tb-500
     - rad-140
+    - test cyp
+    - anavar
+    - winstrol
+    - dianabol
+    - tren ace
+    - tren e
+    - trenbolone
   es:
     - cocaína
     - cocaina
@@ -4421,6 +4485,9 @@ first:
     - trembolona
     - winstrol
     - ritalin
+    - kratom
+    - retatrutida
+    - bpc-157
 second:
   en:
     - buy
@@ -4473,6 +4540,9 @@ second:
     - pharmacy grade
     - shipped overnight
     - for studying
+    - lab tested
+    - worldwide delivery
+    - cycle coaching
   es:
     - compre
     - compra
@@ -4520,6 +4590,11 @@ second:
     - por paquetería
     - por paqueteria
     - la dosis
+    - al por mayor
+    - pagos por binance
+    - pago por binance
+    - calidad investigación
+    - calidad investigacion
 exceptions:
   en:
     - coke zero
@@ -4543,6 +4618,7 @@ examples:
     - "Shrooms and K, party pack this weekend, snap me."
     - "Kamagra oral jelly, 7 sachets, no questions asked."
     - "Tengo Tafil y Rivotril, pago por Bizum."
+    - "Test cyp and anavar, lab tested, worldwide delivery."
   pass:
     - "Your drug screen was negative for cocaine and opioids."
     - "If you use heroin or fentanyl, carry naloxone; ask us for a free kit."
@@ -5039,6 +5115,8 @@ terms:
     - no script
     - no scrip
     - no telehealth visit required
+    - approval guaranteed
+    - guaranteed approval
   es:
     - sin necesidad de receta
     - no necesita receta
@@ -5518,6 +5596,7 @@ second:
     - envio rapido
     - mayoreo
     - disponible ya
+    - sobre cerrado
 exceptions:
   en:
     - save this number
@@ -5983,6 +6062,8 @@ second:
     - reply add
     - just dropped
     - limited allocation
+    - shipment
+    - add a magnum
   es:
     - compre
     - compra
@@ -6413,6 +6494,12 @@ second:
     - sin revisión
     - sin revision
     - entrega en
+    - sin registro
+    - catálogo
+    - catalogo
+    - lo entrego
+    - escríbeme
+    - escribeme
 exceptions:
   en:
     - gun lock
@@ -6608,6 +6695,15 @@ terms:
     - online scratchers
     - cash out same day
     - ca$h out
+    - fish table
+    - fish tables
+    - fire kirin
+    - orion stars
+    - juwa
+    - vblink
+    - game vault
+    - panda master
+    - "pick'em promo"
   es:
     - casino
     - casinos
@@ -6675,6 +6771,14 @@ terms:
     - bono sin depósito
     - bono sin deposito
     - juega con responsabilidad
+    - parleys
+    - pronósticos vip
+    - pronosticos vip
+    - maquinitas
+    - juegos de pesca
+    - bono doble
+    - primera recarga
+    - primera carga
 exceptions:
   en:
     - casino shuttle
@@ -6776,6 +6880,8 @@ examples:
     - "Reload bonus today: 100% up to $500 on your next deposit."
     - "Min deposit $20 and a weekly rebate on every loss."
     - "Tienes 50 tiradas gratis esperándote."
+    - "Fish tables online: Fire Kirin and Orion Stars, load $20."
+    - "Maquinitas y juegos de pesca online, bono doble en tu primera carga."
   pass:
     - "We have open slots this week for flu shots."
     - "I bet you're tired of the cold; your visit is at 2 PM."
@@ -6988,6 +7094,10 @@ first:
     - bolsitas de nicotina
     - puros
     - noche de hookah
+    - sales de nicotina
+    - picadura de liar
+    - tabaco de liar
+    - golden virginia
 second:
   en:
     - buy
@@ -7105,6 +7215,9 @@ second:
     - mayores de 21
     - recarga gratis
     - con tu compra
+    - por privado
+    - a buen precio
+    - de regalo
 exceptions:
   en:
     - quit smoking
@@ -7149,6 +7262,7 @@ examples:
     - "Mr Fog Max Pro 10k puffs, limited stock."
     - "Llegaron vapes desechables, entrega a domicilio."
     - "bro i got elf bars for cheap if u want, hmu"
+    - "Picadura de liar a buen precio, papel de regalo."
   pass:
     - "Join our free smoking-cessation class on Thursdays."
     - "Want to quit vaping? Ask about our program; nicotine patches are free."
