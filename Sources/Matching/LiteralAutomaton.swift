@@ -42,6 +42,8 @@ public struct LiteralAutomaton: Sendable {
 
     /// Number of DFA states, for size reports.
     public let stateCount: Int
+    /// Number of literals found (those `including` marked), for size reports.
+    public let includedCount: Int
 
     /// Bytes in no literal that are not word bytes.
     static let otherClass: UInt8 = 0
@@ -75,9 +77,12 @@ public struct LiteralAutomaton: Sendable {
     /// starts, the automaton rests in one state instead of restarting every literal at every
     /// byte, so the rows it visits stay in the first-level cache.
     ///
-    /// `survey` runs in the same pass; its flags are in each scan's `ByteCounts.survey`.
-    public init(patterns: [[UInt8]], atWordStart: [Bool], survey: ByteSurvey = .none) {
+    /// `survey` runs in the same pass; its flags are in each scan's `ByteCounts.survey`. Only
+    /// the literals marked in `including` (all when nil) are found; the others keep their
+    /// numbers, so that two automata over one list of literals report hits in the same terms.
+    public init(patterns: [[UInt8]], atWordStart: [Bool], survey: ByteSurvey = .none, including: [Bool]? = nil) {
         precondition(atWordStart.count == patterns.count, "one atWordStart flag per literal")
+        precondition(including.map { $0.count == patterns.count } ?? true, "one including flag per literal")
         self.patterns = patterns
         self.survey = survey
         self.packed = (0..<256).map { LiteralAutomaton.packedCounts[$0] | UInt64(survey.kinds[$0]) << 60 }
@@ -96,7 +101,7 @@ public struct LiteralAutomaton: Sendable {
         // Literals that must start a word, and literals that may start anywhere; a literal that
         // starts with a non-word byte needs no boundary, so it joins the first kind (fewer states).
         var anchored: [Int] = [], free: [Int] = []
-        for (id, p) in patterns.enumerated() {
+        for (id, p) in patterns.enumerated() where including?[id] ?? true {
             if atWordStart[id] || !LiteralAutomaton.isWordByte(p.first ?? 0) { anchored.append(id) } else { free.append(id) }
         }
         // Link anchors are found in the same pass, as one more (pseudo-)literal. The few free
@@ -118,6 +123,7 @@ public struct LiteralAutomaton: Sendable {
         self.outputStart = tables.outputStart
         self.outputIDs = tables.outputIDs
         self.stateCount = tables.states
+        self.includedCount = anchored.count + free.count
     }
 
     /// The scan tables of `literals` beside `other`: 16-bit rows when every state number fits,

@@ -3681,7 +3681,7 @@ patterns:
                 "0 p", "1 p", "2 p", "3 p", "4 p", "5 p", "6 p", "7 p", "8 p", "9 p"]
   # a charge per minute in euros ("1,21€/min", "1,57 euros por minuto")
   - pattern: '(?<![\w.,])\d{1,3}(?:[.,]\d{1,2})?\s?(?:€|euros?)\s?(?:/|por\s|el\s|al\s)\s?min(?:uto)?\b'
-    prefilter: ["€", euro]
+    prefilter: [min, minuto]
   - pattern: '(?<![\w.])\d{2,3}\s?ppm\b'
     prefilter: [ppm]
   - pattern: '\b(?:charged|billed|cost|costs|just|only)\s+\d{2,3}\s?p\b'

@@ -6,7 +6,9 @@ extension Ruleset {
         var literals: [[UInt8]] = []
         var index: [[UInt8]: Int] = [:]
         var owners: [[LiteralOwner]] = []
-        func add(_ bytes: [UInt8], _ rule: Int, _ role: LiteralOwner.Role, gate: Int = 0) {
+        // Whether each literal is only a long form without separators (see `TermForm.longestJoinedInText`).
+        var joinedOnly: [Bool] = []
+        func add(_ bytes: [UInt8], _ rule: Int, _ role: LiteralOwner.Role, gate: Int = 0, joined: Bool = false) {
             guard !bytes.isEmpty else { return }
             let id: Int
             if let known = index[bytes] { id = known } else {
@@ -14,11 +16,17 @@ extension Ruleset {
                 index[bytes] = id
                 literals.append(bytes)
                 owners.append([])
+                joinedOnly.append(true)
             }
+            if !joined || bytes.count <= TermForm.longestJoinedInText { joinedOnly[id] = false }
             let owner = LiteralOwner(rule: Int32(rule), role: role, gate: UInt16(gate))
             if !owners[id].contains(where: { $0.rule == owner.rule && $0.role == owner.role && $0.gate == owner.gate }) {
                 owners[id].append(owner)
             }
+        }
+        func add(_ forms: (inText: [[UInt8]], joined: [UInt8]?), _ rule: Int, _ role: LiteralOwner.Role) {
+            for v in forms.inText { add(v, rule, role) }
+            if let joined = forms.joined { add(joined, rule, role, joined: true) }
         }
         var compiled: [CompiledRule] = []
         var linkRules: [Int] = [], capsRules: [Int] = [], nearRules: [Int] = []
@@ -26,7 +34,7 @@ extension Ruleset {
         for (i, rule) in source.rules.enumerated() {
             switch rule.kind {
             case .terms(let terms, let exceptions):
-                for t in terms { for v in TermForm.variants(t) { add(v, i, .term) } }
+                for t in terms { add(TermForm.forms(t), i, .term) }
                 for x in exceptions { add(TermForm.literal(x), i, .exception) }
                 compiled.append(.terms)
             case .pattern(let patterns, let prefilter, let own, let requiresLink):
@@ -56,8 +64,8 @@ extension Ruleset {
                 compiled.append(.caps(maxRatio: ratio, minLetters: minLetters, allow: CapsAllowList(allow)))
                 capsRules.append(i)
             case .near(let first, let second, let within, let exceptions):
-                for t in first { for v in TermForm.variants(t) { add(v, i, .nearFirst) } }
-                for t in second { for v in TermForm.variants(t) { add(v, i, .nearSecond) } }
+                for t in first { add(TermForm.forms(t), i, .nearFirst) }
+                for t in second { add(TermForm.forms(t), i, .nearSecond) }
                 for x in exceptions { add(TermForm.literal(x), i, .exception) }
                 compiled.append(.near(within: within))
                 nearRules.append(i)
@@ -71,9 +79,11 @@ extension Ruleset {
         self.settings = source.settings
         self.overrides = source.overrides
         // A prefilter literal may occur inside a word; every other literal must start one.
-        self.automaton = LiteralAutomaton(patterns: literals,
-                                          atWordStart: owners.map { !$0.contains { $0.role == .prefilter } },
-                                          survey: DisguiseSurvey.automaton)
+        let atWordStart = owners.map { !$0.contains { $0.role == .prefilter } }
+        self.automaton = LiteralAutomaton(patterns: literals, atWordStart: atWordStart, survey: DisguiseSurvey.automaton,
+                                          including: joinedOnly.map { !$0 })
+        // Built after the first, so that the two builds' transient tables are never alive together.
+        self.joinedAutomaton = LiteralAutomaton(patterns: literals, atWordStart: atWordStart, including: joinedOnly)
         self.owners = owners.flatMap { $0 }
         self.ownerStart = owners.reduce(into: [0]) { $0.append($0.last! + Int32($1.count)) }
         self.edges = literals.map(TermForm.edges)

@@ -25,10 +25,12 @@ extension Ruleset {
             let found = joined.bytes.withUnsafeBufferPointer { joinedView in
                 var hits: [LiteralHit] = []
                 let survey = DisguiseSurvey(automaton.scan(joinedView, hits: &hits))
+                // The long forms without separators are the joined views' own automaton's.
+                _ = joinedAutomaton.scan(joinedView, hits: &hits)
                 // Letters written apart with stand-ins among them (`c-4-n-n-4-b-1-s`): the joined
                 // view read as the stand-in views read a text (`c4nn4b1s`), its survey from the
                 // same scan.
-                return termSpans(joinedView, hits[...]) + standInSpans(joinedView, StandIns.readings(survey.standIns))
+                return termSpans(joinedView, hits[...]) + standInSpans(joinedView, StandIns.readings(survey.standIns), joined: true)
             }
             for span in found {
                 let lower = Int(origin[span.range.lowerBound]), upper = Int(origin[span.range.upperBound - 1]) + 1
@@ -40,10 +42,11 @@ extension Ruleset {
         return spans
     }
 
-    /// The spans of terms written with stand-ins in `view`, found in its views of `readings`.
+    /// The spans of terms written with stand-ins in `view`, found in its views of `readings`;
+    /// the long forms without separators too when `view` is a joined view.
     /// A view that may hold a term (`TermWords.mayHoldTerm`) is written into one buffer, on the
     /// stack for a short message, and scanned.
-    private func standInSpans(_ view: UnsafeBufferPointer<UInt8>, _ readings: [StandIns.Reading]) -> [RuleSpan] {
+    private func standInSpans(_ view: UnsafeBufferPointer<UInt8>, _ readings: [StandIns.Reading], joined: Bool = false) -> [RuleSpan] {
         guard !readings.isEmpty else { return [] }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(view.count, 1)) { buffer in
             var spans: [RuleSpan] = []
@@ -52,7 +55,7 @@ extension Ruleset {
                 // Most views change only words no term has (`150p`, `4u`): nothing to write or scan.
                 guard StandIns.withView(view, reading, termWords.mayHoldTerm) else { continue }
                 StandIns.fold(view, reading, into: buffer)
-                for span in termSpans(folded, changedFrom: view) where StandIns.isDisguisedWord(view, folded, span.range) {
+                for span in termSpans(folded, changedFrom: view, joined: joined) where StandIns.isDisguisedWord(view, folded, span.range) {
                     spans.append(span)
                 }
             }
@@ -64,10 +67,12 @@ extension Ruleset {
     /// message: its pattern and link rules have run on the message itself). Given the text
     /// the view reads (`changedFrom`), none unless a term's literal covers a byte the view
     /// changed: the others are the plain scan's, and most stand-in views have none, so their
-    /// hits are not resolved again.
-    private func termSpans(_ view: UnsafeBufferPointer<UInt8>, changedFrom text: UnsafeBufferPointer<UInt8>) -> [RuleSpan] {
+    /// hits are not resolved again. With `joined`, the joined views' automaton is scanned too.
+    private func termSpans(_ view: UnsafeBufferPointer<UInt8>, changedFrom text: UnsafeBufferPointer<UInt8>,
+                           joined: Bool) -> [RuleSpan] {
         var hits: [LiteralHit] = []
         _ = automaton.scan(view, hits: &hits)
+        if joined { _ = joinedAutomaton.scan(view, hits: &hits) }
         guard hits.contains(where: { coversChange($0, view, text) }) else { return [] }
         return termSpans(view, hits[...])
     }

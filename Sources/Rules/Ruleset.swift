@@ -1,7 +1,8 @@
 import Matching
 
-/// A rules directory compiled into one matcher: every literal of every rule in one automaton,
-/// links found once, capitals counted in the same pass, PCRE2 only where a rule has a regex.
+/// A rules directory compiled into one matcher: every literal of every rule in one automaton
+/// (but the long forms without separators, which only the views that join letters written apart
+/// need), links found once, capitals counted in the same pass, PCRE2 only where a rule has a regex.
 ///
 /// A `Ruleset` is immutable and `Sendable`: load it once and check from any number of threads.
 /// `check` does no I/O.
@@ -16,6 +17,9 @@ public struct Ruleset: Sendable {
     public let overrides: [Override]
 
     let automaton: LiteralAutomaton
+    /// The long forms without separators (`TermForm.longestJoinedInText`), over the same list
+    /// of literals: scanned only in the views that join letters written apart.
+    let joinedAutomaton: LiteralAutomaton
     /// The rules that listed each literal and in which role, flat so that reading them copies
     /// no array: literal `l`'s are `owners[ownerStart[l] ..< ownerStart[l + 1]]`.
     let owners: [LiteralOwner]
@@ -82,9 +86,11 @@ public struct Ruleset: Sendable {
         return copy
     }
 
-    /// The size of the compiled matcher: literals, automaton states and byte classes.
-    public var matcherStatistics: (literals: Int, states: Int, classes: Int) {
-        (automaton.patterns.count, automaton.stateCount, automaton.classCount)
+    /// The size of the compiled matcher: literals, automaton states and byte classes of the scan
+    /// every message takes, and literals and states of the one for joined views.
+    public var matcherStatistics: (literals: Int, states: Int, classes: Int, joinedLiterals: Int, joinedStates: Int) {
+        (automaton.includedCount, automaton.stateCount, automaton.classCount, joinedAutomaton.includedCount,
+         joinedAutomaton.stateCount)
     }
 
     /// The rule with this id.

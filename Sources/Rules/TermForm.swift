@@ -22,11 +22,22 @@ enum TermForm {
     /// spaces and separators (`getlaid` for `get laid`, found in `g e t l a i d`). Disguised
     /// forms themselves are not literals: the views read them as the term (see `Ruleset.disguisedTerms`).
     static func variants(_ term: String) -> [[UInt8]] {
-        let plain = literal(term)
-        var out = [plain] + StandIns.foldedForms(plain)
-        if let squashed = Separators.squashed(plain) { out.append(squashed) }
-        return out
+        let f = forms(term)
+        return f.inText + (f.joined.map { [$0] } ?? [])
     }
+
+    /// `variants(term)` apart: the forms found in a message as it is and in its stand-in views,
+    /// and the form without separators, if the term has any.
+    static func forms(_ term: String) -> (inText: [[UInt8]], joined: [UInt8]?) {
+        let plain = literal(term)
+        return ([plain] + StandIns.foldedForms(plain), Separators.squashed(plain))
+    }
+
+    /// The longest form without separators that the scan of a message finds as written
+    /// (`getlaid`, `freespins`: a term written run together). Longer ones (`ifyoudidnotplacethisorder`)
+    /// are found only in the views that join letters written apart, by an automaton of their own,
+    /// so that the scan every message takes does not carry them.
+    static let longestJoinedInText = 12
 
     /// Word characters for boundary checks: ASCII letters and digits, and any non-ASCII byte.
     @inline(__always)

@@ -31,7 +31,7 @@ struct RulesCommand: ParsableCommand {
             case .directory(let path): which = "rules in \(path)"
             case .builtin: which = "built-in rules"
             }
-            print("\(dir.rules.count) \(which), version \(dir.version); one automaton of \(m.literals) literals, \(m.states) states, \(m.classes) byte classes")
+            print("\(dir.rules.count) \(which), version \(dir.version); one automaton of \(m.literals) literals, \(m.states) states, \(m.classes) byte classes; \(m.joinedLiterals) long forms without separators in \(m.joinedStates) states, for letters written apart")
         }
     }
 

@@ -65,9 +65,21 @@ struct DisguiseViewTests {
         ("Compra m o t a y más", "m o t a", "cannabis"),
         // A term that itself starts with such a letter is still read whole.
         ("Buy o z e m p i c online", "Buy o z e m p i c", "rx-buy"),
+        // A long phrase, whose form without separators only the joined views' automaton has;
+        // with stand-ins among its letters too.
+        ("Alert: i f y o u d i d n o t p l a c e t h i s o r d e r call now", "i f y o u d i d n o t p l a c e t h i s o r d e r", "phishing"),
+        ("Alert: 1-f-y-0-u-d-1-d-n-0-t-p-l-4-c-3-t-h-1-s-0-r-d-3-r call now", "1-f-y-0-u-d-1-d-n-0-t-p-l-4-c-3-t-h-1-s-0-r-d-3-r", "phishing"),
     ])
     func apart(text: String, written: String, rule: String) throws {
         try expectFound(text, written, rule: rule)
+    }
+
+    @Test("a short term run together is found as written; the long forms without separators live in an automaton of their own")
+    func runTogether() throws {
+        try expectFound("Want to getlaid tonight?", "getlaid", rule: "adult")
+        let stats = try Package.defaultRules().matcherStatistics
+        #expect(stats.joinedLiterals > 0)
+        #expect(stats.literals > stats.joinedLiterals)
     }
 
     @Test("Greek capitals read as the Latin capitals they look like")
