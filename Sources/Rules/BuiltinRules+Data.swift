@@ -6838,6 +6838,8 @@ exceptions:
     - problem gambling and sports betting
     - betting apps are affecting
     - betting apps are causing
+    - sports betting concerns
+    - clinic for sports betting
   es:
     - problemas con las apuestas
     - adicción a las apuestas
@@ -6867,6 +6869,8 @@ exceptions:
     - problemas de apuestas deportivas
     - apuestas deportivas y casinos en línea
     - apuestas deportivas y casinos en linea
+    - por juego online y apuestas
+    - juego online y apuestas
 examples:
   flag:
     - "Apuesta en el partido de hoy y recibe un bono de $500."
@@ -6903,6 +6907,7 @@ examples:
     - "Ofrecemos atención psicológica para problemas con el juego y las apuestas."
     - "Our free support group for problem gambling and sports betting meets Thursdays at 7pm."
     - "Grupo de apoyo para personas con problemas de apuestas deportivas y casinos en línea."
+    - "Dr. Ortiz referred you to our addiction clinic for sports betting concerns; call to schedule your intake."
 
 """#),
         RuleFile(relativePath: "shaft/tobacco-price.yml", text: #"""
