@@ -429,6 +429,11 @@ terms:
     - contenido privado
     - videos completos por dm
     - videos completos por md
+    - fotitos
+    - show privado
+    - chicas reales
+    - me invitas una recarga
+    - en webcam
 exceptions:
   en:
     - escort you to
@@ -674,6 +679,10 @@ terms:
     - mota de calidad
     - cripy
     - cripi
+    - fasos
+    - faso
+    - hierba premium
+    - white widow
 exceptions:
   en:
     # gardening and allergy uses of "weed" (weed pollen is a standard allergy-season notice)
@@ -1170,6 +1179,13 @@ terms:
     - pagos diarios
     - invertir en cripto
     - inversiones en oro
+    - evaluadores de hoteles
+    - por reseña
+    - tareas en línea
+    - tareas en linea
+    - chambear en línea
+    - chambear en linea
+    - diarios por tareas
 exceptions:
   en:
     - a bill with crypto
@@ -1543,6 +1559,15 @@ terms:
     - deudas con tarjetas
     - reducir tus deudas
     - reducirlas hasta
+    - salí del veraz
+    - sal del veraz
+    - datacrédito
+    - datacredito
+    - reportes negativos
+    - liberar el depósito
+    - liberar el deposito
+    - seguro del crédito
+    - seguro del credito
 examples:
   flag:
     - "Need cash fast? Payday loans approved today."
@@ -1558,6 +1583,7 @@ examples:
     - "Tienes un crédito preaprobado, responde SI para recibirlo."
     - "Our attorneys can stop wage garnishment in 48 hours."
     - "Préstamos entre particulares sin nómina ni aval."
+    - "Salí del Veraz en 30 días, borramos reportes negativos."
   pass:
     - "Your balance of $120 is due; ask us about a payment plan."
     - "You may qualify for financial assistance with your hospital bill."
@@ -3600,6 +3626,15 @@ terms:
     - cuenta fue suspendida
     - su servicio será suspendido
     - su servicio sera suspendido
+    - ingrese sus datos bancarios
+    - clave principal fue bloqueada
+    - su clave fue bloqueada
+    - sanción pendiente
+    - sancion pendiente
+    - para evitar el corte
+    - clave de pago móvil
+    - confirme su iban
+    - reprograme y pague
 exceptions:
   en:
     # a practice's own notice about its patient portal, which asks for a call, not a link
@@ -3628,6 +3663,7 @@ examples:
     - "Hemos bloqueado tu tarjeta por una operación sospechosa."
     - "Sorry if wrong number... you seem nice tho, I'm Lily."
     - "Agencia Tributaria: confirme sus datos bancarios para recibir su devolución."
+    - "Bancolombia: su clave principal fue bloqueada, desbloquéela aquí."
   pass:
     - "Your statement is ready. Pay online at riversidefamilymed.com/pay or call (201) 555-0100."
     - "Your medical supplies were delivered today."
@@ -3925,6 +3961,10 @@ terms:
     - se te cobró
     - se te cobro
     - para suscribirte por
+    - suscripción activa
+    - suscripcion activa
+    - fondos de pantalla
+    - participa x un
 exceptions:
   en:
     - landline or cell
@@ -4488,6 +4528,10 @@ first:
     - kratom
     - retatrutida
     - bpc-157
+    - modafinilo
+    - armodafinilo
+    - fentanil
+    - percos
 second:
   en:
     - buy
@@ -4595,6 +4639,11 @@ second:
     - pago por binance
     - calidad investigación
     - calidad investigacion
+    - discreción total
+    - discrecion total
+    - pastillas sueltas
+    - pa precios
+    - solo serios
 exceptions:
   en:
     - coke zero
@@ -5756,6 +5805,8 @@ examples:
 # alcohol sale however its sales words are put. A price after a copay, balance or visit word
 # does not count, nor $0; "shots" is left out (flu shots), as are words that are also names or
 # plain Spanish ("Modelo", "Corona").
+# A price is in dollars, pesos, euros (9,95€), soles (S/ 45), quetzales (Q300), colones (₡1.500),
+# bolívares (Bs 45) or with a currency code (CLP, ARS, MXN, COP, PEN).
 category: alcohol
 severity: warning
 message: >-
@@ -5776,10 +5827,10 @@ translations:
       Quite la oferta de bebidas; un consejo como «no beba alcohol antes de su procedimiento» está
       bien.
 kind: pattern
-prefilter: [beer, draft, pint, ipa, lager, ales, seltzer, wine, liquor, vodka, whisk, tequila, bourbon, rum, champagne, prosecco, cocktail, marg, mimosa, sangria, brandy, cognac, bomb, bud light, budweiser, coors, miller lite, michelob, heineken, white claw, smirnoff, tito, grey goose, absolut, bacardi, daniel, jameson, hennessy, crown royal, don julio, casamigos, fireball, germeister, blanton, cerveza, chelas, caguama, vino, licor, tragos, michelada, mezcal, daiquiri, martini, mojito, keg, growler, ale, stout, pabst, pbr, cider, soju, spritz, paloma, bloody mary, well drink, aguardiente, pisco, fernet, cañas, tinto de verano, calimocho, cubeta, copas de vino, chupito, cubata, gin tonic, botella]
+prefilter: [beer, draft, pint, ipa, lager, ales, seltzer, wine, liquor, vodka, whisk, tequila, bourbon, rum, champagne, prosecco, cocktail, marg, mimosa, sangria, brandy, cognac, bomb, bud light, budweiser, coors, miller lite, michelob, heineken, white claw, smirnoff, tito, grey goose, absolut, bacardi, daniel, jameson, hennessy, crown royal, don julio, casamigos, fireball, germeister, blanton, cerveza, chelas, caguama, vino, licor, tragos, michelada, mezcal, daiquiri, martini, mojito, keg, growler, ale, stout, pabst, pbr, cider, soju, spritz, paloma, bloody mary, well drink, aguardiente, pisco, fernet, cañas, tinto de verano, calimocho, cubeta, copas de vino, chupito, cubata, gin tonic, botella, birra, quilmes, carmen, pilsen]
 patterns:
-  - '\b(?:beers?|drafts?|pints?|ipas?|lagers?|ales|seltzers?|wines?|liquor|vodka|whiske?y|tequila|bourbon|rum|champagne|prosecco|cocktails?|margs|margaritas?|mimosas?|sangria|brandy|cognac|tequila\s+shots|j[aä]ger\s?bombs|bud\s+light|budweiser|coors|miller\s+lite|michelob|heineken|white\s+claw|smirnoff|tito''?s|grey\s+goose|absolut|bacardi|jack\s+daniel''?s|jameson|hennessy|crown\s+royal|don\s+julio|casamigos|fireball|j[aä]germeister|blanton''?s|cervezas?|chelas|caguamas?|vinos?|licor(?:es)?|tragos|micheladas?|mezcal|whisky|daiquiris?|martinis?|mojitos?|kegs?|growlers?|ales?|stouts?|pabst|pbr|miller\s+lites|hard\s+ciders?|ciders?|soju|spritz(?:es)?|palomas?|bloody\s+marys?|well\s+drinks|aguardiente|pisco|fernet|cañas|tinto\s+de\s+verano|calimocho|cubetas?|copas\s+de\s+vino|chupitos|cubatas|gin\s+tonics?|botellas?\s+de\s+(?:vino|tequila|ron|whisky|vodka|mezcal))\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)(?:\d\.(?=\d)|[^.!?;\n])){0,40}?(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos|euros?)\b|\b[1-9]\d*(?:[.,]\d{1,2})?\s?€|€\s?[1-9]\d*)'
-  - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos|euros?)\b|\b[1-9]\d*(?:[.,]\d{1,2})?\s?€|€\s?[1-9]\d*)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:beers?|drafts?|pints?|ipas?|lagers?|ales|seltzers?|wines?|liquor|vodka|whiske?y|tequila|bourbon|rum|champagne|prosecco|cocktails?|margs|margaritas?|mimosas?|sangria|brandy|cognac|tequila\s+shots|j[aä]ger\s?bombs|bud\s+light|budweiser|coors|miller\s+lite|michelob|heineken|white\s+claw|smirnoff|tito''?s|grey\s+goose|absolut|bacardi|jack\s+daniel''?s|jameson|hennessy|crown\s+royal|don\s+julio|casamigos|fireball|j[aä]germeister|blanton''?s|cervezas?|chelas|caguamas?|vinos?|licor(?:es)?|tragos|micheladas?|mezcal|whisky|daiquiris?|martinis?|mojitos?|kegs?|growlers?|ales?|stouts?|pabst|pbr|miller\s+lites|hard\s+ciders?|ciders?|soju|spritz(?:es)?|palomas?|bloody\s+marys?|well\s+drinks|aguardiente|pisco|fernet|cañas|tinto\s+de\s+verano|calimocho|cubetas?|copas\s+de\s+vino|chupitos|cubatas|gin\s+tonics?|botellas?\s+de\s+(?:vino|tequila|ron|whisky|vodka|mezcal))\b'
+  - '\b(?:beers?|drafts?|pints?|ipas?|lagers?|ales|seltzers?|wines?|liquor|vodka|whiske?y|tequila|bourbon|rum|champagne|prosecco|cocktails?|margs|margaritas?|mimosas?|sangria|brandy|cognac|tequila\s+shots|j[aä]ger\s?bombs|bud\s+light|budweiser|coors|miller\s+lite|michelob|heineken|white\s+claw|smirnoff|tito''?s|grey\s+goose|absolut|bacardi|jack\s+daniel''?s|jameson|hennessy|crown\s+royal|don\s+julio|casamigos|fireball|j[aä]germeister|blanton''?s|cervezas?|chelas|caguamas?|vinos?|licor(?:es)?|tragos|micheladas?|mezcal|whisky|daiquiris?|martinis?|mojitos?|kegs?|growlers?|ales?|stouts?|pabst|pbr|miller\s+lites|hard\s+ciders?|ciders?|soju|spritz(?:es)?|palomas?|bloody\s+marys?|well\s+drinks|aguardiente|pisco|fernet|cañas|tinto\s+de\s+verano|calimocho|cubetas?|copas\s+de\s+vino|chupitos|cubatas|gin\s+tonics?|botellas?\s+de\s+(?:vino|tequila|ron|whisky|vodka|mezcal)|birras?|quilmes|carm[eé]n[eè]re|pilsen)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)(?:\d\.(?=\d)|[^.!?;\n])){0,40}?(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos|euros?)\b|\b[1-9]\d*(?:[.,]\d{1,2})?\s?€|€\s?[1-9]\d*|\bS/\s?[1-9][\d.,]*|₡\s?[1-9][\d.,]*|\bBs\.?\s?[1-9][\d.,]*|\bQ\s?[1-9]\d[\d.,]*|\b[1-9][\d.,]*\s?(?:soles|quetzales|colones|bol[ií]vares|lempiras|CLP|ARS|MXN|COP|PEN)\b)'
+  - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos|euros?)\b|\b[1-9]\d*(?:[.,]\d{1,2})?\s?€|€\s?[1-9]\d*|\bS/\s?[1-9][\d.,]*|₡\s?[1-9][\d.,]*|\bBs\.?\s?[1-9][\d.,]*|\bQ\s?[1-9]\d[\d.,]*|\b[1-9][\d.,]*\s?(?:soles|quetzales|colones|bol[ií]vares|lempiras|CLP|ARS|MXN|COP|PEN)\b)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:beers?|drafts?|pints?|ipas?|lagers?|ales|seltzers?|wines?|liquor|vodka|whiske?y|tequila|bourbon|rum|champagne|prosecco|cocktails?|margs|margaritas?|mimosas?|sangria|brandy|cognac|tequila\s+shots|j[aä]ger\s?bombs|bud\s+light|budweiser|coors|miller\s+lite|michelob|heineken|white\s+claw|smirnoff|tito''?s|grey\s+goose|absolut|bacardi|jack\s+daniel''?s|jameson|hennessy|crown\s+royal|don\s+julio|casamigos|fireball|j[aä]germeister|blanton''?s|cervezas?|chelas|caguamas?|vinos?|licor(?:es)?|tragos|micheladas?|mezcal|whisky|daiquiris?|martinis?|mojitos?|kegs?|growlers?|ales?|stouts?|pabst|pbr|miller\s+lites|hard\s+ciders?|ciders?|soju|spritz(?:es)?|palomas?|bloody\s+marys?|well\s+drinks|aguardiente|pisco|fernet|cañas|tinto\s+de\s+verano|calimocho|cubetas?|copas\s+de\s+vino|chupitos|cubatas|gin\s+tonics?|botellas?\s+de\s+(?:vino|tequila|ron|whisky|vodka|mezcal)|birras?|quilmes|carm[eé]n[eè]re|pilsen)\b'
 examples:
   flag:
     - "$3 drafts til 7pm at Rusty's."
@@ -5788,6 +5839,7 @@ examples:
     - "Caguama Tecate a $8 este fin de semana."
     - "Cañas a 1€ y tapa gratis de 18 a 20h."
     - "Game day special: 5 Miller Lites for $15."
+    - "Promo Pilsen: caja de 12 a S/ 45, te la llevamos."
   pass:
     - "Avoid alcohol and wine for 24 hours; your copay for the visit is $20."
     - "Flu shots are $0 with most plans."
@@ -6202,9 +6254,11 @@ examples:
         RuleFile(relativePath: "shaft/firearms-price.yml", text: #"""
 # yaml-language-server: $schema=../../schema/rule.schema.json
 # Warns about a price beside a firearm, a calibre or ammunition ("9mm 1000 rds $249", "S&W M&P
-# Shield $350 cash", "5.56 green tip $199", dollars, pesos or euros): a sale however its sales words are put. Bare
+# Shield $350 cash", "5.56 green tip $199"): a sale however its sales words are put. Bare
 # numbers that are also calibres (380, 223) and "rounds" are left out, and so is a price after a
 # copay or class word (a safety class).
+# A price is in dollars, pesos, euros (9,95€), soles (S/ 45), quetzales (Q300), colones (₡1.500),
+# bolívares (Bs 45) or with a currency code (CLP, ARS, MXN, COP, PEN).
 category: firearms
 severity: warning
 message: >-
@@ -6226,8 +6280,8 @@ translations:
 kind: pattern
 prefilter: [rd box, rd case, rd can, buckshot, slugs, gun, firearm, pistol, rifle, shotgun, ammo, ammunition, rds, 9mm, 5.56, 223, ga, gauge, 22lr, 22 lr, acp, ar-15, ar15, ak-47, ak47, glock, p365, sig sauer, s&w, wesson, m&p, taurus, ruger, beretta, remington, mossberg, lower, suppressor, silencer, arma, escopeta, munici, cartucho, balas, lever action, bolt action, draco, binary trigger, forced-reset, ar upper, springfield armory, kimber, colt, handgun, fusil, armas de fuego, tiradores]
 patterns:
-  - '\b(?:guns?|firearms?|handguns?|pistols?|rifles?|shotguns?|shotgun\s+shells|ammo|ammunition|rds|\d+\s?rds?\s+(?:box|boxes|case|cases|can|cans)|buckshot|slugs|9mm|5\.56|\.223|12\s?ga|12\s?gauge|20\s?gauge|22\s?lr|45\s?acp|ar-?15s?|ak-?47s?|glocks?|p365s?|sig\s+sauer|s&w|smith\s*&\s*wesson|m&p|taurus|ruger|beretta|remington|mossberg|80%\s+lowers?|ghost\s+guns?|suppressors?|silencers?|armas?|pistolas?|escopetas?|municiones|munici[oó]n|cartuchos|balas|lever\s+actions?|bolt\s+actions?|draco|binary\s+triggers?|forced-reset\s+triggers?|ar\s+uppers?|springfield\s+armory|kimber|colt\s+\w+|handgun\s+purchase|fusiles|rifles?\s+de\s+caza|armas\s+de\s+fuego|tiradores)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)(?:\d\.(?=\d)|[^.!?;\n])){0,50}?(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos|euros?)\b|\b[1-9]\d*(?:[.,]\d{1,2})?\s?€|€\s?[1-9]\d*)'
-  - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos|euros?)\b|\b[1-9]\d*(?:[.,]\d{1,2})?\s?€|€\s?[1-9]\d*)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:guns?|firearms?|handguns?|pistols?|rifles?|shotguns?|shotgun\s+shells|ammo|ammunition|rds|\d+\s?rds?\s+(?:box|boxes|case|cases|can|cans)|buckshot|slugs|9mm|5\.56|\.223|12\s?ga|12\s?gauge|20\s?gauge|22\s?lr|45\s?acp|ar-?15s?|ak-?47s?|glocks?|p365s?|sig\s+sauer|s&w|smith\s*&\s*wesson|m&p|taurus|ruger|beretta|remington|mossberg|80%\s+lowers?|ghost\s+guns?|suppressors?|silencers?|armas?|pistolas?|escopetas?|municiones|munici[oó]n|cartuchos|balas|lever\s+actions?|bolt\s+actions?|draco|binary\s+triggers?|forced-reset\s+triggers?|ar\s+uppers?|springfield\s+armory|kimber|colt\s+\w+|handgun\s+purchase|fusiles|rifles?\s+de\s+caza|armas\s+de\s+fuego|tiradores)\b'
+  - '\b(?:guns?|firearms?|handguns?|pistols?|rifles?|shotguns?|shotgun\s+shells|ammo|ammunition|rds|\d+\s?rds?\s+(?:box|boxes|case|cases|can|cans)|buckshot|slugs|9mm|5\.56|\.223|12\s?ga|12\s?gauge|20\s?gauge|22\s?lr|45\s?acp|ar-?15s?|ak-?47s?|glocks?|p365s?|sig\s+sauer|s&w|smith\s*&\s*wesson|m&p|taurus|ruger|beretta|remington|mossberg|80%\s+lowers?|ghost\s+guns?|suppressors?|silencers?|armas?|pistolas?|escopetas?|municiones|munici[oó]n|cartuchos|balas|lever\s+actions?|bolt\s+actions?|draco|binary\s+triggers?|forced-reset\s+triggers?|ar\s+uppers?|springfield\s+armory|kimber|colt\s+\w+|handgun\s+purchase|fusiles|rifles?\s+de\s+caza|armas\s+de\s+fuego|tiradores)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)(?:\d\.(?=\d)|[^.!?;\n])){0,50}?(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos|euros?)\b|\b[1-9]\d*(?:[.,]\d{1,2})?\s?€|€\s?[1-9]\d*|\bS/\s?[1-9][\d.,]*|₡\s?[1-9][\d.,]*|\bBs\.?\s?[1-9][\d.,]*|\bQ\s?[1-9]\d[\d.,]*|\b[1-9][\d.,]*\s?(?:soles|quetzales|colones|bol[ií]vares|lempiras|CLP|ARS|MXN|COP|PEN)\b)'
+  - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos|euros?)\b|\b[1-9]\d*(?:[.,]\d{1,2})?\s?€|€\s?[1-9]\d*|\bS/\s?[1-9][\d.,]*|₡\s?[1-9][\d.,]*|\bBs\.?\s?[1-9][\d.,]*|\bQ\s?[1-9]\d[\d.,]*|\b[1-9][\d.,]*\s?(?:soles|quetzales|colones|bol[ií]vares|lempiras|CLP|ARS|MXN|COP|PEN)\b)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:guns?|firearms?|handguns?|pistols?|rifles?|shotguns?|shotgun\s+shells|ammo|ammunition|rds|\d+\s?rds?\s+(?:box|boxes|case|cases|can|cans)|buckshot|slugs|9mm|5\.56|\.223|12\s?ga|12\s?gauge|20\s?gauge|22\s?lr|45\s?acp|ar-?15s?|ak-?47s?|glocks?|p365s?|sig\s+sauer|s&w|smith\s*&\s*wesson|m&p|taurus|ruger|beretta|remington|mossberg|80%\s+lowers?|ghost\s+guns?|suppressors?|silencers?|armas?|pistolas?|escopetas?|municiones|munici[oó]n|cartuchos|balas|lever\s+actions?|bolt\s+actions?|draco|binary\s+triggers?|forced-reset\s+triggers?|ar\s+uppers?|springfield\s+armory|kimber|colt\s+\w+|handgun\s+purchase|fusiles|rifles?\s+de\s+caza|armas\s+de\s+fuego|tiradores)\b'
 examples:
   flag:
     - "9mm 1000 rds $249 at Range Depot."
@@ -6236,6 +6290,7 @@ examples:
     - "Pistola Taurus G2C, $250 en efectivo."
     - "12ga buckshot, 25 rd box $14.99."
     - "Lever actions from $499 this weekend only."
+    - "Munición 9mm, caja de 50 a Q300."
   pass:
     - "Free gun locks at the front desk; our safety class is $0."
     - "Your copay for the visit is $20; store firearms locked."
@@ -6371,6 +6426,9 @@ first:
     - r-15
     - calibre
     - balas
+    - cuetes
+    - fierros
+    - ar-15
 second:
   en:
     - buy
@@ -6500,6 +6558,15 @@ second:
     - lo entrego
     - escríbeme
     - escribeme
+    - envíos a todo
+    - envios a todo
+    - mándame mensaje
+    - mandame mensaje
+    - sin trámite
+    - sin tramite
+    - se entrega en mano
+    - en cuotas
+    - cuotas sin interés
 exceptions:
   en:
     - gun lock
@@ -6779,6 +6846,12 @@ terms:
     - bono doble
     - primera recarga
     - primera carga
+    - bingo virtual
+    - pozo acumulado
+    - te cargamos
+    - juega loto
+    - depositás hoy
+    - depositas hoy
 exceptions:
   en:
     - casino shuttle
@@ -6916,6 +6989,8 @@ examples:
 # "vapes desechables 2x$30", "líquidos para vapeo a 9,95€"): a sale however its sales words are put. A price after a copay,
 # balance, class or program word does not count, nor $0 (a free quit-smoking class), and
 # "puffs" and "pouches" alone are left out (inhalers, ostomy supplies).
+# A price is in dollars, pesos, euros (9,95€), soles (S/ 45), quetzales (Q300), colones (₡1.500),
+# bolívares (Bs 45) or with a currency code (CLP, ARS, MXN, COP, PEN).
 category: tobacco
 severity: warning
 message: >-
@@ -6935,10 +7010,10 @@ translations:
     suggestion: >-
       Quite la oferta de tabaco o de vapeadores; el apoyo para dejar de fumar está bien.
 kind: pattern
-prefilter: [bolsitas, marlboro, newport, cig, tobacco, vape, e-liquid, e-juice, juul, nicotine, nic pouch, puffs, zyn, pouches, elf, geek, lost mary, fog, esco, hookah, shisha, snus, swisher, backwoods, tabaco, vapeador, desechables, narguile, cajetilla, puros, copenhagen, grizzly, skoal, rogue, zynn, pod kit, salt nic, salt juice, vaporesso, voopoo, smok, cohiba, montecristo, habano, sales de nicotina, líquido, liquido, vapeo, cachimba, black & mild, black and mild, snuff]
+prefilter: [bolsitas, marlboro, newport, cig, tobacco, vape, e-liquid, e-juice, juul, nicotine, nic pouch, puffs, zyn, pouches, elf, geek, lost mary, fog, esco, hookah, shisha, snus, swisher, backwoods, tabaco, vapeador, desechables, narguile, cajetilla, puros, copenhagen, grizzly, skoal, rogue, zynn, pod kit, salt nic, salt juice, vaporesso, voopoo, smok, cohiba, montecristo, habano, sales de nicotina, líquido, liquido, vapeo, cachimba, black & mild, black and mild, snuff, pucho, atado, relx, vuse, bolsas de nicotina]
 patterns:
-  - '\b(?:cigarettes?|cigs|cigars?|cigarillos|tobacco|vapes?|vape\s+pens?|e-?cigs?|e-?cigarettes?|e-?liquids?|e-?juices?|juul(?:\s+pods)?|nicotine\s+pods|disposables|\d+k\s+puffs|nic(?:otine)?\s+pouches|bolsitas\s+de\s+nicotina|marlboros?|newports?|zyn|on!\s+pouches|velo\s+pouches|elf\s?bars?|geek\s?bars?|lost\s+mary|mr\.?\s+fog|esco\s+bars?|hookah|shisha|snus|swishers?|backwoods|cigarrillos|tabaco|vapeadores?|vapes\s+desechables|desechables|narguiles?|cajetillas?|puros|copenhagen|grizzly|skoal|rogue\s+pouches|zynn?s?|pod\s+kits?|salt\s+(?:nic|juice)|vaporesso|voopoo|smok\s+\w+|cohibas?|montecristos?|habanos|sales\s+de\s+nicotina|l[ií]quidos?\s+(?:de|para)\s+vapeo|vapeo|cachimbas?|black\s+(?:&|and)\s+milds?|pipe\s+tobacco|snuff)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)(?:\d\.(?=\d)|[^.!?;\n])){0,40}?(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos|euros?)\b|\b[1-9]\d*(?:[.,]\d{1,2})?\s?€|€\s?[1-9]\d*)'
-  - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos|euros?)\b|\b[1-9]\d*(?:[.,]\d{1,2})?\s?€|€\s?[1-9]\d*)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:cigarettes?|cigs|cigars?|cigarillos|tobacco|vapes?|vape\s+pens?|e-?cigs?|e-?cigarettes?|e-?liquids?|e-?juices?|juul(?:\s+pods)?|nicotine\s+pods|disposables|\d+k\s+puffs|nic(?:otine)?\s+pouches|bolsitas\s+de\s+nicotina|marlboros?|newports?|zyn|on!\s+pouches|velo\s+pouches|elf\s?bars?|geek\s?bars?|lost\s+mary|mr\.?\s+fog|esco\s+bars?|hookah|shisha|snus|swishers?|backwoods|cigarrillos|tabaco|vapeadores?|vapes\s+desechables|desechables|narguiles?|cajetillas?|puros|copenhagen|grizzly|skoal|rogue\s+pouches|zynn?s?|pod\s+kits?|salt\s+(?:nic|juice)|vaporesso|voopoo|smok\s+\w+|cohibas?|montecristos?|habanos|sales\s+de\s+nicotina|l[ií]quidos?\s+(?:de|para)\s+vapeo|vapeo|cachimbas?|black\s+(?:&|and)\s+milds?|pipe\s+tobacco|snuff)\b'
+  - '\b(?:cigarettes?|cigs|cigars?|cigarillos|tobacco|vapes?|vape\s+pens?|e-?cigs?|e-?cigarettes?|e-?liquids?|e-?juices?|juul(?:\s+pods)?|nicotine\s+pods|disposables|\d+k\s+puffs|nic(?:otine)?\s+pouches|bolsitas\s+de\s+nicotina|marlboros?|newports?|zyn|on!\s+pouches|velo\s+pouches|elf\s?bars?|geek\s?bars?|lost\s+mary|mr\.?\s+fog|esco\s+bars?|hookah|shisha|snus|swishers?|backwoods|cigarrillos|tabaco|vapeadores?|vapes\s+desechables|desechables|narguiles?|cajetillas?|puros|copenhagen|grizzly|skoal|rogue\s+pouches|zynn?s?|pod\s+kits?|salt\s+(?:nic|juice)|vaporesso|voopoo|smok\s+\w+|cohibas?|montecristos?|habanos|sales\s+de\s+nicotina|l[ií]quidos?\s+(?:de|para)\s+vapeo|vapeo|cachimbas?|black\s+(?:&|and)\s+milds?|pipe\s+tobacco|snuff|puchos?|atados?\s+de\s+\w+|relx|vuse|bolsas\s+de\s+nicotina)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)(?:\d\.(?=\d)|[^.!?;\n])){0,40}?(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos|euros?)\b|\b[1-9]\d*(?:[.,]\d{1,2})?\s?€|€\s?[1-9]\d*|\bS/\s?[1-9][\d.,]*|₡\s?[1-9][\d.,]*|\bBs\.?\s?[1-9][\d.,]*|\bQ\s?[1-9]\d[\d.,]*|\b[1-9][\d.,]*\s?(?:soles|quetzales|colones|bol[ií]vares|lempiras|CLP|ARS|MXN|COP|PEN)\b)'
+  - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos|euros?)\b|\b[1-9]\d*(?:[.,]\d{1,2})?\s?€|€\s?[1-9]\d*|\bS/\s?[1-9][\d.,]*|₡\s?[1-9][\d.,]*|\bBs\.?\s?[1-9][\d.,]*|\bQ\s?[1-9]\d[\d.,]*|\b[1-9][\d.,]*\s?(?:soles|quetzales|colones|bol[ií]vares|lempiras|CLP|ARS|MXN|COP|PEN)\b)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:cigarettes?|cigs|cigars?|cigarillos|tobacco|vapes?|vape\s+pens?|e-?cigs?|e-?cigarettes?|e-?liquids?|e-?juices?|juul(?:\s+pods)?|nicotine\s+pods|disposables|\d+k\s+puffs|nic(?:otine)?\s+pouches|bolsitas\s+de\s+nicotina|marlboros?|newports?|zyn|on!\s+pouches|velo\s+pouches|elf\s?bars?|geek\s?bars?|lost\s+mary|mr\.?\s+fog|esco\s+bars?|hookah|shisha|snus|swishers?|backwoods|cigarrillos|tabaco|vapeadores?|vapes\s+desechables|desechables|narguiles?|cajetillas?|puros|copenhagen|grizzly|skoal|rogue\s+pouches|zynn?s?|pod\s+kits?|salt\s+(?:nic|juice)|vaporesso|voopoo|smok\s+\w+|cohibas?|montecristos?|habanos|sales\s+de\s+nicotina|l[ií]quidos?\s+(?:de|para)\s+vapeo|vapeo|cachimbas?|black\s+(?:&|and)\s+milds?|pipe\s+tobacco|snuff|puchos?|atados?\s+de\s+\w+|relx|vuse|bolsas\s+de\s+nicotina)\b'
 examples:
   flag:
     - "Juul pods 4pk just $14.99 this week."
@@ -6948,6 +7023,7 @@ examples:
     - "Bolsitas de nicotina a $4.50 la lata esta semana."
     - "Líquidos para vapeo de 100ml a 9,95€."
     - "Copenhagen, 5 cans for $22 at Mountain Man."
+    - "Puchos sueltos y atados, Camel a $2.600."
   pass:
     - "Your inhaler: 2 puffs twice a day; your copay is $10."
     - "Our quit-smoking class is $0 and starts Monday."
@@ -7103,6 +7179,11 @@ first:
     - picadura de liar
     - tabaco de liar
     - golden virginia
+    - puchos
+    - relx
+    - vuse
+    - bolsas de nicotina
+    - recambios
 second:
   en:
     - buy
@@ -7752,6 +7833,12 @@ terms:
     - te regalan
     - les regalan
     - cliente ganador
+    - salió sorteado
+    - salio sorteado
+    - salió sorteada
+    - sigue sin reclamar
+    - participa por un
+    - participa por una
 exceptions:
   en:
     - to claim your benefits
