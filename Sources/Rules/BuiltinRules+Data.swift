@@ -6944,6 +6944,8 @@ exceptions:
     - apuestas deportivas y casinos en linea
     - por juego online y apuestas
     - juego online y apuestas
+    - lo de las apuestas
+    - las apuestas online que hablamos
 examples:
   flag:
     - "Apuesta en el partido de hoy y recibe un bono de $500."
@@ -6981,6 +6983,7 @@ examples:
     - "Our free support group for problem gambling and sports betting meets Thursdays at 7pm."
     - "Grupo de apoyo para personas con problemas de apuestas deportivas y casinos en línea."
     - "Dr. Ortiz referred you to our addiction clinic for sports betting concerns; call to schedule your intake."
+    - "El Dr. Ortiz quería saber cómo seguís con lo de las apuestas online que hablamos."
 
 """#),
         RuleFile(relativePath: "shaft/tobacco-price.yml", text: #"""
