@@ -3760,7 +3760,8 @@ examples:
         RuleFile(relativePath: "premium-rate/premium-rate-number.yml", text: #"""
 # yaml-language-server: $schema=../../schema/rule.schema.json
 # Warns about premium-rate phone numbers: UK 09xx, 084x, 087x and 070 numbers, Spanish 803, 806,
-# 807 and 905 numbers, and US 900 numbers.
+# 807 and 905 numbers, US 900 numbers, and a call asked to a Caribbean area code (809, 876, ...),
+# the one-ring call-back scam's numbers.
 #
 # The patterns need the whole number (11 digits for the UK ones, 9 for a Spanish one, 10 for a US
 # 900 number), so a date (09/12), a time (09:30), a ZIP code or an ordinary US number such as
