@@ -434,6 +434,12 @@ terms:
     - chicas reales
     - me invitas una recarga
     - en webcam
+    - pregunta por tarifas
+    - casado y aburrido
+    - aventuras anónimas
+    - "aventuras 100% anónimas"
+    - shows privados
+    - para encuentros
 exceptions:
   en:
     - escort you to
@@ -683,6 +689,9 @@ terms:
     - faso
     - hierba premium
     - white widow
+    - plug activa
+    - semillas feminizadas
+    - reprocann
 exceptions:
   en:
     # gardening and allergy uses of "weed" (weed pollen is a standard allergy-season notice)
@@ -1186,6 +1195,8 @@ terms:
     - chambear en línea
     - chambear en linea
     - diarios por tareas
+    - dando likes
+    - gana desde tu casa
 exceptions:
   en:
     - a bill with crypto
@@ -1568,6 +1579,12 @@ terms:
     - liberar el deposito
     - seguro del crédito
     - seguro del credito
+    - dicom
+    - historial comercial
+    - sin revisar historial
+    - descuento por planilla
+    - sin fiador
+    - aprobación en 5 minutos
 examples:
   flag:
     - "Need cash fast? Payday loans approved today."
@@ -3635,6 +3652,14 @@ terms:
     - clave de pago móvil
     - confirme su iban
     - reprograme y pague
+    - clave dinámica fue bloqueada
+    - adeudo fiscal
+    - evita el embargo
+    - fue desactivada temporalmente
+    - número de tarjeta y pin
+    - está retenido. actualice
+    - actualice su dirección y pague
+    - hemos bloqueado tu clave
 exceptions:
   en:
     # a practice's own notice about its patient portal, which asks for a call, not a link
@@ -3966,6 +3991,11 @@ terms:
     - suscripcion activa
     - fondos de pantalla
     - participa x un
+    - cada sms cuesta
+    - costo por mensaje
+    - se descuenta de tu saldo
+    - cargado a tu cuenta de celular
+    - descarga los tonos
 exceptions:
   en:
     - landline or cell
@@ -4533,6 +4563,8 @@ first:
     - armodafinilo
     - fentanil
     - percos
+    - semaglutida sublingual
+    - ghk-cu
 second:
   en:
     - buy
@@ -4645,6 +4677,10 @@ second:
     - pastillas sueltas
     - pa precios
     - solo serios
+    - para investigación
+    - pureza
+    - paquete sin marcas
+    - pide la tuya
 exceptions:
   en:
     - coke zero
@@ -4677,6 +4713,7 @@ examples:
     - "Diet Coke is fine before your blood draw; no sugar."
     - "Check your pulse oxy before you order more oxygen."
     - "If you use meth, we can deliver naloxone to your home."
+    - "La Dra. Fuentes envió su receta de tirzepatida a la farmacia."
 
 """#),
         RuleFile(relativePath: "rx/glp1-access.yml", text: #"""
@@ -5203,6 +5240,9 @@ terms:
     - sin receta y con envío
     - sin receta y con envio
     - sin pasar por consulta
+    - sin orden del médico
+    - sin orden médica
+    - sin orden medica
 exceptions:
   en:
     - not available without a prescription
@@ -6039,6 +6079,11 @@ first:
     - cubetas de cerveza
     - cubeta de cerveza
     - cubeta
+    - six de
+    - ron
+    - medalla light
+    - barceló
+    - brugal
 second:
   en:
     - buy
@@ -6157,6 +6202,8 @@ second:
     - manda pedido
     - bebida ilimitada
     - promo
+    - te llevas
+    - solo finde
 exceptions:
   en:
     - avoid alcohol
@@ -6430,6 +6477,8 @@ first:
     - cuetes
     - fierros
     - ar-15
+    - chalecos antibalas
+    - portacion de armas
 second:
   en:
     - buy
@@ -6568,6 +6617,13 @@ second:
     - se entrega en mano
     - en cuotas
     - cuotas sin interés
+    - se vende
+    - negociable
+    - solo gente seria
+    - pedidos mínimos
+    - expositores
+    - sin examen
+    - gestión garantizada
 exceptions:
   en:
     - gun lock
@@ -6853,6 +6909,11 @@ terms:
     - juega loto
     - depositás hoy
     - depositas hoy
+    - quiniela
+    - palé y tripleta
+    - pelea de gallos
+    - apuesta desde tu celular
+    - ganancias sin retirar
 exceptions:
   en:
     - casino shuttle
@@ -7188,6 +7249,10 @@ first:
     - vuse
     - bolsas de nicotina
     - recambios
+    - habanos
+    - cohiba
+    - montecristo
+    - derby
 second:
   en:
     - buy
@@ -7308,6 +7373,11 @@ second:
     - por privado
     - a buen precio
     - de regalo
+    - precio de fábrica
+    - sin verificación de edad
+    - sin verificacion de edad
+    - por mayor
+    - mandamos desde
 exceptions:
   en:
     - quit smoking

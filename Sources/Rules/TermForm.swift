@@ -17,17 +17,11 @@ enum TermForm {
         return out
     }
 
-    /// The literal plus its readings in the views of disguised text: with its digits and
-    /// symbols read as the letters they may stand for (`bet365` as `bete6s`), and without its
-    /// spaces and separators (`getlaid` for `get laid`, found in `g e t l a i d`). Disguised
-    /// forms themselves are not literals: the views read them as the term (see `Ruleset.disguisedTerms`).
-    static func variants(_ term: String) -> [[UInt8]] {
-        let f = forms(term)
-        return f.inText + (f.joined.map { [$0] } ?? [])
-    }
-
-    /// `variants(term)` apart: the forms found in a message as it is and in its stand-in views,
-    /// and the form without separators, if the term has any.
+    /// The literal's forms inside the automata: as written, and with its digits and symbols read
+    /// as the letters they may stand for (`bet365` as `bete6s`), found in a message and in its
+    /// stand-in views; and, for a term with spaces or separators, the form without them
+    /// (`getlaid` for `get laid`, found in `g e t l a i d`). Disguised forms themselves are not
+    /// literals: the views read them as the term (see `Ruleset.disguisedTerms`).
     static func forms(_ term: String) -> (inText: [[UInt8]], joined: [UInt8]?) {
         let plain = literal(term)
         return ([plain] + StandIns.foldedForms(plain), Separators.squashed(plain))

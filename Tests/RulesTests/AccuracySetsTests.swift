@@ -20,7 +20,7 @@ struct AccuracySetsTests {
     }
 
     @Test("every line is a text and known categories", arguments: ["practice-en", "practice-es", "carrier-en", "carrier-es"]
-          + ["g", "h", "i", "j", "k", "l"].flatMap { ["heldout-\($0)-en", "heldout-\($0)-es"] })
+          + ["g", "h", "i", "j", "k", "l"].flatMap { ["heldout-\($0)-en", "heldout-\($0)-es"] } + ["heldout-m-es"])
     func wellFormed(name: String) throws {
         let known = Set(try Package.defaultRules().rules.map(\.category))
         let text = try String(contentsOfFile: Package.path("fixtures/accuracy/\(name).tsv"), encoding: .utf8)
