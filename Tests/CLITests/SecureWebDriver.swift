@@ -40,7 +40,7 @@ final class WebDriver: @unchecked Sendable {
     let port: Int
     private(set) var session = ""
 
-    init(timeout: TimeInterval = 30) async throws {
+    init(timeout: TimeInterval = 120) async throws {
         guard let driver = Browser.chromedriver, let chromium = Browser.chromium else { throw WebDriverError(message: "\(Browser.missing)") }
         port = try WebDriver.freePort()
         process.executableURL = URL(fileURLWithPath: driver)
@@ -53,9 +53,12 @@ final class WebDriver: @unchecked Sendable {
         try process.run()
         let deadline = Date().addingTimeInterval(timeout)
         var ready = false, lastError = ""
-        while !ready, Date() < deadline, process.isRunning {
+        // A busy test run can keep this task from running until past the deadline: the check
+        // made after it decides, so a driver that got ready meanwhile is not refused.
+        while process.isRunning {
             do { ready = (try await request("GET", "/status")["ready"] as? Bool) == true } catch { lastError = "\(error)" }
-            if !ready { try await Task.sleep(for: .milliseconds(100)) }
+            if ready || Date() >= deadline { break }
+            try await Task.sleep(for: .milliseconds(100))
         }
         guard ready else {
             stopDriver()
@@ -137,12 +140,14 @@ final class WebDriver: @unchecked Sendable {
     }
 
     /// Waits (up to `timeout`) until the page's text contains `words`.
-    func waitFor(_ words: String, timeout: TimeInterval = 15) async throws {
+    /// As in `init`, the page is read once more after the deadline before it fails.
+    func waitFor(_ words: String, timeout: TimeInterval = 60) async throws {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
-        while Date() < deadline {
+        while true {
             last = (try? await text()) ?? ""
             if last.contains(words) { return }
+            if Date() >= deadline { break }
             try await Task.sleep(for: .milliseconds(100))
         }
         throw WebDriverError(message: "the page never said \"\(words)\"; it says: \(last)")
