@@ -24,9 +24,7 @@ extension Ruleset {
             let origin = joined.origin
             let found = joined.bytes.withUnsafeBufferPointer { joinedView in
                 var hits: [LiteralHit] = []
-                let survey = DisguiseSurvey(automaton.scan(joinedView, hits: &hits))
-                // The long forms without separators are the joined views' own automaton's.
-                _ = joinedAutomaton.scan(joinedView, hits: &hits)
+                let survey = DisguiseSurvey(scanJoined(joinedView, hits: &hits))
                 // Letters written apart with stand-ins among them (`c-4-n-n-4-b-1-s`): the joined
                 // view read as the stand-in views read a text (`c4nn4b1s`), its survey from the
                 // same scan.
@@ -71,10 +69,17 @@ extension Ruleset {
     private func termSpans(_ view: UnsafeBufferPointer<UInt8>, changedFrom text: UnsafeBufferPointer<UInt8>,
                            joined: Bool) -> [RuleSpan] {
         var hits: [LiteralHit] = []
-        _ = automaton.scan(view, hits: &hits)
-        if joined { _ = joinedAutomaton.scan(view, hits: &hits) }
+        _ = joined ? scanJoined(view, hits: &hits) : automaton.scan(view, hits: &hits)
         guard hits.contains(where: { coversChange($0, view, text) }) else { return [] }
         return termSpans(view, hits[...])
+    }
+
+    /// The scan of a joined view: the main automaton's (its counts are returned) and the long
+    /// forms without separators, which are the joined views' own automaton's.
+    private func scanJoined(_ view: UnsafeBufferPointer<UInt8>, hits: inout [LiteralHit]) -> ByteCounts {
+        let counts = automaton.scan(view, hits: &hits)
+        _ = joinedAutomaton.scan(view, hits: &hits)
+        return counts
     }
 
     /// The spans of the `terms` and `near` rules among the `hits` of a scan of `view`.

@@ -164,14 +164,11 @@ enum StandIns {
         /// Whether the view has a word byte at `i`: a digit is one as written, a symbol only
         /// where it reads as a letter.
         @inline(__always)
-        func isWord(_ i: Int) -> Bool {
-            let b = bytes[i]
-            return TermForm.isWord(b) || table[Int(b)] != 0 && StandIns.read(bytes, i, table, reading) != nil
-        }
+        func isWord(_ i: Int) -> Bool { TermForm.isWord(bytes[i]) || changes(i) }
 
         /// Whether the view differs from `bytes` at `i`.
         @inline(__always)
-        func changes(_ i: Int) -> Bool { table[Int(bytes[i])] != 0 && StandIns.read(bytes, i, table, reading) != nil }
+        func changes(_ i: Int) -> Bool { StandIns.read(bytes, i, table, reading) != nil }
     }
 
     /// Calls `body` with the view of `bytes` in `reading`.

@@ -51,16 +51,14 @@ final class WebDriver: @unchecked Sendable {
         process.standardInput = FileHandle.nullDevice
         log = LineCollector(out.fileHandleForReading)
         try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        var ready = false, lastError = ""
-        // A busy test run can keep this task from running until past the deadline: the check
-        // made after it decides, so a driver that got ready meanwhile is not refused.
-        while process.isRunning {
-            do { ready = (try await request("GET", "/status")["ready"] as? Bool) == true } catch { lastError = "\(error)" }
-            if ready || Date() >= deadline { break }
-            try await Task.sleep(for: .milliseconds(100))
+        var lastError = ""
+        let ready = try await poll(for: timeout, every: .milliseconds(100), while: { process.isRunning }) { () async -> Bool? in
+            do { return (try await request("GET", "/status")["ready"] as? Bool) == true ? true : nil } catch {
+                lastError = "\(error)"
+                return nil
+            }
         }
-        guard ready else {
+        guard ready != nil else {
             stopDriver()
             throw WebDriverError(message: "chromedriver did not get ready within \(timeout)s (\(lastError)): \(log.text)")
         }
@@ -140,16 +138,13 @@ final class WebDriver: @unchecked Sendable {
     }
 
     /// Waits (up to `timeout`) until the page's text contains `words`.
-    /// As in `init`, the page is read once more after the deadline before it fails.
     func waitFor(_ words: String, timeout: TimeInterval = 60) async throws {
-        let deadline = Date().addingTimeInterval(timeout)
         var last = ""
-        while true {
+        let found = try await poll(for: timeout, every: .milliseconds(100)) { () async -> Bool? in
             last = (try? await text()) ?? ""
-            if last.contains(words) { return }
-            if Date() >= deadline { break }
-            try await Task.sleep(for: .milliseconds(100))
+            return last.contains(words) ? true : nil
         }
+        if found != nil { return }
         throw WebDriverError(message: "the page never said \"\(words)\"; it says: \(last)")
     }
 

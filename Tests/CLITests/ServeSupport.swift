@@ -28,14 +28,8 @@ final class ServeProcess: @unchecked Sendable {
         output = LineCollector(out.fileHandleForReading)
         errors = LineCollector(err.fileHandleForReading)
         try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        var found: Int?
-        // The output is read again after every wait, however late the task resumes: a busy
-        // test run can resume it after the deadline, with the banner long written.
-        while true {
-            found = output.text.split(separator: "\n").lazy.compactMap(ServeProcess.port(inBanner:)).first
-            if found != nil || Date() >= deadline || !process.isRunning { break }
-            try await Task.sleep(for: .milliseconds(20))
+        let found = try await poll(for: timeout, every: .milliseconds(20), while: { process.isRunning }) {
+            output.text.split(separator: "\n").lazy.compactMap(ServeProcess.port(inBanner:)).first
         }
         guard let found else {
             let detail = "no banner within \(timeout)s; stdout: \(output.text) stderr: \(errors.text)"
