@@ -331,6 +331,27 @@ terms:
     - uncensored cams
     - sexy videos
     - free tokens
+    - spicy chat
+    - naughty audio
+    - see my pics
+    - bored n lonely
+    - bored and lonely
+    - lonely 2nite
+    - real girls
+    - no bots
+    - generous daddies
+    - sugar babies
+    - spoil u
+    - only fans
+    - hookups
+    - dtf
+    - nsfw
+    - 18+ only
+    - x-rated
+    - xrated
+    - camgirls
+    - sensual massage
+    - get u in the mood
   es:
     - porno
     - pornografía
@@ -440,6 +461,52 @@ terms:
     - "aventuras 100% anónimas"
     - shows privados
     - para encuentros
+    - contactos para adultos
+    - mujeres maduras
+    - maduras solteras
+    - chica traviesa
+    - chicas traviesas
+    - videollamadas hot
+    - videos hot
+    - packs xxx
+    - pack xxx
+    - videos caseros
+    - vídeos caseros
+    - juguetes íntimos
+    - juguetes intimos
+    - juguetes sexuales
+    - vibradores
+    - sex shop
+    - sexshop
+    - tienda erótica
+    - tienda erotica
+    - pasarla rico
+    - quieren quedar
+    - chat hot
+    - contenido hot
+    - videos filtrados
+    - vídeos filtrados
+    - onlyfans
+    - only fans
+    - sexo casual
+    - sexo por webcam
+    - línea erótica
+    - linea erotica
+    - voces atrevidas
+    - mensajito picante
+    - fotos picantes
+    - fotos que no puedo subir
+    - fotos q no puedo subir
+    - encuentros ya
+    - esperan tu mensaje
+    - buscan pasarla bien
+    - sin tabúes
+    - sin tabues
+    - caliente esta noche
+    - relatos eróticos
+    - relatos eroticos
+    - lencería erótica
+    - lenceria erotica
 exceptions:
   en:
     - escort you to
@@ -486,6 +553,8 @@ examples:
     - "Just moved near you? New patients are welcome; call (201) 555-0100."
     - "Su consulta será por webcam; le enviaremos el enlace."
     - "Your home oxygen hookup is set for Tuesday; call if the line leaks."
+    - "Feeling lonely tonight? You are not alone: call or text 988 any time."
+    - "Talk to your teen about sending nudes and online safety at the next visit."
 
 """#),
         RuleFile(relativePath: "cannabis/cannabis-slang-sale.yml", text: #"""
@@ -650,6 +719,21 @@ terms:
     - thc brownies
     - gas packs
     - qp deals
+    - dab carts
+    - thc carts
+    - "wax & shatter"
+    - wax and shatter
+    - budder
+    - house flower
+    - top shelf flower
+    - ounce tuesday
+    - eighths
+    - quarter oz
+    - prerolls
+    - pre rolls
+    - edibles
+    - budz
+    - rec menu
   es:
     - mariguana
     - marihuana
@@ -692,6 +776,18 @@ terms:
     - plug activa
     - semillas feminizadas
     - reprocann
+    - flores indoor
+    - indoor premium
+    - galletas mágicas
+    - brownies mágicos
+    - brownies magicos
+    - brownies de la casa
+    - cripa
+    - aceite de thc
+    - cartuchos de thc
+    - vapes de thc
+    - porros armados
+    - flores de cbd
 exceptions:
   en:
     # gardening and allergy uses of "weed" (weed pollen is a standard allergy-season notice)
@@ -1115,6 +1211,21 @@ terms:
     - my mentor
     - btc signals
     - mentor turned
+    - 6 figures
+    - six figures
+    - 6-figure
+    - six-figure
+    - wfh opportunity
+    - mlm
+    - network marketing
+    - ground floor
+    - daily returns
+    - weekly returns
+    - monthly returns
+    - roi guaranteed
+    - to the moon
+    - pre-sale
+    - token launch
   es:
     - trabaje desde casa
     - trabaja desde casa
@@ -1197,6 +1308,35 @@ terms:
     - diarios por tareas
     - dando likes
     - gana desde tu casa
+    - círculo de regalo
+    - circulo de regalo
+    - telar de los sueños
+    - telar de los suenos
+    - flor de la abundancia
+    - recibes el doble
+    - kit de formación
+    - kit de formacion
+    - retornos del
+    - rendimiento mensual
+    - retornos mensuales
+    - ganancias mensuales
+    - trading de cripto
+    - trading de criptomonedas
+    - mentoría gratis
+    - mentoria gratis
+    - multiplicá tus ahorros
+    - multiplica tus ahorros
+    - multiplique sus ahorros
+    - forex
+    - señales de forex
+    - ganá en dólares
+    - gana en dólares
+    - gana en dolares
+    - teletrabajo desde casa
+    - teleoperadores desde casa
+    - empleo desde casa
+    - trabajo desde tu casa
+    - negocio desde casa
 exceptions:
   en:
     - a bill with crypto
@@ -1441,6 +1581,36 @@ terms:
     - mortgage relief
     - skip 3 payments
     - lower your monthly debt
+    - funds in your account
+    - funds in ur account
+    - no credit pull
+    - no hard pull
+    - soft pull only
+    - boost ur score
+    - boost your score
+    - delete negative items
+    - remove negative items
+    - cash today on ur title
+    - cash on your title
+    - title cash
+    - keep driving ur car
+    - keep driving your car
+    - settle w/ the irs
+    - settle with the irs
+    - back taxes
+    - student loans forgiven
+    - loans forgiven
+    - cash advance app
+    - get paid early
+    - early payday
+    - advance on ur paycheck
+    - bad credit welcome
+    - all credit types
+    - no credit needed
+    - instant funding
+    - funded today
+    - same day deposit
+    - same-day deposit
   es:
     - préstamo rápido
     - préstamos rápidos
@@ -1585,6 +1755,53 @@ terms:
     - descuento por planilla
     - sin fiador
     - aprobación en 5 minutos
+    - mini créditos
+    - mini creditos
+    - créditos al instante
+    - creditos al instante
+    - sin avales
+    - sin nóminas
+    - primer préstamo gratis
+    - primer prestamo gratis
+    - préstamo al instante
+    - prestamo al instante
+    - limpiamos tu historial
+    - limpiamos el historial
+    - limpiamos su historial
+    - historial crediticio en
+    - salir del buró
+    - sal del buró
+    - sal del buro
+    - infocorp
+    - salimos de deudas
+    - reducimos tu deuda
+    - reducimos su deuda
+    - de lo que debes
+    - depósito inmediato
+    - deposito inmediato
+    - dinero al instante
+    - efectivo al instante
+    - plata al toque
+    - plata rápida
+    - plata rapida
+    - lana urgente
+    - sin checar buró
+    - sin checar buro
+    - sin revisar buró
+    - sin revisar buro
+    - crédito aprobado
+    - credito aprobado
+    - sin codeudor
+    - desembolso en
+    - desembolso inmediato
+    - subimos tu score
+    - sube tu score
+    - mejoramos tu score
+    - borramos tu historial
+    - casa de empeño
+    - empeñe su
+    - dinero urgente
+    - efectivo urgente
 examples:
   flag:
     - "Need cash fast? Payday loans approved today."
@@ -1654,7 +1871,7 @@ patterns:
     prefilter: [prestamo, adelanto]
 examples:
   flag:
-    - "You can borrow $2,500 today, funds in your account tonight."
+    - "You can borrow $2,500 today, cash by tonight."
     - "Approved: an advance of $600 is ready to deposit."
     - "A $400 loan can be in your account before Friday. Reply YES."
     - "Préstamos de hasta $1,000 depositados en su cuenta mañana."
@@ -3304,7 +3521,7 @@ prefilter: [payment, charge, transaction, process, account, card, subscription, 
             datos, informacion, identidad, contrasena]
 patterns:
   # the alert first, then a deadline or brand and a link anywhere after it
-  - '\b(?:(?:payment|charge|transaction|renewal)\s+(?:has\s+|was\s+|is\s+|had\s+)?(?:failed|declined|rejected|unsuccessful|on\s+hold|not\s+processed|could\s+not\s+be\s+processed|did\s+not\s+go\s+through|didn''t\s+go\s+through)|(?:could\s+not|couldn''t|cannot|can''t|unable\s+to|failed\s+to)\s+(?:process|charge|verify)\s+(?:your\s+)?(?:payment|card|account)|(?:account|card|profile|apple\s+id|id|subscription|membership|access|password|wallet)\s+(?:has\s+been\s+|was\s+|is\s+|will\s+be\s+|is\s+now\s+)?(?:temporarily\s+)?(?:locked|frozen|blocked|on\s+hold|deactivated|disabled|flagged|restricted|expired|canceled|cancelled|paused|expires)|(?:update|verify|confirm|validate|re-?enter)\s+(?:your\s+)?(?:billing|payment|card|account|identity|login|credentials|bank|details|information|info)|security\s+alert|(?:sign-?in|log-?in)\s+attempt|su\s+pago\s+(?:fue|ha\s+sido|esta)\s+(?:rechazado|declinado|retenido|pendiente)|no\s+(?:pudimos|se\s+pudo)\s+procesar\s+su\s+pago|(?:cuenta|tarjeta|suscripcion|membresia)\s+(?:ha\s+sido|fue|esta|sera)\s+(?:temporalmente\s+)?(?:bloqueada|suspendida|congelada|desactivada|restringida|cancelada)|(?:actualice|verifique|confirme|valide)\s+(?:sus|su)\s+(?:datos|informacion|cuenta|identidad|pago|tarjeta))(?=[\s\S]*?\b(?:within\s+\d+\s?(?:h|hrs?|hours?)\b|(?:12|24|48|72)\s?(?:h|hrs?|hours?|horas)\b|immediately\b|urgent(?:ly)?\b|asap\b|(?:verify|update|validate|unlock|reactivate|restore|act|click|log\s?in|sign\s+in|pay)\s+(?:now|immediately|here)\b|(?:verify|update|validate|unlock|reactivate|restore|confirm)\s+(?:your\s+|the\s+)?(?:account|identity|details|information|info|card|billing|payment|login|access)\s+(?:now|immediately)\b|or\s+(?:your\s+)?(?:account|service|subscription|card|membership)\s+will\b|to\s+(?:avoid|prevent)\s+(?:suspension|closure|cancellation|deactivation|interruption|losing)\b|en\s+\d+\s+horas\b|inmediatamente\b|de\s+inmediato\b|urgente\b|(?:verifique|actualice|ingrese|pague|desbloquee)\s+(?:ahora|aqui|ya|de\s+inmediato)\b|o\s+su\s+(?:cuenta|servicio|tarjeta)\s+sera\b|para\s+evitar\b|(?:netflix|amazon|apple\s+id|apple\s+pay|icloud|paypal|venmo|zelle|cash\s?app|usps|fedex|dhl|chase\s+bank|wells\s+fargo|bank\s+of\s+america|capital\s+one|citibank|irs|dmv|e-?z\s?pass|microsoft|office\s?365|gmail|facebook|instagram|whatsapp|coinbase|spotify|hulu|disney\+?)\b))(?=[\s\S]*?\b(?:https?://|www\.[a-z0-9]|[a-z0-9][a-z0-9-]*\.(?:com|net|org|info|co|us|io|me|biz|top|xyz|support|help|link|online|site|club|icu|vip|live|shop|store|app|cc|ru|cn|tk|ml|ga|cf|gq|pw|click|ly|gd|ws|sbs|cfd|bond|cyou|rest|win|mobi|services|center|page|digital|today|world|life|tech|cloud|pro|one|in|uk|ca|de|es|mx|net\.co|secure|login|pay|account|billing)\b))'
+  - '\b(?:(?:payment|charge|transaction|renewal)\s+(?:has\s+|was\s+|is\s+|had\s+)?(?:failed|declined|rejected|unsuccessful|on\s+hold|not\s+processed|could\s+not\s+be\s+processed|did\s+not\s+go\s+through|didn''t\s+go\s+through)|(?:could\s+not|couldn''t|cannot|can''t|unable\s+to|failed\s+to)\s+(?:process|charge|verify)\s+(?:your\s+)?(?:payment|card|account)|(?:account|card|profile|apple\s+id|id|subscription|membership|access|password|wallet)\s+(?:has\s+been\s+|was\s+|is\s+|will\s+be\s+|is\s+now\s+)?(?:temporarily\s+)?(?:locked|frozen|blocked|on\s+hold|deactivated|disabled|flagged|restricted|expired|canceled|cancelled|paused|expires)|(?:update|verify|confirm|validate|re-?enter)\s+(?:your\s+)?(?:billing|payment|card|account|identity|login|credentials|bank|details|information|info)|security\s+alert|(?:sign-?in|log-?in)\s+attempt|su\s+pago\s+(?:fue|ha\s+sido|esta)\s+(?:rechazado|declinado|retenido|pendiente)|no\s+(?:pudimos|se\s+pudo)\s+procesar\s+su\s+pago|(?:cuenta|tarjeta|suscripcion|membresia|clave|token|usuario|acceso|pago\s+movil|banca\s+(?:movil|en\s+linea))\s+(?:digital\s+)?(?:ha\s+sido|fue|esta|sera|se\s+encuentra)\s+(?:temporalmente\s+)?(?:bloquead[ao]|suspendid[ao]|congelad[ao]|desactivad[ao]|restringid[ao]|cancelad[ao]|retenid[ao]|limitad[ao])|(?:actualice|verifique|confirme|valide|actualiza|verifica|confirma|valida)\s+(?:sus|su|tus|tu)\s+(?:datos|informacion|cuenta|identidad|pago|tarjeta|clave|metodo\s+de\s+pago))(?=[\s\S]*?\b(?:within\s+\d+\s?(?:h|hrs?|hours?)\b|(?:12|24|48|72)\s?(?:h|hrs?|hours?|horas)\b|immediately\b|urgent(?:ly)?\b|asap\b|(?:verify|update|validate|unlock|reactivate|restore|act|click|log\s?in|sign\s+in|pay)\s+(?:now|immediately|here)\b|(?:verify|update|validate|unlock|reactivate|restore|confirm)\s+(?:your\s+|the\s+)?(?:account|identity|details|information|info|card|billing|payment|login|access)\s+(?:now|immediately)\b|or\s+(?:your\s+)?(?:account|service|subscription|card|membership)\s+will\b|to\s+(?:avoid|prevent)\s+(?:suspension|closure|cancellation|deactivation|interruption|losing)\b|en\s+\d+\s+horas\b|inmediatamente\b|de\s+inmediato\b|urgente\b|(?:verifique|actualice|ingrese|pague|desbloquee)\s+(?:ahora|aqui|ya|de\s+inmediato)\b|o\s+su\s+(?:cuenta|servicio|tarjeta)\s+sera\b|para\s+evitar\b|(?:ingresa|entra|verifica|actualiza|paga|desbloquea|valida)\s+(?:ahora|aqui|ya)\b|para\s+no\s+perder\b|vence\s+hoy\b|(?:sat|dian|afip|sunat|sii|hacienda|agencia\s+tributaria|bbva|santander|banorte|banamex|citibanamex|bancolombia|davivienda|bcp|interbank|banesco|mercado\s+pago|mercadopago|correos|estafeta|serpost|nequi|daviplata|yape|telcel|movistar|bizum)\b|(?:netflix|amazon|apple\s+id|apple\s+pay|icloud|paypal|venmo|zelle|cash\s?app|usps|fedex|dhl|chase\s+bank|wells\s+fargo|bank\s+of\s+america|capital\s+one|citibank|irs|dmv|e-?z\s?pass|microsoft|office\s?365|gmail|facebook|instagram|whatsapp|coinbase|spotify|hulu|disney\+?)\b))(?=[\s\S]*?\b(?:https?://|www\.[a-z0-9]|[a-z0-9][a-z0-9-]*\.(?:com|net|org|info|co|us|io|me|biz|top|xyz|support|help|link|online|site|club|icu|vip|live|shop|store|app|cc|ru|cn|tk|ml|ga|cf|gq|pw|click|ly|gd|ws|sbs|cfd|bond|cyou|rest|win|mobi|services|center|page|digital|today|world|life|tech|cloud|pro|one|in|uk|ca|de|es|mx|net\.co|secure|login|pay|account|billing)\b))'
   # a deadline or brand first ("URGENT:", "Netflix:"), then the alert and a link
   - '\b(?:urgent(?:ly)?\b|immediately\b|(?:netflix|amazon|apple\s+id|apple\s+pay|icloud|paypal|venmo|zelle|cash\s?app|usps|fedex|dhl|chase\s+bank|wells\s+fargo|bank\s+of\s+america|capital\s+one|citibank|irs|dmv|e-?z\s?pass|microsoft|office\s?365|gmail|facebook|instagram|whatsapp|coinbase|spotify|hulu|disney\+?)\b|urgente\b)(?=[\s\S]*?\b(?:(?:payment|charge|transaction|renewal)\s+(?:has\s+|was\s+|is\s+|had\s+)?(?:failed|declined|rejected|unsuccessful|on\s+hold|not\s+processed|could\s+not\s+be\s+processed|did\s+not\s+go\s+through)|(?:account|card|profile|id|subscription|membership|access|password|wallet)\s+(?:has\s+been\s+|was\s+|is\s+|will\s+be\s+)?(?:temporarily\s+)?(?:locked|frozen|blocked|on\s+hold|deactivated|disabled|flagged|restricted|expired|canceled|cancelled|paused)|(?:update|verify|validate)\s+(?:your\s+)?(?:billing|payment|card|account|identity|login|credentials|bank|details|information|info)|su\s+pago\s+(?:fue|ha\s+sido)\s+(?:rechazado|declinado)|(?:cuenta|tarjeta|suscripcion)\s+(?:ha\s+sido|fue|esta)\s+(?:bloqueada|suspendida|congelada|desactivada)|(?:actualice|verifique)\s+(?:sus|su)\s+(?:datos|informacion|cuenta|identidad|pago|tarjeta)))(?=[\s\S]*?\b(?:https?://|www\.[a-z0-9]|[a-z0-9][a-z0-9-]*\.(?:com|net|org|info|co|us|io|me|biz|top|xyz|support|help|link|online|site|club|icu|vip|live|shop|store|app|cc|ru|cn|tk|ml|ga|cf|gq|pw|click|ly|gd|ws|sbs|cfd|bond|cyou|rest|win|mobi|services|center|page|digital|today|world|life|tech|cloud|pro|one|in|uk|ca|de|es|mx)\b))'
 examples:
@@ -3521,6 +3738,26 @@ terms:
     - "reply y, then"
     - activate the link
     - penalties apply after
+    - sign in on a new
+    - signed in on a new
+    - used to sign in
+    - not u?
+    - "wasn't u?"
+    - wasnt u
+    - was this you?
+    - did u attempt
+    - did you attempt
+    - if no visit
+    - if not you visit
+    - withdrawal requested
+    - secure ur acct
+    - secure your acct
+    - new device sign-in
+    - your package is on hold
+    - claim your refund
+    - verify ur
+    - suspended due
+    - locked due to
   es:
     - su cuenta ha sido suspendida
     - tu cuenta ha sido suspendida
@@ -3660,6 +3897,40 @@ terms:
     - está retenido. actualice
     - actualice su dirección y pague
     - hemos bloqueado tu clave
+    - actualice sus datos bancarios
+    - actualiza tus datos bancarios
+    - token digital
+    - se ha bloqueado tu
+    - se ha bloqueado su
+    - peajes impagos
+    - deuda de tag
+    - citación pendiente
+    - citacion pendiente
+    - evite la retención
+    - evite la retencion
+    - responda con su número de tarjeta
+    - responda con su numero de tarjeta
+    - número de tarjeta y clave
+    - numero de tarjeta y clave
+    - pago móvil ha sido bloqueado
+    - pago movil ha sido bloqueado
+    - suscripción fue suspendida
+    - suscripcion fue suspendida
+    - pendiente de devolución
+    - pendiente de devolucion
+    - valídalo ingresando
+    - validalo ingresando
+    - clave digital vence
+    - "vence hoy, actualízala"
+    - transferencia está retenida
+    - transferencia esta retenida
+    - liberala en
+    - libérala en
+    - para seguir viendo
+    - actualiza tu método de pago
+    - actualiza tu metodo de pago
+    - confirma tu información para
+    - confirma tu informacion para
 exceptions:
   en:
     # a practice's own notice about its patient portal, which asks for a call, not a link
@@ -3704,6 +3975,8 @@ examples:
     - "Your portal account is temporarily locked after 3 wrong PINs; call us to reset it."
     - "There is a $25 medical records release fee."
     - "Your prescription delivery is today; to reschedule your delivery, call the pharmacy."
+    - "Tiene un saldo a favor de $15 en su cuenta de la clínica; lo aplicaremos a su próxima visita."
+    - "Su cuenta del portal se bloqueó tras 5 intentos; llame al 555-0153 para desbloquearla."
 
 """#),
         RuleFile(relativePath: "premium-rate/premium-charge.yml", text: #"""
@@ -3904,7 +4177,6 @@ terms:
     - live operator
     - secret admirer
     - tarot
-    - psychic
     - horoscope
     - t&c's apply
     - t&cs apply
@@ -3950,6 +4222,26 @@ terms:
     - each answer costs
     - each reply costs
     - per result
+    - charged per reply
+    - per reply
+    - charges appear on your wireless bill
+    - on your wireless bill
+    - on ur wireless bill
+    - on ur phone bill
+    - billed to your phone
+    - billed to ur phone
+    - 99c
+    - 99p
+    - per vote
+    - quiz club
+    - trivia club
+    - joke of the day
+    - daily horoscope
+    - love calculator
+    - psychics
+    - tarot reading
+    - reply answer to unlock
+    - psychic
   es:
     - tonos de llamada
     - tonos para tu celular
@@ -3996,6 +4288,21 @@ terms:
     - se descuenta de tu saldo
     - cargado a tu cuenta de celular
     - descarga los tonos
+    - se renovará cada semana
+    - se renovara cada semana
+    - se renovará automáticamente
+    - se renovara automaticamente
+    - aceptas el cobro
+    - aceptas el cargo
+    - por cada boletín
+    - por cada boletin
+    - tu chiste del día
+    - tu chiste del dia
+    - número de la suerte
+    - numero de la suerte
+    - suscríbete mandando
+    - suscribete mandando
+    - trivia millonaria
 exceptions:
   en:
     - landline or cell
@@ -4302,6 +4609,33 @@ terms:
     - your cart misses you
     - your cart is waiting
     - switch today
+    - free shipping on orders
+    - free shipping over
+    - get 1 free
+    - get one free
+    - just landed
+    - new collection
+    - spring collection
+    - summer collection
+    - fall collection
+    - holiday collection
+    - just mention this
+    - mention this text
+    - mention this msg
+    - show this text
+    - sitewide
+    - storewide
+    - final hours
+    - ends tonight
+    - ends sunday
+    - this weekend only
+    - restock alert
+    - loyalty points
+    - double points
+    - points expire
+    - rewards members
+    - vip members
+    - doorbuster deals
   es:
     - oferta por tiempo limitado
     - ofertas por tiempo limitado
@@ -4396,6 +4730,43 @@ terms:
     - termina a medianoche
     - cámbiate hoy
     - cambiate hoy
+    - a mitad de precio
+    - mitad de precio
+    - gran liquidación
+    - gran liquidacion
+    - envío gratis en compras
+    - envio gratis en compras
+    - en compras de más de
+    - en compras de mas de
+    - 3x2
+    - canjéalos por
+    - canjealos por
+    - tus puntos vencen
+    - semana del cliente
+    - precios de locura
+    - rebajas
+    - toda la tienda
+    - en toda la línea
+    - en toda la linea
+    - solo hasta el domingo
+    - solo este fin de semana
+    - hasta agotar stock
+    - descuentazo
+    - remate de
+    - promo válida
+    - promo valida
+    - refill de café gratis
+    - gratis con tu compra
+    - de regalo con tu compra
+    - primera compra
+    - black friday
+    - cyber monday
+    - hot sale
+    - buen fin
+    - compra en línea
+    - compra en linea
+    - pide en la app
+    - en la app con el código
 exceptions:
   en:
     - call now if
@@ -4437,6 +4808,8 @@ examples:
     - "Flu shots this week; only a few spots left, book at riversidefamilymed.com."
     - "Última oportunidad para vacunarse contra la gripe esta temporada."
     - "Our winter collection of coats for families in need runs through Friday."
+    - "Aprovecha tu visita para vacunarte contra la gripe; inscripción gratis al taller de diabetes."
+    - "Pague su tratamiento en 6 meses sin intereses."
 
 """#),
         RuleFile(relativePath: "rx/controlled-substance.yml", text: #"""
@@ -4473,7 +4846,6 @@ within: 5
 first:
   en:
     - cocaine
-    - coke
     - heroin
     - meth
     - methamphetamine
@@ -4517,7 +4889,6 @@ first:
     - fetty
     - fent pills
     - kamagra
-    - phentermine
     - bpc-157
     - tb-500
     - rad-140
@@ -4528,6 +4899,19 @@ first:
     - tren ace
     - tren e
     - trenbolone
+    - hydros
+    - norco
+    - norcos
+    - tren
+    - deca
+    - dbol
+    - bpc 157
+    - tirzepatide vials
+    - semaglutide vials
+    - mushroom gummies
+    - acid tabs
+    - coke
+    - phentermine
   es:
     - cocaína
     - cocaina
@@ -4565,6 +4949,24 @@ first:
     - percos
     - semaglutida sublingual
     - ghk-cu
+    - anfetaminas
+    - anfetamina
+    - mdma
+    - tachas
+    - psilocibina
+    - poppers
+    - clenbuterol
+    - sarms
+    - hormona de crecimiento
+    - anabólicos
+    - anabolicos
+    - quemagrasa
+    - quema grasa
+    - pastillas para adelgazar
+    - pastillas quemagrasa
+    - rivotriles
+    - roches
+    - lexotan
 second:
   en:
     - buy
@@ -4592,7 +4994,6 @@ second:
     - cash app
     - venmo
     - menu
-    - available now
     - no prescription
     - hmu
     - dm for
@@ -4620,6 +5021,31 @@ second:
     - lab tested
     - worldwide delivery
     - cycle coaching
+    - avail
+    - ships overnight
+    - overnight shipping
+    - no script
+    - w/o a script
+    - without a script
+    - no rx
+    - pharma grade
+    - real pharma
+    - not pressed
+    - pressed
+    - cycles avail
+    - encrypted
+    - telegram
+    - signal
+    - wickr
+    - tabs
+    - per tab
+    - per pill
+    - price list
+    - discreet shipping
+    - bitcoin
+    - crypto
+    - cashapp
+    - available now
   es:
     - compre
     - compra
@@ -4666,7 +5092,6 @@ second:
     - por privado
     - por paquetería
     - por paqueteria
-    - la dosis
     - al por mayor
     - pagos por binance
     - pago por binance
@@ -4681,6 +5106,33 @@ second:
     - pureza
     - paquete sin marcas
     - pide la tuya
+    - delivery
+    - hacemos delivery
+    - por unidad
+    - por frasco
+    - el frasco
+    - frascos x
+    - con envío
+    - envío gratis
+    - envio gratis
+    - sin récipe
+    - sin recipe
+    - pago móvil
+    - pago movil
+    - entregas en
+    - entregamos
+    - te la mando
+    - te lo mando
+    - despacho
+    - stock
+    - de la buena
+    - resultados garantizados
+    - importadas
+    - importados
+    - pídela
+    - pidela
+    - no necesitas ir al doctor
+    - sin ir al doctor
 exceptions:
   en:
     - coke zero
@@ -4714,6 +5166,7 @@ examples:
     - "Check your pulse oxy before you order more oxygen."
     - "If you use meth, we can deliver naloxone to your home."
     - "La Dra. Fuentes envió su receta de tirzepatida a la farmacia."
+    - "Recuerde tomar la dosis de alprazolam solo como se la recetaron; llame si tiene dudas."
 
 """#),
         RuleFile(relativePath: "rx/glp1-access.yml", text: #"""
@@ -5107,7 +5560,7 @@ exceptions:
     - no aprobados que se venden
 examples:
   flag:
-    - "Buy Adderall here, shipped overnight."
+    - "Buy Adderall here today."
     - "Percocet and oxycodone available online, hit me up."
     - "Vendo Xanax y tramadol, escríbeme."
     - "Retatrutide pens, DM to order."
@@ -5204,6 +5657,7 @@ terms:
     - no telehealth visit required
     - approval guaranteed
     - guaranteed approval
+    - w/o a script
   es:
     - sin necesidad de receta
     - no necesita receta
@@ -5243,6 +5697,15 @@ terms:
     - sin orden del médico
     - sin orden médica
     - sin orden medica
+    - sin récipe
+    - sin recipe
+    - sin fórmula médica
+    - sin formula medica
+    - sin ir al doctor
+    - sin ir al médico
+    - sin ir al medico
+    - no necesitas ir al doctor
+    - no necesitas ir al médico
 exceptions:
   en:
     - not available without a prescription
@@ -5568,6 +6031,13 @@ first:
     - testosterona
     - antibióticos
     - antibioticos
+    - alprazolam
+    - lorazepam
+    - hidrocodona
+    - metilfenidato
+    - fentermina
+    - sibutramina
+    - oxicodona
 second:
   en:
     - save
@@ -5632,6 +6102,15 @@ second:
     - ships discreetly
     - text menu
     - zelle
+    - shipped overnight
+    - ships overnight
+    - overnight shipping
+    - pharma grade
+    - real pharma
+    - per tab
+    - price list
+    - dm for prices
+    - dm for price
   es:
     - ahorre
     - ahorra
@@ -5880,7 +6359,7 @@ examples:
     - "Caguama Tecate a $8 este fin de semana."
     - "Cañas a 1€ y tapa gratis de 18 a 20h."
     - "Game day special: 5 Miller Lites for $15."
-    - "Promo Pilsen: caja de 12 a S/ 45, te la llevamos."
+    - "Caja de 12 Pilsen a S/ 45."
   pass:
     - "Avoid alcohol and wine for 24 hours; your copay for the visit is $20."
     - "Flu shots are $0 with most plans."
@@ -5894,8 +6373,8 @@ examples:
 #
 # Care texts name alcohol every day ("avoid alcohol before your procedure", alcohol swabs,
 # alcohol-free mouthwash, an alcohol-use support group); those phrases are exceptions, and a
-# drink word alone never triggers. "Ron" is left out of the Spanish drinks (it is a given name),
-# as are "spirits" ("in good spirits") and "shots" (flu shots).
+# drink word alone never triggers. "Spirits" ("in good spirits") and "shots" (flu shots) are left
+# out; "ron" is listed although it is also a given name, since only sales wording beside it counts.
 category: alcohol
 severity: warning
 message: >-
@@ -6038,6 +6517,42 @@ first:
     - jello shots
     - pinot
     - rosé
+    - cold ones
+    - on tap
+    - single malt
+    - whiskey flight
+    - beer flight
+    - wine flight
+    - flight of
+    - pours
+    - jager bomb
+    - bombs
+    - brewski
+    - brewskis
+    - henny
+    - jack daniels
+    - johnnie walker
+    - guinness
+    - pbr
+    - natty light
+    - soju
+    - boozy brunch
+    - bottomless mimosas
+    - bottomless
+    - beer garden
+    - tap room
+    - brewery
+    - winery
+    - distillery
+    - hazy ipa
+    - double ipa
+    - pilsner
+    - pilsners
+    - rose all day
+    - frozen margs
+    - frosé
+    - buckets of
+    - beer bucket
   es:
     - alcohol
     - cerveza
@@ -6084,6 +6599,86 @@ first:
     - medalla light
     - barceló
     - brugal
+    - guaro
+    - aguardiente
+    - aguardientes
+    - pisco
+    - piscola
+    - piscolas
+    - fernet
+    - birra
+    - birras
+    - polas
+    - cervecita
+    - cervecitas
+    - chelitas
+    - cheve
+    - bien frías
+    - bien frias
+    - bien heladas
+    - cerveza artesanal
+    - cervezas artesanales
+    - sidra
+    - vermut
+    - vermú
+    - ginebra
+    - gin tonic
+    - mojito
+    - mojitos
+    - chupitos
+    - shots de
+    - baldes de cerveza
+    - cubetazos
+    - whiskey
+    - ron añejo
+    - bacardí
+    - bacardi
+    - havana club
+    - flor de caña
+    - zacapa
+    - "buchanan's"
+    - buchanans
+    - johnnie walker
+    - old parr
+    - chivas
+    - "jack daniel's"
+    - jägermeister
+    - jagermeister
+    - smirnoff
+    - absolut
+    - quetzalteca
+    - quilmes
+    - pilsen
+    - heineken
+    - budweiser
+    - stella artois
+    - club colombia
+    - brahma
+    - pilsener
+    - botillería
+    - botilleria
+    - depósito de licores
+    - deposito de licores
+    - estanco de licores
+    - vinoteca
+    - vinería
+    - pisco sour
+    - caipiriña
+    - caipirinha
+    - cuba libre
+    - tinto de verano
+    - clericot
+    - mezcales
+    - tequilas
+    - whiskys
+    - rones
+    - vinos tintos
+    - espumante
+    - espumantes
+    - cava
+    - cervezas importadas
+    - cervezas frías
+    - cervezas frias
 second:
   en:
     - buy
@@ -6162,6 +6757,26 @@ second:
     - limited allocation
     - shipment
     - add a magnum
+    - on us
+    - till close
+    - til close
+    - come thru
+    - first round
+    - reserve ur spot
+    - reserve your spot
+    - with this text
+    - w this txt
+    - w/ this text
+    - show this text
+    - per pour
+    - half off
+    - same-day
+    - same day
+    - restocked
+    - shop now
+    - all day
+    - this wknd
+    - happy hr
   es:
     - compre
     - compra
@@ -6204,6 +6819,58 @@ second:
     - promo
     - te llevas
     - solo finde
+    - delivery
+    - despacho
+    - despachamos
+    - pedidos
+    - haz tu pedido
+    - pide al
+    - pedí
+    - escríbenos
+    - escribenos
+    - llámanos
+    - llamanos
+    - te llega
+    - te lo llevamos
+    - te la llevamos
+    - entregamos
+    - por whatsapp
+    - al por mayor
+    - por mayor
+    - mayoreo
+    - happy hour
+    - open bar
+    - la caja
+    - por botella
+    - la botella
+    - la media
+    - precio especial
+    - solo hoy
+    - domicilios
+    - de cortesía
+    - de cortesia
+    - cortesía con
+    - 2 por
+    - combo
+    - combos
+    - aprovecha
+    - aprovechá
+    - llévate
+    - llevate
+    - la jarra
+    - por jarra
+    - en stock
+    - tienda online
+    - envíos
+    - envios
+    - pago móvil
+    - pago movil
+    - bizum
+    - este sábado
+    - este viernes
+    - reserva
+    - reservá
+    - reservas
 exceptions:
   en:
     - avoid alcohol
@@ -6334,10 +7001,10 @@ examples:
   flag:
     - "9mm 1000 rds $249 at Range Depot."
     - "Private sale: S&W M&P Shield, $350 cash."
-    - "Restock alert: 5.56 green tip 500rd cans $199."
+    - "Restock: 5.56 green tip 500rd cans $199."
     - "Pistola Taurus G2C, $250 en efectivo."
     - "12ga buckshot, 25 rd box $14.99."
-    - "Lever actions from $499 this weekend only."
+    - "Lever actions from $499 this weekend."
     - "Munición 9mm, caja de 50 a Q300."
   pass:
     - "Free gun locks at the front desk; our safety class is $0."
@@ -6407,7 +7074,6 @@ first:
     - range time
     - lever action
     - primers
-    - reloading
     - buckshot
     - slugs
     - hunting rifle
@@ -6440,6 +7106,44 @@ first:
     - ar upper
     - "gun & knife show"
     - gun and knife show
+    - stripped lower
+    - uppers
+    - ar uppers
+    - pmags
+    - pmag
+    - 30rd
+    - 30 rd
+    - mags
+    - holster
+    - holsters
+    - iwb holster
+    - owb holster
+    - ccw permit
+    - 9mm ammo
+    - .45 acp
+    - 12ga
+    - birdshot
+    - fmj
+    - hollow points
+    - gun shows
+    - gunshow
+    - "smith & wesson"
+    - ruger
+    - springfield armory
+    - aero precision
+    - silencer
+    - silencers
+    - rifle scope
+    - 80 lower
+    - bump stock
+    - binary trigger
+    - forced reset trigger
+    - ak-47
+    - ak47
+    - 5.56 nato
+    - 223 ammo
+    - 5.56 ammo
+    - reloading
   es:
     - arma
     - armas
@@ -6479,6 +7183,69 @@ first:
     - ar-15
     - chalecos antibalas
     - portacion de armas
+    - carabina
+    - carabinas
+    - pistolas de aire
+    - rifles de aire
+    - aire comprimido
+    - calibre 12
+    - calibre 16
+    - calibre 22
+    - calibre .22
+    - calibre 38
+    - calibre .38
+    - 9mm
+    - glock
+    - glocks
+    - beretta
+    - taurus
+    - "smith & wesson"
+    - smith and wesson
+    - sig sauer
+    - cz 75
+    - remington
+    - mossberg
+    - bersa
+    - benelli
+    - traumáticas
+    - traumaticas
+    - pistola traumática
+    - pistolas traumáticas
+    - armas traumáticas
+    - miras telescópicas
+    - miras telescopicas
+    - miras holográficas
+    - miras holograficas
+    - mira holográfica
+    - cargadores extendidos
+    - fundas tácticas
+    - fundas tacticas
+    - chalecos tácticos
+    - chalecos tacticos
+    - equipo táctico
+    - accesorios tácticos
+    - accesorios tacticos
+    - ak-47
+    - ak47
+    - subametralladora
+    - revólver
+    - gun show
+    - tiro federal
+    - culatas
+    - escopetas semiautomáticas
+    - rifle de caza
+    - rifles de caza
+    - temporada de caza
+    - cazadores
+    - fogueo
+    - fusiles
+    - fusil
+    - armas cortas
+    - .38 súper
+    - 38 super
+    - cartuchos calibre
+    - cargadores de 30
+    - munición calibre
 second:
   en:
     - buy
@@ -6510,7 +7277,6 @@ second:
     - no serial
     - cash only
     - buy/sell/trade
-    - admission
     - hit me up
     - "before they're gone"
     - b4 they gone
@@ -6545,6 +7311,33 @@ second:
     - ships to most states
     - back in stock
     - deer season
+    - restocked
+    - ships fast
+    - ships free
+    - for $
+    - 3 for
+    - 2 for
+    - bundle
+    - tables
+    - this wk only
+    - this week only
+    - build ur own
+    - build your own
+    - stripped
+    - blowout
+    - clearance
+    - lowest prices
+    - transfer fee
+    - ffl transfer
+    - cash or trade
+    - trade-ins
+    - trade ins
+    - layaway
+    - financing
+    - obo
+    - or best offer
+    - like new
+    - admission
   es:
     - compre
     - compra
@@ -6624,6 +7417,49 @@ second:
     - expositores
     - sin examen
     - gestión garantizada
+    - entrego en mano
+    - entrega en mano
+    - interesados
+    - stock
+    - en stock
+    - pregunta por
+    - despacho
+    - despachamos
+    - con despacho
+    - pagos a plazos
+    - a plazos
+    - cuotas
+    - aceptamos cuotas
+    - liquidación
+    - liquidacion
+    - remate
+    - baratísimas
+    - baratisimas
+    - baratísimos
+    - baratisimos
+    - trámite incluido
+    - tramite incluido
+    - con trámite
+    - con tramite
+    - permiso incluido
+    - envío nacional
+    - envio nacional
+    - revisa el catálogo
+    - te lo mando
+    - por whatsapp
+    - escríbenos
+    - escribenos
+    - pedidos
+    - financiamiento
+    - sin intereses
+    - precio especial
+    - excelente estado
+    - mejor oferta
+    - se venden
+    - vendemos
+    - disponibles
+    - de segunda
+    - mejor postor
 exceptions:
   en:
     - gun lock
@@ -6664,6 +7500,8 @@ examples:
     - "Your tetanus shot is due; call (201) 555-0100 to order the vaccine for your visit."
     - "No se permiten armas en la entrada de la clínica."
     - "Ask us about guns in the home at your child's visit; book online."
+    - "Por seguridad no se permiten armas en la entrada de la clínica; este fin de semana abrimos a las 9."
+    - "Limit access to guns at home: store them locked and unloaded. Sign up for our free lock giveaway."
 
 """#),
         RuleFile(relativePath: "shaft/gambling.yml", text: #"""
@@ -6828,6 +7666,23 @@ terms:
     - game vault
     - panda master
     - "pick'em promo"
+    - sportsbooks
+    - first bet
+    - no-sweat bet
+    - no sweat bet
+    - no-sweat first bet
+    - bet credits
+    - live casino
+    - betrivers
+    - stake.us
+    - moneyline
+    - over/under
+    - locks of the day
+    - lock of the day
+    - sure bets
+    - place ur bets
+    - casino bonus
+    - jackpot
   es:
     - casino
     - casinos
@@ -6914,6 +7769,62 @@ terms:
     - pelea de gallos
     - apuesta desde tu celular
     - ganancias sin retirar
+    - apostar en directo
+    - apuesta en directo
+    - apuestas en directo
+    - apuestas en vivo
+    - apuesta en vivo
+    - cuota mejorada
+    - cuotas mejoradas
+    - primera apuesta
+    - duplica tu depósito
+    - duplica tu deposito
+    - duplicamos tu depósito
+    - duplicamos tu deposito
+    - baloto
+    - miloto
+    - loto plus
+    - pega 3
+    - combinaciones ganadoras
+    - números calientes
+    - numeros calientes
+    - parley
+    - parleys del día
+    - parlay
+    - picks seguros
+    - picks del día
+    - picks del dia
+    - picks vip
+    - tipster
+    - casino en vivo
+    - poker online
+    - póker online
+    - torneo garantizado
+    - bet365
+    - betano
+    - betsson
+    - codere
+    - rushbet
+    - betplay
+    - wplay
+    - 1xbet
+    - bwin
+    - sportium
+    - caliente.mx
+    - momio especial
+    - momios especiales
+    - juégalo ya
+    - juegalo ya
+    - cashback en slots
+    - tragamonedas online
+    - book of ra
+    - banca de lotería
+    - banca de loteria
+    - la banca paga
+    - bingo loco
+    - bingo con premios
+    - apuestas deportivas en
+    - casa de apuestas online
 exceptions:
   en:
     - casino shuttle
@@ -7008,6 +7919,15 @@ exceptions:
     - juego online y apuestas
     - lo de las apuestas
     - las apuestas online que hablamos
+    - con el juego y las apuestas
+    - sobre las apuestas deportivas
+    - afectados por casinos
+    - afectado por casinos
+    - afectada por casinos
+    - tragamonedas o apuestas en línea
+    - tragamonedas o apuestas en linea
+    - problemas con el juego y las apuestas
+    - el juego y las apuestas deportivas
 examples:
   flag:
     - "Apuesta en el partido de hoy y recibe un bono de $500."
@@ -7046,6 +7966,7 @@ examples:
     - "Grupo de apoyo para personas con problemas de apuestas deportivas y casinos en línea."
     - "Dr. Ortiz referred you to our addiction clinic for sports betting concerns; call to schedule your intake."
     - "El Dr. Ortiz quería saber cómo seguís con lo de las apuestas online que hablamos."
+    - "We have open appointment slots this week; if the room spins when you stand, tell the nurse."
 
 """#),
         RuleFile(relativePath: "shaft/tobacco-price.yml", text: #"""
@@ -7215,6 +8136,16 @@ first:
     - menthol cigarettes
     - cigarettes shipped
     - pod 4-pack
+    - pods
+    - disposables
+    - zyns
+    - velo
+    - elfbar
+    - geekbar
+    - iqos
+    - "black & milds"
+    - grabba
+    - carton of
   es:
     - cigarrillos
     - cigarros
@@ -7253,6 +8184,40 @@ first:
     - cohiba
     - montecristo
     - derby
+    - pods
+    - pod
+    - vapeo
+    - vapers
+    - iqos
+    - terea
+    - heets
+    - juul
+    - elf bar
+    - elfbar
+    - cachimba
+    - cachimbas
+    - shisha
+    - marlboro
+    - lucky strike
+    - pall mall
+    - camel
+    - cigarros electrónicos
+    - cigarro electrónico
+    - cigarro electronico
+    - snus
+    - zyn
+    - puros cubanos
+    - puros dominicanos
+    - caladas
+    - estanco
+    - tabaquería
+    - tabaqueria
+    - club del habano
+    - cartón de
+    - carton de
+    - e-liquid
+    - pods desechables
+    - vapes recargables
 second:
   en:
     - buy
@@ -7331,6 +8296,14 @@ second:
     - shipped discreet
     - any brand
     - show text at register
+    - shipped
+    - discreet
+    - no sig
+    - no signature
+    - new flavors
+    - all flavors
+    - per box
+    - a box
   es:
     - compre
     - compra
@@ -7378,6 +8351,38 @@ second:
     - sin verificacion de edad
     - por mayor
     - mandamos desde
+    - delivery
+    - despacho
+    - despachamos
+    - pedidos
+    - escríbenos
+    - escribenos
+    - te llega
+    - por whatsapp
+    - al por mayor
+    - cajas de
+    - el paquete
+    - stock
+    - en stock
+    - disponibles
+    - mayoristas
+    - entrega 24h
+    - tienda online
+    - llegó mercancía
+    - llego mercancia
+    - mercancía fresca
+    - mercancia fresca
+    - degustación
+    - degustacion
+    - cupo limitado
+    - combo
+    - solo 48
+    - envíos discretos
+    - envios discretos
+    - nuevos sabores
+    - todos los sabores
+    - 3x2
+    - msj
 exceptions:
   en:
     - quit smoking
@@ -7798,6 +8803,36 @@ terms:
     - free year of groceries
     - must be claimed today
     - allocation error
+    - auto-entered
+    - auto entered
+    - automatically entered
+    - lock in ur entry
+    - lock in your entry
+    - matched 5
+    - matched 4
+    - matched 6
+    - mega draw
+    - ur winnings
+    - your winnings
+    - recieve ur winnings
+    - ur selected
+    - ur chosen
+    - sweeps
+    - instant-win
+    - scratch ur card
+    - scratch your card
+    - scratch-off
+    - reveal up to
+    - every purchase = 1 entry
+    - chances to win
+    - bonus entries
+    - cash prize
+    - claim ur prize
+    - claim your prize
+    - unclaimed prize
+    - ur reward
+    - "pay s&h"
+    - "cover s&h"
   es:
     - ha ganado
     - has ganado
@@ -7913,6 +8948,49 @@ terms:
     - sigue sin reclamar
     - participa por un
     - participa por una
+    - se hizo acreedor
+    - se hizo acreedora
+    - acreedor a un
+    - acreedor a una
+    - acreedora a un
+    - acreedora a una
+    - tu número fue seleccionado
+    - su número fue seleccionado
+    - su número obtuvo
+    - tu número obtuvo
+    - te tocaron
+    - te tocó un
+    - te toco un
+    - participó automáticamente
+    - participo automaticamente
+    - participa automáticamente
+    - participa automaticamente
+    - participas automáticamente
+    - activar el premio
+    - activar su premio
+    - activa tu premio
+    - código de retiro
+    - codigo de retiro
+    - tarjeta regalo
+    - cheque regalo
+    - cliente número
+    - cliente nº
+    - cliente 1.000.000
+    - cliente un millón
+    - fuiste elegido
+    - fuiste elegida
+    - fuiste seleccionado
+    - fuiste seleccionada
+    - resultaste ganador
+    - resultaste ganadora
+    - para reclamarla
+    - para reclamarlo
+    - premio mayor
+    - boleto ganador
+    - número ganador
+    - numero ganador
+    - raspa y gana
+    - rasca y gana
 exceptions:
   en:
     - to claim your benefits
