@@ -352,6 +352,18 @@ terms:
     - camgirls
     - sensual massage
     - get u in the mood
+    - my of is free
+    - my onlyfans
+    - bored wives
+    - wives in your area
+    - moms in your area
+    - new in town and lonely
+    - hot meets
+    - hotmeets
+    - sugar mommy
+    - naughty wives
+    - strippers
+    - exotic dancers
   es:
     - porno
     - pornografía
@@ -507,6 +519,20 @@ terms:
     - relatos eroticos
     - lencería erótica
     - lenceria erotica
+    - quieres ver mis fotos
+    - ver mis fotos
+    - me gustaste
+    - vídeos +18
+    - videos +18
+    - contenido +18
+    - buscan patrocinador
+    - buscas patrocinador
+    - encuentra tu arreglo
+    - show de strippers
+    - strippers
+    - stripper
+    - bailarinas exóticas
+    - bailarinas exoticas
 exceptions:
   en:
     - escort you to
@@ -734,6 +760,16 @@ terms:
     - edibles
     - budz
     - rec menu
+    - purple haze
+    - gelato 41
+    - zkittlez
+    - wedding cake strain
+    - runtz carts
+    - camino gummies
+    - wyld gummies
+    - kiva chocolates
+    - stiiizy
+    - stiiizy pods
   es:
     - mariguana
     - marihuana
@@ -788,6 +824,11 @@ terms:
     - vapes de thc
     - porros armados
     - flores de cbd
+    - hash marroquí
+    - hash marroqui
+    - chocolates mágicos
+    - chocolates magicos
+    - purple haze
 exceptions:
   en:
     # gardening and allergy uses of "weed" (weed pollen is a standard allergy-season notice)
@@ -1226,6 +1267,12 @@ terms:
     - to the moon
     - pre-sale
     - token launch
+    - build ur team
+    - build your team
+    - recruit 3
+    - recruit three
+    - per recruit
+    - ground floor opportunity
   es:
     - trabaje desde casa
     - trabaja desde casa
@@ -1337,6 +1384,18 @@ terms:
     - empleo desde casa
     - trabajo desde tu casa
     - negocio desde casa
+    - ganar en dólares
+    - ganar en dolares
+    - vendiendo por catálogo
+    - vendiendo por catalogo
+    - tu propia red
+    - por cada persona que inscribas
+    - por cada persona que invites
+    - bonos por cada persona
+    - arma tu equipo
+    - armar tu equipo
+    - negocio multinivel
+    - multinivel
 exceptions:
   en:
     - a bill with crypto
@@ -1802,6 +1861,15 @@ terms:
     - empeñe su
     - dinero urgente
     - efectivo urgente
+    - negociamos tus deudas
+    - negociamos sus deudas
+    - quitas de hasta
+    - te persiguen los cobradores
+    - gota a gota
+    - préstamos gota a gota
+    - prestamos gota a gota
+    - sin historial de crédito
+    - sin historial de credito
 examples:
   flag:
     - "Need cash fast? Payday loans approved today."
@@ -3758,6 +3826,17 @@ terms:
     - verify ur
     - suspended due
     - locked due to
+    - line will be suspended
+    - service will be suspended
+    - "if not you, secure"
+    - secure it now
+    - did u order
+    - "reply no and we'll call"
+    - text me the 6 digits
+    - send me the code
+    - sending a code to make sure
+    - make sure ur real
+    - "make sure you're real"
   es:
     - su cuenta ha sido suspendida
     - tu cuenta ha sido suspendida
@@ -3931,6 +4010,19 @@ terms:
     - actualiza tu metodo de pago
     - confirma tu información para
     - confirma tu informacion para
+    - tasas de aduana
+    - tasa de aduana
+    - aranceles pendientes
+    - multa de tráfico
+    - multa de trafico
+    - solicitud de retiro
+    - si no fuiste tú
+    - si no fuiste tu
+    - si no fuiste vos
+    - te llegó un código
+    - te llego un codigo
+    - ha sido pausada
+    - fue pausada
 exceptions:
   en:
     # a practice's own notice about its patient portal, which asks for a call, not a link
@@ -4032,6 +4124,16 @@ patterns:
     prefilter: [each, every, cada]
   - pattern: '(?<![\w.])\d+(?:\.\d{1,2})?\s?(?:gbp|pence|pounds?|cents?|¢|centavos)\s?(?:/|per\s|a\s|por\s)\s?(?:msgs?|min|minute|minuto|wk|week|tone|sms|txt|text|call|message|mensaje)\b'
     prefilter: [gbp, pence, pound, cent, "¢"]
+  # a subscription charged by the day, week or message in Spanish ("aceptas el cobro de $990
+  # diarios", "se descontará L 12.00 por cada boletín", "se renovará cada semana por 4,99€")
+  - pattern: '\b(?:cobro|cargo|se\s+(?:te\s+|le\s+)?(?:descontara|cobrara|renovara)|se\s+renueva)\b[^.!?\n]{0,40}?(?:(?:(?:[$€£]|\b(?:s/|q|l|bs|rd\$|usd))\s?\d+(?:[.,]\d{1,3})?|\b\d+(?:[.,]\d{1,3})?\s?(?:€|euros?|soles|pesos|usd))\s*(?:diari[oa]s|cada\s+(?:semana|mensaje|sms|boletin|alerta)|semanal(?:es)?|a\s+la\s+semana|por\s+(?:cada\s+)?(?:mensaje|sms|msj|boletin|alerta|semana))\b|(?:diari[oa]s|cada\s+(?:semana|mensaje|sms|boletin|alerta)|semanal(?:es)?|a\s+la\s+semana|por\s+(?:cada\s+)?(?:mensaje|sms|msj|boletin|alerta|semana))\s+(?:por|a|de)\s+(?:(?:[$€£]|\b(?:s/|q|l|bs|rd\$|usd))\s?\d+(?:[.,]\d{1,3})?|\b\d+(?:[.,]\d{1,3})?\s?(?:€|euros?|soles|pesos|usd)))'
+    prefilter: [cobro, cargo, descontara, cobrara, renovara, renueva]
+  # a charge per piece of content ("S/ 2 por chiste", "2€/vídeo", "$1.50 charged per reply")
+  - pattern: '(?:(?:[$€£]|\b(?:s/|q|l|bs|rd\$|usd))\s?\d+(?:[.,]\d{1,3})?|\b\d+(?:[.,]\d{1,3})?\s?(?:€|euros?|soles|pesos|usd))\s?(?:/|por\s+(?:cada\s+)?|(?:charged|billed)\s+(?:per|each|every|a)\s+)\s?(?:videos?|fotos?|chistes?|tonos?|alertas?|boletin|votos?|respuestas?|reply|replies|vote)\b'
+    prefilter: [video, foto, chiste, tono, alerta, boletin, voto, respuesta, reply, replies, vote]
+  # "each reply billed $1.50", "cada respuesta se cobra a $2"
+  - pattern: '\b(?:each|every|cada)\s+(?:reply|text|msg|message|sms|vote|respuesta|mensaje|voto)\s+(?:is\s+)?(?:billed|charged|se\s+cobra)\s+(?:at\s+|a\s+)?(?:(?:[$€£]|\b(?:s/|q|l|bs|rd\$|usd))\s?\d+(?:[.,]\d{1,3})?|\b\d+(?:[.,]\d{1,3})?\s?(?:€|euros?|soles|pesos|usd))'
+    prefilter: [billed, charged, cobra]
 examples:
   flag:
     - "Join the club: 150p/msg."
@@ -4044,6 +4146,8 @@ examples:
     - "Answer the trivia question to stay in the game. Each reply $1.99."
     - "Responde SI para recibir chistes diarios, $2 por mensaje recibido."
     - "Escucha tu mensaje: 1,21€/min desde fijo."
+    - "Al responder se activa el cobro de $990 diarios en tu cuenta."
+    - "Vídeos de humor: 2€/vídeo, responde VER."
   pass:
     - "Your appointment is at 2pm; please arrive by 1:45pm."
     - "Your payment plan is $25 a month."
@@ -4053,6 +4157,8 @@ examples:
     - "Parking is $2 per hour in the garage."
     - "See you at 10p tonight; your 12p slot moved."
     - "Each reply to this number reaches our front desk; the visit copay is $20."
+    - "El estacionamiento tiene un costo de $10 al día; su copago es $5 por receta."
+    - "Su plan de pagos: un cargo de $50 cada mes hasta saldar la cuenta."
 
 """#),
         RuleFile(relativePath: "premium-rate/premium-rate-number.yml", text: #"""
@@ -4636,6 +4742,15 @@ terms:
     - rewards members
     - vip members
     - doorbuster deals
+    - free fries
+    - free tire rotation
+    - coupon valid
+    - coupon good thru
+    - just show this msg
+    - show this msg
+    - with any burger
+    - half-off
+    - kids eat free
   es:
     - oferta por tiempo limitado
     - ofertas por tiempo limitado
@@ -4767,6 +4882,12 @@ terms:
     - compra en linea
     - pide en la app
     - en la app con el código
+    - gran barata
+    - evento de ventas
+    - enganche desde
+    - combo familiar
+    - ofertón
+    - oferton
 exceptions:
   en:
     - call now if
@@ -4967,6 +5088,10 @@ first:
     - rivotriles
     - roches
     - lexotan
+    - boldenona
+    - clembuterol
+    - ciclos de testosterona
+    - hgh
 second:
   en:
     - buy
@@ -5133,6 +5258,14 @@ second:
     - pidela
     - no necesitas ir al doctor
     - sin ir al doctor
+    - precio por caja
+    - envíos a toda
+    - envios a toda
+    - por telegram
+    - calidad farmacéutica
+    - calidad farmaceutica
+    - "pa' definir"
+    - para volumen
 exceptions:
   en:
     - coke zero
@@ -6166,6 +6299,17 @@ second:
     - mayoreo
     - disponible ya
     - sobre cerrado
+    - te lo mandamos
+    - te la mandamos
+    - te los mandamos
+    - pregunta por el precio
+    - pago contra entrega
+    - calidad farmacéutica
+    - calidad farmaceutica
+    - por telegram
+    - precio por caja
+    - envíos a toda
+    - envios a toda
 exceptions:
   en:
     - save this number
@@ -6553,6 +6697,13 @@ first:
     - frosé
     - buckets of
     - beer bucket
+    - corona buckets
+    - corona bucket
+    - malbec
+    - cabernet
+    - merlot
+    - chardonnay
+    - sauvignon blanc
   es:
     - alcohol
     - cerveza
@@ -6679,6 +6830,18 @@ first:
     - cervezas importadas
     - cervezas frías
     - cervezas frias
+    - malbec
+    - cabernet
+    - merlot
+    - chardonnay
+    - sauvignon blanc
+    - tempranillo
+    - rioja
+    - ribera del duero
+    - vino tinto
+    - vino blanco
+    - vino espumoso
+    - ofertón en vinos
 second:
   en:
     - buy
@@ -6871,6 +7034,10 @@ second:
     - reserva
     - reservá
     - reservas
+    - ofertón
+    - oferton
+    - envío gratis
+    - envio gratis
 exceptions:
   en:
     - avoid alcohol
@@ -7144,6 +7311,10 @@ first:
     - 223 ammo
     - 5.56 ammo
     - reloading
+    - 12ga buckshot
+    - shells
+    - dove season
+    - deer season
   es:
     - arma
     - armas
@@ -7246,6 +7417,17 @@ first:
     - cartuchos calibre
     - cargadores de 30
     - munición calibre
+    - rifles de cacería
+    - rifles de caceria
+    - rifle de cacería
+    - clases de tiro
+    - curso de tiro
+    - cursos de tiro
+    - polígono de tiro
+    - poligono de tiro
+    - armas impresas
+    - impresa en 3d
+    - impresas en 3d
 second:
   en:
     - buy
@@ -7338,6 +7520,9 @@ second:
     - or best offer
     - like new
     - admission
+    - fresh shipment
+    - per box
+    - shipment
   es:
     - compre
     - compra
@@ -7460,6 +7645,13 @@ second:
     - disponibles
     - de segunda
     - mejor postor
+    - apártalos
+    - apartalos
+    - apártalas
+    - apartalas
+    - enganche
+    - sin serie
+    - incluye arma
 exceptions:
   en:
     - gun lock
@@ -7683,6 +7875,12 @@ terms:
     - place ur bets
     - casino bonus
     - jackpot
+    - book of dead
+    - aviator game
+    - 50 free spins
+    - free spins on
+    - boosted parlay
+    - same game parlay
   es:
     - casino
     - casinos
@@ -7825,6 +8023,17 @@ terms:
     - bingo con premios
     - apuestas deportivas en
     - casa de apuestas online
+    - tiradas sin depósito
+    - tiradas sin deposito
+    - book of dead
+    - aviator paga
+    - juega aviator
+    - crash game
+    - retira al instante
+    - bono en tu cuenta de la banca
+    - apuesta combinada
+    - combinada del día
+    - combinada del dia
 exceptions:
   en:
     - casino shuttle
@@ -8146,6 +8355,11 @@ first:
     - "black & milds"
     - grabba
     - carton of
+    - bugler
+    - raw papers
+    - pipe tobacco
+    - zig-zag
+    - zig zags
   es:
     - cigarrillos
     - cigarros
@@ -8218,6 +8432,16 @@ first:
     - e-liquid
     - pods desechables
     - vapes recargables
+    - doble manzana
+    - ignite
+    - partagás
+    - partagas
+    - romeo y julieta
+    - humidor
+    - ocb
+    - papel de liar
+    - papelillos
+    - tabaco para pipa
 second:
   en:
     - buy
@@ -8304,6 +8528,8 @@ second:
     - all flavors
     - per box
     - a box
+    - pouches 2 for
+    - thrown in free
   es:
     - compre
     - compra
@@ -8383,6 +8609,12 @@ second:
     - todos los sabores
     - 3x2
     - msj
+    - con tu consumo
+    - consumo mínimo
+    - consumo minimo
+    - pack ahorro
+    - precio especial
+    - degustación del
 exceptions:
   en:
     - quit smoking
@@ -8833,6 +9065,20 @@ terms:
     - ur reward
     - "pay s&h"
     - "cover s&h"
+    - 1 of 5 finalists
+    - one of 5 finalists
+    - finalists for a
+    - = 1 entry
+    - equals 1 entry
+    - tag 2 friends
+    - tag 3 friends
+    - tag a friend to enter
+    - winner announced
+    - winners announced
+    - 50/50 raffle
+    - the 50/50
+    - "pot's already at"
+    - claim b4
   es:
     - ha ganado
     - has ganado
@@ -8991,6 +9237,17 @@ terms:
     - numero ganador
     - raspa y gana
     - rasca y gana
+    - participás por un
+    - participas por un
+    - participás por una
+    - participas por una
+    - entras al sorteo
+    - entras a la rifa
+    - entrás al sorteo
+    - entras a la tómbola
+    - entrás a la tómbola
+    - depositala en las tómbolas
+    - finalistas para
 exceptions:
   en:
     - to claim your benefits
