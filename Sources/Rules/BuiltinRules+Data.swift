@@ -364,6 +364,15 @@ terms:
     - naughty wives
     - strippers
     - exotic dancers
+    - new content just dropped
+    - sub to see
+    - subscribe to see the rest
+    - sexting partner
+    - new girl this week
+    - spicy content
+    - exclusive content
+    - link in bio for more
+    - send a pic and
   es:
     - porno
     - pornografía
@@ -533,6 +542,13 @@ terms:
     - stripper
     - bailarinas exóticas
     - bailarinas exoticas
+    - prepagos nuevas
+    - prepagos universitarias
+    - mami rica
+    - solita y aburrida
+    - me haces compañía esta noche
+    - me haces compania esta noche
+    - tengo pack
 exceptions:
   en:
     - escort you to
@@ -770,6 +786,12 @@ terms:
     - kiva chocolates
     - stiiizy
     - stiiizy pods
+    - kiva camino
+    - camino drops
+    - budtender
+    - budtenders
+    - "smalls & shake"
+    - smalls and shake
   es:
     - mariguana
     - marihuana
@@ -1273,6 +1295,9 @@ terms:
     - recruit three
     - per recruit
     - ground floor opportunity
+    - turned 250 into
+    - trading gold
+    - copy my trades
   es:
     - trabaje desde casa
     - trabaja desde casa
@@ -1396,6 +1421,16 @@ terms:
     - armar tu equipo
     - negocio multinivel
     - multinivel
+    - operar en binance
+    - te comparto el método
+    - te comparto el metodo
+    - vivo de esto
+    - herbalife
+    - te unes a mi equipo
+    - únete a mi equipo
+    - unete a mi equipo
+    - cadena de ahorro
+    - mi nuevo negocio
 exceptions:
   en:
     - a bill with crypto
@@ -1670,6 +1705,9 @@ terms:
     - funded today
     - same day deposit
     - same-day deposit
+    - line is approved
+    - credit line is approved
+    - funds deposited same day
   es:
     - préstamo rápido
     - préstamos rápidos
@@ -3592,9 +3630,9 @@ prefilter: [payment, charge, transaction, process, account, card, subscription, 
             ultimo aviso, de lo contrario, evite]
 patterns:
   # the alert first, then a deadline or brand and a link anywhere after it
-  - '\b(?:(?:tiene|tienes|registra|presenta)\s+(?:un[ao]?\s+)?(?:deuda|multa|fotomulta|comparendo|pago|saldo|cargo|paquete|envio|reembolso|devolucion|citacion|notificacion|infraccion)s?\s+(?:[a-z0-9]+\s+){0,3}?(?:pendientes?|retenid[oa]s?|impag[oa]s?|sin\s+pagar|por\s+pagar|vencid[oa]s?)|(?:paquete|envio|pedido|encomienda)\s+(?:[a-z0-9]+\s+){0,2}?(?:esta|fue|ha\s+sido|se\s+encuentra)\s+(?:retenid[oa]|detenid[oa]|en\s+espera|devuelt[oa]|en\s+aduana)|(?:no\s+pudimos|no\s+se\s+pudo|no\s+ha\s+podido\s+ser|no\s+pudo\s+ser)\s+(?:entregar|entregad[oa]|procesar|procesad[oa]|completar|validar|verificar)|(?:clave|token|usuario|contrasena|firma)\s+(?:digital\s+|dinamica\s+|electronica\s+)?(?:vence|expira|caduca|ha\s+vencido|ha\s+expirado|esta\s+por\s+vencer|fue\s+bloquead[oa]|ha\s+sido\s+bloquead[oa])|(?:payment|charge|transaction|renewal)\s+(?:has\s+|was\s+|is\s+|had\s+)?(?:failed|declined|rejected|unsuccessful|on\s+hold|not\s+processed|could\s+not\s+be\s+processed|did\s+not\s+go\s+through|didn''t\s+go\s+through)|(?:could\s+not|couldn''t|cannot|can''t|unable\s+to|failed\s+to)\s+(?:process|charge|verify)\s+(?:your\s+)?(?:payment|card|account)|(?:account|card|profile|apple\s+id|id|subscription|membership|access|password|wallet)\s+(?:has\s+been\s+|was\s+|is\s+|will\s+be\s+|is\s+now\s+)?(?:temporarily\s+)?(?:locked|frozen|blocked|on\s+hold|deactivated|disabled|flagged|restricted|expired|canceled|cancelled|paused|expires)|(?:update|verify|confirm|validate|re-?enter)\s+(?:your\s+)?(?:billing|payment|card|account|identity|login|credentials|bank|details|information|info)|security\s+alert|(?:sign-?in|log-?in)\s+attempt|su\s+pago\s+(?:fue|ha\s+sido|esta)\s+(?:rechazado|declinado|retenido|pendiente)|no\s+(?:pudimos|se\s+pudo)\s+procesar\s+su\s+pago|(?:cuenta|tarjeta|suscripcion|membresia|clave|token|usuario|acceso|pago\s+movil|banca\s+(?:movil|en\s+linea))\s+(?:digital\s+)?(?:ha\s+sido|fue|esta|sera|se\s+encuentra)\s+(?:temporalmente\s+)?(?:bloquead[ao]|suspendid[ao]|congelad[ao]|desactivad[ao]|restringid[ao]|cancelad[ao]|retenid[ao]|limitad[ao])|(?:actualice|verifique|confirme|valide|actualiza|verifica|confirma|valida)\s+(?:sus|su|tus|tu)\s+(?:datos|informacion|cuenta|identidad|pago|tarjeta|clave|metodo\s+de\s+pago))(?=[\s\S]*?\b(?:within\s+\d+\s?(?:h|hrs?|hours?)\b|(?:12|24|48|72)\s?(?:h|hrs?|hours?|horas)\b|immediately\b|urgent(?:ly)?\b|asap\b|(?:verify|update|validate|unlock|reactivate|restore|act|click|log\s?in|sign\s+in|pay)\s+(?:now|immediately|here)\b|(?:verify|update|validate|unlock|reactivate|restore|confirm)\s+(?:your\s+|the\s+)?(?:account|identity|details|information|info|card|billing|payment|login|access)\s+(?:now|immediately)\b|or\s+(?:your\s+)?(?:account|service|subscription|card|membership)\s+will\b|to\s+(?:avoid|prevent)\s+(?:suspension|closure|cancellation|deactivation|interruption|losing)\b|en\s+\d+\s+horas\b|inmediatamente\b|de\s+inmediato\b|urgente\b|(?:verifique|actualice|ingrese|pague|desbloquee)\s+(?:ahora|aqui|ya|de\s+inmediato)\b|o\s+su\s+(?:cuenta|servicio|tarjeta)\s+sera\b|para\s+evitar\b|(?:ingresa|entra|verifica|actualiza|paga|desbloquea|valida)\s+(?:ahora|aqui|ya)\b|para\s+no\s+perder\b|vence\s+hoy\b|hoy\s+mismo\b|ultimo\s+aviso\b|ultima\s+notificacion\b|de\s+lo\s+contrario\b|evite\s+(?:la\s+|el\s+|una\s+|un\s+|su\s+)?(?:suspension|bloqueo|cancelacion|multa|recargo|embargo|cierre|corte|retencion)\b|(?:bancoppel|banco\s+azteca|hsbc|scotiabank|bancoestado|banco\s+estado|banco\s+de\s+chile|itau|banco\s+galicia|banco\s+nacion|brou|banreservas|banco\s+popular|bhd|banco\s+industrial|banpro|banco\s+pichincha|pichincha|produbanco|banco\s+de\s+bogota|caixabank|la\s+caixa|sabadell|bankinter|unicaja|openbank|ibercaja|abanca|banco\s+de\s+venezuela|mercantil|western\s+union|paypal|correos\s+de\s+mexico|correo\s+argentino|chilexpress|servientrega|interrapidisimo|olva|seur|mrw|4-72|claro|tigo|entel|digitel|movilnet|vodafone|yoigo|bitel|imss|anses|aeat|dgt|sri|dgii|shcp|infonavit|reniec|sunarp|seguridad\s+social|plin|sat|dian|afip|sunat|sii|hacienda|agencia\s+tributaria|bbva|santander|banorte|banamex|citibanamex|bancolombia|davivienda|bcp|interbank|banesco|mercado\s+pago|mercadopago|correos|estafeta|serpost|nequi|daviplata|yape|telcel|movistar|bizum)\b|(?:netflix|amazon|apple\s+id|apple\s+pay|icloud|paypal|venmo|zelle|cash\s?app|usps|fedex|dhl|chase\s+bank|wells\s+fargo|bank\s+of\s+america|capital\s+one|citibank|irs|dmv|e-?z\s?pass|microsoft|office\s?365|gmail|facebook|instagram|whatsapp|coinbase|spotify|hulu|disney\+?)\b))(?=[\s\S]*?\b(?:https?://|www\.[a-z0-9]|[a-z0-9][a-z0-9-]*\.(?:com|net|org|info|co|us|io|me|biz|top|xyz|support|help|link|online|site|club|icu|vip|live|shop|store|app|cc|ru|cn|tk|ml|ga|cf|gq|pw|click|ly|gd|ws|sbs|cfd|bond|cyou|rest|win|mobi|services|center|page|digital|today|world|life|tech|cloud|pro|one|in|uk|ca|de|es|mx|pe|cl|ar|uy|ve|ec|bo|py|gt|hn|sv|ni|cr|pa|do|pr|br|pt|fr|it|eu|lat|bet|net\.co|secure|login|pay|account|billing)\b))'
+  - '\b(?:(?:su|tu)\s+(?:cuenta|tarjeta|suscripcion|membresia|servicio|token|clave)\s+(?:quedara|sera|se)\s+(?:bloquead[oa]|suspendid[oa]|cancelad[oa]|cancelara|suspendera|bloqueara|desactivara)|(?:tiene|tienes)\s+un\s+saldo\s+a\s+favor|(?:registre|registra|confirme|confirma)\s+(?:su|tu)\s+(?:clabe|cbu|iban|cuenta\s+bancaria)|(?:tiene|tienes|registra|presenta)\s+(?:un[ao]?\s+)?(?:deuda|multa|fotomulta|comparendo|balance|pago|saldo|cargo|paquete|envio|reembolso|devolucion|citacion|notificacion|infraccion)s?\s+(?:[a-z0-9]+\s+){0,3}?(?:pendientes?|retenid[oa]s?|impag[oa]s?|sin\s+pagar|por\s+pagar|vencid[oa]s?)|(?:paquete|envio|pedido|encomienda)\s+(?:[a-z0-9]+\s+){0,2}?(?:esta|fue|ha\s+sido|se\s+encuentra)\s+(?:retenid[oa]|detenid[oa]|en\s+espera|devuelt[oa]|en\s+aduana)|(?:no\s+pudimos|no\s+se\s+pudo|no\s+ha\s+podido\s+ser|no\s+pudo\s+ser)\s+(?:entregar|entregad[oa]|procesar|procesad[oa]|completar|validar|verificar)|(?:clave|token|usuario|contrasena|firma)\s+(?:digital\s+|dinamica\s+|electronica\s+|movil\s+|virtual\s+)?(?:vence|expira|caduca|ha\s+vencido|ha\s+expirado|esta\s+por\s+vencer|fue\s+bloquead[oa]|ha\s+sido\s+bloquead[oa])|(?:payment|charge|transaction|renewal)\s+(?:has\s+|was\s+|is\s+|had\s+)?(?:failed|declined|rejected|unsuccessful|on\s+hold|not\s+processed|could\s+not\s+be\s+processed|did\s+not\s+go\s+through|didn''t\s+go\s+through)|(?:could\s+not|couldn''t|cannot|can''t|unable\s+to|failed\s+to)\s+(?:process|charge|verify)\s+(?:your\s+)?(?:payment|card|account)|(?:account|card|profile|apple\s+id|id|subscription|membership|access|password|wallet)\s+(?:has\s+been\s+|was\s+|is\s+|will\s+be\s+|is\s+now\s+)?(?:temporarily\s+)?(?:locked|frozen|blocked|on\s+hold|deactivated|disabled|flagged|restricted|expired|canceled|cancelled|paused|expires)|(?:update|verify|confirm|validate|re-?enter)\s+(?:your\s+)?(?:billing|payment|card|account|identity|login|credentials|bank|details|information|info)|security\s+alert|(?:sign-?in|log-?in)\s+attempt|su\s+pago\s+(?:fue|ha\s+sido|esta)\s+(?:rechazado|declinado|retenido|pendiente)|no\s+(?:pudimos|se\s+pudo)\s+procesar\s+su\s+pago|(?:cuenta|tarjeta|suscripcion|membresia|clave|token|usuario|acceso|pago\s+movil|banca\s+(?:movil|en\s+linea))\s+(?:digital\s+)?(?:ha\s+sido|fue|esta|sera|se\s+encuentra)\s+(?:temporalmente\s+)?(?:bloquead[ao]|suspendid[ao]|congelad[ao]|desactivad[ao]|restringid[ao]|cancelad[ao]|retenid[ao]|limitad[ao])|(?:actualice|verifique|confirme|valide|actualiza|verifica|confirma|valida)\s+(?:sus|su|tus|tu)\s+(?:datos|informacion|cuenta|identidad|pago|tarjeta|clave|metodo\s+de\s+pago))(?=[\s\S]*?\b(?:within\s+\d+\s?(?:h|hrs?|hours?)\b|(?:12|24|48|72)\s?(?:h|hrs?|hours?|horas)\b|immediately\b|urgent(?:ly)?\b|asap\b|(?:verify|update|validate|unlock|reactivate|restore|act|click|log\s?in|sign\s+in|pay)\s+(?:now|immediately|here)\b|(?:verify|update|validate|unlock|reactivate|restore|confirm)\s+(?:your\s+|the\s+)?(?:account|identity|details|information|info|card|billing|payment|login|access)\s+(?:now|immediately)\b|or\s+(?:your\s+)?(?:account|service|subscription|card|membership)\s+will\b|to\s+(?:avoid|prevent)\s+(?:suspension|closure|cancellation|deactivation|interruption|losing)\b|en\s+\d+\s+horas\b|inmediatamente\b|de\s+inmediato\b|urgente\b|(?:verifique|actualice|ingrese|pague|desbloquee)\s+(?:ahora|aqui|ya|de\s+inmediato)\b|o\s+su\s+(?:cuenta|servicio|tarjeta)\s+sera\b|para\s+evitar\b|(?:ingresa|entra|verifica|actualiza|paga|desbloquea|valida)\s+(?:ahora|aqui|ya)\b|para\s+no\s+perder\b|vence\s+hoy\b|hoy\s+mismo\b|ultimo\s+aviso\b|ultima\s+notificacion\b|de\s+lo\s+contrario\b|evite\s+(?:la\s+|el\s+|una\s+|un\s+|su\s+)?(?:suspension|bloqueo|cancelacion|multas?|recargos?|embargo|cierre|corte|retencion)\b|(?:autoexpreso|bancoppel|banco\s+azteca|hsbc|scotiabank|bancoestado|banco\s+estado|banco\s+de\s+chile|itau|banco\s+galicia|banco\s+nacion|brou|banreservas|banco\s+popular|bhd|banco\s+industrial|banpro|banco\s+pichincha|pichincha|produbanco|banco\s+de\s+bogota|caixabank|la\s+caixa|sabadell|bankinter|unicaja|openbank|ibercaja|abanca|banco\s+de\s+venezuela|mercantil|western\s+union|paypal|correos\s+de\s+mexico|correo\s+argentino|chilexpress|servientrega|interrapidisimo|olva|seur|mrw|4-72|claro|tigo|entel|digitel|movilnet|vodafone|yoigo|bitel|imss|anses|aeat|dgt|sri|dgii|shcp|infonavit|reniec|sunarp|seguridad\s+social|plin|sat|dian|afip|sunat|sii|hacienda|agencia\s+tributaria|bbva|santander|banorte|banamex|citibanamex|bancolombia|davivienda|bcp|interbank|banesco|mercado\s+pago|mercadopago|correos|estafeta|serpost|nequi|daviplata|yape|telcel|movistar|bizum)\b|(?:netflix|amazon|apple\s+id|apple\s+pay|icloud|paypal|venmo|zelle|cash\s?app|usps|fedex|dhl|chase\s+bank|wells\s+fargo|bank\s+of\s+america|capital\s+one|citibank|irs|dmv|e-?z\s?pass|microsoft|office\s?365|gmail|facebook|instagram|whatsapp|coinbase|spotify|hulu|disney\+?)\b))(?=[\s\S]*?\b(?:https?://|www\.[a-z0-9]|[a-z0-9][a-z0-9-]*\.(?:com|net|org|info|co|us|io|me|biz|top|xyz|support|help|link|online|site|club|icu|vip|live|shop|store|app|cc|ru|cn|tk|ml|ga|cf|gq|pw|click|ly|gd|ws|sbs|cfd|bond|cyou|rest|win|mobi|services|center|page|digital|today|world|life|tech|cloud|pro|one|in|uk|ca|de|es|mx|pe|cl|ar|uy|ve|ec|bo|py|gt|hn|sv|ni|cr|pa|do|pr|br|pt|fr|it|eu|lat|bet|net\.co|secure|login|pay|account|billing)\b))'
   # a deadline or brand first ("URGENT:", "Netflix:"), then the alert and a link
-  - '\b(?:urgent(?:ly)?\b|immediately\b|(?:netflix|amazon|apple\s+id|apple\s+pay|icloud|paypal|venmo|zelle|cash\s?app|usps|fedex|dhl|chase\s+bank|wells\s+fargo|bank\s+of\s+america|capital\s+one|citibank|irs|dmv|e-?z\s?pass|microsoft|office\s?365|gmail|facebook|instagram|whatsapp|coinbase|spotify|hulu|disney\+?)\b|urgente\b|inmediatamente\b|hoy\s+mismo\b|ultimo\s+aviso\b|ultima\s+notificacion\b|de\s+lo\s+contrario\b|evite\s+(?:la\s+|el\s+|una\s+|un\s+|su\s+)?(?:suspension|bloqueo|cancelacion|multa|recargo|embargo|cierre|corte|retencion)\b|(?:bancoppel|banco\s+azteca|hsbc|scotiabank|bancoestado|banco\s+estado|banco\s+de\s+chile|itau|banco\s+galicia|banco\s+nacion|brou|banreservas|banco\s+popular|bhd|banco\s+industrial|banpro|banco\s+pichincha|pichincha|produbanco|banco\s+de\s+bogota|caixabank|la\s+caixa|sabadell|bankinter|unicaja|openbank|ibercaja|abanca|banco\s+de\s+venezuela|mercantil|western\s+union|paypal|correos\s+de\s+mexico|correo\s+argentino|chilexpress|servientrega|interrapidisimo|olva|seur|mrw|4-72|claro|tigo|entel|digitel|movilnet|vodafone|yoigo|bitel|imss|anses|aeat|dgt|sri|dgii|shcp|infonavit|reniec|sunarp|seguridad\s+social|plin|sat|dian|afip|sunat|sii|hacienda|agencia\s+tributaria|bbva|santander|banorte|banamex|citibanamex|bancolombia|davivienda|bcp|interbank|banesco|mercado\s+pago|mercadopago|correos|estafeta|serpost|nequi|daviplata|yape|telcel|movistar|bizum)\b)(?=[\s\S]*?\b(?:(?:tiene|tienes|registra|presenta)\s+(?:un[ao]?\s+)?(?:deuda|multa|fotomulta|comparendo|pago|saldo|cargo|paquete|envio|reembolso|devolucion|citacion|notificacion|infraccion)s?\s+(?:[a-z0-9]+\s+){0,3}?(?:pendientes?|retenid[oa]s?|impag[oa]s?|sin\s+pagar|por\s+pagar|vencid[oa]s?)|(?:paquete|envio|pedido|encomienda)\s+(?:[a-z0-9]+\s+){0,2}?(?:esta|fue|ha\s+sido|se\s+encuentra)\s+(?:retenid[oa]|detenid[oa]|en\s+espera|devuelt[oa]|en\s+aduana)|(?:no\s+pudimos|no\s+se\s+pudo|no\s+ha\s+podido\s+ser|no\s+pudo\s+ser)\s+(?:entregar|entregad[oa]|procesar|procesad[oa]|completar|validar|verificar)|(?:clave|token|usuario|contrasena|firma)\s+(?:digital\s+|dinamica\s+|electronica\s+)?(?:vence|expira|caduca|ha\s+vencido|ha\s+expirado|esta\s+por\s+vencer|fue\s+bloquead[oa]|ha\s+sido\s+bloquead[oa])|(?:cuenta|tarjeta|suscripcion|membresia|clave|token|usuario|acceso|pago\s+movil)\s+(?:ha\s+sido|fue|esta|sera|se\s+encuentra)\s+(?:temporalmente\s+)?(?:bloquead[ao]|suspendid[ao]|pausad[ao]|desactivad[ao]|restringid[ao]|retenid[ao])|(?:actualiza|verifica|confirma|valida)\s+(?:tus|tu)\s+(?:datos|informacion|cuenta|identidad|pago|tarjeta|clave|metodo\s+de\s+pago)|(?:payment|charge|transaction|renewal)\s+(?:has\s+|was\s+|is\s+|had\s+)?(?:failed|declined|rejected|unsuccessful|on\s+hold|not\s+processed|could\s+not\s+be\s+processed|did\s+not\s+go\s+through)|(?:account|card|profile|id|subscription|membership|access|password|wallet)\s+(?:has\s+been\s+|was\s+|is\s+|will\s+be\s+)?(?:temporarily\s+)?(?:locked|frozen|blocked|on\s+hold|deactivated|disabled|flagged|restricted|expired|canceled|cancelled|paused)|(?:update|verify|validate)\s+(?:your\s+)?(?:billing|payment|card|account|identity|login|credentials|bank|details|information|info)|su\s+pago\s+(?:fue|ha\s+sido)\s+(?:rechazado|declinado)|(?:cuenta|tarjeta|suscripcion)\s+(?:ha\s+sido|fue|esta)\s+(?:bloqueada|suspendida|congelada|desactivada)|(?:actualice|verifique)\s+(?:sus|su)\s+(?:datos|informacion|cuenta|identidad|pago|tarjeta)))(?=[\s\S]*?\b(?:https?://|www\.[a-z0-9]|[a-z0-9][a-z0-9-]*\.(?:com|net|org|info|co|us|io|me|biz|top|xyz|support|help|link|online|site|club|icu|vip|live|shop|store|app|cc|ru|cn|tk|ml|ga|cf|gq|pw|click|ly|gd|ws|sbs|cfd|bond|cyou|rest|win|mobi|services|center|page|digital|today|world|life|tech|cloud|pro|one|in|uk|ca|de|es|mx|pe|cl|ar|uy|ve|ec|bo|py|gt|hn|sv|ni|cr|pa|do|pr|br|pt|fr|it|eu|lat|bet)\b))'
+  - '\b(?:urgent(?:ly)?\b|immediately\b|(?:netflix|amazon|apple\s+id|apple\s+pay|icloud|paypal|venmo|zelle|cash\s?app|usps|fedex|dhl|chase\s+bank|wells\s+fargo|bank\s+of\s+america|capital\s+one|citibank|irs|dmv|e-?z\s?pass|microsoft|office\s?365|gmail|facebook|instagram|whatsapp|coinbase|spotify|hulu|disney\+?)\b|urgente\b|inmediatamente\b|hoy\s+mismo\b|ultimo\s+aviso\b|ultima\s+notificacion\b|de\s+lo\s+contrario\b|evite\s+(?:la\s+|el\s+|una\s+|un\s+|su\s+)?(?:suspension|bloqueo|cancelacion|multas?|recargos?|embargo|cierre|corte|retencion)\b|(?:autoexpreso|bancoppel|banco\s+azteca|hsbc|scotiabank|bancoestado|banco\s+estado|banco\s+de\s+chile|itau|banco\s+galicia|banco\s+nacion|brou|banreservas|banco\s+popular|bhd|banco\s+industrial|banpro|banco\s+pichincha|pichincha|produbanco|banco\s+de\s+bogota|caixabank|la\s+caixa|sabadell|bankinter|unicaja|openbank|ibercaja|abanca|banco\s+de\s+venezuela|mercantil|western\s+union|paypal|correos\s+de\s+mexico|correo\s+argentino|chilexpress|servientrega|interrapidisimo|olva|seur|mrw|4-72|claro|tigo|entel|digitel|movilnet|vodafone|yoigo|bitel|imss|anses|aeat|dgt|sri|dgii|shcp|infonavit|reniec|sunarp|seguridad\s+social|plin|sat|dian|afip|sunat|sii|hacienda|agencia\s+tributaria|bbva|santander|banorte|banamex|citibanamex|bancolombia|davivienda|bcp|interbank|banesco|mercado\s+pago|mercadopago|correos|estafeta|serpost|nequi|daviplata|yape|telcel|movistar|bizum)\b)(?=[\s\S]*?\b(?:(?:su|tu)\s+(?:cuenta|tarjeta|suscripcion|membresia|servicio|token|clave)\s+(?:quedara|sera|se)\s+(?:bloquead[oa]|suspendid[oa]|cancelad[oa]|cancelara|suspendera|bloqueara|desactivara)|(?:tiene|tienes)\s+un\s+saldo\s+a\s+favor|(?:registre|registra|confirme|confirma)\s+(?:su|tu)\s+(?:clabe|cbu|iban|cuenta\s+bancaria)|(?:tiene|tienes|registra|presenta)\s+(?:un[ao]?\s+)?(?:deuda|multa|fotomulta|comparendo|balance|pago|saldo|cargo|paquete|envio|reembolso|devolucion|citacion|notificacion|infraccion)s?\s+(?:[a-z0-9]+\s+){0,3}?(?:pendientes?|retenid[oa]s?|impag[oa]s?|sin\s+pagar|por\s+pagar|vencid[oa]s?)|(?:paquete|envio|pedido|encomienda)\s+(?:[a-z0-9]+\s+){0,2}?(?:esta|fue|ha\s+sido|se\s+encuentra)\s+(?:retenid[oa]|detenid[oa]|en\s+espera|devuelt[oa]|en\s+aduana)|(?:no\s+pudimos|no\s+se\s+pudo|no\s+ha\s+podido\s+ser|no\s+pudo\s+ser)\s+(?:entregar|entregad[oa]|procesar|procesad[oa]|completar|validar|verificar)|(?:clave|token|usuario|contrasena|firma)\s+(?:digital\s+|dinamica\s+|electronica\s+|movil\s+|virtual\s+)?(?:vence|expira|caduca|ha\s+vencido|ha\s+expirado|esta\s+por\s+vencer|fue\s+bloquead[oa]|ha\s+sido\s+bloquead[oa])|(?:cuenta|tarjeta|suscripcion|membresia|clave|token|usuario|acceso|pago\s+movil)\s+(?:ha\s+sido|fue|esta|sera|se\s+encuentra)\s+(?:temporalmente\s+)?(?:bloquead[ao]|suspendid[ao]|pausad[ao]|desactivad[ao]|restringid[ao]|retenid[ao])|(?:actualiza|verifica|confirma|valida)\s+(?:tus|tu)\s+(?:datos|informacion|cuenta|identidad|pago|tarjeta|clave|metodo\s+de\s+pago)|(?:payment|charge|transaction|renewal)\s+(?:has\s+|was\s+|is\s+|had\s+)?(?:failed|declined|rejected|unsuccessful|on\s+hold|not\s+processed|could\s+not\s+be\s+processed|did\s+not\s+go\s+through)|(?:account|card|profile|id|subscription|membership|access|password|wallet)\s+(?:has\s+been\s+|was\s+|is\s+|will\s+be\s+)?(?:temporarily\s+)?(?:locked|frozen|blocked|on\s+hold|deactivated|disabled|flagged|restricted|expired|canceled|cancelled|paused)|(?:update|verify|validate)\s+(?:your\s+)?(?:billing|payment|card|account|identity|login|credentials|bank|details|information|info)|su\s+pago\s+(?:fue|ha\s+sido)\s+(?:rechazado|declinado)|(?:cuenta|tarjeta|suscripcion)\s+(?:ha\s+sido|fue|esta)\s+(?:bloqueada|suspendida|congelada|desactivada)|(?:actualice|verifique)\s+(?:sus|su)\s+(?:datos|informacion|cuenta|identidad|pago|tarjeta)))(?=[\s\S]*?\b(?:https?://|www\.[a-z0-9]|[a-z0-9][a-z0-9-]*\.(?:com|net|org|info|co|us|io|me|biz|top|xyz|support|help|link|online|site|club|icu|vip|live|shop|store|app|cc|ru|cn|tk|ml|ga|cf|gq|pw|click|ly|gd|ws|sbs|cfd|bond|cyou|rest|win|mobi|services|center|page|digital|today|world|life|tech|cloud|pro|one|in|uk|ca|de|es|mx|pe|cl|ar|uy|ve|ec|bo|py|gt|hn|sv|ni|cr|pa|do|pr|br|pt|fr|it|eu|lat|bet)\b))'
 examples:
   flag:
     # the links are on the practice's own domain, to show this rule alone: the shape is warned
@@ -3843,6 +3881,9 @@ terms:
     - sending a code to make sure
     - make sure ur real
     - "make sure you're real"
+    - 16-digit card number
+    - card number and expiration
+    - send us the code you just received
   es:
     - su cuenta ha sido suspendida
     - tu cuenta ha sido suspendida
@@ -4029,6 +4070,17 @@ terms:
     - te llego un codigo
     - ha sido pausada
     - fue pausada
+    - se registró un consumo
+    - se registro un consumo
+    - de débito fue bloqueada
+    - de debito fue bloqueada
+    - de crédito fue bloqueada
+    - de credito fue bloqueada
+    - tenga a la mano su pin
+    - envíe el código que
+    - envie el codigo que
+    - el código que recibirá
+    - el codigo que recibira
 exceptions:
   en:
     # a practice's own notice about its patient portal, which asks for a call, not a link
@@ -4354,6 +4406,11 @@ terms:
     - tarot reading
     - reply answer to unlock
     - psychic
+    - what your ex said
+    - who has a crush on you
+    - who viewed your profile
+    - who saved your number
+    - find out who likes you
   es:
     - tonos de llamada
     - tonos para tu celular
@@ -4415,6 +4472,16 @@ terms:
     - suscríbete mandando
     - suscribete mandando
     - trivia millonaria
+    - de tu saldo prepago
+    - de su saldo prepago
+    - quién guardó tu número
+    - quien guardo tu numero
+    - suscripción automática
+    - suscripcion automatica
+    - cargo semanal
+    - cobro semanal
+    - conocer tu lectura
+    - tu destino cambia
 exceptions:
   en:
     - landline or cell
@@ -4757,6 +4824,16 @@ terms:
     - with any burger
     - half-off
     - kids eat free
+    - 2-topping pizza
+    - carryout this week
+    - mani-pedi combo
+    - free shipping on all
+    - code shipfree
+    - dozen donuts for
+    - free delivery on every
+    - labor day sale
+    - memorial day sale
+    - presidents day sale
   es:
     - oferta por tiempo limitado
     - ofertas por tiempo limitado
@@ -4894,6 +4971,12 @@ terms:
     - combo familiar
     - ofertón
     - oferton
+    - liquidación de temporada
+    - liquidacion de temporada
+    - cyber day
+    - cyberday
+    - ofertica
+    - con tu tarjeta de puntos
 exceptions:
   en:
     - call now if
@@ -5039,6 +5122,7 @@ first:
     - acid tabs
     - coke
     - phentermine
+    - addys
   es:
     - cocaína
     - cocaina
@@ -5098,6 +5182,9 @@ first:
     - clembuterol
     - ciclos de testosterona
     - hgh
+    - perkis
+    - perkys
+    - perkies
 second:
   en:
     - buy
@@ -5177,6 +5264,10 @@ second:
     - crypto
     - cashapp
     - available now
+    - same price
+    - bulk discounts
+    - bulk discount
+    - study szn
   es:
     - compre
     - compra
@@ -5272,6 +5363,9 @@ second:
     - calidad farmaceutica
     - "pa' definir"
     - para volumen
+    - mismo precio
+    - avísame
+    - avisame
 exceptions:
   en:
     - coke zero
@@ -6710,6 +6804,15 @@ first:
     - merlot
     - chardonnay
     - sauvignon blanc
+    - craft cans
+    - swig box
+    - beer box
+    - wine box
+    - craft beer box
+    - breweries
+    - local breweries
+    - 30-rack
+    - case of beer
   es:
     - alcohol
     - cerveza
@@ -6848,6 +6951,18 @@ first:
     - vino blanco
     - vino espumoso
     - ofertón en vinos
+    - ron cacique
+    - cacique 500
+    - santa teresa 1796
+    - canasta de cerveza
+    - canasta de águila
+    - canasta de aguila
+    - la jumbo
+    - cubo de cervezas
+    - cubo de medalla
+    - cubos de medalla
+    - licorera
+    - licoreras
 second:
   en:
     - buy
@@ -7044,6 +7159,13 @@ second:
     - oferton
     - envío gratis
     - envio gratis
+    - pídelos
+    - pidelos
+    - pídelas
+    - pidelas
+    - solo este puente
+    - puente festivo
+    - a luca
 exceptions:
   en:
     - avoid alcohol
@@ -7173,8 +7295,8 @@ patterns:
 examples:
   flag:
     - "9mm 1000 rds $249 at Range Depot."
-    - "Private sale: S&W M&P Shield, $350 cash."
-    - "Restock: 5.56 green tip 500rd cans $199."
+    - "S&W M&P Shield, $350 cash."
+    - "5.56 green tip, 500rd cans $199."
     - "Pistola Taurus G2C, $250 en efectivo."
     - "12ga buckshot, 25 rd box $14.99."
     - "Lever actions from $499 this weekend."
@@ -7321,6 +7443,18 @@ first:
     - shells
     - dove season
     - deer season
+    - glock 19
+    - glock 17
+    - "m&p shield"
+    - green tips
+    - green tip
+    - hornady
+    - federal hst
+    - critical defense
+    - 9mm luger
+    - 1k rounds
+    - 500 rounds
+    - box of hollow points
   es:
     - arma
     - armas
@@ -7434,6 +7568,10 @@ first:
     - armas impresas
     - impresa en 3d
     - impresas en 3d
+    - expo caza
+    - caza y pesca
+    - club de tiro
+    - escopeta mossberg
 second:
   en:
     - buy
@@ -7529,6 +7667,10 @@ second:
     - fresh shipment
     - per box
     - shipment
+    - barely used
+    - text back if interested
+    - just hit the shelves
+    - by the case
   es:
     - compre
     - compra
@@ -7658,6 +7800,9 @@ second:
     - enganche
     - sin serie
     - incluye arma
+    - expo
+    - alquiler de
+    - socio nuevo
 exceptions:
   en:
     - gun lock
@@ -7887,6 +8032,10 @@ terms:
     - free spins on
     - boosted parlay
     - same game parlay
+    - dm me for action
+    - lines are out for
+    - the lines are out
+    - take venmo for bets
   es:
     - casino
     - casinos
@@ -8040,6 +8189,11 @@ terms:
     - apuesta combinada
     - combinada del día
     - combinada del dia
+    - con apuesta
+    - se lleva la bolsa
+    - plinko
+    - juega plinko
+    - pollitos en fuga
 exceptions:
   en:
     - casino shuttle
@@ -8366,6 +8520,13 @@ first:
     - pipe tobacco
     - zig-zag
     - zig zags
+    - copenhagen
+    - skoal
+    - grizzly
+    - long cut
+    - white owls
+    - game leaf
+    - cigarillo
   es:
     - cigarrillos
     - cigarros
@@ -8536,6 +8697,10 @@ second:
     - a box
     - pouches 2 for
     - thrown in free
+    - roll of
+    - fresh
+    - just in
+    - new grape
   es:
     - compre
     - compra
@@ -9085,6 +9250,16 @@ terms:
     - the 50/50
     - "pot's already at"
     - claim b4
+    - be caller 10
+    - be caller 9
+    - be the 10th caller
+    - take home tix
+    - win tix
+    - golden ticket is waiting
+    - scratch to reveal
+    - scratch to win
+    - reveal what you got
+    - reveal your prize
   es:
     - ha ganado
     - has ganado
