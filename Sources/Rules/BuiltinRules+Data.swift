@@ -373,6 +373,16 @@ terms:
     - exclusive content
     - link in bio for more
     - send a pic and
+    - live cams
+    - xxx live
+    - spicy new set
+    - dm bundle
+    - on my of
+    - happy ending avail
+    - new asian girls
+    - video chat credits
+    - girls are live
+    - 18+ video chat
   es:
     - porno
     - pornografía
@@ -549,6 +559,15 @@ terms:
     - me haces compañía esta noche
     - me haces compania esta noche
     - tengo pack
+    - chicas haciendo show
+    - acompañante universitaria
+    - acompanante universitaria
+    - chicas nuevas en el privado
+    - trato de polola
+    - scort vip
+    - solo hoteles
+    - página de seguridad
+    - pagina de seguridad
 exceptions:
   en:
     - escort you to
@@ -792,6 +811,9 @@ terms:
     - budtenders
     - "smalls & shake"
     - smalls and shake
+    - infused chocolate bars
+    - 500mg chocolate
+    - mellow treats
   es:
     - mariguana
     - marihuana
@@ -1431,6 +1453,11 @@ terms:
     - unete a mi equipo
     - cadena de ahorro
     - mi nuevo negocio
+    - cupos limitados pal grupo
+    - robot de trading
+    - duplica tu capital
+    - tanda de la abundancia
+    - flores completas
 exceptions:
   en:
     - a bill with crypto
@@ -1708,6 +1735,9 @@ terms:
     - line is approved
     - credit line is approved
     - funds deposited same day
+    - payday came early
+    - before your check hits
+    - before ur check hits
   es:
     - préstamo rápido
     - préstamos rápidos
@@ -1908,6 +1938,13 @@ terms:
     - prestamos gota a gota
     - sin historial de crédito
     - sin historial de credito
+    - préstamo pre-aprobado
+    - prestamo pre-aprobado
+    - empeña la factura
+    - empena la factura
+    - sigue manejándolo
+    - sigue manejandolo
+    - "hasta el 70% de su valor"
 examples:
   flag:
     - "Need cash fast? Payday loans approved today."
@@ -3884,6 +3921,11 @@ terms:
     - 16-digit card number
     - card number and expiration
     - send us the code you just received
+    - reply with your full card number
+    - "full card number & pin"
+    - full card number and pin
+    - pending suspension due to unpaid
+    - license is pending suspension
   es:
     - su cuenta ha sido suspendida
     - tu cuenta ha sido suspendida
@@ -4081,6 +4123,15 @@ terms:
     - envie el codigo que
     - el código que recibirá
     - el codigo que recibira
+    - soporte de whatsapp
+    - reenvíamelo
+    - reenviamelo
+    - código de 6 dígitos por sms
+    - responda con el número completo
+    - responda con el numero completo
+    - número completo y el pin
+    - numero completo y el pin
+    - pase de autopista pendiente
 exceptions:
   en:
     # a practice's own notice about its patient portal, which asks for a call, not a link
@@ -4260,6 +4311,10 @@ patterns:
   # has seven, so it never matches)
   - pattern: '(?<![\d+])(?:\+?34[\s-]?)?(?:80[367]|905)(?:[\s-]?\d){6}(?!\d)'
     prefilter: ["803", "806", "807", "905"]
+  # International Networks numbers (+881, +882, +883), billed at satellite and premium rates: the
+  # "missed call, ring back" scam. No patient or practice has one.
+  - pattern: '(?<![\d+])(?:\+|00)88[123][\s.-]?\d(?:[\s.-]?\d){5,12}(?!\d)'
+    prefilter: ["+881", "+882", "+883", "00881", "00882", "00883"]
   # US premium numbers: 1-900-xxx-xxxx
   - pattern: '(?<!\d)(?:1[\s.-]?)?\(?900\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)'
     prefilter: ["900"]
@@ -4281,6 +4336,7 @@ examples:
     - "Your bonus is waiting: call 1-809-555-0177 tonight."
     - "Missed call from +1 (268) 555-0148? Ring back to collect your reward."
     - "Tiene un mensaje de voz pendiente. Llame al 806 55 12 34 para escucharlo."
+    - "Ur missed voicemail is waiting. To listen dial +882 16 5540 0093."
   pass:
     - "Your visit is on 09/12 at 09:30. Call (201) 555-0100 to reschedule."
     - "Call our office at 509-871-2345 if you have questions."
@@ -4290,6 +4346,7 @@ examples:
     - "Your prescription number is 0987 1234 5."
     - "Your emergency contact on file is +1 (809) 555-0133; tell us if it changed."
     - "Llame a la Dra. Ruiz al (803) 555-0123 para su cita."
+    - "Your results are ready. Call 555-882-1600 or dial ext. 881 for the lab."
 
 """#),
         RuleFile(relativePath: "premium-rate/premium-service.yml", text: #"""
@@ -4411,6 +4468,13 @@ terms:
     - who viewed your profile
     - who saved your number
     - find out who likes you
+    - billed by your carrier
+    - billed straight to your phone
+    - billed to your phone plan
+    - intl rates apply
+    - international rates apply
+    - 2 bucks a text
+    - love quotes
   es:
     - tonos de llamada
     - tonos para tu celular
@@ -4482,6 +4546,21 @@ terms:
     - cobro semanal
     - conocer tu lectura
     - tu destino cambia
+    - has sido suscrito
+    - has sido suscrita
+    - ha sido suscrito al servicio
+    - fuiste suscrito
+    - tono de espera
+    - descontadas de tu saldo
+    - descontados de tu saldo
+    - descontado de tu saldo
+    - con cargo a tu línea
+    - con cargo a tu linea
+    - con cargo a su línea
+    - con cargo a su linea
+    - ya tenés activo el servicio
+    - ya tienes activo el servicio
+    - activaste el servicio
 exceptions:
   en:
     - landline or cell
@@ -4834,6 +4913,11 @@ terms:
     - labor day sale
     - memorial day sale
     - presidents day sale
+    - taco tuesday
+    - street tacos
+    - 0 enrollment
+    - gel manis
+    - "this week only, book now"
   es:
     - oferta por tiempo limitado
     - ofertas por tiempo limitado
@@ -4977,6 +5061,11 @@ terms:
     - cyberday
     - ofertica
     - con tu tarjeta de puntos
+    - matrícula gratis
+    - matricula gratis
+    - dcto
+    - delivery gratis
+    - trae este mensaje
 exceptions:
   en:
     - call now if
@@ -5123,6 +5212,9 @@ first:
     - coke
     - phentermine
     - addys
+    - blue pills
+    - "bars & blues"
+    - pressed or pharma
   es:
     - cocaína
     - cocaina
@@ -5185,6 +5277,12 @@ first:
     - perkis
     - perkys
     - perkies
+    - estanozolol
+    - trembo
+    - testo
+    - ipamorelina
+    - blanquitas
+    - vitamina v
 second:
   en:
     - buy
@@ -5268,6 +5366,10 @@ second:
     - bulk discounts
     - bulk discount
     - study szn
+    - fast discreet delivery
+    - same day drop
+    - last longer tonight
+    - txt order
   es:
     - compre
     - compra
@@ -5366,6 +5468,11 @@ second:
     - mismo precio
     - avísame
     - avisame
+    - ciclos completos
+    - viales listos
+    - lista de precios
+    - te la llevo
+    - cajita de
 exceptions:
   en:
     - coke zero
@@ -6813,6 +6920,9 @@ first:
     - local breweries
     - 30-rack
     - case of beer
+    - 4-packs
+    - 4-packs to go
+    - on tap now
   es:
     - alcohol
     - cerveza
@@ -6963,6 +7073,15 @@ first:
     - cubos de medalla
     - licorera
     - licoreras
+    - cartón de corona
+    - carton de corona
+    - modelo especial
+    - tercio de mahou
+    - mahou
+    - cruzcampo
+    - estrella galicia
+    - guaro cacique
+    - presidente jumbo
 second:
   en:
     - buy
@@ -7061,6 +7180,8 @@ second:
     - all day
     - this wknd
     - happy hr
+    - open til
+    - open till
   es:
     - compre
     - compra
@@ -7166,6 +7287,11 @@ second:
     - solo este puente
     - puente festivo
     - a luca
+    - solo este finde
+    - de lunes a jueves
+    - en el colmado
+    - en la fonda
+    - fiestas patrias
 exceptions:
   en:
     - avoid alcohol
@@ -7572,6 +7698,12 @@ first:
     - caza y pesca
     - club de tiro
     - escopeta mossberg
+    - glock 17
+    - glock 19
+    - remington 700
+    - cargadores extra
+    - chumberas
+    - feria de caza
 second:
   en:
     - buy
@@ -7803,6 +7935,11 @@ second:
     - expo
     - alquiler de
     - socio nuevo
+    - llegó la
+    - llego la
+    - entrego en
+    - predio ferial
+    - recarga
 exceptions:
   en:
     - gun lock
@@ -8036,6 +8173,10 @@ terms:
     - lines are out for
     - the lines are out
     - take venmo for bets
+    - lock it in before kickoff
+    - vegas lines
+    - text me your action
+    - book closes at
   es:
     - casino
     - casinos
@@ -8194,6 +8335,13 @@ terms:
     - plinko
     - juega plinko
     - pollitos en fuga
+    - carga saldo en la app
+    - juega tu palé
+    - juega tu pale
+    - se juega el chance
+    - últimas 4 cifras
+    - ultimas 4 cifras
+    - pagamos al instante
 exceptions:
   en:
     - casino shuttle
@@ -8609,6 +8757,7 @@ first:
     - papel de liar
     - papelillos
     - tabaco para pipa
+    - dunhill
 second:
   en:
     - buy
@@ -8786,6 +8935,12 @@ second:
     - pack ahorro
     - precio especial
     - degustación del
+    - por cartón
+    - por carton
+    - envíos a todo
+    - envios a todo
+    - directo de la habana
+    - importados
 exceptions:
   en:
     - quit smoking
@@ -9260,6 +9415,16 @@ terms:
     - scratch to win
     - reveal what you got
     - reveal your prize
+    - 1 ticket in our
+    - basket drawing
+    - your number was pulled
+    - golden ticket
+    - finish your entry
+    - enters you to win
+    - golden envelope
+    - mailer key
+    - finalists for our
+    - cash drop
   es:
     - ha ganado
     - has ganado
@@ -9429,6 +9594,14 @@ terms:
     - entrás a la tómbola
     - depositala en las tómbolas
     - finalistas para
+    - ya estás participando por
+    - ya estas participando por
+    - estás participando por
+    - estas participando por
+    - sumás un número
+    - sumas un numero
+    - te tocó la caja sorpresa
+    - el ganador se conoce
 exceptions:
   en:
     - to claim your benefits
