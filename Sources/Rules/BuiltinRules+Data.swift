@@ -338,7 +338,6 @@ terms:
     - bored and lonely
     - lonely 2nite
     - real girls
-    - no bots
     - generous daddies
     - sugar babies
     - spoil u
@@ -356,7 +355,6 @@ terms:
     - my onlyfans
     - bored wives
     - wives in your area
-    - moms in your area
     - new in town and lonely
     - hot meets
     - hotmeets
@@ -493,7 +491,6 @@ terms:
     - shows privados
     - para encuentros
     - contactos para adultos
-    - mujeres maduras
     - maduras solteras
     - chica traviesa
     - chicas traviesas
@@ -501,8 +498,6 @@ terms:
     - videos hot
     - packs xxx
     - pack xxx
-    - videos caseros
-    - vídeos caseros
     - juguetes íntimos
     - juguetes intimos
     - juguetes sexuales
@@ -531,9 +526,6 @@ terms:
     - encuentros ya
     - esperan tu mensaje
     - buscan pasarla bien
-    - sin tabúes
-    - sin tabues
-    - caliente esta noche
     - relatos eróticos
     - relatos eroticos
     - lencería erótica
@@ -566,8 +558,6 @@ terms:
     - trato de polola
     - scort vip
     - solo hoteles
-    - página de seguridad
-    - pagina de seguridad
 exceptions:
   en:
     - escort you to
@@ -616,6 +606,8 @@ examples:
     - "Your home oxygen hookup is set for Tuesday; call if the line leaks."
     - "Feeling lonely tonight? You are not alone: call or text 988 any time."
     - "Talk to your teen about sending nudes and online safety at the next visit."
+    - "Hable sin tabúes con su médico sobre su salud sexual; nuevas mamás en su zona pueden unirse al grupo."
+    - "New moms in your area can join our support group; no bots, a real nurse answers."
 
 """#),
         RuleFile(relativePath: "cannabis/cannabis-slang-sale.yml", text: #"""
@@ -861,7 +853,6 @@ terms:
     - galletas mágicas
     - brownies mágicos
     - brownies magicos
-    - brownies de la casa
     - cripa
     - aceite de thc
     - cartuchos de thc
@@ -1303,12 +1294,10 @@ terms:
     - wfh opportunity
     - mlm
     - network marketing
-    - ground floor
     - daily returns
     - weekly returns
     - monthly returns
     - roi guaranteed
-    - to the moon
     - pre-sale
     - token launch
     - build ur team
@@ -1499,6 +1488,7 @@ examples:
     - "Fraud reminder: we will never ask you to pay a bill with crypto or gift cards."
     - "Your diabetes starter kit is ready for pickup; Dr. Lee retired at 70 and Dr. Kim will see you."
     - "We will never text you asking for payment by gift card or crypto."
+    - "Our lab is on the ground floor; we love our patients to the moon and back."
 
 """#),
         RuleFile(relativePath: "finance/income-claim.yml", text: #"""
@@ -1916,8 +1906,6 @@ terms:
     - sin checar buro
     - sin revisar buró
     - sin revisar buro
-    - crédito aprobado
-    - credito aprobado
     - sin codeudor
     - desembolso en
     - desembolso inmediato
@@ -3887,26 +3875,19 @@ terms:
     - "reply y, then"
     - activate the link
     - penalties apply after
-    - sign in on a new
-    - signed in on a new
-    - used to sign in
     - not u?
     - "wasn't u?"
     - wasnt u
-    - was this you?
     - did u attempt
-    - did you attempt
     - if no visit
     - if not you visit
     - withdrawal requested
     - secure ur acct
     - secure your acct
-    - new device sign-in
     - your package is on hold
     - claim your refund
     - verify ur
     - suspended due
-    - locked due to
     - line will be suspended
     - service will be suspended
     - "if not you, secure"
@@ -4095,10 +4076,6 @@ terms:
     - liberala en
     - libérala en
     - para seguir viendo
-    - actualiza tu método de pago
-    - actualiza tu metodo de pago
-    - confirma tu información para
-    - confirma tu informacion para
     - tasas de aduana
     - tasa de aduana
     - aranceles pendientes
@@ -4178,6 +4155,7 @@ examples:
     - "Your prescription delivery is today; to reschedule your delivery, call the pharmacy."
     - "Tiene un saldo a favor de $15 en su cuenta de la clínica; lo aplicaremos a su próxima visita."
     - "Su cuenta del portal se bloqueó tras 5 intentos; llame al 555-0153 para desbloquearla."
+    - "New sign-in to your patient portal from a new device. Was this you? If not, call us at 555-0100."
 
 """#),
         RuleFile(relativePath: "premium-rate/premium-charge.yml", text: #"""
@@ -4871,22 +4849,14 @@ terms:
     - free shipping over
     - get 1 free
     - get one free
-    - just landed
-    - new collection
     - spring collection
     - summer collection
     - fall collection
     - holiday collection
     - just mention this
-    - mention this text
     - mention this msg
-    - show this text
     - sitewide
     - storewide
-    - final hours
-    - ends tonight
-    - ends sunday
-    - this weekend only
     - restock alert
     - loyalty points
     - double points
@@ -4898,8 +4868,6 @@ terms:
     - free tire rotation
     - coupon valid
     - coupon good thru
-    - just show this msg
-    - show this msg
     - with any burger
     - half-off
     - kids eat free
@@ -4915,7 +4883,6 @@ terms:
     - presidents day sale
     - taco tuesday
     - street tacos
-    - 0 enrollment
     - gel manis
     - "this week only, book now"
   es:
@@ -5030,8 +4997,6 @@ terms:
     - toda la tienda
     - en toda la línea
     - en toda la linea
-    - solo hasta el domingo
-    - solo este fin de semana
     - hasta agotar stock
     - descuentazo
     - remate de
@@ -5065,7 +5030,6 @@ terms:
     - matricula gratis
     - dcto
     - delivery gratis
-    - trae este mensaje
 exceptions:
   en:
     - call now if
@@ -5109,6 +5073,8 @@ examples:
     - "Our winter collection of coats for families in need runs through Friday."
     - "Aprovecha tu visita para vacunarte contra la gripe; inscripción gratis al taller de diabetes."
     - "Pague su tratamiento en 6 meses sin intereses."
+    - "Show this text at the front desk when you check in; the flu clinic ends tonight."
+    - "Vacunación solo este fin de semana; trae este mensaje a tu cita."
 
 """#),
         RuleFile(relativePath: "rx/controlled-substance.yml", text: #"""
@@ -7255,7 +7221,6 @@ second:
     - de cortesía
     - de cortesia
     - cortesía con
-    - 2 por
     - combo
     - combos
     - aprovecha
@@ -7271,11 +7236,6 @@ second:
     - pago móvil
     - pago movil
     - bizum
-    - este sábado
-    - este viernes
-    - reserva
-    - reservá
-    - reservas
     - ofertón
     - oferton
     - envío gratis
@@ -7358,6 +7318,15 @@ exceptions:
     - no beber alcohol
     - no consumir alcohol
     - evite tomar alcohol
+    - evita el alcohol
+    - no tomes alcohol
+    - no bebas alcohol
+    - no consumas alcohol
+    - evita las bebidas alcohólicas
+    - evite las bebidas alcohólicas
+    - evite bebidas alcohólicas
+    - no consuma bebidas alcohólicas
+    - evita tomar alcohol
 examples:
   flag:
     - "Happy hour tonight: craft beer and wine specials."
@@ -7385,6 +7354,7 @@ examples:
     - "Sus coronas dentales están listas; llame para su cita."
     - "Family education night on alcohol addiction Tues 6:30pm. Free, light dinner provided."
     - "El Dr. Méndez le pide no tomar alcohol hasta su consulta del día 9."
+    - "Evita el alcohol 24 horas antes; reserva tu cita por WhatsApp o llámanos."
 
 """#),
         RuleFile(relativePath: "shaft/firearms-price.yml", text: #"""
@@ -7884,7 +7854,6 @@ second:
     - gestión garantizada
     - entrego en mano
     - entrega en mano
-    - interesados
     - stock
     - en stock
     - pregunta por
@@ -7961,6 +7930,10 @@ exceptions:
     - guarde las armas
     - seguridad de armas
     - armas guardadas
+    - guarda las armas
+    - guardar las armas
+    - armas bajo llave
+    - armas de fuego en casa
 examples:
   flag:
     - "AR-15 rifles on sale this weekend, ammo in stock."
@@ -7982,6 +7955,7 @@ examples:
     - "Ask us about guns in the home at your child's visit; book online."
     - "Por seguridad no se permiten armas en la entrada de la clínica; este fin de semana abrimos a las 9."
     - "Limit access to guns at home: store them locked and unloaded. Sign up for our free lock giveaway."
+    - "Guarda las armas bajo llave; si están interesados en un candado, llamen al 555-0100."
 
 """#),
         RuleFile(relativePath: "shaft/gambling.yml", text: #"""
@@ -8910,7 +8884,6 @@ second:
     - el paquete
     - stock
     - en stock
-    - disponibles
     - mayoristas
     - entrega 24h
     - tienda online
@@ -8974,6 +8947,12 @@ exceptions:
     - libre de humo
     - uso de tabaco
     - consumo de tabaco
+    - dejar los cigarrillos
+    - dejar el cigarrillo
+    - deja de fumar
+    - dejar el vapeo
+    - deja el cigarro
+    - deja los cigarrillos
 examples:
   flag:
     - "Disposable vapes 2 for 1 this weekend, all flavors in stock."
@@ -8998,6 +8977,7 @@ examples:
     - "Our quit-vaping class meets tonight at 6 PM; it's free."
     - "Your albuterol inhaler: 2 puffs every 4 hours; refills are ready for pickup."
     - "Los cigarrillos electrónicos no son seguros; la consulta es gratis."
+    - "¿Quieres dejar los cigarrillos? Hay parches disponibles gratis en la clínica."
 
 """#),
         RuleFile(relativePath: "style/all-caps.yml", text: #"""
@@ -9565,7 +9545,6 @@ terms:
     - codigo de retiro
     - tarjeta regalo
     - cheque regalo
-    - cliente número
     - cliente nº
     - cliente 1.000.000
     - cliente un millón
@@ -9575,8 +9554,6 @@ terms:
     - fuiste seleccionada
     - resultaste ganador
     - resultaste ganadora
-    - para reclamarla
-    - para reclamarlo
     - premio mayor
     - boleto ganador
     - número ganador
@@ -9674,6 +9651,7 @@ examples:
     - "Thank you for joining our study; your $25 Amazon card is in the mail."
     - "Your name came up on our waitlist: we can see you Tuesday at 10."
     - "You were randomly picked for our patient survey."
+    - "Su receta está lista. Para reclamarla, presente su identificación en farmacia."
 
 """#),
         RuleFile(relativePath: "templates/reserved-keyword-reply.yml", text: #"""
