@@ -789,7 +789,6 @@ terms:
     - rec menu
     - purple haze
     - gelato 41
-    - zkittlez
     - wedding cake strain
     - runtz carts
     - camino gummies
@@ -4212,15 +4211,20 @@ patterns:
   - pattern: '(?<![\w.])\d+(?:\.\d{1,2})?\s?(?:gbp|pence|pounds?|cents?|¢|centavos)\s?(?:/|per\s|a\s|por\s)\s?(?:msgs?|min|minute|minuto|wk|week|tone|sms|txt|text|call|message|mensaje)\b'
     prefilter: [gbp, pence, pound, cent, "¢"]
   # a subscription charged by the day, week or message in Spanish ("aceptas el cobro de $990
-  # diarios", "se descontará L 12.00 por cada boletín", "se renovará cada semana por 4,99€")
-  - pattern: '\b(?:cobro|cargo|se\s+(?:te\s+|le\s+)?(?:descontara|cobrara|renovara)|se\s+renueva)\b[^.!?\n]{0,40}?(?:(?:(?:[$€£]|\b(?:s/|q|l|bs|rd\$|usd))\s?\d+(?:[.,]\d{1,3})?|\b\d+(?:[.,]\d{1,3})?\s?(?:€|euros?|soles|pesos|usd))\s*(?:diari[oa]s|cada\s+(?:semana|mensaje|sms|boletin|alerta)|semanal(?:es)?|a\s+la\s+semana|por\s+(?:cada\s+)?(?:mensaje|sms|msj|boletin|alerta|semana))\b|(?:diari[oa]s|cada\s+(?:semana|mensaje|sms|boletin|alerta)|semanal(?:es)?|a\s+la\s+semana|por\s+(?:cada\s+)?(?:mensaje|sms|msj|boletin|alerta|semana))\s+(?:por|a|de)\s+(?:(?:[$€£]|\b(?:s/|q|l|bs|rd\$|usd))\s?\d+(?:[.,]\d{1,3})?|\b\d+(?:[.,]\d{1,3})?\s?(?:€|euros?|soles|pesos|usd)))'
+  # diarios", "se descontará L 12.00 por cada boletín", "se renovará cada semana por 4,99€"),
+  # tried where its charge word starts
+  - pattern: '\b(?:cobro|cargo|descontara|cobrara|renovara|renueva)\b[^.!?\n]{0,40}?(?:(?:(?:[$€£]|\b(?:s/|q|l|bs|rd\$|usd))\s?\d+(?:[.,]\d{1,3})?|\b\d+(?:[.,]\d{1,3})?\s?(?:€|euros?|soles|pesos|usd))\s*(?:diari[oa]s|cada\s+(?:semana|mensaje|sms|boletin|alerta)|semanal(?:es)?|a\s+la\s+semana|por\s+(?:cada\s+)?(?:mensaje|sms|msj|boletin|alerta|semana))\b|(?:diari[oa]s|cada\s+(?:semana|mensaje|sms|boletin|alerta)|semanal(?:es)?|a\s+la\s+semana|por\s+(?:cada\s+)?(?:mensaje|sms|msj|boletin|alerta|semana))\s+(?:por|a|de)\s+(?:(?:[$€£]|\b(?:s/|q|l|bs|rd\$|usd))\s?\d+(?:[.,]\d{1,3})?|\b\d+(?:[.,]\d{1,3})?\s?(?:€|euros?|soles|pesos|usd)))'
     prefilter: [cobro, cargo, descontara, cobrara, renovara, renueva]
-  # a charge per piece of content ("S/ 2 por chiste", "2€/vídeo", "$1.50 charged per reply")
-  - pattern: '(?:(?:[$€£]|\b(?:s/|q|l|bs|rd\$|usd))\s?\d+(?:[.,]\d{1,3})?|\b\d+(?:[.,]\d{1,3})?\s?(?:€|euros?|soles|pesos|usd))\s?(?:/|por\s+(?:cada\s+)?|(?:charged|billed)\s+(?:per|each|every|a)\s+)\s?(?:videos?|fotos?|chistes?|tonos?|alertas?|boletin|votos?|respuestas?|reply|replies|vote)\b'
+  # a price per piece of content ("2€/vídeo", "$1.50 charged per reply", "$2 por chiste"):
+  # a price in euros, soles or pesos written after the number, tried where a number starts,
+  # and one after a currency sign, tried where the sign is
+  - pattern: '(?<![\w.])\d+(?:[.,]\d{1,3})?\s?(?:€|euros?|soles|pesos|usd)\s?(?:/|por\s+(?:cada\s+)?|(?:charged|billed)\s+(?:per|each|every|a)\s+)\s?(?:videos?|fotos?|chistes?|tonos?|alertas?|boletin|votos?|respuestas?|reply|replies|vote)\b'
     prefilter: [video, foto, chiste, tono, alerta, boletin, voto, respuesta, reply, replies, vote]
+  - pattern: '(?:\$|€|£)\s?\d+(?:[.,]\d{1,3})?\s?(?:/|por\s+(?:cada\s+)?|(?:charged|billed)\s+(?:per|each|every|a)\s+)\s?(?:videos?|fotos?|chistes?|tonos?|alertas?|boletin|votos?|respuestas?|reply|replies|vote)\b'
+    prefilter: ["$", "€", "£"]
   # "each reply billed $1.50", "cada respuesta se cobra a $2"
   - pattern: '\b(?:each|every|cada)\s+(?:reply|text|msg|message|sms|vote|respuesta|mensaje|voto)\s+(?:is\s+)?(?:billed|charged|se\s+cobra)\s+(?:at\s+|a\s+)?(?:(?:[$€£]|\b(?:s/|q|l|bs|rd\$|usd))\s?\d+(?:[.,]\d{1,3})?|\b\d+(?:[.,]\d{1,3})?\s?(?:€|euros?|soles|pesos|usd))'
-    prefilter: [billed, charged, cobra]
+    prefilter: [each, every, cada]
 examples:
   flag:
     - "Join the club: 150p/msg."
