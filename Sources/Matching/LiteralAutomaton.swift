@@ -109,13 +109,13 @@ public struct LiteralAutomaton: Sendable {
         // the tables below are built from the anchored ones directly: no table of the anchored
         // and free literals side by side, as large as the scan's, is ever made.
         let anchors = LiteralAutomaton.anchors(classes, id: Int32(patterns.count))
-        let beside = free.isEmpty ? anchors : Component<Int32>(patterns, free, classes, wordClass, anchored: false).product(anchors)
-        // The anchored literals' own states (their trie's nodes, and the state inside a word)
-        // in 16 bits when they fit, the largest table of the load at half the size.
-        let tables = LiteralAutomaton.trieNodes(patterns, anchored, classes) + 1 < Int(UInt16.max)
-            ? LiteralAutomaton.tables(Component<UInt16>(patterns, anchored, classes, wordClass, anchored: true), beside, stride)
-            : LiteralAutomaton.tables(Component<Int32>(patterns, anchored, classes, wordClass, anchored: true), beside, stride)
-        (narrow, wide) = (tables.rows, tables.wide)
+        let beside = free.isEmpty
+            ? anchors
+            : Component(LiteralTrie(patterns, free, classes, wordClass, anchored: false)).product(anchors)
+        // The anchored literals, the bulk of them, stay a trie whose rows are made one at a time
+        // as the scan's tables take them: the largest table of a load is the scan's own.
+        let tables = LiteralTrie(patterns, anchored, classes, wordClass, anchored: true).scanTables(with: beside, stride: stride)
+        (narrow, wide) = (tables.narrow, tables.wide)
         let entryBytes = wide.isEmpty ? 2 : 4
         self.classOffset = classes.map { UInt32(Int($0) * entryBytes) }
         self.rowShift = UInt32((stride * entryBytes).trailingZeroBitCount)
@@ -124,17 +124,6 @@ public struct LiteralAutomaton: Sendable {
         self.outputIDs = tables.outputIDs
         self.stateCount = tables.states
         self.includedCount = anchored.count + free.count
-    }
-
-    /// The scan tables of `literals` beside `other`: 16-bit rows when every state number fits,
-    /// else 32-bit ones (the other array empty).
-    private static func tables<State>(_ literals: Component<State>, _ other: Component<Int32>, _ stride: Int)
-        -> (rows: [UInt16], wide: [UInt32], states: Int, firstOutput: Int, outputStart: [Int32], outputIDs: [Int32]) {
-        if let t = literals.scanTables(with: other, stride: stride, as: UInt16.self) {
-            return (t.rows, [], t.states, t.firstOutput, t.outputStart, t.outputIDs)
-        }
-        let t = literals.scanTables(with: other, stride: stride, as: UInt32.self)!
-        return ([], t.rows, t.states, t.firstOutput, t.outputStart, t.outputIDs)
     }
 
     /// Word bytes for boundaries: ASCII letters and digits, and every byte of a non-ASCII character.
