@@ -160,6 +160,9 @@ struct Results {
         Linux carries the spawning process's peak into the child's `ru_maxrss` across `exec`, so those
         runs happen first, while the benchmark process is at \(mb(spawnerPeak)) MB (before the rules
         and the 50 MB corpus are loaded)\(min(oneMessageRun.peakRSS, oneCopyRun.peakRSS) > spawnerPeak ? "; every CLI figure above is larger than that floor, so none is inflated by it" : "; CLI figures at that value are an upper bound").
+        The resident set counts the pages of the executable that the process touched, as well as its own
+        memory. The release link packs the executable's relative relocations (DT_RELR, see Package.swift),
+        so a start reads kilobytes of relocation records instead of megabytes.
 
         Machines running other work are noisy: every time is the CPU time of the measured thread or
         process, not wall time, so work elsewhere on the machine changes it far less (though a shared
