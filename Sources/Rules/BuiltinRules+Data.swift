@@ -1727,6 +1727,8 @@ terms:
     - payday came early
     - before your check hits
     - before ur check hits
+    - consolidation loan
+    - consolidation loans
   es:
     - préstamo rápido
     - préstamos rápidos
@@ -1932,6 +1934,10 @@ terms:
     - sigue manejándolo
     - sigue manejandolo
     - "hasta el 70% de su valor"
+    - crédito de consolidación
+    - credito de consolidacion
+    - sin garantía ni fiador
+    - sin garantia ni fiador
 examples:
   flag:
     - "Need cash fast? Payday loans approved today."
@@ -3609,7 +3615,8 @@ examples:
 # yaml-language-server: $schema=../../schema/rule.schema.json
 # Warns about the shape of a phishing alert: an account or payment problem, a deadline or a
 # brand, and a link, all in one text ("Netflix: your payment failed, update your billing within
-# 24h at ...", "your account has been locked, verify now at ...").
+# 24h at ...", "your account has been locked, verify now at ..."); or a payment, transfer or
+# sign-in the patient is asked to disown through a link ("did you send $980? if not, cancel it at ...").
 #
 # Practices send each part on its own: a locked portal account ("call us"), a declined card on
 # file, a reminder to update billing details in the portal, a link to pay. Only the three together
@@ -3646,7 +3653,7 @@ translations:
       Quite el plazo y la amenaza; diga al paciente qué hacer en el portal o por teléfono.
 kind: pattern
 requires_link: true
-prefilter: [payment, charge, transaction, process, account, card, subscription, membership, billing,
+prefilter: [did you, reconoce, reconoces, hemos detectado, detectamos, se registro, we detected, we noticed, payment, charge, transaction, process, account, card, subscription, membership, billing,
             profile, apple id, password, security, wallet, sign-in, login, log-in, pago, cuenta, tarjeta, suscripcion,
             datos, informacion, identidad, contrasena, deuda, multa, fotomulta, comparendo, saldo, paquete, envio,
             reembolso, devolucion, citacion, notificacion, infraccion, pedido, encomienda, entregar, entregado,
@@ -3657,6 +3664,9 @@ patterns:
   - '\b(?:(?:su|tu)\s+(?:cuenta|tarjeta|suscripcion|membresia|servicio|token|clave)\s+(?:quedara|sera|se)\s+(?:bloquead[oa]|suspendid[oa]|cancelad[oa]|cancelara|suspendera|bloqueara|desactivara)|(?:tiene|tienes)\s+un\s+saldo\s+a\s+favor|(?:registre|registra|confirme|confirma)\s+(?:su|tu)\s+(?:clabe|cbu|iban|cuenta\s+bancaria)|(?:tiene|tienes|registra|presenta)\s+(?:un[ao]?\s+)?(?:deuda|multa|fotomulta|comparendo|balance|pago|saldo|cargo|paquete|envio|reembolso|devolucion|citacion|notificacion|infraccion)s?\s+(?:[a-z0-9]+\s+){0,3}?(?:pendientes?|retenid[oa]s?|impag[oa]s?|sin\s+pagar|por\s+pagar|vencid[oa]s?)|(?:paquete|envio|pedido|encomienda)\s+(?:[a-z0-9]+\s+){0,2}?(?:esta|fue|ha\s+sido|se\s+encuentra)\s+(?:retenid[oa]|detenid[oa]|en\s+espera|devuelt[oa]|en\s+aduana)|(?:no\s+pudimos|no\s+se\s+pudo|no\s+ha\s+podido\s+ser|no\s+pudo\s+ser)\s+(?:entregar|entregad[oa]|procesar|procesad[oa]|completar|validar|verificar)|(?:clave|token|usuario|contrasena|firma)\s+(?:digital\s+|dinamica\s+|electronica\s+|movil\s+|virtual\s+)?(?:vence|expira|caduca|ha\s+vencido|ha\s+expirado|esta\s+por\s+vencer|fue\s+bloquead[oa]|ha\s+sido\s+bloquead[oa])|(?:payment|charge|transaction|renewal)\s+(?:has\s+|was\s+|is\s+|had\s+)?(?:failed|declined|rejected|unsuccessful|on\s+hold|not\s+processed|could\s+not\s+be\s+processed|did\s+not\s+go\s+through|didn''t\s+go\s+through)|(?:could\s+not|couldn''t|cannot|can''t|unable\s+to|failed\s+to)\s+(?:process|charge|verify)\s+(?:your\s+)?(?:payment|card|account)|(?:account|card|profile|apple\s+id|id|subscription|membership|access|password|wallet)\s+(?:has\s+been\s+|was\s+|is\s+|will\s+be\s+|is\s+now\s+)?(?:temporarily\s+)?(?:locked|frozen|blocked|on\s+hold|deactivated|disabled|flagged|restricted|expired|canceled|cancelled|paused|expires)|(?:update|verify|confirm|validate|re-?enter)\s+(?:your\s+)?(?:billing|payment|card|account|identity|login|credentials|bank|details|information|info)|security\s+alert|(?:sign-?in|log-?in)\s+attempt|su\s+pago\s+(?:fue|ha\s+sido|esta)\s+(?:rechazado|declinado|retenido|pendiente)|no\s+(?:pudimos|se\s+pudo)\s+procesar\s+su\s+pago|(?:cuenta|tarjeta|suscripcion|membresia|clave|token|usuario|acceso|pago\s+movil|banca\s+(?:movil|en\s+linea))\s+(?:digital\s+)?(?:ha\s+sido|fue|esta|sera|se\s+encuentra)\s+(?:temporalmente\s+)?(?:bloquead[ao]|suspendid[ao]|congelad[ao]|desactivad[ao]|restringid[ao]|cancelad[ao]|retenid[ao]|limitad[ao])|(?:actualice|verifique|confirme|valide|actualiza|verifica|confirma|valida)\s+(?:sus|su|tus|tu)\s+(?:datos|informacion|cuenta|identidad|pago|tarjeta|clave|metodo\s+de\s+pago))(?=[\s\S]*?\b(?:within\s+\d+\s?(?:h|hrs?|hours?)\b|(?:12|24|48|72)\s?(?:h|hrs?|hours?|horas)\b|immediately\b|urgent(?:ly)?\b|asap\b|(?:verify|update|validate|unlock|reactivate|restore|act|click|log\s?in|sign\s+in|pay)\s+(?:now|immediately|here)\b|(?:verify|update|validate|unlock|reactivate|restore|confirm)\s+(?:your\s+|the\s+)?(?:account|identity|details|information|info|card|billing|payment|login|access)\s+(?:now|immediately)\b|or\s+(?:your\s+)?(?:account|service|subscription|card|membership)\s+will\b|to\s+(?:avoid|prevent)\s+(?:suspension|closure|cancellation|deactivation|interruption|losing)\b|en\s+\d+\s+horas\b|inmediatamente\b|de\s+inmediato\b|urgente\b|(?:verifique|actualice|ingrese|pague|desbloquee)\s+(?:ahora|aqui|ya|de\s+inmediato)\b|o\s+su\s+(?:cuenta|servicio|tarjeta)\s+sera\b|para\s+evitar\b|(?:ingresa|entra|verifica|actualiza|paga|desbloquea|valida)\s+(?:ahora|aqui|ya)\b|para\s+no\s+perder\b|vence\s+hoy\b|hoy\s+mismo\b|ultimo\s+aviso\b|ultima\s+notificacion\b|de\s+lo\s+contrario\b|evite\s+(?:la\s+|el\s+|una\s+|un\s+|su\s+)?(?:suspension|bloqueo|cancelacion|multas?|recargos?|embargo|cierre|corte|retencion)\b|(?:autoexpreso|bancoppel|banco\s+azteca|hsbc|scotiabank|bancoestado|banco\s+estado|banco\s+de\s+chile|itau|banco\s+galicia|banco\s+nacion|brou|banreservas|banco\s+popular|bhd|banco\s+industrial|banpro|banco\s+pichincha|pichincha|produbanco|banco\s+de\s+bogota|caixabank|la\s+caixa|sabadell|bankinter|unicaja|openbank|ibercaja|abanca|banco\s+de\s+venezuela|mercantil|western\s+union|paypal|correos\s+de\s+mexico|correo\s+argentino|chilexpress|servientrega|interrapidisimo|olva|seur|mrw|4-72|claro|tigo|entel|digitel|movilnet|vodafone|yoigo|bitel|imss|anses|aeat|dgt|sri|dgii|shcp|infonavit|reniec|sunarp|seguridad\s+social|plin|sat|dian|afip|sunat|sii|hacienda|agencia\s+tributaria|bbva|santander|banorte|banamex|citibanamex|bancolombia|davivienda|bcp|interbank|banesco|mercado\s+pago|mercadopago|correos|estafeta|serpost|nequi|daviplata|yape|telcel|movistar|bizum)\b|(?:netflix|amazon|apple\s+id|apple\s+pay|icloud|paypal|venmo|zelle|cash\s?app|usps|fedex|dhl|chase\s+bank|wells\s+fargo|bank\s+of\s+america|capital\s+one|citibank|irs|dmv|e-?z\s?pass|microsoft|office\s?365|gmail|facebook|instagram|whatsapp|coinbase|spotify|hulu|disney\+?)\b))(?=[\s\S]*?\b(?:https?://|www\.[a-z0-9]|[a-z0-9][a-z0-9-]*\.(?:com|net|org|info|co|us|io|me|biz|top|xyz|support|help|link|online|site|club|icu|vip|live|shop|store|app|cc|ru|cn|tk|ml|ga|cf|gq|pw|click|ly|gd|ws|sbs|cfd|bond|cyou|rest|win|mobi|services|center|page|digital|today|world|life|tech|cloud|pro|one|in|uk|ca|de|es|mx|pe|cl|ar|uy|ve|ec|bo|py|gt|hn|sv|ni|cr|pa|do|pr|br|pt|fr|it|eu|lat|bet|net\.co|secure|login|pay|account|billing)\b))'
   # a deadline or brand first ("URGENT:", "Netflix:"), then the alert and a link
   - '\b(?:urgent(?:ly)?\b|immediately\b|(?:netflix|amazon|apple\s+id|apple\s+pay|icloud|paypal|venmo|zelle|cash\s?app|usps|fedex|dhl|chase\s+bank|wells\s+fargo|bank\s+of\s+america|capital\s+one|citibank|irs|dmv|e-?z\s?pass|microsoft|office\s?365|gmail|facebook|instagram|whatsapp|coinbase|spotify|hulu|disney\+?)\b|urgente\b|inmediatamente\b|hoy\s+mismo\b|ultimo\s+aviso\b|ultima\s+notificacion\b|de\s+lo\s+contrario\b|evite\s+(?:la\s+|el\s+|una\s+|un\s+|su\s+)?(?:suspension|bloqueo|cancelacion|multas?|recargos?|embargo|cierre|corte|retencion)\b|(?:autoexpreso|bancoppel|banco\s+azteca|hsbc|scotiabank|bancoestado|banco\s+estado|banco\s+de\s+chile|itau|banco\s+galicia|banco\s+nacion|brou|banreservas|banco\s+popular|bhd|banco\s+industrial|banpro|banco\s+pichincha|pichincha|produbanco|banco\s+de\s+bogota|caixabank|la\s+caixa|sabadell|bankinter|unicaja|openbank|ibercaja|abanca|banco\s+de\s+venezuela|mercantil|western\s+union|paypal|correos\s+de\s+mexico|correo\s+argentino|chilexpress|servientrega|interrapidisimo|olva|seur|mrw|4-72|claro|tigo|entel|digitel|movilnet|vodafone|yoigo|bitel|imss|anses|aeat|dgt|sri|dgii|shcp|infonavit|reniec|sunarp|seguridad\s+social|plin|sat|dian|afip|sunat|sii|hacienda|agencia\s+tributaria|bbva|santander|banorte|banamex|citibanamex|bancolombia|davivienda|bcp|interbank|banesco|mercado\s+pago|mercadopago|correos|estafeta|serpost|nequi|daviplata|yape|telcel|movistar|bizum)\b)(?=[\s\S]*?\b(?:(?:su|tu)\s+(?:cuenta|tarjeta|suscripcion|membresia|servicio|token|clave)\s+(?:quedara|sera|se)\s+(?:bloquead[oa]|suspendid[oa]|cancelad[oa]|cancelara|suspendera|bloqueara|desactivara)|(?:tiene|tienes)\s+un\s+saldo\s+a\s+favor|(?:registre|registra|confirme|confirma)\s+(?:su|tu)\s+(?:clabe|cbu|iban|cuenta\s+bancaria)|(?:tiene|tienes|registra|presenta)\s+(?:un[ao]?\s+)?(?:deuda|multa|fotomulta|comparendo|balance|pago|saldo|cargo|paquete|envio|reembolso|devolucion|citacion|notificacion|infraccion)s?\s+(?:[a-z0-9]+\s+){0,3}?(?:pendientes?|retenid[oa]s?|impag[oa]s?|sin\s+pagar|por\s+pagar|vencid[oa]s?)|(?:paquete|envio|pedido|encomienda)\s+(?:[a-z0-9]+\s+){0,2}?(?:esta|fue|ha\s+sido|se\s+encuentra)\s+(?:retenid[oa]|detenid[oa]|en\s+espera|devuelt[oa]|en\s+aduana)|(?:no\s+pudimos|no\s+se\s+pudo|no\s+ha\s+podido\s+ser|no\s+pudo\s+ser)\s+(?:entregar|entregad[oa]|procesar|procesad[oa]|completar|validar|verificar)|(?:clave|token|usuario|contrasena|firma)\s+(?:digital\s+|dinamica\s+|electronica\s+|movil\s+|virtual\s+)?(?:vence|expira|caduca|ha\s+vencido|ha\s+expirado|esta\s+por\s+vencer|fue\s+bloquead[oa]|ha\s+sido\s+bloquead[oa])|(?:cuenta|tarjeta|suscripcion|membresia|clave|token|usuario|acceso|pago\s+movil)\s+(?:ha\s+sido|fue|esta|sera|se\s+encuentra)\s+(?:temporalmente\s+)?(?:bloquead[ao]|suspendid[ao]|pausad[ao]|desactivad[ao]|restringid[ao]|retenid[ao])|(?:actualiza|verifica|confirma|valida)\s+(?:tus|tu)\s+(?:datos|informacion|cuenta|identidad|pago|tarjeta|clave|metodo\s+de\s+pago)|(?:payment|charge|transaction|renewal)\s+(?:has\s+|was\s+|is\s+|had\s+)?(?:failed|declined|rejected|unsuccessful|on\s+hold|not\s+processed|could\s+not\s+be\s+processed|did\s+not\s+go\s+through)|(?:account|card|profile|id|subscription|membership|access|password|wallet)\s+(?:has\s+been\s+|was\s+|is\s+|will\s+be\s+)?(?:temporarily\s+)?(?:locked|frozen|blocked|on\s+hold|deactivated|disabled|flagged|restricted|expired|canceled|cancelled|paused)|(?:update|verify|validate)\s+(?:your\s+)?(?:billing|payment|card|account|identity|login|credentials|bank|details|information|info)|su\s+pago\s+(?:fue|ha\s+sido)\s+(?:rechazado|declinado)|(?:cuenta|tarjeta|suscripcion)\s+(?:ha\s+sido|fue|esta)\s+(?:bloqueada|suspendida|congelada|desactivada)|(?:actualice|verifique)\s+(?:sus|su)\s+(?:datos|informacion|cuenta|identidad|pago|tarjeta)))(?=[\s\S]*?\b(?:https?://|www\.[a-z0-9]|[a-z0-9][a-z0-9-]*\.(?:com|net|org|info|co|us|io|me|biz|top|xyz|support|help|link|online|site|club|icu|vip|live|shop|store|app|cc|ru|cn|tk|ml|ga|cf|gq|pw|click|ly|gd|ws|sbs|cfd|bond|cyou|rest|win|mobi|services|center|page|digital|today|world|life|tech|cloud|pro|one|in|uk|ca|de|es|mx|pe|cl|ar|uy|ve|ec|bo|py|gt|hn|sv|ni|cr|pa|do|pr|br|pt|fr|it|eu|lat|bet)\b))'
+  # a payment, transfer or sign-in the patient is asked to disown ("did you send $980? if not,
+  # cancel it at ..."), and a link
+  - '\b(?:did\s+you\s+(?:attempt|make|authori[sz]e|request|send|initiate|approve)|reconoces?\s+(?:est[ea]\s+|una?\s+|el\s+|la\s+)?(?:transferencia|cargo|compra|pago|movimiento|transaccion|retiro|consumo)|(?:hemos\s+detectado|detectamos|se\s+registro|we\s+(?:detected|noticed))\s+(?:un[ao]?\s+|a\s+|an\s+)?(?:cargo|compra|transferencia|pago|movimiento|consumo|charge|purchase|transfer|payment|transaction|sign-?in|login))\b[^\n]{0,100}?\b(?:if\s+(?:not|this\s+(?:was\s+not|wasn''?t)|it\s+(?:was\s+not|wasn''?t)|you\s+did\s+not|you\s+didn''?t)|si\s+no\s+(?:fue\s+usted|fuiste\s+tu|lo\s+(?:reconoce|reconoces)|la\s+(?:reconoce|reconoces)|reconoce|reconoces))\b(?=[\s\S]*?\b(?:https?://|www\.[a-z0-9]|[a-z0-9][a-z0-9-]*\.(?:com|net|org|info|co|us|io|me|biz|top|xyz|support|help|link|online|site|club|icu|vip|live|shop|store|app|cc|ru|cn|tk|ml|ga|cf|gq|pw|click|ly|gd|ws|sbs|cfd|bond|cyou|rest|win|mobi|services|center|page|digital|today|world|life|tech|cloud|pro|one|in|uk|ca|de|es|mx|pe|cl|ar|uy|ve|ec|bo|py|gt|hn|sv|ni|cr|pa|do|pr|br|pt|fr|it|eu|lat|bet|net\.co|secure|login|pay|account|billing)\b))'
 examples:
   flag:
     # the links are on the practice's own domain, to show this rule alone: the shape is warned
@@ -3667,6 +3677,8 @@ examples:
     - "Su cuenta fue congelada. Actualice sus datos de inmediato en riversidefamilymed.com/d"
     - "Chilexpress: tu encomienda fue devuelta al centro de distribución; reprograma la entrega en riversidefamilymed.com/envio"
     - "Tiene una fotomulta pendiente de pago. Evite el embargo de su vehículo: riversidefamilymed.com/multas"
+    - "Did you attempt a $980.00 transfer to Marcus T? If not you, cancel it at riversidefamilymed.com/x"
+    - "¿Reconoce una transferencia de $890.000 a Juan P.? Si no fue usted, anúlela en riversidefamilymed.com/a"
   pass:
     - "Your portal account is locked after 3 tries. Reset your password at portal.riversidefamilymed.com or call us."
     - "Your card on file was declined. Update it at riversidefamilymed.com/pay or call (201) 555-0100."
@@ -3674,6 +3686,7 @@ examples:
     - "Your appointment is tomorrow at 10; confirm now at riversidefamilymed.com/c."
     - "Su cuenta del portal está bloqueada después de 3 intentos; llámenos al (201) 555-0100."
     - "Tiene un saldo pendiente de $40 con la clínica; puede pagarlo en riversidefamilymed.com/pagar o llamarnos."
+    - "We noticed a new sign-in to your patient portal. If this was you, no action is needed; if not, call us at 555-0100."
 
 """#),
         RuleFile(relativePath: "phishing/phishing.yml", text: #"""
@@ -4256,7 +4269,7 @@ examples:
 # yaml-language-server: $schema=../../schema/rule.schema.json
 # Warns about premium-rate phone numbers: UK 09xx, 084x, 087x and 070 numbers, Spanish 803, 806,
 # 807 and 905 numbers, US 900 numbers, and a call asked to a Caribbean area code (809, 876, ...),
-# the one-ring call-back scam's numbers.
+# the one-ring call-back scam's numbers (in Spanish, only dialled with +1: see the pattern).
 #
 # The patterns need the whole number (11 digits for the UK ones, 9 for a Spanish one, 10 for a US
 # 900 number), so a date (09/12), a time (09:30), a ZIP code or an ordinary US number such as
@@ -4303,8 +4316,12 @@ patterns:
   # Caribbean numbers dialled like US ones (+1) but billed at international rates: the
   # "missed call, ring back" and "call to collect your prize" scams. Only after a call or
   # ring word, or a missed call, so a patient's family number written in a record is not one.
-  - pattern: '\b(?:call|dial|ring\s+back|llame|llama|marca|marque|devu[eé]lvela|missed\s+call\s+from|llamada\s+perdida\s+del?)\b[^.!?\n]{0,20}?(?<!\d)(?:\+?1[\s.-]?)?\(?(?:268|284|345|441|473|649|664|721|758|767|784|809|829|849|868|869|876)\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)'
-    prefilter: [call, dial, ring, llame, llama, marca, marque, devu, llamada]
+  - pattern: '\b(?:call|dial|ring\s+back|devu[eé]lvela|missed\s+call\s+from|llamada\s+perdida\s+del?)\b[^.!?\n]{0,20}?(?<!\d)(?:\+?1[\s.-]?)?\(?(?:268|284|345|441|473|649|664|721|758|767|784|809|829|849|868|869|876)\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)'
+    prefilter: [call, dial, ring, devu, llamada]
+  # After a Spanish call word, only with the +1 a caller abroad dials: a bare 809, 829 or 849
+  # number is a Dominican practice's own local number, and 664 is also Tijuana's area code.
+  - pattern: '\b(?:llame|llama|marca|marque)\b[^.!?\n]{0,20}?(?<!\d)(?:\+1|1)[\s.-]?\(?(?:268|284|345|441|473|649|664|721|758|767|784|809|829|849|868|869|876)\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)'
+    prefilter: [llame, llama, marca, marque]
   - pattern: '\bprem(?:ium)?[\s-]*rate\b'
     prefilter: [prem]
 examples:
@@ -4319,6 +4336,7 @@ examples:
     - "Missed call from +1 (268) 555-0148? Ring back to collect your reward."
     - "Tiene un mensaje de voz pendiente. Llame al 806 55 12 34 para escucharlo."
     - "Ur missed voicemail is waiting. To listen dial +882 16 5540 0093."
+    - "Tiene un mensaje de voz. Llame al +1 809 555 0177 hoy."
   pass:
     - "Your visit is on 09/12 at 09:30. Call (201) 555-0100 to reschedule."
     - "Call our office at 509-871-2345 if you have questions."
@@ -4329,6 +4347,7 @@ examples:
     - "Your emergency contact on file is +1 (809) 555-0133; tell us if it changed."
     - "Llame a la Dra. Ruiz al (803) 555-0123 para su cita."
     - "Your results are ready. Call 555-882-1600 or dial ext. 881 for the lab."
+    - "Centro Médico del Cibao: su resultado está listo. Llame al 809-555-0121 para su cita."
 
 """#),
         RuleFile(relativePath: "premium-rate/premium-service.yml", text: #"""
@@ -4574,7 +4593,8 @@ examples:
 # Warns about "text WORD to 8xxxx": a keyword sent to a short code, how premium subscriptions sign people up.
 #
 # The standard keywords a practice asks for (STOP, HELP, START, YES, NO, Y, N, C, CONFIRM, CANCEL,
-# INFO and their Spanish forms ALTO, AYUDA, SI) are not counted: "Text YES to 55123 to confirm" is
+# INFO and their Spanish forms ALTO, AYUDA, SI), and the check-in words of a waiting room (CHECKIN,
+# ARRIVED, HERE, LLEGUE, LLEGADA), are not counted: "Text YES to 55123 to confirm" is
 # an appointment confirmation. A street address after the number ("send it to 12345 Main St") is
 # not a short code.
 category: premium-rate
@@ -4598,8 +4618,8 @@ translations:
 kind: pattern
 prefilter: [txt, text, send, reply, rply, sms, envía, envie, envíe, enviando, manda, mande, responda, responde, contesta, conteste]
 patterns:
-  - '\b(?:txt|text|send|reply|rply|sms)\b(?:\s+(?:the\s+)?(?:word|keyword|password|ur|your))?(?:[\s:>"''“”]+(?!(?:stop|help|start|yes|no|y|n|c|confirm|cancel|info|unstop|alto|ayuda|si|sí)\b)[a-z0-9#*+]+){0,4}[\s"''”]+(?:to|2)\s*(?:no[:.]?\s*)?\d{4,6}(?!\d)(?!\s+(?:\w+\s+)?(?:st|street|ave|avenue|rd|road|blvd|dr|drive|ln|lane|way|ct|court|suite|ste|pkwy|hwy)\b)'
-  - '\b(?:envia|envie|enviando|manda|mande|responda|responde|contesta|conteste)\b(?:\s+(?:la\s+)?(?:palabra|clave))?(?:[\s:"''“”]+(?!(?:alto|ayuda|si|sí|no|stop|help|c|confirmar|cancelar)\b)[a-z0-9#*+áéíóúñ]+){0,4}[\s"''”]+al?\s*\d{4,6}(?!\d)'
+  - '\b(?:txt|text|send|reply|rply|sms)\b(?:\s+(?:the\s+)?(?:word|keyword|password|ur|your))?(?:[\s:>"''“”]+(?!(?:stop|help|start|yes|no|y|n|c|confirm|cancel|info|unstop|alto|ayuda|si|sí|checkin|arrived|here|llegue|llegada)\b)[a-z0-9#*+]+){0,4}[\s"''”]+(?:to|2)\s*(?:no[:.]?\s*)?\d{4,6}(?!\d)(?!\s+(?:\w+\s+)?(?:st|street|ave|avenue|rd|road|blvd|dr|drive|ln|lane|way|ct|court|suite|ste|pkwy|hwy)\b)'
+  - '\b(?:envia|envie|enviando|manda|mande|responda|responde|contesta|conteste)\b(?:\s+(?:la\s+)?(?:palabra|clave))?(?:[\s:"''“”]+(?!(?:alto|ayuda|si|sí|no|stop|help|c|confirmar|cancelar|llegue|llegada|checkin)\b)[a-z0-9#*+áéíóúñ]+){0,4}[\s"''”]+al?\s*\d{4,6}(?!\d)'
 examples:
   flag:
     - "Text WIN to 80086 now."
@@ -4614,6 +4634,8 @@ examples:
     - "Text us at (201) 555-0100 with any questions."
     - "Responda SI para confirmar o C para cancelar."
     - "Text STOP to 55123 to stop receiving messages."
+    - "Text CHECKIN to 55123 when you arrive for your 10:30 visit."
+    - "Envíe LLEGUE al 55123 cuando llegue a su cita."
 
 """#),
         RuleFile(relativePath: "promotional/percent-off.yml", text: #"""
@@ -6319,6 +6341,8 @@ first:
     - adipex
     - xenical
     - retatrutide
+    - kamagra
+    - cipro
   es:
     - receta
     - recetas
@@ -6348,6 +6372,12 @@ first:
     - fentermina
     - sibutramina
     - oxicodona
+    - modafinilo
+    - ritalin
+    - kamagra
+    - amoxicilina
+    - azitromicina
+    - ciprofloxacino
 second:
   en:
     - save
@@ -6487,6 +6517,8 @@ second:
     - precio por caja
     - envíos a toda
     - envios a toda
+    - sin doctor
+    - sin médico
 exceptions:
   en:
     - save this number
@@ -6668,10 +6700,10 @@ translations:
       Quite la oferta de bebidas; un consejo como «no beba alcohol antes de su procedimiento» está
       bien.
 kind: pattern
-prefilter: [beer, draft, pint, ipa, lager, ales, seltzer, wine, liquor, vodka, whisk, tequila, bourbon, rum, champagne, prosecco, cocktail, marg, mimosa, sangria, brandy, cognac, bomb, bud light, budweiser, coors, miller lite, michelob, heineken, white claw, smirnoff, tito, grey goose, absolut, bacardi, daniel, jameson, hennessy, crown royal, don julio, casamigos, fireball, germeister, blanton, cerveza, chelas, caguama, vino, licor, tragos, michelada, mezcal, daiquiri, martini, mojito, keg, growler, ale, stout, pabst, pbr, cider, soju, spritz, paloma, bloody mary, well drink, aguardiente, pisco, fernet, cañas, tinto de verano, calimocho, cubeta, copas de vino, chupito, cubata, gin tonic, botella, birra, quilmes, carmen, pilsen]
+prefilter: [mezcales, zacapa, presidente, presidentes, casillero, beer, draft, pint, ipa, lager, ales, seltzer, wine, liquor, vodka, whisk, tequila, bourbon, rum, champagne, prosecco, cocktail, marg, mimosa, sangria, brandy, cognac, bomb, bud light, budweiser, coors, miller lite, michelob, heineken, white claw, smirnoff, tito, grey goose, absolut, bacardi, daniel, jameson, hennessy, crown royal, don julio, casamigos, fireball, germeister, blanton, cerveza, chelas, caguama, vino, licor, tragos, michelada, mezcal, daiquiri, martini, mojito, keg, growler, ale, stout, pabst, pbr, cider, soju, spritz, paloma, bloody mary, well drink, aguardiente, pisco, fernet, cañas, tinto de verano, calimocho, cubeta, copas de vino, chupito, cubata, gin tonic, botella, birra, quilmes, carmen, pilsen]
 patterns:
-  - '\b(?:beers?|drafts?|pints?|ipas?|lagers?|ales|seltzers?|wines?|liquor|vodka|whiske?y|tequila|bourbon|rum|champagne|prosecco|cocktails?|margs|margaritas?|mimosas?|sangria|brandy|cognac|tequila\s+shots|j[aä]ger\s?bombs|bud\s+light|budweiser|coors|miller\s+lite|michelob|heineken|white\s+claw|smirnoff|tito''?s|grey\s+goose|absolut|bacardi|jack\s+daniel''?s|jameson|hennessy|crown\s+royal|don\s+julio|casamigos|fireball|j[aä]germeister|blanton''?s|cervezas?|chelas|caguamas?|vinos?|licor(?:es)?|tragos|micheladas?|mezcal|whisky|daiquiris?|martinis?|mojitos?|kegs?|growlers?|ales?|stouts?|pabst|pbr|miller\s+lites|hard\s+ciders?|ciders?|soju|spritz(?:es)?|palomas?|bloody\s+marys?|well\s+drinks|aguardiente|pisco|fernet|cañas|tinto\s+de\s+verano|calimocho|cubetas?|copas\s+de\s+vino|chupitos|cubatas|gin\s+tonics?|botellas?\s+de\s+(?:vino|tequila|ron|whisky|vodka|mezcal)|birras?|quilmes|carm[eé]n[eè]re|pilsen)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)(?:\d\.(?=\d)|[^.!?;\n])){0,40}?(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos|euros?)\b|\b[1-9]\d*(?:[.,]\d{1,2})?\s?€|€\s?[1-9]\d*|\bS/\s?[1-9][\d.,]*|₡\s?[1-9][\d.,]*|\bBs\.?\s?[1-9][\d.,]*|\bQ\s?[1-9]\d[\d.,]*|\b[1-9][\d.,]*\s?(?:soles|quetzales|colones|bol[ií]vares|lempiras|CLP|ARS|MXN|COP|PEN)\b)'
-  - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos|euros?)\b|\b[1-9]\d*(?:[.,]\d{1,2})?\s?€|€\s?[1-9]\d*|\bS/\s?[1-9][\d.,]*|₡\s?[1-9][\d.,]*|\bBs\.?\s?[1-9][\d.,]*|\bQ\s?[1-9]\d[\d.,]*|\b[1-9][\d.,]*\s?(?:soles|quetzales|colones|bol[ií]vares|lempiras|CLP|ARS|MXN|COP|PEN)\b)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:beers?|drafts?|pints?|ipas?|lagers?|ales|seltzers?|wines?|liquor|vodka|whiske?y|tequila|bourbon|rum|champagne|prosecco|cocktails?|margs|margaritas?|mimosas?|sangria|brandy|cognac|tequila\s+shots|j[aä]ger\s?bombs|bud\s+light|budweiser|coors|miller\s+lite|michelob|heineken|white\s+claw|smirnoff|tito''?s|grey\s+goose|absolut|bacardi|jack\s+daniel''?s|jameson|hennessy|crown\s+royal|don\s+julio|casamigos|fireball|j[aä]germeister|blanton''?s|cervezas?|chelas|caguamas?|vinos?|licor(?:es)?|tragos|micheladas?|mezcal|whisky|daiquiris?|martinis?|mojitos?|kegs?|growlers?|ales?|stouts?|pabst|pbr|miller\s+lites|hard\s+ciders?|ciders?|soju|spritz(?:es)?|palomas?|bloody\s+marys?|well\s+drinks|aguardiente|pisco|fernet|cañas|tinto\s+de\s+verano|calimocho|cubetas?|copas\s+de\s+vino|chupitos|cubatas|gin\s+tonics?|botellas?\s+de\s+(?:vino|tequila|ron|whisky|vodka|mezcal)|birras?|quilmes|carm[eé]n[eè]re|pilsen)\b'
+  - '\b(?:beers?|drafts?|pints?|ipas?|lagers?|ales|seltzers?|wines?|liquor|vodka|whiske?y|tequila|bourbon|rum|champagne|prosecco|cocktails?|margs|margaritas?|mimosas?|sangria|brandy|cognac|tequila\s+shots|j[aä]ger\s?bombs|bud\s+light|budweiser|coors|miller\s+lite|michelob|heineken|white\s+claw|smirnoff|tito''?s|grey\s+goose|absolut|bacardi|jack\s+daniel''?s|jameson|hennessy|crown\s+royal|don\s+julio|casamigos|fireball|j[aä]germeister|blanton''?s|cervezas?|chelas|caguamas?|vinos?|licor(?:es)?|tragos|micheladas?|mezcal(?:es)?|whisky|zacapa|presidentes?|casillero\s+del\s+diablo|daiquiris?|martinis?|mojitos?|kegs?|growlers?|ales?|stouts?|pabst|pbr|miller\s+lites|hard\s+ciders?|ciders?|soju|spritz(?:es)?|palomas?|bloody\s+marys?|well\s+drinks|aguardiente|pisco|fernet|cañas|tinto\s+de\s+verano|calimocho|cubetas?|copas\s+de\s+vino|chupitos|cubatas|gin\s+tonics?|botellas?\s+de\s+(?:vino|tequila|ron|whisky|vodka|mezcal)|birras?|quilmes|carm[eé]n[eè]re|pilsen)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)(?:\d\.(?=\d)|[^.!?;\n])){0,40}?(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos|euros?)\b|\b[1-9]\d*(?:[.,]\d{1,2})?\s?€|€\s?[1-9]\d*|\bS/\s?[1-9][\d.,]*|₡\s?[1-9][\d.,]*|\bBs\.?\s?[1-9][\d.,]*|\bQ\s?[1-9]\d[\d.,]*|\b[1-9][\d.,]*\s?(?:soles|quetzales|colones|bol[ií]vares|lempiras|CLP|ARS|MXN|COP|PEN)\b)'
+  - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos|euros?)\b|\b[1-9]\d*(?:[.,]\d{1,2})?\s?€|€\s?[1-9]\d*|\bS/\s?[1-9][\d.,]*|₡\s?[1-9][\d.,]*|\bBs\.?\s?[1-9][\d.,]*|\bQ\s?[1-9]\d[\d.,]*|\b[1-9][\d.,]*\s?(?:soles|quetzales|colones|bol[ií]vares|lempiras|CLP|ARS|MXN|COP|PEN)\b)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:beers?|drafts?|pints?|ipas?|lagers?|ales|seltzers?|wines?|liquor|vodka|whiske?y|tequila|bourbon|rum|champagne|prosecco|cocktails?|margs|margaritas?|mimosas?|sangria|brandy|cognac|tequila\s+shots|j[aä]ger\s?bombs|bud\s+light|budweiser|coors|miller\s+lite|michelob|heineken|white\s+claw|smirnoff|tito''?s|grey\s+goose|absolut|bacardi|jack\s+daniel''?s|jameson|hennessy|crown\s+royal|don\s+julio|casamigos|fireball|j[aä]germeister|blanton''?s|cervezas?|chelas|caguamas?|vinos?|licor(?:es)?|tragos|micheladas?|mezcal(?:es)?|whisky|zacapa|presidentes?|casillero\s+del\s+diablo|daiquiris?|martinis?|mojitos?|kegs?|growlers?|ales?|stouts?|pabst|pbr|miller\s+lites|hard\s+ciders?|ciders?|soju|spritz(?:es)?|palomas?|bloody\s+marys?|well\s+drinks|aguardiente|pisco|fernet|cañas|tinto\s+de\s+verano|calimocho|cubetas?|copas\s+de\s+vino|chupitos|cubatas|gin\s+tonics?|botellas?\s+de\s+(?:vino|tequila|ron|whisky|vodka|mezcal)|birras?|quilmes|carm[eé]n[eè]re|pilsen)\b'
 examples:
   flag:
     - "$3 drafts til 7pm at Rusty's."
@@ -6681,6 +6713,7 @@ examples:
     - "Cañas a 1€ y tapa gratis de 18 a 20h."
     - "Game day special: 5 Miller Lites for $15."
     - "Caja de 12 Pilsen a S/ 45."
+    - "10 Presidentes por RD$1,000 este jueves."
   pass:
     - "Avoid alcohol and wine for 24 hours; your copay for the visit is $20."
     - "Flu shots are $0 with most plans."
@@ -7052,6 +7085,7 @@ first:
     - estrella galicia
     - guaro cacique
     - presidente jumbo
+    - casillero del diablo
 second:
   en:
     - buy
@@ -7555,6 +7589,7 @@ first:
     - 1k rounds
     - 500 rounds
     - box of hollow points
+    - concealed carry special
   es:
     - arma
     - armas
@@ -7678,6 +7713,9 @@ first:
     - cargadores extra
     - chumberas
     - feria de caza
+    - silenciadores
+    - silenciador
+    - revolver
 second:
   en:
     - buy
@@ -8320,6 +8358,7 @@ terms:
     - últimas 4 cifras
     - ultimas 4 cifras
     - pagamos al instante
+    - prode
 exceptions:
   en:
     - casino shuttle
@@ -8381,6 +8420,13 @@ exceptions:
     - betting apps are causing
     - sports betting concerns
     - clinic for sports betting
+    - casino self-exclusion
+    - casino self exclusion
+    - casino self-exclusion program
+    - self-exclusion from casinos
+    - struggling with sports betting or online casinos
+    - struggling with online casinos
+    - struggling with sports betting
   es:
     - problemas con las apuestas
     - adicción a las apuestas
@@ -8423,6 +8469,17 @@ exceptions:
     - tragamonedas o apuestas en linea
     - problemas con el juego y las apuestas
     - el juego y las apuestas deportivas
+    - autoexclusión de casinos
+    - autoexclusion de casinos
+    - autoexclusión de los casinos
+    - consejería sobre apuestas
+    - consejeria sobre apuestas
+    - problemas con las apuestas en línea
+    - problemas con las apuestas en linea
+    - las apuestas deportivas o los casinos en línea te están afectando
+    - las apuestas deportivas o los casinos en linea te estan afectando
+    - problemas con las apuestas en línea y las tragamonedas
+    - problemas con las apuestas en linea y las tragamonedas
 examples:
   flag:
     - "Apuesta en el partido de hoy y recibe un bono de $500."
@@ -8462,6 +8519,8 @@ examples:
     - "Dr. Ortiz referred you to our addiction clinic for sports betting concerns; call to schedule your intake."
     - "El Dr. Ortiz quería saber cómo seguís con lo de las apuestas online que hablamos."
     - "We have open appointment slots this week; if the room spins when you stand, tell the nurse."
+    - "The casino self-exclusion resources we discussed are in your portal."
+    - "La información sobre autoexclusión de casinos que comentamos está en su portal."
 
 """#),
         RuleFile(relativePath: "shaft/tobacco-price.yml", text: #"""
@@ -8736,6 +8795,10 @@ first:
     - papelillos
     - tabaco para pipa
     - dunhill
+    - narguila
+    - narguilé
+    - caja de puros
+    - puros torcidos a mano
 second:
   en:
     - buy
@@ -9583,6 +9646,9 @@ terms:
     - sumas un numero
     - te tocó la caja sorpresa
     - el ganador se conoce
+    - afortunado ganador
+    - afortunada ganadora
+    - afortunados ganadores
 exceptions:
   en:
     - to claim your benefits
@@ -9607,6 +9673,11 @@ exceptions:
     - gift card payments
     - texts offering prizes
     - never runs giveaways
+    - never offer prizes
+    - never offer prizes or gift cards
+    - no prizes or gift cards
+    - no raffles
+    - no raffle
   es:
     - reclame su reembolso
     - reclame sus beneficios
@@ -9615,6 +9686,12 @@ exceptions:
     - con tarjeta de regalo
     - en tarjetas de regalo
     - regalamos candados
+    - ni sorteos
+    - sin sorteos
+    - no hay rifas
+    - no hay sorteos
+    - sin rifas
+    - ni rifas
 examples:
   flag:
     - "You won 1 million dollars in the Powerball."
@@ -9656,6 +9733,8 @@ examples:
     - "Your name came up on our waitlist: we can see you Tuesday at 10."
     - "You were randomly picked for our patient survey."
     - "Su receta está lista. Para reclamarla, presente su identificación en farmacia."
+    - "We never offer prizes or gift cards for our survey, so ignore texts that do."
+    - "Feria de salud el sábado: vacunas gratis. No hay rifas ni sorteos, solo salud."
 
 """#),
         RuleFile(relativePath: "templates/reserved-keyword-reply.yml", text: #"""
