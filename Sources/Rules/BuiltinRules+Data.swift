@@ -558,6 +558,9 @@ terms:
     - trato de polola
     - scort vip
     - solo hoteles
+    - lo que traigo puesto
+    - lo que llevo puesto
+    - lo que no traigo puesto
 exceptions:
   en:
     - escort you to
@@ -863,6 +866,8 @@ terms:
     - chocolates mágicos
     - chocolates magicos
     - purple haze
+    - feliz 4/20
+    - feliz 420
 exceptions:
   en:
     # gardening and allergy uses of "weed" (weed pollen is a standard allergy-season notice)
@@ -4476,6 +4481,12 @@ terms:
     - international rates apply
     - 2 bucks a text
     - love quotes
+    - charged to your mobile bill
+    - added to your mobile bill
+    - billed to your mobile bill
+    - on your mobile bill
+    - charged to your cell phone bill
+    - charged to your wireless bill
   es:
     - tonos de llamada
     - tonos para tu celular
@@ -4562,6 +4573,13 @@ terms:
     - ya tenés activo el servicio
     - ya tienes activo el servicio
     - activaste el servicio
+    - cargado a tu factura de celular
+    - cargado a su factura de celular
+    - se cargará a tu factura
+    - se cargara a tu factura
+    - a tu factura de celular
+    - a su factura de celular
+    - a su factura telefónica
 exceptions:
   en:
     - landline or cell
@@ -4911,6 +4929,9 @@ terms:
     - street tacos
     - gel manis
     - "this week only, book now"
+    - w/ any purchase
+    - with purchase of any
+    - 3 for 2
   es:
     - oferta por tiempo limitado
     - ofertas por tiempo limitado
@@ -5056,6 +5077,9 @@ terms:
     - matricula gratis
     - dcto
     - delivery gratis
+    - con cualquier compra
+    - en tu próxima compra
+    - en su próxima compra
 exceptions:
   en:
     - call now if
@@ -5990,6 +6014,9 @@ terms:
     - approval guaranteed
     - guaranteed approval
     - w/o a script
+    - no doctor visit
+    - "no doctor's visit needed"
+    - no doctor appointment needed
   es:
     - sin necesidad de receta
     - no necesita receta
