@@ -4361,6 +4361,8 @@ examples:
 #
 # "Landline" alone is not a term (a practice may ask for one on a form); "call from a landline" is
 # the premium-rate script. "Live operator" and "customer service" are left to their full phrases.
+# A charge to the phone bill is the premium service's billing; a practice saying its texts put
+# nothing on the phone bill ("nothing will be charged to your phone bill") is an exception.
 category: premium-rate
 severity: warning
 message: >-
@@ -4585,6 +4587,35 @@ exceptions:
     - landline or cell
     - from a landline or cell
     - from a landline number
+    - not be charged to your phone bill
+    - nothing will be charged to your phone bill
+    - nothing is charged to your phone bill
+    - never charged to your phone bill
+    - not be charged to your mobile bill
+    - nothing will be charged to your mobile bill
+    - not be added to your phone bill
+    - not be added to your mobile bill
+    - nothing on your phone bill
+    - not appear on your phone bill
+    - not show up on your phone bill
+    - nothing on your mobile bill
+    - not appear on your mobile bill
+  es:
+    - nada a su factura de celular
+    - nada a tu factura de celular
+    - nada a su factura del celular
+    - nada a tu factura del celular
+    - nada a su factura telefónica
+    - nada a tu factura telefónica
+    - no aparecen en su factura telefónica
+    - no aparece en su factura telefónica
+    - no aparecen en tu factura telefónica
+    - no aparece en tu factura telefónica
+    - ningún cargo a su factura
+    - ningun cargo a su factura
+    - sin cargo a su factura
+    - sin cargo a tu factura
+    - ningún cargo a tu factura
 examples:
   flag:
     - "Your free ringtone is waiting: reply MIX to collect."
@@ -4604,6 +4635,8 @@ examples:
     - "Your hearing-aid fitting is Monday; the tone test takes 20 minutes."
     - "Se cargarán $20 a su tarjeta por la consulta de hoy."
     - "Usted ha sido suscrito a los recordatorios de citas."
+    - "These texts are free: nothing will be charged to your phone bill."
+    - "Estos mensajes son gratis: no se cargará nada a su factura de celular."
 
 """#),
         RuleFile(relativePath: "premium-rate/short-code-keyword.yml", text: #"""
