@@ -1438,12 +1438,10 @@ terms:
     - multinivel
     - operar en binance
     - te comparto el método
-    - te comparto el metodo
     - vivo de esto
     - herbalife
     - te unes a mi equipo
     - únete a mi equipo
-    - unete a mi equipo
     - cadena de ahorro
     - mi nuevo negocio
     - cupos limitados pal grupo
@@ -1933,16 +1931,12 @@ terms:
     - sin historial de crédito
     - sin historial de credito
     - préstamo pre-aprobado
-    - prestamo pre-aprobado
     - empeña la factura
     - empena la factura
     - sigue manejándolo
-    - sigue manejandolo
     - "hasta el 70% de su valor"
     - crédito de consolidación
-    - credito de consolidacion
     - sin garantía ni fiador
-    - sin garantia ni fiador
 examples:
   flag:
     - "Need cash fast? Payday loans approved today."
@@ -4107,24 +4101,16 @@ terms:
     - ha sido pausada
     - fue pausada
     - se registró un consumo
-    - se registro un consumo
     - de débito fue bloqueada
-    - de debito fue bloqueada
     - de crédito fue bloqueada
-    - de credito fue bloqueada
     - tenga a la mano su pin
     - envíe el código que
-    - envie el codigo que
     - el código que recibirá
-    - el codigo que recibira
     - soporte de whatsapp
     - reenvíamelo
-    - reenviamelo
     - código de 6 dígitos por sms
     - responda con el número completo
-    - responda con el numero completo
     - número completo y el pin
-    - numero completo y el pin
     - pase de autopista pendiente
 exceptions:
   en:
@@ -4553,9 +4539,7 @@ terms:
     - de tu saldo prepago
     - de su saldo prepago
     - quién guardó tu número
-    - quien guardo tu numero
     - suscripción automática
-    - suscripcion automatica
     - cargo semanal
     - cobro semanal
     - conocer tu lectura
@@ -4569,16 +4553,13 @@ terms:
     - descontados de tu saldo
     - descontado de tu saldo
     - con cargo a tu línea
-    - con cargo a tu linea
     - con cargo a su línea
-    - con cargo a su linea
     - ya tenés activo el servicio
     - ya tienes activo el servicio
     - activaste el servicio
     - cargado a tu factura de celular
     - cargado a su factura de celular
     - se cargará a tu factura
-    - se cargara a tu factura
     - a tu factura de celular
     - a su factura de celular
     - a su factura telefónica
@@ -4612,7 +4593,6 @@ exceptions:
     - no aparecen en tu factura telefónica
     - no aparece en tu factura telefónica
     - ningún cargo a su factura
-    - ningun cargo a su factura
     - sin cargo a su factura
     - sin cargo a tu factura
     - ningún cargo a tu factura
@@ -5101,13 +5081,11 @@ terms:
     - ofertón
     - oferton
     - liquidación de temporada
-    - liquidacion de temporada
     - cyber day
     - cyberday
     - ofertica
     - con tu tarjeta de puntos
     - matrícula gratis
-    - matricula gratis
     - dcto
     - delivery gratis
     - con cualquier compra
@@ -5516,7 +5494,6 @@ second:
     - para volumen
     - mismo precio
     - avísame
-    - avisame
     - ciclos completos
     - viales listos
     - lista de precios
@@ -7129,7 +7106,6 @@ first:
     - santa teresa 1796
     - canasta de cerveza
     - canasta de águila
-    - canasta de aguila
     - la jumbo
     - cubo de cervezas
     - cubo de medalla
@@ -7137,7 +7113,6 @@ first:
     - licorera
     - licoreras
     - cartón de corona
-    - carton de corona
     - modelo especial
     - tercio de mahou
     - mahou
@@ -7339,9 +7314,7 @@ second:
     - envío gratis
     - envio gratis
     - pídelos
-    - pidelos
     - pídelas
-    - pidelas
     - solo este puente
     - puente festivo
     - a luca
@@ -7775,7 +7748,6 @@ first:
     - feria de caza
     - silenciadores
     - silenciador
-    - revolver
 second:
   en:
     - buy
@@ -8007,7 +7979,6 @@ second:
     - alquiler de
     - socio nuevo
     - llegó la
-    - llego la
     - entrego en
     - predio ferial
     - recarga
@@ -8413,10 +8384,8 @@ terms:
     - pollitos en fuga
     - carga saldo en la app
     - juega tu palé
-    - juega tu pale
     - se juega el chance
     - últimas 4 cifras
-    - ultimas 4 cifras
     - pagamos al instante
     - prode
 exceptions:
@@ -8482,7 +8451,6 @@ exceptions:
     - clinic for sports betting
     - casino self-exclusion
     - casino self exclusion
-    - casino self-exclusion program
     - self-exclusion from casinos
     - struggling with sports betting or online casinos
     - struggling with online casinos
@@ -8530,16 +8498,11 @@ exceptions:
     - problemas con el juego y las apuestas
     - el juego y las apuestas deportivas
     - autoexclusión de casinos
-    - autoexclusion de casinos
     - autoexclusión de los casinos
     - consejería sobre apuestas
-    - consejeria sobre apuestas
     - problemas con las apuestas en línea
-    - problemas con las apuestas en linea
     - las apuestas deportivas o los casinos en línea te están afectando
-    - las apuestas deportivas o los casinos en linea te estan afectando
     - problemas con las apuestas en línea y las tragamonedas
-    - problemas con las apuestas en linea y las tragamonedas
 examples:
   flag:
     - "Apuesta en el partido de hoy y recibe un bono de $500."
@@ -8856,7 +8819,6 @@ first:
     - tabaco para pipa
     - dunhill
     - narguila
-    - narguilé
     - caja de puros
     - puros torcidos a mano
 second:
@@ -9036,9 +8998,7 @@ second:
     - precio especial
     - degustación del
     - por cartón
-    - por carton
     - envíos a todo
-    - envios a todo
     - directo de la habana
     - importados
 exceptions:
@@ -9699,11 +9659,8 @@ terms:
     - depositala en las tómbolas
     - finalistas para
     - ya estás participando por
-    - ya estas participando por
     - estás participando por
-    - estas participando por
     - sumás un número
-    - sumas un numero
     - te tocó la caja sorpresa
     - el ganador se conoce
     - afortunado ganador
