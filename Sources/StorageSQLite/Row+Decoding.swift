@@ -2,10 +2,18 @@ import Foundation
 import SQLiteNIO
 import Storage
 
+/// A row of a result, as sqlite-nio's connections and ``CachedConnection`` give them.
+protocol StoreRow: Sendable {
+    /// The value of the column named `name`; nil when the row has no such column.
+    func column(_ name: String) -> SQLiteData?
+}
+
+extension SQLiteRow: StoreRow {}
+
 /// Reads one row's columns with the types the schema promises; anything else is
 /// `StorageError.corrupt` naming the table, column and row, never a crash.
-struct RowReader {
-    let row: SQLiteRow
+struct RowReader<Row: StoreRow> {
+    let row: Row
     let table: String
 
     private func fail(_ column: String, _ why: String) -> StorageError {

@@ -89,7 +89,7 @@ extension SQLiteStore {
             [Bind.text(reason), Bind.date(at), Bind.text(id)])
     }
 
-    static func appointment(_ row: SQLiteRow) throws(StorageError) -> Appointment {
+    static func appointment(_ row: some StoreRow) throws(StorageError) -> Appointment {
         let r = RowReader(row: row, table: "appointments")
         return Appointment(id: try r.string("id"), recipientId: try r.string("recipient_id"), startsAt: try r.date("starts_at"),
                            location: try r.optionalString("location"), provider: try r.optionalString("provider"),

@@ -70,7 +70,7 @@ extension SQLiteStore {
         decision == "allow" ? "decision = ?" : "decision = ? AND decision != 'allow'"
     }
 
-    static func auditRecord(_ row: SQLiteRow) throws(StorageError) -> AuditRecord {
+    static func auditRecord(_ row: some StoreRow) throws(StorageError) -> AuditRecord {
         let r = RowReader(row: row, table: "audit")
         return AuditRecord(
             id: try r.string("id"), action: try r.string("action"), recipientId: try r.optionalString("recipient_id"),

@@ -70,7 +70,7 @@ extension SQLiteStore {
         }
     }
 
-    static func broadcast(_ row: SQLiteRow) throws(StorageError) -> Broadcast {
+    static func broadcast(_ row: some StoreRow) throws(StorageError) -> Broadcast {
         let r = RowReader(row: row, table: "broadcasts")
         let text = try r.string("templates")
         guard let templates = TemplateText.decode(text) else {

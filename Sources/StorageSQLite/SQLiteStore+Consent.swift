@@ -82,7 +82,7 @@ extension SQLiteStore {
         """
 
     /// The reading in a row of ``latestConsentColumns`` (all null when there is no change) and `blocked`.
-    static func sendConsent(_ row: SQLiteRow) throws(StorageError) -> SendConsent {
+    static func sendConsent(_ row: some StoreRow) throws(StorageError) -> SendConsent {
         let latest = try RowReader(row: row, table: "consent_events").optionalString("c_id") == nil
             ? nil : try consentEvent(row, prefix: "c_")
         return SendConsent(latest: latest, blocked: try RowReader(row: row, table: "blocked_numbers").bool("blocked"))
@@ -94,12 +94,12 @@ extension SQLiteStore {
             .map { (row) throws(StorageError) in try RowReader(row: row, table: "blocked_numbers").string("number") }
     }
 
-    static func consentEvent(_ row: SQLiteRow) throws(StorageError) -> ConsentEvent {
+    static func consentEvent(_ row: some StoreRow) throws(StorageError) -> ConsentEvent {
         try consentEvent(row, prefix: "")
     }
 
     /// The consent change in `row`, its columns named with `prefix` (`c_id`, … when joined to a recipient).
-    static func consentEvent(_ row: SQLiteRow, prefix: String) throws(StorageError) -> ConsentEvent {
+    static func consentEvent(_ row: some StoreRow, prefix: String) throws(StorageError) -> ConsentEvent {
         let r = RowReader(row: row, table: "consent_events")
         return ConsentEvent(
             id: try r.string(prefix + "id"), phone: try r.string(prefix + "phone"),

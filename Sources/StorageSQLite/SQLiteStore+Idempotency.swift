@@ -81,7 +81,7 @@ extension SQLiteStore {
             [Bind.text(caller), Bind.text(key)], "release idempotency key \(key)")).isEmpty
     }
 
-    static func response(_ row: SQLiteRow) throws(StorageError) -> IdempotentResponse {
+    static func response(_ row: some StoreRow) throws(StorageError) -> IdempotentResponse {
         let r = RowReader(row: row, table: "idempotent_responses")
         return IdempotentResponse(caller: try r.string("caller"), key: try r.string("key"), status: try r.int("status"),
                                   body: try r.string("body"), createdAt: try r.date("created_at"),

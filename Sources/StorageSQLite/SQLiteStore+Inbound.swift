@@ -35,7 +35,7 @@ extension SQLiteStore {
                         [Bind.text(queue)], "list inbound in queue").map(Self.inbound)
     }
 
-    static func inbound(_ row: SQLiteRow) throws(StorageError) -> InboundMessage {
+    static func inbound(_ row: some StoreRow) throws(StorageError) -> InboundMessage {
         let r = RowReader(row: row, table: "inbound")
         return InboundMessage(
             id: try r.string("id"), from: try r.string("from_phone"), to: try r.string("to_number"),

@@ -31,7 +31,7 @@ extension SQLiteStore {
         return !rows.isEmpty
     }
 
-    static func storedKey(_ row: SQLiteRow) throws(StorageError) -> StoredKey {
+    static func storedKey(_ row: some StoreRow) throws(StorageError) -> StoredKey {
         let r = RowReader(row: row, table: "api_keys")
         return StoredKey(id: try r.string("id"), name: try r.string("name"), roles: try r.stringArray("roles"),
                          hash: try r.string("hash"), createdAt: try r.date("created_at"),

@@ -61,7 +61,7 @@ extension SQLiteStore {
                             "set status of message \(id)")
     }
 
-    static func message(_ row: SQLiteRow) throws(StorageError) -> OutboundMessage {
+    static func message(_ row: some StoreRow) throws(StorageError) -> OutboundMessage {
         let r = RowReader(row: row, table: "messages")
         return OutboundMessage(
             id: try r.string("id"), recipientId: try r.string("recipient_id"), kind: try r.string("kind"),

@@ -92,7 +92,7 @@ extension SQLiteStore {
             "renew the claim on outbox item \(id)")).isEmpty
     }
 
-    static func outboxItem(_ row: SQLiteRow) throws(StorageError) -> OutboxItem {
+    static func outboxItem(_ row: some StoreRow) throws(StorageError) -> OutboxItem {
         let r = RowReader(row: row, table: "outbox")
         return OutboxItem(id: try r.string("id"), messageId: try r.string("message_id"), channel: try r.string("channel"),
                           from: try r.string("sender"), to: try r.string("receiver"), body: try r.string("body"),

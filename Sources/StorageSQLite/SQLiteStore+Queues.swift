@@ -27,7 +27,7 @@ extension SQLiteStore {
         try await query("SELECT * FROM queues ORDER BY name", [], "list queues").map(Self.queue)
     }
 
-    static func queue(_ row: SQLiteRow) throws(StorageError) -> MessageQueue {
+    static func queue(_ row: some StoreRow) throws(StorageError) -> MessageQueue {
         let r = RowReader(row: row, table: "queues")
         return MessageQueue(name: try r.string("name"), number: try r.optionalString("number"),
                             createdAt: try r.date("created_at"))

@@ -65,7 +65,7 @@ extension SQLiteStore {
          Bind.text(r.timeZone), Bind.date(r.createdAt), Bind.date(r.updatedAt)]
     }
 
-    static func recipient(_ row: SQLiteRow) throws(StorageError) -> Recipient {
+    static func recipient(_ row: some StoreRow) throws(StorageError) -> Recipient {
         let r = RowReader(row: row, table: "recipients")
         return Recipient(id: try r.string("id"), kind: try r.enumValue("kind", RecipientKind.self),
                          firstName: try r.optionalString("first_name"), lastName: try r.optionalString("last_name"),

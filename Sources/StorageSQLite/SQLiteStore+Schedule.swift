@@ -127,7 +127,7 @@ extension SQLiteStore {
              Bind.date(s.createdAt), Bind.date(s.updatedAt)])
     }
 
-    static func scheduledSend(_ row: SQLiteRow) throws(StorageError) -> ScheduledSend {
+    static func scheduledSend(_ row: some StoreRow) throws(StorageError) -> ScheduledSend {
         let r = RowReader(row: row, table: "scheduled_sends")
         return ScheduledSend(
             id: try r.string("id"), source: try r.enumValue("source", SendSource.self), parentId: try r.string("parent_id"),

@@ -98,7 +98,7 @@ extension SQLiteStore {
         _ = try await query("DELETE FROM patient_sessions WHERE hash = ?", [Bind.text(hash)], "end a patient session")
     }
 
-    static func secureLink(_ row: SQLiteRow) throws(StorageError) -> SecureLink {
+    static func secureLink(_ row: some StoreRow) throws(StorageError) -> SecureLink {
         let r = RowReader(row: row, table: "secure_links")
         return SecureLink(id: try r.string("id"), messageId: try r.string("message_id"), recipientId: try r.string("recipient_id"),
                           tokenHash: try r.string("token_hash"), createdAt: try r.date("created_at"), expiresAt: try r.date("expires_at"),

@@ -9,10 +9,13 @@ import Synchronization
 /// One connection serves every write and most reads. Each operation takes a FIFO gate around
 /// the connection, so the statements of a multi-statement transaction (migrations) never
 /// interleave with another task's; single-statement operations are atomic in SQLite. The reads
-/// on a send's path (its recipient, consent, blocked number, queue, and API keys) go to a
-/// second, read-only connection: in WAL mode it reads the last committed state without waiting
-/// for the writer's gate (a group commit holds it through its sync). A third connection copies
-/// the WAL back into the database file in the background (``Checkpointer``). The audit
+/// on a send's path (its recipient, consent, blocked number, queue, idempotency key, and API
+/// keys) go to a second, read-only connection: in WAL mode it reads the last committed state
+/// without waiting for the writer's gate (a group commit holds it through its sync). The group
+/// commits of sends run on a third connection, under the same gate, whose commits are always
+/// synced (`synchronous=FULL`). Those two keep their prepared statements (``CachedConnection``).
+/// A fourth connection copies the WAL back into the database file in the background
+/// (``Checkpointer``). The audit
 /// records of `/v1/check` go first to a journal file of this process and reach the database in
 /// batches (`JournalledAudit`).
 /// Open with ``open(path:logger:)``, then call ``migrate()`` before anything else.
@@ -20,7 +23,9 @@ public final class SQLiteStore: TextgateStore {
     /// The open connection (itself `Sendable`: it only touches the C handle on its thread pool).
     let connection: SQLiteConnection
     /// The read-only connection for single-statement reads (see ``read(_:_:_:)``).
-    let reader: SQLiteConnection
+    let reader: CachedConnection
+    /// The connection that writes sends (see ``commitSend(_:)``), under `gate`.
+    let sender: CachedConnection
     /// Copies the WAL back into the database file off the commit path.
     let checkpointer: Checkpointer
     /// The database file, for error messages.
@@ -41,9 +46,11 @@ public final class SQLiteStore: TextgateStore {
     /// Batches concurrent sends into one transaction synced once, a statement per table.
     let sendCommit = GroupCommit<PendingSend>(maxBatch: 128)
 
-    private init(connection: SQLiteConnection, reader: SQLiteConnection, checkpointer: Checkpointer, path: String, logger: Logger) {
+    private init(connection: SQLiteConnection, reader: CachedConnection, sender: CachedConnection, checkpointer: Checkpointer,
+                 path: String, logger: Logger) {
         self.connection = connection
         self.reader = reader
+        self.sender = sender
         self.checkpointer = checkpointer
         self.path = path
         self.logger = logger
@@ -103,24 +110,37 @@ public final class SQLiteStore: TextgateStore {
         if mode?.lowercased() != "wal" {
             logger.warning("SQLite database is not in WAL mode", metadata: ["path": .string(path), "mode": .string(mode ?? "?")])
         }
-        let reader: SQLiteConnection
+        let reader: CachedConnection
         do {
-            reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
             // Reads only; waits like the writer for a file locked by another process.
-            for sql in ["PRAGMA busy_timeout=5000", "PRAGMA query_only=1"] { _ = try await reader.query(sql, []) }
+            reader = try await CachedConnection.open(path: path, pragmas: ["PRAGMA busy_timeout=5000", "PRAGMA query_only=1"])
         } catch {
             try? await connection.close()
-            throw .unavailable("cannot open SQLite database at \(path) for reading: \(reason(error))")
+            throw error
+        }
+        let sender: CachedConnection
+        do {
+            // Every commit on it is a send's, synced before the send is answered.
+            sender = try await CachedConnection.open(path: path, pragmas: [
+                "PRAGMA busy_timeout=5000", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
+                "PRAGMA wal_autocheckpoint=\(Checkpointer.writerPages)",
+            ])
+        } catch {
+            await reader.close()
+            try? await connection.close()
+            throw error
         }
         let checkpointer: Checkpointer
         do {
             checkpointer = try await Checkpointer.start(path: path, logger: logger)
         } catch {
-            try? await reader.close()
+            await sender.close()
+            await reader.close()
             try? await connection.close()
             throw .unavailable("cannot open SQLite database at \(path) for checkpoints: \(reason(error))")
         }
-        let store = SQLiteStore(connection: connection, reader: reader, checkpointer: checkpointer, path: path, logger: logger)
+        let store = SQLiteStore(connection: connection, reader: reader, sender: sender, checkpointer: checkpointer,
+                                path: path, logger: logger)
         store.journal.start(store.journalInsert)
         return store
     }
@@ -137,7 +157,8 @@ public final class SQLiteStore: TextgateStore {
             guard !connection.isClosed else { return }
             do {
                 try await checkpointer.close()
-                try await reader.close()
+                await sender.close()
+                await reader.close()
                 try await connection.close()
             } catch {
                 throw .unavailable("closing SQLite database at \(path): \(Self.reason(error))")
@@ -160,13 +181,9 @@ public final class SQLiteStore: TextgateStore {
 
     /// Runs one read-only statement on the reader connection, without the gate: it sees what
     /// was committed when it starts (never a transaction still open on the writer).
-    func read(_ sql: String, _ binds: [SQLiteData] = [], _ what: String) async throws(StorageError) -> [SQLiteRow] {
-        guard !connection.isClosed, !reader.isClosed else { throw .unavailable("SQLite database at \(path) is closed (\(what))") }
-        do {
-            return try await reader.query(sql, binds)
-        } catch {
-            throw mapError(error, what)
-        }
+    func read(_ sql: String, _ binds: [SQLiteData] = [], _ what: String) async throws(StorageError) -> [CachedRow] {
+        guard !connection.isClosed else { throw .unavailable("SQLite database at \(path) is closed (\(what))") }
+        return try await reader.run(what) { (session) throws(StorageError) in try session.query(sql, binds) }
     }
 
     /// Runs one statement whose commit must survive power loss before it returns: the WAL is
