@@ -1,6 +1,5 @@
 import SQLiteNIO
 import Storage
-import Synchronization
 import VaporCSQLite
 
 /// A connection to the database file that keeps its prepared statements, for the statements on
@@ -31,8 +30,9 @@ final class CachedConnection: @unchecked Sendable {
     }
 
     /// Opens the existing database file at `path` and runs `pragmas` on the new connection.
-    /// - Throws: `StorageError.unavailable` naming the path when it cannot be opened or set up.
-    static func open(path: String, pragmas: [String]) async throws(StorageError) -> CachedConnection {
+    /// - Throws: `StorageError.unavailable` naming the path and `purpose` ("reading") when it
+    ///   cannot be opened or set up.
+    static func open(path: String, for purpose: String, pragmas: [String]) async throws(StorageError) -> CachedConnection {
         let thread = NIOThreadPool(numberOfThreads: 1)
         thread.start()
         do {
@@ -44,14 +44,14 @@ final class CachedConnection: @unchecked Sendable {
                 guard opened == SQLITE_OK, let handle else {
                     let message = handle.flatMap { sqlite_nio_sqlite3_errmsg($0) }.map { String(cString: $0) } ?? "code \(opened)"
                     sqlite_nio_sqlite3_close(handle)
-                    throw StorageError.unavailable("cannot open SQLite database at \(path): \(message)")
+                    throw StorageError.unavailable("cannot open SQLite database at \(path) for \(purpose): \(message)")
                 }
                 for sql in pragmas {
                     let ran = sqlite_nio_sqlite3_exec(handle, sql, nil, nil, nil)
                     guard ran == SQLITE_OK else {
                         let message = String(cString: sqlite_nio_sqlite3_errmsg(handle))
                         sqlite_nio_sqlite3_close(handle)
-                        throw StorageError.unavailable("cannot use SQLite database at \(path) (\(sql)): \(message)")
+                        throw StorageError.unavailable("cannot use SQLite database at \(path) for \(purpose) (\(sql)): \(message)")
                     }
                 }
                 return UnsafeSendable(handle)
@@ -59,7 +59,7 @@ final class CachedConnection: @unchecked Sendable {
             return CachedConnection(handle: handle.pointer, thread: thread, path: path)
         } catch {
             try? await thread.shutdownGracefully()
-            throw error as? StorageError ?? .unavailable("cannot open SQLite database at \(path): \(error)")
+            throw error as? StorageError ?? .unavailable("cannot open SQLite database at \(path) for \(purpose): \(error)")
         }
     }
 
@@ -78,7 +78,8 @@ final class CachedConnection: @unchecked Sendable {
         }
     }
 
-    /// Finalises the statements, closes the connection and stops its thread.
+    /// Finalises the statements, closes the connection and stops its thread. Nothing of it can
+    /// fail in a way that loses data: every transaction on it has ended before it is closed.
     func close() async {
         _ = try? await thread.runIfActive {
             for statement in self.statements.values { sqlite_nio_sqlite3_finalize(statement.handle) }

@@ -43,7 +43,7 @@ public final class SQLiteStore: TextgateStore {
     let journal: JournalledAudit
     /// Batches concurrent durable writes into one transaction synced once.
     let durableCommit = GroupCommit<DurableWrite>(maxBatch: 128)
-    /// Batches concurrent sends into one transaction synced once, a statement per table.
+    /// Batches concurrent sends into one transaction on `sender`, synced once.
     let sendCommit = GroupCommit<PendingSend>(maxBatch: 128)
 
     private init(connection: SQLiteConnection, reader: CachedConnection, sender: CachedConnection, checkpointer: Checkpointer,
@@ -113,7 +113,7 @@ public final class SQLiteStore: TextgateStore {
         let reader: CachedConnection
         do {
             // Reads only; waits like the writer for a file locked by another process.
-            reader = try await CachedConnection.open(path: path, pragmas: ["PRAGMA busy_timeout=5000", "PRAGMA query_only=1"])
+            reader = try await CachedConnection.open(path: path, for: "reading", pragmas: ["PRAGMA busy_timeout=5000", "PRAGMA query_only=1"])
         } catch {
             try? await connection.close()
             throw error
@@ -121,7 +121,7 @@ public final class SQLiteStore: TextgateStore {
         let sender: CachedConnection
         do {
             // Every commit on it is a send's, synced before the send is answered.
-            sender = try await CachedConnection.open(path: path, pragmas: [
+            sender = try await CachedConnection.open(path: path, for: "writing sends", pragmas: [
                 "PRAGMA busy_timeout=5000", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
                 "PRAGMA wal_autocheckpoint=\(Checkpointer.writerPages)",
             ])
