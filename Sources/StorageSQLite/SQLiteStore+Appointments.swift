@@ -24,7 +24,7 @@ extension SQLiteStore {
 
     /// The appointment a reminder message was sent for.
     public func appointment(reminderMessageId: String) async throws(StorageError) -> Appointment? {
-        try await query(
+        try await read(
             """
             SELECT a.* FROM appointments a JOIN scheduled_sends s ON s.parent_id = a.id
             WHERE s.source = 'reminder' AND s.message_id = ? LIMIT 1

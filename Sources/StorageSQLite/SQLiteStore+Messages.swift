@@ -46,7 +46,7 @@ extension SQLiteStore {
     /// The join order and index are fixed (`CROSS JOIN`, `INDEXED BY`): left to itself, SQLite
     /// walks every message the number ever sent, newest first, on every inbound text.
     public func lastMessage(toPhone phone: String, fromNumber: String) async throws(StorageError) -> OutboundMessage? {
-        try await query(
+        try await read(
             """
             SELECT m.* FROM recipients r CROSS JOIN messages m INDEXED BY messages_by_recipient ON m.recipient_id = r.id
             WHERE r.cell_phone = ? AND m.from_number = ? AND m.status = 'sent'

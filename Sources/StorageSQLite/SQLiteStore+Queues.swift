@@ -18,7 +18,7 @@ extension SQLiteStore {
 
     /// The queue that owns a practice number.
     public func queue(number: String) async throws(StorageError) -> MessageQueue? {
-        try await query("SELECT * FROM queues WHERE number = ?", [Bind.text(number)], "find queue by number")
+        try await read("SELECT * FROM queues WHERE number = ?", [Bind.text(number)], "find queue by number")
             .first.map(Self.queue)
     }
 

@@ -33,8 +33,8 @@ extension SQLiteStore {
 
     /// Recipients whose cell phone is this E.164 number (exact match), oldest first.
     public func recipients(phone: String) async throws(StorageError) -> [Recipient] {
-        try await query("SELECT * FROM recipients WHERE cell_phone = ? ORDER BY created_at, rowid",
-                        [Bind.text(phone)], "find recipients by phone").map(Self.recipient)
+        try await read("SELECT * FROM recipients WHERE cell_phone = ? ORDER BY created_at, rowid",
+                       [Bind.text(phone)], "find recipients by phone").map(Self.recipient)
     }
 
     /// Replaces every field of the recipient with this id; false when it does not exist.

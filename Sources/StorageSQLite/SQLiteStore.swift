@@ -10,7 +10,8 @@ import Synchronization
 /// the connection, so the statements of a multi-statement transaction (migrations) never
 /// interleave with another task's; single-statement operations are atomic in SQLite. The reads
 /// on a send's path (its recipient, consent, blocked number, queue, idempotency key, and API
-/// keys) go to a second, read-only connection: in WAL mode it reads the last committed state
+/// keys) and on an inbound text's (the sender's patients, the last message to them, the
+/// reminder it answers) go to a second, read-only connection: in WAL mode it reads the last committed state
 /// without waiting for the writer's gate (a group commit holds it through its sync). The group
 /// commits of sends run on a third connection, under the same gate, whose commits are always
 /// synced (`synchronous=FULL`). Those two keep their prepared statements (``CachedConnection``).
