@@ -1,26 +1,75 @@
-import Foundation
 import PostgresNIO
 import Storage
+import Synchronization
 
-extension PostgresStore {
-    /// Writes a whole send in one prepared statement (`SendStatements.Completing`), so one round
-    /// trip and one commit, parsed and planned once per connection.
-    public func commitSend(_ send: AcceptedSend) async throws(StorageError) -> Bool {
-        let document = SendDocument(send).json()
-        return try await !execute(SendStatements.Completing(document: document), "write send \(send.message.id) (an id already stored)").isEmpty
+/// A send waiting for the group commit that writes it, and whether its key's answer was saved.
+final class PendingSend: Sendable {
+    let send: AcceptedSend
+    private let saved = Mutex<Bool?>(nil)
+
+    init(_ send: AcceptedSend) { self.send = send }
+
+    func set(_ value: Bool) { saved.withLock { $0 = value } }
+
+    /// The outcome; unavailable if the batch never ran (which `GroupCommit` does not allow).
+    func get() throws(StorageError) -> Bool {
+        guard let value = saved.withLock({ $0 }) else { throw .unavailable("write send \(send.message.id): the write did not run") }
+        return value
     }
 
-    /// ``commitSend(_:)`` only if the send's idempotency key was never used, still in one
-    /// statement (`SendStatements.Claiming`): its first clause inserts the key with its result
-    /// (`ON CONFLICT DO NOTHING`, which waits for another instance's insert of the same key to
-    /// commit or roll back), and every insert of the send selects its rows only if that clause
-    /// inserted one. So two instances claiming one key at once write one send.
+    /// The send's idempotency key as one string, if it has one.
+    var key: String? { send.idempotency.map { PendingSend.key($0.caller, $0.key) } }
+
+    static func key(_ caller: String, _ key: String) -> String { caller + "\u{0}" + key }
+}
+
+extension PostgresStore {
+    /// Writes a whole send (message, outbox items, deliveries, audit record, and the answer for
+    /// its reserved idempotency key) atomically. Group-committed: the sends of concurrent callers
+    /// go as one document to one prepared statement (`SendStatements.Completing`), one
+    /// transaction and one commit for the batch. When a batch fails, each of its sends is written
+    /// alone, so a duplicate id fails only its own send.
+    public func commitSend(_ send: AcceptedSend) async throws(StorageError) -> Bool {
+        let pending = PendingSend(send)
+        try await completingSends.submit(pending) { (batch) async throws(StorageError) in
+            let document = SendDocument(batch.map(\.send)).json()
+            let what = batch.count == 1 ? "write send \(batch[0].send.message.id) (an id already stored)"
+                : "write \(batch.count) sends (an id already stored)"
+            let saved = Set(try await self.execute(SendStatements.Completing(document: document), what).map { PendingSend.key($0.0, $0.1) })
+            for p in batch { p.set(p.key.map(saved.contains) ?? false) }
+        }
+        return try pending.get()
+    }
+
+    /// ``commitSend(_:)`` only if the send's idempotency key was never used, group-committed in
+    /// one statement (`SendStatements.Claiming`): its first clause inserts the keys with their
+    /// results (`ON CONFLICT DO NOTHING`, which waits for another instance's insert of the same
+    /// key to commit or roll back), and every insert writes only the rows of sends whose key that
+    /// clause inserted. So two instances claiming one key at once write one send. Of two sends
+    /// with one key in a batch, only the first can claim it: once the statement has run, the key
+    /// is taken whichever send took it, so the others write nothing.
     public func claimSend(_ send: AcceptedSend) async throws(StorageError) -> Bool {
         guard send.idempotency != nil else {
             throw .unavailable("write send \(send.message.id): a send that claims an idempotency key needs one")
         }
-        let document = SendDocument(send).json()
-        return try await !execute(SendStatements.Claiming(document: document), "write send \(send.message.id) (an id already stored)").isEmpty
+        let pending = PendingSend(send)
+        try await claimingSends.submit(pending) { (batch) async throws(StorageError) in
+            var seen = Set<String>()
+            var first: [PendingSend] = [], again: [PendingSend] = []
+            for p in batch { if let key = p.key, seen.insert(key).inserted { first.append(p) } else { again.append(p) } }
+            try await self.claim(first)
+            for p in again { p.set(false) }
+        }
+        return try pending.get()
+    }
+
+    /// Writes `batch`, sends with keys no two the same, in one statement.
+    private func claim(_ batch: [PendingSend]) async throws(StorageError) {
+        let document = SendDocument(batch.map(\.send)).json()
+        let what = batch.count == 1 ? "write send \(batch[0].send.message.id) (an id already stored)"
+            : "write \(batch.count) sends (an id already stored)"
+        let claimed = Set(try await execute(SendStatements.Claiming(document: document), what).map { PendingSend.key($0.0, $0.1) })
+        for p in batch { p.set(p.key.map(claimed.contains) ?? false) }
     }
 
     /// Runs a prepared statement on a pooled connection (prepared there on its first use) and

@@ -22,6 +22,10 @@ public final class PostgresStore: TextgateStore {
     let logger: Logger
     /// Batches concurrent audit appends into one statement.
     let auditCommit = GroupCommit<AuditRecord>()
+    /// Batches concurrent sends that complete a reserved key (or have none) into one statement.
+    let completingSends = GroupCommit<PendingSend>(maxBatch: 128)
+    /// Batches concurrent sends that claim their key into one statement.
+    let claimingSends = GroupCommit<PendingSend>(maxBatch: 128)
     /// The journal of ``appendNewAudit(_:)``, when the store was opened with a directory for it.
     let journal: JournalledAudit?
     /// Runs the pool until ``close()``.
