@@ -130,6 +130,9 @@ final class CachedConnection: @unchecked Sendable {
         /// What the work does, for error messages.
         let what: String
 
+        /// Whether a transaction is open on the connection.
+        var inTransaction: Bool { sqlite_nio_sqlite3_get_autocommit(handle) == 0 }
+
         /// Runs one statement with `binds` and returns its rows.
         @discardableResult
         func query(_ sql: String, _ binds: [SQLiteData] = []) throws(StorageError) -> [CachedRow] {

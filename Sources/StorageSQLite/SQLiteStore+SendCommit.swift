@@ -46,6 +46,8 @@ extension SQLiteStore {
         guard !connection.isClosed else { throw .unavailable("SQLite database at \(path) is closed (\(what))") }
         let saved = try await gate.withGate { () async throws(StorageError) -> [Bool] in
             try await sender.run(what) { (session) throws(StorageError) -> [Bool] in
+                // A transaction left open by an earlier batch whose rollback failed ends here.
+                if session.inTransaction { try session.query("ROLLBACK") }
                 try session.query("BEGIN IMMEDIATE")
                 do throws(StorageError) {
                     let claimed = try Self.claimKeys(batch, session)
@@ -57,8 +59,9 @@ extension SQLiteStore {
                         pending.claims ? claimed.contains(i) : pending.send.idempotency.map { completed.contains(Self.keyOf($0)) } ?? false
                     }
                 } catch {
-                    // The batch's own failure is what its callers hear; a rollback that fails too
-                    // leaves the transaction to end with the connection, committing nothing.
+                    // The batch's own failure is what its callers hear. A rollback that fails too
+                    // (SQLite may have rolled back already) leaves nothing committed; a transaction
+                    // still open is rolled back before the next batch begins.
                     _ = try? session.query("ROLLBACK")
                     throw error
                 }
