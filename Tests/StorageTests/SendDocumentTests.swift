@@ -3,11 +3,11 @@ import Storage
 import Testing
 @testable import StoragePostgres
 
-/// The JSON document a PostgreSQL send statement reads: every value as written, hostile text
-/// escaped, absent values left out.
+/// The JSON document a PostgreSQL send statement reads for a batch of sends: every value as
+/// written, hostile text escaped, absent values left out, each key naming its send's message.
 struct SendDocumentTests {
-    func parsed(_ send: AcceptedSend) throws -> [String: Any] {
-        let text = SendDocument(send).json()
+    func parsed(_ sends: AcceptedSend...) throws -> [String: Any] {
+        let text = SendDocument(sends).json()
         return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
@@ -35,16 +35,32 @@ struct SendDocumentTests {
         let a = try #require((doc["audit"] as? [[String: Any]])?.first)
         #expect(a["recipient_id"] == nil)
         #expect(a["findings_json"] as? String == audit.findingsJSON)
-        let k = try #require(doc["key"] as? [String: Any])
+        let k = try #require((doc["keys"] as? [[String: Any]])?.first)
         #expect(k["key"] as? String == "k\"1")
         #expect(k["body"] as? String == key.body)
         #expect((k["status"] as? NSNumber)?.intValue == 201)
+        #expect(k["message_id"] as? String == "msg_1")
     }
 
-    @Test("a send without an idempotency key or audit record has no key and an empty audit list")
+    @Test("a batch holds every send's rows in order, and only the keys of the sends that have one")
+    func batch() throws {
+        let key = IdempotentResponse(caller: "key_1", key: "k2", status: 201, body: "{}", createdAt: Sample.t(6), requestHash: "h")
+        let doc = try parsed(
+            AcceptedSend(message: Sample.message("msg_1", at: 1), outbox: [Sample.outbox("out_1", message: "msg_1", at: 1)],
+                         deliveries: [], audit: Sample.audit("aud_1", at: 1)),
+            AcceptedSend(message: Sample.message("msg_2", at: 2), outbox: [Sample.outbox("out_2", message: "msg_2", at: 2)],
+                         deliveries: [], audit: nil, idempotency: key))
+        #expect((doc["messages"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["msg_1", "msg_2"])
+        #expect((doc["outbox"] as? [[String: Any]])?.compactMap { $0["message_id"] as? String } == ["msg_1", "msg_2"])
+        #expect((doc["audit"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["aud_1"])
+        let keys = try #require(doc["keys"] as? [[String: Any]])
+        #expect(keys.count == 1 && keys.first?["message_id"] as? String == "msg_2" && keys.first?["key"] as? String == "k2")
+    }
+
+    @Test("a send without an idempotency key or audit record has empty key and audit lists")
     func absent() throws {
         let doc = try parsed(AcceptedSend(message: Sample.message("msg_2", at: 1), outbox: [], deliveries: [], audit: nil))
-        #expect(doc["key"] == nil)
+        #expect((doc["keys"] as? [Any])?.isEmpty == true)
         #expect((doc["audit"] as? [Any])?.isEmpty == true)
         #expect((doc["outbox"] as? [Any])?.isEmpty == true)
     }
