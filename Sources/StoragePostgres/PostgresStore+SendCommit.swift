@@ -32,11 +32,7 @@ extension PostgresStore {
     public func commitSend(_ send: AcceptedSend) async throws(StorageError) -> Bool {
         let pending = PendingSend(send)
         try await completingSends.submit(pending) { (batch) async throws(StorageError) in
-            let document = SendDocument(batch.map(\.send)).json()
-            let what = batch.count == 1 ? "write send \(batch[0].send.message.id) (an id already stored)"
-                : "write \(batch.count) sends (an id already stored)"
-            let saved = Set(try await self.execute(SendStatements.Completing(document: document), what).map { PendingSend.key($0.0, $0.1) })
-            for p in batch { p.set(p.key.map(saved.contains) ?? false) }
+            try await self.write(batch, SendStatements.Completing.init)
         }
         return try pending.get()
     }
@@ -57,19 +53,20 @@ extension PostgresStore {
             var seen = Set<String>()
             var first: [PendingSend] = [], again: [PendingSend] = []
             for p in batch { if let key = p.key, seen.insert(key).inserted { first.append(p) } else { again.append(p) } }
-            try await self.claim(first)
+            try await self.write(first, SendStatements.Claiming.init)
             for p in again { p.set(false) }
         }
         return try pending.get()
     }
 
-    /// Writes `batch`, sends with keys no two the same, in one statement.
-    private func claim(_ batch: [PendingSend]) async throws(StorageError) {
-        let document = SendDocument(batch.map(\.send)).json()
+    /// Writes `batch` in one `statement` made from its document, and marks each send saved if
+    /// the statement returned its key.
+    private func write<S: PostgresPreparedStatement>(_ batch: [PendingSend], _ statement: (String) -> S)
+        async throws(StorageError) where S.Row == (String, String) {
         let what = batch.count == 1 ? "write send \(batch[0].send.message.id) (an id already stored)"
             : "write \(batch.count) sends (an id already stored)"
-        let claimed = Set(try await execute(SendStatements.Claiming(document: document), what).map { PendingSend.key($0.0, $0.1) })
-        for p in batch { p.set(p.key.map(claimed.contains) ?? false) }
+        let saved = Set(try await execute(statement(SendDocument(batch.map(\.send)).json()), what).map { PendingSend.key($0.0, $0.1) })
+        for p in batch { p.set(p.key.map(saved.contains) ?? false) }
     }
 
     /// Runs a prepared statement on a pooled connection (prepared there on its first use) and
