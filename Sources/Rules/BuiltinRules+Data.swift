@@ -381,6 +381,12 @@ terms:
     - video chat credits
     - girls are live
     - 18+ video chat
+    - something spicy
+    - add me on snap
+    - add me on snapchat
+    - xxx clips
+    - xxx clip
+    - xxx movies
   es:
     - porno
     - pornografía
@@ -561,6 +567,12 @@ terms:
     - lo que traigo puesto
     - lo que llevo puesto
     - lo que no traigo puesto
+    - algo rico primero
+    - "aventuras 100% discretas"
+    - encuentra amante
+    - packs de morras
+    - morras de tu ciudad
+    - packs reales
 exceptions:
   en:
     - escort you to
@@ -808,6 +820,15 @@ terms:
     - infused chocolate bars
     - 500mg chocolate
     - mellow treats
+    - hash rosin
+    - "indica, sativa"
+    - "sativa, indica"
+    - "indica & sativa"
+    - "sativa & indica"
+    - "sativa & hybrid"
+    - free dab
+    - dab bar
+    - dab deals
   es:
     - mariguana
     - marihuana
@@ -868,6 +889,7 @@ terms:
     - purple haze
     - feliz 4/20
     - feliz 420
+    - creepy del bueno
 exceptions:
   en:
     # gardening and allergy uses of "weed" (weed pollen is a standard allergy-season notice)
@@ -3918,6 +3940,8 @@ terms:
     - full card number and pin
     - pending suspension due to unpaid
     - license is pending suspension
+    - new device signed in
+    - "hi mum, i dropped my phone"
   es:
     - su cuenta ha sido suspendida
     - tu cuenta ha sido suspendida
@@ -4112,6 +4136,17 @@ terms:
     - responda con el número completo
     - número completo y el pin
     - pase de autopista pendiente
+    - acceso desde un nuevo dispositivo
+    - presenta inconsistencias
+    - regularice aquí
+    - regularice aqui
+    - cancele aquí
+    - cancele aqui
+    - su clave dinámica
+    - su clave dinamica
+    - se me cayo el celular
+    - se me cayó el móvil
+    - se me cayo el movil
 exceptions:
   en:
     # a practice's own notice about its patient portal, which asks for a call, not a link
@@ -4563,6 +4598,13 @@ terms:
     - a tu factura de celular
     - a su factura de celular
     - a su factura telefónica
+    - iva por mensaje
+    - por mensaje recibido
+    - cobrados en tu factura
+    - cobrado en tu factura
+    - en tu factura del móvil
+    - en tu factura del movil
+    - servicio de contenidos
 exceptions:
   en:
     - landline or cell
@@ -4671,7 +4713,8 @@ examples:
 """#),
         RuleFile(relativePath: "promotional/percent-off.yml", text: #"""
 # yaml-language-server: $schema=../../schema/rule.schema.json
-# Warns about price cuts ("20% off", "$50 off", "save 15%") that mark a text as a promotion.
+# Warns about price cuts ("20% off", "$50 off", "save 15%") and prices held out for a day or a
+# week ("$9.99 today only", "a $149 solo hoy") that mark a text as a promotion.
 category: promotional
 severity: warning
 message: >-
@@ -4701,12 +4744,17 @@ patterns:
   - '\b\d{1,3}(?:[.,]\d+)?\s?(?:%|por\s?ciento)\s?(?:de\s+)?(?:descuento|dto|rebaja)\b'
   - '\$\s?\d[\d,]*(?:\.\d{2})?\s?(?:de\s+)?(?:descuento|rebaja)\b'
   - '\bahorr[ea]s?\s+(?:hasta\s+)?(?:un\s+)?(?:\d{1,3}(?:[.,]\d+)?\s?(?:%|por\s?ciento)|\$\s?\d)'
+  # a price held out for a day or a week ("$9.99 today only", "a $149 solo hoy")
+  - '(?:[$£€]\s?\d[\d,]*(?:[.,]\d{2})?|\b\d[\d.,]*\s?€)[^.!?\n]{0,40}?\b(?:today\s+only|only\s+today|this\s+week(?:end)?\s+only|for\s+a\s+limited\s+time|limited\s+time\s+only|s[oó]lo\s+(?:por\s+)?hoy|hoy\s+solamente|[uú]nicamente\s+hoy|s[oó]lo\s+esta\s+semana|por\s+tiempo\s+limitado)\b'
+  - '\b(?:today\s+only|only\s+today|this\s+week(?:end)?\s+only|for\s+a\s+limited\s+time|limited\s+time\s+only|s[oó]lo\s+(?:por\s+)?hoy|hoy\s+solamente|[uú]nicamente\s+hoy|s[oó]lo\s+esta\s+semana|por\s+tiempo\s+limitado)\b[^.!?\n]{0,40}?(?:[$£€]\s?\d[\d,]*(?:[.,]\d{2})?|\b\d[\d.,]*\s?€)'
 prefilter:
   - "%"
   - "$"
   - "percent"
   - "por ciento"
   - "porciento"
+  - "€"
+  - "£"
 examples:
   flag:
     - "Get 20% off all skin-care products this week."
@@ -4718,6 +4766,8 @@ examples:
     - "Save up to $100 on hearing aids."
     - "¡Obtenga 50% de descuento en limpiezas dentales!"
     - "Ahorre hasta $100 en aparatos auditivos."
+    - "Large 2-topping pizza for $9.99 today only."
+    - "Limpieza dental a $49 solo hoy."
   pass:
     - "Your oxygen level was 98%. Turn off the monitor before bed."
     - "Your balance of $40 is due on Oct 3."
@@ -4727,6 +4777,7 @@ examples:
     - "Our office is 100% smoke-free."
     - "Su nivel de oxígeno fue 98%. Su saldo de $40 vence el 3 de octubre."
     - "El 50% de su deducible ya está cubierto."
+    - "Your balance of $40 is due today. Walk-in flu shots today only, at no cost."
 
 """#),
         RuleFile(relativePath: "promotional/promotional-offer.yml", text: #"""
@@ -5091,6 +5142,12 @@ terms:
     - con cualquier compra
     - en tu próxima compra
     - en su próxima compra
+    - cupón exclusivo
+    - cupon exclusivo
+    - descuento en compras
+    - liquidación total
+    - liquidacion total
+    - existencias limitadas
 exceptions:
   en:
     - call now if
@@ -6027,6 +6084,8 @@ terms:
     - no doctor visit
     - "no doctor's visit needed"
     - no doctor appointment needed
+    - "no doctor, no problem"
+    - no doctor no problem
   es:
     - sin necesidad de receta
     - no necesita receta
@@ -6094,6 +6153,10 @@ exceptions:
     - "without a doctor's advice"
     - "no doctor's note"
     - no doctor’s note
+    - naloxone is available without a prescription
+    - naloxone is now available without a prescription
+    - narcan is available without a prescription
+    - narcan is now available without a prescription
   es:
     - no se venden sin ver al médico
     - no se venden sin ver al medico
@@ -6380,6 +6443,10 @@ first:
     - retatrutide
     - kamagra
     - cipro
+    - little blue pill
+    - little blue pills
+    - blue pill
+    - blue pills
   es:
     - receta
     - recetas
@@ -6415,6 +6482,9 @@ first:
     - amoxicilina
     - azitromicina
     - ciprofloxacino
+    - pastilla azul
+    - pastillas azules
+    - pastillita azul
 second:
   en:
     - save
@@ -6488,6 +6558,10 @@ second:
     - price list
     - dm for prices
     - dm for price
+    - overnight
+    - plain packaging
+    - first order
+    - no doctor
   es:
     - ahorre
     - ahorra
@@ -6556,6 +6630,12 @@ second:
     - envios a toda
     - sin doctor
     - sin médico
+    - paquete discreto
+    - primer pedido
+    - paga con cripto
+    - pago con cripto
+    - época de exámenes
+    - epoca de examenes
 exceptions:
   en:
     - save this number
@@ -6655,7 +6735,8 @@ examples:
 """#),
         RuleFile(relativePath: "rx/rx-price.yml", text: #"""
 # yaml-language-server: $schema=../../schema/rule.schema.json
-# Blocks prices for GLP-1 and weight-loss drugs ("semaglutide $149/month", "$199 al mes tirzepatida").
+# Blocks prices for GLP-1 and weight-loss drugs ("semaglutide $149/month", "$199 al mes tirzepatida",
+# "Ozempic pens £99"), in dollars, pounds or euros.
 #
 # A price in a care text is the patient's own copay, deductible, coinsurance or balance: a
 # dollar amount after one of those words (or after "visit" or "appointment") does not count, nor
@@ -6685,11 +6766,12 @@ translations:
 kind: pattern
 prefilter: [semaglutid, tirzepatid, ozempic, wegovy, mounjaro, zepbound, rybelsus, saxenda, glp, phentermine, sema, tirz, skinny shot, weight loss, weight-loss, bajar de peso]
 patterns:
-  - '(?<!copay for |copay for the |copay for your |copay of |copago de |copago del |copago para |copago para su |copago para el )\b(?:semaglutid[ea]|tirzepatid[ea]|ozempic|wegovy|mounjaro|zepbound|rybelsus|saxenda|glp-?1s?|phentermine|sema|tirz|tirzep|skinny\s+shots?|weight[\s-]loss\s+(?:shots?|injections?|meds|medications?|pens?)|inyecciones\s+para\s+bajar\s+de\s+peso)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|coinsurance|coseguro|balance|saldo|owe|debe|visit|appointment|cita|consulta|lab|your cost|su costo|covers|cubre))[^.!?\n]){0,60}?(?:\$|usd\s?)\s?(?!0(?:\.00)?\b)\d'
-  - '(?:\$|usd\s?)\s?(?!0(?:\.00)?\b)\d[\d,]*(?:\.\d{2})?\s?(?:/|a|per|al|por)\s?(?:mo|month|mes|week|wk|semana|vial|shot|dose|dosis|pen)\b[^.!?\n]{0,60}?\b(?:semaglutid[ea]|tirzepatid[ea]|ozempic|wegovy|mounjaro|zepbound|rybelsus|saxenda|glp-?1s?|phentermine|sema|tirz|tirzep|skinny\s+shots?|weight[\s-]loss|bajar\s+de\s+peso)'
+  - '(?<!copay for |copay for the |copay for your |copay of |copago de |copago del |copago para |copago para su |copago para el )\b(?:semaglutid[ea]|tirzepatid[ea]|ozempic|wegovy|mounjaro|zepbound|rybelsus|saxenda|glp-?1s?|phentermine|sema|tirz|tirzep|skinny\s+shots?|weight[\s-]loss\s+(?:shots?|injections?|meds|medications?|pens?)|inyecciones\s+para\s+bajar\s+de\s+peso)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|coinsurance|coseguro|balance|saldo|owe|debe|visit|appointment|cita|consulta|lab|your cost|su costo|covers|cubre))[^.!?\n]){0,60}?(?:\$|£|€|usd\s?)\s?(?!0(?:\.00)?\b)\d'
+  - '(?:\$|£|€|usd\s?)\s?(?!0(?:\.00)?\b)\d[\d,]*(?:\.\d{2})?\s?(?:/|a|per|al|por)\s?(?:mo|month|mes|week|wk|semana|vial|shot|dose|dosis|pen)\b[^.!?\n]{0,60}?\b(?:semaglutid[ea]|tirzepatid[ea]|ozempic|wegovy|mounjaro|zepbound|rybelsus|saxenda|glp-?1s?|phentermine|sema|tirz|tirzep|skinny\s+shots?|weight[\s-]loss|bajar\s+de\s+peso)'
 examples:
   flag:
     - "Compounded semaglutide just $149, shipped to your door."
+    - "Skinny jab: Ozempic pens £99 each."
     - "$199/month tirzepatide program, start today."
     - "GLP-1 weight loss shots from $99."
     - "Semaglutida por solo $149 al mes."
@@ -6963,6 +7045,10 @@ first:
     - 4-packs
     - 4-packs to go
     - on tap now
+    - oktoberfest
+    - steins
+    - liter steins
+    - beer steins
   es:
     - alcohol
     - cerveza
@@ -7121,6 +7207,10 @@ first:
     - guaro cacique
     - presidente jumbo
     - casillero del diablo
+    - herradura
+    - tequila reposado
+    - cerveza artesana
+    - cervezas artesanas
 second:
   en:
     - buy
@@ -7323,6 +7413,13 @@ second:
     - en el colmado
     - en la fonda
     - fiestas patrias
+    - aparta el tuyo
+    - apártalo
+    - apartalo
+    - por cliente
+    - degustaciones
+    - degustación
+    - degustacion
 exceptions:
   en:
     - avoid alcohol
@@ -7369,6 +7466,8 @@ exceptions:
     - alcohol use disorder
     - alcohol dependence
     - alcohol recovery
+    - safe from alcohol
+    - away from alcohol
   es:
     - evite el alcohol
     - evitar el alcohol
@@ -7748,6 +7847,9 @@ first:
     - feria de caza
     - silenciadores
     - silenciador
+    - holosun
+    - kydex
+    - fundas kydex
 second:
   en:
     - buy
@@ -7982,6 +8084,7 @@ second:
     - entrego en
     - predio ferial
     - recarga
+    - en inventario
 exceptions:
   en:
     - gun lock
@@ -8224,6 +8327,9 @@ terms:
     - vegas lines
     - text me your action
     - book closes at
+    - progressive jackpot
+    - mega moolah
+    - megaways
   es:
     - casino
     - casinos
@@ -8455,6 +8561,9 @@ exceptions:
     - struggling with sports betting or online casinos
     - struggling with online casinos
     - struggling with sports betting
+    - or casino play
+    - casino play is causing
+    - sports betting or casino
   es:
     - problemas con las apuestas
     - adicción a las apuestas
@@ -8503,6 +8612,8 @@ exceptions:
     - problemas con las apuestas en línea
     - las apuestas deportivas o los casinos en línea te están afectando
     - problemas con las apuestas en línea y las tragamonedas
+    - o las tragamonedas
+    - con las tragamonedas
 examples:
   flag:
     - "Apuesta en el partido de hoy y recibe un bono de $500."
@@ -8575,8 +8686,8 @@ translations:
 kind: pattern
 prefilter: [bolsitas, marlboro, newport, cig, tobacco, vape, e-liquid, e-juice, juul, nicotine, nic pouch, puffs, zyn, pouches, elf, geek, lost mary, fog, esco, hookah, shisha, snus, swisher, backwoods, tabaco, vapeador, desechables, narguile, cajetilla, puros, copenhagen, grizzly, skoal, rogue, zynn, pod kit, salt nic, salt juice, vaporesso, voopoo, smok, cohiba, montecristo, habano, sales de nicotina, líquido, liquido, vapeo, cachimba, black & mild, black and mild, snuff, pucho, atado, relx, vuse, bolsas de nicotina]
 patterns:
-  - '\b(?:cigarettes?|cigs|cigars?|cigarillos|tobacco|vapes?|vape\s+pens?|e-?cigs?|e-?cigarettes?|e-?liquids?|e-?juices?|juul(?:\s+pods)?|nicotine\s+pods|disposables|\d+k\s+puffs|nic(?:otine)?\s+pouches|bolsitas\s+de\s+nicotina|marlboros?|newports?|zyn|on!\s+pouches|velo\s+pouches|elf\s?bars?|geek\s?bars?|lost\s+mary|mr\.?\s+fog|esco\s+bars?|hookah|shisha|snus|swishers?|backwoods|cigarrillos|tabaco|vapeadores?|vapes\s+desechables|desechables|narguiles?|cajetillas?|puros|copenhagen|grizzly|skoal|rogue\s+pouches|zynn?s?|pod\s+kits?|salt\s+(?:nic|juice)|vaporesso|voopoo|smok\s+\w+|cohibas?|montecristos?|habanos|sales\s+de\s+nicotina|l[ií]quidos?\s+(?:de|para)\s+vapeo|vapeo|cachimbas?|black\s+(?:&|and)\s+milds?|pipe\s+tobacco|snuff|puchos?|atados?\s+de\s+\w+|relx|vuse|bolsas\s+de\s+nicotina)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)(?:\d\.(?=\d)|[^.!?;\n])){0,40}?(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos|euros?)\b|\b[1-9]\d*(?:[.,]\d{1,2})?\s?€|€\s?[1-9]\d*|\bS/\s?[1-9][\d.,]*|₡\s?[1-9][\d.,]*|\bBs\.?\s?[1-9][\d.,]*|\bQ\s?[1-9]\d[\d.,]*|\b[1-9][\d.,]*\s?(?:soles|quetzales|colones|bol[ií]vares|lempiras|CLP|ARS|MXN|COP|PEN)\b)'
-  - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos|euros?)\b|\b[1-9]\d*(?:[.,]\d{1,2})?\s?€|€\s?[1-9]\d*|\bS/\s?[1-9][\d.,]*|₡\s?[1-9][\d.,]*|\bBs\.?\s?[1-9][\d.,]*|\bQ\s?[1-9]\d[\d.,]*|\b[1-9][\d.,]*\s?(?:soles|quetzales|colones|bol[ií]vares|lempiras|CLP|ARS|MXN|COP|PEN)\b)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:cigarettes?|cigs|cigars?|cigarillos|tobacco|vapes?|vape\s+pens?|e-?cigs?|e-?cigarettes?|e-?liquids?|e-?juices?|juul(?:\s+pods)?|nicotine\s+pods|disposables|\d+k\s+puffs|nic(?:otine)?\s+pouches|bolsitas\s+de\s+nicotina|marlboros?|newports?|zyn|on!\s+pouches|velo\s+pouches|elf\s?bars?|geek\s?bars?|lost\s+mary|mr\.?\s+fog|esco\s+bars?|hookah|shisha|snus|swishers?|backwoods|cigarrillos|tabaco|vapeadores?|vapes\s+desechables|desechables|narguiles?|cajetillas?|puros|copenhagen|grizzly|skoal|rogue\s+pouches|zynn?s?|pod\s+kits?|salt\s+(?:nic|juice)|vaporesso|voopoo|smok\s+\w+|cohibas?|montecristos?|habanos|sales\s+de\s+nicotina|l[ií]quidos?\s+(?:de|para)\s+vapeo|vapeo|cachimbas?|black\s+(?:&|and)\s+milds?|pipe\s+tobacco|snuff|puchos?|atados?\s+de\s+\w+|relx|vuse|bolsas\s+de\s+nicotina)\b'
+  - '\b(?:cigarettes?|cigs|cigars?|cigarillos|tobacco|vapes?|vape\s+pens?|e-?cigs?|e-?cigarettes?|e-?liquids?|e-?l[ií]quidos?|e-?juices?|juul(?:\s+pods)?|nicotine\s+pods|disposables|\d+k\s+puffs|nic(?:otine)?\s+pouches|bolsitas\s+de\s+nicotina|marlboros?|newports?|zyn|on!\s+pouches|velo\s+pouches|elf\s?bars?|geek\s?bars?|lost\s+mary|mr\.?\s+fog|esco\s+bars?|hookah|shisha|snus|swishers?|backwoods|cigarrillos|tabaco|vapeadores?|vapes\s+desechables|desechables|narguiles?|cajetillas?|puros|copenhagen|grizzly|skoal|rogue\s+pouches|zynn?s?|pod\s+kits?|salt\s+(?:nic|juice)|vaporesso|voopoo|smok\s+\w+|cohibas?|montecristos?|habanos|sales\s+de\s+nicotina|l[ií]quidos?\s+(?:de|para)\s+vapeo|vapeo|cachimbas?|black\s+(?:&|and)\s+milds?|pipe\s+tobacco|snuff|puchos?|atados?\s+de\s+\w+|relx|vuse|bolsas\s+de\s+nicotina)\b(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)(?:\d\.(?=\d)|[^.!?;\n])){0,60}?(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos|euros?)\b|\b[1-9]\d*(?:[.,]\d{1,2})?\s?€|€\s?[1-9]\d*|\bS/\s?[1-9][\d.,]*|₡\s?[1-9][\d.,]*|\bBs\.?\s?[1-9][\d.,]*|\bQ\s?[1-9]\d[\d.,]*|\b[1-9][\d.,]*\s?(?:soles|quetzales|colones|bol[ií]vares|lempiras|CLP|ARS|MXN|COP|PEN)\b)'
+  - '(?:\$\s?(?!0(?:\.00)?\b)\d[\d,]*+(?:\.\d{2})?|\b[1-9]\d*\s?(?:dollars|bucks|d[oó]lares|pesos|euros?)\b|\b[1-9]\d*(?:[.,]\d{1,2})?\s?€|€\s?[1-9]\d*|\bS/\s?[1-9][\d.,]*|₡\s?[1-9][\d.,]*|\bBs\.?\s?[1-9][\d.,]*|\bQ\s?[1-9]\d[\d.,]*|\b[1-9][\d.,]*\s?(?:soles|quetzales|colones|bol[ií]vares|lempiras|CLP|ARS|MXN|COP|PEN)\b)(?:(?!\b(?:copay|co-pay|copago|deductible|deducible|balance|saldo|owe|debe|visit|appointment|cita|consulta|class|clase|program|programa|insurance|seguro|covers|cubre|bill|billed|fee|fees|payment|pay|paid|pago|factura|cost|costo)\b)[^.!?;,\n]){0,15}?\b(?:cigarettes?|cigs|cigars?|cigarillos|tobacco|vapes?|vape\s+pens?|e-?cigs?|e-?cigarettes?|e-?liquids?|e-?l[ií]quidos?|e-?juices?|juul(?:\s+pods)?|nicotine\s+pods|disposables|\d+k\s+puffs|nic(?:otine)?\s+pouches|bolsitas\s+de\s+nicotina|marlboros?|newports?|zyn|on!\s+pouches|velo\s+pouches|elf\s?bars?|geek\s?bars?|lost\s+mary|mr\.?\s+fog|esco\s+bars?|hookah|shisha|snus|swishers?|backwoods|cigarrillos|tabaco|vapeadores?|vapes\s+desechables|desechables|narguiles?|cajetillas?|puros|copenhagen|grizzly|skoal|rogue\s+pouches|zynn?s?|pod\s+kits?|salt\s+(?:nic|juice)|vaporesso|voopoo|smok\s+\w+|cohibas?|montecristos?|habanos|sales\s+de\s+nicotina|l[ií]quidos?\s+(?:de|para)\s+vapeo|vapeo|cachimbas?|black\s+(?:&|and)\s+milds?|pipe\s+tobacco|snuff|puchos?|atados?\s+de\s+\w+|relx|vuse|bolsas\s+de\s+nicotina)\b'
 examples:
   flag:
     - "Juul pods 4pk just $14.99 this week."
@@ -8587,6 +8698,7 @@ examples:
     - "Líquidos para vapeo de 100ml a 9,95€."
     - "Copenhagen, 5 cans for $22 at Mountain Man."
     - "Puchos sueltos y atados, Camel a $2.600."
+    - "Puros dominicanos hechos a mano, caja de 25 a $89."
   pass:
     - "Your inhaler: 2 puffs twice a day; your copay is $10."
     - "Our quit-smoking class is $0 and starts Monday."
@@ -8821,6 +8933,11 @@ first:
     - narguila
     - caja de puros
     - puros torcidos a mano
+    - e-líquidos
+    - e-liquidos
+    - e-líquido
+    - papel de fumar
+    - bolsitas velo
 second:
   en:
     - buy
@@ -8913,6 +9030,10 @@ second:
     - fresh
     - just in
     - new grape
+    - free samples
+    - sample tin
+    - request your sample
+    - request ur sample
   es:
     - compre
     - compra
@@ -9001,6 +9122,10 @@ second:
     - envíos a todo
     - directo de la habana
     - importados
+    - muestra gratis
+    - muestras gratis
+    - lata de muestra
+    - kits desde
 exceptions:
   en:
     - quit smoking
@@ -9492,6 +9617,9 @@ terms:
     - mailer key
     - finalists for our
     - cash drop
+    - place winner
+    - reserved 4u
+    - reserved for u
   es:
     - ha ganado
     - has ganado
@@ -9666,6 +9794,8 @@ terms:
     - afortunado ganador
     - afortunada ganadora
     - afortunados ganadores
+    - caja sorpresa
+    - cajas sorpresa
 exceptions:
   en:
     - to claim your benefits
