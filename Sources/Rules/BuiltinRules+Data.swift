@@ -387,6 +387,16 @@ terms:
     - xxx clips
     - xxx clip
     - xxx movies
+    - xxx hd
+    - uncensored
+    - wants to meet up
+    - open her msg
+    - open her message
+    - companions now available
+    - discreet outcalls
+    - outcalls
+    - toy demos
+    - lingerie party
   es:
     - porno
     - pornografía
@@ -573,6 +583,14 @@ terms:
     - packs de morras
     - morras de tu ciudad
     - packs reales
+    - servicio completo a domicilio
+    - estoy solita
+    - fotos reales por whats
+    - lo que quieres que te haga
+    - algo de una noche
+    - de una noche sin compromiso
+    - el pack nuevo
+    - tengo el pack
 exceptions:
   en:
     - escort you to
@@ -829,6 +847,8 @@ terms:
     - free dab
     - dab bar
     - dab deals
+    - dispo delivery
+    - free gram
   es:
     - mariguana
     - marihuana
@@ -890,6 +910,10 @@ terms:
     - feliz 4/20
     - feliz 420
     - creepy del bueno
+    - moños
+    - índica y sativa
+    - indica y sativa
+    - gomitas 10mg
 exceptions:
   en:
     # gardening and allergy uses of "weed" (weed pollen is a standard allergy-season notice)
@@ -1335,6 +1359,9 @@ terms:
     - turned 250 into
     - trading gold
     - copy my trades
+    - boss babe
+    - making extra $$
+    - open to hearing about it
   es:
     - trabaje desde casa
     - trabaja desde casa
@@ -1959,6 +1986,13 @@ terms:
     - "hasta el 70% de su valor"
     - crédito de consolidación
     - sin garantía ni fiador
+    - consolidamos tus deudas
+    - consolidamos todo
+    - te quitamos hasta
+    - tienes preaprobados
+    - preaprobados
+    - para retirar hoy
+    - firma tu contrato
 examples:
   flag:
     - "Need cash fast? Payday loans approved today."
@@ -3942,6 +3976,13 @@ terms:
     - license is pending suspension
     - new device signed in
     - "hi mum, i dropped my phone"
+    - submit your bank details
+    - tax rebate
+    - due a tax rebate
+    - wallet validation
+    - new kyc rules
+    - or lose access
+    - "if not you, cancel immediately"
   es:
     - su cuenta ha sido suspendida
     - tu cuenta ha sido suspendida
@@ -4147,6 +4188,14 @@ terms:
     - se me cayo el celular
     - se me cayó el móvil
     - se me cayo el movil
+    - se detectó una irregularidad
+    - se detecto una irregularidad
+    - regularice ingresando
+    - si no reconoce la transacción
+    - si no reconoce la transaccion
+    - reclámalo aquí
+    - reclamalo aqui
+    - con tu ssn
 exceptions:
   en:
     # a practice's own notice about its patient portal, which asks for a call, not a link
@@ -4510,6 +4559,8 @@ terms:
     - on your mobile bill
     - charged to your cell phone bill
     - charged to your wireless bill
+    - love match calculator
+    - per query
   es:
     - tonos de llamada
     - tonos para tu celular
@@ -4605,6 +4656,9 @@ terms:
     - en tu factura del móvil
     - en tu factura del movil
     - servicio de contenidos
+    - por msj
+    - msj a la semana
+    - mensajes a la semana
 exceptions:
   en:
     - landline or cell
@@ -4996,6 +5050,13 @@ terms:
     - w/ any purchase
     - with purchase of any
     - 3 for 2
+    - any 2 for
+    - price drops
+    - massive price drops
+    - get in quick
+    - ends tmrw
+    - tuesday special
+    - 1/3 off
   es:
     - oferta por tiempo limitado
     - ofertas por tiempo limitado
@@ -5148,6 +5209,12 @@ terms:
     - liquidación total
     - liquidacion total
     - existencias limitadas
+    - postre gratis
+    - venta nocturna
+    - extra en monedero
+    - tu carrito te espera
+    - completa tu compra
+    - aprovecha antes
 exceptions:
   en:
     - call now if
@@ -6134,6 +6201,8 @@ terms:
     - sin ir al medico
     - no necesitas ir al doctor
     - no necesitas ir al médico
+    - sin necesidad de orden médica
+    - sin necesidad de orden medica
 exceptions:
   en:
     - not available without a prescription
@@ -6562,6 +6631,8 @@ second:
     - plain packaging
     - first order
     - no doctor
+    - exam season
+    - next day delivery
   es:
     - ahorre
     - ahorra
@@ -6636,6 +6707,11 @@ second:
     - pago con cripto
     - época de exámenes
     - epoca de examenes
+    - pa los exámenes
+    - pa los examenes
+    - te los llevo
+    - stock limitado
+    - comprimidos a
 exceptions:
   en:
     - save this number
@@ -7049,6 +7125,14 @@ first:
     - steins
     - liter steins
     - beer steins
+    - shiraz
+    - "jacob's creek"
+    - lcbo
+    - bottles of fizz
+    - 2-4-1 shots
+    - 2-for-1 shots
+    - thirsty thurs
+    - thirsty thursday
   es:
     - alcohol
     - cerveza
@@ -7211,6 +7295,8 @@ first:
     - tequila reposado
     - cerveza artesana
     - cervezas artesanas
+    - branca
+    - nacional incluido
 second:
   en:
     - buy
@@ -7311,6 +7397,7 @@ second:
     - happy hr
     - open til
     - open till
+    - clubcard price
   es:
     - compre
     - compra
@@ -7420,6 +7507,9 @@ second:
     - degustaciones
     - degustación
     - degustacion
+    - te lo lleva
+    - envío en moto
+    - envio en moto
 exceptions:
   en:
     - avoid alcohol
@@ -7722,6 +7812,8 @@ first:
     - 500 rounds
     - box of hollow points
     - concealed carry special
+    - form 4
+    - iwb holsters
   es:
     - arma
     - armas
@@ -7949,6 +8041,7 @@ second:
     - text back if interested
     - just hit the shelves
     - by the case
+    - gear up
   es:
     - compre
     - compra
@@ -8085,6 +8178,10 @@ second:
     - predio ferial
     - recarga
     - en inventario
+    - casi nueva
+    - al privado
+    - interesados
+    - caja de 25
 exceptions:
   en:
     - gun lock
@@ -8330,6 +8427,10 @@ terms:
     - progressive jackpot
     - mega moolah
     - megaways
+    - poker nite
+    - cash game
+    - best odds guaranteed
+    - ladbrokes
   es:
     - casino
     - casinos
@@ -8494,6 +8595,17 @@ terms:
     - últimas 4 cifras
     - pagamos al instante
     - prode
+    - bingo millonario
+    - cartón a
+    - carton a
+    - polla mundialista
+    - dato seguro
+    - jugale todo
+    - gallera
+    - peleas de gallos
+    - se casan peleas
+    - fichas extra
+    - mesas online
 exceptions:
   en:
     - casino shuttle
@@ -8847,6 +8959,8 @@ first:
     - white owls
     - game leaf
     - cigarillo
+    - durries
+    - winnie blue
   es:
     - cigarrillos
     - cigarros
@@ -8938,6 +9052,9 @@ first:
     - e-líquido
     - papel de fumar
     - bolsitas velo
+    - cohibas
+    - cigarrillo electrónico
+    - cigarrillo electronico
 second:
   en:
     - buy
@@ -9126,6 +9243,8 @@ second:
     - muestras gratis
     - lata de muestra
     - kits desde
+    - sin impuesto
+    - contraentrega
 exceptions:
   en:
     - quit smoking
@@ -9620,6 +9739,12 @@ terms:
     - place winner
     - reserved 4u
     - reserved for u
+    - number came up
+    - pulling names
+    - get in the hat
+    - survey reward
+    - pick 1 of 3
+    - tix for the
   es:
     - ha ganado
     - has ganado
@@ -9796,6 +9921,10 @@ terms:
     - afortunados ganadores
     - caja sorpresa
     - cajas sorpresa
+    - gana 1 de
+    - sube tu ticket
+    - registra tu ticket
+    - sube tu ticket de compra
 exceptions:
   en:
     - to claim your benefits
