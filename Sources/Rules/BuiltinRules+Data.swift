@@ -397,6 +397,20 @@ terms:
     - outcalls
     - toy demos
     - lingerie party
+    - looking for a hookup
+    - casual hookup
+    - send nudes
+    - naughty girls
+    - vip escorts
+    - escort girls
+    - fwb
+    - pornhub
+    - dirty talk
+    - buy my pack
+    - selling packs
+    - 18+ content
+    - explicit videos
+    - hot girls near you
   es:
     - porno
     - pornografía
@@ -591,6 +605,33 @@ terms:
     - de una noche sin compromiso
     - el pack nuevo
     - tengo el pack
+    - chicas hot
+    - nenas hot
+    - mujeres solteras cerca
+    - encuentros sexuales
+    - vendo pack
+    - vendo packs
+    - venta de packs
+    - pack hot
+    - packs hot
+    - mis packs
+    - contenido xxx
+    - escorts vip
+    - chicas prepago
+    - prepagos vip
+    - damas de compañía
+    - damas de compañia
+    - maduras calientes
+    - mujeres cachondas
+    - videos íntimos
+    - videos intimos
+    - follar
+    - quieres follar
+    - echar un polvo
+    - garchar
+    - culiar
+    - chicas webcam
+    - webcam en vivo
 exceptions:
   en:
     - escort you to
@@ -849,6 +890,29 @@ terms:
     - dab deals
     - dispo delivery
     - free gram
+    - weed dispensary
+    - cannabis dispensary
+    - dispensary deals
+    - weed delivery
+    - weed deals
+    - thc vape
+    - delta 9 gummies
+    - thca flower
+    - pre roll
+    - shatter and wax
+    - dab pen
+    - dabs
+    - wax pens
+    - exotic flower
+    - indica strains
+    - hybrid strains
+    - ounce deals
+    - gas pack
+    - moonrocks
+    - cbd gummies
+    - cbd oil
+    - cannabis delivery
+    - recreational dispensary
   es:
     - mariguana
     - marihuana
@@ -914,6 +978,39 @@ terms:
     - índica y sativa
     - indica y sativa
     - gomitas 10mg
+    - motita
+    - mota de la buena
+    - mota a domicilio
+    - venta de mota
+    - marihuana a domicilio
+    - venta de marihuana
+    - flores de cannabis
+    - flores cbd
+    - kripy
+    - bareta
+    - mafafa
+    - maracachafa
+    - ganja
+    - canuto
+    - canutos
+    - grifa
+    - gomitas con thc
+    - comestibles con thc
+    - brownies de marihuana
+    - galletas de marihuana
+    - aceite de cbd
+    - dispensario de cannabis
+    - asociacion cannabica
+    - semillas autoflorecientes
+    - growshop
+    - grow shop
+    - cultivo indoor
+    - marihuana premium
+    - weed a domicilio
+    - hierba de la buena
+    - yerba de la buena
+    - carts de thc
+    - wax de thc
 exceptions:
   en:
     # gardening and allergy uses of "weed" (weed pollen is a standard allergy-season notice)
@@ -1781,6 +1878,30 @@ terms:
     - before ur check hits
     - consolidation loan
     - consolidation loans
+    - car title loan
+    - personal loan approved
+    - pre-approved loan
+    - funds deposited today
+    - get up to $5000
+    - make $500 a day
+    - earn $1000 a week
+    - be your own boss
+    - passive income
+    - side hustle
+    - financial freedom
+    - join my team
+    - crypto investment
+    - bitcoin investment
+    - forex trading
+    - binance
+    - usdt
+    - speedy cash
+    - check into cash
+    - advance america
+    - ace cash express
+    - netcredit
+    - cashnetusa
+    - opploans
   es:
     - préstamo rápido
     - préstamos rápidos
@@ -1993,6 +2114,74 @@ terms:
     - preaprobados
     - para retirar hoy
     - firma tu contrato
+    - préstamo sin buró
+    - prestamo sin buro
+    - préstamos sin buró
+    - prestamos sin buro
+    - préstamo sin aval
+    - prestamo sin aval
+    - préstamos sin aval
+    - prestamos sin aval
+    - préstamo inmediato
+    - prestamo inmediato
+    - préstamo express
+    - prestamo express
+    - préstamo por whatsapp
+    - prestamo por whatsapp
+    - préstamo con tu auto
+    - prestamo con tu auto
+    - empeña tu auto
+    - sin consultar buró
+    - sin consultar buro
+    - sin historial crediticio
+    - sin datacrédito
+    - sin datacredito
+    - reportado en datacrédito
+    - reportado en datacredito
+    - sin veraz
+    - sin dicom
+    - sin infocorp
+    - sin asnef
+    - aunque estés en asnef
+    - aunque estes en asnef
+    - préstamo gota a gota
+    - prestamo gota a gota
+    - préstamos paga diario
+    - prestamos paga diario
+    - lana rápida
+    - lana rapida
+    - liquida tus deudas
+    - limpia tu historial crediticio
+    - quita de deudas
+    - libérate de tus deudas
+    - liberate de tus deudas
+    - reestructura tu deuda
+    - gana dinero desde casa
+    - ingresos extras desde casa
+    - ingresos pasivos
+    - libertad financiera
+    - negocio multinivel
+    - únete a mi equipo
+    - unete a mi equipo
+    - inversión en criptomonedas
+    - inversion en criptomonedas
+    - invierte en bitcoin
+    - gana en dólares
+    - gana en dolares
+    - multiplica tu dinero
+    - duplica tu inversión
+    - duplica tu inversion
+    - rendimientos garantizados
+    - ganancias diarias
+    - trading de divisas
+    - kueski
+    - baubap
+    - moneyman
+    - creditea
+    - préstamos en línea
+    - prestamos en linea
+    - app de préstamos
+    - app de prestamos
 examples:
   flag:
     - "Need cash fast? Payday loans approved today."
@@ -3983,6 +4172,36 @@ terms:
     - new kyc rules
     - or lose access
     - "if not you, cancel immediately"
+    - card temporarily locked
+    - unusual activity detected
+    - unusual sign-in activity
+    - suspicious login attempt
+    - unauthorized purchase
+    - held at our warehouse
+    - customs duty
+    - irs tax refund
+    - stimulus check
+    - netflix membership on hold
+    - apple id locked
+    - icloud locked
+    - amazon security alert
+    - copyright infringement notice
+    - page will be disabled
+    - meta business support
+    - wells fargo alert
+    - chase fraud alert
+    - bank of america alert
+    - zelle transfer pending
+    - disconnection notice
+    - hi mom its me
+    - hi mum its me
+    - hi dad its me
+    - lost my phone
+    - my phone broke
+    - coinbase support
+    - paypal security alert
+    - geek squad renewal
+    - norton renewal
   es:
     - su cuenta ha sido suspendida
     - tu cuenta ha sido suspendida
@@ -4196,6 +4415,50 @@ terms:
     - reclámalo aquí
     - reclamalo aqui
     - con tu ssn
+    - su tarjeta ha sido bloqueada
+    - tarjeta suspendida
+    - movimiento no reconocido
+    - compra no reconocida
+    - retiro no reconocido
+    - token bloqueado
+    - clave dinámica
+    - clave dinamica
+    - reactive su cuenta
+    - reactiva tu cuenta
+    - paquete retenido en aduana
+    - su envío está retenido
+    - su envio esta retenido
+    - pago de aranceles
+    - reembolso de hacienda
+    - agencia tributaria reembolso
+    - sat devolución
+    - sat devolucion
+    - multa de tránsito pendiente
+    - multa de transito pendiente
+    - multa dgt
+    - membresía suspendida
+    - membresia suspendida
+    - este es mi nuevo número
+    - este es mi nuevo numero
+    - mamá cambié de número
+    - mama cambie de numero
+    - hola mamá soy yo
+    - hola mama soy yo
+    - se me rompio el movil
+    - se me mojó el celular
+    - se me mojo el celular
+    - necesito que me transfieras
+    - necesito una transferencia urgente
+    - aviso de corte
+    - corte de luz programado
+    - tu whatsapp será desactivado
+    - tu whatsapp sera desactivado
+    - bancolombia informa
+    - bbva informa
+    - banorte informa
+    - santander informa
+    - te han enviado un bizum
+    - nequi te informa
 exceptions:
   en:
     # a practice's own notice about its patient portal, which asks for a call, not a link
@@ -4561,6 +4824,38 @@ terms:
     - charged to your wireless bill
     - love match calculator
     - per query
+    - premium sms
+    - premium text service
+    - subscription service charged
+    - $9.99/week
+    - $9.99/wk
+    - $4.99/wk
+    - £1.50/msg
+    - £3/wk
+    - $2/msg
+    - per msg received
+    - charged per message
+    - charged weekly
+    - auto-renews weekly
+    - recurring weekly charge
+    - polyphonic ringtones
+    - real tones
+    - mp3 ringtones
+    - wallpapers and games
+    - horoscope alerts
+    - your horoscope
+    - love compatibility
+    - crush test
+    - who secretly loves you
+    - trivia challenge
+    - text love to
+    - celebrity gossip alerts
+    - mobile content subscription
+    - premium subscription
+    - download ringtones
+    - psychic reading
+    - psychic chat
+    - lucky numbers
   es:
     - tonos de llamada
     - tonos para tu celular
@@ -4650,7 +4945,6 @@ terms:
     - a su factura de celular
     - a su factura telefónica
     - iva por mensaje
-    - por mensaje recibido
     - cobrados en tu factura
     - cobrado en tu factura
     - en tu factura del móvil
@@ -4659,6 +4953,58 @@ terms:
     - por msj
     - msj a la semana
     - mensajes a la semana
+    - sms premium
+    - servicio premium sms
+    - costo por sms recibido
+    - por sms recibido
+    - cobro por mensaje
+    - se cobrará semanalmente
+    - se cobrara semanalmente
+    - +iva por mensaje
+    - tonos para celular
+    - tonos polifónicos
+    - tonos polifonicos
+    - descarga tonos
+    - tonos de moda
+    - horóscopo diario
+    - horoscopo diario
+    - tu horóscopo
+    - tu horoscopo
+    - horóscopo del amor
+    - horoscopo del amor
+    - test del amor
+    - test de amor
+    - compatibilidad amorosa
+    - calculadora del amor
+    - quién te ama en secreto
+    - quien te ama en secreto
+    - descubre quién te ama
+    - descubre quien te ama
+    - lectura de tarot
+    - tarot del amor
+    - tarot gratis
+    - numerología
+    - numerologia
+    - números de la suerte
+    - numeros de la suerte
+    - tu número de la suerte
+    - tu numero de la suerte
+    - trivia semanal
+    - trivia y gana
+    - envía amor al
+    - envia amor al
+    - envía tarot al
+    - envia tarot al
+    - envía horóscopo al
+    - envia horoscopo al
+    - chistes al celular
+    - juegos para tu celular
+    - videos para tu celular
+    - chismes de famosos
+    - vidente en línea
+    - vidente en linea
+    - recibirás 3 sms semanales
+    - recibiras 3 sms semanales
 exceptions:
   en:
     - landline or cell
@@ -4820,7 +5166,7 @@ examples:
     - "Save up to $100 on hearing aids."
     - "¡Obtenga 50% de descuento en limpiezas dentales!"
     - "Ahorre hasta $100 en aparatos auditivos."
-    - "Large 2-topping pizza for $9.99 today only."
+    - "Large pizza for $9.99 today only."
     - "Limpieza dental a $49 solo hoy."
   pass:
     - "Your oxygen level was 98%. Turn off the monitor before bed."
@@ -5057,6 +5403,28 @@ terms:
     - ends tmrw
     - tuesday special
     - 1/3 off
+    - bogo sale
+    - bogo deal
+    - "50% off"
+    - "70% off"
+    - "extra 20% off"
+    - "up to 60% off"
+    - clearance sale
+    - use promo code
+    - last chance to save
+    - earn double points
+    - new arrivals
+    - shop the sale
+    - sale ends tonight
+    - ends at midnight
+    - add to cart
+    - members-only sale
+    - vip sale
+    - free delivery on orders
+    - order online now
+    - shop online
+    - biggest sale of the year
+    - prices slashed
   es:
     - oferta por tiempo limitado
     - ofertas por tiempo limitado
@@ -5215,6 +5583,41 @@ terms:
     - tu carrito te espera
     - completa tu compra
     - aprovecha antes
+    - oferta relámpago
+    - oferta relampago
+    - ofertas relámpago
+    - ofertas relampago
+    - grandes rebajas
+    - "hasta 50% de descuento"
+    - "hasta 70% de descuento"
+    - 3x2 en
+    - compra ahora
+    - compra ya
+    - cómpralo ya
+    - compralo ya
+    - días sin iva
+    - dias sin iva
+    - día sin iva
+    - dia sin iva
+    - aprovecha ya
+    - precios increíbles
+    - precios increibles
+    - ofertones
+    - súper ofertas
+    - super ofertas
+    - promo exclusiva
+    - acumula puntos
+    - puntos dobles
+    - últimas unidades
+    - ultimas unidades
+    - rebajas de verano
+    - descuentazos
+    - chollo
+    - chollos
+    - compra online
+    - tienda online
+    - nueva colección
+    - nueva coleccion
 exceptions:
   en:
     - call now if
@@ -6630,7 +7033,6 @@ second:
     - overnight
     - plain packaging
     - first order
-    - no doctor
     - exam season
     - next day delivery
   es:
@@ -6867,6 +7269,110 @@ examples:
     - "Your Zepbound refill: your cost is $30 with your plan."
 
 """#),
+        RuleFile(relativePath: "rx/rx-promo.yml", text: #"""
+# yaml-language-server: $schema=../../schema/rule.schema.json
+# Blocks the wording of online drug shops and pill peddlers that needs no drug name beside it
+# ("cheap meds online", "xanax for sale", "farmacia sin receta"): phrases only a seller
+# of drugs outside a pharmacy's care writes. A drug named with offer wording is the rx-offer
+# rule's; "without a prescription" the rx-no-prescription rule's.
+category: rx-offer
+severity: error
+message: >-
+  This text advertises prescription drugs for sale (an online drug shop or pill offer), which
+  carriers treat as prescription-drug marketing and block. Tell the patient the prescription was
+  sent; the pharmacy states the cost.
+rationale: >-
+  T-Mobile's code of conduct bars offers of prescription drugs ($1,000 fine per violation since
+  2024), and the CTIA Messaging Principles and Best Practices disallow illegal and prescription
+  drug sales on A2P messaging; AT&T and Verizon filter prescription-offer content as well.
+suggestion: Remove the drug offer.
+translations:
+  es:
+    message: >-
+      Este texto anuncia la venta de medicamentos con receta (una tienda de medicamentos en línea o
+      una oferta de pastillas), que los operadores tratan como marketing de medicamentos con receta
+      y bloquean. Diga al paciente que se envió la receta; la farmacia indica el costo.
+    suggestion: >-
+      Quite la oferta de medicamentos.
+kind: terms
+terms:
+  en:
+    - cheap meds online
+    - generic viagra
+    - viagra online
+    - cialis online
+    - cheap cialis
+    - kamagra jelly
+    - levitra online
+    - rock hard erections
+    - last longer in bed
+    - male enhancement pills
+    - enlargement pills
+    - xanax bars
+    - xanax for sale
+    - oxycodone for sale
+    - percocet for sale
+    - roxies
+    - adderall for sale
+    - tramadol online
+    - ambien online
+    - valium for sale
+    - codeine syrup for sale
+    - ozempic for sale
+    - cheap ozempic
+    - research peptides
+    - steroids for sale
+    - hgh for sale
+    - no script needed
+    - meds shipped overnight
+  es:
+    - pastillas baratas
+    - viagra sin receta
+    - viagra barato
+    - venta de viagra
+    - cialis sin receta
+    - venta de cialis
+    - potenciador sexual
+    - potenciadores masculinos
+    - agrandamiento de pene
+    - aguanta más en la cama
+    - aguanta mas en la cama
+    - venta de cytotec
+    - cytotec original
+    - rivotril sin receta
+    - clonazepam sin receta
+    - alprazolam sin receta
+    - venta de tramadol
+    - tramadol sin receta
+    - venta de ozempic
+    - ozempic sin receta
+    - ozempic barato
+    - esteroides en venta
+    - venta de esteroides
+    - anabólicos en venta
+    - anabolicos en venta
+    - venta de anabólicos
+    - venta de anabolicos
+    - ciclo de esteroides
+    - péptidos de investigación
+    - peptidos de investigacion
+    - farmacia sin receta
+    - inyecciones adelgazantes sin receta
+    - venta de rivotril
+    - venta de clonazepam
+    - tafil sin receta
+    - pastillas para durar más
+    - pastillas para durar mas
+    - hormona de crecimiento venta
+examples:
+  flag:
+    - "Research peptides in stock, lab tested."
+    - "Péptidos de investigación con envío a todo el país."
+  pass:
+    - "Your prescription was sent to CVS on Main St."
+    - "Su receta se envió a la farmacia."
+
+"""#),
         RuleFile(relativePath: "shaft/alcohol-price.yml", text: #"""
 # yaml-language-server: $schema=../../schema/rule.schema.json
 # Warns about a price beside a drink ("$3 drafts", "Tito's 1.75L only $29.99", "2 cervezas por $5", "cañas a 1€"): an
@@ -6914,6 +7420,103 @@ examples:
     - "Flu shots are $0 with most plans."
     - "Su saldo de $40 vence el viernes; no tome vino antes de la cita."
     - "Limit beer this week; your bill of $40 is due Friday."
+
+"""#),
+        RuleFile(relativePath: "shaft/alcohol-promo.yml", text: #"""
+# yaml-language-server: $schema=../../schema/rule.schema.json
+# Warns about the wording of bar, liquor-store and drink promotions that needs no sales word
+# beside it ("happy hour specials", "bottomless mimosas", "barra libre"): phrases only a seller
+# of alcohol writes. Drink names alone are the alcohol-sale rule's, which needs sales wording.
+category: alcohol
+severity: warning
+message: >-
+  This text promotes alcohol (a bar, drink or liquor-store promotion), which carriers treat as
+  age-restricted content and filter. Keep alcohol out of patient texts except as care advice.
+rationale: >-
+  The CTIA Messaging Principles and Best Practices name alcohol among SHAFT content that needs an
+  age gate, and carriers' 10DLC and toll-free rules restrict or refuse it; T-Mobile's code of
+  conduct fines violations since 2024.
+suggestion: Remove the drink promotion; advice such as "avoid alcohol before your procedure" is fine.
+translations:
+  es:
+    message: >-
+      Este texto promueve alcohol (una promoción de bar, de bebidas o de licorería), que los
+      operadores consideran contenido restringido por edad y filtran. No hable de alcohol en los
+      mensajes a pacientes salvo como consejo de atención.
+    suggestion: >-
+      Quite la promoción de bebidas; un consejo como «no beba alcohol antes de su procedimiento»
+      está bien.
+kind: terms
+terms:
+  en:
+    - happy hour specials
+    - bottomless mimosas
+    - drink specials
+    - $5 margaritas
+    - margarita monday
+    - tequila tuesday
+    - wine wednesday
+    - ladies night
+    - beer bucket
+    - buckets of beer
+    - wine club
+    - liquor store
+    - liquor delivery
+    - alcohol delivery
+    - beer delivery
+    - bottle service
+    - open bar
+    - well drinks
+    - drinks on us
+    - pitcher specials
+    - beer garden
+    - taproom
+    - whiskey tasting
+    - bourbon tasting
+    - total wine
+    - drizly
+    - 30 rack
+  es:
+    - barra libre
+    - hora feliz
+    - 2x1 en cervezas
+    - cervezas 2x1
+    - 2x1 en tragos
+    - tragos 2x1
+    - 2x1 en cocteles
+    - chelas bien frías
+    - chelas bien frias
+    - polas frías
+    - polas frias
+    - licorería
+    - licoreria
+    - licores a domicilio
+    - licor a domicilio
+    - depósito de licores
+    - deposito de licores
+    - vinatería
+    - vinateria
+    - cubetazo
+    - cubeta de cervezas
+    - cubetas de cerveza
+    - tragos baratos
+    - noche de tragos
+    - six de chelas
+    - cata de vinos
+    - vinos en oferta
+    - fernet con coca
+    - presidente bien fría
+    - presidente bien fria
+    - whisky en oferta
+    - jarra de cerveza
+    - cañas y tapas
+examples:
+  flag:
+    - "Ladies night at Mickey's, doors at 9."
+    - "Barra libre toda la noche este sábado."
+  pass:
+    - "Please avoid alcohol for 24 hours before your procedure."
+    - "No beba alcohol 24 horas antes de su cirugía."
 
 """#),
         RuleFile(relativePath: "shaft/alcohol-sale.yml", text: #"""
@@ -7661,6 +8264,89 @@ examples:
     - "Free gun locks at the front desk; our safety class is $0."
     - "Your copay for the visit is $20; store firearms locked."
     - "Su saldo de $40 vence el viernes; guarde las armas con candado."
+
+"""#),
+        RuleFile(relativePath: "shaft/firearms-promo.yml", text: #"""
+# yaml-language-server: $schema=../../schema/rule.schema.json
+# Warns about the wording of gun-store, ammunition and gun-show promotions that needs no sales
+# word beside it ("ammo sale", "gun store", "armería"): phrases only a seller of
+# firearms writes. Gun names alone are the firearms-sale rule's, which needs sales wording; safe
+# storage advice and gun-lock giveaways from a pediatrician are care.
+category: firearms
+severity: warning
+message: >-
+  This text promotes firearms or ammunition (a gun-store, ammunition or gun-show promotion),
+  which carriers treat as restricted content and filter. Keep firearms out of patient texts
+  except safety advice.
+rationale: >-
+  The CTIA Messaging Principles and Best Practices name firearms among SHAFT content that needs
+  an age gate, and carriers' 10DLC rules restrict or refuse it; T-Mobile's code of conduct fines
+  violations since 2024.
+suggestion: Remove the firearms promotion; safe-storage advice is fine.
+translations:
+  es:
+    message: >-
+      Este texto promueve armas de fuego o municiones (una promoción de armería, de munición o de
+      una feria de armas), que los operadores consideran contenido restringido y filtran. No hable
+      de armas en los mensajes a pacientes salvo como consejo de seguridad.
+    suggestion: >-
+      Quite la promoción de armas; un consejo de almacenamiento seguro está bien.
+kind: terms
+terms:
+  en:
+    - ammo sale
+    - 9mm ammo
+    - 5.56 ammo
+    - 12 gauge shells
+    - ammunition sale
+    - rounds of ammo
+    - bulk ammo
+    - palmetto state armory
+    - daniel defense
+    - 30 round magazines
+    - 30rd mags
+    - high capacity magazines
+    - gun store
+    - gun shop
+    - firearms sale
+    - handguns in stock
+    - concealed carry class
+    - ccw class
+    - ffl transfer
+    - gun range membership
+    - pistol sale
+    - rifles in stock
+    - shotguns on sale
+  es:
+    - armería
+    - armeria
+    - venta de armas
+    - armas en venta
+    - compra de armas
+    - armas sin papeles
+    - armas sin permiso
+    - venta de municiones
+    - caja de balas
+    - cartuchos para escopeta
+    - pistolas en venta
+    - armería en línea
+    - armeria en linea
+    - tienda de armas
+    - feria de armas
+    - expo armas
+    - cargadores de alta capacidad
+    - cargadores extendidos
+    - curso de tiro
+    - polígono de tiro
+    - poligono de tiro
+    - club de tiro
+examples:
+  flag:
+    - "Gun store grand opening this weekend at Frontier Outdoors."
+    - "Nueva armería abierta en la avenida central."
+  pass:
+    - "Store firearms locked and unloaded; ask us for a free gun lock at your child's visit."
+    - "Guarde las armas bajo llave y descargadas."
 
 """#),
         RuleFile(relativePath: "shaft/firearms-sale.yml", text: #"""
@@ -8431,6 +9117,24 @@ terms:
     - cash game
     - best odds guaranteed
     - ladbrokes
+    - casino online
+    - risk-free bet
+    - stake.com
+    - chumba casino
+    - pulsz
+    - mcluck
+    - high 5 casino
+    - "texas hold'em"
+    - powerball tickets
+    - lottery tickets
+    - mega millions
+    - craps
+    - horse racing bets
+    - exacta bet
+    - kentucky derby odds
+    - cockfight
+    - cockfighting
+    - "200% match"
   es:
     - casino
     - casinos
@@ -8606,6 +9310,32 @@ terms:
     - se casan peleas
     - fichas extra
     - mesas online
+    - apostá ahora
+    - aposta ahora
+    - apuesta y gana
+    - máquinas tragamonedas
+    - maquinas tragamonedas
+    - caliente apuestas
+    - rivalo
+    - bplay
+    - luckia
+    - strendus
+    - playdoit
+    - ruleta en vivo
+    - blackjack en vivo
+    - chispazo
+    - melate
+    - lotería en línea
+    - loteria en linea
+    - palenque de gallos
+    - derby de gallos
+    - carreras de caballos
+    - "bono del 100%"
+    - jugá ahora
+    - juga ahora
+    - recargá y jugá
+    - recarga y juga
+    - casas de apuestas
 exceptions:
   en:
     - casino shuttle
@@ -8816,6 +9546,76 @@ examples:
     - "Our quit-smoking class is $0 and starts Monday."
     - "Ostomy pouches are $0 with your plan."
     - "Nicotine patches cost $25 a box at the pharmacy; your insurance covers them."
+
+"""#),
+        RuleFile(relativePath: "shaft/tobacco-promo.yml", text: #"""
+# yaml-language-server: $schema=../../schema/rule.schema.json
+# Warns about the wording of smoke-shop, vape and nicotine promotions that needs no sales word
+# beside it ("smoke shop", "vape shop deals", "tabaquería"): phrases only a seller of tobacco writes.
+# Product names alone are the tobacco-sale rule's, which needs sales wording; help to quit is care.
+category: tobacco
+severity: warning
+message: >-
+  This text promotes tobacco, vapes or nicotine products (a smoke-shop or vape promotion), which
+  carriers treat as age-restricted content and filter. Keep tobacco out of patient texts except
+  help to quit.
+rationale: >-
+  The CTIA Messaging Principles and Best Practices name tobacco (including vape and e-cigarettes)
+  among SHAFT content that needs an age gate; carriers' 10DLC and toll-free rules restrict or
+  refuse it, and T-Mobile's code of conduct fines violations since 2024.
+suggestion: Remove the tobacco or vape promotion; cessation support such as a quit-smoking class is fine.
+translations:
+  es:
+    message: >-
+      Este texto promueve tabaco, vapeadores o productos de nicotina (una promoción de tabaquería
+      o de vapeo), que los operadores consideran contenido restringido por edad y filtran. No hable
+      de tabaco en los mensajes a pacientes salvo para ayudar a dejarlo.
+    suggestion: >-
+      Quite la promoción de tabaco o de vapeadores; el apoyo para dejar de fumar está bien.
+kind: terms
+terms:
+  en:
+    - smoke shop
+    - vape shop
+    - hookah lounge
+    - hookah bar
+    - hookah tobacco
+    - cigar lounge
+    - premium cigars
+    - cigarette cartons
+    - cartons of cigarettes
+    - vape deals
+    - vapes in stock
+    - vape kits
+  es:
+    - tabaquería
+    - tabaqueria
+    - tienda de vapeo
+    - vapeadores al mayoreo
+    - vapes al mayoreo
+    - vapes a domicilio
+    - estanco
+    - cajetilla de cigarros
+    - cartón de cigarros
+    - carton de cigarros
+    - cartones de cigarrillos
+    - cigarros importados
+    - cigarrillos de contrabando
+    - vaper shop
+    - vapeshop
+    - vapes al por mayor
+    - vapes originales
+    - puros y habanos
+    - hookah a domicilio
+    - cigarros electrónicos desechables
+    - cigarros electronicos desechables
+examples:
+  flag:
+    - "Visit the Cloud 9 smoke shop downtown."
+    - "Visita nuestra tabaquería en el centro."
+  pass:
+    - "Our quit-smoking class starts Monday; nicotine patches are covered."
+    - "Nuestra clase para dejar de fumar empieza el lunes."
 
 """#),
         RuleFile(relativePath: "shaft/tobacco-sale.yml", text: #"""
@@ -9745,6 +10545,35 @@ terms:
     - survey reward
     - pick 1 of 3
     - tix for the
+    - youve won
+    - congrats you won
+    - "congratulations you've won"
+    - congratulations you have won
+    - prize claim
+    - our lucky winner
+    - winner selected
+    - "you've been selected to win"
+    - instant winner
+    - grand prize winner
+    - prize notification
+    - sweepstakes winner
+    - sweepstakes entry
+    - pch winner
+    - claim within 24 hours
+    - final notice to claim
+    - won a brand new
+    - won an iphone
+    - won a $1000
+    - $1000 walmart
+    - $500 amazon voucher
+    - walmart shopper selected
+    - selected as a winner
+    - prize money
+    - guaranteed prize
+    - redeem your prize
+    - collect your winnings
+    - to claim your cash
+    - winning ticket
   es:
     - ha ganado
     - has ganado
@@ -9925,6 +10754,51 @@ terms:
     - sube tu ticket
     - registra tu ticket
     - sube tu ticket de compra
+    - usted ha ganado un
+    - has ganado un premio
+    - ha ganado un premio
+    - felicidades has ganado
+    - felicidades ganaste
+    - felicidades usted ha ganado
+    - ganaste un iphone
+    - ganaste un premio
+    - ganaste un celular
+    - te ganaste un
+    - eres nuestro ganador
+    - ganador afortunado
+    - reclama tu premio
+    - reclame su premio
+    - reclamar tu premio
+    - cobra tu premio
+    - canjea tu premio
+    - retira tu premio
+    - premio sin reclamar
+    - seleccionado como ganador
+    - seleccionada como ganadora
+    - número premiado
+    - numero premiado
+    - tu número fue premiado
+    - tu numero fue premiado
+    - su numero resulto ganador
+    - línea premiada
+    - linea premiada
+    - celular premiado
+    - premio instantáneo
+    - premio instantaneo
+    - ganador de un auto
+    - ganaste una moto
+    - ganaste un auto 0km
+    - walmart te regala
+    - coppel te regala
+    - elektra te regala
+    - sorteo millonario
+    - último aviso para reclamar
+    - ultimo aviso para reclamar
+    - tu premio te espera
+    - premio pendiente de entrega
+    - participa y gana
+    - canje de premio
+    - ganaste un bono
 exceptions:
   en:
     - to claim your benefits
