@@ -51,7 +51,9 @@ extension Ruleset {
             let folded = UnsafeBufferPointer(rebasing: buffer[0..<view.count])
             for reading in readings {
                 // Most views change only words no term has (`150p`, `4u`): nothing to write or scan.
-                guard StandIns.withView(view, reading, termWords.mayHoldTerm) else { continue }
+                // A closure, not the method itself: a method reference copies `termWords` (and retains
+                // each of its tables) on every call.
+                guard StandIns.withView(view, reading, { termWords.mayHoldTerm($0) }) else { continue }
                 StandIns.fold(view, reading, into: buffer)
                 for span in termSpans(folded, changedFrom: view, joined: joined) where StandIns.isDisguisedWord(view, folded, span.range) {
                     spans.append(span)
