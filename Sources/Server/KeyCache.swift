@@ -6,6 +6,10 @@ import Synchronization
 /// wait on the database for its key. A key revoked through this server stops working at once; one
 /// revoked elsewhere (another instance, `textgate keys revoke`) within `maxAge`.
 ///
+/// Past half of `maxAge` a key is read again in the background while requests go on using it
+/// (one read per key at a time), so under steady use no request waits on the database, even
+/// when it is slow for a moment; only a key not read again by `maxAge` makes a request wait.
+///
 /// Only keys the store holds are kept (an unknown key is looked up every time, so guessing
 /// cannot fill the cache), at most `capacity` of them.
 final class KeyCache: Sendable {
@@ -14,10 +18,19 @@ final class KeyCache: Sendable {
         var readAt: Date
     }
 
+    private struct Cache {
+        var entries: [String: Entry] = [:]
+        var forgets = 0
+    }
+
     /// How long a key read from the store is trusted without reading it again.
     let maxAge: TimeInterval
     private let capacity: Int
-    private let entries = Mutex<[String: Entry]>([:])
+    /// The keys, and how many times a key was forgotten (revoked here): a read that began
+    /// before a key was forgotten may have read it before its revocation, and is not kept.
+    private let cache = Mutex(Cache())
+    /// The hashes of the keys being read again in the background.
+    private let refreshing = Mutex<Set<String>>([])
     /// The hash of each `Authorization` header a stored key was sent in, as sent: a header seen
     /// before is not parsed and hashed again. (The key itself is still read by its hash.)
     private let hashes = Mutex<[String: String]>([:])
@@ -47,22 +60,50 @@ final class KeyCache: Sendable {
 
     /// The stored key with this hash, from the cache when read within `maxAge` of `now`, else from `store`.
     func key(hash: String, store: any TextgateStore, now: Date) async throws(StorageError) -> StoredKey? {
-        let cached = entries.withLock { $0[hash] }
+        let (cached, forgets) = cache.withLock { ($0.entries[hash], $0.forgets) }
         // A clock that went back counts as stale too.
-        if let cached, now >= cached.readAt, now.timeIntervalSince(cached.readAt) < maxAge { return cached.key }
-        let stored = try await store.key(hash: hash)
-        entries.withLock { entries in
-            guard let stored, maxAge > 0 else { entries[hash] = nil; return }
-            if entries.count >= capacity, entries[hash] == nil { entries.removeAll(keepingCapacity: true) }
-            entries[hash] = Entry(key: stored, readAt: now)
+        if let cached, now >= cached.readAt, now.timeIntervalSince(cached.readAt) < maxAge {
+            if now.timeIntervalSince(cached.readAt) >= maxAge / 2 { refresh(hash: hash, store: store, now: now, forgets: forgets) }
+            return cached.key
         }
+        let stored = try await store.key(hash: hash)
+        keep(stored, hash: hash, readAt: now, forgets: forgets)
         return stored
+    }
+
+    /// Reads the key with this hash again in a task of its own, unless a read of it is under way.
+    private func refresh(hash: String, store: any TextgateStore, now: Date, forgets: Int) {
+        guard refreshing.withLock({ $0.insert(hash).inserted }) else { return }
+        Task {
+            defer { refreshing.withLock { _ = $0.remove(hash) } }
+            do {
+                keep(try await store.key(hash: hash), hash: hash, readAt: now, forgets: forgets)
+            } catch {
+                // Nothing to report here: the entry expires at `maxAge`, and the next request
+                // then reads the store itself and answers its failure.
+            }
+        }
+    }
+
+    /// Keeps `stored`, read from the store at `readAt` when `forgets` keys had been forgotten;
+    /// forgets the hash when there is no such key.
+    private func keep(_ stored: StoredKey?, hash: String, readAt: Date, forgets: Int) {
+        cache.withLock { c in
+            guard let stored, maxAge > 0 else { c.entries[hash] = nil; return }
+            // Read before a key was revoked here: it may be that key, as it was.
+            guard c.forgets == forgets else { return }
+            // A read that began before a newer one ended must not make the key look older.
+            if let newer = c.entries[hash], newer.readAt > readAt { return }
+            if c.entries.count >= capacity, c.entries[hash] == nil { c.entries.removeAll(keepingCapacity: true) }
+            c.entries[hash] = Entry(key: stored, readAt: readAt)
+        }
     }
 
     /// Forgets the key with this id, so its next use reads the store.
     func forget(id: String) {
-        entries.withLock { entries in
-            for (hash, entry) in entries where entry.key.id == id { entries[hash] = nil }
+        cache.withLock { c in
+            c.forgets += 1
+            for (hash, entry) in c.entries where entry.key.id == id { c.entries[hash] = nil }
         }
     }
 }

@@ -37,6 +37,37 @@ struct KeyCacheTests {
         }
     }
 
+    @Test("past half its bound a key is read again in the background: requests keep using it meanwhile, and a revocation elsewhere is seen before the bound")
+    func readAgainInBackground() async throws {
+        let h = try await Harness.make()
+        let other = try await h.reopened()
+        do {
+            let id = try #require(try await h.store.key(hash: Auth.hash(h.keys.sender))).id
+            try await Application(router: TextgateServer.router(state: other.state).0).test(.router) { client in
+                #expect(try await client.call(.get, "/v1/rules", key: h.keys.sender).status == .ok)
+                #expect(try await h.state.revokeKey(id: id, at: h.clock.read()))
+                // Past half the bound: answered from the cache, without waiting for the store...
+                h.clock.advance(0.6)
+                var status = try await client.call(.get, "/v1/rules", key: h.keys.sender).status
+                #expect(status == .ok)
+                // ...which is read meanwhile: with the clock still short of the bound, the
+                // revocation is seen once that read is done.
+                let start = ContinuousClock.now
+                while status == .ok, ContinuousClock.now - start < .seconds(5) {
+                    try await Task.sleep(for: .milliseconds(20))
+                    status = try await client.call(.get, "/v1/rules", key: h.keys.sender).status
+                }
+                #expect(status == .unauthorized)
+            }
+        } catch {
+            try? await other.store.close()
+            await h.close()
+            throw error
+        }
+        try await other.store.close()
+        await h.close()
+    }
+
     @Test("a key revoked through a server is refused by that server at once, though it was just used")
     func revokedHereAtOnce() async throws {
         try await withServer { h, client in
