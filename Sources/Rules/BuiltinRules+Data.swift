@@ -910,7 +910,6 @@ terms:
     - gas pack
     - moonrocks
     - cbd gummies
-    - cbd oil
     - cannabis delivery
     - recreational dispensary
   es:
@@ -5111,10 +5110,50 @@ examples:
     - "Envíe LLEGUE al 55123 cuando llegue a su cita."
 
 """#),
+        RuleFile(relativePath: "promotional/limited-time-price.yml", text: #"""
+# yaml-language-server: $schema=../../schema/rule.schema.json
+# Warns about a price held out for a day or a week ("$9.99 today only", "a $149 solo hoy",
+# "for a limited time, $39"): a deadline beside a price marks a text as a promotion, whatever
+# is sold. A balance due today ("your balance of $40 is due today") has no such deadline, and a
+# free event ("flu shots today only, at no cost") has no price.
+category: promotional
+severity: warning
+message: >-
+  This text holds out a price for a limited time, which carriers filter as promotional content.
+  Keep patient texts to care information, or send offers through a marketing channel with consent.
+rationale: >-
+  Carriers and their vendors flag promotional messages (CTIA messaging principles; T-Mobile's code
+  of conduct); a price with a deadline ("today only", "limited time") is the mark of one, and such
+  texts may not be delivered and can get the practice's number blocked.
+suggestion: Remove the price or the deadline.
+translations:
+  es:
+    message: >-
+      Este texto ofrece un precio por tiempo limitado, que los operadores filtran como contenido
+      promocional. Limite los mensajes a pacientes a información de su atención, o envíe las
+      ofertas por un canal de marketing con consentimiento.
+    suggestion: >-
+      Quite el precio o el plazo.
+kind: pattern
+prefilter: [today only, only today, this week only, this weekend only, for a limited time, limited time only, solo hoy, sólo hoy, solo por hoy, sólo por hoy, hoy solamente, únicamente hoy, unicamente hoy, solo esta semana, sólo esta semana, por tiempo limitado]
+patterns:
+  # the price first ("$9.99 today only", "a $149 solo hoy")
+  - '(?:[$£€]\s?\d[\d,]*(?:[.,]\d{2})?|\b\d[\d.,]*\s?€)[^.!?\n]{0,40}?\b(?:today\s+only|only\s+today|this\s+week(?:end)?\s+only|for\s+a\s+limited\s+time|limited\s+time\s+only|s[oó]lo\s+(?:por\s+)?hoy|hoy\s+solamente|[uú]nicamente\s+hoy|s[oó]lo\s+esta\s+semana|por\s+tiempo\s+limitado)\b'
+  # the deadline first ("today only: large pizza $9.99")
+  - '\b(?:today\s+only|only\s+today|this\s+week(?:end)?\s+only|for\s+a\s+limited\s+time|limited\s+time\s+only|s[oó]lo\s+(?:por\s+)?hoy|hoy\s+solamente|[uú]nicamente\s+hoy|s[oó]lo\s+esta\s+semana|por\s+tiempo\s+limitado)\b[^.!?\n]{0,40}?(?:[$£€]\s?\d|\b\d[\d.,]*\s?€)'
+examples:
+  flag:
+    - "Large pizza for $9.99 today only."
+    - "Limpieza dental a $49 solo hoy."
+    - "Whitening kits are $39 this week only."
+  pass:
+    - "Your balance of $40 is due today. Walk-in flu shots today only, at no cost."
+    - "Su saldo de $40 vence hoy. Vacunas contra la gripe solo hoy, sin costo."
+
+"""#),
         RuleFile(relativePath: "promotional/percent-off.yml", text: #"""
 # yaml-language-server: $schema=../../schema/rule.schema.json
-# Warns about price cuts ("20% off", "$50 off", "save 15%") and prices held out for a day or a
-# week ("$9.99 today only", "a $149 solo hoy") that mark a text as a promotion.
+# Warns about price cuts ("20% off", "$50 off", "save 15%") that mark a text as a promotion.
 category: promotional
 severity: warning
 message: >-
@@ -5144,17 +5183,12 @@ patterns:
   - '\b\d{1,3}(?:[.,]\d+)?\s?(?:%|por\s?ciento)\s?(?:de\s+)?(?:descuento|dto|rebaja)\b'
   - '\$\s?\d[\d,]*(?:\.\d{2})?\s?(?:de\s+)?(?:descuento|rebaja)\b'
   - '\bahorr[ea]s?\s+(?:hasta\s+)?(?:un\s+)?(?:\d{1,3}(?:[.,]\d+)?\s?(?:%|por\s?ciento)|\$\s?\d)'
-  # a price held out for a day or a week ("$9.99 today only", "a $149 solo hoy")
-  - '(?:[$£€]\s?\d[\d,]*(?:[.,]\d{2})?|\b\d[\d.,]*\s?€)[^.!?\n]{0,40}?\b(?:today\s+only|only\s+today|this\s+week(?:end)?\s+only|for\s+a\s+limited\s+time|limited\s+time\s+only|s[oó]lo\s+(?:por\s+)?hoy|hoy\s+solamente|[uú]nicamente\s+hoy|s[oó]lo\s+esta\s+semana|por\s+tiempo\s+limitado)\b'
-  - '\b(?:today\s+only|only\s+today|this\s+week(?:end)?\s+only|for\s+a\s+limited\s+time|limited\s+time\s+only|s[oó]lo\s+(?:por\s+)?hoy|hoy\s+solamente|[uú]nicamente\s+hoy|s[oó]lo\s+esta\s+semana|por\s+tiempo\s+limitado)\b[^.!?\n]{0,40}?(?:[$£€]\s?\d[\d,]*(?:[.,]\d{2})?|\b\d[\d.,]*\s?€)'
 prefilter:
   - "%"
   - "$"
   - "percent"
   - "por ciento"
   - "porciento"
-  - "€"
-  - "£"
 examples:
   flag:
     - "Get 20% off all skin-care products this week."
@@ -5166,8 +5200,6 @@ examples:
     - "Save up to $100 on hearing aids."
     - "¡Obtenga 50% de descuento en limpiezas dentales!"
     - "Ahorre hasta $100 en aparatos auditivos."
-    - "Large pizza for $9.99 today only."
-    - "Limpieza dental a $49 solo hoy."
   pass:
     - "Your oxygen level was 98%. Turn off the monitor before bed."
     - "Your balance of $40 is due on Oct 3."
@@ -5177,7 +5209,6 @@ examples:
     - "Our office is 100% smoke-free."
     - "Su nivel de oxígeno fue 98%. Su saldo de $40 vence el 3 de octubre."
     - "El 50% de su deducible ya está cubierto."
-    - "Your balance of $40 is due today. Walk-in flu shots today only, at no cost."
 
 """#),
         RuleFile(relativePath: "promotional/promotional-offer.yml", text: #"""
@@ -8346,7 +8377,7 @@ examples:
     - "Nueva armería abierta en la avenida central."
   pass:
     - "Store firearms locked and unloaded; ask us for a free gun lock at your child's visit."
-    - "Guarde las armas bajo llave y descargadas."
+    - "Guarde las armas de fuego bajo llave, lejos de los niños."
 
 """#),
         RuleFile(relativePath: "shaft/firearms-sale.yml", text: #"""
