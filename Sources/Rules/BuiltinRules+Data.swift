@@ -7354,7 +7354,6 @@ terms:
     - research peptides
     - steroids for sale
     - hgh for sale
-    - no script needed
     - meds shipped overnight
   es:
     - pastillas baratas

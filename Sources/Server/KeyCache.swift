@@ -62,8 +62,8 @@ final class KeyCache: Sendable {
     func key(hash: String, store: any TextgateStore, now: Date) async throws(StorageError) -> StoredKey? {
         let (cached, forgets) = cache.withLock { ($0.entries[hash], $0.forgets) }
         // A clock that went back counts as stale too.
-        if let cached, now >= cached.readAt, now.timeIntervalSince(cached.readAt) < maxAge {
-            if now.timeIntervalSince(cached.readAt) >= maxAge / 2 { refresh(hash: hash, store: store, now: now, forgets: forgets) }
+        if let cached, now >= cached.readAt, case let age = now.timeIntervalSince(cached.readAt), age < maxAge {
+            if age >= maxAge / 2 { refresh(hash: hash, store: store, now: now, forgets: forgets) }
             return cached.key
         }
         let stored = try await store.key(hash: hash)

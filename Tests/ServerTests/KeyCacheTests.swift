@@ -9,10 +9,15 @@ import Testing
 struct KeyCacheTests {
     @Test("a key revoked on one server stops working on another on the same store within a second, and not before its cache says so")
     func revokedElsewhereWithinASecond() async throws {
+        try await withTwoInstances(revokeOnOne)
+    }
+
+    /// Runs `body` with a server and a second one on the same database and clock (another
+    /// instance), closing both however it ends.
+    private func withTwoInstances(_ body: (Harness, Harness) async throws -> Void) async throws {
         let h = try await Harness.make()
-        // A second server on the same database and clock: another instance.
         let other = try await h.reopened()
-        do { try await revokeOnOne(h, seenBy: other) } catch {
+        do { try await body(h, other) } catch {
             try? await other.store.close()
             await h.close()
             throw error
@@ -39,9 +44,7 @@ struct KeyCacheTests {
 
     @Test("past half its bound a key is read again in the background: requests keep using it meanwhile, and a revocation elsewhere is seen before the bound")
     func readAgainInBackground() async throws {
-        let h = try await Harness.make()
-        let other = try await h.reopened()
-        do {
+        try await withTwoInstances { h, other in
             let id = try #require(try await h.store.key(hash: Auth.hash(h.keys.sender))).id
             try await Application(router: TextgateServer.router(state: other.state).0).test(.router) { client in
                 #expect(try await client.call(.get, "/v1/rules", key: h.keys.sender).status == .ok)
@@ -59,13 +62,7 @@ struct KeyCacheTests {
                 }
                 #expect(status == .unauthorized)
             }
-        } catch {
-            try? await other.store.close()
-            await h.close()
-            throw error
         }
-        try await other.store.close()
-        await h.close()
     }
 
     @Test("a key revoked through a server is refused by that server at once, though it was just used")
