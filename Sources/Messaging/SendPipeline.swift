@@ -53,11 +53,13 @@ public struct SendPipeline: Sendable {
     /// and `answer`'s result for the request's idempotency key (then `answerSaved` is true).
     /// - Throws: `SendError` from the first stage that refuses.
     ///
-    /// With `claimingKey` (only where ``canClaimKey(_:)``), `answer`'s key was not reserved: the
-    /// send is written only if the key was never used, and otherwise nothing is written and the
-    /// send fails with ``SendError/idempotencyKeyTaken``.
+    /// With `claimingKey` (`answer`'s key, only where ``canClaimKey(_:)``), the key was neither
+    /// reserved nor looked up first: the send is written only if the key was never used, and
+    /// otherwise nothing is written and the send fails with ``SendError/idempotencyKeyTaken``.
+    /// A stage's refusal fails so too, unaudited, when the key already has an answer: the request
+    /// is a replay, and the first answer stands.
     public func send(_ original: SendRequest, answer: (@Sendable (SendResult) -> IdempotentResponse)? = nil,
-                     claimingKey: Bool = false) async throws(SendError) -> SendResult {
+                     claimingKey: String? = nil) async throws(SendError) -> SendResult {
         // Line ends are made line feeds before anything looks at the text: what is checked
         // below is, byte for byte, what is stored and handed to the transport.
         var request = original
@@ -81,6 +83,7 @@ public struct SendPipeline: Sendable {
         do {
             for stage in stages { try await stage.run(&c) }
         } catch {
+            if let key = claimingKey, try await answered(caller: request.caller, key: key) { throw SendError.idempotencyKeyTaken }
             throw await audited(error, c, findings: c.report?.findings ?? [])
         }
         let report = c.report ?? Report(rulesVersion: "", findings: [])
@@ -97,7 +100,7 @@ public struct SendPipeline: Sendable {
             let send = AcceptedSend(message: message, outbox: c.outboxItems, deliveries: c.deliveryRecords,
                                     audit: auditRecord(c, decision: report.decision.rawValue, findings: report.findings),
                                     idempotency: saved)
-            if claimingKey, saved != nil {
+            if claimingKey != nil, saved != nil {
                 let written: Bool
                 do { written = try await store.claimSend(send) } catch { throw SendPipeline.storeFailure(error) }
                 guard written else { throw SendError.idempotencyKeyTaken }
@@ -107,7 +110,7 @@ public struct SendPipeline: Sendable {
             result.answerSaved = saved != nil
             return result
         }
-        guard !claimingKey else { throw SendError.idempotencyKeyUnclaimed }
+        guard claimingKey == nil else { throw SendError.idempotencyKeyUnclaimed }
         // The message is stored before it is handed over, so a crash mid-send leaves a
         // `pending` record, never a delivery without one.
         do { try await store.insertMessage(message) } catch { throw SendPipeline.storeFailure(error) }
@@ -129,6 +132,11 @@ public struct SendPipeline: Sendable {
         let record = auditRecord(c, decision: report.decision.rawValue, findings: report.findings)
         do { try await store.appendAudit(record) } catch { auditFailed(record, error) }
         return SendResult(message: message, report: report, deliveries: c.deliveries)
+    }
+
+    /// Whether `caller`'s idempotency `key` already has an answer.
+    private func answered(caller: String, key: String) async throws(SendError) -> Bool {
+        do { return try await store.idempotentResponse(caller: caller, key: key) != nil } catch { throw SendPipeline.storeFailure(error) }
     }
 
     /// `refusal`, once its audit record is written; the store's failure when it cannot be.

@@ -27,7 +27,7 @@ extension Router where Context == AppContext {
                     let result = try await state.pipeline.send(send, answer: { result in
                         IdempotentResponse(caller: caller, key: key, status: MessageJSON.status(result), body: MessageJSON.sent(result),
                                            createdAt: clock(), requestHash: hash)
-                    }, claimingKey: claim)
+                    }, claimingKey: claim ? key : nil)
                     state.metrics.send(outcome: result.message.status)
                     state.metrics.decision(result.report, action: "send")
                     return (MessageJSON.status(result), MessageJSON.sent(result), result.answerSaved)

@@ -71,6 +71,25 @@ struct MessageRouteTests {
         }
     }
 
+    @Test("a replay that would now be refused (its number blocked since) gets the first answer, and nothing is audited for it")
+    func replayAfterTheCauseChanged() async throws {
+        try await withServer { h, client in
+            let id = try await client.makePatient(h.keys.sender)
+            let first = try await client.sendText(h.keys.sender, to: id, idempotencyKey: "k1")
+            #expect(first.status == .created)
+            #expect(try await client.call(.post, "/v1/blocked-numbers", key: h.keys.admin, json: #"{"number":"555-210-2001"}"#).status == .created)
+            let replay = try await client.sendText(h.keys.sender, to: id, idempotencyKey: "k1")
+            #expect(replay.status == .created)
+            #expect(replay.text == first.text)
+            #expect(replay.headers[.init("Idempotent-Replayed")!] == "true")
+            let changed = try await client.sendText(h.keys.sender, to: id, body: "A different body", idempotencyKey: "k1")
+            #expect(changed.errorCode == "idempotency_key_reused")
+            let sends = try await h.store.audit(.init()).filter { $0.action == "send" }
+            #expect(sends.map(\.decision) == ["allow"])
+            #expect(try await client.sendText(h.keys.sender, to: id, idempotencyKey: "k2").errorCode == "recipient_blocked")
+        }
+    }
+
     @Test("idempotency keys are per caller")
     func keysPerCaller() async throws {
         try await withServer { h, client in
