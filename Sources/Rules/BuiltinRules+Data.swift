@@ -411,6 +411,11 @@ terms:
     - 18+ content
     - explicit videos
     - hot girls near you
+    - get naughty
+    - naughty with you
+    - naughty with u
+    - private album
+    - my private pics
   es:
     - porno
     - pornografía
@@ -632,6 +637,17 @@ terms:
     - culiar
     - chicas webcam
     - webcam en vivo
+    - portarme mal contigo
+    - lo que no llevo puesto
+    - álbum privado
+    - album privado
+    - rato de placer
+    - chicas de tu ciudad
+    - mujeres de tu ciudad
+    - estoy sola en casa
+    - agrégame al snap
+    - agregame al snap
+    - chat caliente
 exceptions:
   en:
     - escort you to
@@ -718,7 +734,7 @@ examples:
   flag:
     - "Weekend sale: all 8ths $25 at Green Leaf today."
     - "Gelato & Runtz zips $120, delivery avail."
-    - "Rosin carts 1g $35, 2 for $60."
+    - "Rosin carts 1g $35, delivery avail."
     - "Top shelf exotics $200 an oz, free delivery."
     - "Oferta: todos los octavos a $25 en el dispensario."
     - "Este sábado todos los prerolados a $5."
@@ -912,6 +928,7 @@ terms:
     - cbd gummies
     - cannabis delivery
     - recreational dispensary
+    - loud packs
   es:
     - mariguana
     - marihuana
@@ -1458,6 +1475,9 @@ terms:
     - boss babe
     - making extra $$
     - open to hearing about it
+    - stay-at-home moms are making
+    - simple data entry
+    - work from home and earn
   es:
     - trabaje desde casa
     - trabaja desde casa
@@ -1594,6 +1614,10 @@ terms:
     - duplica tu capital
     - tanda de la abundancia
     - flores completas
+    - desde casa ganan
+    - captura de datos
+    - gana desde casa
+    - trabaja desde casa y gana
 exceptions:
   en:
     - a bill with crypto
@@ -1901,6 +1925,9 @@ terms:
     - netcredit
     - cashnetusa
     - opploans
+    - pre-approved for a personal advance
+    - before your next payday
+    - even with bad credit
   es:
     - préstamo rápido
     - préstamos rápidos
@@ -2181,6 +2208,21 @@ terms:
     - prestamos en linea
     - app de préstamos
     - app de prestamos
+    - aunque estés en buró
+    - aunque estes en buro
+    - aunque estés en buro
+    - adelanto personal
+    - te adelantamos
+    - te depositamos hasta
+    - antes de tu día de pago
+    - antes de tu dia de pago
+    - no te alcanza la quincena
+    - lo sigues manejando
+    - sin revisión en centrales de riesgo
+    - sin revision en centrales de riesgo
+    - preaprobado para un adelanto
+    - preaprobado para un préstamo
+    - preaprobado para un prestamo
 examples:
   flag:
     - "Need cash fast? Payday loans approved today."
@@ -4201,6 +4243,10 @@ terms:
     - paypal security alert
     - geek squad renewal
     - norton renewal
+    - bail money
+    - need bail
+    - copyright violation
+    - will be deleted in 24
   es:
     - su cuenta ha sido suspendida
     - tu cuenta ha sido suspendida
@@ -4458,6 +4504,16 @@ terms:
     - santander informa
     - te han enviado un bizum
     - nequi te informa
+    - intento de entrega fallido
+    - entrega fallida
+    - para la fianza
+    - estoy detenido
+    - estoy detenida
+    - reprograma tu entrega
+    - paga los gastos de envío
+    - se detectó un cargo
+    - se detecto un cargo
+    - detectamos un cargo
 exceptions:
   en:
     # a practice's own notice about its patient portal, which asks for a call, not a link
@@ -4855,6 +4911,9 @@ terms:
     - psychic reading
     - psychic chat
     - lucky numbers
+    - carrier statement
+    - premium account upgrade
+    - cost per call
   es:
     - tonos de llamada
     - tonos para tu celular
@@ -5004,6 +5063,15 @@ terms:
     - vidente en linea
     - recibirás 3 sms semanales
     - recibiras 3 sms semanales
+    - servicio premium
+    - cargo único de
+    - cargo unico de
+    - coste por llamada
+    - costo por llamada
+    - recibo telefónico
+    - recibo telefonico
+    - factura de tu celular
+    - se cobrará en tu saldo
 exceptions:
   en:
     - landline or cell
@@ -5456,6 +5524,8 @@ terms:
     - shop online
     - biggest sale of the year
     - prices slashed
+    - triple points
+    - finish your order
   es:
     - oferta por tiempo limitado
     - ofertas por tiempo limitado
@@ -5649,6 +5719,13 @@ terms:
     - tienda online
     - nueva colección
     - nueva coleccion
+    - doble puntos
+    - triple puntos
+    - niños comen gratis
+    - ninos comen gratis
+    - tu carrito te extraña
+    - tu carrito te extrana
+    - termina tu compra
 exceptions:
   en:
     - call now if
@@ -5694,6 +5771,59 @@ examples:
     - "Pague su tratamiento en 6 meses sin intereses."
     - "Show this text at the front desk when you check in; the flu clinic ends tonight."
     - "Vacunación solo este fin de semana; trae este mensaje a tu cita."
+
+"""#),
+        RuleFile(relativePath: "promotional/sale-price.yml", text: #"""
+# yaml-language-server: $schema=../../schema/rule.schema.json
+# Warns about the price shapes of a sale: a price set against the one it replaces ("$129 (reg
+# $179)", "antes $90.000, ahora $60.000"), a price marked as a bargain ("for just $25/mo", "por
+# solo $199"), and a bundle price ("3 rooms for $99", "10 por $99", "5 x $20").
+#
+# Care texts state prices plainly ("your copay is $20", "the flu shot costs $25 without
+# insurance", "your balance of $140 is due"); none of those shapes is in them. A bare "only" is
+# left out ("you only owe $20"): only "for/at just", "for/at only", "por/a/desde solo" count.
+category: promotional
+severity: warning
+message: >-
+  This text prices something as a sale, which carriers filter as promotional content. Keep patient
+  texts to care information, or send offers through a marketing channel with consent.
+rationale: >-
+  Carriers and their vendors flag promotional messages (CTIA messaging principles; T-Mobile's code
+  of conduct); a price cut against a regular price, a bargain price or a bundle price is the mark
+  of one, and such texts may not be delivered and can get the practice's number blocked.
+suggestion: Remove the sale price; state a fee plainly if the patient needs to know it.
+translations:
+  es:
+    message: >-
+      Este texto presenta un precio de oferta, que los operadores filtran como contenido
+      promocional. Limite los mensajes a pacientes a información de su atención, o envíe las
+      ofertas por un canal de marketing con consentimiento.
+    suggestion: >-
+      Quite el precio de oferta; si el paciente necesita saber un costo, dígalo sin más.
+kind: pattern
+# every shape holds a dollar price
+prefilter: ["$", usd]
+patterns:
+  # the regular price beside the sale price: "(reg $179)", "(normal $90.000)", "antes $90, ahora $60"
+  - '\(\s*(?:reg(?:ular)?|normal|antes|orig(?:inal)?|was|precio\s+normal|value)\.?:?\s*(?:\$|usd\s?)\s?\d'
+  - '\b(?:was|antes|reg(?:ular)?)\.?:?\s+(?:\$|usd\s?)\s?\d[\d.,]*[^.!?\n]{0,20}?\b(?:now|ahora|hoy)\s+(?:(?:only|just|s[oó]lo)\s+)?(?:\$|usd\s?)\s?\d'
+  # a bargain price: "for just $25/mo", "at only $9.99", "por solo $199", "paga solo $199"
+  - '\b(?:for|at)\s+(?:just|only)\s+(?:\$|usd\s?)\s?\d|\b(?:por|a|desde|paga|pague|pagas)\s+s[oó]lo\s+(?:\$|usd\s?)\s?\d'
+  # a bundle price: "3 rooms for $99", "10 por $99", "5 x $20"
+  - '\b\d{1,3}\s+(?:[a-záéíóúñ]+\s+){0,2}?(?:for|por)\s+(?:(?:only|just|s[oó]lo)\s+)?(?:\$|usd\s?)\s?\d|\b\d{1,3}\s?x\s?(?:\$|usd\s?)\s?\d'
+examples:
+  flag:
+    - "Full interior detail $129 (reg $179), book this Saturday."
+    - "Upgrade to unlimited data for just $25/mo."
+    - "Carpet cleaning: 3 rooms for $99."
+    - "Lavado completo por $60.000 (normal $90.000)."
+    - "Inscríbete y paga solo $199 el primer mes."
+    - "Latas a $4.50 o 5 x $20."
+  pass:
+    - "Your copay for today's visit is $20. The flu shot costs $25 without insurance."
+    - "Your balance of $140 is due on the 15th; you only owe $20 a month on your payment plan."
+    - "Su copago de hoy es $20. La vacuna cuesta $25 sin seguro; solo debe $20 al mes."
+    - "Take 2 tablets for 5 days. Tome 2 tabletas por 5 días."
 
 """#),
         RuleFile(relativePath: "rx/controlled-substance.yml", text: #"""
@@ -6587,6 +6717,8 @@ terms:
     - no doctor appointment needed
     - "no doctor, no problem"
     - no doctor no problem
+    - skip the script
+    - skip the insurance
   es:
     - sin necesidad de receta
     - no necesita receta
@@ -6637,6 +6769,7 @@ terms:
     - no necesitas ir al médico
     - sin necesidad de orden médica
     - sin necesidad de orden medica
+    - sin receta ni consulta
 exceptions:
   en:
     - not available without a prescription
@@ -6689,7 +6822,7 @@ examples:
     - "Tramadol 100mg, no necesitas receta."
     - "Get ur Rx meds WITHOUT a doctor: Oxy, Xanax and more."
     - "Zepbound online, no doctor visit needed."
-    - "Tramadol 100mg, 180 pastillas por $199, no necesitas médico."
+    - "Tramadol 100mg, 180 pastillas, no necesitas médico."
     - "Pídelo sin receta y con envío hoy."
     - "Muscle relaxers with no script, ships priority."
   pass:
@@ -7283,7 +7416,7 @@ examples:
     - "Skinny jab: Ozempic pens £99 each."
     - "$199/month tirzepatide program, start today."
     - "GLP-1 weight loss shots from $99."
-    - "Semaglutida por solo $149 al mes."
+    - "Semaglutida a $149 al mes."
     - "Compounded tirzepatide now available, first month $99."
     - "Summer body loading: compounded sema with B12, first month $99."
     - "Skinny shot $150 at GlowMedSpa this week."
@@ -7442,7 +7575,7 @@ examples:
     - "30-pack Bud Light $22.99 at Quick Stop."
     - "Caguama Tecate a $8 este fin de semana."
     - "Cañas a 1€ y tapa gratis de 18 a 20h."
-    - "Game day special: 5 Miller Lites for $15."
+    - "Game day special: Miller Lite buckets $15."
     - "Caja de 12 Pilsen a S/ 45."
     - "10 Presidentes por RD$1,000 este jueves."
   pass:
@@ -7506,6 +7639,12 @@ terms:
     - total wine
     - drizly
     - 30 rack
+    - now on tap
+    - on tap and in
+    - tasting flight
+    - brewing co
+    - in 4-packs
+    - craft brewery
   es:
     - barra libre
     - hora feliz
@@ -7540,6 +7679,11 @@ terms:
     - whisky en oferta
     - jarra de cerveza
     - cañas y tapas
+    - ya en barril
+    - en barril y en lata
+    - cervecería del
+    - cerveceria del
+    - nueva artesanal
 examples:
   flag:
     - "Ladies night at Mickey's, doors at 9."
@@ -8191,6 +8335,8 @@ exceptions:
     - alcohol recovery
     - safe from alcohol
     - away from alcohol
+    - with alcohol or
+    - with alcohol and
   es:
     - evite el alcohol
     - evitar el alcohol
@@ -8220,6 +8366,8 @@ exceptions:
     - evite bebidas alcohólicas
     - no consuma bebidas alcohólicas
     - evita tomar alcohol
+    - con alcohol o
+    - con alcohol y
 examples:
   flag:
     - "Happy hour tonight: craft beer and wine specials."
@@ -8347,6 +8495,13 @@ terms:
     - pistol sale
     - rifles in stock
     - shotguns on sale
+    - pmags
+    - 30-rd
+    - 30 rd mags
+    - range membership
+    - unlimited lane time
+    - shooting center
+    - ships to free states
   es:
     - armería
     - armeria
@@ -8370,6 +8525,9 @@ terms:
     - polígono de tiro
     - poligono de tiro
     - club de tiro
+    - cargadores de 30 tiros
+    - estados permitidos
+    - membresía de tiro
 examples:
   flag:
     - "Gun store grand opening this weekend at Frontier Outdoors."
@@ -9165,6 +9323,11 @@ terms:
     - cockfight
     - cockfighting
     - "200% match"
+    - real money
+    - win real cash
+    - crash games
+    - poker tournaments
+    - bonus chips
   es:
     - casino
     - casinos
@@ -9366,6 +9529,12 @@ terms:
     - recargá y jugá
     - recarga y juga
     - casas de apuestas
+    - dinero real
+    - plata real
+    - torneos de póker
+    - torneos de poker
+    - fichas de bono
+    - fichas gratis
 exceptions:
   en:
     - casino shuttle
@@ -9564,11 +9733,11 @@ examples:
   flag:
     - "Juul pods 4pk just $14.99 this week."
     - "Mr Fog Max Pro 10k puffs only $12.99."
-    - "Zyn 2 cans for $9 at the corner store."
+    - "Zyn cans $4.50 each at the corner store."
     - "Vapes desechables a $30 la pieza."
     - "Bolsitas de nicotina a $4.50 la lata esta semana."
     - "Líquidos para vapeo de 100ml a 9,95€."
-    - "Copenhagen, 5 cans for $22 at Mountain Man."
+    - "Copenhagen cans $4.40 at Mountain Man."
     - "Puchos sueltos y atados, Camel a $2.600."
     - "Puros dominicanos hechos a mano, caja de 25 a $89."
   pass:
@@ -9617,6 +9786,9 @@ terms:
     - vape deals
     - vapes in stock
     - vape kits
+    - pipe smokers
+    - pipe tobacco
+    - aromatic cavendish
   es:
     - tabaquería
     - tabaqueria
@@ -9639,6 +9811,8 @@ terms:
     - hookah a domicilio
     - cigarros electrónicos desechables
     - cigarros electronicos desechables
+    - bolsitas zyn
+    - tabaco para pipa
 examples:
   flag:
     - "Visit the Cloud 9 smoke shop downtown."
@@ -10604,6 +10778,13 @@ terms:
     - collect your winnings
     - to claim your cash
     - winning ticket
+    - selected as a beneficiary
+    - beneficiary of the
+    - e-draw
+    - entry came up
+    - your entry was drawn
+    - choose your free gift
+    - pick your prize
   es:
     - ha ganado
     - has ganado
@@ -10829,6 +11010,17 @@ terms:
     - participa y gana
     - canje de premio
     - ganaste un bono
+    - resultó adjudicatario
+    - resulto adjudicatario
+    - adjudicataria
+    - elige tu regalo
+    - escoge tu regalo
+    - regalo sorpresa
+    - quedó en segundo lugar
+    - quedó en 2do lugar
+    - quedo en 2do lugar
+    - ganador del sorteo
+    - ganadora del sorteo
 exceptions:
   en:
     - to claim your benefits
