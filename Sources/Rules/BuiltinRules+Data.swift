@@ -416,6 +416,11 @@ terms:
     - naughty with u
     - private album
     - my private pics
+    - spicy vids
+    - spicy new vids
+    - spicy videos
+    - discreet affair
+    - married but lonely
   es:
     - porno
     - pornografía
@@ -648,6 +653,15 @@ terms:
     - agrégame al snap
     - agregame al snap
     - chat caliente
+    - videos muy atrevidos
+    - videos atrevidos
+    - desnudándose
+    - desnudandose
+    - webcams de chicas
+    - webcams de latinas
+    - packs de chicas
+    - chica real
+    - chicas disponibles
 exceptions:
   en:
     - escort you to
@@ -1478,6 +1492,9 @@ terms:
     - stay-at-home moms are making
     - simple data entry
     - work from home and earn
+    - reship packages
+    - reshipping packages
+    - forward packages from home
   es:
     - trabaje desde casa
     - trabaja desde casa
@@ -1618,6 +1635,10 @@ terms:
     - captura de datos
     - gana desde casa
     - trabaja desde casa y gana
+    - tanda digital
+    - reenviar paquetes
+    - ingreso extra
+    - te paso el link de la plataforma
 exceptions:
   en:
     - a bill with crypto
@@ -1693,9 +1714,9 @@ prefilter: [make, making, earn, earning, gane, gana, ganar, genere]
 patterns:
   - '\b(?:make|making|earn|earning)\s+(?:up\s+to\s+|over\s+|at\s+least\s+)?(?:\$|usd\s?)\s?\d[\d,]*(?:\.\d+)?k?\+?\s?(?:/|a|an|per|every)\s?(?:day|week|wk|hour|hr|month)\b'
   - '\b(?:gane|gana|ganar|genere)\s+(?:hasta\s+|más\s+de\s+|mas\s+de\s+)?(?:\$|usd\s?)\s?\d[\d,]*(?:\.\d+)?\s?(?:/|al|a\s+la|por|cada)\s?(?:d[ií]a|semana|hora|mes)\b'
-  # a return promised on a stake: "invest $100, get $1,000 back"
-  - pattern: '\b(?:invest|invierta|invierte|invertir)\s+(?:just\s+|only\s+|solo\s+)?(?:\$|usd\s?)\s?\d[\d,]*(?:\.\d+)?k?\s*(?:,|and|&|\+|y)?\s*(?:get|earn|receive|make|gane|reciba|recibe|obtenga)\s+(?:back\s+)?(?:\$|usd\s?)\s?\d'
-    prefilter: [invest, invierta, invierte, invertir]
+  # a return promised on a stake: "invest $100, get $1,000 back", "entra con $500 y recibe $4,000"
+  - pattern: '\b(?:invest|invierta|invierte|invertir|entra\s+con|empieza\s+con|start\s+with)\s+(?:just\s+|only\s+|solo\s+)?(?:\$|usd\s?)\s?\d[\d,]*(?:\.\d+)?k?\s*(?:,|and|&|\+|y)?\s*(?:get|earn|receive|make|gane|reciba|recibe|obtenga)\s+(?:back\s+)?(?:\$|usd\s?)\s?\d'
+    prefilter: [invest, invierta, invierte, invertir, entra con, empieza con, start with]
 examples:
   flag:
     - "Make $1,000 a day from your phone. Ask me how!"
@@ -1703,6 +1724,7 @@ examples:
     - "Gane $1,000 al día desde su celular."
     - "Invest $100 get $1,000 back in a week!"
     - "Invierta $200 y reciba $2,000 en 7 días."
+    - "Entra con $500 y recibe $4,000 en 8 días."
   pass:
     - "Parking is $2 per hour in the garage."
     - "Your payment plan is $50 a month for 6 months."
@@ -4514,6 +4536,10 @@ terms:
     - se detectó un cargo
     - se detecto un cargo
     - detectamos un cargo
+    - su pedido fue suspendido
+    - pedido suspendido
+    - se realizó una transferencia por
+    - se realizo una transferencia por
 exceptions:
   en:
     # a practice's own notice about its patient portal, which asks for a call, not a link
@@ -5072,6 +5098,9 @@ terms:
     - recibo telefonico
     - factura de tu celular
     - se cobrará en tu saldo
+    - tarifa internacional aplica
+    - línea de la suerte
+    - linea de la suerte
 exceptions:
   en:
     - landline or cell
@@ -5526,6 +5555,8 @@ terms:
     - prices slashed
     - triple points
     - finish your order
+    - spots filling fast
+    - free whitening
   es:
     - oferta por tiempo limitado
     - ofertas por tiempo limitado
@@ -5726,6 +5757,12 @@ terms:
     - tu carrito te extraña
     - tu carrito te extrana
     - termina tu compra
+    - vence a medianoche
+    - el cupón de
+    - el cupon de
+    - solo las primeras
+    - aparta por dm
+    - aparta tu lugar
 exceptions:
   en:
     - call now if
@@ -6719,6 +6756,9 @@ terms:
     - no doctor no problem
     - skip the script
     - skip the insurance
+    - no doc visit needed
+    - no doc visit
+    - discreet pkg
   es:
     - sin necesidad de receta
     - no necesita receta
@@ -6770,6 +6810,8 @@ terms:
     - sin necesidad de orden médica
     - sin necesidad de orden medica
     - sin receta ni consulta
+    - pide el menú
+    - pide el menu
 exceptions:
   en:
     - not available without a prescription
@@ -8502,6 +8544,7 @@ terms:
     - unlimited lane time
     - shooting center
     - ships to free states
+    - rounds marked down
   es:
     - armería
     - armeria
@@ -9328,6 +9371,9 @@ terms:
     - crash games
     - poker tournaments
     - bonus chips
+    - no-deposit spins
+    - no deposit spins
+    - weekend reload
   es:
     - casino
     - casinos
@@ -9535,6 +9581,9 @@ terms:
     - torneos de poker
     - fichas de bono
     - fichas gratis
+    - apuesta con depósito
+    - apuesta con deposito
+    - bono de recarga
 exceptions:
   en:
     - casino shuttle
@@ -10476,7 +10525,7 @@ examples:
     - "Su saldo de $40 vence el viernes."
 
 """#),
-        RuleFile(relativePath: "sweepstakes/sweepstakes.yml", text: #"""
+        RuleFile(relativePath: "sweepstakes/sweepstakes.yml", text: ##"""
 # yaml-language-server: $schema=../../schema/rule.schema.json
 # Warns about prize, lottery and sweepstakes wording: "you have won", "claim your prize", prize draws.
 #
@@ -10785,6 +10834,10 @@ terms:
     - your entry was drawn
     - choose your free gift
     - pick your prize
+    - number was drawn
+    - "# was drawn"
+    - pick your reward
+    - entry into the weekly
   es:
     - ha ganado
     - has ganado
@@ -11021,6 +11074,8 @@ terms:
     - quedo en 2do lugar
     - ganador del sorteo
     - ganadora del sorteo
+    - números ganadores
+    - numeros ganadores
 exceptions:
   en:
     - to claim your benefits
@@ -11108,7 +11163,7 @@ examples:
     - "We never offer prizes or gift cards for our survey, so ignore texts that do."
     - "Feria de salud el sábado: vacunas gratis. No hay rifas ni sorteos, solo salud."
 
-"""#),
+"""##),
         RuleFile(relativePath: "templates/reserved-keyword-reply.yml", text: #"""
 # yaml-language-server: $schema=../../schema/rule.schema.json
 # Warns when a text asks the patient to reply with an opt-out keyword in another sense.
