@@ -92,7 +92,12 @@ struct CheckCommand: ParsableCommand {
                 let translated = code != "en"
                 try LineReader(path: lines).forEachBlock { first, ranges, buffer in
                     ruleset.check(batch: ranges.count, message: { UnsafeBufferPointer(rebasing: buffer[ranges[$0]]) }) { k, result in
-                        stream.add(number: first + k, translated ? result.map { ruleset.localized($0, code: code) } : result)
+                        // Not one call with `translated ? … : result`: that copies every result first.
+                        if translated {
+                            stream.add(number: first + k, result.map { ruleset.localized($0, code: code) })
+                        } else {
+                            stream.add(number: first + k, result)
+                        }
                     }
                 }
                 stream.finish()

@@ -22,7 +22,7 @@ struct KeysCommand: AsyncParsableCommand {
     }
 
     struct Create: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a key; it is printed once, as the last line.")
+        static let configuration = CommandConfiguration(commandName: "create", abstract: "Create a key; it is printed once, as the last line.")
         @OptionGroup var database: Database
         @Option(help: "Roles, comma-separated: sender, admin, provider.") var role: String
         @Option(help: "A name for people.") var name: String
@@ -43,7 +43,7 @@ struct KeysCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List keys (never the keys themselves).")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List keys (never the keys themselves).")
         @OptionGroup var database: Database
 
         func run() async throws {
@@ -59,7 +59,7 @@ struct KeysCommand: AsyncParsableCommand {
     }
 
     struct Revoke: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke a key by id.")
+        static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a key by id.")
         @OptionGroup var database: Database
         @Argument(help: "The key id (from `keys list`).") var id: String
 

@@ -12,7 +12,7 @@ struct OptOutCommand: AsyncParsableCommand {
         subcommands: [Import.self, Export.self, Classify.self])
 
     struct Classify: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "classify",
             abstract: "Classify inbound texts (opt-out, opt-in, help, revocation, message) with the built-in keywords.",
             discussion: "Each argument is one text; with --lines FILE every line of FILE is one (- reads standard input); with neither, every line of standard input is one.")
         enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, text }
@@ -48,7 +48,7 @@ struct OptOutCommand: AsyncParsableCommand {
     }
 
     struct Import: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Append the rows of a CSV file (phone,practice_number,action,source,text,at) to the ledger.")
+        static let configuration = CommandConfiguration(commandName: "import", abstract: "Append the rows of a CSV file (phone,practice_number,action,source,text,at) to the ledger.")
         @OptionGroup var database: KeysCommand.Database
         @Argument(help: "The CSV file (- for standard input).") var file: String
 
@@ -73,7 +73,7 @@ struct OptOutCommand: AsyncParsableCommand {
     }
 
     struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write every consent change as CSV.")
+        static let configuration = CommandConfiguration(commandName: "export", abstract: "Write every consent change as CSV.")
         @OptionGroup var database: KeysCommand.Database
         @Option(help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE")) var output: String?
 

@@ -13,7 +13,7 @@ struct RulesCommand: ParsableCommand {
 
     /// `rules list`.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every rule: id, severity, category, kind.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List every rule: id, severity, category, kind.")
         @OptionGroup var options: RulesOptions
 
         func run() throws {
@@ -37,7 +37,7 @@ struct RulesCommand: ParsableCommand {
 
     /// `rules test`.
     struct Test: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Run every rule's examples; each failure names its file and line.")
+        static let configuration = CommandConfiguration(commandName: "test", abstract: "Run every rule's examples; each failure names its file and line.")
         @OptionGroup var options: RulesOptions
 
         @Flag(help: "Also fail a rule that none of its examples makes fire, and any example that triggers a rule other than its own.")
@@ -69,7 +69,7 @@ struct RulesCommand: ParsableCommand {
 
     /// `rules explain ID`.
     struct Explain: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Explain one rule: what, why, how it matches, its examples.")
+        static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain one rule: what, why, how it matches, its examples.")
         @OptionGroup var options: RulesOptions
         @Argument(help: "The rule id.") var id: String
 
@@ -87,7 +87,7 @@ struct RulesCommand: ParsableCommand {
 extension RulesCommand {
     /// `rules doc`.
     struct Doc: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write a reference of every rule (message, rationale, examples) as Markdown or HTML.")
+        static let configuration = CommandConfiguration(commandName: "doc", abstract: "Write a reference of every rule (message, rationale, examples) as Markdown or HTML.")
         @OptionGroup var options: RulesOptions
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case md, html }
