@@ -7,14 +7,16 @@ extension BuiltinRules {
 # yaml-language-server: $schema=../../schema/rule.schema.json
 # Blocks the sentence shapes of adult-dating and sexting spam, however the words vary: an adult
 # adjective on women ("hot local moms", "horny housewives"), women who "want to chat with you",
-# "home alone" with pictures to send, sexy pictures or videos on offer.
+# "home alone" with pictures to send, sexy pictures or videos on offer ("spicy new vids", "videos
+# muy atrevidos", "packs calientes").
 #
 # The adult rule lists fixed phrases; these patterns cover their variants. Care texts use the same
 # words apart: "hot flashes in women", "women near you can get a mammogram", "lonely new moms can
 # join our support group", "send us photos of the rash", "no strings attached" on a free flu shot,
-# "feeling lonely tonight? call 988". So "lonely" alone, "tonight", "no strings attached" without
-# a dating word and "send pics" without a sexual word never count. "Pix" is left out: in the
-# personal texts of the SMS Spam Collection it is a partner's, not an offer.
+# "feeling lonely tonight? call 988", "spicy food", "el chat privado del portal". So "lonely"
+# alone, "tonight", "no strings attached" without a dating word, "send pics" without a sexual
+# word and a "private" chat never count. "Pix" is left out: in the personal texts of the SMS
+# Spam Collection it is a partner's, not an offer.
 category: adult
 severity: error
 message: >-
@@ -54,13 +56,17 @@ patterns:
   - pattern: '\b(?:hey|hi|hello)\s+(?:sexy|hottie|stud)\b[^\n]{0,80}?\b(?:pics|pictures|photos|selfies|nudes|snaps|video\s+chat|cam)\b'
     prefilter: [sexy, hottie, stud]
   # sexual pictures or videos on offer
-  - pattern: '\b(?:sexy|nude|naughty|racy|steamy|x-?rated|dirty|hot)\s+(?:pics|pictures|photos|selfies|videos|snaps)\b'
-    prefilter: [sexy, nude, naughty, racy, steamy, rated, dirty, hot]
+  - pattern: '\b(?:sexy|nude|naughty|racy|steamy|x-?rated|dirty|hot|spicy|uncensored|explicit|nsfw)\s+(?:new\s+)?(?:pics|pictures|photos|selfies|videos|vids|snaps|cams?|chat)\b'
+    prefilter: [sexy, nude, naughty, racy, steamy, rated, dirty, hot, spicy, uncensored, explicit, nsfw]
   # Spanish
   - pattern: '\b(?:chicas|mujeres|solteras|casadas|maduras|amas\s+de\s+casa)\s+(?:[a-z]+\s+){0,4}?(?:quieren|buscan|desean|esperan|te\s+esperan\s+para)\s+(?:chatear|conocerte|verte|hablar\s+contigo|salir\s+contigo|un\s+encuentro|una\s+cita)\b'
     prefilter: [chicas, mujeres, solteras, casadas, maduras, amas de casa]
   - pattern: '\b(?:chicas|mujeres|solteras|casadas|maduras)\s+(?:calientes|cachondas|ardientes|sexys?|traviesas|atrevidas)\b'
     prefilter: [chicas, mujeres, solteras, casadas, maduras]
+  # Spanish: pictures, videos or a chat that are hot, daring or forbidden ("videos muy atrevidos",
+  # "packs calientes", "fotos sin censura"); "privado" is left out (a clinic's private chat)
+  - pattern: '\b(?:fotos|fotitos|videos?|packs?|chat)\s+(?:muy\s+|bien\s+|super\s+|súper\s+)?(?:calientes?|atrevid[oa]s?|picantes?|hot|er[oó]tic[oa]s?|sexys?|travies[oa]s?|prohibid[oa]s?|sin\s+censura)\b'
+    prefilter: [fotos, fotitos, video, videos, pack, packs, chat]
   - pattern: '\b(?:sola|solita|desnuda)\s+(?:en\s+casa\s+)?[^.!?\n]{0,60}?\b(?:fotos|fotitos|videos?|selfies)\b'
     prefilter: [sola, solita, desnuda]
 examples:
@@ -70,6 +76,8 @@ examples:
     - "Home alone all night and dying to show you some selfies, reply."
     - "Flings with no strings attached start here."
     - "Casadas de tu zona buscan un encuentro esta noche."
+    - "Subí videos muy atrevidos, míralos antes de que los borre."
+    - "Spicy new vids posted tonight, check them out."
   pass:
     - "Hot flashes are common in women during menopause; ask us about treatment."
     - "Lonely new moms can join our postpartum support group on Tuesdays."
@@ -79,6 +87,8 @@ examples:
     - "If your child is home alone after school, talk about safety rules."
     - "Las mujeres embarazadas que quieren conocer el hospital pueden hacer una visita."
     - "Si vive sola en casa, pida a un familiar que le lleve a su cita."
+    - "Escríbanos por el chat privado del portal; las fotos de la herida ayudan al médico."
+    - "Avoid spicy food before your endoscopy; send photos of the rash in the portal chat."
 
 """#),
         RuleFile(relativePath: "adult/adult.yml", text: #"""
@@ -416,9 +426,6 @@ terms:
     - naughty with u
     - private album
     - my private pics
-    - spicy vids
-    - spicy new vids
-    - spicy videos
     - discreet affair
     - married but lonely
   es:
@@ -653,8 +660,6 @@ terms:
     - agrégame al snap
     - agregame al snap
     - chat caliente
-    - videos muy atrevidos
-    - videos atrevidos
     - desnudándose
     - desnudandose
     - webcams de chicas
