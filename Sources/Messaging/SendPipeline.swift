@@ -56,34 +56,24 @@ public struct SendPipeline: Sendable {
     /// With `claimingKey` (`answer`'s key, only where ``canClaimKey(_:)``), the key was neither
     /// reserved nor looked up first: the send is written only if the key was never used, and
     /// otherwise nothing is written and the send fails with ``SendError/idempotencyKeyTaken``.
-    /// A stage's refusal fails so too, unaudited, when the key already has an answer: the request
-    /// is a replay, and the first answer stands.
+    /// A refusal fails so too, unaudited, when the key already has an answer: the request is a
+    /// replay, and the first answer stands.
     public func send(_ original: SendRequest, answer: (@Sendable (SendResult) -> IdempotentResponse)? = nil,
                      claimingKey: String? = nil) async throws(SendError) -> SendResult {
         // Line ends are made line feeds before anything looks at the text: what is checked
         // below is, byte for byte, what is stored and handed to the transport.
         var request = original
         request.body = ControlCharacters.normalizingLineEnds(original.body)
-        guard request.kind == "sms" || request.kind == "secure" else {
-            throw SendError(.invalid, code: "invalid_kind", message: "`kind` must be `sms` or `secure`, not `\(request.kind)`.")
-        }
-        guard !request.notify.isEmpty else {
-            throw SendError(.invalid, code: "invalid_notify", message: "`notify` must list `sms`, `email`, or both.")
-        }
-        guard request.kind == "secure" || request.body.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
-            throw SendError(.invalid, code: "empty_body", message: "`body` is empty; write the message to send.")
-        }
-        if request.kind == "sms" {
-            try limits.requireSMSWithin(request.body)
-        } else {
-            try limits.requireWithin(request.body, limit: limits.secureCharacters, what: "a secure message")
+        do { try requireValid(request) } catch {
+            try await requireNoAnswer(caller: request.caller, claiming: claimingKey)
+            throw error
         }
         var c = SendContext(request: request, messageId: request.messageId ?? Identifier.make("msg"), now: clock(), recipient: nil,
                             fromNumber: practice.number, outgoing: request.body)
         do {
             for stage in stages { try await stage.run(&c) }
         } catch {
-            if let key = claimingKey, try await answered(caller: request.caller, key: key) { throw SendError.idempotencyKeyTaken }
+            try await requireNoAnswer(caller: request.caller, claiming: claimingKey)
             throw await audited(error, c, findings: c.report?.findings ?? [])
         }
         let report = c.report ?? Report(rulesVersion: "", findings: [])
@@ -134,9 +124,31 @@ public struct SendPipeline: Sendable {
         return SendResult(message: message, report: report, deliveries: c.deliveries)
     }
 
-    /// Whether `caller`'s idempotency `key` already has an answer.
-    private func answered(caller: String, key: String) async throws(SendError) -> Bool {
-        do { return try await store.idempotentResponse(caller: caller, key: key) != nil } catch { throw SendPipeline.storeFailure(error) }
+    /// Refuses a request that is not a send: an unknown kind, no notify method, an empty or too long body.
+    private func requireValid(_ request: SendRequest) throws(SendError) {
+        guard request.kind == "sms" || request.kind == "secure" else {
+            throw SendError(.invalid, code: "invalid_kind", message: "`kind` must be `sms` or `secure`, not `\(request.kind)`.")
+        }
+        guard !request.notify.isEmpty else {
+            throw SendError(.invalid, code: "invalid_notify", message: "`notify` must list `sms`, `email`, or both.")
+        }
+        guard request.kind == "secure" || request.body.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+            throw SendError(.invalid, code: "empty_body", message: "`body` is empty; write the message to send.")
+        }
+        if request.kind == "sms" {
+            try limits.requireSMSWithin(request.body)
+        } else {
+            try limits.requireWithin(request.body, limit: limits.secureCharacters, what: "a secure message")
+        }
+    }
+
+    /// Before a refusal of a send that claims `key`: throws ``SendError/idempotencyKeyTaken`` when
+    /// `caller`'s key already has an answer (the request is a replay, and that answer stands).
+    private func requireNoAnswer(caller: String, claiming key: String?) async throws(SendError) {
+        guard let key else { return }
+        let first: IdempotentResponse?
+        do { first = try await store.idempotentResponse(caller: caller, key: key) } catch { throw SendPipeline.storeFailure(error) }
+        if first != nil { throw SendError.idempotencyKeyTaken }
     }
 
     /// `refusal`, once its audit record is written; the store's failure when it cannot be.

@@ -21,16 +21,17 @@ final class KeyCache: Sendable {
     private struct Cache {
         var entries: [String: Entry] = [:]
         var forgets = 0
+        /// The hashes of the keys being read again in the background.
+        var refreshing: Set<String> = []
     }
 
     /// How long a key read from the store is trusted without reading it again.
     let maxAge: TimeInterval
     private let capacity: Int
-    /// The keys, and how many times a key was forgotten (revoked here): a read that began
-    /// before a key was forgotten may have read it before its revocation, and is not kept.
+    /// The keys, how many times a key was forgotten (revoked here: a read that began before a
+    /// key was forgotten may have read it before its revocation, and is not kept), and the keys
+    /// being read again.
     private let cache = Mutex(Cache())
-    /// The hashes of the keys being read again in the background.
-    private let refreshing = Mutex<Set<String>>([])
     /// The hash of each `Authorization` header a stored key was sent in, as sent: a header seen
     /// before is not parsed and hashed again. (The key itself is still read by its hash.)
     private let hashes = Mutex<[String: String]>([:])
@@ -73,9 +74,9 @@ final class KeyCache: Sendable {
 
     /// Reads the key with this hash again in a task of its own, unless a read of it is under way.
     private func refresh(hash: String, store: any TextgateStore, now: Date, forgets: Int) {
-        guard refreshing.withLock({ $0.insert(hash).inserted }) else { return }
+        guard cache.withLock({ $0.refreshing.insert(hash).inserted }) else { return }
         Task {
-            defer { refreshing.withLock { _ = $0.remove(hash) } }
+            defer { cache.withLock { _ = $0.refreshing.remove(hash) } }
             do {
                 keep(try await store.key(hash: hash), hash: hash, readAt: now, forgets: forgets)
             } catch {

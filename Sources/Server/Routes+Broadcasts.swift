@@ -105,9 +105,10 @@ enum Idempotent {
     /// With `claim`, the key is neither reserved nor looked up first: `body` writes what it does
     /// only if the key was never used, claiming it in the same transaction
     /// (`SendPipeline.send(_:answer:claimingKey:)`), and throws `SendError.idempotencyKeyTaken`
-    /// otherwise. One durable write and one read fewer per new request: a replay, or a concurrent
-    /// duplicate, finds the first answer only when its own run comes to the key (or is refused),
-    /// and gets that answer, or 409 while the first is still running.
+    /// otherwise, as it does when it refuses a request whose key has an answer. One durable write
+    /// and one read fewer per new request: a replay, or a concurrent duplicate, finds the first
+    /// answer only when its own run comes to the key (or is refused), and gets that answer, or
+    /// 409 while the first is still running.
     static func runSaving(_ state: ServerState, caller: String, key: String, hash: String,
                           unit: String = "request", undone: String = "done", claim: Bool = false,
                           _ body: () async throws -> (status: Int, json: String, saved: Bool)) async throws -> Response {
@@ -121,10 +122,6 @@ enum Idempotent {
             } catch let error as SendError where error == .idempotencyKeyTaken {
                 return try await taken(state, caller: caller, key: key, hash: hash, unit: unit, undone: undone)
             } catch let error as SendError {
-                // Refused before its stages ran (an invalid body, say): a replay's answer stands.
-                if let first = try await state.store.idempotentResponse(caller: caller, key: key) {
-                    return try answer(.existing(first, pending: false, requestHash: hash), key: key, unit: unit, undone: undone)
-                }
                 throw APIError(error)
             }
             if !result.saved {
