@@ -3,7 +3,7 @@ import PostgresNIO
 import Storage
 
 extension PostgresStore {
-    /// Records a statement inserts when a journal file is moved.
+    /// Records an `AuditMove` statement inserts when a journal file's records cannot be copied.
     static let journalRowsPerStatement = 1000
 
     /// Appends a record this process has just made (see `AuditStore.appendNewAudit`). With a
@@ -28,17 +28,14 @@ extension PostgresStore {
         try await journal?.moveLeftovers(journalInsert)
     }
 
-    /// Inserts a journal file's records, keeping any already stored (a file moved once before a
-    /// crash stopped its deletion). Committed with the server's default `synchronous_commit`,
+    /// Inserts a journal file's records (`copyAudit(_:)`), keeping any already stored (a file
+    /// moved once before a crash stopped its deletion). Committed with the server's default `synchronous_commit`,
     /// so a file is deleted only once its records are on the server's disk. Holds the store
     /// weakly, for the moving task.
     var journalInsert: JournalledAudit.Insert {
         { [weak self] (records) async throws(StorageError) in
             guard let self else { throw .unavailable("the PostgreSQL store was released before its audit journal was moved") }
-            for start in stride(from: 0, to: records.count, by: Self.journalRowsPerStatement) {
-                let chunk = Array(records[start..<min(start + Self.journalRowsPerStatement, records.count)])
-                _ = try await self.execute(AuditMove(batch: chunk), "move \(chunk.count) audit records from the audit journal into the database")
-            }
+            try await self.copyAudit(records)
         }
     }
 

@@ -98,6 +98,33 @@ struct PostgresAuditJournalTests {
         }
     }
 
+    @Test("journalled records reach the database as written: tabs, line ends, backslashes and quotes in their texts, none for a recipient, times before 1970 and before the year 1")
+    func movedAsWritten() async throws {
+        try await withJournal { (url, directory) async throws in
+            let store = try await PostgresStore.open(url: url, logger: nil, auditJournal: directory)
+            try await store.migrate()
+            let texts = "a\tb\\N \\ \"q\" \n\r\n ñ 😀 \u{7F}"
+            let times = [1_750_000_000_123, -86_400_500, -2_208_988_800_999, -62_135_596_800_000, 253_402_300_799_999]
+                .map { (ms: Int64) in Date(timeIntervalSince1970: Double(ms) / 1000) }
+            let written = times.enumerated().map { i, at in
+                AuditRecord(id: Identifier.make("aud"), action: "check" + texts, recipientId: i == 0 ? nil : "rcp_\\\(i)",
+                            messageId: i == 1 ? texts : nil, decision: "allow", rulesVersion: texts,
+                            findingsJSON: "[{\"match\":\"\\t\(texts)\"}]", caller: "key_\t1", at: at)
+            }
+            for r in written { try await store.appendNewAudit(r) }
+            let read = try await store.audit(AuditFilter(limit: 100))
+            #expect(Set(read.map(\.id)) == Set(written.map(\.id)))
+            for r in written { #expect(read.first { $0.id == r.id } == r) }
+            // Before the year 1 the rows are not copied but inserted one statement a batch.
+            let older = AuditRecord(id: Identifier.make("aud"), action: "check", recipientId: nil, messageId: nil,
+                                    decision: "block", rulesVersion: "r", findingsJSON: "[]", caller: "key_1",
+                                    at: Date(timeIntervalSince1970: Double(-62_135_596_800_001 as Int64) / 1000))
+            try await store.appendNewAudit(older)
+            #expect(try await store.audit(AuditFilter(limit: 100)).contains(older))
+            try await store.close()
+        }
+    }
+
     @Test("a journal directory that cannot be made fails the open with .unavailable naming it")
     func unusableDirectory() async throws {
         try await withJournal { (url, directory) async throws in
