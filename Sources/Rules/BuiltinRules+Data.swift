@@ -428,6 +428,11 @@ terms:
     - my private pics
     - discreet affair
     - married but lonely
+    - something naughty
+    - girls new in town
+    - sext with
+    - massage w happy ending
+    - massage with happy ending
   es:
     - porno
     - pornografía
@@ -667,6 +672,10 @@ terms:
     - packs de chicas
     - chica real
     - chicas disponibles
+    - videollamadas privadas
+    - solteros cerca de ti
+    - que me consienta
+    - señor maduro que me
 exceptions:
   en:
     - escort you to
@@ -1500,6 +1509,8 @@ terms:
     - reship packages
     - reshipping packages
     - forward packages from home
+    - minimum to start
+    - my bot made
   es:
     - trabaje desde casa
     - trabaja desde casa
@@ -1644,6 +1655,8 @@ terms:
     - reenviar paquetes
     - ingreso extra
     - te paso el link de la plataforma
+    - retornos garantizados
+    - plataforma de trading
 exceptions:
   en:
     - a bill with crypto
@@ -2250,6 +2263,10 @@ terms:
     - preaprobado para un adelanto
     - preaprobado para un préstamo
     - preaprobado para un prestamo
+    - garantía de tu carro
+    - garantia de tu carro
+    - garantía de tu auto
+    - garantia de tu auto
 examples:
   flag:
     - "Need cash fast? Payday loans approved today."
@@ -4274,6 +4291,8 @@ terms:
     - need bail
     - copyright violation
     - will be deleted in 24
+    - direct deposit form
+    - "if you didn't make this purchase"
   es:
     - su cuenta ha sido suspendida
     - tu cuenta ha sido suspendida
@@ -4545,6 +4564,12 @@ terms:
     - pedido suspendido
     - se realizó una transferencia por
     - se realizo una transferencia por
+    - depósito de nómina
+    - deposito de nomina
+    - reconoce la transferencia
+    - reconoces la transferencia
+    - si no realizaste esta compra
+    - si no reconoces esta compra
 exceptions:
   en:
     # a practice's own notice about its patient portal, which asks for a call, not a link
@@ -4945,6 +4970,9 @@ terms:
     - carrier statement
     - premium account upgrade
     - cost per call
+    - charged to airtime
+    - charged to your airtime
+    - billed to your airtime
   es:
     - tonos de llamada
     - tonos para tu celular
@@ -5106,6 +5134,8 @@ terms:
     - tarifa internacional aplica
     - línea de la suerte
     - linea de la suerte
+    - cargados a tu saldo
+    - c/sms recibido
 exceptions:
   en:
     - landline or cell
@@ -5768,6 +5798,8 @@ terms:
     - solo las primeras
     - aparta por dm
     - aparta tu lugar
+    - blanqueamiento gratis
+    - la promo termina
 exceptions:
   en:
     - call now if
@@ -5844,10 +5876,11 @@ translations:
       Quite el precio de oferta; si el paciente necesita saber un costo, dígalo sin más.
 kind: pattern
 # every shape holds a dollar price
-prefilter: ["$", usd]
+prefilter: ["$", usd, "s/", "€"]
 patterns:
-  # the regular price beside the sale price: "(reg $179)", "(normal $90.000)", "antes $90, ahora $60"
-  - '\(\s*(?:reg(?:ular)?|normal|antes|orig(?:inal)?|was|precio\s+normal|value)\.?:?\s*(?:\$|usd\s?)\s?\d'
+  # the regular price beside the sale price: "(reg $179)", "(normal $90.000)", "(antes S/ 1,300)",
+  # "antes $90, ahora $60"
+  - '\(\s*(?:reg(?:ular)?|normal|antes|orig(?:inal)?|was|precio\s+normal|value)\.?:?\s*(?:\$|usd\s?|s/|€)\s?\d'
   - '\b(?:was|antes|reg(?:ular)?)\.?:?\s+(?:\$|usd\s?)\s?\d[\d.,]*[^.!?\n]{0,20}?\b(?:now|ahora|hoy)\s+(?:(?:only|just|s[oó]lo)\s+)?(?:\$|usd\s?)\s?\d'
   # a bargain price: "for just $25/mo", "at only $9.99", "por solo $199", "paga solo $199"
   - '\b(?:for|at)\s+(?:just|only)\s+(?:\$|usd\s?)\s?\d|\b(?:por|a|desde|paga|pague|pagas)\s+s[oó]lo\s+(?:\$|usd\s?)\s?\d'
@@ -6334,6 +6367,7 @@ first:
     - saxenda
     - glp-1
     - glp1
+    - magistral
 second:
   en:
     - no prior authorization needed
@@ -6375,6 +6409,7 @@ second:
     - no prescription
     - no rx
     - no questions asked
+    - complete checkout
   es:
     - sin autorización previa
     - sin autorizacion previa
@@ -6396,6 +6431,9 @@ second:
     - envio gratis
     - consulta gratis
     - sin seguro
+    - sin análisis
+    - sin analisis
+    - te aprueban
 exceptions:
   en:
     - not without a prescription
@@ -7168,6 +7206,7 @@ first:
     - pastilla azul
     - pastillas azules
     - pastillita azul
+    - aderal
 second:
   en:
     - save
@@ -7692,6 +7731,8 @@ terms:
     - brewing co
     - in 4-packs
     - craft brewery
+    - jello shots
+    - jell-o shots
   es:
     - barra libre
     - hora feliz
@@ -8384,6 +8425,9 @@ exceptions:
     - away from alcohol
     - with alcohol or
     - with alcohol and
+    - alcohol problems
+    - alcohol problem
+    - problems with alcohol
   es:
     - evite el alcohol
     - evitar el alcohol
@@ -9379,6 +9423,7 @@ terms:
     - no-deposit spins
     - no deposit spins
     - weekend reload
+    - odds are live
   es:
     - casino
     - casinos
@@ -9589,6 +9634,9 @@ terms:
     - apuesta con depósito
     - apuesta con deposito
     - bono de recarga
+    - compra tu décimo
+    - compra tu decimo
+    - el gordo de navidad
 exceptions:
   en:
     - casino shuttle
@@ -9843,6 +9891,7 @@ terms:
     - pipe smokers
     - pipe tobacco
     - aromatic cavendish
+    - free lighter
   es:
     - tabaquería
     - tabaqueria
@@ -9867,6 +9916,8 @@ terms:
     - cigarros electronicos desechables
     - bolsitas zyn
     - tabaco para pipa
+    - habanos
+    - puros hechos a mano
 examples:
   flag:
     - "Visit the Cloud 9 smoke shop downtown."
@@ -10843,6 +10894,11 @@ terms:
     - "# was drawn"
     - pick your reward
     - entry into the weekly
+    - you took 2nd place
+    - you took first place
+    - you took 1st place
+    - you took second place
+    - enter once a day
   es:
     - ha ganado
     - has ganado
