@@ -1,3 +1,4 @@
+import Foundation
 import Matching
 import Rules
 
@@ -7,7 +8,8 @@ import Rules
 /// Exceptions are where a rule kind does not fit one regex: `near` needs two (one per order),
 /// `link-domains` needs as few chunks of the domain list as PCRE2 compiles (Debian's build caps a
 /// compiled pattern at about 64K code units), `link-policy` is a generic URL regex plus a host
-/// lookup, and `caps-ratio` counts `[A-Z]` and `[A-Za-z]` matches.
+/// lookup, `caps-ratio` counts `[A-Z]` and `[A-Za-z]` matches, and `model` splits each message
+/// into words with a regex and looks each word and pair of neighbouring words up by its string.
 struct NaiveBaseline {
     /// One rule's regexes and how their matches decide.
     struct NaiveRule {
@@ -15,6 +17,7 @@ struct NaiveBaseline {
             case anyMatch
             case offDomain(allowed: Set<String>)
             case caps(maxRatio: Double, minLetters: Int)
+            case model(weights: [String: Double], bias: Double, threshold: Double)
         }
         var id: String
         var regexes: [PCRE2Regex]
@@ -63,6 +66,10 @@ struct NaiveBaseline {
                 rules.append(NaiveRule(id: rule.id, regexes: [try Self.compile("[A-Z]", caseless: false),
                                                                try Self.compile("[A-Za-z]", caseless: false)],
                                        decide: .caps(maxRatio: maxRatio, minLetters: minLetters)))
+            case .model(let model):
+                let weights = try Self.weights(rule, model)
+                rules.append(NaiveRule(id: rule.id, regexes: [try Self.compile("(?i)[a-zà-ɏ]+|\\d[\\d.,]*|\\S")],
+                                       decide: .model(weights: weights, bias: model.bias, threshold: model.threshold)))
             }
         }
         self.rules = rules
@@ -93,6 +100,19 @@ struct NaiveBaseline {
                         let letters = try rule.regexes[1].matches(in: message).count
                         tally.matches += upper
                         if letters >= minLetters && Double(upper) > maxRatio * Double(letters) { flagged = true }
+                    case .model(let weights, let bias, let threshold):
+                        let words = try rule.regexes[0].matches(in: message).map {
+                            String(decoding: message[$0], as: UTF8.self).lowercased()
+                        }
+                        tally.matches += words.count
+                        var seen: Set<String> = []
+                        var score = bias
+                        for (k, w) in words.enumerated() {
+                            for f in k > 0 ? [w, words[k - 1] + " " + w] : [w] where seen.insert(f).inserted {
+                                score += weights[f] ?? 0
+                            }
+                        }
+                        if score > threshold { flagged = true }
                     }
                 } catch {
                     tally.limitHits += 1
@@ -104,6 +124,21 @@ struct NaiveBaseline {
     }
 
     // MARK: building the regexes
+
+    /// A model rule's weights by feature, read from its weights file as a naive loader would.
+    static func weights(_ rule: Rule, _ model: ContentModel) throws -> [String: Double] {
+        let path = (rule.source.path as NSString).deletingLastPathComponent + "/" + model.file
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw BenchError("cannot read the weights file \(path) of rule \(rule.id): \(error)")
+        }
+        var weights: [String: Double] = [:]
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: "\t")
+            if parts.count == 2, let w = Double(parts[1]) { weights[String(parts[0])] = w }
+        }
+        return weights
+    }
 
     static func compile(_ pattern: String, caseless: Bool = true) throws -> PCRE2Regex {
         do throws(PCRE2Error) { return try PCRE2Regex(pattern, caseless: caseless) } catch {

@@ -46,6 +46,9 @@ public enum RuleExplanation {
             return "more than \(Int(ratio * 100))% capitals among at least \(minLetters) letters, not counting links, placeholders and \(list(allow))"
         case .near(let first, let second, let within, _):
             return "a term of [\(list(first))] at most \(within) words from a term of [\(list(second))]"
+        case .model(let model):
+            return "a text whose score under the linear model in \(model.file) (\(model.featureCount) weighted words and word pairs) "
+                + "is above \(model.threshold); the finding points at its word or word pair of the greatest weight"
         }
     }
 }

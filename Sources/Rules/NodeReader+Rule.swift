@@ -12,8 +12,9 @@ extension NodeReader {
         "link-policy": ["allow"],
         "caps-ratio": ["max_ratio", "min_letters", "allow"],
         "near": ["first", "second", "within", "exceptions"],
+        "model": ["model", "threshold"],
     ]
-    static let kindNames = ["terms", "pattern", "link-domains", "link-policy", "caps-ratio", "near"]
+    static let kindNames = ["terms", "pattern", "link-domains", "link-policy", "caps-ratio", "near", "model"]
 
     /// Whether `s` is lowercase kebab-case: words of `a-z` and `0-9` joined by single dashes.
     static func isKebabCase(_ s: String) -> Bool {
@@ -122,6 +123,8 @@ extension NodeReader {
             let exceptions = termList(e["exceptions"], key: "exceptions", in: root, required: false) ?? []
             guard let first, let second, let within else { return nil }
             return .near(first: first, second: second, within: within, exceptions: exceptions)
+        case "model":
+            return contentModel(e, root)
         default:
             return nil
         }

@@ -7,6 +7,11 @@ struct NodeReader {
     /// The file's lines, for columns inside quoted strings.
     private(set) var lines: [String] = []
 
+    /// The rules directory's data files (a `model` rule's weights), by path relative to the
+    /// directory, and this file's folder relative to it (empty at the top).
+    var dataFiles: [String: RuleFile] = [:]
+    var folder = ""
+
     init(path: String) { self.path = path }
 
     mutating func error(_ at: SourceLocation, _ message: String) {

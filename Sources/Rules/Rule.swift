@@ -74,6 +74,8 @@ public enum RuleKind: Sendable, Equatable {
     case capsRatio(maxRatio: Double, minLetters: Int, allow: [String])
     /// A term of `first` within `within` words of a term of `second`.
     case near(first: [String], second: [String], within: Int, exceptions: [String])
+    /// A text whose score under a linear model of words (`ContentModel`) is above its threshold.
+    case model(ContentModel)
 
     /// The kind's name as written in rule files.
     public var name: String {
@@ -84,6 +86,7 @@ public enum RuleKind: Sendable, Equatable {
         case .linkPolicy: return "link-policy"
         case .capsRatio: return "caps-ratio"
         case .near: return "near"
+        case .model: return "model"
         }
     }
 }

@@ -55,8 +55,8 @@ public struct RuleDirectory: Sendable {
         }
     }
 
-    /// The `.yml` and `.yaml` files under `path`, sorted by relative path, and a diagnostic for
-    /// each that cannot be read.
+    /// The `.yml` and `.yaml` files under `path`, and the `.tsv` weights files of `model` rules,
+    /// sorted by relative path, and a diagnostic for each that cannot be read.
     public static func files(in path: String) throws(RulesError) -> (files: [RuleFile], problems: [RuleDiagnostic]) {
         let fm = FileManager.default
         var isDir: ObjCBool = false
@@ -68,7 +68,9 @@ public struct RuleDirectory: Sendable {
         }
         var relatives: [String] = []
         while let next = walker.nextObject() as? String {
-            if next.hasSuffix(".yml") || next.hasSuffix(".yaml") { relatives.append(next) }
+            if next.hasSuffix(".yml") || next.hasSuffix(".yaml") || next.hasSuffix(NodeReader.weightsExtension) {
+                relatives.append(next)
+            }
         }
         relatives.sort()
         var files: [RuleFile] = []
@@ -95,7 +97,7 @@ public struct RuleDirectory: Sendable {
 
     static func scan(_ path: String) throws(RulesError) -> (RuleDirectory, [RuleDiagnostic]) {
         let (files, problems) = try files(in: path)
-        if files.isEmpty && problems.isEmpty {
+        if !files.contains(where: { !$0.isData }) && problems.isEmpty {
             throw .invalid([RuleDiagnostic(SourceLocation(path: path, line: 1, column: 1), "the directory holds no `.yml` rule files")])
         }
         var (directory, diagnostics) = scan(files: files, display: path, root: path)
@@ -117,6 +119,7 @@ public struct RuleDirectory: Sendable {
         var overrides: [Override] = []
         var hasher = SHA256()
         var seen: [String: SourceLocation] = [:]
+        let dataFiles = Dictionary(files.filter(\.isData).map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
         for file in files {
             let relative = file.relativePath
             let shown = joined(display, relative)
@@ -129,8 +132,12 @@ public struct RuleDirectory: Sendable {
             hasher.update(data: Data([0]))
             hasher.update(data: Data(file.text.utf8))
             hasher.update(data: Data([0]))
+            // A weights file is read by the `model` rule that names it.
+            if file.isData { continue }
             let name = (relative as NSString).lastPathComponent
             var reader = NodeReader(path: shown)
+            reader.dataFiles = dataFiles
+            reader.folder = (relative as NSString).deletingLastPathComponent
             guard let root = reader.compose(file.text) else { diagnostics += reader.diagnostics; continue }
             if relative == settingsFile {
                 (settings, overrides) = reader.settings(root)

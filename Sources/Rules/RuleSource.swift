@@ -25,6 +25,9 @@ public struct RuleFile: Sendable, Equatable {
     /// The file's content.
     public var text: String
 
+    /// Whether this is a `model` rule's weights file (`.tsv`) rather than a YAML file.
+    public var isData: Bool { relativePath.hasSuffix(NodeReader.weightsExtension) }
+
     /// A rule file.
     public init(relativePath: String, text: String) {
         self.relativePath = relativePath

@@ -119,13 +119,22 @@ extension Ruleset {
                   original: OriginalText, _ scratch: inout CheckScratch, allowing extra: AllowedDomains? = nil) -> Report? {
         // Terms written in disguise, found in views of the text (most messages need none).
         let disguised = disguisedTerms(view, counts)
-        // Most messages: no literal, no link, no placeholder, no regex to run, and capitals
-        // that the counts alone show are not shouting.
+        // The `model` rules whose models score the text above their thresholds (most: none).
+        var modelled: [Int] = []
+        for (k, m) in models.enumerated()
+        where m.model.score(view, mayHaveLink: counts.linkAnchors > 0, found: &scratch.modelSlots) > m.model.threshold {
+            modelled.append(k)
+        }
+        // Most messages: no literal, no link, no placeholder, no regex to run, no model's
+        // finding, and capitals that the counts alone show are not shouting.
         if hits.isEmpty && disguised.isEmpty && counts.linkAnchors == 0 && counts.braces == 0 && !patternsAlwaysRun
-            && capsLimits.allSatisfy({ !Ruleset.mayShout(original, $0) }) {
+            && modelled.isEmpty && capsLimits.allSatisfy({ !Ruleset.mayShout(original, $0) }) {
             return nil
         }
         scratch.clear()
+        for k in modelled {
+            scratch.spans.append(RuleSpan(rule: models[k].rule, range: models[k].model.strongest(view, mayHaveLink: counts.linkAnchors > 0)))
+        }
         var incomplete: [String] = []
         if !hits.isEmpty { resolveLiterals(view, hits, &scratch) }
         if !disguised.isEmpty { Ruleset.add(disguised: disguised, to: &scratch.spans) }
@@ -314,6 +323,8 @@ struct CheckScratch {
     var ranges: [Range<Int>] = []
     /// One pattern gate's prefilter starts, while `runPatterns` tries its anchored regexes there.
     var starts: [Int] = []
+    /// The model slots of a message's features, while a `model` rule scores it (`ContentModel.score`).
+    var modelSlots: [Int32] = []
     /// The match data this check's regexes share, made when the first regex runs.
     lazy var matchData = PCRE2MatchData()
     /// How much of this message's digit runs is known (see `hasDigitRun`): a run this long

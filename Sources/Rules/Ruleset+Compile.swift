@@ -30,6 +30,7 @@ extension Ruleset {
         }
         var compiled: [CompiledRule] = []
         var linkRules: [Int] = [], capsRules: [Int] = [], nearRules: [Int] = []
+        var models: [(rule: Int, model: ContentModel)] = []
         var gates: [PatternGate] = []
         for (i, rule) in source.rules.enumerated() {
             switch rule.kind {
@@ -69,6 +70,9 @@ extension Ruleset {
                 for x in exceptions { add(TermForm.literal(x), i, .exception) }
                 compiled.append(.near(within: within))
                 nearRules.append(i)
+            case .model(let model):
+                compiled.append(.model)
+                models.append((i, model))
             }
         }
         NormalizedText.prepare()
@@ -93,6 +97,7 @@ extension Ruleset {
         self.linkRules = linkRules
         self.capsRules = capsRules
         self.nearRules = nearRules
+        self.models = models
         self.patternGates = gates
         self.patternsAlwaysRun = gates.contains { !$0.needsPrefilter }
         self.linkSets = linkRules.map { Ruleset.linkSet(source.rules[$0].kind, source.settings) }

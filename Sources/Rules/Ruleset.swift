@@ -34,6 +34,8 @@ public struct Ruleset: Sendable {
     let linkRules: [Int]
     let capsRules: [Int]
     let nearRules: [Int]
+    /// The `model` rules, with their models: each scores every message.
+    let models: [(rule: Int, model: ContentModel)]
     /// The pattern rules' regexes, grouped by the prefilter literals they run under.
     let patternGates: [PatternGate]
     /// The limits of each of `capsRules`, read on every message, so kept apart from the allow-list.
@@ -122,6 +124,8 @@ enum CompiledRule: Sendable {
     case linkPolicy
     case caps(maxRatio: Double, minLetters: Int, allow: CapsAllowList)
     case near(within: Int)
+    /// Its model is in `Ruleset.models`.
+    case model
 }
 
 /// The regexes of one pattern rule that run under the same prefilter literals: only when one

@@ -3,12 +3,13 @@ import Foundation
 import Reporting
 import Rules
 
-/// `textgate rules`: list, test and explain the rules in use (a directory or the built-in ones).
+/// `textgate rules`: list, test and explain the rules in use (a directory or the built-in ones),
+/// and print what a model rule reads.
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "List, test and explain rules.",
-        subcommands: [List.self, Test.self, Explain.self, Doc.self]
+        subcommands: [List.self, Test.self, Explain.self, Doc.self, Features.self]
     )
 
     /// `rules list`.
