@@ -8,7 +8,7 @@
 SWIFT ?= swift
 APT_PACKAGES := libpcre2-dev
 
-.PHONY: run samples test bench bench-service bench-compare accuracy build deps generate fuzz api-fuzz
+.PHONY: run samples test bench bench-service bench-compare accuracy model build deps generate fuzz api-fuzz
 
 DB ?= textgate.db
 PORT ?= 8080
@@ -114,6 +114,15 @@ accuracy: deps
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3; }
 	$(SWIFT) build --product textgate
 	python3 scripts/accuracy.py --textgate "$$($(SWIFT) build --show-bin-path)/textgate" --rules rules --out ACCURACY.md
+
+# Retrains the carrier-content model rule's weights (rules/content/carrier-content.tsv) and sets
+# its threshold; then `make generate` builds them into the binary.
+model: deps
+	@python3 -c 'import numpy' 2>/dev/null || python3 -m pip install -q numpy || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3-numpy; }
+	$(SWIFT) build --product textgate
+	python3 scripts/train-model.py --textgate "$$($(SWIFT) build --show-bin-path)/textgate" --rules rules
 
 # libFuzzer targets (Fuzz/, address sanitizer) built in their own scratch directory and run for
 # FUZZ_SECONDS each; any crash fails, and its input is left under .build-fuzz/findings/.

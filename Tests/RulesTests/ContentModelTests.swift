@@ -127,4 +127,16 @@ struct ContentModelTests {
         let b = try RuleDirectory.read(try rules(weights: Self.weights + "\nnow\t0.1")).version
         #expect(a != b)
     }
+
+    @Test("the shipped model flags offers no term names and none of the care texts on the same subjects")
+    func shipped() throws {
+        let rules = try Package.defaultRules()
+        #expect(!rules.findings("Hot new drop tonight, only 20 left, first come first served. Reply YES to grab yours",
+                                rule: "carrier-content").isEmpty)
+        for care in ["Please avoid alcohol for 24 hours before your procedure.", "Your STI test results are ready in the portal.",
+                     "Store firearms locked and unloaded, away from children.", "Your semaglutide prescription was sent to CVS.",
+                     "Su cita es mañana a las 10. Responda C para confirmar."] {
+            #expect(rules.findings(care, rule: "carrier-content").isEmpty, "\(care)")
+        }
+    }
 }

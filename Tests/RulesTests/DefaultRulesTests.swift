@@ -32,12 +32,12 @@ struct DefaultRulesTests {
         }
     }
 
-    @Test("the default categories are the six seed concerns, the reserved-keyword warning for templates and the other content carriers filter")
+    @Test("the default categories are the six seed concerns, the reserved-keyword warning for templates, the other content carriers filter and the model's")
     func categories() throws {
         let categories = Set(try Package.defaultRules().rules.map(\.category))
         #expect(categories == ["url-shortener", "off-domain-link", "cannabis", "all-caps", "promotional", "rx-offer", "opt-out-keyword",
                                "sweepstakes", "premium-rate", "adult", "alcohol", "tobacco", "firearms", "gambling", "lending",
-                               "get-rich-quick", "phishing", "controlled-substance", "weight-loss"])
+                               "get-rich-quick", "phishing", "controlled-substance", "weight-loss", "carrier-content"])
     }
 
     @Test("cannabis content cannot be suppressed")
