@@ -32,9 +32,10 @@ def write_report(d):
            "finding in a category beyond the six seed categories (such as `sweepstakes`); such a finding is "
            "not counted against `promotional` where none is expected.", "",
            "The rules were written while looking at these sets (the spam corpus' misses and ham findings "
-           "included), so the scores are an upper bound for texts no one here has read; the held-out sets "
-           "(in a section of their own) are the exception, and say which were tuned on. The generated "
-           "disguises measure the text folding, whatever the terms.", ""]
+           "included), and the `carrier-content` model was trained on them, so the scores are an upper bound "
+           "for texts no one here has read; the held-out sets (in a section of their own) are the exception, "
+           "and say which were tuned on (the model is trained without those whose misses were never read). "
+           "The generated disguises measure the text folding, whatever the terms.", ""]
 
     # Summary
     ham_bad = [(t, f) for t, f in c["ham_findings"]
