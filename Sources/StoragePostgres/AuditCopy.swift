@@ -41,13 +41,13 @@ extension PostgresStore {
 
 /// Audit records as the rows of a `COPY` in PostgreSQL's text format: columns as
 /// `PostgresStore.auditCopyColumns`, separated by tabs, `\N` for none, backslash, tab, line feed
-/// and carriage return escaped; the time as `YYYY-MM-DD HH:MM:SS.mmm+00`.
+/// and carriage return escaped; the time in ISO 8601 UTC (`Timestamp`).
 struct AuditCopy {
     /// The rows, in buffers of about 64 KiB, each written to the server in one message.
     private(set) var chunks: [ByteBuffer] = []
 
-    /// The rows of `records`; nil when a record's time falls before the year 1, which the text
-    /// form here does not write (PostgreSQL writes such years with `BC`).
+    /// The rows of `records`; nil when a record's time falls before the year 1, which
+    /// PostgreSQL writes with `BC`, not as ISO 8601's year 0000.
     init?(_ records: [AuditRecord]) {
         var buffer = ByteBuffer()
         buffer.reserveCapacity(1 << 16)
@@ -60,7 +60,7 @@ struct AuditCopy {
                 Self.write(text, to: &buffer)
             }
             buffer.writeInteger(UInt8(ascii: "\t"))
-            Self.writeTime(ms, to: &buffer)
+            buffer.writeString(Timestamp.text(millis: ms))
             buffer.writeInteger(UInt8(ascii: "\n"))
             if buffer.readableBytes >= 1 << 16 {
                 chunks.append(buffer)
@@ -86,39 +86,5 @@ struct AuditCopy {
             default: buffer.writeInteger(byte)
             }
         }
-    }
-
-    /// Unix milliseconds (from the year 1) as `YYYY-MM-DD HH:MM:SS.mmm+00`.
-    static func writeTime(_ ms: Int64, to buffer: inout ByteBuffer) {
-        let days = ms >= 0 ? ms / 86_400_000 : (ms - 86_399_999) / 86_400_000
-        let inDay = ms - days * 86_400_000
-        let (year, month, day) = civil(days: days)
-        func digits(_ value: Int64, _ count: Int) {
-            var divisor: Int64 = 1
-            for _ in 1..<count { divisor *= 10 }
-            while divisor > 0 {
-                buffer.writeInteger(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-                divisor /= 10
-            }
-        }
-        digits(year, 4); buffer.writeStaticString("-"); digits(month, 2); buffer.writeStaticString("-"); digits(day, 2)
-        buffer.writeStaticString(" ")
-        digits(inDay / 3_600_000, 2); buffer.writeStaticString(":"); digits(inDay / 60_000 % 60, 2)
-        buffer.writeStaticString(":"); digits(inDay / 1000 % 60, 2); buffer.writeStaticString(".")
-        digits(inDay % 1000, 3); buffer.writeStaticString("+00")
-    }
-
-    /// The proleptic Gregorian date of a day counted from 1970-01-01 (Howard Hinnant's
-    /// `civil_from_days`).
-    static func civil(days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }

@@ -6,19 +6,20 @@ import Foundation
 /// Fixed width, so text order is time order and range filters compare strings. Values are
 /// rounded to the millisecond, and a stored value reads back as the same millisecond.
 /// Formatting is done by hand (no formatter objects, so nothing to share between threads).
-enum Timestamp {
+/// The SQLite store keeps dates in this form; PostgreSQL reads it too (`COPY` of audit records).
+package enum Timestamp {
     /// 0000-01-01T00:00:00.000Z in Unix milliseconds.
-    static let minMillis: Int64 = -62_167_219_200_000
+    package static let minMillis: Int64 = -62_167_219_200_000
     /// 9999-12-31T23:59:59.999Z in Unix milliseconds.
-    static let maxMillis: Int64 = 253_402_300_799_999
+    package static let maxMillis: Int64 = 253_402_300_799_999
 
     /// The text for a date, rounded to the millisecond (clamped to years 0000…9999).
-    static func text(_ date: Date) -> String {
+    package static func text(_ date: Date) -> String {
         text(millis: millis(date))
     }
 
     /// A date's Unix time in milliseconds, rounded and clamped to the storable range.
-    static func millis(_ date: Date) -> Int64 {
+    package static func millis(_ date: Date) -> Int64 {
         let raw = (date.timeIntervalSince1970 * 1000).rounded()
         guard raw.isFinite else { return raw < 0 ? minMillis : (raw > 0 ? maxMillis : 0) }
         if raw <= Double(minMillis) { return minMillis }
@@ -27,7 +28,7 @@ enum Timestamp {
     }
 
     /// The text for Unix milliseconds in the storable range.
-    static func text(millis: Int64) -> String {
+    package static func text(millis: Int64) -> String {
         let days = floorDiv(millis, 86_400_000)
         let msOfDay = millis - days * 86_400_000
         let (y, m, d) = civil(fromDays: days)
@@ -54,7 +55,7 @@ enum Timestamp {
     }
 
     /// The date for stored text, or nil when it is not exactly in the stored form.
-    static func date(_ text: String) -> Date? {
+    package static func date(_ text: String) -> Date? {
         let b = Array(text.utf8)
         guard b.count == 24, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A,
               b[19] == 0x2E, b[23] == 0x5A,
