@@ -4,8 +4,9 @@
 /// A word is a run of letters (ASCII, or Latin letters U+00C0-U+024F such as `ñ`), ASCII ones
 /// lowercased. A number is `<numN>` for N digits (6 or more: `<num6>`), with `.` or `,` between
 /// digits; `<pct>` when `%` follows it; `<money>` when `$`, `€` or `£` comes right before it (or
-/// one space before). Any other character but a space or line end is a word of its own: `!`,
-/// `/`, an emoji. Hashes are 64-bit FNV-1a over the word's bytes, never 0.
+/// one space before). Any other character but a space, tab or line end is a word of its own:
+/// `!`, `/`, a `€` with no amount (folding has taken emoji out). Hashes are 64-bit FNV-1a over
+/// the word's bytes, never 0.
 enum ContentTokens {
     static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
     static let prime: UInt64 = 0x0000_0100_0000_01b3
