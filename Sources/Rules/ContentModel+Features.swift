@@ -8,15 +8,11 @@ extension Ruleset {
     public func contentFeatures(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) throws(InvalidUTF8) -> [String] {
         var hits: [LiteralHit] = []
         let counts = automaton.scan(bytes, hits: &hits)
-        // The view `report(scanned:)` evaluates: the bytes as they are when folding would change
-        // no more than the case of ASCII letters, else the folded text.
-        if counts.nonASCII == 0 || UTF8Inertness(bytes) == .inert {
+        // The view `report(scanned:)` evaluates.
+        if Ruleset.scansAsWritten(bytes, counts) {
             return ContentTokens.featureNames(of: bytes, mayHaveLink: counts.linkAnchors > 0)
         }
-        guard let normalized = NormalizedText(validating: bytes) else {
-            throw InvalidUTF8(byteOffset: UTF8Check.firstInvalidByte(bytes) ?? 0)
-        }
-        return normalized.bytes.withUnsafeBufferPointer { view in
+        return try Ruleset.normalized(bytes).bytes.withUnsafeBufferPointer { view in
             hits.removeAll()
             return ContentTokens.featureNames(of: view, mayHaveLink: automaton.scan(view, hits: &hits).linkAnchors > 0)
         }

@@ -69,6 +69,10 @@ public struct ContentModel: Sendable, Equatable {
     @inline(__always)
     static func key(_ hash: UInt64) -> UInt64 { hash >> 32 | 1 }
 
+    /// The weight a filled slot holds in its low half.
+    @inline(__always)
+    static func weight(_ slot: UInt64) -> Float { Float(bitPattern: UInt32(truncatingIfNeeded: slot)) }
+
     /// The slot of a feature's hash, or -1 when the model gives it no weight.
     @inline(__always)
     func slot(_ hash: UInt64, _ slots: UnsafeBufferPointer<UInt64>) -> Int {
@@ -86,7 +90,6 @@ public struct ContentModel: Sendable, Equatable {
     /// counted once. `found` is scratch space for the slots of the features found.
     func score(_ view: UnsafeBufferPointer<UInt8>, mayHaveLink: Bool, found: inout [Int32]) -> Double {
         found.removeAll(keepingCapacity: true)
-        found.reserveCapacity(Self.shortFeatures)
         // A short text's features are kept once each by a look through those found so far; a
         // long text's are sorted out of repeats now and then, so this stays as small as the model.
         var long = false
@@ -115,7 +118,7 @@ public struct ContentModel: Sendable, Equatable {
         if long { Self.compact(&found) }
         var sum: Float = 0
         slots.withUnsafeBufferPointer { slots in
-            for s in found { sum += Float(bitPattern: UInt32(truncatingIfNeeded: slots[Int(s)])) }
+            for s in found { sum += Self.weight(slots[Int(s)]) }
         }
         return bias + Double(sum)
     }
@@ -134,7 +137,7 @@ public struct ContentModel: Sendable, Equatable {
         slots.withUnsafeBufferPointer { slots in
             func weight(_ hash: UInt64) -> Float {
                 let s = slot(hash, slots)
-                return s < 0 ? 0 : Float(bitPattern: UInt32(truncatingIfNeeded: slots[s]))
+                return s < 0 ? 0 : Self.weight(slots[s])
             }
             func consider(_ w: Float, _ range: Range<Int>, _ kept: inout (weight: Float, range: Range<Int>)?) {
                 if w > 0 && w > (kept?.weight ?? 0) { kept = (w, range) }
@@ -168,8 +171,8 @@ public struct ContentModel: Sendable, Equatable {
         let parts = feature.split(separator: " ", omittingEmptySubsequences: false)
         guard parts.allSatisfy({ !$0.isEmpty }) else { return nil }
         switch parts.count {
-        case 1: return ContentTokens.hash(Array(parts[0].utf8))
-        case 2: return ContentTokens.pair(ContentTokens.hash(Array(parts[0].utf8)), ContentTokens.hash(Array(parts[1].utf8)))
+        case 1: return ContentTokens.hash(parts[0].utf8)
+        case 2: return ContentTokens.pair(ContentTokens.hash(parts[0].utf8), ContentTokens.hash(parts[1].utf8))
         default: return nil
         }
     }

@@ -29,9 +29,11 @@ enum ContentTokens {
     }
 
     /// Hashes of the numbers' names, `<num1>` to `<num6>`.
-    static let numbers: [UInt64] = (1...6).map { hash(Array("<num\($0)>".utf8)) }
-    static let percent = hash(Array("<pct>".utf8))
-    static let money = hash(Array("<money>".utf8))
+    static let numbers: [UInt64] = (1...6).map { hash("<num\($0)>".utf8) }
+    static let percent = hash("<pct>".utf8)
+    static let money = hash("<money>".utf8)
+    /// The hash of the feature of a text that may hold a link.
+    static let link = hash(ContentModel.linkFeature.utf8)
 
     /// A word found: its hash, its bytes in the view, and for a number the name it stands for
     /// (1 to 6: `<num1>` to `<num6>`, 7: `<pct>`, 8: `<money>`; 0 for a word read as written).
@@ -158,8 +160,6 @@ enum ContentTokens {
         let scalar = (UInt32(b & 0x1F) << 6) | UInt32(view[i + 1] & 0x3F)
         return scalar >= 0xC0 && scalar <= 0x24F && scalar != 0xD7 && scalar != 0xF7 ? 2 : 0
     }
-
-    static let link = hash(Array(ContentModel.linkFeature.utf8))
 
     /// The features of a text as a weights file names them, each once, in the order found.
     static func featureNames(of view: UnsafeBufferPointer<UInt8>, mayHaveLink: Bool) -> [String] {

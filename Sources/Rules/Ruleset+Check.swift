@@ -47,7 +47,7 @@ extension Ruleset {
                 allowing extra: AllowedDomains? = nil) throws(InvalidUTF8) -> Report? {
         let report: Report?
         var inert = false
-        if counts.nonASCII > 0, UTF8Inertness(bytes) != .inert {
+        if !Ruleset.scansAsWritten(bytes, counts) {
             report = try checkNormalizing(utf8: bytes, &scratch, allowing: extra)
         } else {
             inert = counts.nonASCII > 0
@@ -56,6 +56,22 @@ extension Ruleset {
                               allowing: extra)
         }
         return withControls(report, bytes, channel, counts)
+    }
+
+    /// Whether a check scans `bytes` as they are: pure ASCII, or text that normalisation would
+    /// change only in the case of ASCII letters (which the automaton folds itself). Any other
+    /// text is scanned in its normalised form (`normalized(_:)`).
+    static func scansAsWritten(_ bytes: UnsafeBufferPointer<UInt8>, _ counts: ByteCounts) -> Bool {
+        counts.nonASCII == 0 || UTF8Inertness(bytes) == .inert
+    }
+
+    /// The normalised form of `bytes`, which a check scans when it cannot scan them as they are.
+    /// - Throws: `InvalidUTF8` when the bytes are not valid UTF-8.
+    static func normalized(_ bytes: UnsafeBufferPointer<UInt8>) throws(InvalidUTF8) -> NormalizedText {
+        guard let normalized = NormalizedText(validating: bytes) else {
+            throw InvalidUTF8(byteOffset: UTF8Check.firstInvalidByte(bytes) ?? 0)
+        }
+        return normalized
     }
 
     /// `report` with the control characters of `bytes` added (the built-in check of every path).
@@ -92,9 +108,7 @@ extension Ruleset {
     /// `checkNormalizing(utf8:)` with buffers kept from an earlier check; nil for no findings.
     func checkNormalizing(utf8 bytes: UnsafeBufferPointer<UInt8>, _ scratch: inout CheckScratch,
                           allowing extra: AllowedDomains? = nil) throws(InvalidUTF8) -> Report? {
-        guard let normalized = NormalizedText(validating: bytes) else {
-            throw InvalidUTF8(byteOffset: UTF8Check.firstInvalidByte(bytes) ?? 0)
-        }
+        let normalized = try Ruleset.normalized(bytes)
         let counts = ByteCounts(counting: bytes)
         return normalized.bytes.withUnsafeBufferPointer { view in
             var hits: [LiteralHit] = []

@@ -29,9 +29,9 @@ extension PostgresStore {
     }
 
     /// Inserts a journal file's records (`copyAudit(_:)`), keeping any already stored (a file
-    /// moved once before a crash stopped its deletion). Committed with the server's default `synchronous_commit`,
-    /// so a file is deleted only once its records are on the server's disk. Holds the store
-    /// weakly, for the moving task.
+    /// moved once before a crash stopped its deletion). Committed with the server's default
+    /// `synchronous_commit`, so a file is deleted only once its records are on the server's
+    /// disk. Holds the store weakly, for the moving task.
     var journalInsert: JournalledAudit.Insert {
         { [weak self] (records) async throws(StorageError) in
             guard let self else { throw .unavailable("the PostgreSQL store was released before its audit journal was moved") }

@@ -62,23 +62,12 @@ struct RowReader {
 }
 
 /// Dates as stored: `timestamptz` values rounded to the millisecond, the precision every store
-/// keeps, and clamped to years 0000…9999 like the SQLite store. A date written and read back is
-/// the same `Date` in both stores.
+/// keeps, and clamped to years 0000…9999 as the SQLite store does (`Timestamp.millis`). A date
+/// written and read back is the same `Date` in both stores.
 enum Millisecond {
-    /// 0000-01-01T00:00:00.000Z in Unix milliseconds.
-    static let minMillis: Int64 = -62_167_219_200_000
-    /// 9999-12-31T23:59:59.999Z in Unix milliseconds.
-    static let maxMillis: Int64 = 253_402_300_799_999
-
     /// The date rounded to the millisecond and clamped: what is bound to a statement.
     static func date(_ date: Date) -> Date {
-        let raw = (date.timeIntervalSince1970 * 1000).rounded()
-        let millis: Int64 = if raw.isNaN { 0 }
-            else if !raw.isFinite { raw < 0 ? minMillis : maxMillis }
-            else if raw <= Double(minMillis) { minMillis }
-            else if raw >= Double(maxMillis) { maxMillis }
-            else { Int64(raw) }
-        return Date(timeIntervalSince1970: Double(millis) / 1000)
+        Date(timeIntervalSince1970: Double(Timestamp.millis(date)) / 1000)
     }
 
     /// The date rounded to the millisecond, or nil.

@@ -48,9 +48,7 @@ struct SendDocument {
     }
 
     /// A date as the Unix milliseconds stored (rounded and clamped as every bound date is).
-    static func ms(_ date: Date) -> Int64 {
-        Int64((Millisecond.date(date).timeIntervalSince1970 * 1000).rounded())
-    }
+    static func ms(_ date: Date) -> Int64 { Timestamp.millis(date) }
 }
 
 extension DocumentWriter {
