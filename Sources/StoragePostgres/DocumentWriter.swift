@@ -1,5 +1,6 @@
-/// JSON for `SendDocument`: objects of named strings, numbers, booleans and string arrays, a
-/// field whose value is nil left out (so the statement reads it as `NULL`).
+/// JSON for the documents statements read rows from (`SendDocument`, `SendTargetRead`): objects
+/// of named strings, numbers, booleans and string arrays, a field whose value is nil left out (so
+/// the statement reads it as `NULL`).
 struct DocumentWriter {
     private(set) var bytes: [UInt8] = []
     private static let hexDigits = Array("0123456789abcdef".utf8)
@@ -48,6 +49,11 @@ struct DocumentWriter {
     /// `"name":[{…},…]`, each element's fields written by `body`.
     mutating func array<T>(_ name: StaticString, _ elements: [T], _ body: (inout DocumentWriter, T) -> Void) {
         self.name(name)
+        self.elements(elements, body)
+    }
+
+    /// `[{…},…]`, each element's fields written by `body`.
+    mutating func elements<T>(_ elements: [T], _ body: (inout DocumentWriter, T) -> Void) {
         bytes.append(0x5B)
         comma = false
         for e in elements {

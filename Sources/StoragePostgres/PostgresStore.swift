@@ -26,6 +26,8 @@ public final class PostgresStore: TextgateStore {
     let completingSends = GroupCommit<PendingSend>(maxBatch: 128)
     /// Batches concurrent sends that claim their key into one statement.
     let claimingSends = GroupCommit<PendingSend>(maxBatch: 128)
+    /// Batches concurrent sends' first reads into one statement.
+    let sendTargets = GroupCommit<PendingTarget>(maxBatch: 128)
     /// The journal of ``appendNewAudit(_:)``, when the store was opened with a directory for it.
     let journal: JournalledAudit?
     /// Runs the pool until ``close()``.

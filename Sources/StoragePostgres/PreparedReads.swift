@@ -55,18 +55,6 @@ enum SendPathReads {
             """
     }
 
-    /// A recipient, and for its cell phone what `ConsentAndBlock` reads: the first reads of a send.
-    enum RecipientConsentAndBlock: PreparedRead {
-        static let name = "textgate_recipient_consent_and_block"
-        static let sql = """
-            SELECT r.id, r.kind, r.first_name, r.last_name, r.date_of_birth, r.cell_phone, r.email, r.language, r.time_zone,
-                   r.created_at, r.updated_at, \(latestConsentColumns),
-                   EXISTS (SELECT 1 FROM blocked_numbers WHERE number = r.cell_phone) AS blocked
-            FROM recipients r LEFT JOIN LATERAL (\(latestConsent("r.cell_phone"))) AS c ON true
-            WHERE r.id = $1
-            """
-    }
-
     /// The latest consent change of a number from a practice number (a row of nulls when there
     /// is none) and whether the number is blocked: one round trip for both.
     enum ConsentAndBlock: PreparedRead {
@@ -77,11 +65,11 @@ enum SendPathReads {
             """
     }
 
-    /// The latest consent change of the number `phone` (an SQL expression) from practice number `$2`.
-    static func latestConsent(_ phone: String) -> String {
+    /// The latest consent change of the number `phone` from practice number `number` (SQL expressions).
+    static func latestConsent(_ phone: String, from number: String = "$2") -> String {
         """
         SELECT id, phone, practice_number, action, source, text, message_id, actor, at FROM consent_events
-        WHERE phone = \(phone) AND practice_number = $2 ORDER BY at DESC, seq DESC LIMIT 1
+        WHERE phone = \(phone) AND practice_number = \(number) ORDER BY at DESC, seq DESC LIMIT 1
         """
     }
 

@@ -93,6 +93,43 @@ extension StoreConformance {
         }
     }
 
+    @Test("send targets read at once each get their own recipient, consent and block", arguments: StoreFactory.all)
+    func sendTargetsAtOnce(_ factory: StoreFactory) async throws {
+        try await factory.withStore { (store) async throws in
+            let numbers = ["+12015550110", "+12015550117"]
+            // Twelve patients: every third opted out from the first number, every fourth blocked.
+            for i in 0..<12 {
+                let phone = "+1201555\(String(format: "%04d", 200 + i))"
+                try await store.insertRecipient(Sample.recipient("pat_\(i)", phone: phone))
+                if i % 3 == 0 {
+                    try await store.appendConsent(Sample.consent("con_\(i)", phone: phone, practice: numbers[0], at: 10))
+                }
+                if i % 4 == 0 { #expect(try await store.blockNumber(phone, at: Sample.t(20))) }
+            }
+            // Each read alone, then all of them (and some for no one) at once, many times over:
+            // however they are grouped, every caller gets the answer of its own read.
+            let reads = (0..<14).flatMap { i in numbers.map { ("pat_\(i)", $0) } }
+            var alone: [String: SendTarget?] = [:]
+            for (id, number) in reads { alone[id + number] = try await store.sendTarget(recipientId: id, practiceNumber: number) }
+            #expect(alone["pat_12" + numbers[0]]! == nil)
+            #expect(alone["pat_3" + numbers[0]]??.consent?.latest?.action == "opt-out")
+            #expect(alone["pat_3" + numbers[1]]??.consent?.latest == nil)
+            #expect(alone["pat_4" + numbers[1]]??.consent?.blocked == true)
+            let together = try await withThrowingTaskGroup(of: (String, SendTarget?).self) { group in
+                for _ in 0..<5 {
+                    for (id, number) in reads {
+                        group.addTask { (id + number, try await store.sendTarget(recipientId: id, practiceNumber: number)) }
+                    }
+                }
+                var found: [(String, SendTarget?)] = []
+                for try await answer in group { found.append(answer) }
+                return found
+            }
+            #expect(together.count == reads.count * 5)
+            for (key, target) in together { #expect(target == alone[key]!, "\(key)") }
+        }
+    }
+
     @Test("blocked senders: block, unblock, isBlocked, listed in order blocked", arguments: StoreFactory.all)
     func blocking(_ factory: StoreFactory) async throws {
         try await factory.withStore { (store) async throws in
