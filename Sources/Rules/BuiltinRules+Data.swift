@@ -14520,9 +14520,11 @@ examples:
 # Warns about "text WORD to 8xxxx": a keyword sent to a short code, how premium subscriptions sign people up.
 #
 # The standard keywords a practice asks for (STOP, HELP, START, YES, NO, Y, N, C, CONFIRM, CANCEL,
-# INFO and their Spanish forms ALTO, AYUDA, SI), and the check-in words of a waiting room (CHECKIN,
-# ARRIVED, HERE, LLEGUE, LLEGADA), are not counted: "Text YES to 55123 to confirm" is
-# an appointment confirmation. A street address after the number ("send it to 12345 Main St") is
+# INFO and their Spanish forms ALTO, AYUDA, SI), the check-in words of a waiting room (CHECKIN,
+# ARRIVED, HERE, LLEGUE, LLEGADA), and the keywords of quit-smoking and quit-vaping text programs
+# (any word starting QUIT or DITCH, Spanish DEJAR...) are not counted: "Text YES to 55123 to
+# confirm" is an appointment confirmation, and a practice sends its smokers to a public-health
+# quit line's short code. A street address after the number ("send it to 12345 Main St") is
 # not a short code.
 category: premium-rate
 severity: warning
@@ -14545,8 +14547,8 @@ translations:
 kind: pattern
 prefilter: [txt, text, send, reply, rply, sms, envía, envie, envíe, enviando, manda, mande, responda, responde, contesta, conteste]
 patterns:
-  - '\b(?:txt|text|send|reply|rply|sms)\b(?:\s+(?:the\s+)?(?:word|keyword|password|ur|your))?(?:[\s:>"''“”]+(?!(?:stop|help|start|yes|no|y|n|c|confirm|cancel|info|unstop|alto|ayuda|si|sí|checkin|arrived|here|llegue|llegada)\b)[a-z0-9#*+]+){0,4}[\s"''”]+(?:to|2)\s*(?:no[:.]?\s*)?\d{4,6}(?!\d)(?!\s+(?:\w+\s+)?(?:st|street|ave|avenue|rd|road|blvd|dr|drive|ln|lane|way|ct|court|suite|ste|pkwy|hwy)\b)'
-  - '\b(?:envia|envie|enviando|manda|mande|responda|responde|contesta|conteste)\b(?:\s+(?:la\s+)?(?:palabra|clave))?(?:[\s:"''“”]+(?!(?:alto|ayuda|si|sí|no|stop|help|c|confirmar|cancelar|llegue|llegada|checkin)\b)[a-z0-9#*+áéíóúñ]+){0,4}[\s"''”]+al?\s*\d{4,6}(?!\d)'
+  - '\b(?:txt|text|send|reply|rply|sms)\b(?:\s+(?:the\s+)?(?:word|keyword|password|ur|your))?(?:[\s:>"''“”]+(?!(?:stop|help|start|yes|no|y|n|c|confirm|cancel|info|unstop|alto|ayuda|si|sí|checkin|arrived|here|llegue|llegada|quit\w*|ditch\w*)\b)[a-z0-9#*+]+){0,4}[\s"''”]+(?:to|2)\s*(?:no[:.]?\s*)?\d{4,6}(?!\d)(?!\s+(?:\w+\s+)?(?:st|street|ave|avenue|rd|road|blvd|dr|drive|ln|lane|way|ct|court|suite|ste|pkwy|hwy)\b)'
+  - '\b(?:envia|envie|enviando|manda|mande|responda|responde|contesta|conteste)\b(?:\s+(?:la\s+)?(?:palabra|clave))?(?:[\s:"''“”]+(?!(?:alto|ayuda|si|sí|no|stop|help|c|confirmar|cancelar|llegue|llegada|checkin|dejar\w*|quit\w*)\b)[a-z0-9#*+áéíóúñ]+){0,4}[\s"''”]+al?\s*\d{4,6}(?!\d)'
 examples:
   flag:
     - "Text WIN to 80086 now."
@@ -14563,6 +14565,8 @@ examples:
     - "Text STOP to 55123 to stop receiving messages."
     - "Text CHECKIN to 55123 when you arrive for your 10:30 visit."
     - "Envíe LLEGUE al 55123 cuando llegue a su cita."
+    - "Ready to quit smoking? Text QUITNOW to 333888 for free coaching."
+    - "¿Quiere dejar de vapear? Envíe DEJARVAPEO al 47848 para recibir apoyo gratis."
 
 """#),
         RuleFile(relativePath: "promotional/limited-time-price.yml", text: #"""
