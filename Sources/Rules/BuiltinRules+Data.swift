@@ -16039,8 +16039,10 @@ examples:
 # Blocks offers of prescription drugs without a prescription or doctor visit (online-pharmacy spam wording).
 #
 # Negated uses are exceptions ("not available without a prescription"). "Available without a
-# prescription" is NOT an exception, although naloxone and some OTC drugs are: it is also the
-# classic pharmacy-spam line. Such a public-health text can suppress the rule.
+# prescription" is NOT an exception, although some OTC drugs are: it is also the classic
+# pharmacy-spam line. Naloxone is the exception: named with the phrase, or a pharmacy that can
+# "dispense it" so, it is a public-health notice (no one sells naloxone by spam). Other such
+# texts can suppress the rule.
 # Spanish bare "sin receta" is not a term: "medicamentos sin receta" is how Spanish says
 # over-the-counter; paired with a drug name it is an offer word of the rx-offer rule.
 category: rx-offer
@@ -16205,6 +16207,11 @@ exceptions:
     - naloxone is now available without a prescription
     - narcan is available without a prescription
     - narcan is now available without a prescription
+    - naloxone without a prescription
+    - narcan without a prescription
+    - dispense it without a prescription
+    - dispense naloxone without a prescription
+    - dispense narcan without a prescription
   es:
     - no se venden sin ver al médico
     - no se venden sin ver al medico
@@ -16256,6 +16263,7 @@ examples:
     - "Vacunas contra la gripe sin cita médica este sábado."
     - "No consultation needed for flu shots; walk in any weekday."
     - "Compre acetaminofén sin receta en cualquier farmacia."
+    - "Keep naloxone at home; any pharmacy can dispense it without a prescription."
 
 """#),
         RuleFile(relativePath: "rx/rx-offer.yml", text: #"""
@@ -17715,8 +17723,11 @@ exceptions:
     - alcohol free
     - free of alcohol
     - alcohol use
+    - alcohol-use
     - alcohol abuse
+    - alcohol-abuse
     - alcohol support
+    - alcohol-support
     - alcohol counseling
     - alcohol treatment
     - alcohol swab
@@ -17799,6 +17810,7 @@ examples:
     - "Avoid alcohol for 24 hours before your procedure."
     - "Use an alcohol-free mouthwash after your extraction."
     - "Our alcohol use support group is free and meets Tuesdays."
+    - "Ask about our free alcohol-use counseling: riversidefamilymed.com/alcohol-support"
     - "Do not drink wine or beer with metronidazole. Your order is ready for pickup."
     - "Evite el alcohol 24 horas antes de su procedimiento."
     - "Use el enjuague bucal sin alcohol; es gratis en la recepción."
