@@ -93,9 +93,6 @@ def main():
     git = lambda *args: run(["git", *args], capture_output=True, text=True).stdout.strip()
     base = git("rev-parse", "--short", a.base + "^{commit}")
     subject = git("log", "-1", "--format=%s", base)
-    head = git("rev-parse", "--short", "HEAD")
-    # The file this writes does not count: it changes with every benchmark run.
-    dirty = " with uncommitted changes" if git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!" + a.out) else ""
     scratch = os.path.abspath(a.scratch)
     tree = os.path.join(scratch, "tree-" + base)
     if not os.path.isdir(tree):
@@ -116,6 +113,11 @@ def main():
         also.append((commit, git("log", "-1", "--format=%s", commit), build(other, os.path.join(scratch, "build-" + commit))))
     log("building the current tree")
     new = build(os.getcwd(), os.path.abspath(a.current_scratch))
+    # The commit and changes the current build was made from: read once it is built, not at the
+    # start, since the other builds take long enough for the tree to move on meanwhile. The file
+    # this writes does not count: it changes with every benchmark run.
+    head = git("rev-parse", "--short", "HEAD")
+    dirty = " with uncommitted changes" if git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!" + a.out) else ""
 
     work = tempfile.mkdtemp(prefix="textgate-compare-")
     try:
