@@ -1,21 +1,10 @@
 import PostgresNIO
 import Storage
-import Synchronization
 
 /// A send waiting for the group commit that writes it, and whether its key's answer was saved.
-final class PendingSend: Sendable {
+struct PendingSend: Sendable {
     let send: AcceptedSend
-    private let saved = Mutex<Bool?>(nil)
-
-    init(_ send: AcceptedSend) { self.send = send }
-
-    func set(_ value: Bool) { saved.withLock { $0 = value } }
-
-    /// The outcome; unavailable if the batch never ran (which `GroupCommit` does not allow).
-    func get() throws(StorageError) -> Bool {
-        guard let value = saved.withLock({ $0 }) else { throw .unavailable("write send \(send.message.id): the write did not run") }
-        return value
-    }
+    let saved = BatchOutcome<Bool>()
 
     /// The send's idempotency key as one string, if it has one.
     var key: String? { send.idempotency.map { PendingSend.key($0.caller, $0.key) } }
@@ -30,11 +19,11 @@ extension PostgresStore {
     /// transaction and one commit for the batch. When a batch fails, each of its sends is written
     /// alone, so a duplicate id fails only its own send.
     public func commitSend(_ send: AcceptedSend) async throws(StorageError) -> Bool {
-        let pending = PendingSend(send)
+        let pending = PendingSend(send: send)
         try await completingSends.submit(pending) { (batch) async throws(StorageError) in
             try await self.write(batch, SendStatements.Completing.init)
         }
-        return try pending.get()
+        return try pending.saved.get("write send \(send.message.id)")
     }
 
     /// ``commitSend(_:)`` only if the send's idempotency key was never used, group-committed in
@@ -48,15 +37,15 @@ extension PostgresStore {
         guard send.idempotency != nil else {
             throw .unavailable("write send \(send.message.id): a send that claims an idempotency key needs one")
         }
-        let pending = PendingSend(send)
+        let pending = PendingSend(send: send)
         try await claimingSends.submit(pending) { (batch) async throws(StorageError) in
             var seen = Set<String>()
             var first: [PendingSend] = [], again: [PendingSend] = []
             for p in batch { if let key = p.key, seen.insert(key).inserted { first.append(p) } else { again.append(p) } }
             try await self.write(first, SendStatements.Claiming.init)
-            for p in again { p.set(false) }
+            for p in again { p.saved.set(false) }
         }
-        return try pending.get()
+        return try pending.saved.get("write send \(send.message.id)")
     }
 
     /// Writes `batch` in one `statement` made from its document, and marks each send saved if
@@ -66,7 +55,7 @@ extension PostgresStore {
         let what = batch.count == 1 ? "write send \(batch[0].send.message.id) (an id already stored)"
             : "write \(batch.count) sends (an id already stored)"
         let saved = Set(try await execute(statement(SendDocument(batch.map(\.send)).json()), what).map { PendingSend.key($0.0, $0.1) })
-        for p in batch { p.set(p.key.map(saved.contains) ?? false) }
+        for p in batch { p.saved.set(p.key.map(saved.contains) ?? false) }
     }
 
     /// Runs a prepared statement on a pooled connection (prepared there on its first use) and

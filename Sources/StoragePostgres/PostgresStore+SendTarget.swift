@@ -1,6 +1,5 @@
 import PostgresNIO
 import Storage
-import Synchronization
 
 extension PostgresStore {
     /// The recipient, and its cell phone's latest consent change from `practiceNumber` and its
@@ -17,32 +16,17 @@ extension PostgresStore {
                 let recipient = try Self.recipient(row)
                 found[n] = SendTarget(recipient: recipient, consent: recipient.cellPhone == nil ? nil : try Self.sendConsent(row))
             }
-            for (n, p) in batch.enumerated() { p.set(found[n + 1]) }
+            for (n, p) in batch.enumerated() { p.found.set(found[n + 1]) }
         }
-        return try pending.get()
+        return try pending.found.get("read recipient \(recipientId)")
     }
 }
 
 /// A send's read waiting for the statement that reads it with others', and what it found.
-final class PendingTarget: Sendable {
+struct PendingTarget: Sendable {
     let recipientId: String
     let practiceNumber: String
-    private let found = Mutex<SendTarget??>(nil)
-
-    init(recipientId: String, practiceNumber: String) {
-        self.recipientId = recipientId
-        self.practiceNumber = practiceNumber
-    }
-
-    func set(_ target: SendTarget?) { found.withLock { $0 = .some(target) } }
-
-    /// The read's outcome; unavailable if its batch never ran (which `GroupCommit` does not allow).
-    func get() throws(StorageError) -> SendTarget? {
-        guard let target = found.withLock({ $0 }) else {
-            throw .unavailable("read recipient \(recipientId): the read did not run")
-        }
-        return target
-    }
+    let found = BatchOutcome<SendTarget?>()
 }
 
 /// The first reads of many sends at once: for each, a recipient, and for its cell phone what

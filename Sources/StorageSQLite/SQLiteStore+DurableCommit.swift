@@ -1,6 +1,5 @@
 import SQLiteNIO
 import Storage
-import Synchronization
 
 /// One write that must survive power loss before its caller is answered: run in the next
 /// group-committed transaction, in a savepoint of its own.
@@ -14,19 +13,6 @@ struct DurableWrite: Sendable {
     let run: @Sendable (SQLiteStore.Transaction) async -> StorageError?
 }
 
-/// Where a durable write's result waits until the transaction holding it is committed.
-final class DurableOutcome<T: Sendable>: Sendable {
-    private let stored = Mutex<Result<T, StorageError>?>(nil)
-
-    func set(_ result: Result<T, StorageError>) { stored.withLock { $0 = result } }
-
-    /// The outcome; unavailable if the write never ran (which `GroupCommit` does not allow).
-    func get(_ what: String) throws(StorageError) -> T {
-        guard let result = stored.withLock({ $0 }) else { throw .unavailable("\(what): the write did not run") }
-        return try result.get()
-    }
-}
-
 extension SQLiteStore {
     /// Runs `body` in a transaction committed with `synchronous=FULL`, shared with the durable
     /// writes of other callers waiting at the same time (group commit): one WAL sync serves them
@@ -36,7 +22,7 @@ extension SQLiteStore {
     func durableTransaction<T: Sendable>(
         _ what: String, isolated: Bool = true, _ body: @escaping @Sendable (Transaction) async throws(StorageError) -> T
     ) async throws(StorageError) -> T {
-        let outcome = DurableOutcome<T>()
+        let outcome = BatchOutcome<T>()
         let write = DurableWrite(what: what, isolated: isolated) { tx in
             do throws(StorageError) {
                 outcome.set(.success(try await body(tx)))

@@ -9,7 +9,7 @@ struct PendingSend: Sendable {
     /// completing a reservation.
     let claims: Bool
     /// Whether its idempotency result was saved (for a claim: whether it was written at all).
-    let saved = DurableOutcome<Bool>()
+    let saved = BatchOutcome<Bool>()
 }
 
 extension SQLiteStore {
