@@ -162,10 +162,17 @@ def labelled(checker, rows):
             "errors": errors}
 
 
+# The label of a practice's own prize drawing, raffle or contest: written as a care message by a
+# held-out set's author, but a sweepstakes by CTIA's definition whoever runs it, so the
+# `sweepstakes` rule warns about it by design. Counted apart, neither care nor carrier-filtered.
+DRAW = "practice-draw"
+
+
 def carrier(checker, rows):
     results = checker.check([t for t, _ in rows])
-    bad = [(t, e, f) for (t, e), f in zip(rows, results) if e]
+    bad = [(t, e, f) for (t, e), f in zip(rows, results) if e and e != {DRAW}]
     care = [(t, e, f) for (t, e), f in zip(rows, results) if not e]
+    draws = [(t, f) for (t, e), f in zip(rows, results) if e == {DRAW}]
     by_cat = {}
     for text, expected, found in bad:
         for cat in sorted(expected):
@@ -176,7 +183,7 @@ def carrier(checker, rows):
     return {"offers": len(bad), "offers_flagged": sum(bool(content(f)) for _, _, f in bad),
             "missed": [(t, sorted(e)) for t, e, f in bad if not content(f)],
             "care": len(care), "care_flagged": [(t, f) for t, _, f in care if content(f)],
-            "by_category": by_cat}
+            "by_category": by_cat, "draws": len(draws), "draws_flagged": [(t, f) for t, f in draws if content(f)]}
 
 
 def corpus(checker, rows):

@@ -35,7 +35,14 @@ def write_report(d):
            "included), and the `carrier-content` model was trained on them, so the scores are an upper bound "
            "for texts no one here has read; the held-out sets (in a section of their own) are the exception, "
            "and say which were tuned on (the model is trained without those whose misses were never read). "
-           "The generated disguises measure the text folding, whatever the terms.", ""]
+           "The generated disguises measure the text folding, whatever the terms.", "",
+           "A practice's own prize drawing, raffle or contest (“complete our survey to be entered in a drawing "
+           "for a $25 gift card”) is a sweepstakes whoever runs it: the CTIA Messaging Principles list "
+           "sweepstakes and contests as restricted content, and a 10DLC campaign needs the sweepstakes use case "
+           "to send them. The `sweepstakes` rule warns about them by design (its own examples say so). Where a "
+           "held-out set's author wrote one as a care message, it is labelled `practice-draw` and counted apart: "
+           "neither a care message nor a carrier-filtered text. A reward for care that no chance decides (a gift "
+           "card for a screening, a study visit or a finished class) is a care message.", ""]
 
     # Summary
     ham_bad = [(t, f) for t, f in c["ham_findings"]
@@ -63,6 +70,10 @@ def write_report(d):
                    f"({_pct(k['offers_flagged'], k['offers'])}) | {_ok(k['offers_flagged'] >= 0.9 * k['offers'])} |")
         out.append(f"| held-out set {name}: care messages with a content finding | 0 | "
                    f"{len(k['care_flagged'])}/{k['care']} | {_ok(not k['care_flagged'])} |")
+    draws = sum(k["draws"] for k in d["heldout"].values())
+    drawn = sum(len(k["draws_flagged"]) for k in d["heldout"].values())
+    out.append(f"| held-out sets: a practice's own prize drawings, raffles and contests (written as care; "
+               f"sweepstakes by CTIA's definition): with a content finding | reported | {drawn}/{draws} | |")
     dz = d["disguise"]
     terms = [x for x in dz if x["set"] == "term"]
     hosts = [x for x in dz if x["set"] == "host"]
@@ -141,6 +152,9 @@ def write_report(d):
                 for cat, v in sorted(k["by_category"].items())]
         out += ["", f"Care messages flagged ({len(k['care_flagged'])}):", ""]
         out += [f"- {_cell(t)} — {_findings(f)}" for t, f in k["care_flagged"]]
+        if k["draws"]:
+            out += ["", f"The practice's own drawings, raffles and contests (`practice-draw`, written as care "
+                        f"messages): {len(k['draws_flagged'])}/{k['draws']} flagged."]
     out.append("")
 
     # Inbound
