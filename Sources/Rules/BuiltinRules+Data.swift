@@ -10639,6 +10639,8 @@ exceptions:
   en:
     - medical debt
     - medical debts
+    - gambling debt
+    - gambling debts
   es:
     - deuda médica
     - deuda medica
@@ -10654,6 +10656,7 @@ examples:
     - "We do not report medical debt to credit bureaus."
     - "Financial assistance can reduce what you owe; call (201) 555-0100."
     - "Podemos ayudarle con su deuda médica; pregunte por asistencia financiera."
+    - "If you are struggling with gambling debt, our social worker can connect you with free counseling."
 
 """#),
         RuleFile(relativePath: "finance/get-rich-quick.yml", text: #"""
@@ -11081,7 +11084,8 @@ examples:
 #
 # Practices text about bills, payment plans and financial assistance, so "loan", "credit" and
 # "debt" alone are not terms; "préstamo" alone is not either (a loaner wheelchair is a "préstamo de
-# equipo"). Only the offer phrases are.
+# equipo"). Only the offer phrases are. A payment plan on the patient's own bill is offered with
+# "no interest, no credit check": that pairing is an exception (a loan offer never waives interest).
 category: lending
 severity: warning
 message: >-
@@ -11590,6 +11594,13 @@ terms:
     - garantia de tu carro
     - garantía de tu auto
     - garantia de tu auto
+exceptions:
+  en:
+    - no interest, no credit check
+    - no interest and no credit check
+    - no interest or credit check
+  es:
+    - sin intereses y sin revisión de crédito
 examples:
   flag:
     - "Need cash fast? Payday loans approved today."
@@ -11607,6 +11618,7 @@ examples:
     - "Préstamos entre particulares sin nómina ni aval."
     - "Salí del Veraz en 30 días, borramos reportes negativos."
   pass:
+    - "About your bill: we can do $50 a month, no interest, no credit check. Call Dana at (201) 555-0192."
     - "Your balance of $120 is due; ask us about a payment plan."
     - "You may qualify for financial assistance with your hospital bill."
     - "Your insurance credit of $40 was applied to your account."
@@ -14525,7 +14537,9 @@ examples:
 # (any word starting QUIT or DITCH, Spanish DEJAR...) are not counted: "Text YES to 55123 to
 # confirm" is an appointment confirmation, and a practice sends its smokers to a public-health
 # quit line's short code. A street address after the number ("send it to 12345 Main St") is
-# not a short code.
+# not a short code. A call to action followed by the disclosure of a standard-rate program ("Msg &
+# data rates may apply", "pueden aplicar tarifas de mensajes y datos") is a registered program's,
+# not a premium sign-up; a price per message is the premium-charge rule's.
 category: premium-rate
 severity: warning
 message: >-
@@ -14547,8 +14561,8 @@ translations:
 kind: pattern
 prefilter: [txt, text, send, reply, rply, sms, envía, envie, envíe, enviando, manda, mande, responda, responde, contesta, conteste]
 patterns:
-  - '\b(?:txt|text|send|reply|rply|sms)\b(?:\s+(?:the\s+)?(?:word|keyword|password|ur|your))?(?:[\s:>"''“”]+(?!(?:stop|help|start|yes|no|y|n|c|confirm|cancel|info|unstop|alto|ayuda|si|sí|checkin|arrived|here|llegue|llegada|quit\w*|ditch\w*)\b)[a-z0-9#*+]+){0,4}[\s"''”]+(?:to|2)\s*(?:no[:.]?\s*)?\d{4,6}(?!\d)(?!\s+(?:\w+\s+)?(?:st|street|ave|avenue|rd|road|blvd|dr|drive|ln|lane|way|ct|court|suite|ste|pkwy|hwy)\b)'
-  - '\b(?:envia|envie|enviando|manda|mande|responda|responde|contesta|conteste)\b(?:\s+(?:la\s+)?(?:palabra|clave))?(?:[\s:"''“”]+(?!(?:alto|ayuda|si|sí|no|stop|help|c|confirmar|cancelar|llegue|llegada|checkin|dejar\w*|quit\w*)\b)[a-z0-9#*+áéíóúñ]+){0,4}[\s"''”]+al?\s*\d{4,6}(?!\d)'
+  - '\b(?:txt|text|send|reply|rply|sms)\b(?:\s+(?:the\s+)?(?:word|keyword|password|ur|your))?(?:[\s:>"''“”]+(?!(?:stop|help|start|yes|no|y|n|c|confirm|cancel|info|unstop|alto|ayuda|si|sí|checkin|arrived|here|llegue|llegada|quit\w*|ditch\w*)\b)[a-z0-9#*+]+){0,4}[\s"''”]+(?:to|2)\s*(?:no[:.]?\s*)?\d{4,6}(?!\d)(?!\s+(?:\w+\s+)?(?:st|street|ave|avenue|rd|road|blvd|dr|drive|ln|lane|way|ct|court|suite|ste|pkwy|hwy)\b)(?!(?s:.*?)\bm(?:sg|essage)s?\s*(?:&|and|\+)\s*data\s+rates\s+may\s+apply)'
+  - '\b(?:envia|envie|enviando|manda|mande|responda|responde|contesta|conteste)\b(?:\s+(?:la\s+)?(?:palabra|clave))?(?:[\s:"''“”]+(?!(?:alto|ayuda|si|sí|no|stop|help|c|confirmar|cancelar|llegue|llegada|checkin|dejar\w*|quit\w*)\b)[a-z0-9#*+áéíóúñ]+){0,4}[\s"''”]+al?\s*\d{4,6}(?!\d)(?!(?s:.*?)\b(?:pueden\s+aplicar(?:se)?|aplican)\s+(?:las\s+)?tarifas\s+(?:est[aá]ndar\s+)?de\s+mensajes(?:\s+y\s+datos)?)'
 examples:
   flag:
     - "Text WIN to 80086 now."
@@ -14557,6 +14571,8 @@ examples:
     - "Envía la palabra GANAR al 33355 hoy."
     - "Reply DATE to 82242 to meet people nearby."
   pass:
+    - "Text HEALTH to 22311 for free weekly diabetes tips. Msg freq varies. Msg & data rates may apply."
+    - "Envíe SALUD al 55123 para consejos semanales. Pueden aplicar tarifas de mensajes y datos."
     - "Reply STOP to opt out. Reply HELP for help."
     - "Text YES to 55123 to confirm your visit, or C to cancel."
     - "Please send your records to 12345 Main St, Suite 200."
@@ -14680,6 +14696,8 @@ examples:
 # "call now" stays although personal texts use it ("can i call now?"): in a practice's outgoing
 # text it is almost always a sales push; an urgent clinical text can say "call us today".
 # Prize and sweepstakes wording ("you have won", "chance to win") is the sweepstakes rule's.
+# Free safety items handed out "at the front desk while supplies last" (lock boxes, test kits)
+# are care: that phrase is an exception.
 # Spanish: "aproveche" (aproveche su visita para vacunarse), "sin riesgo" (sin riesgo de
 # contagio) and "pida ahora" (pida ahora su cita) are care wording, so they are not terms.
 category: promotional
@@ -15130,7 +15148,12 @@ terms:
 exceptions:
   en:
     - call now if
+    - at the front desk while supplies last
+    - at the front desk, while supplies last
+    - at our front desk while supplies last
   es:
+    - en recepción hasta agotar existencias
+    - en la recepción hasta agotar existencias
     - consulta gratis de seguimiento
     - consulta gratuita de seguimiento
     - llame ya si
@@ -15149,6 +15172,7 @@ examples:
     - "Your home qualifies for solar, reply YES for a free quote."
     - "¡Barata de fin de semana en toda la tienda!"
   pass:
+    - "Store firearms locked and unloaded. Free lock boxes at the front desk while supplies last."
     - "Your refill is ready for pickup at the pharmacy."
     - "Free parking is available behind the building."
     - "Feel free to call us at (201) 555-0100 with any questions."
@@ -16038,7 +16062,8 @@ examples:
 # yaml-language-server: $schema=../../schema/rule.schema.json
 # Blocks offers of prescription drugs without a prescription or doctor visit (online-pharmacy spam wording).
 #
-# Negated uses are exceptions ("not available without a prescription"). "Available without a
+# Negated uses are exceptions ("not available without a prescription"), and so is a scam warning
+# that the practice never offers or sells medicine that way. "Available without a
 # prescription" is NOT an exception, although some OTC drugs are: it is also the classic
 # pharmacy-spam line. Naloxone is the exception: named with the phrase, or a pharmacy that can
 # "dispense it" so, it is a public-health notice (no one sells naloxone by spam). Other such
@@ -16203,6 +16228,56 @@ exceptions:
     - "without a doctor's advice"
     - "no doctor's note"
     - no doctor’s note
+    - "never offer medication without a prescription"
+    - "never offer medications without a prescription"
+    - "never offer medicine without a prescription"
+    - "never offer medicines without a prescription"
+    - "never offer drugs without a prescription"
+    - "never offering medication without a prescription"
+    - "never offering medications without a prescription"
+    - "never offering medicine without a prescription"
+    - "never offering medicines without a prescription"
+    - "never offering drugs without a prescription"
+    - "never sell medication without a prescription"
+    - "never sell medications without a prescription"
+    - "never sell medicine without a prescription"
+    - "never sell medicines without a prescription"
+    - "never sell drugs without a prescription"
+    - "never selling medication without a prescription"
+    - "never selling medications without a prescription"
+    - "never selling medicine without a prescription"
+    - "never selling medicines without a prescription"
+    - "never selling drugs without a prescription"
+    - "text you offering medication without a prescription"
+    - "text you offering medications without a prescription"
+    - "text you offering medicine without a prescription"
+    - "text you offering medicines without a prescription"
+    - "text you offering drugs without a prescription"
+    - "texts offering medication without a prescription"
+    - "texts offering medications without a prescription"
+    - "texts offering medicine without a prescription"
+    - "texts offering medicines without a prescription"
+    - "texts offering drugs without a prescription"
+    - "do not sell medication without a prescription"
+    - "do not sell medications without a prescription"
+    - "do not sell medicine without a prescription"
+    - "do not sell medicines without a prescription"
+    - "do not sell drugs without a prescription"
+    - "don't sell medication without a prescription"
+    - "don't sell medications without a prescription"
+    - "don't sell medicine without a prescription"
+    - "don't sell medicines without a prescription"
+    - "don't sell drugs without a prescription"
+    - "do not offer medication without a prescription"
+    - "do not offer medications without a prescription"
+    - "do not offer medicine without a prescription"
+    - "do not offer medicines without a prescription"
+    - "do not offer drugs without a prescription"
+    - "don't offer medication without a prescription"
+    - "don't offer medications without a prescription"
+    - "don't offer medicine without a prescription"
+    - "don't offer medicines without a prescription"
+    - "don't offer drugs without a prescription"
     - naloxone is available without a prescription
     - naloxone is now available without a prescription
     - narcan is available without a prescription
@@ -16245,6 +16320,7 @@ examples:
     - "Pídelo sin receta y con envío hoy."
     - "Muscle relaxers with no script, ships priority."
   pass:
+    - "Reminder: we will never text you offering medication without a prescription."
     - "Your prescription is ready for pickup at the pharmacy."
     - "No prescription changes were made at your visit."
     - "Antibiotics are not available without a prescription; please book a visit."
@@ -16275,7 +16351,9 @@ examples:
 # Exceptions cover the everyday uses of "save" and "deal" near a drug name. "medicine" is not a
 # drug word here: it is in practice names ("Riverside Family Medicine: self-pay discount ...").
 # Spanish "sale" (sale positiva, sale de su cita) is an exception to the English offer word, and
-# "medicina" is left out for the same reason as "medicine" (Medicina Familiar Riverside).
+# "medicina" is left out for the same reason as "medicine" (Medicina Familiar Riverside). A scam
+# warning that the practice never offers medicine without a prescription, and advice to buy only
+# from licensed pharmacies, are exceptions.
 # GLP-1 prices are the rx-price rule's; street names of drugs the controlled-substance rule's.
 category: rx-offer
 severity: error
@@ -16754,6 +16832,19 @@ exceptions:
     - no compre medicamentos
     - nunca compre medicamentos
     - no compre sus medicamentos
+    - nunca le ofreceremos medicamentos sin receta
+    - nunca ofreceremos medicamentos sin receta
+    - nunca le ofrecemos medicamentos sin receta
+    - nunca ofrecemos medicamentos sin receta
+    - no ofrecemos medicamentos sin receta
+    - nunca vendemos medicamentos sin receta
+    - nunca le venderemos medicamentos sin receta
+    - no vendemos medicamentos sin receta
+    - mensajes que ofrecen medicamentos sin receta
+    - textos que ofrecen medicamentos sin receta
+    - compre solo en farmacias
+    - compre sus medicamentos solo en farmacias
+    - compre medicamentos solo en farmacias
     - farmacias del ahorro
     - farmacia del ahorro
 examples:
@@ -16772,6 +16863,7 @@ examples:
     - "Hydrocodone 10/325 available, 90ct, text for prices."
     - "Adderall de 30mg disponible, $8 por pastilla."
   pass:
+    - "Aviso: nunca le ofreceremos medicamentos sin receta por mensaje de texto. Compre solo en farmacias autorizadas."
     - "Your prescription is ready for pickup at the pharmacy."
     - "Your refill request was approved."
     - "Reminder: take your metformin with food."
@@ -19048,6 +19140,9 @@ exceptions:
     - sports betting or casino
   es:
     - problemas con las apuestas
+    - deudas por apuestas
+    - deudas de apuestas
+    - deudas por las apuestas
     - adicción a las apuestas
     - adiccion a las apuestas
     - dejar de apostar
@@ -19112,6 +19207,7 @@ examples:
     - "Fish tables online: Fire Kirin and Orion Stars, load $20."
     - "Maquinitas y juegos de pesca online, bono doble en tu primera carga."
   pass:
+    - "Si tiene deudas por apuestas, nuestra trabajadora social le puede conectar con consejería gratuita."
     - "We have open slots this week for flu shots."
     - "I bet you're tired of the cold; your visit is at 2 PM."
     - "If gambling is causing problems, call (201) 555-0100 to talk with a counselor."
@@ -19885,7 +19981,8 @@ examples:
 # Warns about money won or to be won: "won $2,500", "win £250 cash", "ganó $1,000".
 #
 # An amount right after "won" or "win" is the prize notice's own shape; a patient's balance or
-# copay is never written that way.
+# copay is never written that way. Money credited to a health plan's rewards card for a screening
+# ("completó su examen anual y ganó $50 en su tarjeta de recompensas") is a reward, not a prize.
 category: sweepstakes
 severity: warning
 message: >-
@@ -19906,8 +20003,8 @@ translations:
 kind: pattern
 prefilter: [won, win, winning, wins, gane, gana, ganó, gano, ganaste, ganar]
 patterns:
-  - '\b(?:won|win|winning|wins)\s+(?:a\s+|an\s+|the\s+|our\s+|up\s+to\s+)?(?:guaranteed\s+)?(?:\$|£|€|usd\s?|gbp\s?)\s?\d'
-  - '\b(?:gane|gana|gano|ganaste|ganar)\s+(?:un\s+|una\s+|el\s+|hasta\s+)?(?:\$|usd\s?)\s?\d[\d,.]*+(?!\s*(?:al|a\s+la|por|cada)\s+(?:d[ií]a|semana|hora|mes)\b)'
+  - '\b(?:won|win|winning|wins)\s+(?:a\s+|an\s+|the\s+|our\s+|up\s+to\s+)?(?:guaranteed\s+)?(?:\$|£|€|usd\s?|gbp\s?)\s?\d[\d,.]*+(?!\s+in\s+(?:your\s+)?(?:health\s+plan\s+)?(?:rewards?|points)\b)'
+  - '\b(?:gane|gana|gano|ganaste|ganar)\s+(?:un\s+|una\s+|el\s+|hasta\s+)?(?:\$|usd\s?)\s?\d[\d,.]*+(?!\s*(?:al|a\s+la|por|cada)\s+(?:d[ií]a|semana|hora|mes)\b)(?!\s+en\s+(?:su\s+|tu\s+)?(?:tarjeta\s+de\s+|cuenta\s+de\s+|programa\s+de\s+)?(?:recompensas|puntos|beneficios)\b)'
 examples:
   flag:
     - "Jane won $2,500 last week; reply to play."
@@ -19918,6 +20015,8 @@ examples:
     - "Your balance of $40 is due Friday."
     - "We won the state quality award this year; thank you for trusting us."
     - "Su saldo de $40 vence el viernes."
+    - "¡Felicidades! Completó su examen anual y ganó $50 en su tarjeta de recompensas del plan de salud."
+    - "Nice work! You won $25 in your health plan rewards for finishing your wellness visit."
 
 """#),
         RuleFile(relativePath: "sweepstakes/sweepstakes.yml", text: ##"""
@@ -19932,7 +20031,11 @@ examples:
 # (a health fair's helmet giveaway is a gift, not a draw), its prize forms are terms. "You have won our ..." names what was
 # won, and a practice's award is no prize ("you have won our patient of the month award"): it is an
 # exception, and a prize it names ("our prize draw", "our $500 gift card") is found by its own term
-# or by the prize-amount rule.
+# or by the prize-amount rule. A bare "gift card" (Spanish "tarjeta de regalo") is no term either:
+# health plans and programs reward patients with one for a screening, a class or a study visit
+# ("earn a $25 gift card when you complete your screening"); spam gives itself away by claiming,
+# winning or redeeming it, and those forms are terms. A child's prize from the treasure chest after
+# a shot is a reward, not a draw.
 category: sweepstakes
 severity: warning
 message: >-
@@ -20043,7 +20146,28 @@ terms:
     - spin to win
     - spin the wheel
     - scratch card
-    - gift card
+    - claim your gift card
+    - claim ur gift card
+    - redeem your gift card
+    - redeem ur gift card
+    - activate your gift card
+    - activate ur gift card
+    - gift card we sent
+    - gift card is waiting
+    - gift card waiting
+    - gift card expires
+    - not redeemed
+    - unredeemed
+    - won a gift card
+    - won a walmart
+    - won an amazon
+    - won a target
+    - won a costco
+    - gift card winner
+    - drawing for a
+    - entered into a drawing
+    - entered in a drawing
+    - entered to win
     - free iphone
     - free ipad
     - grand prize
@@ -20293,7 +20417,24 @@ terms:
     - día de suerte
     - dia de suerte
     - ha sido elegido para recibir
-    - tarjeta de regalo
+    - saliste ganador
+    - saliste ganadora
+    - salió ganador
+    - salió ganadora
+    - salio ganador
+    - salio ganadora
+    - resultó ganador
+    - resultó ganadora
+    - resulto ganador
+    - resultaste ganador
+    - ganador de una
+    - ganadora de una
+    - cóbrala
+    - cobrala
+    - cóbrelo
+    - reclame su tarjeta
+    - reclama tu tarjeta
+    - canjee su tarjeta
     - gire la ruleta
     - gana al instante
     - gran premio
@@ -20385,7 +20526,6 @@ terms:
     - fuiste elegida
     - fuiste seleccionado
     - fuiste seleccionada
-    - resultaste ganador
     - resultaste ganadora
     - premio mayor
     - boleto ganador
@@ -20505,6 +20645,15 @@ exceptions:
     - no prizes or gift cards
     - no raffles
     - no raffle
+    - prize from our treasure chest
+    - prize from the treasure chest
+    - prizes from our treasure chest
+    - prize from our prize box
+    - prize from the prize box
+    - treasure chest prize
+    - prizes for kids
+    - prize for kids
+    - prizes for the kids
   es:
     - reclame su reembolso
     - reclame sus beneficios
@@ -20519,6 +20668,8 @@ exceptions:
     - no hay sorteos
     - sin rifas
     - ni rifas
+    - un premio de nuestro cofre
+    - un premio del cofre
 examples:
   flag:
     - "You won 1 million dollars in the Powerball."
@@ -20536,6 +20687,9 @@ examples:
     - "You're today's lucky visitor! Answer 4 questions to take home a vacuum."
     - "A Dyson V15 is waiting for you, just cover the shipping."
     - "Su número celular fue premiado en la promoción aniversario."
+    - "Did u get the gift card we sent? Not redeemed yet, tap to activate b4 it expires."
+    - "¡Saliste ganador de una giftcard de $100.000! Cóbrala acá."
+    - "Take our survey and be entered into a drawing for a $25 gift card."
   pass:
     - "Guarde sus armas bajo llave; le regalamos un candado en la recepción."
     - "Congratulations on your new baby from all of us at Riverside Family Medicine."
@@ -20562,6 +20716,11 @@ examples:
     - "Su receta está lista. Para reclamarla, presente su identificación en farmacia."
     - "We never offer prizes or gift cards for our survey, so ignore texts that do."
     - "Feria de salud el sábado: vacunas gratis. No hay rifas ni sorteos, solo salud."
+    - "Your health plan gives you a $25 gift card when you complete your colon cancer screening."
+    - "Study participants receive a $50 gift card for each visit; ask Dr. Kaur for details."
+    - "Brave kids pick a prize from our treasure chest after their shots!"
+    - "Su plan de salud le da una tarjeta de regalo de $25 por hacerse la mamografía."
+    - "Los niños eligen un premio de nuestro cofre del tesoro después de la vacuna."
 
 """##),
         RuleFile(relativePath: "templates/reserved-keyword-reply.yml", text: #"""
