@@ -14629,6 +14629,9 @@ examples:
         RuleFile(relativePath: "promotional/percent-off.yml", text: #"""
 # yaml-language-server: $schema=../../schema/rule.schema.json
 # Warns about price cuts ("20% off", "$50 off", "save 15%") that mark a text as a promotion.
+#
+# A health plan's or employer's wellness incentive ("$200 off your 2027 health premiums") is no
+# promotion: an amount off premiums is an exception.
 category: promotional
 severity: warning
 message: >-
@@ -14651,7 +14654,7 @@ patterns:
   - '\b\d{1,3}(?:\.\d+)?\s?%\s?off\b'
   - '\b\d{1,3}(?:\.\d+)?\s?percent\s+off\b'
   - '\b\d{1,3}(?:\.\d+)?\s?(?:%|percent\b)\s?discount\b'
-  - '\$\s?\d[\d,]*(?:\.\d{2})?\s?off\b'
+  - '\$\s?\d[\d,]*(?:\.\d{2})?\s?off\b(?!\s+(?:of\s+)?(?:your\s+|the\s+)?(?:\d{4}\s+)?(?:health\s+|medical\s+|insurance\s+)?(?:insurance\s+)?premiums?\b)'
   - '\bsave\s+(?:up\s+to\s+|an\s+extra\s+)?\d{1,3}(?:\.\d+)?\s?(?:%|percent\b)'
   - '\bsave\s+(?:up\s+to\s+|an\s+extra\s+)?\$\s?\d'
   # Spanish: "50% de descuento", "$20 de descuento", "ahorre 30%", "ahorre hasta $100"
@@ -14676,6 +14679,7 @@ examples:
     - "¡Obtenga 50% de descuento en limpiezas dentales!"
     - "Ahorre hasta $100 en aparatos auditivos."
   pass:
+    - "Employee wellness: finish your biometric screening by Nov 15 to get $200 off your 2027 health premiums."
     - "Your oxygen level was 98%. Turn off the monitor before bed."
     - "Your balance of $40 is due on Oct 3."
     - "Your copay is $20; your deductible is 50% met."
@@ -16036,9 +16040,15 @@ exceptions:
     - don’t buy
     - never buy
     - not buy
+    - beware of buying
+    - be careful buying
+    - careful about buying
   es:
     - no compre
     - nunca compre
+    - cuidado con comprar
+    - cuidado al comprar
+    - tenga cuidado al comprar
     - no aprobada que se vende
     - no aprobado que se vende
     - no aprobadas que se venden
@@ -16066,7 +16076,8 @@ examples:
 # that the practice never offers or sells medicine that way. "Available without a
 # prescription" is NOT an exception, although some OTC drugs are: it is also the classic
 # pharmacy-spam line. Naloxone is the exception: named with the phrase, or a pharmacy that can
-# "dispense it" so, it is a public-health notice (no one sells naloxone by spam). Other such
+# "dispense it" so, it is a public-health notice (no one sells naloxone by spam). So is emergency
+# contraception, sold without a prescription at a pharmacy counter. Other such
 # texts can suppress the rule.
 # Spanish bare "sin receta" is not a term: "medicamentos sin receta" is how Spanish says
 # over-the-counter; paired with a drug name it is an offer word of the rx-offer rule.
@@ -16279,6 +16290,10 @@ exceptions:
     - "don't offer medicines without a prescription"
     - "don't offer drugs without a prescription"
     - naloxone is available without a prescription
+    - pharmacy counter without a prescription
+    - emergency contraception without a prescription
+    - emergency contraception is available without a prescription
+    - plan b without a prescription
     - naloxone is now available without a prescription
     - narcan is available without a prescription
     - narcan is now available without a prescription
@@ -16320,6 +16335,7 @@ examples:
     - "Pídelo sin receta y con envío hoy."
     - "Muscle relaxers with no script, ships priority."
   pass:
+    - "Emergency contraception is available at our pharmacy counter without a prescription."
     - "Reminder: we will never text you offering medication without a prescription."
     - "Your prescription is ready for pickup at the pharmacy."
     - "No prescription changes were made at your visit."
@@ -16845,6 +16861,13 @@ exceptions:
     - compre solo en farmacias
     - compre sus medicamentos solo en farmacias
     - compre medicamentos solo en farmacias
+    - naloxona sin receta
+    - "sin receta: pueden ser falsos"
+    - sin receta, pueden ser falsos
+    - sin receta pueden ser falsos
+    - "sin receta: pueden ser peligrosos"
+    - sin receta, pueden ser peligrosos
+    - sin receta pueden ser peligrosos
     - farmacias del ahorro
     - farmacia del ahorro
 examples:
@@ -16863,6 +16886,8 @@ examples:
     - "Hydrocodone 10/325 available, 90ct, text for prices."
     - "Adderall de 30mg disponible, $8 por pastilla."
   pass:
+    - "Cuidado con comprar Ozempic o semaglutida por internet sin receta: pueden ser falsos."
+    - "Puede obtener naloxona sin receta en cualquier farmacia. Es un medicamento que salva vidas."
     - "Aviso: nunca le ofreceremos medicamentos sin receta por mensaje de texto. Compre solo en farmacias autorizadas."
     - "Your prescription is ready for pickup at the pharmacy."
     - "Your refill request was approved."
@@ -17804,6 +17829,9 @@ second:
     - envio en moto
 exceptions:
   en:
+    - free counseling
+    - free counselling
+    - free confidential counseling
     - avoid alcohol
     - no alcohol
     - not drink alcohol
@@ -17859,6 +17887,8 @@ exceptions:
     - alcohol problem
     - problems with alcohol
   es:
+    - consejería gratuita
+    - consejería gratis
     - evite el alcohol
     - evitar el alcohol
     - no tome alcohol
@@ -17899,6 +17929,7 @@ examples:
     - "Happy hour at Mickey's: drafts and margs til 7pm."
     - "Noche de damas: tragos gratis hasta las 11pm."
   pass:
+    - "Thinking about drinking less? Free counseling: call 555-0190 or visit riversidehealth.org/alcohol"
     - "Avoid alcohol for 24 hours before your procedure."
     - "Use an alcohol-free mouthwash after your extraction."
     - "Our alcohol use support group is free and meets Tuesdays."
@@ -19070,6 +19101,11 @@ terms:
     - el gordo de navidad
 exceptions:
   en:
+    - recovery from sports betting
+    - recovery from gambling
+    - recovering from sports betting
+    - recovering from gambling
+    - recovery from betting
     - casino shuttle
     - casino bus
     - casino stop
@@ -19140,6 +19176,8 @@ exceptions:
     - sports betting or casino
   es:
     - problemas con las apuestas
+    - recuperación de las apuestas
+    - recuperándose de las apuestas
     - deudas por apuestas
     - deudas de apuestas
     - deudas por las apuestas
@@ -19207,6 +19245,7 @@ examples:
     - "Fish tables online: Fire Kirin and Orion Stars, load $20."
     - "Maquinitas y juegos de pesca online, bono doble en tu primera carga."
   pass:
+    - "Big game week can be tough for people in recovery from sports betting. Our support line is open all weekend."
     - "Si tiene deudas por apuestas, nuestra trabajadora social le puede conectar con consejería gratuita."
     - "We have open slots this week for flu shots."
     - "I bet you're tired of the cold; your visit is at 2 PM."
