@@ -1240,9275 +1240,9368 @@ examples:
 # Weights of the carrier-content model rule (carrier-content.yml), written by `make model`
 # (scripts/train-model.py): feature<TAB>weight, words and pairs of neighbouring words as
 # `textgate rules features` prints them. Do not edit by hand; retrain instead.
-<bias>	-2.9097
-!	0.4897
-! !	0.2970
-! -	-0.1296
-! <money>	0.1853
-! <num1>	0.1595
-! as	0.1021
-! barra	0.1167
-! billed	0.2118
-! buen	-0.1475
-! call	0.3551
-! complete	-0.1664
-! consider	-0.1150
-! consultorio	-0.1257
-! diabetes	-0.1439
-! enjoy	0.2631
-! gane	0.1835
-! get	0.2361
-! gracias	-0.5500
-! i	-0.1023
-! if	0.1199
-! keep	-0.1970
-! llama	0.1126
-! llame	0.2496
-! nice	-0.1032
-! only	0.1003
-! participe	0.1835
-! passive	0.1761
-! police	0.1895
-! receipt	-0.1684
-! reply	0.3562
-! responda	-0.1376
-! see	-0.1282
-! siga	-0.1475
-! take	-0.1962
-! thanks	-0.1280
-! txt	0.1800
-! u	0.1562
-! usted	0.1405
-! vuelve	0.1167
-"	-0.1967
-" ,	0.1443
-" ?	0.2304
-" divorce	0.2379
-" hello	-0.1036
-" hey	-0.1160
-" sorry	0.1229
-# &	-0.4098
-# .	0.1760
-# <num5>	-0.1204
-# seguido	0.1268
-$	0.3645
-$ $	0.1235
-$ for	0.1060
-&	1.4712
-& <money>	0.1439
-& all	-0.1017
-& amp	-0.2108
-& antibiotics	0.1061
-& bean	0.2255
-& bingo	0.1124
-& blue	0.1337
-& data	-0.1493
-& go	0.2471
-& gt	-0.4620
-& hav	-0.1008
-& id	-0.1158
-& lt	-0.5009
-& milds	0.1030
-& newport	0.1777
-& quit	-0.1465
-& supplements	-0.1002
-& take	0.1547
-'	-0.3162
-' d	0.1654
-' day	-0.1598
-' haircuts	0.1861
-' la	0.3807
-' rents	-0.1008
-' scammers	0.1365
-' t	-0.4254
-' thnq	0.3215
-(	0.1150
-( <money>	-0.2594
-( <num2>	0.1538
-( cigarettes	-0.1067
-( international	0.1450
-( narcan	-0.1635
-( or	0.1927
-( promethazine	0.2209
-( reg	0.1360
-)	-0.8558
-) .	-0.2120
-) :	-0.1523
-) <num3>	-0.2970
-) bit	0.1942
-) pints	0.2209
-) renews	-0.1333
-) send	0.4233
-) training	-0.1070
-) wearing	0.1403
-*	-0.2836
-* <num3>	0.2269
-+	1.5062
-+ .	-0.3904
-+ <num1>	0.1645
-+ <num2>	0.1297
-+ <num3>	0.2572
-+ elf	0.1036
-+ the	-0.1068
-+ wedding	0.1246
-,	1.1313
-, "	0.1361
-, .	-0.1405
-, <money>	0.5021
-, <num1>	-0.1428
-, <num2>	0.4254
-, <pct>	0.1294
-, ?	0.2504
-, addy	0.2241
-, anavar	0.1039
-, and	-0.7399
-, anyone	0.2325
-, are	0.2896
-, arrives	0.1375
-, avisame	0.1163
-, azithromycin	0.1339
-, bars	0.1574
-, bayview	-0.1010
-, be	-0.1715
-, beer	-0.1283
-, best	0.1049
-, bill	-0.1008
-, blues	0.1126
-, book	0.1517
-, bulk	0.1695
-, but	-0.1535
-, buy	0.1466
-, caja	0.1168
-, call	-0.3924
-, can	-0.1715
-, cancel	0.2383
-, cash	0.1988
-, cero	0.1005
-, check	0.4112
-, cheery	-0.1032
-, cipro	0.1526
-, con	-0.2541
-, confidential	-0.4129
-, considere	-0.1123
-, cops	0.1895
-, cupos	0.1527
-, de	-0.2247
-, delivered	0.1370
-, dial	-0.1181
-, discreet	0.3109
-, dm	0.3171
-, efectivo	0.1050
-, encuentros	0.1506
-, entrega	0.3205
-, envio	0.5948
-, envios	0.1732
-, es	-0.2421
-, escribeme	0.2455
-, especially	-0.1684
-, esta	0.2233
-, evite	-0.1033
-, federally	0.1070
-, first	0.1564
-, for	-0.1014
-, free	-0.2019
-, get	0.1328
-, got	0.3168
-, gotta	-0.1101
-, guardelas	-0.1819
-, hairless	-0.1083
-, happy	0.1728
-, hit	0.3099
-, hmu	0.2347
-, holding	0.1095
-, hope	-0.1447
-, how	-0.1538
-, hydroxychloroquine	0.1061
-, ignore	-0.1282
-, im	-0.1072
-, in	-0.2811
-, including	-0.2419
-, ive	-0.1008
-, james	-0.1008
-, jueves	-0.1172
-, jugale	0.1023
-, just	0.1064
-, klonopin	0.1991
-, la	-0.1565
-, lab	0.2058
-, le	-0.1088
-, lic	-0.1444
-, lines	0.1419
-, llamenos	-0.1289
-, looking	0.1229
-, love	-0.1627
-, lunesta	0.1475
-, main	0.2024
-, may	-0.1276
-, me	0.1492
-, my	-0.1769
-, new	0.1989
-, night	-0.1129
-, no	0.9546
-, omw	-0.2312
-, open	0.1349
-, or	-0.1209
-, ordene	0.1450
-, order	0.3370
-, pago	0.1457
-, pay	0.1857
-, percs	0.2733
-, pharma	0.1785
-, pide	0.1250
-, please	0.1506
-, pls	0.1120
-, por	-0.1598
-, pouches	-0.1067
-, precios	0.2478
-, pregunta	0.3673
-, pregunte	-0.2874
-, preguntenos	-0.1922
-, princess	-0.1796
-, probably	-0.1612
-, puede	-0.1030
-, pull	0.1145
-, qp	0.1680
-, rakhesh	-0.2030
-, recommended	-0.1590
-, resultados	0.1668
-, right	-0.2132
-, room	-0.1525
-, ryan	-0.1465
-, same	0.2344
-, sat	-0.1095
-, se	0.2843
-, see	-0.2625
-, send	0.1230
-, shipped	0.5496
-, ships	0.2427
-, shisha	0.1473
-, solo	0.1327
-, stop	-0.2019
-, su	-0.1565
-, suite	-0.1155
-, sup	-0.1175
-, t	0.2190
-, ta	-0.1490
-, te	0.3259
-, this	0.2857
-, todos	0.1634
-, trato	0.1384
-, tren	0.1066
-, u	-0.1899
-, ubi	-0.1054
-, understood	-0.1128
-, usted	0.1316
+<bias>	-2.8944
+!	0.5066
+! !	0.3034
+! -	-0.1247
+! <money>	0.1916
+! <num1>	0.1557
+! barra	0.1169
+! billed	0.2144
+! buen	-0.1509
+! call	0.3493
+! complete	-0.1607
+! consider	-0.1161
+! consultorio	-0.1135
+! diabetes	-0.1363
+! enjoy	0.2615
+! gane	0.1850
+! get	0.2316
+! gracias	-0.5337
+! i	-0.1029
+! if	0.1203
+! keep	-0.1993
+! llama	0.1145
+! llame	0.2431
+! nice	-0.1052
+! participe	0.1850
+! passive	0.1770
+! police	0.1879
+! receipt	-0.1657
+! reply	0.3530
+! responda	-0.1437
+! see	-0.1307
+! siga	-0.1509
+! take	-0.1979
+! thanks	-0.1274
+! txt	0.1782
+! u	0.1630
+! usted	0.1398
+! vuelve	0.1169
+"	-0.2008
+" ,	0.1468
+" ?	0.2299
+" divorce	0.2376
+" hello	-0.1044
+" hey	-0.1171
+" sorry	0.1242
+# &	-0.4117
+# .	0.1756
+# <num5>	-0.1153
+# seguido	0.1226
+$	0.3668
+$ $	0.1225
+$ for	0.1053
+&	1.4727
+& <money>	0.1512
+& all	-0.1013
+& amp	-0.2123
+& antibiotics	0.1047
+& bean	0.2246
+& bingo	0.1101
+& blue	0.1319
+& data	-0.1457
+& go	0.2464
+& gt	-0.4636
+& id	-0.1127
+& lt	-0.5034
+& milds	0.1028
+& newport	0.1782
+& quit	-0.1473
+& take	0.1565
+'	-0.3190
+' d	0.1632
+' day	-0.1620
+' haircuts	0.1855
+' la	0.3827
+' scammers	0.1357
+' t	-0.4226
+' thnq	0.3223
+(	0.1075
+( <money>	-0.2406
+( <num2>	0.1542
+( cigarettes	-0.1089
+( international	0.1425
+( narcan	-0.1647
+( or	0.1925
+( promethazine	0.2210
+( reg	0.1459
+)	-0.8629
+) .	-0.2042
+) :	-0.1522
+) <num3>	-0.3377
+) bit	0.1939
+) pints	0.2210
+) renews	-0.1314
+) send	0.4227
+) training	-0.1071
+) wearing	0.1391
+*	-0.2886
+* <num3>	0.2228
++	1.5193
++ .	-0.3749
++ <num1>	0.1678
++ <num2>	0.1283
++ <num3>	0.2542
++ elf	0.1021
++ the	-0.1077
++ wedding	0.1270
+,	1.1466
+, "	0.1365
+, .	-0.1418
+, <money>	0.5433
+, <num1>	-0.1433
+, <num2>	0.4230
+, <pct>	0.1285
+, ?	0.2481
+, addy	0.2214
+, anavar	0.1021
+, and	-0.7346
+, anyone	0.2313
+, are	0.2887
+, arrives	0.1385
+, avisame	0.1202
+, azithromycin	0.1330
+, bars	0.1570
+, be	-0.1745
+, beer	-0.1268
+, best	0.1029
+, blues	0.1125
+, book	0.1542
+, bulk	0.1772
+, but	-0.1558
+, buy	0.1460
+, caja	0.1174
+, call	-0.3952
+, can	-0.1751
+, cancel	0.2368
+, cash	0.1934
+, check	0.4076
+, cheery	-0.1023
+, cipro	0.1506
+, con	-0.2570
+, confidential	-0.4172
+, considere	-0.1080
+, cops	0.1879
+, cupos	0.1524
+, de	-0.2310
+, delivered	0.1360
+, dial	-0.1183
+, discreet	0.3105
+, dm	0.3168
+, efectivo	0.1036
+, encuentros	0.1495
+, entrega	0.3199
+, envio	0.5915
+, envios	0.1769
+, es	-0.2447
+, escribeme	0.2475
+, especially	-0.1701
+, esta	0.2190
+, evite	-0.1038
+, federally	0.1062
+, first	0.1545
+, for	-0.1024
+, free	-0.1973
+, get	0.1375
+, got	0.3132
+, gotta	-0.1115
+, guardelas	-0.1820
+, hairless	-0.1095
+, happy	0.1724
+, hit	0.3100
+, hmu	0.2356
+, holding	0.1083
+, hope	-0.1456
+, how	-0.1566
+, hydroxychloroquine	0.1047
+, ignore	-0.1256
+, im	-0.1063
+, in	-0.2813
+, including	-0.2400
+, jueves	-0.1150
+, jugale	0.1061
+, just	0.1153
+, klonopin	0.1985
+, la	-0.1543
+, lab	0.2038
+, lic	-0.1451
+, lines	0.1421
+, llama	-0.1008
+, llamenos	-0.1294
+, looking	0.1242
+, love	-0.1640
+, lunesta	0.1461
+, main	0.2009
+, may	-0.1261
+, me	0.1498
+, my	-0.1787
+, new	0.1980
+, night	-0.1164
+, no	0.9464
+, omw	-0.2330
+, open	0.1330
+, or	-0.1245
+, ordene	0.1437
+, order	0.3338
+, pago	0.1478
+, pay	0.1875
+, percs	0.2710
+, pharma	0.1800
+, pide	0.1246
+, please	0.1514
+, pls	0.1119
+, por	-0.1608
+, pouches	-0.1089
+, precios	0.2463
+, pregunta	0.3645
+, preguntame	0.1051
+, pregunte	-0.2835
+, preguntenos	-0.1925
+, princess	-0.1813
+, probably	-0.1634
+, puede	-0.1005
+, pull	0.1139
+, qp	0.1678
+, rakhesh	-0.2065
+, recommended	-0.1547
+, resultados	0.1643
+, right	-0.2145
+, room	-0.1550
+, ryan	-0.1435
+, same	0.2310
+, sat	-0.1066
+, se	0.2795
+, see	-0.2674
+, send	0.1193
+, shipped	0.5468
+, ships	0.2421
+, shisha	0.1464
+, solo	0.1322
+, stop	-0.2032
+, su	-0.1554
+, suite	-0.1193
+, sup	-0.1189
+, t	0.2162
+, ta	-0.1500
+, te	0.3247
+, this	0.2884
+, todos	0.1622
+, trato	0.1372
+, tren	0.1047
+, u	-0.1932
+, ubi	-0.1059
+, understood	-0.1161
+, usted	0.1346
 , valium	0.1381
-, vino	-0.1659
-, waiting	-0.2896
-, want	-0.2798
-, what	-0.1255
-, why	0.2493
-, will	-0.1330
-, winstrol	0.1821
-, with	-0.2654
-, wrong	0.1229
-, y	-0.2877
-, you	-0.2993
-, your	-0.1910
-, zolpidem	0.2087
-, zona	0.1311
--	0.8007
-- (	-0.2237
-- )	-0.5834
-- <num1>	0.2083
-- <num2>	-0.2206
-- <num3>	0.6362
-- <num4>	-0.9982
-- account	0.1489
-- acct	0.1251
-- approval	0.1291
-- arsenal	0.2198
-- based	-0.1557
-- billing	0.2162
-- care	0.3010
-- cessation	-0.1304
-- cost	0.1185
-- day	0.1527
-- entrega	0.1363
-- f	-0.1715
-- for	0.2936
-- free	-0.3627
-- fri	-0.2505
-- gambler	-0.1252
-- gov	0.1133
-- id	0.1157
-- in	-0.3754
-- line	0.1227
-- loss	0.1346
-- min	-0.1797
-- minute	-0.2282
-- month	-0.2178
-- mx	0.1833
-- off	0.1925
-- ok	0.1229
-- op	-0.3728
-- p	-0.1255
-- pagos	0.1246
-- quit	-0.1809
-- ray	-0.1319
-- refund	0.1097
-- scale	-0.1730
-- school	-0.1304
-- secure	0.1449
-- seguridad	0.1147
-- send	-0.1218
-- show	-0.2572
-- smoking	-0.2048
-- support	0.1966
-- to	-0.1338
-- up	-0.2541
-- v	0.1293
-- verify	0.1158
-- week	-0.1313
-- xo	0.1098
-- you	-0.1301
-.	0.2759
-. !	0.1060
-. "	-0.1582
-. &	-0.1209
-. (	0.1260
-. -	-0.5604
-. .	-1.9997
-. :	-0.2392
-. <money>	0.1096
-. <num1>	0.1943
-. <num2>	0.4056
-. <num3>	0.2662
-. <num6>	0.1500
-. <pct>	0.1223
-. ?	-0.1619
-. abiola	-0.1049
-. ac	0.2597
-. aceptamos	-0.1769
-. act	0.1224
-. actualice	0.2496
-. add	0.2900
-. agenda	-0.1646
-. agende	-0.2416
-. all	-0.1994
-. amount	-0.1182
-. and	-0.1433
-. ante	-0.1707
-. any	0.1308
-. aportacion	-0.1391
+, vino	-0.1657
+, waiting	-0.2927
+, want	-0.2812
+, what	-0.1248
+, why	0.2490
+, will	-0.1309
+, winstrol	0.1826
+, with	-0.2638
+, wrong	0.1242
+, y	-0.2862
+, you	-0.2991
+, your	-0.1881
+, zolpidem	0.2054
+, zona	0.1303
+-	0.8058
+- (	-0.2260
+- )	-0.5873
+- <num1>	0.2091
+- <num2>	-0.2090
+- <num3>	0.6586
+- <num4>	-1.0074
+- account	0.1447
+- acct	0.1224
+- approval	0.1271
+- approved	0.1000
+- arsenal	0.2179
+- based	-0.1565
+- billing	0.2139
+- care	0.3025
+- cessation	-0.1323
+- cost	0.1166
+- day	0.1545
+- entrega	0.1340
+- f	-0.1736
+- for	0.2927
+- free	-0.3629
+- fri	-0.2515
+- gambler	-0.1270
+- gov	0.1120
+- id	0.1155
+- in	-0.3702
+- line	0.1241
+- loss	0.1335
+- min	-0.1811
+- minute	-0.2238
+- month	-0.2156
+- mx	0.1835
+- off	0.1918
+- ok	0.1242
+- op	-0.3749
+- p	-0.1272
+- pagos	0.1205
+- quit	-0.1768
+- ray	-0.1343
+- refund	0.1070
+- scale	-0.1765
+- school	-0.1328
+- secure	0.1432
+- seguridad	0.1188
+- send	-0.1232
+- show	-0.2531
+- smoking	-0.2083
+- support	0.1942
+- to	-0.1367
+- up	-0.2457
+- v	0.1288
+- verify	0.1216
+- week	-0.1292
+- xo	0.1090
+- you	-0.1166
+.	0.2598
+. !	0.1213
+. "	-0.1586
+. &	-0.1179
+. (	0.1278
+. -	-0.5596
+. .	-1.9949
+. :	-0.2389
+. <money>	0.1369
+. <num1>	0.1982
+. <num2>	0.4037
+. <num3>	0.2718
+. <num6>	0.1489
+. <pct>	0.1271
+. ?	-0.1608
+. abiola	-0.1039
+. ac	0.2555
+. aceptamos	-0.1735
+. act	0.1249
+. actualice	0.2434
+. add	0.2892
+. agenda	-0.1640
+. agende	-0.2443
+. all	-0.1956
+. amount	-0.1228
+. and	-0.1261
+. ante	-0.1664
+. any	0.1334
+. aportacion	-0.1432
 . app	0.3405
-. ar	0.1333
-. asesoria	0.1188
-. asjesus	0.1087
-. ask	-0.3881
-. b	0.3283
-. battle	-0.1081
-. bet	0.1501
-. beware	0.1258
-. book	-0.3401
-. bring	-0.1454
-. bslvyl	-0.1004
-. but	-0.2688
-. cada	0.1104
-. call	0.4315
-. can	0.5287
-. castillo	-0.1163
-. cazadores	0.2379
-. cc	0.1585
-. centroequilibrio	-0.1444
-. chen	0.1400
-. claim	0.4163
-. click	0.1813
-. club	0.1318
-. co	0.7118
-. code	0.1627
-. codigo	0.1365
-. com	0.4005
-. come	0.1822
-. comuniquese	0.1050
-. confirm	0.2572
-. confirme	0.1653
-. consulta	0.1485
-. conteste	-0.1402
-. controlled	-0.1104
-. costo	0.2622
-. cualquier	-0.3104
-. cuidemos	-0.1287
-. cupos	-0.1909
-. customer	0.1059
-. d	0.2380
-. details	-0.1500
-. dm	0.3608
-. do	-0.2255
-. don	-0.1060
-. doors	0.1065
-. dr	-0.2956
-. edu	-0.1462
-. el	-0.1994
-. en	-0.1942
-. ends	0.1097
-. enjoy	0.3432
-. enlace	-0.1595
-. entrada	-0.1204
-. ere	-0.1054
-. es	0.1970
-. escribe	0.1668
-. escribeme	0.1671
-. evite	0.1050
-. excellent	-0.1767
-. facetime	0.2065
-. family	0.1836
-. fancy	0.1391
-. farm	-0.1392
-. fast	0.1400
-. fm	0.1292
-. free	-0.2020
-. funny	0.1751
-. g	0.2289
-. going	-0.1718
-. good	0.1456
-. gracias	-0.1612
-. gratis	-0.2165
-. great	-0.1410
-. gud	-0.1063
-. have	-0.3286
-. he	-0.1608
-. help	0.3890
-. hmu	0.1325
-. how	-0.2118
-. hype	-0.1250
-. i	-0.1211
-. if	-0.1695
-. in	-0.1330
-. info	0.2847
-. informes	-0.1017
-. ingrese	0.1270
-. inscripciones	0.1254
-. instrucciones	-0.1646
-. io	0.2624
-. it	-0.7233
-. its	-0.2793
-. join	0.1909
-. jueves	-0.1084
-. just	-0.2303
-. k	-0.1236
-. la	-0.4584
-. le	-0.1111
-. let	-0.1065
-. lin	-0.1846
-. linea	-0.1860
-. link	0.2060
-. live	0.2020
-. ll	-0.1686
-. llama	0.3014
-. llame	-0.1376
-. lock	0.1389
-. log	0.1000
-. ly	0.3765
-. mandame	0.1167
-. marta	-0.1444
-. me	0.4746
-. medsnoscript	0.1339
-. mike	-0.1258
-. msg	-0.2722
-. mx	-0.1788
-. n	0.1572
-. nadie	0.1367
-. necesito	0.1018
-. need	-0.1399
-. net	0.7767
-. netun	0.1065
-. next	-0.1018
-. niños	0.1734
-. no	-0.4766
-. now	-0.2183
-. nunca	-0.1945
-. nus	-0.1205
-. oakmed	-0.1549
-. off	-0.1032
-. onion	-0.1270
-. online	0.1183
-. open	0.1401
-. orchardpeds	-0.1158
-. order	0.2308
-. org	-0.4949
-. other	0.1363
-. our	-0.2654
-. pase	-0.1413
-. patel	0.2530
-. pay	-0.1109
-. payment	-0.1230
-. perez	-0.1533
-. pida	-0.1655
-. pidanos	-0.1809
-. pide	0.1454
-. please	-0.2266
-. pls	-0.4199
-. por	-0.2836
-. pray	-0.1013
-. pregunta	0.1710
-. pregunte	-0.3506
-. puede	-0.3701
-. questions	-0.2862
-. r	-0.2690
-. rakhesh	-0.1621
-. receipt	-0.1407
-. reclamelo	0.1336
-. registrate	0.1323
-. reply	-0.3095
-. responde	0.1565
-. restore	0.1068
-. rgds	0.2411
-. rivera	-0.1245
-. science	-0.1205
-. see	0.1619
-. serious	0.2209
-. sg	-0.1205
-. shah	-0.1065
-. she	-0.1828
-. shop	0.2973
-. shsex	0.1065
-. si	-0.4826
-. siga	-0.1887
-. sign	0.1367
-. sin	-0.1319
-. since	0.1873
-. site	0.1652
-. so	-0.1848
-. solo	0.2553
-. speak	-0.1231
-. standard	-0.1458
-. summitortho	-0.1129
-. ta	0.1844
-. tabaqueria	0.1059
-. take	-0.2203
-. talk	-0.1201
-. tap	0.1329
-. text	0.3231
-. thank	-0.4269
-. thanks	-0.1082
-. thats	-0.1035
-. the	-0.1774
+. ar	0.1300
+. asesoria	0.1221
+. asjesus	0.1094
+. ask	-0.4007
+. b	0.3268
+. battle	-0.1074
+. bet	0.1472
+. beware	0.1249
+. book	-0.3477
+. bring	-0.1374
+. bslvyl	-0.1001
+. but	-0.2676
+. cada	0.1132
+. call	0.4292
+. can	0.5268
+. castillo	-0.1174
+. cazadores	0.2353
+. cc	0.1576
+. centroequilibrio	-0.1451
+. chen	0.1376
+. claim	0.4201
+. click	0.1803
+. club	0.1300
+. co	0.7034
+. code	0.1643
+. codigo	0.1330
+. com	0.3945
+. come	0.1805
+. compensacion	-0.1088
+. comuniquese	0.1004
+. confirm	0.2606
+. confirme	0.1665
+. consulta	0.1456
+. conteste	-0.1265
+. controlled	-0.1137
+. costo	0.2654
+. cualquier	-0.3074
+. cuidemos	-0.1307
+. cupos	-0.1918
+. customer	0.1057
+. d	0.2390
+. details	-0.1426
+. dm	0.3633
+. do	-0.2220
+. don	-0.1044
+. doors	0.1093
+. dr	-0.2963
+. edu	-0.1478
+. el	-0.1909
+. en	-0.1938
+. ends	0.1093
+. enjoy	0.3417
+. enlace	-0.1579
+. entrada	-0.1224
+. ere	-0.1059
+. es	0.1883
+. escribe	0.1637
+. escribeme	0.1662
+. evite	0.1033
+. excellent	-0.1691
+. facetime	0.2094
+. family	0.1943
+. fancy	0.1396
+. farm	-0.1379
+. fast	0.1421
+. fm	0.1298
+. free	-0.2007
+. funny	0.1747
+. g	0.2317
+. going	-0.1711
+. good	0.1431
+. gracias	-0.1462
+. gratis	-0.2147
+. great	-0.1381
+. gud	-0.1058
+. have	-0.3277
+. he	-0.1606
+. help	0.3914
+. hmu	0.1351
+. how	-0.2114
+. hype	-0.1245
+. i	-0.1114
+. if	-0.1677
+. in	-0.1348
+. info	0.2855
+. informes	-0.1014
+. ingrese	0.1262
+. inscripciones	0.1259
+. instrucciones	-0.1679
+. io	0.2628
+. it	-0.7143
+. its	-0.2791
+. join	0.1888
+. jueves	-0.1064
+. just	-0.2209
+. k	-0.1271
+. la	-0.4498
+. le	-0.1137
+. let	-0.1088
+. lin	-0.1850
+. linea	-0.1819
+. link	0.2031
+. live	0.1976
+. ll	-0.1702
+. llama	0.3018
+. llame	-0.1718
+. lock	0.1377
+. ly	0.3743
+. mandame	0.1156
+. marta	-0.1451
+. me	0.4683
+. medsnoscript	0.1330
+. mike	-0.1268
+. msg	-0.2703
+. mx	-0.1751
+. n	0.1544
+. nadie	0.1361
+. necesito	0.1002
+. need	-0.1393
+. net	0.7842
+. netun	0.1052
+. niños	0.1706
+. no	-0.4702
+. now	-0.2189
+. nunca	-0.1876
+. nus	-0.1220
+. oakmed	-0.1553
+. off	-0.1023
+. onion	-0.1303
+. online	0.1171
+. open	0.1402
+. orchardpeds	-0.1127
+. order	0.2304
+. org	-0.4958
+. other	0.1354
+. our	-0.2566
+. participants	-0.1070
+. pase	-0.1429
+. patel	0.2508
+. pay	-0.1049
+. payment	-0.1257
+. perez	-0.1548
+. pida	-0.1649
+. pidanos	-0.1820
+. pide	0.1466
+. please	-0.2224
+. pls	-0.4217
+. por	-0.2808
+. pray	-0.1012
+. pregunta	0.1730
+. pregunte	-0.3801
+. puede	-0.3647
+. questions	-0.2681
+. r	-0.2705
+. rakhesh	-0.1635
+. receipt	-0.1370
+. reclamelo	0.1328
+. registrate	0.1313
+. reply	-0.3017
+. responda	0.1090
+. responde	0.1614
+. restore	0.1045
+. rgds	0.2400
+. rivera	-0.1238
+. science	-0.1220
+. see	0.1638
+. serious	0.2210
+. sg	-0.1220
+. shah	-0.1026
+. she	-0.1848
+. shop	0.2954
+. shsex	0.1052
+. si	-0.4882
+. siga	-0.1902
+. sin	-0.1252
+. since	0.1842
+. site	0.1646
+. so	-0.1873
+. solo	0.2556
+. speak	-0.1245
+. standard	-0.1478
+. summitortho	-0.1128
+. ta	0.1851
+. tabaqueria	0.1055
+. take	-0.2191
+. talk	-0.1221
+. tap	0.1354
+. text	0.3229
+. thank	-0.4102
+. thanks	-0.1062
+. thats	-0.1030
+. the	-0.1792
 . then	-0.1596
-. thenampet	-0.1247
-. these	0.1304
-. this	-0.2366
-. though	0.1236
-. to	0.6469
-. today	0.1282
-. top	0.2383
-. traiga	-0.1996
-. tv	0.1834
-. txt	0.1906
-. ubi	-0.1054
-. uk	0.3582
-. update	0.6767
-. upgrade	0.2504
+. thenampet	-0.1265
+. these	0.1294
+. this	-0.2356
+. though	0.1224
+. to	0.6472
+. today	0.1272
+. top	0.2340
+. traiga	-0.1860
+. tv	0.1822
+. txt	0.1904
+. ubi	-0.1059
+. uk	0.3567
+. update	0.6740
+. upgrade	0.2551
 . ur	-0.1244
-. us	0.1098
-. vega	-0.1390
-. vence	-0.2225
-. verify	0.2757
-. vip	0.1694
-. w	-0.3348
-. want	0.2226
-. we	-0.2794
-. what	-0.1667
-. whatsapp	0.1188
-. wil	-0.1490
-. xyz	0.2194
-. y	-0.1400
-. you	0.5688
-. your	-0.1002
-/	0.7815
-/ /	0.1079
-/ <num1>	-0.2178
-/ <num2>	-0.4202
-/ alonetonite	0.1942
-/ consentimiento	-0.1312
-/ k	0.1081
-/ kel	0.1753
-/ lana	0.1307
-/ mi	-0.1444
-/ min	0.3491
-/ month	-0.1627
-/ o	0.1138
-/ outcall	0.1145
-/ pagar	-0.1813
-/ pagos	-0.1131
-/ pax	-0.1392
-/ pay	-0.1261
-/ pc	-0.1205
-/ portal	-0.1304
-/ preparacion	-0.1646
-/ quit	-0.1247
-/ r	0.1118
-/ receipts	-0.1051
-/ resultados	-0.1506
-/ rfmbotox	0.1443
-/ riversidefamilymed	-0.2484
-/ room	-0.1549
-/ sms	0.1636
-/ someone	0.1285
-/ subscription	0.1365
-/ survey	-0.1895
-/ teaching	-0.1205
-/ u	0.2488
-/ www	0.1579
-/ x	-0.1063
-/ ~	-0.1205
-:	0.4061
-: (	-0.1477
-: )	-1.1283
-: -	-0.9778
-: <money>	-0.4333
-: <num1>	0.3537
-: <num2>	-0.7460
-: <num3>	-0.4092
-: <pct>	0.2198
-: a	0.1936
-: apply	-0.1083
-: balance	-0.1138
-: blanqueamiento	0.1567
-: blue	0.1423
-: bogo	0.1054
-: botox	0.1450
-: bring	0.1341
-: buy	0.2410
-: checkin	-0.1129
-: cheltenham	0.1346
-: congrats	-0.1032
-: correos	0.1204
-: datehub	0.1163
-: del	-0.1020
-: did	0.1775
-: docs	0.1200
-: eckin	-0.1158
-: el	-0.1717
-: en	-0.1062
-: esta	-0.1329
-: este	-0.2003
-: evaluacion	-0.1192
-: finish	-0.1135
-: ganancias	0.1381
-: guaranteed	0.1061
-: haga	0.2032
-: handguns	0.1819
-: how	-0.1857
-: i	0.2131
-: if	-0.1049
-: jeri	0.1203
-: jess	0.1162
-: kaylameet	0.1025
-: kira	0.1098
-: la	-0.4167
-: limited	-0.2239
-: los	0.1173
-: low	0.1203
-: mastiquelo	-0.1010
-: nada	-0.2288
-: netfiix	0.1068
-: netflx	0.1221
-: no	-0.1812
-: our	-0.1698
-: pan	0.1456
-: parlay	0.1886
-: pinecrestdental	-0.1051
-: place	0.1904
-: por	-0.1313
-: recuerde	-0.1185
-: reduzca	0.2261
-: reply	0.1507
-: saldo	-0.1259
-: sat	0.1394
-: se	0.1174
-: si	-0.2601
-: stop	-0.1119
-: store	-0.1260
-: sunscreen	0.2249
-: sus	-0.1306
-: tenemos	-0.1298
-: terapia	-0.1444
-: tiene	0.2953
-: tus	-0.1032
-: u	0.1397
-: up	0.1103
-: ur	0.3101
-: usps	0.1130
-: video	-0.1549
-: ya	-0.2317
-: you	0.4578
-: your	0.2833
-;	-1.2580
-; #	-0.4098
-; )	0.3757
-; pueden	-0.1334
-; talk	0.2387
-; your	-0.1866
-<link>	1.3678
-<money>	3.4861
-<money> (	0.1260
-<money> )	-0.1482
-<money> ,	0.3978
-<money> -	0.1242
-<money> /	0.2045
-<money> ;	-0.1843
-<money> a	0.2979
-<money> all	0.1122
-<money> at	0.1726
-<money> before	0.1604
-<money> can	-0.1715
-<money> cash	0.1159
-<money> copay	-0.1400
-<money> credit	-0.1366
-<money> de	0.1145
-<money> deposited	0.1035
-<money> diarios	0.1119
-<money> drafts	0.1521
-<money> due	-0.1114
-<money> each	0.1620
-<money> el	0.1534
-<money> for	-0.1371
-<money> from	-0.2091
-<money> gift	-0.3386
-<money> grocery	-0.3087
-<money> in	0.2725
-<money> into	0.2170
-<money> is	-0.1546
-<money> k	0.1669
-<money> la	0.1195
-<money> m	0.1041
-<money> margs	0.1341
-<money> no	-0.2508
-<money> off	0.2826
-<money> on	0.1331
-<money> or	-0.1210
-<money> pesos	0.1075
-<money> por	-0.1616
-<money> se	-0.1317
-<money> so	-0.1717
-<money> studio	-0.1250
-<money> this	0.2733
-<money> vence	-0.1625
-<money> y	0.1035
-<num1>	0.4302
-<num1> !	-0.1118
-<num1> (	0.1889
-<num1> )	0.1411
-<num1> +	0.1418
-<num1> ,	-0.1120
-<num1> .	-0.6222
-<num1> /	-0.5488
-<num1> :	-0.5389
-<num1> <num1>	0.2192
-<num1> <num3>	0.1669
-<num1> a	-0.1130
-<num1> al	-0.2553
-<num1> am	-0.2729
-<num1> at	-0.2019
-<num1> bedrm	-0.1724
-<num1> business	-0.1013
-<num1> c	-0.1486
-<num1> cartons	0.1095
-<num1> celebrate	-0.1105
-<num1> come	-0.1267
-<num1> cuotas	-0.1274
-<num1> days	-0.1091
-<num1> de	-0.2005
-<num1> despues	0.1456
+. us	0.1083
+. valido	0.1057
+. vega	-0.1418
+. vence	-0.2208
+. verify	0.2734
+. vip	0.1664
+. w	-0.3365
+. want	0.2219
+. we	-0.2745
+. what	-0.1670
+. whatsapp	0.1199
+. wil	-0.1500
+. xyz	0.2168
+. y	-0.1377
+. you	0.5612
+. your	-0.1758
+/	0.7916
+/ /	0.1077
+/ <num1>	-0.2138
+/ <num2>	-0.4103
+/ alonetonite	0.1939
+/ consentimiento	-0.1276
+/ k	0.1061
+/ kel	0.1730
+/ lana	0.1301
+/ mi	-0.1451
+/ min	0.3493
+/ month	-0.1535
+/ o	0.1119
+/ outcall	0.1125
+/ pagar	-0.1793
+/ pagos	-0.1026
+/ pax	-0.1379
+/ pay	-0.1212
+/ pc	-0.1220
+/ portal	-0.1323
+/ preparacion	-0.1679
+/ quit	-0.1240
+/ r	0.1101
+/ receipts	-0.1042
+/ resultados	-0.1556
+/ rfmbotox	0.1463
+/ riversidefamilymed	-0.2451
+/ room	-0.1553
+/ sms	0.1639
+/ someone	0.1299
+/ subscription	0.1357
+/ survey	-0.1943
+/ teaching	-0.1220
+/ u	0.2480
+/ www	0.1568
+/ x	-0.1062
+/ your	-0.1029
+/ ~	-0.1220
+:	0.4190
+: (	-0.1433
+: )	-1.1324
+: -	-0.9862
+: <money>	-0.3933
+: <num1>	0.3586
+: <num2>	-0.7408
+: <num3>	-0.4071
+: <pct>	0.2153
+: a	0.1917
+: adults	-0.1070
+: apply	-0.1095
+: balance	-0.1143
+: blanqueamiento	0.1565
+: blue	0.1451
+: bogo	0.1033
+: botox	0.1464
+: bring	0.1148
+: buy	0.2421
+: checkin	-0.1128
+: cheltenham	0.1347
+: congrats	-0.1063
+: correos	0.1221
+: datehub	0.1139
+: del	-0.1027
+: did	0.1782
+: docs	0.1213
+: eckin	-0.1127
+: el	-0.1630
+: en	-0.1056
+: esta	-0.1307
+: este	-0.2004
+: evaluacion	-0.1218
+: ganancias	0.1375
+: guaranteed	0.1021
+: haga	0.2024
+: handguns	0.1830
+: how	-0.1864
+: i	0.2136
+: jeri	0.1185
+: jess	0.1156
+: kaylameet	0.1040
+: kira	0.1090
+: la	-0.4077
+: limited	-0.2230
+: low	0.1185
+: mastiquelo	-0.1001
+: nada	-0.2312
+: netfiix	0.1041
+: netflx	0.1192
+: no	-0.1780
+: our	-0.1683
+: pan	0.1462
+: parlay	0.1890
+: pinecrestdental	-0.1042
+: place	0.1906
+: por	-0.1329
+: recuerde	-0.1199
+: reduzca	0.2391
+: reply	0.1497
+: saldo	-0.1197
+: sat	0.1346
+: se	0.1166
+: si	-0.2615
+: stop	-0.1128
+: store	-0.1238
+: sunscreen	0.2333
+: sus	-0.1334
+: tenemos	-0.1293
+: terapia	-0.1451
+: tiene	0.2862
+: traiga	-0.1079
+: tus	-0.1054
+: u	0.1402
+: up	0.1131
+: ur	0.3088
+: usps	0.1114
+: video	-0.1553
+: ya	-0.2320
+: you	0.4797
+: your	0.3116
+;	-1.2450
+; #	-0.4117
+; )	0.3778
+; pueden	-0.1329
+; talk	0.2367
+; your	-0.1772
+<link>	1.3908
+<money>	3.3475
+<money> (	0.1381
+<money> )	-0.1300
+<money> ,	0.4317
+<money> -	0.1281
+<money> /	0.2291
+<money> ;	-0.1755
+<money> a	0.3152
+<money> all	0.1210
+<money> at	0.1944
+<money> before	0.1782
+<money> can	-0.1644
+<money> cash	0.1240
+<money> cdmx	0.1023
+<money> copay	-0.1230
+<money> credit	-0.1267
+<money> deposited	0.1199
+<money> diarios	0.1179
+<money> drafts	0.1572
+<money> due	-0.1119
+<money> ea	0.1015
+<money> each	0.1745
+<money> el	0.1629
+<money> estara	-0.1190
+<money> for	-0.2831
+<money> from	-0.2078
+<money> gift	-0.3152
+<money> grocery	-0.2815
+<money> in	0.2858
+<money> into	0.2227
+<money> is	-0.1535
+<money> k	0.1764
+<money> la	0.1306
+<money> m	0.1127
+<money> margs	0.1393
+<money> mxn	0.1038
+<money> no	-0.2460
+<money> off	0.2138
+<money> on	0.1512
+<money> or	-0.1131
+<money> payment	-0.1326
+<money> pesos	0.1143
+<money> por	-0.3046
+<money> reward	-0.1714
+<money> se	-0.1282
+<money> so	-0.1699
+<money> studio	-0.1245
+<money> this	0.2908
+<money> vence	-0.1604
+<money> y	0.1142
+<num1>	0.4318
+<num1> !	-0.1159
+<num1> (	0.1989
+<num1> )	0.1423
+<num1> +	0.1438
+<num1> ,	-0.1068
+<num1> .	-0.6097
+<num1> /	-0.5335
+<num1> :	-0.5426
+<num1> <num1>	0.2176
+<num1> <num3>	0.1639
+<num1> al	-0.2468
+<num1> am	-0.2582
+<num1> at	-0.1983
+<num1> bedrm	-0.1691
+<num1> c	-0.1556
+<num1> cartons	0.1083
+<num1> celebrate	-0.1116
+<num1> come	-0.1273
+<num1> cuotas	-0.1280
+<num1> days	-0.1096
+<num1> de	-0.1844
+<num1> del	-0.1434
+<num1> despues	0.1462
 <num1> digits	0.1123
-<num1> doors	-0.1422
-<num1> e	-0.1082
-<num1> education	-0.1135
-<num1> en	0.3376
-<num1> es	-0.1173
-<num1> filthyguys	0.1391
-<num1> find	0.1120
-<num1> for	0.3625
-<num1> free	0.1628
-<num1> g	0.1414
-<num1> go	-0.1320
-<num1> goten	0.1365
-<num1> gummies	0.2445
-<num1> horas	-0.1766
-<num1> in	-0.1775
-<num1> is	-0.2115
-<num1> ish	-0.1441
-<num1> it	0.1398
-<num1> k	0.1310
-<num1> kbsubject	0.1203
-<num1> km	0.1319
-<num1> l	0.1697
-<num1> latas	0.1519
-<num1> limpiezas	-0.1136
-<num1> man	-0.1246
-<num1> meses	-0.4093
-<num1> mg	0.2231
-<num1> millones	0.1322
-<num1> minutos	-0.2216
-<num1> mm	0.1800
-<num1> months	-0.3451
-<num1> more	0.1320
-<num1> msgs	0.1455
-<num1> my	-0.1390
-<num1> n	0.1073
-<num1> new	0.5613
-<num1> nights	-0.1220
-<num1> nite	-0.1110
-<num1> no	0.1759
-<num1> noon	0.1419
-<num1> nurse	-0.1265
-<num1> per	0.1117
-<num1> ph	-0.1054
-<num1> pm	-0.2268
-<num1> por	0.3370
-<num1> pound	0.4063
-<num1> rajas	-0.1406
-<num1> real	-0.1311
-<num1> s	0.1957
+<num1> doors	-0.1420
+<num1> e	-0.1062
+<num1> en	0.3415
+<num1> es	-0.1160
+<num1> filthyguys	0.1396
+<num1> find	0.1118
+<num1> for	0.3679
+<num1> free	0.1635
+<num1> g	0.1423
+<num1> go	-0.1315
+<num1> goten	0.1357
+<num1> gummies	0.2426
+<num1> horas	-0.1804
+<num1> in	-0.1789
+<num1> is	-0.2103
+<num1> ish	-0.1456
+<num1> it	0.1391
+<num1> k	0.1278
+<num1> kbsubject	0.1185
+<num1> km	0.1330
+<num1> l	0.1727
+<num1> latas	0.1590
+<num1> limpiezas	-0.1087
+<num1> man	-0.1229
+<num1> meses	-0.4088
+<num1> mg	0.2200
+<num1> millones	0.1282
+<num1> minutos	-0.2037
+<num1> mm	0.1848
+<num1> months	-0.3297
+<num1> more	0.1318
+<num1> msgs	0.1463
+<num1> my	-0.1374
+<num1> n	0.1051
+<num1> new	0.5549
+<num1> nights	-0.1142
+<num1> nite	-0.1098
+<num1> no	0.1834
+<num1> noon	0.1421
+<num1> nurse	-0.1302
+<num1> per	0.1103
+<num1> ph	-0.1059
+<num1> pm	-0.2164
+<num1> por	0.3376
+<num1> pound	0.4027
+<num1> rajas	-0.1437
+<num1> real	-0.1312
+<num1> s	0.2015
 <num1> shots	0.2790
-<num1> spain	-0.1008
-<num1> tacos	-0.1406
-<num1> th	-0.1737
-<num1> the	-0.1711
-<num1> thursday	-0.1345
-<num1> till	0.2132
-<num1> to	0.1222
-<num1> ur	-0.2671
-<num1> v	0.1014
-<num1> video	0.1222
-<num1> weight	0.1321
-<num1> wkg	-0.1054
-<num1> x	0.9951
-<num1> xy	0.1045
-<num1> y	0.2333
-<num1> years	-0.1063
-<num1> €	0.1441
-<num2>	1.1030
-<num2> ,	-0.1613
-<num2> -	-0.4429
-<num2> .	-0.5469
-<num2> /	-0.5706
-<num2> :	-0.6138
-<num2> <num2>	-0.1035
-<num2> <num3>	-0.2669
-<num2> am	-0.3708
-<num2> c	0.1256
-<num2> claim	-0.1830
-<num2> con	0.1368
-<num2> content	0.2301
-<num2> days	0.1140
-<num2> de	-0.2938
-<num2> desde	0.1224
+<num1> tacos	-0.1437
+<num1> th	-0.1711
+<num1> the	-0.1714
+<num1> thursday	-0.1354
+<num1> till	0.2128
+<num1> to	0.1151
+<num1> ur	-0.2680
+<num1> video	0.1227
+<num1> weeks	0.1041
+<num1> weight	0.1317
+<num1> wkg	-0.1059
+<num1> x	1.0021
+<num1> xy	0.1043
+<num1> y	0.2280
+<num1> years	-0.1029
+<num1> €	0.1445
+<num2>	1.0954
+<num2> +	0.1115
+<num2> ,	-0.1683
+<num2> -	-0.4326
+<num2> .	-0.5376
+<num2> /	-0.5649
+<num2> :	-0.6105
+<num2> <num2>	-0.1058
+<num2> <num3>	-0.2709
+<num2> am	-0.3726
+<num2> and	-0.2064
+<num2> c	0.1249
+<num2> claim	-0.1851
+<num2> con	0.1393
+<num2> content	0.2339
+<num2> days	0.1126
+<num2> de	-0.2903
+<num2> desde	0.1227
 <num2> h	-0.4290
-<num2> here	0.1293
-<num2> horas	-0.2335
-<num2> hours	-0.1768
-<num2> lbs	0.1632
-<num2> lucas	0.2857
-<num2> may	-0.1533
-<num2> min	-0.1975
-<num2> minutes	-0.1589
-<num2> p	0.4319
-<num2> pa	0.1370
-<num2> para	-0.1745
-<num2> percent	0.2167
-<num2> pm	-0.3779
-<num2> por	0.2044
-<num2> pro	0.1344
-<num2> tiradas	0.1821
-<num2> txt	0.1036
-<num2> visit	-0.1689
-<num2> weeks	0.1104
-<num2> x	0.2934
-<num2> y	0.1379
-<num2> years	0.3091
-<num2> €	0.2814
-<num3>	1.3266
-<num3> #	0.1908
-<num3> )	-0.2407
-<num3> ,	0.1859
-<num3> -	-1.0960
-<num3> .	-0.6293
-<num3> <num3>	0.4191
-<num3> ?	-0.1067
-<num3> free	0.2113
-<num3> like	-0.1382
-<num3> main	-0.1203
-<num3> p	0.6087
-<num3> per	-0.1148
-<num3> pidelas	0.1537
-<num3> pm	0.1383
-<num3> por	0.1066
-<num3> tambien	-0.1346
-<num3> tf	0.2878
-<num3> wot	0.3223
-<num3> €	0.3536
-<num4>	1.0504
-<num4> (	0.1366
-<num4> )	-0.1276
-<num4> ,	-0.1071
-<num4> -	0.1172
-<num4> .	-1.7377
-<num4> <num6>	0.1500
-<num4> account	0.1325
-<num4> ahora	0.1056
-<num4> for	-0.2922
-<num4> immediately	0.2516
-<num4> now	0.2990
-<num4> o	-0.1511
-<num4> para	0.1275
-<num4> right	0.1183
-<num4> steps	-0.1439
-<num4> to	-0.4099
-<num4> with	-0.1360
-<num5>	1.8266
-<num5> .	0.1036
-<num5> and	0.1225
-<num5> for	-0.2770
-<num5> from	0.2497
-<num5> lost	0.3025
-<num5> pes	-0.1008
-<num5> text	0.1158
-<num5> €	0.1614
-<num6>	2.3919
-<num6> between	0.1750
-<num6> immediately	0.2379
-<num6> look	-0.1054
-<num6> now	0.1234
-<num6> or	0.1296
-<num6> puede	-0.1353
-<num6> to	0.2757
-<pct>	2.0041
-<pct> .	-0.1177
-<pct> a	0.1226
-<pct> anonymous	0.1017
-<pct> de	0.2535
-<pct> en	0.2304
-<pct> interest	-0.1124
-<pct> met	-0.1514
-<pct> off	0.8855
-<pct> on	0.3580
-=	0.1859
->	0.3823
-> fav	0.1368
-> pls	0.1104
-?	-0.4357
-? !	-0.1723
-? "	-0.1340
-? '	0.1345
-? a	0.1386
-? ambien	0.3979
-? and	-0.1401
-? call	0.1349
-? chicas	0.1979
-? como	-0.1822
-? cut	0.1090
-? en	-0.1107
-? eres	0.1963
-? estas	0.1293
-? fuiste	-0.1720
-? get	0.2251
-? heres	0.1162
-? i	0.9408
-? it	0.3293
-? kayla	0.1025
-? mal	0.1012
-? me	0.2739
-? mi	0.1136
-? my	0.2641
-? need	0.1133
-? no	0.1860
-? oh	0.1758
-? our	0.2661
-? quieres	0.1273
-? real	0.1095
-? reply	0.4029
-? responde	0.1332
-? sent	0.1052
-? si	-0.2370
-? sin	0.1012
-? sorry	0.1908
-? te	0.2943
-? text	0.1715
-? tienes	-0.1240
-? we	0.5213
-@	0.6701
-@ one	0.1439
-@ sms	0.1065
-_	0.5062
-_ <num4>	0.1162
+<num2> here	0.1288
+<num2> horas	-0.2211
+<num2> hours	-0.1680
+<num2> lbs	0.1607
+<num2> lucas	0.2890
+<num2> may	-0.1512
+<num2> min	-0.1905
+<num2> minutes	-0.1624
+<num2> p	0.4258
+<num2> pa	0.1408
+<num2> para	-0.1711
+<num2> percent	0.2189
+<num2> pm	-0.3745
+<num2> por	0.2033
+<num2> pro	0.1319
+<num2> tiradas	0.1788
+<num2> txt	0.1021
+<num2> visit	-0.1562
+<num2> weeks	0.1089
+<num2> x	0.2915
+<num2> y	0.1367
+<num2> years	0.3069
+<num2> €	0.2864
+<num3>	1.3171
+<num3> #	0.1888
+<num3> )	-0.2821
+<num3> ,	0.1816
+<num3> -	-1.0999
+<num3> .	-0.6260
+<num3> <num3>	0.4219
+<num3> ?	-0.1068
+<num3> free	0.2086
+<num3> like	-0.1374
+<num3> main	-0.1200
+<num3> p	0.6061
+<num3> per	-0.1177
+<num3> pidelas	0.1512
+<num3> pm	0.1370
+<num3> por	0.1107
+<num3> tambien	-0.1324
+<num3> tf	0.2844
+<num3> wot	0.3231
+<num3> €	0.3509
+<num4>	1.0671
+<num4> (	0.1373
+<num4> )	-0.1312
+<num4> ,	-0.1149
+<num4> -	0.1280
+<num4> .	-1.7632
+<num4> <num6>	0.1484
+<num4> account	0.1299
+<num4> ahora	0.1031
+<num4> for	-0.2929
+<num4> immediately	0.2503
+<num4> now	0.2947
+<num4> o	-0.1428
+<num4> para	0.1487
+<num4> right	0.1195
+<num4> steps	-0.1363
+<num4> to	-0.3987
+<num4> with	-0.1364
+<num5>	1.8350
+<num5> .	0.1121
+<num5> and	0.1224
+<num5> for	-0.2741
+<num5> from	0.2463
+<num5> lost	0.3045
+<num5> text	0.1142
+<num5> €	0.1604
+<num6>	2.3935
+<num6> between	0.1717
+<num6> immediately	0.2367
+<num6> look	-0.1059
+<num6> now	0.1228
+<num6> or	0.1281
+<num6> puede	-0.1359
+<num6> to	0.2778
+<pct>	2.0447
+<pct> .	-0.1203
+<pct> a	0.1198
+<pct> anonymous	0.1068
+<pct> de	0.2710
+<pct> en	0.2338
+<pct> interest	-0.1126
+<pct> met	-0.1412
+<pct> off	0.8889
+<pct> on	0.3522
+=	0.1814
+>	0.3776
+> fav	0.1353
+> pls	0.1089
+?	-0.4367
+? !	-0.1727
+? "	-0.1342
+? '	0.1336
+? a	0.1394
+? affairs	0.1002
+? ambien	0.3978
+? and	-0.1387
+? call	0.1342
+? chicas	0.1981
+? como	-0.1814
+? cut	0.1115
+? en	-0.1123
+? eres	0.1974
+? estas	0.1299
+? fuiste	-0.1702
+? get	0.2431
+? heres	0.1156
+? i	0.9392
+? it	0.3279
+? kayla	0.1040
+? me	0.2696
+? mi	0.1143
+? my	0.2633
+? need	0.1130
+? no	0.1819
+? oh	0.1754
+? our	0.2663
+? quieres	0.1246
+? real	0.1062
+? reply	0.4076
+? responde	0.1292
+? sent	0.1045
+? si	-0.2362
+? sorry	0.1899
+? te	0.2979
+? text	0.1692
+? tienes	-0.1261
+? we	0.5212
+@	0.6649
+@ one	0.1428
+@ sms	0.1052
+_	0.5066
+_ <num4>	0.1156
 _ xo	0.3345
-a	0.1948
-a -	0.1787
-a .	0.1495
-a <money>	0.4231
-a <num1>	0.1838
-a <num2>	-0.2067
-a <num3>	0.1574
-a <pct>	-0.2581
-a bargain	0.2196
-a big	-0.1502
-a bill	0.1001
-a bit	-0.1899
-a buen	0.1291
+a	0.2019
+a -	0.1812
+a .	0.1489
+a <money>	0.3981
+a <num1>	0.1959
+a <num2>	-0.2044
+a <num3>	0.1571
+a <pct>	-0.2618
+a banco	0.1028
+a bargain	0.2194
+a big	-0.1520
+a bit	-0.1912
+a buen	0.1286
 a case	0.1070
 a chat	0.2612
-a child	0.2348
-a cobros	-0.1353
+a child	0.2381
+a cobros	-0.1359
 a code	0.1111
-a credit	-0.1420
-a crypto	0.1760
-a dating	0.1024
-a domicilio	0.6639
-a este	-0.1278
-a facturacion	-0.1435
-a favour	-0.2030
-a few	-0.2011
-a free	0.4345
-a friend	0.3971
-a ganador	0.1023
-a generous	0.1229
-a good	-0.1160
-a grand	-0.1025
-a great	-0.2496
-a half	-0.1692
-a las	-1.0926
-a little	-0.2239
-a los	-0.1992
-a lot	-0.2861
-a maniac	0.2325
-a medical	0.3813
-a message	0.1295
-a mi	0.1913
-a min	0.1040
-a mitad	0.1691
-a month	0.2269
-a nice	-0.1089
-a nombre	-0.1113
-a number	-0.2732
-a nurse	-0.1557
-a pacientes	-0.1272
-a partir	-0.1246
-a pic	0.5358
-a plain	0.1375
+a credit	-0.1411
+a crypto	0.1756
+a dating	0.1025
+a domicilio	0.6589
+a este	-0.1235
+a facturacion	-0.1244
+a favour	-0.2025
+a few	-0.2010
+a free	0.4261
+a friend	0.3998
+a ganador	0.1061
+a generous	0.1242
+a good	-0.1169
+a grand	-0.1027
+a great	-0.2493
+a half	-0.1718
+a la	0.1114
+a las	-1.0691
+a little	-0.2259
+a los	-0.1884
+a lot	-0.2885
+a maniac	0.2313
+a medical	0.3874
+a message	0.1288
+a mi	0.1912
+a min	0.1023
+a mitad	0.1683
+a month	0.2196
+a mystery	0.1064
+a nice	-0.1102
+a nombre	-0.1080
+a number	-0.2745
+a nurse	-0.1555
+a pacientes	-0.1171
+a partir	-0.1170
+a pic	0.5350
+a plain	0.1385
 a precio	0.2999
-a precios	0.1450
-a prescription	0.1474
-a private	0.1397
-a q	0.1055
-a real	0.2470
-a refill	-0.1149
-a regular	0.1342
-a ringtone	0.3515
-a rude	0.1391
-a s	0.1817
-a secret	0.1725
-a sexy	0.1377
+a precios	0.1437
+a prescription	0.1448
+a private	0.1366
+a q	0.1050
+a real	0.2460
+a refill	-0.1166
+a regular	0.1332
+a ringtone	0.3517
+a rude	0.1396
+a s	0.1787
+a sabado	-0.1004
+a secret	0.1738
+a sexy	0.1383
 a shotgun	0.1070
-a slot	-0.1449
-a su	-0.3090
-a sweet	0.1105
-a tax	0.1411
-a teenager	0.2348
-a text	0.1784
-a thank	-0.1135
-a thing	0.1325
-a toda	0.1321
-a todo	0.3405
-a tuesday	-0.1316
-a un	0.1149
-a valued	0.1527
-a web	0.1087
-a week	0.2510
-a winner	0.1713
-aah	-0.1051
-abiola	-0.1049
-able	-0.1274
-able to	-0.1104
-about	-0.1152
-about ,	0.1186
-about a	0.2689
+a slot	-0.1417
+a su	-0.3387
+a sweet	0.1119
+a tax	0.1362
+a teenager	0.2381
+a text	0.1766
+a thing	0.1326
+a toda	0.1307
+a todo	0.3401
+a tuesday	-0.1317
+a un	0.1327
+a valued	0.1524
+a web	0.1094
+a week	0.1542
+a winner	0.1729
+aah	-0.1075
+abiola	-0.1039
+able	-0.1263
+able to	-0.1087
+about	-0.1092
+about ,	0.1177
+about a	0.2814
 about c	0.2118
-about my	0.1639
-about pct	0.1343
-about prep	-0.1053
-about quitting	-0.1294
-about the	0.1114
-about this	-0.1607
-about we	0.1391
-about you	0.2847
-about your	-0.3025
-abrimos	-0.3157
+about my	0.1624
+about pct	0.1351
+about prep	-0.1061
+about quitting	-0.1314
+about the	0.1151
+about this	-0.1591
+about we	0.1396
+about you	0.2816
+about your	-0.2990
+abrimos	-0.3083
 abrimos citas	-0.1528
-abrimos el	-0.1766
-aburrida	0.2726
-aburrida te	0.1116
-abuse	0.1385
-abuse ?	0.1385
-ac	0.2597
-accepted	0.1358
-acceso	0.1336
-access	0.4706
-access to	0.3261
-accident	0.1850
+abrimos el	-0.1709
+aburrida	0.2707
+aburrida te	0.1094
+abuse	0.1392
+abuse ?	0.1392
+ac	0.2555
+accepted	0.1374
+acceso	0.1260
+access	0.4676
+access to	0.3243
+accident	0.1839
 accident and	0.1511
-accordingly	0.1730
-accordingly .	0.1730
-account	0.4151
-account .	0.1287
-account has	0.1138
-account no	-0.1018
-account statement	0.1321
-acct	0.2091
-acct -	0.1251
-aceite	0.2674
-aceite de	0.1873
-aceptamos	-0.1594
-aceptamos efectivo	-0.1236
-act	0.1244
-act now	0.1224
-acted	-0.1134
-acted upon	-0.1128
-action	0.2132
-action ,	0.3454
-action b	0.1419
-action needed	-0.2337
-activa	0.2729
-activa escribeme	0.3232
-activarlo	0.1212
-activarlo .	0.1177
-actividad	0.1719
-actividad inusual	0.1707
-actividad sospechosa	0.1337
-activity	0.2582
-activity .	0.2169
-activo	0.1449
-actual	-0.1083
-actualice	0.2000
-actualice su	0.1159
-actualiza	0.1004
-actually	-0.1717
-acuerdas	0.2224
-acuerdas de	0.2224
+accordingly	0.1793
+accordingly .	0.1793
+account	0.4204
+account .	0.1305
+account has	0.1152
+account statement	0.1294
+acct	0.2108
+acct -	0.1224
+aceite	0.2717
+aceite de	0.1904
+aceptamos	-0.1545
+aceptamos efectivo	-0.1198
+act	0.1268
+act now	0.1249
+acted	-0.1167
+acted upon	-0.1161
+action	0.2173
+action ,	0.3467
+action b	0.1421
+action needed	-0.2298
+activa	0.2819
+activa escribeme	0.3223
+activarlo	0.1181
+activarlo .	0.1145
+actividad	0.1959
+actividad inusual	0.1878
+actividad sospechosa	0.1412
+activity	0.2603
+activity .	0.2125
+activo	0.1457
+actual	-0.1092
+actualice	0.2012
+actualice su	0.1188
+actually	-0.1756
+acuerdas	0.2195
+acuerdas de	0.2195
 ad on	0.1119
-add	0.3188
-add me	0.2528
-adderall	0.3071
-adderall <num2>	0.1351
-adderall en	0.1045
-adderall online	0.1803
-address and	0.1883
-addy	0.2772
-addy hmu	0.2241
-addys	0.1264
-adelgace	0.2570
-adelgace rapido	0.2570
-adelgazar	0.3183
-adelgazar ,	0.1348
-adelgazar en	0.1749
-adicciones	-0.1820
-adicional	-0.1077
+add	0.3266
+add me	0.2540
+adderall	0.3045
+adderall <num2>	0.1345
+adderall en	0.1055
+adderall online	0.1785
+address and	0.1890
+addy	0.2750
+addy hmu	0.2214
+addys	0.1356
+adelgace	0.2534
+adelgace rapido	0.2534
+adelgazar	0.3181
+adelgazar ,	0.1329
+adelgazar en	0.1760
+adicciones	-0.1867
+adicciones :	-0.1010
+adicional	-0.1069
 adicional .	-0.1127
-adjust	0.4439
-adjust your	0.4439
-adjustment	-0.2737
-adjustment .	-0.2811
-admirer	0.3350
-admirer txt	0.1103
-admision	-0.1804
-admision .	-0.1710
-adolescente	-0.1109
-adolescentes	-0.1191
-adrian	0.3215
-adrian for	0.3215
-adult	0.6502
-adult <num2>	0.2301
-adult chat	0.2392
-adult parties	0.1572
-adultos	0.2065
-adultos ,	0.1506
-adults	-0.2981
-adults <num2>	-0.3783
-adventure	-0.1025
-advice	-0.1359
-aesthetics	0.1007
-aesthetics visit	0.1007
-afectando	-0.1194
-affairmatch	0.1040
-affairmatch .	0.1040
-afiliarte	0.1104
-afiliarte hoy	0.1104
-afraid	0.1996
-afraid of	0.2348
-after	-0.3733
-after <num1>	0.1494
-after expiry	0.1104
-after i	0.2123
-after using	0.3673
-after your	-0.3761
-afternoon	-0.1209
-again	-0.2838
-again .	-0.1339
-against	-0.1379
-against flu	-0.1253
-age	0.2363
+adjust	0.4430
+adjust your	0.4430
+adjustment	-0.2632
+adjustment .	-0.2706
+admirer	0.3362
+admirer txt	0.1118
+admision	-0.1713
+admision .	-0.1611
+adolescente	-0.1102
+adolescentes	-0.1193
+adrian	0.3223
+adrian for	0.3223
+adult	0.6531
+adult <num2>	0.2339
+adult chat	0.2385
+adult parties	0.1576
+adultos	0.2043
+adultos ,	0.1495
+adults	-0.4167
+adults <num2>	-0.4654
+adventure	-0.1027
+advice	-0.1387
+aesthetics	0.1150
+aesthetics visit	0.1150
+afectando	-0.1165
+affairmatch	0.1027
+affairmatch .	0.1027
+affairs start	0.1002
+afiliarte	0.1122
+afiliarte hoy	0.1122
+afraid	0.2021
+afraid of	0.2381
+after	-0.3748
+after <num1>	0.1475
+after expiry	0.1089
+after i	0.2129
+after using	0.3674
+after your	-0.3787
+afternoon	-0.1218
+again	-0.2806
+again .	-0.1326
+against	-0.1362
+against flu	-0.1234
+age	0.2364
 agenda	-0.1023
-agenda en	-0.1337
-agendar	-0.1947
-agende	-0.2926
-agende al	-0.1423
-ago	-0.1474
-agua	-0.1483
-agua .	-0.1446
-ah	-0.2654
-ah .	-0.1420
-ah ?	-0.1715
-aha	-0.1379
-ahora	0.5368
-ahora .	0.3973
-ahorre	0.2720
-ahorre en	0.1820
-ahorro :	0.1254
-aid	-0.1628
-aid batteries	-0.1214
-aight	-0.4988
-aight ,	-0.2108
-airport on	-0.1303
-ajustar	0.2521
-ajustar la	0.2592
-ajuste	-0.3578
-ajuste de	-0.1454
-ajuste del	-0.2157
-al	0.6390
-al (	-0.1197
-al <num1>	0.3410
-al <num2>	-0.2836
-al <num3>	-0.8437
-al <num4>	0.1789
-al afiliarte	0.1104
-al año	-0.1533
-al completar	0.1683
-al consultorio	-0.1107
-al dia	-0.1554
-al instante	0.1787
-al medico	0.3020
-al mes	-0.1341
-al privado	0.1665
-al spa	0.1834
-al toque	0.3287
-alameda	-0.1012
-album here	0.1307
-alcohol	-1.4195
-alcohol ,	-0.2133
-alcohol <num2>	-0.1586
-alcohol for	-0.1879
-alcoholicas	-0.3347
-alcoholicas ni	-0.1646
-alert	0.3194
-alert .	0.1458
-alert :	0.1609
-alertfrom	0.1203
-alertfrom :	0.1203
-algo	0.2243
-algo rico	0.1136
-alguien	-0.2369
-alimentacion	-0.2090
-alimentacion y	-0.1194
-alivio	0.3619
-alivio de	0.2338
-alivio financiero	0.1123
-all e	-0.1161
-all i	0.1069
-all ipas	0.1087
-all night	0.6830
-all of	0.1234
-all patients	-0.1079
-all purchases	0.1074
-all that	-0.1193
-all your	-0.1486
-allergy	-0.1563
-allocation	0.1667
-allowance	0.2290
-almost	-0.1609
-alone	0.1849
-alone and	0.2775
-alonetonite	0.1942
-already	-0.3914
-already .	-0.1267
-alright	-0.3333
-alrite	-0.1685
-also	-0.3572
-always	-0.3775
-am	-1.0410
-am .	-0.3310
-am really	0.1156
-am to	-0.1406
-am visit	-0.1129
-amazing	0.1562
-amazing xxx	0.1222
-amazon	0.2742
-amazon :	0.1141
+agenda en	-0.1384
+agendar	-0.1889
+agende	-0.2929
+agende al	-0.1439
+ago	-0.1499
+agua	-0.1467
+agua .	-0.1427
+ah	-0.2671
+ah .	-0.1423
+ah ?	-0.1726
+aha	-0.1392
+ahora	0.5524
+ahora .	0.4116
+ahorre	0.2818
+ahorre en	0.1888
+ahorro :	0.1259
+aid	-0.1519
+aid batteries	-0.1111
+aight	-0.4979
+aight ,	-0.2113
+airport on	-0.1328
+ajustar	0.2531
+ajustar la	0.2602
+ajuste	-0.3336
+ajuste de	-0.1507
+ajuste del	-0.1863
+al	0.6447
+al (	-0.2014
+al <num1>	0.3447
+al <num2>	-0.2793
+al <num3>	-0.8182
+al <num4>	0.2058
+al afiliarte	0.1122
+al año	-0.1461
+al completar	0.1703
+al consultorio	-0.1121
+al dia	-0.1597
+al instante	0.1766
+al medico	0.3012
+al mes	-0.1175
+al privado	0.1645
+al spa	0.1941
+al toque	0.3267
+alameda	-0.1000
+album here	0.1301
+alcohol	-1.4190
+alcohol ,	-0.2136
+alcohol <num2>	-0.1602
+alcohol for	-0.1882
+alcoholicas	-0.3309
+alcoholicas ni	-0.1679
+alert	0.3235
+alert .	0.1447
+alert :	0.1647
+alertfrom	0.1185
+alertfrom :	0.1185
+algo	0.2236
+algo rico	0.1143
+alguien	-0.2326
+alimentacion	-0.2013
+alimentacion y	-0.1145
+alivio	0.3747
+alivio de	0.2464
+alivio financiero	0.1134
+all day	0.1022
+all e	-0.1142
+all i	0.1076
+all ipas	0.1093
+all night	0.6917
+all of	0.1282
+all patients	-0.1115
+all purchases	0.1084
+all six	-0.1251
+all that	-0.1189
+all your	-0.1481
+allergy	-0.1544
+allocation	0.1684
+allowance	0.2292
+almost	-0.1638
+alone	0.1879
+alone and	0.2778
+alonetonite	0.1939
+already	-0.3896
+already .	-0.1260
+alright	-0.3361
+alright ,	-0.1011
+alrite	-0.1704
+also	-0.3566
+always	-0.3772
+am	-1.0322
+am .	-0.3286
+am really	0.1140
+am to	-0.1394
+am visit	-0.1128
+amazing	0.1566
+amazing xxx	0.1227
+amazon	0.2763
+amazon :	0.1111
 ambien	0.4688
-ambien ,	0.3070
-ambien <num2>	0.1375
-amigo	0.1380
-amigo y	0.1618
+ambien ,	0.3059
+ambien <num2>	0.1385
+amigo	0.1550
+amigo y	0.1798
 ammo free	0.1070
-ammunition	-0.1434
-ammunition stored	-0.1026
-amor	0.3908
-amor ,	0.2483
-amount	-0.1377
-amount due	-0.1182
-amoxicillin ,	0.1339
-amp	-0.2108
-amp ;	-0.2108
-amy ,	0.1572
-amzn	0.1208
-amzn -	0.1208
-an	0.5268
-an <num1>	-0.1288
-an access	0.1572
+ammunition	-0.1402
+ammunition stored	-0.1014
+amor	0.3924
+amor ,	0.2461
+amount	-0.1424
+amount due	-0.1228
+amoxicillin ,	0.1330
+amp	-0.2123
+amp ;	-0.2123
+amy ,	0.1576
+amzn	0.1182
+amzn -	0.1182
+an	0.5374
+an <num1>	-0.1249
+an access	0.1576
 an accident	0.1511
-an apple	0.3178
-an idiot	0.2288
-an important	0.2246
-an insurance	-0.2818
-an iphone	0.1312
-an urgent	0.2379
-analisis	-0.4713
-analisis de	-0.3405
-analyst	0.1760
-analyst ,	0.1760
-anavar	0.2426
-anavar cycles	0.1363
-and	0.2863
-and <money>	0.1641
-and anavar	0.1343
-and blackjack	0.1429
-and chaps	0.1844
-and conditions	0.1489
-and confidential	-0.1416
-and consolidate	0.2290
-and deepak	-0.1032
-and dob	0.2706
-and everyone	0.2325
-and feeling	0.1942
-and firearms	-0.1214
-and flu	-0.1133
-and get	0.3134
-and girls	0.3113
-and great	0.1511
-and have	0.1179
-and how	-0.1006
-and i	0.3605
-and is	0.2736
-and it	-0.1015
-and kochi	-0.1081
-and liquor	-0.1556
-and masked	0.1385
-and need	0.3276
-and never	-0.1337
-and online	-0.1472
-and other	0.2687
-and outgoing	0.1487
-and oxycodone	0.2184
-and percocet	0.1424
-and reach	0.3425
-and save	0.2587
-and shotguns	0.1819
-and skip	-0.1129
+an apple	0.3218
+an idiot	0.2275
+an important	0.2233
+an insurance	-0.2712
+an iphone	0.1327
+an urgent	0.2367
+analisis	-0.4687
+analisis de	-0.3373
+analyst	0.1756
+analyst ,	0.1756
+anavar	0.2416
+anavar cycles	0.1371
+and	0.2520
+and <money>	0.1727
+and anavar	0.1351
+and blackjack	0.1446
+and chaps	0.1851
+and conditions	0.1555
+and confidential	-0.1402
+and consolidate	0.2312
+and deepak	-0.1023
+and dob	0.2727
+and everyone	0.2313
+and feeling	0.1939
+and firearms	-0.1185
+and flu	-0.1089
+and get	0.3240
+and girls	0.3123
+and great	0.1510
+and have	0.1240
+and i	0.3673
+and is	0.2763
+and it	-0.1012
+and kochi	-0.1074
+and liquor	-0.1542
+and masked	0.1392
+and need	0.3265
+and never	-0.1338
+and older	-0.1112
+and online	-0.1465
+and other	0.2722
+and outgoing	0.1495
+and oxycodone	0.2195
+and percocet	0.1434
+and reach	0.3426
+and save	0.2580
+and shotguns	0.1830
+and skip	-0.1128
 and spirits	0.1431
-and sti	-0.1151
-and take	0.1040
-and unloaded	-0.1268
-and wants	0.1022
-and we	-0.1272
-and wegovy	0.2196
-and what	0.2528
-and will	-0.2282
-and win	0.4034
-and wine	0.1268
-andrea	0.1814
-andres	-0.1232
-anestesia	0.3052
-anestesia .	0.3052
-anesthesia	0.3729
-anesthesia .	0.4449
-announced	0.1201
-announcement	0.2909
-announcement from	0.2133
-annual	-0.1735
-annual concierge	-0.1333
-anonymous	0.1575
-anonymous and	0.1385
-anotandolo	-0.1054
-anotandolo dos	-0.1054
-another	-0.2522
-ante	-0.1891
-ante dudas	-0.1281
-antecedentes ,	0.1255
-antes	0.1237
-antes .	-0.3008
-antes del	0.2600
-antes que	0.2152
-antes y	-0.1164
-antibiotico	-0.1597
-antibiotics	0.1061
-antigripal	-0.1088
-antigripal :	-0.1088
-antirrabica	-0.1641
-antirrabica gratis	-0.1641
-antonio	0.1443
-antonio sabado	0.1734
-anual	-0.3417
-anual esta	-0.1004
-any	-0.1529
-any burger	0.1178
-any connection	0.2196
-any purchase	0.2045
-any time	-0.1882
-anymore	-0.1216
-anyone .	-0.1461
-anyone going	0.2325
-anything	-0.4449
-anytime	-0.2341
-anytime to	-0.1776
-anyway	-0.1382
-aparte	-0.1202
-aparte .	-0.1195
-aplican	0.1054
-aplican cargos	0.1284
-aplicara	-0.2827
-aplicara en	-0.3609
-aportacion	-0.1391
-aportacion :	-0.1391
-apoyo	-0.4540
-apoyo para	-0.1676
-app	0.1989
-app del	-0.2028
-app i	0.1293
-app is	-0.1282
-apple	0.8140
-apple :	0.1677
-apple id	0.2376
-apple watch	0.3176
-appleid	0.1220
-appleid -	0.1119
-application was	-0.1148
-applied	-0.2811
-applied to	-0.2811
-apply )	0.2890
-apply .	-0.2258
-appointment	-0.6975
-appointment needed	-0.2674
-appointments	-0.1990
-appointments .	-0.1929
-approval	0.1919
-approval is	0.1128
-approved	0.1707
-approved ;	0.2360
-appt	-0.3500
-appt ,	-0.1158
-aprobada	-0.1612
-aprobada su	-0.1008
-aprobadas	0.1212
-aprobadas por	0.1212
-aprovecha	0.1020
-apuesta	0.1321
-apuesta para	0.1456
-apuestas	-0.1192
-apuestas .	-0.1028
-aqui	0.6657
-aqui .	0.1113
-aqui :	0.3124
-ar	0.2805
-ar -	0.1425
-arcoiris	-0.2041
-arcoiris :	-0.1590
-ard	-0.2774
-ard <num3>	-0.1410
-are	-0.3649
-are available	-0.3433
-are back	0.3734
-are bringing	0.1487
-are due	-0.1467
-are not	0.5857
-are out	0.1905
-are ready	-0.1320
-are so	0.3637
-are waiting	0.1634
-are you	-0.3033
-area	0.1408
-area privada	-0.1366
-arma	-0.2032
-armas	-0.4735
-armas fuera	-0.1327
-armeria	0.4119
-around	-0.1158
-around <money>	-0.1008
-around should	0.1487
-around with	0.2735
-arrive	-0.3239
-arrive <num2>	-0.1051
-arrive friday	-0.1268
-arrives in	0.1375
-arsenal	0.2742
-arsenal dartboard	0.2198
-artesana	0.1326
-artesana por	0.1167
-as	-0.3338
-as a	0.1908
-as discussed	-0.1105
-as there	0.2379
-asap	0.1710
-asap .	0.1826
-aseguradora	-0.2531
-aseguradora quedo	-0.1454
-asesoria	0.1155
-asi	-0.1221
-asistencia	-0.3751
-asistencia a	-0.1496
-asistencia financiera	-0.1909
-asjesus	0.1087
-asjesus .	0.1087
-ask	-0.3138
-ask about	0.1261
-ask me	0.1671
-ask our	-0.1197
-ask your	-0.1359
-asked	0.1592
-asked .	-0.1697
-asked about	0.1062
-asking	-0.3698
-asking for	-0.1495
-asking like	-0.1716
-aspirin	-0.1102
-aspirin <num1>	-0.1084
-ass	-0.1816
-assistance	-0.2362
-associates	-0.1776
-associates :	-0.1717
-at <money>	0.2092
-at <num1>	-0.7207
-at <num2>	-0.1775
-at <num3>	-0.5663
-at a	0.2922
-at bar	-0.1303
-at big	0.1349
-at brew	0.2255
-at bugis	-0.1140
-at burger	0.1178
-at casa	0.1566
-at chase	0.1218
-at checkout	0.2953
-at cowboy	0.2711
-at cvs	-0.1431
-at golden	0.1170
-at hanson	0.1449
-at home	-0.2412
-at kickoff	0.2119
-at kum	0.2466
-at lakeshorelung	-0.1067
-at least	-0.1466
-at mine	-0.1212
-at no	-0.1485
-at pay	-0.1132
-at riverside	-0.2299
-at riversidefamilymed	-0.1826
-at snip	0.1861
-at the	0.1174
-at tony	0.1096
-atencion	-0.2928
-atencion <num2>	0.1121
-atencion recibida	-0.1020
-atiende	-0.2740
+and sti	-0.1136
+and take	0.1066
+and unloaded	-0.1267
+and wants	0.1038
+and we	-0.1227
+and wegovy	0.2194
+and what	0.2529
+and will	-0.2205
+and win	0.4095
+and wine	0.1281
+andrea	0.1835
+andres	-0.1218
+anestesia	0.3067
+anestesia .	0.3067
+anesthesia	0.3754
+anesthesia .	0.4441
+announced	0.1234
+announcement	0.2903
+announcement from	0.2123
+annual	-0.1793
+annual concierge	-0.1314
+anonymous	0.1624
+anonymous and	0.1392
+anonymous hookups	0.1002
+anotandolo	-0.1082
+anotandolo dos	-0.1082
+another	-0.2511
+answer your	-0.1014
+ante	-0.1853
+ante dudas	-0.1266
+antecedentes ,	0.1241
+antes	0.1439
+antes .	-0.3055
+antes del	0.2650
+antes que	0.2218
+antes y	-0.1153
+antibiotico	-0.1579
+antibiotics	0.1047
+antigripal	-0.1106
+antigripal :	-0.1106
+antirrabica	-0.1630
+antirrabica gratis	-0.1630
+antonio	0.1425
+antonio sabado	0.1706
+anual	-0.3304
+anual esta	-0.1026
+any	-0.1471
+any burger	0.1156
+any connection	0.2202
+any purchase	0.2014
+any time	-0.1843
+anymore	-0.1222
+anyone .	-0.1465
+anyone going	0.2313
+anything	-0.4445
+anytime	-0.2301
+anytime to	-0.1768
+anyway	-0.1389
+aparte	-0.1190
+aparte .	-0.1184
+aplican	0.1014
+aplican cargos	0.1242
+aplicara	-0.2565
+aplicara en	-0.3368
+aportacion	-0.1432
+aportacion :	-0.1432
+apoyo	-0.4511
+apoyo para	-0.1651
+app	0.2045
+app del	-0.2008
+app i	0.1288
+app is	-0.1256
+apple	0.8225
+apple :	0.1729
+apple id	0.2358
+apple watch	0.3216
+appleid	0.1203
+appleid -	0.1105
+application was	-0.1095
+applied	-0.2706
+applied to	-0.2706
+apply )	0.2874
+apply .	-0.2200
+appointment	-0.6979
+appointment needed	-0.2687
+appointments	-0.1934
+appointments .	-0.1879
+approval	0.1953
+approval is	0.1108
+approved	0.1843
+approved ;	0.2339
+appt	-0.3523
+appt ,	-0.1127
+aprobada	-0.1558
+aprobadas	0.1286
+aprobadas por	0.1286
+aprovecha	0.1041
+apuesta	0.1323
+apuesta para	0.1449
+apuestas	-0.1122
+apuestas .	-0.1007
+aqui	0.6620
+aqui .	0.1111
+aqui :	0.3069
+ar	0.2784
+ar -	0.1418
+arcoiris	-0.2006
+arcoiris :	-0.1615
+ard	-0.2741
+ard <num3>	-0.1402
+are	-0.3840
+are available	-0.3295
+are back	0.3828
+are bringing	0.1495
+are due	-0.1389
+are not	0.5872
+are out	0.1907
+are paid	-0.1070
+are ready	-0.1315
+are so	0.3642
+are waiting	0.1629
+are you	-0.2984
+area	0.1379
+area privada	-0.1390
+area want	0.1032
+arma	-0.1954
+armas	-0.4637
+armas fuera	-0.1274
+armeria	0.4096
+around	-0.1210
+around should	0.1495
+around with	0.2719
+arrive	-0.3197
+arrive <num2>	-0.1039
+arrive friday	-0.1245
+arrives in	0.1385
+arsenal	0.2718
+arsenal dartboard	0.2179
+arterial	-0.1525
+arterial .	-0.1088
+artesana	0.1315
+artesana por	0.1169
+as	-0.3250
+as a	0.2071
+as discussed	-0.1085
+as per	-0.1018
+as there	0.2367
+asap	0.1713
+asap .	0.1832
+aseguradora	-0.2573
+aseguradora quedo	-0.1507
+asesoria	0.1182
+asi	-0.1199
+asistencia	-0.3706
+asistencia a	-0.1517
+asistencia financiera	-0.1825
+asjesus	0.1094
+asjesus .	0.1094
+ask	-0.3097
+ask about	0.1273
+ask me	0.1741
+ask our	-0.1196
+ask your	-0.1321
+asked	0.1557
+asked .	-0.1725
+asked about	0.1052
+asking	-0.3661
+asking for	-0.1469
+asking like	-0.1702
+aspirin	-0.1112
+aspirin <num1>	-0.1094
+ass	-0.1773
+assistance	-0.2255
+associates	-0.1759
+associates :	-0.1700
+asthma	-0.1331
+asthma study	-0.1077
+at <money>	0.2148
+at <num1>	-0.7230
+at <num2>	-0.1788
+at <num3>	-0.5715
+at a	0.2966
+at bar	-0.1328
+at big	0.1389
+at brew	0.2246
+at bugis	-0.1142
+at burger	0.1156
+at casa	0.1558
+at chase	0.1293
+at checkout	0.2943
+at cowboy	0.2702
+at cvs	-0.1471
+at golden	0.1149
+at hanson	0.1453
+at home	-0.2409
+at kickoff	0.2096
+at kum	0.2458
+at lakeshorelung	-0.1089
+at least	-0.1432
+at mine	-0.1163
+at no	-0.1436
+at pay	-0.1137
+at riverside	-0.2205
+at riversidefamilymed	-0.1948
+at snip	0.1855
+at the	0.1127
+at tony	0.1088
+atencion	-0.2862
+atencion <num2>	0.1097
+atencion recibida	-0.1027
+atiende	-0.2708
 atiende en	-0.2111
-atine	0.1096
-atm	-0.1174
-attached	0.1251
-attached .	0.1256
-attempt	0.2772
-attempt a	0.1023
-attempts .	0.1319
-auction	0.1147
-auction send	0.1036
-audio	0.2543
-audio stories	0.2512
-audiocentro	-0.1192
-audiocentro ,	-0.1192
-auditiva	-0.1947
-auditiva :	-0.1192
-authorization for	-0.1178
-authorization needed	0.2986
-auto correct	-0.1439
-autoflorecientes	0.1121
-automatically	-0.1206
-automatically on	-0.1141
-autorizacion	-0.2365
-autorizacion previa	-0.1185
-av	-0.2395
-av a	-0.1490
-avail	0.2718
+atine	0.1131
+atm	-0.1182
+atorvastatin	-0.1009
+atrevidas	0.1005
+attached	0.1234
+attached .	0.1238
+attempt	0.2750
+attempt a	0.1022
+attempts .	0.1290
+auction	0.1141
+auction send	0.1035
+audio	0.2540
+audio stories	0.2511
+audiocentro	-0.1218
+audiocentro ,	-0.1218
+auditiva	-0.1988
+auditiva :	-0.1218
+authorization for	-0.1163
+authorization needed	0.2954
+auto correct	-0.1444
+autoflorecientes	0.1120
+automatically	-0.1098
+automatically on	-0.1033
+autorizacion	-0.2336
+autorizacion previa	-0.1159
+autorizo	-0.1007
+autorizo la	-0.1007
+av	-0.2359
+av a	-0.1500
+avail	0.2703
 avail .	0.1115
-available ,	0.2052
-available .	0.4098
-available <num2>	-0.1480
-available at	-0.2834
-available for	-0.2490
-aval	0.1010
-ave	-0.1946
-aventuras	0.1485
-aventuras discretas	0.1143
-avisame	0.1163
-avisamos	-0.1233
-aviso	-0.1332
-avoid alcohol	-0.1682
-avoid service	0.1674
-avoid suspension	0.1642
-avoid wine	-0.1283
-awaiting	0.1113
-awarded	0.1894
-awarded a	0.1343
-away and	0.1025
-away re	0.1227
-awesome	-0.2963
-awesome ,	-0.2727
-ayuda	-0.1866
-ayunas	-0.1184
-ayuno	-0.1126
-azithromycin	0.1339
-azithromycin ,	0.1339
-año	-0.1212
-año y	-0.1136
-años	-0.1268
-años .	-0.1171
-b	0.1601
-b '	-0.1653
-b .	0.1722
-b <num1>	0.4061
-babe	0.2639
-babe !	-0.1052
-babe ,	-0.1792
-babe :	0.1391
-babe i	0.1277
-babe videos	0.1065
-babe x	0.1365
-babies	0.1269
-baby	-0.2066
-back	0.4468
-back -	-0.1142
-back ?	-0.1354
-back at	-0.1816
-back i	0.1753
-back if	0.1183
-back in	0.3535
-back now	-0.2314
-back the	0.1222
-back to	-0.1333
-back watermelon	0.1145
-bad !	-0.1712
-bad credit	0.4102
-bad news	-0.1250
-bail	0.3282
-bail money	0.3282
-baja dosis	-0.1126
-bajar	0.2626
-bajar de	0.2626
-bajo	-0.5217
-bajo a	-0.1475
-bajo llave	-0.3158
-bajos	0.4925
-bajos ,	0.2450
-bajos .	0.1734
-balance	-0.5904
-balance .	0.2751
-balance <money>	-0.1138
-balance erased	0.1365
-balance is	-0.2622
-balance of	-0.3935
-balm	0.3045
-balm is	0.3017
-balsamo	0.2537
-balsamo de	0.2537
-banca	0.3132
-banca paga	0.1870
-bancarios para	0.1330
-banco	0.3411
-banco de	0.1116
-bancolombia	0.4781
-bancolombia -	0.1293
-bancolombia :	0.2787
-bancolombia le	0.1139
-bang	-0.1098
-bang and	-0.1081
-banned	0.2180
-banned in	0.2180
-banreservas	0.1224
-bar	0.4844
-bar in	-0.1322
-bar pulse	0.1241
-bar we	0.1011
-barato	0.1543
-barato ,	0.1267
+available ,	0.1991
+available .	0.4120
+available <num2>	-0.1504
+available at	-0.2684
+available for	-0.2400
+aval	0.1019
+ave	-0.1991
+aventuras	0.1454
+aventuras discretas	0.1116
+avisame	0.1202
+avisamos	-0.1226
+aviso	-0.1295
+avoid alcohol	-0.1684
+avoid service	0.1695
+avoid suspension	0.1609
+avoid wine	-0.1268
+awaiting	0.1102
+awarded	0.1898
+awarded a	0.1328
+away and	0.1040
+away re	0.1241
+awesome	-0.2984
+awesome ,	-0.2749
+ayuda	-0.1891
+ayunas	-0.1181
+ayuno	-0.1121
+azithromycin	0.1330
+azithromycin ,	0.1330
+año	-0.2722
+año .	-0.1535
+año y	-0.1087
+años	-0.1269
+años .	-0.1184
+b	0.1522
+b '	-0.1675
+b .	0.1672
+b <num1>	0.4022
+babe	0.2564
+babe !	-0.1061
+babe ,	-0.1785
+babe :	0.1396
+babe i	0.1271
+babe videos	0.1052
+babe x	0.1357
+babies	0.1260
+baby	-0.1982
+back	0.4461
+back -	-0.1169
+back ?	-0.1335
+back at	-0.1805
+back i	0.1730
+back if	0.1165
+back in	0.3543
+back now	-0.2333
+back the	0.1227
+back to	-0.1339
+back watermelon	0.1139
+bad !	-0.1695
+bad credit	0.4107
+bad news	-0.1245
+bail	0.3270
+bail money	0.3270
+baja dosis	-0.1121
+bajar	0.2670
+bajar de	0.2670
+bajo	-0.5112
+bajo a	-0.1509
+bajo llave	-0.3077
+bajos	0.4893
+bajos ,	0.2421
+bajos .	0.1720
+balance	-0.5691
+balance .	0.2744
+balance <money>	-0.1143
+balance erased	0.1357
+balance is	-0.2608
+balance of	-0.3821
+balm	0.3174
+balm is	0.3148
+balsamo	0.2560
+balsamo de	0.2560
+banca	0.3205
+banca paga	0.1888
+bancarios para	0.1319
+banco	0.3544
+banco -	0.1028
+banco de	0.1136
+bancolombia	0.4792
+bancolombia -	0.1258
+bancolombia :	0.2855
+bancolombia le	0.1125
+bang	-0.1092
+bang and	-0.1074
+bank	0.1026
+banned	0.2175
+banned in	0.2175
+banreservas	0.1265
+bar	0.5000
+bar a	0.1030
+bar in	-0.1349
+bar pulse	0.1234
+bar we	0.1009
+barato	0.1568
+barato ,	0.1261
 baratos	0.2437
-baratos con	0.1535
-barbie	0.2379
-barbie "	0.2379
-barcelona	0.1152
-bargain	0.2196
-bargain price	0.2196
-barn	0.2112
-barn just	0.1178
-barra	0.2082
-barra libre	0.1726
-bars	0.4973
-bars <num1>	0.1151
-bars hmu	0.1126
-based	-0.2381
-bass	0.1053
-batteries	-0.1214
-batteries are	-0.1214
-battle	-0.1352
-battle between	-0.1081
-bayview	-0.2322
-bayview dermatology	-0.1063
-bañe	0.1116
-bañe y	0.1116
-bbq	-0.1007
-bbq this	-0.1007
-bbva	0.1029
-bbva -	0.1029
-be	-0.3502
-be <num2>	0.1315
-be applied	-0.2811
-be deleted	0.1827
-be disconnected	0.2649
-be entered	-0.2834
-be in	-0.1390
-be receiving	0.1565
-be renewed	0.1119
-be responding	0.1487
-be sending	0.1572
-be split	-0.1715
-be suspended	0.1733
-be with	0.2295
-be your	0.3104
-bean	0.2255
-beat	0.2118
-beat that	0.2118
-beats	0.2352
-beats the	0.2352
-bebidas	-0.3345
-bebidas alcoholicas	-0.3347
-become	0.2674
-become a	0.2732
-bed	-0.1952
-bedrm	-0.1724
-bedrm -	-0.1250
-been	0.1808
-been awarded	0.1031
-been charged	-0.2023
-been chosen	0.1127
-been limited	0.2703
-been reduced	-0.1134
-been sent	-0.2460
-been suspended	0.2656
-been temporarily	0.1337
-been this	0.1439
-beer tasting	0.1083
-before	0.1802
-before .	0.1230
-before changing	-0.1038
-before it	0.4868
-before kickoff	0.1371
-before surgery	0.1919
-before the	0.1144
-before using	0.2387
-before you	-0.1238
-before your	-0.5010
-behavioral	-0.1479
-behavioral health	-0.1479
-behind on	0.1155
-being	0.1181
-being processed	0.3554
-bella	0.1178
-belly	-0.1199
-benefits	0.1189
-benelli	0.2695
-benelli con	0.2384
-beretta	0.1797
-beretta <num2>	0.1011
-best	0.3052
-best <num1>	-0.1180
-best odds	0.1346
-best prices	0.2880
-bet	0.4885
-bet expires	0.2125
-bets	0.2437
-bets on	0.1906
-betsson	0.1580
-better	-0.1620
-between <num2>	0.1693
-between bang	-0.1081
-bevmo	0.1099
-beware	0.1258
-beware !	0.1365
-bid	0.1701
+baratos con	0.1522
+barbie	0.2376
+barbie "	0.2376
+barcelona	0.1141
+bargain	0.2194
+bargain price	0.2194
+barn	0.2101
+barn just	0.1156
+barra	0.2132
+barra libre	0.1774
+bars	0.4950
+bars <num1>	0.1136
+bars hmu	0.1125
+based	-0.2289
+bass	0.1054
+batteries	-0.1111
+batteries are	-0.1111
+battle	-0.1344
+battle between	-0.1074
+bayview	-0.2361
+bayview dermatology	-0.1053
+bañe	0.1094
+bañe y	0.1094
+bbq	-0.1010
+bbq this	-0.1010
+bbva	0.1077
+bbva -	0.1077
+bbva :	0.1050
+be	-0.3526
+be <num2>	0.1287
+be applied	-0.2706
+be deleted	0.1941
+be disconnected	0.2637
+be entered	-0.2781
+be in	-0.1391
+be on	-0.1053
+be receiving	0.1603
+be renewed	0.1160
+be responding	0.1495
+be sending	0.1576
+be split	-0.1644
+be suspended	0.1764
+be with	0.2333
+be your	0.3140
+bean	0.2246
+beat	0.2144
+beat that	0.2144
+beats	0.2341
+beats the	0.2341
+bebidas	-0.3305
+bebidas alcoholicas	-0.3309
+become	0.2775
+become a	0.2833
+bed	-0.1948
+bedrm	-0.1691
+bedrm -	-0.1245
+been	0.1858
+been awarded	0.1008
+been charged	-0.2002
+been chosen	0.1189
+been limited	0.2684
+been reduced	-0.1081
+been sent	-0.2472
+been suspended	0.2641
+been temporarily	0.1346
+been this	0.1428
+beer tasting	0.1090
+before	0.1857
+before .	0.1254
+before changing	-0.1049
+before it	0.4877
+before kickoff	0.1358
+before surgery	0.1939
+before the	0.1142
+before using	0.2367
+before you	-0.1248
+before your	-0.4934
+behavioral	-0.1471
+behavioral health	-0.1471
+behind on	0.1202
+being	0.1210
+being processed	0.3558
+bella	0.1263
+belly	-0.1230
+beneficios	-0.1708
+beneficios del	-0.1708
+benefits	0.1186
+benelli	0.2675
+benelli con	0.2358
+beretta	0.1787
+best	0.3084
+best <num1>	-0.1162
+best odds	0.1347
+best prices	0.2871
+bet	0.4898
+bet expires	0.2102
+bets	0.2471
+bets on	0.1909
+betsson	0.1594
+better	-0.1645
+between <num2>	0.1671
+between bang	-0.1074
+bevmo	0.1126
+beware	0.1249
+beware !	0.1357
+bid	0.1700
 bid is	0.1174
-bien ,	-0.1169
-bien frias	0.1643
-bienestar	-0.1075
-big .	0.1861
-bike	-0.1322
-bill at	-0.1712
-bill payment	0.1148
-bill said	-0.1008
-billed	0.3082
-billed straight	0.2125
-billing	-0.5846
-billing .	0.1730
-billing at	-0.1675
-billing dept	-0.1048
-billing info	0.2212
-billing office	-0.1842
-billing texts	-0.1141
-billing with	-0.2572
-bills ?	0.1155
-bin	-0.1067
-bin <num1>	-0.1008
-bingo	0.3000
-bingo night	0.1548
-bird	-0.1050
-birds	0.1520
-birds and	0.1844
-birthday month	0.1091
-bit .	0.3204
-bitch	0.1222
-bitch .	0.1344
-bitcoin	0.4169
-bitcoin hoy	0.1381
-bitcoin today	0.1061
-biz	0.2272
-bizum	0.1683
-bizum ?	0.1018
-black	0.2633
-black &	0.1030
-black friday	0.2445
-blackjack	0.2937
-blackjack and	0.1141
-blackjack live	0.1471
-blanqueamiento	0.1651
-blanqueamiento dental	0.1567
-blanton	0.1344
-blanton '	0.1344
-blocked	0.1410
-blocked lol	0.1293
-blood pressure	-0.1646
-blood thinner	0.2673
-bloqueada	0.6242
-bloqueada .	0.1579
-bloqueada por	0.2240
-bloqueada temporalmente	0.2451
-blue	0.3263
-blue dream	0.1775
-blue razz	0.1179
-blues	0.2802
-blues ,	0.1574
-bluetooth	0.1064
-bogo	0.9540
-bogo at	0.3230
-bogo free	0.1592
-bogo lattes	0.2255
-bogota	0.1228
-bolsitas	0.1697
-bolsitas de	0.1687
-bono	0.1960
-bono de	0.1089
-bonus	0.3727
-bonus at	0.1325
-book	-0.3079
-book .	-0.4032
-book at	-0.1599
-book closes	0.1440
-book online	-0.1266
-book your	0.1191
-booking	-0.1166
-boost	0.5042
-boost :	0.2488
-booty	0.1036
-booty call	0.1285
-bored	0.2816
-bored tonight	0.1459
-boricua	-0.1073
-boricua :	-0.1136
-boss	0.2574
-boss !	0.1790
-bot	0.1580
-both	-0.1058
-botox	0.2940
-botox :	0.1443
-botox for	0.1250
-bottomless	0.2058
-bottomless mimosas	0.2058
-bought	0.1082
-bought one	0.1566
-bout me	0.1365
-box	0.1461
-box <num3>	0.1227
-boy	-0.1231
-bp	-0.1643
-bp checks	-0.1649
-break	-0.1314
-breakfast	-0.1717
-breakfast hamper	-0.1235
-breath	0.1485
-breath of	0.1487
-brew	0.2255
-brew &	0.2255
-bright	-0.2385
-bright smiles	-0.2094
-bring	-0.4556
-bring all	-0.1087
-bring your	-0.1507
-bringing	0.1440
-bringing in	0.1546
-bro	0.1410
-bro <num2>	0.1147
-bronco	0.1463
-bronco out	0.1449
-brookside	-0.1281
-brother	-0.1870
-brought	0.2731
-brought to	0.2933
-brunch	0.1173
-bs	0.2694
-bs <num1>	0.1772
+bien ,	-0.1203
+bien frias	0.1622
+bienestar	-0.2590
+bienestar reciben	-0.1642
+big .	0.1867
+bike	-0.1282
+bill at	-0.1695
+bill payment	0.1188
+billed	0.3108
+billed straight	0.2152
+billing	-0.5679
+billing .	0.1718
+billing at	-0.1678
+billing dept	-0.1025
+billing info	0.2165
+billing office	-0.1848
+billing texts	-0.1033
+billing with	-0.2531
+bills ?	0.1202
+bin	-0.1058
+bingo	0.3007
+bingo night	0.1565
+bird	-0.1065
+birds	0.1529
+birds and	0.1851
+birthday month	0.1068
+bit .	0.3178
+bitch	0.1227
+bitch .	0.1351
+bitcoin	0.4177
+bitcoin hoy	0.1375
+bitcoin today	0.1021
+biz	0.2247
+bizum	0.1676
+bizum ?	0.1002
+black	0.2611
+black &	0.1028
+black friday	0.2428
+blackjack	0.2948
+blackjack and	0.1133
+blackjack live	0.1489
+blanqueamiento	0.1639
+blanqueamiento dental	0.1565
+blanton	0.1351
+blanton '	0.1351
+blocked	0.1402
+blocked lol	0.1288
+blood pressure	-0.1597
+blood thinner	0.2696
+bloqueada	0.6520
+bloqueada .	0.1553
+bloqueada por	0.2397
+bloqueada temporalmente	0.2602
+blue	0.3303
+blue dream	0.1799
+blue razz	0.1173
+blues	0.2775
+blues ,	0.1570
+bluetooth	0.1037
+bogo	0.9475
+bogo at	0.3226
+bogo free	0.1578
+bogo lattes	0.2246
+bogota	0.1225
+bolsitas	0.1784
+bolsitas de	0.1773
+bono	0.2053
+bono de	0.1168
+bonus	0.3768
+bonus at	0.1343
+book	-0.3047
+book .	-0.4039
+book at	-0.1677
+book closes	0.1448
+book online	-0.1240
+book your	0.1247
+booking	-0.1192
+boost	0.5009
+boost :	0.2485
+booty	0.1050
+booty call	0.1299
+bored	0.2845
+bored tonight	0.1471
+boricua	-0.1022
+boricua :	-0.1087
+boss	0.2579
+boss !	0.1813
+bot	0.1641
+botox	0.2977
+botox :	0.1463
+botox for	0.1261
+bottomless	0.2142
+bottomless mimosas	0.2142
+bought	0.1071
+bought one	0.1564
+bout me	0.1357
+box	0.1486
+box <num3>	0.1236
+boy	-0.1236
+bp	-0.1650
+bp checks	-0.1656
+brand	0.1006
+break	-0.1317
+breakfast	-0.1639
+breakfast hamper	-0.1157
+breath	0.1493
+breath of	0.1495
+brew	0.2246
+brew &	0.2246
+bright	-0.2348
+bright smiles	-0.2049
+bring	-0.4592
+bring all	-0.1078
+bring your	-0.1594
+bringing	0.1460
+bringing in	0.1566
+bro	0.1383
+bro <num2>	0.1150
+bronco	0.1467
+bronco out	0.1453
+brookside	-0.1286
+brother	-0.1879
+brought	0.2747
+brought to	0.2949
+brunch	0.1212
+bs	0.2712
+bs <num1>	0.1791
 bslvyl	-0.1084
-btc	0.2536
-budtender	0.2365
-budtender picks	0.1255
-buen	0.1426
-buen precio	0.1291
-buen trabajo	-0.1475
-buena	0.6667
-buena ,	0.3444
-buena bro	0.1147
-buenas	0.1378
-buenas tardes	0.1801
-bueno	0.3315
-bueno ,	0.1776
-buffalo	0.1091
-buffalo trace	0.1062
-bugis	-0.1309
-bugis <num3>	-0.1109
-bulk	0.3475
-bulk discounts	0.1548
-burger	0.1899
-burger barn	0.1178
-burger today	0.1178
-burrito	-0.1406
-burrito ,	-0.1406
-burritos	0.1054
-burritos at	0.1054
-bus	-0.3241
-bus <num6>	-0.1054
-buscan	0.1598
-business ?	0.1650
-but	-0.4939
-but i	-0.2022
-but it	0.1022
-but left	0.1403
-but means	-0.1303
-but no	0.2011
+btc	0.2530
+budtender	0.2386
+budtender picks	0.1279
+buen	0.1388
+buen precio	0.1286
+buen trabajo	-0.1509
+buena	0.6639
+buena ,	0.3409
+buena bro	0.1150
+buenas	0.1402
+buenas tardes	0.1823
+bueno	0.3404
+bueno ,	0.1787
+buffalo	0.1095
+buffalo trace	0.1060
+bugis	-0.1312
+bugis <num3>	-0.1112
+bulk	0.3556
+bulk discounts	0.1620
+burger	0.1886
+burger barn	0.1156
+burger today	0.1156
+burrito	-0.1437
+burrito ,	-0.1437
+burritos	0.1033
+burritos at	0.1033
+bus	-0.3228
+bus <num6>	-0.1059
+buscamos	-0.1076
+buscamos voluntarios	-0.1088
+buscan	0.1596
+business ?	0.1635
+but	-0.4979
+but i	-0.1998
+but it	0.1002
+but left	0.1390
+but lonely	0.1020
+but means	-0.1328
+but no	0.1994
 but not	-0.1604
-but since	0.1189
-but they	0.1119
-but u	0.1805
-buy	0.8905
-buy <num1>	0.1770
-buy a	0.1219
-buy adderall	0.1778
-buy one	0.3406
-buy percocet	0.2162
-buyers	0.2973
-buyers only	0.2876
-by	-0.1278
+but since	0.1203
+but they	0.1113
+but u	0.1796
+buy	0.8976
+buy <num1>	0.1767
+buy a	0.1236
+buy adderall	0.1761
+buy one	0.3490
+buy percocet	0.2174
+buyers	0.2986
+buyers only	0.2869
+by	-0.1366
 by <num1>	-0.1156
-by <num2>	-0.2172
-by gmw	0.2907
-by insurance	0.5138
-by text	-0.1509
-by the	-0.2133
-by up	0.1231
-bye	-0.1885
-bye .	-0.1042
-bye bye	-0.1032
-c	0.2986
-c .	0.2908
-c /	0.1282
-c o	0.1779
-c u	-0.1592
-ca	0.1008
-caba	0.1462
-caballeros	0.1273
-cable	-0.1402
-cada <num1>	-0.1571
-cada <num2>	-0.1199
-caele	0.1136
-caele o	0.1136
-caja	0.1224
-caja de	0.2463
-caja o	-0.2119
-cajetillas	0.1698
-cajetillas de	0.1188
-cake	0.1110
-cake preorder	0.1246
-cal drpd	-0.1032
-calibre	0.1839
-calibre <num2>	0.1720
-calidad	0.1898
-caliente	0.1071
-califica la	-0.1020
-calificar	-0.1421
-calificar para	-0.1421
-call	-0.1774
-call .	-0.3979
-call <num1>	0.3493
-call <num3>	-0.5466
-call <num4>	0.1994
-call <num6>	1.2495
-call alert	0.1403
-call back	0.1602
-call billing	-0.4303
-call by	-0.1054
-call dana	-0.1236
-call freephone	0.2182
-call from	0.2414
-call if	-0.1243
-call immediately	0.1661
-call is	0.1229
-call later	-0.2204
-call let	0.2991
-call me	-0.3579
-call my	0.1298
-call now	0.4924
-call on	0.1067
-call or	-0.2049
-call our	-0.1155
-call patient	-0.1124
-call soon	0.1771
-call to	-0.1102
-call us	-0.4045
-call you	-0.2309
-called but	0.1396
-calling	0.1083
-calls	-0.1285
-camcorder	0.1178
-came back	-0.1073
-came in	0.1694
-came to	-0.1090
-caminata	-0.1347
-caminata por	-0.1347
-campaña	-0.2530
-campaña de	-0.2530
-can	-0.2926
-can adjust	0.4449
-can be	-0.3548
-can cut	0.2909
-can discuss	0.7184
-can get	-0.2085
-can go	-0.1679
-can help	-0.3333
-can i	0.1445
-can make	-0.1194
-can roll	0.1155
-can send	0.1281
-can u	0.1517
-can you	-0.2657
-canasta	0.1229
-cancel .	-0.2226
-cancel anytime	0.2063
-cancer	-0.5214
-cancer de	-0.2209
-cancer screening	-0.2595
-cancha	-0.1641
-cancha municipal	-0.1641
-candado	-0.4119
-candado de	-0.1608
-candado gratis	-0.1183
-candado y	-0.1094
-candados	-0.2353
-cann	0.1491
-cann or	0.1180
-cannabico	0.1886
-cannabidiol	0.3840
-cannabidiol no	0.3762
-cannabinoid	0.5138
-cannabinoid creams	0.5138
-cannabis	0.7370
-cannabis .	0.6600
-cans	0.2149
-cant	-0.3147
-cantina	0.2621
-cantina del	0.1234
-capital	0.1918
-capsulas	0.1066
+by <num2>	-0.2091
+by gmw	0.2923
+by insurance	0.5191
+by text	-0.1471
+by the	-0.2096
+by up	0.1245
+bye	-0.1877
+bye .	-0.1033
+bye bye	-0.1023
+c	0.2940
+c .	0.2912
+c /	0.1298
+c o	0.1771
+c u	-0.1617
+ca	0.1001
+caba	0.1493
+caballeros	0.1266
+cable	-0.1345
+cada <num1>	-0.1597
+cada <num2>	-0.1236
+caele	0.1143
+caele o	0.1143
+caja	0.1358
+caja de	0.2441
+caja o	-0.2063
+cajetillas	0.1704
+cajetillas de	0.1172
+cake	0.1104
+cake preorder	0.1270
+cal drpd	-0.1023
+calibre	0.1821
+calibre <num2>	0.1691
+calidad	0.1928
+caliente	0.1057
+califica la	-0.1027
+calificar	-0.1324
+calificar para	-0.1324
+call	-0.1704
+call .	-0.4014
+call <num1>	0.3441
+call <num3>	-0.5427
+call <num4>	0.1967
+call <num6>	1.2487
+call alert	0.1390
+call back	0.1586
+call billing	-0.4243
+call by	-0.1059
+call dana	-0.1230
+call freephone	0.2106
+call from	0.2417
+call if	-0.1264
+call immediately	0.1644
+call is	0.1243
+call later	-0.2240
+call let	0.3060
+call me	-0.3613
+call my	0.1292
+call now	0.5006
+call on	0.1081
+call or	-0.2057
+call our	-0.1017
+call patient	-0.1126
+call soon	0.1759
+call to	-0.1066
+call us	-0.4372
+call you	-0.2227
+called but	0.1384
+calling	0.1091
+calling !	0.1004
+calls	-0.1245
+camcorder	0.1179
+came back	-0.1078
+came early	0.1108
+came in	0.1695
+came to	-0.1094
+caminata	-0.1329
+caminata por	-0.1329
+campaña	-0.2545
+campaña de	-0.2545
+can	-0.2909
+can adjust	0.4441
+can be	-0.3491
+can cut	0.2888
+can discuss	0.7143
+can get	-0.2060
+can go	-0.1687
+can help	-0.3275
+can i	0.1448
+can make	-0.1216
+can roll	0.1202
+can send	0.1275
+can u	0.1489
+can you	-0.2673
+canasta	0.1272
+cancel .	-0.2189
+cancel anytime	0.2056
+cancer	-0.5135
+cancer de	-0.2245
+cancer screening	-0.2483
+cancha	-0.1630
+cancha municipal	-0.1630
+candado	-0.4126
+candado de	-0.1629
+candado gratis	-0.1175
+candado y	-0.1082
+candados	-0.2351
+cann	0.1477
+cann or	0.1145
+cannabico	0.1869
+cannabidiol	0.3911
+cannabidiol no	0.3834
+cannabinoid	0.5191
+cannabinoid creams	0.5191
+cannabis	0.7358
+cannabis .	0.6584
+cans	0.2178
+cant	-0.3136
+cantina	0.2786
+cantina del	0.1377
+capital	0.1930
+capsulas	0.1079
 car !	0.1327
-car title	0.1390
-card	0.5356
-card .	-0.1107
-card as	-0.1135
-card debt	0.1450
-card evaluation	0.3824
-card has	0.1603
-card is	0.1384
-cards .	-0.1109
-cards ?	0.1771
-care	-0.7238
-care (	-0.1333
-care .	-0.2109
-care application	-0.1204
-care special	0.2439
-care team	-0.2486
-cargadores	0.1614
-cargo	0.2390
-cargos	0.1241
-carnet	-0.1507
-carro	0.1050
-carton	0.2002
-cartons	0.1946
-cartons til	0.1095
-carts	0.2182
-cartuchos	0.1795
-cartuchos calibre	0.1270
-casa	-0.1163
-casa ,	-0.1221
-casa .	0.2649
-casa ?	-0.1620
+car title	0.1374
+card	0.4277
+card .	-0.1927
+card debt	0.1486
+card evaluation	0.3882
+card has	0.1646
+card is	0.1364
+card within	-0.1077
+cards .	-0.1103
+cards ?	0.1759
+care	-0.7163
+care (	-0.1314
+care .	-0.2153
+care application	-0.1146
+care special	0.2425
+care team	-0.2446
+cargadores	0.1580
+cargo	0.2477
+cargos	0.1198
+carnet	-0.1495
+carro	0.1082
+carton	0.2017
+cartons	0.1957
+cartons til	0.1083
+carts	0.2185
+cartuchos	0.1792
+cartuchos calibre	0.1257
+casa	-0.1057
+casa ,	-0.1248
+casa .	0.2707
+casa ?	-0.1630
 casa con	-0.1088
-casa fue	-0.1054
-casa por	-0.1141
-casa verde	0.1474
-casadas	0.2492
-casadas .	0.1410
-casamigos	0.2957
-casamigos reposado	0.2299
-case	0.1253
+casa fue	-0.1082
+casa por	-0.1084
+casa verde	0.1464
+casadas	0.2451
+casadas .	0.1402
+casamigos	0.2946
+casamigos reposado	0.2269
+case	0.1241
 case of	0.1080
-cash	1.1392
-cash in	0.1183
-cash now	0.1141
-cash only	0.1196
-cash today	0.3468
-cashapp	0.1085
-casino	0.5440
-casino .	0.1964
+cash	1.1513
+cash in	0.1218
+cash now	0.1133
+cash only	0.1201
+cash today	0.3454
+cashapp	0.1100
+cashly	0.1108
+casino	0.5602
+casino .	0.1990
 casino en	0.1539
-casinos	-0.2285
-casinos en	-0.1460
-castillo	-0.1163
-catalogo	0.1909
-catalogo por	0.1140
-cause	-0.1620
-causing	-0.1616
-caza :	-0.1163
-caza y	0.1402
-cazadores	0.2379
-cazadores ,	0.2379
-cbd	0.8931
-cbd balm	0.3045
-cbd en	0.2547
-cbd esta	0.1703
-cbd oil	0.1089
-cbe	-0.1052
-cc	0.1597
-cdmx	0.2266
-cedar	-0.2839
-cel	0.1834
-celebrate	-0.1566
-celebrate my	-0.1105
-celular	0.2133
-celular .	0.1152
-center	-0.1840
-center :	-0.1002
-center today	0.1089
-central	-0.1650
+casinos	-0.2274
+casinos en	-0.1440
+castillo	-0.1174
+catalogo	0.1901
+catalogo por	0.1134
+cause	-0.1619
+causing	-0.1620
+caza	0.1011
+caza :	-0.1148
+caza y	0.1395
+cazadores	0.2353
+cazadores ,	0.2353
+cbd	0.9099
+cbd balm	0.3174
+cbd en	0.2571
+cbd esta	0.1732
+cbd oil	0.1080
+cbe	-0.1058
+cc	0.1589
+cdmx	0.2339
+cedar	-0.2808
+cel	0.1837
+celebrate	-0.1574
+celebrate my	-0.1116
+celular	0.2169
+celular .	0.1170
+center	-0.1740
+center today	0.1079
+central	-0.1949
 centro	-0.6963
-centro comunitario	-0.1267
-centro de	-0.1347
-centro medico	-0.3425
-centro municipal	-0.1190
-centroequilibrio	-0.1444
-centroequilibrio .	-0.1444
-cerca	0.2098
-cerca de	0.2060
-cero	0.1005
-cerveza ,	-0.1651
-cerveza artesana	0.1326
-cesacion	-0.1457
-cesacion tabaquica	-0.1361
-cesfam	-0.1958
-cessation	-0.3118
-cessation class	-0.1546
-challenge	-0.1429
-challenge !	-0.1425
-champneys	0.1844
-champneys .	0.1844
-chance of	-0.1245
-chance to	0.1680
-changed	-0.1384
-changing	-0.1040
-channel	0.2490
-channel u	0.1492
-chaps	0.1844
-chaps to	0.1844
-charged a	-0.2572
-charged at	0.1158
-charged automatically	-0.1141
-charges	0.1446
-charges apply	0.1774
-charity	-0.1840
-charity care	-0.1917
-chase	0.1365
-chase -	0.1459
-chase alert	0.1067
-chat	0.8100
-chat ,	0.2712
-chat line	0.2400
-chat or	0.1183
-cheap	0.5211
-cheap viagra	0.2715
-check	-0.2037
-check !	0.2256
-check -	-0.2127
-check .	-0.1361
-check from	-0.1737
-check in	-0.1643
-check my	0.1611
-check out	0.1046
-check them	0.1753
-checkin	-0.2649
-checkin .	-0.1129
-checking	-0.1095
-checkout	0.3833
-checkout for	0.2654
-checks	-0.2395
-checks &	-0.1465
-checkup	-0.1224
-cheery	-0.1032
-cheery bye	-0.1032
-chelas	0.1620
-chelas bien	0.1541
-cheltenham	0.1370
-cheltenham '	0.1346
-chen	0.1374
-chen i	0.1910
-chennai	-0.1853
-cheque	-0.1133
-chequeo	-0.1188
-cherry	0.1868
-chest	-0.1439
-chicas	0.7936
-chicas reales	0.1763
-chicas solteras	0.2607
-chicle	-0.1002
-chicle de	-0.1010
-chiefs	0.1039
-chiefs ml	0.1033
-chikku	-0.1617
-chikku ,	-0.1058
-child '	-0.1957
-child who	0.2348
-chile	0.1337
-cholesterol	-0.1458
-choose your	0.1074
-chosen	0.1173
-cialis	0.3211
-cialis and	0.2690
-ciclos	0.2146
-ciclos de	0.1285
-cigar	0.1228
-cigarettes ,	-0.1441
-cigarrillos	0.1704
-cigarrillos baratos	0.1535
-cigarros	0.1686
-cigarros premium	0.1386
-cigars with	0.1104
-cipro	0.1526
-cipro .	0.1526
-circle	0.1448
-circulan	-0.1087
-circulan mensajes	-0.1051
-cirugia	-0.2858
-cita	-0.9801
-cita de	-0.4433
-citas	-0.2164
-claim	0.5705
-claim before	0.1613
-claim code	0.1322
-claim it	0.1067
-claim your	0.1648
-clamidia	-0.1820
-clamidia y	-0.1145
-claro	0.1009
-clasico	0.1248
-clasico del	0.1023
-class	-0.5430
-class on	-0.2050
-clave	0.3331
-clave dinamica	0.1405
-claves	-0.1144
-clean	-0.1011
-clean ,	-0.1084
-cleaning	0.1596
-cleaning when	0.1857
-clearance	0.2001
-clearing	0.2445
-clearing house	0.2878
-clearwater	-0.1006
-click	0.2553
-click :	0.1556
-cliente	0.1552
-clinic	-1.0753
-clinic !	-0.1909
-clinic :	-0.3225
-clinic is	-0.1062
-clinica	-1.8765
-clinica de	-0.3400
-clinica dental	-0.1668
-clinica familiar	-0.1050
-clinica horizonte	-0.1354
-clinica los	-0.1165
-clinica pediatrica	-0.1259
-clinica santa	-0.1120
-clinico	-0.1382
-clonazepam	0.1119
-close	0.1286
-close come	0.2132
-closes	0.1290
-closes at	0.1440
-club	0.7831
-club :	0.1248
-club cannabico	0.1886
-co	0.7630
-co .	0.2425
-cobrar	0.2194
-cobrar su	0.1917
-cobros	-0.1498
-cobros al	-0.1494
-code	1.2246
-code <num4>	0.2132
-code for	-0.2148
-code rx	0.2209
-code spring	0.2329
+centro comunitario	-0.1270
+centro de	-0.1351
+centro medico	-0.3447
+centro municipal	-0.1219
+centroequilibrio	-0.1451
+centroequilibrio .	-0.1451
+cerca	0.2077
+cerca de	0.2040
+cerveza ,	-0.1649
+cerveza artesana	0.1315
+cervezas	0.1025
+cesacion	-0.1453
+cesacion tabaquica	-0.1355
+cesfam	-0.1882
+cessation	-0.3164
+cessation class	-0.1558
+cfe	0.1001
+cfe :	0.1001
+challenge	-0.1333
+challenge !	-0.1349
+champneys	0.1851
+champneys .	0.1851
+chance of	-0.1218
+chance to	0.1677
+change	-0.1012
+changed	-0.1416
+changing	-0.1051
+channel	0.2551
+channel u	0.1558
+chaps	0.1851
+chaps to	0.1851
+charged a	-0.2531
+charged at	0.1142
+charged automatically	-0.1033
+charges	0.1515
+charges apply	0.1765
+charity	-0.1792
+charity care	-0.1869
+chase	0.1444
+chase -	0.1535
+chase alert	0.1081
+chat	0.8055
+chat ,	0.2711
+chat line	0.2392
+chat or	0.1166
+cheap	0.5218
+cheap viagra	0.2709
+check	-0.2034
+check !	0.2208
+check -	-0.2177
+check .	-0.1276
+check from	-0.1750
+check hits	0.1108
+check in	-0.1639
+check my	0.1607
+check out	0.1031
+check them	0.1730
+checkin	-0.2646
+checkin .	-0.1128
+checking	-0.1096
+checkout	0.3846
+checkout for	0.2648
+checks	-0.2390
+checks &	-0.1473
+checkup	-0.1184
+cheery	-0.1023
+cheery bye	-0.1023
+chelas	0.1614
+chelas bien	0.1515
+cheltenham	0.1374
+cheltenham '	0.1347
+chen	0.1351
+chen i	0.1901
+chennai	-0.1847
+cheque	-0.1102
+chequeo	-0.1180
+cherry	0.1854
+chest	-0.1456
+chicas	0.7922
+chicas reales	0.1749
+chicas solteras	0.2603
+chicle de	-0.1001
+chiefs	0.1030
+chiefs ml	0.1024
+chikku	-0.1636
+chikku ,	-0.1075
+child '	-0.1928
+child who	0.2381
+chile	0.1315
+cholesterol	-0.1457
+choose your	0.1061
+chosen	0.1237
+cialis	0.3249
+cialis and	0.2725
+ciclos	0.2145
+ciclos de	0.1304
+cigar	0.1254
+cigarettes ,	-0.1457
+cigarrillos	0.1728
+cigarrillos baratos	0.1522
+cigarros	0.1883
+cigarros premium	0.1586
+cigars with	0.1100
+cipro	0.1506
+cipro .	0.1506
+circle	0.1418
+circulan	-0.1050
+circulan mensajes	-0.1024
+cirugia	-0.2852
+cita	-0.9573
+cita de	-0.4397
+cita previa	-0.1001
+citas	-0.2178
+claim	0.5928
+claim before	0.1662
+claim code	0.1311
+claim it	0.1068
+claim your	0.1760
+clamidia	-0.1741
+clamidia y	-0.1068
+clases	-0.1781
+clases de	-0.1763
+clasico	0.1301
+clasico del	0.1061
+class	-0.5397
+class on	-0.2011
+classes	-0.1547
+classes and	-0.1251
+clave	0.3226
+clave dinamica	0.1361
+claves	-0.1191
+clean	-0.1031
+clean ,	-0.1096
+cleaning	0.1680
+cleaning when	0.1964
+clearance	0.2023
+clearing	0.2426
+clearing house	0.2863
+clearwater	-0.1017
+click	0.2534
+click :	0.1550
+cliente	0.1581
+clinic	-1.0645
+clinic !	-0.1896
+clinic :	-0.3145
+clinic is	-0.1056
+clinica	-1.8719
+clinica de	-0.3454
+clinica dental	-0.1612
+clinica familiar	-0.1015
+clinica horizonte	-0.1372
+clinica los	-0.1166
+clinica pediatrica	-0.1276
+clinica santa	-0.1106
+clinico	-0.1323
+clonazepam	0.1059
+close	0.1293
+close come	0.2128
+closes	0.1302
+closes at	0.1448
+club	0.7863
+club :	0.1245
+club cannabico	0.1869
+co	0.7545
+co .	0.2410
+cobrar	0.2277
+cobrar su	0.2011
+cobros	-0.1491
+cobros al	-0.1488
+code	1.2264
+code <num4>	0.2128
+code for	-0.2113
+code rx	0.2201
+code spring	0.2326
 code to	0.1123
-code with	-0.1347
-code you	0.1598
-codeine	0.2209
-codeine syrup	0.2209
-codigo	0.4886
-codigo cumple	0.1163
-codigo en	-0.1032
-codigo para	-0.2542
-codigo promocional	0.1834
-codigo rx	0.1907
-cogollos	0.1715
-cohiba	0.2141
-cohiba siglo	0.1663
-coinbase	0.1546
-coincidence	0.3955
-coincidence ?	0.2196
-coincidence tho	0.1760
-cold	0.1857
-cold ones	0.2138
-colesterol	-0.1431
-collect	0.4038
-collect your	0.4303
-collections	0.1017
-college	-0.1351
-colonoscopy	-0.1157
-com	0.4082
-com /	-1.0142
-com lets	0.1385
-com or	-0.1030
-com read	0.1087
-combo	0.1192
-come	-0.3362
-come by	-0.1320
-come it	0.2343
-come over	0.1703
-come round	-0.1286
-come see	0.2910
-come thru	0.2313
-come to	-0.1789
-comes	0.1497
-comes with	0.2350
-comida	-0.2487
-comin	-0.2218
-coming	-0.2106
-community	-0.4033
-community health	-0.3130
-como	-0.4814
-como califica	-0.1020
-compa	0.1362
-compa de	0.1136
-companionship	0.2023
-comparta	-0.1078
-compatibilidad	0.1173
-compatibilidad con	0.1169
-compañia	0.1179
-completa	0.1175
-completar	0.1691
-completar su	0.1835
-completas	-0.1387
-completas en	-0.1646
-complete	-0.1708
-complete echeck	-0.1158
-complete our	-0.2578
-complete su	-0.1034
-complete your	0.1896
-completo	0.1343
-compounded	0.3307
-compounded semaglutide	0.1032
-compounded tirzepatide	0.3264
-compra	0.4209
-compre	0.6747
-compre adderall	0.1045
-compre medicamentos	-0.1334
-compre sus	0.1749
-compre xanax	0.3348
-comprobante	-0.1141
-compromiso	0.1579
-comuniquese	0.1366
-comunitaria	-0.2294
+code with	-0.1352
+code you	0.1582
+codeine	0.2210
+codeine syrup	0.2210
+codigo	0.4968
+codigo cumple	0.1128
+codigo en	-0.1054
+codigo para	-0.2534
+codigo promocional	0.1941
+codigo rx	0.1935
+cogollos	0.1755
+cohiba	0.2145
+cohiba siglo	0.1671
+coinbase	0.1539
+coincidence	0.3958
+coincidence ?	0.2202
+coincidence tho	0.1756
+cold	0.1853
+cold ones	0.2134
+colesterol	-0.1409
+collect	0.4057
+collect your	0.4269
+college	-0.1348
+colonoscopy	-0.1180
+com	0.4019
+com /	-1.0214
+com lets	0.1392
+com or	-0.1023
+com read	0.1094
+combo	0.1176
+come	-0.3295
+come by	-0.1278
+come it	0.2376
+come over	0.1720
+come round	-0.1306
+come see	0.2892
+come thru	0.2309
+come to	-0.1807
+comes	0.1530
+comes with	0.2348
+comida	-0.2470
+comin	-0.2210
+coming	-0.2071
+community	-0.3993
+community health	-0.3067
+como	-0.4795
+como califica	-0.1027
+compa	0.1365
+compa de	0.1143
+companionship	0.2001
+comparta	-0.1096
+compatibilidad	0.1181
+compatibilidad con	0.1178
+compañia	0.1174
+compensacion	-0.1088
+compensacion de	-0.1088
+completa	0.1140
+completar la	-0.1307
+completar su	0.1831
+completas	-0.1422
+completas en	-0.1679
+complete	-0.2497
+complete echeck	-0.1127
+complete our	-0.2510
+complete su	-0.1061
+complete the	-0.1033
+complete your	0.1843
+completen	-0.1642
+completen el	-0.1642
+completing	-0.1334
+completing visit	-0.1077
+completo	0.1379
+compounded	0.3345
+compounded semaglutide	0.1069
+compounded tirzepatide	0.3252
+compra	0.4197
+compre	0.6779
+compre adderall	0.1055
+compre medicamentos	-0.1329
+compre sus	0.1760
+compre xanax	0.3333
+comprobante	-0.1042
+compromiso	0.1580
+comuniquese	0.1348
+comunitaria	-0.2214
 comunitario	-0.2215
-comunitario .	-0.1328
-con	0.6204
-con <pct>	0.1754
-con candado	-0.2495
-con cannabidiol	0.3762
-con cita	-0.1192
-con comida	-0.1760
-con cualquier	0.1317
-con descuento	0.1402
-con el	0.2491
-con envio	0.2781
-con final	0.2063
-con financiamiento	0.2421
-con identificacion	-0.1082
-con la	-0.3727
-con metronidazol	-0.1369
-con nadie	-0.1357
-con nuestras	0.2953
-con problemas	-0.1594
-con semaglutida	0.2626
-con su	-0.1939
-con usted	-0.1346
-concealed	0.2172
-concealed carry	0.2172
-concierge	-0.1333
-concierge membership	-0.1333
-concurso	0.3588
-concurso de	0.1150
-concurso postobon	0.1077
-condition	0.2182
-condition but	0.2198
-conditions	0.1575
-conditions please	0.1492
-condoms	-0.1398
-condoms and	-0.1133
-condones	-0.1742
-condones gratis	-0.1666
-confiar	-0.1257
-confiar en	-0.1257
-confidencial	-0.4825
-confidencial .	-0.1859
-confidenciales	-0.1479
-confidenciales los	-0.1106
-confidencialidad	-0.1298
-confidencialidad ,	-0.1288
-confidential	-0.8435
-confidential .	-0.1840
-confidential help	-0.4039
-confirm ,	-0.3896
-confirm your	0.3724
-confirmar	-0.1073
-confirme	0.2507
-confirme su	0.1921
-confirmed	0.3060
-confirmed !	0.2118
-confirmed .	0.2740
-congrats	-0.2445
-congrats on	-0.1930
-connected	0.2907
-connected to	0.2907
-connection	0.2133
-connection do	0.2196
-conoce	0.1862
-conoce tu	0.1169
-conocerte	0.3479
-conocerte esta	0.2607
-consejeria	-0.1256
-consejeria gratuita	-0.1081
-consejo	-0.1146
-consejo de	-0.1089
-consejos	-0.1171
-consentimiento	-0.1744
-consentimiento antes	-0.1312
-consentimiento en	-0.1312
-consider	-0.1593
-consider yourself	-0.1150
-considere	-0.1123
-considere guardar	-0.1018
-consiga	0.3231
-consiga su	0.3231
-consolidate	0.2570
-consolidate your	0.2290
+comunitario .	-0.1321
+con	0.6456
+con <pct>	0.1856
+con candado	-0.2480
+con cannabidiol	0.3834
+con cita	-0.1218
+con comida	-0.1798
+con cualquier	0.1284
+con descuento	0.1573
+con el	0.2576
+con envio	0.2724
+con final	0.2039
+con financiamiento	0.2397
+con identificacion	-0.1095
+con la	-0.3659
+con metronidazol	-0.1373
+con nadie	-0.1416
+con nuestras	0.2930
+con problemas	-0.1584
+con semaglutida	0.2591
+con su	-0.1936
+con usted	-0.1343
+concealed	0.2196
+concealed carry	0.2196
+concierge	-0.1314
+concierge membership	-0.1314
+concurso	0.3667
+concurso de	0.1185
+concurso postobon	0.1114
+condition	0.2163
+condition but	0.2179
+conditions	0.1645
+conditions please	0.1558
+condoms	-0.1371
+condoms and	-0.1117
+condones	-0.1762
+condones gratis	-0.1690
+confiar	-0.1135
+confiar en	-0.1135
+confidencial	-0.4847
+confidencial .	-0.1868
+confidenciales	-0.1483
+confidenciales los	-0.1100
+confidencialidad	-0.1290
+confidencialidad ,	-0.1279
+confidential	-0.8500
+confidential .	-0.1839
+confidential help	-0.4091
+confirm ,	-0.3892
+confirm your	0.3736
+confirmar	-0.1077
+confirme	0.2540
+confirme su	0.1970
+confirmed	0.3062
+confirmed !	0.2144
+confirmed .	0.2716
+congrats	-0.2453
+congrats on	-0.1957
+connected	0.2923
+connected to	0.2923
+connection	0.2141
+connection do	0.2202
+conoce	0.1887
+conoce tu	0.1178
+conocerte	0.3461
+conocerte esta	0.2603
+consejeria	-0.1255
+consejeria gratuita	-0.1079
+consejo	-0.1162
+consejo de	-0.1107
+consejos	-0.1111
+consentimiento	-0.1690
+consentimiento antes	-0.1276
+consentimiento en	-0.1276
+consider	-0.1621
+consider yourself	-0.1161
+considere	-0.1080
+consiga	0.3195
+consiga su	0.3195
+consolidate	0.2588
+consolidate your	0.2312
 consolide	0.1072
 consolide sus	0.1072
-consult	0.1014
-consult about	-0.1067
-consulta	-0.6530
-consulta .	-0.3709
-consulta de	-0.3917
-consulta gratis	0.2507
-consulta pediatrica	-0.1287
-consultar	-0.1525
-consultar en	-0.1519
-consultas	-0.2235
-consultas llame	-0.1069
-consulte	-0.1017
-consultorio	-0.7509
-consultorio .	-0.1369
-consultorio odontologico	-0.1257
-content	0.7235
-content .	0.3674
-content your	0.2301
-contesta	0.1406
-conteste	-0.1413
-conteste nuestra	-0.1366
-contigo	0.1166
-continue	-0.1046
-contra	-0.3044
-contra la	-0.3039
-control	-0.4872
-control de	-0.2928
-controlado	-0.1058
-controlado ,	-0.1031
-controlled	-0.1849
-convenciones	0.2227
-convenciones de	0.2027
-convey	-0.1229
-cool	-0.3784
-cool ,	-0.1937
-cop .	-0.1080
-copago	-0.4279
-copago de	-0.3884
-copay	-0.5904
-copay is	-0.3227
-cops	0.1895
-cops have	0.1895
-corazon	-0.1617
-correct .	-0.1005
-correos	0.1727
-correos -	0.1561
-correos :	0.1377
-corte	0.1270
-cos	-0.3143
-cosecha	0.1069
-cost .	-0.1604
-cost <num2>	0.1828
-cost prescripiton	0.1203
-costco	0.2632
-costco membership	0.1588
-costing	0.1581
-costing <num1>	0.1566
-costo	-0.3392
-costo .	-0.2376
-costo adicional	-0.1019
-costo del	0.1731
-costo para	-0.1553
-could not	0.1961
-counseling	-0.1545
-counselor	-0.2899
-couple of	0.1460
-coupon	0.4136
+consult about	-0.1089
+consulta	-0.6258
+consulta .	-0.3353
+consulta de	-0.3838
+consulta gratis	0.2433
+consulta pediatrica	-0.1307
+consultar	-0.1505
+consultar en	-0.1498
+consultas	-0.2202
+consultas llame	-0.1067
+consultorio	-0.7363
+consultorio .	-0.1367
+consultorio odontologico	-0.1135
+content	0.7238
+content .	0.3634
+content your	0.2339
+contesta	0.1440
+conteste	-0.1277
+conteste nuestra	-0.1230
+contigo	0.1151
+continue	-0.1069
+contra	-0.2980
+contra entrega	0.1009
+contra la	-0.2992
+control	-0.4762
+control de	-0.2903
+controlado	-0.1086
+controlado ,	-0.1056
+controlled	-0.1856
+convenciones	0.2201
+convenciones de	0.1998
+convey	-0.1243
+cool	-0.3825
+cool ,	-0.1973
+copago	-0.4068
+copago de	-0.3661
+copay	-0.5577
+copay is	-0.3042
+cops	0.1879
+cops have	0.1879
+corazon	-0.1584
+correct .	-0.1015
+correos	0.1761
+correos -	0.1577
+correos :	0.1394
+corte	0.1302
+cos	-0.3142
+cosecha	0.1064
+cost .	-0.1558
+cost <num2>	0.1794
+cost prescripiton	0.1185
+costco	0.2727
+costco membership	0.1636
+costing	0.1580
+costing <num1>	0.1564
+costo	-0.3293
+costo .	-0.2393
+costo adicional	-0.1010
+costo del	0.1763
+costo para	-0.1573
+could not	0.1957
+counseling	-0.1572
+counselor	-0.2962
+counselors	-0.1016
+counselors can	-0.1016
+couple of	0.1467
+coupon	0.4118
 coupon for	0.3052
-coupon is	0.1054
-course	-0.2082
-covered	0.4799
-covered by	0.4806
-covid	-0.4656
-covid and	-0.1133
-covid y	-0.1267
-cowboy	0.2711
-cowboy '	0.2711
-craft	0.1391
-craft beer	0.1193
-crazy world	-0.1306
-cream	-0.1774
-creams	0.5138
-creams are	0.5138
-created a	0.1087
-credit	0.6026
-credit ?	0.3395
-credit card	0.2402
+coupon is	0.1033
+course	-0.2052
+covered	0.4941
+covered by	0.4857
+covid	-0.4614
+covid and	-0.1089
+covid y	-0.1270
+cowboy	0.2702
+cowboy '	0.2702
+craft	0.1405
+craft beer	0.1200
+crazy world	-0.1309
+cream	-0.1768
+creams	0.5191
+creams are	0.5191
+created a	0.1094
+credit	0.6172
+credit ?	0.3322
+credit card	0.2487
 credit check	0.1616
-credit from	-0.1392
-credit of	-0.1420
-credit score	0.1506
-credito	0.3938
-credito ,	0.1029
-credito ?	0.1012
-credito hoy	0.1750
-credits	0.1816
-creek	-0.1058
-creek pediatrics	-0.1138
-cremas	0.3840
-cremas con	0.3762
-cres	-0.1054
-cres ,	-0.1054
-cripa	0.1051
-cripto	0.1533
-criptomonedas	0.3079
-criptomonedas .	0.2953
-cripy	0.2287
-cripy de	0.1153
-crisis	-0.3712
-crisis ,	-0.1574
-cruise	0.1970
-cruise for	0.2263
-crush	0.1263
-crush manda	0.1169
-crypto	0.6188
-crypto analyst	0.1760
-crypto opportunity	0.1789
-crypto trading	0.1723
-cualquier	-0.2946
-cualquier duda	-0.1881
-cualquier plato	0.1163
-cuando	-0.1642
-cubre	0.2703
-cubre <num1>	-0.1136
-cubre el	0.3911
-cuenta	0.1895
-cuenta del	-0.1148
-cuenta sera	0.1373
-cuidado de	0.1225
-cuidemos	-0.1287
-cuidemos a	-0.1287
-cumple	0.1006
-cumple postre	0.1163
-cuota	0.1009
-cuotas	-0.1064
-cuotas mejoradas	0.1020
-cuotas mensuales	-0.1868
-cuotas sin	-0.1052
-cupon	0.3408
-cupon para	0.2972
-cupones	0.3983
-cupones de	0.3983
-current leading	0.1036
-curry	-0.1100
-curry :	-0.1098
-customer	0.5767
-customer care	0.1044
-customer service	0.2121
-customer you	0.1013
-cut	0.3472
-cut what	0.1122
-cut your	0.3219
-cvs	-0.4467
-cvs .	-0.2435
+credit from	-0.1295
+credit of	-0.1411
+credit score	0.1476
+credito	0.3994
+credito ,	0.1017
+credito hoy	0.1737
+credits	0.1843
+creek	-0.1059
+creek pediatrics	-0.1143
+cremas	0.3911
+cremas con	0.3834
+cres	-0.1059
+cres ,	-0.1059
+cripa	0.1056
+cripto	0.1555
+criptomonedas	0.3077
+criptomonedas .	0.2930
+cripy	0.2326
+cripy de	0.1155
+crisis	-0.3697
+crisis ,	-0.1549
+cruise	0.1905
+cruise for	0.2200
+crush	0.1280
+crush manda	0.1178
+crypto	0.6145
+crypto analyst	0.1756
+crypto opportunity	0.1774
+crypto trading	0.1710
+cualquier	-0.2855
+cualquier duda	-0.1859
+cualquier plato	0.1128
+cuando	-0.1600
+cubre	0.2824
+cubre <num1>	-0.1087
+cubre el	0.3979
+cuenta	0.1994
+cuenta del	-0.1132
+cuenta sera	0.1393
+cuidado de	0.1192
+cuidemos	-0.1307
+cuidemos a	-0.1307
+cumple postre	0.1128
+cuota	0.1086
+cuotas	-0.1089
+cuotas mejoradas	0.1037
+cuotas mensuales	-0.1875
+cuotas sin	-0.1072
+cupon	0.3382
+cupon para	0.2932
+cupones	0.4095
+cupones de	0.4095
+current leading	0.1035
+curry	-0.1113
+curry :	-0.1112
+customer	0.5748
+customer care	0.1043
+customer service	0.2102
+cut	0.3506
+cut back	-0.1006
+cut what	0.1132
+cut your	0.3218
+cvs	-0.4507
+cvs .	-0.2504
 cvs pharmacy	-0.1008
-cycles	0.1549
-cycles ready	0.1343
-cz	0.1033
-cz <num2>	0.1006
-d	0.1520
-d love	0.1650
+cycles	0.1563
+cycles ready	0.1351
+cz	0.1012
+d	0.1529
+d love	0.1635
 d oil	0.2118
-da	-0.6626
-da .	-0.2020
-dad	-0.2559
-daddies	0.2214
-daddy	0.1068
-daily	0.1455
-daily text	-0.2017
-damn	-0.1741
-dana	-0.1010
-dana at	-0.1236
-dark	0.2331
-dark to	0.2348
-darling	0.2920
+da	-0.6647
+da .	-0.2030
+dad	-0.2529
+daddies	0.2211
+daddy	0.1040
+daily	0.1523
+daily text	-0.2011
+damn	-0.1772
+dana	-0.1012
+dana at	-0.1230
+dark	0.2365
+dark to	0.2381
+darling	0.2921
 darling how	0.2580
-dartboard	0.2198
-dartboard .	0.2198
-dat	-0.2284
-dat .	-0.1382
-data	-0.1389
-data rates	-0.1493
-datacredito	0.1837
-datacredito en	0.1719
-date	-0.1191
-datehub	0.1163
-datehub .	0.1163
-dates	0.1215
-dating	0.5255
-dating :	0.2196
-dating service	0.1621
-dating site	0.1024
-dato	0.1023
-dato seguro	0.1023
-datos de	-0.2232
-day ,	0.1175
-day .	-0.2696
-day confirmed	0.2118
-day delivery	0.1361
-day from	0.2147
-day in	-0.1092
-day is	-0.1048
-day text	0.1228
-days	-0.1094
+dartboard	0.2179
+dartboard .	0.2179
+dat	-0.2276
+dat .	-0.1374
+data	-0.1348
+data rates	-0.1457
+datacredito	0.1832
+datacredito en	0.1715
+date	-0.1176
+datehub	0.1139
+datehub .	0.1139
+dates	0.1198
+dating	0.5268
+dating :	0.2202
+dating service	0.1636
+dating site	0.1025
+dato	0.1061
+dato seguro	0.1061
+datos	0.1062
+datos de	-0.2113
+day ,	0.1169
+day .	-0.2699
+day confirmed	0.2144
+day delivery	0.1348
+day from	0.2220
+day in	-0.1032
+day is	-0.1008
+day text	0.1233
+days	-0.1067
 days ,	0.2083
-days smoke	-0.1930
-days with	0.1581
-daño	-0.1115
-daño ,	-0.1115
-de	0.6328
-de <money>	-0.8951
-de <num1>	-0.2105
-de <num2>	-0.3507
-de <num5>	0.1570
-de aceite	0.1789
-de adicciones	-0.1487
-de alcohol	-0.1664
-de alimentacion	-0.1294
-de alivio	0.1347
-de antecedentes	0.1255
-de apoyo	-0.2871
-de armas	0.2496
-de asistencia	-0.1542
-de asking	-0.1716
-de atencion	-0.1274
-de ayuda	-0.1367
-de baja	-0.1114
-de bebidas	-0.1686
-de bienestar	-0.1107
-de cancer	-0.2209
-de casa	-0.1840
-de cbd	0.4716
-de cerveza	0.1578
-de cesacion	-0.1399
-de clamidia	-0.1820
-de clinica	-0.1469
-de colesterol	-0.1128
-de consentimiento	-0.1312
-de convenciones	0.2227
-de credito	0.3124
-de cuenta	-0.2180
-de cumple	0.1163
-de delta	0.1325
-de depa	0.1136
-de dermatologia	-0.1366
-de descuento	0.5602
-de deudas	0.2693
-de diabetes	-0.1196
-de eliquis	0.2972
-de enfermeria	-0.1809
-de farmacias	0.1254
-de forma	-0.1575
-de fumar	-0.2873
-de gatillo	-0.1939
-de hasta	-0.1094
-de humo	-0.1433
-de inmediato	0.1362
-de its	-0.1618
-de juego	-0.1467
-de la	-0.3214
-de laboratorio	-0.2573
-de las	0.4246
-de liar	0.1458
-de lipitor	0.1820
-de los	-0.1762
-de lucky	0.1247
-de lunes	-0.1909
-de marihuana	0.2475
-de mañana	-0.1534
-de medicamentos	-0.1426
-de membresia	0.1104
-de mensajes	-0.1344
-de mi	0.2363
-de nicotina	-0.1768
-de nuestra	-0.1143
-de numero	0.1140
-de octubre	-0.2377
-de oxigeno	-0.1054
-de ozempic	0.4743
-de pacientes	-0.1463
-de pago	-0.1837
-de pagos	-0.3388
-de parte	-0.1150
-de perdida	0.2496
-de peso	0.2697
-de pesos	0.1008
-de precio	0.1691
-de precios	0.1016
-de prostata	-0.1246
-de pulmon	-0.1126
-de que	0.1229
-de receta	0.1244
-de regalo	0.1023
-de salud	-1.0060
-de sangre	-0.1266
-de satisfaccion	-0.1171
-de semana	0.1874
-de sildenafilo	-0.1391
-de su	-0.8391
-de tabaco	-0.1008
-de tarjetas	0.2019
-de tarot	0.2156
+days smoke	-0.1957
+days with	0.1571
+daño	-0.1124
+daño ,	-0.1124
+de	0.6261
+de <money>	-0.8602
+de <num1>	-0.2015
+de <num2>	-0.3356
+de <num5>	0.1562
+de aceite	0.1834
+de adicciones	-0.1532
+de alcohol	-0.1630
+de alimentacion	-0.1238
+de alivio	0.1344
+de antecedentes	0.1241
+de apoyo	-0.2857
+de armas	0.2488
+de asistencia	-0.1456
+de asking	-0.1702
+de atencion	-0.1271
+de ayuda	-0.1373
+de baja	-0.1113
+de bebidas	-0.1716
+de beneficios	-0.1708
+de bienestar	-0.2630
+de cancer	-0.2245
+de casa	-0.1749
+de cbd	0.4760
+de cerveza	0.1571
+de cesacion	-0.1394
+de clamidia	-0.1741
+de clinica	-0.1445
+de colesterol	-0.1107
+de consentimiento	-0.1276
+de convenciones	0.2201
+de credito	0.3132
+de cuenta	-0.2088
+de cumple	0.1128
+de delta	0.1398
+de depa	0.1143
+de dermatologia	-0.1390
+de descuento	0.4713
+de deudas	0.2841
+de diabetes	-0.1121
+de eliquis	0.2932
+de enfermeria	-0.1735
+de farmacias	0.1259
+de forma	-0.1504
+de fumar	-0.2808
+de gatillo	-0.1922
+de hasta	-0.2000
+de humo	-0.1457
+de inmediato	0.1276
+de its	-0.1613
+de juego	-0.1344
+de la	-0.2911
+de laboratorio	-0.2533
+de las	0.4437
+de liar	0.1435
+de lipitor	0.1888
+de los	-0.1600
+de lucky	0.1202
+de lunes	-0.1953
+de marihuana	0.2459
+de mañana	-0.1478
+de medicamentos	-0.1783
+de membresia	0.1122
+de mensajes	-0.1357
+de mi	0.2324
+de mounjaro	-0.1001
+de nicotina	-0.1706
+de nuestra	-0.1136
+de numero	0.1150
+de nutricion	-0.2352
+de octubre	-0.2332
+de oxigeno	-0.1082
+de ozempic	0.4937
+de pacientes	-0.1491
+de pago	-0.1649
+de pagos	-0.3179
+de parte	-0.1134
+de perdida	0.2431
+de peso	0.2676
+de precio	0.1683
+de precios	0.1018
+de presion	-0.2024
+de prostata	-0.1247
+de pulmon	-0.1121
+de que	0.1207
+de receta	0.1242
+de regalo	0.1106
+de salud	-0.9997
+de sangre	-0.1288
+de satisfaccion	-0.1155
+de semana	0.1908
+de sildenafilo	-0.1432
+de su	-0.8309
+de tabaco	-0.1010
+de tarjetas	0.1991
+de tarot	0.2214
 de terminar	-0.1392
-de thc	0.1248
-de ti	0.1126
-de transito	0.1677
-de tu	0.1112
-de una	-0.1815
-de usar	0.2922
-de vacunacion	-0.5024
-de vapear	-0.1013
-de venezuela	0.1148
-de verano	0.2939
-de vih	-0.3734
-de voz	0.1221
-de ₡	-0.1353
-deadline	0.3355
-deadline !	0.1089
-deal .	-0.1392
-deals	0.5547
-deals ,	0.1962
-deals starts	0.1774
-dear	-0.4049
-dear .	-0.1516
-debe	-0.3076
-debe recogerla	-0.1240
-debit	0.1895
-debit card	0.1895
-debito	0.2456
-debito fue	0.2456
+de thc	0.1255
+de ti	0.1133
+de transito	0.1656
+de tu	0.1084
+de una	-0.1659
+de usar	0.2904
+de vacunacion	-0.4973
+de vapear	-0.1007
+de venezuela	0.1168
+de verano	0.2963
+de vih	-0.3769
+de voz	0.1238
+de ₡	-0.1359
+deadline	0.3326
+deadline !	0.1079
+deal .	-0.1379
+deals	0.5524
+deals ,	0.1954
+deals starts	0.1742
+dear	-0.4083
+dear .	-0.1518
+debe	-0.3050
+debe recogerla	-0.1264
+debit	0.1943
+debit card	0.1943
+debito	0.2610
+debito fue	0.2610
 debt	0.6526
-debt ?	0.3999
-debt with	0.2290
-dec	-0.1238
-dec <num2>	-0.1401
-deca	0.1445
-decided	-0.1483
-declaracion	0.1902
-declined	0.2661
-declined .	0.2366
-deductible	-0.1650
-deductible is	-0.1514
-deepak	-0.1032
-deepak <num1>	-0.1032
-deer	0.2050
-deer season	0.2081
-deeraj	-0.1032
-deeraj and	-0.1032
-degustacion	0.1339
-dejar	-0.6580
-dejar de	-0.3166
-dejar el	-0.2455
-dejelo	-0.1740
-dejelo entre	-0.1010
-del	-0.5354
-del <num1>	-0.2383
-del bueno	0.1539
-del cesfam	-0.1069
-del corazon	-0.1204
-del covid	-0.1294
-del dia	0.1062
-del domingo	0.1986
-del hospital	-0.1016
-del lunes	-0.1204
-del mes	0.2785
-del mundial	0.1220
-del paciente	-0.1000
-del parque	-0.2816
-del portal	-0.1136
-del pueblo	-0.1603
-del sanatorio	-0.2932
-del seguro	-0.2881
-del servicio	0.1496
-del sorteo	0.1720
-del sur	-0.1272
-del valle	-0.1066
-deleted	0.1752
-deleted .	0.1884
-deliver	0.1243
-deliver your	0.1148
-delivered	0.9578
-delivered in	0.1939
-delivered monthly	0.2022
-delivered to	0.3484
-delivered today	-0.1550
-delivered tomorrow	0.1382
-delivery	0.9788
-delivery .	0.2381
-delta	0.4154
-delta -	0.3923
-dental	-0.4499
-dental boricua	-0.1136
-dental gratis	0.1104
-dental para	0.1567
-dental was	-0.1742
-depa	0.1419
-depa no	0.1136
-depilacion	0.1172
-depilacion laser	0.1172
-deportivas en	0.1456
+debt ?	0.4003
+debt with	0.2312
+dec	-0.1832
+dec <num2>	-0.1992
+deca	0.1459
+decided	-0.1480
+declaracion	0.1892
+declined	0.2645
+declined .	0.2328
+deducted	0.1000
+deductible	-0.1550
+deductible is	-0.1412
+deepak	-0.1023
+deepak <num1>	-0.1023
+deer	0.2076
+deer season	0.2109
+deeraj	-0.1023
+deeraj and	-0.1023
+degustacion	0.1371
+dejar	-0.6498
+dejar de	-0.3116
+dejar el	-0.2450
+dejelo	-0.1760
+dejelo entre	-0.1001
+del	-0.6601
+del <num1>	-0.2171
+del bueno	0.1617
+del cesfam	-0.1017
+del corazon	-0.1162
+del covid	-0.1296
+del dia	0.1150
+del domingo	0.2079
+del estudio	-0.1621
+del lunes	-0.1162
+del mes	0.2798
+del mundial	0.1292
+del parque	-0.2783
+del plan	-0.2111
+del portal	-0.1121
+del proximo	-0.1642
+del pueblo	-0.1498
+del sabado	0.1037
+del sanatorio	-0.2886
+del seguro	-0.4119
+del servicio	0.1543
+del sorteo	0.1796
+del sur	-0.1215
+deleted	0.1855
+deleted .	0.1929
+deliver	0.1222
+deliver your	0.1117
+delivered	0.9461
+delivered in	0.1945
+delivered monthly	0.2013
+delivered to	0.3446
+delivered today	-0.1578
+delivered tomorrow	0.1371
+delivery	0.9795
+delivery .	0.2412
+delta	0.4200
+delta -	0.3979
+dental	-0.4377
+dental boricua	-0.1087
+dental gratis	0.1122
+dental para	0.1565
+dental was	-0.1696
+depa	0.1416
+depa no	0.1143
+depilacion	0.1194
+depilacion laser	0.1194
+deportivas en	0.1449
 deportivos	-0.1524
 deportivos .	-0.1528
-deposit	0.1720
-deposit by	-0.1392
-deposito	0.3058
-depot	0.1585
-dept	0.1535
+deposit	0.1805
+deposit by	-0.1379
+deposito	0.3113
+depot	0.1591
+dept	0.1596
 dept :	0.1116
-dermatologia	-0.1745
-dermatologia por	-0.1366
-dermatology	-0.3164
-dermatology .	-0.1063
-desbloquear	0.2017
-desbloquear o	0.1993
-descargadas	-0.2934
-descargadas ,	-0.1611
-descargadas y	-0.1282
-descuento	0.6248
-descuento con	0.1968
-descuento de	-0.1223
-descuento en	0.1337
-descuento para	0.3983
-descuento por	-0.1726
-descuentos	0.3061
-descuentos exclusivos	0.2685
-desde	0.3182
-desde <num2>	-0.1438
-desde casa	0.2792
-desde el	-0.1539
-desechables	0.1805
-desk	-0.1113
-desk .	-0.1810
-desk or	-0.1193
-desk while	0.2032
-desnuda	0.1456
-desnuda ,	0.1456
-despacho	0.1303
-despacio	-0.1010
-despacio hasta	-0.1010
-despierto	0.1181
-despierto ?	0.1181
-despues	-0.1626
-despues de	-0.1308
-dessert	0.1194
-dessert on	0.1326
-details	-0.2973
-details .	-0.1969
-deteccion	-0.1789
-deuda	0.3499
-deuda de	0.3396
-deudas	0.6156
-deudas :	0.2531
-deudas de	0.2211
-deudas en	0.1066
-devolucion	0.2295
-devolucion .	0.1646
-dey	-0.1226
-dia	-0.2835
-dia .	-0.1599
-dia de	-0.1118
-diabetes	-0.8110
-diabetes program	-0.2574
-dial	0.2645
-diarios	0.1857
-dias	-0.1351
-dias .	0.1741
-dias con	0.2986
-dias despues	-0.2299
-dias habiles	-0.1668
-dias sin	-0.1593
-dibujo infantil	0.1254
-did	-0.2848
-did you	0.1858
-didnt	-0.1219
-different	-0.1397
-difficult	-0.1117
-dificil	-0.1147
-dificil o	-0.1115
-diganos	0.3106
-diganos si	0.3106
-digits	0.1141
-dinamica	0.1583
-dinamica fue	0.1386
-dinero	0.4510
-dinero en	0.3074
-dinero left	-0.1008
-dinero real	0.1759
-dinner	-0.3168
-direccion	0.1866
-direccion incompleta	0.1124
-direct	0.1401
-direct deposit	0.1011
-disconnected	0.2223
-disconnected in	0.1157
-disconnected today	0.1492
-discounted	0.2209
-discounted prescriptions	0.2209
-discreet	0.9111
-discreet encounters	0.3215
-discreet shipping	0.2113
-discreetly	0.2884
-discreetly .	0.2343
-discreta	0.1395
-discretas	0.1236
-discreto	0.4962
-discreto .	0.3419
-discretos	0.5099
-discretos a	0.1034
-discretos esta	0.1550
-discuss	0.4891
-discuss mmj	0.7184
-discussed	-0.1676
-dispensary	0.1204
-disponible	-0.2668
-disponible en	-0.1113
-disponibles	0.1909
-disponibles ,	0.1730
-dispositivo	0.1334
-dispositivo .	0.1327
-dividirse	-0.1353
-dividirse en	-0.1353
-divorce	0.1749
-divorce barbie	0.2379
-dm	1.0962
-dm for	0.2674
-dm me	0.4697
-dmv	0.1659
-dmv -	0.1111
-dni	-0.1104
-do	-0.4895
-do .	-0.1650
-do <money>	-0.1236
-do have	-0.1232
+dermatologia	-0.1786
+dermatologia por	-0.1390
+dermatology	-0.3141
+dermatology .	-0.1053
+desbloquear	0.2097
+desbloquear o	0.2075
+descargadas	-0.2912
+descargadas ,	-0.1620
+descargadas y	-0.1253
+descuento	0.5577
+descuento con	0.1997
+descuento de	-0.1135
+descuento para	0.4095
+descuento por	-0.1652
+descuentos	0.3053
+descuentos exclusivos	0.2653
+desde	0.3319
+desde <num2>	-0.1484
+desde casa	0.2827
+desde el	-0.1571
+desechables	0.1797
+desk	-0.1451
+desk .	-0.2363
+desk or	-0.1069
+desk while	0.2120
+desnuda	0.1444
+desnuda ,	0.1444
+despacho	0.1312
+despacio	-0.1001
+despacio hasta	-0.1001
+despierto	0.1186
+despierto ?	0.1186
+despues	-0.1589
+despues de	-0.1330
+dessert	0.1182
+dessert on	0.1313
+details	-0.2818
+details .	-0.1855
+deteccion	-0.1777
+deuda	0.3640
+deuda de	0.3537
+deudas	0.6327
+deudas :	0.2682
+deudas de	0.2208
+deudas en	0.1087
+devolucion	0.2218
+devolucion .	0.1598
+dey	-0.1216
+dia	-0.2589
+dia .	-0.1638
+dia de	-0.1032
+diabetes	-0.9168
+diabetes classes	-0.1251
+diabetes program	-0.2343
+dial	0.2659
+diarios	0.1929
+dias	-0.1293
+dias .	0.1740
+dias con	0.2961
+dias despues	-0.2279
+dias habiles	-0.1673
+dias sin	-0.1591
+dibujo infantil	0.1259
+did	-0.2800
+did you	0.1887
+didnt	-0.1196
+different	-0.1407
+difficult	-0.1100
+dificil	-0.1156
+dificil o	-0.1124
+diganos	0.3119
+diganos si	0.3119
+digits	0.1143
+dinamica	0.1534
+dinamica fue	0.1343
+dinero	0.4515
+dinero en	0.3049
+dinero real	0.1752
+dinner	-0.3196
+direccion	0.1845
+direccion incompleta	0.1096
+direct	0.1392
+direct deposit	0.1009
+disconnected	0.2194
+disconnected in	0.1163
+disconnected today	0.1474
+discounted	0.2201
+discounted prescriptions	0.2201
+discreet	0.9058
+discreet encounters	0.3198
+discreet shipping	0.2127
+discreetly	0.2891
+discreetly .	0.2359
+discreta	0.1383
+discretas	0.1206
+discreto	0.4961
+discreto .	0.3418
+discretos	0.5101
+discretos a	0.1027
+discretos esta	0.1537
+discuss	0.4858
+discuss mmj	0.7143
+discussed	-0.1664
+dispensary	0.1199
+disponible	-0.2570
+disponible en	-0.1112
+disponibles	0.1988
+disponibles ,	0.1718
+dispositivo	0.1322
+dispositivo .	0.1297
+dividirse	-0.1359
+dividirse en	-0.1359
+divorce	0.1741
+divorce barbie	0.2376
+dm	1.1021
+dm for	0.2653
+dm me	0.4775
+dmv	0.1669
+dmv -	0.1117
+dni	-0.1093
+do	-0.4907
+do .	-0.1632
+do <money>	-0.1230
+do have	-0.1245
 do i	0.2909
-do next	0.3223
-do not	0.1427
-do u	-0.1522
-do you	0.2773
-dob	0.2706
-dob asap	0.1844
-doble	0.3076
-doble hoy	0.1870
-doc	0.1341
-doc visit	0.1175
-docs -	0.1200
-doctor visit	0.3465
-doctora	-0.1445
-documento	-0.1043
-documents	-0.1372
-does	-0.3233
-doesn	-0.2134
-doesn '	-0.1805
-doesnt	-0.1091
-doin	-0.1548
-doing	-0.3417
-dolares al	-0.1063
-dollar	0.1341
-dollar .	0.1360
-dolor	-0.2636
-domicilio	0.7504
-domicilio .	0.3986
-domicilio en	0.1559
-domingo	0.2526
-domingo .	0.1861
-don	-0.1039
-done	-0.2339
-dont	-0.3751
-dont you	0.1360
-door	0.3097
-door .	0.3740
-doors open	0.1065
-dos veces	-0.1054
-dose	-0.4262
-dose .	-0.1113
-doses	-0.1718
-doses ,	-0.1694
-dosis	-0.4162
-dosis .	-0.1089
-dosis de	-0.1743
-double	0.3482
-double payouts	0.1124
-double your	0.1975
-doubles	0.2110
-doubles or	0.2198
-down ?	0.1792
-dr	-1.0625
-dr .	-1.1069
-dra	-0.7336
-dra .	-0.7336
-drafts	0.1521
-drafts and	0.1128
-draw	0.2929
-draw for	0.1465
-drawing for	-0.1234
-dream	0.2427
-dream +	0.1246
-drink	-0.3095
-drinking	-0.2142
-drive	0.1031
-drive after	0.3673
-driving	0.2377
-driving ,	0.1632
-driving faster	0.2325
-driving your	0.2152
-dropped	0.2008
-dropped em	-0.1832
-dropped my	0.2471
-drops	0.1151
-drowning	0.1355
-drowning in	0.1355
-drpd	-0.1032
-drpd deeraj	-0.1032
-drug	-0.1842
-drugs	-0.1101
-drvgsto	0.1203
-drvgsto listen	0.1203
-dtf	0.1285
-duda	-0.1910
-dudas	-0.2243
-dude	-0.3372
-due	-0.4730
-due .	-0.2902
-due :	-0.1526
-due <num1>	-0.1424
-due balance	0.1751
-due for	-0.1601
-due to	0.6562
-duke	0.1770
-duke energy	0.1770
-dulce	0.1857
-dulce <num1>	0.1456
-dun	-0.1052
-dunno	-0.2144
-duplique	0.2953
-duplique su	0.2953
-durante	-0.3563
-durante <num1>	-0.1456
-e -	-0.1287
-e .	0.2379
-e and	0.1343
-e best	-0.1167
+do next	0.3231
+do not	0.1401
+do u	-0.1513
+do you	0.2785
+dob	0.2727
+dob asap	0.1851
+doble	0.3065
+doble hoy	0.1888
+doc	0.1353
+doc visit	0.1188
+docs -	0.1213
+doctor visit	0.3480
+doctora	-0.1434
+documento	-0.1050
+documents	-0.1378
+does	-0.3250
+doesn	-0.2099
+doesn '	-0.1773
+doesnt	-0.1102
+doin	-0.1562
+doing	-0.3413
+dolares	0.1026
+dollar	0.1348
+dollar .	0.1368
+dolor	-0.2647
+domicilio	0.7454
+domicilio .	0.3963
+domicilio en	0.1553
+domingo	0.2732
+domingo .	0.1846
+done	-0.2335
+dont	-0.3735
+dont you	0.1350
+door	0.3096
+door .	0.3725
+doors open	0.1093
+dos veces	-0.1082
+dose	-0.4172
+dose .	-0.1121
+doses	-0.1655
+doses ,	-0.1629
+dosis	-0.4182
+dosis .	-0.1079
+dosis de	-0.1797
+double	0.3454
+double payouts	0.1101
+double your	0.1939
+doubles	0.2090
+doubles or	0.2179
+down ?	0.1798
+download cashly	0.1108
+dr	-1.0695
+dr .	-1.1161
+dra	-0.7298
+dra .	-0.7298
+drafts	0.1572
+drafts and	0.1175
+draw	0.2944
+draw for	0.1462
+drawing for	-0.1218
+dream	0.2476
+dream +	0.1270
+drink	-0.3119
+drinking	-0.2188
+drive	0.1050
+drive after	0.3674
+driving	0.2408
+driving ,	0.1623
+driving faster	0.2313
+driving your	0.2146
+dropped	0.1999
+dropped em	-0.1835
+dropped my	0.2458
+drops	0.1115
+drowning	0.1369
+drowning in	0.1369
+drpd	-0.1023
+drpd deeraj	-0.1023
+drug	-0.1826
+drugs	-0.1121
+drvgsto	0.1185
+drvgsto listen	0.1185
+dtf	0.1299
+duda	-0.1885
+dudas	-0.2182
+dude	-0.3336
+due	-0.4655
+due .	-0.2848
+due :	-0.1531
+due <num1>	-0.1429
+due balance	0.1734
+due for	-0.1630
+due to	0.6479
+duke	0.1753
+duke energy	0.1753
+dulce	0.1859
+dulce <num1>	0.1462
+dun	-0.1055
+dunno	-0.2135
+duplique	0.2930
+duplique su	0.2930
+durante	-0.3397
+durante <num1>	-0.1361
+e -	-0.1362
+e .	0.2378
+e and	0.1351
+e best	-0.1148
 e ipamorelina	0.1066
-e r	0.1779
-e s	0.1570
-each	-0.1329
-eagle	0.1209
-eagle casino	0.1124
-early access	0.2119
-earn	0.1936
-earn extra	0.1415
-east	-0.1187
-eastside	-0.1483
-easy	-0.1220
-eat	-0.2522
-echeck	-0.1158
-echeck -	-0.1158
-echo	0.1503
-echo ringtone	0.1565
-eckin	-0.1158
-eckin .	-0.1158
-ed	0.2375
-ed meds	0.2690
-edificio	-0.1703
-edificio es	-0.1005
-edu	-0.1462
-edu .	-0.1205
-education	-0.2199
-education sessions	-0.1135
-efectivo hoy	0.1012
-efectivo y	-0.1190
-either	-0.1248
-el <num1>	-0.2149
-el <num2>	-0.4220
-el alcohol	-0.2027
-el area	-0.1366
-el codigo	0.5484
-el consultorio	-0.1784
-el copago	-0.2047
-el dato	0.1023
-el dia	-0.1915
-el doctor	-0.1890
-el dolor	-0.1835
-el domingo	-0.1221
-el dr	-0.2154
-el equipo	-0.1602
-el g	0.1147
-el ganador	0.2685
-el gramo	0.2295
-el guero	0.1320
-el hospital	-0.1066
-el litro	0.1015
-el martes	-0.1664
-el menu	0.1112
-el oktoberfest	0.1167
-el partido	0.1475
-el portal	-0.3504
-el precio	0.1810
-el programa	-0.1326
-el que	0.1379
-el reembolso	0.1302
-el resurtido	-0.1006
-el sabado	-0.1932
-el seguro	0.3688
-el siguiente	0.1211
-el tratamiento	-0.1035
-el vacunatorio	-0.1128
-el vapeo	-0.1348
-ela	-0.1244
-electronica de	-0.1585
-electronica rivera	0.1360
-elf	0.2304
-elf bar	0.1268
-elf bars	0.1036
-elimine	0.1710
-elimine sus	0.1750
-eliquis	0.5972
-eliquis .	0.3196
+e r	0.1771
+e s	0.1567
+ea	0.1015
+each	-0.1209
+each ,	0.1062
+eagle	0.1186
+eagle casino	0.1101
+early access	0.2096
+early get	0.1108
+earn	0.1416
+earn extra	0.1460
+east	-0.1199
+eastside	-0.1440
+easy	-0.1213
+eat	-0.2515
+echeck	-0.1127
+echeck -	-0.1127
+echo	0.1541
+echo ringtone	0.1603
+eckin	-0.1127
+eckin .	-0.1127
+ed	0.2404
+ed meds	0.2725
+edificio	-0.1669
+edificio es	-0.1008
+edu	-0.1478
+edu .	-0.1220
+education	-0.1994
+efectivo y	-0.1153
+either	-0.1250
+el <num1>	-0.1913
+el <num2>	-0.4068
+el alcohol	-0.1977
+el area	-0.1390
+el codigo	0.5624
+el consultorio	-0.1737
+el copago	-0.2011
+el dato	0.1061
+el dia	-0.1797
+el doctor	-0.1911
+el dolor	-0.1851
+el domingo	-0.1089
+el dr	-0.2130
+el equipo	-0.1599
+el examen	-0.1642
+el g	0.1150
+el ganador	0.2683
+el gramo	0.2349
+el guero	0.1413
+el hospital	-0.1438
+el jueves	-0.1088
+el martes	-0.1559
+el menu	0.1136
+el oktoberfest	0.1169
+el partido	0.1469
+el portal	-0.3395
+el precio	0.1845
+el programa	-0.1349
+el que	0.1423
+el reembolso	0.1291
+el sabado	-0.1868
+el seguro	0.3811
+el servicio	0.1027
+el siguiente	0.1212
+el tratamiento	-0.1015
+el vacunatorio	-0.1133
+el vapeo	-0.1355
+ela	-0.1263
+electronica de	-0.1610
+electronica rivera	0.1346
+elf	0.2360
+elf bar	0.1339
+elf bars	0.1021
+elimine	0.1698
+elimine sus	0.1737
+eliquis	0.5914
+eliquis .	0.3139
 eliquis refill	0.2810
-elm	-0.2726
-elm st	-0.1224
-else	-0.2214
-else ?	-0.1595
-em	-0.2200
-em off	-0.1832
-email	-0.1243
-email .	-0.1185
-email alertfrom	0.1203
-email call	0.1203
-emergencias llame	-0.1123
-emergencies	-0.2258
-emergencies ,	-0.1326
-emitido	-0.1366
-emitido la	-0.1366
-en	1.5497
-en <num1>	-0.2647
+elm	-0.2728
+elm st	-0.1246
+else	-0.2228
+else ?	-0.1606
+em	-0.2193
+em off	-0.1835
+email	-0.1257
+email .	-0.1178
+email alertfrom	0.1185
+email call	0.1185
+emergencias llame	-0.1119
+emergencies	-0.2291
+emergencies ,	-0.1364
+emitido	-0.1390
+emitido la	-0.1390
+empleados	-0.1589
+empleados que	-0.1642
+employees	-0.1143
+employees who	-0.1143
+en	1.5314
+en <num1>	-0.2537
 en <num2>	0.3264
-en admision	-0.1710
-en analisis	-0.1931
-en audiocentro	-0.1192
-en ayunas	-0.1184
-en barcelona	0.1114
-en bitcoin	0.1437
-en caja	-0.1394
-en casa	-0.4042
-en cdmx	0.1303
-en cuidado	0.1266
-en cuotas	-0.1867
-en el	-0.5797
-en electronica	0.1829
-en emergencias	-0.1123
-en español	-0.3161
-en gastrosalud	-0.1646
-en hisantafe	-0.1533
-en https	-0.1265
+en admision	-0.1611
+en analisis	-0.1909
+en audiocentro	-0.1218
+en ayunas	-0.1181
+en barcelona	0.1105
+en bitcoin	0.1486
+en caja	-0.1389
+en casa	-0.4072
+en cdmx	0.1301
+en cuidado	0.1235
+en cuotas	-0.1883
+en el	-0.5707
+en electronica	0.1820
+en emergencias	-0.1119
+en español	-0.3096
+en gastrosalud	-0.1679
+en hisantafe	-0.1503
+en https	-0.1234
 en julio	-0.1528
-en la	-0.1437
-en medellin	0.1075
-en minutos	0.1063
-en nosotros	-0.1257
-en nuestra	0.3417
-en nuestro	0.3062
-en oferta	0.3036
-en palermo	0.1023
-en pizzas	0.1244
-en recepcion	-0.5197
-en rellenos	0.2170
-en riversidefamilymed	-0.1977
-en saludsexualmunicipal	-0.1032
-en su	0.3205
-en todas	0.1017
-en un	0.1348
-en una	-0.1243
-en venta	0.1828
-en vivo	0.3274
-enantato	0.1139
-enantato ,	0.1139
-encia	-0.1010
-encia y	-0.1010
-encontrara	-0.1366
-encontrara en	-0.1366
-encounters	0.3352
-encounters for	0.1113
-encounters near	0.2102
-encuentros	0.2871
-encuentros discretos	0.2461
-encuesta	-0.3543
-encuesta .	0.1872
-encuesta de	-0.4943
-end .	-0.1142
-end ?	0.1308
-end billing	-0.1141
-endoscopia	-0.3041
-endoscopia :	-0.1789
-endoscopia del	-0.1017
-ends	0.1741
-energy	0.2276
-energy :	0.1285
-enfermedad	-0.1766
-enfermedad .	-0.1766
-enfermera	-0.2613
-enfermeria	-0.1990
-enfermeria <num2>	-0.1123
-enjoy	0.6409
-enjoy !	0.1214
-enjoy @	0.1439
-enjoy a	0.1586
-enrollment	0.1512
-enter	0.7134
-enter to	0.3868
-entera	0.1193
-entered	-0.1832
-entered in	-0.1027
-entered to	-0.1674
-entra	0.3671
-entra ya	0.2705
-entrada libre	-0.1369
-entran	0.2725
-entran gratis	0.2477
-entrar	-0.1631
-entrar a	-0.1559
-entre	-0.2306
-entre <num2>	-0.1436
-entre la	-0.1010
-entre los	0.1144
-entrega	0.8094
-entrega .	0.1769
-entrega discreta	0.1072
-entrega en	0.2301
-entregado	0.1554
-entregados	-0.1053
-entregados hoy	-0.1053
-entregamos	-0.1103
-entregar	0.1022
-entregas	0.1248
-entry	0.5202
-entry .	0.1134
-entry into	0.3439
-envelope	0.2528
-envelope .	0.1030
-envelope week	0.1449
-envia	0.3102
-enviada	-0.2467
-enviada a	-0.1697
-enviado	-0.1184
-envio	1.0141
-envio <num2>	0.1566
+en la	-0.1681
+en medellin	0.1115
+en minutos	0.1101
+en nosotros	-0.1135
+en nuestra	0.3427
+en nuestro	0.3095
+en oferta	0.3217
+en palermo	0.1061
+en pizzas	0.1254
+en recepcion	-0.5143
+en rellenos	0.2171
+en riversidefamilymed	-0.1957
+en saludsexualmunicipal	-0.1054
+en su	0.1950
+en todas	0.1035
+en un	0.1382
+en una	-0.1117
+en venta	0.1831
+en vivo	0.3306
+enantato	0.1117
+enantato ,	0.1117
+encia	-0.1001
+encia y	-0.1001
+encontrara	-0.1390
+encontrara en	-0.1390
+encounters	0.3329
+encounters for	0.1101
+encounters near	0.2097
+encuentros	0.2848
+encuentros discretos	0.2450
+encuesta	-0.3194
+encuesta .	0.1896
+encuesta de	-0.4777
+end .	-0.1148
+end ?	0.1297
+end billing	-0.1033
+endoscopia	-0.3036
+endoscopia :	-0.1830
+ends	0.1762
+energy	0.2255
+energy :	0.1274
+enfermedad	-0.1709
+enfermedad .	-0.1709
+enfermera	-0.2612
+enfermeria	-0.1916
+enfermeria <num2>	-0.1119
+enjoy	0.6391
+enjoy !	0.1220
+enjoy @	0.1428
+enjoy a	0.1589
+enrollment	0.1527
+enter	0.7127
+enter to	0.3884
+entera	0.1162
+entered	-0.1743
+entered in	-0.1008
+entered to	-0.1651
+entra	0.3658
+entra ya	0.2665
+entrada libre	-0.1393
+entran	0.2688
+entran gratis	0.2438
+entrar	-0.1579
+entrar a	-0.1529
+entre	-0.2174
+entre <num2>	-0.1438
+entre la	-0.1001
+entre los	0.1198
+entrega	0.8069
+entrega .	0.1751
+entrega discreta	0.1068
+entrega en	0.2297
+entrega rapida	0.1001
+entregado	0.1526
+entregados	-0.1062
+entregados hoy	-0.1062
+entregamos	-0.1122
+entregar	0.1012
+entregas	0.1255
+entry	0.5287
+entry .	0.1169
+entry into	0.3399
+envelope	0.2542
+envelope .	0.1040
+envelope week	0.1453
+envia	0.3182
+enviada	-0.2528
+enviada a	-0.1729
+enviado	-0.1185
+envio	1.0069
+envio <num2>	0.1536
 envio a	0.2146
-envio discreto	0.3671
-envio gratis	0.1037
-envios	0.4328
-envios a	0.1177
-envios discretos	0.1711
-eps	-0.1680
-equipo	-0.2588
-equipo de	-0.1195
-erased	0.1365
-erased .	0.1365
-ere	-0.1054
-ere only	-0.1054
-eres	0.2684
-erotic	0.1021
-erotic audio	0.1006
-erotica	0.1009
-erotica <num2>	0.1003
-eroticos	0.1014
-es	-0.7572
-es /	-0.1482
-es <num6>	-0.2673
-es de	-0.3560
-es gratuita	-0.1723
-es libre	-0.1010
-es mañana	-0.1650
-es mi	0.2005
-es posible	-0.1029
-es solo	-0.1086
-es su	0.2361
-es tu	0.1171
+envio discreto	0.3668
+envio gratis	0.1030
+envios	0.4360
+envios a	0.1182
+envios discretos	0.1730
+eps	-0.1608
+equipo	-0.2543
+equipo de	-0.1188
+erased	0.1357
+erased .	0.1357
+ere	-0.1059
+ere only	-0.1059
+eres	0.2702
+erotic	0.1044
+erotic audio	0.1029
+erotica	0.1023
+erotica <num2>	0.1017
+es	-0.7527
+es /	-0.1504
+es <num6>	-0.2685
+es de	-0.3415
+es gratuita	-0.1699
+es libre	-0.1013
+es mañana	-0.1644
+es mi	0.1965
+es posible	-0.1048
+es solo	-0.1084
+es su	0.2336
+es tu	0.1136
 escolares	-0.1528
 escolares y	-0.1528
-escopetas	0.3158
-escopetas semiautomaticas	0.2620
-escribeme	0.7744
-escribeme .	0.1720
-escribeme pa	0.3273
-escribeme por	0.1189
-escribenos	0.1295
-escuchar	0.3062
-escuchar su	0.3062
-escucharlo	0.1269
-españa	0.1238
-español	-0.2992
-español las	-0.1346
-especial	0.1989
-especial de	0.1697
-especial para	-0.1778
-especially	-0.1951
-especially not	-0.1127
-esperando	0.1655
-esperando .	0.1456
-espiga	0.1456
-espiga :	0.1456
-esquina	0.1495
-esta	-0.2911
-esta disponible	-0.1813
-esta en	-0.3317
-esta es	0.2379
-esta lista	-0.3989
-esta noche	0.6176
-esta pasando	-0.1445
-esta pendiente	-0.1032
-esta semana	0.3999
-esta solo	-0.1265
-estado	-0.1211
-estado de	-0.2447
-estan	-0.4986
-estan afectando	-0.1185
-estan aprobadas	0.1212
-estan disponibles	-0.1077
-estan en	-0.1073
-estan listos	-0.2525
-estanco	0.1659
-estara	-0.3083
-estara en	-0.1208
-estas despierto	0.1136
-este	0.4624
-este cupon	0.2972
-este es	0.2005
-este fin	0.1853
-este finde	0.2600
-este mes	0.1403
-este numero	-0.1405
-este sabado	-0.1449
-esteroides	0.1597
-estimado cliente	0.1037
-estoy	0.4044
-estoy aburrida	0.1135
-estoy esperando	0.1456
-etc	0.1258
-evaluacion	-0.2108
-evaluacion gratis	-0.1192
-evaluation	0.3744
-evaluation .	0.3824
-even	-0.1530
-evening	-0.2021
-event	-0.1648
-event :	-0.1443
-ever	0.2671
-ever notice	0.2325
-ever on	0.1471
-every	0.7364
-every monday	0.1842
-every purchase	0.1132
-every race	0.1346
-every thursday	0.1254
-every time	0.2325
-every tuesday	0.2111
-everybody	-0.1203
-everyone	0.3476
-everyone around	0.1487
-everyone driving	0.2325
-everything into	0.1155
-everything is	-0.1132
-evitar	0.2286
-evitar recargos	0.1207
-evite	-0.2763
-evite cerveza	-0.1377
-ex	0.1614
-ex said	0.3719
-examenes	-0.1428
+escopetas	0.3141
+escopetas semiautomaticas	0.2599
+escribeme	0.7740
+escribeme .	0.1716
+escribeme pa	0.3266
+escribeme por	0.1220
+escribenos	0.1283
+escuchar	0.3048
+escuchar su	0.3048
+escucharlo	0.1283
+españa	0.1220
+español	-0.2907
+español las	-0.1324
+especial	0.2012
+especial de	0.1676
+especial para	-0.1753
+especially	-0.1968
+especially not	-0.1139
+esperando	0.1652
+esperando .	0.1444
+espiga	0.1462
+espiga :	0.1462
+esquina	0.1640
+esta	-0.2919
+esta disponible	-0.1753
+esta en	-0.3112
+esta es	0.2353
+esta lista	-0.4003
+esta noche	0.6200
+esta pasando	-0.1426
+esta pendiente	-0.1053
+esta semana	0.3352
+esta solo	-0.1271
+estado	-0.1123
+estado de	-0.2352
+estan	-0.4843
+estan afectando	-0.1155
+estan aprobadas	0.1286
+estan disponibles	-0.1047
+estan en	-0.1046
+estan listos	-0.2561
+estanco	0.1727
+estara	-0.4064
+estara en	-0.2271
+estas despierto	0.1143
+este	0.4809
+este cupon	0.2932
+este es	0.1965
+este fin	0.1874
+este finde	0.2590
+este mes	0.1452
+este numero	-0.1420
+este sabado	-0.1408
+esteroides	0.1576
+estetica	0.1291
+estimado cliente	0.1017
+estoy	0.4007
+estoy aburrida	0.1113
+estoy esperando	0.1444
+estudio	-0.3046
+estudio .	-0.1174
+estudio de	-0.1129
+estudio esta	-0.1190
+etc	0.1254
+evaluacion	-0.2117
+evaluacion gratis	-0.1218
+evaluation	0.3805
+evaluation .	0.3882
+even	-0.1471
+evening	-0.2047
+event	-0.1632
+event :	-0.1450
+ever	0.2660
+ever notice	0.2313
+ever on	0.1461
+every	0.7425
+every monday	0.1890
+every purchase	0.1128
+every race	0.1347
+every thursday	0.1249
+every time	0.2315
+every tuesday	0.2119
+everybody	-0.1182
+everyone	0.3482
+everyone around	0.1495
+everyone driving	0.2313
+everything into	0.1202
+everything is	-0.1146
+evitar	0.2248
+evitar recargos	0.1190
+evite	-0.2722
+evite cerveza	-0.1380
+ex	0.1575
+ex said	0.3696
+examen	-0.2109
+examen de	-0.1900
+examenes	-0.1401
 examenes fisicos	-0.1528
-excellent	-0.2645
-excellent location	-0.1235
-exclusive	0.2277
-exclusive offer	0.2167
-exclusivos	0.2689
-exclusivos para	0.2685
-excused	-0.1150
-excused .	-0.1150
-exotics	0.1552
-experience needed	0.1050
-expire	0.2061
-expires	0.4246
-expires .	0.1597
-expires at	0.2119
-expiry	0.1104
-expiry .	0.1104
-expo	0.2383
-expo de	0.1823
-express	0.1045
-extra	0.3572
-extra cash	0.1412
-extraccion	-0.1115
-extract	0.2865
-extract lotions	0.2885
-extraction	-0.1361
-f	0.1028
-face	-0.1168
-facebook	-0.1273
-facetime	0.2065
-facetime later	0.2065
-faciales	0.2170
-faciales .	0.2170
-fact	-0.1187
-factura	-0.3263
-factura .	-0.1378
-factura de	-0.1996
-factura urgente	0.1078
-facturacion	-0.1825
-facturacion al	-0.1379
-failed	0.2634
-failed .	0.1505
-failed attempts	0.1598
-fair	-0.2971
-fairview	-0.1684
-falsos	-0.2354
-falsos .	-0.1334
-falta	-0.1318
-falta una	-0.1136
-familia	-0.1286
-familiar	-0.1855
-familiar .	0.1077
-family	-0.6149
-family .	0.1487
-family health	-0.1157
-family medicine	-0.4653
-family member	0.1150
-family plans	0.1857
-family practice	-0.1901
-fancy	0.1012
+excellent	-0.2558
+excellent location	-0.1157
+exclusive	0.2304
+exclusive offer	0.2189
+exclusivos	0.2658
+exclusivos para	0.2653
+excused	-0.1161
+excused .	-0.1161
+exotics	0.1544
+experience needed	0.1105
+expire	0.2035
+expires	0.4245
+expires .	0.1646
+expires at	0.2096
+expiry	0.1089
+expiry .	0.1089
+expo	0.2378
+expo de	0.1798
+express	0.1053
+extra	0.3621
+extra cash	0.1458
+extraccion	-0.1104
+extract	0.2889
+extract lotions	0.2910
+extraction	-0.1390
+f	0.1018
+face	-0.1144
+facebook	-0.1249
+facetime	0.2094
+facetime later	0.2094
+faciales	0.2171
+faciales .	0.2171
+fact	-0.1197
+factura	-0.3161
+factura .	-0.1307
+factura de	-0.1995
+factura urgente	0.1061
+facturacion	-0.1639
+facturacion al	-0.1196
+failed	0.2656
+failed .	0.1536
+failed attempts	0.1582
+fair	-0.2933
+fairview	-0.1667
+falsos	-0.2323
+falsos .	-0.1329
+falta	-0.1251
+falta una	-0.1087
+familia	-0.1254
+familiar	-0.1881
+familiar .	0.1096
+family	-0.6073
+family .	0.1477
+family health	-0.1167
+family medicine	-0.4646
+family member	0.1168
+family plans	0.1964
+family practice	-0.1931
+fancy	0.1032
 fancy a	0.1346
-fanduel	0.2158
-fanduel :	0.2158
-far	-0.1198
-fargo	0.2528
-fargo :	0.1837
-farm	-0.1595
-farm tour	-0.1392
-farmacia	-0.6405
-farmacia ,	0.1367
-farmacia .	-0.3412
-farmacia de	-0.1579
-farmacia del	-0.2069
-farmacia en	0.2854
-farmacia trebol	-0.1391
-farmers	-0.1465
-farmers market	-0.1465
-fast	0.3557
-fast delivery	0.1439
-faster	0.2300
-faster than	0.2325
-fav	0.1355
-fav xmas	0.1368
-favorite	0.1068
-favour	-0.2030
-favour this	-0.2017
-fb	-0.1300
-fda	0.3048
-fda .	0.1274
-fda approved	0.2389
-fe	-0.1611
-federal	0.1242
-federally	0.1070
-federally legal	0.1070
-fee .	-0.1946
-feedback	-0.2056
-feel	-0.2084
-feeling frisky	0.1942
-felicidades !	0.1687
-felicidades por	-0.2310
-feliz	0.2872
-feliz ,	0.1399
-feminizadas	0.1776
-feria	-0.1481
-feria de	-0.1628
-festivo	-0.1202
-fever	-0.1950
-few	-0.3212
-fgkslpo	0.1065
-fgkslpopw	0.1065
-fgkslpopw fgkslpo	0.1065
-fiebre	-0.1195
-fiesta	0.1968
-fiesta de	0.1212
-fight	0.2137
-fight .	0.1987
-fight against	-0.1253
-fight are	0.1440
-fill	-0.1121
-fills ,	0.1011
-filthy	0.3117
-filthy stories	0.3113
-filthyguys	0.1391
-filthyguys .	0.1391
-fin	0.2744
-fin de	0.1751
-final	0.6231
-final feliz	0.2063
-final notice	0.1543
-finalistas	0.1355
-finalistas del	0.1139
-finalize	0.1040
-finally	-0.2057
-finals	0.1524
-finals week	0.1340
-financial assistance	-0.1710
+fanduel	0.2137
+fanduel :	0.2137
+far	-0.1194
+fargo	0.2550
+fargo :	0.1866
+farm	-0.1578
+farm tour	-0.1379
+farmacia	-0.6266
+farmacia ,	0.1346
+farmacia .	-0.3286
+farmacia de	-0.1622
+farmacia del	-0.1917
+farmacia en	0.2836
+farmacia trebol	-0.1432
+farmers	-0.1473
+farmers market	-0.1473
+fast	0.3541
+fast delivery	0.1437
+faster	0.2288
+faster than	0.2313
+fav	0.1340
+fav xmas	0.1353
+favorite	0.1060
+favour	-0.2025
+favour this	-0.2011
+fb	-0.1296
+fda	0.3092
+fda .	0.1343
+fda approved	0.2370
+fe	-0.1566
+federal	0.1249
+federally	0.1062
+federally legal	0.1062
+fee .	-0.1909
+feedback	-0.1940
+feel	-0.2046
+feeling frisky	0.1939
+felicidades !	0.1686
+felicidades por	-0.2311
+feliz	0.2938
+feliz ,	0.1387
+feliz en	0.1042
+feminizadas	0.1772
+feria	-0.1416
+feria de	-0.1574
+festivo	-0.1177
+fever	-0.1972
+few	-0.3213
+fgkslpo	0.1052
+fgkslpopw	0.1052
+fgkslpopw fgkslpo	0.1052
+fiebre	-0.1210
+fiesta	0.2052
+fiesta de	0.1216
+fight	0.2190
+fight .	0.1990
+fight against	-0.1234
+fight are	0.1448
+fill	-0.1136
+fills ,	0.1009
+filthy	0.3128
+filthy stories	0.3123
+filthyguys	0.1396
+filthyguys .	0.1396
+fin	0.2804
+fin de	0.1811
+final	0.6237
+final feliz	0.2039
+final notice	0.1583
+finalistas	0.1393
+finalistas del	0.1191
+finally	-0.2079
+finals	0.1536
+finals week	0.1346
+financial assistance	-0.1578
 financial freedom	0.3430
-financial services	-0.1124
-financiamiento	0.2858
-financiamiento sin	0.2379
-financiera	-0.1974
-financiera con	-0.1247
-financiero	0.1228
-financiero .	0.1228
-find	0.2320
-find out	0.4171
-finde	0.3391
-fine	-0.4326
-fine .	-0.1606
-finish	-0.3934
-finish all	-0.1135
-finished	-0.1514
-firearms	-0.5023
-firearms locked	-0.1694
-firme	-0.1475
-firme sus	-0.1312
-first	0.3512
-first ,	-0.1290
-first .	0.1442
-first aesthetics	0.1007
-first offense	-0.1127
-fish curry	-0.1098
+financial services	-0.1126
+financiamiento	0.2819
+financiamiento sin	0.2353
+financiera	-0.1896
+financiera con	-0.1161
+financiero	0.1273
+financiero .	0.1273
+find	0.2314
+find out	0.4207
+finde	0.3490
+fine	-0.4320
+fine .	-0.1616
+finish	-0.4817
+finish all	-0.2231
+finished	-0.1505
+firearms	-0.4962
+firearms locked	-0.1687
+firme	-0.1433
+firme sus	-0.1276
+first	0.3655
+first ,	-0.1322
+first .	0.1437
+first aesthetics	0.1150
+first offense	-0.1139
+fish curry	-0.1112
 fisicos	-0.1528
 fisicos escolares	-0.1528
-fisioterapia	-0.1271
-five	-0.1729
-five <money>	-0.1198
-flores	0.1402
-flores de	0.1146
-flower	0.2157
-flower ,	0.1192
-flu	-0.8431
-flu :	-0.1253
-flu shot	-0.1949
-flu shots	-0.1099
-flu vaccine	-0.2251
-flu vaccines	-0.1544
-fm	0.1305
-follow	-0.1687
-follow -	-0.2279
-following	-0.1570
-following up	-0.1529
-fone	-0.1497
-food	-0.2816
-for	0.2655
-for -	0.2946
-for <money>	0.5578
-for <num1>	-0.1771
-for <num2>	-0.4100
-for <num3>	0.3461
-for a	0.1207
-for abuse	0.1385
-for action	0.1987
-for adults	-0.3750
-for all	-0.1920
-for cann	0.1180
-for champneys	0.1844
-for details	-0.1435
-for discreet	0.2107
-for emergencies	-0.2258
-for finals	0.1484
-for flu	-0.1366
-for free	-0.3580
-for help	-0.3736
-for irene	-0.1054
-for it	0.1057
+fisioterapia	-0.1213
+five	-0.1678
+five <money>	-0.1188
+flores	0.1429
+flores de	0.1157
+flower	0.2204
+flower ,	0.1196
+flu	-0.8380
+flu :	-0.1234
+flu shot	-0.1924
+flu shots	-0.1122
+flu vaccine	-0.2242
+flu vaccines	-0.1516
+fm	0.1311
+follow	-0.1662
+follow -	-0.2270
+following	-0.1492
+following up	-0.1496
+fone	-0.1489
+food	-0.2849
+for	0.2477
+for -	0.2936
+for <money>	0.5858
+for <num1>	-0.1621
+for <num2>	-0.4009
+for <num3>	0.3431
+for a	0.1317
+for abuse	0.1392
+for action	0.1990
+for adults	-0.3560
+for all	-0.1955
+for cann	0.1145
+for champneys	0.1851
+for completing	-0.1080
+for details	-0.1342
+for discreet	0.2102
+for emergencies	-0.2291
+for finals	0.1493
+for flu	-0.1374
+for free	-0.3525
+for help	-0.3755
+for irene	-0.1059
+for it	0.1059
 for joint	0.2118
-for list	0.1028
-for married	0.1138
-for menu	0.1245
-for new	0.1624
-for our	0.1167
-for pennies	0.1360
-for possession	-0.1133
-for price	0.1459
-for prices	0.2516
-for proof	-0.1111
-for sale	0.4644
-for saturday	0.1987
-for sunday	0.1448
-for terms	0.1521
-for the	0.2084
-for this	-0.1710
-for tomorrow	-0.1725
-for u	0.2944
-for visiting	-0.3402
-for wegovy	-0.1629
-for you	0.6038
-for your	-0.2237
-ford :	0.1449
-foreign	-0.1403
-foreign stamps	-0.1403
-forex	0.4242
+for just	0.1036
+for list	0.1018
+for married	0.1125
+for menu	0.1237
+for new	0.1639
+for our	0.1339
+for pennies	0.1368
+for possession	-0.1145
+for price	0.1443
+for prices	0.2510
+for proof	-0.1101
+for sale	0.4655
+for saturday	0.1990
+for sunday	0.1452
+for terms	0.1588
+for the	0.2067
+for this	-0.2651
+for tomorrow	-0.1687
+for u	0.2954
+for visiting	-0.3410
+for wegovy	-0.1603
+for you	0.6017
+for your	-0.1986
+ford :	0.1453
+foreign	-0.1395
+foreign stamps	-0.1395
+forex	0.4263
 forex group	0.3430
-forget you	0.1559
-forgiveness	0.4704
-forgiveness :	0.1784
-forgiveness deadline	0.1198
-forgot	-0.1264
-form	0.1865
-form <num1>	0.1531
-forma	-0.1575
-forms	-0.2654
-forms .	-0.1203
-forms before	-0.1084
-formularios	-0.1497
-formularios de	-0.1416
-forwarding	-0.1111
-forwarding message	-0.1111
-foto	0.1811
-foto ?	0.1116
-fotos	0.2057
-fotos desnuda	0.1456
-found ur	0.1024
-fraud	0.1255
-fraud dept	0.1259
-free	1.0375
-free ,	-0.2006
-free .	0.2408
-free :	0.1445
-free <num2>	-0.2098
-free after	0.1024
-free and	-0.1809
-free anonymous	0.1385
-free blood	-0.1106
-free bp	-0.1649
-free burritos	0.1054
-free cable	-0.1301
-free call	-0.1352
-free cigars	0.1104
-free condoms	-0.1398
-free confidential	-0.1266
-free consult	0.1327
-free dessert	0.1326
-free diabetes	-0.1133
-free fills	0.1011
-free for	-0.1002
-free fries	0.1178
-free gift	0.2476
-free gun	-0.2624
-free hiv	-0.1053
-free hookups	0.1047
-free in	0.2352
-free kit	-0.1617
-free naloxone	-0.1285
-free payment	-0.1158
-free phone	0.1572
-free pregnancy	-0.1592
-free shipping	0.1552
-free skin	-0.1010
-free smoking	-0.1471
-free spins	0.1692
-free teeth	0.1893
-free this	0.3958
-free tote	0.1031
-free trial	0.1418
-freedom	0.2999
+forget you	0.1546
+forgiveness	0.4798
+forgiveness :	0.1922
+forgiveness deadline	0.1192
+forgot	-0.1270
+form	0.1922
+form <num1>	0.1554
+forma	-0.1504
+forms	-0.2586
+forms .	-0.1172
+forms before	-0.1044
+formula de	-0.1006
+formularios	-0.1451
+formularios de	-0.1382
+forwarding	-0.1101
+forwarding message	-0.1101
+foto	0.1796
+foto ?	0.1094
+fotos	0.2040
+fotos desnuda	0.1444
+found ur	0.1025
+fraud	0.1286
+fraud dept	0.1260
+free	1.0510
+free ,	-0.2068
+free .	0.2451
+free :	0.1443
+free <num2>	-0.2088
+free after	0.1025
+free and	-0.1812
+free anonymous	0.1392
+free blood	-0.1075
+free bp	-0.1656
+free burritos	0.1033
+free cable	-0.1248
+free call	-0.1387
+free cigars	0.1100
+free condoms	-0.1371
+free confidential	-0.1291
+free consult	0.1334
+free dessert	0.1313
+free diabetes	-0.1051
+free fills	0.1009
+free fries	0.1156
+free gift	0.2438
+free gun	-0.2668
+free hiv	-0.1061
+free hookups	0.1024
+free in	0.2341
+free kit	-0.1626
+free naloxone	-0.1212
+free payment	-0.1145
+free phone	0.1576
+free pregnancy	-0.1579
+free shipping	0.1578
+free smoking	-0.1496
+free spins	0.1658
+free teeth	0.2000
+free this	0.3935
+free tote	0.1016
+free trial	0.1436
+freedom	0.3006
 freedom .	0.3430
-freemsg	0.2611
-freemsg >	0.1368
-freephone	0.2206
-freephone <num4>	0.2206
-fresca	0.1059
-fresca 🇨	0.1059
-fresh	0.1977
-fri	0.3254
-fri at	0.1305
-frias	0.1764
-frias <num1>	0.1537
-friday	0.2206
-friday .	-0.2812
-friday :	0.1299
-friday deals	0.1774
-friday for	0.1015
-fridays	-0.1276
-fridays .	-0.1133
-friend	0.2183
-friend <num1>	0.1090
-friend and	0.2996
-friend lol	0.1403
-friends	-0.2390
-friendship	-0.1075
-fries	0.1178
-fries with	0.1178
-frisky	0.1942
-frisky come	0.1942
-from	0.2031
-from <money>	0.1266
-from <num2>	0.1352
-from <num5>	0.3395
-from a	0.3271
-from all	-0.1102
-from an	-0.2196
-from dr	-0.1691
-from glow	0.1360
-from home	0.2755
+freemsg	0.2584
+freemsg >	0.1353
+freephone	0.2129
+freephone <num4>	0.2129
+fresca	0.1055
+fresca 🇨	0.1055
+fresh	0.1969
+fri	0.3275
+fri at	0.1333
+frias	0.1757
+frias <num1>	0.1512
+friday	0.2260
+friday .	-0.2765
+friday :	0.1309
+friday deals	0.1742
+friday for	0.1013
+fridays	-0.1260
+fridays .	-0.1117
+friend	0.2216
+friend <num1>	0.1097
+friend and	0.3068
+friend lol	0.1391
+friends	-0.2406
+friendship	-0.1077
+fries	0.1156
+fries with	0.1156
+frisky	0.1939
+frisky come	0.1939
+from	0.2044
+from <money>	0.1330
+from <num2>	0.1348
+from <num5>	0.3413
+from a	0.3224
+from all	-0.1036
+from an	-0.2102
+from dr	-0.1694
+from glow	0.1341
+from home	0.2843
 from me	-0.2201
-from premier	0.2133
-from the	0.4624
-from there	0.1367
-from u	0.1238
-from willow	-0.1138
-fuck	-0.1309
-fucking	-0.1005
-fue <pct>	-0.1054
-fue aprobada	-0.1693
-fue bloqueada	0.3458
-fue enviada	-0.2437
-fue suspendida	0.1158
-fuego sin	0.1079
-fuera	-0.2651
-fuera de	-0.2451
-fueron	-0.1057
-fueron entregados	-0.1053
-full	0.3835
-full and	0.1677
-fullonsms	-0.2158
-fullonsms .	-0.2158
-fumar	-0.5513
-fumar !	-0.1844
-fume	-0.1618
-fun	0.2055
-fun and	0.1439
-fun tonight	0.1210
-fun with	0.1238
-fundas	0.1399
-funds	0.1148
-funny	0.1131
-funny coincidence	0.1760
-furniture	0.1204
-further	0.1317
-further prem	0.1365
-g	0.3286
-g e	0.1570
-galletas	0.1046
-gambler	-0.1248
-gambler .	-0.1104
-gambling	-0.3969
-game	0.1882
-game .	0.2094
-games	0.2324
-gana	0.4089
-ganador	0.4180
-ganador ,	0.1026
-ganador de	0.1696
-ganador se	0.1290
-ganancias	0.1492
-ganancias garantizadas	0.1381
-ganar	0.1815
-ganaste	0.1491
-gane	0.5263
-gane <money>	0.1116
-gane un	0.2711
-gano	0.4055
-gano el	0.2762
-garantizadas	0.1381
-garantizadas .	0.1381
-garantizado	0.1470
-garantizados	0.1006
-gas money	-0.1025
-gastrosalud	-0.1646
-gastrosalud .	-0.1646
-gates	0.1237
-gates of	0.1237
-gatillo	-0.1960
-gatillo ,	-0.1287
-gatos	-0.1641
-gatos el	-0.1641
-gave	-0.1277
-gbp	0.1693
-gbp /	0.1475
-gd	-0.1936
-geek	0.1495
-geek bar	0.1495
-gelato	0.1881
-gelato ,	0.1571
-genere	0.2824
-genere ingresos	0.2824
-generico	0.1365
-generico barato	0.1267
-genericos	0.1999
-genericos a	0.1465
-generous	0.2591
-generous older	0.1229
-gentleman	0.1144
-get	0.1951
-get <money>	0.1237
-get <num1>	0.1077
-get a	-0.1282
-get cash	0.2204
-get further	0.1365
-get gift	0.1771
-get him	-0.1089
-get kinda	0.2065
-get naughty	0.1056
-get one	0.3235
-get ozempic	0.1041
-get some	-0.1564
-get to	-0.1127
-get u	0.1506
-get up	0.1522
-get ur	0.1635
-get your	-0.2188
-gets	-0.3313
-gets a	-0.1681
-getting	-0.2146
-getting smart	0.1365
-getting texts	0.1566
-gibbs	-0.2482
-gibbs .	-0.1224
-gibbs unsold	-0.1258
-gift .	0.2442
-gift card	-0.3162
-girl	0.3324
-girl !	0.2242
-girl tonight	0.1541
-girls	0.6428
-girls <num2>	0.1370
-girls waiting	0.3148
-girls want	0.1285
-give	-0.2498
-give me	-0.1791
-giveaway	0.3703
-giveaway is	0.2794
-glad	-0.2568
-glad to	-0.2572
-glicosilada	-0.1485
-glicosilada bajo	-0.1475
-glock	0.1495
-glock <num2>	0.1002
-glow	0.1472
-glow bar	0.1011
-glp	0.1196
-glp -	0.1182
-glucosa	-0.1386
-gmw	0.2907
-gmw ltd	0.2907
-go	-0.2801
-go <num1>	-0.1291
-go over	-0.1225
-go slo	0.1391
-go thru	0.1319
-go to	-0.1264
-god	-0.1902
-goin	-0.1289
-going	-0.7431
-going for	-0.1157
-going on	-0.1418
-going slower	0.2325
-going to	-0.2977
-gold	0.4329
-gold strategy	0.1760
-golden	0.3909
-golden eagle	0.1124
-golden envelope	0.1449
-goles	0.1081
-gomitas	0.3857
-gomitas de	0.3773
-gone	0.1199
-gone ,	0.2029
-gonna	-0.4235
-gonna be	-0.1078
-gonorrea	-0.1192
-good	-1.0579
-good ,	-0.1993
-good condition	0.2198
-good morning	-0.1308
-good news	-0.1564
-goodmorning	-0.1827
-goodmorning ,	-0.1207
-got	-0.4756
-got a	-0.2385
-got blocked	0.1293
-got bus	-0.1233
-got exotics	0.1160
+from premier	0.2123
+from santa	0.1004
+from the	0.4672
+from there	0.1375
+from u	0.1228
+from willow	-0.1143
+front desk	-0.1249
+fuck	-0.1295
+fucking	-0.1004
+fue <pct>	-0.1082
+fue aprobada	-0.1648
+fue bloqueada	0.3564
+fue enviada	-0.2495
+fue suspendida	0.1167
+fuego sin	0.1086
+fuera	-0.2582
+fuera de	-0.2412
+fueron	-0.1066
+fueron entregados	-0.1062
+full	0.3881
+full and	0.1729
+fullonsms	-0.2149
+fullonsms .	-0.2149
+fumar	-0.5445
+fumar !	-0.1846
+fume	-0.1604
+fun	0.2046
+fun and	0.1428
+fun tonight	0.1226
+fun with	0.1251
+fundas	0.1401
+funds	0.1226
+funny	0.1113
+funny coincidence	0.1756
+furniture	0.1220
+further	0.1318
+further prem	0.1357
+fyi	-0.1003
+g	0.3255
+g e	0.1567
+galletas	0.1035
+gambler	-0.1266
+gambler .	-0.1115
+gambling	-0.4024
+game	0.1985
+game .	0.2093
+games	0.2312
+gana	0.4088
+ganador	0.4221
+ganador ,	0.1063
+ganador de	0.1700
+ganador se	0.1297
+ganancias	0.1491
+ganancias garantizadas	0.1375
+ganar	0.1806
+ganaste	0.1505
+gane	0.5455
+gane <money>	0.1211
+gane un	0.2715
+gano	0.4053
+gano el	0.2766
+garantizadas	0.1375
+garantizadas .	0.1375
+garantizado	0.1468
+garantizados	0.1034
+gas money	-0.1027
+gastrosalud	-0.1679
+gastrosalud .	-0.1679
+gates	0.1216
+gates of	0.1216
+gatillo	-0.1941
+gatillo ,	-0.1307
+gatos	-0.1630
+gatos el	-0.1630
+gave	-0.1283
+gave me	-0.1004
+gbp	0.1689
+gbp /	0.1464
+gd	-0.1944
+geek	0.1479
+geek bar	0.1479
+gelato	0.1866
+gelato ,	0.1550
+genere	0.2802
+genere ingresos	0.2802
+generico	0.1361
+generico barato	0.1261
+genericos	0.1985
+genericos a	0.1453
+generous	0.2611
+generous older	0.1242
+gentleman	0.1164
+get	0.1571
+get <num1>	0.1120
+get a	-0.1224
+get cash	0.2155
+get further	0.1357
+get gift	0.1759
+get him	-0.1059
+get kinda	0.2094
+get naughty	0.1064
+get one	0.3331
+get ozempic	0.1035
+get some	-0.1539
+get to	-0.1114
+get u	0.1482
+get up	0.1824
+get ur	0.1618
+get your	-0.2675
+gets	-0.3214
+gets a	-0.1663
+getting	-0.2151
+getting smart	0.1357
+getting texts	0.1564
+gibbs	-0.2511
+gibbs .	-0.1243
+gibbs unsold	-0.1268
+gift	0.1049
+gift .	0.2398
+gift card	-0.2553
+girl	0.3291
+girl !	0.2222
+girl tonight	0.1533
+girls	0.6416
+girls <num2>	0.1325
+girls waiting	0.3160
+girls want	0.1257
+give	-0.2475
+give me	-0.1781
+giveaway	0.3697
+giveaway is	0.2775
+glad	-0.2561
+glad to	-0.2581
+glicosilada	-0.1518
+glicosilada bajo	-0.1509
+glock	0.1493
+glock <num2>	0.1008
+glow	0.1454
+glow bar	0.1009
+glp	0.1165
+glp -	0.1150
+glucosa	-0.1333
+gmw	0.2923
+gmw ltd	0.2923
+go	-0.2814
+go <num1>	-0.1310
+go over	-0.1264
+go slo	0.1396
+go thru	0.1313
+go to	-0.1209
+god	-0.1901
+goin	-0.1292
+going	-0.7411
+going for	-0.1160
+going on	-0.1422
+going slower	0.2313
+going to	-0.2951
+gold	0.4296
+gold strategy	0.1756
+golden	0.3867
+golden eagle	0.1101
+golden envelope	0.1453
+goles	0.1099
+gomitas	0.3916
+gomitas de	0.3831
+gone	0.1180
+gone ,	0.2013
+gonna	-0.4257
+gonna be	-0.1086
+gonorrea	-0.1114
+good	-1.0510
+good ,	-0.2040
+good condition	0.2179
+good morning	-0.1305
+good news	-0.1442
+goodmorning	-0.1849
+goodmorning ,	-0.1230
+got	-0.4731
+got a	-0.2400
+got blocked	0.1288
+got bus	-0.1241
+got exotics	0.1155
 got in	0.1393
-got new	-0.1400
-got that	0.1774
-got the	0.1226
-got those	0.1095
-got your	0.1358
-goten	0.1365
-goten bout	0.1365
-goto	0.1203
-gotta	-0.1540
-gov	0.1286
-gov .	0.1027
-grab	0.3350
-grab it	0.2268
-gracias	-0.9774
-gracias !	-0.1777
-gracias .	-0.1358
-gracias por	-0.5783
-grade	0.2101
-grade ,	0.2087
-gramo	0.2821
-gramo ,	0.2116
-gran	0.2322
-gran oferta	0.1703
-grand	0.3104
-grand nature	-0.1025
-grand opening	0.2831
-grandma	0.3278
-grandma it	0.3282
-grape	0.1136
-gratis	0.8280
-gratis ,	-0.1972
-gratis .	0.3600
-gratis al	0.1382
-gratis con	0.1432
-gratis para	-0.1966
-gratis y	-0.2095
-gratuita	-0.5996
-gratuita de	-0.1092
-gratuita para	-0.2567
-gratuita y	-0.1041
-gratuitas	-0.2655
-gratuitas y	-0.1121
-gratuito	-0.3151
-gratuito de	-0.1025
-gratuitos	-0.1289
-great	-0.5562
-great .	-0.1886
-great deal	-0.1395
-great until	0.1439
-green	0.1384
-greenway	-0.1374
-greetings	-0.1512
-greetings me	-0.1150
-gripe	-0.2411
-gripe el	-0.1295
-grizzly	0.3227
-grizzly wintergreen	0.2678
-grocery	-0.2989
-grocery gift	-0.3008
-group	-0.2099
-group :	-0.1869
+got new	-0.1428
+got that	0.1779
+got the	0.1218
+got those	0.1083
+got your	0.1391
+goten	0.1357
+goten bout	0.1357
+goto	0.1209
+gotta	-0.1553
+gov	0.1283
+gov .	0.1020
+grab	0.3304
+grab it	0.2250
+gracias	-1.0261
+gracias !	-0.1743
+gracias .	-0.1257
+gracias por	-0.6533
+grade	0.2114
+grade ,	0.2089
+gramo	0.2888
+gramo ,	0.2163
+gran	0.2335
+gran oferta	0.1732
+grand	0.3065
+grand nature	-0.1027
+grand opening	0.2804
+grandma	0.3265
+grandma it	0.3270
+grape	0.1123
+gratis	0.8480
+gratis ,	-0.1969
+gratis .	0.3730
+gratis al	0.1389
+gratis con	0.1381
+gratis para	-0.2013
+gratis y	-0.2066
+gratuita	-0.5969
+gratuita de	-0.1082
+gratuita para	-0.2581
+gratuita y	-0.1015
+gratuitas	-0.2603
+gratuitas y	-0.1115
+gratuito	-0.3128
+gratuito de	-0.1015
+gratuitos	-0.1275
+great	-0.5565
+great .	-0.1869
+great deal	-0.1382
+great until	0.1428
+green	0.1410
+greenway	-0.1379
+greetings	-0.1516
+greetings me	-0.1161
+gripe	-0.2379
+gripe el	-0.1300
+grizzly	0.3232
+grizzly wintergreen	0.2679
+grocery	-0.2716
+grocery gift	-0.2738
+group	-0.2086
+group :	-0.1833
 group and	0.3430
-group meets	-0.1992
-grupo	-0.2358
-grupo de	-0.2279
-gt	-0.4908
-gt ;	-0.4620
-guaranteed	0.6024
-guaranteed on	0.1346
-guaranteed returns	0.1082
-guardalo	0.1018
-guardalo .	0.1018
-guardar	-0.1510
-guarde	-0.2805
-guarde las	-0.1736
-guardelas	-0.1819
-guardelas descargadas	-0.1427
-gud	-0.3042
-gud mrng	-0.1351
-guero	0.2011
-gum	-0.1249
-gummies	0.2679
-gummies are	0.2387
-gun lock	-0.1731
-gun locks	-0.1335
-gun show	0.2563
-guy	-0.1702
-guys	-0.2041
-gym	0.2456
-gym last	0.2410
-h	-0.1852
-h ,	-0.2066
-h :	0.1228
-h <num1>	0.1089
-h antes	-0.2104
-h en	-0.3144
-h o	0.1577
-h por	-0.1414
-ha	0.1571
-ha emitido	-0.1366
-ha sido	0.5203
-habana	0.1099
-habana vieja	0.1059
-habiles	-0.1668
-habiles .	-0.1061
-habla	0.1875
-habla sofia	0.1123
-hablar	0.1711
-hablar con	-0.1434
-hablar de	0.2847
-hacerse	-0.1122
-haces	0.2070
-haces un	0.1018
-had	-0.3897
-had a	-0.1014
-had just	-0.1270
-had two	0.2144
-haf	-0.1237
-haga	0.1300
-haga su	0.1600
-haha	-0.3622
-hair removal	0.1688
-haircuts	0.1861
-haircuts every	0.1861
-hairless	-0.1083
-hairless skin	-0.1083
-half	0.3848
-half -	0.2415
-half .	0.2233
-half price	0.1450
-hamper	-0.1235
-hamper !	-0.1235
-hand	-0.1087
-handguns	0.2015
-handguns and	0.1819
-handsome	0.2241
-handsome .	0.1403
-hanson	0.1449
-hanson ford	0.1449
-happen	-0.1648
-happened	-0.1687
-happens	-0.1002
-happy	-0.1974
-happy hour	0.3487
-happy new	-0.4498
-happy to	0.1285
-harbor	-0.1199
-hard !	0.1391
-has been	0.2146
-has never	0.1439
-has shipped	-0.1816
-has sido	0.1532
-has to	0.1757
-hasta	0.6193
-hasta <num1>	-0.2287
-hasta el	0.3235
-hasta las	0.1445
-hasta mañana	0.1136
-hasta sentir	-0.1010
+group meets	-0.2022
+grupo	-0.2246
+grupo de	-0.2256
+gt	-0.4916
+gt ;	-0.4636
+guaranteed	0.5972
+guaranteed on	0.1347
+guaranteed returns	0.1044
+guardalo	0.1002
+guardalo .	0.1002
+guardar	-0.1394
+guarde	-0.2789
+guarde las	-0.1699
+guardelas	-0.1820
+guardelas descargadas	-0.1441
+gud	-0.3047
+gud mrng	-0.1365
+guero	0.2158
+gum	-0.1159
+gummies	0.2666
+gummies are	0.2367
+gun lock	-0.1729
+gun locks	-0.1350
+gun show	0.2566
+guy	-0.1667
+guys	-0.2020
+gym	0.2453
+gym last	0.2405
+h	-0.1790
+h ,	-0.2017
+h :	0.1234
+h <num1>	0.1144
+h antes	-0.2137
+h en	-0.3151
+h o	0.1574
+h por	-0.1420
+ha	0.1716
+ha emitido	-0.1390
+ha sido	0.5364
+habana	0.1095
+habana vieja	0.1055
+habiles	-0.1673
+habiles .	-0.1047
+habla	0.1900
+habla sofia	0.1134
+hablar	0.1785
+hablar con	-0.1461
+hablar de	0.2949
+hacerse	-0.1135
+haces	0.2051
+haces un	0.1002
+had	-0.3942
+had a	-0.1012
+had just	-0.1303
+had two	0.2151
+haf	-0.1239
+haga	0.1340
+haga su	0.1651
+haha	-0.3631
+hair removal	0.1670
+haircuts	0.1855
+haircuts every	0.1855
+hairless	-0.1095
+hairless skin	-0.1095
+half	0.3870
+half -	0.2418
+half .	0.2211
+half price	0.1437
+hamper	-0.1157
+hamper !	-0.1157
+hand	-0.1095
+handguns	0.2031
+handguns and	0.1830
+handsome	0.2222
+handsome .	0.1391
+hanson	0.1453
+hanson ford	0.1453
+happen	-0.1652
+happened	-0.1707
+happens	-0.1021
+happy	-0.1914
+happy hour	0.3504
+happy new	-0.4447
+happy to	0.1270
+harbor	-0.1205
+harbor family	-0.1005
+hard !	0.1396
+has been	0.2141
+has never	0.1428
+has shipped	-0.1802
+has sido	0.1511
+has to	0.1771
+hasta	0.5571
+hasta <num1>	-0.2263
+hasta el	0.3406
+hasta las	0.1590
+hasta mañana	0.1143
+hasta sentir	-0.1001
 hat	0.1389
-hav	-0.3367
-hav <num5>	-0.1008
-hav sum	-0.1008
-have	-0.1847
-have <num1>	0.4390
-have a	-0.4513
-have an	0.2678
-have any	-0.1323
+hav	-0.3375
+have	-0.1850
+have <num1>	0.4377
+have a	-0.4481
+have an	0.2675
+have any	-0.1336
 have fun	-0.1448
-have had	0.2049
-have message	-0.1219
-have nothing	0.1861
-have open	-0.1366
-have ordered	0.3515
-have received	0.2410
-have the	0.2449
-have thousands	0.2735
-have to	-0.2623
-have won	0.3225
-have you	-0.1550
-have your	0.1726
+have had	0.2061
+have message	-0.1230
+have nothing	0.1845
+have open	-0.1374
+have ordered	0.3517
+have received	0.2367
+have the	0.2521
+have thousands	0.2719
+have to	-0.2605
+have won	0.3251
+have you	-0.1573
+have your	0.1759
 havent	-0.1462
-having	-0.2060
-hay mota	0.2603
-hazy	0.1061
-he	-0.8729
-he '	-0.1498
-head	-0.2681
-heading	-0.1342
-health	-1.5891
-health !	-0.1206
-health :	-0.2701
-health app	-0.1282
-health center	-0.1198
-health event	-0.1465
-health fair	-0.2669
-health portal	-0.1033
-hear	0.4830
-hear about	0.2379
-hear what	0.3312
-heard	0.1713
-heard about	0.1647
-hearing	-0.1581
-hearing aid	-0.1273
-heart	-0.2086
-hee	-0.1909
-hee .	-0.1191
-hella	-0.1355
-hello	0.1209
-hello -	-0.1037
-hello .	0.1781
+having	-0.2064
+hay mota	0.2560
+hazy	0.1053
+he	-0.8724
+he '	-0.1488
+head	-0.2704
+heading	-0.1347
+health	-1.6359
+health !	-0.1167
+health :	-0.2672
+health app	-0.1256
+health center	-0.1206
+health event	-0.1473
+health fair	-0.2607
+health portal	-0.1026
+hear	0.4810
+hear about	0.2376
+hear what	0.3284
+heard	0.1691
+heard about	0.1633
+hearing	-0.1423
+hearing aid	-0.1171
+heart	-0.2052
+hee	-0.1904
+hee .	-0.1185
+hella	-0.1366
+hello	0.1172
+hello -	-0.1054
+hello .	0.1788
 hello darling	0.2580
-help	-0.2095
-help ,	-0.2106
-help .	-0.1056
-help <num1>	0.1104
-help for	-0.2545
-help or	-0.1560
-help to	-0.1654
-help u	0.1305
-help with	-0.2433
-help you	-0.2042
-hemoglobina	-0.1514
-hemoglobina glicosilada	-0.1485
-hemp	0.3438
-hemp extract	0.2885
-henry	0.1088
-hepatitis	-0.1128
-her	-0.3813
-her msg	0.1025
-here :	0.2903
-here best	0.1346
-here for	-0.1326
-here privpics	0.1307
-here to	0.1123
-heres	0.1162
-heres my	0.1162
-hey	0.4010
-hey .	-0.2107
-hey girl	0.2216
-hey handsome	0.2257
-hey i	0.2021
-hey it	0.3186
-hey its	0.1084
-hey pple	-0.1235
-hey stranger	0.4664
-hey tmr	-0.1362
-heyyy	0.1660
-heyyy it	0.1660
-hi	-0.2376
-hi ,	0.2499
-hi .	-0.1099
-hi chikku	-0.1019
-hi grandma	0.1771
-hi its	0.1525
-hi jon	-0.1008
-hi jordan	-0.1218
-hi mom	0.1836
-hi this	0.1371
-hi tom	-0.1290
-hi ya	0.1365
-hiii	0.1024
-hiii i	0.1024
-hijo	-0.2644
-hill	-0.1335
-him	-0.4747
-his	-0.4505
-hisantafe	-0.1533
-hisantafe .	-0.1533
-historial	0.2182
-historial en	0.1293
-hit	0.3548
-hit me	0.1452
-hit my	0.1680
-hiv	-0.2594
-hiv testing	-0.1053
-hmm	-0.2518
-hmm .	-0.1377
-hmu	1.2561
-hmu for	0.4822
-hmu on	0.1136
-ho	-0.1641
-hola	0.1096
-hola amor	0.2358
-hola mama	0.1078
-hold .	0.1443
-holding <num1>	0.1095
-hombres	-0.1126
-hombres mayores	-0.1223
-home	-0.4668
-home .	-0.3421
-home alone	0.2989
-home monitor	-0.1025
-home starting	0.1761
-hongos	0.1468
-hookah	0.1543
-hookah lounge	0.1341
-hookups	0.2544
-hookups tonight	0.1266
-hope	-0.6139
-hope u	-0.1486
-hope you	-0.1918
-horario	-0.2305
-horario de	-0.1166
-horas	-0.3405
-horas ,	-0.1637
-horas .	-0.1691
-horas :	0.1894
-horas antes	-0.1330
-horizonte	-0.1354
-hormigueo	-0.1010
-hormigueo y	-0.1010
-horny	0.3769
-horny ?	0.2395
-horny want	0.1158
-hospital	-1.3683
-hospital infantil	-0.1533
-hospital san	-0.3929
-hot	0.5849
-hot local	0.1208
-hot singles	0.1203
-hot they	0.2180
-hot to	0.2427
-hour	0.1571
-hour .	0.1123
-hour but	-0.1317
-hours	-0.4193
-hours .	-0.2393
-hours after	-0.1423
-hours before	-0.1192
-hours left	0.1031
-hours on	0.1045
-house	0.1782
-house ?	-0.1311
-house every	0.2352
-house giveaway	0.2794
-how	-0.6655
-how !	0.1646
-how '	-0.4441
-how .	0.1823
-how are	0.1147
-how come	0.1727
-how i	0.2450
-how is	-0.1710
-how long	-0.1211
-how much	-0.1814
-hows	-0.1796
-hoy	1.1385
-hoy .	0.1956
-hoy :	0.2001
-hoy ?	-0.1174
-hoy antes	0.1128
-hoy mismo	0.2059
-hoy para	0.1053
-hoy pasa	0.1870
-hr	0.1866
+help	-0.2083
+help ,	-0.2087
+help .	-0.1080
+help <num1>	0.1089
+help for	-0.2550
+help or	-0.1565
+help to	-0.1660
+help u	0.1294
+help with	-0.2430
+help you	-0.2011
+hemoglobina	-0.1549
+hemoglobina glicosilada	-0.1518
+hemp	0.3471
+hemp extract	0.2910
+henry	0.1066
+hepatitis	-0.1100
+her	-0.3832
+her msg	0.1040
+here :	0.2849
+here best	0.1347
+here for	-0.1323
+here privpics	0.1301
+here to	0.1128
+heres	0.1156
+heres my	0.1156
+hey	0.4037
+hey .	-0.2095
+hey girl	0.2198
+hey handsome	0.2238
+hey i	0.2017
+hey it	0.3169
+hey its	0.1078
+hey pple	-0.1157
+hey stranger	0.4693
+hey tmr	-0.1367
+heyyy	0.1656
+heyyy it	0.1656
+hi	-0.2358
+hi ,	0.2508
+hi .	-0.1119
+hi chikku	-0.1036
+hi grandma	0.1759
+hi its	0.1519
+hi jordan	-0.1217
+hi mom	0.1834
+hi this	0.1387
+hi tom	-0.1302
+hi ya	0.1357
+hiii	0.1025
+hiii i	0.1025
+hijo	-0.2641
+hill	-0.1352
+him	-0.4724
+his	-0.4507
+hisantafe	-0.1503
+hisantafe .	-0.1503
+historial	0.2177
+historial en	0.1276
+hit	0.3568
+hit me	0.1461
+hit my	0.1678
+hits	0.1087
+hits .	0.1108
+hiv	-0.2593
+hiv testing	-0.1061
+hmm	-0.2534
+hmm .	-0.1370
+hmu	1.2569
+hmu for	0.4821
+hmu on	0.1135
+ho	-0.1653
+hola	0.1183
+hola amor	0.2338
+hola mama	0.1061
+hold .	0.1410
+holding <num1>	0.1083
+hombres	-0.1135
+hombres mayores	-0.1229
+home	-0.4591
+home .	-0.3428
+home alone	0.2995
+home starting	0.1770
+hongos	0.1470
+hookah	0.1541
+hookah lounge	0.1340
+hookups	0.2568
+hookups near	0.1012
+hookups tonight	0.1234
+hope	-0.6156
+hope u	-0.1489
+hope you	-0.1907
+horario	-0.2342
+horario de	-0.1177
+horas	-0.3326
+horas ,	-0.1588
+horas .	-0.1661
+horas :	0.1960
+horas antes	-0.1333
+horizonte	-0.1372
+hormigueo	-0.1001
+hormigueo y	-0.1001
+horny	0.3738
+horny ?	0.2388
+horny want	0.1142
+hospital	-1.4526
+hospital :	-0.1132
+hospital infantil	-0.1503
+hospital san	-0.3752
+hot	0.5782
+hot local	0.1186
+hot singles	0.1196
+hot they	0.2175
+hot to	0.2411
+hour	0.1618
+hour .	0.1152
+hour but	-0.1343
+hours	-0.4127
+hours .	-0.2368
+hours after	-0.1412
+hours before	-0.1225
+hours left	0.1016
+hours on	0.1105
+house	0.1775
+house ?	-0.1316
+house every	0.2341
+house giveaway	0.2775
+how	-0.6553
+how !	0.1711
+how '	-0.4434
+how .	0.1877
+how are	0.1154
+how come	0.1761
+how i	0.2445
+how is	-0.1743
+how long	-0.1230
+how much	-0.1838
+hows	-0.1818
+hoy	1.1451
+hoy .	0.1929
+hoy :	0.1982
+hoy ?	-0.1170
+hoy antes	0.1139
+hoy mismo	0.2046
+hoy para	0.1025
+hoy pasa	0.1888
+hr	0.1945
 hr .	0.1477
-hrs .	0.1278
-hrs before	-0.2245
-hrs or	0.1065
-http	0.2600
-http :	0.2549
-https	-0.1781
-https :	-0.1781
-huge selection	0.1268
-huh	-0.1302
-humidor	0.1217
-humo	-0.1018
-humo y	-0.1005
-hussey	-0.1258
-hydroxychloroquine	0.1061
-hydroxychloroquine &	0.1061
-hype	-0.1250
-hype park	-0.1250
-i	-1.7393
-i '	0.1293
-i am	-0.1588
-i av	-0.1490
-i cant	-0.1091
-i could	-0.1038
-i created	0.1087
-i do	0.3145
-i don	-0.1505
-i dont	-0.1566
-i dropped	0.2504
-i e	0.1570
-i hav	-0.1226
-i liked	-0.1114
-i love	-0.1049
-i made	0.1120
-i missed	0.1803
-i need	-0.1047
-i only	-0.1580
-i posted	0.1569
-i put	0.1565
-i repeat	0.1753
-i saw	0.2196
-i sent	0.4199
-i take	0.1922
+hrs .	0.1306
+hrs before	-0.2247
+hrs or	0.1087
+http	0.2568
+http :	0.2519
+https	-0.1767
+https :	-0.1767
+huge selection	0.1281
+huh	-0.1315
+humidor	0.1240
+humo	-0.1007
+humo y	-0.1008
+hussey	-0.1268
+hydroxychloroquine	0.1047
+hydroxychloroquine &	0.1047
+hype	-0.1245
+hype park	-0.1245
+i	-1.7383
+i '	0.1276
+i am	-0.1606
+i av	-0.1500
+i cant	-0.1108
+i could	-0.1040
+i created	0.1094
+i do	0.3161
+i don	-0.1520
+i dont	-0.1576
+i dropped	0.2491
+i e	0.1567
+i hav	-0.1221
+i liked	-0.1132
+i love	-0.1080
+i made	0.1119
+i missed	0.1854
+i need	-0.1086
+i only	-0.1570
+i posted	0.1567
+i put	0.1569
+i repeat	0.1817
+i saw	0.2187
+i sent	0.4190
+i take	0.1925
 i think	-0.1658
-i told	-0.1192
-i turned	0.1274
-i want	-0.1034
-i will	-0.2071
-i won	0.1147
-i would	0.2024
-i wrote	0.1086
-ibañez	-0.1444
-ibañez ,	-0.1444
-ice &	0.1481
-icloud	0.1934
-icloud storage	0.1934
-id	-0.1895
-id -	0.1157
-id .	-0.1793
-id needed	0.1124
-id photo	-0.1158
-id was	0.1049
-identificacion	-0.1478
-identificacion oficial	-0.1075
-idiot	0.2238
-idiot and	0.2325
-if	-0.4310
-if no	0.1476
-if one	0.1193
-if this	0.2115
-if we	-0.1259
-if wrong	0.2410
-if you	-0.1139
-if your	-0.1825
-iglesia	-0.1129
-ignite	0.1599
-ignite v	0.1546
-ignore this	-0.1282
-il	-0.1268
-ilimitado	0.1317
-ill	-0.3220
-im	-0.5282
-im nasty	0.1391
-im pretty	-0.1216
-im sending	0.1385
-imaging	-0.1315
-immediately	0.7022
-immediately .	0.2666
-immediately as	0.2379
-immediately to	0.1508
-imperdible	0.2170
-imperdible en	0.2170
-importadas	0.1066
-important customer	0.2246
-in !	-0.1802
-in <num1>	0.3305
-in <num2>	0.4933
-in a	-0.2980
-in about	0.2228
-in airport	-0.1303
-in an	0.1206
-in before	0.2011
-in bitcoin	0.1068
-in cbe	-0.1023
-in code	-0.1282
-in for	-0.1814
-in free	0.1136
-in half	0.2317
-in investing	0.1910
-in it	-0.1124
-in march	-0.1521
-in minutes	0.1714
-in on	0.1104
-in online	-0.1403
-in our	0.1212
-in range	-0.1025
-in room	-0.1165
-in stock	0.8675
-in store	0.1616
-in text	0.1443
-in the	0.1384
-in this	-0.2942
-in to	0.3090
-in touch	-0.1180
-in town	0.4039
-in trouble	0.1735
-in under	0.2012
-in with	-0.1625
-incall	0.1190
-incall /	0.1145
-included	0.1554
-included .	0.1554
-including	-0.2448
-including insurance	-0.1158
-income	0.1100
-income from	0.1761
-income with	0.1650
-incompleta	0.1124
-incompleta .	0.1160
-incomplete	0.1074
-incomplete address	0.1074
-increase	-0.1538
-increase the	-0.1234
-indoor	0.1876
-infantil de	0.1254
-infantil santa	-0.1533
-influenza	-0.2610
-info	0.5873
-info at	-0.1458
-info to	0.2981
-informa	0.1979
-informa :	0.1966
-informacion	0.1288
-informacion para	0.1372
-informes	-0.1017
-ingresando	0.1549
-ingrese	0.1573
-ingrese a	0.1105
-ingrese sus	0.1340
-ingreso	-0.1444
-ingreso a	-0.1720
-ingresos fue	-0.1008
-ingresos pasivos	0.2837
-injections	0.2234
-injections delivered	0.2022
-inmediato	0.1725
-inmediato al	0.1129
+i told	-0.1184
+i turned	0.1291
+i want	-0.1050
+i will	-0.1993
+i won	0.1134
+i would	0.2028
+i wrote	0.1093
+ibañez	-0.1451
+ibañez ,	-0.1451
+ice &	0.1465
+icloud	0.2012
+icloud storage	0.2012
+id	-0.1905
+id -	0.1155
+id .	-0.1781
+id needed	0.1099
+id photo	-0.1127
+id was	0.1047
+identificacion	-0.1475
+identificacion oficial	-0.1088
+idiot	0.2226
+idiot and	0.2313
+if	-0.4284
+if no	0.1482
+if one	0.1212
+if this	0.2106
+if we	-0.1245
+if wrong	0.2405
+if you	-0.1106
+if your	-0.1845
+iglesia	-0.1075
+ignite	0.1612
+ignite v	0.1559
+ignore this	-0.1256
+il	-0.1288
+ilimitado	0.1310
+ill	-0.3205
+im	-0.5301
+im nasty	0.1396
+im pretty	-0.1204
+im sending	0.1392
+imaging	-0.1287
+immediately	0.6971
+immediately .	0.2638
+immediately as	0.2367
+immediately to	0.1507
+imperdible	0.2171
+imperdible en	0.2171
+importadas	0.1094
+important customer	0.2233
+in !	-0.1831
+in <num1>	0.3342
+in <num2>	0.4930
+in a	-0.3067
+in about	0.2211
+in airport	-0.1328
+in an	0.1202
+in before	0.1996
+in bitcoin	0.1028
+in cbe	-0.1030
+in code	-0.1256
+in for	-0.1780
+in free	0.1167
+in half	0.2350
+in investing	0.1901
+in it	-0.1120
+in march	-0.1449
+in minutes	0.1825
+in on	0.1103
+in online	-0.1411
+in our	0.1196
+in room	-0.1175
+in stock	0.8824
+in store	0.1628
+in text	0.1452
+in the	0.1408
+in this	-0.2962
+in to	0.3011
+in touch	-0.1194
+in town	0.4036
+in trouble	0.1723
+in under	0.2021
+in with	-0.1678
+incall	0.1169
+incall /	0.1125
+included	0.1534
+included .	0.1534
+including	-0.2428
+including insurance	-0.1127
+income	0.1172
+income from	0.1770
+income with	0.1635
+incompleta	0.1096
+incompleta .	0.1130
+incomplete	0.1059
+incomplete address	0.1059
+increase	-0.1510
+increase the	-0.1206
+indoor	0.1867
+infantil de	0.1259
+infantil santa	-0.1503
+influenza	-0.2599
+info	0.5949
+info at	-0.1467
+info to	0.2976
+informa	0.1945
+informa :	0.1904
+informacion	0.1297
+informacion para	0.1330
+informes	-0.1014
+ingresando	0.1504
+ingrese	0.1568
+ingrese a	0.1094
+ingrese sus	0.1329
+ingreso	-0.1432
+ingreso a	-0.1702
+ingresos pasivos	0.2816
+injections	0.2231
+injections delivered	0.2013
+inmediato	0.1656
+inmediato al	0.1087
 innings	-0.1426
-innings .	-0.1227
-inscripciones	0.1254
-inscripciones hasta	0.1254
-installment	-0.1369
-installment of	-0.1141
+innings .	-0.1224
+inscripciones	0.1259
+inscripciones hasta	0.1259
+installment	-0.1192
+installment of	-0.1033
 instant	0.1230
-instante	0.1787
-instrucciones	-0.1613
-instrucciones completas	-0.1646
-insulin	-0.1720
-insurance	-0.8223
-insurance &	-0.1154
-insurance .	0.2733
-insurance adjustment	-0.2811
-insurance card	-0.1393
-insurance processed	-0.2562
-interact	0.2615
-interact with	0.2771
-interes	0.1391
-interes .	0.1331
-intereses .	0.1575
-intereses de	-0.1353
-intereses para	-0.2033
-intereses quedo	-0.1154
-intereses solo	0.1360
-interest	-0.1814
-interest ,	-0.1236
-interest -	-0.1586
-interest payment	-0.1451
-interest rate	0.2290
-interested	0.3484
-international	0.1685
-interruption	0.2536
-interruption .	0.1602
-intl	0.1258
-into	0.4078
-into <money>	0.2170
-into a	-0.1851
-into one	0.1408
-into the	0.2769
-inusual	0.2229
-inusual .	0.1779
-investing	0.1917
-investing ?	0.1910
-investment	0.3699
-investment .	0.1910
-investment in	0.1789
-invierta	0.1435
-invierta en	0.1381
-inyeccion	-0.1401
-inyecciones	0.1098
-io	0.2624
-io /	0.1294
-iouri	-0.1237
-ipa	0.1305
-ipad	0.1900
-ipad !	0.1835
+instante	0.1766
+instrucciones	-0.1643
+instrucciones completas	-0.1679
+insulin	-0.1748
+insurance	-0.8729
+insurance &	-0.1122
+insurance .	0.2832
+insurance adjustment	-0.2706
+insurance card	-0.1292
+insurance premium	-0.1143
+insurance processed	-0.2480
+interact	0.2632
+interact with	0.2798
+interes	0.1389
+interes .	0.1328
+intereses .	0.1535
+intereses de	-0.1359
+intereses para	-0.2038
+intereses quedo	-0.1082
+intereses solo	0.1346
+interest	-0.1693
+interest ,	-0.1230
+interest -	-0.1525
+interest payment	-0.1405
+interest rate	0.2312
+interested	0.3507
+international	0.1672
+interruption	0.2572
+interruption .	0.1626
+intl	0.1276
+into	0.4257
+into <money>	0.2227
+into a	-0.1817
+into one	0.1454
+into the	0.2767
+inusual	0.2388
+inusual .	0.1946
+investing	0.1908
+investing ?	0.1901
+investment	0.3675
+investment .	0.1901
+investment in	0.1774
+invierta	0.1483
+invierta en	0.1375
+inyeccion	-0.1381
+inyecciones	0.1145
+io	0.2628
+io /	0.1296
+iouri	-0.1243
+ipa	0.1308
+ipad	0.1919
+ipad !	0.1850
 ipamorelina	0.1066
-ipas	0.1119
-ipas .	0.1083
-iphone	0.5152
-iphone <num2>	0.4537
-irene	-0.1054
-irene .	-0.1054
-irritation	-0.1217
-irritation .	-0.1217
-irs	0.2753
+ipas	0.1124
+ipas .	0.1090
+iphone	0.5142
+iphone <num2>	0.4521
+irene	-0.1059
+irene .	-0.1059
+irritation	-0.1229
+irritation .	-0.1229
+irs	0.2755
 irs -	0.1256
-irs :	0.1193
-is	-1.0644
-is <money>	-0.7511
-is a	0.1173
-is afraid	0.2348
-is amy	0.1572
-is an	0.3634
-is available	-0.4242
-is being	0.3427
-is brought	0.2907
-is causing	-0.1501
-is coming	0.1006
-is confirmed	0.2200
-is due	-0.4199
-is free	0.2670
-is full	0.2482
-is here	0.1724
-is in	0.1301
-is it	-0.1506
-is live	0.2415
-is mrs	0.1910
-is needed	-0.1074
-is not	0.3276
-is on	0.1280
-is open	0.2310
-is pending	0.2020
-is ready	-0.1448
-is sat	-0.1010
-is that	-0.2444
-is this	0.3370
-is waiting	0.3780
-is your	-0.1470
-ish	-0.1664
-ish .	-0.1011
-it	-0.4225
-it '	0.3035
-it ,	-0.3147
-it :	0.1254
-it before	0.2028
-it comes	0.2182
-it expires	0.1694
-it free	0.2349
-it got	0.1293
-it is	-0.1006
-it kayla	0.1293
-it might	0.1315
-it takes	0.1954
-it to	-0.1367
-it truly	0.1439
-it will	-0.3146
-italika	0.1119
-items	0.1452
-its	-0.8618
-its a	-0.1197
-its jess	0.1079
-its kelly	0.1753
-its mike	0.1419
-its not	-0.1944
-ive	-0.1722
-ive bin	-0.1008
-ivermectin	0.1061
-ivermectin ,	0.1061
-jackpot	0.2015
-james	-0.1346
-james .	-0.1008
-jameson	0.1237
-jay	-0.1871
-jefe	0.2837
-jefe y	0.2824
-jen	-0.1299
-jeri	0.1203
-jeri stewartsize	0.1203
-jess	0.2685
-jess _	0.1162
-jess from	0.1128
-job	-0.3507
-job at	-0.1303
-join	0.3417
-join :	-0.1391
-join now	0.1447
-join our	0.1590
-joint	0.2163
+irs :	0.1192
+is	-1.0594
+is <money>	-0.7303
+is a	0.1135
+is afraid	0.2381
+is amy	0.1576
+is an	0.3620
+is available	-0.4287
+is being	0.3428
+is brought	0.2923
+is causing	-0.1503
+is coming	0.1012
+is confirmed	0.2198
+is due	-0.4104
+is free	0.2627
+is full	0.2529
+is here	0.1708
+is in	0.1395
+is it	-0.1530
+is live	0.2430
+is mrs	0.1901
+is needed	-0.1096
+is not	0.3291
+is on	0.1226
+is open	0.2300
+is pending	0.2000
+is ready	-0.1426
+is that	-0.2388
+is this	0.3372
+is tomorrow	-0.1006
+is waiting	0.3913
+is your	-0.1523
+ish	-0.1674
+ish .	-0.1013
+it	-0.4190
+it '	0.3149
+it ,	-0.3138
+it :	0.1224
+it before	0.2013
+it comes	0.2189
+it expires	0.1731
+it free	0.2339
+it got	0.1288
+it is	-0.1002
+it kayla	0.1288
+it might	0.1325
+it takes	0.1976
+it to	-0.1355
+it truly	0.1428
+it will	-0.3038
+italika	0.1105
+items	0.1437
+its	-0.8671
+its a	-0.1202
+its jess	0.1073
+its kelly	0.1730
+its mike	0.1421
+its not	-0.1954
+ive	-0.1720
+ivermectin	0.1047
+ivermectin ,	0.1047
+jackpot	0.2092
+james	-0.1352
+jameson	0.1266
+jay	-0.1879
+jefe	0.2816
+jefe y	0.2802
+jen	-0.1319
+jeri	0.1185
+jeri stewartsize	0.1185
+jess	0.2666
+jess _	0.1156
+jess from	0.1118
+job	-0.3524
+job at	-0.1328
+join	0.3415
+join :	-0.1400
+join now	0.1465
+join our	0.1627
+joint	0.2168
 joint pain	0.2118
-jokes	0.2108
-jokes -	0.2118
-jon	-0.1008
-jon ,	-0.1008
-jordan	-0.1732
-jordan ,	-0.1098
-jorge	-0.1202
-jornada	-0.3493
-jornada de	-0.3138
-jose	-0.1631
-jose :	-0.1509
-jovenes	-0.1036
-jovenes en	-0.1029
-juan	-0.1578
-juan :	-0.1223
-juega	0.2461
-juego	-0.3576
-jueves	-0.3586
-jueves <num1>	-0.1370
-jueves a	-0.1172
-jugale	0.1023
-jugale todo	0.1023
+jokes	0.2156
+jokes -	0.2144
+jordan	-0.1773
+jordan ,	-0.1093
+jorge	-0.1125
+jornada	-0.3499
+jornada de	-0.3130
+jose	-0.1574
+jose :	-0.1486
+jovenes	-0.1059
+jovenes en	-0.1048
+juan	-0.1497
+juan :	-0.1135
+juega	0.2445
+juego	-0.3419
+jueves	-0.3736
+jueves <num1>	-0.1379
+jueves a	-0.1138
+jugale	0.1061
+jugale todo	0.1061
 julio .	-0.1528
-jus	-0.2854
-just <money>	0.1365
-just <num2>	0.1379
-just for	0.1110
-just got	-0.1392
-just landed	0.4817
-just now	-0.1987
-just received	0.1598
-just reply	0.1894
-just restocked	0.2611
-just send	-0.1666
-just show	0.1761
-just start	0.1449
-just taste	-0.1098
-just text	0.2467
-just took	-0.1086
-just wondering	-0.1171
-juz	-0.1281
-k	-0.3520
-k ,	-0.1668
-k .	-0.3207
-k a	0.1360
-kalainar	-0.1247
-kalainar tv	-0.1247
-kallis	-0.1898
-kallis wont	-0.1023
-katya	0.1403
-katya ,	0.1403
-kayla	0.2774
-kayla (	0.1025
-kayla -	0.1293
-kayla from	0.1293
-kaylameet	0.1025
-kaylameet .	0.1025
-kbsubject	0.1203
-kbsubject :	0.1203
-keep	-0.2260
-keep driving	0.3361
-keep in	-0.1490
-keep watching	0.1142
-kegs	0.2604
-kegs <money>	0.1606
-kel	0.1753
-kelly	0.1656
-kelly from	0.1753
-ken	0.2470
-ken '	0.2379
-keno	0.1187
-keno &	0.1138
-key	0.1498
-key to	0.1449
-keyword	0.1222
-keyword picsfree	0.1222
-kickoff	0.3884
-kickoff ⏰	0.2119
-kids '	0.1230
-kind	-0.1175
-kind of	-0.1169
-kinda	0.1109
-kinda wild	0.2065
-kindly	-0.1409
-king	0.1113
-kira	0.1098
-kira -	0.1098
-kit .	-0.1796
-kit de	0.1807
-kittykat	0.2183
-kittykat _	0.2183
-kiva	0.1086
-klonopin	0.1991
-km	0.1319
-know	-0.5661
-know ?	-0.1449
-know affairmatch	0.1040
-kochi	-0.1081
-kochi .	-0.1081
-kum	0.2466
-kum &	0.2466
-l	0.1975
-la anestesia	0.3052
-la app	-0.2980
-la atencion	-0.1726
-la autorizacion	-0.1380
-la banca	0.1968
-la buena	0.6144
-la cancha	-0.1641
-la cantina	0.1565
-la cita	-0.3666
-la clinica	-0.2619
-la consulta	-0.4623
-la de	0.1020
-la deuda	0.2261
-la devolucion	0.1373
-la doctora	-0.1445
-la dosis	-0.1777
-la dra	-0.6219
-la encia	-0.1010
-la encontrara	-0.1366
-la enfermera	-0.2094
-la espiga	0.1456
-la esquina	0.1495
-la extraccion	-0.1042
-la farmacia	-0.4950
-la fda	0.1274
-la fiesta	0.1656
-la gripe	-0.2411
-la habana	0.1099
-la iglesia	-0.1129
-la influenza	-0.1960
-la linea	-0.1769
-la lista	0.3964
-la loteria	0.1707
-la mariguana	0.4608
-la marihuana	0.2847
-la mayoria	-0.1049
-la mejilla	-0.1010
-la metformina	-0.1475
-la mitad	0.3564
-la mujer	-0.1923
-la nueva	-0.1422
-la plug	0.3232
-la prueba	-0.2434
-la recepcion	0.3063
-la receta	-0.1674
-la ruleta	0.1375
-la sala	-0.1345
-la salud	-0.4138
-la semaglutida	-0.1002
-la sesion	-0.1418
-la suerte	0.1501
-la temporada	0.1537
-la vacuna	-0.2365
-lab tested	0.2375
-laboratorio	-0.3613
-laboratorio .	-0.1945
-laboratorio clinico	-0.1376
-laboratorio por	-0.1471
-ladbrokes	0.1346
-ladbrokes :	0.1346
-ladies	0.3589
-ladies running	0.2735
-lakeshore	-0.1067
-lakeshore pulmonary	-0.1067
-lakeshorelung	-0.1067
-lakeshorelung .	-0.1067
-lakeside	-0.1138
-lakeview	-0.1781
-lakeview clinic	-0.1444
-lana	0.2021
-landed	0.4817
-landed ,	0.1404
-landed .	0.1003
-landed hmu	0.2124
-landline	0.1301
-las	-0.2389
-las <num1>	0.1964
-las <num2>	-0.4191
-las apuestas	-0.2473
-las armas	-0.3562
-las balas	-0.1461
-las cremas	0.3762
-las cubre	0.3762
-las gomitas	0.1274
-las municiones	-0.1074
+jus	-0.2860
+just <money>	0.1428
+just <num2>	0.1355
+just for	0.1097
+just got	-0.1353
+just landed	0.4811
+just now	-0.2030
+just received	0.1582
+just reply	0.1902
+just restocked	0.2593
+just send	-0.1684
+just show	0.1717
+just start	0.1453
+just taste	-0.1112
+just text	0.2499
+just took	-0.1081
+just wondering	-0.1169
+juz	-0.1273
+k	-0.3557
+k ,	-0.1672
+k .	-0.3205
+k a	0.1346
+kalainar	-0.1265
+kalainar tv	-0.1265
+kallis	-0.1922
+kallis wont	-0.1029
+katya	0.1391
+katya ,	0.1391
+kayla	0.2776
+kayla (	0.1040
+kayla -	0.1288
+kayla from	0.1288
+kaylameet	0.1040
+kaylameet .	0.1040
+kbsubject	0.1185
+kbsubject :	0.1185
+keep	-0.2239
+keep driving	0.3399
+keep in	-0.1520
+keep watching	0.1105
+kegs	0.2720
+kegs <money>	0.1742
+kel	0.1730
+kelly	0.1632
+kelly from	0.1730
+ken	0.2465
+ken '	0.2376
+keno	0.1173
+keno &	0.1115
+key	0.1503
+key to	0.1453
+keyword	0.1227
+keyword picsfree	0.1227
+kickoff	0.3865
+kickoff ⏰	0.2096
+kids '	0.1240
+kind	-0.1185
+kind of	-0.1179
+kinda	0.1117
+kinda wild	0.2094
+kindly	-0.1441
+king	0.1098
+kira	0.1090
+kira -	0.1090
+kit .	-0.1812
+kit de	0.1811
+kittykat	0.2190
+kittykat _	0.2190
+kiva	0.1066
+klonopin	0.1985
+km	0.1330
+know	-0.5695
+know ?	-0.1445
+know affairmatch	0.1027
+kochi	-0.1074
+kochi .	-0.1074
+kum	0.2458
+kum &	0.2458
+l	0.1935
+la anestesia	0.3067
+la app	-0.2925
+la atencion	-0.1682
+la autorizacion	-0.1376
+la banca	0.1982
+la buena	0.6111
+la cancha	-0.1630
+la cantina	0.1682
+la cita	-0.3598
+la clinica	-0.2548
+la consulta	-0.4543
+la de	0.1045
+la deuda	0.2391
+la devolucion	0.1330
+la doctora	-0.1434
+la dosis	-0.1787
+la dra	-0.6166
+la encia	-0.1001
+la encontrara	-0.1390
+la enfermera	-0.2099
+la espiga	0.1462
+la esquina	0.1640
+la extraccion	-0.1036
+la farmacia	-0.4812
+la fda	0.1343
+la fiesta	0.1688
+la gripe	-0.2379
+la habana	0.1095
+la iglesia	-0.1075
+la influenza	-0.1947
+la linea	-0.1740
+la lista	0.3944
+la loteria	0.1760
+la mariguana	0.4686
+la marihuana	0.2949
+la mayoria	-0.1011
+la mejilla	-0.1001
+la metformina	-0.1509
+la mitad	0.3693
+la mujer	-0.1981
+la nueva	-0.1376
+la plug	0.3223
+la prima	-0.1642
+la prueba	-0.2555
+la recepcion	0.3133
+la receta	-0.1660
+la ruleta	0.1439
+la sala	-0.1275
+la salud	-0.4085
+la semana	0.1021
+la sesion	-0.1379
+la suerte	0.1556
+la temporada	0.1552
+la vacuna	-0.2314
+la visita	-0.2237
+lab tested	0.2348
+laboratorio	-0.3504
+laboratorio .	-0.1923
+laboratorio clinico	-0.1317
+laboratorio por	-0.1449
+ladbrokes	0.1347
+ladbrokes :	0.1347
+ladies	0.3590
+ladies running	0.2719
+lakeshore	-0.1089
+lakeshore pulmonary	-0.1089
+lakeshorelung	-0.1089
+lakeshorelung .	-0.1089
+lakeside	-0.2139
+lakeside hospital	-0.1102
+lakeview	-0.1627
+lakeview clinic	-0.1316
+lana	0.2009
+landed	0.4811
+landed ,	0.1389
+landed .	0.1005
+landed hmu	0.2128
+landline	0.1307
+las	-0.3413
+las <num1>	0.2325
+las <num2>	-0.3900
+las apuestas	-0.2398
+las armas	-0.3442
+las balas	-0.1468
+las cremas	0.3834
+las cubre	0.3834
+las gomitas	0.1343
+las municiones	-0.1068
+las seis	-0.1708
+las visitas	-0.1349
 laser	0.2929
-laser hair	0.1688
-last	0.3814
-last .	0.2094
-last call	0.1013
-last night	-0.2127
-last nite	-0.1182
-last week	0.1326
-last wk	0.2410
-latas	0.1664
-late	-0.1514
-late payments	0.1017
-later	-0.5654
-later .	-0.2155
-later ?	0.1470
-latest	0.2550
-latest news	0.2335
-lattes	0.2255
-lattes fri	0.2255
-laugh	-0.1104
+laser hair	0.1670
+last	0.3968
+last .	0.2183
+last call	0.1001
+last night	-0.2078
+last nite	-0.1162
+last week	0.1344
+last wk	0.2405
+latas	0.1741
+late	-0.1563
+later	-0.5664
+later .	-0.2147
+later ?	0.1499
+latest	0.2547
+latest news	0.2344
+lattes	0.2246
+lattes fri	0.2246
+laugh	-0.1128
 lawyer	0.1511
 lawyer at	0.1511
-lbs	0.1638
-lbs in	0.1173
-le	-1.2711
-le ha	-0.1045
-le habla	0.1117
-le informa	0.1509
-le pediremos	-0.1259
-le recordamos	-0.1553
-le recuerda	-0.1306
-le toca	-0.1480
-leading	0.1036
-leading bid	0.1036
-learn	0.3373
-learn how	0.1657
-learn it	0.2352
-least	-0.1473
-leave	-0.1462
-leaving	-0.2020
-lectura	0.2444
-lectura de	0.2153
-lecture	-0.1469
-lecture ,	-0.1032
-left <num1>	-0.1250
-left no	0.1403
-left to	0.1046
-legal	0.1139
-legal ,	0.1057
-leh	-0.1120
-lei	-0.1893
-lei ?	-0.1214
-let '	0.2871
-lets	0.1308
-lets you	0.2108
-letter	-0.1949
-letter .	-0.1683
-liao	-0.1049
-liar	0.1458
-liar pueblo	0.1290
+lbs	0.1613
+lbs in	0.1144
+le	-1.2459
+le ha	-0.1042
+le habla	0.1128
+le informa	0.1512
+le pediremos	-0.1251
+le recordamos	-0.1474
+le recuerda	-0.1301
+le toca	-0.1476
+leading	0.1035
+leading bid	0.1035
+learn	0.3419
+learn how	0.1707
+learn it	0.2341
+least	-0.1439
+leave	-0.1479
+leaving	-0.2045
+lectura	0.2489
+lectura de	0.2211
+lecture	-0.1465
+lecture ,	-0.1023
+left <num1>	-0.1245
+left no	0.1390
+left to	0.1032
+legal	0.1125
+legal ,	0.1048
+leh	-0.1113
+lei	-0.1901
+lei ?	-0.1221
+let '	0.2932
+lets	0.1292
+lets you	0.2104
+letter	-0.1960
+letter .	-0.1701
+liao	-0.1047
+liar	0.1435
+liar pueblo	0.1263
 library	-0.1065
-libre	-0.2066
-license	0.1600
-lie	-0.1379
-lie in	-0.1303
-life	-0.1673
-life has	0.1439
-like	-0.7402
+libre	-0.2057
+license	0.1598
+lie	-0.1406
+lie in	-0.1328
+life	-0.1650
+life has	0.1428
+like	-0.7398
 like and	0.2580
-like dat	-0.1622
-like this	-0.2234
-liked	-0.1127
-lily	0.2256
-limitado	0.2641
-limitado :	0.1648
-limitados !	0.1183
+like dat	-0.1615
+like this	-0.2227
+liked	-0.1145
+lily	0.2257
+limitado	0.2638
+limitado :	0.1647
+limitados !	0.1215
 limitados en	-0.1528
-limited	0.5694
-limited .	0.2792
-limited allocation	0.1262
-limited slots	-0.1010
-limited stock	-0.2077
-limited time	0.2632
-limpiamos	0.1461
-limpieza dental	0.1104
-limpiezas al	-0.1136
-lin	-0.1846
-linda	0.2432
-linda ?	0.1760
-line	0.3433
-line :	-0.1420
-line <num1>	0.1019
-line at	-0.1308
-line is	0.1792
-line open	0.1227
-linea .	0.4961
-linea <num3>	-0.2243
-linea de	-0.2406
-linea erotica	0.1009
-linea o	-0.1500
-linea tiene	0.1268
-lines	0.4892
-lines are	0.1987
-lines on	0.1440
-lines r	0.1419
-link	0.2655
-link /	0.1830
-link for	-0.1033
-lipitor	0.3864
-lipitor este	0.1820
-lipitor refill	0.1750
-liquor for	-0.1283
-liquors	0.1321
-lisinopril	-0.1403
-lista .	-0.2357
-listen	0.2827
-listos	-0.1544
-listos .	-0.1831
-litro	0.1883
-litro a	0.1626
-little time	0.2329
-live	0.8216
-live :	0.1854
-live from	0.1429
-lives	-0.1908
-lives .	-0.1620
-ll	-0.1855
-ll be	-0.1750
+limited	0.5726
+limited .	0.2783
+limited allocation	0.1272
+limited stock	-0.2065
+limited time	0.2648
+limpiamos	0.1463
+limpieza dental	0.1122
+limpiezas al	-0.1087
+lin	-0.1850
+linda	0.2410
+linda ?	0.1756
+line	0.3475
+line :	-0.1415
+line <num1>	0.1037
+line at	-0.1343
+line is	0.1786
+line open	0.1241
+linea .	0.4981
+linea <num3>	-0.2163
+linea de	-0.2412
+linea erotica	0.1023
+linea o	-0.1533
+linea tiene	0.1226
+lines	0.4912
+lines are	0.1990
+lines on	0.1448
+lines r	0.1421
+link	0.2646
+link /	0.1781
+link for	-0.1021
+lipitor	0.3987
+lipitor este	0.1888
+lipitor refill	0.1824
+liquor for	-0.1268
+liquors	0.1305
+lisinopril	-0.1421
+lista .	-0.2406
+listen	0.2820
+listos	-0.1578
+listos .	-0.1840
+litro	0.1941
+litro a	0.1692
+little ones	0.1004
+little time	0.2365
+live	0.8224
+live :	0.1879
+live from	0.1446
+lives	-0.1932
+lives .	-0.1645
+ll	-0.1844
+ll be	-0.1708
 ll call	-0.2583
-ll get	-0.2199
-ll have	0.2579
-ll match	0.1263
-ll pay	0.1048
-ll see	-0.1082
-ll send	0.4574
-llama	0.2493
-llama ya	0.1437
-llamada o	-0.1346
-llamar para	0.1268
-llamara	-0.1061
-llamaremos	-0.1040
-llame a	-0.3896
-llame ahora	0.1713
-llame al	-0.2158
-llame ya	0.5437
-llamenos	-0.2509
-llamenos al	-0.2458
-llamenos hoy	0.1384
-llave	-0.3051
-llave y	-0.1042
-llega hasta	0.1136
-llegaron	0.2607
-llegaron los	0.2128
-llego	0.3177
-llego el	0.1894
-llego mercancia	0.1059
-lleva	0.2914
-lleva una	0.1254
-llevate	0.1671
-llevo	0.1298
-lmao	-0.1988
-lmao !	-0.1032
-lnk	0.2044
-lnk .	0.2044
-lo que	0.2538
-lo solicitaste	0.1025
-loads	-0.1239
-loads of	-0.1044
-loan	0.7639
-loan forgiveness	0.4717
-loan pre	0.1251
-loans	0.1985
-lobby	-0.2290
-local	0.2055
-local girls	0.1163
-location wif	-0.1235
-lock .	-0.1066
-lock it	0.2202
-locked ,	-0.1203
-locked .	0.1429
-locked after	0.1039
-locked and	-0.1730
-locks	-0.2873
-locks available	-0.1456
-log	-0.2614
-log <num4>	-0.1439
-lol	-0.3757
-lol !	-0.1133
-lonely	0.3940
-lonely ?	0.2062
-long	-0.3185
-look	0.1118
-look for	-0.1150
+ll get	-0.2161
+ll have	0.2559
+ll match	0.1278
+ll pay	0.1041
+ll see	-0.1069
+ll send	0.4573
+llama	0.2495
+llama ya	0.1434
+llamada o	-0.1324
+llamar para	0.1226
+llamara	-0.1082
+llame a	-0.3722
+llame ahora	0.1887
+llame al	-0.2589
+llame ya	0.5360
+llamenos	-0.2442
+llamenos al	-0.2428
+llamenos hoy	0.1397
+llave	-0.2967
+llave y	-0.1029
+llega hasta	0.1143
+llegaron	0.2704
+llegaron los	0.2160
+llego	0.3138
+llego el	0.1857
+llego mercancia	0.1055
+lleva	0.2939
+lleva una	0.1259
+llevate	0.1658
+llevo	0.1304
+lmao	-0.2006
+lmao !	-0.1052
+lnk	0.2034
+lnk .	0.2034
+lo que	0.2590
+load a	-0.1251
+loads	-0.1247
+loads of	-0.1051
+loan	0.7774
+loan forgiveness	0.4812
+loan pre	0.1234
+loans	0.2056
+lobby	-0.2291
+local	0.2034
+local girls	0.1139
+location wif	-0.1157
+lock .	-0.1073
+lock it	0.2178
+locked ,	-0.1172
+locked .	0.1444
+locked after	0.1026
+locked and	-0.1729
+locks	-0.2855
+locks available	-0.1469
+log	-0.2537
+log <num4>	-0.1363
+lol	-0.3823
+lol !	-0.1146
+lonely	0.3985
+lonely ?	0.2082
+long	-0.3166
+look	0.1110
+look for	-0.1152
 look like	0.2580
-looking	0.5193
-looking for	0.4756
-lor	-0.4474
+looking	0.5210
+looking for	0.4783
+lor	-0.4483
 lor .	-0.3697
-los	-0.1641
-los finalistas	0.1293
-los ganadores	-0.1042
-los niños	-0.3135
-los olivos	-0.1213
-los pacientes	-0.1123
-los peques	-0.1630
-los primeros	0.2839
-los resultados	-0.1581
-los sabores	0.2084
-los viernes	-0.2190
-lose	0.1215
-lose <num2>	0.1355
-loss	0.4124
-loss injections	0.2022
-loss shots	0.1947
-lost	0.1494
-lost <num1>	0.2275
-lot	-0.3077
-loteria	0.2195
-loteria .	0.1357
-lotions	0.2885
-lotions may	0.2885
-lottery	0.2451
-lottery !	0.2050
-lotto	0.1016
-loud	0.1913
-loud zips	0.1680
-lounge	0.3728
-lounge specials	0.1233
-love	-0.2575
-love to	0.4294
-love ya	-0.1919
-lovely	-0.1275
-low	0.1238
-low payment	0.1216
-lower	0.2024
-lower your	0.2250
-lowest	0.2342
+los	-0.2304
+los empleados	-0.1642
+los finalistas	0.1316
+los niños	-0.2971
+los olivos	-0.1214
+los pacientes	-0.1119
+los peques	-0.1614
+los primeros	0.2881
+los resultados	-0.1537
+los sabores	0.2085
+los viernes	-0.2116
+lose	0.1183
+lose <num2>	0.1332
+loss	0.4086
+loss injections	0.2013
+loss shots	0.1957
+lost	0.1495
+lost <num1>	0.2243
+lot	-0.3094
+loteria	0.2235
+loteria .	0.1403
+lotions	0.2910
+lotions may	0.2910
+lottery	0.2446
+lottery !	0.2026
+lotto	0.1002
+loud	0.1902
+loud zips	0.1678
+lounge	0.3720
+lounge specials	0.1227
+love	-0.2634
+love to	0.4281
+love ya	-0.1946
+lovely	-0.1287
+low	0.1324
+low payment	0.1261
+lower	0.2048
+lower your	0.2277
+lowest	0.2344
 lowest prices	0.2313
-loyalty	0.1368
-lsd	0.1430
-lt	-0.5254
-lt ;	-0.5009
-ltd	0.3629
-ltd .	0.3033
-lucas	0.3233
-lucas ,	0.1343
-lucas el	0.2054
-lucia	0.1577
-lucky	0.4790
-luna	0.1134
-lunch	-0.2803
-lunes	-0.4123
-lunes a	-0.2667
-lunesta	0.1475
-lunesta shipped	0.1454
-luv	-0.1828
-ly	0.3765
-ly /	0.3765
-m	0.3061
-m (	0.1403
-m -	-0.1715
-m <num1>	0.1702
-m a	0.1047
-m at	-0.1025
-m gonna	-0.1436
-m home	0.2465
-m katya	0.1403
-m lily	0.2410
-m making	0.1766
-m mia	0.1229
-m on	0.2854
+loyalty	0.1469
+lsd	0.1436
+lt	-0.5280
+lt ;	-0.5034
+ltd	0.3622
+ltd .	0.3047
+lucas	0.3272
+lucas ,	0.1329
+lucas el	0.2077
+lucia	0.1568
+lucky	0.4755
+luna	0.1155
+lunch	-0.2784
+lunes	-0.4087
+lunes a	-0.2706
+lunesta	0.1461
+lunesta shipped	0.1439
+luv	-0.1827
+ly	0.3743
+ly /	0.3743
+m	0.3092
+m (	0.1391
+m -	-0.1736
+m <num1>	0.1704
+m a	0.1025
+m at	-0.1032
+m gonna	-0.1447
+m home	0.2468
+m katya	0.1391
+m lily	0.2405
+m making	0.1754
+m mia	0.1242
+m on	0.2973
 m sending	0.1123
-m tiffany	0.1056
-m waiting	0.1277
-m wearing	0.1718
-made	0.1808
-made it	0.1387
-madrid :	-0.1391
-magicos	0.1591
-mahomes	0.1369
-mahomes <num1>	0.1369
-mail	-0.5477
-mail .	-0.2166
-mail id	-0.1659
-mailer	0.1449
-mailer key	0.1449
-main	-0.1121
-make <money>	0.2079
-makes	-0.1832
-making passive	0.1650
-mal	0.1202
-mal credito	0.1012
-mama	0.1437
-mama ,	0.1606
-mamacare	-0.1592
-mamacare text	-0.1592
-mammogram	-0.1043
-mamografias	-0.1181
-man	-0.2772
-man to	0.1549
-management	-0.1179
-manda	0.3109
-manda su	0.1223
-mandame	0.2297
-mando	0.2971
-mando algo	0.1136
-mando una	0.1229
-maneje	0.2385
-maneje despues	0.2922
-maniac	0.2325
-maniac ?	0.2325
-many	-0.2949
+m tiffany	0.1064
+m waiting	0.1271
+m wearing	0.1719
+made	0.1820
+made it	0.1376
+madrid :	-0.1432
+magicos	0.1590
+mahomes	0.1355
+mahomes <num1>	0.1355
+mail	-0.5486
+mail .	-0.2175
+mail id	-0.1681
+mailer	0.1453
+mailer key	0.1453
+main	-0.1137
+make <money>	0.2149
+makes	-0.1816
+making passive	0.1635
+mal	0.1187
+mama	0.1421
+mama ,	0.1591
+mamacare	-0.1579
+mamacare text	-0.1579
+mammogram	-0.1617
+mamografias	-0.1131
+man	-0.2724
+man to	0.1564
+management	-0.1224
+manda	0.3175
+manda su	0.1239
+mandame	0.2273
+mando	0.2931
+mando algo	0.1143
+mando una	0.1200
+maneje	0.2393
+maneje despues	0.2904
+maniac	0.2313
+maniac ?	0.2313
+many	-0.2944
 marca	0.1212
-march	-0.2077
-march get	-0.1439
-margs	0.1963
-mariguana	0.7713
-mariguana medicinal	0.4608
-mariguana para	0.3106
-marihuana	0.5325
-marihuana a	0.2298
-marihuana medicinal	0.2854
-marijuana	0.9021
-marijuana card	0.3842
-marijuana so	0.4449
-mark	0.1997
-mark ?	0.2410
-market	-0.1907
-market this	-0.1465
+march	-0.2024
+march get	-0.1363
+margs	0.2045
+maria ,	-0.1006
+mariguana	0.7805
+mariguana medicinal	0.4686
+mariguana para	0.3119
+marihuana	0.5412
+marihuana a	0.2285
+marihuana medicinal	0.2956
+marijuana	0.9046
+marijuana card	0.3900
+marijuana so	0.4441
+mark	0.1992
+mark ?	0.2405
+market	-0.1891
+market this	-0.1473
 marketplace ,	0.1123
-marlboro	0.1502
-marque *	0.1311
-marque <num3>	-0.1847
-married	0.4162
-married people	0.1120
-married women	0.2127
-marta	-0.1373
-marta ibañez	-0.1444
-martes	-0.1972
-martes .	-0.1969
-martes de	0.1046
-mary	0.1096
-mas de	-0.1037
-masajes	0.2063
-masajes con	0.1002
-masked	0.1385
-masked messages	0.1385
-massage	0.1918
-massage therapy	0.2167
-mastiquelo	-0.1010
-mastiquelo despacio	-0.1010
-match	0.1064
-match u	0.1285
-mate	-0.1433
-mate !	-0.1394
-matters	-0.1689
-max	0.1082
-may	-0.1932
-may <num2>	-0.1010
-may apply	-0.1863
-may be	-0.1503
-may interact	0.2885
-may qualify	0.2695
-mayb	-0.1520
-mayb interested	-0.1008
-mayor	0.1852
-mayoreo	0.1664
-mayores de	-0.1543
-mayoria	-0.1049
-mayoria de	-0.1049
-mañana	-0.3372
-mañana a	-0.1921
-mañana caele	0.1136
-me	-0.3018
-me !	-0.1099
-me $	0.1060
-me ,	0.1894
-me -	-0.2017
-me .	-0.4495
-me /	0.4107
-me <num1>	-0.1050
-me ?	0.1838
-me a	-0.1490
-me bañe	0.1116
-me dont	0.1391
-me for	0.2412
-me haces	0.1994
-me how	0.2505
-me if	-0.1304
+marlboro	0.1546
+marque *	0.1271
+marque <num3>	-0.1837
+married	0.4195
+married but	0.1020
+married people	0.1108
+married women	0.2121
+marta	-0.1378
+marta ibañez	-0.1451
+martes	-0.1808
+martes .	-0.1962
+martes de	0.1084
+mary	0.1138
+mas de	-0.1065
+masajes	0.2039
+masked	0.1392
+masked messages	0.1392
+massage	0.1919
+massage therapy	0.2189
+mastiquelo	-0.1001
+mastiquelo despacio	-0.1001
+match	0.1046
+match u	0.1299
+mate	-0.1437
+mate !	-0.1434
+matters	-0.1657
+max	0.1065
+may	-0.2458
+may apply	-0.1817
+may be	-0.1476
+may interact	0.2910
+may qualify	0.1985
+mayb	-0.1513
+mayor	0.1868
+mayoreo	0.1658
+mayores de	-0.1564
+mayoria	-0.1011
+mayoria de	-0.1011
+mañana	-0.3298
+mañana a	-0.1918
+mañana caele	0.1143
+me	-0.3048
+me !	-0.1109
+me $	0.1053
+me ,	0.1838
+me -	-0.2011
+me .	-0.4460
+me /	0.4059
+me <num1>	-0.1056
+me ?	0.1811
+me a	-0.1500
+me bañe	0.1094
+me dont	0.1396
+me for	0.2417
+me haces	0.1977
+me how	0.2583
+me if	-0.1309
 me in	-0.1036
-me naked	0.1158
-me on	0.4180
-me the	-0.2596
-me w	0.1419
-me what	0.2555
-me when	-0.4191
-means	-0.2985
-means no	-0.1303
-medellin	0.1552
-medica ,	0.1429
-medicaid	-0.1243
-medical	-0.2485
-medical :	-0.1069
-medical group	-0.1225
-medical marijuana	0.4572
-medical supplies	-0.1550
-medicamento	-0.3129
-medicamento controlado	-0.1058
-medicamentos	-0.2490
-medicamentos con	0.1811
-medicamentos de	-0.1225
-medicamentos en	-0.1612
-medicamentos genericos	0.1450
-medicare :	0.2247
-medication	-0.2097
-medications	-0.1508
-medicina	-0.1771
-medicina familiar	-0.1100
-medicinal	0.7595
-medicinal en	0.7458
-medicine	-0.6519
-medicine .	-0.2005
-medicines	-0.1282
-medicines and	-0.1077
-medico	-0.6383
-medico .	0.3124
+me naked	0.1142
+me on	0.4179
+me the	-0.2588
+me w	0.1421
+me what	0.2556
+me when	-0.4219
+means	-0.3030
+means no	-0.1328
+medellin	0.1591
+medica ,	0.1420
+medicaid	-0.1141
+medical	-0.2364
+medical :	-0.1079
+medical group	-0.1221
+medical marijuana	0.4606
+medical supplies	-0.1578
+medicamento	-0.3122
+medicamento controlado	-0.1086
+medicamentos	-0.2737
+medicamentos con	0.1830
+medicamentos de	-0.1138
+medicamentos en	-0.1599
+medicamentos genericos	0.1437
+medicare :	0.2240
+medication	-0.2098
+medications	-0.1526
+medicina	-0.1753
+medicina familiar	-0.1144
+medicinal	0.7769
+medicinal en	0.7639
+medicine	-0.6499
+medicine .	-0.2053
+medicines	-0.1257
+medicines and	-0.1050
+medico	-0.6570
+medico .	0.2803
 medico de	-0.1873
 medico desde	-0.1123
-medicos	-0.1532
-medicos fueron	-0.1053
-meds	0.5084
-meds .	0.2724
-meds at	0.2556
-medsnoscript	0.1339
-medsnoscript .	0.1339
-meet at	-0.1205
-meeting	-0.3888
-meets	-0.3353
-meets mondays	-0.1129
-mega	0.2270
-mejilla	-0.1010
-mejilla .	-0.1010
-mejor .	-0.1296
-mejoradas	0.1020
-melody	-0.1229
-melody !	-0.1229
-member	0.1875
-member '	0.1227
-members	0.4280
-members .	0.1227
-members get	0.1060
-membership	0.7542
+medicos	-0.1485
+medicos fueron	-0.1062
+meds	0.5110
+meds .	0.2759
+meds at	0.2550
+medsnoscript	0.1330
+medsnoscript .	0.1330
+meet at	-0.1203
+meeting	-0.3917
+meets	-0.3381
+meets mondays	-0.1144
+mega	0.2314
+mejilla	-0.1001
+mejilla .	-0.1001
+mejor .	-0.1290
+mejoradas	0.1037
+melody	-0.1260
+melody !	-0.1260
+member '	0.1241
+member card	-0.1251
+members	0.4301
+members .	0.1248
+members get	0.1063
+membership	0.7661
 membership .	0.2340
-membership is	0.1639
-membership plan	0.1857
-membership reward	0.1588
-membership with	-0.1333
-membresia	0.1223
-membresia familiar	0.1104
-men	-0.1027
-menor	0.1051
-mensaje	0.3520
-mensaje .	0.2482
-mensaje de	0.1289
-mensajes	-0.3272
-mensajes .	-0.1065
-mensajes falsos	-0.1076
-mensual de	-0.1037
-mensuales	-0.1667
-mensuales ,	-0.1868
-menta	0.1600
-mental	-0.1412
-menthol	0.2131
-menthol newports	0.1095
-mentor	0.1456
-menu	0.7582
-mercado	0.1576
-mercado pago	0.1507
-mercancia	0.1059
-mercancia fresca	0.1059
-mercy	-0.1677
-merry	-0.1056
-mes	0.4022
-mes .	0.4746
-mes de	0.1163
-mes durante	-0.1154
-meses	-0.3138
-meses .	-0.3395
-message	0.5203
-message for	0.1018
-message is	0.2836
-message offer	-0.1219
-message waiting	0.1894
-messaging	-0.1040
-messaging rates	-0.1095
-met at	0.2410
-met for	-0.1514
-metformina	-0.2267
-metformina y	-0.1475
-method	-0.1639
-method or	-0.1333
-metilfenidato	-0.1157
-metronidazol	-0.1883
-metronidazole	-0.1054
+membership is	0.1594
+membership plan	0.1964
+membership reward	0.1636
+membership with	-0.1314
+membresia	0.1370
+membresia familiar	0.1122
+memory	-0.1068
+memory study	-0.1070
+men	-0.1032
+menor	0.1053
+mensaje	0.3616
+mensaje .	0.2556
+mensaje de	0.1290
+mensajes	-0.3289
+mensajes .	-0.1082
+mensajes falsos	-0.1049
+mensuales	-0.1641
+mensuales ,	-0.1875
+menta	0.1612
+mental	-0.1425
+menthol	0.2116
+menthol newports	0.1083
+mentor	0.1481
+menu	0.7562
+mercado	0.1587
+mercado pago	0.1481
+mercancia	0.1055
+mercancia fresca	0.1055
+mercy	-0.1680
+merry	-0.1036
+mes	0.4180
+mes .	0.4848
+mes de	0.1128
+mes durante	-0.1082
+meses	-0.3144
+meses .	-0.3359
+message	0.5148
+message for	0.1007
+message is	0.2852
+message offer	-0.1230
+message waiting	0.1872
+messaging	-0.1052
+messaging rates	-0.1109
+met at	0.2405
+met for	-0.1412
+metformina	-0.2295
+metformina y	-0.1509
+method	-0.1600
+method or	-0.1314
+metilfenidato	-0.1152
+metronidazol	-0.1882
+metronidazole	-0.1062
 mezcal	0.1104
-mg	0.2613
-mg ,	0.4438
-mg available	0.1810
-mg is	-0.1142
-mg per	0.1426
-mg por	0.1148
-mg refill	-0.1079
-mg y	0.1218
-mg ya	-0.1701
-mi	0.8508
-mi ?	0.2224
-mi compa	0.1136
-mi nuevo	0.1153
-mi pana	0.1230
-mia	0.2152
-mia ,	0.1229
-micheladas	0.1279
-micheladas de	0.1077
-midnight	0.1307
-midnight .	-0.1395
-mientras	-0.1658
-miercoles	-0.1552
-might just	0.1449
-mike ,	0.1465
-mike hussey	-0.1258
-mil	0.1697
-milds	0.1030
-miles away	0.1037
-millones	0.1436
-mimosas	0.2132
-min hold	-0.1032
-min survey	-0.1797
-min term	0.1104
-mine	-0.2428
-mine from	-0.1007
-mins	0.1843
-mins .	0.1312
-minute	-0.2775
-minute consult	-0.1067
-minutes	-0.2057
-minutos	-0.1789
-minutos .	-0.1359
-minutos gratis	0.2214
-minutos y	-0.2760
-mira	0.1659
-mira mis	0.1479
+mg	0.2652
+mg ,	0.4490
+mg available	0.1801
+mg is	-0.1143
+mg per	0.1381
+mg por	0.1147
+mg refill	-0.1114
+mg y	0.1205
+mg ya	-0.1731
+mi	0.8484
+mi ?	0.2195
+mi compa	0.1143
+mi nuevo	0.1126
+mi pana	0.1291
+mia	0.2167
+mia ,	0.1242
+micheladas	0.1330
+micheladas de	0.1128
+midnight	0.1286
+midnight .	-0.1419
+mientras	-0.1667
+miercoles	-0.1414
+might just	0.1453
+mike ,	0.1476
+mike hussey	-0.1268
+mil	0.1672
+milds	0.1028
+miles away	0.1053
+millones	0.1415
+mimosas	0.2222
+min hold	-0.1023
+min survey	-0.1811
+min term	0.1089
+mine	-0.2382
+mine from	-0.1010
+mins	0.1839
+mins .	0.1310
+minute	-0.2742
+minute consult	-0.1089
+minutes	-0.2000
+minutos	-0.1589
+minutos .	-0.1309
+minutos gratis	0.2269
+minutos y	-0.2644
+mira	0.1656
+mira mis	0.1466
 miraflores	0.1327
-miranda	0.2086
-miranda has	0.2086
-miras	0.1057
-mis	0.2796
-mis fotos	0.1535
-mismo	0.1549
-mismo .	0.1952
-miss out	0.3732
-miss ya	-0.1362
-missed	0.5183
-missed call	0.2421
-missed delivery	0.1454
-missed your	0.1827
-missing	-0.1671
-mitad	0.5280
-mitad .	0.1148
-mitad de	0.1691
-mitad la	0.2261
-ml	0.1931
-mm	0.1246
-mmj	0.7240
-mmj at	0.7184
-mob	0.2038
-mob offer	0.1104
-mobile	0.7360
-mobile .	0.1186
-mobile content	0.2511
-mobile phone	0.1795
-modafinilo	0.1074
-mode	-0.1014
-mom	0.4520
-mom ,	0.1850
-mom .	0.3282
-momento dificil	-0.1115
-mon	-0.3563
-mon -	-0.2567
-mon <num1>	-0.1077
-money	0.5531
-money i	0.3209
-money in	0.1436
-monitor	-0.1112
-monitor are	-0.1025
-montecristo	0.2537
-montecristo no	0.2031
-month !	0.2785
-month for	-0.1896
-monthly	0.1658
-monthly ,	0.1686
-months	-0.3074
-months .	-0.2443
-monto	-0.1203
-mood	0.1248
-mood first	0.1506
-more info	0.1391
+miranda	0.2064
+miranda has	0.2064
+miras	0.1046
+mis	0.2834
+mis fotos	0.1521
+mismo	0.1562
+mismo .	0.1933
+miss out	0.3705
+miss ya	-0.1381
+missed	0.5189
+missed call	0.2389
+missed delivery	0.1452
+missed your	0.1883
+missing	-0.1695
+mitad	0.5401
+mitad .	0.1159
+mitad de	0.1683
+mitad la	0.2391
+ml	0.1920
+mm	0.1286
+mmj	0.7201
+mmj at	0.7143
+mob	0.2041
+mob offer	0.1089
+mobile	0.7400
+mobile .	0.1220
+mobile content	0.2463
+mobile phone	0.1860
+modafinilo	0.1064
+mode	-0.1020
+modelo	0.1037
+mom	0.4503
+mom ,	0.1849
+mom .	0.3270
+momento dificil	-0.1124
+mon	-0.3564
+mon -	-0.2579
+mon <num1>	-0.1061
+money	0.5589
+money i	0.3217
+money in	0.1419
+monitor	-0.1069
+montecristo	0.2565
+montecristo no	0.2063
+month !	0.2836
+month for	-0.1746
+monthly	0.1695
+monthly ,	0.1665
+months	-0.2928
+months .	-0.2346
+monto	-0.1159
+mood	0.1227
+mood first	0.1482
+more info	0.1370
 more tones	0.1926
-morning	-0.4556
-morning to	-0.1105
-most	-0.1523
-most insurance	-0.1524
-mota	0.4028
-mota de	0.3884
-mother	-0.1496
-moto	0.2188
-mounjaro	-0.2305
-movil	0.4445
-movil .	0.1892
-mr	-0.1046
-mrng	-0.1360
-mrs	0.1910
-mrs .	0.1910
-msg	0.1670
-msg &	-0.1493
-msg .	0.1035
-msg /	0.1365
-msg :	0.1531
-msg about	-0.1236
-msgs	0.1494
-msgs )	0.1391
-msn	-0.1013
-msn .	-0.1013
-mu	-0.1356
-much	-0.4095
-much fun	0.1307
-mujer	-0.1923
-mujer :	-0.1422
-multa	0.1986
-multa de	0.1789
-mum	-0.1435
-mundial	0.1363
-municipal	-0.2831
-municipal de	-0.1190
-mushrooms	0.1094
-must	0.1355
-must be	0.1515
-must confirm	0.1384
-mx -	0.1150
-mx /	-0.2987
-mxn ya	-0.1471
-my	-0.5684
-my b	-0.1118
-my gold	0.1760
-my house	-0.1156
+morning	-0.4554
+morning to	-0.1118
+most	-0.1480
+most insurance	-0.1491
+mota	0.3984
+mota de	0.3842
+mother	-0.1491
+moto	0.2228
+mounjaro	-0.2231
+movil	0.4591
+movil .	0.1924
+mr	-0.1045
+mrng	-0.1373
+mrs	0.1901
+mrs .	0.1901
+msg	0.1651
+msg &	-0.1457
+msg .	0.1017
+msg /	0.1357
+msg :	0.1536
+msg about	-0.1230
+msgs	0.1464
+msgs )	0.1396
+msn	-0.1018
+msn .	-0.1018
+mu	-0.1358
+much	-0.4105
+much fun	0.1295
+mujer	-0.1981
+mujer :	-0.1460
+multa	0.1956
+multa de	0.1755
+mum	-0.1450
+mundial	0.1429
+municipal	-0.2850
+municipal de	-0.1219
+mushrooms	0.1099
+must	0.1324
+must be	0.1492
+must confirm	0.1364
+mx -	0.1152
+mx /	-0.2991
+mxn	0.1038
+mxn ya	-0.1449
+my	-0.5721
+my b	-0.1128
+my gold	0.1756
+my house	-0.1164
 my lawyer	0.1511
-my line	0.1680
-my nephew	0.1910
-my new	0.3816
-my no	-0.2099
-my nude	0.1496
-my of	0.4621
-my oils	0.1650
-my pics	0.1144
-my private	0.2876
-my roommate	0.1656
-my snap	0.1162
-my work	-0.1638
-my xxx	0.2180
-mychart	-0.1786
-n .	0.1401
-n acted	-0.1128
-n hard	0.1391
-na	-0.1469
-na .	-0.1114
-nacional	0.1180
-nada	-0.3213
-nada de	-0.2964
-nah	-0.1158
-naked text	0.1158
-naloxona	-0.3224
-naloxona .	-0.1070
-naloxone	-0.2727
-naloxone (	-0.1185
-names friday	0.1011
-narcan	-0.1635
-narcan )	-0.1635
-nasty	0.1389
-nasty and	0.1391
-nationwide	0.1054
-nature	-0.1059
-nature adventure	-0.1025
-naughty	0.4273
-naughty audio	0.1506
-naughty with	0.1056
-nauseas	-0.1482
-nauseas ,	-0.1056
-near	0.3980
-near kalainar	-0.1247
-near you	0.5540
-nearby	0.1447
-nearby who	0.1285
-nearly	0.1738
-nearly banned	0.2180
-necesidad	0.1278
-necesidad de	0.1278
-necesita	-0.3606
-necesita seguro	-0.1267
-necesito	0.2050
-necesito pagar	0.1018
-need a	-0.1152
-need bail	0.3282
-need help	0.1438
-need some	0.1822
-need something	0.2115
-need to	-0.4030
-need xanax	0.1302
-need ya	-0.1362
-need your	0.1292
-needed ,	0.2383
-needs	-0.2504
-negative	-0.1029
-negativos .	-0.1032
-nephew	0.1910
-nephew about	0.1910
-net	0.7607
-netfiix	0.1068
-netfiix -	0.1068
-netflix	0.4730
-netflix :	0.4388
-netflx	0.2353
-netflx -	0.2353
-netun	0.1065
-netun fgkslpopw	0.1065
-network	0.1750
-neva	-0.1446
-never	-0.4694
-never ask	-0.1652
-never been	0.1357
-never text	-0.1027
-never texted	0.1753
+my line	0.1678
+my nephew	0.1901
+my new	0.3795
+my no	-0.2093
+my nude	0.1486
+my of	0.4609
+my oils	0.1635
+my pics	0.1132
+my private	0.2868
+my roommate	0.1669
+my snap	0.1156
+my work	-0.1618
+my xxx	0.2175
+mychart	-0.1816
+mystery	0.1011
+n .	0.1407
+n acted	-0.1161
+n hard	0.1396
+na	-0.1466
+na .	-0.1127
+nacional	0.1183
+nada	-0.3205
+nada de	-0.2985
+nah	-0.1183
+naked text	0.1142
+naloxona	-0.3221
+naloxona .	-0.1089
+naloxone	-0.2686
+naloxone (	-0.1189
+names friday	0.1009
+narcan	-0.1647
+narcan )	-0.1647
+nasty	0.1394
+nasty and	0.1396
+nationwide	0.1053
+nature	-0.1061
+nature adventure	-0.1027
+naughty	0.4265
+naughty audio	0.1482
+naughty with	0.1064
+nauseas	-0.1496
+nauseas ,	-0.1073
+near	0.3975
+near kalainar	-0.1265
+near you	0.5561
+nearby	0.1453
+nearby who	0.1299
+nearly	0.1730
+nearly banned	0.2175
+necesidad	0.1282
+necesidad de	0.1282
+necesita	-0.3665
+necesita seguro	-0.1270
+necesito	0.2044
+necesito pagar	0.1002
+need a	-0.1095
+need bail	0.3270
+need help	0.1404
+need some	0.1829
+need something	0.2101
+need to	-0.4013
+need xanax	0.1287
+need ya	-0.1381
+need your	0.1287
+needed ,	0.2359
+needs	-0.2520
+negativos	-0.1035
+negativos .	-0.1054
+nephew	0.1901
+nephew about	0.1901
+net	0.7681
+netfiix	0.1041
+netfiix -	0.1041
+netflix	0.4632
+netflix :	0.4302
+netflx	0.2305
+netflx -	0.2305
+netun	0.1052
+netun fgkslpopw	0.1052
+network	0.1770
+neva	-0.1474
+never	-0.4699
+never ask	-0.1616
+never been	0.1348
+never text	-0.1008
+never texted	0.1730
 new	1.1755
-new "	0.2379
-new -	-0.1251
-new address	-0.1485
-new business	0.1650
-new cbd	0.3017
-new in	0.1654
-new job	-0.1529
-new message	0.1871
-new number	-0.1079
-new one	0.1057
-new patch	-0.1083
-new prescription	-0.1232
-new vids	0.1753
-new voicemail	0.2210
-new year	-0.3312
-new years	-0.1971
-newport	0.1836
-newports	0.1267
-newports u	0.1095
-news	-0.1187
-news !	0.1899
-news .	-0.1273
-next	-0.1349
-next <num2>	0.1566
-next amazing	0.1222
-next refill	-0.1461
-next video	0.1222
-next week	-0.2284
-ni	-0.4619
-ni tabaco	-0.1646
-nice	-0.1739
-nice <num1>	-0.1044
-nice msgs	-0.1019
-nice tho	0.2410
-nicotina	-0.1755
-nicotina :	-0.1327
-nicotine	-0.3642
-nicotine (	-0.1067
-nicotine patch	-0.1295
-nicotine patches	-0.1271
-nicotine pouches	0.1137
-night	0.2272
-night .	0.1655
-night ?	0.2195
-night at	0.1169
-night double	0.1124
-night night	-0.1545
-night r	-0.1316
-nights	-0.1255
-nights .	-0.1292
-nite	-0.2772
-nivel de	-0.1054
-niños	-0.3353
-niños ,	-0.1214
-niños .	-0.1787
-niños entran	0.1734
-no	-0.1674
-no -	-0.2207
-no action	-0.2731
-no alcohol	-0.1852
-no appointment	-0.3171
-no b	-0.1345
-no compre	-0.1334
-no cost	-0.1519
-no credit	0.1650
-no doc	0.1404
-no doctor	0.3516
-no doubles	0.2198
-no esta	-0.1265
-no estan	0.1212
-no experience	0.1310
-no fume	-0.1547
-no got	-0.1303
-no id	0.1357
-no las	0.3762
-no lie	-0.1303
-no llega	0.1136
-no maneje	0.2385
-no mas	-0.1010
-no message	0.1262
-no money	-0.1069
-no need	-0.1661
-no pic	-0.1192
-no prescription	0.2740
-no prior	0.2372
-no pudo	0.1490
-no purchase	0.1676
-no registramos	-0.1453
-no rx	0.3297
-no script	0.1118
-no strings	0.2158
-no sweat	0.2119
-no tiene	-0.2203
-nobody has	0.1027
-noche	0.7129
-noche .	0.4308
-noche ?	0.1488
-noise	-0.1010
-nombre	0.1144
-nombre al	0.1355
-nomina	0.1017
-nope	-0.1137
-normal	-0.2434
-normal .	-0.1306
-norte	-0.1693
-nos	-0.2875
-nos used	0.1365
-nos vemos	-0.2214
-nosotros	-0.1649
-nosotros !	-0.1257
-not	-0.1948
-not )	0.3345
-not a	-0.1109
-not bad	-0.1793
-not be	0.1292
-not connected	0.2907
-not covered	0.5138
-not deliver	0.1148
-not drive	0.3563
-not enough	0.1222
-not fda	0.2002
-not first	-0.1127
-not heard	0.1037
-not possible	-0.1474
-not unsubscribe	0.1104
-not use	-0.1035
-not you	0.2161
-nothing	-0.1654
-notice	0.4890
-notice :	0.1191
-notice that	0.2324
-notification	0.1357
-nov	-0.1200
-now	0.2296
-now !	0.7556
-now +	0.1422
-now ,	-0.1627
-now .	0.1871
-now :	0.2325
-now <money>	0.1441
-now <num6>	0.1151
-now about	-0.1044
-now at	0.1003
-now getting	0.1551
-now gibbs	-0.1224
-now in	-0.1511
-nude	0.2001
-nude pics	0.1650
-nuestra	-0.3016
-nuestra clinica	-0.1021
-nuestra encuesta	-0.2757
-nuestra farmacia	0.2980
-nuestra linea	-0.1235
-nuestra oferta	0.1266
-nuestras	0.3041
-nuestras criptomonedas	0.2953
-nuestro	0.1299
-nuestro casino	0.1480
-nuestro edificio	-0.1005
-nuestro plan	0.1104
-nuestro sorteo	0.1839
-nueva	-0.1341
-nuevas	0.4198
-nuevas en	0.1628
-nuevo dispositivo	0.1740
-nuevo numero	0.1018
-nuevo saldo	-0.1008
-nuevos	0.5925
-nuevos ,	0.2748
-nuevos .	0.1600
-number	0.7046
-number "	0.1229
-number ,	-0.2208
-number <num3>	0.3223
-number ?	0.1161
-number from	0.1800
-number has	0.2305
-number in	0.1572
-number off	0.2065
-number on	0.1024
-number was	0.2303
-numbers	0.2216
-numbers called	0.1403
-numero	0.5041
-numero es	-0.1069
-numero guardalo	0.1018
-numero salio	0.1413
-numeros	0.1015
-nunca	-0.4319
-nunca le	-0.1693
-nunca te	-0.1292
-nurse	-0.6274
-nurse amy	-0.1092
-nurse line	-0.1970
-nurse will	-0.1365
-nus	-0.1264
-nus .	-0.1205
-o	-0.5200
-o <num1>	0.1532
-o al	-0.1811
-o cannabis	0.2922
-o en	-0.2108
-o g	0.1570
-o llame	-0.2351
-o te	0.1750
-o texto	-0.1346
-o y	0.1570
-oak	-0.1879
-oak hill	-0.1034
-oakmed	-0.1549
-oakmed .	-0.1549
-oakwood	-0.1152
-obra	-0.2180
-obra social	-0.2180
-oct	-0.2992
-oct <num1>	-0.1484
-oct <num2>	-0.1508
-octubre	-0.3036
-octubre .	-0.2101
-odds	0.3767
-odds boost	0.1876
-odds guaranteed	0.1346
-odontologico	-0.1257
-odontologico sonrisas	-0.1257
-of <money>	-0.6679
-of <num1>	0.1507
-of <num2>	0.1312
-of <pct>	0.1061
+new "	0.2376
+new -	-0.1232
+new address	-0.1514
+new business	0.1635
+new card	0.1023
+new cbd	0.3148
+new in	0.1658
+new job	-0.1553
+new message	0.1836
+new number	-0.1105
+new one	0.1050
+new patch	-0.1095
+new patient	-0.1010
+new prescription	-0.1246
+new vids	0.1730
+new voicemail	0.2190
+new year	-0.3223
+new years	-0.2002
+newport	0.1841
+newports	0.1253
+newports u	0.1083
+news	-0.1025
+news !	0.1883
+news .	-0.1268
+next	-0.1626
+next <num2>	0.1636
+next amazing	0.1227
+next refill	-0.1473
+next video	0.1227
+next week	-0.2153
+next year	-0.1125
+ni	-0.4500
+ni tabaco	-0.1679
+nice	-0.1787
+nice <num1>	-0.1064
+nice msgs	-0.1036
+nice tho	0.2405
+nicotina	-0.1693
+nicotina :	-0.1313
+nicotine	-0.3613
+nicotine (	-0.1089
+nicotine patch	-0.1289
+nicotine patches	-0.1268
+nicotine pouches	0.1128
+night	0.2327
+night .	0.1631
+night ?	0.2228
+night at	0.1269
+night double	0.1101
+night night	-0.1583
+night r	-0.1317
+nights	-0.1177
+nights .	-0.1215
+nite	-0.2745
+nivel de	-0.1082
+niños	-0.3212
+niños ,	-0.1162
+niños .	-0.1767
+niños entran	0.1706
+no	-0.1546
+no -	-0.2078
+no action	-0.2711
+no alcohol	-0.1862
+no appointment	-0.3179
+no b	-0.1354
+no compre	-0.1329
+no cost	-0.1446
+no credit	0.1673
+no doc	0.1415
+no doctor	0.3536
+no doubles	0.2179
+no esta	-0.1271
+no estan	0.1286
+no experience	0.1378
+no fume	-0.1538
+no got	-0.1328
+no id	0.1329
+no las	0.3834
+no lie	-0.1328
+no llega	0.1143
+no maneje	0.2393
+no mas	-0.1001
+no message	0.1247
+no money	-0.1058
+no need	-0.1654
+no pic	-0.1208
+no prescription	0.2689
+no prior	0.2334
+no pudo	0.1462
+no purchase	0.1649
+no registramos	-0.1478
+no rx	0.3270
+no script	0.1115
+no strings	0.2175
+no sweat	0.2096
+no tiene	-0.2169
+nobody has	0.1013
+noche	0.7210
+noche .	0.4273
+noche ?	0.1474
+noise	-0.1008
+nombre	0.1212
+nombre al	0.1371
+nope	-0.1146
+normal	-0.2394
+normal .	-0.1277
+norte	-0.1587
+nos	-0.2924
+nos used	0.1357
+nos vemos	-0.2254
+nosotros	-0.1551
+nosotros !	-0.1135
+not	-0.1945
+not )	0.3330
+not a	-0.1107
+not bad	-0.1774
+not be	0.1332
+not connected	0.2923
+not covered	0.5191
+not deliver	0.1117
+not drive	0.3564
+not enough	0.1227
+not fda	0.1972
+not first	-0.1139
+not heard	0.1032
+not possible	-0.1488
+not unsubscribe	0.1089
+not use	-0.1041
+not you	0.2157
+nothing	-0.1644
+notice	0.4983
+notice :	0.1259
+notice that	0.2312
+notification	0.1339
+nov	-0.1052
+now	0.2426
+now !	0.7528
+now +	0.1408
+now ,	-0.1701
+now .	0.1908
+now :	0.2316
+now <money>	0.1473
+now <num6>	0.1184
+now about	-0.1039
+now getting	0.1549
+now gibbs	-0.1243
+now in	-0.1466
+nude	0.2019
+nude pics	0.1632
+nuestra	-0.2821
+nuestra clinica	-0.1059
+nuestra encuesta	-0.2641
+nuestra farmacia	0.2973
+nuestra linea	-0.1231
+nuestra oferta	0.1235
+nuestras	0.3022
+nuestras criptomonedas	0.2930
+nuestro	0.1385
+nuestro casino	0.1475
+nuestro edificio	-0.1008
+nuestro plan	0.1122
+nuestro sorteo	0.1854
+nueva	-0.1358
+nuevas	0.4206
+nuevas en	0.1606
+nuevo dispositivo	0.1739
+nuevo numero	0.1002
+nuevos	0.5939
+nuevos ,	0.2716
+nuevos .	0.1599
+number	0.7076
+number "	0.1242
+number ,	-0.2227
+number <num3>	0.3231
+number ?	0.1155
+number from	0.1795
+number has	0.2318
+number in	0.1576
+number off	0.2094
+number on	0.1025
+number was	0.2278
+numbers	0.2205
+numbers called	0.1390
+numero	0.5112
+numero es	-0.1067
+numero guardalo	0.1002
+numero salio	0.1456
+numeros	0.1069
+nunca	-0.4284
+nunca le	-0.1669
+nunca te	-0.1290
+nurse	-0.6306
+nurse amy	-0.1095
+nurse line	-0.1994
+nurse will	-0.1332
+nus	-0.1282
+nus .	-0.1220
+nutricion	-0.2358
+nutricion y	-0.1708
+o	-0.5046
+o <num1>	0.1508
+o al	-0.1902
+o cannabis	0.2904
+o en	-0.2066
+o g	0.1567
+o llame	-0.2174
+o te	0.1747
+o texto	-0.1324
+o y	0.1567
+oak	-0.1939
+oak ave	-0.1034
+oak hill	-0.1051
+oakmed	-0.1553
+oakmed .	-0.1553
+oakwood	-0.1150
+obra	-0.2177
+obra social	-0.2177
+obtenga	0.1056
+oct	-0.2908
+oct <num1>	-0.1459
+oct <num2>	-0.1449
+octubre	-0.2987
+octubre .	-0.2059
+odds	0.3780
+odds boost	0.1880
+odds guaranteed	0.1347
+odontologico	-0.1135
+odontologico sonrisas	-0.1135
+of <money>	-0.6315
+of <num1>	0.1557
+of <num2>	0.1307
+of <pct>	0.1021
 of ammo	0.1070
-of beer	0.1268
-of days	0.1572
-of debt	0.1854
-of five	-0.1198
-of free	0.1920
-of is	0.4453
-of july	-0.1155
-of ken	0.2379
-of old	0.2735
-of olympus	0.1237
-of sunshine	0.1487
-of the	0.4335
-of them	-0.1030
-of these	0.2182
-of us	-0.1235
-of winning	-0.1234
-of you	-0.1359
+of beer	0.1281
+of days	0.1576
+of debt	0.1827
+of five	-0.1188
+of free	0.1909
+of is	0.4432
+of july	-0.1169
+of ken	0.2376
+of old	0.2719
+of olympus	0.1216
+of sunshine	0.1495
+of the	0.3589
+of them	-0.1022
+of these	0.2187
+of us	-0.1182
+of winning	-0.1206
+of you	-0.1345
 of your	0.1426
-oferta	1.1959
-oferta de	0.1711
-oferta especial	0.1266
-oferta esta	0.1386
-oferta imperdible	0.2170
-oferta por	0.2224
-off	0.8316
-off ,	-0.1709
-off all	0.1240
-off kids	0.1861
-off massage	0.2167
-off this	0.1153
-off tinder	0.2065
-off to	-0.1118
-off your	0.1802
-offense	-0.1127
-offer	0.5138
-offer .	0.2445
-offer :	0.1180
-offer for	0.2172
-offer free	-0.1133
-offer package	0.1104
-offering	0.1566
-offering more	0.1566
-offers	-0.2001
-office	-0.7439
-office .	-0.1445
-office :	-0.1385
-officer	0.1487
-oficial	-0.1693
-oficial .	-0.1146
-ofrece	-0.1415
-ofrecemos	-0.4371
-ofrecemos planes	-0.1127
-oh	-0.5226
-oh .	-0.1879
-oh sorry	0.1669
-oil	0.4061
+oferta	1.2121
+oferta de	0.1740
+oferta especial	0.1235
+oferta esta	0.1586
+oferta imperdible	0.2171
+oferta por	0.2222
+off	0.7953
+off ,	-0.1718
+off all	0.1272
+off kids	0.1855
+off massage	0.2189
+off next	-0.1120
+off this	0.1146
+off tinder	0.2094
+off to	-0.1095
+off your	0.1998
+offense	-0.1139
+offer	0.5117
+offer .	0.2431
+offer :	0.1200
+offer for	0.2194
+offer free	-0.1117
+offer package	0.1089
+offering	0.1564
+offering more	0.1564
+offers	-0.1989
+office	-0.7371
+office .	-0.1435
+office :	-0.1382
+officer	0.1476
+oficial	-0.1680
+oficial .	-0.1142
+ofrece	-0.1404
+ofrecemos	-0.4306
+ofrecemos planes	-0.1130
+oh	-0.5213
+oh .	-0.1869
+oh sorry	0.1664
+oil	0.4058
 oil for	0.2118
-oils	0.1650
-oils team	0.1650
-ok	-1.0123
-ok ,	-0.1644
+oils	0.1635
+oils team	0.1635
+ok	-1.0068
+ok ,	-0.1670
 ok .	-0.3776
-ok ?	-0.2238
-ok on	0.1753
-okay	-0.1979
+ok ?	-0.2179
+ok on	0.1817
+okay	-0.1987
 okay .	-0.1088
-okie	-0.3090
-oktoberfest	0.1281
-oktoberfest !	0.1167
-old	0.1094
-old ladies	0.2735
-older	0.1182
-older man	0.1549
-olivos	-0.1213
-olivos :	-0.1157
-olympus	0.1237
-omw	-0.3819
-omw back	-0.2512
-on	0.5782
-on !	0.2446
-on <num2>	-0.4462
-on <num6>	0.5253
-on a	-0.2952
-on all	0.3714
-on cialis	0.2703
-on elm	-0.1016
-on every	0.2236
-on flu	0.2633
-on fridays	-0.1133
-on hold	0.1875
-on laser	0.1471
+okie	-0.3118
+oktoberfest	0.1292
+oktoberfest !	0.1169
+old	0.1150
+old ladies	0.2719
+older man	0.1564
+older may	-0.1070
+olivos	-0.1214
+olivos :	-0.1161
+olympus	0.1216
+omw	-0.3858
+omw back	-0.2526
+on	0.5558
+on !	0.2450
+on <num2>	-0.4377
+on <num6>	0.5322
+on a	-0.2916
+on all	0.3760
+on cialis	0.2738
+on elm	-0.1014
+on every	0.2232
+on flu	0.2620
+on fridays	-0.1117
+on hold	0.1842
+on laser	0.1461
 on marketplace	0.1123
-on my	-0.1497
-on our	0.1365
-on phone	-0.1451
-on route	0.1151
-on sale	0.2003
-on satsgettin	-0.1303
-on signal	0.1131
-on snap	0.2902
-on tap	0.1053
-on this	-0.1175
-on thursdays	-0.1304
-on tinder	0.1162
-on tonight	0.3361
-on us	0.3529
-on whatsapp	0.1916
-on your	0.3676
-once	-0.1944
-once free	-0.1089
-one ,	-0.1623
-one .	-0.2552
-one :	0.2640
-one back	0.4233
-one day	-0.1168
-one free	0.1569
-one gbp	0.1439
-one get	0.3543
-one low	0.1408
-one of	-0.1543
-one on	0.1083
-one payment	0.2290
-one ringtone	0.1566
-one say	-0.1054
-one vid	0.1222
-ones	0.2363
-ones <num1>	0.2132
-onion	-0.1325
-onion roast	-0.1270
-online	0.7427
-online ,	0.3772
-online :	0.1127
-online and	0.1762
-online at	-0.1361
-online or	-0.1879
-online pharmacy	0.3634
-online safety	-0.1418
-only	0.7915
-only ,	0.1800
-only .	0.4877
-only <num1>	0.1020
-only at	0.1358
-only early	0.1891
-only got	-0.1236
-only left	-0.1250
-only started	0.2196
-only use	-0.1490
-oops	-0.1345
-op	-0.3728
-op check	-0.1782
-open	0.6289
-open <num1>	0.1138
-open all	0.2392
-open her	0.1025
-open til	0.1143
-opening	0.2601
-opening this	0.2752
-operator	0.1467
-opinion	-0.1289
-opinions .	0.1087
-opioid	-0.1522
-opioides	-0.1453
-opportunity	0.1396
-opportunity :	0.1789
-oprima	-0.2413
-oprima <num1>	-0.2413
-opt	-0.2603
-opt out	-0.2987
-options	-0.1935
-options .	-0.1474
-or	-0.5052
-or call	-0.5564
-or cancel	-0.1333
-or cannabis	0.3673
-or coincidence	0.2196
-or debt	-0.1078
-or i	0.1696
-or no	0.2013
-or not	0.1615
-or see	0.1158
-or something	-0.1784
-or stop	-0.1195
-or text	-0.1500
-or trebles	0.2198
-or ur	-0.1008
-or wynk	0.1180
-orchard	-0.1385
-orchardpeds	-0.1158
-orchardpeds .	-0.1158
-ordene	0.1450
-ordene ahora	0.1450
-order	1.0177
-order by	0.1083
-order has	-0.1825
-order is	0.3908
-order now	0.1379
-order online	0.1322
-ordered	0.3865
-ordered a	0.3515
-org	-0.4949
-org /	-0.6355
-originales	0.2432
-oro	0.1240
-orthopedics	-0.1357
-oru	-0.1052
-other	0.1628
-other ed	0.2690
-other night	0.1749
-other nos	0.1365
-others	-0.1450
-others just	-0.1086
-our	0.1306
-our <num1>	-0.3238
-our adult	0.2392
-our billing	-0.2966
-our black	0.1856
-our community	-0.1135
-our counselor	-0.1993
-our crypto	0.1429
+on my	-0.1465
+on our	0.1343
+on phone	-0.1462
+on route	0.1143
+on sale	0.2036
+on satsgettin	-0.1328
+on signal	0.1130
+on snap	0.2915
+on tap	0.1055
+on this	-0.1159
+on thursdays	-0.1323
+on tinder	0.1156
+on tonight	0.3373
+on us	0.3536
+on whatsapp	0.1905
+on your	0.2258
+once	-0.1983
+once free	-0.1102
+one ,	-0.1630
+one .	-0.2555
+one :	0.2721
+one back	0.4227
+one day	-0.1169
+one free	0.1541
+one gbp	0.1428
+one get	0.3631
+one low	0.1454
+one of	-0.1502
+one on	0.1090
+one payment	0.2312
+one ringtone	0.1564
+one say	-0.1059
+one vid	0.1227
+ones	0.2359
+ones <num1>	0.2128
+ones like	0.1004
+onion	-0.1357
+onion roast	-0.1303
+online	0.7464
+online ,	0.3734
+online :	0.1097
+online and	0.1787
+online at	-0.1317
+online or	-0.1865
+online pharmacy	0.3614
+online safety	-0.1410
+only	0.7896
+only ,	0.1811
+only .	0.4878
+only <num1>	0.1000
+only at	0.1379
+only early	0.1868
+only got	-0.1243
+only left	-0.1245
+only started	0.2202
+only use	-0.1500
+oops	-0.1346
+op	-0.3749
+op check	-0.1788
+open	0.6306
+open <num1>	0.1162
+open all	0.2385
+open her	0.1040
+open til	0.1114
+opening	0.2585
+opening this	0.2725
+operator	0.1515
+opinion	-0.1236
+opinions .	0.1094
+opioid	-0.1533
+opioides	-0.1392
+opportunity	0.1380
+opportunity :	0.1774
+oprima	-0.2376
+oprima <num1>	-0.2376
+opt	-0.2641
+opt out	-0.3035
+options	-0.1953
+options .	-0.1485
+or	-0.4949
+or call	-0.5493
+or cancel	-0.1314
+or cannabis	0.3674
+or coincidence	0.2202
+or debt	-0.1105
+or i	0.1716
+or no	0.1997
+or not	0.1609
+or see	0.1142
+or something	-0.1792
+or stop	-0.1199
+or text	-0.1520
+or trebles	0.2179
+or wynk	0.1145
+orchard	-0.1404
+orchardpeds	-0.1127
+orchardpeds .	-0.1127
+ordene	0.1437
+ordene ahora	0.1437
+order	1.0183
+order by	0.1062
+order has	-0.1810
+order is	0.3895
+order now	0.1347
+order online	0.1335
+ordered	0.3863
+ordered a	0.3517
+org	-0.4958
+org /	-0.6314
+originales	0.2406
+oro	0.1319
+orthopedics	-0.1361
+oru	-0.1063
+other	0.1652
+other ed	0.2725
+other night	0.1727
+other nos	0.1357
+others	-0.1449
+others just	-0.1081
+our	0.1447
+our <num1>	-0.3207
+our adult	0.2385
+our billing	-0.2945
+our black	0.1831
+our community	-0.1133
+our counselor	-0.2055
+our crypto	0.1411
 our forex	0.3430
-our fraud	0.1045
-our free	-0.4568
-our front	-0.1126
-our lowest	0.1471
-our membership	0.1857
-our new	0.3262
-our nurse	-0.1502
-our office	-0.1793
-our online	0.4015
-our patient	-0.2352
-our processing	0.1089
-our sliding	-0.1202
-our summer	0.2447
-our team	0.1438
-our telegram	0.2352
-our wellness	0.1224
-our wine	0.1910
-out ,	-0.1128
-out .	-0.4044
-out all	0.2348
-out choose	0.1065
+our fraud	0.1053
+our free	-0.4548
+our front	-0.1066
+our lowest	0.1461
+our membership	0.1964
+our new	0.3351
+our nurse	-0.1491
+our office	-0.1745
+our online	0.3999
+our patient	-0.2327
+our processing	0.1079
+our sliding	-0.1206
+our summer	0.2432
+our team	0.1635
+our telegram	0.2341
+our wellness	0.1249
+our wine	0.1901
+out ,	-0.1147
+out .	-0.4098
+out all	0.2381
+out choose	0.1052
 out for	0.1292
-out front	0.1449
-out lnk	0.1753
-out of	-0.4128
-out on	0.2494
-out till	0.2183
-out to	-0.1043
-out who	0.2215
-out with	-0.1076
-outcall	0.2190
-outfitters	0.1781
-outgoing	0.1487
-outgoing .	0.1487
-outside	-0.1953
-outside the	-0.1046
-over	-0.2172
-over <num2>	0.1075
-over here	-0.1272
-over or	0.2180
-over text	0.1056
-overnight	0.4354
+out front	0.1453
+out lnk	0.1730
+out of	-0.4071
+out on	0.2473
+out till	0.2190
+out to	-0.1034
+out who	0.2225
+out with	-0.1055
+outcall	0.2168
+outfitters	0.1830
+outgoing	0.1495
+outgoing .	0.1495
+outside	-0.1979
+outside the	-0.1062
+over	-0.2125
+over <num2>	0.1084
+over here	-0.1277
+over or	0.2187
+over text	0.1064
+overnight	0.4340
 overnight ,	0.1127
-overnight .	0.1259
-overnight from	0.1069
-owe	0.1552
-owe by	0.1122
-own	0.2384
-own boss	0.2518
-oxicodona <num2>	0.1176
-oxigeno	-0.1054
-oxigeno en	-0.1054
-oxxo	0.1190
-oxycodone	0.2865
-oxycodone and	0.1424
-oxycodone with	0.2162
-oz	0.1220
-ozempic	0.5644
-ozempic .	0.3517
-ozempic and	0.2196
-ozempic copay	-0.1062
-ozempic es	-0.1610
-ozempic order	-0.1268
-ozempic sin	0.3516
-ozempic without	0.1190
-p	1.0036
-p /	0.3191
-pa	0.4115
-pa '	0.5512
-pa .	-0.2610
-pa sacar	-0.1136
-paciente	-0.2403
-paciente .	-0.1606
-pacientes	-0.6685
-pacientes .	-0.1409
-pacientes :	-0.1123
-pacientes nuevos	0.4350
-pacientes sin	-0.4084
-pacific	-0.1333
-pacific primary	-0.1333
-pack	0.5113
-package	0.2724
-package -	0.1227
-package has	0.1104
-package of	-0.1191
-packs	0.3272
-packs hmu	0.1160
-paga	0.2915
-paga doble	0.1870
-paga el	-0.1233
-pagando	0.1907
-pagar	-0.4100
-pagar .	-0.1634
-pagar <money>	-0.1008
-pagar su	-0.1036
-pagar una	0.1078
-pagarlo	-0.2220
-pagarlo en	-0.2184
-pagas	0.1315
-page www	0.1087
-pago	0.1250
+overnight .	0.1248
+overnight from	0.1055
+owe	0.1566
+owe by	0.1132
+own	0.2393
+own boss	0.2537
+oxicodona <num2>	0.1169
+oxigeno	-0.1082
+oxigeno en	-0.1082
+oxxo	0.1237
+oxycodone	0.2885
+oxycodone and	0.1434
+oxycodone with	0.2174
+oz	0.1278
+ozempic	0.5862
+ozempic .	0.3615
+ozempic and	0.2194
+ozempic copay	-0.1042
+ozempic es	-0.1455
+ozempic order	-0.1245
+ozempic sin	0.3474
+ozempic without	0.1179
+p	0.9947
+p /	0.3211
+pa	0.4224
+pa '	0.5608
+pa .	-0.2644
+pa sacar	-0.1087
+paciente	-0.2276
+paciente .	-0.1469
+pacientes	-0.6478
+pacientes .	-0.1390
+pacientes :	-0.1119
+pacientes nuevos	0.4328
+pacientes sin	-0.3978
+pacific	-0.1314
+pacific primary	-0.1314
+pack	0.5239
+package	0.2830
+package -	0.1241
+package has	0.1089
+package of	-0.1094
+packs	0.3239
+packs hmu	0.1155
+paga	0.2954
+paga doble	0.1888
+paga el	-0.1195
+pagando	0.1900
+pagar	-0.3997
+pagar .	-0.1632
+pagar una	0.1061
+pagarlo	-0.2199
+pagarlo en	-0.2165
+pagas	0.1346
+page www	0.1094
 pago con	0.1213
-pago de	-0.3189
-pago movil	0.2020
-pago por	0.1213
-pago sin	-0.1151
-pagos	-0.2953
-pagos sin	-0.1725
-pague	-0.1104
-pague en	-0.2426
-pague hoy	0.1516
-pain	-0.2973
-pain .	0.1556
-pain today	-0.1782
-painkillers	0.1069
-painkillers without	0.1069
-pal	0.1132
-pal clasico	0.1023
-pale	0.1254
-palermo el	0.1023
-pan	0.1449
-pan dulce	0.1456
-pana	0.1287
-panaderia	0.1751
-panaderia la	0.1456
-pantallas	0.1745
-pantallas <num1>	0.1360
-papanicolaou	-0.1974
-papanicolaou anual	-0.1391
-papel	0.1646
-papeleo	0.3257
-papeleo responde	0.2551
-papeles	0.2793
-papeles ,	0.1232
-paper	-0.1170
-paquete	0.3013
-paquete .	0.1010
-paquete no	0.1371
-para	0.5729
-para activarlo	0.1212
-para adelgazar	0.3183
-para adultos	0.2051
-para agendar	-0.1943
-para ajustar	0.2650
-para armas	-0.2053
-para bajar	0.2520
-para cobrar	0.2685
-para confirmar	-0.1079
-para consultas	-0.1069
-para dejar	-0.3726
-para desbloquear	0.2017
-para el	-0.1870
-para entrar	-0.1895
-para escuchar	0.3062
-para escucharlo	0.1269
-para evitar	0.2336
-para ganar	0.1002
-para jovenes	-0.1138
-para la	-0.1234
-para nuestro	0.1156
-para perros	-0.1641
-para recibir	0.2567
-para reclamar	0.3259
-para recoger	-0.1273
-para recordatorios	-0.1069
-para reprogramarla	-0.1453
-para socios	0.1414
-para su	0.1565
-para todos	-0.1123
-para validar	0.1248
-para visitas	-0.1766
-parce	0.1991
-parcel	0.1113
-parcero	0.1524
-parcero ,	0.1257
-parches	-0.1743
-parches de	-0.1262
-parents	-0.1434
-park	-0.3692
-park .	-0.1620
-park plaza	-0.1250
-parkview	-0.1024
-parlay	0.3445
-parlay the	0.1866
-parque	-0.3250
-parque es	-0.2028
-parte	-0.2336
-parte de	-0.1776
-participants	-0.1531
-participants :	-0.1135
-partido	0.1662
-partido de	0.1634
-parties	0.1572
-parties .	0.1572
-partir	-0.1246
-partner	0.4829
-partner wanted	0.4233
-pasa	0.2081
-pasa antes	0.1870
-pasando	-0.1682
-pasando por	-0.1682
-pasate	0.3375
-pase	-0.1640
-pase por	-0.1375
-pasivos	0.2837
-pasivos desde	0.2824
-passed	-0.1054
-passive	0.3591
-passive income	0.3487
-password	-0.1322
-passwords	-0.1106
-pastillas	0.3478
-pastillas de	-0.1300
-pastillas para	0.3625
-patch	-0.1295
-patch each	-0.1083
-patches	-0.1439
-patel	0.2511
-patel if	0.4390
-patient	-0.9120
-patient financial	-0.1124
-patient forms	-0.1098
-patient portal	-0.2179
-patients	-0.4018
-patients :	0.1397
-patients get	-0.1170
-patients this	0.1250
-patients who	-0.1716
-pause	0.1036
-pause this	0.1036
-pax	-0.1392
-pax ,	-0.1392
-pay	-0.1077
-pay .	-0.1064
-pay online	-0.2100
-pay u	0.1060
-pay with	0.1228
-payday	0.2613
-paying	0.1429
-paying a	0.1011
-payment	-0.3627
-payment .	0.4150
-payment failed	0.1431
-payment method	-0.1333
-payment of	-0.3267
-payment plan	-0.5322
-payment plans	-0.2287
-payment was	0.2791
-payments	0.3615
-payments in	0.2769
-payouts	0.1807
-payouts from	0.1124
-paypal	0.3520
-paypal account	0.2543
-pays	0.1056
-pc <num4>	-0.1205
-pct	0.1343
-pct .	0.1343
-pediatra	-0.1681
-pediatra :	-0.1033
-pediatria	-0.3998
-pediatria arcoiris	-0.1615
-pediatrica	-0.2546
-pediatrica te	-0.1287
-pediatrics	-0.8673
-pediatrics .	-0.1343
-pediatrics :	-0.3204
-pedidos	0.1606
-pedira	-0.1083
-pediremos	-0.2129
-pediremos datos	-0.1204
-pendiente .	0.2193
-pending	0.2901
-pending .	0.1616
-pennies	0.1360
-pennies on	0.1360
-pens	0.1016
-people	-0.1654
-peques	-0.1630
-per	0.2110
-per can	0.1426
-per customer	0.1041
-per hour	-0.1303
-per month	-0.1791
-percent	0.1954
-percent off	0.2167
-percocet	0.4988
-percocet and	0.2162
-percocet available	0.1424
-percs	0.4823
-percs ,	0.3618
-perdida	0.2525
-perdida de	0.2878
-perdon	0.1776
-perez	-0.1072
-perez ,	-0.1136
-pero	0.1250
-perros	-0.1589
-perros y	-0.1641
-person	-0.1503
-persona	0.1120
-personas	-0.1691
-personas casadas	0.1398
+pago de	-0.3862
+pago movil	0.2092
+pago por	0.1247
+pago sin	-0.1154
+pagos	-0.2698
+pagos sin	-0.1657
+pague	-0.1051
+pague en	-0.2369
+pague hoy	0.1494
+paid up	-0.1070
+pain	-0.2965
+pain .	0.1548
+pain today	-0.1788
+painkillers	0.1055
+painkillers without	0.1055
+pal	0.1164
+pal clasico	0.1061
+pale	0.1284
+palermo el	0.1061
+pan	0.1454
+pan dulce	0.1462
+pana	0.1350
+panaderia	0.1785
+panaderia la	0.1462
+pantallas	0.1728
+pantallas <num1>	0.1346
+papanicolaou	-0.2011
+papanicolaou anual	-0.1429
+papel	0.1642
+papeleo	0.3249
+papeleo responde	0.2521
+papeles	0.2751
+papeles ,	0.1208
+paper	-0.1178
+paquete	0.3045
+paquete no	0.1348
+para	0.5726
+para activarlo	0.1181
+para adelgazar	0.3181
+para adultos	0.2029
+para agendar	-0.1885
+para ajustar	0.2662
+para armas	-0.2055
+para bajar	0.2546
+para cobrar	0.2694
+para confirmar	-0.1084
+para consultas	-0.1067
+para dejar	-0.3655
+para desbloquear	0.2097
+para el	-0.1867
+para entrar	-0.1873
+para escuchar	0.3048
+para escucharlo	0.1283
+para evitar	0.2297
+para jovenes	-0.1156
+para la	-0.1123
+para nuestro	0.1182
+para perros	-0.1630
+para recibir	0.2574
+para reclamar	0.3297
+para recoger	-0.1283
+para recordatorios	-0.1067
+para reprogramarla	-0.1478
+para socios	0.1443
+para su	0.1660
+para todos	-0.1119
+para un	-0.1074
+para validar	0.1257
+para visitas	-0.1709
+parce	0.2023
+parcel	0.1127
+parcero	0.1580
+parcero ,	0.1309
+parches	-0.1794
+parches de	-0.1308
+parents	-0.1448
+park	-0.3682
+park .	-0.1622
+park plaza	-0.1245
+parkview	-0.1023
+parlay	0.3464
+parlay the	0.1870
+parque	-0.3147
+parque es	-0.2008
+parte	-0.2251
+parte de	-0.1744
+participants	-0.2343
+participants are	-0.1070
+partido	0.1670
+partido de	0.1641
+parties	0.1576
+parties .	0.1576
+partir	-0.1170
+partner	0.4862
+partner wanted	0.4227
+pasa	0.2099
+pasa antes	0.1888
+pasando	-0.1664
+pasando por	-0.1664
+pasate	0.3486
+pase	-0.1653
+pase por	-0.1396
+pasivos	0.2816
+pasivos desde	0.2802
+passed	-0.1057
+passive	0.3610
+passive income	0.3495
+password	-0.1294
+passwords	-0.1098
+pastillas	0.3509
+pastillas de	-0.1273
+pastillas para	0.3608
+patch	-0.1289
+patch each	-0.1095
+patches	-0.1441
+patel	0.2490
+patel if	0.4383
+patient	-0.9114
+patient financial	-0.1126
+patient forms	-0.1064
+patient portal	-0.2206
+patients	-0.3959
+patients :	0.1402
+patients get	-0.1193
+patients this	0.1261
+patients who	-0.1614
+pause	0.1035
+pause this	0.1035
+pax	-0.1379
+pax ,	-0.1379
+pay	-0.1010
+pay .	-0.1062
+pay online	-0.2061
+pay u	0.1053
+pay with	0.1217
+payday	0.2910
+payday came	0.1108
+paying	0.1450
+payment	-0.4002
+payment .	0.4232
+payment failed	0.1455
+payment for	-0.1215
+payment method	-0.1314
+payment of	-0.3134
+payment plan	-0.4848
+payment plans	-0.2321
+payment was	0.2752
+payments	0.3638
+payments in	0.2759
+payouts	0.1802
+payouts from	0.1101
+paypal	0.3539
+paypal account	0.2508
+pc <num4>	-0.1220
+pct	0.1351
+pct .	0.1351
+pediatra	-0.1679
+pediatra :	-0.1047
+pediatria	-0.3889
+pediatria arcoiris	-0.1557
+pediatrica	-0.2583
+pediatrica te	-0.1307
+pediatrics	-0.8606
+pediatrics .	-0.1350
+pediatrics :	-0.3157
+pedidos	0.1619
+pedira	-0.1109
+pediremos	-0.2097
+pediremos datos	-0.1120
+pendiente .	0.2134
+pending	0.2928
+pending .	0.1609
+pennies	0.1368
+pennies on	0.1368
+pens	0.1041
+people	-0.1646
+peques	-0.1614
+per	0.2437
+per can	0.1381
+per customer	0.1021
+per hour	-0.1328
+per month	-0.1665
+percent	0.1973
+percent off	0.2189
+percocet	0.4998
+percocet and	0.2174
+percocet available	0.1434
+percs	0.4805
+percs ,	0.3593
+perdida	0.2467
+perdida de	0.2822
+perdon	0.1787
+perez	-0.1062
+perez ,	-0.1151
+pero	0.1254
+perros	-0.1580
+perros y	-0.1630
+person	-0.1536
+persona	0.1141
+personas	-0.1635
+personas casadas	0.1390
 personas con	-0.3030
-pes ,	-0.1008
-pesca	0.1359
-peso	0.2166
-peso .	0.2613
-peso el	-0.1271
-pesos	0.2599
-pete	-0.1762
-pete here	-0.1008
-pg	0.1488
-pg <num3>	0.1492
-ph	-0.1238
-ph for	-0.1054
-pharma	0.3090
-pharma grade	0.2253
-pharmacy	-0.7180
-pharmacy ,	-0.2255
-pharmacy .	-0.2813
-pharmacy :	-0.1147
-pharmacy and	0.2521
-pharmacy may	-0.1038
-phoenix	0.1129
-phone	0.2864
-phone .	0.2545
-phone ?	-0.1108
-phone and	0.1729
-phone in	0.2509
-phone number	0.1354
-phone plan	0.2115
-photo	-0.1418
-photo :	-0.1158
-photo id	-0.1767
-photos	0.1714
-photos will	0.1934
-phyhcmk	-0.1205
-phyhcmk /	-0.1205
-physicals	-0.1498
-pic	0.4025
-pic .	-0.1192
-pic and	0.3615
-pic but	0.1293
-pick	-0.3354
-pick up	-0.1780
-picked	0.2645
-picked <num1>	0.1046
-picked in	0.2065
-picks	0.1588
-picks of	0.1246
-pickup .	0.1102
-pickup at	-0.2253
-pics	0.8971
-pics ,	0.1529
-pics :	0.1496
-pics ?	0.2104
-pics but	0.1307
-pics they	0.2180
-picsfree	0.1222
-picsfree <num1>	0.1222
-pida	-0.1401
-pida su	-0.1342
-pidala	-0.1108
-pidanos	-0.1809
-pidanos un	-0.1809
-pide	0.2835
-pide la	0.1293
-pidelas	0.1717
-pidelas ya	0.1537
-pidiendo	-0.1493
-pidiendo pagos	-0.1071
-pierda	0.1266
-pierda nuestra	0.1266
-pinecrest	-0.1306
-pinecrestdental	-0.1331
-pinecrestdental .	-0.1331
-pints	0.2708
-pints available	0.2209
-pisco	0.1899
-pisco sour	0.1886
-pissed	-0.1392
-pissed off	-0.1223
-pistol	0.1141
-pistola	0.1245
-pistolas	0.2219
-pizzas	0.2062
-pk	0.1055
-place your	0.2405
-plain	0.2019
-plain envelope	0.1375
-plan	-1.1109
-plan .	-0.2276
-plan :	-0.1713
-plan cubre	-0.1136
-plan de	-0.2575
-plan every	0.2118
-plan installment	-0.1457
-plan o	-0.1353
-plan of	-0.1195
-plan or	-0.1361
-plan today	0.1857
-planes	-0.2293
-planes de	-0.2293
-planned	-0.1347
-planned family	-0.1053
-planning	-0.1204
-plans	-0.2240
-plans are	-0.1047
-plans available	0.1638
-plata	0.3028
-plata al	0.2551
-plato	0.1429
-plato fuerte	0.1163
-play	0.2564
-play blackjack	0.1141
-players	-0.1555
-playoffs	0.1866
-playoffs and	0.1866
-plaza	-0.1100
-plaza <money>	-0.1250
-please	-0.6359
-please bring	-0.1270
-please call	0.2730
-please complete	-0.1670
-please don	0.2533
-please re	-0.1192
-please schedule	-0.1292
-please see	0.1492
-please stop	0.2683
-plinko	0.1004
-pls	-0.7834
-pls call	-0.1034
-pls resubmit	0.1104
-pls send	-0.1546
+pesca	0.1356
+peso	0.2149
+peso .	0.2548
+peso el	-0.1265
+pesos	0.2647
+pete	-0.1740
+pg	0.1554
+pg <num3>	0.1558
+ph	-0.1258
+ph for	-0.1059
+pharma	0.3084
+pharma grade	0.2263
+pharmacy	-0.7133
+pharmacy ,	-0.2223
+pharmacy .	-0.2807
+pharmacy :	-0.1198
+pharmacy and	0.2516
+pharmacy may	-0.1049
+phoenix	0.1136
+phone	0.2989
+phone .	0.2659
+phone ?	-0.1125
+phone and	0.1793
+phone in	0.2497
+phone number	0.1371
+phone plan	0.2142
+photo	-0.1440
+photo :	-0.1127
+photo id	-0.1790
+photos	0.1779
+photos will	0.2012
+phyhcmk	-0.1220
+phyhcmk /	-0.1220
+physicals	-0.1510
+pic	0.3990
+pic .	-0.1208
+pic and	0.3618
+pic but	0.1288
+pick	-0.3247
+pick up	-0.1722
+picked	0.2609
+picked <num1>	0.1041
+picked in	0.2041
+picks	0.1649
+picks of	0.1270
+pickup .	0.1095
+pickup at	-0.2248
+pics	0.8926
+pics ,	0.1520
+pics :	0.1486
+pics ?	0.2087
+pics but	0.1301
+pics they	0.2175
+picsfree	0.1227
+picsfree <num1>	0.1227
+pida	-0.1397
+pida su	-0.1335
+pidala	-0.1135
+pidanos	-0.1820
+pidanos un	-0.1820
+pide	0.2871
+pide la	0.1301
+pidelas	0.1711
+pidelas ya	0.1512
+pidiendo	-0.1469
+pidiendo pagos	-0.1037
+pierda	0.1235
+pierda nuestra	0.1235
+pinecrest	-0.1252
+pinecrestdental	-0.1281
+pinecrestdental .	-0.1281
+pints	0.2746
+pints available	0.2210
+pisco	0.1874
+pisco sour	0.1861
+pissed	-0.1371
+pissed off	-0.1212
+pistol	0.1157
+pistola	0.1242
+pistolas	0.2250
+pizzas	0.2066
+pk	0.1100
+place your	0.2404
+plain	0.2023
+plain envelope	0.1385
+plan	-1.3130
+plan .	-0.4158
+plan :	-0.1585
+plan cubre	-0.1087
+plan de	-0.2346
+plan every	0.2144
+plan installment	-0.1282
+plan o	-0.1359
+plan of	-0.1179
+plan or	-0.1350
+plan today	0.1964
+plan will	-0.1251
+planes	-0.2267
+planes de	-0.2267
+planned	-0.1350
+planned family	-0.1061
+planning	-0.1212
+plans	-0.2201
+plans are	-0.1069
+plans available	0.1745
+plata	0.2996
+plata al	0.2521
+plato	0.1399
+plato fuerte	0.1128
+play	0.2611
+play blackjack	0.1133
+players	-0.1544
+playoffs	0.1870
+playoffs and	0.1870
+plaza	-0.1112
+plaza <money>	-0.1245
+please	-0.6273
+please bring	-0.1187
+please call	0.2707
+please complete	-0.1613
+please don	0.2543
+please re	-0.1208
+please schedule	-0.1286
+please see	0.1558
+please stop	0.2707
+pls	-0.7816
+pls call	-0.1052
+pls resubmit	0.1089
+pls send	-0.1550
 pls text	0.1123
-plug	0.4587
-plug activa	0.3232
-plug back	0.1343
-plz	-0.1410
-pm	-0.4410
-pm ,	-0.4271
-pm .	-0.5867
-pm <money>	-0.1392
-pm cost	0.1746
-pm due	0.1447
-pm in	-0.2030
-pm to	0.1082
-pm tonight	0.1774
-podemos	0.1812
-podemos hablar	0.2847
-podria calificar	-0.1391
-podria reducirse	0.1123
-pods	0.2108
-points	0.1722
-police	0.1230
-police station	0.1895
-policlinica	-0.1007
-pongal	-0.1044
-poor	-0.1091
-por	0.7439
-por actividad	0.2358
-por ajuste	-0.2157
-por caja	0.1168
-por confiar	-0.1257
-por confidencialidad	-0.1298
-por dm	0.1992
-por el	0.1151
-por enfermedad	-0.1766
-por ingresos	-0.1008
-por llamada	-0.1275
-por persona	0.1138
-por s	0.1708
-por seguridad	0.1333
-por sms	-0.1285
-por su	-0.6287
-por telegram	0.1089
-por tiempo	0.2249
-por un	-0.1828
-por videollamada	-0.1435
-por whatsapp	0.2578
-portal	-1.6896
-portal .	-0.7021
-portal de	-0.1070
-portal or	-0.1136
-posh	0.1844
-posh birds	0.1844
-posible	-0.1048
-posible pregunta	-0.1029
-possession	-0.1159
-possession ,	-0.1127
-possible	-0.1816
-post	-0.2367
-post -	-0.1849
-posted	0.1032
-posted some	0.1753
-postobon	0.1077
-postobon llame	0.1077
-postre	0.1460
-postre gratis	0.1460
-potential	0.1172
-potential for	0.1385
-pouches )	-0.1067
-pound	0.4187
-pound help	0.2497
-pound offering	0.1566
-power	0.1825
-power will	0.2649
-pple	-0.1290
-pple .	-0.1283
-practice	-0.2850
-pray	-0.1476
-pre	0.1524
-pre -	0.1534
-precio	0.8680
-precio de	0.3771
-precio por	0.1312
-precios	0.7479
-precios al	0.1338
-precios bajos	0.3712
-pregnancy	-0.1710
-pregnancy tips	-0.1592
-pregunta	0.5000
-pregunta por	0.1837
-pregunta sin	0.1350
-preguntame	0.1428
-preguntas .	-0.1827
-pregunte	-0.2974
-pregunte en	-0.2377
-preguntenos	-0.2457
-preguntenos .	-0.1914
-prem	0.1050
-prem rate	0.1365
-premiado	0.3191
-premiado en	0.2020
-premier	0.2139
-premier .	0.2133
-premio	0.7581
-premio .	0.4126
-premio llame	0.1115
-premium	0.5894
-premium ,	0.1268
-premium en	0.1395
-prenatal	-0.1124
-preorder	0.1246
-preorder for	0.1246
-prep	-0.3454
-prep .	-0.1204
-preparacion	-0.2248
-prescripiton	0.1203
-prescripiton drvgsto	0.1203
-prescription ,	0.2071
-prescription for	-0.1469
-prescription has	-0.1487
-prescription needed	0.2097
-prescriptions	0.1857
-prescriptions with	0.2209
-presence	0.1487
-presence since	0.1487
-presion	-0.3035
-press <num1>	0.1090
-pressed	0.1033
-prestamos	0.1398
-pretty	-0.2223
-pretty pissed	-0.1216
-previa	-0.2197
-previa .	-0.1281
-previo	-0.1106
-previo .	-0.1106
-price	0.7630
-price .	0.1871
+plug	0.4582
+plug activa	0.3223
+plug back	0.1346
+plz	-0.1407
+pm	-0.4270
+pm ,	-0.4297
+pm .	-0.5849
+pm <money>	-0.1379
+pm cost	0.1713
+pm due	0.1426
+pm in	-0.2047
+pm to	0.1067
+pm tonight	0.1742
+podemos	0.1908
+podemos hablar	0.2949
+podria calificar	-0.1292
+podria reducirse	0.1134
+pods	0.2113
+points	0.1755
+police	0.1206
+police station	0.1879
+policlinica	-0.1020
+pongal	-0.1010
+poor	-0.1120
+por	0.7165
+por actividad	0.2541
+por ajuste	-0.1863
+por caja	0.1195
+por completar	-0.1179
+por confiar	-0.1135
+por confidencialidad	-0.1290
+por dm	0.1984
+por el	0.1214
+por enfermedad	-0.1709
+por las	-0.1088
+por llamada	-0.1249
+por persona	0.1142
+por s	0.1678
+por seguridad	0.1302
+por sms	-0.1206
+por su	-0.6282
+por telegram	0.1126
+por tiempo	0.2245
+por un	-0.1687
+por videollamada	-0.1443
+por whatsapp	0.2600
+portal	-1.6699
+portal .	-0.6934
+portal de	-0.1124
+portal or	-0.1093
+posh	0.1851
+posh birds	0.1851
+posible	-0.1067
+posible pregunta	-0.1048
+possession	-0.1171
+possession ,	-0.1139
+possible	-0.1824
+post	-0.2365
+post -	-0.1851
+posted	0.1018
+posted some	0.1730
+postobon	0.1114
+postobon llame	0.1114
+postre	0.1405
+postre gratis	0.1405
+potential	0.1193
+potential for	0.1392
+pouches )	-0.1089
+pound	0.4153
+pound help	0.2463
+pound offering	0.1564
+power	0.1821
+power will	0.2637
+pple	-0.1213
+pple .	-0.1205
+practice	-0.2880
+pray	-0.1479
+pre	0.1575
+pre -	0.1585
+precio	0.8716
+precio de	0.3744
+precio por	0.1337
+precios	0.7462
+precios al	0.1334
+precios bajos	0.3685
+pregnancy	-0.1701
+pregnancy tips	-0.1579
+pregunta	0.4985
+pregunta por	0.1870
+pregunta sin	0.1355
+preguntame	0.1463
+preguntas .	-0.1761
+pregunte	-0.3125
+pregunte a	-0.1082
+pregunte en	-0.2356
+preguntenos	-0.2442
+preguntenos .	-0.1925
+prem	0.1040
+prem rate	0.1357
+premiado	0.3229
+premiado en	0.2063
+premier	0.2129
+premier .	0.2123
+premio	0.7672
+premio .	0.4175
+premio llame	0.1085
+premium	0.5123
+premium ,	0.1299
+premium en	0.1595
+prenatal	-0.1122
+preorder	0.1270
+preorder for	0.1270
+prep	-0.3495
+prep .	-0.1216
+prep follow	-0.1005
+preparacion	-0.2261
+prescribed	-0.1010
+prescripiton	0.1185
+prescripiton drvgsto	0.1185
+prescription ,	0.2049
+prescription for	-0.1451
+prescription has	-0.1493
+prescription needed	0.2059
+prescriptions	0.1847
+prescriptions with	0.2201
+presence	0.1495
+presence since	0.1495
+presion	-0.3913
+presion arterial	-0.1511
+press <num1>	0.1065
+pressed	0.1015
+prestamos	0.1449
+pretty	-0.2207
+pretty pissed	-0.1204
+previa	-0.2216
+previa .	-0.1315
+previo	-0.1100
+previo .	-0.1100
+price	0.7633
+price .	0.1858
 price in	0.2158
-prices	0.8067
-prices ,	0.1352
-prices .	0.2860
-prices ever	0.1471
-pricing	0.1255
-primary	-0.1449
-primary care	-0.1449
-primer	0.1531
-primero	0.1406
-primeros	0.2872
-primeros <num1>	0.2695
-princess	-0.3363
-princess !	-0.1186
-princess .	-0.1027
-privada	-0.1132
-privada de	-0.1340
-privado	0.4087
-private	0.7881
-private !	0.1321
-private album	0.1307
-private photo	0.1274
-private pics	0.1438
-privpics	0.1307
-privpics .	0.1307
-prize	0.6313
-pro	0.2218
-probably	-0.3703
-problem	-0.3133
-problem gambling	-0.1215
-problemas	-0.2122
-problemas de	-0.1314
-procedure	-0.2719
-procedure .	-0.2163
+prices	0.8049
+prices ,	0.1343
+prices .	0.2854
+prices ever	0.1461
+pricing	0.1274
+prima	-0.1621
+prima del	-0.1642
+primary	-0.1421
+primary care	-0.1421
+primer	0.1515
+primero	0.1396
+primeros	0.2912
+primeros <num1>	0.2730
+princess	-0.3364
+princess !	-0.1161
+princess .	-0.1033
+privada	-0.1164
+privada de	-0.1359
+privado	0.4096
+private	0.7825
+private !	0.1294
+private album	0.1301
+private photo	0.1246
+private pics	0.1436
+privpics	0.1301
+privpics .	0.1301
+prize	0.6385
+pro	0.2192
+probably	-0.3740
+problem	-0.3172
+problem gambling	-0.1230
+problemas	-0.2075
+problemas de	-0.1312
+procedure	-0.2732
+procedure .	-0.2176
 processed .	0.2937
-processed your	-0.1830
-processing center	0.1089
-prods	0.1844
-prods for	0.1844
-products	0.2512
-products are	0.2493
-profile	0.1955
-profile on	0.1242
-profiles	0.1395
-program	-0.3516
-program .	0.1377
-program can	0.1583
-program participants	-0.1135
-program patients	-0.1439
-program you	-0.1606
-programa	-0.4914
-programa de	-0.2145
-programa para	-0.1059
-programa respira	-0.1081
-promethazine	0.2209
-promethazine )	0.2209
-promo	0.3774
-promo code	0.2335
-promocion	0.1377
-promocional	0.1834
-promocional verano	0.1834
-proof	-0.1390
-propio	0.2840
-propio jefe	0.2837
-prostata	-0.1246
-provider	-0.1771
-proxima	-0.1869
-proxima cita	0.2703
-proxima consulta	-0.4015
-prueba	-0.5352
-prueba de	-0.3449
-pruebas	-0.3224
-pruebas de	-0.1574
-pruebas rapidas	-0.1635
-ps	0.1473
-ps <num1>	0.1626
-psicologa	-0.1484
-psicologa ,	-0.1444
-psychic	0.2952
-psychic miranda	0.2086
-pts	0.1047
-publishers	0.2895
-publishers clearing	0.2878
-pudimos entregar	0.1022
-pudo	0.1490
-pudo ser	0.1490
-pueblo :	-0.1078
-pueblo y	0.1162
-puede	-1.5074
-puede consultar	-0.1477
-puede dividirse	-0.1353
-puede pagar	-0.2628
-puede pagarlo	-0.2220
-puede tomar	-0.1260
+processed your	-0.1851
+processing center	0.1079
+prods	0.1851
+prods for	0.1851
+products	0.2620
+products are	0.2571
+profile	0.1950
+profile on	0.1236
+profiles	0.1376
+program	-0.3385
+program .	0.1335
+program can	0.1587
+program patients	-0.1363
+program you	-0.1594
+programa	-0.4908
+programa de	-0.2096
+programa para	-0.1076
+programa respira	-0.1095
+promethazine	0.2210
+promethazine )	0.2210
+promo	0.3804
+promo code	0.2332
+promocion	0.1368
+promocional	0.1941
+promocional verano	0.1941
+proof	-0.1362
+propio	0.2819
+propio jefe	0.2816
+prostata	-0.1247
+provider	-0.1737
+proxima	-0.1432
+proxima cita	0.2778
+proxima consulta	-0.3741
+proximo	-0.1669
+proximo año	-0.1642
+prueba	-0.5436
+prueba de	-0.3521
+pruebas	-0.3233
+pruebas de	-0.1586
+pruebas rapidas	-0.1632
+ps	0.1440
+ps <num1>	0.1593
+psicologa	-0.1488
+psicologa ,	-0.1451
+psychic	0.2930
+psychic miranda	0.2064
+pts	0.1038
+publishers	0.2881
+publishers clearing	0.2863
+pudimos entregar	0.1012
+pudo	0.1462
+pudo ser	0.1462
+pueblo :	-0.1036
+pueblo y	0.1138
+puede	-1.4940
+puede consultar	-0.1455
+puede dividirse	-0.1359
+puede pagar	-0.2557
+puede pagarlo	-0.2199
+puede tomar	-0.1280
 puede ver	-0.1139
-pueden	-0.2231
-pueden ser	-0.1334
-puedes	0.1083
-puedes verlos	-0.1032
-puesto ?	0.1021
-puff	0.1009
-pull	0.1120
-pull up	0.1183
-pulling names	0.1011
-pulmon	-0.1132
-pulmonary	-0.1240
-pulmonary :	-0.1107
-pulse	0.2509
-pulse is	0.1145
-pulse llamar	0.1268
-puntos	0.1540
-purchase	0.6256
-purchase don	0.1031
-purchase necessary	0.1539
-purchase this	0.1518
-purchases this	0.1074
-put you	0.1927
-putting	-0.1105
-q	0.5909
-q <num3>	0.1568
-q u	0.1846
-qatar	-0.1602
-qp	0.2574
-qp deals	0.2562
-qualify	0.3086
-qualify .	0.1608
-qualify to	0.1687
-que el	-0.1447
-que puede	-0.1213
-que su	-0.1052
-quedo	-0.1712
-quedo entre	0.1077
-quedo un	-0.1454
-questions	-0.6669
-questions .	-0.4657
-questions ?	-0.1965
-quiere	-0.2131
-quieren	0.3069
-quieren conocerte	0.3001
-quieres	0.3038
-quieres ver	0.1058
-quironsalud	-0.1863
-quironsalud :	-0.1863
-quit	-0.8719
-quit -	-0.3858
-quite	-0.1300
-quitting	-0.2180
-quitting nicotine	-0.1067
-r <num1>	0.1409
-r e	0.1484
-r h	0.1570
-r u	-0.3488
-r up	0.1419
-race	0.1346
-race today	0.1346
-radio	0.1494
-radio last	0.2196
-raises	0.2937
-raises your	0.2937
-rajas	-0.1406
-rajas burrito	-0.1406
-rakhesh	-0.3651
-rang	-0.1079
-range	0.1086
-ranjith	-0.1035
-ranjith cal	-0.1032
-rapidas	-0.1635
-rapidas de	-0.1106
-rapido	0.3945
-rapido con	0.2570
-rate	0.2813
-rate and	0.2290
-rate msg	0.1365
-rate your	-0.1460
-rates	-0.1397
-rates may	-0.1834
-ray	-0.1319
-ray shows	-0.1120
-razz	0.1179
-razz just	0.1145
-rcb	-0.1081
-rcb .	-0.1081
-rct	0.3215
-rct '	0.3215
-rcv	0.1117
-rd	0.2380
-rd <money>	0.2254
-re :	0.2038
-re driving	0.2325
-re here	0.1764
-re interested	0.1760
-re on	-0.1168
-re pulling	0.1011
-reach	0.1232
+pueden	-0.2215
+pueden ser	-0.1329
+puedes	0.1019
+puedes verlos	-0.1054
+puesto ?	0.1025
+puff	0.1007
+pull	0.1124
+pull up	0.1182
+pulling names	0.1009
+pulmon	-0.1127
+pulmonary	-0.1262
+pulmonary :	-0.1126
+pulse	0.2460
+pulse is	0.1139
+pulse llamar	0.1226
+puntos	0.1609
+purchase	0.6188
+purchase don	0.1016
+purchase necessary	0.1519
+purchase this	0.1519
+purchases this	0.1084
+put you	0.1930
+putting	-0.1102
+q	0.5921
+q <num3>	0.1582
+q u	0.1830
+qatar	-0.1616
+qp	0.2568
+qp deals	0.2556
+qualify	0.2407
+qualify to	0.1703
+que completen	-0.1642
+que el	-0.1403
+que puede	-0.1159
+que su	-0.1038
+quedo	-0.1637
+quedo entre	0.1114
+quedo un	-0.1507
+questions	-0.6500
+questions .	-0.4621
+questions ?	-0.1878
+quiere	-0.2112
+quieren	0.3074
+quieren conocerte	0.2998
+quieres	0.3021
+quieres ver	0.1062
+quincena	0.1002
+quironsalud	-0.1877
+quironsalud :	-0.1877
+quit	-0.8730
+quit -	-0.3851
+quite	-0.1276
+quitting	-0.2111
+quitting nicotine	-0.1089
+r <num1>	0.1377
+r e	0.1480
+r h	0.1567
+r u	-0.3510
+r up	0.1421
+race	0.1347
+race today	0.1347
+radio	0.1477
+radio last	0.2202
+raises	0.2984
+raises your	0.2984
+rajas	-0.1437
+rajas burrito	-0.1437
+rakhesh	-0.3700
+rang	-0.1084
+range	0.1150
+ranjith	-0.1027
+ranjith cal	-0.1023
+rapidas	-0.1632
+rapidas de	-0.1100
+rapido	0.3894
+rapido con	0.2534
+rate	0.2820
+rate and	0.2312
+rate msg	0.1357
+rate your	-0.1478
+rates	-0.1384
+rates may	-0.1790
+ray	-0.1343
+ray shows	-0.1137
+razz	0.1173
+razz just	0.1139
+rcb	-0.1074
+rcb .	-0.1074
+rct	0.3223
+rct '	0.3223
+rcv	0.1114
+rd	0.2625
+rd <money>	0.2490
+re :	0.2040
+re driving	0.2313
+re here	0.1772
+re interested	0.1756
+re on	-0.1167
+re pulling	0.1009
+reach	0.1220
 reach financial	0.3430
-read	0.2120
-read all	0.1087
-read to	0.2241
-reading	-0.1093
-ready	-0.3374
-ready ,	0.1335
-ready .	-0.1977
-ready but	0.1384
-ready for	-0.2899
-real	0.8058
-real ,	0.1051
-real breath	0.1487
-real cash	0.1168
-real girl	0.1541
-real girls	0.1185
-reales	0.2342
-reales cerca	0.1570
-realize	0.2659
-realize that	0.2732
-really	-0.2630
-really horny	0.1158
-really want	0.1056
-reassuring	-0.1306
-reassuring ,	-0.1306
-recarga	0.1798
-recargos	0.1207
-recargos .	0.1199
-receipt	-0.2220
-receipt #	-0.2010
-receipt :	-0.1051
-receipts	-0.1059
-receive	0.1486
-receive a	-0.1129
-receive it	0.1823
-received	-0.3014
-received ,	-0.1306
-receiving	0.1676
-receiving this	0.1565
-recently &	-0.1008
-recepcion	-0.2703
-recepcion .	-0.1479
-receta	0.1337
-receta .	0.4372
-receta ;	-0.1334
-receta electronica	-0.2088
-reciba	0.1672
-reciba un	0.1618
-recibida	-0.1020
-recibida hoy	-0.1020
-recibimos	-0.3511
-recibimos su	-0.3511
-recibir	0.1405
-recibir la	0.1551
-recien	0.1075
-recieve	0.1923
-recieve your	0.1492
-reclamar	0.3487
-reclamar su	0.3835
-reclamelo	0.1336
-reclamelo aqui	0.1336
-recoger	-0.1885
-recogerla	-0.1452
-recomiende	0.1618
-recomiende a	0.1618
-recommended	-0.2201
-recommended for	-0.1621
-recordamos	-0.1709
-recordamos que	-0.1115
-recordatorio	-0.5751
-recordatorio :	-0.4486
-recordatorios	-0.1761
-recordatorios y	-0.1069
-recovery	-0.1981
-recpt	0.3515
-recpt <num1>	0.3515
-recuerda	-0.2429
-recuerde	-0.4908
-recuerde :	-0.1488
-recuerde que	-0.1437
-redelivery	0.2255
-reduced	-0.1586
-reduced to	-0.1134
-reducirse	0.1123
-reducirse a	0.1123
-reduzca	0.2261
-reduzca a	0.2261
-reembolso	0.3193
-reembolso antes	0.1330
-reembolso pendiente	0.1085
-refer	0.2659
-refer a	0.2666
+read	0.2123
+read all	0.1094
+read to	0.2229
+reading	-0.1053
+ready	-0.3298
+ready ,	0.1343
+ready .	-0.1953
+ready but	0.1364
+ready for	-0.2901
+real	0.7981
+real ,	0.1048
+real breath	0.1495
+real cash	0.1160
+real girl	0.1533
+real girls	0.1151
+reales	0.2317
+reales cerca	0.1567
+realize	0.2646
+realize that	0.2716
+really	-0.2584
+really horny	0.1142
+really want	0.1064
+reassuring	-0.1309
+reassuring ,	-0.1309
+recarga	0.1791
+recargos	0.1190
+recargos .	0.1182
+receipt	-0.2107
+receipt #	-0.1956
+receipt :	-0.1042
+receipts	-0.1050
+receive	0.1640
+receive it	0.1843
+received	-0.2855
+received ,	-0.1303
+receiving	0.1707
+receiving this	0.1603
+recepcion	-0.2590
+recepcion .	-0.1397
+receta	0.1416
+receta .	0.4356
+receta ;	-0.1329
+receta electronica	-0.2044
+receta nueva	-0.1011
+reciba <money>	-0.1600
+reciba un	0.1798
+reciben	-0.1718
+reciben <money>	-0.1382
+recibida	-0.1027
+recibida hoy	-0.1027
+recibimos	-0.3201
+recibimos su	-0.3201
+recibir	0.1471
+recibir la	0.1517
+recien	0.1122
+recieve	0.1998
+recieve your	0.1558
+reclamar	0.3508
+reclamar su	0.3875
+reclamelo	0.1328
+reclamelo aqui	0.1328
+recoger	-0.1879
+recogerla	-0.1450
+recomiende	0.1798
+recomiende a	0.1798
+recommended	-0.2172
+recommended for	-0.1579
+recordamos	-0.1633
+recordamos que	-0.1041
+recordatorio	-0.6105
+recordatorio :	-0.4459
+recordatorios	-0.1768
+recordatorios y	-0.1067
+recovery	-0.2025
+recpt	0.3517
+recpt <num1>	0.3517
+recuerda	-0.2445
+recuerde	-0.4787
+recuerde :	-0.1465
+recuerde que	-0.1360
+redelivery	0.2252
+reduced	-0.1457
+reduced to	-0.1081
+reducirse	0.1134
+reducirse a	0.1134
+reduzca	0.2391
+reduzca a	0.2391
+reembolso	0.3205
+reembolso antes	0.1319
+reembolso pendiente	0.1077
+refer	0.2660
+refer a	0.2667
 refill	0.1647
-refill is	-0.1092
-refill this	0.1750
-refill your	0.2559
-refund -	0.1053
-reg <money>	0.1360
-regalamos un	-0.1298
-regalo	0.1962
-regalo de	-0.2568
-regalo gratis	0.1618
-regalo pendiente	0.1268
-regards	-0.1624
-regards to	-0.1206
-registrado :	-0.1201
-registramos	-0.1380
-registramos su	-0.1453
-registrate	0.1969
-registrate gratis	0.1222
-regular	0.1332
-regular vodafone	0.1365
-releaf	0.2493
-releaf wellness	0.2493
-release	0.1074
-relief	0.2330
-rellenos	0.2170
-rellenos faciales	0.2170
-remaining	-0.2734
-remaining balance	-0.2107
-remember	-0.3029
-reminder	-0.9095
-reminder :	-0.7070
-reminder from	-0.1077
-reminders	-0.2536
-reminders about	-0.1401
-remington	0.1305
-remington <num3>	0.1252
-remote	0.1006
-removal	0.2238
-removal .	0.1471
-renew	0.1183
-renewed .	0.1126
-renews	-0.1181
-renews on	-0.1333
-rental	0.1891
-rents	-0.1010
-rents mayb	-0.1008
-repeat	0.1143
-repeat ,	0.1753
-reply	1.3214
-reply .	-0.3322
-reply <num1>	0.2084
-reply book	-0.1057
-reply c	-0.1026
-reply end	0.1952
-reply help	-0.2268
-reply hot	0.1447
-reply info	0.1976
-reply no	0.1009
-reply now	0.1124
+refill is	-0.1121
+refill this	0.1824
+refill your	0.2553
+refund -	0.1030
+reg	0.1026
+reg <money>	0.1459
+regalamos un	-0.1318
+regalo	0.2244
+regalo de	-0.2380
+regalo gratis	0.1798
+regalo pendiente	0.1226
+regards	-0.1641
+regards to	-0.1219
+registrado :	-0.1124
+registramos	-0.1394
+registramos su	-0.1478
+registrate	0.1949
+registrate gratis	0.1201
+regular	0.1322
+regular vodafone	0.1357
+releaf	0.2571
+releaf wellness	0.2571
+release	0.1114
+relief	0.2389
+rellenos	0.2171
+rellenos faciales	0.2171
+remaining	-0.2723
+remaining balance	-0.2091
+remember	-0.2975
+reminder	-0.9214
+reminder :	-0.7129
+reminder from	-0.1106
+reminders	-0.2485
+reminders about	-0.1327
+remington	0.1357
+remington <num3>	0.1302
+remote	0.1029
+removal	0.2217
+removal .	0.1461
+renew	0.1220
+renewed .	0.1169
+renews	-0.1174
+renews on	-0.1314
+rental	0.1871
+rents	-0.1002
+repeat	0.1205
+repeat ,	0.1817
+reply	1.3283
+reply .	-0.3316
+reply <num1>	0.2047
+reply book	-0.1060
+reply c	-0.1048
+reply end	0.1944
+reply help	-0.2285
+reply hot	0.1446
+reply info	0.2053
+reply no	0.1053
+reply now	0.1120
 reply or	0.1089
-reply pics	0.1496
-reply plan	-0.1361
-reply read	0.2241
-reply real	0.1572
-reply refill	-0.1123
-reply schedule	-0.1590
-reply sexy	0.1541
-reply stop	-0.2079
-reply themob	0.1104
-reply with	0.2633
-reply y	-0.4398
-reply yes	0.5288
-report	-0.1017
-reposado	0.2342
-reposado just	0.2024
-reprogramarla	-0.1453
-reprogramarla .	-0.1453
-request	-0.1701
-request after	0.1104
-request it	-0.1586
-required	0.1429
-required .	0.1166
-reschedule	-0.3002
-reschedule .	-0.3433
-reserva	0.1857
-reserve	-0.1098
-reserve a	-0.1050
-resolve	0.3954
-resolve .	0.2616
-respira	-0.1145
-respira libre	-0.1081
-respond	0.1708
-respond you	0.1365
-responda	-0.2521
-responda <num1>	0.1580
-responda nuestra	-0.1393
-responda plan	-0.1353
-responda si	0.2892
-responda stop	-0.1506
-responde	0.9172
-responde si	0.4384
-respondiendo a	-0.1277
-responding	0.1355
-responding well	0.1487
-respuesta	0.1068
-restock	0.1580
-restocked	0.3372
-restocked grab	0.2024
-restore	0.1230
-resubmit	0.1104
-resubmit request	0.1104
-resultado	-0.1692
-resultados	-0.1562
-resultados .	-0.1272
-resultados de	-0.3182
-resultados en	0.1319
-resultados son	-0.1032
-results	-0.1210
-resurtido	0.2659
-resurtido de	0.3118
+reply pics	0.1486
+reply plan	-0.1350
+reply read	0.2229
+reply real	0.1550
+reply refill	-0.1147
+reply schedule	-0.1547
+reply sexy	0.1533
+reply stop	-0.2007
+reply themob	0.1089
+reply with	0.2626
+reply y	-0.4404
+reply yes	0.5318
+report	-0.1024
+reposado	0.2311
+reposado just	0.2009
+reprogramarla	-0.1478
+reprogramarla .	-0.1478
+request	-0.1746
+request after	0.1089
+request it	-0.1583
+required	0.1417
+required .	0.1155
+reschedule	-0.3025
+reschedule .	-0.3462
+reserva	0.1863
+reserve	-0.1075
+reserve a	-0.1024
+resolve	0.3924
+resolve .	0.2590
+respira	-0.1157
+respira libre	-0.1095
+respond	0.1699
+respond you	0.1357
+responda	-0.2387
+responda <num1>	0.1648
+responda nuestra	-0.1413
+responda plan	-0.1359
+responda si	0.2904
+responda stop	-0.1485
+responde	0.9140
+responde si	0.4376
+respondiendo a	-0.1233
+responding	0.1361
+responding well	0.1495
+respuesta	0.1059
+restock	0.1560
+restocked	0.3348
+restocked grab	0.2009
+restore	0.1203
+resubmit	0.1089
+resubmit request	0.1089
+resultado	-0.1622
+resultados	-0.1505
+resultados .	-0.1304
+resultados de	-0.3147
+resultados en	0.1299
+resultados son	-0.1054
+results	-0.1220
+resurtido	0.2723
+resurtido de	0.3178
 retatrutide	0.1141
-returns	0.1283
-reune	-0.1300
-reveal	0.1697
-reveal who	0.1075
-reward	0.3757
-reward is	0.1892
-rewards	0.1342
-rfmbotox	0.1443
-rgds	0.2411
-rgds vatian	0.3215
-rico	0.1859
-rico primero	0.1136
-rifles	0.2021
-right	-0.6438
-right ?	-0.3098
-right now	-0.2369
-ring	-0.1857
-ring me	-0.1032
-ringtone	0.8458
-ringtone .	0.3515
-ringtone and	0.1566
-ringtone shortly	0.1565
-ringtoneking	0.6673
-ringtoneking <num5>	0.6669
-risks	0.2725
-risks .	0.3307
-ritalin	0.1250
-rite	-0.1284
-rivera '	-0.1236
-riverside	-0.5286
-riverside family	-0.2892
-riverside pharmacy	-0.1078
-riversidefamilymed	-0.7067
-riversidefamilymed .	-0.7067
-rivotril	0.2483
-rm	-0.1250
-roast	-0.1355
-roast .	-0.1270
-rock	-0.1018
-roll	0.2765
-roll everything	0.1155
-romcapspam	0.1487
-romcapspam everyone	0.1487
-room	-0.5619
-room /	-0.1549
-room <num3>	-0.1248
-room b	-0.1154
-roommate	0.1656
-roommate '	0.2028
-rotate	-0.1083
-rotate sites	-0.1083
-roulette	0.3814
-roulette and	0.1429
-roulette system	0.2352
-round	-0.1109
-round ,	-0.1270
-route	0.1367
-route <num1>	0.1151
-rs	-0.1191
-rs .	-0.1110
-rude	0.1481
-rude time	0.1391
-ruleta	0.1613
-running	0.2313
-running around	0.2735
-runtz	0.1525
-runtz ,	0.1048
-rx	0.6907
-rx .	0.2598
-rx <num2>	0.4119
-ryan	-0.1465
-ryder	-0.1224
-ryder unsold	-0.1224
-s	0.4358
-s ,	0.2385
-s /	0.3912
-s <money>	-0.1281
-s <num1>	0.1454
-s a	-0.1476
+returns	0.1247
+reune	-0.1302
+reveal	0.1679
+reveal who	0.1076
+reward	0.2159
+reward is	0.1979
+reward on	-0.1251
+rewards	0.1339
+rfmbotox	0.1463
+rgds	0.2400
+rgds vatian	0.3223
+rico	0.1839
+rico primero	0.1143
+rifles	0.1991
+right	-0.6450
+right ?	-0.3094
+right now	-0.2391
+ring	-0.1872
+ring me	-0.1043
+ringtone	0.8484
+ringtone .	0.3517
+ringtone and	0.1564
+ringtone shortly	0.1603
+ringtoneking	0.6616
+ringtoneking <num5>	0.6612
+risks	0.2764
+risks .	0.3345
+ritalin	0.1246
+rite	-0.1275
+rivera '	-0.1230
+riverside	-0.5224
+riverside family	-0.2891
+riverside pharmacy	-0.1037
+riversidefamilymed	-0.7112
+riversidefamilymed .	-0.7112
+rivotril	0.2445
+rm	-0.1278
+roast	-0.1391
+roast .	-0.1303
+rock	-0.1019
+roll	0.2831
+roll everything	0.1202
+romcapspam	0.1495
+romcapspam everyone	0.1495
+room	-0.5620
+room /	-0.1553
+room <num3>	-0.1269
+room b	-0.1165
+roommate	0.1669
+roommate '	0.2029
+rotate	-0.1095
+rotate sites	-0.1095
+roulette	0.3821
+roulette and	0.1446
+roulette system	0.2341
+round	-0.1130
+round ,	-0.1290
+route	0.1345
+route <num1>	0.1143
+rs	-0.1203
+rs .	-0.1122
+rude	0.1485
+rude time	0.1396
+ruleta	0.1670
+running	0.2311
+running around	0.2719
+runtz	0.1515
+runtz ,	0.1045
+rx	0.6947
+rx .	0.2605
+rx <num2>	0.4138
+ryan	-0.1435
+ryder	-0.1243
+ryder unsold	-0.1243
+s	0.4288
+s ,	0.2403
+s /	0.3905
+s <money>	-0.1191
+s <num1>	0.1428
+s a	-0.1492
 s and	0.1111
-s appt	-0.1166
-s c	0.1570
-s dtf	0.1285
-s fight	0.3427
-s fine	-0.1305
-s game	0.2093
-s gone	0.3132
-s health	-0.1009
-s kayla	0.1293
-s lucky	0.1054
-s me	0.3282
-s not	-0.1109
-s office	-0.1634
-s out	0.2176
-s reassuring	-0.1306
-s stuff	0.2351
-s talk	0.2991
-s tony	0.1104
-s triple	0.1565
-s up	-0.1987
-s urgent	0.1227
-s your	-0.1595
-sabado	-0.2783
-sabado de	-0.3550
-sabado y	0.1734
-sabes	0.1316
-sabores	0.2543
-sacar	-0.1048
-sacar cita	-0.1136
-sad	-0.1401
-safe	-0.3846
-safe storage	-0.1455
-safety	-0.5572
-safety tip	-0.1140
-said about	0.3719
-said u	-0.1024
-sala	-0.1511
-saldo	-0.5677
-saldo de	-0.2376
-saldo es	-0.1008
-saldo pendiente	-0.3240
-sale	1.0071
-sale !	0.1104
-sale ,	0.2114
-sale -	0.2206
-sale :	0.1162
-sale this	0.1579
-sales	0.1227
-salio premiado	0.1594
-salud	-1.4766
-salud :	-0.1598
-salud auditiva	-0.1192
-salud comunitaria	-0.1611
-salud en	-0.1164
-salud sexual	-0.2262
-saludsexualmunicipal	-0.1032
-saludsexualmunicipal .	-0.1032
-same	0.3092
-same .	-0.1006
-same day	0.4575
-san	-0.4364
-san antonio	0.1443
-san jose	-0.2256
-san juan	-0.1417
-sanatorio	-0.3741
-sanatorio del	-0.3686
-sangre	-0.1275
-sanitaria	-0.1348
-sanitaria .	-0.1195
-santa	-0.2662
-santa fe	-0.1611
-santander	0.1006
-sarah	0.1577
-sat	-0.1129
-sat -	0.1706
-sat :	0.4397
-sat <num2>	-0.2422
-satisfaccion	-0.1171
-satisfaccion :	-0.1020
-satsgettin	-0.1303
-satsgettin <num3>	-0.1303
-saturday	0.2902
-saturday !	0.2090
+s appt	-0.1134
+s c	0.1567
+s dtf	0.1299
+s fight	0.3438
+s fine	-0.1306
+s game	0.2101
+s gone	0.3113
+s insurance	-0.1143
+s kayla	0.1288
+s lucky	0.1053
+s me	0.3270
+s not	-0.1133
+s office	-0.1589
+s out	0.2183
+s reassuring	-0.1309
+s stuff	0.2349
+s talk	0.3060
+s tony	0.1092
+s triple	0.1603
+s up	-0.1933
+s urgent	0.1241
+s your	-0.1582
+sabado	-0.2606
+sabado de	-0.3419
+sabado y	0.1706
+sabes	0.1348
+sabores	0.2545
+sacar	-0.1002
+sacar cita	-0.1087
+sad	-0.1407
+safe	-0.3866
+safe storage	-0.1477
+safety	-0.5587
+safety tip	-0.1143
+said about	0.3696
+said u	-0.1016
+sala	-0.1411
+saldo	-0.5349
+saldo de	-0.2271
+saldo pendiente	-0.3233
+sale	1.0187
+sale !	0.1108
+sale ,	0.2151
+sale -	0.2186
+sale :	0.1192
+sale this	0.1595
+sales	0.1241
+salio premiado	0.1637
+salud	-1.4651
+salud :	-0.1642
+salud auditiva	-0.1218
+salud comunitaria	-0.1591
+salud en	-0.1045
+salud sexual	-0.2314
+saludsexualmunicipal	-0.1054
+saludsexualmunicipal .	-0.1054
+same	0.3094
+same day	0.4546
+san	-0.4189
+san antonio	0.1425
+san jose	-0.2208
+san juan	-0.1336
+sanatorio	-0.3682
+sanatorio del	-0.3629
+sangre	-0.1296
+sanitaria	-0.1142
+santa	-0.2581
+santa calling	0.1004
+santa fe	-0.1566
+santa xmas	0.1004
+sarah	0.1620
+sat	-0.1094
+sat -	0.1653
+sat :	0.4291
+sat <num2>	-0.2392
+satisfaccion	-0.1155
+satisfaccion :	-0.1027
+satsgettin	-0.1328
+satsgettin <num3>	-0.1328
+saturday	0.2994
+saturday !	0.2055
 saturday '	0.1914
-saturday :	0.2107
-saturday <num1>	-0.1255
-saturday <num2>	-0.1578
-save	0.5738
-save .	0.2536
-save <pct>	0.3572
-save on	0.1753
-saves	-0.1283
-saves lives	-0.1218
-savings	0.2518
-savings on	0.2690
-saw ur	0.2700
-say	-0.4323
-say if	-0.1056
-says	-0.1761
-scale	-0.3719
-scale fees	-0.1148
-scammers	0.1348
-scammers getting	0.1365
-schedule	-0.6271
-schedule and	-0.1590
-school	-0.2681
-school physicals	-0.1399
-science	-0.1288
-science .	-0.1248
-score	0.2017
-score <num3>	0.1315
-screening	-0.5239
-screening ,	-0.1473
-screenings	-0.1152
-script	0.1828
-script needed	0.1110
-se aplican	0.1500
-se aplicara	-0.2827
-se entera	0.1193
-se lleva	0.2364
-se necesita	-0.1244
-se paga	-0.1236
-se pierda	0.1266
-se puede	-0.1741
-se reune	-0.1300
-se vacunen	-0.1060
-sea	0.2021
-sea su	0.2824
-search	-0.1409
-season	0.1935
-seat	-0.1144
-second	-0.2440
-secret	0.3096
-secret admirer	0.2687
-secure	0.2175
-secure -	0.1305
-security	0.3384
-security number	0.1661
-see	0.3036
-see channel	0.1492
-see it	0.1261
-see me	0.1101
-see my	0.6036
-see what	0.2970
-see ya	-0.1386
-see you	-0.5004
-see your	-0.2563
-seeing	-0.1115
-seeking	0.1147
-seeking a	0.1141
-seem	0.2694
-seem nice	0.2410
-seen	-0.1307
-seguido	0.1268
-seguido de	0.1268
-seguimiento	-0.1716
-segun	-0.2109
-seguridad .	0.1905
-seguro	-0.4520
-seguro :	-0.1558
-seguro en	-0.1931
-seguro pal	0.1023
-select	0.1054
-selected	0.1263
-selection	0.1668
-selection of	0.1642
-sell	0.1442
-seltzers	0.1948
-seltzers in	0.1180
-semaglutida sin	0.2588
-semaglutide	0.1994
-semana	0.3579
-semana .	0.2810
-semana de	-0.3078
-semester	-0.1388
-semiautomaticas	0.2892
-semiautomaticas benelli	0.2379
-semillas	0.1559
-semillas feminizadas	0.1757
-send	0.5339
-send .	-0.1206
-send a	0.4342
-send it	-0.1741
+saturday :	0.2143
+saturday <num1>	-0.1186
+saturday <num2>	-0.1579
+save	0.5866
+save .	0.2529
+save <pct>	0.3513
+save on	0.1827
+saves	-0.1301
+saves lives	-0.1238
+savings	0.2563
+savings on	0.2725
+saw ur	0.2691
+say	-0.4338
+say if	-0.1062
+says	-0.1755
+scale	-0.3741
+scale fees	-0.1172
+scammers	0.1339
+scammers getting	0.1357
+schedule	-0.6585
+schedule .	-0.1299
+schedule and	-0.1547
+school	-0.2666
+school physicals	-0.1410
+science	-0.1301
+science .	-0.1262
+score	0.1983
+score <num3>	0.1300
+screening	-0.6057
+screening ,	-0.1444
+screening get	-0.1143
+screenings	-0.1128
+script	0.1789
+script needed	0.1107
+se aplican	0.1444
+se aplicara	-0.2565
+se entera	0.1162
+se lleva	0.2408
+se necesita	-0.1247
+se paga	-0.1198
+se pierda	0.1235
+se puede	-0.1734
+se reune	-0.1302
+sea	0.2003
+sea su	0.2802
+search	-0.1407
+season	0.1975
+seat	-0.1075
+second	-0.2430
+secret	0.3120
+secret admirer	0.2707
+secure	0.2100
+secure -	0.1297
+security	0.3378
+security number	0.1644
+see	0.3030
+see channel	0.1558
+see it	0.1253
+see me	0.1086
+see my	0.5997
+see what	0.3000
+see ya	-0.1400
+see you	-0.5070
+see your	-0.2570
+seeing	-0.1128
+seeking	0.1160
+seeking a	0.1154
+seem	0.2679
+seem nice	0.2405
+seen	-0.1309
+seguido	0.1226
+seguido de	0.1226
+seguimiento	-0.1719
+segun	-0.1989
+seguridad .	0.1924
+seguro	-0.5315
+seguro :	-0.1481
+seguro del	-0.1348
+seguro en	-0.1909
+seguro pal	0.1061
+seis	-0.1708
+seis clases	-0.1708
+select	0.1032
+selected	0.1288
+selection	0.1679
+selection of	0.1653
+sell	0.1466
+seltzers	0.1924
+seltzers in	0.1145
+semaglutida sin	0.2554
+semaglutide	0.2095
+semana	0.3359
+semana .	0.2042
+semana de	-0.2965
+semester	-0.1384
+semiautomaticas	0.2876
+semiautomaticas benelli	0.2353
+semillas	0.1579
+semillas feminizadas	0.1753
+send	0.5352
+send .	-0.1222
+send a	0.4279
+send it	-0.1730
 send me	-0.3749
-send one	0.4233
-send out	0.1036
-send some	-0.1119
-send stop	0.1882
-send u	0.2204
-send us	0.1598
-sending	0.2523
-sending a	0.1080
-sending this	0.1243
-sending you	0.1360
-sent	-0.2147
-sent a	0.1113
-sent me	-0.1316
-sent the	0.1162
-sent to	-0.3142
-sent u	0.3349
-sent via	-0.1653
-sentir	-0.1010
-sentir un	-0.1010
-separately	-0.1914
-separately .	-0.1914
-sept	0.1136
-ser	-0.1094
-ser entregado	0.1554
-ser falsos	-0.1334
-sera	0.2919
-serious	0.2244
-serious buyers	0.2876
-service	0.8477
-service announcement	0.2909
-service interruption	0.1674
-servicio	0.3818
-servicio bs	0.1169
-sesion	-0.2865
-sesion con	-0.1482
-sessions	-0.1139
-sessions to	-0.1135
-set	-0.3015
-set up	-0.1429
-settle	0.2882
-settle up	0.1440
-sext	0.1541
-sext with	0.1541
+send one	0.4227
+send out	0.1035
+send some	-0.1142
+send stop	0.1852
+send u	0.2212
+send us	0.1582
+sending	0.2538
+sending a	0.1076
+sending this	0.1251
+sending you	0.1369
+sent	-0.2157
+sent a	0.1128
+sent me	-0.1315
+sent the	0.1187
+sent to	-0.3122
+sent u	0.3324
+sent via	-0.1659
+sentir	-0.1001
+sentir un	-0.1001
+separately	-0.1882
+separately .	-0.1882
+sept	0.1163
+ser	-0.1138
+ser entregado	0.1526
+ser falsos	-0.1329
+sera	0.2923
+sera suspendido	0.1001
+serious	0.2235
+serious buyers	0.2869
+service	0.8527
+service announcement	0.2903
+service interruption	0.1695
+servicio	0.3880
+servicio bs	0.1178
+sesion	-0.2817
+sesion con	-0.1489
+set	-0.2932
+set up	-0.1364
+settle	0.2912
+settle up	0.1448
+sext	0.1533
+sext with	0.1533
 sexting	0.3580
-sexting partner	0.4233
-sexual	-0.2821
-sexual :	-0.1214
-sexy	0.6945
+sexting partner	0.4227
+sexual	-0.2855
+sexual :	-0.1243
+sexy	0.6913
 sexy ?	0.2580
-sexy and	0.1541
-sexy bitch	0.1391
-sg	-0.1205
-sg /	-0.1205
-shah	-0.1068
-shall	-0.2444
-share my	0.1760
-share this	-0.1493
-she	-0.5996
-she '	-0.1395
-she .	-0.1688
-shingles	-0.2505
-shingles vaccine	-0.2505
-ship	0.1191
-shipment	0.1460
-shipped	0.6518
-shipped .	-0.1165
-shipped and	-0.1268
-shipped discreet	0.1205
+sexy and	0.1533
+sexy bitch	0.1396
+sg	-0.1220
+sg /	-0.1220
+shah	-0.1029
+shall	-0.2465
+share my	0.1756
+share this	-0.1494
+she	-0.6041
+she '	-0.1384
+she .	-0.1718
+shingles	-0.2389
+shingles vaccine	-0.2389
+ship	0.1173
+shipment	0.1476
+shipped	0.6500
+shipped .	-0.1174
+shipped and	-0.1245
+shipped discreet	0.1191
 shipped discreetly	0.1864
-shipped overnight	0.3273
-shipped same	0.1454
-shipping	0.5005
-shipping .	0.2170
-shipping on	0.1241
-ships	0.4361
-shisha	0.2021
-shisha half	0.1233
-shit	-0.1768
-shop	0.6604
-shop ,	0.1341
-shop grand	0.2752
-shopping	-0.1499
-shortly	0.4052
-shortly .	0.1772
-shot	-0.1057
-shot today	-0.1253
-shotgun	0.1084
+shipped overnight	0.3251
+shipped same	0.1439
+shipping	0.5054
+shipping .	0.2190
+shipping on	0.1254
+ships	0.4380
+shisha	0.1998
+shisha half	0.1227
+shit	-0.1771
+shop	0.6579
+shop ,	0.1323
+shop grand	0.2725
+shopping	-0.1490
+shortly	0.4139
+shortly .	0.1822
+shot	-0.1065
+shot today	-0.1234
+shotgun	0.1085
 shotgun this	0.1070
-shotguns	0.1939
-shotguns at	0.1819
-shots	0.5117
-shots ,	0.2153
-shots .	-0.1366
-shots are	-0.1864
-shots at	0.2507
-shots for	0.2633
-should	-0.2726
-show	0.2852
-show fee	-0.2572
-show saturday	0.1819
-show this	0.3973
-shower	-0.1258
-showroom	0.1449
-showroom ,	0.1449
-shows	-0.1016
-shows no	-0.1120
-shsex	0.1065
-shsex .	0.1065
-si	-0.7483
-si el	-0.1439
-si esta	-0.1358
-si necesita	-0.1230
-si necesitas	-0.1732
-si no	0.1404
-si para	0.1714
-si tiene	-0.4508
-si usa	0.2155
-sick	-0.2250
-side	-0.2900
-sido	0.6735
-sido bloqueada	0.2263
-siempre	-0.1319
-sifilis	-0.2540
-sifilis gratis	-0.1041
-sifilis y	-0.1133
-siga	-0.4074
-siga anotandolo	-0.1054
-siga con	-0.1489
-siglo	0.1663
-siglo vi	0.1633
-sign	0.1227
-sign -	-0.1000
-sign up	0.1597
-signal	0.1319
-signals	0.2475
-signals .	0.1491
-sigue	0.1815
-siguiente	0.1065
-siguiente enlace	0.1211
-sildenafil	-0.1075
-sildenafilo	-0.1391
-sildenafilo <num2>	-0.1391
-sin	0.9373
-sin cita	-0.2263
-sin compromiso	0.1579
-sin costo	-0.5073
-sin fumar	-0.2978
-sin intereses	-0.1385
-sin necesidad	0.1278
-sin papeleo	0.3257
-sin papeles	0.2066
-sin receta	0.3851
-sin revision	0.1067
-sin seguro	-0.3832
-sin turno	-0.1224
-sin ver	0.4104
-sin verificacion	0.1281
-since	0.3358
+shotguns	0.1954
+shotguns at	0.1830
+shots	0.5210
+shots ,	0.2177
+shots .	-0.1374
+shots are	-0.1901
+shots at	0.2494
+shots for	0.2620
+should	-0.2720
+show	0.2938
+show fee	-0.2531
+show saturday	0.1830
+show this	0.4019
+shower	-0.1267
+showroom	0.1453
+showroom ,	0.1453
+shows	-0.1006
+shows no	-0.1137
+shsex	0.1052
+shsex .	0.1052
+si	-0.7435
+si el	-0.1432
+si esta	-0.1363
+si necesita	-0.1288
+si necesitas	-0.1705
+si no	0.1345
+si para	0.1707
+si tiene	-0.4434
+si usa	0.2153
+sick	-0.2185
+side	-0.2817
+sido	0.6875
+sido bloqueada	0.2415
+siempre	-0.1316
+sifilis	-0.2617
+sifilis gratis	-0.1070
+sifilis y	-0.1171
+siga	-0.4103
+siga anotandolo	-0.1082
+siga con	-0.1522
+siglo	0.1671
+siglo vi	0.1638
+signal	0.1330
+signals	0.2490
+signals .	0.1477
+sigue	0.1822
+siguiente	0.1069
+siguiente enlace	0.1212
+sildenafil	-0.1082
+sildenafilo	-0.1432
+sildenafilo <num2>	-0.1432
+sin	0.9458
+sin cita	-0.2287
+sin compromiso	0.1580
+sin costo	-0.5079
+sin fumar	-0.2988
+sin intereses	-0.1357
+sin necesidad	0.1282
+sin papeleo	0.3249
+sin papeles	0.2026
+sin receta	0.3794
+sin revision	0.1055
+sin seguro	-0.3701
+sin turno	-0.1219
+sin ver	0.4093
+sin verificacion	0.1265
+since	0.3378
 since you	0.4348
-singles	0.1923
-singles in	0.1104
-sir	-0.6600
-sir ,	-0.4382
-sir .	-0.1356
-site	0.2274
-site lol	0.1024
-sites	-0.1103
-six	0.1240
-six de	0.1057
-skin -	0.2848
-skin cancer	-0.1894
-skincare	0.1141
-sleep .	-0.1180
-sleep ?	0.3976
-sleeping	-0.2151
-sliding	-0.2006
-sliding -	-0.1952
-slo	0.1391
-slo (	0.1391
-slo n	0.1391
-slot	-0.1397
-slots	-0.1120
-slots this	-0.1354
-slower	0.2319
-slower than	0.2325
-small	-0.1292
-smart	0.1741
-smart .	0.1365
-smile	-0.1493
-smiles	-0.2124
-smiles dental	-0.2074
-smoke	-0.1838
-smoke -	-0.2727
-smoking	-0.3223
-smoking -	-0.1304
-smoking info	-0.1465
-smoking weed	0.3307
-sms	0.3553
-sms .	0.1882
-snap	0.5216
-snap :	0.2470
-snap kittykat	0.2183
-snip	0.1861
-snip it	0.1861
-snow	-0.1851
-so	-0.5469
-so around	-0.1008
-so hot	0.2180
-so i	-0.2035
-so little	0.2348
-so special	0.1058
-so thats	-0.1712
-so warm	0.1463
-so we	0.4021
-sobre	-0.3516
-social .	-0.1324
-social security	0.2525
-socios	0.2891
-sofia de	0.1179
-solicitaste	0.1025
-solicitaste responde	0.1013
-solicitelo en	-0.1024
-solicitud	-0.2585
-solicitud de	-0.2310
-solo	0.9256
-solo .	-0.2029
-solo caballeros	0.1165
-solo en	0.1218
-solo hoy	0.1005
-solo pago	0.1014
-solteras	0.2652
-solteras quieren	0.2607
-some	-0.6226
-some fun	0.2067
-some money	-0.1020
-some nice	-0.1042
-some posh	0.1844
-some spicy	0.1753
-someone nearby	0.1285
-something spicy	0.2183
-something to	0.1151
-son	-0.2950
-son negativos	-0.1032
-sonrisas	-0.2409
-soon	-0.2725
-sorry	-0.1929
-sorry ,	-0.1435
-sorry i	0.1589
-sorry if	0.2385
-sorry wrong	0.1760
-sorteo	0.3662
-sorteo al	0.1835
-sorteo del	0.2790
-sorteo mensual	-0.1240
-sospechosa	0.1343
-sound	-0.1135
-sounds	-0.1900
-sounds like	-0.1014
-sour	0.2146
-sour ilimitado	0.1250
-soy	0.2396
-spa	0.4910
-spa .	0.1841
-spa visit	0.2329
-spain	-0.1008
-spain recently	-0.1008
-spare time	0.1415
-speak	-0.1725
-special	0.5220
-special :	0.1297
-special for	0.1471
-special offer	0.2439
-specials	0.1326
-specials every	0.1233
-spicy	0.4158
-spicy first	0.2183
-spicy new	0.1916
-spin	0.2226
-spin the	0.1018
-spins	0.1720
-spirits	0.1656
+singles	0.1916
+singles in	0.1096
+sir	-0.6607
+sir ,	-0.4394
+sir .	-0.1344
+site	0.2288
+site lol	0.1025
+sites	-0.1115
+six de	0.1180
+six diabetes	-0.1251
+skin -	0.2866
+skin cancer	-0.1845
+skincare	0.1125
+sleep .	-0.1150
+sleep ?	0.3975
+sleeping	-0.2154
+sliding	-0.2024
+sliding -	-0.1968
+slo	0.1396
+slo (	0.1396
+slo n	0.1396
+slot	-0.1350
+slots	-0.1117
+slots this	-0.1360
+slower	0.2307
+slower than	0.2313
+small	-0.1304
+smart	0.1736
+smart .	0.1357
+smile	-0.1495
+smiles	-0.2080
+smiles dental	-0.2027
+smoke	-0.1884
+smoke -	-0.2755
+smoking	-0.3116
+smoking -	-0.1323
+smoking info	-0.1473
+smoking weed	0.3345
+sms	0.3649
+sms ,	0.1011
+sms .	0.1828
+snap	0.5231
+snap :	0.2474
+snap kittykat	0.2190
+snip	0.1855
+snip it	0.1855
+snow	-0.1849
+so	-0.5416
+so hot	0.2175
+so i	-0.2012
+so little	0.2381
+so special	0.1059
+so thats	-0.1695
+so warm	0.1471
+so we	0.4001
+sobre	-0.3754
+social .	-0.1330
+social security	0.2487
+socios	0.3007
+sofia de	0.1192
+solicitud	-0.2543
+solicitud de	-0.2275
+solo	0.9370
+solo .	-0.2009
+solo caballeros	0.1151
+solo en	0.1199
+solo hoy	0.1000
+solo pago	0.1019
+solteras	0.2646
+solteras quieren	0.2603
+some	-0.6146
+some fun	0.2083
+some money	-0.1009
+some nice	-0.1059
+some posh	0.1851
+some spicy	0.1730
+someone nearby	0.1299
+something spicy	0.2190
+something to	0.1130
+son	-0.2849
+son negativos	-0.1054
+sonrisas	-0.2295
+soon	-0.2682
+sorry	-0.1950
+sorry ,	-0.1492
+sorry i	0.1642
+sorry if	0.2380
+sorry wrong	0.1756
+sorteo	0.3867
+sorteo al	0.1850
+sorteo del	0.2802
+sorteo mensual	-0.1111
+sospechosa	0.1418
+sound	-0.1155
+sounds	-0.1916
+sounds like	-0.1013
+sour	0.2135
+sour ilimitado	0.1236
+soy	0.2437
+spa	0.5011
+spa .	0.1949
+spa visit	0.2326
+spare time	0.1460
+speak	-0.1766
+special	0.5252
+special :	0.1355
+special for	0.1459
+special offer	0.2425
+specials	0.1316
+specials every	0.1227
+spicy	0.4153
+spicy first	0.2190
+spicy new	0.1903
+spin	0.2225
+spin the	0.1006
+spins	0.1683
+spirits	0.1641
 spirits delivered	0.1431
-split	-0.1674
-split into	-0.1715
-sport	0.1844
-sport radio	0.2196
-spots	0.1334
-spots limited	0.1047
-spring	0.2236
-spring at	0.2329
-sr	-0.1184
-sr .	-0.1813
-sra	-0.1220
-sra .	-0.1220
-sry	-0.1034
-ssn	0.1703
-ssn and	0.1030
-st	-0.2816
-st .	-0.3883
-st location	0.2024
-staff	-0.1768
-staff .	-0.1205
-standard	-0.1390
-standard messaging	-0.1095
-star	0.1085
-start	0.3076
-start the	0.1447
-start today	0.1108
-started after	0.2196
-starting	0.2274
-starting at	0.1127
-starting this	0.1761
-starts	-0.1989
-starts <num1>	0.1774
-starts in	-0.1826
-statement	-0.4236
-statement for	0.1321
-statement from	-0.1419
-statement is	-0.1397
-station	0.1880
-station toilet	0.1895
-stay	0.1216
-stay out	0.2342
-step	-0.1975
-step challenge	-0.1439
-steps	-0.2067
-steps /	-0.1439
-stewartsize	0.1203
-stewartsize :	0.1203
-sti	-0.1506
-sti testing	-0.1320
-still	-0.7871
-still on	-0.1239
-stock	0.7828
-stock ,	0.1116
-stock .	0.3044
-stock this	-0.2239
-stock up	0.1255
-stolen	0.1895
-stolen ,	0.1895
-stop	0.1867
-stop .	-0.1014
-stop <num5>	0.1158
-stop a	0.3307
-stop anytime	-0.1776
-stop by	0.1340
-stop para	-0.1404
-storage is	0.1677
-store firearms	-0.1346
-stored	-0.1567
-stored separately	-0.1325
-stories	0.5625
-stories and	0.3113
-stories to	0.1506
-story	-0.1346
-straight	0.1486
-straight to	0.2331
-stranger	0.4321
-stranger got	0.2065
-stranger i	0.2204
-strategy	0.1760
-strategy if	0.1760
-street	-0.1510
-stress	-0.2026
-strings	0.2361
-strings attached	0.1256
-student	0.5339
-student loan	0.4717
-studio taken	-0.1250
-stuff	-0.1256
-stuff !	0.2379
-stupid	-0.2163
-stupid .	-0.1476
-su	-1.4945
-su apuesta	0.1456
-su aseguradora	-0.2531
-su asistencia	-0.1496
-su cirugia	-0.1409
-su cita	-0.2123
-su clave	0.2841
-su consulta	-0.1320
-su control	-0.1386
-su copago	-0.2170
-su cuenta	0.3510
-su deuda	0.1123
-su dinero	0.2953
-su encuesta	0.1153
-su eps	-0.1319
-su estado	-0.1694
-su factura	-0.4190
-su hemoglobina	-0.1504
-su hijo	-0.1747
-su hogar	-0.1027
-su identidad	0.1112
-su informacion	0.1362
-su linea	0.1783
-su medico	-0.3465
-su mensaje	0.3062
-su moto	0.1077
-su nivel	-0.1054
-su nombre	0.1504
-su nuevo	-0.1485
-su numero	0.2307
-su pago	-0.3517
-su paquete	0.2377
-su pediatra	-0.1603
-su plan	-0.1835
-su portal	-0.1436
-su premio	0.6038
-su propio	0.2824
-su proxima	0.2295
-su prueba	-0.1334
-su registro	-0.1026
-su resurtido	0.4194
-su saldo	-0.5226
-su seguro	-0.1060
-su solicitud	-0.2449
-su tarjeta	0.5376
-su temporada	0.2379
-su tratamiento	-0.2303
-su visita	-0.1401
-subscription	0.2129
-subscription .	0.1369
-substance	-0.3782
-substance use	-0.3004
-suddenly	-0.1037
-suerte	0.2807
+split	-0.1602
+split into	-0.1644
+sport	0.1849
+sport radio	0.2202
+spots	0.1346
+spots limited	0.1066
+spring	0.2257
+spring at	0.2326
+sr	-0.1193
+sr .	-0.1814
+sra	-0.1240
+sra .	-0.1240
+sry	-0.1051
+sry can	-0.1016
+ssn	0.1792
+ssn and	0.1056
+st	-0.2833
+st .	-0.3803
+st location	0.2009
+staff	-0.1773
+staff .	-0.1220
+standard	-0.1426
+standard messaging	-0.1109
+star	0.1121
+start	0.3196
+start here	0.1002
+start the	0.1452
+start today	0.1092
+started after	0.2202
+starting	0.2319
+starting at	0.1151
+starting this	0.1770
+starts	-0.1994
+starts <num1>	0.1742
+starts in	-0.1830
+statement	-0.4174
+statement for	0.1294
+statement from	-0.1382
+statement is	-0.1446
+station	0.1860
+station toilet	0.1879
+stay	0.1321
+stay out	0.2376
+step	-0.1825
+step challenge	-0.1363
+steps	-0.1983
+steps /	-0.1363
+stewartsize	0.1185
+stewartsize :	0.1185
+sti	-0.1489
+sti testing	-0.1305
+still	-0.7830
+still on	-0.1233
+stock	0.7975
+stock ,	0.1114
+stock .	0.3095
+stock this	-0.2230
+stock up	0.1285
+stolen	0.1879
+stolen ,	0.1879
+stop	0.1938
+stop .	-0.1013
+stop <num5>	0.1142
+stop a	0.3345
+stop anytime	-0.1768
+stop by	0.1384
+stop para	-0.1383
+storage is	0.1729
+storage saves	-0.1027
+store firearms	-0.1333
+stored	-0.1556
+stored separately	-0.1310
+stories	0.5634
+stories and	0.3123
+stories to	0.1482
+story	-0.1300
+straight	0.1492
+straight to	0.2354
+stranger	0.4346
+stranger got	0.2094
+stranger i	0.2203
+strategy	0.1756
+strategy if	0.1756
+street	-0.1461
+stress	-0.2045
+strings	0.2390
+strings attached	0.1238
+student	0.5441
+student loan	0.4812
+studio taken	-0.1245
+study	-0.2918
+study .	-0.1137
+study at	-0.1363
+study card	-0.1077
+stuff	-0.1248
+stuff !	0.2376
+stupid	-0.2178
+stupid .	-0.1491
+su	-1.4938
+su apuesta	0.1449
+su aseguradora	-0.2573
+su asistencia	-0.1517
+su cirugia	-0.1398
+su cita	-0.2100
+su clave	0.2741
+su consulta	-0.1336
+su control	-0.1310
+su copago	-0.1998
+su cuenta	0.3497
+su deuda	0.1134
+su dinero	0.2930
+su documento	-0.1006
+su encuesta	0.1190
+su eps	-0.1242
+su estado	-0.1649
+su factura	-0.4128
+su formula	-0.1006
+su hemoglobina	-0.1540
+su hijo	-0.1745
+su identidad	0.1066
+su informacion	0.1319
+su linea	0.1747
+su medico	-0.3690
+su mensaje	0.3048
+su moto	0.1114
+su nivel	-0.1082
+su nombre	0.1539
+su nuevo	-0.1458
+su numero	0.2360
+su pago	-0.4093
+su paquete	0.2405
+su pediatra	-0.1623
+su plan	-0.1814
+su portal	-0.1360
+su premio	0.6068
+su propio	0.2802
+su proxima	0.2773
+su prueba	-0.1335
+su registro	-0.1031
+su resurtido	0.4242
+su saldo	-0.5093
+su seguro	-0.1026
+su servicio	0.1001
+su solicitud	-0.2426
+su tarjeta	0.3541
+su temporada	0.2353
+su tratamiento	-0.2302
+su visita	-0.1095
+subscription	0.2133
+subscription .	0.1360
+substance	-0.3792
+substance use	-0.3018
+suddenly	-0.1066
+suerte	0.2837
 sugar	0.3753
-sugar babies	0.1203
-sugar daddies	0.1840
-sugar daddy	0.1368
-sum	-0.1286
-sum dinero	-0.1008
-suministros	-0.1300
-suministros medicos	-0.1053
-summer	0.3648
-summer skin	0.2439
-summer sweepstakes	0.1073
-summit	-0.2215
-summitortho	-0.1129
-summitortho .	-0.1129
-sumthin ,	0.1052
-sunday	0.4177
-sunday .	0.1885
-sunscreen	0.2185
-sunscreen at	0.2249
-sunshine	0.1759
-sunshine .	0.1487
-sup	-0.1521
-super	0.2637
-supplements	-0.1046
-supplies last	0.2446
-supplies were	-0.1550
-supply	-0.1182
-support	-0.3123
-support group	-0.1244
-suppressor	0.2270
-suppressor sale	0.1339
-sur	-0.1282
-sur :	-0.1094
-sure	-0.2763
+sugar babies	0.1192
+sugar daddies	0.1848
+sugar daddy	0.1364
+suite	-0.1027
+sum	-0.1281
+suministros	-0.1270
+suministros medicos	-0.1062
+summer	0.3661
+summer skin	0.2425
+summer sweepstakes	0.1051
+summit	-0.2173
+summitortho	-0.1128
+summitortho .	-0.1128
+sumthin ,	0.1045
+sunday	0.4239
+sunday .	0.1890
+sunscreen	0.2267
+sunscreen at	0.2333
+sunshine	0.1761
+sunshine .	0.1495
+sup	-0.1541
+super	0.2686
+supplements	-0.1042
+supplies last	0.2534
+supplies were	-0.1578
+supply	-0.1197
+support	-0.3138
+support group	-0.1260
+suppressor	0.2284
+suppressor sale	0.1330
+sur	-0.1224
+sur :	-0.1064
+sure	-0.2768
 sure ur	0.1123
-surgery raises	0.3307
-survey	-0.1533
-survey .	0.1876
-survey by	-0.1245
-sus	-0.3426
-sus datos	0.2913
-sus deudas	0.2822
-sus formularios	-0.1497
-sus ingresos	-0.1174
-sus medicamentos	-0.1334
-sus pastillas	0.1749
-sus resultados	-0.1995
-sus suministros	-0.1053
-suspenda	-0.1062
-suspended	0.3994
-suspended .	0.2884
-suspended due	0.1042
-suspendida	0.2827
-suspendida .	0.1795
-suspendido	0.2299
+surgery raises	0.3345
+survey	-0.1265
+survey .	0.1948
+survey by	-0.1219
+sus	-0.3362
+sus datos	0.2878
+sus deudas	0.2809
+sus formularios	-0.1451
+sus ingresos	-0.1141
+sus medicamentos	-0.1324
+sus pastillas	0.1760
+sus resultados	-0.2019
+sus suministros	-0.1062
+suspenda	-0.1041
+suspended	0.3999
+suspended .	0.2876
+suspended due	0.1011
+suspendida	0.2846
+suspendida .	0.1837
+suspendido	0.2294
+suspendido hoy	0.1001
 suspendido por	0.1118
-suspension	0.2822
-suspension of	0.1157
-suspicious activity	0.1806
-sweat	0.2356
-sweat bet	0.2119
-sweeps	0.1107
-sweepstakes	0.2992
-swing	-0.1959
-swipe	0.1224
-syrup	0.2201
-syrup (	0.2209
-system	0.1832
-system that	0.2352
-t	0.2358
-t <num1>	0.1679
-t acuerdas	0.2191
-t beat	0.2118
-t forget	0.1312
-t have	-0.1079
-t miss	0.3160
-t share	-0.1055
-t sleep	0.1796
-t tell	0.3169
-t you	0.1524
-ta .	-0.1490
-ta r	0.1844
-tabaco	-0.1313
-tabaco .	-0.1011
-tabaco de	0.1144
-tabaco desde	-0.1646
-tabaqueria	0.2507
-tabaqueria la	0.1856
-tabaquica	-0.1386
-tablet .	0.1254
-tablets	-0.1202
-tacos +	-0.1406
-tag	0.2212
-take	-0.5933
-take care	-0.2048
-take our	-0.1234
-take venmo	0.1987
-taken	-0.1257
-taken .	-0.1250
-takes so	0.2348
-taking	-0.1622
-talk	-0.1127
-talk about	-0.1070
-talk on	-0.1302
-talk sport	0.2196
-talk to	-0.1184
-talk when	0.2991
-talk with	-0.1092
-talking	-0.1743
-taller	-0.1507
-taller gratuito	-0.1494
-tambien	-0.2698
-tambien atiende	-0.1346
-tambien es	-0.1029
-tampa	-0.1579
-tap	0.4305
-tardes	0.1801
-tardes ,	0.1807
-target	0.1784
-target circle	0.1267
-tarifas	-0.1239
-tarjeta	0.3535
-tarjeta debito	0.1993
-tarjeta ha	0.2029
-tarjeta podria	0.1123
-tarjeta por	-0.1189
-tarjeta sanitaria	-0.1348
-tarjetas	0.1079
-tarot	0.2846
-tarot las	0.2153
-taste	-0.1103
-taste fish	-0.1098
-tasting	0.1592
-tasting friday	0.1138
-tattoos	0.2735
-tattoos ?	0.2735
-tax	0.4113
-tax -	0.1020
-tax refund	0.1233
-tb ,	-0.1008
-tdap	-0.1009
-te	1.0654
-te estoy	0.1456
-te falta	-0.1136
-te lo	0.1837
-te mando	0.2435
-te toca	-0.1303
-teaching	-0.1229
-teaching /	-0.1205
-team	0.1072
-team .	0.2371
-tech	-0.1060
-tech park	-0.1054
-tee	-0.1739
-tee hee	-0.1739
+suspension	0.2765
+suspension of	0.1130
+suspicious activity	0.1756
+sweat	0.2378
+sweat bet	0.2096
+sweeps	0.1076
+sweepstakes	0.2914
+swing	-0.1938
+swipe	0.1209
+syrup	0.2202
+syrup (	0.2210
+system	0.1813
+system that	0.2341
+t	0.2400
+t <num1>	0.1740
+t acuerdas	0.2164
+t beat	0.2144
+t forget	0.1298
+t have	-0.1059
+t miss	0.3128
+t share	-0.1048
+t sleep	0.1805
+t talk	-0.1016
+t tell	0.3155
+t you	0.1521
+ta .	-0.1500
+ta r	0.1851
+tabaco	-0.1342
+tabaco .	-0.1014
+tabaco de	0.1142
+tabaco desde	-0.1679
+tabaqueria	0.2542
+tabaqueria la	0.1877
+tabaquica	-0.1380
+table	0.1030
+tablet .	0.1259
+tablets	-0.1211
+taco	0.1010
+tacos +	-0.1437
+tag	0.2201
+take	-0.5908
+take care	-0.2080
+take our	-0.1241
+take venmo	0.1990
+taken	-0.1266
+taken .	-0.1245
+takes so	0.2381
+taking	-0.1631
+talk	-0.1079
+talk about	-0.1087
+talk on	-0.1319
+talk sport	0.2202
+talk to	-0.1192
+talk when	0.3060
+talk with	-0.1100
+talking	-0.1769
+taller	-0.1515
+taller gratuito	-0.1503
+tambien	-0.2658
+tambien atiende	-0.1324
+tambien es	-0.1048
+tampa	-0.1584
+tap	0.4311
+tardes	0.1823
+tardes ,	0.1830
+target	0.1803
+target circle	0.1244
+tarifas	-0.1269
+tarjeta	0.2345
+tarjeta .	0.1142
+tarjeta debito	0.2075
+tarjeta del	-0.1201
+tarjeta ha	0.2245
+tarjeta podria	0.1134
+tarjeta por	-0.1029
+tarjeta sanitaria	-0.1142
+tarjetas	0.1008
+tarot	0.2883
+tarot las	0.2211
+taste	-0.1116
+taste fish	-0.1112
+tasting	0.1615
+tasting friday	0.1145
+tattoos	0.2719
+tattoos ?	0.2719
+tax	0.4062
+tax -	0.1025
+tax refund	0.1201
+tdap	-0.1020
+te	1.0728
+te estoy	0.1444
+te falta	-0.1087
+te la	0.1000
+te lo	0.1786
+te mando	0.2417
+te toca	-0.1323
+teaching	-0.1243
+teaching /	-0.1220
+team .	0.2538
+team is	-0.1223
+tech	-0.1065
+tech park	-0.1059
+tee	-0.1731
+tee hee	-0.1731
 teen	-0.2485
-teen about	-0.1422
-teenager	0.2348
-teenager who	0.2348
-teeth	0.2292
-teeth cleaning	0.1893
-tel	-0.1602
-telefono	-0.1215
-telegram	0.4643
-telegram @	0.1210
-telehealth	-0.2991
-telehealth visit	-0.2044
-teletext	0.1492
-teletext pg	0.1492
-tell	0.3490
-tell dr	0.4449
-tell mom	0.3282
-tell them	-0.1140
-tell you	0.1620
-temporada	0.2898
-temporalmente	0.2459
-temporalmente .	0.2512
-temporarily locked	0.1247
-ten	-0.1230
-tenemos balsamo	0.2537
-tenemos candados	-0.1007
-tenemos mota	0.1188
-tengo	0.6666
-tengo cripy	0.1147
-tengo el	0.1044
-tequila	0.1147
-terapia	-0.1673
-terapia .	-0.1444
-term	0.1087
-term of	0.1104
-terminar	-0.2648
-terminar el	-0.1069
-terms	0.1105
-terms and	0.1489
-test e	0.2121
-tested	0.2341
-tested ,	0.2387
-testing	-0.3295
-testing on	-0.1133
-testing this	-0.1588
-text	0.6821
-text ,	0.1435
-text <num3>	-0.1052
-text back	0.2362
-text charged	0.1158
-text for	0.1328
-text from	-0.2017
-text help	-0.1560
-text hot	0.1158
-text me	0.2009
-text mood	0.1506
-text program	-0.1720
-text reminders	-0.2266
-text stop	0.2627
-text the	0.1282
-text to	0.2181
-text u	0.1525
-text you	-0.2285
-texted	0.1606
-texted back	0.1753
-texting	0.2115
-texting my	0.1910
-texto	-0.2123
-texto .	-0.1483
-texts	-0.1048
-texts .	-0.2488
-texts costing	0.1566
-tf	0.2878
-tf <num3>	0.2795
-th	-0.2102
-th of	-0.1245
-than you	0.2325
-thank	-0.8539
-thank -	-0.1135
-thank you	-0.6740
-thanks	-0.7264
-thanks for	-0.4346
-thanx	-0.3720
-thanx .	-0.1304
-that	-1.0508
-that '	-0.2734
-that beats	0.2352
-that in	0.2689
-that loud	0.1680
-that ok	-0.1854
-that when	0.2320
-thats	-0.5612
-thats not	-0.1717
-thc	1.0171
-thc o	0.2922
-thc or	0.3673
-thc seltzers	0.1896
-thca	0.2305
-thca flower	0.1455
-the	-0.3040
-the <money>	0.1044
-the adult	0.1572
-the app	0.1560
-the best	0.1102
-the bill	-0.1245
-the bronco	0.1449
-the chance	-0.1466
-the clinic	-0.1051
-the code	0.1962
-the current	0.1034
-the dark	0.2348
-the deadline	0.1637
-the dollar	0.1353
-the draw	0.1651
-the eastside	-0.1253
-the farmers	-0.1465
-the fight	-0.1253
-the forwarding	-0.1111
-the gym	0.2158
-the hat	0.1517
-the home	-0.2143
-the house	0.1090
-the keyword	0.1222
-the lottery	0.2066
-the mamacare	-0.1592
-the menu	0.3704
-the mob	0.1147
-the money	-0.1124
-the mood	0.1506
-the next	0.2536
-the others	-0.1095
-the pharmacy	-0.2884
-the playoffs	0.1866
-the portal	-0.2723
-the potential	0.1385
-the publishers	0.2794
-the same	-0.1754
-the shop	0.1227
-the showroom	0.1449
-the time	0.1481
-the toilet	0.1850
-the ubi	-0.1054
-the uk	0.2280
-the way	-0.2659
-the weirdest	-0.1581
-the westfield	-0.1282
-the whole	0.1966
-the word	0.1852
-their	-0.1450
-them	-0.2560
-them .	0.3164
-them out	0.1723
-themob	0.1824
-themob help	0.1104
-then	-0.9548
-then .	-0.1278
-thenampet	-0.1247
-therapy	0.1528
-therapy .	0.2167
-there	-0.5920
-there ?	-0.1009
-there are	-0.1133
-there is	0.1466
-these	0.2789
-these .	0.2644
-these numbers	0.1403
-thesmszone	0.1385
-thesmszone .	0.1385
-they	-0.1752
-they are	0.2362
-they didn	0.1305
-they were	0.1480
-thing	-0.1315
-thing <num1>	0.1342
-things	-0.2295
-think	-0.2333
-think or	0.2196
-thinking	-0.1508
-thinking about	-0.1174
-thinner	0.2673
-thinner .	0.2885
-thirsty	0.4295
-thirsty thurs	0.2754
-thirsty thursday	0.1541
-this	0.8202
-this .	-0.3147
-this auction	0.1036
-this code	-0.1493
+teen about	-0.1414
+teenager	0.2381
+teenager who	0.2381
+teeth	0.2392
+teeth cleaning	0.2000
+tel	-0.1603
+telefono	-0.1204
+telegram	0.4687
+telegram @	0.1222
+telehealth	-0.2987
+telehealth visit	-0.2023
+teletext	0.1558
+teletext pg	0.1558
+tell	0.3436
+tell dr	0.4441
+tell mom	0.3270
+tell them	-0.1110
+tell you	0.1613
+temporada	0.2889
+temporalmente	0.2589
+temporalmente .	0.2631
+temporarily locked	0.1252
+ten	-0.1248
+tenemos balsamo	0.2560
+tenemos candados	-0.1005
+tenemos mota	0.1184
+tengo	0.6732
+tengo cripy	0.1150
+tengo el	0.1082
+tequila	0.1180
+terapia	-0.1667
+terapia .	-0.1451
+term	0.1073
+term of	0.1089
+terminar	-0.2627
+terminar el	-0.1043
+termine	-0.1708
+termine las	-0.1708
+terms	0.1193
+terms and	0.1555
+test e	0.2120
+tested	0.2310
+tested ,	0.2359
+testing	-0.3302
+testing on	-0.1117
+testing this	-0.1606
+text	0.6878
+text ,	0.1438
+text <num3>	-0.1064
+text back	0.2372
+text charged	0.1142
+text for	0.1326
+text from	-0.2011
+text help	-0.1565
+text hot	0.1142
+text me	0.1965
+text mood	0.1482
+text program	-0.1695
+text reminders	-0.2214
+text stop	0.2586
+text the	0.1338
+text to	0.2187
+text u	0.1519
+text you	-0.2272
+texted	0.1592
+texted back	0.1730
+texting	0.2123
+texting my	0.1901
+texto	-0.2109
+texto .	-0.1463
+texts .	-0.2417
+texts costing	0.1564
+tf	0.2844
+tf <num3>	0.2762
+th	-0.2095
+th of	-0.1261
+than you	0.2313
+thank	-0.9087
+thank you	-0.7458
+thanks	-0.7185
+thanks for	-0.4315
+thanx	-0.3744
+thanx .	-0.1303
+that	-1.0500
+that '	-0.2707
+that beats	0.2341
+that in	0.2671
+that loud	0.1678
+that ok	-0.1796
+that when	0.2309
+thats	-0.5621
+thats not	-0.1700
+thc	1.0132
+thc o	0.2904
+thc or	0.3674
+thc seltzers	0.1871
+thca	0.2317
+thca flower	0.1464
+the	-0.3093
+the <money>	0.1094
+the adult	0.1576
+the app	0.1613
+the asthma	-0.1077
+the best	0.1127
+the bill	-0.1239
+the bronco	0.1453
+the chance	-0.1444
+the clinic	-0.1071
+the code	0.1939
+the current	0.1032
+the dark	0.2381
+the deadline	0.1633
+the dollar	0.1361
+the draw	0.1629
+the eastside	-0.1213
+the farmers	-0.1473
+the fight	-0.1234
+the forwarding	-0.1101
+the gym	0.2146
+the hat	0.1518
+the home	-0.2150
+the house	0.1098
+the keyword	0.1227
+the lottery	0.2043
+the mamacare	-0.1579
+the menu	0.3710
+the mob	0.1133
+the money	-0.1131
+the mood	0.1482
+the next	0.2672
+the others	-0.1089
+the pharmacy	-0.2859
+the playoffs	0.1870
+the portal	-0.2682
+the potential	0.1392
+the publishers	0.2775
+the same	-0.1722
+the shop	0.1217
+the showroom	0.1453
+the time	0.1583
+the toilet	0.1849
+the ubi	-0.1059
+the uk	0.2279
+the way	-0.2641
+the weirdest	-0.1590
+the wellness	-0.1143
+the westfield	-0.1256
+the whole	0.1946
+the word	0.1914
+their	-0.2337
+their time	-0.1070
+them	-0.2538
+them .	0.3181
+them out	0.1700
+themob	0.1804
+themob help	0.1089
+then	-0.9551
+then .	-0.1269
+thenampet	-0.1265
+therapy	0.1529
+therapy .	0.2189
+there	-0.5950
+there ?	-0.1014
+there are	-0.1137
+there is	0.1452
+these	0.2804
+these .	0.2654
+these numbers	0.1390
+thesmszone	0.1392
+thesmszone .	0.1392
+they	-0.1733
+they are	0.2386
+they didn	0.1299
+they were	0.1481
+thing	-0.1328
+thing <num1>	0.1347
+things	-0.2255
+think	-0.2335
+think or	0.2202
+thinking	-0.1505
+thinking about	-0.1166
+thinner	0.2696
+thinner .	0.2910
+thirsty	0.4369
+thirsty thurs	0.2745
+thirsty thursday	0.1624
+this	0.8121
+this .	-0.3118
+this auction	0.1035
+this code	-0.1494
 this coupon	0.3048
-this crazy	-0.1306
-this is	0.3943
-this linda	0.1760
-this mark	0.2410
-this message	0.3366
-this month	0.3113
-this msg	0.2280
-this number	-0.1851
-this one	-0.1842
-this sunday	-0.1309
-this time	-0.2461
-this wasn	0.2155
-this weekend	0.4275
-this will	-0.1234
-this wk	0.4558
-this wknd	0.2762
-this year	-0.1827
-thk	-0.1291
-thnq	0.3215
-thnq adrian	0.3215
-tho	0.1986
-tho ,	0.4168
-those	-0.1527
-those menthol	0.1095
-though this	0.1365
-thousands	0.2718
-thousands of	0.2718
-thru	0.4473
-thru ,	0.1485
-thru sunday	0.1106
-thu	-0.1663
-thurs	0.1803
-thurs <num1>	0.2115
-thursday ,	0.1233
-thursday <money>	0.1428
-thursdays	-0.1852
-thursdays .	-0.1304
-ti	0.1668
-ti entra	0.1647
-ticket	0.2022
-tiempo	0.1541
-tiempo limitado	0.2249
-tienda	0.2053
-tiene	-0.2754
-tiene armas	-0.1144
-tiene costo	-0.1069
-tiene entre	-0.1436
-tiene nauseas	-0.1217
-tiene un	0.2137
-tiene una	0.2637
-tienes armas	-0.1287
-tiffany	0.1056
-tiffany and	0.1056
-til	0.2657
-til <num1>	0.2073
-til fri	0.1095
-till	0.4793
-till close	0.2168
-till tomorrow	0.2183
-time for	0.1571
-time i	0.1015
-time learn	0.2352
-time of	-0.1574
-time offer	0.2122
-time to	-0.1095
-time u	-0.1334
-time with	0.1182
-times	-0.1385
-tinder	0.3595
-tinder .	0.2065
-tinder but	0.1162
-tinyurl	0.2073
-tinyurl .	0.2073
-tip	-0.1552
-tip :	-0.1849
-tips	-0.2496
-tips each	-0.1592
-tiradas	0.1831
-tired	0.1598
-tired of	0.2369
-tiros	0.1213
-tirzepatida	0.1036
-tirzepatide	0.3743
-tirzepatide ,	0.3000
-title	0.3303
-title loan	0.1532
-tito	0.1107
-tiwary	-0.1178
-tiwary to	-0.1081
-tix	0.2760
-tmr	-0.2759
-tmr meet	-0.1109
-to -	-0.1304
-to /	0.2100
-to <money>	0.3645
-to <num1>	-0.3042
-to <num5>	0.7431
-to <pct>	0.2980
-to a	-0.1070
-to accept	0.1025
-to all	0.2142
-to an	0.1716
-to avoid	0.3991
-to be	-0.2903
-to become	0.2346
-to book	-0.2756
-to bright	-0.1742
-to buy	-0.2201
-to chat	0.1684
-to claim	0.2370
-to clean	-0.1086
-to collect	0.3993
-to come	-0.1833
-to confirm	-0.4226
-to contact	0.1271
-to cvs	-0.1185
+this crazy	-0.1309
+this is	0.4002
+this linda	0.1756
+this mark	0.2405
+this message	0.3408
+this month	0.3196
+this msg	0.2301
+this number	-0.1801
+this one	-0.1855
+this sunday	-0.1297
+this time	-0.2425
+this visit	-0.1077
+this wasn	0.2143
+this weekend	0.4307
+this will	-0.1206
+this wk	0.4552
+this wknd	0.2890
+this year	-0.1723
+thk	-0.1296
+thnq	0.3223
+thnq adrian	0.3223
+tho	0.1956
+tho ,	0.4159
+those	-0.1541
+those menthol	0.1083
+though this	0.1357
+thousands	0.2702
+thousands of	0.2702
+thru	0.4474
+thru ,	0.1479
+thru sunday	0.1138
+thu	-0.1669
+thurs	0.1802
+thurs <num1>	0.2086
+thursday ,	0.1227
+thursday <money>	0.1508
+thursdays	-0.1862
+thursdays .	-0.1323
+ti	0.1672
+ti entra	0.1642
+ticket	0.2030
+tiempo	0.1209
+tiempo limitado	0.2245
+tienda	0.2067
+tiene	-0.2481
+tiene armas	-0.1159
+tiene costo	-0.1067
+tiene entre	-0.1438
+tiene nauseas	-0.1224
+tiene un	0.2275
+tiene una	0.2596
+tienes armas	-0.1307
+tiffany	0.1064
+tiffany and	0.1064
+til	0.2695
+til <num1>	0.2091
+til fri	0.1083
+till	0.4763
+till close	0.2163
+till tomorrow	0.2190
+time	-0.1139
+time for	0.1636
+time i	0.1022
+time learn	0.2341
+time of	-0.1518
+time offer	0.2154
+time to	-0.1034
+time u	-0.1292
+time with	0.1184
+times	-0.1376
+tinder	0.3617
+tinder .	0.2094
+tinder but	0.1156
+tinyurl	0.2069
+tinyurl .	0.2069
+tip	-0.1503
+tip :	-0.1837
+tips	-0.2436
+tips each	-0.1579
+tiradas	0.1798
+tired	0.1571
+tired of	0.2350
+tiros	0.1289
+tirzepatida	0.1018
+tirzepatide	0.3745
+tirzepatide ,	0.2968
+title	0.3339
+title loan	0.1540
+tito	0.1143
+tiwary	-0.1174
+tiwary to	-0.1074
+tix	0.2762
+tmr	-0.2766
+tmr meet	-0.1112
+to -	-0.1328
+to /	0.2092
+to <money>	0.2993
+to <num1>	-0.3019
+to <num5>	0.7448
+to <pct>	0.3043
+to a	-0.1101
+to accept	0.1053
+to all	0.2194
+to an	0.1694
+to avoid	0.3967
+to be	-0.2912
+to become	0.2379
+to book	-0.2741
+to bright	-0.1696
+to buy	-0.2220
+to chat	0.1673
+to claim	0.2456
+to clean	-0.1098
+to collect	0.3978
+to come	-0.1807
+to confirm	-0.4228
+to contact	0.1252
+to cvs	-0.1154
 to discuss	-0.1847
-to do	-0.1277
-to eat	-0.1679
-to email	0.1203
-to finalize	0.1040
-to find	0.1080
-to get	0.1137
-to have	0.4973
-to hear	0.3246
-to help	0.1236
-to join	-0.1694
-to keep	0.1877
-to learn	0.1874
-to lecture	-0.1032
-to listen	0.1041
-to me	-0.2675
-to meet	0.3639
-to opt	-0.2710
-to our	0.1280
-to pause	0.1036
-to pay	-0.1284
-to quit	-0.1286
-to rcb	-0.1081
-to receive	0.3052
-to reschedule	-0.3068
-to reserve	-0.1816
-to resolve	0.3502
-to schedule	-0.1985
-to see	0.3868
-to send	-0.1417
-to set	-0.2028
-to sext	0.1541
+to do	-0.1279
+to eat	-0.1686
+to email	0.1185
+to find	0.1104
+to get	0.1278
+to have	0.4999
+to hear	0.3249
+to help	0.1231
+to join	-0.1697
+to keep	0.1920
+to learn	0.1922
+to lecture	-0.1023
+to listen	0.1025
+to me	-0.2653
+to meet	0.3653
+to opt	-0.2761
+to our	0.1231
+to pause	0.1035
+to pay	-0.1287
+to quit	-0.1269
+to rcb	-0.1074
+to receive	0.3266
+to reschedule	-0.3092
+to reserve	-0.1776
+to resolve	0.3470
+to schedule	-0.2415
+to see	0.3847
+to send	-0.1404
+to set	-0.1964
+to sext	0.1533
 to sexy	0.2580
-to share	0.1251
-to sleep	-0.1489
-to start	0.1633
-to stay	0.2322
-to stop	0.1135
-to suspicious	0.1806
-to take	-0.1798
-to tell	0.1520
-to the	0.1504
-to this	-0.1357
-to unlock	0.3600
-to update	-0.1497
-to ur	-0.1166
-to us	0.2071
-to user	0.1844
-to walgreens	-0.2033
-to win	0.2918
-to you	0.1474
-to your	0.1077
-toca	-0.3973
-toca la	-0.1071
-toca tu	-0.1391
-toda	0.3237
-toda españa	0.1088
-toda la	0.1975
-todas	0.1157
-todavia te	-0.1136
-today	0.3425
-today .	0.2602
-today at	0.2498
-today on	-0.1636
-today only	0.1079
-todo	0.4131
-todo el	0.1849
-todos	0.1959
-todos los	0.2285
-together	-0.1631
-toilet	0.3746
-toilet stolen	0.1895
-toilet this	0.1153
-tokens	0.1411
-told	-0.2538
-toll	0.1527
-tom	-0.1947
-tom ,	-0.1115
-toma	-0.2127
-tomar	-0.4669
-tomar la	-0.1006
-tome	-0.3694
-tomo	-0.2354
-tomorrow	-0.5275
-tomorrow '	-0.1760
-tomorrow and	-0.1271
-tomorrow at	-0.1120
-tomorrow come	0.2183
-tone	0.1676
-tone within	0.1492
-tones	0.4295
-tones !	0.1368
-tones etc	0.1566
-tonight	0.7806
-tonight '	0.3364
-tonight ,	0.1942
-tonight .	0.2681
-tonight <num1>	-0.1710
-tonight only	0.1110
-tonite	-0.1246
-tony	0.2329
-tony '	0.1111
-tony from	0.1095
-too	-0.5283
-too !	-0.1027
-too .	-0.2038
-took	-0.2877
-took off	-0.1086
-top	0.5748
-toque	0.3287
-toque sin	0.2551
-tote	0.1031
-tote with	0.1031
-touch	-0.1303
-tour	-0.1554
-tour <num1>	-0.1392
-towards	-0.1242
-town	0.2983
-town ,	0.1362
-town .	0.3084
-town hmu	0.1343
-trabajando	0.1273
-trabajo	-0.1799
-trabajo !	-0.1475
-trace	0.1062
-trading	0.3886
-trading signals	0.1429
-traer	-0.2432
-traffic	0.1181
-traiga	-0.3545
-train	-0.1528
-training	-0.2391
-tramadol	0.1347
-tramite .	-0.1351
-transferencia	0.1598
-transito	0.1677
-transito pendiente	0.1435
-tras	-0.1050
-tratamiento	-0.5437
-tratamiento con	-0.1679
-trato	0.1393
-trato de	0.1393
-treatment	-0.2073
-trebles	0.2198
-trebles !	0.2198
-trebol	-0.1391
-trebol ,	-0.1391
-tren	0.1575
-tren ,	0.1114
-trial	0.3268
-trial of	0.1247
-trial prods	0.1844
-tried to	0.1134
-trimestral	-0.1525
-triple echo	0.1565
-trouble	0.1641
-trouble and	0.1771
-truly	0.1546
-truly special	0.1439
-try	-0.1838
-trying	-0.2293
-trying to	-0.1658
-tu	1.3317
-tu cel	0.1417
-tu celular	0.1303
-tu codigo	-0.2868
-tu compatibilidad	0.1173
-tu crush	0.1185
-tu endoscopia	-0.2257
-tu factura	0.1321
-tu historial	0.1302
-tu mes	0.1163
-tu numero	0.1512
-tu obra	-0.1126
-tu papanicolaou	-0.1391
-tu plan	-0.1105
-tu proxima	-0.2569
-tu psicologa	-0.1444
-tu saldo	0.3098
-tu sesion	-0.1444
-tuesday	0.2317
-tuesday at	0.3322
-tuesday night	-0.1316
-turned	0.1999
-turned <money>	0.2018
-turno	-0.2835
-turno previo	-0.1106
-tus	0.2160
-tus analisis	-0.1252
-tus datos	0.1009
-tus resultados	-0.1081
-tv /	0.1330
-tv office	-0.1247
-twice	-0.1050
-two of	0.2146
-txt	0.8902
-txt stop	0.1169
-txt who	0.1103
-txt xxx	0.1391
-txts	0.1122
-type	-0.1845
-u	-0.6779
-u &	-0.1021
-u /	0.1516
-u asked	0.1190
-u baby	0.1391
-u first	0.1537
-u i	0.1461
-u never	0.1631
-u only	-0.1570
-u sleep	0.1431
-u something	0.2714
-u sumthin	0.1052
-u teletext	0.1492
+to share	0.1241
+to sleep	-0.1465
+to start	0.1669
+to stay	0.2354
+to stop	0.1126
+to suspicious	0.1756
+to take	-0.1820
+to tell	0.1513
+to the	0.1542
+to this	-0.1325
+to unlock	0.3590
+to update	-0.1454
+to ur	-0.1162
+to us	0.2053
+to user	0.1851
+to walgreens	-0.2038
+to win	0.2976
+to you	0.1472
+to your	0.1263
+toca	-0.3985
+toca la	-0.1061
+toca tu	-0.1429
+toda	0.3221
+toda españa	0.1073
+toda la	0.1979
+todas	0.1200
+todavia te	-0.1087
+today	0.3509
+today .	0.2753
+today at	0.2464
+today on	-0.1617
+today only	0.1101
+todo	0.4216
+todo el	0.1899
+todos	0.2097
+todos los	0.2431
+together	-0.1640
+toilet	0.3728
+toilet stolen	0.1879
+toilet this	0.1146
+tokens	0.1397
+told	-0.2536
+toll	0.1509
+tom	-0.1960
+tom ,	-0.1125
+toma	-0.2114
+tomar	-0.4668
+tomar la	-0.1018
+tome	-0.3625
+tomo	-0.2376
+tomorrow	-0.5207
+tomorrow '	-0.1717
+tomorrow and	-0.1266
+tomorrow at	-0.1130
+tomorrow come	0.2190
+tone	0.1720
+tone within	0.1558
+tones	0.4287
+tones !	0.1353
+tones etc	0.1564
+tonight	0.7796
+tonight '	0.3377
+tonight ,	0.1881
+tonight .	0.2721
+tonight <num1>	-0.1770
+tonight only	0.1100
+tonite	-0.1264
+tony	0.2302
+tony '	0.1104
+tony from	0.1083
+too	-0.5275
+too !	-0.1012
+too .	-0.2043
+took	-0.2909
+took off	-0.1081
+top	0.5719
+toque	0.3267
+toque sin	0.2521
+tote	0.1016
+tote with	0.1016
+touch	-0.1318
+tour	-0.1546
+tour <num1>	-0.1379
+towards	-0.1254
+town	0.2975
+town ,	0.1369
+town .	0.3080
+town hmu	0.1346
+trabajando	0.1298
+trabajo	-0.1809
+trabajo !	-0.1509
+trace	0.1060
+trading	0.3932
+trading signals	0.1411
+traer	-0.2364
+traffic	0.1187
+traiga	-0.3720
+traiga su	-0.1284
+train	-0.1511
+training	-0.2408
+tramadol	0.1332
+tramite .	-0.1337
+transferencia	0.1588
+transito	0.1656
+transito pendiente	0.1413
+tras	-0.1003
+tratamiento	-0.5405
+tratamiento con	-0.1619
+trato	0.1380
+trato de	0.1380
+treatment	-0.2083
+trebles	0.2179
+trebles !	0.2179
+trebol	-0.1432
+trebol ,	-0.1432
+tren	0.1562
+tren ,	0.1094
+trial	0.3294
+trial of	0.1272
+trial prods	0.1851
+tried to	0.1119
+trimestral	-0.1512
+triple	0.1049
+triple echo	0.1603
+trouble	0.1626
+trouble and	0.1759
+truly	0.1542
+truly special	0.1428
+try	-0.1854
+trying	-0.2337
+trying to	-0.1680
+tu	1.3363
+tu cel	0.1425
+tu celular	0.1313
+tu codigo	-0.2886
+tu compatibilidad	0.1181
+tu crush	0.1199
+tu endoscopia	-0.2284
+tu factura	0.1387
+tu historial	0.1285
+tu mes	0.1128
+tu numero	0.1500
+tu obra	-0.1127
+tu papanicolaou	-0.1429
+tu plan	-0.1047
+tu proxima	-0.2622
+tu psicologa	-0.1451
+tu saldo	0.3126
+tu sesion	-0.1451
+tuesday	0.2393
+tuesday at	0.3352
+tuesday night	-0.1317
+turned	0.2047
+turned <money>	0.2066
+turno	-0.2796
+turno previo	-0.1100
+tus	0.2191
+tus analisis	-0.1273
+tus datos	0.1013
+tus resultados	-0.1106
+tv /	0.1333
+tv office	-0.1265
+twice	-0.1069
+two of	0.2154
+txt	0.8938
+txt stop	0.1167
+txt who	0.1118
+txt xxx	0.1396
+txts	0.1117
+type	-0.1850
+u	-0.6750
+u &	-0.1022
+u /	0.1485
+u asked	0.1182
+u baby	0.1396
+u first	0.1529
+u i	0.1455
+u never	0.1608
+u only	-0.1580
+u sleep	0.1416
+u something	0.2723
+u sumthin	0.1045
+u teletext	0.1558
 u text	0.3666
-u unmatched	0.1162
-u up	0.3052
-u w	0.1285
-u wan	-0.2672
-u won	0.1405
-ubi	-0.1054
-ubi cres	-0.1054
-ubi one	-0.1054
-ubi tech	-0.1054
-ugh	-0.1633
-uk	0.6539
-uk !	0.2188
-un	0.2041
-un acceso	0.1272
-un ajuste	-0.1454
-un amigo	0.1411
-un bizum	0.1022
-un candado	-0.2203
-un cargo	0.1246
-un hormigueo	-0.1010
-un ipad	0.1835
-un iphone	0.1651
-un momento	-0.1115
-un nuevo	0.1064
-un numero	-0.1011
-un plan	-0.1515
-un reembolso	0.1784
-un regalo	0.1664
-un saldo	-0.1253
-un solo	0.1017
-una	0.4220
-una factura	0.1078
-una foto	0.2040
-una llama	-0.1136
-una multa	0.1908
-una tablet	0.1254
+u unmatched	0.1156
+u up	0.3070
+u w	0.1299
+u wan	-0.2691
+u won	0.1375
+ubi	-0.1059
+ubi cres	-0.1059
+ubi one	-0.1059
+ubi tech	-0.1059
+ugh	-0.1626
+uk	0.6537
+uk !	0.2183
+un	0.1810
+un acceso	0.1236
+un ajuste	-0.1507
+un amigo	0.1583
+un bizum	0.1006
+un candado	-0.2216
+un cargo	0.1331
+un estudio	-0.1088
+un hormigueo	-0.1001
+un ipad	0.1850
+un iphone	0.1638
+un momento	-0.1124
+un nuevo	0.1096
+un numero	-0.1016
+un plan	-0.1405
+un reembolso	0.1808
+un regalo	0.1845
+un saldo	-0.1165
+un solo	0.1021
+una	0.4517
+una factura	0.1061
+una foto	0.1981
+una llama	-0.1087
+una multa	0.1867
+una tablet	0.1259
 una visita	-0.1127
-uncensored	0.1474
-unclaimed	0.1768
-under	0.1856
+uncensored	0.1441
+unclaimed	0.1794
+under	0.1899
 under an	0.1459
-understood	-0.1170
-understood n	-0.1128
-uni	-0.1245
-unidad	-0.2581
-unidad de	-0.3259
-universitarias	0.1227
-unloaded	-0.2868
-unloaded ,	-0.1015
-unlock	0.5604
-unlock .	0.1400
-unlock it	0.1528
-unmatched	0.1162
-unmatched me	0.1162
-uno	0.1183
-unpaid	0.1955
-unsold	-0.2650
-unsold .	-0.2614
-unsubscribe	0.1412
-unsubscribe .	-0.1767
-unsubscribe text	0.1362
-unsubscribe yet	0.1104
-until you	0.1482
-unusual	0.1411
-up	-0.5486
-up .	-0.1684
-up <num1>	-0.1948
-up ?	0.3715
-up and	-0.1338
-up for	0.2041
-up free	0.1492
-up mondays	0.1440
-up on	-0.2896
-up to	0.7122
-up within	-0.1121
-update	0.3810
-update billing	0.2079
-update card	0.1148
-upgrade	0.2362
-upgrade now	0.1677
-upon	-0.1128
-upon !	-0.1128
-upscale	0.1137
-ur	0.4769
-ur '	-0.1008
-ur <num2>	0.1293
-ur action	0.1419
+understood	-0.1203
+understood n	-0.1161
+uni	-0.1240
+unidad	-0.2600
+unidad de	-0.3266
+universitarias	0.1207
+unloaded	-0.2849
+unloaded ,	-0.1028
+unlock	0.5585
+unlock .	0.1410
+unlock it	0.1509
+unmatched	0.1156
+unmatched me	0.1156
+uno	0.1267
+unpaid	0.1949
+unsold	-0.2680
+unsold .	-0.2644
+unsubscribe	0.1390
+unsubscribe .	-0.1758
+unsubscribe text	0.1330
+unsubscribe yet	0.1089
+until you	0.1471
+unusual	0.1486
+up	-0.5835
+up .	-0.1618
+up <num1>	-0.1919
+up ?	0.3721
+up and	-0.1299
+up at	-0.1841
+up for	0.2341
+up free	0.1605
+up mondays	0.1448
+up on	-0.2832
+up to	0.6591
+up within	-0.1111
+update	0.3834
+update billing	0.2030
+update card	0.1188
+upgrade	0.2435
+upgrade now	0.1729
+upon	-0.1161
+upon !	-0.1161
+upscale	0.1110
+ur	0.4753
+ur <num2>	0.1288
+ur action	0.1421
 ur ad	0.1123
-ur age	0.1056
-ur booty	0.1285
-ur mail	-0.1627
-ur no	0.2119
-ur number	0.1048
-ur prize	0.2197
-ur profile	0.1597
+ur age	0.1064
+ur booty	0.1299
+ur mail	-0.1649
+ur no	0.2096
+ur number	0.1032
+ur prize	0.2157
+ur profile	0.1587
 ur real	0.1123
-ur welcome	-0.1007
-ur zip	0.1285
-urgencias	-0.3475
-urgent	0.2685
-urgent care	-0.1374
-urgent message	0.2379
-urgent package	0.1227
-urgente	0.1970
-urgente ,	0.1018
-us about	0.2673
-us before	0.1349
-us for	-0.2300
-us the	0.1598
-us to	-0.1345
-usa	0.2708
-usa mariguana	0.3106
-usar	0.1380
-usar thc	0.2922
-usarla	-0.1130
-usarla .	-0.1130
-usd	0.1636
-usdt	0.1628
-use	0.3409
-use .	-0.3239
-use code	0.1187
-use el	0.1834
-use este	0.2972
-use foreign	-0.1403
-use marijuana	0.4449
-use promo	0.2329
-use this	0.1558
-used	0.1235
-used also	0.1365
-user	0.2752
-user trial	0.1844
-usf	-0.1042
-using	0.5636
-using thc	0.3673
-using them	0.2387
-uso	0.1795
-usps	0.1522
-usps -	0.1468
-usps :	0.1538
-usted	0.5259
-usted ,	0.1298
-usted es	0.1375
-usted gano	0.3549
-usted podria	-0.1424
-usted quedo	0.1077
-usually	-0.1526
-v <num2>	0.1600
-vaccine	-0.5582
-vaccine :	-0.2239
-vaccine now	-0.2428
-vaccines	-0.2772
-vaccines are	-0.1967
-vacuna	-0.4125
-vacuna contra	-0.1664
-vacuna del	-0.1304
-vacunacion	-0.5270
-vacunacion antigripal	-0.1088
-vacunacion antirrabica	-0.1641
-vacunacion contra	-0.1272
-vacunas	-0.2057
-vacunas gratis	-0.1322
-vacunatorio	-0.1227
-vacunen	-0.1060
-valid	0.1749
-validar	0.1280
-valido	0.1222
-valium	0.2995
-valium ,	0.2411
-valle	-0.1387
-valley	-0.2809
-valued	0.1536
-valued customer	0.1474
-vape	0.3361
-vape shop	0.2766
-vapea	-0.1067
-vapear	-0.1815
-vapeo	-0.2752
-vapeo tambien	-0.1138
-vapes	0.1302
-vapes ,	-0.1067
-vaping	-0.2737
-vareniclina	-0.1226
-variedades	0.1604
-varies	-0.1711
-varies .	-0.1711
-vatian	0.3215
-ve been	0.2552
-veces	-0.1054
-veces al	-0.1054
-vega	-0.1390
-vegas	0.1308
-vegas lines	0.1440
-velo	0.1862
-velvet	0.1024
-vemos	-0.2315
-vemos en	-0.2306
-vence	-0.3177
-vence el	-0.1756
-vence en	-0.2236
-vendo	0.2073
-venezuela	0.1148
-venezuela :	0.1111
-venga	-0.1769
-venmo	0.4599
-venmo was	0.1598
-venta	0.3856
-venta ,	0.1828
-ventanilla	-0.1171
-ver	0.4726
-ver al	0.3027
-ver lo	0.1021
-verano	0.4924
-verano en	0.3505
-verde	0.2099
-verde tonight	0.1054
-verificacion	0.1490
-verificacion de	0.1253
-verification	-0.1028
-verification code	-0.1212
-verify	0.4469
-verify .	0.1227
-verify ur	0.1721
-verizon	0.1602
-verizon :	0.1602
-verlos	-0.1086
-verlos con	-0.1032
-very	-0.3646
-vi	0.1117
-vi y	0.1071
-via fullonsms	-0.1487
-viagra	0.4381
-viagra delivered	0.2634
-viagra generico	0.1345
-viales	0.1261
-vid	0.1459
-vid is	0.1222
-video	0.3460
-video will	0.3523
-videollamada	-0.1218
-videollamada .	-0.1459
-videos	0.5403
-videos @	0.1065
-videos free	0.1045
-vids	0.2220
-vids ,	0.1761
-vieja	0.1059
-viernes	-0.2191
-viernes .	-0.2186
-viernes de	-0.1516
-view	-0.1252
-vih	-0.4434
-vih gratuitas	-0.1106
-vih y	-0.1531
-vino	-0.1906
-vip	0.4857
-vips	0.2071
-vips only	0.1774
-virtual	-0.1095
+ur welcome	-0.1010
+ur zip	0.1299
+urgencias	-0.3386
+urgent	0.2647
+urgent care	-0.1398
+urgent message	0.2367
+urgent package	0.1241
+urgente	0.1940
+urgente ,	0.1002
+us about	0.2757
+us before	0.1318
+us for	-0.2305
+us the	0.1582
+us to	-0.1937
+usa	0.2712
+usa mariguana	0.3119
+usar	0.1353
+usar thc	0.2904
+usarla	-0.1098
+usarla .	-0.1098
+usd	0.1682
+usdt	0.1613
+use	0.3479
+use .	-0.3268
+use code	0.1176
+use el	0.1941
+use este	0.2932
+use foreign	-0.1395
+use marijuana	0.4441
+use promo	0.2326
+use this	0.1548
+used	0.1269
+used also	0.1357
+user	0.2743
+user trial	0.1851
+usf	-0.1040
+using	0.5611
+using thc	0.3674
+using them	0.2367
+uso	0.1776
+usps	0.1496
+usps -	0.1439
+usps :	0.1509
+usted	0.5310
+usted ,	0.1246
+usted es	0.1367
+usted gano	0.3550
+usted podria	-0.1345
+usted quedo	0.1114
+usual	-0.1025
+usually	-0.1552
+v <num2>	0.1614
+vaccine	-0.5430
+vaccine :	-0.2230
+vaccine now	-0.2309
+vaccines	-0.2680
+vaccines are	-0.1893
+vacuna	-0.4096
+vacuna contra	-0.1644
+vacuna del	-0.1306
+vacunacion	-0.5201
+vacunacion antigripal	-0.1106
+vacunacion antirrabica	-0.1630
+vacunacion contra	-0.1282
+vacunas	-0.1988
+vacunas gratis	-0.1343
+vacunatorio	-0.1236
+valid	0.1779
+validar	0.1293
+valido	0.1302
+valido hasta	0.1075
+valium	0.2993
+valium ,	0.2413
+valle	-0.1306
+valley	-0.2754
+valued	0.1534
+valued customer	0.1471
+vape	0.3358
+vape shop	0.2740
+vapea	-0.1055
+vapear	-0.1844
+vapeo	-0.2773
+vapeo tambien	-0.1156
+vapes	0.1385
+vapes ,	-0.1089
+vapes elf	0.1023
+vaping	-0.2732
+vareniclina	-0.1219
+variedades	0.1596
+varies	-0.1685
+varies .	-0.1685
+vatian	0.3223
+ve been	0.2599
+veces	-0.1082
+veces al	-0.1082
+vega	-0.1418
+vegas	0.1300
+vegas lines	0.1448
+velo	0.1870
+velvet	0.1016
+vemos	-0.2339
+vemos en	-0.2345
+vence	-0.3137
+vence el	-0.1729
+vence en	-0.2226
+vendo	0.2051
+venezuela	0.1168
+venezuela :	0.1130
+venga	-0.1754
+venmo	0.4579
+venmo was	0.1582
+venta	0.3870
+venta ,	0.1831
+ventanilla	-0.1163
+ver	0.4713
+ver al	0.3017
+ver lo	0.1025
+verano	0.5051
+verano en	0.3564
+verde	0.2081
+verde tonight	0.1033
+verificacion	0.1470
+verificacion de	0.1246
+verification	-0.1026
+verification code	-0.1215
+verify	0.4489
+verify .	0.1287
+verify ur	0.1712
+verizon	0.1626
+verizon :	0.1626
+verlos	-0.1111
+verlos con	-0.1054
+very	-0.3624
+vi	0.1104
+vi y	0.1067
+via fullonsms	-0.1497
+viagra	0.4377
+viagra delivered	0.2627
+viagra generico	0.1341
+viales	0.1270
+vid	0.1460
+vid is	0.1227
+video	0.3503
+video will	0.3566
+videollamada	-0.1229
+videollamada .	-0.1466
+videos	0.5464
+videos @	0.1052
+videos free	0.1105
+vids	0.2182
+vids ,	0.1738
+vieja	0.1055
+viernes	-0.2048
+viernes .	-0.2163
+viernes de	-0.1537
+view	-0.1287
+vih	-0.4510
+vih gratuitas	-0.1100
+vih y	-0.1573
+vino	-0.1892
+vip	0.4794
+vips	0.2019
+vips only	0.1742
+virtual	-0.1088
 virtual .	-0.1123
-visit	-0.7760
-visit ,	0.1639
-visit .	-0.1939
-visit at	-0.1045
-visit is	-0.1460
-visit required	0.2326
-visit starts	-0.1961
-visit survey	0.3167
-visit tomorrow	-0.2185
-visit with	-0.1319
-visita	-0.1595
-visita !	-0.1074
-visita al	0.1834
+visit	-0.8130
+visit ,	0.1651
+visit .	-0.1841
+visit <num1>	-0.1077
+visit and	-0.1060
+visit is	-0.1408
+visit required	0.2358
+visit starts	-0.1967
+visit survey	0.3207
+visit tomorrow	-0.2129
+visit will	-0.1107
+visit with	-0.1320
+visita	-0.2377
+visita !	-0.1064
+visita <num1>	-0.1190
+visita al	0.1941
 visita virtual	-0.1156
-visitanos	0.1317
-visitanos en	0.1218
-visitas	-0.2080
-visitas por	-0.1766
-visiting	-0.3435
-visits	-0.2100
-vitals	-0.1025
-vitals from	-0.1025
-vitamins	-0.1078
-vitamins &	-0.1002
-vivo	0.3346
-vivo :	0.1491
-vodafone	0.1421
-vodafone no	0.1365
-voicemail	0.3178
-voicemail .	0.2003
-vos ?	-0.1720
-voucher	0.1713
-voz	0.1221
-vs	0.1267
+visitanos	0.1341
+visitanos en	0.1242
+visitas	-0.3056
+visitas .	-0.1088
+visitas por	-0.1709
+visiting	-0.3439
+visits	-0.2034
+vitamins	-0.1071
+vivo	0.3377
+vivo :	0.1484
+vodafone	0.1416
+vodafone no	0.1357
+voicemail	0.3154
+voicemail .	0.1989
+voluntarios	-0.1088
+voluntarios para	-0.1088
+vos ?	-0.1702
+voucher	0.1738
+voz	0.1238
+vs	0.1280
 vuelve	0.1195
-vuelve el	0.1167
-w	0.5154
-w .	-0.2860
-w /	0.5752
-w ur	0.1419
-wait	-0.2918
-waiting	0.7230
-waiting ,	0.1095
-waiting .	0.2675
-waiting for	0.2066
-waiting reply	0.1285
-waiting to	0.1368
-walgreens	-0.2612
-walgreens .	-0.1282
-walk	-0.2040
-walk in	-0.2046
-wallet	0.1203
-wallpaper	0.1093
-wan	-0.2630
-wan call	-0.1054
-want	0.1333
-want me	0.1025
-want to	0.2923
-want ya	-0.1362
-wanted	0.3623
-wanted ;	0.4233
-wants	0.1055
-wants to	0.1453
-wap	0.1624
-wap .	0.1356
-warm	0.1486
-warm and	0.1580
-was	-0.7783
-was approved	-0.2530
-was declined	0.2661
-was locked	0.1665
-was picked	0.2065
-was received	-0.3115
-was sent	-0.2187
-was texting	0.1910
-wasn	0.1994
-wasn '	0.1994
-wat	-0.5028
-watch	0.2135
-watch when	0.3153
-watch xxx	0.1045
-watching	-0.1392
-water	-0.2248
-watermelon	0.1291
-watermelon ice	0.1287
-wax	0.1234
-way	-0.5473
-way to	-0.1070
-we	-0.4065
-we '	-0.2585
-we are	-0.2313
-we can	0.7048
-we go	0.1133
-we got	-0.3012
-we have	-0.2547
-we met	0.3153
-we need	0.1780
-we offer	-0.2704
-we received	-0.2331
-we settle	0.1440
-wearing	0.3609
-wearing (	0.1942
-wearing ?	0.1919
-web	0.1637
-web page	0.1087
-wed	-0.1021
-wedding	0.1794
-wedding cake	0.1829
-weed before	0.3307
-week	0.3214
-week '	0.2100
-week .	-0.1146
-week ?	-0.1652
-week at	0.1880
-week before	0.3197
-week for	-0.1311
-week only	0.2976
-weekend	0.4267
-weekend at	0.1696
-weekly	0.1311
-weekly allowance	0.1165
-weeks	0.2191
-weeks >	0.1104
-wegovy	-0.2366
-wegovy <num2>	-0.1061
-wegovy at	0.2196
-wegovy is	-0.2145
-weight	0.2674
-weight loss	0.3595
-weirdest	-0.1581
-welcome <num1>	-0.1007
-welcome bonus	0.1036
-welcome mon	-0.1122
-welcome to	-0.1416
-well	-0.6300
-well ,	-0.1170
-well to	0.1487
-weller	0.1034
-wellness	0.2733
-wellness membership	0.1224
-wellness products	0.2516
-wells	0.2591
-wells fargo	0.2528
-wen	-0.1392
-went	-0.4278
-went to	-0.2080
-were	-0.3803
-were delivered	-0.1550
-were nearly	0.2180
-westfield	-0.1731
-westfield health	-0.1282
-westside	-0.1667
-what	-0.5368
-what '	-0.2552
-what are	-0.1160
-what happen	-0.1206
-what happened	-0.1107
-what i	0.3163
-what time	-0.1155
-what you	0.1950
-what your	0.3201
-whatever	-0.2685
-whatever ,	-0.1722
-whatever you	-0.1002
-whatsapp	0.7304
-whatsapp ,	0.1040
-whatsapp ?	0.1446
-when	-0.6296
-when i	-0.1464
-when it	-0.1292
-when you	0.2403
-where	-0.6923
-where you	-0.1449
-which	-0.3002
-which is	-0.1250
-which will	0.1566
-while supplies	0.2446
-whiskey	0.2029
-whitening	0.1105
-who '	0.1002
-who am	0.1087
-who is	0.2840
-who log	-0.1439
-who thinks	0.1075
-who to	0.1020
-who wants	0.1893
-whole	0.1656
-whole family	0.2285
-why dont	0.2486
-wif	-0.2211
-wif breakfast	-0.1235
-wife	-0.1569
-wil	-0.2474
-wil u	-0.1490
-wild	0.2804
-wild after	0.2065
-will	-0.7774
-will arrive	-0.1737
-will be	0.8744
-will call	-0.1569
-will give	0.1123
-will increase	-0.1255
-will never	-0.1985
-will recieve	0.1492
-willow	-0.1148
-willow creek	-0.1138
-win	0.9132
-win a	0.2726
-win an	0.3190
-win big	0.1921
+vuelve el	0.1169
+w	0.5128
+w .	-0.2856
+w /	0.5712
+w ur	0.1421
+wait	-0.2950
+waiting	0.7272
+waiting ,	0.1076
+waiting .	0.2701
+waiting for	0.1992
+waiting reply	0.1299
+waiting to	0.1366
+walgreens	-0.2624
+walgreens .	-0.1305
+walk	-0.2054
+walk in	-0.2106
+wallet	0.1172
+wallpaper	0.1130
+wan	-0.2656
+wan call	-0.1059
+want	0.1315
+want a	0.1012
+want me	0.1022
+want to	0.2929
+want ya	-0.1381
+wanted	0.3606
+wanted ;	0.4227
+wants	0.1060
+wants to	0.1456
+wap	0.1595
+wap .	0.1333
+warm	0.1493
+warm and	0.1586
+was	-0.7752
+was approved	-0.2472
+was declined	0.2645
+was locked	0.1629
+was picked	0.2041
+was received	-0.2970
+was sent	-0.2151
+was texting	0.1901
+wasn	0.1977
+wasn '	0.1977
+wat	-0.4973
+watch	0.2206
+watch when	0.3194
+watch xxx	0.1105
+watching	-0.1436
+water	-0.2249
+watermelon	0.1280
+watermelon ice	0.1275
+wax	0.1219
+way	-0.5447
+way to	-0.1055
+we	-0.3941
+we '	-0.2588
+we are	-0.2295
+we can	0.7012
+we go	0.1138
+we got	-0.3001
+we have	-0.2567
+we met	0.3133
+we need	0.1795
+we offer	-0.2697
+we received	-0.2282
+we settle	0.1448
+wearing	0.3601
+wearing (	0.1939
+wearing ?	0.1910
+web	0.1641
+web page	0.1094
+wed	-0.1044
+wedding	0.1802
+wedding cake	0.1835
+weed before	0.3345
+week	0.2981
+week '	0.2143
+week .	-0.1827
+week ?	-0.1648
+week at	0.1941
+week before	0.3232
+week for	-0.1315
+week only	0.2985
+weekend	0.4265
+weekend at	0.1705
+weekly	0.1365
+weekly allowance	0.1174
+weeks	0.2219
+weeks >	0.1089
+wegovy	-0.2351
+wegovy <num2>	-0.1044
+wegovy at	0.2194
+wegovy is	-0.2194
+weight	0.2632
+weight loss	0.3567
+weirdest	-0.1590
+welcome <num1>	-0.1010
+welcome bonus	0.1001
+welcome mon	-0.1082
+welcome to	-0.1388
+well	-0.6242
+well ,	-0.1200
+well to	0.1495
+weller	0.1033
+wellness	0.1622
+wellness membership	0.1249
+wellness products	0.2599
+wellness screening	-0.1143
+wells	0.2613
+wells fargo	0.2550
+wen	-0.1400
+went	-0.4300
+went to	-0.2099
+were	-0.3835
+were delivered	-0.1578
+were nearly	0.2175
+westfield	-0.1603
+westfield health	-0.1256
+westside	-0.1693
+what	-0.5330
+what '	-0.2507
+what are	-0.1159
+what happen	-0.1208
+what happened	-0.1124
+what i	0.3157
+what time	-0.1116
+what you	0.1957
+what your	0.3214
+whatever	-0.2677
+whatever ,	-0.1720
+whatsapp	0.7403
+whatsapp ,	0.1019
+whatsapp ?	0.1441
+when	-0.6267
+when i	-0.1456
+when it	-0.1295
+when you	0.2400
+whenever	-0.1001
+where	-0.6921
+where you	-0.1466
+which	-0.3008
+which is	-0.1229
+which will	0.1571
+while supplies	0.2534
+whiskey	0.2052
+whitening	0.1073
+who '	0.1061
+who am	0.1094
+who complete	-0.1143
+who is	0.2884
+who log	-0.1363
+who thinks	0.1076
+who to	0.1038
+who wants	0.1925
+whole	0.1635
+whole family	0.2266
+why dont	0.2485
+wif	-0.2141
+wif breakfast	-0.1157
+wife	-0.1578
+wil	-0.2488
+wil u	-0.1500
+wild	0.2814
+wild after	0.2094
+will	-0.8383
+will arrive	-0.1681
+will be	0.8578
+will call	-0.1477
+will give	0.1132
+will increase	-0.1221
+will load	-0.1255
+will never	-0.1924
+will recieve	0.1558
+willow	-0.1153
+willow creek	-0.1143
+win	0.9247
+win a	0.2787
+win an	0.3230
+win big	0.1928
 win one	-0.1791
-win real	0.1902
-wine	0.2250
-wine and	0.1052
-wine investment	0.1910
-wining	0.3223
-wining number	0.3223
-winner	0.6310
-winner !	0.1156
-winner of	0.1001
-winning .	-0.1234
-winnings	0.2497
-winnings .	0.2062
-winstrol	0.1984
-winstrol ,	0.1139
-wintergreen	0.2934
-wintergreen bogo	0.2466
-wish	-0.1872
-wishing	-0.1163
-wishing you	-0.1161
-with	0.2557
-with all	0.2333
-with ammunition	-0.1342
-with any	0.3390
-with anyone	-0.1349
-with bitcoin	0.1059
+win real	0.1898
+wine	0.2262
+wine and	0.1060
+wine investment	0.1901
+wining	0.3231
+wining number	0.3231
+winner	0.6340
+winner !	0.1149
+winning .	-0.1206
+winnings	0.2482
+winnings .	0.2038
+winstrol	0.1980
+winstrol ,	0.1117
+wintergreen	0.2943
+wintergreen bogo	0.2458
+wish	-0.1901
+wishing	-0.1109
+wishing you	-0.1107
+with	0.2535
+with all	0.2332
+with ammunition	-0.1314
+with any	0.3370
+with anyone	-0.1353
+with bitcoin	0.1056
 with code	0.2424
-with dr	-0.2135
-with every	0.1853
-with most	-0.1282
-with no	0.2916
-with one	0.2244
-with our	0.2548
-with pacific	-0.1333
-with questions	-0.3649
-with substance	-0.2959
-with tattoos	0.2735
-with u	0.2015
-with ur	0.2128
-with us	-0.1687
-with your	0.1628
-within	0.1765
-within <num1>	-0.1798
-within <num2>	0.2409
-within the	0.1492
-without	0.2814
-without a	0.2169
-without prescription	0.1712
-wk	0.6110
-wk only	0.4334
-wk sorry	0.2410
-wkg	-0.1440
-wkg days	-0.1054
-wknd	0.2748
-wknd call	0.1606
-women	0.1423
-women '	-0.1176
-women looking	0.2132
-won	0.6325
-won !	0.1758
-won a	0.1361
-won wining	0.3223
-wonderful	-0.1156
-wondering	-0.1249
-wondering ,	-0.1086
-wont	-0.2456
-word ok	0.1758
-words	-0.1763
-work	-0.4677
-work .	-0.1306
-world	-0.2285
-world .	-0.1492
+with dr	-0.2122
+with every	0.1830
+with most	-0.1244
+with no	0.2915
+with one	0.2267
+with our	0.2483
+with pacific	-0.1314
+with parents	-0.1016
+with questions	-0.3640
+with substance	-0.2983
+with tattoos	0.2719
+with u	0.2024
+with ur	0.2146
+with us	-0.1664
+with your	0.1636
+within <num1>	-0.1695
+within <num2>	0.2504
+within a	-0.1385
+within the	0.1558
+without	0.2803
+without a	0.2140
+without prescription	0.1731
+wk	0.6085
+wk only	0.4311
+wk sorry	0.2405
+wkg	-0.1448
+wkg days	-0.1059
+wknd	0.2879
+wknd call	0.1742
+women	0.1452
+women '	-0.1126
+women looking	0.2126
+won	0.6319
+won !	0.1731
+won a	0.1345
+won wining	0.3231
+wonderful	-0.1117
+wondering	-0.1245
+wondering ,	-0.1081
+wont	-0.2486
+word ok	0.1822
+words	-0.1757
+work	-0.4633
+work .	-0.1304
+world	-0.2291
+world .	-0.1487
 worried	-0.1211
-worry	-0.1140
-worse	-0.1572
-wot do	0.3223
-wot u	-0.1075
-would	0.1772
-would like	-0.1152
+worry	-0.1159
+worse	-0.1544
+wot do	0.3231
+wot u	-0.1067
+would	0.1786
+would like	-0.1151
 would love	0.2560
-would you	0.1813
-wrong	0.6136
-wrong #	0.1760
-wrong number	0.5946
-wrote	0.1086
-wrote .	0.1087
-www	0.4379
-www .	0.4379
-wylie	-0.1437
-wylie ,	-0.1141
-wynk	0.1180
-x	0.8682
-x "	-0.1088
-x -	-0.1190
-x <num1>	0.7397
-x <num3>	0.2011
-x u	0.1365
-x your	0.1793
-xanax	0.7533
-xanax ?	0.1218
-xanax en	0.3178
-xans	0.2608
-xans ,	0.2241
-xmas	0.2401
-xmas tones	0.1368
-xo	0.4766
-xo .	0.1098
-xo _	0.1162
-xxx	0.5811
-xxx pics	0.2190
-xxx picsfree	0.1222
-xxx slo	0.1391
-xxx videos	0.1457
-xyz	0.2923
-y	1.3241
-y <num2>	-0.1132
-y aburrida	0.1580
-y con	-0.1030
-y confidencial	-0.2539
-y confidenciales	-0.1126
-y cz	0.1006
-y de	-0.2681
-y dejelo	-0.1010
+would you	0.1815
+would your	0.1004
+wrong	0.6127
+wrong #	0.1756
+wrong number	0.5930
+wrote	0.1093
+wrote .	0.1094
+www	0.4375
+www .	0.4375
+wylie	-0.1454
+wylie ,	-0.1156
+wynk	0.1145
+x	0.8700
+x "	-0.1068
+x -	-0.1205
+x <num1>	0.7479
+x <num3>	0.1978
+x u	0.1357
+x your	0.1777
+xanax	0.7489
+xanax ?	0.1203
+xanax en	0.3161
+xans	0.2579
+xans ,	0.2214
+xmas	0.2404
+xmas eve	0.1004
+xmas tones	0.1353
+xo	0.4751
+xo .	0.1090
+xo _	0.1156
+xxx	0.5858
+xxx pics	0.2185
+xxx picsfree	0.1227
+xxx slo	0.1396
+xxx videos	0.1534
+xyz	0.2874
+y	1.3197
+y <num2>	-0.1135
+y aburrida	0.1584
+y con	-0.1039
+y confidencial	-0.2557
+y confidenciales	-0.1120
+y de	-0.2655
+y dejelo	-0.1001
 y deportivos	-0.1528
-y domingo	0.1734
-y el	-0.1063
-y else	-0.1105
-y estoy	0.1754
-y fundas	0.1068
-y gana	0.1255
-y gane	0.2563
-y gatos	-0.1641
-y genere	0.2824
-y gonorrea	-0.1145
-y la	-0.1362
-y las	-0.1933
-y le	-0.1383
-y lei	-0.1530
-y libre	-0.1005
-y llevate	0.1247
-y montecristo	0.1566
-y no	-0.2487
-y nos	-0.1489
-y oprima	-0.1847
-y participe	-0.2999
-y pesca	0.1345
-y pruebas	-0.1396
-y pulse	0.1268
-y reciba	0.1672
-y sifilis	-0.1407
-y su	-0.1117
-y tarjeta	-0.1236
-y te	0.2492
-y tiene	-0.1327
-y to	-0.3286
-y todavia	-0.1136
-y vacunas	-0.1561
-ya !	0.3487
-ya .	0.2196
+y domingo	0.1706
+y else	-0.1116
+y estoy	0.1735
+y fundas	0.1060
+y gana	0.1246
+y gane	0.2693
+y gatos	-0.1630
+y genere	0.2802
+y gonorrea	-0.1068
+y la	-0.1311
+y las	-0.1780
+y le	-0.1361
+y lei	-0.1536
+y libre	-0.1008
+y llevate	0.1234
+y montecristo	0.1561
+y no	-0.2496
+y nos	-0.1522
+y oprima	-0.1837
+y participe	-0.2903
+y pesca	0.1342
+y pruebas	-0.1407
+y pulse	0.1226
+y sifilis	-0.1447
+y su	-0.1090
+y tarjeta	-0.1198
+y te	0.2487
+y tiene	-0.1314
+y to	-0.3278
+y todavia	-0.1087
+y tu	0.1023
+y vacunas	-0.1560
+ya !	0.3416
+ya .	0.2157
 ya abrimos	-0.1528
-ya babe	0.1365
-ya can	0.2118
-ya en	0.1024
-ya esta	-0.4092
-ya estan	-0.3288
-ya fue	-0.1785
-ya had	-0.1270
-ya hay	0.1608
-ya me	0.1534
-ya se	-0.1688
-yeah	-0.6965
-yeah ,	-0.2693
-year	-0.5051
-year .	-0.2859
-year my	-0.1352
-year of	0.1459
-years ,	0.2735
-years melody	-0.1229
-yep	-0.2978
-yes	-0.2401
-yes ,	-0.1595
-yes .	-0.1992
-yes or	0.1811
-yes to	0.2576
-yesterday	-0.1982
-yet	-0.2403
-yet .	0.1216
-yet ?	-0.1885
-yijue	-0.1701
-yo	-0.3208
-yo ,	-0.1658
-yo its	0.1419
-you	-0.6152
-you '	0.1002
-you ,	0.1131
-you ?	-0.1518
-you a	0.1651
-you an	0.1229
-you and	-0.1027
-you are	0.3088
-you asking	-0.1005
-you at	-0.2068
-you by	0.2785
-you can	-0.1903
-you complete	0.3236
-you did	-0.1084
-you don	-0.1234
-you down	0.2747
-you enjoy	0.1192
-you ever	0.1628
-you for	-0.1482
-you get	-0.3144
-you got	-0.1571
-you guys	-0.1423
-you have	0.6848
-you hear	0.2548
-you how	0.2172
-you in	-0.3073
-you interested	0.1771
-you is	0.2324
-you like	0.1110
+ya babe	0.1357
+ya can	0.2144
+ya esta	-0.3944
+ya estan	-0.3251
+ya fue	-0.1754
+ya had	-0.1303
+ya hay	0.1563
+ya me	0.1532
+ya se	-0.1664
+yeah	-0.6991
+yeah ,	-0.2715
+year	-0.5860
+year '	-0.1177
+year .	-0.2692
+year my	-0.1333
+year of	0.1454
+years ,	0.2719
+years melody	-0.1260
+yep	-0.2990
+yes	-0.2434
+yes ,	-0.1619
+yes .	-0.1991
+yes or	0.1810
+yes to	0.2581
+yesterday	-0.1973
+yet	-0.2448
+yet .	0.1194
+yet ?	-0.1903
+yijue	-0.1707
+yo	-0.3246
+yo ,	-0.1705
+yo its	0.1421
+you	-0.6147
+you '	0.1098
+you ,	0.1146
+you ?	-0.1514
+you a	0.1655
+you an	0.1225
+you are	0.3127
+you at	-0.2086
+you by	0.2807
+you can	-0.1916
+you complete	0.3123
+you did	-0.1069
+you don	-0.1211
+you down	0.2740
+you enjoy	0.1197
+you ever	0.1613
+you for	-0.2372
+you get	-0.3075
+you got	-0.1616
+you guys	-0.1392
+you have	0.6878
+you hear	0.2534
+you how	0.2166
+you in	-0.3123
+you interested	0.1759
+you is	0.2312
+you like	0.1106
 you look	0.2580
-you made	0.1295
-you may	0.2758
-you must	0.1069
-you need	-0.1252
-you never	-0.1006
-you over	0.1056
-you owe	0.1122
-you realize	0.2735
-you reply	0.2444
-you respond	0.1334
-you seem	0.2756
-you send	0.1576
-you shortly	0.2301
-you should	-0.1207
-you sign	0.1622
+you made	0.1285
+you may	0.3107
+you must	0.1045
+you need	-0.1269
+you never	-0.1028
+you over	0.1064
+you owe	0.1132
+you realize	0.2719
+you reply	0.2436
+you respond	0.1326
+you seem	0.2738
+you send	0.1604
+you shortly	0.2339
+you should	-0.1213
+you sign	0.1763
 you still	-0.2104
 you tell	0.2552
-you think	0.1409
-you this	-0.1034
-you today	0.2561
-you tomorrow	-0.1214
-you use	0.3103
-you want	-0.1537
-you were	-0.1073
-you when	-0.1117
-you will	0.2779
-you won	0.1226
-your	0.3000
-your <money>	-0.1149
-your <num1>	-0.5768
-your <num2>	-0.1724
-your <num4>	0.1398
-your a	-0.1281
-your action	0.1440
-your adderall	-0.2040
-your address	0.1836
-your anesthesia	0.4449
-your annual	-0.1985
-your appointment	-0.1338
-your appointments	-0.1401
-your area	0.2570
-your balance	-0.3974
-your bets	0.1904
-your billing	0.1854
-your bills	0.1155
-your birthday	0.1505
-your blood	0.2210
-your car	0.2618
-your care	-0.2384
-your charity	-0.1204
-your child	-0.2633
-your copay	-0.2540
-your costco	0.1870
-your coupon	0.1058
-your covid	-0.1513
-your credit	0.2227
-your daily	-0.1766
-your debit	0.1429
-your debt	0.2290
-your deductible	-0.1514
-your door	0.4539
-your eliquis	0.2776
-your entry	0.4126
-your ex	0.3719
-your feedback	-0.2056
-your free	0.1543
-your friend	0.1228
-your hearing	-0.2329
-your icloud	0.1934
-your insurance	-0.5342
-your interest	0.2107
-your investment	0.1789
-your lab	-0.1063
-your letter	-0.1683
-your lipitor	0.1750
-your mail	-0.1380
-your mailer	0.1449
-your med	-0.1045
-your medical	-0.1746
-your meds	0.2556
-your membership	0.1850
-your mobile	0.7536
-your money	0.1748
-your msg	-0.1236
-your name	0.1155
-your new	-0.2057
-your nicotine	-0.1061
-your number	0.5408
-your opinions	0.1087
-your order	0.4292
-your own	0.2194
-your ozempic	-0.2708
-your pain	-0.1820
-your password	-0.1315
-your patient	-0.1816
-your payment	-0.5796
-your payments	0.2013
-your paypal	0.2703
-your pharmacy	-0.2786
-your phone	0.4010
-your photos	0.1520
-your portal	-0.1431
-your power	0.2649
-your prescription	-0.1809
-your presence	0.1487
-your procedure	-0.2714
-your provider	-0.1490
-your recent	-0.1046
-your refill	-0.1160
-your remaining	-0.2019
-your reply	-0.2087
-your reward	0.1083
-your risks	0.3307
-your shot	-0.1231
-your sign	-0.1282
-your social	0.1661
-your spa	0.2329
-your spare	0.1415
-your ssn	0.1229
-your statement	-0.2347
-your teen	-0.1647
-your telehealth	-0.2357
-your title	0.1267
-your tone	0.1538
-your venmo	0.1598
-your video	0.2035
-your visit	-0.2114
-your vitals	-0.1025
-your wegovy	-0.2145
-your winnings	0.2066
-yourself	-0.3597
-yourself excused	-0.1150
-yun	-0.1556
-yun ah	-0.1156
-yup	-0.3826
-zaza	0.4551
-zaza just	0.2139
-zaza packs	0.1355
-zelle	0.2636
-zip	0.1701
-zip and	0.1285
-zips	0.2615
-zips for	0.1680
-zolpidem	0.2142
-zolpidem ,	0.1454
-zona	0.1214
-zyn	0.3418
-zyn +	0.1036
-~	-0.1826
-~ phyhcmk	-0.1205
-¢	0.1010
-₡ <num5>	-0.1353
-₡ <num6>	-0.1029
-€	0.9978
-€ ,	0.1942
-€ /	0.2244
-€ la	0.1276
-⏰	0.2908
-🇨	0.2232
+you think	0.1413
+you this	-0.1024
+you today	0.2564
+you tomorrow	-0.1227
+you use	0.3088
+you want	-0.1538
+you were	-0.1097
+you when	-0.1112
+you will	0.2750
+you won	0.1207
+your	0.3040
+your <money>	-0.1793
+your <num1>	-0.5728
+your <num2>	-0.1738
+your <num4>	0.1381
+your a	-0.1320
+your action	0.1448
+your adderall	-0.2058
+your address	0.1843
+your anesthesia	0.4441
+your annual	-0.2058
+your appointment	-0.1335
+your appointments	-0.1327
+your area	0.2586
+your balance	-0.3887
+your bets	0.1906
+your billing	0.1825
+your bills	0.1202
+your birthday	0.1488
+your blood	0.2230
+your car	0.2658
+your care	-0.2368
+your charity	-0.1146
+your check	0.1108
+your child	-0.2576
+your copay	-0.2405
+your costco	0.1953
+your coupon	0.1038
+your covid	-0.1459
+your credit	0.2229
+your daily	-0.1765
+your debit	0.1461
+your debt	0.2312
+your deductible	-0.1412
+your door	0.4506
+your eliquis	0.2774
+your entry	0.4096
+your ex	0.3696
+your feedback	-0.1940
+your free	0.1514
+your friend	0.1245
+your hearing	-0.2248
+your icloud	0.2012
+your insurance	-0.5148
+your interest	0.2151
+your investment	0.1774
+your lab	-0.1069
+your letter	-0.1701
+your lipitor	0.1824
+your mail	-0.1398
+your mailer	0.1453
+your mammogram	-0.1386
+your med	-0.1046
+your medical	-0.1790
+your meds	0.2550
+your member	-0.1251
+your membership	0.1823
+your mobile	0.7569
+your money	0.1724
+your msg	-0.1230
+your name	0.1153
+your new	-0.1934
+your next	0.1260
+your nicotine	-0.1042
+your number	0.5437
+your opinions	0.1094
+your order	0.4290
+your own	0.2219
+your ozempic	-0.2665
+your pain	-0.1826
+your password	-0.1290
+your patient	-0.1843
+your payment	-0.5421
+your payments	0.1988
+your paypal	0.2684
+your pharmacy	-0.2696
+your phone	0.4149
+your photos	0.1570
+your plan	-0.1674
+your portal	-0.1438
+your power	0.2637
+your prescription	-0.1811
+your presence	0.1495
+your procedure	-0.2727
+your provider	-0.1447
+your recent	-0.1037
+your refill	-0.1168
+your remaining	-0.2005
+your reply	-0.2113
+your reward	0.1138
+your risks	0.3345
+your shot	-0.1211
+your sign	-0.1256
+your social	0.1644
+your spa	0.2326
+your spare	0.1460
+your ssn	0.1251
+your statement	-0.2346
+your study	-0.1077
+your teen	-0.1640
+your telehealth	-0.2353
+your texts	-0.1002
+your title	0.1252
+your tone	0.1605
+your venmo	0.1582
+your video	0.2084
+your visit	-0.2002
+your wegovy	-0.2194
+your winnings	0.2041
+yourself	-0.3589
+yourself excused	-0.1161
+yun	-0.1570
+yun ah	-0.1164
+yup	-0.3847
+zaza	0.4554
+zaza just	0.2144
+zaza packs	0.1348
+zelle	0.2639
+zip	0.1721
+zip and	0.1299
+zips	0.2654
+zips for	0.1678
+zolpidem	0.2111
+zolpidem ,	0.1439
+zona	0.1160
+zyn	0.3420
+zyn +	0.1021
+~	-0.1835
+~ phyhcmk	-0.1220
+¢	0.1006
+₡ <num5>	-0.1359
+₡ <num6>	-0.1033
+€	0.9986
+€ ,	0.1930
+€ /	0.2239
+€ la	0.1288
+⏰	0.2868
+🇨	0.2241
 🇨 🇺	0.1434
-🇸	0.1561
-🇺	0.2930
-🇺 cohiba	0.1059
-🇺 🇸	0.1496
+🇸	0.1603
+🇺	0.2970
+🇺 cohiba	0.1055
+🇺 🇸	0.1536
 
 """#),
         RuleFile(relativePath: "content/carrier-content.yml", text: #"""
@@ -10546,7 +10639,7 @@ translations:
       invitaciones a comprar.
 kind: model
 model: carrier-content.tsv
-threshold: 4.50
+threshold: 4.25
 examples:
   flag:
     - "Hot new drop tonight, only 20 left, first come first served. Reply YES to grab yours"
@@ -14631,7 +14724,7 @@ examples:
 # Warns about price cuts ("20% off", "$50 off", "save 15%") that mark a text as a promotion.
 #
 # A health plan's or employer's wellness incentive ("$200 off your 2027 health premiums") is no
-# promotion: an amount off premiums is an exception.
+# promotion: an amount off premiums ("$200 de descuento en la prima") is an exception.
 category: promotional
 severity: warning
 message: >-
@@ -14654,12 +14747,12 @@ patterns:
   - '\b\d{1,3}(?:\.\d+)?\s?%\s?off\b'
   - '\b\d{1,3}(?:\.\d+)?\s?percent\s+off\b'
   - '\b\d{1,3}(?:\.\d+)?\s?(?:%|percent\b)\s?discount\b'
-  - '\$\s?\d[\d,]*(?:\.\d{2})?\s?off\b(?!\s+(?:of\s+)?(?:your\s+|the\s+)?(?:\d{4}\s+)?(?:health\s+|medical\s+|insurance\s+)?(?:insurance\s+)?premiums?\b)'
+  - '\$\s?\d[\d,]*(?:\.\d{2})?\s?off\b(?!\s+(?:of\s+)?(?:your\s+|the\s+)?(?:\d{4}\s+|(?:next|this)\s+year(?:''|’)?s\s+)?(?:health\s+|medical\s+|insurance\s+)?(?:insurance\s+)?premiums?\b)'
   - '\bsave\s+(?:up\s+to\s+|an\s+extra\s+)?\d{1,3}(?:\.\d+)?\s?(?:%|percent\b)'
   - '\bsave\s+(?:up\s+to\s+|an\s+extra\s+)?\$\s?\d'
   # Spanish: "50% de descuento", "$20 de descuento", "ahorre 30%", "ahorre hasta $100"
   - '\b\d{1,3}(?:[.,]\d+)?\s?(?:%|por\s?ciento)\s?(?:de\s+)?(?:descuento|dto|rebaja)\b'
-  - '\$\s?\d[\d,]*(?:\.\d{2})?\s?(?:de\s+)?(?:descuento|rebaja)\b'
+  - '\$\s?\d[\d,]*(?:\.\d{2})?\s?(?:de\s+)?(?:descuento|rebaja)\b(?!\s+en\s+(?:la\s+|su\s+)?prima\b)'
   - '\bahorr[ea]s?\s+(?:hasta\s+)?(?:un\s+)?(?:\d{1,3}(?:[.,]\d+)?\s?(?:%|por\s?ciento)|\$\s?\d)'
 prefilter:
   - "%"
@@ -14679,6 +14772,7 @@ examples:
     - "¡Obtenga 50% de descuento en limpiezas dentales!"
     - "Ahorre hasta $100 en aparatos auditivos."
   pass:
+    - "Los empleados que completen el examen de bienestar reciben $200 de descuento en la prima del seguro."
     - "Employee wellness: finish your biometric screening by Nov 15 to get $200 off your 2027 health premiums."
     - "Your oxygen level was 98%. Turn off the monitor before bed."
     - "Your balance of $40 is due on Oct 3."
