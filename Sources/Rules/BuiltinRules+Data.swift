@@ -20241,7 +20241,6 @@ terms:
     - won a target
     - won a costco
     - gift card winner
-    - drawing for a
     - entered into a drawing
     - entered in a drawing
     - entered to win
@@ -20509,9 +20508,9 @@ terms:
     - cóbrala
     - cobrala
     - cóbrelo
-    - reclame su tarjeta
-    - reclama tu tarjeta
-    - canjee su tarjeta
+    - reclame su tarjeta de regalo
+    - reclama tu tarjeta de regalo
+    - canjee su tarjeta de regalo
     - gire la ruleta
     - gana al instante
     - gran premio
@@ -20733,6 +20732,9 @@ exceptions:
     - prizes for the kids
   es:
     - reclame su reembolso
+    - reclame su tarjeta del seguro
+    - reclame su tarjeta de seguro
+    - reclame su receta
     - reclame sus beneficios
     - regalamos un candado
     - con tarjetas de regalo
@@ -20768,6 +20770,8 @@ examples:
     - "¡Saliste ganador de una giftcard de $100.000! Cóbrala acá."
     - "Take our survey and be entered into a drawing for a $25 gift card."
   pass:
+    - "Fasting is required before the blood drawing for a lipid panel."
+    - "Reclame su tarjeta del seguro en recepción."
     - "Guarde sus armas bajo llave; le regalamos un candado en la recepción."
     - "Congratulations on your new baby from all of us at Riverside Family Medicine."
     - "Congratulations to Dr. Lee, winner of this year's state teaching award."
