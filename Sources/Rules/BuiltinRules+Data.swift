@@ -14627,12 +14627,12 @@ examples:
 # The standard keywords a practice asks for (STOP, HELP, START, YES, NO, Y, N, C, CONFIRM, CANCEL,
 # INFO and their Spanish forms ALTO, AYUDA, SI), the check-in words of a waiting room (CHECKIN,
 # ARRIVED, HERE, LLEGUE, LLEGADA), and the keywords of quit-smoking and quit-vaping text programs
-# (any word starting QUIT or DITCH, Spanish DEJAR...) are not counted: "Text YES to 55123 to
+# (any word starting QUIT or DITCH, Spanish DEJAR...) and a pharmacy's REFILL are not counted: "Text YES to 55123 to
 # confirm" is an appointment confirmation, and a practice sends its smokers to a public-health
 # quit line's short code. A street address after the number ("send it to 12345 Main St") is
 # not a short code. A call to action followed by the disclosure of a standard-rate program ("Msg &
-# data rates may apply", "pueden aplicar tarifas de mensajes y datos") is a registered program's,
-# not a premium sign-up; a price per message is the premium-charge rule's.
+# data rates may apply", "standard rates apply", "pueden aplicar tarifas de mensajes y datos") is a
+# registered program's, not a premium sign-up; a price per message is the premium-charge rule's.
 category: premium-rate
 severity: warning
 message: >-
@@ -14654,7 +14654,7 @@ translations:
 kind: pattern
 prefilter: [txt, text, send, reply, rply, sms, envía, envie, envíe, enviando, manda, mande, responda, responde, contesta, conteste]
 patterns:
-  - '\b(?:txt|text|send|reply|rply|sms)\b(?:\s+(?:the\s+)?(?:word|keyword|password|ur|your))?(?:[\s:>"''“”]+(?!(?:stop|help|start|yes|no|y|n|c|confirm|cancel|info|unstop|alto|ayuda|si|sí|checkin|arrived|here|llegue|llegada|quit\w*|ditch\w*)\b)[a-z0-9#*+]+){0,4}[\s"''”]+(?:to|2)\s*(?:no[:.]?\s*)?\d{4,6}(?!\d)(?!\s+(?:\w+\s+)?(?:st|street|ave|avenue|rd|road|blvd|dr|drive|ln|lane|way|ct|court|suite|ste|pkwy|hwy)\b)(?!(?s:.*?)\bm(?:sg|essage)s?\s*(?:&|and|\+)\s*data\s+rates\s+may\s+apply)'
+  - '\b(?:txt|text|send|reply|rply|sms)\b(?:\s+(?:the\s+)?(?:word|keyword|password|ur|your))?(?:[\s:>"''“”]+(?!(?:stop|help|start|yes|no|y|n|c|confirm|cancel|info|unstop|alto|ayuda|si|sí|checkin|arrived|here|llegue|llegada|quit\w*|ditch\w*|refill\w*)\b)[a-z0-9#*+]+){0,4}[\s"''”]+(?:to|2)\s*(?:no[:.]?\s*)?\d{4,6}(?!\d)(?!\s+(?:\w+\s+)?(?:st|street|ave|avenue|rd|road|blvd|dr|drive|ln|lane|way|ct|court|suite|ste|pkwy|hwy)\b)(?!(?s:.*?)\b(?:m(?:sg|essage)s?\s*(?:&|and|\+)\s*data\s+rates\s+may\s+apply|standard\s+(?:text\s+|message\s+|msg\s+|messaging\s+)?rates\s+(?:may\s+)?apply))'
   - '\b(?:envia|envie|enviando|manda|mande|responda|responde|contesta|conteste)\b(?:\s+(?:la\s+)?(?:palabra|clave))?(?:[\s:"''“”]+(?!(?:alto|ayuda|si|sí|no|stop|help|c|confirmar|cancelar|llegue|llegada|checkin|dejar\w*|quit\w*)\b)[a-z0-9#*+áéíóúñ]+){0,4}[\s"''”]+al?\s*\d{4,6}(?!\d)(?!(?s:.*?)\b(?:pueden\s+aplicar(?:se)?|aplican)\s+(?:las\s+)?tarifas\s+(?:est[aá]ndar\s+)?de\s+mensajes(?:\s+y\s+datos)?)'
 examples:
   flag:
@@ -14664,6 +14664,8 @@ examples:
     - "Envía la palabra GANAR al 33355 hoy."
     - "Reply DATE to 82242 to meet people nearby."
   pass:
+    - "Northside Pharmacy: text REFILL to 45870 with your Rx number to request a refill."
+    - "Text FLU to 45870 for clinic hours. Standard rates apply."
     - "Text HEALTH to 22311 for free weekly diabetes tips. Msg freq varies. Msg & data rates may apply."
     - "Envíe SALUD al 55123 para consejos semanales. Pueden aplicar tarifas de mensajes y datos."
     - "Reply STOP to opt out. Reply HELP for help."
@@ -19139,6 +19141,8 @@ terms:
     - el gordo de navidad
 exceptions:
   en:
+    - sports betting apps make it
+    - betting apps make it
     - recovery from sports betting
     - recovery from gambling
     - recovering from sports betting
@@ -19214,6 +19218,11 @@ exceptions:
     - sports betting or casino
   es:
     - problemas con las apuestas
+    - si las apuestas deportivas
+    - o el casino le están
+    - o el casino le está
+    - el casino le está quitando
+    - el casino le están quitando
     - recuperación de las apuestas
     - recuperándose de las apuestas
     - deudas por apuestas
@@ -19283,6 +19292,8 @@ examples:
     - "Fish tables online: Fire Kirin and Orion Stars, load $20."
     - "Maquinitas y juegos de pesca online, bono doble en tu primera carga."
   pass:
+    - "Problem Gambling Awareness Month: sports betting apps make it easy to lose track of money. Ask about a screening."
+    - "Si las apuestas deportivas o el casino le están quitando el sueño, hay tratamiento gratuito."
     - "Big game week can be tough for people in recovery from sports betting. Our support line is open all weekend."
     - "Si tiene deudas por apuestas, nuestra trabajadora social le puede conectar con consejería gratuita."
     - "We have open slots this week for flu shots."
