@@ -14627,12 +14627,13 @@ examples:
 # The standard keywords a practice asks for (STOP, HELP, START, YES, NO, Y, N, C, CONFIRM, CANCEL,
 # INFO and their Spanish forms ALTO, AYUDA, SI), the check-in words of a waiting room (CHECKIN,
 # ARRIVED, HERE, LLEGUE, LLEGADA), and the keywords of quit-smoking and quit-vaping text programs
-# (any word starting QUIT or DITCH, Spanish DEJAR...) and a pharmacy's REFILL are not counted: "Text YES to 55123 to
-# confirm" is an appointment confirmation, and a practice sends its smokers to a public-health
-# quit line's short code. A street address after the number ("send it to 12345 Main St") is
-# not a short code. A call to action followed by the disclosure of a standard-rate program ("Msg &
-# data rates may apply", "standard rates apply", "pueden aplicar tarifas de mensajes y datos") is a
-# registered program's, not a premium sign-up; a price per message is the premium-charge rule's.
+# (any word starting QUIT or DITCH, Spanish DEJAR...) and, in English, a pharmacy's REFILL are not
+# counted: "Text YES to 55123 to confirm" is an appointment confirmation, and a practice sends its
+# smokers to a public-health quit line's short code. A street address after the number ("send it to
+# 12345 Main St") is not a short code. A call to action followed by the disclosure of a
+# standard-rate program ("Msg & data rates may apply", "standard rates apply", "pueden aplicar
+# tarifas de mensajes y datos") is a registered program's, not a premium sign-up; a price per
+# message is the premium-charge rule's.
 category: premium-rate
 severity: warning
 message: >-
@@ -14749,7 +14750,7 @@ patterns:
   - '\b\d{1,3}(?:\.\d+)?\s?%\s?off\b'
   - '\b\d{1,3}(?:\.\d+)?\s?percent\s+off\b'
   - '\b\d{1,3}(?:\.\d+)?\s?(?:%|percent\b)\s?discount\b'
-  - '\$\s?\d[\d,]*(?:\.\d{2})?\s?off\b(?!\s+(?:of\s+)?(?:your\s+|the\s+)?(?:\d{4}\s+|(?:next|this)\s+year(?:''|’)?s\s+)?(?:health\s+|medical\s+|insurance\s+)?(?:insurance\s+)?premiums?\b)'
+  - '\$\s?\d[\d,]*(?:\.\d{2})?\s?off\b(?!\s+(?:of\s+)?(?:your\s+|the\s+)?(?:\d{4}\s+|(?:next|this)\s+year(?:''|’)?s\s+)?(?:(?:health|medical)\s+)?(?:insurance\s+)?premiums?\b)'
   - '\bsave\s+(?:up\s+to\s+|an\s+extra\s+)?\d{1,3}(?:\.\d+)?\s?(?:%|percent\b)'
   - '\bsave\s+(?:up\s+to\s+|an\s+extra\s+)?\$\s?\d'
   # Spanish: "50% de descuento", "$20 de descuento", "ahorre 30%", "ahorre hasta $100"
