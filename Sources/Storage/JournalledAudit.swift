@@ -70,16 +70,19 @@ package final class JournalledAudit: Sendable {
         }
     }
 
-    /// Inserts a journal file's records.
+    /// Inserts a journal file's records, read off the concurrency pool (`OffPool`).
     private func move(_ file: AuditJournal.File, _ insert: Insert) async throws(StorageError) {
-        let bytes = try AuditJournal.contents(of: file)
-        let (records, cutAt) = AuditJournal.records(in: bytes)
+        let (records, cutAt, size) = try await OffPool.run { () throws(StorageError) in
+            let bytes = try AuditJournal.contents(of: file)
+            let (records, cutAt) = AuditJournal.records(in: bytes)
+            return (records, cutAt, bytes.count)
+        }
         if let cutAt {
             // A crash during a write leaves its frame cut short at the end, and that call never
             // returned; any other damage is named here with what is lost past it.
             logger.warning("audit journal holds bytes past its last whole record; they are skipped",
                            metadata: ["path": .string(file.path), "offset": .stringConvertible(cutAt),
-                                      "bytes": .stringConvertible(bytes.count - cutAt)])
+                                      "bytes": .stringConvertible(size - cutAt)])
         }
         guard !records.isEmpty else { return }
         try await insert(records)

@@ -13,7 +13,8 @@ extension PostgresStore {
     /// deletion) nothing of it is kept and the records go through `AuditMove` instead, which
     /// keeps the stored ones. Committed with the server's default `synchronous_commit`.
     func copyAudit(_ records: [AuditRecord]) async throws(StorageError) {
-        guard let rows = AuditCopy(records) else { return try await moveAudit(records) }
+        // Rows are made off the concurrency pool: a move of thousands of records takes milliseconds.
+        guard let rows = try await OffPool.run({ AuditCopy(records) }) else { return try await moveAudit(records) }
         let what = "copy \(records.count) audit records from the audit journal into the database"
         try checkOpen(what)
         do {
@@ -74,17 +75,25 @@ struct AuditCopy {
     /// 0001-01-01T00:00:00Z in Unix milliseconds.
     static let yearOneMillis: Int64 = -62_135_596_800_000
 
-    /// A column's text, escaped, or `\N` for none.
+    /// A column's text, escaped, or `\N` for none. The runs between escapes are copied whole.
     static func write(_ text: String?, to buffer: inout ByteBuffer) {
-        guard let text else { buffer.writeStaticString("\\N"); return }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
-            case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
-            case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
-            case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
-            default: buffer.writeInteger(byte)
+        guard var text else { buffer.writeStaticString("\\N"); return }
+        text.withUTF8 { bytes in
+            var run = 0
+            for i in bytes.indices {
+                let escape: StaticString
+                switch bytes[i] {
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case UInt8(ascii: "\t"): escape = "\\t"
+                case UInt8(ascii: "\n"): escape = "\\n"
+                case UInt8(ascii: "\r"): escape = "\\r"
+                default: continue
+                }
+                buffer.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[run..<i]))
+                buffer.writeStaticString(escape)
+                run = i + 1
             }
+            buffer.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[run...]))
         }
     }
 }

@@ -103,13 +103,14 @@ struct PostgresAuditJournalTests {
         try await withJournal { (url, directory) async throws in
             let store = try await PostgresStore.open(url: url, logger: nil, auditJournal: directory)
             try await store.migrate()
+            // Escapes between runs of plain bytes, side by side, and first and last (the caller).
             let texts = "a\tb\\N \\ \"q\" \n\r\n ñ 😀 \u{7F}"
             let times = [1_750_000_000_123, -86_400_500, -2_208_988_800_999, -62_135_596_800_000, 253_402_300_799_999]
                 .map { (ms: Int64) in Date(timeIntervalSince1970: Double(ms) / 1000) }
             let written = times.enumerated().map { i, at in
                 AuditRecord(id: Identifier.make("aud"), action: "check" + texts, recipientId: i == 0 ? nil : "rcp_\\\(i)",
                             messageId: i == 1 ? texts : nil, decision: "allow", rulesVersion: texts,
-                            findingsJSON: "[{\"match\":\"\\t\(texts)\"}]", caller: "key_\t1", at: at)
+                            findingsJSON: "[{\"match\":\"\\t\(texts)\"}]", caller: "\tkey_\t\t1\\", at: at)
             }
             for r in written { try await store.appendNewAudit(r) }
             let read = try await store.audit(AuditFilter(limit: 100))
