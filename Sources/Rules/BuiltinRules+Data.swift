@@ -19457,7 +19457,9 @@ examples:
 #
 # Cessation is care: "quit vaping", "tobacco-free", "dejar de fumar" are exceptions, and "free"
 # is not a sales word here because cessation programs and nicotine patches are offered free.
-# Nicotine replacement (patches, gum, lozenges) is never a term.
+# Nicotine replacement (patches, gum, lozenges) is never a term. Flavours alone are no sales
+# word ("los vapes con sabores están llegando a los adolescentes" warns parents); new or all
+# flavours ("nuevos sabores", "todos los sabores") are.
 category: tobacco
 severity: warning
 message: >-
@@ -19805,7 +19807,6 @@ second:
     - precios
     - barato
     - baratos
-    - sabores
     - con cada compra
     - liquidación
     - liquidacion
@@ -19941,6 +19942,7 @@ examples:
     - "Our quit-vaping class meets tonight at 6 PM; it's free."
     - "Your albuterol inhaler: 2 puffs every 4 hours; refills are ready for pickup."
     - "Los cigarrillos electrónicos no son seguros; la consulta es gratis."
+    - "Los vapes con sabores atraen a los jóvenes; hable con su pediatra."
     - "¿Quieres dejar los cigarrillos? Hay parches disponibles gratis en la clínica."
 
 """#),
