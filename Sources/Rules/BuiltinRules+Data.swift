@@ -14797,8 +14797,9 @@ examples:
 # "call now" stays although personal texts use it ("can i call now?"): in a practice's outgoing
 # text it is almost always a sales push; an urgent clinical text can say "call us today".
 # Prize and sweepstakes wording ("you have won", "chance to win") is the sweepstakes rule's.
-# Free safety items handed out "at the front desk while supplies last" (lock boxes, test kits)
-# are care: that phrase is an exception.
+# "While supplies last" ("hasta agotar existencias") is not a term: practices hand out free gun
+# locks, test kits and flu shots while supplies last, and no carrier-filtered text of the
+# accuracy sets needed it.
 # Spanish: "aproveche" (aproveche su visita para vacunarse), "sin riesgo" (sin riesgo de
 # contagio) and "pida ahora" (pida ahora su cita) are care wording, so they are not terms.
 category: promotional
@@ -14862,7 +14863,6 @@ terms:
     - 100% free
     - risk free
     - risk-free
-    - while supplies last
     - offer expires
     - offer ends
     - sale ends
@@ -15085,7 +15085,6 @@ terms:
     - los precios mas bajos
     - mejor precio
     - 100% gratis
-    - hasta agotar existencias
     - la oferta termina
     - oferta válida hasta
     - oferta valida hasta
@@ -15249,12 +15248,7 @@ terms:
 exceptions:
   en:
     - call now if
-    - at the front desk while supplies last
-    - at the front desk, while supplies last
-    - at our front desk while supplies last
   es:
-    - en recepción hasta agotar existencias
-    - en la recepción hasta agotar existencias
     - consulta gratis de seguimiento
     - consulta gratuita de seguimiento
     - llame ya si
@@ -15296,6 +15290,7 @@ examples:
     - "Aprovecha tu visita para vacunarte contra la gripe; inscripción gratis al taller de diabetes."
     - "Pague su tratamiento en 6 meses sin intereses."
     - "Show this text at the front desk when you check in; the flu clinic ends tonight."
+    - "Free medication lock boxes while supplies last; ask for one when you check in."
     - "Vacunación solo este fin de semana; trae este mensaje a tu cita."
 
 """#),
@@ -16865,6 +16860,8 @@ exceptions:
     - copay card
     - copay cards
     - copay savings
+    # a warning about what is advertised ("we've noticed ads for cheap semaglutide online")
+    - ads for cheap
   es:
     - ahorre tiempo
     - ahorrar tiempo
@@ -16906,6 +16903,8 @@ exceptions:
     - no vendemos medicamentos sin receta
     - compre solo en farmacias
     - naloxona sin receta
+    - anuncios de semaglutida
+    - anuncios de tirzepatida
     - "sin receta: pueden ser falsos"
     - sin receta, pueden ser falsos
     - sin receta pueden ser falsos
@@ -16927,6 +16926,7 @@ examples:
     - "Hydrocodone 10/325 available, 90ct, text for prices."
     - "Adderall de 30mg disponible, $8 por pastilla."
   pass:
+    - "We keep seeing ads for cheap semaglutide online; they are not safe. Fill prescriptions at a licensed pharmacy."
     - "Cuidado con comprar Ozempic o semaglutida por internet sin receta: pueden ser falsos."
     - "Puede obtener naloxona sin receta en cualquier farmacia. Es un medicamento que salva vidas."
     - "Aviso: nunca le ofreceremos medicamentos sin receta por mensaje de texto. Compre solo en farmacias autorizadas."
@@ -20744,6 +20744,9 @@ exceptions:
     - prizes for kids
     - prize for kids
     - prizes for the kids
+    # a health plan's screening outreach ("selected to receive a free at-home colon cancer screening kit")
+    - you've been selected to receive a free at-home
+    - you have been selected to receive a free at-home
   es:
     - reclame su reembolso
     - reclame su tarjeta del seguro
@@ -20756,6 +20759,8 @@ exceptions:
     - en tarjetas de regalo
     - regalamos candados
     - ni sorteos
+    - seleccionado para recibir un kit gratuito de detección
+    - seleccionada para recibir un kit gratuito de detección
     - sin sorteos
     - no hay rifas
     - no hay sorteos
@@ -20784,6 +20789,8 @@ examples:
     - "¡Saliste ganador de una giftcard de $100.000! Cóbrala acá."
     - "Take our survey and be entered into a drawing for a $25 gift card."
   pass:
+    - "You have been selected to receive a free at-home flu test kit from your health plan; it ships this week."
+    - "Fue seleccionada para recibir un kit gratuito de detección de cáncer de colon por correo."
     - "Fasting is required before the blood drawing for a lipid panel."
     - "Reclame su tarjeta del seguro en recepción."
     - "Guarde sus armas bajo llave; le regalamos un candado en la recepción."
