@@ -14750,7 +14750,7 @@ patterns:
   - '\b\d{1,3}(?:\.\d+)?\s?%\s?off\b'
   - '\b\d{1,3}(?:\.\d+)?\s?percent\s+off\b'
   - '\b\d{1,3}(?:\.\d+)?\s?(?:%|percent\b)\s?discount\b'
-  - '\$\s?\d[\d,]*(?:\.\d{2})?\s?off\b(?!\s+(?:of\s+)?(?:your\s+|the\s+)?(?:\d{4}\s+|(?:next|this)\s+year(?:''|’)?s\s+)?(?:(?:health|medical)\s+)?(?:insurance\s+)?premiums?\b)'
+  - '\$\s?\d[\d,]*(?:\.\d{2})?\s?off\b(?!\s+(?:of\s+)?(?:your\s+|the\s+)?(?:\d{4}\s+|(?:next|this)\s+year''?s\s+)?(?:(?:health|medical)\s+)?(?:insurance\s+)?premiums?\b)'
   - '\bsave\s+(?:up\s+to\s+|an\s+extra\s+)?\d{1,3}(?:\.\d+)?\s?(?:%|percent\b)'
   - '\bsave\s+(?:up\s+to\s+|an\s+extra\s+)?\$\s?\d'
   # Spanish: "50% de descuento", "$20 de descuento", "ahorre 30%", "ahorre hasta $100"

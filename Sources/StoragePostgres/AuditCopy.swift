@@ -89,11 +89,11 @@ struct AuditCopy {
                 case UInt8(ascii: "\r"): escape = "\\r"
                 default: continue
                 }
-                buffer.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[run..<i]))
+                buffer.writeBytes(UnsafeBufferPointer(rebasing: bytes[run..<i]))
                 buffer.writeStaticString(escape)
                 run = i + 1
             }
-            buffer.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[run...]))
+            buffer.writeBytes(UnsafeBufferPointer(rebasing: bytes[run...]))
         }
     }
 }
