@@ -1240,9368 +1240,9355 @@ examples:
 # Weights of the carrier-content model rule (carrier-content.yml), written by `make model`
 # (scripts/train-model.py): feature<TAB>weight, words and pairs of neighbouring words as
 # `textgate rules features` prints them. Do not edit by hand; retrain instead.
-<bias>	-2.8944
-!	0.5066
-! !	0.3034
-! -	-0.1247
-! <money>	0.1916
-! <num1>	0.1557
-! barra	0.1169
+<bias>	-2.8905
+!	0.5087
+! !	0.3044
+! -	-0.1259
+! <money>	0.1926
+! <num1>	0.1556
+! barra	0.1157
 ! billed	0.2144
-! buen	-0.1509
-! call	0.3493
-! complete	-0.1607
-! consider	-0.1161
-! consultorio	-0.1135
-! diabetes	-0.1363
-! enjoy	0.2615
-! gane	0.1850
-! get	0.2316
-! gracias	-0.5337
-! i	-0.1029
-! if	0.1203
-! keep	-0.1993
-! llama	0.1145
-! llame	0.2431
-! nice	-0.1052
-! participe	0.1850
-! passive	0.1770
-! police	0.1879
-! receipt	-0.1657
-! reply	0.3530
-! responda	-0.1437
-! see	-0.1307
-! siga	-0.1509
-! take	-0.1979
-! thanks	-0.1274
-! txt	0.1782
+! buen	-0.1503
+! call	0.3492
+! complete	-0.1594
+! consider	-0.1168
+! consultorio	-0.1137
+! diabetes	-0.1339
+! enjoy	0.2617
+! gane	0.1849
+! get	0.2299
+! gracias	-0.5295
+! i	-0.1012
+! if	0.1198
+! keep	-0.2000
+! llama	0.1143
+! llame	0.2423
+! nice	-0.1058
+! participe	0.1849
+! passive	0.1761
+! police	0.1873
+! receipt	-0.1653
+! reply	0.3529
+! responda	-0.1415
+! see	-0.1310
+! siga	-0.1503
+! take	-0.1916
+! thanks	-0.1280
+! txt	0.1780
 ! u	0.1630
-! usted	0.1398
-! vuelve	0.1169
-"	-0.2008
-" ,	0.1468
-" ?	0.2299
-" divorce	0.2376
-" hello	-0.1044
-" hey	-0.1171
-" sorry	0.1242
-# &	-0.4117
-# .	0.1756
-# <num5>	-0.1153
+! usted	0.1397
+! vuelve	0.1157
+"	-0.1982
+" ,	0.1446
+" ?	0.2298
+" divorce	0.2377
+" hello	-0.1040
+" hey	-0.1172
+" sorry	0.1246
+# &	-0.4122
+# .	0.1753
+# <num5>	-0.1152
 # seguido	0.1226
-$	0.3668
+$	0.3674
 $ $	0.1225
-$ for	0.1053
-&	1.4727
-& <money>	0.1512
-& all	-0.1013
-& amp	-0.2123
-& antibiotics	0.1047
-& bean	0.2246
-& bingo	0.1101
-& blue	0.1319
-& data	-0.1457
-& go	0.2464
-& gt	-0.4636
-& id	-0.1127
-& lt	-0.5034
-& milds	0.1028
-& newport	0.1782
-& quit	-0.1473
-& take	0.1565
-'	-0.3190
-' d	0.1632
-' day	-0.1620
-' haircuts	0.1855
-' la	0.3827
+$ for	0.1070
+&	1.4723
+& <money>	0.1517
+& all	-0.1008
+& amp	-0.2130
+& antibiotics	0.1084
+& bean	0.2249
+& bingo	0.1093
+& blue	0.1327
+& data	-0.1437
+& go	0.2468
+& gt	-0.4639
+& id	-0.1129
+& lt	-0.5038
+& milds	0.1033
+& newport	0.1777
+& quit	-0.1476
+& take	0.1561
+'	-0.3195
+' d	0.1631
+' day	-0.1626
+' haircuts	0.1854
+' la	0.3826
 ' scammers	0.1357
-' t	-0.4226
-' thnq	0.3223
-(	0.1075
-( <money>	-0.2406
-( <num2>	0.1542
-( cigarettes	-0.1089
-( international	0.1425
-( narcan	-0.1647
-( or	0.1925
-( promethazine	0.2210
-( reg	0.1459
-)	-0.8629
-) .	-0.2042
-) :	-0.1522
-) <num3>	-0.3377
-) bit	0.1939
-) pints	0.2210
-) renews	-0.1314
-) send	0.4227
-) training	-0.1071
-) wearing	0.1391
-*	-0.2886
-* <num3>	0.2228
-+	1.5193
-+ .	-0.3749
-+ <num1>	0.1678
-+ <num2>	0.1283
-+ <num3>	0.2542
-+ elf	0.1021
-+ the	-0.1077
-+ wedding	0.1270
-,	1.1466
-, "	0.1365
-, .	-0.1418
-, <money>	0.5433
-, <num1>	-0.1433
-, <num2>	0.4230
-, <pct>	0.1285
-, ?	0.2481
-, addy	0.2214
-, anavar	0.1021
-, and	-0.7346
-, anyone	0.2313
-, are	0.2887
-, arrives	0.1385
-, avisame	0.1202
-, azithromycin	0.1330
-, bars	0.1570
-, be	-0.1745
-, beer	-0.1268
-, best	0.1029
-, blues	0.1125
-, book	0.1542
-, bulk	0.1772
-, but	-0.1558
-, buy	0.1460
-, caja	0.1174
-, call	-0.3952
-, can	-0.1751
-, cancel	0.2368
-, cash	0.1934
-, check	0.4076
-, cheery	-0.1023
-, cipro	0.1506
+' t	-0.4238
+' thnq	0.3218
+(	0.1125
+( <money>	-0.2391
+( <num2>	0.1548
+( cigarettes	-0.1030
+( international	0.1413
+( narcan	-0.1645
+( or	0.1937
+( promethazine	0.2202
+( reg	0.1455
+)	-0.8591
+) .	-0.2031
+) :	-0.1530
+) <num3>	-0.3339
+) bit	0.1952
+) pints	0.2202
+) renews	-0.1310
+) send	0.4225
+) training	-0.1065
+) wearing	0.1386
+*	-0.2889
+* <num3>	0.2230
++	1.5184
++ .	-0.3697
++ <num1>	0.1657
++ <num2>	0.1275
++ <num3>	0.2533
++ elf	0.1018
++ the	-0.1073
++ wedding	0.1266
+,	1.1504
+, "	0.1361
+, .	-0.1398
+, <money>	0.5495
+, <num1>	-0.1428
+, <num2>	0.4222
+, <pct>	0.1279
+, ?	0.2485
+, addy	0.2211
+, anavar	0.1019
+, and	-0.7330
+, anyone	0.2315
+, are	0.2881
+, arrives	0.1388
+, avisame	0.1212
+, azithromycin	0.1341
+, bars	0.1568
+, be	-0.1741
+, beer	-0.1267
+, best	0.1024
+, blues	0.1122
+, book	0.1544
+, bulk	0.1790
+, but	-0.1554
+, buy	0.1462
+, caja	0.1191
+, call	-0.3955
+, can	-0.1763
+, cancel	0.2361
+, cash	0.1940
+, check	0.4085
+, cheery	-0.1025
+, cipro	0.1516
 , con	-0.2570
-, confidential	-0.4172
-, considere	-0.1080
-, cops	0.1879
-, cupos	0.1524
-, de	-0.2310
-, delivered	0.1360
-, dial	-0.1183
-, discreet	0.3105
-, dm	0.3168
-, efectivo	0.1036
-, encuentros	0.1495
-, entrega	0.3199
-, envio	0.5915
-, envios	0.1769
-, es	-0.2447
-, escribeme	0.2475
-, especially	-0.1701
-, esta	0.2190
-, evite	-0.1038
-, federally	0.1062
-, first	0.1545
-, for	-0.1024
-, free	-0.1973
-, get	0.1375
-, got	0.3132
-, gotta	-0.1115
-, guardelas	-0.1820
-, hairless	-0.1095
-, happy	0.1724
-, hit	0.3100
-, hmu	0.2356
-, holding	0.1083
-, hope	-0.1456
-, how	-0.1566
-, hydroxychloroquine	0.1047
-, ignore	-0.1256
-, im	-0.1063
-, in	-0.2813
-, including	-0.2400
-, jueves	-0.1150
-, jugale	0.1061
+, confidential	-0.4175
+, considere	-0.1066
+, cops	0.1873
+, cupos	0.1518
+, de	-0.2291
+, delivered	0.1372
+, dial	-0.1187
+, discreet	0.3102
+, dm	0.3179
+, efectivo	0.1032
+, encuentros	0.1532
+, entrega	0.3188
+, envio	0.5908
+, envios	0.1771
+, es	-0.2456
+, escribeme	0.2470
+, especially	-0.1710
+, esta	0.2198
+, evite	-0.1024
+, federally	0.1060
+, first	0.1547
+, for	-0.1018
+, free	-0.1982
+, get	0.1373
+, got	0.3118
+, gotta	-0.1116
+, guardelas	-0.1812
+, hairless	-0.1090
+, happy	0.1720
+, hit	0.3094
+, hmu	0.2363
+, holding	0.1076
+, hope	-0.1460
+, how	-0.1574
+, hydroxychloroquine	0.1084
+, ignore	-0.1263
+, im	-0.1066
+, in	-0.2826
+, including	-0.2395
+, jueves	-0.1143
+, jugale	0.1055
 , just	0.1153
-, klonopin	0.1985
-, la	-0.1543
-, lab	0.2038
-, lic	-0.1451
-, lines	0.1421
-, llama	-0.1008
-, llamenos	-0.1294
-, looking	0.1242
-, love	-0.1640
-, lunesta	0.1461
-, main	0.2009
-, may	-0.1261
-, me	0.1498
-, my	-0.1787
-, new	0.1980
-, night	-0.1164
-, no	0.9464
-, omw	-0.2330
-, open	0.1330
-, or	-0.1245
-, ordene	0.1437
-, order	0.3338
-, pago	0.1478
-, pay	0.1875
-, percs	0.2710
-, pharma	0.1800
-, pide	0.1246
-, please	0.1514
-, pls	0.1119
-, por	-0.1608
-, pouches	-0.1089
-, precios	0.2463
-, pregunta	0.3645
-, preguntame	0.1051
-, pregunte	-0.2835
-, preguntenos	-0.1925
-, princess	-0.1813
-, probably	-0.1634
-, puede	-0.1005
-, pull	0.1139
-, qp	0.1678
-, rakhesh	-0.2065
-, recommended	-0.1547
-, resultados	0.1643
-, right	-0.2145
-, room	-0.1550
-, ryan	-0.1435
-, same	0.2310
-, sat	-0.1066
+, klonopin	0.1983
+, la	-0.1546
+, lab	0.2035
+, lic	-0.1446
+, lines	0.1418
+, llama	-0.1027
+, llamenos	-0.1287
+, looking	0.1246
+, love	-0.1645
+, lunesta	0.1453
+, main	0.2001
+, may	-0.1254
+, me	0.1495
+, my	-0.1786
+, new	0.1982
+, night	-0.1166
+, no	0.9473
+, omw	-0.2341
+, open	0.1334
+, or	-0.1239
+, ordene	0.1433
+, order	0.3317
+, pago	0.1486
+, pay	0.1876
+, percs	0.2703
+, pharma	0.1794
+, pide	0.1240
+, please	0.1508
+, pls	0.1118
+, por	-0.1616
+, pouches	-0.1030
+, precios	0.2458
+, pregunta	0.3651
+, preguntame	0.1047
+, pregunte	-0.2839
+, preguntenos	-0.1934
+, princess	-0.1825
+, probably	-0.1635
+, puede	-0.1015
+, pull	0.1142
+, qp	0.1675
+, rakhesh	-0.2059
+, recommended	-0.1537
+, resultados	0.1634
+, right	-0.2156
+, room	-0.1556
+, ryan	-0.1430
+, same	0.2306
+, sat	-0.1052
 , se	0.2795
-, see	-0.2674
-, send	0.1193
-, shipped	0.5468
-, ships	0.2421
-, shisha	0.1464
-, solo	0.1322
-, stop	-0.2032
-, su	-0.1554
-, suite	-0.1193
-, sup	-0.1189
-, t	0.2162
-, ta	-0.1500
-, te	0.3247
-, this	0.2884
-, todos	0.1622
-, trato	0.1372
-, tren	0.1047
-, u	-0.1932
-, ubi	-0.1059
-, understood	-0.1161
-, usted	0.1346
-, valium	0.1381
-, vino	-0.1657
-, waiting	-0.2927
-, want	-0.2812
-, what	-0.1248
-, why	0.2490
-, will	-0.1309
-, winstrol	0.1826
-, with	-0.2638
-, wrong	0.1242
-, y	-0.2862
-, you	-0.2991
-, your	-0.1881
-, zolpidem	0.2054
-, zona	0.1303
--	0.8058
-- (	-0.2260
-- )	-0.5873
-- <num1>	0.2091
-- <num2>	-0.2090
-- <num3>	0.6586
-- <num4>	-1.0074
-- account	0.1447
-- acct	0.1224
-- approval	0.1271
-- approved	0.1000
-- arsenal	0.2179
-- based	-0.1565
-- billing	0.2139
-- care	0.3025
+, see	-0.2660
+, send	0.1182
+, shipped	0.5461
+, ships	0.2420
+, shisha	0.1459
+, solo	0.1318
+, stop	-0.2043
+, su	-0.1555
+, suite	-0.1196
+, sup	-0.1195
+, t	0.2157
+, ta	-0.1483
+, te	0.3264
+, this	0.2885
+, todos	0.1624
+, trato	0.1369
+, tren	0.1044
+, u	-0.1939
+, ubi	-0.1062
+, understood	-0.1164
+, usted	0.1348
+, valium	0.1375
+, vino	-0.1653
+, waiting	-0.2936
+, want	-0.2800
+, what	-0.1238
+, why	0.2487
+, will	-0.1314
+, winstrol	0.1822
+, with	-0.2635
+, wrong	0.1246
+, y	-0.2859
+, you	-0.2969
+, your	-0.1886
+, zolpidem	0.2051
+, zona	0.1295
+-	0.7983
+- (	-0.2266
+- )	-0.5876
+- <num1>	0.2146
+- <num2>	-0.2476
+- <num3>	0.6578
+- <num4>	-1.0031
+- account	0.1450
+- acct	0.1216
+- approval	0.1258
+- approved	0.1008
+- arsenal	0.2184
+- based	-0.1552
+- billing	0.2148
+- care	0.3022
 - cessation	-0.1323
-- cost	0.1166
-- day	0.1545
-- entrega	0.1340
+- cost	0.1162
+- day	0.1548
+- entrega	0.1346
 - f	-0.1736
-- for	0.2927
-- free	-0.3629
-- fri	-0.2515
-- gambler	-0.1270
-- gov	0.1120
-- id	0.1155
-- in	-0.3702
-- line	0.1241
-- loss	0.1335
-- min	-0.1811
-- minute	-0.2238
-- month	-0.2156
-- mx	0.1835
+- for	0.2933
+- free	-0.3635
+- fri	-0.2508
+- gambler	-0.1272
+- gov	0.1158
+- id	0.1167
+- in	-0.3675
+- line	0.1236
+- loss	0.1342
+- min	-0.1722
+- minute	-0.2186
+- month	-0.2160
+- mx	0.1825
 - off	0.1918
-- ok	0.1242
-- op	-0.3749
-- p	-0.1272
+- ok	0.1246
+- op	-0.3743
+- p	-0.1273
 - pagos	0.1205
-- quit	-0.1768
-- ray	-0.1343
-- refund	0.1070
-- scale	-0.1765
-- school	-0.1328
-- secure	0.1432
-- seguridad	0.1188
-- send	-0.1232
-- show	-0.2531
-- smoking	-0.2083
-- support	0.1942
-- to	-0.1367
-- up	-0.2457
-- v	0.1288
-- verify	0.1216
-- week	-0.1292
-- xo	0.1090
+- quit	-0.1787
+- ray	-0.1346
+- refund	0.1092
+- scale	-0.1753
+- school	-0.1316
+- secure	0.1430
+- seguridad	0.1195
+- send	-0.1233
+- show	-0.2526
+- smoking	-0.2082
+- support	0.1953
+- to	-0.1354
+- up	-0.2435
+- v	0.1289
+- verify	0.1210
+- week	-0.1268
+- xo	0.1087
 - you	-0.1166
-.	0.2598
-. !	0.1213
-. "	-0.1586
-. &	-0.1179
-. (	0.1278
-. -	-0.5596
-. .	-1.9949
-. :	-0.2389
-. <money>	0.1369
-. <num1>	0.1982
-. <num2>	0.4037
-. <num3>	0.2718
-. <num6>	0.1489
-. <pct>	0.1271
-. ?	-0.1608
-. abiola	-0.1039
-. ac	0.2555
-. aceptamos	-0.1735
-. act	0.1249
-. actualice	0.2434
-. add	0.2892
-. agenda	-0.1640
-. agende	-0.2443
-. all	-0.1956
-. amount	-0.1228
-. and	-0.1261
-. ante	-0.1664
-. any	0.1334
-. aportacion	-0.1432
-. app	0.3405
-. ar	0.1300
-. asesoria	0.1221
-. asjesus	0.1094
-. ask	-0.4007
-. b	0.3268
-. battle	-0.1074
-. bet	0.1472
-. beware	0.1249
-. book	-0.3477
-. bring	-0.1374
-. bslvyl	-0.1001
-. but	-0.2676
-. cada	0.1132
-. call	0.4292
-. can	0.5268
-. castillo	-0.1174
-. cazadores	0.2353
-. cc	0.1576
-. centroequilibrio	-0.1451
-. chen	0.1376
-. claim	0.4201
-. click	0.1803
-. club	0.1300
-. co	0.7034
-. code	0.1643
-. codigo	0.1330
-. com	0.3945
-. come	0.1805
-. compensacion	-0.1088
+.	0.2628
+. !	0.1190
+. "	-0.1584
+. &	-0.1178
+. (	0.1276
+. -	-0.5600
+. .	-1.9963
+. :	-0.2380
+. <money>	0.1411
+. <num1>	0.1965
+. <num2>	0.4068
+. <num3>	0.2715
+. <num6>	0.1487
+. <pct>	0.1267
+. ?	-0.1602
+. abiola	-0.1041
+. ac	0.2561
+. aceptamos	-0.1739
+. act	0.1251
+. actualice	0.2430
+. add	0.2897
+. agenda	-0.1651
+. agende	-0.2413
+. all	-0.1949
+. amount	-0.1221
+. and	-0.1216
+. ante	-0.1677
+. any	0.1328
+. aportacion	-0.1442
+. app	0.3435
+. ar	0.1303
+. asesoria	0.1226
+. asjesus	0.1099
+. ask	-0.3765
+. b	0.3266
+. battle	-0.1068
+. bet	0.1473
+. beware	0.1250
+. book	-0.3409
+. bring	-0.1372
+. bslvyl	-0.1006
+. but	-0.2681
+. cada	0.1131
+. call	0.4265
+. can	0.5280
+. castillo	-0.1182
+. cazadores	0.2358
+. cc	0.1577
+. centroequilibrio	-0.1446
+. chen	0.1372
+. claim	0.4181
+. click	0.1799
+. club	0.1305
+. co	0.7101
+. code	0.1636
+. codigo	0.1333
+. com	0.3990
+. come	0.1806
 . comuniquese	0.1004
-. confirm	0.2606
-. confirme	0.1665
-. consulta	0.1456
-. conteste	-0.1265
-. controlled	-0.1137
-. costo	0.2654
-. cualquier	-0.3074
-. cuidemos	-0.1307
-. cupos	-0.1918
-. customer	0.1057
-. d	0.2390
-. details	-0.1426
-. dm	0.3633
-. do	-0.2220
-. don	-0.1044
-. doors	0.1093
-. dr	-0.2963
-. edu	-0.1478
-. el	-0.1909
-. en	-0.1938
-. ends	0.1093
-. enjoy	0.3417
-. enlace	-0.1579
-. entrada	-0.1224
-. ere	-0.1059
-. es	0.1883
-. escribe	0.1637
-. escribeme	0.1662
-. evite	0.1033
-. excellent	-0.1691
-. facetime	0.2094
-. family	0.1943
-. fancy	0.1396
-. farm	-0.1379
-. fast	0.1421
-. fm	0.1298
-. free	-0.2007
-. funny	0.1747
-. g	0.2317
-. going	-0.1711
-. good	0.1431
-. gracias	-0.1462
-. gratis	-0.2147
-. great	-0.1381
-. gud	-0.1058
-. have	-0.3277
-. he	-0.1606
-. help	0.3914
-. hmu	0.1351
-. how	-0.2114
-. hype	-0.1245
-. i	-0.1114
-. if	-0.1677
-. in	-0.1348
-. info	0.2855
-. informes	-0.1014
-. ingrese	0.1262
-. inscripciones	0.1259
-. instrucciones	-0.1679
-. io	0.2628
-. it	-0.7143
-. its	-0.2791
-. join	0.1888
-. jueves	-0.1064
-. just	-0.2209
-. k	-0.1271
-. la	-0.4498
+. confirm	0.2610
+. confirme	0.1661
+. consulta	0.1443
+. conteste	-0.1256
+. controlled	-0.1133
+. costo	0.2653
+. cualquier	-0.3072
+. cuidemos	-0.1303
+. cupos	-0.1917
+. customer	0.1051
+. d	0.2400
+. details	-0.1975
+. detalles	-0.1038
+. dm	0.3631
+. do	-0.2227
+. don	-0.1045
+. doors	0.1103
+. dr	-0.2988
+. edu	-0.2059
+. el	-0.1887
+. en	-0.1940
+. ends	0.1090
+. enjoy	0.3403
+. enlace	-0.1577
+. entrada	-0.1230
+. ere	-0.1062
+. es	0.1921
+. escribe	0.1638
+. escribeme	0.1661
+. evite	0.1027
+. excellent	-0.1664
+. facetime	0.2092
+. family	0.1944
+. fancy	0.1397
+. farm	-0.1372
+. fast	0.1419
+. fm	0.1299
+. free	-0.2047
+. funny	0.1744
+. g	0.2311
+. going	-0.1717
+. good	0.1433
+. gracias	-0.1451
+. gratis	-0.2155
+. great	-0.1378
+. gud	-0.1046
+. have	-0.3288
+. he	-0.1610
+. help	0.3927
+. hmu	0.1348
+. how	-0.2104
+. hype	-0.1247
+. i	-0.1115
+. if	-0.1651
+. in	-0.1354
+. info	0.2852
+. ingrese	0.1266
+. inscripciones	0.1262
+. instrucciones	-0.1676
+. io	0.2648
+. it	-0.7120
+. its	-0.2796
+. join	0.1881
+. jueves	-0.1074
+. just	-0.2183
+. k	-0.1283
+. la	-0.4485
 . le	-0.1137
-. let	-0.1088
-. lin	-0.1850
-. linea	-0.1819
-. link	0.2031
-. live	0.1976
-. ll	-0.1702
-. llama	0.3018
-. llame	-0.1718
-. lock	0.1377
-. ly	0.3743
-. mandame	0.1156
-. marta	-0.1451
-. me	0.4683
-. medsnoscript	0.1330
-. mike	-0.1268
-. msg	-0.2703
-. mx	-0.1751
-. n	0.1544
-. nadie	0.1361
+. learn	-0.1394
+. let	-0.1091
+. lin	-0.1855
+. linea	-0.1810
+. link	0.2035
+. live	0.1984
+. ll	-0.1701
+. llama	0.3001
+. llame	-0.1636
+. lock	0.1370
+. log	0.1045
+. los	-0.1625
+. ly	0.3767
+. mandame	0.1155
+. marta	-0.1446
+. me	0.4727
+. medsnoscript	0.1341
+. mike	-0.1266
+. msg	-0.2687
+. mx	-0.1720
+. n	0.1536
+. nadie	0.1360
 . necesito	0.1002
-. need	-0.1393
-. net	0.7842
-. netun	0.1052
-. niños	0.1706
-. no	-0.4702
-. now	-0.2189
-. nunca	-0.1876
-. nus	-0.1220
-. oakmed	-0.1553
-. off	-0.1023
-. onion	-0.1303
+. need	-0.1387
+. net	0.7866
+. netun	0.1053
+. niños	0.1700
+. no	-0.4677
+. now	-0.2195
+. nunca	-0.1879
+. nus	-0.1174
+. oakmed	-0.1558
+. off	-0.1025
+. onion	-0.1302
 . online	0.1171
-. open	0.1402
-. orchardpeds	-0.1127
-. order	0.2304
-. org	-0.4958
+. open	0.1400
+. orchardpeds	-0.1129
+. order	0.2305
+. org	-0.5467
 . other	0.1354
-. our	-0.2566
-. participants	-0.1070
-. pase	-0.1429
-. patel	0.2508
-. pay	-0.1049
-. payment	-0.1257
-. perez	-0.1548
-. pida	-0.1649
-. pidanos	-0.1820
-. pide	0.1466
-. please	-0.2224
+. our	-0.2561
+. participants	-0.1380
+. pase	-0.1403
+. patel	0.2496
+. pay	-0.1046
+. payment	-0.1268
+. perez	-0.1538
+. pida	-0.1635
+. pidanos	-0.1813
+. pide	0.1486
+. please	-0.2223
 . pls	-0.4217
-. por	-0.2808
-. pray	-0.1012
-. pregunta	0.1730
-. pregunte	-0.3801
-. puede	-0.3647
-. questions	-0.2681
-. r	-0.2705
-. rakhesh	-0.1635
-. receipt	-0.1370
-. reclamelo	0.1328
-. registrate	0.1313
-. reply	-0.3017
-. responda	0.1090
-. responde	0.1614
-. restore	0.1045
-. rgds	0.2400
-. rivera	-0.1238
-. science	-0.1220
-. see	0.1638
-. serious	0.2210
-. sg	-0.1220
-. shah	-0.1026
+. por	-0.2809
+. pray	-0.1010
+. pregunta	0.1728
+. pregunte	-0.3654
+. puede	-0.3644
+. questions	-0.2675
+. r	-0.2706
+. rakhesh	-0.1622
+. reactivela	0.1002
+. receipt	-0.1369
+. reclamelo	0.1325
+. registrate	0.1314
+. reply	-0.3030
+. responda	0.1088
+. responde	0.1630
+. restore	0.1042
+. rgds	0.2401
+. rivera	-0.1244
+. science	-0.1174
+. see	0.1643
+. serious	0.2202
+. sg	-0.1174
+. shah	-0.1038
 . she	-0.1848
-. shop	0.2954
-. shsex	0.1052
-. si	-0.4882
-. siga	-0.1902
-. sin	-0.1252
-. since	0.1842
-. site	0.1646
-. so	-0.1873
-. solo	0.2556
-. speak	-0.1245
-. standard	-0.1478
-. summitortho	-0.1128
-. ta	0.1851
-. tabaqueria	0.1055
-. take	-0.2191
-. talk	-0.1221
-. tap	0.1354
-. text	0.3229
-. thank	-0.4102
-. thanks	-0.1062
-. thats	-0.1030
-. the	-0.1792
-. then	-0.1596
-. thenampet	-0.1265
-. these	0.1294
-. this	-0.2356
-. though	0.1224
-. to	0.6472
-. today	0.1272
-. top	0.2340
-. traiga	-0.1860
-. tv	0.1822
-. txt	0.1904
-. ubi	-0.1059
-. uk	0.3567
-. update	0.6740
-. upgrade	0.2551
-. ur	-0.1244
-. us	0.1083
-. valido	0.1057
-. vega	-0.1418
-. vence	-0.2208
-. verify	0.2734
-. vip	0.1664
-. w	-0.3365
-. want	0.2219
-. we	-0.2745
+. shop	0.2964
+. shsex	0.1053
+. si	-0.4902
+. siga	-0.1907
+. sin	-0.1235
+. since	0.1837
+. site	0.1651
+. so	-0.1877
+. solo	0.2545
+. speak	-0.1246
+. standard	-0.1490
+. summitortho	-0.1130
+. ta	0.1850
+. tabaqueria	0.1049
+. take	-0.2195
+. talk	-0.1226
+. tap	0.1345
+. text	0.3241
+. thank	-0.4103
+. thanks	-0.1068
+. thats	-0.1026
+. the	-0.1809
+. then	-0.1595
+. thenampet	-0.1262
+. these	0.1293
+. this	-0.2361
+. though	0.1228
+. to	0.6464
+. today	0.1282
+. top	0.2355
+. traiga	-0.1852
+. tv	0.1838
+. txt	0.1908
+. ubi	-0.1062
+. uk	0.3591
+. update	0.6729
+. upgrade	0.2552
+. ur	-0.1250
+. us	0.1090
+. valido	0.1058
+. vega	-0.1432
+. vence	-0.2210
+. verify	0.2745
+. vip	0.1671
+. w	-0.3366
+. want	0.2204
+. we	-0.2763
 . what	-0.1670
-. whatsapp	0.1199
-. wil	-0.1500
-. xyz	0.2168
-. y	-0.1377
-. you	0.5612
-. your	-0.1758
-/	0.7916
-/ /	0.1077
-/ <num1>	-0.2138
-/ <num2>	-0.4103
-/ alonetonite	0.1939
-/ consentimiento	-0.1276
-/ k	0.1061
-/ kel	0.1730
-/ lana	0.1301
-/ mi	-0.1451
-/ min	0.3493
-/ month	-0.1535
-/ o	0.1119
-/ outcall	0.1125
-/ pagar	-0.1793
-/ pagos	-0.1026
-/ pax	-0.1379
-/ pay	-0.1212
-/ pc	-0.1220
-/ portal	-0.1323
-/ preparacion	-0.1679
-/ quit	-0.1240
-/ r	0.1101
-/ receipts	-0.1042
-/ resultados	-0.1556
-/ rfmbotox	0.1463
-/ riversidefamilymed	-0.2451
-/ room	-0.1553
-/ sms	0.1639
-/ someone	0.1299
+. whatsapp	0.1183
+. wil	-0.1483
+. xyz	0.2178
+. y	-0.1380
+. you	0.5605
+. your	-0.1684
+/	0.7596
+/ /	0.1083
+/ <num1>	-0.2035
+/ <num2>	-0.4000
+/ alonetonite	0.1952
+/ consentimiento	-0.1278
+/ k	0.1071
+/ kel	0.1737
+/ lana	0.1306
+/ mi	-0.1446
+/ min	0.3515
+/ month	-0.1531
+/ o	0.1122
+/ outcall	0.1133
+/ pagar	-0.1789
+/ pax	-0.1372
+/ pay	-0.1190
+/ pc	-0.1174
+/ portal	-0.1262
+/ preparacion	-0.1676
+/ quit	-0.1151
+/ r	0.1115
+/ receipts	-0.1043
+/ resultados	-0.1540
+/ rfmbotox	0.1486
+/ riversidefamilymed	-0.2456
+/ room	-0.1558
+/ sms	0.1652
+/ someone	0.1308
 / subscription	0.1357
-/ survey	-0.1943
-/ teaching	-0.1220
-/ u	0.2480
-/ www	0.1568
+/ survey	-0.1856
+/ teaching	-0.1174
+/ u	0.2509
+/ www	0.1576
 / x	-0.1062
-/ your	-0.1029
-/ ~	-0.1220
-:	0.4190
-: (	-0.1433
-: )	-1.1324
-: -	-0.9862
-: <money>	-0.3933
-: <num1>	0.3586
-: <num2>	-0.7408
-: <num3>	-0.4071
-: <pct>	0.2153
-: a	0.1917
-: adults	-0.1070
-: apply	-0.1095
-: balance	-0.1143
-: blanqueamiento	0.1565
-: blue	0.1451
-: bogo	0.1033
-: botox	0.1464
-: bring	0.1148
-: buy	0.2421
-: checkin	-0.1128
-: cheltenham	0.1347
-: congrats	-0.1063
-: correos	0.1221
-: datehub	0.1139
-: del	-0.1027
-: did	0.1782
-: docs	0.1213
-: eckin	-0.1127
-: el	-0.1630
-: en	-0.1056
-: esta	-0.1307
-: este	-0.2004
-: evaluacion	-0.1218
-: ganancias	0.1375
-: guaranteed	0.1021
-: haga	0.2024
-: handguns	0.1830
-: how	-0.1864
+/ your	-0.1016
+/ ~	-0.1174
+:	0.4228
+: (	-0.1447
+: )	-1.1363
+: -	-0.9873
+: <money>	-0.3905
+: <num1>	0.3585
+: <num2>	-0.7353
+: <num3>	-0.4090
+: <pct>	0.2160
+: a	0.1920
+: adults	-0.1380
+: apply	-0.1090
+: balance	-0.1145
+: blanqueamiento	0.1588
+: blue	0.1445
+: bogo	0.1034
+: botox	0.1488
+: bring	0.1169
+: buy	0.2403
+: checkin	-0.1130
+: cheltenham	0.1341
+: congrats	-0.1064
+: correos	0.1224
+: datehub	0.1136
+: del	-0.1028
+: did	0.1786
+: docs	0.1218
+: eckin	-0.1129
+: el	-0.1595
+: en	-0.1031
+: esta	-0.1303
+: este	-0.2017
+: evaluacion	-0.1219
+: ganancias	0.1370
+: guaranteed	0.1017
+: haga	0.2046
+: handguns	0.1831
+: how	-0.1862
 : i	0.2136
-: jeri	0.1185
-: jess	0.1156
-: kaylameet	0.1040
-: kira	0.1090
-: la	-0.4077
-: limited	-0.2230
-: low	0.1185
-: mastiquelo	-0.1001
-: nada	-0.2312
-: netfiix	0.1041
-: netflx	0.1192
-: no	-0.1780
-: our	-0.1683
-: pan	0.1462
-: parlay	0.1890
-: pinecrestdental	-0.1042
-: place	0.1906
+: jeri	0.1181
+: jess	0.1151
+: kaylameet	0.1042
+: kira	0.1087
+: la	-0.4092
+: lakesidehospital	-0.1409
+: limited	-0.2239
+: los	0.1037
+: low	0.1181
+: nada	-0.2314
+: netfiix	0.1036
+: netflx	0.1197
+: no	-0.1752
+: our	-0.1661
+: pan	0.1450
+: parlay	0.1886
+: pinecrestdental	-0.1043
+: place	0.1903
 : por	-0.1329
-: recuerde	-0.1199
-: reduzca	0.2391
-: reply	0.1497
-: saldo	-0.1197
-: sat	0.1346
+: recuerde	-0.1196
+: reduzca	0.2386
+: reply	0.1489
+: saldo	-0.1206
+: sat	0.1359
 : se	0.1166
-: si	-0.2615
-: stop	-0.1128
-: store	-0.1238
-: sunscreen	0.2333
-: sus	-0.1334
-: tenemos	-0.1293
-: terapia	-0.1451
-: tiene	0.2862
-: traiga	-0.1079
-: tus	-0.1054
-: u	0.1402
-: up	0.1131
-: ur	0.3088
-: usps	0.1114
-: video	-0.1553
-: ya	-0.2320
-: you	0.4797
-: your	0.3116
-;	-1.2450
-; #	-0.4117
-; )	0.3778
-; pueden	-0.1329
-; talk	0.2367
-; your	-0.1772
-<link>	1.3908
-<money>	3.3475
-<money> (	0.1381
-<money> )	-0.1300
-<money> ,	0.4317
-<money> -	0.1281
-<money> /	0.2291
-<money> ;	-0.1755
-<money> a	0.3152
-<money> all	0.1210
-<money> at	0.1944
-<money> before	0.1782
-<money> can	-0.1644
-<money> cash	0.1240
-<money> cdmx	0.1023
-<money> copay	-0.1230
-<money> credit	-0.1267
-<money> deposited	0.1199
-<money> diarios	0.1179
-<money> drafts	0.1572
-<money> due	-0.1119
-<money> ea	0.1015
-<money> each	0.1745
-<money> el	0.1629
-<money> estara	-0.1190
-<money> for	-0.2831
-<money> from	-0.2078
-<money> gift	-0.3152
-<money> grocery	-0.2815
-<money> in	0.2858
-<money> into	0.2227
-<money> is	-0.1535
-<money> k	0.1764
-<money> la	0.1306
-<money> m	0.1127
-<money> margs	0.1393
-<money> mxn	0.1038
-<money> no	-0.2460
-<money> off	0.2138
-<money> on	0.1512
-<money> or	-0.1131
-<money> payment	-0.1326
-<money> pesos	0.1143
-<money> por	-0.3046
-<money> reward	-0.1714
-<money> se	-0.1282
-<money> so	-0.1699
-<money> studio	-0.1245
-<money> this	0.2908
-<money> vence	-0.1604
-<money> y	0.1142
-<num1>	0.4318
-<num1> !	-0.1159
-<num1> (	0.1989
-<num1> )	0.1423
-<num1> +	0.1438
+: si	-0.2605
+: stop	-0.1107
+: store	-0.1230
+: sunscreen	0.2324
+: sus	-0.1332
+: tenemos	-0.1291
+: terapia	-0.1446
+: tiene	0.2855
+: traiga	-0.1055
+: tus	-0.1046
+: u	0.1403
+: up	0.1146
+: ur	0.3093
+: usps	0.1119
+: video	-0.1558
+: ya	-0.2346
+: you	0.4838
+: your	0.3130
+;	-1.2394
+; #	-0.4122
+; )	0.3781
+; pueden	-0.1303
+; talk	0.2363
+; your	-0.1770
+<link>	1.3805
+<money>	3.3353
+<money> (	0.1374
+<money> )	-0.1286
+<money> ,	0.4335
+<money> -	0.1307
+<money> /	0.2394
+<money> ;	-0.1759
+<money> a	0.3151
+<money> all	0.1211
+<money> at	0.1992
+<money> before	0.1847
+<money> can	-0.1649
+<money> cash	0.1250
+<money> cdmx	0.1020
+<money> copay	-0.1234
+<money> credit	-0.1278
+<money> deposited	0.1258
+<money> diarios	0.1176
+<money> drafts	0.1574
+<money> due	-0.1120
+<money> ea	0.1032
+<money> each	0.1771
+<money> el	0.1630
+<money> estara	-0.1185
+<money> for	-0.3540
+<money> from	-0.2083
+<money> gift	-0.3045
+<money> grocery	-0.2789
+<money> in	0.2884
+<money> into	0.2252
+<money> is	-0.1520
+<money> k	0.1786
+<money> la	0.1304
+<money> m	0.1131
+<money> margs	0.1397
+<money> mxn	0.1065
+<money> no	-0.2451
+<money> off	0.2140
+<money> on	0.1565
+<money> or	-0.1102
+<money> payment	-0.1290
+<money> pesos	0.1147
+<money> por	-0.3450
+<money> reward	-0.1729
+<money> se	-0.1285
+<money> so	-0.1686
+<money> studio	-0.1247
+<money> this	0.2913
+<money> vence	-0.1597
+<money> y	0.1147
+<num1>	0.4361
+<num1> !	-0.1168
+<num1> (	0.1963
+<num1> )	0.1424
+<num1> +	0.1445
 <num1> ,	-0.1068
-<num1> .	-0.6097
-<num1> /	-0.5335
-<num1> :	-0.5426
-<num1> <num1>	0.2176
-<num1> <num3>	0.1639
-<num1> al	-0.2468
-<num1> am	-0.2582
-<num1> at	-0.1983
-<num1> bedrm	-0.1691
-<num1> c	-0.1556
-<num1> cartons	0.1083
-<num1> celebrate	-0.1116
-<num1> come	-0.1273
-<num1> cuotas	-0.1280
+<num1> .	-0.6094
+<num1> /	-0.5237
+<num1> :	-0.5434
+<num1> <num1>	0.2168
+<num1> <num3>	0.1636
+<num1> al	-0.2482
+<num1> am	-0.2558
+<num1> at	-0.1924
+<num1> bedrm	-0.1694
+<num1> c	-0.1557
+<num1> cartons	0.1076
+<num1> celebrate	-0.1121
+<num1> come	-0.1274
+<num1> cuotas	-0.1285
 <num1> days	-0.1096
-<num1> de	-0.1844
-<num1> del	-0.1434
-<num1> despues	0.1462
-<num1> digits	0.1123
-<num1> doors	-0.1420
-<num1> e	-0.1062
-<num1> en	0.3415
-<num1> es	-0.1160
-<num1> filthyguys	0.1396
-<num1> find	0.1118
-<num1> for	0.3679
-<num1> free	0.1635
+<num1> de	-0.1853
+<num1> del	-0.1435
+<num1> despues	0.1450
+<num1> digits	0.1122
+<num1> doors	-0.1428
+<num1> e	-0.1067
+<num1> en	0.3383
+<num1> es	-0.1159
+<num1> filthyguys	0.1397
+<num1> find	0.1115
+<num1> for	0.3685
+<num1> free	0.1609
 <num1> g	0.1423
-<num1> go	-0.1315
+<num1> go	-0.1316
 <num1> goten	0.1357
-<num1> gummies	0.2426
-<num1> horas	-0.1804
-<num1> in	-0.1789
-<num1> is	-0.2103
-<num1> ish	-0.1456
-<num1> it	0.1391
-<num1> k	0.1278
-<num1> kbsubject	0.1185
-<num1> km	0.1330
-<num1> l	0.1727
-<num1> latas	0.1590
-<num1> limpiezas	-0.1087
-<num1> man	-0.1229
-<num1> meses	-0.4088
-<num1> mg	0.2200
-<num1> millones	0.1282
-<num1> minutos	-0.2037
-<num1> mm	0.1848
-<num1> months	-0.3297
-<num1> more	0.1318
-<num1> msgs	0.1463
-<num1> my	-0.1374
-<num1> n	0.1051
-<num1> new	0.5549
-<num1> nights	-0.1142
-<num1> nite	-0.1098
-<num1> no	0.1834
-<num1> noon	0.1421
-<num1> nurse	-0.1302
-<num1> per	0.1103
-<num1> ph	-0.1059
-<num1> pm	-0.2164
-<num1> por	0.3376
-<num1> pound	0.4027
-<num1> rajas	-0.1437
-<num1> real	-0.1312
-<num1> s	0.2015
-<num1> shots	0.2790
-<num1> tacos	-0.1437
-<num1> th	-0.1711
-<num1> the	-0.1714
-<num1> thursday	-0.1354
-<num1> till	0.2128
-<num1> to	0.1151
-<num1> ur	-0.2680
-<num1> video	0.1227
-<num1> weeks	0.1041
-<num1> weight	0.1317
-<num1> wkg	-0.1059
-<num1> x	1.0021
-<num1> xy	0.1043
-<num1> y	0.2280
-<num1> years	-0.1029
-<num1> €	0.1445
-<num2>	1.0954
-<num2> +	0.1115
-<num2> ,	-0.1683
-<num2> -	-0.4326
-<num2> .	-0.5376
-<num2> /	-0.5649
-<num2> :	-0.6105
-<num2> <num2>	-0.1058
-<num2> <num3>	-0.2709
-<num2> am	-0.3726
-<num2> and	-0.2064
-<num2> c	0.1249
-<num2> claim	-0.1851
-<num2> con	0.1393
-<num2> content	0.2339
-<num2> days	0.1126
-<num2> de	-0.2903
-<num2> desde	0.1227
-<num2> h	-0.4290
-<num2> here	0.1288
-<num2> horas	-0.2211
-<num2> hours	-0.1680
-<num2> lbs	0.1607
-<num2> lucas	0.2890
-<num2> may	-0.1512
-<num2> min	-0.1905
-<num2> minutes	-0.1624
-<num2> p	0.4258
-<num2> pa	0.1408
-<num2> para	-0.1711
-<num2> percent	0.2189
-<num2> pm	-0.3745
+<num1> gummies	0.2423
+<num1> horas	-0.1799
+<num1> in	-0.1796
+<num1> is	-0.2091
+<num1> ish	-0.1463
+<num1> it	0.1390
+<num1> k	0.1291
+<num1> kbsubject	0.1181
+<num1> km	0.1325
+<num1> l	0.1722
+<num1> latas	0.1585
+<num1> limpiezas	-0.1091
+<num1> man	-0.1222
+<num1> meses	-0.4093
+<num1> mg	0.2182
+<num1> millones	0.1283
+<num1> minutos	-0.2046
+<num1> mm	0.1837
+<num1> months	-0.3307
+<num1> more	0.1356
+<num1> msgs	0.1465
+<num1> my	-0.1381
+<num1> n	0.1049
+<num1> new	0.5540
+<num1> nights	-0.1114
+<num1> nite	-0.1103
+<num1> no	0.1829
+<num1> noon	0.1418
+<num1> nurse	-0.1292
+<num1> per	0.1099
+<num1> ph	-0.1062
+<num1> pm	-0.2157
+<num1> por	0.3372
+<num1> pound	0.4029
+<num1> rajas	-0.1441
+<num1> real	-0.1319
+<num1> s	0.2020
+<num1> shots	0.2789
+<num1> tacos	-0.1441
+<num1> th	-0.1712
+<num1> the	-0.1710
+<num1> thursday	-0.1361
+<num1> till	0.2122
+<num1> to	0.1113
+<num1> ur	-0.2689
+<num1> video	0.1223
+<num1> weeks	0.1059
+<num1> weight	0.1308
+<num1> wkg	-0.1062
+<num1> x	0.9994
+<num1> xy	0.1041
+<num1> y	0.2274
+<num1> years	-0.1026
+<num1> €	0.1452
+<num2>	1.0935
+<num2> +	0.1158
+<num2> ,	-0.1657
+<num2> -	-0.4603
+<num2> .	-0.5363
+<num2> /	-0.5571
+<num2> :	-0.6079
+<num2> <num2>	-0.1060
+<num2> <num3>	-0.2712
+<num2> am	-0.3753
+<num2> and	-0.1798
+<num2> años	-0.1258
+<num2> c	0.1251
+<num2> claim	-0.1845
+<num2> con	0.1407
+<num2> content	0.2342
+<num2> days	0.1168
+<num2> de	-0.2906
+<num2> desde	0.1215
+<num2> h	-0.4213
+<num2> here	0.1289
+<num2> horas	-0.2232
+<num2> hours	-0.1691
+<num2> lbs	0.1621
+<num2> lucas	0.2906
+<num2> may	-0.1494
+<num2> min	-0.1912
+<num2> minutes	-0.1625
+<num2> p	0.4277
+<num2> pa	0.1419
+<num2> para	-0.1671
+<num2> percent	0.2199
+<num2> pm	-0.3750
 <num2> por	0.2033
-<num2> pro	0.1319
-<num2> tiradas	0.1788
-<num2> txt	0.1021
-<num2> visit	-0.1562
-<num2> weeks	0.1089
-<num2> x	0.2915
-<num2> y	0.1367
-<num2> years	0.3069
-<num2> €	0.2864
-<num3>	1.3171
+<num2> pro	0.1313
+<num2> tiradas	0.1784
+<num2> txt	0.1018
+<num2> visit	-0.1579
+<num2> weeks	0.1092
+<num2> x	0.2976
+<num2> y	0.1401
+<num2> years	0.3068
+<num2> €	0.2929
+<num3>	1.3191
 <num3> #	0.1888
-<num3> )	-0.2821
-<num3> ,	0.1816
-<num3> -	-1.0999
-<num3> .	-0.6260
-<num3> <num3>	0.4219
-<num3> ?	-0.1068
-<num3> free	0.2086
-<num3> like	-0.1374
-<num3> main	-0.1200
-<num3> p	0.6061
-<num3> per	-0.1177
-<num3> pidelas	0.1512
-<num3> pm	0.1370
-<num3> por	0.1107
-<num3> tambien	-0.1324
+<num3> )	-0.2777
+<num3> ,	0.1807
+<num3> -	-1.0983
+<num3> .	-0.6271
+<num3> <num3>	0.4210
+<num3> ?	-0.1067
+<num3> free	0.2078
+<num3> like	-0.1376
+<num3> main	-0.1205
+<num3> p	0.6069
+<num3> per	-0.1175
+<num3> pidelas	0.1510
+<num3> pm	0.1371
+<num3> por	0.1115
+<num3> tambien	-0.1331
 <num3> tf	0.2844
-<num3> wot	0.3231
+<num3> wot	0.3227
 <num3> €	0.3509
-<num4>	1.0671
-<num4> (	0.1373
-<num4> )	-0.1312
-<num4> ,	-0.1149
-<num4> -	0.1280
-<num4> .	-1.7632
-<num4> <num6>	0.1484
-<num4> account	0.1299
-<num4> ahora	0.1031
-<num4> for	-0.2929
-<num4> immediately	0.2503
-<num4> now	0.2947
-<num4> o	-0.1428
-<num4> para	0.1487
-<num4> right	0.1195
-<num4> steps	-0.1363
-<num4> to	-0.3987
-<num4> with	-0.1364
-<num5>	1.8350
-<num5> .	0.1121
-<num5> and	0.1224
-<num5> for	-0.2741
-<num5> from	0.2463
-<num5> lost	0.3045
-<num5> text	0.1142
-<num5> €	0.1604
-<num6>	2.3935
-<num6> between	0.1717
+<num4>	1.0717
+<num4> (	0.1358
+<num4> )	-0.1330
+<num4> ,	-0.1185
+<num4> -	0.1263
+<num4> .	-1.7558
+<num4> <num6>	0.1496
+<num4> account	0.1291
+<num4> ahora	0.1026
+<num4> for	-0.2905
+<num4> immediately	0.2494
+<num4> now	0.2932
+<num4> o	-0.1357
+<num4> para	0.1491
+<num4> right	0.1189
+<num4> steps	-0.1339
+<num4> to	-0.4016
+<num4> with	-0.1361
+<num5>	1.8352
+<num5> .	0.1126
+<num5> and	0.1226
+<num5> for	-0.2747
+<num5> from	0.2451
+<num5> lost	0.3038
+<num5> text	0.1146
+<num5> €	0.1608
+<num6>	2.3936
+<num6> between	0.1712
 <num6> immediately	0.2367
-<num6> look	-0.1059
-<num6> now	0.1228
-<num6> or	0.1281
-<num6> puede	-0.1359
-<num6> to	0.2778
-<pct>	2.0447
-<pct> .	-0.1203
-<pct> a	0.1198
-<pct> anonymous	0.1068
-<pct> de	0.2710
-<pct> en	0.2338
-<pct> interest	-0.1126
+<num6> look	-0.1062
+<num6> now	0.1226
+<num6> or	0.1303
+<num6> puede	-0.1362
+<num6> to	0.2773
+<pct>	2.0510
+<pct> .	-0.1177
+<pct> a	0.1191
+<pct> anonymous	0.1063
+<pct> de	0.2725
+<pct> en	0.2364
+<pct> interest	-0.1125
 <pct> met	-0.1412
-<pct> off	0.8889
-<pct> on	0.3522
+<pct> off	0.8894
+<pct> on	0.3492
 =	0.1814
->	0.3776
-> fav	0.1353
-> pls	0.1089
-?	-0.4367
-? !	-0.1727
-? "	-0.1342
+>	0.3788
+> fav	0.1348
+> pls	0.1092
+?	-0.4352
+? !	-0.1735
+? "	-0.1343
 ? '	0.1336
-? a	0.1394
-? affairs	0.1002
-? ambien	0.3978
+? a	0.1395
+? ambien	0.3969
 ? and	-0.1387
-? call	0.1342
-? chicas	0.1981
-? como	-0.1814
-? cut	0.1115
-? en	-0.1123
-? eres	0.1974
-? estas	0.1299
-? fuiste	-0.1702
-? get	0.2431
-? heres	0.1156
-? i	0.9392
-? it	0.3279
-? kayla	0.1040
-? me	0.2696
-? mi	0.1143
-? my	0.2633
-? need	0.1130
-? no	0.1819
-? oh	0.1754
-? our	0.2663
-? quieres	0.1246
-? real	0.1062
-? reply	0.4076
-? responde	0.1292
-? sent	0.1045
+? call	0.1325
+? chicas	0.1977
+? como	-0.1812
+? cut	0.1113
+? en	-0.1121
+? eres	0.1970
+? estas	0.1305
+? fuiste	-0.1706
+? get	0.2487
+? heres	0.1151
+? i	0.9391
+? it	0.3280
+? kayla	0.1042
+? me	0.2694
+? mi	0.1148
+? my	0.2641
+? need	0.1126
+? no	0.1797
+? oh	0.1751
+? our	0.2676
+? quieres	0.1248
+? real	0.1063
+? reply	0.4118
+? responde	0.1290
+? sent	0.1041
 ? si	-0.2362
-? sorry	0.1899
-? te	0.2979
-? text	0.1692
-? tienes	-0.1261
-? we	0.5212
-@	0.6649
-@ one	0.1428
-@ sms	0.1052
-_	0.5066
-_ <num4>	0.1156
-_ xo	0.3345
-a	0.2019
-a -	0.1812
-a .	0.1489
-a <money>	0.3981
-a <num1>	0.1959
-a <num2>	-0.2044
-a <num3>	0.1571
-a <pct>	-0.2618
-a banco	0.1028
-a bargain	0.2194
-a big	-0.1520
-a bit	-0.1912
-a buen	0.1286
+? sorry	0.1895
+? te	0.2990
+? text	0.1689
+? tienes	-0.1255
+? we	0.5200
+@	0.6655
+@ one	0.1431
+@ sms	0.1053
+_	0.5054
+_ <num4>	0.1151
+_ xo	0.3342
+a	0.1969
+a -	0.1822
+a .	0.1491
+a <money>	0.4083
+a <num1>	0.1988
+a <num2>	-0.2419
+a <num3>	0.1576
+a <pct>	-0.2611
+a banco	0.1032
+a bargain	0.2205
+a big	-0.1511
+a bit	-0.1888
+a buen	0.1284
 a case	0.1070
-a chat	0.2612
-a child	0.2381
-a cobros	-0.1359
-a code	0.1111
-a credit	-0.1411
-a crypto	0.1756
-a dating	0.1025
-a domicilio	0.6589
-a este	-0.1235
-a facturacion	-0.1244
-a favour	-0.2025
-a few	-0.2010
-a free	0.4261
-a friend	0.3998
-a ganador	0.1061
-a generous	0.1242
-a good	-0.1169
-a grand	-0.1027
-a great	-0.2493
-a half	-0.1718
-a la	0.1114
-a las	-1.0691
-a little	-0.2259
-a los	-0.1884
-a lot	-0.2885
-a maniac	0.2313
-a medical	0.3874
-a message	0.1288
-a mi	0.1912
-a min	0.1023
-a mitad	0.1683
-a month	0.2196
+a chat	0.2609
+a child	0.2391
+a cobros	-0.1362
+a code	0.1110
+a credit	-0.1405
+a crypto	0.1753
+a dating	0.1023
+a domicilio	0.6601
+a este	-0.1245
+a facturacion	-0.1249
+a favour	-0.2001
+a few	-0.1985
+a free	0.4337
+a friend	0.3990
+a ganador	0.1055
+a generous	0.1246
+a good	-0.1171
+a grand	-0.1020
+a great	-0.2473
+a half	-0.1716
+a la	0.1103
+a las	-1.0686
+a little	-0.2230
+a los	-0.1830
+a lot	-0.2886
+a maniac	0.2315
+a medical	0.3867
+a message	0.1296
+a mi	0.1913
+a min	0.1027
+a mitad	0.1694
+a month	0.2202
 a mystery	0.1064
-a nice	-0.1102
-a nombre	-0.1080
-a number	-0.2745
-a nurse	-0.1555
-a pacientes	-0.1171
-a partir	-0.1170
+a new	-0.1275
+a nice	-0.1106
+a nombre	-0.1085
+a number	-0.2749
+a nurse	-0.1559
+a pacientes	-0.1159
+a partir	-0.1187
 a pic	0.5350
-a plain	0.1385
-a precio	0.2999
-a precios	0.1437
-a prescription	0.1448
-a private	0.1366
-a q	0.1050
-a real	0.2460
-a refill	-0.1166
-a regular	0.1332
-a ringtone	0.3517
-a rude	0.1396
-a s	0.1787
-a sabado	-0.1004
-a secret	0.1738
-a sexy	0.1383
+a plain	0.1388
+a precio	0.3021
+a precios	0.1433
+a prescription	0.1441
+a private	0.1378
+a q	0.1068
+a real	0.2473
+a refill	-0.1150
+a regular	0.1334
+a ringtone	0.3520
+a rude	0.1397
+a s	0.1811
+a sabado	-0.1008
+a secret	0.1732
+a sexy	0.1384
 a shotgun	0.1070
-a slot	-0.1417
-a su	-0.3387
-a sweet	0.1119
-a tax	0.1362
-a teenager	0.2381
-a text	0.1766
-a thing	0.1326
-a toda	0.1307
+a slot	-0.1406
+a study	-0.1224
+a su	-0.3177
+a sweet	0.1120
+a tax	0.1393
+a teenager	0.2391
+a text	0.1765
+a thing	0.1328
+a toda	0.1310
 a todo	0.3401
-a tuesday	-0.1317
-a un	0.1327
-a valued	0.1524
-a web	0.1094
-a week	0.1542
-a winner	0.1729
-aah	-0.1075
-abiola	-0.1039
-able	-0.1263
-able to	-0.1087
-about	-0.1092
-about ,	0.1177
-about a	0.2814
-about c	0.2118
-about my	0.1624
-about pct	0.1351
-about prep	-0.1061
-about quitting	-0.1314
-about the	0.1151
-about this	-0.1591
-about we	0.1396
-about you	0.2816
-about your	-0.2990
-abrimos	-0.3083
-abrimos citas	-0.1528
-abrimos el	-0.1709
+a tuesday	-0.1324
+a un	0.1337
+a valued	0.1520
+a web	0.1099
+a week	0.1567
+a winner	0.1745
+aah	-0.1078
+abiola	-0.1041
+able	-0.1267
+able to	-0.1095
+about ,	0.1169
+about a	0.2811
+about c	0.2126
+about my	0.1619
+about pct	0.1348
+about prep	-0.1063
+about quitting	-0.1259
+about the	0.1133
+about this	-0.1604
+about we	0.1397
+about you	0.2801
+about your	-0.2873
+abrimos	-0.3066
+abrimos citas	-0.1527
+abrimos el	-0.1698
 aburrida	0.2707
-aburrida te	0.1094
-abuse	0.1392
-abuse ?	0.1392
-ac	0.2555
-accepted	0.1374
-acceso	0.1260
-access	0.4676
-access to	0.3243
-accident	0.1839
-accident and	0.1511
-accordingly	0.1793
-accordingly .	0.1793
-account	0.4204
-account .	0.1305
-account has	0.1152
-account statement	0.1294
-acct	0.2108
-acct -	0.1224
-aceite	0.2717
-aceite de	0.1904
-aceptamos	-0.1545
-aceptamos efectivo	-0.1198
-act	0.1268
-act now	0.1249
-acted	-0.1167
-acted upon	-0.1161
-action	0.2173
-action ,	0.3467
-action b	0.1421
-action needed	-0.2298
-activa	0.2819
-activa escribeme	0.3223
-activarlo	0.1181
-activarlo .	0.1145
-actividad	0.1959
-actividad inusual	0.1878
-actividad sospechosa	0.1412
-activity	0.2603
-activity .	0.2125
-activo	0.1457
-actual	-0.1092
-actualice	0.2012
-actualice su	0.1188
-actually	-0.1756
-acuerdas	0.2195
-acuerdas de	0.2195
-ad on	0.1119
-add	0.3266
-add me	0.2540
-adderall	0.3045
-adderall <num2>	0.1345
-adderall en	0.1055
-adderall online	0.1785
+aburrida te	0.1093
+abuse	0.1389
+abuse ?	0.1389
+ac	0.2561
+accepted	0.1373
+acceso	0.1254
+access	0.4684
+access to	0.3248
+accident	0.1841
+accident and	0.1516
+accordingly	0.1789
+accordingly .	0.1789
+account	0.4218
+account .	0.1331
+account has	0.1124
+account statement	0.1287
+acct	0.2118
+acct -	0.1216
+aceite	0.2723
+aceite de	0.1900
+aceptamos	-0.1552
+aceptamos efectivo	-0.1201
+act	0.1270
+act now	0.1251
+acted	-0.1170
+acted upon	-0.1164
+action	0.2179
+action ,	0.3468
+action b	0.1418
+action needed	-0.2290
+activa	0.2813
+activa escribeme	0.3218
+activarlo	0.1184
+activarlo .	0.1148
+actividad	0.1949
+actividad inusual	0.1879
+actividad sospechosa	0.1410
+activity	0.2598
+activity .	0.2123
+activo	0.1450
+actual	-0.1071
+actualice	0.2046
+actualice su	0.1218
+actually	-0.1761
+acuerdas	0.2191
+acuerdas de	0.2191
+ad on	0.1118
+add	0.3280
+add me	0.2550
+adderall	0.3016
+adderall <num2>	0.1342
+adderall en	0.1045
+adderall online	0.1780
 address and	0.1890
-addy	0.2750
-addy hmu	0.2214
-addys	0.1356
-adelgace	0.2534
-adelgace rapido	0.2534
-adelgazar	0.3181
-adelgazar ,	0.1329
+addy	0.2744
+addy hmu	0.2211
+addys	0.1380
+adelgace	0.2544
+adelgace rapido	0.2544
+adelgazar	0.3176
+adelgazar ,	0.1323
 adelgazar en	0.1760
-adicciones	-0.1867
-adicciones :	-0.1010
-adicional	-0.1069
-adicional .	-0.1127
-adjust	0.4430
-adjust your	0.4430
-adjustment	-0.2632
-adjustment .	-0.2706
-admirer	0.3362
+adicciones	-0.1877
+adicciones :	-0.1020
+adicional	-0.1072
+adicional .	-0.1130
+adjust	0.4419
+adjust your	0.4419
+adjustment	-0.2638
+adjustment .	-0.2713
+admirer	0.3352
 admirer txt	0.1118
-admision	-0.1713
-admision .	-0.1611
-adolescente	-0.1102
-adolescentes	-0.1193
-adrian	0.3223
-adrian for	0.3223
-adult	0.6531
-adult <num2>	0.2339
-adult chat	0.2385
-adult parties	0.1576
-adultos	0.2043
-adultos ,	0.1495
-adults	-0.4167
-adults <num2>	-0.4654
-adventure	-0.1027
-advice	-0.1387
-aesthetics	0.1150
-aesthetics visit	0.1150
-afectando	-0.1165
-affairmatch	0.1027
-affairmatch .	0.1027
-affairs start	0.1002
-afiliarte	0.1122
-afiliarte hoy	0.1122
-afraid	0.2021
-afraid of	0.2381
-after	-0.3748
-after <num1>	0.1475
-after expiry	0.1089
-after i	0.2129
-after using	0.3674
-after your	-0.3787
-afternoon	-0.1218
-again	-0.2806
-again .	-0.1326
-against	-0.1362
-against flu	-0.1234
-age	0.2364
-agenda	-0.1023
-agenda en	-0.1384
-agendar	-0.1889
-agende	-0.2929
-agende al	-0.1439
-ago	-0.1499
-agua	-0.1467
-agua .	-0.1427
-ah	-0.2671
-ah .	-0.1423
-ah ?	-0.1726
-aha	-0.1392
-ahora	0.5524
-ahora .	0.4116
-ahorre	0.2818
-ahorre en	0.1888
-ahorro :	0.1259
-aid	-0.1519
-aid batteries	-0.1111
-aight	-0.4979
-aight ,	-0.2113
-airport on	-0.1328
-ajustar	0.2531
-ajustar la	0.2602
-ajuste	-0.3336
-ajuste de	-0.1507
-ajuste del	-0.1863
-al	0.6447
-al (	-0.2014
-al <num1>	0.3447
-al <num2>	-0.2793
-al <num3>	-0.8182
-al <num4>	0.2058
-al afiliarte	0.1122
-al año	-0.1461
-al completar	0.1703
+admision	-0.1677
+admision .	-0.1572
+adolescente	-0.1065
+adolescentes	-0.1188
+adrian	0.3218
+adrian for	0.3218
+adult	0.6534
+adult <num2>	0.2342
+adult chat	0.2383
+adult parties	0.1579
+adultos	0.1279
+adultos ,	0.1532
+adults	-0.4304
+adults <num2>	-0.4936
+advance up	0.1045
+adventure	-0.1020
+advice	-0.1379
+aesthetics	0.1149
+aesthetics visit	0.1149
+afectando	-0.1174
+affairmatch	0.1030
+affairmatch .	0.1030
+afiliarte	0.1120
+afiliarte hoy	0.1120
+afraid	0.2027
+afraid of	0.2391
+after	-0.3764
+after <num1>	0.1461
+after expiry	0.1092
+after i	0.2130
+after using	0.3677
+after your	-0.3784
+afternoon	-0.1215
+again	-0.2815
+again .	-0.1337
+against	-0.1369
+against flu	-0.1242
+age	0.2389
+agenda	-0.1034
+agenda en	-0.1397
+agendar	-0.1878
+agende	-0.2891
+agende al	-0.1398
+ago	-0.1501
+agua	-0.1470
+agua .	-0.1422
+ah	-0.2677
+ah .	-0.1425
+ah ?	-0.1728
+aha	-0.1396
+ahora	0.5525
+ahora .	0.4109
+ahorre	0.2825
+ahorre en	0.1884
+ahorro :	0.1262
+aid	-0.1514
+aid batteries	-0.1117
+aight	-0.4971
+aight ,	-0.2105
+airport on	-0.1324
+ajustar	0.2529
+ajustar la	0.2599
+ajuste	-0.3322
+ajuste de	-0.1523
+ajuste del	-0.1833
+al	0.6492
+al (	-0.1909
+al <num1>	0.3425
+al <num2>	-0.2795
+al <num3>	-0.8153
+al <num4>	0.2032
+al afiliarte	0.1120
+al año	-0.1470
+al completar	0.1698
 al consultorio	-0.1121
-al dia	-0.1597
-al instante	0.1766
-al medico	0.3012
-al mes	-0.1175
-al privado	0.1645
-al spa	0.1941
-al toque	0.3267
-alameda	-0.1000
-album here	0.1301
-alcohol	-1.4190
-alcohol ,	-0.2136
-alcohol <num2>	-0.1602
-alcohol for	-0.1882
-alcoholicas	-0.3309
-alcoholicas ni	-0.1679
-alert	0.3235
-alert .	0.1447
-alert :	0.1647
-alertfrom	0.1185
-alertfrom :	0.1185
-algo	0.2236
-algo rico	0.1143
-alguien	-0.2326
-alimentacion	-0.2013
-alimentacion y	-0.1145
-alivio	0.3747
-alivio de	0.2464
-alivio financiero	0.1134
-all day	0.1022
-all e	-0.1142
-all i	0.1076
-all ipas	0.1093
-all night	0.6917
-all of	0.1282
-all patients	-0.1115
-all purchases	0.1084
-all six	-0.1251
-all that	-0.1189
-all your	-0.1481
-allergy	-0.1544
-allocation	0.1684
-allowance	0.2292
-almost	-0.1638
-alone	0.1879
-alone and	0.2778
-alonetonite	0.1939
-already	-0.3896
-already .	-0.1260
-alright	-0.3361
-alright ,	-0.1011
-alrite	-0.1704
-also	-0.3566
-always	-0.3772
-am	-1.0322
-am .	-0.3286
-am really	0.1140
-am to	-0.1394
-am visit	-0.1128
-amazing	0.1566
-amazing xxx	0.1227
-amazon	0.2763
-amazon :	0.1111
-ambien	0.4688
-ambien ,	0.3059
-ambien <num2>	0.1385
-amigo	0.1550
-amigo y	0.1798
+al dia	-0.1586
+al instante	0.1768
+al medico	0.2979
+al mes	-0.1191
+al privado	0.1636
+al spa	0.1935
+al toque	0.3257
+album here	0.1306
+alcohol	-1.4157
+alcohol ,	-0.2142
+alcohol <num2>	-0.1583
+alcohol for	-0.1884
+alcoholicas	-0.3290
+alcoholicas ni	-0.1676
+alert	0.3244
+alert .	0.1445
+alert :	0.1654
+alertfrom	0.1181
+alertfrom :	0.1181
+algo	0.2237
+algo rico	0.1148
+alguien	-0.2318
+alimentacion	-0.2026
+alimentacion y	-0.1157
+alivio	0.3733
+alivio de	0.2457
+alivio financiero	0.1128
+all day	0.1027
+all e	-0.1147
+all i	0.1080
+all ipas	0.1087
+all night	0.6920
+all of	0.1293
+all patients	-0.1097
+all purchases	0.1088
+all six	-0.1258
+all that	-0.1181
+all your	-0.1487
+allergy	-0.1546
+allocation	0.1681
+allowance	0.2293
+almost	-0.1632
+alone	0.1905
+alone and	0.2789
+alonetonite	0.1952
+already	-0.3900
+already .	-0.1267
+alright	-0.3354
+alright ,	-0.1010
+alrite	-0.1701
+also	-0.3562
+always	-0.3780
+am	-1.0312
+am .	-0.3301
+am really	0.1144
+am to	-0.1386
+am visit	-0.1130
+amazing	0.1569
+amazing xxx	0.1223
+amazon	0.2774
+amazon :	0.1119
+ambien	0.4680
+ambien ,	0.3049
+ambien <num2>	0.1388
+amigo	0.1562
+amigo y	0.1808
 ammo free	0.1070
-ammunition	-0.1402
-ammunition stored	-0.1014
-amor	0.3924
-amor ,	0.2461
-amount	-0.1424
-amount due	-0.1228
-amoxicillin ,	0.1330
-amp	-0.2123
-amp ;	-0.2123
-amy ,	0.1576
-amzn	0.1182
-amzn -	0.1182
-an	0.5374
-an <num1>	-0.1249
-an access	0.1576
-an accident	0.1511
-an apple	0.3218
-an idiot	0.2275
-an important	0.2233
-an insurance	-0.2712
-an iphone	0.1327
+ammunition	-0.1405
+ammunition stored	-0.1016
+amor	0.3920
+amor ,	0.2454
+amount	-0.1417
+amount due	-0.1221
+amoxicillin ,	0.1341
+amp	-0.2130
+amp ;	-0.2130
+amy ,	0.1579
+amzn	0.1187
+amzn -	0.1187
+an	0.5369
+an <num1>	-0.1247
+an access	0.1579
+an accident	0.1516
+an apple	0.3203
+an idiot	0.2276
+an important	0.2227
+an insurance	-0.2719
+an iphone	0.1321
 an urgent	0.2367
-analisis	-0.4687
-analisis de	-0.3373
-analyst	0.1756
-analyst ,	0.1756
-anavar	0.2416
-anavar cycles	0.1371
-and	0.2520
-and <money>	0.1727
-and anavar	0.1351
-and blackjack	0.1446
-and chaps	0.1851
-and conditions	0.1555
-and confidential	-0.1402
-and consolidate	0.2312
-and deepak	-0.1023
-and dob	0.2727
-and everyone	0.2313
-and feeling	0.1939
-and firearms	-0.1185
-and flu	-0.1089
-and get	0.3240
-and girls	0.3123
-and great	0.1510
-and have	0.1240
-and i	0.3673
-and is	0.2763
+analisis	-0.4681
+analisis de	-0.3347
+analyst	0.1753
+analyst ,	0.1753
+anavar	0.2410
+anavar cycles	0.1368
+and	0.2439
+and <money>	0.1736
+and anavar	0.1348
+and blackjack	0.1441
+and chaps	0.1850
+and conditions	0.1551
+and confidential	-0.1400
+and consolidate	0.2317
+and deepak	-0.1028
+and dob	0.2723
+and everyone	0.2315
+and feeling	0.1952
+and firearms	-0.1183
+and flu	-0.1079
+and get	0.3234
+and girls	0.3130
+and great	0.1515
+and have	0.1270
+and i	0.3699
+and is	0.2768
 and it	-0.1012
-and kochi	-0.1074
-and liquor	-0.1542
-and masked	0.1392
-and need	0.3265
-and never	-0.1338
-and older	-0.1112
-and online	-0.1465
-and other	0.2722
-and outgoing	0.1495
-and oxycodone	0.2195
-and percocet	0.1434
-and reach	0.3426
-and save	0.2580
-and shotguns	0.1830
-and skip	-0.1128
-and spirits	0.1431
-and sti	-0.1136
-and take	0.1066
-and unloaded	-0.1267
-and wants	0.1038
-and we	-0.1227
-and wegovy	0.2194
-and what	0.2529
-and will	-0.2205
-and win	0.4095
-and wine	0.1281
-andrea	0.1835
-andres	-0.1218
-anestesia	0.3067
-anestesia .	0.3067
-anesthesia	0.3754
-anesthesia .	0.4441
-announced	0.1234
-announcement	0.2903
-announcement from	0.2123
-annual	-0.1793
-annual concierge	-0.1314
-anonymous	0.1624
-anonymous and	0.1392
-anonymous hookups	0.1002
-anotandolo	-0.1082
-anotandolo dos	-0.1082
-another	-0.2511
-answer your	-0.1014
-ante	-0.1853
-ante dudas	-0.1266
-antecedentes ,	0.1241
-antes	0.1439
-antes .	-0.3055
-antes del	0.2650
-antes que	0.2218
-antes y	-0.1153
+and kochi	-0.1068
+and liquor	-0.1536
+and masked	0.1389
+and need	0.3263
+and never	-0.1334
+and online	-0.1469
+and other	0.2721
+and outgoing	0.1507
+and oxycodone	0.2204
+and percocet	0.1433
+and reach	0.3428
+and save	0.2591
+and shotguns	0.1831
+and skip	-0.1130
+and spirits	0.1429
+and sti	-0.1138
+and take	0.1064
+and travel	-0.1426
+and unloaded	-0.1254
+and wants	0.1040
+and we	-0.1207
+and wegovy	0.2205
+and what	0.2526
+and will	-0.2200
+and win	0.4076
+and wine	0.1282
+andrea	0.1831
+andres	-0.1215
+anestesia	0.3071
+anestesia .	0.3071
+anesthesia	0.3742
+anesthesia .	0.4429
+announced	0.1230
+announcement	0.2896
+announcement from	0.2117
+annual	-0.1789
+annual concierge	-0.1310
+anonymous	0.1614
+anonymous and	0.1389
+anotandolo	-0.1090
+anotandolo dos	-0.1090
+another	-0.2508
+answer your	-0.1006
+ante	-0.1868
+ante dudas	-0.1272
+antecedentes ,	0.1233
+antes	0.1443
+antes .	-0.3054
+antes del	0.2645
+antes que	0.2211
+antes y	-0.1149
 antibiotico	-0.1579
-antibiotics	0.1047
-antigripal	-0.1106
-antigripal :	-0.1106
-antirrabica	-0.1630
-antirrabica gratis	-0.1630
-antonio	0.1425
-antonio sabado	0.1706
-anual	-0.3304
-anual esta	-0.1026
-any	-0.1471
-any burger	0.1156
-any connection	0.2202
-any purchase	0.2014
-any time	-0.1843
-anymore	-0.1222
+antibiotics	0.1084
+antigripal	-0.1092
+antigripal :	-0.1092
+antirrabica	-0.1626
+antirrabica gratis	-0.1626
+antonio	0.1418
+antonio sabado	0.1700
+anual	-0.3321
+anual esta	-0.1033
+any	-0.1444
+any burger	0.1158
+any connection	0.2203
+any purchase	0.2007
+any time	-0.1806
+anymore	-0.1232
 anyone .	-0.1465
-anyone going	0.2313
-anything	-0.4445
-anytime	-0.2301
-anytime to	-0.1768
+anyone going	0.2315
+anything	-0.4453
+anytime	-0.2329
+anytime to	-0.1777
 anyway	-0.1389
-aparte	-0.1190
-aparte .	-0.1184
-aplican	0.1014
+anywhere	-0.1006
+aparte	-0.1184
+aparte .	-0.1178
+aplican	0.1018
 aplican cargos	0.1242
-aplicara	-0.2565
-aplicara en	-0.3368
-aportacion	-0.1432
-aportacion :	-0.1432
-apoyo	-0.4511
+aplicara	-0.2525
+aplicara en	-0.3354
+aportacion	-0.1442
+aportacion :	-0.1442
+apoyo	-0.4523
 apoyo para	-0.1651
-app	0.2045
-app del	-0.2008
-app i	0.1288
-app is	-0.1256
+app	0.2046
+app del	-0.2012
+app i	0.1289
+app is	-0.1263
 apple	0.8225
+apple -	0.1001
 apple :	0.1729
-apple id	0.2358
-apple watch	0.3216
+apple id	0.2370
+apple watch	0.3200
 appleid	0.1203
 appleid -	0.1105
-application was	-0.1095
-applied	-0.2706
-applied to	-0.2706
-apply )	0.2874
-apply .	-0.2200
-appointment	-0.6979
-appointment needed	-0.2687
-appointments	-0.1934
-appointments .	-0.1879
-approval	0.1953
-approval is	0.1108
-approved	0.1843
-approved ;	0.2339
-appt	-0.3523
-appt ,	-0.1127
-aprobada	-0.1558
-aprobadas	0.1286
-aprobadas por	0.1286
-aprovecha	0.1041
-apuesta	0.1323
-apuesta para	0.1449
-apuestas	-0.1122
-apuestas .	-0.1007
-aqui	0.6620
-aqui .	0.1111
-aqui :	0.3069
-ar	0.2784
-ar -	0.1418
-arcoiris	-0.2006
-arcoiris :	-0.1615
-ard	-0.2741
-ard <num3>	-0.1402
-are	-0.3840
-are available	-0.3295
-are back	0.3828
-are bringing	0.1495
-are due	-0.1389
-are not	0.5872
-are out	0.1907
-are paid	-0.1070
+application was	-0.1060
+applied	-0.2713
+applied to	-0.2713
+apply )	0.2852
+apply .	-0.2216
+appointment	-0.6993
+appointment needed	-0.2695
+appointments	-0.1950
+appointments .	-0.1897
+approval	0.1966
+approval is	0.1096
+approved	0.1886
+approved ;	0.2335
+appt	-0.3524
+appt ,	-0.1129
+aprobada	-0.1531
+aprobadas	0.1276
+aprobadas por	0.1276
+aprovecha	0.1034
+apuesta	0.1328
+apuesta para	0.1455
+apuestas	-0.1145
+apuestas .	-0.1013
+aqui	0.6644
+aqui .	0.1106
+aqui :	0.3091
+ar	0.2816
+ar -	0.1443
+arcoiris	-0.2016
+arcoiris :	-0.1630
+ard	-0.2747
+ard <num3>	-0.1404
+are	-0.3940
+are available	-0.3283
+are back	0.3829
+are bringing	0.1507
+are due	-0.1378
+are not	0.5871
+are out	0.1905
 are ready	-0.1315
-are so	0.3642
-are waiting	0.1629
-are you	-0.2984
-area	0.1379
-area privada	-0.1390
+are so	0.3655
+are waiting	0.1637
+are you	-0.2967
+area	0.1384
+area privada	-0.1392
 area want	0.1032
-arma	-0.1954
-armas	-0.4637
-armas fuera	-0.1274
-armeria	0.4096
-around	-0.1210
-around should	0.1495
-around with	0.2719
+arma	-0.1955
+armas	-0.4617
+armas fuera	-0.1260
+armeria	0.4119
+around	-0.1208
+around should	0.1507
+around with	0.2717
 arrive	-0.3197
-arrive <num2>	-0.1039
-arrive friday	-0.1245
-arrives in	0.1385
-arsenal	0.2718
-arsenal dartboard	0.2179
-arterial	-0.1525
-arterial .	-0.1088
-artesana	0.1315
-artesana por	0.1169
-as	-0.3250
-as a	0.2071
-as discussed	-0.1085
-as per	-0.1018
+arrive <num2>	-0.1044
+arrive friday	-0.1241
+arrives in	0.1388
+arsenal	0.2724
+arsenal dartboard	0.2184
+arterial	-0.1382
+artesana	0.1303
+artesana por	0.1157
+as	-0.3223
+as a	0.2067
+as discussed	-0.1081
+as per	-0.1023
 as there	0.2367
-asap	0.1713
-asap .	0.1832
-aseguradora	-0.2573
-aseguradora quedo	-0.1507
-asesoria	0.1182
-asi	-0.1199
-asistencia	-0.3706
-asistencia a	-0.1517
-asistencia financiera	-0.1825
-asjesus	0.1094
-asjesus .	0.1094
-ask	-0.3097
-ask about	0.1273
-ask me	0.1741
-ask our	-0.1196
-ask your	-0.1321
-asked	0.1557
-asked .	-0.1725
-asked about	0.1052
-asking	-0.3661
-asking for	-0.1469
+asap	0.1712
+asap .	0.1830
+aseguradora	-0.2567
+aseguradora quedo	-0.1523
+asesoria	0.1185
+asi	-0.1193
+asistencia	-0.3664
+asistencia a	-0.1524
+asistencia financiera	-0.1771
+asjesus	0.1099
+asjesus .	0.1099
+ask	-0.3348
+ask about	0.1289
+ask me	0.1760
+ask our	-0.1187
+ask your	-0.1900
+asked	0.1531
+asked .	-0.1729
+asked about	0.1042
+asking	-0.3667
+asking for	-0.1474
 asking like	-0.1702
-aspirin	-0.1112
-aspirin <num1>	-0.1094
-ass	-0.1773
-assistance	-0.2255
-associates	-0.1759
-associates :	-0.1700
-asthma	-0.1331
-asthma study	-0.1077
-at <money>	0.2148
-at <num1>	-0.7230
-at <num2>	-0.1788
-at <num3>	-0.5715
-at a	0.2966
-at bar	-0.1328
-at big	0.1389
-at brew	0.2246
-at bugis	-0.1142
-at burger	0.1156
-at casa	0.1558
-at chase	0.1293
-at checkout	0.2943
-at cowboy	0.2702
-at cvs	-0.1471
-at golden	0.1149
-at hanson	0.1453
-at home	-0.2409
-at kickoff	0.2096
-at kum	0.2458
-at lakeshorelung	-0.1089
-at least	-0.1432
-at mine	-0.1163
-at no	-0.1436
-at pay	-0.1137
-at riverside	-0.2205
-at riversidefamilymed	-0.1948
-at snip	0.1855
-at the	0.1127
-at tony	0.1088
-atencion	-0.2862
-atencion <num2>	0.1097
-atencion recibida	-0.1027
-atiende	-0.2708
-atiende en	-0.2111
-atine	0.1131
-atm	-0.1182
-atorvastatin	-0.1009
-atrevidas	0.1005
-attached	0.1234
-attached .	0.1238
-attempt	0.2750
-attempt a	0.1022
-attempts .	0.1290
-auction	0.1141
-auction send	0.1035
-audio	0.2540
-audio stories	0.2511
-audiocentro	-0.1218
-audiocentro ,	-0.1218
-auditiva	-0.1988
-auditiva :	-0.1218
-authorization for	-0.1163
-authorization needed	0.2954
-auto correct	-0.1444
-autoflorecientes	0.1120
-automatically	-0.1098
-automatically on	-0.1033
-autorizacion	-0.2336
-autorizacion previa	-0.1159
-autorizo	-0.1007
-autorizo la	-0.1007
-av	-0.2359
-av a	-0.1500
-avail	0.2703
-avail .	0.1115
-available ,	0.1991
-available .	0.4120
+aspirin	-0.1121
+aspirin <num1>	-0.1103
+ass	-0.1771
+assistance	-0.2188
+associates	-0.1763
+associates :	-0.1703
+asthma	-0.1935
+asthma study	-0.1043
+at <money>	0.2156
+at <num1>	-0.7176
+at <num2>	-0.1791
+at <num3>	-0.5720
+at a	0.3002
+at bar	-0.1324
+at big	0.1398
+at brew	0.2249
+at bugis	-0.1141
+at burger	0.1158
+at casa	0.1556
+at chase	0.1289
+at checkout	0.2933
+at cowboy	0.2701
+at cvs	-0.1464
+at golden	0.1141
+at hanson	0.1451
+at home	-0.2407
+at kickoff	0.2094
+at kum	0.2463
+at lakeshorelung	-0.1030
+at lakeside	-0.1135
+at least	-0.1430
+at mine	-0.1166
+at no	-0.1438
+at pay	-0.1148
+at riverside	-0.2195
+at riversidefamilymed	-0.1913
+at snip	0.1854
+at the	0.1184
+at tony	0.1085
+atencion	-0.2867
+atencion <num2>	0.1096
+atencion recibida	-0.1028
+atiende	-0.2705
+atiende en	-0.2124
+atine	0.1126
+atm	-0.1178
+atorvastatin	-0.1000
+attached	0.1225
+attached .	0.1229
+attempt	0.2745
+attempt a	0.1025
+attempts .	0.1278
+auction	0.1135
+auction send	0.1029
+audio	0.2534
+audio stories	0.2503
+audiocentro	-0.1219
+audiocentro ,	-0.1219
+auditiva	-0.1992
+auditiva :	-0.1219
+authorization for	-0.1169
+authorization needed	0.2943
+auto correct	-0.1452
+autoflorecientes	0.1115
+automatically	-0.1097
+automatically on	-0.1032
+autorizacion	-0.2327
+autorizacion previa	-0.1142
+autorizo	-0.1011
+autorizo la	-0.1011
+av	-0.2362
+av a	-0.1483
+avail	0.2699
+avail .	0.1112
+available ,	0.1971
+available .	0.4128
 available <num2>	-0.1504
-available at	-0.2684
-available for	-0.2400
-aval	0.1019
-ave	-0.1991
-aventuras	0.1454
-aventuras discretas	0.1116
-avisame	0.1202
-avisamos	-0.1226
-aviso	-0.1295
-avoid alcohol	-0.1684
-avoid service	0.1695
-avoid suspension	0.1609
-avoid wine	-0.1268
-awaiting	0.1102
-awarded	0.1898
-awarded a	0.1328
-away and	0.1040
-away re	0.1241
-awesome	-0.2984
-awesome ,	-0.2749
-ayuda	-0.1891
-ayunas	-0.1181
-ayuno	-0.1121
-azithromycin	0.1330
-azithromycin ,	0.1330
-año	-0.2722
-año .	-0.1535
-año y	-0.1087
-años	-0.1269
-años .	-0.1184
-b	0.1522
-b '	-0.1675
-b .	0.1672
-b <num1>	0.4022
-babe	0.2564
-babe !	-0.1061
-babe ,	-0.1785
-babe :	0.1396
-babe i	0.1271
-babe videos	0.1052
+available at	-0.2675
+available for	-0.2381
+aval	0.1025
+ave	-0.1963
+aventuras	0.1450
+aventuras discretas	0.1114
+avisame	0.1212
+avisamos	-0.1234
+aviso	-0.1266
+avoid alcohol	-0.1692
+avoid service	0.1685
+avoid suspension	0.1605
+avoid wine	-0.1267
+awaiting	0.1100
+awarded	0.1892
+awarded a	0.1320
+away and	0.1042
+away re	0.1236
+awesome	-0.2969
+awesome ,	-0.2732
+ayuda	-0.1850
+ayunas	-0.1182
+ayuno	-0.1130
+azithromycin	0.1341
+azithromycin ,	0.1341
+año	-0.2713
+año .	-0.1515
+año y	-0.1091
+años	-0.1928
+años .	-0.1123
+b	0.1502
+b '	-0.1683
+b .	0.1659
+b <num1>	0.4018
+babe	0.2572
+babe !	-0.1063
+babe ,	-0.1792
+babe :	0.1397
+babe i	0.1275
+babe videos	0.1053
 babe x	0.1357
 babies	0.1260
-baby	-0.1982
-back	0.4461
-back -	-0.1169
-back ?	-0.1335
-back at	-0.1805
-back i	0.1730
-back if	0.1165
-back in	0.3543
-back now	-0.2333
-back the	0.1227
-back to	-0.1339
-back watermelon	0.1139
-bad !	-0.1695
-bad credit	0.4107
-bad news	-0.1245
-bail	0.3270
-bail money	0.3270
-baja dosis	-0.1121
-bajar	0.2670
-bajar de	0.2670
-bajo	-0.5112
-bajo a	-0.1509
-bajo llave	-0.3077
-bajos	0.4893
-bajos ,	0.2421
-bajos .	0.1720
-balance	-0.5691
-balance .	0.2744
-balance <money>	-0.1143
-balance erased	0.1357
-balance is	-0.2608
-balance of	-0.3821
-balm	0.3174
-balm is	0.3148
-balsamo	0.2560
-balsamo de	0.2560
-banca	0.3205
-banca paga	0.1888
-bancarios para	0.1319
-banco	0.3544
-banco -	0.1028
-banco de	0.1136
-bancolombia	0.4792
-bancolombia -	0.1258
-bancolombia :	0.2855
-bancolombia le	0.1125
-bang	-0.1092
-bang and	-0.1074
-bank	0.1026
-banned	0.2175
-banned in	0.2175
-banreservas	0.1265
-bar	0.5000
-bar a	0.1030
-bar in	-0.1349
-bar pulse	0.1234
+baby	-0.1969
+back	0.4442
+back -	-0.1156
+back ?	-0.1329
+back at	-0.1809
+back i	0.1737
+back if	0.1156
+back in	0.3541
+back now	-0.2344
+back the	0.1223
+back to	-0.1345
+back watermelon	0.1142
+bad !	-0.1682
+bad credit	0.4118
+bad news	-0.1247
+bail	0.3267
+bail money	0.3267
+baja dosis	-0.1110
+bajar	0.2676
+bajar de	0.2676
+bajo	-0.5095
+bajo a	-0.1503
+bajo llave	-0.3062
+bajos	0.4881
+bajos ,	0.2416
+bajos .	0.1710
+balance	-0.5663
+balance .	0.2727
+balance <money>	-0.1145
+balance erased	0.1365
+balance is	-0.2616
+balance of	-0.3801
+balm	0.3184
+balm is	0.3157
+balsamo	0.2552
+balsamo de	0.2552
+banca	0.3183
+banca paga	0.1874
+bancarios para	0.1306
+banco	0.3542
+banco -	0.1032
+banco de	0.1139
+bancolombia	0.4779
+bancolombia -	0.1262
+bancolombia :	0.2841
+bancolombia le	0.1131
+bang	-0.1085
+bang and	-0.1068
+bank	0.1061
+banned	0.2176
+banned in	0.2176
+banreservas	0.1274
+bar	0.5023
+bar a	0.1027
+bar in	-0.1345
+bar pulse	0.1236
 bar we	0.1009
-barato	0.1568
-barato ,	0.1261
-baratos	0.2437
-baratos con	0.1522
-barbie	0.2376
-barbie "	0.2376
-barcelona	0.1141
-bargain	0.2194
-bargain price	0.2194
-barn	0.2101
-barn just	0.1156
-barra	0.2132
-barra libre	0.1774
-bars	0.4950
-bars <num1>	0.1136
-bars hmu	0.1125
-based	-0.2289
-bass	0.1054
-batteries	-0.1111
-batteries are	-0.1111
-battle	-0.1344
-battle between	-0.1074
-bayview	-0.2361
-bayview dermatology	-0.1053
-bañe	0.1094
-bañe y	0.1094
-bbq	-0.1010
-bbq this	-0.1010
-bbva	0.1077
-bbva -	0.1077
-bbva :	0.1050
-be	-0.3526
-be <num2>	0.1287
-be applied	-0.2706
-be deleted	0.1941
-be disconnected	0.2637
-be entered	-0.2781
-be in	-0.1391
-be on	-0.1053
-be receiving	0.1603
-be renewed	0.1160
-be responding	0.1495
-be sending	0.1576
-be split	-0.1644
-be suspended	0.1764
-be with	0.2333
-be your	0.3140
-bean	0.2246
+barato	0.1566
+barato ,	0.1255
+baratos	0.2444
+baratos con	0.1534
+barbie	0.2377
+barbie "	0.2377
+barcelona	0.1136
+bargain	0.2205
+bargain price	0.2205
+barn	0.2105
+barn just	0.1158
+barra	0.2123
+barra libre	0.1765
+bars	0.4945
+bars <num1>	0.1132
+bars hmu	0.1122
+based	-0.2264
+bass	0.1052
+batteries	-0.1117
+batteries are	-0.1117
+battle	-0.1339
+battle between	-0.1068
+bayview	-0.2347
+bayview dermatology	-0.1047
+bañe	0.1093
+bañe y	0.1093
+bbq	-0.1012
+bbq this	-0.1012
+bbva	0.1083
+bbva -	0.1083
+bbva :	0.1056
+be	-0.3476
+be <num2>	0.1289
+be applied	-0.2713
+be deleted	0.1924
+be disconnected	0.2619
+be entered	-0.2711
+be in	-0.1396
+be on	-0.1019
+be receiving	0.1595
+be renewed	0.1153
+be responding	0.1507
+be sending	0.1579
+be split	-0.1649
+be suspended	0.1782
+be with	0.2336
+be your	0.3139
+bean	0.2249
 beat	0.2144
 beat that	0.2144
-beats	0.2341
-beats the	0.2341
-bebidas	-0.3305
-bebidas alcoholicas	-0.3309
-become	0.2775
-become a	0.2833
-bed	-0.1948
-bedrm	-0.1691
-bedrm -	-0.1245
-been	0.1858
-been awarded	0.1008
-been charged	-0.2002
-been chosen	0.1189
-been limited	0.2684
-been reduced	-0.1081
-been sent	-0.2472
-been suspended	0.2641
-been temporarily	0.1346
-been this	0.1428
-beer tasting	0.1090
-before	0.1857
-before .	0.1254
-before changing	-0.1049
-before it	0.4877
-before kickoff	0.1358
-before surgery	0.1939
-before the	0.1142
-before using	0.2367
-before you	-0.1248
-before your	-0.4934
-behavioral	-0.1471
-behavioral health	-0.1471
-behind on	0.1202
-being	0.1210
-being processed	0.3558
-bella	0.1263
+beats	0.2377
+beats the	0.2377
+bebidas	-0.3285
+bebidas alcoholicas	-0.3290
+become	0.2779
+become a	0.2836
+bed	-0.1944
+bedrm	-0.1694
+bedrm -	-0.1247
+been	0.1855
+been awarded	0.1000
+been charged	-0.1986
+been chosen	0.1197
+been limited	0.2669
+been reduced	-0.1046
+been sent	-0.2465
+been suspended	0.2635
+been temporarily	0.1337
+been this	0.1431
+beer tasting	0.1083
+before	0.1890
+before .	0.1262
+before changing	-0.1052
+before it	0.4868
+before kickoff	0.1350
+before surgery	0.1935
+before the	0.1156
+before using	0.2363
+before you	-0.1253
+before your	-0.4887
+behavioral	-0.1479
+behavioral health	-0.1479
+behind on	0.1189
+being	0.1213
+being processed	0.3561
+bella	0.1262
 belly	-0.1230
 beneficios	-0.1708
 beneficios del	-0.1708
-benefits	0.1186
-benelli	0.2675
-benelli con	0.2358
-beretta	0.1787
-best	0.3084
-best <num1>	-0.1162
-best odds	0.1347
-best prices	0.2871
-bet	0.4898
-bet expires	0.2102
-bets	0.2471
-bets on	0.1909
-betsson	0.1594
-better	-0.1645
-between <num2>	0.1671
-between bang	-0.1074
-bevmo	0.1126
-beware	0.1249
+benefits	0.1183
+benelli	0.2676
+benelli con	0.2363
+beretta	0.1791
+best	0.3075
+best <num1>	-0.1168
+best odds	0.1341
+best prices	0.2867
+bet	0.4918
+bet expires	0.2100
+bets	0.2469
+bets on	0.1905
+betsson	0.1590
+better	-0.1644
+between <num2>	0.1665
+between bang	-0.1068
+bevmo	0.1137
+beware	0.1250
 beware !	0.1357
-bid	0.1700
-bid is	0.1174
-bien ,	-0.1203
-bien frias	0.1622
-bienestar	-0.2590
-bienestar reciben	-0.1642
-big .	0.1867
-bike	-0.1282
-bill at	-0.1695
-bill payment	0.1188
-billed	0.3108
+bid	0.1692
+bid is	0.1167
+bien ,	-0.1215
+bien frias	0.1620
+bienestar	-0.2556
+bienestar reciben	-0.1622
+big .	0.1863
+bike	-0.1293
+bill at	-0.1682
+bill payment	0.1176
+billed	0.3105
 billed straight	0.2152
-billing	-0.5679
-billing .	0.1718
-billing at	-0.1678
-billing dept	-0.1025
-billing info	0.2165
-billing office	-0.1848
-billing texts	-0.1033
-billing with	-0.2531
-bills ?	0.1202
-bin	-0.1058
-bingo	0.3007
-bingo night	0.1565
-bird	-0.1065
-birds	0.1529
-birds and	0.1851
-birthday month	0.1068
-bit .	0.3178
-bitch	0.1227
-bitch .	0.1351
-bitcoin	0.4177
-bitcoin hoy	0.1375
-bitcoin today	0.1021
-biz	0.2247
+billing	-0.5657
+billing .	0.1725
+billing at	-0.1686
+billing dept	-0.1018
+billing info	0.2160
+billing office	-0.1839
+billing texts	-0.1032
+billing with	-0.2526
+bills ?	0.1189
+bin	-0.1057
+bingo	0.3016
+bingo night	0.1572
+bird	-0.1067
+birds	0.1526
+birds and	0.1850
+birthday month	0.1065
+bit .	0.3195
+bitch	0.1229
+bitch .	0.1352
+bitcoin	0.4167
+bitcoin hoy	0.1370
+bitcoin today	0.1017
+biz	0.2244
 bizum	0.1676
 bizum ?	0.1002
-black	0.2611
-black &	0.1028
-black friday	0.2428
-blackjack	0.2948
-blackjack and	0.1133
-blackjack live	0.1489
-blanqueamiento	0.1639
-blanqueamiento dental	0.1565
-blanton	0.1351
-blanton '	0.1351
+black	0.2617
+black &	0.1033
+black friday	0.2430
+blackjack	0.2942
+blackjack and	0.1131
+blackjack live	0.1485
+blanqueamiento	0.1664
+blanqueamiento dental	0.1588
+blanton	0.1349
+blanton '	0.1349
 blocked	0.1402
-blocked lol	0.1288
-blood pressure	-0.1597
-blood thinner	0.2696
-bloqueada	0.6520
-bloqueada .	0.1553
-bloqueada por	0.2397
-bloqueada temporalmente	0.2602
-blue	0.3303
+blocked lol	0.1289
+blood pressure	-0.2058
+blood thinner	0.2728
+bloqueada	0.6499
+bloqueada .	0.1555
+bloqueada por	0.2394
+bloqueada temporalmente	0.2582
+blue	0.3301
 blue dream	0.1799
-blue razz	0.1173
-blues	0.2775
-blues ,	0.1570
-bluetooth	0.1037
-bogo	0.9475
-bogo at	0.3226
+blue razz	0.1175
+blues	0.2774
+blues ,	0.1568
+bluetooth	0.1038
+bogo	0.9474
+bogo at	0.3230
 bogo free	0.1578
-bogo lattes	0.2246
-bogota	0.1225
-bolsitas	0.1784
-bolsitas de	0.1773
-bono	0.2053
-bono de	0.1168
-bonus	0.3768
-bonus at	0.1343
-book	-0.3047
-book .	-0.4039
-book at	-0.1677
-book closes	0.1448
-book online	-0.1240
-book your	0.1247
-booking	-0.1192
-boost	0.5009
-boost :	0.2485
-booty	0.1050
-booty call	0.1299
-bored	0.2845
-bored tonight	0.1471
-boricua	-0.1022
-boricua :	-0.1087
-boss	0.2579
-boss !	0.1813
-bot	0.1641
-botox	0.2977
-botox :	0.1463
-botox for	0.1261
-bottomless	0.2142
-bottomless mimosas	0.2142
-bought	0.1071
-bought one	0.1564
+bogo lattes	0.2249
+bogota	0.1231
+bolsitas	0.1789
+bolsitas de	0.1778
+bono	0.2058
+bono de	0.1177
+bonus	0.3781
+bonus at	0.1350
+book	-0.3006
+book .	-0.4058
+book at	-0.1607
+book closes	0.1451
+book online	-0.1226
+book your	0.1246
+booking	-0.1185
+boost	0.4990
+boost :	0.2481
+booty	0.1058
+booty call	0.1308
+bored	0.2850
+bored tonight	0.1474
+boricua	-0.1025
+boricua :	-0.1091
+boss	0.2562
+boss !	0.1802
+bot	0.1642
+botox	0.3024
+botox :	0.1486
+botox for	0.1287
+bottomless	0.2150
+bottomless mimosas	0.2150
+bought	0.1085
+bought one	0.1578
 bout me	0.1357
-box	0.1486
-box <num3>	0.1236
-boy	-0.1236
-bp	-0.1650
-bp checks	-0.1656
-brand	0.1006
-break	-0.1317
-breakfast	-0.1639
-breakfast hamper	-0.1157
-breath	0.1493
-breath of	0.1495
-brew	0.2246
-brew &	0.2246
-bright	-0.2348
+box	0.1490
+box <num3>	0.1230
+boy	-0.1240
+bp	-0.1659
+bp checks	-0.1665
+brand	0.1024
+break	-0.1319
+breakfast	-0.1615
+breakfast hamper	-0.1128
+breath	0.1505
+breath of	0.1507
+brew	0.2249
+brew &	0.2249
+bright	-0.2346
 bright smiles	-0.2049
-bring	-0.4592
-bring all	-0.1078
-bring your	-0.1594
-bringing	0.1460
-bringing in	0.1566
-bro	0.1383
-bro <num2>	0.1150
-bronco	0.1467
-bronco out	0.1453
-brookside	-0.1286
-brother	-0.1879
-brought	0.2747
-brought to	0.2949
-brunch	0.1212
-bs	0.2712
-bs <num1>	0.1791
-bslvyl	-0.1084
-btc	0.2530
-budtender	0.2386
-budtender picks	0.1279
-buen	0.1388
-buen precio	0.1286
-buen trabajo	-0.1509
-buena	0.6639
-buena ,	0.3409
-buena bro	0.1150
-buenas	0.1402
-buenas tardes	0.1823
-bueno	0.3404
-bueno ,	0.1787
-buffalo	0.1095
-buffalo trace	0.1060
+bring	-0.4585
+bring all	-0.1086
+bring your	-0.1581
+bringing	0.1473
+bringing in	0.1578
+bro	0.1381
+bro <num2>	0.1144
+bronco	0.1465
+bronco out	0.1451
+brookside	-0.1294
+brother	-0.1873
+brought	0.2744
+brought to	0.2948
+brunch	0.1220
+bs	0.2711
+bs <num1>	0.1785
+bslvyl	-0.1088
+btc	0.2528
+budtender	0.2381
+budtender picks	0.1275
+buen	0.1389
+buen precio	0.1284
+buen trabajo	-0.1503
+buena	0.6622
+buena ,	0.3400
+buena bro	0.1144
+buenas	0.1416
+buenas tardes	0.1818
+bueno	0.3409
+bueno ,	0.1783
+buffalo	0.1088
+buffalo trace	0.1053
 bugis	-0.1312
-bugis <num3>	-0.1112
-bulk	0.3556
-bulk discounts	0.1620
-burger	0.1886
-burger barn	0.1156
-burger today	0.1156
-burrito	-0.1437
-burrito ,	-0.1437
-burritos	0.1033
-burritos at	0.1033
-bus	-0.3228
-bus <num6>	-0.1059
-buscamos	-0.1076
-buscamos voluntarios	-0.1088
-buscan	0.1596
-business ?	0.1635
-but	-0.4979
+bugis <num3>	-0.1111
+bulk	0.3564
+bulk discounts	0.1639
+burger	0.1893
+burger barn	0.1158
+burger today	0.1158
+burrito	-0.1441
+burrito ,	-0.1441
+burritos	0.1034
+burritos at	0.1034
+bus	-0.3240
+bus <num6>	-0.1062
+buscan	0.1595
+business ?	0.1631
+but	-0.4986
 but i	-0.1998
-but it	0.1002
-but left	0.1390
-but lonely	0.1020
-but means	-0.1328
-but no	0.1994
-but not	-0.1604
-but since	0.1203
-but they	0.1113
-but u	0.1796
-buy	0.8976
-buy <num1>	0.1767
-buy a	0.1236
-buy adderall	0.1761
-buy one	0.3490
-buy percocet	0.2174
-buyers	0.2986
-buyers only	0.2869
-by	-0.1366
-by <num1>	-0.1156
-by <num2>	-0.2091
-by gmw	0.2923
+but it	0.1012
+but left	0.1388
+but lonely	0.1015
+but means	-0.1324
+but no	0.2003
+but not	-0.1615
+but since	0.1206
+but they	0.1116
+but u	0.1803
+buy	0.8945
+buy <num1>	0.1752
+buy a	0.1244
+buy adderall	0.1755
+buy one	0.3478
+buy percocet	0.2182
+buyers	0.2993
+buyers only	0.2859
+by	-0.1370
+by <num1>	-0.1170
+by <num2>	-0.2094
+by gmw	0.2922
 by insurance	0.5191
-by text	-0.1471
-by the	-0.2096
-by up	0.1245
-bye	-0.1877
-bye .	-0.1033
-bye bye	-0.1023
-c	0.2940
-c .	0.2912
-c /	0.1298
-c o	0.1771
-c u	-0.1617
-ca	0.1001
-caba	0.1493
-caballeros	0.1266
-cable	-0.1345
-cada <num1>	-0.1597
-cada <num2>	-0.1236
-caele	0.1143
-caele o	0.1143
-caja	0.1358
-caja de	0.2441
-caja o	-0.2063
-cajetillas	0.1704
-cajetillas de	0.1172
-cake	0.1104
-cake preorder	0.1270
-cal drpd	-0.1023
-calibre	0.1821
-calibre <num2>	0.1691
-calidad	0.1928
-caliente	0.1057
-califica la	-0.1027
-calificar	-0.1324
-calificar para	-0.1324
-call	-0.1704
-call .	-0.4014
-call <num1>	0.3441
-call <num3>	-0.5427
-call <num4>	0.1967
-call <num6>	1.2487
-call alert	0.1390
-call back	0.1586
-call billing	-0.4243
-call by	-0.1059
-call dana	-0.1230
-call freephone	0.2106
-call from	0.2417
-call if	-0.1264
-call immediately	0.1644
-call is	0.1243
-call later	-0.2240
-call let	0.3060
-call me	-0.3613
-call my	0.1292
-call now	0.5006
-call on	0.1081
-call or	-0.2057
-call our	-0.1017
-call patient	-0.1126
-call soon	0.1759
-call to	-0.1066
-call us	-0.4372
-call you	-0.2227
-called but	0.1384
-calling	0.1091
-calling !	0.1004
-calls	-0.1245
-camcorder	0.1179
-came back	-0.1078
-came early	0.1108
-came in	0.1695
-came to	-0.1094
-caminata	-0.1329
-caminata por	-0.1329
-campaña	-0.2545
-campaña de	-0.2545
-can	-0.2909
-can adjust	0.4441
-can be	-0.3491
-can cut	0.2888
-can discuss	0.7143
-can get	-0.2060
-can go	-0.1687
-can help	-0.3275
-can i	0.1448
-can make	-0.1216
-can roll	0.1202
-can send	0.1275
+by text	-0.1460
+by the	-0.2101
+by up	0.1250
+bye	-0.1882
+bye .	-0.1036
+bye bye	-0.1025
+c	0.2963
+c .	0.2930
+c /	0.1319
+c o	0.1765
+c u	-0.1621
+ca	0.1008
+caba	0.1492
+caballeros	0.1262
+cable	-0.1339
+cada <num1>	-0.1595
+cada <num2>	-0.1250
+caele	0.1148
+caele o	0.1148
+caja	0.1388
+caja de	0.2508
+caja o	-0.2066
+cajetillas	0.1703
+cajetillas de	0.1168
+cake	0.1101
+cake preorder	0.1266
+cal drpd	-0.1028
+calibre	0.1847
+calibre <num2>	0.1718
+calidad	0.1941
+caliente	0.1049
+califica la	-0.1028
+calificar	-0.2093
+calificar para	-0.2093
+call	-0.1699
+call .	-0.4018
+call <num1>	0.3424
+call <num3>	-0.5393
+call <num4>	0.1980
+call <num6>	1.2491
+call alert	0.1388
+call back	0.1580
+call billing	-0.4244
+call by	-0.1062
+call dana	-0.1236
+call freephone	0.2096
+call from	0.2403
+call if	-0.1274
+call immediately	0.1641
+call is	0.1252
+call later	-0.2247
+call let	0.3061
+call me	-0.3624
+call my	0.1296
+call now	0.4999
+call on	0.1080
+call or	-0.2053
+call our	-0.1002
+call patient	-0.1125
+call soon	0.1751
+call to	-0.1056
+call us	-0.4370
+call you	-0.2218
+called but	0.1382
+calling	0.1093
+calling !	0.1002
+calls	-0.1236
+camcorder	0.1207
+came back	-0.1084
+came early	0.1140
+came in	0.1694
+came to	-0.1098
+caminata	-0.1324
+caminata por	-0.1324
+campaña	-0.2495
+campaña de	-0.2495
+can	-0.2889
+can adjust	0.4429
+can be	-0.3500
+can cut	0.2894
+can discuss	0.7132
+can get	-0.2047
+can go	-0.1692
+can help	-0.3285
+can i	0.1470
+can make	-0.1218
+can roll	0.1189
+can send	0.1273
 can u	0.1489
-can you	-0.2673
-canasta	0.1272
-cancel .	-0.2189
-cancel anytime	0.2056
-cancer	-0.5135
-cancer de	-0.2245
-cancer screening	-0.2483
-cancha	-0.1630
-cancha municipal	-0.1630
-candado	-0.4126
-candado de	-0.1629
-candado gratis	-0.1175
-candado y	-0.1082
-candados	-0.2351
-cann	0.1477
-cann or	0.1145
+can you	-0.2700
+canasta	0.1261
+cancel .	-0.2174
+cancel anytime	0.2052
+cancer	-0.5075
+cancer de	-0.2233
+cancer screening	-0.2454
+cancha	-0.1626
+cancha municipal	-0.1626
+candado	-0.4110
+candado de	-0.1618
+candado gratis	-0.1168
+candado y	-0.1076
+candados	-0.2331
+cann	0.1472
+cann or	0.1141
 cannabico	0.1869
 cannabidiol	0.3911
 cannabidiol no	0.3834
 cannabinoid	0.5191
 cannabinoid creams	0.5191
-cannabis	0.7358
-cannabis .	0.6584
-cans	0.2178
-cant	-0.3136
-cantina	0.2786
-cantina del	0.1377
-capital	0.1930
-capsulas	0.1079
-car !	0.1327
-car title	0.1374
-card	0.4277
-card .	-0.1927
-card debt	0.1486
-card evaluation	0.3882
-card has	0.1646
-card is	0.1364
-card within	-0.1077
-cards .	-0.1103
-cards ?	0.1759
-care	-0.7163
-care (	-0.1314
+cannabis	0.7351
+cannabis .	0.6579
+cans	0.2177
+cant	-0.3139
+cantina	0.2778
+cantina del	0.1367
+capital	0.1933
+capsulas	0.1081
+car !	0.1324
+car title	0.1375
+card	0.4361
+card .	-0.1900
+card debt	0.1476
+card evaluation	0.3876
+card has	0.1636
+card is	0.1370
+card within	-0.1043
+cards .	-0.1124
+cards ?	0.1751
+care	-0.7085
+care (	-0.1310
 care .	-0.2153
-care application	-0.1146
-care special	0.2425
-care team	-0.2446
-cargadores	0.1580
-cargo	0.2477
+care application	-0.1114
+care special	0.2428
+care team	-0.2377
+cargadores	0.1587
+cargo	0.2503
 cargos	0.1198
-carnet	-0.1495
-carro	0.1082
-carton	0.2017
-cartons	0.1957
-cartons til	0.1083
-carts	0.2185
-cartuchos	0.1792
-cartuchos calibre	0.1257
-casa	-0.1057
-casa ,	-0.1248
-casa .	0.2707
-casa ?	-0.1630
-casa con	-0.1088
-casa fue	-0.1082
-casa por	-0.1084
-casa verde	0.1464
-casadas	0.2451
-casadas .	0.1402
-casamigos	0.2946
-casamigos reposado	0.2269
-case	0.1241
+carnet	-0.1485
+carro	0.1093
+carton	0.2012
+cartons	0.1955
+cartons til	0.1076
+carts	0.2186
+cartuchos	0.1823
+cartuchos calibre	0.1286
+casa	-0.1025
+casa ,	-0.1249
+casa .	0.2728
+casa ?	-0.1626
+casa con	-0.1087
+casa fue	-0.1090
+casa por	-0.1067
+casa verde	0.1463
+casadas	0.2441
+casadas .	0.1400
+casamigos	0.2949
+casamigos reposado	0.2262
+case	0.1238
 case of	0.1080
-cash	1.1513
-cash in	0.1218
-cash now	0.1133
-cash only	0.1201
-cash today	0.3454
-cashapp	0.1100
-cashly	0.1108
-casino	0.5602
-casino .	0.1990
-casino en	0.1539
-casinos	-0.2274
+cash	1.1536
+cash in	0.1240
+cash now	0.1131
+cash only	0.1195
+cash today	0.3439
+cashapp	0.1097
+cashly	0.1140
+casino	0.5608
+casino .	0.1984
+casino en	0.1529
+casinos	-0.2280
 casinos en	-0.1440
-castillo	-0.1174
-catalogo	0.1901
-catalogo por	0.1134
-cause	-0.1619
-causing	-0.1620
-caza	0.1011
-caza :	-0.1148
-caza y	0.1395
-cazadores	0.2353
-cazadores ,	0.2353
-cbd	0.9099
-cbd balm	0.3174
-cbd en	0.2571
-cbd esta	0.1732
-cbd oil	0.1080
-cbe	-0.1058
+castillo	-0.1182
+catalogo	0.1899
+catalogo por	0.1130
+cause	-0.1620
+causing	-0.1626
+caza	0.1056
+caza :	-0.1138
+caza y	0.1436
+cazadores	0.2358
+cazadores ,	0.2358
+cbd	0.9098
+cbd balm	0.3184
+cbd en	0.2563
+cbd esta	0.1727
+cbd oil	0.1075
+cbe	-0.1061
 cc	0.1589
-cdmx	0.2339
-cedar	-0.2808
-cel	0.1837
-celebrate	-0.1574
-celebrate my	-0.1116
-celular	0.2169
-celular .	0.1170
-center	-0.1740
-center today	0.1079
-central	-0.1949
-centro	-0.6963
-centro comunitario	-0.1270
-centro de	-0.1351
-centro medico	-0.3447
-centro municipal	-0.1219
-centroequilibrio	-0.1451
-centroequilibrio .	-0.1451
-cerca	0.2077
-cerca de	0.2040
-cerveza ,	-0.1649
-cerveza artesana	0.1315
-cervezas	0.1025
-cesacion	-0.1453
-cesacion tabaquica	-0.1355
-cesfam	-0.1882
-cessation	-0.3164
+cdmx	0.2333
+cedar	-0.2779
+cel	0.1827
+celebrate	-0.1581
+celebrate my	-0.1121
+celular	0.2176
+celular .	0.1165
+center	-0.1677
+center today	0.1089
+central	-0.1772
+centro	-0.6959
+centro comunitario	-0.1279
+centro de	-0.1341
+centro medico	-0.3442
+centro municipal	-0.1217
+centroequilibrio	-0.1446
+centroequilibrio .	-0.1446
+cerca	0.2080
+cerca de	0.2044
+cerveza ,	-0.1644
+cerveza artesana	0.1303
+cervezas	0.1022
+cesacion	-0.1444
+cesacion tabaquica	-0.1347
+cesfam	-0.1884
+cessation	-0.3118
 cessation class	-0.1558
-cfe	0.1001
-cfe :	0.1001
-challenge	-0.1333
-challenge !	-0.1349
-champneys	0.1851
-champneys .	0.1851
-chance of	-0.1218
-chance to	0.1677
-change	-0.1012
-changed	-0.1416
-changing	-0.1051
-channel	0.2551
-channel u	0.1558
-chaps	0.1851
-chaps to	0.1851
-charged a	-0.2531
-charged at	0.1142
-charged automatically	-0.1033
-charges	0.1515
-charges apply	0.1765
-charity	-0.1792
-charity care	-0.1869
-chase	0.1444
-chase -	0.1535
-chase alert	0.1081
-chat	0.8055
-chat ,	0.2711
-chat line	0.2392
-chat or	0.1166
-cheap	0.5218
+cfe	0.1002
+cfe :	0.1002
+challenge	-0.1305
+challenge !	-0.1325
+champneys	0.1850
+champneys .	0.1850
+chance of	-0.1215
+chance to	0.1681
+change	-0.1015
+changed	-0.1412
+changing	-0.1055
+channel	0.2560
+channel u	0.1554
+chaps	0.1850
+chaps to	0.1850
+charged a	-0.2526
+charged at	0.1146
+charged automatically	-0.1032
+charges	0.1519
+charges apply	0.1755
+charity	-0.1748
+charity care	-0.1824
+chase	0.1437
+chase -	0.1529
+chase alert	0.1078
+chat	0.8069
+chat ,	0.2709
+chat line	0.2390
+chat or	0.1170
+cheap	0.5210
 cheap viagra	0.2709
-check	-0.2034
-check !	0.2208
-check -	-0.2177
-check .	-0.1276
-check from	-0.1750
-check hits	0.1108
-check in	-0.1639
-check my	0.1607
-check out	0.1031
-check them	0.1730
-checkin	-0.2646
-checkin .	-0.1128
-checking	-0.1096
-checkout	0.3846
-checkout for	0.2648
-checks	-0.2390
-checks &	-0.1473
-checkup	-0.1184
-cheery	-0.1023
-cheery bye	-0.1023
-chelas	0.1614
-chelas bien	0.1515
-cheltenham	0.1374
-cheltenham '	0.1347
-chen	0.1351
-chen i	0.1901
-chennai	-0.1847
-cheque	-0.1102
-chequeo	-0.1180
-cherry	0.1854
-chest	-0.1456
-chicas	0.7922
-chicas reales	0.1749
-chicas solteras	0.2603
-chicle de	-0.1001
-chiefs	0.1030
-chiefs ml	0.1024
-chikku	-0.1636
-chikku ,	-0.1075
-child '	-0.1928
-child who	0.2381
-chile	0.1315
-cholesterol	-0.1457
-choose your	0.1061
-chosen	0.1237
-cialis	0.3249
-cialis and	0.2725
-ciclos	0.2145
+check	-0.1998
+check !	0.2189
+check -	-0.2168
+check .	-0.1264
+check from	-0.1739
+check hits	0.1140
+check in	-0.1648
+check my	0.1611
+check out	0.1032
+check them	0.1737
+checkin	-0.2647
+checkin .	-0.1130
+checking	-0.1081
+checkout	0.3831
+checkout for	0.2640
+checks	-0.2357
+checks &	-0.1476
+checkup	-0.1185
+cheery	-0.1025
+cheery bye	-0.1025
+chelas	0.1611
+chelas bien	0.1514
+cheltenham	0.1368
+cheltenham '	0.1341
+chen	0.1347
+chen i	0.1897
+chennai	-0.1850
+cheque	-0.1072
+chequeo	-0.1176
+cherry	0.1849
+chest	-0.1463
+chicas	0.7912
+chicas reales	0.1746
+chicas solteras	0.2587
+chiefs	0.1025
+chiefs ml	0.1020
+chikku	-0.1639
+chikku ,	-0.1078
+child '	-0.1919
+child who	0.2391
+chile	0.1318
+cholesterol	-0.1420
+choose your	0.1062
+chosen	0.1245
+cialis	0.3248
+cialis and	0.2724
+ciclos	0.2143
 ciclos de	0.1304
-cigar	0.1254
-cigarettes ,	-0.1457
-cigarrillos	0.1728
-cigarrillos baratos	0.1522
-cigarros	0.1883
-cigarros premium	0.1586
-cigars with	0.1100
-cipro	0.1506
-cipro .	0.1506
-circle	0.1418
-circulan	-0.1050
-circulan mensajes	-0.1024
-cirugia	-0.2852
-cita	-0.9573
-cita de	-0.4397
-cita previa	-0.1001
-citas	-0.2178
-claim	0.5928
-claim before	0.1662
-claim code	0.1311
-claim it	0.1068
-claim your	0.1760
-clamidia	-0.1741
-clamidia y	-0.1068
-clases	-0.1781
-clases de	-0.1763
-clasico	0.1301
-clasico del	0.1061
-class	-0.5397
-class on	-0.2011
-classes	-0.1547
-classes and	-0.1251
-clave	0.3226
-clave dinamica	0.1361
-claves	-0.1191
-clean	-0.1031
-clean ,	-0.1096
-cleaning	0.1680
-cleaning when	0.1964
-clearance	0.2023
-clearing	0.2426
-clearing house	0.2863
-clearwater	-0.1017
-click	0.2534
-click :	0.1550
-cliente	0.1581
-clinic	-1.0645
-clinic !	-0.1896
-clinic :	-0.3145
-clinic is	-0.1056
-clinica	-1.8719
-clinica de	-0.3454
-clinica dental	-0.1612
-clinica familiar	-0.1015
-clinica horizonte	-0.1372
-clinica los	-0.1166
-clinica pediatrica	-0.1276
+cigar	0.1246
+cigarettes ,	-0.1399
+cigarrillos	0.1743
+cigarrillos baratos	0.1534
+cigarros	0.1872
+cigarros premium	0.1577
+cigars with	0.1096
+cipro	0.1516
+cipro .	0.1516
+circle	0.1409
+circulan	-0.1055
+circulan mensajes	-0.1030
+cirugia	-0.2844
+cita	-0.9563
+cita de	-0.4404
+citas	-0.2118
+claim	0.5936
+claim before	0.1661
+claim code	0.1314
+claim it	0.1052
+claim your	0.1757
+clamidia	-0.1738
+clamidia y	-0.1058
+clases	-0.1783
+clases de	-0.1764
+clasico	0.1299
+clasico del	0.1055
+class	-0.5409
+class on	-0.2022
+classes	-0.1557
+classes and	-0.1258
+clave	0.3232
+clave dinamica	0.1366
+claves	-0.1189
+clean	-0.1020
+clean ,	-0.1092
+cleaning	0.1670
+cleaning when	0.1965
+clearance	0.2032
+clearing	0.2420
+clearing house	0.2857
+click	0.2543
+click :	0.1544
+cliente	0.1591
+clinic	-1.0990
+clinic !	-0.1807
+clinic :	-0.3094
+clinic is	-0.1656
+clinica	-1.8728
+clinica de	-0.3466
+clinica dental	-0.1622
+clinica familiar	-0.1007
+clinica horizonte	-0.1375
+clinica los	-0.1168
+clinica pediatrica	-0.1289
 clinica santa	-0.1106
-clinico	-0.1323
-clonazepam	0.1059
-close	0.1293
-close come	0.2128
-closes	0.1302
-closes at	0.1448
-club	0.7863
-club :	0.1245
+clinico	-0.1320
+clonazepam	0.1066
+close	0.1285
+close come	0.2122
+closes	0.1307
+closes at	0.1451
+club	0.7882
+club :	0.1237
 club cannabico	0.1869
-co	0.7545
-co .	0.2410
-cobrar	0.2277
-cobrar su	0.2011
-cobros	-0.1491
-cobros al	-0.1488
-code	1.2264
-code <num4>	0.2128
-code for	-0.2113
-code rx	0.2201
-code spring	0.2326
-code to	0.1123
+co	0.7615
+co .	0.2413
+cobrar	0.2312
+cobrar su	0.2044
+cobros	-0.1496
+cobros al	-0.1493
+code	1.2250
+code <num4>	0.2122
+code for	-0.2125
+code rx	0.2204
+code spring	0.2317
+code to	0.1122
 code with	-0.1352
-code you	0.1582
-codeine	0.2210
-codeine syrup	0.2210
-codigo	0.4968
-codigo cumple	0.1128
-codigo en	-0.1054
-codigo para	-0.2534
-codigo promocional	0.1941
-codigo rx	0.1935
-cogollos	0.1755
-cohiba	0.2145
-cohiba siglo	0.1671
-coinbase	0.1539
-coincidence	0.3958
-coincidence ?	0.2202
-coincidence tho	0.1756
-cold	0.1853
-cold ones	0.2134
-colesterol	-0.1409
-collect	0.4057
-collect your	0.4269
-college	-0.1348
-colonoscopy	-0.1180
-com	0.4019
-com /	-1.0214
-com lets	0.1392
-com or	-0.1023
-com read	0.1094
-combo	0.1176
+code you	0.1576
+codeine	0.2202
+codeine syrup	0.2202
+codigo	0.4982
+codigo cumple	0.1130
+codigo en	-0.1046
+codigo para	-0.2536
+codigo promocional	0.1935
+codigo rx	0.1929
+cogollos	0.1757
+cohiba	0.2154
+cohiba siglo	0.1676
+coinbase	0.1551
+coincidence	0.3956
+coincidence ?	0.2203
+coincidence tho	0.1753
+cold	0.1847
+cold ones	0.2128
+colesterol	-0.1406
+collect	0.4059
+collect your	0.4258
+college	-0.1343
+colonoscopy	-0.1158
+com	0.4065
+com /	-1.0111
+com lets	0.1389
+com or	-0.1036
+com read	0.1099
+combo	0.1178
 come	-0.3295
-come by	-0.1278
-come it	0.2376
-come over	0.1720
-come round	-0.1306
-come see	0.2892
-come thru	0.2309
-come to	-0.1807
-comes	0.1530
+come by	-0.1273
+come it	0.2386
+come over	0.1719
+come round	-0.1318
+come see	0.2906
+come thru	0.2300
+come to	-0.1811
+comes	0.1535
 comes with	0.2348
-comida	-0.2470
-comin	-0.2210
-coming	-0.2071
-community	-0.3993
-community health	-0.3067
-como	-0.4795
-como califica	-0.1027
-compa	0.1365
-compa de	0.1143
-companionship	0.2001
-comparta	-0.1096
-compatibilidad	0.1181
+comida	-0.2467
+comin	-0.2209
+coming	-0.2069
+community	-0.3980
+community health	-0.3047
+como	-0.4823
+como califica	-0.1028
+compa	0.1368
+compa de	0.1148
+companionship	0.2010
+comparta	-0.1088
+compatibilidad	0.1182
 compatibilidad con	0.1178
-compañia	0.1174
-compensacion	-0.1088
-compensacion de	-0.1088
-completa	0.1140
-completar la	-0.1307
-completar su	0.1831
-completas	-0.1422
-completas en	-0.1679
-complete	-0.2497
-complete echeck	-0.1127
-complete our	-0.2510
-complete su	-0.1061
-complete the	-0.1033
-complete your	0.1843
-completen	-0.1642
-completen el	-0.1642
-completing	-0.1334
-completing visit	-0.1077
-completo	0.1379
-compounded	0.3345
-compounded semaglutide	0.1069
-compounded tirzepatide	0.3252
-compra	0.4197
-compre	0.6779
-compre adderall	0.1055
-compre medicamentos	-0.1329
+compañia	0.1175
+completa	0.1133
+completar la	-0.1305
+completar su	0.1829
+completas	-0.1419
+completas en	-0.1676
+complete	-0.2498
+complete echeck	-0.1129
+complete our	-0.2508
+complete su	-0.1049
+complete the	-0.1036
+complete your	0.1833
+completen	-0.1622
+completen el	-0.1622
+completing	-0.1303
+completing visit	-0.1043
+completo	0.1387
+compounded	0.3349
+compounded semaglutide	0.1080
+compounded tirzepatide	0.3245
+compra	0.4223
+compre	0.6789
+compre adderall	0.1045
+compre medicamentos	-0.1303
 compre sus	0.1760
-compre xanax	0.3333
-comprobante	-0.1042
-compromiso	0.1580
-comuniquese	0.1348
-comunitaria	-0.2214
-comunitario	-0.2215
-comunitario .	-0.1321
-con	0.6456
-con <pct>	0.1856
-con candado	-0.2480
+compre xanax	0.3323
+comprobante	-0.1043
+compromiso	0.1579
+comuniquese	0.1351
+comunitaria	-0.2211
+comunitario	-0.2230
+comunitario .	-0.1331
+con	0.6244
+con <pct>	0.1855
+con candado	-0.2475
 con cannabidiol	0.3834
-con cita	-0.1218
-con comida	-0.1798
-con cualquier	0.1284
-con descuento	0.1573
-con el	0.2576
-con envio	0.2724
-con final	0.2039
-con financiamiento	0.2397
-con identificacion	-0.1095
-con la	-0.3659
-con metronidazol	-0.1373
-con nadie	-0.1416
-con nuestras	0.2930
-con problemas	-0.1584
-con semaglutida	0.2591
-con su	-0.1936
-con usted	-0.1343
-concealed	0.2196
-concealed carry	0.2196
-concierge	-0.1314
-concierge membership	-0.1314
-concurso	0.3667
-concurso de	0.1185
-concurso postobon	0.1114
-condition	0.2163
-condition but	0.2179
-conditions	0.1645
-conditions please	0.1558
-condoms	-0.1371
-condoms and	-0.1117
-condones	-0.1762
-condones gratis	-0.1690
-confiar	-0.1135
-confiar en	-0.1135
-confidencial	-0.4847
-confidencial .	-0.1868
-confidenciales	-0.1483
-confidenciales los	-0.1100
-confidencialidad	-0.1290
-confidencialidad ,	-0.1279
-confidential	-0.8500
-confidential .	-0.1839
-confidential help	-0.4091
-confirm ,	-0.3892
-confirm your	0.3736
-confirmar	-0.1077
-confirme	0.2540
-confirme su	0.1970
-confirmed	0.3062
+con cita	-0.1219
+con comida	-0.1783
+con cualquier	0.1287
+con descuento	0.1618
+con el	0.2623
+con envio	0.2745
+con final	0.2043
+con financiamiento	0.2402
+con identificacion	-0.1082
+con la	-0.3610
+con menor	0.1011
+con metronidazol	-0.1359
+con nadie	-0.1410
+con nuestras	0.2941
+con problemas	-0.1580
+con semaglutida	0.2609
+con su	-0.1890
+con usted	-0.1329
+concealed	0.2192
+concealed carry	0.2192
+concierge	-0.1310
+concierge membership	-0.1310
+concurso	0.3687
+concurso de	0.1199
+concurso postobon	0.1116
+condition	0.2169
+condition but	0.2184
+conditions	0.1640
+conditions please	0.1554
+condoms	-0.1376
+condoms and	-0.1121
+condones	-0.1765
+condones gratis	-0.1694
+confiar	-0.1137
+confiar en	-0.1137
+confidencial	-0.4844
+confidencial .	-0.1880
+confidenciales	-0.1450
+confidenciales los	-0.1066
+confidencialidad	-0.1292
+confidencialidad ,	-0.1281
+confidential	-0.8510
+confidential .	-0.1844
+confidential help	-0.4101
+confirm ,	-0.3893
+confirm your	0.3750
+confirmar	-0.1078
+confirme	0.2562
+confirme su	0.1999
+confirmed	0.3053
 confirmed !	0.2144
-confirmed .	0.2716
-congrats	-0.2453
-congrats on	-0.1957
-connected	0.2923
-connected to	0.2923
-connection	0.2141
-connection do	0.2202
-conoce	0.1887
+confirmed .	0.2711
+congrats	-0.2460
+congrats on	-0.1947
+connected	0.2922
+connected to	0.2922
+connection	0.2142
+connection do	0.2203
+conoce	0.1893
 conoce tu	0.1178
-conocerte	0.3461
-conocerte esta	0.2603
-consejeria	-0.1255
-consejeria gratuita	-0.1079
-consejo	-0.1162
-consejo de	-0.1107
-consejos	-0.1111
-consentimiento	-0.1690
-consentimiento antes	-0.1276
-consentimiento en	-0.1276
-consider	-0.1621
-consider yourself	-0.1161
-considere	-0.1080
-consiga	0.3195
-consiga su	0.3195
-consolidate	0.2588
-consolidate your	0.2312
-consolide	0.1072
-consolide sus	0.1072
-consult about	-0.1089
-consulta	-0.6258
-consulta .	-0.3353
-consulta de	-0.3838
-consulta gratis	0.2433
-consulta pediatrica	-0.1307
-consultar	-0.1505
-consultar en	-0.1498
-consultas	-0.2202
-consultas llame	-0.1067
-consultorio	-0.7363
-consultorio .	-0.1367
-consultorio odontologico	-0.1135
-content	0.7238
-content .	0.3634
-content your	0.2339
-contesta	0.1440
-conteste	-0.1277
-conteste nuestra	-0.1230
-contigo	0.1151
-continue	-0.1069
-contra	-0.2980
-contra entrega	0.1009
-contra la	-0.2992
-control	-0.4762
-control de	-0.2903
-controlado	-0.1086
-controlado ,	-0.1056
-controlled	-0.1856
-convenciones	0.2201
-convenciones de	0.1998
-convey	-0.1243
-cool	-0.3825
-cool ,	-0.1973
-copago	-0.4068
-copago de	-0.3661
-copay	-0.5577
-copay is	-0.3042
-cops	0.1879
-cops have	0.1879
-corazon	-0.1584
-correct .	-0.1015
-correos	0.1761
-correos -	0.1577
-correos :	0.1394
-corte	0.1302
-cos	-0.3142
-cosecha	0.1064
-cost .	-0.1558
-cost <num2>	0.1794
-cost prescripiton	0.1185
-costco	0.2727
-costco membership	0.1636
-costing	0.1580
-costing <num1>	0.1564
-costo	-0.3293
-costo .	-0.2393
-costo adicional	-0.1010
-costo del	0.1763
-costo para	-0.1573
-could not	0.1957
-counseling	-0.1572
-counselor	-0.2962
-counselors	-0.1016
-counselors can	-0.1016
-couple of	0.1467
-coupon	0.4118
-coupon for	0.3052
-coupon is	0.1033
-course	-0.2052
-covered	0.4941
-covered by	0.4857
-covid	-0.4614
-covid and	-0.1089
-covid y	-0.1270
-cowboy	0.2702
-cowboy '	0.2702
-craft	0.1405
-craft beer	0.1200
-crazy world	-0.1309
-cream	-0.1768
+conocerte	0.3443
+conocerte esta	0.2587
+consejeria	-0.1221
+consejeria gratuita	-0.1041
+consejo	-0.1148
+consejo de	-0.1092
+consejos	-0.1102
+consentimiento	-0.1695
+consentimiento antes	-0.1278
+consentimiento en	-0.1278
+consider	-0.1627
+consider yourself	-0.1168
+considere	-0.1066
+consiga	0.3172
+consiga su	0.3172
+consolidate	0.2595
+consolidate your	0.2317
+consolide	0.1082
+consolide sus	0.1082
+consult	0.1045
+consult about	-0.1030
+consulta	-0.6235
+consulta .	-0.3335
+consulta de	-0.3843
+consulta gratis	0.2425
+consulta pediatrica	-0.1303
+consultar	-0.1497
+consultar en	-0.1491
+consultas	-0.2220
+consultas llame	-0.1070
+consultorio	-0.7357
+consultorio .	-0.1365
+consultorio odontologico	-0.1137
+content	0.7249
+content .	0.3632
+content your	0.2342
+contesta	0.1446
+conteste	-0.1267
+conteste nuestra	-0.1221
+contigo	0.1171
+continue	-0.1078
+contra	-0.2986
+contra entrega	0.1007
+contra la	-0.2993
+control	-0.4757
+control de	-0.2908
+controlado	-0.1085
+controlado ,	-0.1055
+controlled	-0.1861
+convenciones	0.2195
+convenciones de	0.1991
+convey	-0.1245
+cool	-0.3824
+cool ,	-0.1965
+copago	-0.4074
+copago de	-0.3664
+copay	-0.5583
+copay is	-0.3038
+cops	0.1873
+cops have	0.1873
+corazon	-0.1591
+correct .	-0.1021
+correos	0.1764
+correos -	0.1580
+correos :	0.1399
+corte	0.1310
+cos	-0.3141
+cosecha	0.1060
+cost .	-0.1562
+cost <num2>	0.1789
+cost prescripiton	0.1181
+costco	0.2733
+costco membership	0.1634
+costing	0.1594
+costing <num1>	0.1578
+costo	-0.3281
+costo .	-0.2398
+costo adicional	-0.1012
+costo del	0.1759
+costo para	-0.1546
+could not	0.1968
+counseling	-0.1578
+counselor	-0.2945
+counselors	-0.1015
+counselors can	-0.1015
+couple of	0.1471
+coupon	0.4109
+coupon for	0.3042
+coupon is	0.1034
+course	-0.2056
+covered	0.4942
+covered by	0.4860
+covid	-0.4598
+covid and	-0.1079
+covid y	-0.1279
+cowboy	0.2701
+cowboy '	0.2701
+craft	0.1402
+craft beer	0.1198
+crazy world	-0.1314
+cream	-0.1776
 creams	0.5191
 creams are	0.5191
-created a	0.1094
-credit	0.6172
-credit ?	0.3322
-credit card	0.2487
-credit check	0.1616
-credit from	-0.1295
-credit of	-0.1411
-credit score	0.1476
-credito	0.3994
-credito ,	0.1017
-credito hoy	0.1737
-credits	0.1843
-creek	-0.1059
-creek pediatrics	-0.1143
+created	0.1004
+created a	0.1099
+credit	0.6160
+credit ?	0.3305
+credit card	0.2469
+credit check	0.1593
+credit from	-0.1308
+credit of	-0.1405
+credit ok	0.1014
+credit score	0.1469
+credito	0.3999
+credito ,	0.1012
+credito hoy	0.1731
+credits	0.1847
+creek	-0.1060
+creek pediatrics	-0.1145
 cremas	0.3911
 cremas con	0.3834
-cres	-0.1059
-cres ,	-0.1059
-cripa	0.1056
-cripto	0.1555
-criptomonedas	0.3077
-criptomonedas .	0.2930
-cripy	0.2326
-cripy de	0.1155
-crisis	-0.3697
-crisis ,	-0.1549
-cruise	0.1905
-cruise for	0.2200
-crush	0.1280
+cres	-0.1062
+cres ,	-0.1062
+cripa	0.1060
+cripto	0.1552
+criptomonedas	0.3088
+criptomonedas .	0.2941
+cripy	0.2337
+cripy de	0.1150
+crisis	-0.3675
+crisis ,	-0.1534
+cruise	0.1901
+cruise for	0.2197
+crush	0.1282
 crush manda	0.1178
-crypto	0.6145
-crypto analyst	0.1756
-crypto opportunity	0.1774
-crypto trading	0.1710
-cualquier	-0.2855
-cualquier duda	-0.1859
-cualquier plato	0.1128
-cuando	-0.1600
-cubre	0.2824
-cubre <num1>	-0.1087
+crypto	0.6224
+crypto analyst	0.1753
+crypto opportunity	0.1833
+crypto trading	0.1729
+cualquier	-0.2858
+cualquier duda	-0.1860
+cualquier plato	0.1130
+cuando	-0.1604
+cubre	0.2820
+cubre <num1>	-0.1091
 cubre el	0.3979
-cuenta	0.1994
-cuenta del	-0.1132
-cuenta sera	0.1393
-cuidado de	0.1192
-cuidemos	-0.1307
-cuidemos a	-0.1307
-cumple postre	0.1128
-cuota	0.1086
-cuotas	-0.1089
-cuotas mejoradas	0.1037
-cuotas mensuales	-0.1875
-cuotas sin	-0.1072
-cupon	0.3382
-cupon para	0.2932
-cupones	0.4095
-cupones de	0.4095
-current leading	0.1035
-curry	-0.1113
+cuenta	0.2004
+cuenta del	-0.1135
+cuenta sera	0.1392
+cuidado de	0.1186
+cuidemos	-0.1303
+cuidemos a	-0.1303
+culatas	0.1004
+cumple postre	0.1130
+cuota	0.1091
+cuotas	-0.1107
+cuotas mejoradas	0.1030
+cuotas mensuales	-0.1884
+cuotas sin	-0.1079
+cupon	0.3390
+cupon para	0.2943
+cupones	0.4110
+cupones de	0.4110
+current leading	0.1029
+curry	-0.1114
 curry :	-0.1112
-customer	0.5748
-customer care	0.1043
+customer	0.5730
+customer care	0.1037
 customer service	0.2102
-cut	0.3506
-cut back	-0.1006
-cut what	0.1132
-cut your	0.3218
-cvs	-0.4507
-cvs .	-0.2504
-cvs pharmacy	-0.1008
-cycles	0.1563
-cycles ready	0.1351
-cz	0.1012
-d	0.1529
-d love	0.1635
-d oil	0.2118
-da	-0.6647
-da .	-0.2030
-dad	-0.2529
-daddies	0.2211
-daddy	0.1040
-daily	0.1523
-daily text	-0.2011
-damn	-0.1772
-dana	-0.1012
-dana at	-0.1230
-dark	0.2365
-dark to	0.2381
-darling	0.2921
-darling how	0.2580
-dartboard	0.2179
-dartboard .	0.2179
-dat	-0.2276
-dat .	-0.1374
-data	-0.1348
-data rates	-0.1457
-datacredito	0.1832
-datacredito en	0.1715
-date	-0.1176
-datehub	0.1139
-datehub .	0.1139
-dates	0.1198
+cut	0.3491
+cut back	-0.1014
+cut what	0.1135
+cut your	0.3215
+cvs	-0.4502
+cvs .	-0.2493
+cvs pharmacy	-0.1010
+cycles	0.1559
+cycles ready	0.1348
+cz	0.1013
+d	0.1534
+d love	0.1631
+d oil	0.2126
+da	-0.6663
+da .	-0.2036
+dad	-0.2527
+daddies	0.2218
+daddy	0.1032
+daily	0.1545
+daily text	-0.1987
+damn	-0.1774
+dana	-0.1021
+dana at	-0.1236
+dark	0.2374
+dark to	0.2391
+darling	0.2919
+darling how	0.2576
+dartboard	0.2184
+dartboard .	0.2184
+dat	-0.2272
+dat .	-0.1375
+data	-0.1325
+data rates	-0.1437
+datacredito	0.1839
+datacredito en	0.1725
+date	-0.1157
+datehub	0.1136
+datehub .	0.1136
+dates	0.1196
 dating	0.5268
-dating :	0.2202
-dating service	0.1636
-dating site	0.1025
-dato	0.1061
-dato seguro	0.1061
-datos	0.1062
-datos de	-0.2113
-day ,	0.1169
-day .	-0.2699
+dating :	0.2203
+dating service	0.1632
+dating site	0.1023
+dato	0.1055
+dato seguro	0.1055
+datos	0.1070
+datos de	-0.2128
+day ,	0.1176
+day .	-0.2717
 day confirmed	0.2144
-day delivery	0.1348
-day from	0.2220
-day in	-0.1032
-day is	-0.1008
-day text	0.1233
-days	-0.1067
-days ,	0.2083
-days smoke	-0.1957
-days with	0.1571
-daño	-0.1124
-daño ,	-0.1124
+day delivery	0.1343
+day from	0.2223
+day in	-0.1012
+day is	-0.1005
+day text	0.1229
+days	-0.1037
+days ,	0.2080
+days smoke	-0.1947
+days with	0.1568
+daño	-0.1128
+daño ,	-0.1128
 de	0.6261
-de <money>	-0.8602
-de <num1>	-0.2015
-de <num2>	-0.3356
-de <num5>	0.1562
-de aceite	0.1834
-de adicciones	-0.1532
-de alcohol	-0.1630
-de alimentacion	-0.1238
-de alivio	0.1344
-de antecedentes	0.1241
-de apoyo	-0.2857
-de armas	0.2488
-de asistencia	-0.1456
+de <money>	-0.8527
+de <num1>	-0.1966
+de <num2>	-0.3604
+de <num5>	0.1567
+de aceite	0.1830
+de adicciones	-0.1546
+de alcohol	-0.1645
+de alimentacion	-0.1239
+de alivio	0.1335
+de antecedentes	0.1233
+de apoyo	-0.2865
+de armas	0.2477
+de asistencia	-0.1414
 de asking	-0.1702
-de atencion	-0.1271
-de ayuda	-0.1373
-de baja	-0.1113
-de bebidas	-0.1716
+de atencion	-0.1268
+de ayuda	-0.1336
+de baja	-0.1099
+de bebidas	-0.1712
 de beneficios	-0.1708
-de bienestar	-0.2630
-de cancer	-0.2245
-de casa	-0.1749
-de cbd	0.4760
-de cerveza	0.1571
-de cesacion	-0.1394
-de clamidia	-0.1741
-de clinica	-0.1445
-de colesterol	-0.1107
-de consentimiento	-0.1276
-de convenciones	0.2201
-de credito	0.3132
-de cuenta	-0.2088
-de cumple	0.1128
-de delta	0.1398
-de depa	0.1143
-de dermatologia	-0.1390
-de descuento	0.4713
-de deudas	0.2841
-de diabetes	-0.1121
-de eliquis	0.2932
-de enfermeria	-0.1735
-de farmacias	0.1259
-de forma	-0.1504
-de fumar	-0.2808
-de gatillo	-0.1922
-de hasta	-0.2000
-de humo	-0.1457
-de inmediato	0.1276
-de its	-0.1613
-de juego	-0.1344
-de la	-0.2911
-de laboratorio	-0.2533
-de las	0.4437
-de liar	0.1435
-de lipitor	0.1888
-de los	-0.1600
-de lucky	0.1202
-de lunes	-0.1953
-de marihuana	0.2459
-de mañana	-0.1478
-de medicamentos	-0.1783
-de membresia	0.1122
-de mensajes	-0.1357
-de mi	0.2324
-de mounjaro	-0.1001
-de nicotina	-0.1706
-de nuestra	-0.1136
-de numero	0.1150
-de nutricion	-0.2352
-de octubre	-0.2332
-de oxigeno	-0.1082
-de ozempic	0.4937
-de pacientes	-0.1491
-de pago	-0.1649
-de pagos	-0.3179
-de parte	-0.1134
-de perdida	0.2431
-de peso	0.2676
-de precio	0.1683
-de precios	0.1018
-de presion	-0.2024
-de prostata	-0.1247
-de pulmon	-0.1121
-de que	0.1207
-de receta	0.1242
-de regalo	0.1106
-de salud	-0.9997
-de sangre	-0.1288
-de satisfaccion	-0.1155
-de semana	0.1908
-de sildenafilo	-0.1432
-de su	-0.8309
-de tabaco	-0.1010
-de tarjetas	0.1991
-de tarot	0.2214
-de terminar	-0.1392
-de thc	0.1255
-de ti	0.1133
-de transito	0.1656
-de tu	0.1084
-de una	-0.1659
-de usar	0.2904
-de vacunacion	-0.4973
-de vapear	-0.1007
-de venezuela	0.1168
-de verano	0.2963
-de vih	-0.3769
+de bienestar	-0.2597
+de cancer	-0.2233
+de casa	-0.1715
+de cbd	0.4754
+de cerveza	0.1557
+de cesacion	-0.1387
+de clamidia	-0.1738
+de clinica	-0.1458
+de colesterol	-0.1105
+de consentimiento	-0.1278
+de convenciones	0.2195
+de credito	0.3130
+de cuenta	-0.2079
+de cumple	0.1130
+de delta	0.1389
+de depa	0.1148
+de dermatologia	-0.1392
+de descuento	0.4719
+de deudas	0.2838
+de diabetes	-0.1138
+de eliquis	0.2943
+de enfermeria	-0.1738
+de farmacias	0.1262
+de forma	-0.1499
+de fumar	-0.2821
+de gatillo	-0.1896
+de hasta	-0.1795
+de humo	-0.1461
+de inmediato	0.1268
+de its	-0.1604
+de juego	-0.1333
+de la	-0.2964
+de laboratorio	-0.2541
+de las	0.4431
+de liar	0.1437
+de lipitor	0.1884
+de los	-0.1581
+de lucky	0.1191
+de lunes	-0.1955
+de marihuana	0.2458
+de mañana	-0.1481
+de medicamentos	-0.1768
+de membresia	0.1120
+de mensajes	-0.1334
+de mi	0.2320
+de nicotina	-0.1704
+de nuestra	-0.1143
+de numero	0.1142
+de nutricion	-0.2357
+de octubre	-0.2339
+de oxigeno	-0.1090
+de ozempic	0.4929
+de pacientes	-0.1495
+de pago	-0.1670
+de pagos	-0.3157
+de parte	-0.1130
+de perdida	0.2423
+de peso	0.2661
+de precio	0.1694
+de precios	0.1013
+de presion	-0.1857
+de prostata	-0.1243
+de pulmon	-0.1110
+de que	0.1197
+de receta	0.1234
+de regalo	0.1122
+de salud	-0.9979
+de sangre	-0.1236
+de satisfaccion	-0.1159
+de semana	0.1910
+de sildenafilo	-0.1442
+de su	-0.8271
+de tabaco	-0.1011
+de tarjetas	0.1983
+de tarot	0.2202
+de terminar	-0.1387
+de thc	0.1263
+de ti	0.1132
+de transito	0.1653
+de tu	0.1067
+de una	-0.1648
+de usar	0.2896
+de vacunacion	-0.4964
+de venezuela	0.1171
+de verano	0.2954
+de vih	-0.3731
 de voz	0.1238
-de ₡	-0.1359
-deadline	0.3326
-deadline !	0.1079
-deal .	-0.1379
-deals	0.5524
-deals ,	0.1954
-deals starts	0.1742
-dear	-0.4083
-dear .	-0.1518
-debe	-0.3050
-debe recogerla	-0.1264
-debit	0.1943
-debit card	0.1943
-debito	0.2610
-debito fue	0.2610
-debt	0.6526
-debt ?	0.4003
-debt with	0.2312
-dec	-0.1832
-dec <num2>	-0.1992
-deca	0.1459
-decided	-0.1480
-declaracion	0.1892
-declined	0.2645
-declined .	0.2328
-deducted	0.1000
-deductible	-0.1550
+de ₡	-0.1362
+deadline	0.3347
+deadline !	0.1089
+deal .	-0.1372
+deals	0.5511
+deals ,	0.1949
+deals starts	0.1738
+dear	-0.4073
+dear .	-0.1516
+debe	-0.3034
+debe recogerla	-0.1250
+debit	0.1937
+debit card	0.1937
+debito	0.2590
+debito fue	0.2590
+debt	0.6548
+debt ?	0.4007
+debt with	0.2317
+dec	-0.1822
+dec <num2>	-0.1982
+deca	0.1460
+decided	-0.1477
+declaracion	0.1888
+declined	0.2639
+declined .	0.2324
+deductible	-0.1553
 deductible is	-0.1412
-deepak	-0.1023
-deepak <num1>	-0.1023
-deer	0.2076
+deepak	-0.1028
+deepak <num1>	-0.1028
+deer	0.2077
 deer season	0.2109
-deeraj	-0.1023
-deeraj and	-0.1023
-degustacion	0.1371
-dejar	-0.6498
-dejar de	-0.3116
-dejar el	-0.2450
-dejelo	-0.1760
-dejelo entre	-0.1001
-del	-0.6601
-del <num1>	-0.2171
-del bueno	0.1617
-del cesfam	-0.1017
-del corazon	-0.1162
-del covid	-0.1296
-del dia	0.1150
-del domingo	0.2079
-del estudio	-0.1621
-del lunes	-0.1162
-del mes	0.2798
-del mundial	0.1292
-del parque	-0.2783
-del plan	-0.2111
-del portal	-0.1121
-del proximo	-0.1642
-del pueblo	-0.1498
-del sabado	0.1037
-del sanatorio	-0.2886
-del seguro	-0.4119
-del servicio	0.1543
-del sorteo	0.1796
-del sur	-0.1215
-deleted	0.1855
+deeraj	-0.1028
+deeraj and	-0.1028
+degustacion	0.1369
+dejar	-0.6474
+dejar de	-0.3125
+dejar el	-0.2413
+dejelo	-0.1757
+del	-0.6571
+del <num1>	-0.2181
+del bueno	0.1626
+del cesfam	-0.1023
+del corazon	-0.1166
+del covid	-0.1307
+del dia	0.1167
+del domingo	0.2084
+del estudio	-0.1596
+del lunes	-0.1169
+del mes	0.2792
+del mundial	0.1285
+del parque	-0.2791
+del plan	-0.2109
+del portal	-0.1125
+del proximo	-0.1622
+del pueblo	-0.1508
+del sabado	0.1042
+del sanatorio	-0.2894
+del seguro	-0.4068
+del servicio	0.1536
+del sorteo	0.1786
+del sur	-0.1214
+deleted	0.1838
 deleted .	0.1929
-deliver	0.1222
-deliver your	0.1117
-delivered	0.9461
-delivered in	0.1945
-delivered monthly	0.2013
-delivered to	0.3446
-delivered today	-0.1578
-delivered tomorrow	0.1371
-delivery	0.9795
-delivery .	0.2412
-delta	0.4200
-delta -	0.3979
-dental	-0.4377
-dental boricua	-0.1087
-dental gratis	0.1122
-dental para	0.1565
-dental was	-0.1696
-depa	0.1416
-depa no	0.1143
-depilacion	0.1194
-depilacion laser	0.1194
-deportivas en	0.1449
-deportivos	-0.1524
-deportivos .	-0.1528
-deposit	0.1805
-deposit by	-0.1379
-deposito	0.3113
-depot	0.1591
-dept	0.1596
-dept :	0.1116
-dermatologia	-0.1786
-dermatologia por	-0.1390
-dermatology	-0.3141
-dermatology .	-0.1053
-desbloquear	0.2097
-desbloquear o	0.2075
+deliver	0.1220
+deliver your	0.1112
+delivered	0.9451
+delivered in	0.1940
+delivered monthly	0.2007
+delivered to	0.3447
+delivered today	-0.1584
+delivered tomorrow	0.1383
+delivery	0.9786
+delivery .	0.2405
+delta	0.4187
+delta -	0.3966
+dental	-0.4334
+dental boricua	-0.1091
+dental gratis	0.1120
+dental para	0.1588
+dental was	-0.1695
+depa	0.1422
+depa no	0.1148
+depilacion	0.1196
+depilacion laser	0.1196
+deportivas en	0.1455
+deportivos	-0.1523
+deportivos .	-0.1527
+deposit	0.1837
+deposit by	-0.1372
+deposito	0.3107
+depot	0.1598
+dept	0.1606
+dept :	0.1112
+dermatologia	-0.1785
+dermatologia por	-0.1392
+dermatology	-0.3131
+dermatology .	-0.1047
+desbloquear	0.2082
+desbloquear o	0.2059
 descargadas	-0.2912
-descargadas ,	-0.1620
+descargadas ,	-0.1621
 descargadas y	-0.1253
-descuento	0.5577
-descuento con	0.1997
-descuento de	-0.1135
-descuento para	0.4095
-descuento por	-0.1652
-descuentos	0.3053
+descuento	0.5625
+descuento con	0.1992
+descuento de	-0.1091
+descuento para	0.4110
+descuento por	-0.1662
+descuentos	0.3054
 descuentos exclusivos	0.2653
-desde	0.3319
-desde <num2>	-0.1484
-desde casa	0.2827
-desde el	-0.1571
-desechables	0.1797
-desk	-0.1451
-desk .	-0.2363
-desk or	-0.1069
-desk while	0.2120
-desnuda	0.1444
-desnuda ,	0.1444
-despacho	0.1312
-despacio	-0.1001
-despacio hasta	-0.1001
-despierto	0.1186
-despierto ?	0.1186
-despues	-0.1589
-despues de	-0.1330
-dessert	0.1182
-dessert on	0.1313
-details	-0.2818
-details .	-0.1855
-deteccion	-0.1777
-deuda	0.3640
-deuda de	0.3537
-deudas	0.6327
-deudas :	0.2682
-deudas de	0.2208
-deudas en	0.1087
-devolucion	0.2218
-devolucion .	0.1598
-dey	-0.1216
-dia	-0.2589
-dia .	-0.1638
-dia de	-0.1032
-diabetes	-0.9168
-diabetes classes	-0.1251
-diabetes program	-0.2343
-dial	0.2659
-diarios	0.1929
-dias	-0.1293
-dias .	0.1740
-dias con	0.2961
-dias despues	-0.2279
-dias habiles	-0.1673
-dias sin	-0.1591
-dibujo infantil	0.1259
-did	-0.2800
+desde	0.3322
+desde <num2>	-0.1491
+desde casa	0.2832
+desde el	-0.1576
+desechables	0.1791
+desk	-0.1430
+desk .	-0.2345
+desk or	-0.1054
+desk while	0.2106
+desnuda	0.1437
+desnuda ,	0.1437
+despacho	0.1317
+despierto	0.1191
+despierto ?	0.1191
+despues	-0.1596
+despues de	-0.1337
+dessert	0.1177
+dessert on	0.1309
+details	-0.3154
+details .	-0.1787
+detalles	-0.1107
+deteccion	-0.1771
+deuda	0.3629
+deuda de	0.3526
+deudas	0.6339
+deudas :	0.2681
+deudas de	0.2202
+deudas en	0.1104
+devolucion	0.2244
+devolucion .	0.1601
+dey	-0.1230
+dia	-0.2562
+dia .	-0.1641
+dia de	-0.1031
+diabetes	-0.8969
+diabetes classes	-0.1258
+diabetes program	-0.2321
+dial	0.2641
+diarios	0.1925
+dias	-0.1272
+dias .	0.1724
+dias con	0.2972
+dias despues	-0.2255
+dias habiles	-0.1670
+dias sin	-0.1589
+dibujo infantil	0.1262
+did	-0.2817
 did you	0.1887
-didnt	-0.1196
-different	-0.1407
-difficult	-0.1100
-dificil	-0.1156
-dificil o	-0.1124
-diganos	0.3119
-diganos si	0.3119
-digits	0.1143
-dinamica	0.1534
-dinamica fue	0.1343
-dinero	0.4515
-dinero en	0.3049
-dinero real	0.1752
-dinner	-0.3196
-direccion	0.1845
-direccion incompleta	0.1096
-direct	0.1392
-direct deposit	0.1009
-disconnected	0.2194
-disconnected in	0.1163
-disconnected today	0.1474
-discounted	0.2201
-discounted prescriptions	0.2201
-discreet	0.9058
-discreet encounters	0.3198
-discreet shipping	0.2127
-discreetly	0.2891
-discreetly .	0.2359
-discreta	0.1383
-discretas	0.1206
-discreto	0.4961
-discreto .	0.3418
-discretos	0.5101
-discretos a	0.1027
-discretos esta	0.1537
-discuss	0.4858
-discuss mmj	0.7143
-discussed	-0.1664
-dispensary	0.1199
-disponible	-0.2570
-disponible en	-0.1112
-disponibles	0.1988
-disponibles ,	0.1718
-dispositivo	0.1322
-dispositivo .	0.1297
-dividirse	-0.1359
-dividirse en	-0.1359
-divorce	0.1741
-divorce barbie	0.2376
-dm	1.1021
-dm for	0.2653
-dm me	0.4775
-dmv	0.1669
-dmv -	0.1117
-dni	-0.1093
-do	-0.4907
-do .	-0.1632
-do <money>	-0.1230
-do have	-0.1245
-do i	0.2909
-do next	0.3231
-do not	0.1401
-do u	-0.1513
-do you	0.2785
-dob	0.2727
-dob asap	0.1851
-doble	0.3065
-doble hoy	0.1888
-doc	0.1353
+didnt	-0.1201
+different	-0.1409
+difficult	-0.1099
+dificil	-0.1160
+dificil o	-0.1128
+diganos	0.3120
+diganos si	0.3120
+digits	0.1142
+dinamica	0.1539
+dinamica fue	0.1348
+dinero	0.4512
+dinero en	0.3058
+dinero real	0.1744
+dinner	-0.3211
+direccion	0.1851
+direccion incompleta	0.1106
+direct	0.1401
+direct deposit	0.1022
+disconnected	0.2176
+disconnected in	0.1150
+disconnected today	0.1469
+discounted	0.2204
+discounted prescriptions	0.2204
+discreet	0.9048
+discreet encounters	0.3194
+discreet shipping	0.2126
+discreetly	0.2888
+discreetly .	0.2355
+discreta	0.1373
+discretas	0.1204
+discreto	0.4950
+discreto .	0.3412
+discretos	0.5127
+discretos a	0.1024
+discretos esta	0.1574
+discuss	0.4852
+discuss mmj	0.7132
+discussed	-0.1660
+dispensary	0.1195
+disponible	-0.2557
+disponible en	-0.1101
+disponibles	0.1991
+disponibles ,	0.1723
+dispositivo	0.1324
+dispositivo .	0.1296
+dividirse	-0.1362
+dividirse en	-0.1362
+divorce	0.1745
+divorce barbie	0.2377
+dm	1.1039
+dm for	0.2645
+dm me	0.4794
+dmv	0.1683
+dmv -	0.1134
+dni	-0.1081
+do	-0.4915
+do .	-0.1635
+do <money>	-0.1236
+do have	-0.1246
+do i	0.2904
+do next	0.3227
+do not	0.1428
+do u	-0.1509
+do you	0.2776
+dob	0.2723
+dob asap	0.1850
+doble	0.3047
+doble hoy	0.1874
+doc	0.1352
 doc visit	0.1188
-docs -	0.1213
-doctor visit	0.3480
-doctora	-0.1434
-documento	-0.1050
-documents	-0.1378
-does	-0.3250
-doesn	-0.2099
+docs -	0.1218
+doctor visit	0.3519
+doctora	-0.1408
+documento	-0.1048
+documents	-0.1384
+does	-0.3252
+doesn	-0.2096
 doesn '	-0.1773
-doesnt	-0.1102
-doin	-0.1562
-doing	-0.3413
-dolares	0.1026
-dollar	0.1348
-dollar .	0.1368
-dolor	-0.2647
-domicilio	0.7454
-domicilio .	0.3963
-domicilio en	0.1553
-domingo	0.2732
-domingo .	0.1846
-done	-0.2335
-dont	-0.3735
-dont you	0.1350
-door	0.3096
-door .	0.3725
-doors open	0.1093
-dos veces	-0.1082
-dose	-0.4172
-dose .	-0.1121
-doses	-0.1655
-doses ,	-0.1629
-dosis	-0.4182
-dosis .	-0.1079
-dosis de	-0.1797
-double	0.3454
-double payouts	0.1101
-double your	0.1939
-doubles	0.2090
-doubles or	0.2179
-down ?	0.1798
-download cashly	0.1108
-dr	-1.0695
-dr .	-1.1161
-dra	-0.7298
-dra .	-0.7298
-drafts	0.1572
-drafts and	0.1175
-draw	0.2944
-draw for	0.1462
-drawing for	-0.1218
-dream	0.2476
-dream +	0.1270
-drink	-0.3119
-drinking	-0.2188
-drive	0.1050
-drive after	0.3674
-driving	0.2408
-driving ,	0.1623
-driving faster	0.2313
-driving your	0.2146
-dropped	0.1999
-dropped em	-0.1835
-dropped my	0.2458
-drops	0.1115
-drowning	0.1369
-drowning in	0.1369
-drpd	-0.1023
-drpd deeraj	-0.1023
-drug	-0.1826
-drugs	-0.1121
-drvgsto	0.1185
-drvgsto listen	0.1185
-dtf	0.1299
-duda	-0.1885
-dudas	-0.2182
-dude	-0.3336
-due	-0.4655
-due .	-0.2848
-due :	-0.1531
-due <num1>	-0.1429
-due balance	0.1734
-due for	-0.1630
-due to	0.6479
-duke	0.1753
-duke energy	0.1753
-dulce	0.1859
-dulce <num1>	0.1462
-dun	-0.1055
-dunno	-0.2135
-duplique	0.2930
-duplique su	0.2930
-durante	-0.3397
-durante <num1>	-0.1361
-e -	-0.1362
-e .	0.2378
-e and	0.1351
-e best	-0.1148
-e ipamorelina	0.1066
-e r	0.1771
-e s	0.1567
-ea	0.1015
-each	-0.1209
-each ,	0.1062
-eagle	0.1186
-eagle casino	0.1101
-early access	0.2096
-early get	0.1108
-earn	0.1416
-earn extra	0.1460
-east	-0.1199
-eastside	-0.1440
-easy	-0.1213
-eat	-0.2515
-echeck	-0.1127
-echeck -	-0.1127
+doesnt	-0.1108
+doin	-0.1559
+doing	-0.3417
+dolares	0.1036
+dollar	0.1365
+dollar .	0.1385
+dolor	-0.2640
+domicilio	0.7460
+domicilio .	0.3972
+domicilio en	0.1557
+domingo	0.2724
+domingo .	0.1840
+done	-0.2336
+dont	-0.3739
+dont you	0.1338
+door	0.3086
+door .	0.3724
+doors open	0.1103
+dos veces	-0.1090
+dose	-0.4140
+dose .	-0.1118
+doses	-0.1657
+doses ,	-0.1632
+dosis	-0.4166
+dosis .	-0.1084
+dosis de	-0.1782
+double	0.3456
+double payouts	0.1093
+double your	0.1934
+doubles	0.2095
+doubles or	0.2184
+down ?	0.1797
+download cashly	0.1140
+dr	-1.0632
+dr .	-1.1097
+dra	-0.7306
+dra .	-0.7306
+drafts	0.1574
+drafts and	0.1180
+draw	0.2976
+draw for	0.1468
+drawing for	-0.1162
+dream	0.2473
+dream +	0.1266
+drink	-0.3112
+drinking	-0.2161
+drive	0.1091
+drive after	0.3677
+driving	0.2416
+driving ,	0.1619
+driving faster	0.2315
+driving your	0.2143
+dropped	0.2014
+dropped em	-0.1843
+dropped my	0.2468
+drops	0.1113
+drowning	0.1373
+drowning in	0.1373
+drpd	-0.1028
+drpd deeraj	-0.1028
+drug	-0.1831
+drugs	-0.1124
+drvgsto	0.1181
+drvgsto listen	0.1181
+dtf	0.1308
+duda	-0.1887
+dudas	-0.2181
+dude	-0.3358
+due	-0.4634
+due .	-0.2838
+due :	-0.1511
+due <num1>	-0.1432
+due balance	0.1729
+due for	-0.1632
+due to	0.6459
+duke	0.1747
+duke energy	0.1747
+dulce	0.1843
+dulce <num1>	0.1450
+dun	-0.1058
+dunno	-0.2128
+duplique	0.2941
+duplique su	0.2941
+durante	-0.3403
+durante <num1>	-0.1368
+e -	-0.1356
+e .	0.2377
+e and	0.1348
+e best	-0.1154
+e ipamorelina	0.1060
+e r	0.1765
+e s	0.1563
+ea	0.1032
+each	-0.1159
+each ,	0.1085
+eagle	0.1178
+eagle casino	0.1093
+early access	0.2094
+early get	0.1140
+earn	0.1432
+earn extra	0.1486
+east	-0.1202
+eastside	-0.1422
+easy	-0.1211
+eat	-0.2503
+echeck	-0.1129
+echeck -	-0.1129
 echo	0.1541
-echo ringtone	0.1603
-eckin	-0.1127
-eckin .	-0.1127
-ed	0.2404
-ed meds	0.2725
-edificio	-0.1669
-edificio es	-0.1008
-edu	-0.1478
-edu .	-0.1220
-education	-0.1994
-efectivo y	-0.1153
+echo ringtone	0.1595
+eckin	-0.1129
+eckin .	-0.1129
+ed	0.2403
+ed meds	0.2724
+edificio	-0.1676
+edificio es	-0.1009
+edu	-0.2059
+edu .	-0.1174
+education	-0.2015
+efectivo y	-0.1154
 either	-0.1250
-el <num1>	-0.1913
-el <num2>	-0.4068
-el alcohol	-0.1977
-el area	-0.1390
-el codigo	0.5624
-el consultorio	-0.1737
-el copago	-0.2011
-el dato	0.1061
-el dia	-0.1797
-el doctor	-0.1911
-el dolor	-0.1851
-el domingo	-0.1089
-el dr	-0.2130
-el equipo	-0.1599
-el examen	-0.1642
-el g	0.1150
-el ganador	0.2683
-el gramo	0.2349
-el guero	0.1413
-el hospital	-0.1438
-el jueves	-0.1088
-el martes	-0.1559
-el menu	0.1136
-el oktoberfest	0.1169
-el partido	0.1469
-el portal	-0.3395
-el precio	0.1845
-el programa	-0.1349
-el que	0.1423
-el reembolso	0.1291
-el sabado	-0.1868
-el seguro	0.3811
-el servicio	0.1027
-el siguiente	0.1212
-el tratamiento	-0.1015
-el vacunatorio	-0.1133
-el vapeo	-0.1355
-ela	-0.1263
-electronica de	-0.1610
-electronica rivera	0.1346
-elf	0.2360
+el <num1>	-0.1929
+el <num2>	-0.4045
+el alcohol	-0.1955
+el area	-0.1392
+el codigo	0.5619
+el consultorio	-0.1708
+el copago	-0.2015
+el dato	0.1055
+el dia	-0.1802
+el doctor	-0.1874
+el dolor	-0.1840
+el domingo	-0.1095
+el dr	-0.2146
+el equipo	-0.1587
+el examen	-0.1622
+el g	0.1144
+el ganador	0.2684
+el gramo	0.2357
+el guero	0.1412
+el hospital	-0.2019
+el jueves	-0.1069
+el martes	-0.1545
+el menu	0.1137
+el oktoberfest	0.1157
+el partido	0.1475
+el portal	-0.3369
+el precio	0.1838
+el programa	-0.1351
+el que	0.1415
+el reembolso	0.1278
+el sabado	-0.1857
+el seguro	0.3810
+el servicio	0.1049
+el siguiente	0.1219
+el tratamiento	-0.1006
+el vacunatorio	-0.1121
+el vapeo	-0.1356
+ela	-0.1269
+electronica de	-0.1619
+electronica rivera	0.1361
+elf	0.2357
 elf bar	0.1339
-elf bars	0.1021
-elimine	0.1698
-elimine sus	0.1737
-eliquis	0.5914
-eliquis .	0.3139
-eliquis refill	0.2810
-elm	-0.2728
-elm st	-0.1246
-else	-0.2228
-else ?	-0.1606
-em	-0.2193
-em off	-0.1835
-email	-0.1257
-email .	-0.1178
-email alertfrom	0.1185
-email call	0.1185
-emergencias llame	-0.1119
-emergencies	-0.2291
-emergencies ,	-0.1364
-emitido	-0.1390
-emitido la	-0.1390
-empleados	-0.1589
-empleados que	-0.1642
-employees	-0.1143
-employees who	-0.1143
-en	1.5314
+elf bars	0.1018
+elimine	0.1695
+elimine sus	0.1731
+eliquis	0.5908
+eliquis .	0.3146
+eliquis refill	0.2798
+elm	-0.2674
+elm st	-0.1244
+else	-0.2233
+else ?	-0.1610
+em	-0.2182
+em off	-0.1843
+email	-0.1263
+email .	-0.1185
+email alertfrom	0.1181
+email call	0.1181
+emergencias llame	-0.1118
+emergencies	-0.2276
+emergencies ,	-0.1355
+emitido	-0.1392
+emitido la	-0.1392
+empleados	-0.1566
+empleados que	-0.1622
+employees	-0.1146
+employees who	-0.1146
+en	1.5335
 en <num1>	-0.2537
-en <num2>	0.3264
-en admision	-0.1611
-en analisis	-0.1909
-en audiocentro	-0.1218
-en ayunas	-0.1181
-en barcelona	0.1105
-en bitcoin	0.1486
-en caja	-0.1389
-en casa	-0.4072
-en cdmx	0.1301
-en cuidado	0.1235
-en cuotas	-0.1883
-en el	-0.5707
-en electronica	0.1820
-en emergencias	-0.1119
-en español	-0.3096
-en gastrosalud	-0.1679
-en hisantafe	-0.1503
-en https	-0.1234
-en julio	-0.1528
-en la	-0.1681
-en medellin	0.1115
-en minutos	0.1101
-en nosotros	-0.1135
-en nuestra	0.3427
-en nuestro	0.3095
-en oferta	0.3217
-en palermo	0.1061
-en pizzas	0.1254
-en recepcion	-0.5143
-en rellenos	0.2171
-en riversidefamilymed	-0.1957
-en saludsexualmunicipal	-0.1054
-en su	0.1950
-en todas	0.1035
-en un	0.1382
-en una	-0.1117
-en venta	0.1831
-en vivo	0.3306
-enantato	0.1117
-enantato ,	0.1117
-encia	-0.1001
-encia y	-0.1001
-encontrara	-0.1390
-encontrara en	-0.1390
-encounters	0.3329
-encounters for	0.1101
-encounters near	0.2097
-encuentros	0.2848
-encuentros discretos	0.2450
-encuesta	-0.3194
-encuesta .	0.1896
-encuesta de	-0.4777
-end .	-0.1148
-end ?	0.1297
-end billing	-0.1033
-endoscopia	-0.3036
-endoscopia :	-0.1830
-ends	0.1762
-energy	0.2255
-energy :	0.1274
-enfermedad	-0.1709
-enfermedad .	-0.1709
-enfermera	-0.2612
-enfermeria	-0.1916
-enfermeria <num2>	-0.1119
-enjoy	0.6391
-enjoy !	0.1220
-enjoy @	0.1428
-enjoy a	0.1589
-enrollment	0.1527
-enter	0.7127
-enter to	0.3884
-entera	0.1162
-entered	-0.1743
-entered in	-0.1008
-entered to	-0.1651
-entra	0.3658
-entra ya	0.2665
-entrada libre	-0.1393
+en <num2>	0.3247
+en admision	-0.1572
+en analisis	-0.1918
+en audiocentro	-0.1219
+en ayunas	-0.1182
+en barcelona	0.1098
+en bitcoin	0.1481
+en caja	-0.1407
+en casa	-0.4080
+en cdmx	0.1298
+en cuidado	0.1230
+en cuotas	-0.1894
+en el	-0.5938
+en electronica	0.1834
+en emergencias	-0.1118
+en español	-0.3117
+en gastrosalud	-0.1676
+en hisantafe	-0.1450
+en https	-0.1235
+en julio	-0.1527
+en la	-0.1740
+en medellin	0.1121
+en minutos	0.1110
+en nosotros	-0.1137
+en nuestra	0.3413
+en nuestro	0.3074
+en oferta	0.3200
+en palermo	0.1055
+en pizzas	0.1259
+en recepcion	-0.5156
+en rellenos	0.2164
+en riversidefamilymed	-0.1955
+en saludsexualmunicipal	-0.1046
+en su	0.1977
+en todas	0.1023
+en un	0.1409
+en una	-0.1130
+en venta	0.1829
+en vivo	0.3311
+enantato	0.1115
+enantato ,	0.1115
+encontrara	-0.1392
+encontrara en	-0.1392
+encounters	0.3326
+encounters for	0.1103
+encounters near	0.2091
+encuentros	0.2890
+encuentros discretos	0.2484
+encuesta	-0.3146
+encuesta .	0.1894
+encuesta de	-0.4748
+end .	-0.1157
+end ?	0.1309
+end billing	-0.1032
+endoscopia	-0.3039
+endoscopia :	-0.1827
+ends	0.1759
+energy	0.2262
+energy :	0.1271
+enfermedad	-0.1698
+enfermedad .	-0.1698
+enfermera	-0.2619
+enfermeria	-0.1922
+enfermeria <num2>	-0.1118
+enjoy	0.6369
+enjoy !	0.1215
+enjoy @	0.1431
+enjoy a	0.1583
+enroll .	-0.1000
+enrollment	0.1517
+enter	0.7157
+enter to	0.3880
+entera	0.1160
+entered	-0.1644
+entered to	-0.1638
+entra	0.3676
+entra ya	0.2663
+entrada libre	-0.1398
 entran	0.2688
-entran gratis	0.2438
+entran gratis	0.2440
 entrar	-0.1579
-entrar a	-0.1529
-entre	-0.2174
-entre <num2>	-0.1438
-entre la	-0.1001
-entre los	0.1198
-entrega	0.8069
-entrega .	0.1751
-entrega discreta	0.1068
+entrar a	-0.1528
+entre	-0.2127
+entre <num2>	-0.1409
+entre los	0.1214
+entrega	0.8053
+entrega .	0.1754
+entrega discreta	0.1062
 entrega en	0.2297
-entrega rapida	0.1001
-entregado	0.1526
-entregados	-0.1062
-entregados hoy	-0.1062
-entregamos	-0.1122
-entregar	0.1012
-entregas	0.1255
-entry	0.5287
-entry .	0.1169
-entry into	0.3399
+entregado	0.1533
+entregados	-0.1063
+entregados hoy	-0.1063
+entregamos	-0.1124
+entregar	0.1005
+entregas	0.1251
+entry	0.5288
+entry .	0.1184
+entry into	0.3393
 envelope	0.2542
-envelope .	0.1040
-envelope week	0.1453
-envia	0.3182
-enviada	-0.2528
-enviada a	-0.1729
-enviado	-0.1185
-envio	1.0069
-envio <num2>	0.1536
-envio a	0.2146
-envio discreto	0.3668
-envio gratis	0.1030
-envios	0.4360
-envios a	0.1182
-envios discretos	0.1730
-eps	-0.1608
-equipo	-0.2543
-equipo de	-0.1188
-erased	0.1357
-erased .	0.1357
-ere	-0.1059
-ere only	-0.1059
-eres	0.2702
-erotic	0.1044
-erotic audio	0.1029
-erotica	0.1023
-erotica <num2>	0.1017
-es	-0.7527
-es /	-0.1504
-es <num6>	-0.2685
-es de	-0.3415
-es gratuita	-0.1699
-es libre	-0.1013
-es mañana	-0.1644
-es mi	0.1965
-es posible	-0.1048
-es solo	-0.1084
-es su	0.2336
-es tu	0.1136
-escolares	-0.1528
-escolares y	-0.1528
-escopetas	0.3141
-escopetas semiautomaticas	0.2599
-escribeme	0.7740
-escribeme .	0.1716
-escribeme pa	0.3266
-escribeme por	0.1220
-escribenos	0.1283
-escuchar	0.3048
-escuchar su	0.3048
-escucharlo	0.1283
-españa	0.1220
-español	-0.2907
-español las	-0.1324
-especial	0.2012
-especial de	0.1676
-especial para	-0.1753
-especially	-0.1968
-especially not	-0.1139
-esperando	0.1652
-esperando .	0.1444
-espiga	0.1462
-espiga :	0.1462
-esquina	0.1640
-esta	-0.2919
-esta disponible	-0.1753
-esta en	-0.3112
-esta es	0.2353
-esta lista	-0.4003
-esta noche	0.6200
-esta pasando	-0.1426
-esta pendiente	-0.1053
-esta semana	0.3352
-esta solo	-0.1271
-estado	-0.1123
-estado de	-0.2352
-estan	-0.4843
-estan afectando	-0.1155
-estan aprobadas	0.1286
-estan disponibles	-0.1047
-estan en	-0.1046
-estan listos	-0.2561
-estanco	0.1727
-estara	-0.4064
-estara en	-0.2271
-estas despierto	0.1143
-este	0.4809
-este cupon	0.2932
-este es	0.1965
-este fin	0.1874
-este finde	0.2590
-este mes	0.1452
-este numero	-0.1420
-este sabado	-0.1408
-esteroides	0.1576
-estetica	0.1291
-estimado cliente	0.1017
-estoy	0.4007
-estoy aburrida	0.1113
-estoy esperando	0.1444
-estudio	-0.3046
-estudio .	-0.1174
-estudio de	-0.1129
-estudio esta	-0.1190
-etc	0.1254
-evaluacion	-0.2117
-evaluacion gratis	-0.1218
-evaluation	0.3805
-evaluation .	0.3882
-even	-0.1471
-evening	-0.2047
-event	-0.1632
-event :	-0.1450
-ever	0.2660
-ever notice	0.2313
-ever on	0.1461
-every	0.7425
-every monday	0.1890
-every purchase	0.1128
-every race	0.1347
-every thursday	0.1249
-every time	0.2315
-every tuesday	0.2119
-everybody	-0.1182
-everyone	0.3482
-everyone around	0.1495
-everyone driving	0.2313
-everything into	0.1202
-everything is	-0.1146
-evitar	0.2248
-evitar recargos	0.1190
-evite	-0.2722
-evite cerveza	-0.1380
-ex	0.1575
-ex said	0.3696
-examen	-0.2109
-examen de	-0.1900
-examenes	-0.1401
-examenes fisicos	-0.1528
-excellent	-0.2558
-excellent location	-0.1157
-exclusive	0.2304
-exclusive offer	0.2189
-exclusivos	0.2658
+envelope .	0.1042
+envelope week	0.1451
+envia	0.3185
+enviada	-0.2522
+enviada a	-0.1730
+enviado	-0.1174
+envio	1.0080
+envio <num2>	0.1529
+envio a	0.2154
+envio discreto	0.3655
+envio gratis	0.1040
+envios	0.4372
+envios a	0.1185
+envios discretos	0.1726
+eps	-0.1592
+equipo	-0.2536
+equipo de	-0.1189
+erased	0.1365
+erased .	0.1365
+ere	-0.1062
+ere only	-0.1062
+eres	0.2693
+erotic	0.1045
+erotic audio	0.1030
+erotica	0.1010
+erotica <num2>	0.1004
+es	-0.7504
+es /	-0.1471
+es <num6>	-0.2689
+es de	-0.3413
+es gratuita	-0.1700
+es libre	-0.1014
+es mañana	-0.1642
+es mi	0.1959
+es posible	-0.1049
+es solo	-0.1087
+es su	0.2341
+es tu	0.1138
+escolares	-0.1527
+escolares y	-0.1527
+escopetas	0.3144
+escopetas semiautomaticas	0.2600
+escribeme	0.7732
+escribeme .	0.1712
+escribeme pa	0.3260
+escribeme por	0.1222
+escribenos	0.1285
+escuchar	0.3049
+escuchar su	0.3049
+escucharlo	0.1285
+españa	0.1237
+español	-0.2920
+español las	-0.1331
+especial	0.2031
+especial de	0.1683
+especial para	-0.1762
+especially	-0.1978
+especially not	-0.1145
+esperando	0.1641
+esperando .	0.1437
+espiga	0.1450
+espiga :	0.1450
+esquina	0.1647
+esta	-0.2879
+esta disponible	-0.1755
+esta en	-0.3120
+esta es	0.2358
+esta lista	-0.4002
+esta noche	0.6220
+esta pasando	-0.1414
+esta pendiente	-0.1061
+esta semana	0.3327
+esta solo	-0.1277
+estado	-0.1120
+estado de	-0.2342
+estan	-0.4830
+estan afectando	-0.1164
+estan aprobadas	0.1276
+estan disponibles	-0.1048
+estan en	-0.1051
+estan listos	-0.2530
+estanco	0.1736
+estara	-0.4073
+estara en	-0.2272
+estas despierto	0.1148
+este	0.4832
+este cupon	0.2943
+este es	0.1959
+este fin	0.1870
+este finde	0.2587
+este mes	0.1438
+este numero	-0.1415
+este sabado	-0.1382
+esteroides	0.1573
+estetica	0.1286
+estimado cliente	0.1020
+estoy	0.4004
+estoy aburrida	0.1114
+estoy esperando	0.1437
+estudio	-0.3480
+estudio .	-0.1169
+estudio de	-0.1787
+estudio esta	-0.1185
+etc	0.1261
+evaluacion	-0.2114
+evaluacion gratis	-0.1219
+evaluation	0.3801
+evaluation .	0.3876
+even	-0.1463
+evening	-0.2050
+event	-0.1596
+event :	-0.1452
+ever	0.2652
+ever notice	0.2315
+ever on	0.1463
+every	0.7458
+every monday	0.1887
+every purchase	0.1124
+every race	0.1341
+every thursday	0.1242
+every time	0.2352
+every tuesday	0.2117
+everybody	-0.1170
+everyone	0.3492
+everyone around	0.1507
+everyone driving	0.2315
+everything into	0.1189
+everything is	-0.1127
+evitar	0.2262
+evitar recargos	0.1188
+evite	-0.2687
+evite cerveza	-0.1375
+ex	0.1571
+ex said	0.3690
+examen	-0.2082
+examen de	-0.1876
+examenes	-0.1393
+examenes fisicos	-0.1527
+excellent	-0.2536
+excellent location	-0.1128
+exclusive	0.2315
+exclusive offer	0.2199
+exclusivos	0.2657
 exclusivos para	0.2653
-excused	-0.1161
-excused .	-0.1161
-exotics	0.1544
-experience needed	0.1105
-expire	0.2035
-expires	0.4245
-expires .	0.1646
-expires at	0.2096
-expiry	0.1089
-expiry .	0.1089
-expo	0.2378
-expo de	0.1798
-express	0.1053
-extra	0.3621
-extra cash	0.1458
-extraccion	-0.1104
-extract	0.2889
-extract lotions	0.2910
-extraction	-0.1390
-f	0.1018
-face	-0.1144
-facebook	-0.1249
-facetime	0.2094
-facetime later	0.2094
-faciales	0.2171
-faciales .	0.2171
-fact	-0.1197
-factura	-0.3161
-factura .	-0.1307
-factura de	-0.1995
+excused	-0.1168
+excused .	-0.1168
+exotics	0.1541
+experience needed	0.1106
+expire	0.2029
+expires	0.4241
+expires .	0.1644
+expires at	0.2094
+expiry	0.1092
+expiry .	0.1092
+expo	0.2373
+expo de	0.1792
+express	0.1051
+extra	0.3644
+extra cash	0.1484
+extraccion	-0.1106
+extract	0.2918
+extract lotions	0.2938
+extraction	-0.1391
+f	0.1022
+face	-0.1147
+facebook	-0.1251
+facetime	0.2092
+facetime later	0.2092
+faciales	0.2164
+faciales .	0.2164
+fact	-0.1201
+factura	-0.3097
+factura .	-0.1266
+factura de	-0.1990
 factura urgente	0.1061
-facturacion	-0.1639
-facturacion al	-0.1196
-failed	0.2656
-failed .	0.1536
-failed attempts	0.1582
-fair	-0.2933
-fairview	-0.1667
-falsos	-0.2323
-falsos .	-0.1329
-falta	-0.1251
-falta una	-0.1087
-familia	-0.1254
-familiar	-0.1881
-familiar .	0.1096
-family	-0.6073
-family .	0.1477
-family health	-0.1167
-family medicine	-0.4646
-family member	0.1168
-family plans	0.1964
-family practice	-0.1931
-fancy	0.1032
-fancy a	0.1346
-fanduel	0.2137
-fanduel :	0.2137
-far	-0.1194
-fargo	0.2550
+facturacion	-0.1648
+facturacion al	-0.1206
+failed	0.2671
+failed .	0.1530
+failed attempts	0.1576
+fair	-0.2886
+fairview	-0.1649
+falsos	-0.2304
+falsos .	-0.1303
+falta	-0.1247
+falta una	-0.1091
+familia	-0.1253
+familiar	-0.1876
+familiar .	0.1094
+family	-0.6087
+family .	0.1482
+family health	-0.1168
+family medicine	-0.4650
+family member	0.1163
+family plans	0.1965
+family practice	-0.1938
+fancy	0.1036
+fancy a	0.1348
+fanduel	0.2136
+fanduel :	0.2136
+far	-0.1189
+fargo	0.2544
 fargo :	0.1866
-farm	-0.1578
-farm tour	-0.1379
-farmacia	-0.6266
-farmacia ,	0.1346
-farmacia .	-0.3286
-farmacia de	-0.1622
-farmacia del	-0.1917
-farmacia en	0.2836
-farmacia trebol	-0.1432
-farmers	-0.1473
-farmers market	-0.1473
-fast	0.3541
+farm	-0.1573
+farm tour	-0.1372
+farmacia	-0.6276
+farmacia ,	0.1342
+farmacia .	-0.3285
+farmacia de	-0.1623
+farmacia del	-0.1914
+farmacia en	0.2841
+farmacia trebol	-0.1442
+farmers	-0.1476
+farmers market	-0.1476
+fast	0.3564
 fast delivery	0.1437
-faster	0.2288
-faster than	0.2313
-fav	0.1340
-fav xmas	0.1353
-favorite	0.1060
-favour	-0.2025
-favour this	-0.2011
-fb	-0.1296
-fda	0.3092
-fda .	0.1343
-fda approved	0.2370
-fe	-0.1566
-federal	0.1249
-federally	0.1062
-federally legal	0.1062
+faster	0.2289
+faster than	0.2315
+fav	0.1335
+fav xmas	0.1348
+favorite	0.1061
+favour	-0.2001
+favour this	-0.1987
+fb	-0.1291
+fda	0.3075
+fda .	0.1334
+fda approved	0.2366
+fe	-0.1511
+federal	0.1238
+federally	0.1060
+federally legal	0.1060
 fee .	-0.1909
-feedback	-0.1940
-feel	-0.2046
-feeling frisky	0.1939
-felicidades !	0.1686
-felicidades por	-0.2311
-feliz	0.2938
-feliz ,	0.1387
-feliz en	0.1042
-feminizadas	0.1772
-feria	-0.1416
-feria de	-0.1574
-festivo	-0.1177
-fever	-0.1972
-few	-0.3213
-fgkslpo	0.1052
-fgkslpopw	0.1052
-fgkslpopw fgkslpo	0.1052
-fiebre	-0.1210
-fiesta	0.2052
-fiesta de	0.1216
-fight	0.2190
-fight .	0.1990
-fight against	-0.1234
-fight are	0.1448
-fill	-0.1136
+feedback	-0.1953
+feel	-0.2061
+feeling frisky	0.1952
+felicidades !	0.1684
+felicidades por	-0.2290
+feliz	0.2937
+feliz ,	0.1389
+feliz en	0.1036
+feminizadas	0.1764
+feria	-0.1380
+feria de	-0.1537
+festivo	-0.1179
+fever	-0.1985
+few	-0.3189
+fgkslpo	0.1053
+fgkslpopw	0.1053
+fgkslpopw fgkslpo	0.1053
+fiebre	-0.1209
+fiesta	0.2059
+fiesta de	0.1210
+fight	0.2183
+fight .	0.1988
+fight against	-0.1242
+fight are	0.1451
+fill	-0.1126
 fills ,	0.1009
-filthy	0.3128
-filthy stories	0.3123
-filthyguys	0.1396
-filthyguys .	0.1396
-fin	0.2804
-fin de	0.1811
-final	0.6237
-final feliz	0.2039
-final notice	0.1583
-finalistas	0.1393
-finalistas del	0.1191
-finally	-0.2079
-finals	0.1536
-finals week	0.1346
-financial assistance	-0.1578
-financial freedom	0.3430
-financial services	-0.1126
-financiamiento	0.2819
-financiamiento sin	0.2353
-financiera	-0.1896
-financiera con	-0.1161
-financiero	0.1273
-financiero .	0.1273
-find	0.2314
-find out	0.4207
-finde	0.3490
-fine	-0.4320
-fine .	-0.1616
-finish	-0.4817
-finish all	-0.2231
-finished	-0.1505
-firearms	-0.4962
-firearms locked	-0.1687
-firme	-0.1433
-firme sus	-0.1276
-first	0.3655
-first ,	-0.1322
-first .	0.1437
-first aesthetics	0.1150
-first offense	-0.1139
+filthy	0.3134
+filthy stories	0.3130
+filthyguys	0.1397
+filthyguys .	0.1397
+fin	0.2816
+fin de	0.1827
+final	0.6274
+final feliz	0.2043
+final notice	0.1586
+finalistas	0.1395
+finalistas del	0.1194
+finally	-0.2088
+finals	0.1526
+finals week	0.1338
+financial assistance	-0.1514
+financial freedom	0.3432
+financial services	-0.1125
+financiamiento	0.2823
+financiamiento sin	0.2358
+financiera	-0.1797
+financiera con	-0.1115
+financiero	0.1264
+financiero .	0.1264
+find	0.2306
+find out	0.4195
+finde	0.3489
+fine	-0.4321
+fine .	-0.1621
+finish	-0.4835
+finish all	-0.2241
+finished	-0.1509
+firearms	-0.4931
+firearms locked	-0.1669
+firme	-0.1438
+firme sus	-0.1278
+first	0.3683
+first ,	-0.1332
+first .	0.1430
+first aesthetics	0.1149
+first offense	-0.1145
 fish curry	-0.1112
-fisicos	-0.1528
-fisicos escolares	-0.1528
-fisioterapia	-0.1213
-five	-0.1678
-five <money>	-0.1188
-flores	0.1429
-flores de	0.1157
-flower	0.2204
-flower ,	0.1196
-flu	-0.8380
-flu :	-0.1234
-flu shot	-0.1924
-flu shots	-0.1122
-flu vaccine	-0.2242
-flu vaccines	-0.1516
-fm	0.1311
-follow	-0.1662
-follow -	-0.2270
-following	-0.1492
-following up	-0.1496
-fone	-0.1489
-food	-0.2849
-for	0.2477
-for -	0.2936
-for <money>	0.5858
-for <num1>	-0.1621
-for <num2>	-0.4009
-for <num3>	0.3431
-for a	0.1317
-for abuse	0.1392
-for action	0.1990
-for adults	-0.3560
-for all	-0.1955
-for cann	0.1145
-for champneys	0.1851
-for completing	-0.1080
-for details	-0.1342
-for discreet	0.2102
-for emergencies	-0.2291
-for finals	0.1493
-for flu	-0.1374
-for free	-0.3525
-for help	-0.3755
-for irene	-0.1059
-for it	0.1059
-for joint	0.2118
-for just	0.1036
-for list	0.1018
-for married	0.1125
-for menu	0.1237
-for new	0.1639
-for our	0.1339
-for pennies	0.1368
-for possession	-0.1145
-for price	0.1443
-for prices	0.2510
-for proof	-0.1101
-for sale	0.4655
-for saturday	0.1990
-for sunday	0.1452
-for terms	0.1588
-for the	0.2067
-for this	-0.2651
-for tomorrow	-0.1687
-for u	0.2954
-for visiting	-0.3410
-for wegovy	-0.1603
-for you	0.6017
-for your	-0.1986
-ford :	0.1453
-foreign	-0.1395
-foreign stamps	-0.1395
-forex	0.4263
-forex group	0.3430
-forget you	0.1546
-forgiveness	0.4798
-forgiveness :	0.1922
-forgiveness deadline	0.1192
-forgot	-0.1270
-form	0.1922
-form <num1>	0.1554
-forma	-0.1504
-forms	-0.2586
-forms .	-0.1172
-forms before	-0.1044
-formula de	-0.1006
-formularios	-0.1451
-formularios de	-0.1382
-forwarding	-0.1101
-forwarding message	-0.1101
-foto	0.1796
-foto ?	0.1094
-fotos	0.2040
-fotos desnuda	0.1444
-found ur	0.1025
-fraud	0.1286
+fisicos	-0.1527
+fisicos escolares	-0.1527
+fisioterapia	-0.1208
+five	-0.1694
+five <money>	-0.1210
+flores	0.1422
+flores de	0.1158
+flower	0.2211
+flower ,	0.1195
+flu	-0.8381
+flu :	-0.1242
+flu shot	-0.1933
+flu shots	-0.1130
+flu vaccine	-0.2251
+flu vaccines	-0.1507
+fm	0.1314
+follow	-0.1659
+follow -	-0.2253
+following	-0.1489
+following up	-0.1493
+fone	-0.1477
+food	-0.2837
+for	0.2471
+for -	0.2943
+for <money>	0.5873
+for <num1>	-0.1603
+for <num2>	-0.4016
+for <num3>	0.3421
+for a	0.1153
+for abuse	0.1389
+for action	0.1988
+for adults	-0.3535
+for all	-0.1949
+for cann	0.1141
+for champneys	0.1850
+for completing	-0.1046
+for details	-0.1283
+for discreet	0.2096
+for emergencies	-0.2276
+for finals	0.1482
+for flu	-0.1375
+for free	-0.3535
+for help	-0.3762
+for irene	-0.1062
+for it	0.1062
+for joint	0.2126
+for just	0.1041
+for list	0.1014
+for married	0.1127
+for menu	0.1242
+for new	0.1671
+for our	0.1392
+for patients	0.1019
+for pennies	0.1385
+for possession	-0.1151
+for price	0.1440
+for prices	0.2505
+for proof	-0.1108
+for sale	0.4662
+for saturday	0.1988
+for sunday	0.1449
+for terms	0.1583
+for the	0.2078
+for this	-0.2618
+for time	-0.1426
+for tomorrow	-0.1693
+for u	0.2952
+for visiting	-0.3322
+for wegovy	-0.1609
+for you	0.6004
+for your	-0.1948
+ford :	0.1451
+foreign	-0.1400
+foreign stamps	-0.1400
+forex	0.4260
+forex group	0.3432
+forget you	0.1550
+forgiveness	0.4797
+forgiveness :	0.1904
+forgiveness deadline	0.1206
+forgot	-0.1268
+form	0.1925
+form <num1>	0.1541
+forma	-0.1499
+forms	-0.2572
+forms .	-0.1157
+forms before	-0.1038
+formula de	-0.1005
+formularios	-0.1449
+formularios de	-0.1379
+forwarding	-0.1108
+forwarding message	-0.1108
+foto	0.1798
+foto ?	0.1093
+fotos	0.2043
+fotos desnuda	0.1437
+found ur	0.1023
+fraud	0.1303
 fraud dept	0.1260
-free	1.0510
-free ,	-0.2068
-free .	0.2451
-free :	0.1443
-free <num2>	-0.2088
-free after	0.1025
-free and	-0.1812
-free anonymous	0.1392
-free blood	-0.1075
-free bp	-0.1656
-free burritos	0.1033
-free cable	-0.1248
-free call	-0.1387
-free cigars	0.1100
-free condoms	-0.1371
-free confidential	-0.1291
-free consult	0.1334
-free dessert	0.1313
-free diabetes	-0.1051
+free	1.0543
+free ,	-0.2087
+free .	0.2436
+free :	0.1444
+free <num2>	-0.2031
+free after	0.1023
+free and	-0.1814
+free anonymous	0.1389
+free blood	-0.1011
+free bp	-0.1665
+free burritos	0.1034
+free cable	-0.1241
+free call	-0.1394
+free cigars	0.1096
+free condoms	-0.1376
+free confidential	-0.1298
+free consult	0.1330
+free dessert	0.1309
+free diabetes	-0.1056
 free fills	0.1009
-free fries	0.1156
-free gift	0.2438
-free gun	-0.2668
-free hiv	-0.1061
-free hookups	0.1024
-free in	0.2341
-free kit	-0.1626
-free naloxone	-0.1212
-free payment	-0.1145
-free phone	0.1576
-free pregnancy	-0.1579
-free shipping	0.1578
-free smoking	-0.1496
-free spins	0.1658
+free fries	0.1158
+free gift	0.2420
+free gun	-0.2659
+free hiv	-0.1063
+free hookups	0.1016
+free in	0.2377
+free kit	-0.1610
+free naloxone	-0.1200
+free payment	-0.1147
+free phone	0.1579
+free pregnancy	-0.1591
+free shipping	0.1571
+free smoking	-0.1495
+free spins	0.1653
 free teeth	0.2000
-free this	0.3935
-free tote	0.1016
+free this	0.3936
+free tote	0.1010
 free trial	0.1436
-freedom	0.3006
-freedom .	0.3430
-freemsg	0.2584
-freemsg >	0.1353
-freephone	0.2129
-freephone <num4>	0.2129
-fresca	0.1055
-fresca 🇨	0.1055
-fresh	0.1969
+freedom	0.3007
+freedom .	0.3432
+freemsg	0.2575
+freemsg >	0.1348
+freephone	0.2121
+freephone <num4>	0.2121
+fresca	0.1049
+fresca 🇨	0.1049
+fresh	0.1991
 fri	0.3275
-fri at	0.1333
-frias	0.1757
-frias <num1>	0.1512
-friday	0.2260
-friday .	-0.2765
-friday :	0.1309
-friday deals	0.1742
+fri at	0.1345
+frias	0.1753
+frias <num1>	0.1510
+friday	0.2282
+friday .	-0.2762
+friday :	0.1302
+friday deals	0.1738
 friday for	0.1013
-fridays	-0.1260
-fridays .	-0.1117
-friend	0.2216
-friend <num1>	0.1097
-friend and	0.3068
-friend lol	0.1391
-friends	-0.2406
-friendship	-0.1077
-fries	0.1156
-fries with	0.1156
-frisky	0.1939
-frisky come	0.1939
-from	0.2044
-from <money>	0.1330
-from <num2>	0.1348
-from <num5>	0.3413
+fridays	-0.1266
+fridays .	-0.1121
+friend	0.2213
+friend <num1>	0.1101
+friend and	0.3050
+friend lol	0.1386
+friends	-0.2407
+friendship	-0.1073
+fries	0.1158
+fries with	0.1158
+frisky	0.1952
+frisky come	0.1952
+from	0.2069
+from <money>	0.1337
+from <num2>	0.1359
+from <num5>	0.3415
 from a	0.3224
-from all	-0.1036
-from an	-0.2102
-from dr	-0.1694
-from glow	0.1341
-from home	0.2843
-from me	-0.2201
-from premier	0.2123
-from santa	0.1004
-from the	0.4672
-from there	0.1375
-from u	0.1228
-from willow	-0.1143
-front desk	-0.1249
-fuck	-0.1295
-fucking	-0.1004
-fue <pct>	-0.1082
-fue aprobada	-0.1648
-fue bloqueada	0.3564
-fue enviada	-0.2495
-fue suspendida	0.1167
-fuego sin	0.1086
-fuera	-0.2582
-fuera de	-0.2412
-fueron	-0.1066
-fueron entregados	-0.1062
-full	0.3881
+from all	-0.1027
+from an	-0.2116
+from dr	-0.1705
+from glow	0.1336
+from home	0.2844
+from me	-0.2178
+from premier	0.2117
+from santa	0.1002
+from the	0.4665
+from there	0.1372
+from u	0.1230
+from willow	-0.1145
+front desk	-0.1242
+fuck	-0.1296
+fue <pct>	-0.1090
+fue aprobada	-0.1621
+fue bloqueada	0.3544
+fue enviada	-0.2492
+fue suspendida	0.1168
+fuego sin	0.1078
+fuera	-0.2567
+fuera de	-0.2402
+fueron	-0.1067
+fueron entregados	-0.1063
+full	0.3923
 full and	0.1729
-fullonsms	-0.2149
-fullonsms .	-0.2149
-fumar	-0.5445
-fumar !	-0.1846
-fume	-0.1604
-fun	0.2046
-fun and	0.1428
-fun tonight	0.1226
-fun with	0.1251
-fundas	0.1401
-funds	0.1226
-funny	0.1113
-funny coincidence	0.1756
-furniture	0.1220
+fullonsms	-0.2158
+fullonsms .	-0.2158
+fumar	-0.5460
+fumar !	-0.1843
+fume	-0.1601
+fun	0.2036
+fun and	0.1431
+fun tonight	0.1224
+fun with	0.1255
+fundas	0.1406
+funds	0.1254
+funny	0.1109
+funny coincidence	0.1753
+furniture	0.1231
 further	0.1318
 further prem	0.1357
-fyi	-0.1003
-g	0.3255
-g e	0.1567
-galletas	0.1035
-gambler	-0.1266
-gambler .	-0.1115
-gambling	-0.4024
-game	0.1985
-game .	0.2093
-games	0.2312
-gana	0.4088
-ganador	0.4221
-ganador ,	0.1063
-ganador de	0.1700
-ganador se	0.1297
-ganancias	0.1491
-ganancias garantizadas	0.1375
-ganar	0.1806
-ganaste	0.1505
-gane	0.5455
-gane <money>	0.1211
-gane un	0.2715
-gano	0.4053
-gano el	0.2766
-garantizadas	0.1375
-garantizadas .	0.1375
-garantizado	0.1468
-garantizados	0.1034
-gas money	-0.1027
-gastrosalud	-0.1679
-gastrosalud .	-0.1679
-gates	0.1216
-gates of	0.1216
-gatillo	-0.1941
-gatillo ,	-0.1307
-gatos	-0.1630
-gatos el	-0.1630
+fyi	-0.1002
+g	0.3261
+g e	0.1563
+galletas	0.1039
+gambler	-0.1268
+gambler .	-0.1113
+gambling	-0.4036
+game	0.1999
+game .	0.2086
+games	0.2318
+gana	0.4098
+ganador	0.4213
+ganador ,	0.1058
+ganador de	0.1695
+ganador se	0.1301
+ganancias	0.1488
+ganancias garantizadas	0.1370
+ganar	0.1814
+ganaste	0.1509
+gane	0.5446
+gane <money>	0.1212
+gane un	0.2719
+gano	0.4041
+gano el	0.2761
+garantizadas	0.1370
+garantizadas .	0.1370
+garantizado	0.1467
+garantizados	0.1028
+gas money	-0.1020
+gastrosalud	-0.1676
+gastrosalud .	-0.1676
+gates	0.1214
+gates of	0.1214
+gatillo	-0.1914
+gatillo ,	-0.1303
+gatos	-0.1626
+gatos el	-0.1626
 gave	-0.1283
-gave me	-0.1004
-gbp	0.1689
-gbp /	0.1464
-gd	-0.1944
+gave me	-0.1006
+gbp	0.1690
+gbp /	0.1467
+gd	-0.1954
 geek	0.1479
 geek bar	0.1479
-gelato	0.1866
-gelato ,	0.1550
-genere	0.2802
-genere ingresos	0.2802
-generico	0.1361
-generico barato	0.1261
-genericos	0.1985
-genericos a	0.1453
-generous	0.2611
-generous older	0.1242
-gentleman	0.1164
-get	0.1571
-get <num1>	0.1120
-get a	-0.1224
-get cash	0.2155
+gelato	0.1861
+gelato ,	0.1544
+genere	0.2805
+genere ingresos	0.2805
+generico	0.1353
+generico barato	0.1255
+genericos	0.1980
+genericos a	0.1449
+generous	0.2614
+generous older	0.1246
+gentleman	0.1166
+get	0.1599
+get <num1>	0.1097
+get a	-0.1170
+get cash	0.2136
 get further	0.1357
-get gift	0.1759
-get him	-0.1059
-get kinda	0.2094
-get naughty	0.1064
-get one	0.3331
-get ozempic	0.1035
-get some	-0.1539
-get to	-0.1114
-get u	0.1482
-get up	0.1824
-get ur	0.1618
-get your	-0.2675
-gets	-0.3214
-gets a	-0.1663
-getting	-0.2151
+get gift	0.1751
+get him	-0.1057
+get kinda	0.2092
+get naughty	0.1067
+get one	0.3314
+get ozempic	0.1033
+get some	-0.1540
+get to	-0.1111
+get u	0.1474
+get up	0.1920
+get ur	0.1611
+get your	-0.2705
+gets	-0.3186
+gets a	-0.1623
+getting	-0.2137
 getting smart	0.1357
-getting texts	0.1564
-gibbs	-0.2511
+getting texts	0.1578
+gibbs	-0.2508
 gibbs .	-0.1243
-gibbs unsold	-0.1268
-gift	0.1049
-gift .	0.2398
-gift card	-0.2553
-girl	0.3291
-girl !	0.2222
-girl tonight	0.1533
+gibbs unsold	-0.1266
+gift	0.1118
+gift .	0.2372
+gift card	-0.2463
+girl	0.3299
+girl !	0.2217
+girl tonight	0.1536
 girls	0.6416
-girls <num2>	0.1325
-girls waiting	0.3160
-girls want	0.1257
-give	-0.2475
-give me	-0.1781
-giveaway	0.3697
-giveaway is	0.2775
-glad	-0.2561
-glad to	-0.2581
-glicosilada	-0.1518
-glicosilada bajo	-0.1509
-glock	0.1493
-glock <num2>	0.1008
-glow	0.1454
+girls <num2>	0.1327
+girls waiting	0.3165
+girls want	0.1254
+give	-0.2499
+give me	-0.1791
+giveaway	0.3698
+giveaway is	0.2769
+glad	-0.2564
+glad to	-0.2587
+glicosilada	-0.1511
+glicosilada bajo	-0.1503
+glock	0.1488
+glock <num2>	0.1004
+glow	0.1449
 glow bar	0.1009
-glp	0.1165
-glp -	0.1150
-glucosa	-0.1333
-gmw	0.2923
-gmw ltd	0.2923
-go	-0.2814
-go <num1>	-0.1310
-go over	-0.1264
-go slo	0.1396
-go thru	0.1313
-go to	-0.1209
-god	-0.1901
-goin	-0.1292
-going	-0.7411
-going for	-0.1160
-going on	-0.1422
-going slower	0.2313
-going to	-0.2951
-gold	0.4296
-gold strategy	0.1756
-golden	0.3867
-golden eagle	0.1101
-golden envelope	0.1453
-goles	0.1099
-gomitas	0.3916
-gomitas de	0.3831
-gone	0.1180
-gone ,	0.2013
-gonna	-0.4257
-gonna be	-0.1086
-gonorrea	-0.1114
-good	-1.0510
-good ,	-0.2040
-good condition	0.2179
-good morning	-0.1305
-good news	-0.1442
-goodmorning	-0.1849
-goodmorning ,	-0.1230
-got	-0.4731
-got a	-0.2400
-got blocked	0.1288
-got bus	-0.1241
-got exotics	0.1155
-got in	0.1393
-got new	-0.1428
-got that	0.1779
-got the	0.1218
-got those	0.1083
-got your	0.1391
+glp	0.1177
+glp -	0.1163
+glucosa	-0.1331
+gmw	0.2922
+gmw ltd	0.2922
+go	-0.2811
+go <num1>	-0.1316
+go over	-0.1269
+go slo	0.1397
+go thru	0.1319
+go to	-0.1210
+god	-0.1888
+goin	-0.1285
+going	-0.7414
+going for	-0.1159
+going on	-0.1428
+going slower	0.2315
+going to	-0.2941
+gold	0.4293
+gold strategy	0.1753
+golden	0.3861
+golden eagle	0.1093
+golden envelope	0.1451
+goles	0.1102
+gomitas	0.3905
+gomitas de	0.3819
+gone	0.1172
+gone ,	0.2006
+gonna	-0.4263
+gonna be	-0.1093
+gonorrea	-0.1105
+good	-1.0508
+good ,	-0.2049
+good condition	0.2184
+good morning	-0.1304
+good news	-0.1413
+goodmorning	-0.1864
+goodmorning ,	-0.1242
+got	-0.4729
+got a	-0.2406
+got blocked	0.1289
+got bus	-0.1244
+got exotics	0.1154
+got in	0.1400
+got new	-0.1425
+got that	0.1765
+got the	0.1221
+got those	0.1076
+got your	0.1376
 goten	0.1357
 goten bout	0.1357
-goto	0.1209
-gotta	-0.1553
-gov	0.1283
-gov .	0.1020
-grab	0.3304
-grab it	0.2250
-gracias	-1.0261
-gracias !	-0.1743
-gracias .	-0.1257
-gracias por	-0.6533
-grade	0.2114
-grade ,	0.2089
-gramo	0.2888
-gramo ,	0.2163
-gran	0.2335
-gran oferta	0.1732
-grand	0.3065
-grand nature	-0.1027
-grand opening	0.2804
-grandma	0.3265
-grandma it	0.3270
-grape	0.1123
-gratis	0.8480
-gratis ,	-0.1969
-gratis .	0.3730
-gratis al	0.1389
-gratis con	0.1381
-gratis para	-0.2013
-gratis y	-0.2066
-gratuita	-0.5969
-gratuita de	-0.1082
-gratuita para	-0.2581
-gratuita y	-0.1015
-gratuitas	-0.2603
-gratuitas y	-0.1115
-gratuito	-0.3128
-gratuito de	-0.1015
-gratuitos	-0.1275
-great	-0.5565
-great .	-0.1869
-great deal	-0.1382
-great until	0.1428
-green	0.1410
-greenway	-0.1379
-greetings	-0.1516
-greetings me	-0.1161
-gripe	-0.2379
-gripe el	-0.1300
-grizzly	0.3232
-grizzly wintergreen	0.2679
-grocery	-0.2716
-grocery gift	-0.2738
-group	-0.2086
-group :	-0.1833
-group and	0.3430
-group meets	-0.2022
-grupo	-0.2246
-grupo de	-0.2256
-gt	-0.4916
-gt ;	-0.4636
-guaranteed	0.5972
-guaranteed on	0.1347
-guaranteed returns	0.1044
+goto	0.1216
+gotta	-0.1557
+gov	0.1321
+gov .	0.1048
+grab	0.3323
+grab it	0.2244
+gracias	-1.0189
+gracias !	-0.1747
+gracias .	-0.1253
+gracias por	-0.6453
+grade	0.2111
+grade ,	0.2085
+gramo	0.2895
+gramo ,	0.2169
+gran	0.2340
+gran oferta	0.1727
+grand	0.3068
+grand nature	-0.1020
+grand opening	0.2800
+grandma	0.3262
+grandma it	0.3267
+grape	0.1124
+gratis	0.8517
+gratis ,	-0.1961
+gratis .	0.3738
+gratis al	0.1385
+gratis con	0.1390
+gratis para	-0.2018
+gratis y	-0.2035
+gratuita	-0.5957
+gratuita de	-0.1080
+gratuita para	-0.2546
+gratuita y	-0.1019
+gratuitas	-0.2557
+gratuitas y	-0.1081
+gratuito	-0.3121
+gratuito de	-0.1013
+gratuitos	-0.1272
+great	-0.5532
+great .	-0.1859
+great deal	-0.1374
+great until	0.1431
+green	0.1398
+greenway	-0.1348
+greetings	-0.1523
+greetings me	-0.1168
+gripe	-0.2389
+gripe el	-0.1310
+grizzly	0.3234
+grizzly wintergreen	0.2682
+grocery	-0.2692
+grocery gift	-0.2714
+group	-0.2053
+group :	-0.1831
+group and	0.3432
+group meets	-0.2031
+grupo	-0.2239
+grupo de	-0.2257
+gt	-0.4917
+gt ;	-0.4639
+guaranteed	0.5956
+guaranteed on	0.1341
+guaranteed returns	0.1039
 guardalo	0.1002
 guardalo .	0.1002
-guardar	-0.1394
-guarde	-0.2789
-guarde las	-0.1699
-guardelas	-0.1820
-guardelas descargadas	-0.1441
-gud	-0.3047
-gud mrng	-0.1365
-guero	0.2158
-gum	-0.1159
-gummies	0.2666
-gummies are	0.2367
-gun lock	-0.1729
-gun locks	-0.1350
-gun show	0.2566
-guy	-0.1667
-guys	-0.2020
-gym	0.2453
-gym last	0.2405
-h	-0.1790
-h ,	-0.2017
-h :	0.1234
-h <num1>	0.1144
-h antes	-0.2137
-h en	-0.3151
-h o	0.1574
-h por	-0.1420
-ha	0.1716
-ha emitido	-0.1390
-ha sido	0.5364
-habana	0.1095
-habana vieja	0.1055
-habiles	-0.1673
-habiles .	-0.1047
-habla	0.1900
-habla sofia	0.1134
-hablar	0.1785
-hablar con	-0.1461
-hablar de	0.2949
-hacerse	-0.1135
-haces	0.2051
+guardar	-0.1378
+guarde	-0.2780
+guarde las	-0.1692
+guardelas	-0.1812
+guardelas descargadas	-0.1450
+gud	-0.3041
+gud mrng	-0.1366
+guero	0.2156
+gum	-0.1133
+gummies	0.2661
+gummies are	0.2363
+gun lock	-0.1717
+gun locks	-0.1347
+gun show	0.2569
+guy	-0.1671
+guys	-0.2031
+gym	0.2451
+gym last	0.2402
+h	-0.1735
+h ,	-0.1975
+h :	0.1215
+h <num1>	0.1137
+h antes	-0.2136
+h en	-0.3099
+h o	0.1570
+h por	-0.1416
+ha	0.1707
+ha emitido	-0.1392
+ha sido	0.5362
+habana	0.1089
+habana vieja	0.1049
+habiles	-0.1670
+habiles .	-0.1043
+habla	0.1895
+habla sofia	0.1128
+hablar	0.1782
+hablar con	-0.1454
+hablar de	0.2947
+hacerse	-0.1133
+haces	0.2052
 haces un	0.1002
-had	-0.3942
-had a	-0.1012
-had just	-0.1303
-had two	0.2151
-haf	-0.1239
-haga	0.1340
-haga su	0.1651
-haha	-0.3631
+had	-0.3925
+had a	-0.1009
+had just	-0.1302
+had two	0.2154
+haf	-0.1242
+haga	0.1358
+haga su	0.1671
+haha	-0.3634
 hair removal	0.1670
-haircuts	0.1855
-haircuts every	0.1855
-hairless	-0.1095
-hairless skin	-0.1095
-half	0.3870
+haircuts	0.1854
+haircuts every	0.1854
+hairless	-0.1090
+hairless skin	-0.1090
+half	0.3866
 half -	0.2418
 half .	0.2211
-half price	0.1437
-hamper	-0.1157
-hamper !	-0.1157
-hand	-0.1095
+half price	0.1432
+hamper	-0.1128
+hamper !	-0.1128
+hand	-0.1099
 handguns	0.2031
-handguns and	0.1830
-handsome	0.2222
-handsome .	0.1391
-hanson	0.1453
-hanson ford	0.1453
-happen	-0.1652
-happened	-0.1707
-happens	-0.1021
+handguns and	0.1831
+handsome	0.2225
+handsome .	0.1386
+hanson	0.1451
+hanson ford	0.1451
+happen	-0.1660
+happened	-0.1711
+happens	-0.1025
 happy	-0.1914
-happy hour	0.3504
-happy new	-0.4447
-happy to	0.1270
-harbor	-0.1205
-harbor family	-0.1005
-hard !	0.1396
-has been	0.2141
-has never	0.1428
-has shipped	-0.1802
-has sido	0.1511
-has to	0.1771
-hasta	0.5571
-hasta <num1>	-0.2263
-hasta el	0.3406
-hasta las	0.1590
-hasta mañana	0.1143
-hasta sentir	-0.1001
-hat	0.1389
-hav	-0.3375
-have	-0.1850
-have <num1>	0.4377
-have a	-0.4481
-have an	0.2675
-have any	-0.1336
-have fun	-0.1448
-have had	0.2061
-have message	-0.1230
-have nothing	0.1845
-have open	-0.1374
-have ordered	0.3517
-have received	0.2367
-have the	0.2521
-have thousands	0.2719
-have to	-0.2605
-have won	0.3251
-have you	-0.1573
-have your	0.1759
-havent	-0.1462
-having	-0.2064
-hay mota	0.2560
-hazy	0.1053
-he	-0.8724
-he '	-0.1488
+happy hour	0.3513
+happy new	-0.4432
+happy to	0.1263
+harbor	-0.1220
+harbor family	-0.1016
+hard !	0.1397
+has been	0.2138
+has never	0.1431
+has shipped	-0.1798
+has sido	0.1517
+has to	0.1763
+hasta	0.5301
+hasta <money>	-0.1169
+hasta <num1>	-0.2238
+hasta el	0.3434
+hasta las	0.1612
+hasta mañana	0.1148
+hat	0.1385
+hav	-0.3372
+have	-0.1847
+have <num1>	0.4368
+have a	-0.4402
+have an	0.2674
+have any	-0.1342
+have fun	-0.1457
+have had	0.2065
+have message	-0.1238
+have nothing	0.1839
+have open	-0.1375
+have ordered	0.3520
+have received	0.2362
+have the	0.2514
+have thousands	0.2717
+have to	-0.2612
+have won	0.3253
+have you	-0.1587
+have your	0.1771
+havent	-0.1468
+having	-0.2069
+hay mota	0.2553
+hazy	0.1059
+he	-0.8719
+he '	-0.1483
 head	-0.2704
-heading	-0.1347
-health	-1.6359
-health !	-0.1167
-health :	-0.2672
-health app	-0.1256
-health center	-0.1206
-health event	-0.1473
-health fair	-0.2607
-health portal	-0.1026
-hear	0.4810
-hear about	0.2376
-hear what	0.3284
-heard	0.1691
-heard about	0.1633
-hearing	-0.1423
+heading	-0.1354
+health	-1.6301
+health !	-0.1176
+health :	-0.2649
+health app	-0.1263
+health center	-0.1221
+health event	-0.1476
+health fair	-0.2552
+health portal	-0.1027
+hear	0.4795
+hear about	0.2377
+hear what	0.3276
+heard	0.1682
+heard about	0.1628
+hearing	-0.1406
 hearing aid	-0.1171
-heart	-0.2052
-hee	-0.1904
-hee .	-0.1185
-hella	-0.1366
+heart	-0.2041
+hee	-0.1912
+hee .	-0.1188
+hella	-0.1357
 hello	0.1172
-hello -	-0.1054
-hello .	0.1788
-hello darling	0.2580
-help	-0.2083
-help ,	-0.2087
-help .	-0.1080
-help <num1>	0.1089
-help for	-0.2550
-help or	-0.1565
-help to	-0.1660
-help u	0.1294
-help with	-0.2430
-help you	-0.2011
-hemoglobina	-0.1549
-hemoglobina glicosilada	-0.1518
-hemp	0.3471
-hemp extract	0.2910
-henry	0.1066
-hepatitis	-0.1100
-her	-0.3832
-her msg	0.1040
-here :	0.2849
-here best	0.1347
+hello -	-0.1049
+hello .	0.1787
+hello darling	0.2576
+help	-0.2092
+help ,	-0.2098
+help .	-0.1041
+help <num1>	0.1092
+help for	-0.2565
+help or	-0.1562
+help to	-0.1659
+help u	0.1287
+help with	-0.2447
+help you	-0.2020
+hemoglobina	-0.1542
+hemoglobina glicosilada	-0.1511
+hemp	0.3498
+hemp extract	0.2938
+henry	0.1064
+hepatitis	-0.1104
+her	-0.3839
+her msg	0.1042
+here :	0.2863
+here best	0.1341
 here for	-0.1323
-here privpics	0.1301
-here to	0.1128
-heres	0.1156
-heres my	0.1156
-hey	0.4037
-hey .	-0.2095
-hey girl	0.2198
-hey handsome	0.2238
-hey i	0.2017
-hey it	0.3169
-hey its	0.1078
-hey pple	-0.1157
-hey stranger	0.4693
+here privpics	0.1306
+here to	0.1129
+heres	0.1151
+heres my	0.1151
+hey	0.4038
+hey .	-0.2090
+hey girl	0.2193
+hey handsome	0.2241
+hey i	0.2019
+hey it	0.3160
+hey its	0.1077
+hey pple	-0.1128
+hey stranger	0.4685
 hey tmr	-0.1367
-heyyy	0.1656
-heyyy it	0.1656
-hi	-0.2358
-hi ,	0.2508
-hi .	-0.1119
-hi chikku	-0.1036
-hi grandma	0.1759
-hi its	0.1519
-hi jordan	-0.1217
-hi mom	0.1834
-hi this	0.1387
-hi tom	-0.1302
+heyyy	0.1657
+heyyy it	0.1657
+hi	-0.2348
+hi ,	0.2506
+hi .	-0.1129
+hi chikku	-0.1039
+hi grandma	0.1751
+hi its	0.1527
+hi jordan	-0.1215
+hi mom	0.1847
+hi this	0.1407
+hi tom	-0.1309
 hi ya	0.1357
-hiii	0.1025
-hiii i	0.1025
-hijo	-0.2641
-hill	-0.1352
-him	-0.4724
-his	-0.4507
-hisantafe	-0.1503
-hisantafe .	-0.1503
-historial	0.2177
-historial en	0.1276
-hit	0.3568
+hiii	0.1023
+hiii i	0.1023
+hijo	-0.2606
+hill	-0.1358
+him	-0.4720
+his	-0.4500
+hisantafe	-0.1450
+hisantafe .	-0.1450
+historial	0.2184
+historial en	0.1269
+hit	0.3574
 hit me	0.1461
-hit my	0.1678
-hits	0.1087
-hits .	0.1108
-hiv	-0.2593
-hiv testing	-0.1061
-hmm	-0.2534
-hmm .	-0.1370
-hmu	1.2569
-hmu for	0.4821
-hmu on	0.1135
-ho	-0.1653
-hola	0.1183
-hola amor	0.2338
+hit my	0.1675
+hits	0.1118
+hits .	0.1140
+hiv	-0.2590
+hiv testing	-0.1063
+hmm	-0.2543
+hmm .	-0.1372
+hmu	1.2552
+hmu for	0.4811
+hmu on	0.1131
+ho	-0.1644
+hola	0.1162
+hola amor	0.2332
 hola mama	0.1061
-hold .	0.1410
-holding <num1>	0.1083
-hombres	-0.1135
-hombres mayores	-0.1229
-home	-0.4591
-home .	-0.3428
-home alone	0.2995
-home starting	0.1770
-hongos	0.1470
-hookah	0.1541
-hookah lounge	0.1340
-hookups	0.2568
-hookups near	0.1012
-hookups tonight	0.1234
-hope	-0.6156
-hope u	-0.1489
-hope you	-0.1907
-horario	-0.2342
-horario de	-0.1177
-horas	-0.3326
-horas ,	-0.1588
-horas .	-0.1661
-horas :	0.1960
-horas antes	-0.1333
-horizonte	-0.1372
-hormigueo	-0.1001
-hormigueo y	-0.1001
+hold .	0.1414
+holding <num1>	0.1076
+hombres	-0.1133
+hombres mayores	-0.1226
+home	-0.4575
+home .	-0.3425
+home alone	0.3005
+home starting	0.1761
+hongos	0.1461
+hookah	0.1533
+hookah lounge	0.1332
+hookups	0.2558
+hookups near	0.1007
+hookups tonight	0.1229
+hope	-0.6172
+hope u	-0.1498
+hope you	-0.1913
+horario	-0.2344
+horario de	-0.1176
+horas	-0.3336
+horas ,	-0.1590
+horas .	-0.1652
+horas :	0.1943
+horas antes	-0.1337
+horizonte	-0.1375
 horny	0.3738
-horny ?	0.2388
-horny want	0.1142
-hospital	-1.4526
-hospital :	-0.1132
-hospital infantil	-0.1503
-hospital san	-0.3752
-hot	0.5782
-hot local	0.1186
-hot singles	0.1196
-hot they	0.2175
-hot to	0.2411
-hour	0.1618
-hour .	0.1152
-hour but	-0.1343
-hours	-0.4127
-hours .	-0.2368
-hours after	-0.1412
-hours before	-0.1225
-hours left	0.1016
-hours on	0.1105
-house	0.1775
-house ?	-0.1316
-house every	0.2341
-house giveaway	0.2775
-how	-0.6553
-how !	0.1711
-how '	-0.4434
-how .	0.1877
-how are	0.1154
-how come	0.1761
-how i	0.2445
-how is	-0.1743
-how long	-0.1230
-how much	-0.1838
-hows	-0.1818
-hoy	1.1451
-hoy .	0.1929
-hoy :	0.1982
-hoy ?	-0.1170
-hoy antes	0.1139
-hoy mismo	0.2046
-hoy para	0.1025
-hoy pasa	0.1888
-hr	0.1945
-hr .	0.1477
-hrs .	0.1306
-hrs before	-0.2247
-hrs or	0.1087
-http	0.2568
-http :	0.2519
-https	-0.1767
-https :	-0.1767
-huge selection	0.1281
-huh	-0.1315
-humidor	0.1240
-humo	-0.1007
-humo y	-0.1008
-hussey	-0.1268
-hydroxychloroquine	0.1047
-hydroxychloroquine &	0.1047
-hype	-0.1245
-hype park	-0.1245
-i	-1.7383
-i '	0.1276
+horny ?	0.2386
+horny want	0.1146
+hospital	-1.4941
+hospital .	-0.1079
+hospital infantil	-0.1450
+hospital san	-0.3608
+hot	0.5772
+hot local	0.1183
+hot singles	0.1200
+hot they	0.2176
+hot to	0.2412
+hour	0.1645
+hour .	0.1151
+hour but	-0.1339
+hours	-0.4105
+hours .	-0.2343
+hours after	-0.1411
+hours before	-0.1231
+hours left	0.1010
+hours on	0.1103
+house	0.1806
+house ?	-0.1318
+house every	0.2377
+house giveaway	0.2769
+how	-0.6549
+how !	0.1709
+how '	-0.4441
+how .	0.1896
+how are	0.1151
+how come	0.1767
+how i	0.2441
+how is	-0.1742
+how long	-0.1240
+how much	-0.1843
+hows	-0.1825
+hoy	1.1412
+hoy .	0.1922
+hoy :	0.1979
+hoy ?	-0.1169
+hoy antes	0.1133
+hoy mismo	0.2045
+hoy para	0.1023
+hoy pasa	0.1874
+hr	0.1960
+hr .	0.1479
+hrs .	0.1300
+hrs before	-0.2239
+hrs or	0.1085
+http	0.2578
+http :	0.2528
+https	-0.1769
+https :	-0.1769
+huge selection	0.1282
+huh	-0.1317
+humidor	0.1237
+humo y	-0.1009
+hussey	-0.1266
+hydroxychloroquine	0.1084
+hydroxychloroquine &	0.1084
+hype	-0.1247
+hype park	-0.1247
+i	-1.7379
+i '	0.1267
 i am	-0.1606
-i av	-0.1500
-i cant	-0.1108
-i could	-0.1040
-i created	0.1094
-i do	0.3161
-i don	-0.1520
-i dont	-0.1576
-i dropped	0.2491
-i e	0.1567
-i hav	-0.1221
-i liked	-0.1132
-i love	-0.1080
-i made	0.1119
-i missed	0.1854
-i need	-0.1086
-i only	-0.1570
-i posted	0.1567
-i put	0.1569
-i repeat	0.1817
+i av	-0.1483
+i cant	-0.1112
+i could	-0.1035
+i created	0.1099
+i do	0.3155
+i don	-0.1517
+i dont	-0.1580
+i dropped	0.2501
+i e	0.1563
+i hav	-0.1220
+i liked	-0.1130
+i love	-0.1081
+i made	0.1122
+i missed	0.1856
+i need	-0.1095
+i only	-0.1572
+i posted	0.1573
+i put	0.1566
+i repeat	0.1813
 i saw	0.2187
-i sent	0.4190
-i take	0.1925
-i think	-0.1658
-i told	-0.1184
-i turned	0.1291
-i want	-0.1050
-i will	-0.1993
-i won	0.1134
-i would	0.2028
-i wrote	0.1093
-ibañez	-0.1451
-ibañez ,	-0.1451
-ice &	0.1465
-icloud	0.2012
-icloud storage	0.2012
-id	-0.1905
-id -	0.1155
-id .	-0.1781
-id needed	0.1099
-id photo	-0.1127
-id was	0.1047
-identificacion	-0.1475
-identificacion oficial	-0.1088
-idiot	0.2226
-idiot and	0.2313
-if	-0.4284
+i sent	0.4194
+i take	0.1921
+i think	-0.1664
+i told	-0.1193
+i turned	0.1318
+i want	-0.1047
+i will	-0.1995
+i won	0.1136
+i would	0.2026
+i wrote	0.1097
+ibañez	-0.1446
+ibañez ,	-0.1446
+ice &	0.1466
+icloud	0.2009
+icloud storage	0.2009
+id	-0.1892
+id -	0.1167
+id .	-0.1768
+id needed	0.1094
+id photo	-0.1129
+id was	0.1060
+identificacion	-0.1463
+identificacion oficial	-0.1075
+idiot	0.2228
+idiot and	0.2315
+if	-0.4277
 if no	0.1482
-if one	0.1212
-if this	0.2106
-if we	-0.1245
-if wrong	0.2405
+if one	0.1213
+if this	0.2090
+if we	-0.1249
+if wrong	0.2402
 if you	-0.1106
-if your	-0.1845
-iglesia	-0.1075
-ignite	0.1612
-ignite v	0.1559
-ignore this	-0.1256
-il	-0.1288
-ilimitado	0.1310
-ill	-0.3205
-im	-0.5301
-im nasty	0.1396
-im pretty	-0.1204
-im sending	0.1392
-imaging	-0.1287
-immediately	0.6971
-immediately .	0.2638
+if your	-0.1841
+iglesia	-0.1083
+ignite	0.1622
+ignite v	0.1570
+ignore this	-0.1263
+il	-0.1292
+ilimitado	0.1311
+ill	-0.3206
+im	-0.5320
+im nasty	0.1397
+im pretty	-0.1209
+im sending	0.1389
+imaging	-0.1291
+immediately	0.6958
+immediately .	0.2633
 immediately as	0.2367
-immediately to	0.1507
-imperdible	0.2171
-imperdible en	0.2171
-importadas	0.1094
-important customer	0.2233
-in !	-0.1831
-in <num1>	0.3342
-in <num2>	0.4930
-in a	-0.3067
-in about	0.2211
-in airport	-0.1328
-in an	0.1202
-in before	0.1996
-in bitcoin	0.1028
-in cbe	-0.1030
-in code	-0.1256
-in for	-0.1780
-in free	0.1167
-in half	0.2350
-in investing	0.1901
-in it	-0.1120
-in march	-0.1449
-in minutes	0.1825
-in on	0.1103
-in online	-0.1411
-in our	0.1196
-in room	-0.1175
-in stock	0.8824
-in store	0.1628
-in text	0.1452
-in the	0.1408
-in this	-0.2962
-in to	0.3011
-in touch	-0.1194
-in town	0.4036
-in trouble	0.1723
-in under	0.2021
-in with	-0.1678
-incall	0.1169
-incall /	0.1125
-included	0.1534
-included .	0.1534
-including	-0.2428
-including insurance	-0.1127
-income	0.1172
-income from	0.1770
-income with	0.1635
-incompleta	0.1096
-incompleta .	0.1130
-incomplete	0.1059
-incomplete address	0.1059
-increase	-0.1510
-increase the	-0.1206
+immediately to	0.1501
+imperdible	0.2164
+imperdible en	0.2164
+importadas	0.1093
+important customer	0.2227
+in !	-0.1811
+in <num1>	0.3365
+in <num2>	0.4965
+in a	-0.3425
+in about	0.2205
+in airport	-0.1324
+in an	0.1206
+in before	0.1985
+in bitcoin	0.1024
+in cbe	-0.1033
+in code	-0.1263
+in for	-0.1776
+in free	0.1164
+in half	0.2340
+in investing	0.1897
+in it	-0.1117
+in march	-0.1425
+in minutes	0.1857
+in on	0.1111
+in online	-0.1412
+in our	0.1219
+in room	-0.1167
+in stock	0.8839
+in store	0.1635
+in text	0.1455
+in the	0.1432
+in this	-0.2975
+in to	0.3059
+in touch	-0.1188
+in town	0.4047
+in trouble	0.1715
+in under	0.2020
+in with	-0.1667
+incall	0.1177
+incall /	0.1133
+included	0.1531
+included .	0.1531
+including	-0.2423
+including insurance	-0.1129
+income	0.1192
+income from	0.1761
+income with	0.1631
+incompleta	0.1106
+incompleta .	0.1140
+incomplete	0.1061
+incomplete address	0.1061
+increase	-0.1500
+increase the	-0.1203
 indoor	0.1867
-infantil de	0.1259
-infantil santa	-0.1503
-influenza	-0.2599
-info	0.5949
-info at	-0.1467
-info to	0.2976
-informa	0.1945
+infantil de	0.1262
+infantil santa	-0.1450
+influenza	-0.2607
+info	0.5983
+info at	-0.1469
+info to	0.2991
+informa	0.1951
 informa :	0.1904
-informacion	0.1297
-informacion para	0.1330
-informes	-0.1014
-ingresando	0.1504
-ingrese	0.1568
-ingrese a	0.1094
-ingrese sus	0.1329
+informacion	0.1276
+informacion para	0.1320
+ingresando	0.1506
+ingrese	0.1575
+ingrese a	0.1103
+ingrese sus	0.1316
 ingreso	-0.1432
-ingreso a	-0.1702
-ingresos pasivos	0.2816
-injections	0.2231
-injections delivered	0.2013
-inmediato	0.1656
-inmediato al	0.1087
-innings	-0.1426
-innings .	-0.1224
-inscripciones	0.1259
-inscripciones hasta	0.1259
-installment	-0.1192
-installment of	-0.1033
-instant	0.1230
-instante	0.1766
-instrucciones	-0.1643
-instrucciones completas	-0.1679
-insulin	-0.1748
+ingreso a	-0.1706
+ingresos pasivos	0.2818
+injections	0.2229
+injections delivered	0.2007
+inmediato	0.1648
+inmediato al	0.1082
+innings	-0.1430
+innings .	-0.1229
+inscripciones	0.1262
+inscripciones hasta	0.1262
+installment	-0.1190
+installment of	-0.1032
+instant	0.1242
+instante	0.1768
+instrucciones	-0.1640
+instrucciones completas	-0.1676
+insulin	-0.1756
 insurance	-0.8729
-insurance &	-0.1122
-insurance .	0.2832
-insurance adjustment	-0.2706
-insurance card	-0.1292
-insurance premium	-0.1143
-insurance processed	-0.2480
-interact	0.2632
-interact with	0.2798
-interes	0.1389
-interes .	0.1328
-intereses .	0.1535
-intereses de	-0.1359
-intereses para	-0.2038
-intereses quedo	-0.1082
-intereses solo	0.1346
-interest	-0.1693
-interest ,	-0.1230
-interest -	-0.1525
-interest payment	-0.1405
-interest rate	0.2312
-interested	0.3507
-international	0.1672
-interruption	0.2572
-interruption .	0.1626
-intl	0.1276
-into	0.4257
-into <money>	0.2227
-into a	-0.1817
-into one	0.1454
-into the	0.2767
-inusual	0.2388
-inusual .	0.1946
-investing	0.1908
-investing ?	0.1901
-investment	0.3675
-investment .	0.1901
-investment in	0.1774
-invierta	0.1483
-invierta en	0.1375
-inyeccion	-0.1381
-inyecciones	0.1145
-io	0.2628
-io /	0.1296
-iouri	-0.1243
-ipa	0.1308
-ipad	0.1919
-ipad !	0.1850
-ipamorelina	0.1066
-ipas	0.1124
-ipas .	0.1090
-iphone	0.5142
-iphone <num2>	0.4521
-irene	-0.1059
-irene .	-0.1059
-irritation	-0.1229
-irritation .	-0.1229
-irs	0.2755
-irs -	0.1256
-irs :	0.1192
-is	-1.0594
-is <money>	-0.7303
-is a	0.1135
-is afraid	0.2381
-is amy	0.1576
-is an	0.3620
-is available	-0.4287
-is being	0.3428
-is brought	0.2923
-is causing	-0.1503
-is coming	0.1012
-is confirmed	0.2198
-is due	-0.4104
-is free	0.2627
-is full	0.2529
-is here	0.1708
-is in	0.1395
-is it	-0.1530
-is live	0.2430
-is mrs	0.1901
-is needed	-0.1096
-is not	0.3291
-is on	0.1226
-is open	0.2300
-is pending	0.2000
-is ready	-0.1426
-is that	-0.2388
-is this	0.3372
-is tomorrow	-0.1006
-is waiting	0.3913
-is your	-0.1523
-ish	-0.1674
-ish .	-0.1013
-it	-0.4190
-it '	0.3149
-it ,	-0.3138
-it :	0.1224
-it before	0.2013
-it comes	0.2189
-it expires	0.1731
-it free	0.2339
-it got	0.1288
-it is	-0.1002
-it kayla	0.1288
-it might	0.1325
-it takes	0.1976
-it to	-0.1355
-it truly	0.1428
-it will	-0.3038
-italika	0.1105
-items	0.1437
-its	-0.8671
-its a	-0.1202
-its jess	0.1073
-its kelly	0.1730
-its mike	0.1421
-its not	-0.1954
+insurance &	-0.1125
+insurance .	0.2846
+insurance adjustment	-0.2713
+insurance card	-0.1304
+insurance premium	-0.1146
+insurance processed	-0.2477
+interact	0.2666
+interact with	0.2826
+interes	0.1398
+interes .	0.1336
+intereses .	0.1536
+intereses de	-0.1362
+intereses para	-0.2055
+intereses quedo	-0.1086
+intereses solo	0.1361
+interest	-0.1705
+interest ,	-0.1236
+interest -	-0.1533
+interest payment	-0.1407
+interest rate	0.2317
+interested	0.3505
+international	0.1661
+interruption	0.2558
+interruption .	0.1615
+intl	0.1283
+into	0.4286
+into <money>	0.2252
+into a	-0.1783
+into one	0.1444
+into the	0.2759
+inusual	0.2391
+inusual .	0.1950
+investing	0.1904
+investing ?	0.1897
+investment	0.3730
+investment .	0.1897
+investment in	0.1833
+invierta	0.1479
+invierta en	0.1370
+inyeccion	-0.1391
+inyecciones	0.1134
+io	0.2648
+io /	0.1313
+iouri	-0.1240
+ipa	0.1318
+ipad	0.1917
+ipad !	0.1849
+ipamorelina	0.1060
+ipas	0.1117
+ipas .	0.1083
+iphone	0.5145
+iphone <num2>	0.4512
+irene	-0.1062
+irene .	-0.1062
+irritation	-0.1226
+irritation .	-0.1226
+irs	0.2818
+irs -	0.1293
+irs :	0.1217
+is	-1.0643
+is <money>	-0.7300
+is a	0.1189
+is afraid	0.2391
+is amy	0.1579
+is an	0.3618
+is available	-0.4270
+is being	0.3430
+is brought	0.2922
+is causing	-0.1510
+is coming	0.1020
+is confirmed	0.2197
+is due	-0.4084
+is free	0.2626
+is full	0.2530
+is here	0.1710
+is in	0.1402
+is it	-0.1529
+is live	0.2436
+is mrs	0.1897
+is needed	-0.1095
+is not	0.3286
+is on	0.1234
+is open	0.2297
+is pending	0.1996
+is ready	-0.1415
+is that	-0.2385
+is this	0.3382
+is waiting	0.3934
+is your	-0.1519
+ish	-0.1678
+ish .	-0.1016
+it	-0.4158
+it '	0.3133
+it ,	-0.3144
+it :	0.1277
+it before	0.2005
+it comes	0.2188
+it expires	0.1730
+it free	0.2375
+it got	0.1289
+it kayla	0.1289
+it might	0.1321
+it takes	0.1993
+it to	-0.1357
+it truly	0.1431
+it will	-0.3046
+italika	0.1101
+items	0.1428
+its	-0.8637
+its a	-0.1191
+its jess	0.1071
+its kelly	0.1737
+its mike	0.1418
+its not	-0.1957
 ive	-0.1720
-ivermectin	0.1047
-ivermectin ,	0.1047
-jackpot	0.2092
-james	-0.1352
-jameson	0.1266
-jay	-0.1879
-jefe	0.2816
-jefe y	0.2802
-jen	-0.1319
-jeri	0.1185
-jeri stewartsize	0.1185
-jess	0.2666
-jess _	0.1156
-jess from	0.1118
-job	-0.3524
-job at	-0.1328
-join	0.3415
-join :	-0.1400
-join now	0.1465
-join our	0.1627
-joint	0.2168
-joint pain	0.2118
-jokes	0.2156
+ivermectin	0.1084
+ivermectin ,	0.1084
+jackpot	0.2111
+james	-0.1351
+jameson	0.1278
+jay	-0.1869
+jefe	0.2818
+jefe y	0.2805
+jen	-0.1324
+jeri	0.1181
+jeri stewartsize	0.1181
+jess	0.2661
+jess _	0.1151
+jess from	0.1116
+job	-0.3487
+job at	-0.1324
+join	0.3407
+join :	-0.1408
+join now	0.1460
+join our	0.1618
+joint	0.2177
+joint pain	0.2126
+jokes	0.2153
 jokes -	0.2144
 jordan	-0.1773
 jordan ,	-0.1093
-jorge	-0.1125
-jornada	-0.3499
-jornada de	-0.3130
-jose	-0.1574
-jose :	-0.1486
-jovenes	-0.1059
-jovenes en	-0.1048
-juan	-0.1497
-juan :	-0.1135
-juega	0.2445
-juego	-0.3419
-jueves	-0.3736
-jueves <num1>	-0.1379
-jueves a	-0.1138
-jugale	0.1061
-jugale todo	0.1061
-julio .	-0.1528
-jus	-0.2860
-just <money>	0.1428
+jorge	-0.1134
+jornada	-0.3497
+jornada de	-0.3132
+jose	-0.1563
+jose :	-0.1480
+jovenes	-0.1060
+jovenes en	-0.1049
+juan	-0.1449
+juan :	-0.1091
+juega	0.2461
+juego	-0.3394
+jueves	-0.3713
+jueves <num1>	-0.1393
+jueves a	-0.1140
+jugale	0.1055
+jugale todo	0.1055
+julio .	-0.1527
+jus	-0.2867
+just <money>	0.1433
 just <num2>	0.1355
-just for	0.1097
-just got	-0.1353
-just landed	0.4811
+just for	0.1096
+just got	-0.1352
+just landed	0.4808
 just now	-0.2030
-just received	0.1582
-just reply	0.1902
-just restocked	0.2593
-just send	-0.1684
+just received	0.1576
+just reply	0.1897
+just restocked	0.2582
+just send	-0.1682
 just show	0.1717
-just start	0.1453
+just start	0.1451
 just taste	-0.1112
-just text	0.2499
-just took	-0.1081
-just wondering	-0.1169
-juz	-0.1273
-k	-0.3557
-k ,	-0.1672
-k .	-0.3205
-k a	0.1346
-kalainar	-0.1265
-kalainar tv	-0.1265
-kallis	-0.1922
-kallis wont	-0.1029
-katya	0.1391
-katya ,	0.1391
-kayla	0.2776
-kayla (	0.1040
-kayla -	0.1288
-kayla from	0.1288
-kaylameet	0.1040
-kaylameet .	0.1040
-kbsubject	0.1185
-kbsubject :	0.1185
-keep	-0.2239
-keep driving	0.3399
-keep in	-0.1520
-keep watching	0.1105
-kegs	0.2720
-kegs <money>	0.1742
-kel	0.1730
-kelly	0.1632
-kelly from	0.1730
-ken	0.2465
-ken '	0.2376
-keno	0.1173
-keno &	0.1115
-key	0.1503
-key to	0.1453
-keyword	0.1227
-keyword picsfree	0.1227
-kickoff	0.3865
-kickoff ⏰	0.2096
-kids '	0.1240
-kind	-0.1185
-kind of	-0.1179
-kinda	0.1117
-kinda wild	0.2094
-kindly	-0.1441
-king	0.1098
-kira	0.1090
-kira -	0.1090
-kit .	-0.1812
-kit de	0.1811
-kittykat	0.2190
-kittykat _	0.2190
+just text	0.2496
+just took	-0.1087
+just wondering	-0.1175
+juz	-0.1279
+k	-0.3556
+k ,	-0.1684
+k .	-0.3202
+k a	0.1361
+kalainar	-0.1262
+kalainar tv	-0.1262
+kallis	-0.1928
+kallis wont	-0.1033
+katya	0.1386
+katya ,	0.1386
+kayla	0.2777
+kayla (	0.1042
+kayla -	0.1289
+kayla from	0.1289
+kaylameet	0.1042
+kaylameet .	0.1042
+kbsubject	0.1181
+kbsubject :	0.1181
+keep	-0.2227
+keep driving	0.3396
+keep in	-0.1511
+keep watching	0.1106
+kegs	0.2722
+kegs <money>	0.1745
+kel	0.1737
+kelly	0.1641
+kelly from	0.1737
+ken	0.2467
+ken '	0.2377
+keno	0.1169
+keno &	0.1107
+key	0.1496
+key to	0.1451
+keyword	0.1223
+keyword picsfree	0.1223
+kickoff	0.3851
+kickoff ⏰	0.2094
+kids '	0.1249
+kind	-0.1162
+kind of	-0.1156
+kinda	0.1113
+kinda wild	0.2092
+kindly	-0.1436
+king	0.1101
+kira	0.1087
+kira -	0.1087
+kit .	-0.1796
+kit de	0.1844
+kittykat	0.2191
+kittykat _	0.2191
 kiva	0.1066
-klonopin	0.1985
-km	0.1330
-know	-0.5695
-know ?	-0.1445
-know affairmatch	0.1027
-kochi	-0.1074
-kochi .	-0.1074
-kum	0.2458
-kum &	0.2458
-l	0.1935
-la anestesia	0.3067
-la app	-0.2925
-la atencion	-0.1682
-la autorizacion	-0.1376
-la banca	0.1982
-la buena	0.6111
-la cancha	-0.1630
-la cantina	0.1682
-la cita	-0.3598
-la clinica	-0.2548
-la consulta	-0.4543
-la de	0.1045
-la deuda	0.2391
-la devolucion	0.1330
-la doctora	-0.1434
-la dosis	-0.1787
-la dra	-0.6166
-la encia	-0.1001
-la encontrara	-0.1390
-la enfermera	-0.2099
-la espiga	0.1462
-la esquina	0.1640
-la extraccion	-0.1036
-la farmacia	-0.4812
-la fda	0.1343
-la fiesta	0.1688
-la gripe	-0.2379
-la habana	0.1095
-la iglesia	-0.1075
-la influenza	-0.1947
-la linea	-0.1740
-la lista	0.3944
-la loteria	0.1760
-la mariguana	0.4686
-la marihuana	0.2949
-la mayoria	-0.1011
-la mejilla	-0.1001
-la metformina	-0.1509
-la mitad	0.3693
-la mujer	-0.1981
-la nueva	-0.1376
-la plug	0.3223
-la prima	-0.1642
-la prueba	-0.2555
-la recepcion	0.3133
-la receta	-0.1660
-la ruleta	0.1439
-la sala	-0.1275
-la salud	-0.4085
-la semana	0.1021
-la sesion	-0.1379
-la suerte	0.1556
-la temporada	0.1552
-la vacuna	-0.2314
-la visita	-0.2237
-lab tested	0.2348
-laboratorio	-0.3504
-laboratorio .	-0.1923
-laboratorio clinico	-0.1317
-laboratorio por	-0.1449
-ladbrokes	0.1347
-ladbrokes :	0.1347
-ladies	0.3590
-ladies running	0.2719
-lakeshore	-0.1089
-lakeshore pulmonary	-0.1089
-lakeshorelung	-0.1089
-lakeshorelung .	-0.1089
-lakeside	-0.2139
-lakeside hospital	-0.1102
-lakeview	-0.1627
-lakeview clinic	-0.1316
-lana	0.2009
-landed	0.4811
-landed ,	0.1389
+klonopin	0.1983
+km	0.1325
+know	-0.5701
+know ?	-0.1450
+know affairmatch	0.1030
+kochi	-0.1068
+kochi .	-0.1068
+kum	0.2463
+kum &	0.2463
+l	0.1923
+la anestesia	0.3071
+la app	-0.2944
+la atencion	-0.1693
+la autorizacion	-0.1370
+la banca	0.1970
+la buena	0.6098
+la cancha	-0.1626
+la cantina	0.1669
+la cita	-0.3604
+la clinica	-0.2556
+la consulta	-0.4558
+la de	0.1060
+la deuda	0.2386
+la devolucion	0.1320
+la doctora	-0.1408
+la dosis	-0.1797
+la dra	-0.6177
+la encontrara	-0.1392
+la enfermera	-0.2107
+la espiga	0.1450
+la esquina	0.1647
+la extraccion	-0.1037
+la farmacia	-0.4784
+la fda	0.1334
+la fiesta	0.1690
+la gripe	-0.2389
+la habana	0.1089
+la iglesia	-0.1083
+la influenza	-0.1950
+la linea	-0.1756
+la lista	0.3927
+la loteria	0.1758
+la mariguana	0.4676
+la marihuana	0.2947
+la metformina	-0.1503
+la mitad	0.3681
+la mujer	-0.1994
+la nueva	-0.1372
+la plug	0.3218
+la prima	-0.1622
+la prueba	-0.2547
+la recepcion	0.3129
+la receta	-0.1663
+la ruleta	0.1438
+la sala	-0.1285
+la salud	-0.4095
+la semaglutida	-0.1002
+la semana	0.1018
+la sesion	-0.1383
+la suerte	0.1545
+la temporada	0.1569
+la vacuna	-0.2311
+la visita	-0.2220
+lab tested	0.2343
+laboratorio	-0.3506
+laboratorio .	-0.1932
+laboratorio clinico	-0.1313
+laboratorio por	-0.1445
+ladbrokes	0.1341
+ladbrokes :	0.1341
+ladies	0.3597
+ladies running	0.2717
+lakeshore	-0.1030
+lakeshore pulmonary	-0.1030
+lakeshorelung	-0.1030
+lakeshorelung .	-0.1030
+lakeside	-0.3189
+lakeside hospital	-0.1409
+lakesidehospital	-0.1409
+lakesidehospital .	-0.1409
+lakeview	-0.1566
+lakeview clinic	-0.1284
+lana	0.2013
+landed	0.4808
+landed ,	0.1392
 landed .	0.1005
-landed hmu	0.2128
-landline	0.1307
-las	-0.3413
-las <num1>	0.2325
-las <num2>	-0.3900
-las apuestas	-0.2398
-las armas	-0.3442
-las balas	-0.1468
+landed hmu	0.2121
+landline	0.1311
+las	-0.3333
+las <num1>	0.2311
+las <num2>	-0.3935
+las apuestas	-0.2409
+las armas	-0.3425
+las balas	-0.1458
 las cremas	0.3834
 las cubre	0.3834
-las gomitas	0.1343
-las municiones	-0.1068
+las gomitas	0.1334
+las municiones	-0.1060
 las seis	-0.1708
-las visitas	-0.1349
-laser	0.2929
+las visitas	-0.1190
+laser	0.2930
 laser hair	0.1670
-last	0.3968
-last .	0.2183
-last call	0.1001
-last night	-0.2078
-last nite	-0.1162
-last week	0.1344
-last wk	0.2405
-latas	0.1741
-late	-0.1563
-later	-0.5664
-later .	-0.2147
-later ?	0.1499
-latest	0.2547
-latest news	0.2344
-lattes	0.2246
-lattes fri	0.2246
-laugh	-0.1128
-lawyer	0.1511
-lawyer at	0.1511
-lbs	0.1613
-lbs in	0.1144
-le	-1.2459
-le ha	-0.1042
-le habla	0.1128
-le informa	0.1512
+last	0.3978
+last .	0.2169
+last night	-0.2067
+last nite	-0.1161
+last week	0.1347
+last wk	0.2402
+latas	0.1736
+late	-0.1582
+later	-0.5670
+later .	-0.2152
+later ?	0.1501
+latest	0.2550
+latest news	0.2334
+lattes	0.2249
+lattes fri	0.2249
+laugh	-0.1127
+lawyer	0.1516
+lawyer at	0.1516
+lbs	0.1626
+lbs in	0.1155
+le	-1.2464
+le ha	-0.1044
+le habla	0.1122
+le informa	0.1524
 le pediremos	-0.1251
-le recordamos	-0.1474
-le recuerda	-0.1301
-le toca	-0.1476
-leading	0.1035
-leading bid	0.1035
-learn	0.3419
-learn how	0.1707
-learn it	0.2341
-least	-0.1439
-leave	-0.1479
-leaving	-0.2045
-lectura	0.2489
-lectura de	0.2211
-lecture	-0.1465
-lecture ,	-0.1023
-left <num1>	-0.1245
-left no	0.1390
-left to	0.1032
-legal	0.1125
-legal ,	0.1048
-leh	-0.1113
-lei	-0.1901
-lei ?	-0.1221
-let '	0.2932
-lets	0.1292
-lets you	0.2104
-letter	-0.1960
-letter .	-0.1701
+le recordamos	-0.1479
+le recuerda	-0.1298
+le toca	-0.1462
+leading	0.1029
+leading bid	0.1029
+learn	0.2886
+learn how	0.1741
+learn it	0.2377
+least	-0.1437
+leave	-0.1485
+leaving	-0.2041
+lectura	0.2476
+lectura de	0.2199
+lecture	-0.1469
+lecture ,	-0.1025
+left <num1>	-0.1247
+left no	0.1388
+left to	0.1026
+legal	0.1124
+legal ,	0.1047
+leh	-0.1116
+lei	-0.1900
+lei ?	-0.1220
+let '	0.2935
+lets	0.1284
+lets you	0.2098
+letter	-0.1966
+letter .	-0.1707
 liao	-0.1047
-liar	0.1435
-liar pueblo	0.1263
-library	-0.1065
-libre	-0.2057
-license	0.1598
-lie	-0.1406
-lie in	-0.1328
-life	-0.1650
-life has	0.1428
-like	-0.7398
-like and	0.2580
-like dat	-0.1615
-like this	-0.2227
-liked	-0.1145
+liar	0.1437
+liar pueblo	0.1267
+library	-0.1073
+libre	-0.2071
+license	0.1612
+lie	-0.1403
+lie in	-0.1324
+life	-0.1646
+life has	0.1431
+like	-0.7394
+like and	0.2576
+like dat	-0.1618
+like this	-0.2231
+liked	-0.1143
 lily	0.2257
-limitado	0.2638
-limitado :	0.1647
-limitados !	0.1215
-limitados en	-0.1528
-limited	0.5726
-limited .	0.2783
-limited allocation	0.1272
-limited stock	-0.2065
-limited time	0.2648
-limpiamos	0.1463
-limpieza dental	0.1122
-limpiezas al	-0.1087
-lin	-0.1850
-linda	0.2410
-linda ?	0.1756
-line	0.3475
-line :	-0.1415
-line <num1>	0.1037
+limitado	0.2676
+limitado :	0.1672
+limitados !	0.1213
+limitados en	-0.1527
+limited	0.5736
+limited .	0.2768
+limited allocation	0.1270
+limited stock	-0.2073
+limited time	0.2685
+limpiamos	0.1474
+limpieza dental	0.1120
+limpiezas al	-0.1091
+lin	-0.1855
+linda	0.2404
+linda ?	0.1753
+line	0.3467
+line :	-0.1411
+line <num1>	0.1031
 line at	-0.1343
-line is	0.1786
-line open	0.1241
-linea .	0.4981
-linea <num3>	-0.2163
-linea de	-0.2412
-linea erotica	0.1023
-linea o	-0.1533
+line is	0.1795
+line open	0.1236
+linea .	0.4955
+linea <num3>	-0.2153
+linea de	-0.2431
+linea erotica	0.1010
+linea o	-0.1547
 linea tiene	0.1226
-lines	0.4912
-lines are	0.1990
-lines on	0.1448
-lines r	0.1421
-link	0.2646
-link /	0.1781
-link for	-0.1021
-lipitor	0.3987
-lipitor este	0.1888
-lipitor refill	0.1824
-liquor for	-0.1268
-liquors	0.1305
-lisinopril	-0.1421
-lista .	-0.2406
-listen	0.2820
-listos	-0.1578
-listos .	-0.1840
+lines	0.4910
+lines are	0.1988
+lines on	0.1451
+lines r	0.1418
+link	0.2649
+link /	0.1802
+link for	-0.1017
+lipitor	0.3971
+lipitor este	0.1884
+lipitor refill	0.1815
+liquor for	-0.1267
+liquors	0.1307
+lisinopril	-0.1423
+lista .	-0.2408
+listen	0.2816
+listos	-0.1554
+listos .	-0.1816
 litro	0.1941
-litro a	0.1692
-little ones	0.1004
-little time	0.2365
-live	0.8224
-live :	0.1879
-live from	0.1446
-lives	-0.1932
-lives .	-0.1645
-ll	-0.1844
-ll be	-0.1708
-ll call	-0.2583
-ll get	-0.2161
-ll have	0.2559
-ll match	0.1278
-ll pay	0.1041
-ll see	-0.1069
-ll send	0.4573
-llama	0.2495
-llama ya	0.1434
-llamada o	-0.1324
+litro a	0.1693
+little ones	0.1002
+little time	0.2375
+live	0.8232
+live :	0.1883
+live from	0.1441
+lives	-0.1931
+lives .	-0.1644
+ll	-0.1835
+ll be	-0.1688
+ll call	-0.2587
+ll get	-0.2179
+ll have	0.2557
+ll match	0.1287
+ll pay	0.1057
+ll see	-0.1067
+ll send	0.4567
+llama	0.2454
+llama ya	0.1433
+llamada o	-0.1331
 llamar para	0.1226
-llamara	-0.1082
-llame a	-0.3722
-llame ahora	0.1887
-llame al	-0.2589
-llame ya	0.5360
-llamenos	-0.2442
-llamenos al	-0.2428
-llamenos hoy	0.1397
-llave	-0.2967
-llave y	-0.1029
-llega hasta	0.1143
-llegaron	0.2704
-llegaron los	0.2160
-llego	0.3138
-llego el	0.1857
-llego mercancia	0.1055
-lleva	0.2939
-lleva una	0.1259
-llevate	0.1658
-llevo	0.1304
-lmao	-0.2006
-lmao !	-0.1052
-lnk	0.2034
-lnk .	0.2034
-lo que	0.2590
-load a	-0.1251
-loads	-0.1247
-loads of	-0.1051
-loan	0.7774
-loan forgiveness	0.4812
-loan pre	0.1234
-loans	0.2056
-lobby	-0.2291
-local	0.2034
-local girls	0.1139
-location wif	-0.1157
-lock .	-0.1073
-lock it	0.2178
-locked ,	-0.1172
-locked .	0.1444
-locked after	0.1026
-locked and	-0.1729
-locks	-0.2855
-locks available	-0.1469
-log	-0.2537
-log <num4>	-0.1363
-lol	-0.3823
-lol !	-0.1146
-lonely	0.3985
-lonely ?	0.2082
-long	-0.3166
-look	0.1110
-look for	-0.1152
-look like	0.2580
-looking	0.5210
-looking for	0.4783
-lor	-0.4483
-lor .	-0.3697
-los	-0.2304
-los empleados	-0.1642
-los finalistas	0.1316
-los niños	-0.2971
-los olivos	-0.1214
-los pacientes	-0.1119
-los peques	-0.1614
-los primeros	0.2881
-los resultados	-0.1537
-los sabores	0.2085
-los viernes	-0.2116
-lose	0.1183
-lose <num2>	0.1332
-loss	0.4086
-loss injections	0.2013
-loss shots	0.1957
-lost	0.1495
-lost <num1>	0.2243
-lot	-0.3094
-loteria	0.2235
-loteria .	0.1403
-lotions	0.2910
-lotions may	0.2910
-lottery	0.2446
-lottery !	0.2026
-lotto	0.1002
-loud	0.1902
-loud zips	0.1678
-lounge	0.3720
-lounge specials	0.1227
-love	-0.2634
-love to	0.4281
-love ya	-0.1946
-lovely	-0.1287
-low	0.1324
-low payment	0.1261
-lower	0.2048
-lower your	0.2277
-lowest	0.2344
-lowest prices	0.2313
-loyalty	0.1469
-lsd	0.1436
-lt	-0.5280
-lt ;	-0.5034
-ltd	0.3622
-ltd .	0.3047
-lucas	0.3272
-lucas ,	0.1329
-lucas el	0.2077
-lucia	0.1568
-lucky	0.4755
-luna	0.1155
-lunch	-0.2784
-lunes	-0.4087
-lunes a	-0.2706
-lunesta	0.1461
-lunesta shipped	0.1439
-luv	-0.1827
-ly	0.3743
-ly /	0.3743
-m	0.3092
-m (	0.1391
+llamara	-0.1087
+llame a	-0.3737
+llame ahora	0.1891
+llame al	-0.2545
+llame ya	0.5348
+llamenos	-0.2404
+llamenos al	-0.2390
+llamenos hoy	0.1393
+llave	-0.2953
+llave y	-0.1018
+llega hasta	0.1148
+llegaron	0.2722
+llegaron los	0.2183
+llego	0.3148
+llego el	0.1856
+llego mercancia	0.1049
+lleva	0.2934
+lleva una	0.1262
+llevate	0.1677
+llevo	0.1306
+lmao	-0.2014
+lmao !	-0.1058
+lnk	0.2048
+lnk .	0.2048
+lo que	0.2582
+load a	-0.1258
+loads	-0.1240
+loads of	-0.1045
+loan	0.7779
+loan forgiveness	0.4811
+loan pre	0.1222
+loans	0.2074
+lobby	-0.2276
+local	0.2048
+local girls	0.1136
+location wif	-0.1128
+lock .	-0.1054
+lock it	0.2169
+locked ,	-0.1170
+locked .	0.1435
+locked after	0.1013
+locked and	-0.1715
+locks	-0.2852
+locks available	-0.1475
+log	-0.2451
+log <num4>	-0.1339
+lol	-0.3830
+lol !	-0.1149
+lonely	0.3996
+lonely ?	0.2078
+long	-0.3176
+look	0.1105
+look for	-0.1157
+look like	0.2576
+looking	0.5224
+looking for	0.4794
+lor	-0.4499
+lor .	-0.3709
+los	-0.2514
+los empleados	-0.1622
+los finalistas	0.1318
+los niños	-0.2924
+los olivos	-0.1213
+los pacientes	-0.1118
+los participantes	-0.1031
+los peques	-0.1615
+los primeros	0.2876
+los resultados	-0.1542
+los sabores	0.2098
+los viernes	-0.2078
+lose	0.1207
+lose <num2>	0.1347
+loss	0.4076
+loss injections	0.2007
+loss shots	0.1976
+lost	0.1490
+lost <num1>	0.2228
+lot	-0.3096
+loteria	0.2237
+loteria .	0.1401
+lotions	0.2938
+lotions may	0.2938
+lottery	0.2443
+lottery !	0.2022
+lotto	0.1007
+loud	0.1900
+loud zips	0.1675
+lounge	0.3722
+lounge specials	0.1220
+love	-0.2642
+love to	0.4276
+love ya	-0.1947
+lovely	-0.1294
+low	0.1339
+low payment	0.1247
+lower	0.2055
+lower your	0.2284
+lowest	0.2346
+lowest prices	0.2314
+loyalty	0.1482
+lsd	0.1435
+lt	-0.5283
+lt ;	-0.5038
+ltd	0.3610
+ltd .	0.3045
+lucas	0.3295
+lucas ,	0.1335
+lucas el	0.2078
+lucia	0.1567
+lucky	0.4753
+luna	0.1163
+lunch	-0.2796
+lunes	-0.4074
+lunes a	-0.2715
+lunesta	0.1453
+lunesta shipped	0.1432
+luv	-0.1820
+ly	0.3767
+ly /	0.3767
+m	0.3093
+m (	0.1386
 m -	-0.1736
-m <num1>	0.1704
+m <num1>	0.1701
 m a	0.1025
-m at	-0.1032
-m gonna	-0.1447
-m home	0.2468
-m katya	0.1391
-m lily	0.2405
+m at	-0.1027
+m gonna	-0.1454
+m home	0.2477
+m katya	0.1386
+m lily	0.2402
 m making	0.1754
-m mia	0.1242
+m mia	0.1246
 m on	0.2973
-m sending	0.1123
-m tiffany	0.1064
-m waiting	0.1271
-m wearing	0.1719
-made	0.1820
-made it	0.1376
-madrid :	-0.1432
-magicos	0.1590
-mahomes	0.1355
-mahomes <num1>	0.1355
-mail	-0.5486
-mail .	-0.2175
-mail id	-0.1681
-mailer	0.1453
-mailer key	0.1453
-main	-0.1137
-make <money>	0.2149
-makes	-0.1816
-making passive	0.1635
-mal	0.1187
-mama	0.1421
+m sending	0.1122
+m tiffany	0.1067
+m waiting	0.1261
+m wearing	0.1730
+made	0.1821
+made it	0.1379
+madrid :	-0.1442
+magicos	0.1581
+mahomes	0.1348
+mahomes <num1>	0.1348
+mail	-0.5498
+mail .	-0.2191
+mail id	-0.1679
+mailer	0.1451
+mailer key	0.1451
+main	-0.1156
+make <money>	0.2152
+makes	-0.1811
+making passive	0.1631
+mal	0.1183
+mama	0.1422
 mama ,	0.1591
-mamacare	-0.1579
-mamacare text	-0.1579
-mammogram	-0.1617
-mamografias	-0.1131
-man	-0.2724
-man to	0.1564
-management	-0.1224
-manda	0.3175
-manda su	0.1239
-mandame	0.2273
-mando	0.2931
-mando algo	0.1143
-mando una	0.1200
-maneje	0.2393
-maneje despues	0.2904
-maniac	0.2313
-maniac ?	0.2313
-many	-0.2944
-marca	0.1212
-march	-0.2024
-march get	-0.1363
-margs	0.2045
-maria ,	-0.1006
-mariguana	0.7805
-mariguana medicinal	0.4686
-mariguana para	0.3119
-marihuana	0.5412
-marihuana a	0.2285
-marihuana medicinal	0.2956
-marijuana	0.9046
-marijuana card	0.3900
-marijuana so	0.4441
-mark	0.1992
-mark ?	0.2405
-market	-0.1891
-market this	-0.1473
-marketplace ,	0.1123
-marlboro	0.1546
+mamacare	-0.1591
+mamacare text	-0.1591
+mammogram	-0.1624
+mamografias	-0.1098
+man	-0.2717
+man to	0.1567
+management	-0.1213
+manda	0.3189
+manda su	0.1241
+mandame	0.2269
+mando	0.2945
+mando algo	0.1148
+mando una	0.1203
+maneje	0.2387
+maneje despues	0.2896
+maniac	0.2315
+maniac ?	0.2315
+many	-0.2948
+marca	0.1217
+march	-0.1997
+march get	-0.1339
+margs	0.2048
+maria ,	-0.1010
+mariguana	0.7796
+mariguana medicinal	0.4676
+mariguana para	0.3120
+marihuana	0.5408
+marihuana a	0.2282
+marihuana medicinal	0.2954
+marijuana	0.9032
+marijuana card	0.3894
+marijuana so	0.4429
+mark	0.1990
+mark ?	0.2402
+market	-0.1900
+market this	-0.1476
+marketplace ,	0.1122
+marlboro	0.1550
 marque *	0.1271
-marque <num3>	-0.1837
-married	0.4195
-married but	0.1020
-married people	0.1108
-married women	0.2121
-marta	-0.1378
-marta ibañez	-0.1451
-martes	-0.1808
-martes .	-0.1962
-martes de	0.1084
-mary	0.1138
-mas de	-0.1065
-masajes	0.2039
-masked	0.1392
-masked messages	0.1392
-massage	0.1919
-massage therapy	0.2189
-mastiquelo	-0.1001
-mastiquelo despacio	-0.1001
-match	0.1046
-match u	0.1299
-mate	-0.1437
-mate !	-0.1434
-matters	-0.1657
-max	0.1065
-may	-0.2458
-may apply	-0.1817
-may be	-0.1476
-may interact	0.2910
-may qualify	0.1985
-mayb	-0.1513
-mayor	0.1868
-mayoreo	0.1658
-mayores de	-0.1564
-mayoria	-0.1011
-mayoria de	-0.1011
-mañana	-0.3298
-mañana a	-0.1918
-mañana caele	0.1143
-me	-0.3048
-me !	-0.1109
-me $	0.1053
-me ,	0.1838
-me -	-0.2011
-me .	-0.4460
-me /	0.4059
-me <num1>	-0.1056
-me ?	0.1811
-me a	-0.1500
-me bañe	0.1094
-me dont	0.1396
-me for	0.2417
+marque <num3>	-0.1845
+married	0.4187
+married but	0.1015
+married people	0.1109
+married women	0.2115
+marta	-0.1372
+marta ibañez	-0.1446
+martes	-0.1759
+martes .	-0.1948
+martes de	0.1100
+mary	0.1156
+mas de	-0.1043
+masajes	0.2043
+masked	0.1389
+masked messages	0.1389
+massage	0.1923
+massage therapy	0.2199
+match	0.1064
+match u	0.1308
+mate	-0.1456
+mate !	-0.1441
+matters	-0.1660
+max	0.1064
+may	-0.2570
+may apply	-0.1800
+may be	-0.1479
+may interact	0.2938
+may qualify	0.1786
+mayb	-0.1514
+mayor	0.1864
+mayoreo	0.1653
+mayores de	-0.1495
+mañana	-0.3310
+mañana a	-0.1914
+mañana caele	0.1148
+me	-0.3044
+me !	-0.1116
+me $	0.1070
+me ,	0.1820
+me -	-0.1987
+me .	-0.4456
+me /	0.4105
+me <num1>	-0.1055
+me ?	0.1801
+me a	-0.1505
+me bañe	0.1093
+me dont	0.1397
+me for	0.2413
 me haces	0.1977
-me how	0.2583
+me how	0.2585
 me if	-0.1309
-me in	-0.1036
-me naked	0.1142
-me on	0.4179
-me the	-0.2588
-me w	0.1421
-me what	0.2556
-me when	-0.4219
+me in	-0.1018
+me naked	0.1146
+me on	0.4164
+me the	-0.2601
+me w	0.1418
+me what	0.2553
+me when	-0.4228
 means	-0.3030
-means no	-0.1328
-medellin	0.1591
-medica ,	0.1420
-medicaid	-0.1141
-medical	-0.2364
-medical :	-0.1079
+means no	-0.1324
+medellin	0.1596
+medica ,	0.1414
+medicaid	-0.1148
+medical	-0.2304
+medical :	-0.1033
 medical group	-0.1221
-medical marijuana	0.4606
-medical supplies	-0.1578
-medicamento	-0.3122
-medicamento controlado	-0.1086
-medicamentos	-0.2737
-medicamentos con	0.1830
-medicamentos de	-0.1138
-medicamentos en	-0.1599
-medicamentos genericos	0.1437
-medicare :	0.2240
-medication	-0.2098
+medical marijuana	0.4603
+medical supplies	-0.1584
+medicamento	-0.3107
+medicamento controlado	-0.1085
+medicamentos	-0.2698
+medicamentos con	0.1823
+medicamentos de	-0.1125
+medicamentos en	-0.1580
+medicamentos genericos	0.1433
+medicare :	0.2244
+medication	-0.2097
 medications	-0.1526
-medicina	-0.1753
-medicina familiar	-0.1144
-medicinal	0.7769
-medicinal en	0.7639
-medicine	-0.6499
-medicine .	-0.2053
-medicines	-0.1257
-medicines and	-0.1050
-medico	-0.6570
-medico .	0.2803
-medico de	-0.1873
+medicina	-0.1768
+medicina familiar	-0.1153
+medicinal	0.7757
+medicinal en	0.7626
+medicine	-0.6492
+medicine .	-0.2051
+medicine :	-0.1006
+medicines	-0.1253
+medicines and	-0.1048
+medico	-0.6445
+medico .	0.2965
+medico de	-0.1882
 medico desde	-0.1123
-medicos	-0.1485
-medicos fueron	-0.1062
-meds	0.5110
+medicos	-0.1489
+medicos fueron	-0.1063
+meds	0.5126
 meds .	0.2759
-meds at	0.2550
-medsnoscript	0.1330
-medsnoscript .	0.1330
+meds at	0.2561
+medsnoscript	0.1341
+medsnoscript .	0.1341
 meet at	-0.1203
-meeting	-0.3917
-meets	-0.3381
-meets mondays	-0.1144
-mega	0.2314
-mejilla	-0.1001
-mejilla .	-0.1001
-mejor .	-0.1290
-mejoradas	0.1037
-melody	-0.1260
-melody !	-0.1260
-member '	0.1241
-member card	-0.1251
-members	0.4301
-members .	0.1248
-members get	0.1063
-membership	0.7661
-membership .	0.2340
-membership is	0.1594
-membership plan	0.1964
-membership reward	0.1636
-membership with	-0.1314
-membresia	0.1370
-membresia familiar	0.1122
-memory	-0.1068
-memory study	-0.1070
-men	-0.1032
-menor	0.1053
-mensaje	0.3616
-mensaje .	0.2556
-mensaje de	0.1290
-mensajes	-0.3289
-mensajes .	-0.1082
-mensajes falsos	-0.1049
-mensuales	-0.1641
-mensuales ,	-0.1875
-menta	0.1612
-mental	-0.1425
-menthol	0.2116
-menthol newports	0.1083
-mentor	0.1481
-menu	0.7562
-mercado	0.1587
-mercado pago	0.1481
-mercancia	0.1055
-mercancia fresca	0.1055
-mercy	-0.1680
-merry	-0.1036
-mes	0.4180
-mes .	0.4848
-mes de	0.1128
-mes durante	-0.1082
-meses	-0.3144
+meeting	-0.3918
+meets	-0.3386
+meets mondays	-0.1146
+mega	0.2330
+mejor .	-0.1288
+mejoradas	0.1030
+melody	-0.1258
+melody !	-0.1258
+member '	0.1236
+member card	-0.1258
+members	0.4305
+members .	0.1237
+members get	0.1064
+membership	0.7658
+membership .	0.2336
+membership is	0.1591
+membership plan	0.1965
+membership reward	0.1634
+membership with	-0.1310
+membresia	0.1365
+membresia familiar	0.1120
+men	-0.1027
+menor	0.1064
+menor interes	0.1011
+mensaje	0.3621
+mensaje .	0.2545
+mensaje de	0.1288
+mensajes	-0.3271
+mensajes .	-0.1081
+mensajes falsos	-0.1054
+mensuales	-0.1650
+mensuales ,	-0.1884
+menta	0.1616
+mental	-0.1439
+menthol	0.2103
+menthol newports	0.1076
+mentor	0.1491
+menu	0.7568
+mercado	0.1592
+mercado pago	0.1487
+mercancia	0.1049
+mercancia fresca	0.1049
+mercy	-0.1658
+merry	-0.1038
+mes	0.4172
+mes .	0.4871
+mes de	0.1130
+mes durante	-0.1086
+meses	-0.3136
 meses .	-0.3359
-message	0.5148
-message for	0.1007
+message	0.5154
 message is	0.2852
-message offer	-0.1230
-message waiting	0.1872
-messaging	-0.1052
-messaging rates	-0.1109
-met at	0.2405
+message offer	-0.1238
+message waiting	0.1863
+messaging	-0.1060
+messaging rates	-0.1117
+met at	0.2402
 met for	-0.1412
-metformina	-0.2295
-metformina y	-0.1509
-method	-0.1600
-method or	-0.1314
-metilfenidato	-0.1152
-metronidazol	-0.1882
-metronidazole	-0.1062
-mezcal	0.1104
-mg	0.2652
-mg ,	0.4490
-mg available	0.1801
-mg is	-0.1143
-mg per	0.1381
-mg por	0.1147
-mg refill	-0.1114
-mg y	0.1205
-mg ya	-0.1731
-mi	0.8484
-mi ?	0.2195
-mi compa	0.1143
+metformina	-0.2283
+metformina y	-0.1503
+method	-0.1596
+method or	-0.1310
+metilfenidato	-0.1158
+metronidazol	-0.1861
+metronidazole	-0.1057
+mezcal	0.1100
+mg	0.2659
+mg ,	0.4534
+mg available	0.1795
+mg is	-0.1136
+mg per	0.1376
+mg por	0.1143
+mg refill	-0.1118
+mg y	0.1196
+mg ya	-0.1741
+mi	0.8494
+mi ?	0.2191
+mi compa	0.1148
 mi nuevo	0.1126
-mi pana	0.1291
-mia	0.2167
-mia ,	0.1242
-micheladas	0.1330
-micheladas de	0.1128
-midnight	0.1286
-midnight .	-0.1419
-mientras	-0.1667
-miercoles	-0.1414
-might just	0.1453
-mike ,	0.1476
-mike hussey	-0.1268
-mil	0.1672
-milds	0.1028
-miles away	0.1053
-millones	0.1415
-mimosas	0.2222
-min hold	-0.1023
-min survey	-0.1811
-min term	0.1089
-mine	-0.2382
-mine from	-0.1010
-mins	0.1839
-mins .	0.1310
-minute	-0.2742
-minute consult	-0.1089
-minutes	-0.2000
-minutos	-0.1589
-minutos .	-0.1309
-minutos gratis	0.2269
-minutos y	-0.2644
-mira	0.1656
-mira mis	0.1466
-miraflores	0.1327
-miranda	0.2064
-miranda has	0.2064
+mi pana	0.1305
+mia	0.2170
+mia ,	0.1246
+micheladas	0.1329
+micheladas de	0.1127
+midnight	0.1287
+midnight .	-0.1410
+mientras	-0.1656
+miercoles	-0.1399
+might	-0.1004
+might just	0.1451
+mike ,	0.1473
+mike hussey	-0.1266
+mil	0.1670
+milds	0.1033
+miles away	0.1055
+millones	0.1417
+mimosas	0.2233
+min hold	-0.1028
+min survey	-0.1722
+min term	0.1092
+mine	-0.2378
+mine from	-0.1012
+mins	0.1851
+mins .	0.1308
+minute	-0.2680
+minute consult	-0.1030
+minutes	-0.1963
+minutos	-0.1580
+minutos .	-0.1291
+minutos gratis	0.2256
+minutos y	-0.2634
+mira	0.1654
+mira mis	0.1460
+miraflores	0.1317
+miranda	0.2060
+miranda has	0.2060
 miras	0.1046
-mis	0.2834
-mis fotos	0.1521
-mismo	0.1562
-mismo .	0.1933
-miss out	0.3705
-miss ya	-0.1381
-missed	0.5189
-missed call	0.2389
-missed delivery	0.1452
-missed your	0.1883
-missing	-0.1695
+mis	0.2825
+mis fotos	0.1518
+mismo	0.1542
+mismo .	0.1929
+miss out	0.3698
+miss ya	-0.1385
+missed	0.5174
+missed call	0.2376
+missed delivery	0.1444
+missed your	0.1884
+missing	-0.1699
 mitad	0.5401
-mitad .	0.1159
-mitad de	0.1683
-mitad la	0.2391
-ml	0.1920
-mm	0.1286
-mmj	0.7201
-mmj at	0.7143
-mob	0.2041
-mob offer	0.1089
-mobile	0.7400
-mobile .	0.1220
-mobile content	0.2463
-mobile phone	0.1860
-modafinilo	0.1064
-mode	-0.1020
-modelo	0.1037
-mom	0.4503
-mom ,	0.1849
-mom .	0.3270
-momento dificil	-0.1124
-mon	-0.3564
-mon -	-0.2579
-mon <num1>	-0.1061
-money	0.5589
-money i	0.3217
-money in	0.1419
-monitor	-0.1069
-montecristo	0.2565
-montecristo no	0.2063
-month !	0.2836
-month for	-0.1746
-monthly	0.1695
-monthly ,	0.1665
-months	-0.2928
-months .	-0.2346
-monto	-0.1159
-mood	0.1227
-mood first	0.1482
-more info	0.1370
-more tones	0.1926
-morning	-0.4554
-morning to	-0.1118
-most	-0.1480
-most insurance	-0.1491
-mota	0.3984
-mota de	0.3842
-mother	-0.1491
-moto	0.2228
-mounjaro	-0.2231
-movil	0.4591
-movil .	0.1924
-mr	-0.1045
-mrng	-0.1373
-mrs	0.1901
-mrs .	0.1901
-msg	0.1651
-msg &	-0.1457
-msg .	0.1017
+mitad .	0.1154
+mitad de	0.1694
+mitad la	0.2386
+ml	0.1929
+mm	0.1276
+mmj	0.7190
+mmj at	0.7132
+mob	0.2052
+mob offer	0.1092
+mobile	0.7402
+mobile .	0.1213
+mobile content	0.2457
+mobile phone	0.1857
+modafinilo	0.1058
+mode	-0.1021
+modelo	0.1028
+mom	0.4514
+mom ,	0.1862
+mom .	0.3267
+momento dificil	-0.1128
+mon	-0.3543
+mon -	-0.2572
+mon <num1>	-0.1040
+money	0.5611
+money i	0.3213
+money in	0.1415
+monitor	-0.1058
+montecristo	0.2561
+montecristo no	0.2055
+month !	0.2821
+month for	-0.1757
+monthly	0.1708
+monthly ,	0.1655
+months	-0.2931
+months .	-0.2359
+monto	-0.1143
+mood	0.1219
+mood first	0.1474
+more info	0.1379
+more tones	0.1945
+morning	-0.4539
+morning to	-0.1114
+most	-0.1456
+most insurance	-0.1483
+mota	0.3974
+mota de	0.3831
+mother	-0.1488
+moto	0.2223
+mounjaro	-0.2195
+movil	0.4583
+movil .	0.1919
+mr	-0.1042
+mrng	-0.1374
+mrs	0.1897
+mrs .	0.1897
+msg	0.1673
+msg &	-0.1437
+msg .	0.1024
 msg /	0.1357
-msg :	0.1536
-msg about	-0.1230
+msg :	0.1534
+msg about	-0.1236
 msgs	0.1464
-msgs )	0.1396
-msn	-0.1018
-msn .	-0.1018
+msgs )	0.1397
+msn	-0.1022
+msn .	-0.1022
 mu	-0.1358
-much	-0.4105
-much fun	0.1295
-mujer	-0.1981
-mujer :	-0.1460
-multa	0.1956
-multa de	0.1755
-mum	-0.1450
-mundial	0.1429
-municipal	-0.2850
-municipal de	-0.1219
-mushrooms	0.1099
-must	0.1324
-must be	0.1492
-must confirm	0.1364
-mx -	0.1152
-mx /	-0.2991
-mxn	0.1038
-mxn ya	-0.1449
+much	-0.4111
+much fun	0.1297
+mujer	-0.1994
+mujer :	-0.1474
+multa	0.1963
+multa de	0.1761
+mum	-0.1459
+mundial	0.1421
+municipal	-0.2842
+municipal de	-0.1217
+mushrooms	0.1097
+must	0.1332
+must be	0.1491
+must confirm	0.1370
+mx -	0.1145
+mx /	-0.2959
+mxn	0.1065
+mxn ya	-0.1445
 my	-0.5721
-my b	-0.1128
-my gold	0.1756
-my house	-0.1164
-my lawyer	0.1511
-my line	0.1678
-my nephew	0.1901
-my new	0.3795
-my no	-0.2093
-my nude	0.1486
-my of	0.4609
-my oils	0.1635
-my pics	0.1132
-my private	0.2868
-my roommate	0.1669
-my snap	0.1156
-my work	-0.1618
-my xxx	0.2175
-mychart	-0.1816
-mystery	0.1011
-n .	0.1407
-n acted	-0.1161
-n hard	0.1396
-na	-0.1466
-na .	-0.1127
-nacional	0.1183
-nada	-0.3205
-nada de	-0.2985
-nah	-0.1183
-naked text	0.1142
-naloxona	-0.3221
-naloxona .	-0.1089
-naloxone	-0.2686
-naloxone (	-0.1189
+my b	-0.1133
+my gold	0.1753
+my house	-0.1172
+my lawyer	0.1516
+my line	0.1675
+my nephew	0.1897
+my new	0.3799
+my no	-0.2092
+my nude	0.1478
+my of	0.4611
+my oils	0.1631
+my pics	0.1144
+my private	0.2862
+my roommate	0.1679
+my snap	0.1151
+my work	-0.1620
+my xxx	0.2176
+mychart	-0.1796
+mystery	0.1012
+n .	0.1397
+n acted	-0.1164
+n hard	0.1397
+na	-0.1457
+na .	-0.1133
+nacional	0.1188
+nada	-0.3218
+nada de	-0.2997
+nah	-0.1182
+naked text	0.1146
+naloxona	-0.3235
+naloxona .	-0.1086
+naloxone	-0.2683
+naloxone (	-0.1185
 names friday	0.1009
-narcan	-0.1647
-narcan )	-0.1647
-nasty	0.1394
-nasty and	0.1396
-nationwide	0.1053
-nature	-0.1061
-nature adventure	-0.1027
-naughty	0.4265
-naughty audio	0.1482
-naughty with	0.1064
-nauseas	-0.1496
-nauseas ,	-0.1073
-near	0.3975
-near kalainar	-0.1265
-near you	0.5561
-nearby	0.1453
-nearby who	0.1299
-nearly	0.1730
-nearly banned	0.2175
-necesidad	0.1282
-necesidad de	0.1282
-necesita	-0.3665
-necesita seguro	-0.1270
-necesito	0.2044
+narcan	-0.1645
+narcan )	-0.1645
+nasty	0.1395
+nasty and	0.1397
+nationwide	0.1052
+nature	-0.1054
+nature adventure	-0.1020
+naughty	0.4264
+naughty audio	0.1474
+naughty with	0.1067
+nauseas	-0.1494
+nauseas ,	-0.1068
+near	0.3967
+near kalainar	-0.1262
+near you	0.5552
+nearby	0.1465
+nearby who	0.1308
+nearly	0.1729
+nearly banned	0.2176
+necesidad	0.1272
+necesidad de	0.1272
+necesita	-0.3668
+necesita seguro	-0.1279
+necesito	0.2047
 necesito pagar	0.1002
-need a	-0.1095
-need bail	0.3270
-need help	0.1404
-need some	0.1829
-need something	0.2101
-need to	-0.4013
-need xanax	0.1287
-need ya	-0.1381
-need your	0.1287
-needed ,	0.2359
-needs	-0.2520
-negativos	-0.1035
-negativos .	-0.1054
-nephew	0.1901
-nephew about	0.1901
-net	0.7681
-netfiix	0.1041
-netfiix -	0.1041
-netflix	0.4632
-netflix :	0.4302
-netflx	0.2305
-netflx -	0.2305
-netun	0.1052
-netun fgkslpopw	0.1052
-network	0.1770
-neva	-0.1474
-never	-0.4699
-never ask	-0.1616
-never been	0.1348
-never text	-0.1008
-never texted	0.1730
-new	1.1755
-new "	0.2376
-new -	-0.1232
-new address	-0.1514
-new business	0.1635
-new card	0.1023
-new cbd	0.3148
-new in	0.1658
-new job	-0.1553
-new message	0.1836
-new number	-0.1105
-new one	0.1050
-new patch	-0.1095
-new patient	-0.1010
-new prescription	-0.1246
-new vids	0.1730
-new voicemail	0.2190
-new year	-0.3223
-new years	-0.2002
-newport	0.1841
-newports	0.1253
-newports u	0.1083
-news	-0.1025
-news !	0.1883
-news .	-0.1268
-next	-0.1626
-next <num2>	0.1636
-next amazing	0.1227
-next refill	-0.1473
-next video	0.1227
-next week	-0.2153
-next year	-0.1125
-ni	-0.4500
-ni tabaco	-0.1679
-nice	-0.1787
-nice <num1>	-0.1064
-nice msgs	-0.1036
-nice tho	0.2405
-nicotina	-0.1693
-nicotina :	-0.1313
-nicotine	-0.3613
-nicotine (	-0.1089
-nicotine patch	-0.1289
-nicotine patches	-0.1268
-nicotine pouches	0.1128
-night	0.2327
-night .	0.1631
-night ?	0.2228
-night at	0.1269
-night double	0.1101
-night night	-0.1583
-night r	-0.1317
-nights	-0.1177
-nights .	-0.1215
-nite	-0.2745
-nivel de	-0.1082
-niños	-0.3212
-niños ,	-0.1162
-niños .	-0.1767
-niños entran	0.1706
-no	-0.1546
-no -	-0.2078
-no action	-0.2711
-no alcohol	-0.1862
-no appointment	-0.3179
-no b	-0.1354
-no compre	-0.1329
-no cost	-0.1446
-no credit	0.1673
-no doc	0.1415
-no doctor	0.3536
-no doubles	0.2179
-no esta	-0.1271
-no estan	0.1286
-no experience	0.1378
-no fume	-0.1538
-no got	-0.1328
-no id	0.1329
+need a	-0.1059
+need bail	0.3267
+need help	0.1388
+need some	0.1828
+need something	0.2095
+need to	-0.4016
+need xanax	0.1281
+need ya	-0.1385
+need your	0.1284
+needed ,	0.2354
+needs	-0.2511
+negativos	-0.1034
+negativos .	-0.1046
+nephew	0.1897
+nephew about	0.1897
+net	0.7704
+netfiix	0.1036
+netfiix -	0.1036
+netflix	0.4631
+netflix :	0.4299
+netflx	0.2314
+netflx -	0.2314
+netun	0.1053
+netun fgkslpopw	0.1053
+network	0.1783
+neva	-0.1480
+never	-0.4674
+never ask	-0.1603
+never been	0.1352
+never text	-0.1018
+never texted	0.1737
+new	1.1639
+new "	0.2377
+new -	-0.1199
+new address	-0.1505
+new business	0.1631
+new card	0.1026
+new cbd	0.3157
+new in	0.1669
+new job	-0.1550
+new message	0.1894
+new number	-0.1080
+new one	0.1066
+new patch	-0.1090
+new prescription	-0.1201
+new vids	0.1737
+new voicemail	0.2189
+new year	-0.3209
+new years	-0.1993
+newport	0.1835
+newports	0.1246
+newports u	0.1076
+news	-0.1004
+news !	0.1877
+news .	-0.1270
+next	-0.1653
+next <num2>	0.1631
+next amazing	0.1223
+next refill	-0.1485
+next video	0.1223
+next week	-0.2149
+next year	-0.1128
+ni	-0.4504
+ni tabaco	-0.1676
+nice	-0.1806
+nice <num1>	-0.1069
+nice msgs	-0.1039
+nice tho	0.2402
+nicotina	-0.1690
+nicotina :	-0.1303
+nicotine	-0.3532
+nicotine (	-0.1030
+nicotine patch	-0.1277
+nicotine patches	-0.1266
+nicotine pouches	0.1111
+night	0.2357
+night .	0.1644
+night ?	0.2238
+night at	0.1284
+night double	0.1093
+night night	-0.1596
+night r	-0.1324
+nights	-0.1149
+nights .	-0.1187
+nite	-0.2750
+nivel de	-0.1090
+niños	-0.3146
+niños ,	-0.1159
+niños .	-0.1746
+niños entran	0.1700
+no	-0.1533
+no -	-0.2051
+no action	-0.2703
+no alcohol	-0.1860
+no appointment	-0.3191
+no b	-0.1361
+no compre	-0.1303
+no cost	-0.1450
+no credit	0.1648
+no doc	0.1418
+no doctor	0.3584
+no doubles	0.2184
+no esta	-0.1277
+no estan	0.1276
+no experience	0.1380
+no fume	-0.1534
+no got	-0.1324
+no id	0.1323
+no interest	-0.1005
 no las	0.3834
-no lie	-0.1328
-no llega	0.1143
-no maneje	0.2393
-no mas	-0.1001
-no message	0.1247
-no money	-0.1058
-no need	-0.1654
-no pic	-0.1208
-no prescription	0.2689
-no prior	0.2334
-no pudo	0.1462
-no purchase	0.1649
-no registramos	-0.1478
-no rx	0.3270
-no script	0.1115
-no strings	0.2175
-no sweat	0.2096
-no tiene	-0.2169
-nobody has	0.1013
-noche	0.7210
-noche .	0.4273
-noche ?	0.1474
-noise	-0.1008
-nombre	0.1212
-nombre al	0.1371
-nope	-0.1146
-normal	-0.2394
-normal .	-0.1277
-norte	-0.1587
-nos	-0.2924
+no lie	-0.1324
+no llega	0.1148
+no maneje	0.2387
+no message	0.1244
+no money	-0.1059
+no need	-0.1658
+no pic	-0.1209
+no prescription	0.2674
+no prior	0.2324
+no pudimos	0.1003
+no pudo	0.1469
+no purchase	0.1686
+no registramos	-0.1484
+no rx	0.3277
+no script	0.1111
+no strings	0.2167
+no sweat	0.2094
+no tiene	-0.2173
+nobody has	0.1016
+noche	0.7244
+noche .	0.4303
+noche ?	0.1473
+noise	-0.1013
+nombre	0.1238
+nombre al	0.1372
+nope	-0.1153
+normal	-0.2388
+normal .	-0.1267
+norte	-0.1588
+nos	-0.2918
 nos used	0.1357
 nos vemos	-0.2254
-nosotros	-0.1551
-nosotros !	-0.1135
-not	-0.1945
-not )	0.3330
-not a	-0.1107
-not bad	-0.1774
-not be	0.1332
-not connected	0.2923
+nosotros	-0.1555
+nosotros !	-0.1137
+not	-0.1934
+not )	0.3338
+not a	-0.1109
+not available	-0.1005
+not bad	-0.1763
+not be	0.1341
+not connected	0.2922
 not covered	0.5191
-not deliver	0.1117
-not drive	0.3564
-not enough	0.1227
-not fda	0.1972
-not first	-0.1139
-not heard	0.1032
+not deliver	0.1112
+not drive	0.3567
+not enough	0.1223
+not fda	0.1964
+not first	-0.1145
+not heard	0.1034
 not possible	-0.1488
-not unsubscribe	0.1089
-not use	-0.1041
-not you	0.2157
-nothing	-0.1644
-notice	0.4983
-notice :	0.1259
-notice that	0.2312
-notification	0.1339
-nov	-0.1052
-now	0.2426
-now !	0.7528
-now +	0.1408
-now ,	-0.1701
-now .	0.1908
-now :	0.2316
-now <money>	0.1473
-now <num6>	0.1184
-now about	-0.1039
-now getting	0.1549
+not unsubscribe	0.1092
+not use	-0.1040
+not you	0.2165
+nothing	-0.1629
+notice	0.4998
+notice :	0.1294
+notice that	0.2313
+notification	0.1336
+nov	-0.1067
+now	0.2456
+now !	0.7500
+now +	0.1401
+now ,	-0.1706
+now .	0.1906
+now :	0.2339
+now <money>	0.1467
+now <num6>	0.1191
+now about	-0.1047
+now getting	0.1562
 now gibbs	-0.1243
-now in	-0.1466
-nude	0.2019
-nude pics	0.1632
-nuestra	-0.2821
-nuestra clinica	-0.1059
-nuestra encuesta	-0.2641
-nuestra farmacia	0.2973
-nuestra linea	-0.1231
-nuestra oferta	0.1235
-nuestras	0.3022
-nuestras criptomonedas	0.2930
-nuestro	0.1385
-nuestro casino	0.1475
-nuestro edificio	-0.1008
-nuestro plan	0.1122
-nuestro sorteo	0.1854
-nueva	-0.1358
-nuevas	0.4206
-nuevas en	0.1606
-nuevo dispositivo	0.1739
+now in	-0.1457
+nude	0.2017
+nude pics	0.1628
+nuestra	-0.2850
+nuestra clinica	-0.1063
+nuestra encuesta	-0.2631
+nuestra farmacia	0.2962
+nuestra linea	-0.1229
+nuestra oferta	0.1230
+nuestras	0.3025
+nuestras criptomonedas	0.2941
+nuestro	0.1393
+nuestro casino	0.1463
+nuestro edificio	-0.1009
+nuestro plan	0.1120
+nuestro sorteo	0.1853
+nueva	-0.1352
+nuevas	0.4218
+nuevas en	0.1608
+nuevo dispositivo	0.1736
 nuevo numero	0.1002
-nuevos	0.5939
+nuevos	0.5970
 nuevos ,	0.2716
-nuevos .	0.1599
-number	0.7076
-number "	0.1242
-number ,	-0.2227
-number <num3>	0.3231
-number ?	0.1155
-number from	0.1795
-number has	0.2318
-number in	0.1576
-number off	0.2094
-number on	0.1025
+nuevos .	0.1623
+number	0.7085
+number "	0.1246
+number ,	-0.2215
+number <num3>	0.3227
+number ?	0.1149
+number from	0.1789
+number has	0.2308
+number in	0.1579
+number off	0.2092
+number on	0.1023
 number was	0.2278
-numbers	0.2205
-numbers called	0.1390
-numero	0.5112
-numero es	-0.1067
+numbers	0.2208
+numbers called	0.1388
+numero	0.5103
+numero es	-0.1070
 numero guardalo	0.1002
-numero salio	0.1456
-numeros	0.1069
-nunca	-0.4284
-nunca le	-0.1669
-nunca te	-0.1290
-nurse	-0.6306
-nurse amy	-0.1095
-nurse line	-0.1994
-nurse will	-0.1332
-nus	-0.1282
-nus .	-0.1220
-nutricion	-0.2358
+numero salio	0.1457
+numeros	0.1085
+nunca	-0.4289
+nunca le	-0.1663
+nunca te	-0.1297
+nurse	-0.6294
+nurse amy	-0.1097
+nurse line	-0.1989
+nurse will	-0.1343
+nus	-0.1237
+nus .	-0.1174
+nutricion	-0.2363
 nutricion y	-0.1708
-o	-0.5046
-o <num1>	0.1508
-o al	-0.1902
-o cannabis	0.2904
-o en	-0.2066
-o g	0.1567
-o llame	-0.2174
+o	-0.5014
+o <num1>	0.1518
+o al	-0.1885
+o cannabis	0.2896
+o en	-0.2031
+o g	0.1563
+o llame	-0.2186
 o te	0.1747
-o texto	-0.1324
-o y	0.1567
-oak	-0.1939
-oak ave	-0.1034
-oak hill	-0.1051
-oakmed	-0.1553
-oakmed .	-0.1553
-oakwood	-0.1150
+o texto	-0.1331
+o y	0.1563
+oak	-0.1949
+oak ave	-0.1038
+oak hill	-0.1053
+oakmed	-0.1558
+oakmed .	-0.1558
+oakwood	-0.1140
 obra	-0.2177
 obra social	-0.2177
-obtenga	0.1056
-oct	-0.2908
-oct <num1>	-0.1459
-oct <num2>	-0.1449
-octubre	-0.2987
-octubre .	-0.2059
-odds	0.3780
-odds boost	0.1880
-odds guaranteed	0.1347
-odontologico	-0.1135
-odontologico sonrisas	-0.1135
-of <money>	-0.6315
-of <num1>	0.1557
-of <num2>	0.1307
-of <pct>	0.1021
+obtenga	0.1043
+oct	-0.2917
+oct <num1>	-0.1460
+oct <num2>	-0.1457
+octubre	-0.2957
+octubre .	-0.2064
+odds	0.3771
+odds boost	0.1876
+odds guaranteed	0.1341
+odontologico	-0.1137
+odontologico sonrisas	-0.1137
+of <money>	-0.6214
+of <num1>	0.1567
+of <num2>	0.1309
+of <pct>	0.1017
 of ammo	0.1070
-of beer	0.1281
-of days	0.1576
-of debt	0.1827
-of five	-0.1188
-of free	0.1909
+of beer	0.1282
+of days	0.1579
+of debt	0.1831
+of five	-0.1210
+of free	0.1914
 of is	0.4432
-of july	-0.1169
-of ken	0.2376
-of old	0.2719
-of olympus	0.1216
-of sunshine	0.1495
-of the	0.3589
-of them	-0.1022
-of these	0.2187
-of us	-0.1182
-of winning	-0.1206
-of you	-0.1345
-of your	0.1426
-oferta	1.2121
-oferta de	0.1740
-oferta especial	0.1235
-oferta esta	0.1586
-oferta imperdible	0.2171
-oferta por	0.2222
-off	0.7953
-off ,	-0.1718
-off all	0.1272
-off kids	0.1855
-off massage	0.2189
-off next	-0.1120
-off this	0.1146
-off tinder	0.2094
-off to	-0.1095
-off your	0.1998
-offense	-0.1139
-offer	0.5117
-offer .	0.2431
-offer :	0.1200
-offer for	0.2194
-offer free	-0.1117
-offer package	0.1089
-offering	0.1564
-offering more	0.1564
-offers	-0.1989
-office	-0.7371
-office .	-0.1435
-office :	-0.1382
-officer	0.1476
-oficial	-0.1680
-oficial .	-0.1142
-ofrece	-0.1404
-ofrecemos	-0.4306
-ofrecemos planes	-0.1130
-oh	-0.5213
-oh .	-0.1869
-oh sorry	0.1664
-oil	0.4058
-oil for	0.2118
-oils	0.1635
-oils team	0.1635
-ok	-1.0068
-ok ,	-0.1670
-ok .	-0.3776
-ok ?	-0.2179
-ok on	0.1817
-okay	-0.1987
-okay .	-0.1088
-okie	-0.3118
-oktoberfest	0.1292
-oktoberfest !	0.1169
+of july	-0.1161
+of ken	0.2377
+of old	0.2717
+of olympus	0.1214
+of sunshine	0.1507
+of the	0.3643
+of them	-0.1017
+of these	0.2192
+of us	-0.1176
+of winning	-0.1203
+of you	-0.1333
+of your	0.1437
+oferta	1.2123
+oferta de	0.1735
+oferta especial	0.1230
+oferta esta	0.1577
+oferta imperdible	0.2164
+oferta por	0.2263
+off	0.7954
+off ,	-0.1732
+off all	0.1262
+off kids	0.1854
+off massage	0.2199
+off next	-0.1123
+off this	0.1145
+off tinder	0.2092
+off to	-0.1091
+off your	0.1996
+offense	-0.1145
+offer	0.5158
+offer .	0.2434
+offer :	0.1227
+offer for	0.2204
+offer free	-0.1121
+offer package	0.1092
+offering	0.1578
+offering more	0.1578
+offers	-0.1967
+office	-0.7381
+office .	-0.1440
+office :	-0.1390
+officer	0.1469
+oficial	-0.1668
+oficial .	-0.1139
+ofrece	-0.1366
+ofrecemos	-0.4331
+ofrecemos planes	-0.1142
+oh	-0.5220
+oh .	-0.1878
+oh sorry	0.1660
+oil	0.4063
+oil for	0.2126
+oils	0.1631
+oils team	0.1631
+ok	-1.0070
+ok ,	-0.1673
+ok .	-0.3791
+ok ?	-0.2177
+ok on	0.1813
+okay	-0.1999
+okay .	-0.1096
+okie	-0.3127
+oktoberfest	0.1281
+oktoberfest !	0.1157
 old	0.1150
-old ladies	0.2719
-older man	0.1564
-older may	-0.1070
-olivos	-0.1214
-olivos :	-0.1161
-olympus	0.1216
-omw	-0.3858
-omw back	-0.2526
-on	0.5558
-on !	0.2450
-on <num2>	-0.4377
-on <num6>	0.5322
-on a	-0.2916
-on all	0.3760
-on cialis	0.2738
-on elm	-0.1014
-on every	0.2232
-on flu	0.2620
-on fridays	-0.1117
-on hold	0.1842
-on laser	0.1461
-on marketplace	0.1123
-on my	-0.1465
-on our	0.1343
-on phone	-0.1462
-on route	0.1143
-on sale	0.2036
-on satsgettin	-0.1328
-on signal	0.1130
-on snap	0.2915
-on tap	0.1055
-on this	-0.1159
+old ladies	0.2717
+older man	0.1567
+olivos	-0.1213
+olivos :	-0.1162
+olympus	0.1214
+omw	-0.3873
+omw back	-0.2537
+on	0.5573
+on !	0.2445
+on <num2>	-0.4358
+on <num6>	0.5330
+on a	-0.2890
+on all	0.3755
+on cialis	0.2736
+on every	0.2221
+on flu	0.2600
+on fridays	-0.1121
+on hold	0.1845
+on laser	0.1463
+on marketplace	0.1122
+on my	-0.1468
+on our	0.1346
+on phone	-0.1460
+on route	0.1144
+on sale	0.2027
+on satsgettin	-0.1324
+on signal	0.1127
+on snap	0.2914
+on tap	0.1059
+on this	-0.1165
 on thursdays	-0.1323
-on tinder	0.1156
+on tinder	0.1151
 on tonight	0.3373
-on us	0.3536
-on whatsapp	0.1905
-on your	0.2258
-once	-0.1983
-once free	-0.1102
-one ,	-0.1630
-one .	-0.2555
-one :	0.2721
-one back	0.4227
-one day	-0.1169
-one free	0.1541
-one gbp	0.1428
-one get	0.3631
-one low	0.1454
-one of	-0.1502
-one on	0.1090
-one payment	0.2312
-one ringtone	0.1564
-one say	-0.1059
-one vid	0.1227
-ones	0.2359
-ones <num1>	0.2128
-ones like	0.1004
-onion	-0.1357
-onion roast	-0.1303
-online	0.7464
-online ,	0.3734
-online :	0.1097
-online and	0.1787
-online at	-0.1317
-online or	-0.1865
-online pharmacy	0.3614
-online safety	-0.1410
-only	0.7896
-only ,	0.1811
-only .	0.4878
-only <num1>	0.1000
-only at	0.1379
-only early	0.1868
-only got	-0.1243
-only left	-0.1245
-only started	0.2202
-only use	-0.1500
-oops	-0.1346
-op	-0.3749
-op check	-0.1788
-open	0.6306
-open <num1>	0.1162
-open all	0.2385
-open her	0.1040
-open til	0.1114
-opening	0.2585
-opening this	0.2725
-operator	0.1515
-opinion	-0.1236
-opinions .	0.1094
-opioid	-0.1533
-opioides	-0.1392
-opportunity	0.1380
-opportunity :	0.1774
-oprima	-0.2376
-oprima <num1>	-0.2376
-opt	-0.2641
-opt out	-0.3035
-options	-0.1953
-options .	-0.1485
-or	-0.4949
-or call	-0.5493
-or cancel	-0.1314
-or cannabis	0.3674
-or coincidence	0.2202
+on us	0.3532
+on whatsapp	0.1899
+on your	0.2273
+once	-0.1985
+once free	-0.1109
+one ,	-0.1614
+one .	-0.2563
+one :	0.2713
+one back	0.4225
+one day	-0.1173
+one free	0.1533
+one gbp	0.1431
+one get	0.3619
+one low	0.1444
+one of	-0.1484
+one on	0.1083
+one payment	0.2317
+one ringtone	0.1578
+one say	-0.1062
+one vid	0.1223
+ones	0.2358
+ones <num1>	0.2122
+ones like	0.1002
+onion	-0.1354
+onion roast	-0.1302
+online	0.7483
+online ,	0.3721
+online :	0.1096
+online and	0.1801
+online at	-0.1320
+online or	-0.1856
+online pharmacy	0.3623
+online safety	-0.1414
+only	0.7897
+only ,	0.1804
+only .	0.4864
+only at	0.1396
+only early	0.1865
+only got	-0.1241
+only left	-0.1247
+only started	0.2203
+only use	-0.1483
+oops	-0.1356
+op	-0.3743
+op check	-0.1783
+open	0.6300
+open <num1>	0.1172
+open all	0.2383
+open her	0.1042
+open til	0.1107
+opening	0.2578
+opening this	0.2722
+operator	0.1513
+opinion	-0.1218
+opinions .	0.1099
+opioid	-0.1511
+opioides	-0.1389
+opportunity :	0.1254
+oprima	-0.2371
+oprima <num1>	-0.2371
+opt	-0.2623
+opt out	-0.3018
+options	-0.1956
+options .	-0.1483
+or	-0.5086
+or ask	-0.1075
+or call	-0.5427
+or cancel	-0.1310
+or cannabis	0.3677
+or coincidence	0.2203
 or debt	-0.1105
-or i	0.1716
-or no	0.1997
-or not	0.1609
-or see	0.1142
-or something	-0.1792
-or stop	-0.1199
-or text	-0.1520
-or trebles	0.2179
-or wynk	0.1145
-orchard	-0.1404
-orchardpeds	-0.1127
-orchardpeds .	-0.1127
-ordene	0.1437
-ordene ahora	0.1437
-order	1.0183
-order by	0.1062
-order has	-0.1810
-order is	0.3895
-order now	0.1347
-order online	0.1335
-ordered	0.3863
-ordered a	0.3517
-org	-0.4958
-org /	-0.6314
-originales	0.2406
-oro	0.1319
+or i	0.1720
+or no	0.2005
+or not	0.1623
+or see	0.1146
+or something	-0.1764
+or stop	-0.1190
+or text	-0.1513
+or trebles	0.2184
+or wynk	0.1141
+orchard	-0.1411
+orchardpeds	-0.1129
+orchardpeds .	-0.1129
+ordene	0.1433
+ordene ahora	0.1433
+order	1.0173
+order by	0.1054
+order has	-0.1807
+order is	0.3906
+order now	0.1331
+order online	0.1337
+ordered	0.3879
+ordered a	0.3520
+org	-0.5467
+org /	-0.7134
+originales	0.2418
+oro	0.1327
 orthopedics	-0.1361
-oru	-0.1063
-other	0.1652
-other ed	0.2725
-other night	0.1727
+oru	-0.1067
+other	0.1645
+other ed	0.2724
+other night	0.1734
 other nos	0.1357
-others	-0.1449
-others just	-0.1081
-our	0.1447
-our <num1>	-0.3207
-our adult	0.2385
-our billing	-0.2945
+others	-0.1457
+others just	-0.1087
+our	0.1351
+our <num1>	-0.3143
+our adult	0.2383
+our billing	-0.2929
 our black	0.1831
-our community	-0.1133
-our counselor	-0.2055
-our crypto	0.1411
-our forex	0.3430
-our fraud	0.1053
-our free	-0.4548
-our front	-0.1066
-our lowest	0.1461
-our membership	0.1964
-our new	0.3351
-our nurse	-0.1491
-our office	-0.1745
-our online	0.3999
-our patient	-0.2327
-our processing	0.1079
-our sliding	-0.1206
-our summer	0.2432
-our team	0.1635
-our telegram	0.2341
-our wellness	0.1249
-our wine	0.1901
-out ,	-0.1147
-out .	-0.4098
-out all	0.2381
-out choose	0.1052
+our clinic	-0.1454
+our community	-0.1142
+our counselor	-0.2051
+our crypto	0.1407
+our forex	0.3432
+our fraud	0.1058
+our free	-0.4532
+our front	-0.1061
+our lowest	0.1463
+our membership	0.1965
+our new	0.3366
+our nurse	-0.1493
+our office	-0.1739
+our online	0.4008
+our patient	-0.2325
+our processing	0.1089
+our sliding	-0.1199
+our summer	0.2435
+our team	0.1611
+our telegram	0.2377
+our wellness	0.1251
+our wine	0.1897
+out ,	-0.1152
+out .	-0.4080
+out all	0.2391
+out choose	0.1053
 out for	0.1292
-out front	0.1453
-out lnk	0.1730
-out of	-0.4071
-out on	0.2473
-out till	0.2190
-out to	-0.1034
-out who	0.2225
-out with	-0.1055
-outcall	0.2168
-outfitters	0.1830
-outgoing	0.1495
-outgoing .	0.1495
-outside	-0.1979
-outside the	-0.1062
-over	-0.2125
-over <num2>	0.1084
-over here	-0.1277
-over or	0.2187
-over text	0.1064
-overnight	0.4340
-overnight ,	0.1127
-overnight .	0.1248
-overnight from	0.1055
-owe	0.1566
-owe by	0.1132
-own	0.2393
-own boss	0.2537
-oxicodona <num2>	0.1169
-oxigeno	-0.1082
-oxigeno en	-0.1082
-oxxo	0.1237
-oxycodone	0.2885
-oxycodone and	0.1434
-oxycodone with	0.2174
-oz	0.1278
-ozempic	0.5862
-ozempic .	0.3615
-ozempic and	0.2194
-ozempic copay	-0.1042
+out front	0.1451
+out lnk	0.1737
+out of	-0.4064
+out on	0.2475
+out till	0.2191
+out to	-0.1039
+out who	0.2223
+out with	-0.1050
+outcall	0.2172
+outfitters	0.1851
+outgoing	0.1507
+outgoing .	0.1507
+outside	-0.1975
+outside the	-0.1057
+over	-0.2116
+over <num2>	0.1086
+over here	-0.1270
+over or	0.2188
+over text	0.1067
+overnight	0.4331
+overnight ,	0.1123
+overnight .	0.1241
+overnight from	0.1052
+owe	0.1568
+owe by	0.1135
+own	0.2387
+own boss	0.2528
+oxicodona <num2>	0.1158
+oxigeno	-0.1090
+oxigeno en	-0.1090
+oxxo	0.1238
+oxycodone	0.2895
+oxycodone and	0.1433
+oxycodone with	0.2182
+oz	0.1300
+ozempic	0.5847
+ozempic .	0.3625
+ozempic and	0.2205
+ozempic copay	-0.1036
 ozempic es	-0.1455
-ozempic order	-0.1245
-ozempic sin	0.3474
-ozempic without	0.1179
-p	0.9947
-p /	0.3211
-pa	0.4224
-pa '	0.5608
-pa .	-0.2644
-pa sacar	-0.1087
-paciente	-0.2276
-paciente .	-0.1469
-pacientes	-0.6478
-pacientes .	-0.1390
-pacientes :	-0.1119
-pacientes nuevos	0.4328
-pacientes sin	-0.3978
-pacific	-0.1314
-pacific primary	-0.1314
-pack	0.5239
-package	0.2830
-package -	0.1241
-package has	0.1089
-package of	-0.1094
-packs	0.3239
-packs hmu	0.1155
-paga	0.2954
-paga doble	0.1888
-paga el	-0.1195
-pagando	0.1900
-pagar	-0.3997
-pagar .	-0.1632
+ozempic order	-0.1241
+ozempic sin	0.3449
+ozempic without	0.1178
+p	0.9965
+p /	0.3229
+pa	0.4204
+pa '	0.5607
+pa .	-0.2652
+pa sacar	-0.1091
+paciente	-0.2252
+paciente .	-0.1453
+pacientes	-0.6452
+pacientes .	-0.1399
+pacientes :	-0.1118
+pacientes nuevos	0.4351
+pacientes sin	-0.3996
+pacific	-0.1310
+pacific primary	-0.1310
+pack	0.5242
+package	0.2847
+package -	0.1236
+package has	0.1092
+package of	-0.1092
+packs	0.3247
+packs hmu	0.1154
+paga	0.2956
+paga doble	0.1874
+paga el	-0.1198
+pagando	0.1905
+pagar	-0.3990
+pagar .	-0.1626
 pagar una	0.1061
-pagarlo	-0.2199
-pagarlo en	-0.2165
-pagas	0.1346
-page www	0.1094
-pago con	0.1213
-pago de	-0.3862
-pago movil	0.2092
-pago por	0.1247
-pago sin	-0.1154
-pagos	-0.2698
-pagos sin	-0.1657
-pague	-0.1051
-pague en	-0.2369
-pague hoy	0.1494
-paid up	-0.1070
-pain	-0.2965
-pain .	0.1548
-pain today	-0.1788
-painkillers	0.1055
-painkillers without	0.1055
-pal	0.1164
-pal clasico	0.1061
-pale	0.1284
-palermo el	0.1061
-pan	0.1454
-pan dulce	0.1462
-pana	0.1350
-panaderia	0.1785
-panaderia la	0.1462
-pantallas	0.1728
-pantallas <num1>	0.1346
-papanicolaou	-0.2011
-papanicolaou anual	-0.1429
-papel	0.1642
-papeleo	0.3249
-papeleo responde	0.2521
-papeles	0.2751
-papeles ,	0.1208
-paper	-0.1178
-paquete	0.3045
-paquete no	0.1348
-para	0.5726
-para activarlo	0.1181
-para adelgazar	0.3181
-para adultos	0.2029
-para agendar	-0.1885
-para ajustar	0.2662
-para armas	-0.2055
-para bajar	0.2546
-para cobrar	0.2694
+pagarlo	-0.2204
+pagarlo en	-0.2170
+pagas	0.1348
+page www	0.1099
+pago	0.1009
+pago con	0.1224
+pago de	-0.3867
+pago movil	0.2100
+pago por	0.1248
+pago sin	-0.1166
+pagos	-0.2612
+pagos sin	-0.1660
+pague	-0.1032
+pague en	-0.2353
+pague hoy	0.1492
+pain	-0.2935
+pain .	0.1568
+pain today	-0.1783
+painkillers	0.1052
+painkillers without	0.1052
+pal	0.1158
+pal clasico	0.1055
+pale	0.1286
+palermo el	0.1055
+pan	0.1442
+pan dulce	0.1450
+pana	0.1363
+panaderia	0.1776
+panaderia la	0.1450
+pantallas	0.1743
+pantallas <num1>	0.1361
+papanicolaou	-0.2006
+papanicolaou anual	-0.1442
+papel	0.1638
+papeleo	0.3239
+papeleo responde	0.2514
+papeles	0.2739
+papeles ,	0.1202
+paper	-0.1173
+paquete	0.3043
+paquete no	0.1357
+para	0.5593
+para activarlo	0.1184
+para adelgazar	0.3176
+para adultos	0.2095
+para agendar	-0.1873
+para ajustar	0.2661
+para armas	-0.2054
+para bajar	0.2552
+para cobrar	0.2691
 para confirmar	-0.1084
-para consultas	-0.1067
-para dejar	-0.3655
-para desbloquear	0.2097
-para el	-0.1867
-para entrar	-0.1873
-para escuchar	0.3048
-para escucharlo	0.1283
-para evitar	0.2297
-para jovenes	-0.1156
-para la	-0.1123
-para nuestro	0.1182
-para perros	-0.1630
-para recibir	0.2574
-para reclamar	0.3297
-para recoger	-0.1283
-para recordatorios	-0.1067
-para reprogramarla	-0.1478
-para socios	0.1443
-para su	0.1660
-para todos	-0.1119
-para un	-0.1074
-para validar	0.1257
-para visitas	-0.1709
+para consultas	-0.1070
+para dejar	-0.3626
+para desbloquear	0.2082
+para el	-0.1842
+para entrar	-0.1869
+para escuchar	0.3049
+para escucharlo	0.1285
+para evitar	0.2311
+para jovenes	-0.1157
+para la	-0.1108
+para nuestro	0.1227
+para perros	-0.1626
+para recibir	0.2578
+para reclamar	0.3294
+para recoger	-0.1268
+para recordatorios	-0.1070
+para reprogramarla	-0.1484
+para socios	0.1445
+para su	0.1686
+para todos	-0.1118
+para un	-0.1724
+para validar	0.1260
+para visitas	-0.1698
 parce	0.2023
-parcel	0.1127
-parcero	0.1580
-parcero ,	0.1309
-parches	-0.1794
-parches de	-0.1308
-parents	-0.1448
-park	-0.3682
+parcel	0.1132
+parcero	0.1578
+parcero ,	0.1308
+parches	-0.1808
+parches de	-0.1305
+parents	-0.1447
+park	-0.3674
 park .	-0.1622
-park plaza	-0.1245
-parkview	-0.1023
-parlay	0.3464
-parlay the	0.1870
-parque	-0.3147
-parque es	-0.2008
-parte	-0.2251
-parte de	-0.1744
-participants	-0.2343
-participants are	-0.1070
-partido	0.1670
-partido de	0.1641
-parties	0.1576
-parties .	0.1576
-partir	-0.1170
-partner	0.4862
-partner wanted	0.4227
-pasa	0.2099
-pasa antes	0.1888
-pasando	-0.1664
-pasando por	-0.1664
-pasate	0.3486
-pase	-0.1653
-pase por	-0.1396
-pasivos	0.2816
-pasivos desde	0.2802
-passed	-0.1057
-passive	0.3610
-passive income	0.3495
-password	-0.1294
-passwords	-0.1098
-pastillas	0.3509
-pastillas de	-0.1273
-pastillas para	0.3608
-patch	-0.1289
-patch each	-0.1095
-patches	-0.1441
-patel	0.2490
-patel if	0.4383
-patient	-0.9114
-patient financial	-0.1126
-patient forms	-0.1064
-patient portal	-0.2206
-patients	-0.3959
-patients :	0.1402
-patients get	-0.1193
-patients this	0.1261
-patients who	-0.1614
-pause	0.1035
-pause this	0.1035
-pax	-0.1379
-pax ,	-0.1379
-pay	-0.1010
-pay .	-0.1062
-pay online	-0.2061
-pay u	0.1053
-pay with	0.1217
-payday	0.2910
-payday came	0.1108
-paying	0.1450
-payment	-0.4002
-payment .	0.4232
-payment failed	0.1455
-payment for	-0.1215
-payment method	-0.1314
-payment of	-0.3134
-payment plan	-0.4848
-payment plans	-0.2321
-payment was	0.2752
-payments	0.3638
-payments in	0.2759
-payouts	0.1802
-payouts from	0.1101
-paypal	0.3539
-paypal account	0.2508
-pc <num4>	-0.1220
-pct	0.1351
-pct .	0.1351
-pediatra	-0.1679
-pediatra :	-0.1047
-pediatria	-0.3889
-pediatria arcoiris	-0.1557
-pediatrica	-0.2583
-pediatrica te	-0.1307
-pediatrics	-0.8606
-pediatrics .	-0.1350
-pediatrics :	-0.3157
-pedidos	0.1619
-pedira	-0.1109
-pediremos	-0.2097
-pediremos datos	-0.1120
-pendiente .	0.2134
-pending	0.2928
-pending .	0.1609
-pennies	0.1368
-pennies on	0.1368
-pens	0.1041
-people	-0.1646
-peques	-0.1614
-per	0.2437
-per can	0.1381
-per customer	0.1021
-per hour	-0.1328
-per month	-0.1665
-percent	0.1973
-percent off	0.2189
-percocet	0.4998
-percocet and	0.2174
-percocet available	0.1434
-percs	0.4805
-percs ,	0.3593
-perdida	0.2467
-perdida de	0.2822
-perdon	0.1787
-perez	-0.1062
-perez ,	-0.1151
-pero	0.1254
-perros	-0.1580
-perros y	-0.1630
-person	-0.1536
-persona	0.1141
-personas	-0.1635
-personas casadas	0.1390
-personas con	-0.3030
-pesca	0.1356
-peso	0.2149
-peso .	0.2548
-peso el	-0.1265
-pesos	0.2647
-pete	-0.1740
-pg	0.1554
-pg <num3>	0.1558
+park plaza	-0.1247
+parkview	-0.1031
+parlay	0.3477
+parlay the	0.1866
+parque	-0.3151
+parque es	-0.2012
+parte	-0.2249
+parte de	-0.1731
+participantes reciben	-0.1031
+participants	-0.2609
+partido	0.1675
+partido de	0.1647
+parties	0.1579
+parties .	0.1579
+partir	-0.1187
+partner	0.4861
+partner wanted	0.4225
+pasa	0.2090
+pasa antes	0.1874
+pasando	-0.1654
+pasando por	-0.1654
+pasate	0.3484
+pase	-0.1628
+pase por	-0.1373
+pasivos	0.2818
+pasivos desde	0.2805
+passed	-0.1058
+passive	0.3594
+passive income	0.3481
+password	-0.1261
+passwords	-0.1092
+pastillas	0.3506
+pastillas de	-0.1282
+pastillas para	0.3612
+patch	-0.1277
+patch each	-0.1090
+patches	-0.1436
+patel	0.2478
+patel if	0.4373
+patient	-0.9088
+patient financial	-0.1125
+patient forms	-0.1053
+patient portal	-0.2205
+patients	-0.4349
+patients :	0.1422
+patients get	-0.1116
+patients this	0.1287
+patients who	-0.1585
+pause	0.1029
+pause this	0.1029
+pax	-0.1372
+pax ,	-0.1372
+pay .	-0.1060
+pay online	-0.2059
+pay u	0.1070
+pay with	0.1213
+payday	0.3002
+payday came	0.1140
+paying	0.1446
+payment	-0.3956
+payment .	0.4231
+payment failed	0.1440
+payment for	-0.1183
+payment method	-0.1310
+payment of	-0.3128
+payment plan	-0.4843
+payment plans	-0.2333
+payment was	0.2749
+payments	0.3637
+payments in	0.2757
+payouts	0.1795
+payouts from	0.1093
+paypal	0.3525
+paypal account	0.2490
+pc <num4>	-0.1174
+pct	0.1348
+pct .	0.1348
+pediatra	-0.1662
+pediatra :	-0.1030
+pediatria	-0.3893
+pediatria arcoiris	-0.1560
+pediatrica	-0.2591
+pediatrica te	-0.1303
+pediatrics	-0.8626
+pediatrics !	-0.1014
+pediatrics .	-0.1346
+pediatrics :	-0.3161
+pedidos	0.1638
+pedira	-0.1105
+pediremos	-0.2100
+pediremos datos	-0.1125
+pendiente .	0.2133
+pending	0.2925
+pending .	0.1603
+pennies	0.1385
+pennies on	0.1385
+pens	0.1029
+people	-0.1639
+peques	-0.1615
+per	0.2456
+per can	0.1376
+per customer	0.1019
+per hour	-0.1324
+per month	-0.1676
+percent	0.1981
+percent off	0.2199
+percocet	0.5004
+percocet and	0.2182
+percocet available	0.1433
+percs	0.4797
+percs ,	0.3584
+perdida	0.2468
+perdida de	0.2821
+perdon	0.1783
+perez	-0.1055
+perez ,	-0.1136
+pero	0.1249
+perros	-0.1575
+perros y	-0.1626
+person	-0.1517
+persona	0.1155
+personas	-0.1590
+personas casadas	0.1388
+personas con	-0.3002
+pesca	0.1396
+peso	0.2143
+peso .	0.2552
+peso el	-0.1274
+pesos	0.2645
+pete	-0.1734
+pg	0.1550
+pg <num3>	0.1554
 ph	-0.1258
-ph for	-0.1059
-pharma	0.3084
-pharma grade	0.2263
-pharmacy	-0.7133
-pharmacy ,	-0.2223
-pharmacy .	-0.2807
-pharmacy :	-0.1198
-pharmacy and	0.2516
-pharmacy may	-0.1049
-phoenix	0.1136
-phone	0.2989
-phone .	0.2659
-phone ?	-0.1125
-phone and	0.1793
-phone in	0.2497
-phone number	0.1371
+ph for	-0.1062
+pharma	0.3080
+pharma grade	0.2258
+pharmacy	-0.7113
+pharmacy ,	-0.2213
+pharmacy .	-0.2797
+pharmacy :	-0.1206
+pharmacy and	0.2530
+pharmacy may	-0.1052
+phoenix	0.1133
+phone	0.2988
+phone .	0.2644
+phone ?	-0.1126
+phone and	0.1789
+phone in	0.2507
+phone number	0.1374
 phone plan	0.2142
-photo	-0.1440
-photo :	-0.1127
-photo id	-0.1790
-photos	0.1779
-photos will	0.2012
-phyhcmk	-0.1220
-phyhcmk /	-0.1220
-physicals	-0.1510
-pic	0.3990
-pic .	-0.1208
-pic and	0.3618
-pic but	0.1288
-pick	-0.3247
-pick up	-0.1722
-picked	0.2609
-picked <num1>	0.1041
-picked in	0.2041
-picks	0.1649
-picks of	0.1270
-pickup .	0.1095
-pickup at	-0.2248
-pics	0.8926
-pics ,	0.1520
-pics :	0.1486
-pics ?	0.2087
-pics but	0.1301
-pics they	0.2175
-picsfree	0.1227
-picsfree <num1>	0.1227
-pida	-0.1397
-pida su	-0.1335
-pidala	-0.1135
-pidanos	-0.1820
-pidanos un	-0.1820
-pide	0.2871
-pide la	0.1301
-pidelas	0.1711
-pidelas ya	0.1512
-pidiendo	-0.1469
-pidiendo pagos	-0.1037
-pierda	0.1235
-pierda nuestra	0.1235
-pinecrest	-0.1252
-pinecrestdental	-0.1281
-pinecrestdental .	-0.1281
-pints	0.2746
-pints available	0.2210
+photo	-0.1434
+photo :	-0.1129
+photo id	-0.1793
+photos	0.1776
+photos will	0.2009
+phyhcmk	-0.1174
+phyhcmk /	-0.1174
+physicals	-0.1499
+pic	0.3988
+pic .	-0.1209
+pic and	0.3617
+pic but	0.1289
+pick	-0.3214
+pick up	-0.1677
+picked	0.2615
+picked <num1>	0.1045
+picked in	0.2037
+picks	0.1643
+picks of	0.1266
+pickup .	0.1092
+pickup at	-0.2243
+pics	0.8925
+pics ,	0.1513
+pics :	0.1478
+pics ?	0.2077
+pics but	0.1306
+pics they	0.2176
+picsfree	0.1223
+picsfree <num1>	0.1223
+pida	-0.1380
+pida su	-0.1338
+pidala	-0.1137
+pidanos	-0.1813
+pidanos un	-0.1813
+pide	0.2881
+pide la	0.1313
+pidelas	0.1707
+pidelas ya	0.1510
+pidiendo	-0.1477
+pidiendo pagos	-0.1042
+pierda	0.1230
+pierda nuestra	0.1230
+pinecrest	-0.1238
+pinecrestdental	-0.1267
+pinecrestdental .	-0.1267
+pints	0.2742
+pints available	0.2202
 pisco	0.1874
 pisco sour	0.1861
-pissed	-0.1371
-pissed off	-0.1212
+pissed	-0.1369
+pissed off	-0.1217
 pistol	0.1157
-pistola	0.1242
-pistolas	0.2250
-pizzas	0.2066
-pk	0.1100
-place your	0.2404
-plain	0.2023
-plain envelope	0.1385
-plan	-1.3130
-plan .	-0.4158
-plan :	-0.1585
-plan cubre	-0.1087
-plan de	-0.2346
+pistola	0.1238
+pistolas	0.2249
+pizzas	0.2068
+pk	0.1103
+place your	0.2399
+plain	0.2025
+plain envelope	0.1388
+plan	-1.3132
+plan .	-0.4157
+plan :	-0.1595
+plan cubre	-0.1091
+plan de	-0.2320
 plan every	0.2144
-plan installment	-0.1282
-plan o	-0.1359
-plan of	-0.1179
-plan or	-0.1350
-plan today	0.1964
-plan will	-0.1251
-planes	-0.2267
-planes de	-0.2267
+plan installment	-0.1279
+plan o	-0.1362
+plan of	-0.1177
+plan or	-0.1353
+plan today	0.1965
+plan will	-0.1258
+planes	-0.2282
+planes de	-0.2282
 planned	-0.1350
-planned family	-0.1061
-planning	-0.1212
-plans	-0.2201
-plans are	-0.1069
-plans available	0.1745
-plata	0.2996
-plata al	0.2521
-plato	0.1399
-plato fuerte	0.1128
-play	0.2611
-play blackjack	0.1133
-players	-0.1544
-playoffs	0.1870
-playoffs and	0.1870
-plaza	-0.1112
-plaza <money>	-0.1245
+planned family	-0.1063
+planning	-0.1214
+plans	-0.2205
+plans are	-0.1079
+plans available	0.1744
+plata	0.2989
+plata al	0.2514
+plato	0.1408
+plato fuerte	0.1130
+play	0.2621
+play blackjack	0.1131
+players	-0.1545
+playoffs	0.1866
+playoffs and	0.1866
+plaza	-0.1128
+plaza <money>	-0.1247
 please	-0.6273
-please bring	-0.1187
-please call	0.2707
-please complete	-0.1613
-please don	0.2543
-please re	-0.1208
-please schedule	-0.1286
-please see	0.1558
-please stop	0.2707
-pls	-0.7816
-pls call	-0.1052
-pls resubmit	0.1089
-pls send	-0.1550
-pls text	0.1123
-plug	0.4582
-plug activa	0.3223
-plug back	0.1346
-plz	-0.1407
-pm	-0.4270
-pm ,	-0.4297
-pm .	-0.5849
-pm <money>	-0.1379
-pm cost	0.1713
-pm due	0.1426
-pm in	-0.2047
-pm to	0.1067
-pm tonight	0.1742
-podemos	0.1908
-podemos hablar	0.2949
-podria calificar	-0.1292
-podria reducirse	0.1134
-pods	0.2113
-points	0.1755
-police	0.1206
-police station	0.1879
-policlinica	-0.1020
-pongal	-0.1010
-poor	-0.1120
-por	0.7165
-por actividad	0.2541
-por ajuste	-0.1863
-por caja	0.1195
-por completar	-0.1179
-por confiar	-0.1135
-por confidencialidad	-0.1290
-por dm	0.1984
-por el	0.1214
-por enfermedad	-0.1709
-por las	-0.1088
-por llamada	-0.1249
-por persona	0.1142
-por s	0.1678
-por seguridad	0.1302
-por sms	-0.1206
-por su	-0.6282
-por telegram	0.1126
-por tiempo	0.2245
-por un	-0.1687
-por videollamada	-0.1443
-por whatsapp	0.2600
-portal	-1.6699
-portal .	-0.6934
+please bring	-0.1190
+please call	0.2723
+please complete	-0.1616
+please don	0.2535
+please re	-0.1209
+please schedule	-0.1278
+please see	0.1554
+please stop	0.2702
+pls	-0.7817
+pls call	-0.1051
+pls resubmit	0.1092
+pls send	-0.1560
+pls text	0.1122
+plug	0.4574
+plug activa	0.3218
+plug back	0.1344
+plz	-0.1415
+pm	-0.4263
+pm ,	-0.4326
+pm .	-0.5838
+pm <money>	-0.1372
+pm cost	0.1708
+pm due	0.1421
+pm in	-0.2048
+pm to	0.1070
+pm tonight	0.1738
+podemos	0.1907
+podemos hablar	0.2947
+podria calificar	-0.1234
+podria reducirse	0.1128
+pods	0.2114
+points	0.1757
+police	0.1196
+police station	0.1873
+policlinica	-0.1028
+pongal	-0.1014
+poor	-0.1125
+por	0.7086
+por actividad	0.2538
+por ajuste	-0.1833
+por caja	0.1191
+por completar	-0.1174
+por confiar	-0.1137
+por confidencialidad	-0.1292
+por dm	0.1988
+por el	0.1221
+por enfermedad	-0.1698
+por llamada	-0.1255
+por persona	0.1150
+por s	0.1682
+por seguridad	0.1299
+por sms	-0.1195
+por su	-0.6798
+por telegram	0.1121
+por tiempo	0.2287
+por un	-0.1636
+por videollamada	-0.1438
+por whatsapp	0.2622
+portal	-1.6641
+portal .	-0.6914
 portal de	-0.1124
-portal or	-0.1093
-posh	0.1851
-posh birds	0.1851
-posible	-0.1067
-posible pregunta	-0.1048
-possession	-0.1171
-possession ,	-0.1139
-possible	-0.1824
-post	-0.2365
-post -	-0.1851
-posted	0.1018
-posted some	0.1730
-postobon	0.1114
-postobon llame	0.1114
-postre	0.1405
-postre gratis	0.1405
-potential	0.1193
-potential for	0.1392
-pouches )	-0.1089
-pound	0.4153
-pound help	0.2463
-pound offering	0.1564
-power	0.1821
-power will	0.2637
-pple	-0.1213
-pple .	-0.1205
-practice	-0.2880
-pray	-0.1479
-pre	0.1575
-pre -	0.1585
-precio	0.8716
-precio de	0.3744
-precio por	0.1337
-precios	0.7462
-precios al	0.1334
-precios bajos	0.3685
-pregnancy	-0.1701
-pregnancy tips	-0.1579
-pregunta	0.4985
-pregunta por	0.1870
-pregunta sin	0.1355
-preguntame	0.1463
-preguntas .	-0.1761
-pregunte	-0.3125
-pregunte a	-0.1082
-pregunte en	-0.2356
-preguntenos	-0.2442
-preguntenos .	-0.1925
-prem	0.1040
+portal or	-0.1096
+posh	0.1850
+posh birds	0.1850
+posible	-0.1069
+posible pregunta	-0.1049
+possession	-0.1176
+possession ,	-0.1145
+possible	-0.1825
+post	-0.2356
+post -	-0.1839
+posted	0.1029
+posted some	0.1737
+postobon	0.1116
+postobon llame	0.1116
+postre	0.1408
+postre gratis	0.1408
+potential	0.1190
+potential for	0.1389
+pouches )	-0.1030
+pound	0.4154
+pound help	0.2451
+pound offering	0.1578
+power	0.1803
+power will	0.2619
+pple	-0.1184
+pple .	-0.1176
+practice	-0.2891
+pray	-0.1476
+pre	0.1573
+pre -	0.1583
+precio	0.8742
+precio de	0.3742
+precio por	0.1332
+precios	0.7453
+precios al	0.1325
+precios bajos	0.3672
+pregnancy	-0.1711
+pregnancy tips	-0.1591
+pregunta	0.4990
+pregunta por	0.1878
+pregunta sin	0.1365
+preguntame	0.1455
+preguntas .	-0.1778
+pregunte	-0.3008
+pregunte en	-0.2385
+preguntenos	-0.2446
+preguntenos .	-0.1930
+prem	0.1039
 prem rate	0.1357
-premiado	0.3229
-premiado en	0.2063
-premier	0.2129
-premier .	0.2123
-premio	0.7672
-premio .	0.4175
-premio llame	0.1085
-premium	0.5123
+premiado	0.3225
+premiado en	0.2060
+premier	0.2123
+premier .	0.2117
+premio	0.7682
+premio .	0.4169
+premio llame	0.1082
+premium	0.5141
 premium ,	0.1299
-premium en	0.1595
-prenatal	-0.1122
-preorder	0.1270
-preorder for	0.1270
-prep	-0.3495
-prep .	-0.1216
-prep follow	-0.1005
+premium en	0.1585
+prenatal	-0.1125
+preorder	0.1266
+preorder for	0.1266
+prep	-0.3477
+prep .	-0.1226
+prep follow	-0.1011
 preparacion	-0.2261
-prescribed	-0.1010
-prescripiton	0.1185
-prescripiton drvgsto	0.1185
-prescription ,	0.2049
-prescription for	-0.1451
-prescription has	-0.1493
-prescription needed	0.2059
-prescriptions	0.1847
-prescriptions with	0.2201
-presence	0.1495
-presence since	0.1495
-presion	-0.3913
-presion arterial	-0.1511
-press <num1>	0.1065
+prescripiton	0.1181
+prescripiton drvgsto	0.1181
+prescription ,	0.2040
+prescription for	-0.1452
+prescription has	-0.1491
+prescription needed	0.2049
+prescriptions	0.1857
+prescriptions with	0.2204
+presence	0.1507
+presence since	0.1507
+presion	-0.4562
+presion arterial	-0.1369
+press <num1>	0.1064
 pressed	0.1015
+pressure	-0.1331
 prestamos	0.1449
-pretty	-0.2207
-pretty pissed	-0.1204
-previa	-0.2216
-previa .	-0.1315
-previo	-0.1100
-previo .	-0.1100
-price	0.7633
-price .	0.1858
-price in	0.2158
-prices	0.8049
-prices ,	0.1343
-prices .	0.2854
-prices ever	0.1461
-pricing	0.1274
-prima	-0.1621
-prima del	-0.1642
-primary	-0.1421
-primary care	-0.1421
-primer	0.1515
+pretty	-0.2218
+pretty pissed	-0.1209
+previa	-0.2193
+previa .	-0.1318
+previo	-0.1066
+previo .	-0.1066
+price	0.7628
+price .	0.1850
+price in	0.2171
+prices	0.8039
+prices ,	0.1341
+prices .	0.2850
+prices ever	0.1463
+pricing	0.1265
+prima	-0.1601
+prima del	-0.1622
+primary	-0.1419
+primary care	-0.1419
+primer	0.1520
 primero	0.1396
-primeros	0.2912
-primeros <num1>	0.2730
-princess	-0.3364
-princess !	-0.1161
-princess .	-0.1033
-privada	-0.1164
-privada de	-0.1359
-privado	0.4096
+primeros	0.2907
+primeros <num1>	0.2722
+princess	-0.3373
+princess !	-0.1163
+princess .	-0.1037
+privada	-0.1161
+privada de	-0.1361
+privado	0.4097
 private	0.7825
-private !	0.1294
-private album	0.1301
-private photo	0.1246
-private pics	0.1436
-privpics	0.1301
-privpics .	0.1301
-prize	0.6385
-pro	0.2192
-probably	-0.3740
-problem	-0.3172
+private !	0.1287
+private album	0.1306
+private photo	0.1259
+private pics	0.1425
+privpics	0.1306
+privpics .	0.1306
+prize	0.6380
+pro	0.2186
+probably	-0.3726
+problem	-0.3173
 problem gambling	-0.1230
-problemas	-0.2075
+problemas	-0.2076
 problemas de	-0.1312
-procedure	-0.2732
-procedure .	-0.2176
-processed .	0.2937
-processed your	-0.1851
-processing center	0.1079
-prods	0.1851
-prods for	0.1851
-products	0.2620
-products are	0.2571
-profile	0.1950
-profile on	0.1236
-profiles	0.1376
-program	-0.3385
-program .	0.1335
-program can	0.1587
-program patients	-0.1363
-program you	-0.1594
-programa	-0.4908
-programa de	-0.2096
-programa para	-0.1076
+procedure	-0.2734
+procedure .	-0.2185
+processed .	0.2936
+processed your	-0.1845
+processing center	0.1089
+prods	0.1850
+prods for	0.1850
+products	0.2615
+products are	0.2574
+profile	0.1952
+profile on	0.1231
+profiles	0.1372
+program	-0.3302
+program .	0.1353
+program can	0.1609
+program patients	-0.1339
+program you	-0.1606
+programa	-0.4896
+programa de	-0.2070
+programa para	-0.1077
 programa respira	-0.1095
-promethazine	0.2210
-promethazine )	0.2210
-promo	0.3804
-promo code	0.2332
-promocion	0.1368
-promocional	0.1941
-promocional verano	0.1941
-proof	-0.1362
-propio	0.2819
-propio jefe	0.2816
-prostata	-0.1247
-provider	-0.1737
-proxima	-0.1432
-proxima cita	0.2778
-proxima consulta	-0.3741
-proximo	-0.1669
-proximo año	-0.1642
-prueba	-0.5436
-prueba de	-0.3521
-pruebas	-0.3233
-pruebas de	-0.1586
-pruebas rapidas	-0.1632
-ps	0.1440
-ps <num1>	0.1593
-psicologa	-0.1488
-psicologa ,	-0.1451
-psychic	0.2930
-psychic miranda	0.2064
-pts	0.1038
-publishers	0.2881
-publishers clearing	0.2863
-pudimos entregar	0.1012
-pudo	0.1462
-pudo ser	0.1462
-pueblo :	-0.1036
-pueblo y	0.1138
-puede	-1.4940
-puede consultar	-0.1455
-puede dividirse	-0.1359
-puede pagar	-0.2557
-puede pagarlo	-0.2199
-puede tomar	-0.1280
+promethazine	0.2202
+promethazine )	0.2202
+promo	0.3806
+promo code	0.2323
+promocion	0.1359
+promocional	0.1935
+promocional verano	0.1935
+proof	-0.1368
+propio	0.2821
+propio jefe	0.2818
+prostata	-0.1243
+provider	-0.1702
+proxima	-0.1436
+proxima cita	0.2761
+proxima consulta	-0.3719
+proximo	-0.1648
+proximo año	-0.1622
+prueba	-0.5400
+prueba de	-0.3520
+pruebas	-0.3214
+pruebas de	-0.1588
+pruebas rapidas	-0.1610
+ps	0.1452
+ps <num1>	0.1604
+psicologa	-0.1483
+psicologa ,	-0.1446
+psychic	0.2937
+psychic miranda	0.2060
+pts	0.1033
+publishers	0.2875
+publishers clearing	0.2857
+pudimos	0.1003
+pudimos entregar	0.1005
+pudo	0.1469
+pudo ser	0.1469
+pueblo :	-0.1051
+pueblo y	0.1143
+puede	-1.4952
+puede consultar	-0.1451
+puede dividirse	-0.1362
+puede pagar	-0.2559
+puede pagarlo	-0.2204
+puede tomar	-0.1274
 puede ver	-0.1139
-pueden	-0.2215
-pueden ser	-0.1329
-puedes	0.1019
-puedes verlos	-0.1054
-puesto ?	0.1025
-puff	0.1007
-pull	0.1124
-pull up	0.1182
+pueden	-0.2993
+pueden ser	-0.1303
+puedes	0.1031
+puedes verlos	-0.1046
+puesto ?	0.1021
+puff	0.1001
+pull	0.1123
+pull up	0.1185
 pulling names	0.1009
-pulmon	-0.1127
-pulmonary	-0.1262
-pulmonary :	-0.1126
-pulse	0.2460
-pulse is	0.1139
+pulmon	-0.1116
+pulmonary	-0.1201
+pulmonary :	-0.1069
+pulse	0.2462
+pulse is	0.1142
 pulse llamar	0.1226
-puntos	0.1609
-purchase	0.6188
-purchase don	0.1016
-purchase necessary	0.1519
-purchase this	0.1519
-purchases this	0.1084
-put you	0.1930
-putting	-0.1102
-q	0.5921
-q <num3>	0.1582
-q u	0.1830
-qatar	-0.1616
-qp	0.2568
-qp deals	0.2556
-qualify	0.2407
-qualify to	0.1703
-que completen	-0.1642
-que el	-0.1403
-que puede	-0.1159
-que su	-0.1038
-quedo	-0.1637
-quedo entre	0.1114
-quedo un	-0.1507
+puntos	0.1615
+purchase	0.6218
+purchase don	0.1010
+purchase necessary	0.1555
+purchase this	0.1518
+purchases this	0.1088
+put you	0.1931
+putting	-0.1106
+q	0.5941
+q <num3>	0.1593
+q u	0.1825
+qatar	-0.1604
+qp	0.2564
+qp deals	0.2552
+qualify	0.2240
+qualify for	-0.1020
+qualify to	0.1716
+que completen	-0.1622
+que el	-0.1407
+que puede	-0.1169
+que su	-0.1044
+quedo	-0.1655
+quedo entre	0.1116
+quedo un	-0.1523
 questions	-0.6500
-questions .	-0.4621
-questions ?	-0.1878
-quiere	-0.2112
-quieren	0.3074
-quieren conocerte	0.2998
-quieres	0.3021
-quieres ver	0.1062
-quincena	0.1002
-quironsalud	-0.1877
-quironsalud :	-0.1877
-quit	-0.8730
-quit -	-0.3851
-quite	-0.1276
-quitting	-0.2111
-quitting nicotine	-0.1089
-r <num1>	0.1377
-r e	0.1480
-r h	0.1567
-r u	-0.3510
-r up	0.1421
-race	0.1347
-race today	0.1347
-radio	0.1477
-radio last	0.2202
-raises	0.2984
-raises your	0.2984
-rajas	-0.1437
-rajas burrito	-0.1437
-rakhesh	-0.3700
-rang	-0.1084
-range	0.1150
-ranjith	-0.1027
-ranjith cal	-0.1023
-rapidas	-0.1632
-rapidas de	-0.1100
-rapido	0.3894
-rapido con	0.2534
-rate	0.2820
-rate and	0.2312
+questions .	-0.4605
+questions ?	-0.1867
+quiere	-0.2097
+quieren	0.3058
+quieren conocerte	0.2980
+quieres	0.3022
+quieres ver	0.1060
+quincena	0.1025
+quironsalud	-0.1873
+quironsalud :	-0.1873
+quit	-0.8652
+quit -	-0.3868
+quite	-0.1272
+quitting	-0.2030
+quitting nicotine	-0.1030
+r <num1>	0.1380
+r e	0.1476
+r h	0.1563
+r u	-0.3524
+r up	0.1418
+race	0.1341
+race today	0.1341
+radio	0.1475
+radio last	0.2203
+raises	0.2973
+raises your	0.2973
+rajas	-0.1441
+rajas burrito	-0.1441
+rakhesh	-0.3681
+rang	-0.1086
+range	0.1143
+ranjith	-0.1032
+ranjith cal	-0.1028
+rapidas	-0.1610
+rapidas de	-0.1066
+rapido	0.3911
+rapido con	0.2544
+rate	0.2802
+rate and	0.2317
 rate msg	0.1357
-rate your	-0.1478
-rates	-0.1384
-rates may	-0.1790
-ray	-0.1343
-ray shows	-0.1137
-razz	0.1173
-razz just	0.1139
-rcb	-0.1074
-rcb .	-0.1074
-rct	0.3223
-rct '	0.3223
-rcv	0.1114
-rd	0.2625
-rd <money>	0.2490
-re :	0.2040
-re driving	0.2313
-re here	0.1772
-re interested	0.1756
-re on	-0.1167
+rate your	-0.1499
+rates	-0.1387
+rates may	-0.1772
+ray	-0.1346
+ray shows	-0.1141
+razz	0.1175
+razz just	0.1142
+rcb	-0.1068
+rcb .	-0.1068
+rct	0.3218
+rct '	0.3218
+rcv	0.1118
+rd	0.2638
+rd <money>	0.2499
+re :	0.2038
+re driving	0.2315
+re here	0.1766
+re interested	0.1753
+re on	-0.1175
 re pulling	0.1009
-reach	0.1220
-reach financial	0.3430
-read	0.2123
-read all	0.1094
-read to	0.2229
-reading	-0.1053
-ready	-0.3298
-ready ,	0.1343
-ready .	-0.1953
-ready but	0.1364
-ready for	-0.2901
-real	0.7981
-real ,	0.1048
-real breath	0.1495
-real cash	0.1160
-real girl	0.1533
+reach	0.1214
+reach financial	0.3432
+reactivela	0.1002
+read	0.2167
+read all	0.1099
+read to	0.2225
+reading	-0.1066
+ready	-0.3269
+ready ,	0.1340
+ready .	-0.1948
+ready but	0.1370
+ready for	-0.2898
+real	0.7971
+real ,	0.1046
+real breath	0.1507
+real cash	0.1157
+real girl	0.1536
 real girls	0.1151
-reales	0.2317
-reales cerca	0.1567
-realize	0.2646
-realize that	0.2716
-really	-0.2584
-really horny	0.1142
-really want	0.1064
-reassuring	-0.1309
-reassuring ,	-0.1309
-recarga	0.1791
-recargos	0.1190
-recargos .	0.1182
-receipt	-0.2107
-receipt #	-0.1956
-receipt :	-0.1042
+reales	0.2323
+reales cerca	0.1563
+realize	0.2644
+realize that	0.2714
+really	-0.2576
+really horny	0.1146
+really want	0.1067
+reassuring	-0.1314
+reassuring ,	-0.1314
+recarga	0.1813
+recargos	0.1188
+recargos .	0.1180
+receipt	-0.2096
+receipt #	-0.1952
+receipt :	-0.1043
 receipts	-0.1050
-receive	0.1640
-receive it	0.1843
-received	-0.2855
-received ,	-0.1303
-receiving	0.1707
-receiving this	0.1603
-recepcion	-0.2590
-recepcion .	-0.1397
-receta	0.1416
-receta .	0.4356
-receta ;	-0.1329
-receta electronica	-0.2044
-receta nueva	-0.1011
+receive	0.1233
+receive it	0.1863
+received	-0.2883
+received ,	-0.1308
+receiving	0.1701
+receiving this	0.1595
+recepcion	-0.2601
+recepcion .	-0.1404
+receta	0.1422
+receta .	0.4345
+receta ;	-0.1303
+receta electronica	-0.2055
+receta nueva	-0.1008
 reciba <money>	-0.1600
-reciba un	0.1798
-reciben	-0.1718
-reciben <money>	-0.1382
-recibida	-0.1027
-recibida hoy	-0.1027
-recibimos	-0.3201
-recibimos su	-0.3201
-recibir	0.1471
-recibir la	0.1517
-recien	0.1122
-recieve	0.1998
-recieve your	0.1558
-reclamar	0.3508
-reclamar su	0.3875
-reclamelo	0.1328
-reclamelo aqui	0.1328
-recoger	-0.1879
-recogerla	-0.1450
-recomiende	0.1798
-recomiende a	0.1798
-recommended	-0.2172
-recommended for	-0.1579
-recordamos	-0.1633
-recordamos que	-0.1041
-recordatorio	-0.6105
-recordatorio :	-0.4459
-recordatorios	-0.1768
-recordatorios y	-0.1067
-recovery	-0.2025
-recpt	0.3517
-recpt <num1>	0.3517
-recuerda	-0.2445
-recuerde	-0.4787
-recuerde :	-0.1465
+reciba un	0.1808
+reciben	-0.2316
+reciben <money>	-0.1347
+reciben hasta	-0.1031
+recibida	-0.1028
+recibida hoy	-0.1028
+recibimos	-0.3192
+recibimos su	-0.3192
+recibir	0.1472
+recibir la	0.1506
+recien	0.1118
+recieve	0.1997
+recieve your	0.1554
+reclamar	0.3503
+reclamar su	0.3872
+reclamelo	0.1325
+reclamelo aqui	0.1325
+recoger	-0.1872
+recogerla	-0.1435
+recomiende	0.1808
+recomiende a	0.1808
+recommended	-0.2166
+recommended for	-0.1568
+recordamos	-0.1640
+recordamos que	-0.1046
+recordatorio	-0.6112
+recordatorio :	-0.4471
+recordatorios	-0.1756
+recordatorios y	-0.1070
+recovery	-0.2021
+recpt	0.3520
+recpt <num1>	0.3520
+recuerda	-0.2452
+recuerde	-0.4783
+recuerde :	-0.1471
 recuerde que	-0.1360
-redelivery	0.2252
-reduced	-0.1457
-reduced to	-0.1081
-reducirse	0.1134
-reducirse a	0.1134
-reduzca	0.2391
-reduzca a	0.2391
+redelivery	0.2250
+reduced	-0.1412
+reduced to	-0.1046
+reducirse	0.1128
+reducirse a	0.1128
+reduzca	0.2386
+reduzca a	0.2386
 reembolso	0.3205
-reembolso antes	0.1319
-reembolso pendiente	0.1077
-refer	0.2660
-refer a	0.2667
+reembolso antes	0.1306
+reembolso pendiente	0.1084
+refer	0.2644
+refer a	0.2651
 refill	0.1647
-refill is	-0.1121
-refill this	0.1824
-refill your	0.2553
-refund -	0.1030
-reg	0.1026
-reg <money>	0.1459
-regalamos un	-0.1318
-regalo	0.2244
-regalo de	-0.2380
-regalo gratis	0.1798
+refill is	-0.1123
+refill this	0.1815
+refill your	0.2565
+refund -	0.1049
+reg	0.1020
+reg <money>	0.1455
+regalamos un	-0.1314
+regalo	0.2300
+regalo de	-0.2353
+regalo gratis	0.1808
 regalo pendiente	0.1226
-regards	-0.1641
-regards to	-0.1219
-registrado :	-0.1124
-registramos	-0.1394
-registramos su	-0.1478
-registrate	0.1949
-registrate gratis	0.1201
-regular	0.1322
+regards	-0.1640
+regards to	-0.1221
+registrado :	-0.1129
+registramos	-0.1398
+registramos su	-0.1484
+registrate	0.1950
+registrate gratis	0.1195
+regular	0.1324
 regular vodafone	0.1357
-releaf	0.2571
-releaf wellness	0.2571
-release	0.1114
-relief	0.2389
-rellenos	0.2171
-rellenos faciales	0.2171
-remaining	-0.2723
-remaining balance	-0.2091
-remember	-0.2975
-reminder	-0.9214
-reminder :	-0.7129
-reminder from	-0.1106
-reminders	-0.2485
-reminders about	-0.1327
-remington	0.1357
-remington <num3>	0.1302
-remote	0.1029
-removal	0.2217
-removal .	0.1461
-renew	0.1220
-renewed .	0.1169
-renews	-0.1174
-renews on	-0.1314
+releaf	0.2574
+releaf wellness	0.2574
+release	0.1116
+relief	0.2408
+rellenos	0.2164
+rellenos faciales	0.2164
+remaining	-0.2721
+remaining balance	-0.2086
+remember	-0.2972
+reminder	-0.9205
+reminder :	-0.7111
+reminder from	-0.1109
+reminders	-0.2501
+reminders about	-0.1340
+remington	0.1358
+remington <num3>	0.1303
+remote	0.1057
+removal	0.2214
+removal .	0.1463
+renew	0.1216
+renewed .	0.1162
+renews	-0.1171
+renews on	-0.1310
 rental	0.1871
-rents	-0.1002
-repeat	0.1205
-repeat ,	0.1817
-reply	1.3283
-reply .	-0.3316
-reply <num1>	0.2047
-reply book	-0.1060
-reply c	-0.1048
-reply end	0.1944
-reply help	-0.2285
-reply hot	0.1446
-reply info	0.2053
+repeat	0.1213
+repeat ,	0.1813
+reply	1.3300
+reply .	-0.3325
+reply <num1>	0.2018
+reply book	-0.1063
+reply c	-0.1049
+reply end	0.1955
+reply help	-0.2295
+reply hot	0.1443
+reply info	0.2062
 reply no	0.1053
-reply now	0.1120
-reply or	0.1089
-reply pics	0.1486
-reply plan	-0.1350
-reply read	0.2229
-reply real	0.1550
-reply refill	-0.1147
-reply schedule	-0.1547
-reply sexy	0.1533
-reply stop	-0.2007
-reply themob	0.1089
-reply with	0.2626
-reply y	-0.4404
-reply yes	0.5318
-report	-0.1024
-reposado	0.2311
-reposado just	0.2009
-reprogramarla	-0.1478
-reprogramarla .	-0.1478
-request	-0.1746
-request after	0.1089
-request it	-0.1583
-required	0.1417
-required .	0.1155
-reschedule	-0.3025
-reschedule .	-0.3462
-reserva	0.1863
-reserve	-0.1075
-reserve a	-0.1024
-resolve	0.3924
-resolve .	0.2590
-respira	-0.1157
+reply now	0.1109
+reply or	0.1112
+reply pics	0.1478
+reply plan	-0.1353
+reply read	0.2225
+reply real	0.1544
+reply refill	-0.1130
+reply schedule	-0.1537
+reply sexy	0.1536
+reply stop	-0.2011
+reply themob	0.1092
+reply with	0.2631
+reply y	-0.4393
+reply yes	0.5328
+report	-0.1029
+reposado	0.2304
+reposado just	0.2001
+reprogramarla	-0.1484
+reprogramarla .	-0.1484
+request	-0.1752
+request after	0.1092
+request it	-0.1590
+required	0.1419
+required .	0.1170
+reschedule	-0.3036
+reschedule .	-0.3476
+reserva	0.1865
+reserve	-0.1039
+reserve a	-0.1028
+resolve	0.3904
+resolve .	0.2572
+respira	-0.1160
 respira libre	-0.1095
-respond	0.1699
+respond	0.1707
 respond you	0.1357
-responda	-0.2387
-responda <num1>	0.1648
+responda	-0.2367
+responda <num1>	0.1634
 responda nuestra	-0.1413
-responda plan	-0.1359
-responda si	0.2904
-responda stop	-0.1485
-responde	0.9140
-responde si	0.4376
-respondiendo a	-0.1233
-responding	0.1361
-responding well	0.1495
-respuesta	0.1059
-restock	0.1560
-restocked	0.3348
-restocked grab	0.2009
-restore	0.1203
-resubmit	0.1089
-resubmit request	0.1089
-resultado	-0.1622
-resultados	-0.1505
-resultados .	-0.1304
-resultados de	-0.3147
-resultados en	0.1299
-resultados son	-0.1054
-results	-0.1220
-resurtido	0.2723
-resurtido de	0.3178
-retatrutide	0.1141
-returns	0.1247
-reune	-0.1302
-reveal	0.1679
-reveal who	0.1076
-reward	0.2159
-reward is	0.1979
-reward on	-0.1251
-rewards	0.1339
-rfmbotox	0.1463
-rgds	0.2400
-rgds vatian	0.3223
-rico	0.1839
-rico primero	0.1143
-rifles	0.1991
-right	-0.6450
-right ?	-0.3094
-right now	-0.2391
-ring	-0.1872
-ring me	-0.1043
-ringtone	0.8484
-ringtone .	0.3517
-ringtone and	0.1564
-ringtone shortly	0.1603
-ringtoneking	0.6616
-ringtoneking <num5>	0.6612
-risks	0.2764
-risks .	0.3345
-ritalin	0.1246
+responda plan	-0.1362
+responda si	0.2916
+responda stop	-0.1478
+responde	0.9171
+responde con	0.1015
+responde si	0.4377
+respondiendo a	-0.1244
+responding	0.1373
+responding well	0.1507
+respuesta	0.1053
+restock	0.1554
+restocked	0.3341
+restocked grab	0.2001
+restore	0.1199
+resubmit	0.1092
+resubmit request	0.1092
+resultado	-0.1624
+resultados	-0.1481
+resultados .	-0.1294
+resultados de	-0.3137
+resultados en	0.1288
+resultados son	-0.1046
+results	-0.1205
+resurtido	0.2725
+resurtido de	0.3180
+retatrutide	0.1136
+returns	0.1244
+reune	-0.1308
+reveal	0.1683
+reveal who	0.1077
+reward	0.2154
+reward is	0.1973
+reward on	-0.1258
+rewards	0.1343
+rfmbotox	0.1486
+rgds	0.2401
+rgds vatian	0.3218
+rico	0.1846
+rico primero	0.1148
+rifles	0.2020
+right	-0.6480
+right ?	-0.3105
+right now	-0.2404
+ring	-0.1874
+ring me	-0.1046
+ringtone	0.8485
+ringtone .	0.3520
+ringtone and	0.1578
+ringtone shortly	0.1595
+ringtoneking	0.6606
+ringtoneking <num5>	0.6602
+risks	0.2757
+risks .	0.3338
+ritalin	0.1251
 rite	-0.1275
-rivera '	-0.1230
-riverside	-0.5224
-riverside family	-0.2891
-riverside pharmacy	-0.1037
-riversidefamilymed	-0.7112
-riversidefamilymed .	-0.7112
-rivotril	0.2445
-rm	-0.1278
-roast	-0.1391
-roast .	-0.1303
-rock	-0.1019
-roll	0.2831
-roll everything	0.1202
-romcapspam	0.1495
-romcapspam everyone	0.1495
-room	-0.5620
-room /	-0.1553
-room <num3>	-0.1269
-room b	-0.1165
-roommate	0.1669
-roommate '	0.2029
-rotate	-0.1095
-rotate sites	-0.1095
-roulette	0.3821
-roulette and	0.1446
-roulette system	0.2341
-round	-0.1130
-round ,	-0.1290
-route	0.1345
-route <num1>	0.1143
-rs	-0.1203
-rs .	-0.1122
-rude	0.1485
-rude time	0.1396
-ruleta	0.1670
-running	0.2311
-running around	0.2719
-runtz	0.1515
-runtz ,	0.1045
-rx	0.6947
-rx .	0.2605
-rx <num2>	0.4138
-ryan	-0.1435
+rivera '	-0.1236
+riverside	-0.5218
+riverside family	-0.2886
+riverside pharmacy	-0.1028
+riversidefamilymed	-0.7083
+riversidefamilymed .	-0.7083
+rivotril	0.2443
+rm	-0.1286
+roast	-0.1390
+roast .	-0.1302
+rock	-0.1029
+roll	0.2818
+roll everything	0.1189
+romcapspam	0.1507
+romcapspam everyone	0.1507
+room	-0.5633
+room /	-0.1558
+room <num3>	-0.1277
+room b	-0.1156
+roommate	0.1679
+roommate '	0.2032
+rotate	-0.1090
+rotate sites	-0.1090
+roulette	0.3853
+roulette and	0.1441
+roulette system	0.2377
+round	-0.1128
+round ,	-0.1302
+route	0.1352
+route <num1>	0.1144
+rs	-0.1199
+rs .	-0.1118
+rude	0.1482
+rude time	0.1397
+ruleta	0.1672
+running	0.2322
+running around	0.2717
+runtz	0.1513
+runtz ,	0.1044
+rx	0.6959
+rx .	0.2615
+rx <num2>	0.4137
+ryan	-0.1430
 ryder	-0.1243
 ryder unsold	-0.1243
-s	0.4288
-s ,	0.2403
-s /	0.3905
-s <money>	-0.1191
-s <num1>	0.1428
-s a	-0.1492
-s and	0.1111
-s appt	-0.1134
-s c	0.1567
-s dtf	0.1299
-s fight	0.3438
-s fine	-0.1306
-s game	0.2101
-s gone	0.3113
-s insurance	-0.1143
-s kayla	0.1288
-s lucky	0.1053
-s me	0.3270
-s not	-0.1133
-s office	-0.1589
-s out	0.2183
-s reassuring	-0.1309
+s	0.4308
+s ,	0.2404
+s /	0.3959
+s <money>	-0.1183
+s <num1>	0.1407
+s a	-0.1495
+s and	0.1115
+s appt	-0.1137
+s c	0.1563
+s dtf	0.1308
+s fight	0.3439
+s fine	-0.1307
+s game	0.2100
+s gone	0.3099
+s insurance	-0.1146
+s kayla	0.1289
+s lucky	0.1048
+s me	0.3267
+s not	-0.1140
+s office	-0.1614
+s out	0.2184
+s reassuring	-0.1314
 s stuff	0.2349
-s talk	0.3060
-s tony	0.1092
-s triple	0.1603
-s up	-0.1933
-s urgent	0.1241
-s your	-0.1582
-sabado	-0.2606
-sabado de	-0.3419
-sabado y	0.1706
-sabes	0.1348
-sabores	0.2545
-sacar	-0.1002
-sacar cita	-0.1087
-sad	-0.1407
-safe	-0.3866
-safe storage	-0.1477
-safety	-0.5587
-safety tip	-0.1143
-said about	0.3696
-said u	-0.1016
-sala	-0.1411
-saldo	-0.5349
-saldo de	-0.2271
-saldo pendiente	-0.3233
-sale	1.0187
-sale !	0.1108
-sale ,	0.2151
-sale -	0.2186
-sale :	0.1192
-sale this	0.1595
-sales	0.1241
+s talk	0.3061
+s tony	0.1085
+s triple	0.1595
+s up	-0.1918
+s urgent	0.1236
+s your	-0.1580
+sabado	-0.2548
+sabado de	-0.3365
+sabado y	0.1700
+sabes	0.1349
+sabores	0.2562
+sacar	-0.1008
+sacar cita	-0.1091
+sad	-0.1394
+safe	-0.3872
+safe storage	-0.1476
+safety	-0.5578
+safety tip	-0.1144
+said about	0.3690
+said u	-0.1014
+sala	-0.1426
+saldo	-0.5296
+saldo de	-0.2255
+saldo pendiente	-0.3230
+sale	1.0170
+sale !	0.1107
+sale ,	0.2154
+sale -	0.2192
+sale :	0.1178
+sale this	0.1594
+sales	0.1256
 salio premiado	0.1637
-salud	-1.4651
-salud :	-0.1642
-salud auditiva	-0.1218
-salud comunitaria	-0.1591
-salud en	-0.1045
-salud sexual	-0.2314
-saludsexualmunicipal	-0.1054
-saludsexualmunicipal .	-0.1054
-same	0.3094
-same day	0.4546
-san	-0.4189
-san antonio	0.1425
-san jose	-0.2208
-san juan	-0.1336
-sanatorio	-0.3682
-sanatorio del	-0.3629
-sangre	-0.1296
-sanitaria	-0.1142
-santa	-0.2581
-santa calling	0.1004
-santa fe	-0.1566
-santa xmas	0.1004
-sarah	0.1620
-sat	-0.1094
-sat -	0.1653
-sat :	0.4291
-sat <num2>	-0.2392
-satisfaccion	-0.1155
-satisfaccion :	-0.1027
-satsgettin	-0.1328
-satsgettin <num3>	-0.1328
-saturday	0.2994
-saturday !	0.2055
-saturday '	0.1914
-saturday :	0.2143
-saturday <num1>	-0.1186
-saturday <num2>	-0.1579
-save	0.5866
-save .	0.2529
-save <pct>	0.3513
-save on	0.1827
-saves	-0.1301
-saves lives	-0.1238
-savings	0.2563
-savings on	0.2725
-saw ur	0.2691
-say	-0.4338
-say if	-0.1062
-says	-0.1755
-scale	-0.3741
-scale fees	-0.1172
+salud	-1.4646
+salud :	-0.1640
+salud auditiva	-0.1219
+salud comunitaria	-0.1585
+salud en	-0.1055
+salud sexual	-0.2318
+saludsexualmunicipal	-0.1046
+saludsexualmunicipal .	-0.1046
+same	0.3063
+same day	0.4523
+san	-0.4036
+san antonio	0.1418
+san jose	-0.2199
+san juan	-0.1287
+sanatorio	-0.3694
+sanatorio del	-0.3640
+sangre	-0.1244
+sanitaria	-0.1146
+sanitaria .	-0.1003
+santa	-0.2529
+santa calling	0.1002
+santa fe	-0.1511
+santa xmas	0.1002
+sarah	0.1627
+sat	-0.1050
+sat -	0.1678
+sat :	0.4294
+sat <num2>	-0.2331
+satisfaccion	-0.1159
+satisfaccion :	-0.1028
+satsgettin	-0.1324
+satsgettin <num3>	-0.1324
+saturday	0.2968
+saturday !	0.2045
+saturday '	0.1911
+saturday :	0.2144
+saturday <num1>	-0.1195
+saturday <num2>	-0.1586
+save	0.5871
+save .	0.2541
+save <pct>	0.3483
+save on	0.1817
+saves	-0.1302
+saves lives	-0.1241
+savings	0.2561
+savings on	0.2724
+saw ur	0.2692
+say	-0.4345
+say if	-0.1065
+says	-0.1743
+scale	-0.3722
+scale fees	-0.1163
 scammers	0.1339
 scammers getting	0.1357
-schedule	-0.6585
-schedule .	-0.1299
-schedule and	-0.1547
-school	-0.2666
-school physicals	-0.1410
-science	-0.1301
-science .	-0.1262
-score	0.1983
-score <num3>	0.1300
-screening	-0.6057
-screening ,	-0.1444
-screening get	-0.1143
-screenings	-0.1128
-script	0.1789
-script needed	0.1107
-se aplican	0.1444
-se aplicara	-0.2565
-se entera	0.1162
-se lleva	0.2408
-se necesita	-0.1247
-se paga	-0.1198
-se pierda	0.1235
-se puede	-0.1734
-se reune	-0.1302
-sea	0.2003
-sea su	0.2802
-search	-0.1407
-season	0.1975
-seat	-0.1075
-second	-0.2430
-secret	0.3120
-secret admirer	0.2707
-secure	0.2100
-secure -	0.1297
-security	0.3378
-security number	0.1644
-see	0.3030
-see channel	0.1558
-see it	0.1253
-see me	0.1086
-see my	0.5997
-see what	0.3000
-see ya	-0.1400
-see you	-0.5070
-see your	-0.2570
-seeing	-0.1128
-seeking	0.1160
-seeking a	0.1154
-seem	0.2679
-seem nice	0.2405
-seen	-0.1309
+schedule	-0.6573
+schedule .	-0.1309
+schedule and	-0.1537
+school	-0.2653
+school physicals	-0.1398
+science	-0.1255
+science .	-0.1217
+score	0.1974
+score <num3>	0.1292
+screening	-0.6015
+screening ,	-0.1423
+screening get	-0.1146
+screenings	-0.1102
+script	0.1788
+script needed	0.1102
+se aplican	0.1443
+se aplicara	-0.2525
+se entera	0.1160
+se lleva	0.2406
+se necesita	-0.1257
+se paga	-0.1201
+se pierda	0.1230
+se puede	-0.1728
+se reune	-0.1308
+sea	0.2011
+sea su	0.2805
+search	-0.1402
+season	0.1994
+seat	-0.1084
+second	-0.2431
+secret	0.3115
+secret admirer	0.2702
+secure	0.2101
+secure -	0.1293
+security	0.3406
+security number	0.1641
+see	0.3060
+see channel	0.1554
+see it	0.1254
+see me	0.1089
+see my	0.5979
+see what	0.3005
+see ya	-0.1403
+see you	-0.5075
+see your	-0.2575
+seeing	-0.1129
+seeking	0.1162
+seeking a	0.1155
+seem	0.2670
+seem nice	0.2402
+seen	-0.1316
 seguido	0.1226
 seguido de	0.1226
-seguimiento	-0.1719
-segun	-0.1989
-seguridad .	0.1924
-seguro	-0.5315
-seguro :	-0.1481
-seguro del	-0.1348
-seguro en	-0.1909
-seguro pal	0.1061
+seguimiento	-0.1715
+segun	-0.1984
+seguridad .	0.1928
+seguro	-0.5289
+seguro :	-0.1492
+seguro del	-0.1331
+seguro en	-0.1918
+seguro pal	0.1055
 seis	-0.1708
 seis clases	-0.1708
-select	0.1032
-selected	0.1288
-selection	0.1679
-selection of	0.1653
-sell	0.1466
-seltzers	0.1924
-seltzers in	0.1145
-semaglutida sin	0.2554
-semaglutide	0.2095
-semana	0.3359
-semana .	0.2042
-semana de	-0.2965
-semester	-0.1384
-semiautomaticas	0.2876
-semiautomaticas benelli	0.2353
-semillas	0.1579
-semillas feminizadas	0.1753
-send	0.5352
-send .	-0.1222
-send a	0.4279
-send it	-0.1730
-send me	-0.3749
-send one	0.4227
-send out	0.1035
-send some	-0.1142
-send stop	0.1852
-send u	0.2212
-send us	0.1582
-sending	0.2538
-sending a	0.1076
-sending this	0.1251
-sending you	0.1369
-sent	-0.2157
-sent a	0.1128
-sent me	-0.1315
-sent the	0.1187
+select	0.1033
+selected	0.1296
+selection	0.1690
+selection of	0.1664
+sell	0.1459
+seltzers	0.1917
+seltzers in	0.1141
+semaglutida sin	0.2564
+semaglutide	0.2104
+semana	0.3351
+semana .	0.2044
+semana de	-0.2972
+semester	-0.1386
+semiautomaticas	0.2884
+semiautomaticas benelli	0.2358
+semillas	0.1569
+semillas feminizadas	0.1745
+send	0.5353
+send .	-0.1223
+send a	0.4282
+send it	-0.1732
+send me	-0.3741
+send one	0.4225
+send out	0.1029
+send some	-0.1146
+send stop	0.1842
+send u	0.2214
+send us	0.1576
+sending	0.2526
+sending a	0.1074
+sending this	0.1246
+sending you	0.1372
+sent	-0.2118
+sent a	0.1171
+sent me	-0.1321
+sent the	0.1188
 sent to	-0.3122
-sent u	0.3324
-sent via	-0.1659
-sentir	-0.1001
-sentir un	-0.1001
-separately	-0.1882
-separately .	-0.1882
-sept	0.1163
-ser	-0.1138
-ser entregado	0.1526
-ser falsos	-0.1329
-sera	0.2923
-sera suspendido	0.1001
-serious	0.2235
-serious buyers	0.2869
-service	0.8527
-service announcement	0.2903
-service interruption	0.1695
-servicio	0.3880
+sent u	0.3331
+sent via	-0.1664
+separately	-0.1879
+separately .	-0.1879
+sept	0.1169
+ser	-0.1100
+ser entregado	0.1533
+ser falsos	-0.1303
+sera	0.2926
+sera suspendido	0.1002
+serious	0.2219
+serious buyers	0.2859
+service	0.8528
+service announcement	0.2896
+service interruption	0.1685
+servicio	0.3897
 servicio bs	0.1178
-sesion	-0.2817
-sesion con	-0.1489
-set	-0.2932
-set up	-0.1364
-settle	0.2912
-settle up	0.1448
-sext	0.1533
-sext with	0.1533
-sexting	0.3580
-sexting partner	0.4227
-sexual	-0.2855
-sexual :	-0.1243
-sexy	0.6913
-sexy ?	0.2580
-sexy and	0.1533
-sexy bitch	0.1396
-sg	-0.1220
-sg /	-0.1220
-shah	-0.1029
-shall	-0.2465
-share my	0.1756
-share this	-0.1494
-she	-0.6041
-she '	-0.1384
-she .	-0.1718
-shingles	-0.2389
-shingles vaccine	-0.2389
-ship	0.1173
-shipment	0.1476
-shipped	0.6500
-shipped .	-0.1174
-shipped and	-0.1245
-shipped discreet	0.1191
-shipped discreetly	0.1864
-shipped overnight	0.3251
-shipped same	0.1439
-shipping	0.5054
+sesion	-0.2812
+sesion con	-0.1484
+set	-0.2933
+set up	-0.1363
+settle	0.2941
+settle up	0.1451
+sext	0.1536
+sext with	0.1536
+sexting	0.3577
+sexting partner	0.4225
+sexual	-0.2851
+sexual :	-0.1240
+sexy	0.6918
+sexy ?	0.2576
+sexy and	0.1536
+sexy bitch	0.1397
+sg	-0.1174
+sg /	-0.1174
+shah	-0.1041
+shall	-0.2473
+share my	0.1753
+share this	-0.1497
+she	-0.6027
+she '	-0.1381
+she .	-0.1716
+shingles	-0.2378
+shingles vaccine	-0.2378
+ship	0.1159
+shipment	0.1468
+shipped	0.6478
+shipped .	-0.1179
+shipped and	-0.1241
+shipped discreet	0.1189
+shipped discreetly	0.1862
+shipped overnight	0.3239
+shipped same	0.1432
+shipping	0.5043
 shipping .	0.2190
-shipping on	0.1254
-ships	0.4380
-shisha	0.1998
-shisha half	0.1227
-shit	-0.1771
-shop	0.6579
-shop ,	0.1323
-shop grand	0.2725
-shopping	-0.1490
-shortly	0.4139
-shortly .	0.1822
-shot	-0.1065
-shot today	-0.1234
+shipping on	0.1247
+ships	0.4391
+shisha	0.1994
+shisha half	0.1220
+shit	-0.1760
+shop	0.6567
+shop ,	0.1314
+shop grand	0.2722
+shopping	-0.1483
+shortly	0.4134
+shortly .	0.1814
+shot	-0.1072
+shot today	-0.1242
 shotgun	0.1085
 shotgun this	0.1070
-shotguns	0.1954
-shotguns at	0.1830
-shots	0.5210
-shots ,	0.2177
-shots .	-0.1374
-shots are	-0.1901
-shots at	0.2494
-shots for	0.2620
-should	-0.2720
-show	0.2938
-show fee	-0.2531
-show saturday	0.1830
-show this	0.4019
-shower	-0.1267
-showroom	0.1453
-showroom ,	0.1453
-shows	-0.1006
-shows no	-0.1137
-shsex	0.1052
-shsex .	0.1052
-si	-0.7435
-si el	-0.1432
-si esta	-0.1363
-si necesita	-0.1288
-si necesitas	-0.1705
-si no	0.1345
-si para	0.1707
-si tiene	-0.4434
-si usa	0.2153
-sick	-0.2185
-side	-0.2817
-sido	0.6875
+shotguns	0.1955
+shotguns at	0.1831
+shots	0.5213
+shots ,	0.2195
+shots .	-0.1375
+shots are	-0.1883
+shots at	0.2492
+shots for	0.2600
+should	-0.2682
+show	0.2935
+show fee	-0.2526
+show saturday	0.1831
+show this	0.4018
+shower	-0.1262
+showroom	0.1451
+showroom ,	0.1451
+shows	-0.1010
+shows no	-0.1141
+shsex	0.1053
+shsex .	0.1053
+si	-0.7459
+si el	-0.1448
+si esta	-0.1368
+si necesita	-0.1280
+si necesitas	-0.1704
+si no	0.1334
+si para	0.1705
+si tiene	-0.4445
+si usa	0.2154
+sick	-0.2187
+side	-0.2820
+sido	0.6879
 sido bloqueada	0.2415
-siempre	-0.1316
-sifilis	-0.2617
-sifilis gratis	-0.1070
-sifilis y	-0.1171
-siga	-0.4103
-siga anotandolo	-0.1082
-siga con	-0.1522
-siglo	0.1671
-siglo vi	0.1638
-signal	0.1330
-signals	0.2490
-signals .	0.1477
-sigue	0.1822
-siguiente	0.1069
-siguiente enlace	0.1212
-sildenafil	-0.1082
-sildenafilo	-0.1432
-sildenafilo <num2>	-0.1432
-sin	0.9458
-sin cita	-0.2287
-sin compromiso	0.1580
-sin costo	-0.5079
-sin fumar	-0.2988
-sin intereses	-0.1357
-sin necesidad	0.1282
-sin papeleo	0.3249
-sin papeles	0.2026
-sin receta	0.3794
-sin revision	0.1055
-sin seguro	-0.3701
-sin turno	-0.1219
-sin ver	0.4093
-sin verificacion	0.1265
+siempre	-0.1319
+sifilis	-0.2604
+sifilis gratis	-0.1041
+sifilis y	-0.1189
+siga	-0.4101
+siga anotandolo	-0.1090
+siga con	-0.1516
+siglo	0.1676
+siglo vi	0.1643
+signal	0.1326
+signals	0.2487
+signals .	0.1474
+sigue	0.1808
+siguiente	0.1079
+siguiente enlace	0.1219
+sildenafil	-0.1095
+sildenafilo	-0.1442
+sildenafilo <num2>	-0.1442
+sin	0.9468
+sin cita	-0.2275
+sin compromiso	0.1579
+sin costo	-0.5065
+sin fumar	-0.2989
+sin intereses	-0.1356
+sin necesidad	0.1272
+sin papeleo	0.3239
+sin papeles	0.2013
+sin receta	0.3807
+sin revision	0.1054
+sin seguro	-0.3722
+sin turno	-0.1185
+sin ver	0.4060
+sin verificacion	0.1257
 since	0.3378
-since you	0.4348
-singles	0.1916
-singles in	0.1096
-sir	-0.6607
-sir ,	-0.4394
-sir .	-0.1344
-site	0.2288
-site lol	0.1025
-sites	-0.1115
-six de	0.1180
-six diabetes	-0.1251
-skin -	0.2866
-skin cancer	-0.1845
-skincare	0.1125
-sleep .	-0.1150
-sleep ?	0.3975
-sleeping	-0.2154
-sliding	-0.2024
-sliding -	-0.1968
-slo	0.1396
-slo (	0.1396
-slo n	0.1396
-slot	-0.1350
-slots	-0.1117
-slots this	-0.1360
-slower	0.2307
-slower than	0.2313
-small	-0.1304
-smart	0.1736
+since you	0.4356
+singles	0.1922
+singles in	0.1099
+sir	-0.6623
+sir ,	-0.4398
+sir .	-0.1349
+site	0.2285
+site lol	0.1023
+sites	-0.1110
+six de	0.1184
+six diabetes	-0.1258
+skin -	0.2863
+skin cancer	-0.1834
+skincare	0.1121
+sleep .	-0.1156
+sleep ?	0.3967
+sleeping	-0.2156
+sliding	-0.2012
+sliding -	-0.1956
+slo	0.1397
+slo (	0.1397
+slo n	0.1397
+slot	-0.1343
+slots	-0.1116
+slots this	-0.1361
+slower	0.2308
+slower than	0.2315
+small	-0.1315
+smart	0.1756
 smart .	0.1357
-smile	-0.1495
+smile	-0.1485
 smiles	-0.2080
 smiles dental	-0.2027
-smoke	-0.1884
-smoke -	-0.2755
-smoking	-0.3116
+smoke	-0.1892
+smoke -	-0.2757
+smoking	-0.3083
 smoking -	-0.1323
-smoking info	-0.1473
-smoking weed	0.3345
-sms	0.3649
-sms ,	0.1011
-sms .	0.1828
-snap	0.5231
-snap :	0.2474
-snap kittykat	0.2190
-snip	0.1855
-snip it	0.1855
-snow	-0.1849
-so	-0.5416
-so hot	0.2175
-so i	-0.2012
-so little	0.2381
+smoking info	-0.1476
+smoking weed	0.3338
+sms	0.3651
+sms ,	0.1006
+sms .	0.1835
+snap	0.5227
+snap :	0.2466
+snap kittykat	0.2191
+snip	0.1854
+snip it	0.1854
+snow	-0.1855
+so	-0.5420
+so hot	0.2176
+so i	-0.2016
+so little	0.2391
 so special	0.1059
-so thats	-0.1695
-so warm	0.1471
-so we	0.4001
-sobre	-0.3754
-social .	-0.1330
-social security	0.2487
-socios	0.3007
-sofia de	0.1192
-solicitud	-0.2543
-solicitud de	-0.2275
-solo	0.9370
-solo .	-0.2009
-solo caballeros	0.1151
-solo en	0.1199
-solo hoy	0.1000
-solo pago	0.1019
-solteras	0.2646
-solteras quieren	0.2603
-some	-0.6146
-some fun	0.2083
-some money	-0.1009
-some nice	-0.1059
-some posh	0.1851
-some spicy	0.1730
-someone nearby	0.1299
-something spicy	0.2190
-something to	0.1130
-son	-0.2849
-son negativos	-0.1054
-sonrisas	-0.2295
-soon	-0.2682
-sorry	-0.1950
-sorry ,	-0.1492
-sorry i	0.1642
-sorry if	0.2380
-sorry wrong	0.1756
-sorteo	0.3867
-sorteo al	0.1850
-sorteo del	0.2802
-sorteo mensual	-0.1111
-sospechosa	0.1418
-sound	-0.1155
-sounds	-0.1916
-sounds like	-0.1013
-sour	0.2135
-sour ilimitado	0.1236
-soy	0.2437
-spa	0.5011
-spa .	0.1949
-spa visit	0.2326
-spare time	0.1460
-speak	-0.1766
+so thats	-0.1682
+so warm	0.1483
+so we	0.3988
+sobre	-0.3578
+social .	-0.1314
+social security	0.2483
+socios	0.3018
+sofia de	0.1186
+solicitud	-0.2513
+solicitud de	-0.2251
+solo	0.9403
+solo .	-0.2017
+solo caballeros	0.1143
+solo en	0.1222
+solo hoy	0.1005
+solo pago	0.1030
+solteras	0.2630
+solteras quieren	0.2587
+some	-0.6148
+some fun	0.2088
+some money	-0.1010
+some nice	-0.1062
+some posh	0.1850
+some spicy	0.1737
+someone nearby	0.1308
+something spicy	0.2191
+something to	0.1121
+son	-0.2822
+son negativos	-0.1046
+sonrisas	-0.2301
+soon	-0.2685
+sorry	-0.1952
+sorry ,	-0.1502
+sorry i	0.1646
+sorry if	0.2377
+sorry wrong	0.1753
+sorteo	0.3927
+sorteo al	0.1849
+sorteo del	0.2797
+sorteo mensual	-0.1099
+sospechosa	0.1416
+sound	-0.1161
+sounds	-0.1926
+sounds like	-0.1015
+sour	0.2133
+sour ilimitado	0.1237
+soy	0.2440
+spa	0.5000
+spa .	0.1942
+spa visit	0.2317
+spare time	0.1486
+speak	-0.1762
 special	0.5252
-special :	0.1355
-special for	0.1459
-special offer	0.2425
-specials	0.1316
-specials every	0.1227
-spicy	0.4153
-spicy first	0.2190
-spicy new	0.1903
-spin	0.2225
-spin the	0.1006
-spins	0.1683
-spirits	0.1641
-spirits delivered	0.1431
-split	-0.1602
-split into	-0.1644
+special :	0.1350
+special for	0.1462
+special offer	0.2428
+specials	0.1308
+specials every	0.1220
+spicy	0.4163
+spicy first	0.2191
+spicy new	0.1912
+spin	0.2248
+spin the	0.1016
+spins	0.1677
+spirits	0.1632
+spirits delivered	0.1429
+split	-0.1607
+split into	-0.1649
 sport	0.1849
-sport radio	0.2202
-spots	0.1346
-spots limited	0.1066
-spring	0.2257
-spring at	0.2326
-sr	-0.1193
-sr .	-0.1814
-sra	-0.1240
-sra .	-0.1240
-sry	-0.1051
-sry can	-0.1016
-ssn	0.1792
-ssn and	0.1056
-st	-0.2833
-st .	-0.3803
-st location	0.2009
-staff	-0.1773
-staff .	-0.1220
-standard	-0.1426
-standard messaging	-0.1109
-star	0.1121
-start	0.3196
-start here	0.1002
-start the	0.1452
-start today	0.1092
-started after	0.2202
-starting	0.2319
+sport radio	0.2203
+spots	0.1347
+spots limited	0.1068
+spring	0.2255
+spring at	0.2317
+sr	-0.1195
+sr .	-0.1813
+sra	-0.1236
+sra .	-0.1236
+sry	-0.1049
+sry can	-0.1015
+ssn	0.1808
+ssn and	0.1053
+st	-0.2823
+st .	-0.3786
+st location	0.2001
+staff	-0.1723
+staff .	-0.1174
+standard	-0.1433
+standard messaging	-0.1117
+star	0.1118
+start	0.3206
+start the	0.1449
+start today	0.1106
+started after	0.2203
+starting	0.2326
 starting at	0.1151
-starting this	0.1770
-starts	-0.1994
-starts <num1>	0.1742
-starts in	-0.1830
-statement	-0.4174
-statement for	0.1294
-statement from	-0.1382
-statement is	-0.1446
-station	0.1860
-station toilet	0.1879
-stay	0.1321
-stay out	0.2376
-step	-0.1825
-step challenge	-0.1363
-steps	-0.1983
-steps /	-0.1363
-stewartsize	0.1185
-stewartsize :	0.1185
-sti	-0.1489
-sti testing	-0.1305
-still	-0.7830
-still on	-0.1233
-stock	0.7975
-stock ,	0.1114
-stock .	0.3095
-stock this	-0.2230
-stock up	0.1285
-stolen	0.1879
-stolen ,	0.1879
-stop	0.1938
-stop .	-0.1013
-stop <num5>	0.1142
-stop a	0.3345
-stop anytime	-0.1768
-stop by	0.1384
-stop para	-0.1383
+starting this	0.1761
+starts	-0.1997
+starts <num1>	0.1738
+starts in	-0.1839
+statement	-0.4159
+statement for	0.1287
+statement from	-0.1369
+statement is	-0.1437
+station	0.1852
+station toilet	0.1873
+stay	0.1364
+stay out	0.2386
+step	-0.1807
+step challenge	-0.1339
+steps	-0.1957
+steps /	-0.1339
+stewartsize	0.1181
+stewartsize :	0.1181
+sti	-0.1495
+sti testing	-0.1311
+still	-0.7834
+still on	-0.1239
+stock	0.8019
+stock ,	0.1108
+stock .	0.3092
+stock this	-0.2239
+stock up	0.1338
+stolen	0.1873
+stolen ,	0.1873
+stop	0.1965
+stop .	-0.1017
+stop <num5>	0.1146
+stop a	0.3338
+stop anytime	-0.1777
+stop by	0.1393
+stop para	-0.1377
 storage is	0.1729
-storage saves	-0.1027
-store firearms	-0.1333
-stored	-0.1556
-stored separately	-0.1310
-stories	0.5634
-stories and	0.3123
-stories to	0.1482
-story	-0.1300
-straight	0.1492
-straight to	0.2354
-stranger	0.4346
-stranger got	0.2094
-stranger i	0.2203
-strategy	0.1756
-strategy if	0.1756
-street	-0.1461
-stress	-0.2045
-strings	0.2390
-strings attached	0.1238
-student	0.5441
-student loan	0.4812
-studio taken	-0.1245
-study	-0.2918
-study .	-0.1137
-study at	-0.1363
-study card	-0.1077
-stuff	-0.1248
-stuff !	0.2376
-stupid	-0.2178
-stupid .	-0.1491
-su	-1.4938
-su apuesta	0.1449
-su aseguradora	-0.2573
-su asistencia	-0.1517
-su cirugia	-0.1398
-su cita	-0.2100
-su clave	0.2741
-su consulta	-0.1336
-su control	-0.1310
-su copago	-0.1998
-su cuenta	0.3497
-su deuda	0.1134
-su dinero	0.2930
-su documento	-0.1006
-su encuesta	0.1190
-su eps	-0.1242
-su estado	-0.1649
-su factura	-0.4128
-su formula	-0.1006
-su hemoglobina	-0.1540
-su hijo	-0.1745
-su identidad	0.1066
-su informacion	0.1319
-su linea	0.1747
-su medico	-0.3690
-su mensaje	0.3048
-su moto	0.1114
-su nivel	-0.1082
-su nombre	0.1539
-su nuevo	-0.1458
-su numero	0.2360
-su pago	-0.4093
-su paquete	0.2405
-su pediatra	-0.1623
-su plan	-0.1814
-su portal	-0.1360
-su premio	0.6068
-su propio	0.2802
-su proxima	0.2773
-su prueba	-0.1335
-su registro	-0.1031
-su resurtido	0.4242
-su saldo	-0.5093
-su seguro	-0.1026
-su servicio	0.1001
-su solicitud	-0.2426
-su tarjeta	0.3541
-su temporada	0.2353
-su tratamiento	-0.2302
-su visita	-0.1095
-subscription	0.2133
-subscription .	0.1360
-substance	-0.3792
-substance use	-0.3018
-suddenly	-0.1066
-suerte	0.2837
-sugar	0.3753
-sugar babies	0.1192
-sugar daddies	0.1848
-sugar daddy	0.1364
-suite	-0.1027
-sum	-0.1281
-suministros	-0.1270
-suministros medicos	-0.1062
-summer	0.3661
-summer skin	0.2425
-summer sweepstakes	0.1051
-summit	-0.2173
-summitortho	-0.1128
-summitortho .	-0.1128
-sumthin ,	0.1045
-sunday	0.4239
-sunday .	0.1890
-sunscreen	0.2267
-sunscreen at	0.2333
-sunshine	0.1761
-sunshine .	0.1495
-sup	-0.1541
-super	0.2686
-supplements	-0.1042
-supplies last	0.2534
-supplies were	-0.1578
-supply	-0.1197
-support	-0.3138
-support group	-0.1260
-suppressor	0.2284
-suppressor sale	0.1330
-sur	-0.1224
-sur :	-0.1064
-sure	-0.2768
-sure ur	0.1123
-surgery raises	0.3345
-survey	-0.1265
-survey .	0.1948
-survey by	-0.1219
-sus	-0.3362
-sus datos	0.2878
-sus deudas	0.2809
-sus formularios	-0.1451
-sus ingresos	-0.1141
-sus medicamentos	-0.1324
+storage saves	-0.1031
+store firearms	-0.1308
+stored	-0.1553
+stored separately	-0.1308
+stories	0.5633
+stories and	0.3130
+stories to	0.1474
+story	-0.1304
+straight	0.1493
+straight to	0.2356
+stranger	0.4335
+stranger got	0.2092
+stranger i	0.2198
+strategy	0.1753
+strategy if	0.1753
+street	-0.1442
+stress	-0.2047
+strings	0.2382
+strings attached	0.1229
+student	0.5428
+student loan	0.4811
+studio taken	-0.1247
+study	-0.3679
+study .	-0.1097
+study at	-0.1626
+study card	-0.1043
+stuff	-0.1258
+stuff !	0.2377
+stupid	-0.2179
+stupid .	-0.1490
+su	-1.5048
+su apuesta	0.1455
+su aseguradora	-0.2567
+su asistencia	-0.1524
+su cirugia	-0.1386
+su cita	-0.2080
+su clave	0.2745
+su consulta	-0.1304
+su control	-0.1297
+su copago	-0.1999
+su cuenta	0.3496
+su deuda	0.1128
+su dinero	0.2941
+su documento	-0.1005
+su encuesta	0.1214
+su eps	-0.1227
+su estado	-0.1642
+su factura	-0.4069
+su formula	-0.1005
+su hemoglobina	-0.1533
+su hijo	-0.1749
+su identidad	0.1067
+su informacion	0.1309
+su linea	0.1754
+su medico	-0.3521
+su mensaje	0.3049
+su moto	0.1116
+su nivel	-0.1090
+su nombre	0.1545
+su nuevo	-0.1450
+su numero	0.2362
+su pago	-0.4064
+su paquete	0.2408
+su pediatra	-0.1604
+su plan	-0.1823
+su portal	-0.1362
+su premio	0.6052
+su propio	0.2805
+su proxima	0.2765
+su prueba	-0.1336
+su registro	-0.1019
+su resurtido	0.4250
+su saldo	-0.5052
+su seguro	-0.1024
+su servicio	0.1002
+su solicitud	-0.2401
+su tarjeta	0.3575
+su temporada	0.2358
+su tiempo	-0.1031
+su tratamiento	-0.2311
+su visita	-0.1067
+submit	0.1025
+submit your	0.1014
+subscription	0.2136
+subscription .	0.1361
+substance	-0.3805
+substance use	-0.3027
+suddenly	-0.1072
+suerte	0.2822
+sugar	0.3761
+sugar babies	0.1190
+sugar daddies	0.1859
+sugar daddy	0.1358
+suite	-0.1028
+sum	-0.1280
+suministros	-0.1272
+suministros medicos	-0.1063
+summer	0.3663
+summer skin	0.2428
+summer sweepstakes	0.1048
+summit	-0.2175
+summitortho	-0.1130
+summitortho .	-0.1130
+sumthin ,	0.1041
+sunday	0.4226
+sunday .	0.1885
+sunscreen	0.2258
+sunscreen at	0.2324
+sunshine	0.1774
+sunshine .	0.1507
+sup	-0.1548
+super	0.2700
+supplements	-0.1049
+supplies last	0.2521
+supplies were	-0.1584
+supply	-0.1194
+support	-0.3124
+support group	-0.1253
+suppressor	0.2279
+suppressor sale	0.1326
+sur	-0.1223
+sur :	-0.1071
+sure	-0.2763
+sure ur	0.1122
+surgery raises	0.3338
+survey	-0.1216
+survey .	0.1972
+survey by	-0.1224
+sus	-0.3361
+sus datos	0.2871
+sus deudas	0.2812
+sus formularios	-0.1449
+sus ingresos	-0.1135
+sus medicamentos	-0.1340
 sus pastillas	0.1760
-sus resultados	-0.2019
-sus suministros	-0.1062
-suspenda	-0.1041
-suspended	0.3999
+sus resultados	-0.2005
+sus suministros	-0.1063
+suspenda	-0.1033
+suspended	0.4014
 suspended .	0.2876
 suspended due	0.1011
-suspendida	0.2846
-suspendida .	0.1837
-suspendido	0.2294
-suspendido hoy	0.1001
-suspendido por	0.1118
-suspension	0.2765
-suspension of	0.1130
-suspicious activity	0.1756
-sweat	0.2378
-sweat bet	0.2096
-sweeps	0.1076
-sweepstakes	0.2914
-swing	-0.1938
-swipe	0.1209
-syrup	0.2202
-syrup (	0.2210
-system	0.1813
-system that	0.2341
-t	0.2400
-t <num1>	0.1740
-t acuerdas	0.2164
+suspendida	0.2858
+suspendida .	0.1839
+suspendido	0.2299
+suspendido hoy	0.1002
+suspendido por	0.1121
+suspension	0.2761
+suspension of	0.1125
+suspicious activity	0.1753
+sweat	0.2398
+sweat bet	0.2094
+sweeps	0.1068
+sweepstakes	0.2932
+swing	-0.1930
+swipe	0.1211
+syrup	0.2194
+syrup (	0.2202
+system	0.1853
+system that	0.2377
+t	0.2388
+t <num1>	0.1731
+t acuerdas	0.2158
 t beat	0.2144
-t forget	0.1298
-t have	-0.1059
-t miss	0.3128
-t share	-0.1048
-t sleep	0.1805
-t talk	-0.1016
+t forget	0.1301
+t have	-0.1058
+t miss	0.3125
+t share	-0.1050
+t sleep	0.1804
+t talk	-0.1015
 t tell	0.3155
-t you	0.1521
-ta .	-0.1500
-ta r	0.1851
-tabaco	-0.1342
+t you	0.1517
+ta .	-0.1483
+ta r	0.1850
+tabaco	-0.1333
 tabaco .	-0.1014
-tabaco de	0.1142
-tabaco desde	-0.1679
-tabaqueria	0.2542
-tabaqueria la	0.1877
-tabaquica	-0.1380
-table	0.1030
-tablet .	0.1259
-tablets	-0.1211
-taco	0.1010
-tacos +	-0.1437
-tag	0.2201
-take	-0.5908
-take care	-0.2080
-take our	-0.1241
-take venmo	0.1990
-taken	-0.1266
-taken .	-0.1245
-takes so	0.2381
-taking	-0.1631
-talk	-0.1079
-talk about	-0.1087
-talk on	-0.1319
-talk sport	0.2202
-talk to	-0.1192
-talk when	0.3060
-talk with	-0.1100
-talking	-0.1769
-taller	-0.1515
-taller gratuito	-0.1503
-tambien	-0.2658
-tambien atiende	-0.1324
-tambien es	-0.1048
-tampa	-0.1584
-tap	0.4311
-tardes	0.1823
-tardes ,	0.1830
-target	0.1803
-target circle	0.1244
-tarifas	-0.1269
-tarjeta	0.2345
-tarjeta .	0.1142
-tarjeta debito	0.2075
-tarjeta del	-0.1201
-tarjeta ha	0.2245
-tarjeta podria	0.1134
-tarjeta por	-0.1029
-tarjeta sanitaria	-0.1142
-tarjetas	0.1008
-tarot	0.2883
-tarot las	0.2211
-taste	-0.1116
+tabaco de	0.1144
+tabaco desde	-0.1676
+tabaqueria	0.2538
+tabaqueria la	0.1872
+tabaquica	-0.1372
+table	0.1027
+tablet .	0.1262
+tablets	-0.1205
+taco	0.1013
+tacos +	-0.1441
+tag	0.2193
+take	-0.5865
+take care	-0.2100
+take our	-0.1180
+take venmo	0.1988
+taken	-0.1265
+taken .	-0.1247
+takes so	0.2391
+taking	-0.2168
+talk	-0.1090
+talk about	-0.1092
+talk on	-0.1320
+talk sport	0.2203
+talk to	-0.1204
+talk when	0.3061
+talk with	-0.1107
+talking	-0.1777
+taller	-0.1520
+taller gratuito	-0.1508
+tambien	-0.2672
+tambien atiende	-0.1331
+tambien es	-0.1049
+tampa	-0.1582
+tap	0.4301
+tardes	0.1818
+tardes ,	0.1824
+target	0.1790
+target circle	0.1232
+tarifas	-0.1254
+tarjeta	0.2356
+tarjeta .	0.1133
+tarjeta debito	0.2059
+tarjeta del	-0.1196
+tarjeta ha	0.2252
+tarjeta podria	0.1128
+tarjeta por	-0.1034
+tarjeta sanitaria	-0.1146
+tarjetas	0.1035
+tarot	0.2876
+tarot las	0.2199
+taste	-0.1117
 taste fish	-0.1112
-tasting	0.1615
-tasting friday	0.1145
-tattoos	0.2719
-tattoos ?	0.2719
-tax	0.4062
-tax -	0.1025
-tax refund	0.1201
-tdap	-0.1020
-te	1.0728
-te estoy	0.1444
-te falta	-0.1087
-te la	0.1000
-te lo	0.1786
-te mando	0.2417
-te toca	-0.1323
-teaching	-0.1243
-teaching /	-0.1220
-team .	0.2538
-team is	-0.1223
-tech	-0.1065
-tech park	-0.1059
-tee	-0.1731
-tee hee	-0.1731
-teen	-0.2485
-teen about	-0.1414
-teenager	0.2381
-teenager who	0.2381
-teeth	0.2392
+tasting	0.1611
+tasting friday	0.1139
+tattoos	0.2717
+tattoos ?	0.2717
+tax	0.4106
+tax -	0.1018
+tax refund	0.1237
+tdap	-0.1022
+te	1.0727
+te estoy	0.1437
+te falta	-0.1091
+te la	0.1003
+te lo	0.1797
+te mando	0.2425
+te toca	-0.1336
+teaching	-0.1197
+teaching /	-0.1174
+team	0.1168
+team .	0.2543
+team is	-0.1092
+tech	-0.1068
+tech park	-0.1062
+tee	-0.1738
+tee hee	-0.1738
+teen	-0.2480
+teen about	-0.1417
+teenager	0.2391
+teenager who	0.2391
+teeth	0.2398
 teeth cleaning	0.2000
 tel	-0.1603
-telefono	-0.1204
-telegram	0.4687
-telegram @	0.1222
-telehealth	-0.2987
-telehealth visit	-0.2023
-teletext	0.1558
-teletext pg	0.1558
-tell	0.3436
-tell dr	0.4441
-tell mom	0.3270
-tell them	-0.1110
-tell you	0.1613
-temporada	0.2889
-temporalmente	0.2589
-temporalmente .	0.2631
-temporarily locked	0.1252
-ten	-0.1248
-tenemos balsamo	0.2560
-tenemos candados	-0.1005
-tenemos mota	0.1184
-tengo	0.6732
-tengo cripy	0.1150
-tengo el	0.1082
-tequila	0.1180
-terapia	-0.1667
-terapia .	-0.1451
-term	0.1073
-term of	0.1089
-terminar	-0.2627
-terminar el	-0.1043
+telefono	-0.1216
+telegram	0.4714
+telegram @	0.1217
+telehealth	-0.2996
+telehealth visit	-0.2037
+teletext	0.1554
+teletext pg	0.1554
+tell	0.3429
+tell dr	0.4429
+tell mom	0.3267
+tell them	-0.1113
+tell you	0.1611
+temporada	0.2925
+temporalmente	0.2567
+temporalmente .	0.2610
+temporarily locked	0.1244
+ten	-0.1212
+tenemos balsamo	0.2552
+tenemos candados	-0.1003
+tenemos mota	0.1179
+tengo	0.6743
+tengo cripy	0.1144
+tengo el	0.1077
+tequila	0.1173
+terapia	-0.1660
+terapia .	-0.1446
+term	0.1077
+term of	0.1092
+terminar	-0.2622
+terminar el	-0.1040
 termine	-0.1708
 termine las	-0.1708
-terms	0.1193
-terms and	0.1555
-test e	0.2120
-tested	0.2310
-tested ,	0.2359
-testing	-0.3302
-testing on	-0.1117
-testing this	-0.1606
-text	0.6878
-text ,	0.1438
-text <num3>	-0.1064
-text back	0.2372
-text charged	0.1142
-text for	0.1326
-text from	-0.2011
-text help	-0.1565
-text hot	0.1142
-text me	0.1965
-text mood	0.1482
-text program	-0.1695
-text reminders	-0.2214
-text stop	0.2586
-text the	0.1338
+terms	0.1190
+terms and	0.1551
+test e	0.2116
+tested	0.2306
+tested ,	0.2354
+testing	-0.3307
+testing on	-0.1121
+testing this	-0.1610
+text	0.6876
+text ,	0.1439
+text <num3>	-0.1059
+text back	0.2368
+text charged	0.1146
+text for	0.1328
+text from	-0.1987
+text help	-0.1562
+text hot	0.1146
+text me	0.1951
+text mood	0.1474
+text program	-0.1713
+text reminders	-0.2228
+text stop	0.2585
+text the	0.1328
 text to	0.2187
-text u	0.1519
-text you	-0.2272
-texted	0.1592
-texted back	0.1730
-texting	0.2123
-texting my	0.1901
-texto	-0.2109
-texto .	-0.1463
-texts .	-0.2417
-texts costing	0.1564
+text u	0.1523
+text you	-0.2283
+texted	0.1599
+texted back	0.1737
+texting	0.2120
+texting my	0.1897
+texto	-0.2115
+texto .	-0.1470
+texts .	-0.2430
+texts costing	0.1578
 tf	0.2844
-tf <num3>	0.2762
-th	-0.2095
-th of	-0.1261
-than you	0.2313
-thank	-0.9087
-thank you	-0.7458
-thanks	-0.7185
-thanks for	-0.4315
-thanx	-0.3744
-thanx .	-0.1303
-that	-1.0500
-that '	-0.2707
-that beats	0.2341
-that in	0.2671
-that loud	0.1678
-that ok	-0.1796
-that when	0.2309
-thats	-0.5621
-thats not	-0.1700
+tf <num3>	0.2761
+th	-0.2100
+th of	-0.1254
+than you	0.2315
+thank	-0.9075
+thank you	-0.7443
+thanks	-0.7125
+thanks for	-0.4246
+thanx	-0.3751
+thanx .	-0.1306
+that	-1.0489
+that '	-0.2721
+that beats	0.2377
+that in	0.2668
+that loud	0.1675
+that ok	-0.1793
+that when	0.2310
+thats	-0.5614
+thats not	-0.1686
 thc	1.0132
-thc o	0.2904
-thc or	0.3674
-thc seltzers	0.1871
+thc o	0.2896
+thc or	0.3677
+thc seltzers	0.1864
 thca	0.2317
-thca flower	0.1464
-the	-0.3093
-the <money>	0.1094
-the adult	0.1576
-the app	0.1613
-the asthma	-0.1077
-the best	0.1127
-the bill	-0.1239
-the bronco	0.1453
-the chance	-0.1444
-the clinic	-0.1071
-the code	0.1939
-the current	0.1032
-the dark	0.2381
-the deadline	0.1633
-the dollar	0.1361
-the draw	0.1629
-the eastside	-0.1213
-the farmers	-0.1473
-the fight	-0.1234
-the forwarding	-0.1101
+thca flower	0.1465
+the	-0.3051
+the <money>	0.1088
+the adult	0.1579
+the app	0.1612
+the asthma	-0.1043
+the best	0.1124
+the bill	-0.1245
+the bronco	0.1451
+the chance	-0.1438
+the clinic	-0.1053
+the code	0.1929
+the current	0.1027
+the dark	0.2391
+the deadline	0.1645
+the dollar	0.1377
+the draw	0.1635
+the eastside	-0.1186
+the farmers	-0.1476
+the fight	-0.1242
+the forwarding	-0.1108
 the gym	0.2146
-the hat	0.1518
-the home	-0.2150
-the house	0.1098
-the keyword	0.1227
-the lottery	0.2043
-the mamacare	-0.1579
-the menu	0.3710
-the mob	0.1133
-the money	-0.1131
-the mood	0.1482
-the next	0.2672
-the others	-0.1089
-the pharmacy	-0.2859
-the playoffs	0.1870
-the portal	-0.2682
-the potential	0.1392
-the publishers	0.2775
-the same	-0.1722
-the shop	0.1217
-the showroom	0.1453
-the time	0.1583
-the toilet	0.1849
-the ubi	-0.1059
+the hat	0.1514
+the home	-0.2144
+the house	0.1129
+the keyword	0.1223
+the lottery	0.2039
+the mamacare	-0.1591
+the menu	0.3701
+the mob	0.1136
+the money	-0.1132
+the mood	0.1474
+the next	0.2675
+the others	-0.1095
+the pharmacy	-0.2861
+the playoffs	0.1866
+the portal	-0.2694
+the potential	0.1389
+the publishers	0.2769
+the same	-0.1730
+the shop	0.1210
+the showroom	0.1451
+the time	0.1611
+the toilet	0.1862
+the ubi	-0.1062
 the uk	0.2279
-the way	-0.2641
-the weirdest	-0.1590
-the wellness	-0.1143
-the westfield	-0.1256
-the whole	0.1946
-the word	0.1914
-their	-0.2337
-their time	-0.1070
-them	-0.2538
-them .	0.3181
-them out	0.1700
-themob	0.1804
-themob help	0.1089
-then	-0.9551
-then .	-0.1269
-thenampet	-0.1265
-therapy	0.1529
-therapy .	0.2189
-there	-0.5950
-there ?	-0.1014
-there are	-0.1137
-there is	0.1452
-these	0.2804
-these .	0.2654
-these numbers	0.1390
-thesmszone	0.1392
-thesmszone .	0.1392
-they	-0.1733
-they are	0.2386
-they didn	0.1299
-they were	0.1481
-thing	-0.1328
-thing <num1>	0.1347
-things	-0.2255
-think	-0.2335
-think or	0.2202
-thinking	-0.1505
-thinking about	-0.1166
-thinner	0.2696
-thinner .	0.2910
-thirsty	0.4369
-thirsty thurs	0.2745
-thirsty thursday	0.1624
-this	0.8121
-this .	-0.3118
-this auction	0.1035
-this code	-0.1494
-this coupon	0.3048
-this crazy	-0.1309
-this is	0.4002
-this linda	0.1756
-this mark	0.2405
-this message	0.3408
-this month	0.3196
-this msg	0.2301
-this number	-0.1801
-this one	-0.1855
-this sunday	-0.1297
-this time	-0.2425
-this visit	-0.1077
-this wasn	0.2143
-this weekend	0.4307
-this will	-0.1206
-this wk	0.4552
-this wknd	0.2890
-this year	-0.1723
-thk	-0.1296
-thnq	0.3223
-thnq adrian	0.3223
-tho	0.1956
-tho ,	0.4159
-those	-0.1541
-those menthol	0.1083
+the way	-0.2646
+the weirdest	-0.1597
+the wellness	-0.1146
+the westfield	-0.1263
+the whole	0.1949
+the word	0.1911
+their	-0.2106
+them	-0.2535
+them .	0.3182
+them out	0.1707
+themob	0.1817
+themob help	0.1092
+then	-0.9576
+then .	-0.1273
+thenampet	-0.1262
+therapy	0.1546
+therapy .	0.2199
+there	-0.5945
+there ?	-0.1009
+there are	-0.1134
+there is	0.1455
+these	0.2812
+these .	0.2652
+these numbers	0.1388
+thesmszone	0.1389
+thesmszone .	0.1389
+they	-0.1732
+they are	0.2381
+they didn	0.1304
+they were	0.1483
+thing	-0.1320
+thing <num1>	0.1349
+things	-0.2239
+think	-0.2328
+think or	0.2203
+thinking	-0.1517
+thinking about	-0.1177
+thinner	0.2728
+thinner .	0.2938
+thirsty	0.4372
+thirsty thurs	0.2744
+thirsty thursday	0.1628
+this	0.8134
+this .	-0.3122
+this auction	0.1029
+this code	-0.1497
+this coupon	0.3038
+this crazy	-0.1314
+this is	0.4033
+this linda	0.1753
+this mark	0.2402
+this message	0.3394
+this month	0.3222
+this msg	0.2295
+this number	-0.1798
+this one	-0.1843
+this sunday	-0.1292
+this time	-0.2400
+this visit	-0.1043
+this wasn	0.2135
+this weekend	0.4305
+this will	-0.1203
+this wk	0.4567
+this wknd	0.2893
+this year	-0.1729
+thk	-0.1297
+thnq	0.3218
+thnq adrian	0.3218
+tho	0.1948
+tho ,	0.4153
+those	-0.1547
+those menthol	0.1076
 though this	0.1357
-thousands	0.2702
-thousands of	0.2702
-thru	0.4474
-thru ,	0.1479
-thru sunday	0.1138
-thu	-0.1669
-thurs	0.1802
-thurs <num1>	0.2086
-thursday ,	0.1227
-thursday <money>	0.1508
+thousands	0.2700
+thousands of	0.2700
+thru	0.4477
+thru ,	0.1480
+thru sunday	0.1136
+thu	-0.1644
+thurs	0.1803
+thurs <num1>	0.2093
+thursday ,	0.1220
+thursday <money>	0.1511
 thursdays	-0.1862
 thursdays .	-0.1323
-ti	0.1672
-ti entra	0.1642
-ticket	0.2030
-tiempo	0.1209
-tiempo limitado	0.2245
-tienda	0.2067
-tiene	-0.2481
-tiene armas	-0.1159
-tiene costo	-0.1067
-tiene entre	-0.1438
-tiene nauseas	-0.1224
-tiene un	0.2275
-tiene una	0.2596
-tienes armas	-0.1307
-tiffany	0.1064
-tiffany and	0.1064
-til	0.2695
-til <num1>	0.2091
-til fri	0.1083
-till	0.4763
-till close	0.2163
-till tomorrow	0.2190
-time	-0.1139
-time for	0.1636
-time i	0.1022
-time learn	0.2341
-time of	-0.1518
-time offer	0.2154
-time to	-0.1034
-time u	-0.1292
-time with	0.1184
+ti	0.1670
+ti entra	0.1638
+ticket	0.2037
+tiempo limitado	0.2287
+tiempo y	-0.1031
+tienda	0.2093
+tiene	-0.2454
+tiene armas	-0.1167
+tiene costo	-0.1070
+tiene entre	-0.1409
+tiene nauseas	-0.1221
+tiene un	0.2331
+tiene una	0.2597
+tienes armas	-0.1303
+tiffany	0.1067
+tiffany and	0.1067
+til	0.2680
+til <num1>	0.2089
+til fri	0.1076
+till	0.4758
+till close	0.2158
+till tomorrow	0.2191
+time	-0.1466
+time and	-0.1586
+time for	0.1652
+time i	0.1027
+time learn	0.2377
+time of	-0.1492
+time offer	0.2188
+time u	-0.1271
+time with	0.1196
 times	-0.1376
-tinder	0.3617
-tinder .	0.2094
-tinder but	0.1156
-tinyurl	0.2069
-tinyurl .	0.2069
-tip	-0.1503
-tip :	-0.1837
-tips	-0.2436
-tips each	-0.1579
-tiradas	0.1798
-tired	0.1571
-tired of	0.2350
+tinder	0.3611
+tinder .	0.2092
+tinder but	0.1151
+tinyurl	0.2103
+tinyurl .	0.2103
+tip	-0.1499
+tip :	-0.1820
+tips	-0.2467
+tips each	-0.1591
+tiradas	0.1794
+tired	0.1581
+tired of	0.2363
 tiros	0.1289
-tirzepatida	0.1018
-tirzepatide	0.3745
-tirzepatide ,	0.2968
-title	0.3339
-title loan	0.1540
-tito	0.1143
-tiwary	-0.1174
-tiwary to	-0.1074
-tix	0.2762
-tmr	-0.2766
-tmr meet	-0.1112
-to -	-0.1328
-to /	0.2092
-to <money>	0.2993
-to <num1>	-0.3019
-to <num5>	0.7448
-to <pct>	0.3043
-to a	-0.1101
-to accept	0.1053
-to all	0.2194
-to an	0.1694
-to avoid	0.3967
-to be	-0.2912
-to become	0.2379
-to book	-0.2741
-to bright	-0.1696
-to buy	-0.2220
-to chat	0.1673
-to claim	0.2456
-to clean	-0.1098
-to collect	0.3978
-to come	-0.1807
-to confirm	-0.4228
-to contact	0.1252
-to cvs	-0.1154
-to discuss	-0.1847
-to do	-0.1279
-to eat	-0.1686
-to email	0.1185
-to find	0.1104
-to get	0.1278
-to have	0.4999
-to hear	0.3249
-to help	0.1231
-to join	-0.1697
-to keep	0.1920
-to learn	0.1922
-to lecture	-0.1023
-to listen	0.1025
-to me	-0.2653
-to meet	0.3653
-to opt	-0.2761
-to our	0.1231
-to pause	0.1035
-to pay	-0.1287
-to quit	-0.1269
-to rcb	-0.1074
-to receive	0.3266
-to reschedule	-0.3092
-to reserve	-0.1776
-to resolve	0.3470
-to schedule	-0.2415
-to see	0.3847
-to send	-0.1404
-to set	-0.1964
-to sext	0.1533
-to sexy	0.2580
-to share	0.1241
-to sleep	-0.1465
-to start	0.1669
-to stay	0.2354
+tirzepatida	0.1041
+tirzepatide	0.3736
+tirzepatide ,	0.2958
+title	0.3337
+title loan	0.1533
+tito	0.1161
+tiwary	-0.1169
+tiwary to	-0.1068
+tix	0.2772
+tmr	-0.2765
+tmr meet	-0.1111
+to -	-0.1316
+to /	0.2108
+to <money>	0.2513
+to <num1>	-0.3005
+to <num5>	0.7440
+to <pct>	0.3102
+to a	-0.1092
+to accept	0.1060
+to all	0.2190
+to an	0.1695
+to avoid	0.3953
+to be	-0.2909
+to become	0.2389
+to book	-0.2763
+to bright	-0.1695
+to buy	-0.2222
+to chat	0.1682
+to claim	0.2446
+to clean	-0.1093
+to collect	0.3971
+to come	-0.1808
+to confirm	-0.4230
+to contact	0.1265
+to cvs	-0.1161
+to discuss	-0.1841
+to do	-0.1288
+to eat	-0.1675
+to email	0.1181
+to find	0.1107
+to get	0.1273
+to have	0.5011
+to hear	0.3240
+to help	0.1225
+to join	-0.1698
+to keep	0.1918
+to learn	0.1977
+to lecture	-0.1025
+to listen	0.1022
+to me	-0.2651
+to meet	0.3659
+to opt	-0.2742
+to our	0.1248
+to pause	0.1029
+to pay	-0.1281
+to quit	-0.1265
+to rcb	-0.1068
+to receive	0.3331
+to reschedule	-0.3105
+to reserve	-0.1771
+to resolve	0.3449
+to schedule	-0.2422
+to see	0.3835
+to send	-0.1409
+to set	-0.1958
+to sext	0.1536
+to sexy	0.2576
+to share	0.1237
+to sleep	-0.1476
+to start	0.1672
+to stay	0.2365
 to stop	0.1126
-to suspicious	0.1756
-to take	-0.1820
-to tell	0.1513
-to the	0.1542
-to this	-0.1325
-to unlock	0.3590
-to update	-0.1454
-to ur	-0.1162
-to us	0.2053
-to user	0.1851
-to walgreens	-0.2038
-to win	0.2976
-to you	0.1472
-to your	0.1263
-toca	-0.3985
-toca la	-0.1061
-toca tu	-0.1429
-toda	0.3221
+to suspicious	0.1753
+to take	-0.1814
+to tell	0.1509
+to the	0.1540
+to this	-0.1334
+to unlock	0.3571
+to update	-0.1449
+to ur	-0.1150
+to us	0.2049
+to user	0.1850
+to walgreens	-0.2010
+to win	0.3004
+to you	0.1471
+to your	0.1288
+toca	-0.3998
+toca la	-0.1049
+toca tu	-0.1442
+toda	0.3215
 toda españa	0.1073
-toda la	0.1979
-todas	0.1200
-todavia te	-0.1087
-today	0.3509
-today .	0.2753
-today at	0.2464
-today on	-0.1617
-today only	0.1101
-todo	0.4216
-todo el	0.1899
-todos	0.2097
-todos los	0.2431
-together	-0.1640
-toilet	0.3728
-toilet stolen	0.1879
-toilet this	0.1146
-tokens	0.1397
-told	-0.2536
-toll	0.1509
-tom	-0.1960
-tom ,	-0.1125
-toma	-0.2114
-tomar	-0.4668
-tomar la	-0.1018
-tome	-0.3625
-tomo	-0.2376
-tomorrow	-0.5207
-tomorrow '	-0.1717
-tomorrow and	-0.1266
-tomorrow at	-0.1130
-tomorrow come	0.2190
-tone	0.1720
-tone within	0.1558
-tones	0.4287
-tones !	0.1353
-tones etc	0.1564
-tonight	0.7796
+toda la	0.1971
+todas	0.1192
+todavia te	-0.1091
+today	0.3536
+today .	0.2750
+today at	0.2462
+today on	-0.1601
+today only	0.1104
+todo	0.4226
+todo el	0.1909
+todos	0.2118
+todos los	0.2464
+together	-0.1645
+toilet	0.3735
+toilet stolen	0.1873
+toilet this	0.1163
+tokens	0.1404
+told	-0.2554
+toll	0.1502
+tom	-0.1975
+tom ,	-0.1130
+toma	-0.2103
+tomar	-0.4661
+tomar la	-0.1016
+tome	-0.3614
+tomo	-0.2369
+tomorrow	-0.5198
+tomorrow '	-0.1724
+tomorrow and	-0.1267
+tomorrow at	-0.1108
+tomorrow come	0.2191
+tone	0.1711
+tone within	0.1554
+tones	0.4306
+tones !	0.1348
+tones etc	0.1578
+tonight	0.7797
 tonight '	0.3377
-tonight ,	0.1881
+tonight ,	0.1864
 tonight .	0.2721
-tonight <num1>	-0.1770
-tonight only	0.1100
-tonite	-0.1264
-tony	0.2302
-tony '	0.1104
-tony from	0.1083
-too	-0.5275
-too !	-0.1012
-too .	-0.2043
-took	-0.2909
-took off	-0.1081
-top	0.5719
-toque	0.3267
-toque sin	0.2521
-tote	0.1016
-tote with	0.1016
-touch	-0.1318
-tour	-0.1546
-tour <num1>	-0.1379
-towards	-0.1254
-town	0.2975
-town ,	0.1369
-town .	0.3080
-town hmu	0.1346
-trabajando	0.1298
-trabajo	-0.1809
-trabajo !	-0.1509
-trace	0.1060
-trading	0.3932
-trading signals	0.1411
-traer	-0.2364
-traffic	0.1187
-traiga	-0.3720
-traiga su	-0.1284
-train	-0.1511
-training	-0.2408
-tramadol	0.1332
-tramite .	-0.1337
-transferencia	0.1588
-transito	0.1656
-transito pendiente	0.1413
-tras	-0.1003
-tratamiento	-0.5405
-tratamiento con	-0.1619
-trato	0.1380
-trato de	0.1380
-treatment	-0.2083
-trebles	0.2179
-trebles !	0.2179
-trebol	-0.1432
-trebol ,	-0.1432
-tren	0.1562
-tren ,	0.1094
-trial	0.3294
-trial of	0.1272
-trial prods	0.1851
-tried to	0.1119
-trimestral	-0.1512
-triple	0.1049
-triple echo	0.1603
-trouble	0.1626
-trouble and	0.1759
-truly	0.1542
-truly special	0.1428
-try	-0.1854
-trying	-0.2337
-trying to	-0.1680
-tu	1.3363
-tu cel	0.1425
-tu celular	0.1313
-tu codigo	-0.2886
-tu compatibilidad	0.1181
-tu crush	0.1199
-tu endoscopia	-0.2284
-tu factura	0.1387
-tu historial	0.1285
-tu mes	0.1128
-tu numero	0.1500
-tu obra	-0.1127
-tu papanicolaou	-0.1429
-tu plan	-0.1047
-tu proxima	-0.2622
-tu psicologa	-0.1451
-tu saldo	0.3126
-tu sesion	-0.1451
-tuesday	0.2393
-tuesday at	0.3352
-tuesday night	-0.1317
-turned	0.2047
-turned <money>	0.2066
-turno	-0.2796
-turno previo	-0.1100
-tus	0.2191
-tus analisis	-0.1273
-tus datos	0.1013
-tus resultados	-0.1106
-tv /	0.1333
-tv office	-0.1265
-twice	-0.1069
+tonight <num1>	-0.1783
+tonight only	0.1104
+tonite	-0.1255
+tony	0.2290
+tony '	0.1101
+tony from	0.1076
+too	-0.5278
+too !	-0.1016
+too .	-0.2044
+took	-0.2921
+took off	-0.1087
+top	0.5739
+toque	0.3257
+toque sin	0.2514
+tote	0.1010
+tote with	0.1010
+touch	-0.1312
+tour	-0.1540
+tour <num1>	-0.1372
+towards	-0.1261
+town	0.2983
+town ,	0.1372
+town .	0.3088
+town hmu	0.1344
+trabajando	0.1295
+trabajo	-0.1797
+trabajo !	-0.1503
+trace	0.1053
+trading	0.3955
+trading signals	0.1407
+traer	-0.2366
+traffic	0.1199
+traiga	-0.3696
+traiga su	-0.1247
+train	-0.1512
+training	-0.2403
+tramadol	0.1322
+tramite .	-0.1343
+transferencia	0.1584
+transito	0.1653
+transito pendiente	0.1411
+transporte	-0.1037
+transporte .	-0.1031
+tras	-0.1002
+tratamiento	-0.5403
+tratamiento con	-0.1609
+trato	0.1377
+trato de	0.1377
+travel	-0.1352
+travel .	-0.1362
+treatment	-0.2075
+trebles	0.2184
+trebles !	0.2184
+trebol	-0.1442
+trebol ,	-0.1442
+tren	0.1556
+tren ,	0.1091
+trial	0.3293
+trial of	0.1274
+trial prods	0.1850
+tried	0.1009
+tried to	0.1133
+trimestral	-0.1496
+triple	0.1036
+triple echo	0.1595
+trouble	0.1612
+trouble and	0.1751
+truly	0.1550
+truly special	0.1431
+try	-0.1858
+trying	-0.2333
+trying to	-0.1672
+tu	1.3379
+tu cel	0.1416
+tu celular	0.1314
+tu codigo	-0.2890
+tu compatibilidad	0.1182
+tu crush	0.1200
+tu endoscopia	-0.2287
+tu factura	0.1390
+tu historial	0.1276
+tu mes	0.1130
+tu numero	0.1505
+tu obra	-0.1134
+tu papanicolaou	-0.1442
+tu plan	-0.1050
+tu proxima	-0.2626
+tu psicologa	-0.1446
+tu saldo	0.3111
+tu sesion	-0.1446
+tuesday	0.2397
+tuesday at	0.3354
+tuesday night	-0.1324
+turned	0.2072
+turned <money>	0.2091
+turno	-0.2741
+turno previo	-0.1066
+tus	0.2236
+tus analisis	-0.1243
+tus datos	0.1023
+tus resultados	-0.1098
+tv /	0.1342
+tv office	-0.1262
+twice	-0.1062
 two of	0.2154
-txt	0.8938
-txt stop	0.1167
+txt	0.8950
+txt stop	0.1177
 txt who	0.1118
-txt xxx	0.1396
-txts	0.1117
-type	-0.1850
-u	-0.6750
-u &	-0.1022
-u /	0.1485
-u asked	0.1182
-u baby	0.1396
-u first	0.1529
-u i	0.1455
-u never	0.1608
-u only	-0.1580
-u sleep	0.1416
-u something	0.2723
-u sumthin	0.1045
-u teletext	0.1558
-u text	0.3666
-u unmatched	0.1156
-u up	0.3070
-u w	0.1299
-u wan	-0.2691
-u won	0.1375
-ubi	-0.1059
-ubi cres	-0.1059
-ubi one	-0.1059
-ubi tech	-0.1059
-ugh	-0.1626
-uk	0.6537
-uk !	0.2183
-un	0.1810
-un acceso	0.1236
-un ajuste	-0.1507
-un amigo	0.1583
+txt xxx	0.1397
+txts	0.1123
+type	-0.1853
+u	-0.6748
+u &	-0.1030
+u /	0.1497
+u asked	0.1173
+u baby	0.1397
+u first	0.1532
+u i	0.1449
+u never	0.1615
+u only	-0.1564
+u sleep	0.1408
+u something	0.2729
+u sumthin	0.1041
+u teletext	0.1554
+u text	0.3660
+u unmatched	0.1151
+u up	0.3075
+u w	0.1308
+u wan	-0.2689
+u won	0.1368
+ubi	-0.1062
+ubi cres	-0.1062
+ubi one	-0.1062
+ubi tech	-0.1062
+ugh	-0.1620
+uk	0.6563
+uk !	0.2184
+un	0.1585
+un acceso	0.1233
+un ajuste	-0.1523
+un amigo	0.1595
 un bizum	0.1006
-un candado	-0.2216
-un cargo	0.1331
-un estudio	-0.1088
-un hormigueo	-0.1001
-un ipad	0.1850
-un iphone	0.1638
-un momento	-0.1124
-un nuevo	0.1096
-un numero	-0.1016
-un plan	-0.1405
-un reembolso	0.1808
-un regalo	0.1845
-un saldo	-0.1165
-un solo	0.1021
-una	0.4517
+un candado	-0.2204
+un cargo	0.1362
+un estudio	-0.1773
+un ipad	0.1849
+un iphone	0.1641
+un momento	-0.1128
+un nuevo	0.1099
+un numero	-0.1017
+un plan	-0.1373
+un reembolso	0.1821
+un regalo	0.1856
+un saldo	-0.1133
+un solo	0.1033
+una	0.4528
 una factura	0.1061
-una foto	0.1981
-una llama	-0.1087
-una multa	0.1867
-una tablet	0.1259
+una foto	0.1982
+una llama	-0.1091
+una multa	0.1871
+una tablet	0.1262
 una visita	-0.1127
-uncensored	0.1441
-unclaimed	0.1794
-under	0.1899
-under an	0.1459
-understood	-0.1203
-understood n	-0.1161
-uni	-0.1240
-unidad	-0.2600
-unidad de	-0.3266
+uncensored	0.1456
+unclaimed	0.1808
+under	0.1892
+under an	0.1457
+understood	-0.1207
+understood n	-0.1164
+uni	-0.1241
+unidad	-0.2620
+unidad de	-0.3278
 universitarias	0.1207
-unloaded	-0.2849
-unloaded ,	-0.1028
-unlock	0.5585
-unlock .	0.1410
-unlock it	0.1509
-unmatched	0.1156
-unmatched me	0.1156
-uno	0.1267
-unpaid	0.1949
-unsold	-0.2680
-unsold .	-0.2644
-unsubscribe	0.1390
-unsubscribe .	-0.1758
-unsubscribe text	0.1330
-unsubscribe yet	0.1089
-until you	0.1471
-unusual	0.1486
-up	-0.5835
-up .	-0.1618
-up <num1>	-0.1919
-up ?	0.3721
-up and	-0.1299
-up at	-0.1841
-up for	0.2341
-up free	0.1605
-up mondays	0.1448
-up on	-0.2832
-up to	0.6591
-up within	-0.1111
-update	0.3834
-update billing	0.2030
-update card	0.1188
-upgrade	0.2435
+unloaded	-0.2829
+unloaded ,	-0.1033
+unlock	0.5581
+unlock .	0.1409
+unlock it	0.1498
+unmatched	0.1151
+unmatched me	0.1151
+uno	0.1296
+unpaid	0.1964
+unsold	-0.2677
+unsold .	-0.2640
+unsubscribe	0.1380
+unsubscribe .	-0.1768
+unsubscribe text	0.1334
+unsubscribe yet	0.1092
+until you	0.1475
+unusual	0.1480
+up	-0.5952
+up .	-0.1607
+up <num1>	-0.1913
+up ?	0.3729
+up and	-0.1283
+up at	-0.1833
+up for	0.2355
+up free	0.1601
+up mondays	0.1451
+up on	-0.2828
+up to	0.6224
+up within	-0.1103
+update	0.3853
+update billing	0.2033
+update card	0.1176
+upgrade	0.2443
 upgrade now	0.1729
-upon	-0.1161
-upon !	-0.1161
-upscale	0.1110
-ur	0.4753
-ur <num2>	0.1288
-ur action	0.1421
-ur ad	0.1123
-ur age	0.1064
-ur booty	0.1299
-ur mail	-0.1649
-ur no	0.2096
-ur number	0.1032
-ur prize	0.2157
-ur profile	0.1587
-ur real	0.1123
-ur welcome	-0.1010
-ur zip	0.1299
-urgencias	-0.3386
-urgent	0.2647
-urgent care	-0.1398
+upon	-0.1164
+upon !	-0.1164
+upscale	0.1114
+ur	0.4758
+ur <num2>	0.1289
+ur action	0.1418
+ur ad	0.1122
+ur age	0.1067
+ur booty	0.1308
+ur mail	-0.1646
+ur no	0.2094
+ur number	0.1036
+ur prize	0.2155
+ur profile	0.1589
+ur real	0.1122
+ur welcome	-0.1012
+ur zip	0.1308
+urgencias	-0.3346
+urgent	0.2617
+urgent care	-0.1414
 urgent message	0.2367
-urgent package	0.1241
-urgente	0.1940
+urgent package	0.1236
+urgente	0.1936
 urgente ,	0.1002
-us about	0.2757
-us before	0.1318
-us for	-0.2305
-us the	0.1582
-us to	-0.1937
-usa	0.2712
-usa mariguana	0.3119
-usar	0.1353
-usar thc	0.2904
-usarla	-0.1098
-usarla .	-0.1098
-usd	0.1682
+us about	0.2787
+us before	0.1311
+us for	-0.2302
+us the	0.1576
+us to	-0.1945
+usa	0.2706
+usa mariguana	0.3120
+usar	0.1344
+usar thc	0.2896
+usarla	-0.1109
+usarla .	-0.1109
+usd	0.1693
 usdt	0.1613
-use	0.3479
-use .	-0.3268
-use code	0.1176
-use el	0.1941
-use este	0.2932
-use foreign	-0.1395
-use marijuana	0.4441
-use promo	0.2326
-use this	0.1548
-used	0.1269
+use	0.3489
+use .	-0.3278
+use code	0.1173
+use el	0.1935
+use este	0.2943
+use foreign	-0.1400
+use marijuana	0.4429
+use promo	0.2317
+use this	0.1554
+used	0.1284
 used also	0.1357
-user	0.2743
-user trial	0.1851
-usf	-0.1040
-using	0.5611
-using thc	0.3674
-using them	0.2367
-uso	0.1776
-usps	0.1496
-usps -	0.1439
-usps :	0.1509
-usted	0.5310
-usted ,	0.1246
-usted es	0.1367
-usted gano	0.3550
-usted podria	-0.1345
-usted quedo	0.1114
-usual	-0.1025
-usually	-0.1552
-v <num2>	0.1614
-vaccine	-0.5430
-vaccine :	-0.2230
-vaccine now	-0.2309
-vaccines	-0.2680
-vaccines are	-0.1893
-vacuna	-0.4096
-vacuna contra	-0.1644
-vacuna del	-0.1306
-vacunacion	-0.5201
-vacunacion antigripal	-0.1106
-vacunacion antirrabica	-0.1630
-vacunacion contra	-0.1282
-vacunas	-0.1988
-vacunas gratis	-0.1343
-vacunatorio	-0.1236
-valid	0.1779
-validar	0.1293
-valido	0.1302
-valido hasta	0.1075
-valium	0.2993
-valium ,	0.2413
-valle	-0.1306
-valley	-0.2754
-valued	0.1534
-valued customer	0.1471
-vape	0.3358
-vape shop	0.2740
-vapea	-0.1055
-vapear	-0.1844
-vapeo	-0.2773
-vapeo tambien	-0.1156
-vapes	0.1385
-vapes ,	-0.1089
-vapes elf	0.1023
-vaping	-0.2732
-vareniclina	-0.1219
-variedades	0.1596
-varies	-0.1685
-varies .	-0.1685
-vatian	0.3223
-ve been	0.2599
-veces	-0.1082
-veces al	-0.1082
-vega	-0.1418
-vegas	0.1300
-vegas lines	0.1448
-velo	0.1870
-velvet	0.1016
-vemos	-0.2339
-vemos en	-0.2345
-vence	-0.3137
-vence el	-0.1729
-vence en	-0.2226
-vendo	0.2051
-venezuela	0.1168
-venezuela :	0.1130
-venga	-0.1754
-venmo	0.4579
-venmo was	0.1582
-venta	0.3870
-venta ,	0.1831
-ventanilla	-0.1163
-ver	0.4713
-ver al	0.3017
-ver lo	0.1025
-verano	0.5051
-verano en	0.3564
-verde	0.2081
-verde tonight	0.1033
-verificacion	0.1470
-verificacion de	0.1246
-verification	-0.1026
-verification code	-0.1215
-verify	0.4489
-verify .	0.1287
-verify ur	0.1712
-verizon	0.1626
-verizon :	0.1626
-verlos	-0.1111
-verlos con	-0.1054
-very	-0.3624
+user	0.2738
+user trial	0.1850
+usf	-0.1034
+using	0.5608
+using thc	0.3677
+using them	0.2363
+uso	0.1768
+usps	0.1503
+usps -	0.1446
+usps :	0.1516
+usted	0.5394
+usted ,	0.1236
+usted es	0.1364
+usted gano	0.3538
+usted podria	-0.1296
+usted quedo	0.1116
+usual	-0.1037
+usually	-0.1560
+v <num2>	0.1626
+vaccine	-0.5419
+vaccine :	-0.2239
+vaccine now	-0.2298
+vaccines	-0.2658
+vaccines are	-0.1872
+vacuna	-0.4098
+vacuna contra	-0.1638
+vacuna del	-0.1316
+vacunacion	-0.5192
+vacunacion antigripal	-0.1092
+vacunacion antirrabica	-0.1626
+vacunacion contra	-0.1288
+vacunas	-0.2008
+vacunas gratis	-0.1342
+vacunatorio	-0.1221
+valid	0.1781
+validar	0.1296
+valido	0.1309
+valido hasta	0.1082
+valium	0.2992
+valium ,	0.2412
+valle	-0.1305
+valley	-0.2746
+valued	0.1530
+valued customer	0.1466
+vape	0.3378
+vape shop	0.2737
+vapea	-0.1019
+vapear	-0.1842
+vapeo	-0.2734
+vapeo tambien	-0.1157
+vapes	0.1441
+vapes ,	-0.1030
+vapes elf	0.1020
+vaping	-0.2719
+vareniclina	-0.1214
+variedades	0.1591
+varies	-0.1707
+varies .	-0.1707
+vatian	0.3218
+ve been	0.2612
+veces	-0.1090
+veces al	-0.1090
+vega	-0.1432
+vegas	0.1302
+vegas lines	0.1451
+velo	0.1864
+velvet	0.1026
+vemos	-0.2333
+vemos en	-0.2344
+vence	-0.3134
+vence el	-0.1723
+vence en	-0.2228
+vendo	0.2045
+venezuela	0.1171
+venezuela :	0.1133
+venga	-0.1752
+venmo	0.4573
+venmo was	0.1576
+venta	0.3879
+venta ,	0.1829
+ventanilla	-0.1146
+ver	0.4680
+ver al	0.2985
+ver lo	0.1021
+verano	0.5038
+verano en	0.3548
+verde	0.2094
+verde tonight	0.1034
+verificacion	0.1475
+verificacion de	0.1240
+verification	-0.1030
+verification code	-0.1222
+verify	0.4505
+verify .	0.1280
+verify ur	0.1714
+verizon	0.1615
+verizon :	0.1615
+verlos	-0.1104
+verlos con	-0.1046
+very	-0.3625
 vi	0.1104
-vi y	0.1067
-via fullonsms	-0.1497
-viagra	0.4377
-viagra delivered	0.2627
-viagra generico	0.1341
-viales	0.1270
-vid	0.1460
-vid is	0.1227
-video	0.3503
-video will	0.3566
-videollamada	-0.1229
-videollamada .	-0.1466
-videos	0.5464
-videos @	0.1052
-videos free	0.1105
-vids	0.2182
-vids ,	0.1738
-vieja	0.1055
-viernes	-0.2048
-viernes .	-0.2163
-viernes de	-0.1537
-view	-0.1287
-vih	-0.4510
-vih gratuitas	-0.1100
-vih y	-0.1573
-vino	-0.1892
-vip	0.4794
-vips	0.2019
-vips only	0.1742
+vi y	0.1061
+via fullonsms	-0.1502
+viagra	0.4369
+viagra delivered	0.2628
+viagra generico	0.1333
+viales	0.1277
+vid	0.1461
+vid is	0.1223
+video	0.3526
+video will	0.3565
+videollamada	-0.1225
+videollamada .	-0.1461
+videos	0.5452
+videos @	0.1053
+videos free	0.1103
+vids	0.2197
+vids ,	0.1746
+vieja	0.1049
+viernes	-0.2000
+viernes .	-0.2182
+viernes de	-0.1471
+view	-0.1273
+vih	-0.4475
+vih gratuitas	-0.1066
+vih y	-0.1544
+vino	-0.1885
+vip	0.4807
+vips	0.2016
+vips only	0.1738
 virtual	-0.1088
 virtual .	-0.1123
-visit	-0.8130
-visit ,	0.1651
-visit .	-0.1841
-visit <num1>	-0.1077
-visit and	-0.1060
-visit is	-0.1408
-visit required	0.2358
-visit starts	-0.1967
-visit survey	0.3207
-visit tomorrow	-0.2129
-visit will	-0.1107
-visit with	-0.1320
-visita	-0.2377
-visita !	-0.1064
-visita <num1>	-0.1190
-visita al	0.1941
+visit	-0.8042
+visit ,	0.1664
+visit .	-0.1757
+visit <num1>	-0.1043
+visit and	-0.1001
+visit is	-0.1418
+visit required	0.2372
+visit starts	-0.1975
+visit survey	0.3192
+visit tomorrow	-0.2139
+visit will	-0.1074
+visit with	-0.1337
+visita	-0.2350
+visita !	-0.1062
+visita <num1>	-0.1185
+visita al	0.1935
 visita virtual	-0.1156
-visitanos	0.1341
+visitanos	0.1340
 visitanos en	0.1242
-visitas	-0.3056
-visitas .	-0.1088
-visitas por	-0.1709
-visiting	-0.3439
-visits	-0.2034
-vitamins	-0.1071
-vivo	0.3377
-vivo :	0.1484
-vodafone	0.1416
+visitas	-0.2885
+visitas por	-0.1698
+visiting	-0.3349
+visits	-0.2031
+vitamins	-0.1078
+vivo	0.3382
+vivo :	0.1490
+vodafone	0.1417
 vodafone no	0.1357
-voicemail	0.3154
-voicemail .	0.1989
-voluntarios	-0.1088
-voluntarios para	-0.1088
-vos ?	-0.1702
-voucher	0.1738
+voicemail	0.3151
+voicemail .	0.1988
+vos ?	-0.1706
+voucher	0.1754
 voz	0.1238
-vs	0.1280
-vuelve	0.1195
-vuelve el	0.1169
-w	0.5128
-w .	-0.2856
-w /	0.5712
-w ur	0.1421
-wait	-0.2950
-waiting	0.7272
-waiting ,	0.1076
+vs	0.1288
+vuelve	0.1182
+vuelve el	0.1157
+w	0.5175
+w .	-0.2858
+w /	0.5773
+w ur	0.1418
+wait	-0.2954
+waiting	0.7261
+waiting ,	0.1073
 waiting .	0.2701
-waiting for	0.1992
-waiting reply	0.1299
-waiting to	0.1366
-walgreens	-0.2624
-walgreens .	-0.1305
-walk	-0.2054
-walk in	-0.2106
-wallet	0.1172
-wallpaper	0.1130
+waiting for	0.1986
+waiting reply	0.1308
+waiting to	0.1369
+walgreens	-0.2591
+walgreens .	-0.1302
+walk	-0.2042
+walk in	-0.2089
+wallet	0.1184
+wallpaper	0.1124
 wan	-0.2656
-wan call	-0.1059
-want	0.1315
-want a	0.1012
-want me	0.1022
-want to	0.2929
-want ya	-0.1381
-wanted	0.3606
-wanted ;	0.4227
-wants	0.1060
-wants to	0.1456
-wap	0.1595
-wap .	0.1333
-warm	0.1493
-warm and	0.1586
-was	-0.7752
-was approved	-0.2472
-was declined	0.2645
-was locked	0.1629
-was picked	0.2041
-was received	-0.2970
-was sent	-0.2151
-was texting	0.1901
-wasn	0.1977
-wasn '	0.1977
-wat	-0.4973
-watch	0.2206
-watch when	0.3194
-watch xxx	0.1105
-watching	-0.1436
+wan call	-0.1062
+want	0.1313
+want a	0.1030
+want me	0.1016
+want to	0.2932
+want ya	-0.1385
+wanted	0.3607
+wanted ;	0.4225
+wants	0.1066
+wants to	0.1464
+wap	0.1601
+wap .	0.1339
+warm	0.1502
+warm and	0.1595
+was	-0.7766
+was approved	-0.2448
+was declined	0.2639
+was locked	0.1615
+was picked	0.2037
+was received	-0.2978
+was sent	-0.2150
+was texting	0.1897
+wasn	0.1976
+wasn '	0.1976
+wat	-0.4971
+watch	0.2180
+watch when	0.3179
+watch xxx	0.1103
+watching	-0.1439
 water	-0.2249
 watermelon	0.1280
-watermelon ice	0.1275
-wax	0.1219
-way	-0.5447
-way to	-0.1055
-we	-0.3941
-we '	-0.2588
-we are	-0.2295
-we can	0.7012
-we go	0.1138
-we got	-0.3001
-we have	-0.2567
+watermelon ice	0.1276
+wax	0.1227
+way	-0.5437
+way to	-0.1061
+we	-0.3925
+we '	-0.2592
+we are	-0.2287
+we can	0.6990
+we go	0.1140
+we got	-0.2998
+we have	-0.2564
 we met	0.3133
-we need	0.1795
-we offer	-0.2697
-we received	-0.2282
-we settle	0.1448
-wearing	0.3601
-wearing (	0.1939
-wearing ?	0.1910
-web	0.1641
-web page	0.1094
-wed	-0.1044
-wedding	0.1802
-wedding cake	0.1835
-weed before	0.3345
-week	0.2981
-week '	0.2143
-week .	-0.1827
-week ?	-0.1648
-week at	0.1941
-week before	0.3232
+we need	0.1797
+we offer	-0.2700
+we received	-0.2281
+we settle	0.1451
+wearing	0.3604
+wearing (	0.1952
+wearing ?	0.1902
+web	0.1644
+web page	0.1099
+webpage	-0.1005
+webpage s	-0.1005
+wed	-0.1049
+wedding	0.1801
+wedding cake	0.1834
+weed before	0.3338
+week	0.2991
+week '	0.2138
+week .	-0.1835
+week ?	-0.1654
+week at	0.1944
+week before	0.3221
 week for	-0.1315
-week only	0.2985
-weekend	0.4265
-weekend at	0.1705
-weekly	0.1365
-weekly allowance	0.1174
-weeks	0.2219
-weeks >	0.1089
-wegovy	-0.2351
-wegovy <num2>	-0.1044
-wegovy at	0.2194
-wegovy is	-0.2194
-weight	0.2632
-weight loss	0.3567
-weirdest	-0.1590
-welcome <num1>	-0.1010
-welcome bonus	0.1001
-welcome mon	-0.1082
-welcome to	-0.1388
-well	-0.6242
-well ,	-0.1200
-well to	0.1495
+week only	0.2984
+weekend	0.4255
+weekend at	0.1710
+weekly	0.1363
+weekly allowance	0.1180
+weeks	0.2247
+weeks >	0.1092
+wegovy	-0.2348
+wegovy <num2>	-0.1046
+wegovy at	0.2205
+wegovy is	-0.2190
+weight	0.2656
+weight loss	0.3552
+weirdest	-0.1597
+welcome <num1>	-0.1012
+welcome bonus	0.1005
+welcome mon	-0.1073
+welcome to	-0.1399
+well	-0.6235
+well ,	-0.1207
+well to	0.1507
 weller	0.1033
-wellness	0.1622
-wellness membership	0.1249
-wellness products	0.2599
-wellness screening	-0.1143
-wells	0.2613
-wells fargo	0.2550
-wen	-0.1400
-went	-0.4300
-went to	-0.2099
-were	-0.3835
-were delivered	-0.1578
-were nearly	0.2175
-westfield	-0.1603
-westfield health	-0.1256
-westside	-0.1693
-what	-0.5330
-what '	-0.2507
-what are	-0.1159
-what happen	-0.1208
-what happened	-0.1124
-what i	0.3157
-what time	-0.1116
+wellness	0.1627
+wellness membership	0.1251
+wellness products	0.2601
+wellness screening	-0.1146
+wells	0.2607
+wells fargo	0.2544
+wen	-0.1404
+went	-0.4299
+went to	-0.2098
+were	-0.3839
+were delivered	-0.1584
+were nearly	0.2176
+westfield	-0.1564
+westfield health	-0.1263
+westside	-0.1684
+what	-0.5323
+what '	-0.2508
+what are	-0.1146
+what happen	-0.1212
+what happened	-0.1126
+what i	0.3156
+what time	-0.1091
 what you	0.1957
-what your	0.3214
-whatever	-0.2677
-whatever ,	-0.1720
-whatsapp	0.7403
-whatsapp ,	0.1019
-whatsapp ?	0.1441
-when	-0.6267
+what your	0.3209
+whatever	-0.2688
+whatever ,	-0.1728
+whatever you	-0.1006
+whatsapp	0.7390
+whatsapp ,	0.1015
+whatsapp ?	0.1436
+when	-0.6302
 when i	-0.1456
-when it	-0.1295
-when you	0.2400
-whenever	-0.1001
-where	-0.6921
-where you	-0.1466
-which	-0.3008
-which is	-0.1229
-which will	0.1571
-while supplies	0.2534
-whiskey	0.2052
-whitening	0.1073
-who '	0.1061
-who am	0.1094
-who complete	-0.1143
-who is	0.2884
-who log	-0.1363
-who thinks	0.1076
-who to	0.1038
-who wants	0.1925
-whole	0.1635
-whole family	0.2266
-why dont	0.2485
-wif	-0.2141
-wif breakfast	-0.1157
-wife	-0.1578
-wil	-0.2488
-wil u	-0.1500
+when it	-0.1299
+when you	0.2369
+whenever	-0.1004
+where	-0.6912
+where you	-0.1462
+which	-0.2970
+which is	-0.1227
+which will	0.1573
+while supplies	0.2521
+whiskey	0.2051
+whitening	0.1081
+who '	0.1068
+who am	0.1099
+who complete	-0.1146
+who is	0.2904
+who log	-0.1339
+who thinks	0.1077
+who to	0.1037
+who wants	0.1935
+whole	0.1636
+whole family	0.2268
+why dont	0.2482
+wif	-0.2120
+wif breakfast	-0.1128
+wife	-0.1564
+wil	-0.2474
+wil u	-0.1483
 wild	0.2814
-wild after	0.2094
-will	-0.8383
-will arrive	-0.1681
-will be	0.8578
-will call	-0.1477
-will give	0.1132
-will increase	-0.1221
-will load	-0.1255
-will never	-0.1924
-will recieve	0.1558
-willow	-0.1153
-willow creek	-0.1143
-win	0.9247
-win a	0.2787
-win an	0.3230
-win big	0.1928
-win one	-0.1791
-win real	0.1898
-wine	0.2262
+wild after	0.2092
+will	-0.8393
+will arrive	-0.1679
+will be	0.8561
+will call	-0.1480
+will give	0.1131
+will increase	-0.1218
+will load	-0.1262
+will never	-0.1920
+will recieve	0.1554
+willow	-0.1155
+willow creek	-0.1145
+win	0.9272
+win a	0.2799
+win an	0.3215
+win big	0.1924
+win one	-0.1778
+win real	0.1893
+wine	0.2264
 wine and	0.1060
-wine investment	0.1901
-wining	0.3231
-wining number	0.3231
-winner	0.6340
-winner !	0.1149
-winning .	-0.1206
-winnings	0.2482
-winnings .	0.2038
-winstrol	0.1980
-winstrol ,	0.1117
-wintergreen	0.2943
-wintergreen bogo	0.2458
-wish	-0.1901
-wishing	-0.1109
-wishing you	-0.1107
-with	0.2535
-with all	0.2332
-with ammunition	-0.1314
-with any	0.3370
+wine investment	0.1897
+wining	0.3227
+wining number	0.3227
+winner	0.6327
+winner !	0.1140
+winning .	-0.1203
+winnings	0.2481
+winnings .	0.2034
+winstrol	0.1978
+winstrol ,	0.1115
+wintergreen	0.2947
+wintergreen bogo	0.2463
+wish	-0.1897
+wishing	-0.1108
+wishing you	-0.1106
+with	0.2431
+with all	0.2335
+with ammunition	-0.1315
+with any	0.3363
 with anyone	-0.1353
-with bitcoin	0.1056
-with code	0.2424
-with dr	-0.2122
-with every	0.1830
-with most	-0.1244
-with no	0.2915
-with one	0.2267
-with our	0.2483
-with pacific	-0.1314
-with parents	-0.1016
-with questions	-0.3640
-with substance	-0.2983
-with tattoos	0.2719
-with u	0.2024
-with ur	0.2146
-with us	-0.1664
-with your	0.1636
-within <num1>	-0.1695
-within <num2>	0.2504
-within a	-0.1385
-within the	0.1558
-without	0.2803
-without a	0.2140
-without prescription	0.1731
-wk	0.6085
-wk only	0.4311
-wk sorry	0.2405
-wkg	-0.1448
-wkg days	-0.1059
-wknd	0.2879
-wknd call	0.1742
-women	0.1452
-women '	-0.1126
-women looking	0.2126
-won	0.6319
-won !	0.1731
-won a	0.1345
-won wining	0.3231
-wonderful	-0.1117
-wondering	-0.1245
-wondering ,	-0.1081
-wont	-0.2486
-word ok	0.1822
-words	-0.1757
-work	-0.4633
-work .	-0.1304
-world	-0.2291
-world .	-0.1487
-worried	-0.1211
-worry	-0.1159
+with bitcoin	0.1052
+with code	0.2427
+with dr	-0.2135
+with every	0.1827
+with most	-0.1236
+with no	0.2922
+with one	0.2273
+with our	0.2493
+with pacific	-0.1310
+with parents	-0.1015
+with questions	-0.3629
+with substance	-0.2991
+with tattoos	0.2717
+with u	0.2030
+with ur	0.2156
+with us	-0.1683
+with your	0.1675
+within <num1>	-0.1704
+within <num2>	0.2496
+within a	-0.1356
+within the	0.1554
+without	0.2824
+without a	0.2134
+without prescription	0.1759
+wk	0.6091
+wk only	0.4325
+wk sorry	0.2402
+wkg	-0.1454
+wkg days	-0.1062
+wknd	0.2881
+wknd call	0.1745
+women	0.1447
+women '	-0.1123
+women looking	0.2120
+won	0.6324
+won !	0.1721
+won a	0.1338
+won wining	0.3227
+wonderful	-0.1126
+wondering	-0.1251
+wondering ,	-0.1087
+wont	-0.2495
+word ok	0.1818
+words	-0.1755
+work	-0.4638
+work .	-0.1308
+world	-0.2297
+world .	-0.1492
+worried	-0.1208
+worry	-0.1156
 worse	-0.1544
-wot do	0.3231
+wot do	0.3227
 wot u	-0.1067
-would	0.1786
-would like	-0.1151
-would love	0.2560
-would you	0.1815
-would your	0.1004
+would	0.1768
+would like	-0.1155
+would love	0.2557
+would you	0.1814
+would your	0.1002
 wrong	0.6127
-wrong #	0.1756
-wrong number	0.5930
-wrote	0.1093
-wrote .	0.1094
-www	0.4375
-www .	0.4375
-wylie	-0.1454
-wylie ,	-0.1156
-wynk	0.1145
-x	0.8700
-x "	-0.1068
-x -	-0.1205
-x <num1>	0.7479
-x <num3>	0.1978
+wrong #	0.1753
+wrong number	0.5925
+wrote	0.1097
+wrote .	0.1099
+www	0.4398
+www .	0.4398
+wylie	-0.1452
+wylie ,	-0.1158
+wynk	0.1141
+x	0.8710
+x "	-0.1062
+x -	-0.1206
+x <num1>	0.7450
+x <num3>	0.1974
 x u	0.1357
-x your	0.1777
-xanax	0.7489
-xanax ?	0.1203
-xanax en	0.3161
-xans	0.2579
-xans ,	0.2214
-xmas	0.2404
-xmas eve	0.1004
-xmas tones	0.1353
-xo	0.4751
-xo .	0.1090
-xo _	0.1156
-xxx	0.5858
-xxx pics	0.2185
-xxx picsfree	0.1227
-xxx slo	0.1396
-xxx videos	0.1534
-xyz	0.2874
-y	1.3197
-y <num2>	-0.1135
-y aburrida	0.1584
-y con	-0.1039
-y confidencial	-0.2557
-y confidenciales	-0.1120
-y de	-0.2655
-y dejelo	-0.1001
-y deportivos	-0.1528
-y domingo	0.1706
-y else	-0.1116
-y estoy	0.1735
-y fundas	0.1060
-y gana	0.1246
-y gane	0.2693
-y gatos	-0.1630
-y genere	0.2802
-y gonorrea	-0.1068
-y la	-0.1311
-y las	-0.1780
-y le	-0.1361
-y lei	-0.1536
-y libre	-0.1008
-y llevate	0.1234
-y montecristo	0.1561
-y no	-0.2496
-y nos	-0.1522
-y oprima	-0.1837
-y participe	-0.2903
-y pesca	0.1342
-y pruebas	-0.1407
+x your	0.1836
+xanax	0.7463
+xanax ?	0.1198
+xanax en	0.3152
+xans	0.2576
+xans ,	0.2211
+xmas	0.2396
+xmas eve	0.1002
+xmas tones	0.1348
+xo	0.4740
+xo .	0.1087
+xo _	0.1151
+xxx	0.5844
+xxx pics	0.2186
+xxx picsfree	0.1223
+xxx slo	0.1397
+xxx videos	0.1529
+xyz	0.2887
+y	1.3130
+y <num2>	-0.1110
+y aburrida	0.1583
+y con	-0.1038
+y confidencial	-0.2537
+y confidenciales	-0.1086
+y de	-0.2658
+y deportivos	-0.1527
+y domingo	0.1700
+y else	-0.1121
+y estoy	0.1738
+y fundas	0.1061
+y gana	0.1241
+y gane	0.2684
+y gatos	-0.1626
+y genere	0.2805
+y gonorrea	-0.1058
+y la	-0.1294
+y las	-0.1781
+y le	-0.1362
+y lei	-0.1534
+y libre	-0.1009
+y llevate	0.1242
+y montecristo	0.1558
+y no	-0.2489
+y nos	-0.1516
+y oprima	-0.1845
+y participe	-0.2864
+y pesca	0.1382
+y pruebas	-0.1408
 y pulse	0.1226
-y sifilis	-0.1447
-y su	-0.1090
-y tarjeta	-0.1198
-y te	0.2487
-y tiene	-0.1314
-y to	-0.3278
-y todavia	-0.1087
-y tu	0.1023
-y vacunas	-0.1560
-ya !	0.3416
-ya .	0.2157
-ya abrimos	-0.1528
+y sifilis	-0.1415
+y su	-0.1088
+y tarjeta	-0.1201
+y te	0.2497
+y tiene	-0.1309
+y to	-0.3268
+y todavia	-0.1091
+y transporte	-0.1031
+y tu	0.1010
+y vacunas	-0.1556
+ya !	0.3407
+ya .	0.2158
+ya abrimos	-0.1527
 ya babe	0.1357
 ya can	0.2144
-ya esta	-0.3944
-ya estan	-0.3251
-ya fue	-0.1754
-ya had	-0.1303
-ya hay	0.1563
-ya me	0.1532
-ya se	-0.1664
-yeah	-0.6991
-yeah ,	-0.2715
-year	-0.5860
-year '	-0.1177
-year .	-0.2692
-year my	-0.1333
-year of	0.1454
-years ,	0.2719
-years melody	-0.1260
-yep	-0.2990
-yes	-0.2434
-yes ,	-0.1619
-yes .	-0.1991
-yes or	0.1810
-yes to	0.2581
-yesterday	-0.1973
-yet	-0.2448
-yet .	0.1194
-yet ?	-0.1903
-yijue	-0.1707
-yo	-0.3246
-yo ,	-0.1705
-yo its	0.1421
-you	-0.6147
-you '	0.1098
-you ,	0.1146
-you ?	-0.1514
-you a	0.1655
-you an	0.1225
-you are	0.3127
-you at	-0.2086
-you by	0.2807
-you can	-0.1916
-you complete	0.3123
-you did	-0.1069
-you don	-0.1211
-you down	0.2740
-you enjoy	0.1197
-you ever	0.1613
-you for	-0.2372
-you get	-0.3075
-you got	-0.1616
-you guys	-0.1392
-you have	0.6878
-you hear	0.2534
-you how	0.2166
-you in	-0.3123
-you interested	0.1759
-you is	0.2312
-you like	0.1106
-you look	0.2580
-you made	0.1285
-you may	0.3107
-you must	0.1045
-you need	-0.1269
-you never	-0.1028
-you over	0.1064
-you owe	0.1132
-you realize	0.2719
-you reply	0.2436
+ya esta	-0.3962
+ya estan	-0.3218
+ya fue	-0.1742
+ya had	-0.1302
+ya hay	0.1558
+ya me	0.1535
+ya se	-0.1653
+yeah	-0.6975
+yeah ,	-0.2702
+year	-0.5848
+year '	-0.1180
+year .	-0.2697
+year my	-0.1325
+year of	0.1456
+years ,	0.2717
+years melody	-0.1258
+yep	-0.3001
+yes	-0.2439
+yes ,	-0.1625
+yes .	-0.1998
+yes or	0.1816
+yes to	0.2574
+yesterday	-0.1981
+yet	-0.2447
+yet .	0.1201
+yet ?	-0.1905
+yijue	-0.1716
+yo	-0.3251
+yo ,	-0.1707
+yo its	0.1418
+you	-0.6118
+you '	0.1129
+you ,	0.1141
+you ?	-0.1522
+you a	0.1667
+you an	0.1227
+you are	0.3187
+you asking	-0.1002
+you at	-0.2077
+you by	0.2805
+you can	-0.1906
+you complete	0.3107
+you did	-0.1079
+you don	-0.1216
+you down	0.2732
+you drink	-0.1005
+you enjoy	0.1192
+you ever	0.1610
+you for	-0.2358
+you get	-0.3077
+you got	-0.1623
+you guys	-0.1398
+you have	0.6867
+you hear	0.2529
+you how	0.2155
+you in	-0.3118
+you interested	0.1755
+you is	0.2313
+you like	0.1100
+you look	0.2576
+you made	0.1288
+you may	0.3209
+you must	0.1052
+you need	-0.1278
+you never	-0.1021
+you over	0.1067
+you owe	0.1135
+you realize	0.2717
+you reply	0.2433
 you respond	0.1326
-you seem	0.2738
-you send	0.1604
-you shortly	0.2339
+you seem	0.2730
+you send	0.1601
+you shortly	0.2342
 you should	-0.1213
-you sign	0.1763
-you still	-0.2104
-you tell	0.2552
-you think	0.1413
-you this	-0.1024
+you sign	0.1768
+you still	-0.2110
+you tell	0.2548
+you think	0.1410
+you this	-0.1023
 you today	0.2564
-you tomorrow	-0.1227
-you use	0.3088
-you want	-0.1538
-you were	-0.1097
-you when	-0.1112
-you will	0.2750
-you won	0.1207
-your	0.3040
-your <money>	-0.1793
-your <num1>	-0.5728
-your <num2>	-0.1738
-your <num4>	0.1381
-your a	-0.1320
-your action	0.1448
+you tomorrow	-0.1221
+you use	0.3076
+you want	-0.1534
+you were	-0.1100
+you when	-0.1114
+you will	0.2763
+you won	0.1221
+your	0.3005
+your <money>	-0.1751
+your <num1>	-0.5709
+your <num2>	-0.1739
+your <num4>	0.1373
+your a	-0.1327
+your action	0.1451
 your adderall	-0.2058
-your address	0.1843
-your anesthesia	0.4441
-your annual	-0.2058
-your appointment	-0.1335
-your appointments	-0.1327
-your area	0.2586
-your balance	-0.3887
-your bets	0.1906
-your billing	0.1825
-your bills	0.1202
-your birthday	0.1488
-your blood	0.2230
-your car	0.2658
-your care	-0.2368
-your charity	-0.1146
-your check	0.1108
-your child	-0.2576
-your copay	-0.2405
-your costco	0.1953
+your address	0.1851
+your anesthesia	0.4429
+your annual	-0.2056
+your appointment	-0.1341
+your appointments	-0.1340
+your area	0.2593
+your balance	-0.3843
+your bets	0.1903
+your billing	0.1815
+your bills	0.1189
+your birthday	0.1487
+your blood	0.2294
+your car	0.2645
+your care	-0.2301
+your charity	-0.1114
+your check	0.1140
+your child	-0.2561
+your copay	-0.2413
+your costco	0.1946
 your coupon	0.1038
-your covid	-0.1459
-your credit	0.2229
-your daily	-0.1765
-your debit	0.1461
-your debt	0.2312
+your covid	-0.1443
+your credit	0.2218
+your daily	-0.1738
+your debit	0.1457
+your debt	0.2317
 your deductible	-0.1412
-your door	0.4506
-your eliquis	0.2774
-your entry	0.4096
-your ex	0.3696
-your feedback	-0.1940
-your free	0.1514
-your friend	0.1245
-your hearing	-0.2248
-your icloud	0.2012
-your insurance	-0.5148
-your interest	0.2151
-your investment	0.1774
-your lab	-0.1069
-your letter	-0.1701
-your lipitor	0.1824
-your mail	-0.1398
-your mailer	0.1453
-your mammogram	-0.1386
-your med	-0.1046
-your medical	-0.1790
-your meds	0.2550
-your member	-0.1251
-your membership	0.1823
-your mobile	0.7569
-your money	0.1724
-your msg	-0.1230
-your name	0.1153
-your new	-0.1934
-your next	0.1260
-your nicotine	-0.1042
-your number	0.5437
-your opinions	0.1094
-your order	0.4290
-your own	0.2219
-your ozempic	-0.2665
-your pain	-0.1826
-your password	-0.1290
-your patient	-0.1843
-your payment	-0.5421
-your payments	0.1988
-your paypal	0.2684
-your pharmacy	-0.2696
-your phone	0.4149
+your doctor	-0.1218
+your door	0.4504
+your eliquis	0.2762
+your entry	0.4099
+your ex	0.3690
+your feedback	-0.1953
+your free	0.1509
+your friend	0.1249
+your hearing	-0.2255
+your icloud	0.2009
+your insurance	-0.5169
+your interest	0.2155
+your investment	0.1833
+your lab	-0.1064
+your letter	-0.1707
+your lipitor	0.1815
+your mail	-0.1402
+your mailer	0.1451
+your mammogram	-0.1392
+your med	-0.1056
+your medical	-0.1804
+your meds	0.2561
+your member	-0.1258
+your membership	0.1819
+your mobile	0.7566
+your money	0.1723
+your msg	-0.1236
+your name	0.1152
+your new	-0.1912
+your next	0.1245
+your nicotine	-0.1026
+your number	0.5424
+your opinions	0.1099
+your order	0.4292
+your own	0.2214
+your ozempic	-0.2656
+your pain	-0.1821
+your password	-0.1254
+your patient	-0.1845
+your payment	-0.5411
+your payments	0.1993
+your paypal	0.2669
+your pharmacy	-0.2695
+your phone	0.4155
 your photos	0.1570
-your plan	-0.1674
-your portal	-0.1438
-your power	0.2637
-your prescription	-0.1811
-your presence	0.1495
-your procedure	-0.2727
-your provider	-0.1447
-your recent	-0.1037
-your refill	-0.1168
-your remaining	-0.2005
-your reply	-0.2113
-your reward	0.1138
-your risks	0.3345
-your shot	-0.1211
-your sign	-0.1256
-your social	0.1644
-your spa	0.2326
-your spare	0.1460
-your ssn	0.1251
-your statement	-0.2346
-your study	-0.1077
-your teen	-0.1640
-your telehealth	-0.2353
-your texts	-0.1002
-your title	0.1252
-your tone	0.1605
-your venmo	0.1582
-your video	0.2084
-your visit	-0.2002
-your wegovy	-0.2194
-your winnings	0.2041
-yourself	-0.3589
-yourself excused	-0.1161
-yun	-0.1570
-yun ah	-0.1164
-yup	-0.3847
-zaza	0.4554
-zaza just	0.2144
-zaza packs	0.1348
-zelle	0.2639
-zip	0.1721
-zip and	0.1299
-zips	0.2654
-zips for	0.1678
-zolpidem	0.2111
-zolpidem ,	0.1439
-zona	0.1160
-zyn	0.3420
-zyn +	0.1021
-~	-0.1835
-~ phyhcmk	-0.1220
-¢	0.1006
-₡ <num5>	-0.1359
-₡ <num6>	-0.1033
-€	0.9986
-€ ,	0.1930
-€ /	0.2239
-€ la	0.1288
-⏰	0.2868
+your plan	-0.1684
+your portal	-0.1454
+your power	0.2619
+your prescription	-0.1827
+your presence	0.1507
+your procedure	-0.2728
+your provider	-0.1411
+your refill	-0.1162
+your remaining	-0.2000
+your reply	-0.2112
+your reward	0.1146
+your risks	0.3338
+your shot	-0.1219
+your sign	-0.1263
+your social	0.1641
+your spa	0.2317
+your spare	0.1486
+your ssn	0.1252
+your statement	-0.2339
+your study	-0.1043
+your teen	-0.1637
+your telehealth	-0.2358
+your title	0.1242
+your tone	0.1600
+your venmo	0.1576
+your video	0.2082
+your visit	-0.2020
+your wegovy	-0.2190
+your winnings	0.2037
+yourself	-0.3582
+yourself excused	-0.1168
+yun	-0.1576
+yun ah	-0.1167
+yup	-0.3861
+zaza	0.4541
+zaza just	0.2137
+zaza packs	0.1346
+zelle	0.2648
+zip	0.1742
+zip and	0.1308
+zips	0.2651
+zips for	0.1675
+zolpidem	0.2110
+zolpidem ,	0.1432
+zona	0.1150
+zyn	0.3403
+zyn +	0.1018
+~	-0.1797
+~ phyhcmk	-0.1174
+¢	0.1017
+₡ <num5>	-0.1362
+₡ <num6>	-0.1032
+€	1.0062
+€ ,	0.1924
+€ /	0.2257
+€ la	0.1314
+⏰	0.2865
 🇨	0.2241
-🇨 🇺	0.1434
-🇸	0.1603
-🇺	0.2970
-🇺 cohiba	0.1055
-🇺 🇸	0.1536
+🇨 🇺	0.1437
+🇸	0.1611
+🇺	0.2981
+🇺 cohiba	0.1049
+🇺 🇸	0.1543
 
 """#),
         RuleFile(relativePath: "content/carrier-content.yml", text: #"""
@@ -16345,6 +16332,8 @@ exceptions:
     - naloxone is now available without a prescription
     - narcan is available without a prescription
     - narcan is now available without a prescription
+    - naloxone) is available without a prescription
+    - narcan) is available without a prescription
     - naloxone without a prescription
     - narcan without a prescription
     - dispense it without a prescription
@@ -16404,6 +16393,7 @@ examples:
     - "No consultation needed for flu shots; walk in any weekday."
     - "Compre acetaminofén sin receta en cualquier farmacia."
     - "Keep naloxone at home; any pharmacy can dispense it without a prescription."
+    - "Naloxone (Narcan) is available without a prescription at our counter. Ask a pharmacist how to use it."
 
 """#),
         RuleFile(relativePath: "rx/rx-offer.yml", text: #"""
@@ -19260,6 +19250,7 @@ exceptions:
     - juego online y apuestas
     - lo de las apuestas
     - las apuestas online que hablamos
+    - problemas de juego (apuestas deportivas, casinos, tragamonedas
     - con el juego y las apuestas
     - sobre las apuestas deportivas
     - afectados por casinos
@@ -19322,6 +19313,7 @@ examples:
     - "We have open appointment slots this week; if the room spins when you stand, tell the nurse."
     - "The casino self-exclusion resources we discussed are in your portal."
     - "La información sobre autoexclusión de casinos que comentamos está en su portal."
+    - "Grupo de apoyo para personas con problemas de juego (apuestas deportivas, casinos, tragamonedas en línea): martes 19 h."
 
 """#),
         RuleFile(relativePath: "shaft/tobacco-price.yml", text: #"""
