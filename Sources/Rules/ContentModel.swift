@@ -86,45 +86,75 @@ public struct ContentModel: Sendable, Equatable {
         }
     }
 
+    /// Scratch space of `score`, kept between calls so that a check allocates nothing for it.
+    struct Scratch {
+        /// The slots of the features found in the text scored, each once.
+        var found: [Int32] = []
+        /// A bit for each slot of the table, set for those in `found` while a text is scored.
+        var seen: [UInt64] = []
+    }
+
     /// The score of the text `view`: the bias plus the weight of each feature it holds, each
-    /// counted once. `found` is scratch space for the slots of the features found.
-    func score(_ view: UnsafeBufferPointer<UInt8>, mayHaveLink: Bool, found: inout [Int32]) -> Double {
+    /// counted once.
+    ///
+    /// The table is larger than a core's first cache, so a look-up is mostly a miss: features
+    /// are looked up `lookupBatch` at a time, each one's first slot read before any is compared,
+    /// so that the misses overlap instead of following one another. A feature found is kept
+    /// once by its slot's bit in `scratch.seen`, cleared again before this returns.
+    func score(_ view: UnsafeBufferPointer<UInt8>, mayHaveLink: Bool, scratch: inout Scratch) -> Double {
+        // Taken out of `scratch` for the call, so that their buffers are written in place.
+        var found = scratch.found, seen = scratch.seen
+        scratch = Scratch()
         found.removeAll(keepingCapacity: true)
-        // A short text's features are kept once each by a look through those found so far; a
-        // long text's are sorted out of repeats now and then, so this stays as small as the model.
-        var long = false
-        slots.withUnsafeBufferPointer { slots in
-            @inline(__always) func add(_ hash: UInt64) {
-                let s = slot(hash, slots)
-                guard s >= 0 else { return }
-                if !long {
-                    if found.contains(Int32(s)) { return }
-                    found.append(Int32(s))
-                    long = found.count == Self.shortFeatures
-                } else {
-                    found.append(Int32(s))
-                    if found.count >= 16 * Self.shortFeatures { Self.compact(&found) }
-                }
-            }
-            var words = ContentTokens.Words(view)
-            var previous: UInt64 = 0
-            while let word = words.next() {
-                add(word.hash)
-                if previous != 0 { add(ContentTokens.pair(previous, word.hash)) }
-                previous = word.hash
-            }
-            if mayHaveLink { add(ContentTokens.link) }
-        }
-        if long { Self.compact(&found) }
+        if seen.count <= mask >> 6 { seen = Array(repeating: 0, count: (mask >> 6) + 1) }
         var sum: Float = 0
         slots.withUnsafeBufferPointer { slots in
-            for s in found { sum += Self.weight(slots[Int(s)]) }
+            seen.withUnsafeMutableBufferPointer { seen in
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * Self.lookupBatch) { batch in
+                    var pending = 0
+                    func lookUpPending() {
+                        // Every first slot read, then compared: hashes in the first half of
+                        // `batch`, their first slots' contents in the second.
+                        for k in 0..<pending { batch[Self.lookupBatch + k] = slots[Int(truncatingIfNeeded: batch[k]) & mask] }
+                        for k in 0..<pending {
+                            let hash = batch[k], first = batch[Self.lookupBatch + k]
+                            let s = first >> 32 == Self.key(hash) ? Int(truncatingIfNeeded: hash) & mask
+                                : first == 0 ? -1 : slot(hash, slots)
+                            guard s >= 0 else { continue }
+                            let bit: UInt64 = 1 << UInt64(s & 63)
+                            guard seen[s >> 6] & bit == 0 else { continue }
+                            seen[s >> 6] |= bit
+                            found.append(Int32(s))
+                        }
+                        pending = 0
+                    }
+                    @inline(__always) func add(_ hash: UInt64) {
+                        batch[pending] = hash
+                        pending += 1
+                        if pending == Self.lookupBatch { lookUpPending() }
+                    }
+                    var words = ContentTokens.Words(view)
+                    var previous: UInt64 = 0
+                    while let word = words.next() {
+                        add(word.hash)
+                        if previous != 0 { add(ContentTokens.pair(previous, word.hash)) }
+                        previous = word.hash
+                    }
+                    if mayHaveLink { add(ContentTokens.link) }
+                    lookUpPending()
+                }
+                for s in found {
+                    sum += Self.weight(slots[Int(s)])
+                    seen[Int(s) >> 6] = 0
+                }
+            }
         }
+        scratch = Scratch(found: found, seen: seen)
         return bias + Double(sum)
     }
 
-    /// How many weighted features a text may hold before they are sorted rather than searched.
-    static let shortFeatures = 256
+    /// How many features `score` looks up together.
+    static let lookupBatch = 32
 
     /// Where a flagged text reads most like the model's content: the word of three bytes or
     /// more, or the pair of neighbouring words, of the greatest weight; else the shorter word of
@@ -152,18 +182,6 @@ public struct ContentModel: Sendable, Equatable {
             }
         }
         return best?.range ?? short?.range ?? first ?? 0..<view.count
-    }
-
-    /// `found` sorted, each slot once.
-    static func compact(_ found: inout [Int32]) {
-        guard found.count > 1 else { return }
-        found.sort()
-        var kept = 1
-        for i in 1..<found.count where found[i] != found[kept - 1] {
-            found[kept] = found[i]
-            kept += 1
-        }
-        found.removeLast(found.count - kept)
     }
 
     /// The hash of a feature as a weights file writes it: a word, or two words and a space.
