@@ -56,7 +56,7 @@ test: deps
 
 # The benchmark builds in its own scratch directory so it never races a debug build in .build.
 BENCH_SCRATCH ?= .build-bench
-BENCH_RUNS ?= 5
+BENCH_RUNS ?= 7
 BENCH_MB ?= 50
 
 # Release builds with the Swift runtime linked in, a self-contained binary: the CLI then

@@ -60,9 +60,16 @@ struct Results {
     /// Resident memory of the benchmark process at its peak, less the corpus it holds.
     var matcherResident: Int { processPeak - corpusBuffers }
 
+    /// The median over runs of run k's rate (`messages` in `seconds[k]`) divided by the
+    /// baseline's in the same run.
+    static func medianRatio(_ seconds: [Double], _ baselineSeconds: [Double], _ messages: Int, _ baselineMessages: Int) -> Double {
+        let ratios = zip(seconds, baselineSeconds).map { (Double(messages) / $0) / (Double(baselineMessages) / $1) }
+        return Stats(ratios).median
+    }
+
     func markdown() -> String {
-        let ratioIn = inProcessRate.median / baselineRate.median
-        let ratioE2E = endToEndRate.median / baselineRate.median
+        let ratioIn = Self.medianRatio(inProcessSeconds, baselineSeconds, messages, baselineMessages)
+        let ratioE2E = Self.medianRatio(endToEnd.map(\.seconds), baselineSeconds, messages, baselineMessages)
         let chunks = domainChunks.sorted { $0.key < $1.key }.map { "`\($0.key)` \($0.value)" }.joined(separator: ", ")
         let s = """
         # Benchmarks
@@ -149,7 +156,9 @@ struct Results {
         split into as few equal chunks as PCRE2 compiles (a default PCRE2 build caps a compiled pattern at 64K
         code units; chunks needed here: \(chunks)); `link-policy` a generic URL regex plus a lookup of the host in the
         allowed domains; `caps-ratio` the match counts of `[A-Z]` and `[A-Za-z]`. \(baselineRegexes) regexes in all.
-        The ratio is in-process (or end-to-end) messages/s divided by baseline messages/s.
+        The ratio is the median over the timed runs of each run's in-process (or end-to-end) messages/s
+        divided by the messages/s of the baseline pass timed beside it, so that a change in the machine's load
+        during the benchmark falls on both sides of each ratio.
 
         End to end, the repeated corpus is written one message per line to a temporary file (\(mb(endToEndFileBytes)) MB), and
         `\(endToEndCommand)` is run (spawned with `posix_spawn`,
