@@ -3,8 +3,9 @@ import Synchronization
 
 /// The audit records a store takes through `AuditStore.appendNewAudit`: appended to a journal
 /// file of this process (`AuditJournal`), which survives a crash of the process, and moved
-/// into the store's audit table in batches: every `interval` by a task of its own, at once
-/// before a read of the audit trail, and at close. Journals a stopped process left with the
+/// into the store's audit table in batches: by a task of its own, `interval` after its last
+/// move ended (so a record waits that long and up to two moves), at once before a read of the
+/// audit trail, and at close. Journals a stopped process left with the
 /// same prefix are moved when a store starts (`moveLeftovers`).
 package final class JournalledAudit: Sendable {
     /// Inserts records into the audit table, keeping any already stored (a file moved once
@@ -88,8 +89,8 @@ package final class JournalledAudit: Sendable {
         try await insert(records)
     }
 
-    /// Starts the task that moves the journal every `interval` until `stop`. `insert` should
-    /// hold its store weakly, so that the task does not keep the store alive.
+    /// Starts the task that moves the journal, `interval` after each move ends, until `stop`.
+    /// `insert` should hold its store weakly, so that the task does not keep the store alive.
     package func start(_ insert: @escaping Insert) {
         let interval = self.interval
         let task = Task { [weak self] in

@@ -24,7 +24,7 @@ extension PostgresStore {
 
     /// Records matching a filter, newest first, at most `filter.limit` (none when it is 0 or
     /// less). This store's journal is moved first; another instance's journalled records are in
-    /// the database within its interval (50 ms).
+    /// the database at its next move (50 ms after its last one ended).
     public func audit(_ filter: AuditFilter) async throws(StorageError) -> [AuditRecord] {
         guard filter.limit > 0 else { return [] }
         try await moveJournal()

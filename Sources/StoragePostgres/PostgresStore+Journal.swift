@@ -8,9 +8,9 @@ extension PostgresStore {
 
     /// Appends a record this process has just made (see `AuditStore.appendNewAudit`). With a
     /// journal directory it is written to the journal (`JournalledAudit`), which survives a
-    /// crash of the process, and moved into the database within its interval (50 ms), or at
-    /// once by a read of the audit trail through this store; else it is group-committed in the
-    /// database (``appendAudit(_:)``).
+    /// crash of the process, and moved into the database at the next move (50 ms after the
+    /// last one ended), or at once by a read of the audit trail through this store; else it is
+    /// group-committed in the database (``appendAudit(_:)``).
     /// - Throws: `StorageError.unavailable` when the journal cannot be written or the store is
     ///   closed (its journal is closed with it).
     public func appendNewAudit(_ a: AuditRecord) async throws(StorageError) {
