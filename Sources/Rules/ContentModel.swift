@@ -95,12 +95,8 @@ public struct ContentModel: Sendable, Equatable {
     }
 
     /// The score of the text `view`: the bias plus the weight of each feature it holds, each
-    /// counted once.
-    ///
-    /// The table is larger than a core's first cache, so a look-up is mostly a miss: features
-    /// are looked up `lookupBatch` at a time, each one's first slot read before any is compared,
-    /// so that the misses overlap instead of following one another. A feature found is kept
-    /// once by its slot's bit in `scratch.seen`, cleared again before this returns.
+    /// counted once: a feature found is kept once by its slot's bit in `scratch.seen`, cleared
+    /// again before this returns.
     func score(_ view: UnsafeBufferPointer<UInt8>, mayHaveLink: Bool, scratch: inout Scratch) -> Double {
         // Taken out of `scratch` for the call, so that their buffers are written in place.
         var found = scratch.found, seen = scratch.seen
@@ -110,39 +106,22 @@ public struct ContentModel: Sendable, Equatable {
         var sum: Float = 0
         slots.withUnsafeBufferPointer { slots in
             seen.withUnsafeMutableBufferPointer { seen in
-                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * Self.lookupBatch) { batch in
-                    var pending = 0
-                    func lookUpPending() {
-                        // Every first slot read, then compared: hashes in the first half of
-                        // `batch`, their first slots' contents in the second.
-                        for k in 0..<pending { batch[Self.lookupBatch + k] = slots[Int(truncatingIfNeeded: batch[k]) & mask] }
-                        for k in 0..<pending {
-                            let hash = batch[k], first = batch[Self.lookupBatch + k]
-                            let s = first >> 32 == Self.key(hash) ? Int(truncatingIfNeeded: hash) & mask
-                                : first == 0 ? -1 : slot(hash, slots)
-                            guard s >= 0 else { continue }
-                            let bit: UInt64 = 1 << UInt64(s & 63)
-                            guard seen[s >> 6] & bit == 0 else { continue }
-                            seen[s >> 6] |= bit
-                            found.append(Int32(s))
-                        }
-                        pending = 0
-                    }
-                    @inline(__always) func add(_ hash: UInt64) {
-                        batch[pending] = hash
-                        pending += 1
-                        if pending == Self.lookupBatch { lookUpPending() }
-                    }
-                    var words = ContentTokens.Words(view)
-                    var previous: UInt64 = 0
-                    while let word = words.next() {
-                        add(word.hash)
-                        if previous != 0 { add(ContentTokens.pair(previous, word.hash)) }
-                        previous = word.hash
-                    }
-                    if mayHaveLink { add(ContentTokens.link) }
-                    lookUpPending()
+                @inline(__always) func add(_ hash: UInt64) {
+                    let s = slot(hash, slots)
+                    guard s >= 0 else { return }
+                    let bit: UInt64 = 1 << UInt64(s & 63)
+                    guard seen[s >> 6] & bit == 0 else { return }
+                    seen[s >> 6] |= bit
+                    found.append(Int32(s))
                 }
+                var words = ContentTokens.Words(view)
+                var previous: UInt64 = 0
+                while let word = words.next() {
+                    add(word.hash)
+                    if previous != 0 { add(ContentTokens.pair(previous, word.hash)) }
+                    previous = word.hash
+                }
+                if mayHaveLink { add(ContentTokens.link) }
                 for s in found {
                     sum += Self.weight(slots[Int(s)])
                     seen[Int(s) >> 6] = 0
@@ -152,9 +131,6 @@ public struct ContentModel: Sendable, Equatable {
         scratch = Scratch(found: found, seen: seen)
         return bias + Double(sum)
     }
-
-    /// How many features `score` looks up together.
-    static let lookupBatch = 32
 
     /// Where a flagged text reads most like the model's content: the word of three bytes or
     /// more, or the pair of neighbouring words, of the greatest weight; else the shorter word of
