@@ -86,26 +86,17 @@ public struct ContentModel: Sendable, Equatable {
         }
     }
 
-    /// Scratch space of `score`, kept between calls so that a check allocates nothing for it.
-    struct Scratch {
-        /// The slots of the features found in the text scored, each once.
-        var found: [Int32] = []
-        /// A bit for each slot of the table, set for those in `found` while a text is scored.
-        var seen: [UInt64] = []
-    }
-
     /// The score of the text `view`: the bias plus the weight of each feature it holds, each
-    /// counted once: a feature found is kept once by its slot's bit in `scratch.seen`, cleared
-    /// again before this returns.
-    func score(_ view: UnsafeBufferPointer<UInt8>, mayHaveLink: Bool, scratch: inout Scratch) -> Double {
-        // Taken out of `scratch` for the call, so that their buffers are written in place.
-        var found = scratch.found, seen = scratch.seen
-        scratch = Scratch()
+    /// counted once: a feature found is kept once by its slot's bit in a bitset of the call's
+    /// own (on the stack, 4 KiB for a model of 10,000 features), not on the heap, where one for
+    /// each check's scratch raised the CLI's peak memory by half a megabyte. `found` is scratch
+    /// space for the slots of the features found.
+    func score(_ view: UnsafeBufferPointer<UInt8>, mayHaveLink: Bool, found: inout [Int32]) -> Double {
         found.removeAll(keepingCapacity: true)
-        if seen.count <= mask >> 6 { seen = Array(repeating: 0, count: (mask >> 6) + 1) }
         var sum: Float = 0
         slots.withUnsafeBufferPointer { slots in
-            seen.withUnsafeMutableBufferPointer { seen in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (mask >> 6) + 1) { seen in
+                seen.initialize(repeating: 0)
                 @inline(__always) func add(_ hash: UInt64) {
                     let s = slot(hash, slots)
                     guard s >= 0 else { return }
@@ -122,13 +113,9 @@ public struct ContentModel: Sendable, Equatable {
                     previous = word.hash
                 }
                 if mayHaveLink { add(ContentTokens.link) }
-                for s in found {
-                    sum += Self.weight(slots[Int(s)])
-                    seen[Int(s) >> 6] = 0
-                }
             }
+            for s in found { sum += Self.weight(slots[Int(s)]) }
         }
-        scratch = Scratch(found: found, seen: seen)
         return bias + Double(sum)
     }
 
