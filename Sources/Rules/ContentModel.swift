@@ -89,10 +89,9 @@ public struct ContentModel: Sendable, Equatable {
     /// The score of the text `view`: the bias plus the weight of each feature it holds, each
     /// counted once: a feature found is kept once by its slot's bit in a bitset of the call's
     /// own (on the stack, 4 KiB for a model of 10,000 features), not on the heap, where one for
-    /// each check's scratch raised the CLI's peak memory by half a megabyte. `found` is scratch
-    /// space for the slots of the features found.
-    func score(_ view: UnsafeBufferPointer<UInt8>, mayHaveLink: Bool, found: inout [Int32]) -> Double {
-        found.removeAll(keepingCapacity: true)
+    /// each check's scratch raised the CLI's peak memory by half a megabyte. Weights are added
+    /// in the order their features are first found.
+    func score(_ view: UnsafeBufferPointer<UInt8>, mayHaveLink: Bool) -> Double {
         var sum: Float = 0
         slots.withUnsafeBufferPointer { slots in
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (mask >> 6) + 1) { seen in
@@ -103,7 +102,7 @@ public struct ContentModel: Sendable, Equatable {
                     let bit: UInt64 = 1 << UInt64(s & 63)
                     guard seen[s >> 6] & bit == 0 else { return }
                     seen[s >> 6] |= bit
-                    found.append(Int32(s))
+                    sum += Self.weight(slots[s])
                 }
                 var words = ContentTokens.Words(view)
                 var previous: UInt64 = 0
@@ -114,7 +113,6 @@ public struct ContentModel: Sendable, Equatable {
                 }
                 if mayHaveLink { add(ContentTokens.link) }
             }
-            for s in found { sum += Self.weight(slots[Int(s)]) }
         }
         return bias + Double(sum)
     }

@@ -136,7 +136,7 @@ extension Ruleset {
         // The `model` rules whose models score the text above their thresholds (most: none).
         var modelled: [Int] = []
         for (k, m) in models.enumerated()
-        where m.model.score(view, mayHaveLink: counts.linkAnchors > 0, found: &scratch.modelSlots) > m.model.threshold {
+        where m.model.score(view, mayHaveLink: counts.linkAnchors > 0) > m.model.threshold {
             modelled.append(k)
         }
         // Most messages: no literal, no link, no placeholder, no regex to run, no model's
@@ -337,8 +337,6 @@ struct CheckScratch {
     var ranges: [Range<Int>] = []
     /// One pattern gate's prefilter starts, while `runPatterns` tries its anchored regexes there.
     var starts: [Int] = []
-    /// The model slots of a message's features, while a `model` rule scores it (`ContentModel.score`).
-    var modelSlots: [Int32] = []
     /// The match data this check's regexes share, made when the first regex runs.
     lazy var matchData = PCRE2MatchData()
     /// How much of this message's digit runs is known (see `hasDigitRun`): a run this long

@@ -5,8 +5,8 @@ import Synchronization
 /// file of this process (`AuditJournal`), which survives a crash of the process, and moved
 /// into the store's audit table in batches: by a task of its own, `interval` after its last
 /// move ended (so a record waits that long and up to two moves), at once before a read of the
-/// audit trail, and at close. Journals a stopped process left with the
-/// same prefix are moved when a store starts (`moveLeftovers`).
+/// audit trail, and at close. Journals a stopped process left with the same prefix are moved
+/// when a store starts (`moveLeftovers`).
 package final class JournalledAudit: Sendable {
     /// Inserts records into the audit table, keeping any already stored (a file moved once
     /// before a crash stopped its deletion is moved again).
