@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """`make bench-service`: textgate's HTTP routes against a bare Hummingbird 2 JSON route, with wrk.
 
-Starts `service-bench` (the bare route) and `textgate serve` on SQLite, on PostgreSQL with one
-instance and with two, all side by side; drives each with wrk in rounds that take turns, so that
+Starts `service-bench` (the bare route, twice: alone, and as two instances sharing the connections
+as textgate's two instances do) and `textgate serve` on SQLite, on PostgreSQL with one instance and
+with two, all side by side; drives each with wrk in rounds that take turns, so that
 every ratio compares runs made under the same load; counts what each database holds against the
 2xx answers; and writes its section of BENCHMARKS.md (between its markers; the rest of the file,
 written by `make bench`, is kept).
@@ -184,21 +185,26 @@ def round_seconds(seconds, rounds):
     return max(2, round(seconds / rounds))
 
 
-def measure(bare_port, targets, seconds, rounds):
+def measure(bare_ports, targets, seconds, rounds):
     """Every route on every configuration, in rounds: each round measures each configuration
-    (and, for /v1/check, the bare route) once, in an order that turns from round to round, so
-    that a change in the machine's load falls on all of them alike. Returns the bare route's row
-    and each configuration's rows."""
+    (and, for /v1/check, the bare route on one instance and, when there are two ports, on two)
+    once, in an order that turns from round to round, so that a change in the machine's load falls
+    on all of them alike. Returns the bare route's row, its row on two instances (or None), and
+    each configuration's rows."""
     per = round_seconds(seconds, rounds)
-    bare_runs = []
+    bare_port = bare_ports[0]
+    bare_runs, bare_two_runs = [], []
+    bares = ["bare"] + (["bare, two instances"] if len(bare_ports) > 1 else [])
     runs = {t.name: {"check": [], "messages": [], "inbound STOP": []} for t in targets}
-    wrk([bare_port], "echo", 32, 2)  # warm-up
+    wrk(bare_ports, "echo", 32, 2)  # warm-up
     # The warm-up's checks are audited too: their 2xx answers are taken from the count below.
     warm = {t.name: wrk(t.ports, "check", 32, 2, t.key)["ok"] for t in targets}
     for r in range(rounds):
-        for t in rotated([None] + targets, r):
-            if t is None:
+        for t in rotated(bares + targets, r):
+            if t == "bare":
                 bare_runs.append(wrk([bare_port], "echo", 32, per))
+            elif t == "bare, two instances":
+                bare_two_runs.append(wrk(bare_ports, "echo", 32, per))
             else:
                 runs[t.name]["check"].append(wrk(t.ports, "check", 32, per, t.key))
     # What each database holds is counted after a route's last round, before the next route
@@ -222,7 +228,7 @@ def measure(bare_port, targets, seconds, rounds):
         for route in ("check", "messages", "inbound STOP"):
             rows[route]["held"], rows[route]["duplicates"] = held[t.name][route]
         results[t.name] = rows
-    return merged(bare_runs), results
+    return merged(bare_runs), merged(bare_two_runs) if bare_two_runs else None, results
 
 
 def held_counts(counts, route):
@@ -284,7 +290,8 @@ def main():
     key_file = os.path.join(work, "server.key")
     with open(key_file, "w") as f:
         f.write("1:" + base64.b64encode(os.urandom(32)).decode() + "\n")
-    echo, echo_port = start([f"{args.bin}/service-bench", "--port", "0"], "service-bench listening on ")
+    echoes = [start([f"{args.bin}/service-bench", "--port", "0"], "service-bench listening on ")
+              for _ in range(1 if args.sqlite_only else 2)]
     targets, pg = [], None
     try:
         sqlite_path = os.path.join(work, "textgate.sqlite")
@@ -300,11 +307,12 @@ def main():
                 url = template.replace("DATABASE", database)
                 targets.append(Target(name, args.bin, args.rules, url, instances, PostgresCounts(url), work, key_file))
         log(f"{args.rounds} rounds of the bare route and " + ", ".join(t.name for t in targets))
-        bare, results = measure(echo_port, targets, args.seconds, args.rounds)
+        bare, bare_two, results = measure([port for _, port in echoes], targets, args.seconds, args.rounds)
     finally:
         for t in targets:
             t.stop()
-        stop(echo)
+        for echo, _ in echoes:
+            stop(echo)
         if pg is not None:
             pg.terminate()
             pg.wait(30)
@@ -316,7 +324,7 @@ def main():
         shutil.rmtree(work, ignore_errors=True)
         return
     load_after = os.getloadavg()[0]
-    section = render(bare, results, args, load_before, load_after)
+    section = render(bare, bare_two, results, args, load_before, load_after)
     print(section)
     write(args.out, section)
     shutil.rmtree(work, ignore_errors=True)
@@ -349,7 +357,7 @@ def held_text(row):
     return ", ".join(parts) + f": {verdict}"
 
 
-def render(bare, results, args, load_before, load_after):
+def render(bare, bare_two, results, args, load_before, load_after):
     def n(x):
         return f"{x:,.0f}"
     sqlite_messages = results["SQLite"]["messages"]["rps"]
@@ -367,20 +375,27 @@ def render(bare, results, args, load_before, load_after):
              "",
              "`/v1/check` at 32 connections, `/v1/messages` (outbox transport) and an inbound STOP at 16. With two",
              "instances the connections are split between them and a wrk of one thread runs against each (one wrk",
-             "of two threads otherwise): requests/s is the sum, p50 and p99 the worse instance's. Each send uses a",
-             "new idempotency key; each STOP comes from a new number. On PostgreSQL the instances run with",
+             "of two threads otherwise): requests/s is the sum, p50 and p99 the worse instance's. The bare route",
+             "runs as two instances too, measured the same way, to show what two processes of the stack itself",
+             "reach on these cores; ratios are to the bare route on one instance. Each send uses a new idempotency",
+             "key; each STOP comes from a new number. On PostgreSQL the instances run with",
              "`audit.journal` set, as the README advises for speed: a check's audit record is in a journal file of",
              "the instance before the answer and in the database at the instance's next move of its journal",
              "(50 ms after its last move ended).",
              "",
              f"All servers run side by side, and the run goes in {args.rounds} rounds: each round measures every store",
-             "once (and, for `/v1/check`, the bare route), in an order that turns from round to round, so that a",
-             "change in the machine's load falls on all of them alike. Requests/s, p50 and p99 are the medians of the",
-             "rounds; a ratio is the median of the ratios within each round; 2xx and other answers are summed.",
+             "once (and, for `/v1/check`, the bare route on one and on two instances), in an order that turns from",
+             "round to round, so that a change in the machine's load falls on all of them alike. Requests/s, p50 and",
+             "p99 are the medians of the rounds; a ratio is the median of the ratios within each round; 2xx and other",
+             "answers are summed.",
              "",
              "| Store | Route | Requests/s | p50 ms | p99 ms | Ratio to bare | 2xx | Other | What the database holds |",
              "|---|---|---:|---:|---:|---:|---:|---:|---|",
              f"| (none) | bare Hummingbird JSON route | {n(bare['rps'])} | {bare['p50']:.2f} | {bare['p99']:.2f} | 1.00 | {n(bare['ok'])} | {bare['non2xx'] + bare['errors']} | |"]
+    if bare_two:
+        lines.append(f"| (none), two instances | bare Hummingbird JSON route | {n(bare_two['rps'])} | {bare_two['p50']:.2f} | "
+                     f"{bare_two['p99']:.2f} | {round_ratio(bare_two, bare):.2f} | {n(bare_two['ok'])} | "
+                     f"{bare_two['non2xx'] + bare_two['errors']} | |")
     for config, rows in results.items():
         for route, row in rows.items():
             held = held_text(row)
@@ -393,7 +408,8 @@ def render(bare, results, args, load_before, load_after):
     lines += ["", "Targets (issue 12 and its decisions):", "",
               "- `/v1/check` at least 0.7 of the bare route with p99 under 5 ms, on every store: "
               + "; ".join(f"{c} {ratio:.2f}, p99 {p99:.2f} ms ({'met' if ratio >= 0.7 and p99 < 5 else 'missed'})"
-                          for c, (ratio, p99) in checks.items()) + ".",
+                          for c, (ratio, p99) in checks.items())
+              + (f" (the bare route on two instances: p99 {bare_two['p99']:.2f} ms)" if bare_two else "") + ".",
               f"- `/v1/messages` at least 3,000/s with p99 under 10 ms on SQLite: {n(sqlite_messages)}/s, p99 "
               f"{results['SQLite']['messages']['p99']:.2f} ms "
               f"({'met' if sqlite_messages >= 3000 and results['SQLite']['messages']['p99'] < 10 else 'missed'}).",
