@@ -90,13 +90,6 @@ extension Ruleset {
         return (report ?? cleanReport).adding(controls)
     }
 
-    /// The worst severity of the rules named.
-    func incompleteSeverity(_ ids: [String]) -> Severity {
-        var worst = Severity.info
-        for id in ids { if let r = rules.first(where: { $0.id == id }), r.severity > worst { worst = r.severity } }
-        return worst
-    }
-
     /// The full path for text with non-ASCII bytes: validated and normalised in one pass, then
     /// the normalised text is scanned. It gives any text its report; `report(scanned:)` takes it
     /// only for text it cannot scan as it is, and its shortcut must agree with it.

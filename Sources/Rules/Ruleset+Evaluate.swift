@@ -4,32 +4,33 @@ extension Ruleset {
     /// The report of a scanned message, or nil when it has no findings.
     func evaluate(view: UnsafeBufferPointer<UInt8>, counts: ByteCounts, hits: ArraySlice<LiteralHit>,
                   original: OriginalText, _ scratch: inout CheckScratch, allowing extra: AllowedDomains? = nil) -> Report? {
+        let mayHaveLink = counts.linkAnchors > 0
         // Terms written in disguise, found in views of the text (most messages need none).
         let disguised = disguisedTerms(view, counts)
         // The `model` rules whose models score the text above their thresholds (most: none).
         var modelled: [Int] = []
         for (k, m) in models.enumerated()
-        where m.model.score(view, mayHaveLink: counts.linkAnchors > 0) > m.model.threshold {
+        where m.model.score(view, mayHaveLink: mayHaveLink) > m.model.threshold {
             modelled.append(k)
         }
         // Most messages: no literal, no link, no placeholder, no regex to run, no model's
         // finding, and capitals that the counts alone show are not shouting.
-        if hits.isEmpty && disguised.isEmpty && counts.linkAnchors == 0 && counts.braces == 0 && !patternsAlwaysRun
+        if hits.isEmpty && disguised.isEmpty && !mayHaveLink && counts.braces == 0 && !patternsAlwaysRun
             && modelled.isEmpty && capsLimits.allSatisfy({ !Ruleset.mayShout(original, $0) }) {
             return nil
         }
         scratch.clear()
         for k in modelled {
-            scratch.spans.append(RuleSpan(rule: models[k].rule, range: models[k].model.strongest(view, mayHaveLink: counts.linkAnchors > 0)))
+            scratch.spans.append(RuleSpan(rule: models[k].rule, range: models[k].model.strongest(view, mayHaveLink: mayHaveLink)))
         }
         var incomplete: [String] = []
         if !hits.isEmpty { resolveLiterals(view, hits, &scratch) }
         if !disguised.isEmpty { Ruleset.add(disguised: disguised, to: &scratch.spans) }
         if patternsAlwaysRun || !scratch.prefiltered.isEmpty {
-            runPatterns(view, mayHaveLink: counts.linkAnchors > 0, &scratch, &incomplete)
+            runPatterns(view, mayHaveLink: mayHaveLink, &scratch, &incomplete)
         }
         var links: [LinkMatch] = []
-        if counts.linkAnchors > 0, !linkRules.isEmpty || !capsRules.isEmpty {
+        if mayHaveLink, !linkRules.isEmpty || !capsRules.isEmpty {
             // Inert text is scanned with its capitals, where normalised text has none: links are
             // found as they would be in its normalised form.
             links = linkExtractor.links(in: view, asIfLowercased: original.inert)
@@ -66,6 +67,13 @@ extension Ruleset {
         let found = findings(&scratch.spans, ScalarMap(original), omitted: &omitted)
         return Report(rulesVersion: version, findings: found, incomplete: incomplete,
                       incompleteSeverity: incompleteSeverity(incomplete), omitted: omitted)
+    }
+
+    /// The worst severity of the rules named (those that could not finish).
+    func incompleteSeverity(_ ids: [String]) -> Severity {
+        var worst = Severity.info
+        for id in ids { if let r = rules.first(where: { $0.id == id }), r.severity > worst { worst = r.severity } }
+        return worst
     }
 
     /// The findings of `spans`, which are sorted and rid of repeats in place; past

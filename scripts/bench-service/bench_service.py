@@ -192,19 +192,17 @@ def measure(bare_ports, targets, seconds, rounds):
     on all of them alike. Returns the bare route's row, its row on two instances (or None), and
     each configuration's rows."""
     per = round_seconds(seconds, rounds)
-    bare_port = bare_ports[0]
-    bare_runs, bare_two_runs = [], []
-    bares = ["bare"] + (["bare, two instances"] if len(bare_ports) > 1 else [])
+    # The bare route's configurations: the ports wrk drives at once, one or two.
+    bares = [bare_ports[:1]] + ([bare_ports] if len(bare_ports) > 1 else [])
+    bare_runs = {len(ports): [] for ports in bares}
     runs = {t.name: {"check": [], "messages": [], "inbound STOP": []} for t in targets}
     wrk(bare_ports, "echo", 32, 2)  # warm-up
     # The warm-up's checks are audited too: their 2xx answers are taken from the count below.
     warm = {t.name: wrk(t.ports, "check", 32, 2, t.key)["ok"] for t in targets}
     for r in range(rounds):
         for t in rotated(bares + targets, r):
-            if t == "bare":
-                bare_runs.append(wrk([bare_port], "echo", 32, per))
-            elif t == "bare, two instances":
-                bare_two_runs.append(wrk(bare_ports, "echo", 32, per))
+            if isinstance(t, list):
+                bare_runs[len(t)].append(wrk(t, "echo", 32, per))
             else:
                 runs[t.name]["check"].append(wrk(t.ports, "check", 32, per, t.key))
     # What each database holds is counted after a route's last round, before the next route
@@ -228,7 +226,7 @@ def measure(bare_ports, targets, seconds, rounds):
         for route in ("check", "messages", "inbound STOP"):
             rows[route]["held"], rows[route]["duplicates"] = held[t.name][route]
         results[t.name] = rows
-    return merged(bare_runs), merged(bare_two_runs) if bare_two_runs else None, results
+    return merged(bare_runs[1]), merged(bare_runs[2]) if 2 in bare_runs else None, results
 
 
 def held_counts(counts, route):
